@@ -1,0 +1,43 @@
+# rvx build. `make` builds build/rvx; `make test` runs the whole suite (tests/run).
+CC ?= cc
+BUILD ?= build
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra -Werror -Wno-unused-parameter
+BASEFLAGS := -std=gnu11 -D_GNU_SOURCE -fno-strict-aliasing -pthread $(WARN)
+# FP semantics must see every operation in place between rounding-mode and flag accesses.
+FPFLAGS := -frounding-math -fsignaling-nans -fno-fast-math
+
+LIB_SRC := $(wildcard src/*.c src/*/*.c src/*/*/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+DEPS := $(LIB_OBJ:.o=.d) $(BUILD)/tools/rvx.d
+
+all: $(BUILD)/rvx
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(BASEFLAGS) $(CFLAGS) $(if $(findstring riscv/fp.c,$<),$(FPFLAGS)) -MMD -MP -c $< -o $@
+
+$(BUILD)/librvx.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/rvx: $(BUILD)/tools/rvx.o $(BUILD)/librvx.a
+	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ -lm
+
+# Unit tests link against the library directly.
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librvx.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(CFLAGS) -Isrc -o $@ $^ -lm
+
+test: all
+	tests/run
+
+clean:
+	rm -rf $(BUILD)
+
+format:
+	clang-format -i $(LIB_SRC) tools/*.c include/*.h src/*.h src/*/*.h tests/unit/*.c
+
+.PHONY: all test clean format
+-include $(DEPS)

@@ -1,0 +1,62 @@
+#include <errno.h>
+#include <signal.h>
+
+#include "../interp/interp.h"
+#include "../linux/signal.h"
+#include "../linux/syscall.h"
+#include "engine.h"
+
+/* A host fault landed us back here: turn it into what the guest sees. */
+static void fault_arrived(struct rvx_vcpu *cpu)
+{
+	host_sigmask(SIG_UNBLOCK, SIGBIT(SIGSEGV) | SIGBIT(SIGBUS), NULL);
+	switch (cpu->state) {
+	case VCPU_IN_SYSCALL:
+		/* the emulator touched a bad guest pointer on the guest's behalf */
+		cpu->x[10] = (uint64_t)-EFAULT;
+		cpu->pc += 4;
+		break;
+	case VCPU_DELIVERING:
+		/* no room for a signal frame: the kernel kills the process with SIGSEGV */
+		signal_default_action(cpu->m, SIGSEGV);
+		break;
+	default:
+		signal_raise_sync(cpu, cpu->fault_sig, cpu->fault_code, cpu->fault_addr);
+	}
+}
+
+int engine_run(struct rvx_vcpu *cpu)
+{
+	rvx_current_vcpu = cpu;
+	if (sigsetjmp(cpu->fault_jmp, 0))
+		fault_arrived(cpu);
+	for (;;) {
+		int st;
+		if (cpu->interrupt) {
+			cpu->state = VCPU_DELIVERING;
+			signal_deliver(cpu);
+		}
+		cpu->state = VCPU_IN_GUEST;
+		st = interp_run(cpu);
+		cpu->state = VCPU_IN_EMU;
+		switch (st) {
+		case EXEC_ECALL:
+			cpu->state = VCPU_IN_SYSCALL;
+			syscall_dispatch(cpu);
+			cpu->state = VCPU_IN_EMU;
+			break;
+		case EXEC_EBREAK:
+			signal_raise_sync(cpu, SIGTRAP, TRAP_BRKPT, cpu->pc);
+			break;
+		case EXEC_ILLEGAL:
+			signal_raise_sync(cpu, SIGILL, ILL_ILLOPC, cpu->pc);
+			break;
+		case EXEC_FENCE_I:
+			machine_code_changed(cpu->m, 0, UINT64_MAX);
+			cpu->pc += 4;
+			break;
+		default:
+			break;
+		}
+	}
+}

@@ -1,0 +1,93 @@
+#include "interp.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+_Noreturn void interp_fault(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr)
+{
+	cpu->fault_sig = sig;
+	cpu->fault_code = code;
+	cpu->fault_addr = addr;
+	siglongjmp(cpu->fault_jmp, 1);
+}
+
+static void fetch_fault(struct rvx_vcpu *cpu, uint64_t addr)
+{
+	int code = space_query(&cpu->m->space, addr, NULL) ? SEGV_ACCERR : SEGV_MAPERR;
+	interp_fault(cpu, SIGSEGV, code, addr);
+}
+
+static uint16_t fetch16(struct rvx_vcpu *cpu, uint64_t addr)
+{
+	uint16_t v;
+	if (!space_check(&cpu->m->space, addr, 2, PROT_EXEC))
+		fetch_fault(cpu, addr);
+	memcpy(&v, g2h(&cpu->m->space, addr), 2);
+	return v;
+}
+
+const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
+{
+	struct decode_entry *e;
+	uint32_t bits;
+	struct rvx_machine *m = cpu->m;
+
+	if (__builtin_expect(cpu->decode_gen != m->code_gen, 0)) {
+		memset(cpu->dcache, 0xff, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+		cpu->decode_gen = m->code_gen;
+	}
+	e = &cpu->dcache[(pc >> 1) & (DECODE_CACHE_SIZE - 1)];
+	if (__builtin_expect(e->pc == pc, 1))
+		return &e->insn;
+	if (pc & 1)
+		interp_fault(cpu, SIGBUS, BUS_ADRALN, pc);
+	bits = fetch16(cpu, pc);
+	if (rv_insn_length((uint16_t)bits) == 4)
+		bits |= (uint32_t)fetch16(cpu, pc + 2) << 16;
+	rv_decode(&e->insn, bits);
+	e->pc = pc;
+	if (m->cfg.debug & RVX_LOG_IN_ASM) {
+		char text[96];
+		machine_log(m, RVX_LOG_IN_ASM, "0x%016llx:  %0*x  %s\n", (unsigned long long)pc, e->insn.len * 2,
+			    e->insn.len == 2 ? bits & 0xffff : bits, rv_disasm(text, sizeof text, &e->insn, pc));
+	}
+	return &e->insn;
+}
+
+int interp_run(struct rvx_vcpu *cpu)
+{
+	const unsigned trace = cpu->m->cfg.debug & RVX_LOG_EXEC;
+	for (;;) {
+		const struct rv_insn *in;
+		int st;
+		if (__builtin_expect(cpu->interrupt, 0))
+			return EXEC_NEXT;
+		in = interp_fetch(cpu, cpu->pc);
+		if (__builtin_expect(trace, 0)) {
+			char text[96];
+			machine_log(cpu->m, RVX_LOG_EXEC, "0x%016llx: %s\n", (unsigned long long)cpu->pc,
+				    rv_disasm(text, sizeof text, in, cpu->pc));
+		}
+		if (in->op < RV_FIRST_M)
+			st = interp_rv64i(cpu, in);
+		else if (in->op < RV_FIRST_A)
+			st = interp_m(cpu, in);
+		else if (in->op < RV_FIRST_FD)
+			st = interp_a(cpu, in);
+		else if (in->op < RV_FIRST_ZB)
+			st = interp_fd(cpu, in);
+		else
+			st = interp_zb(cpu, in);
+		cpu->x[0] = 0;
+		if (st == EXEC_NEXT) {
+			cpu->pc += in->len;
+			cpu->instret++;
+		} else if (st == EXEC_JUMPED) {
+			cpu->instret++;
+		} else {
+			return st;
+		}
+	}
+}

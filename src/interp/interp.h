@@ -1,0 +1,43 @@
+/* The reference tier: executes decoded instructions one at a time. */
+#ifndef RVX_INTERP_H
+#define RVX_INTERP_H
+
+#include "../machine.h"
+
+/* What an instruction asks of the run loop. */
+enum exec_status {
+	EXEC_NEXT,    /* fall through to pc + len */
+	EXEC_JUMPED,  /* pc already set */
+	EXEC_ECALL,
+	EXEC_EBREAK,
+	EXEC_ILLEGAL,
+	EXEC_FENCE_I,
+};
+
+int interp_rv64i(struct rvx_vcpu *cpu, const struct rv_insn *in);
+int interp_m(struct rvx_vcpu *cpu, const struct rv_insn *in);
+int interp_a(struct rvx_vcpu *cpu, const struct rv_insn *in);
+int interp_fd(struct rvx_vcpu *cpu, const struct rv_insn *in);
+int interp_zb(struct rvx_vcpu *cpu, const struct rv_insn *in);
+
+/* Runs the vCPU until an instruction needs the run loop (ecall, ebreak, illegal, fence.i) or
+ * an async signal is waiting. Returns that enum exec_status; pc points at the instruction. */
+int interp_run(struct rvx_vcpu *cpu);
+
+/* Fetches and decodes the instruction at pc through the vCPU's decode cache; a fetch from
+ * memory that is not executable raises the guest fault (does not return). */
+const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc);
+
+/* Raises a guest memory fault from emulator code (does not return). */
+_Noreturn void interp_fault(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr);
+
+/* Host pointer for a guest access of n bytes; out-of-range addresses fault. */
+static inline void *interp_addr(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
+{
+	const struct rvx_space *s = &cpu->m->space;
+	if (__builtin_expect(addr > s->size - n, 0))
+		interp_fault(cpu, 11 /* SIGSEGV */, 1 /* SEGV_MAPERR */, addr);
+	return g2h(s, addr);
+}
+
+#endif

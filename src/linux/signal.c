@@ -1,0 +1,289 @@
+#include "signal.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+_Thread_local struct rvx_vcpu *rvx_current_vcpu;
+
+/* Signals the host must keep catching because guest faults arrive as them. */
+#define FAULT_SIGNALS (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS))
+#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+
+/* The kernel's RISC-V frame: siginfo, then ucontext (flags, link, stack, mask, padding to
+ * 128 bytes of mask, then mcontext 16-aligned: 32 integer registers with pc first, then the
+ * FP state of the Q-sized union). */
+enum {
+	FRAME_INFO = 0,
+	FRAME_UC = 128,
+	UC_FLAGS = 0,
+	UC_LINK = 8,
+	UC_STACK = 16,
+	UC_SIGMASK = 40,
+	UC_MCONTEXT = 176,
+	MC_FPREGS = 256,
+	MC_FCSR = MC_FPREGS + 256,
+	MC_SIZE = 256 + 528,
+	FRAME_SIZE = FRAME_UC + UC_MCONTEXT + MC_SIZE,
+};
+
+struct kernel_sigaction {
+	void *handler;
+	unsigned long flags;
+	void *restorer;
+	uint64_t mask;
+};
+
+/* The x86-64 kernel wants a restorer that calls rt_sigreturn. */
+void rvx_restore_rt(void);
+__asm__(".text\n.type rvx_restore_rt,@function\nrvx_restore_rt:\n\tmov $15, %eax\n\tsyscall\n\thlt\n");
+#ifndef SA_RESTORER
+#define SA_RESTORER 0x04000000
+#endif
+
+static int host_sigaction(int sig, void (*fn)(int, siginfo_t *, void *), void *plain, unsigned long flags)
+{
+	struct kernel_sigaction ka;
+	memset(&ka, 0, sizeof ka);
+	ka.handler = fn ? (void *)fn : plain;
+	ka.flags = flags | SA_RESTORER | (fn ? SA_SIGINFO : 0);
+	ka.restorer = (void *)rvx_restore_rt;
+	ka.mask = ~UNBLOCKABLE;
+	return syscall(SYS_rt_sigaction, sig, &ka, NULL, 8) == 0 ? 0 : -errno;
+}
+
+int host_sigmask(int how, uint64_t set, uint64_t *old)
+{
+	return syscall(SYS_rt_sigprocmask, how, &set, old, 8) == 0 ? 0 : -errno;
+}
+
+static void record_pending(struct rvx_vcpu *cpu, int sig, const siginfo_t *si)
+{
+	memcpy(&cpu->pending_info[sig], si, sizeof *si);
+	cpu->pending |= SIGBIT(sig);
+	cpu->interrupt = 1;
+}
+
+/* Asynchronous signal for a guest handler: note it; keep it blocked on the host until the
+ * run loop delivers it (by editing the mask the kernel restores on return). */
+static void on_host_signal(int sig, siginfo_t *si, void *ucv)
+{
+	struct rvx_vcpu *cpu = rvx_current_vcpu;
+	ucontext_t *uc = ucv;
+	int saved = errno;
+	if (cpu) {
+		record_pending(cpu, sig, si);
+		sigaddset(&uc->uc_sigmask, sig);
+	}
+	errno = saved;
+}
+
+static void on_host_fault(int sig, siginfo_t *si, void *ucv)
+{
+	struct rvx_vcpu *cpu = rvx_current_vcpu;
+	if (si->si_code <= 0) { /* sent by a process, not raised by an instruction */
+		if (cpu && cpu->m->sigact[sig].handler > 1) {
+			on_host_signal(sig, si, ucv);
+			return;
+		}
+		if (cpu && cpu->m->sigact[sig].handler == (uint64_t)(uintptr_t)SIG_IGN)
+			return;
+		host_sigaction(sig, NULL, SIG_DFL, 0);
+		raise(sig);
+		return;
+	}
+	if (cpu && cpu->state != VCPU_IN_EMU) {
+		uintptr_t a = (uintptr_t)si->si_addr - (uintptr_t)cpu->m->space.base;
+		if (a < cpu->m->space.size) {
+			cpu->fault_sig = sig;
+			cpu->fault_code = si->si_code;
+			cpu->fault_addr = a;
+			siglongjmp(cpu->fault_jmp, 1);
+		}
+	}
+	{
+		static const char msg[] = "rvx: internal error: host fault inside the emulator\n";
+		if (write(2, msg, sizeof msg - 1) < 0) {
+			/* nothing more to say */
+		}
+	}
+	host_sigaction(sig, NULL, SIG_DFL, 0);
+}
+
+int signal_init(struct rvx_machine *m)
+{
+	int r;
+	(void)m;
+	r = host_sigaction(SIGSEGV, on_host_fault, NULL, SA_NODEFER);
+	if (r == 0)
+		r = host_sigaction(SIGBUS, on_host_fault, NULL, SA_NODEFER);
+	return r;
+}
+
+void signal_apply_action(struct rvx_machine *m, int sig)
+{
+	const struct guest_sigaction *a = &m->sigact[sig];
+	if (sig == SIGKILL || sig == SIGSTOP || (FAULT_SIGNALS & SIGBIT(sig)))
+		return;
+	if (a->handler == (uint64_t)(uintptr_t)SIG_DFL)
+		host_sigaction(sig, NULL, SIG_DFL, a->flags & (SA_NOCLDSTOP | SA_NOCLDWAIT));
+	else if (a->handler == (uint64_t)(uintptr_t)SIG_IGN)
+		host_sigaction(sig, NULL, SIG_IGN, 0);
+	else
+		/* no SA_RESTART on the host: a blocking syscall must return so the guest handler runs */
+		host_sigaction(sig, on_host_signal, NULL, a->flags & (SA_NOCLDSTOP | SA_NOCLDWAIT));
+}
+
+void signal_set_mask(struct rvx_vcpu *cpu, uint64_t mask)
+{
+	cpu->sigmask = mask & ~UNBLOCKABLE;
+	host_sigmask(SIG_SETMASK, cpu->sigmask & ~FAULT_SIGNALS, NULL);
+	if (cpu->pending & ~cpu->sigmask)
+		cpu->interrupt = 1;
+}
+
+int signal_next_pending(const struct rvx_vcpu *cpu)
+{
+	uint64_t ready = cpu->pending & ~cpu->sigmask;
+	return ready ? __builtin_ctzll(ready) + 1 : 0;
+}
+
+void signal_raise_sync(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr)
+{
+	siginfo_t si;
+	const struct guest_sigaction *a = &cpu->m->sigact[sig];
+	memset(&si, 0, sizeof si);
+	si.si_signo = sig;
+	si.si_code = code;
+	si.si_addr = (void *)(uintptr_t)addr;
+	machine_log(cpu->m, RVX_LOG_SIGNAL, "rvx: guest signal %d (code %d) at pc 0x%llx, address 0x%llx\n", sig,
+		    code, (unsigned long long)cpu->pc, (unsigned long long)addr);
+	/* As the kernel forces it: a blocked or ignored fault kills the process. */
+	if ((cpu->sigmask & SIGBIT(sig)) || a->handler == (uint64_t)(uintptr_t)SIG_IGN ||
+	    a->handler == (uint64_t)(uintptr_t)SIG_DFL)
+		signal_default_action(cpu->m, sig);
+	record_pending(cpu, sig, &si);
+	cpu->sigmask &= ~SIGBIT(sig);
+}
+
+static int default_ignores(int sig)
+{
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
+}
+
+void signal_default_action(struct rvx_machine *m, int sig)
+{
+	if (default_ignores(sig))
+		return;
+	if (m->log)
+		fflush(m->log);
+	fflush(stdout);
+	fflush(stderr);
+	host_sigaction(sig, NULL, SIG_DFL, 0);
+	host_sigmask(SIG_UNBLOCK, SIGBIT(sig), NULL);
+	syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig);
+	/* still here: a stop signal was continued; carry on as the guest would */
+	if (sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU || sig == SIGSTOP) {
+		signal_apply_action(m, sig);
+		return;
+	}
+	_exit(128 + sig);
+}
+
+static int on_altstack(const struct rvx_vcpu *cpu, uint64_t sp)
+{
+	return cpu->ss_size && sp - cpu->ss_sp < cpu->ss_size;
+}
+
+/* Writes the frame; a bad stack faults into the run loop, which then kills the guest. */
+static void build_frame(struct rvx_vcpu *cpu, int sig, const struct guest_sigaction *a, uint64_t frame,
+			uint64_t saved_mask)
+{
+	uint8_t *f = g2h(&cpu->m->space, frame);
+	uint8_t *uc = f + FRAME_UC, *mc = uc + UC_MCONTEXT;
+	uint64_t ss[3] = {cpu->ss_sp, (uint64_t)(on_altstack(cpu, cpu->x[2]) ? SS_ONSTACK : cpu->ss_size ? 0 : SS_DISABLE),
+			  cpu->ss_size};
+	uint32_t fcsr = cpu->frm << 5 | cpu->fflags;
+	(void)a;
+	if (!space_range_ok(&cpu->m->space, frame, FRAME_SIZE)) {
+		cpu->fault_sig = SIGSEGV;
+		siglongjmp(cpu->fault_jmp, 1);
+	}
+	memset(f, 0, FRAME_SIZE);
+	memcpy(f + FRAME_INFO, &cpu->pending_info[sig], sizeof(siginfo_t));
+	memcpy(uc + UC_STACK, ss, sizeof ss);
+	memcpy(uc + UC_SIGMASK, &saved_mask, 8);
+	memcpy(mc, &cpu->pc, 8);
+	memcpy(mc + 8, &cpu->x[1], 31 * 8);
+	memcpy(mc + MC_FPREGS, cpu->f, 256);
+	memcpy(mc + MC_FCSR, &fcsr, 4);
+}
+
+void signal_deliver(struct rvx_vcpu *cpu)
+{
+	struct rvx_machine *m = cpu->m;
+	int sig = signal_next_pending(cpu);
+	/* after sigsuspend the frame must restore the mask from before it */
+	uint64_t restore = cpu->has_saved_mask ? cpu->saved_mask : cpu->sigmask;
+	struct guest_sigaction a;
+	uint64_t sp, frame;
+
+	cpu->interrupt = 0;
+	cpu->has_saved_mask = false;
+	if (!sig) {
+		signal_set_mask(cpu, restore);
+		return;
+	}
+	cpu->pending &= ~SIGBIT(sig);
+	a = m->sigact[sig];
+	if (a.handler == (uint64_t)(uintptr_t)SIG_IGN || a.handler == (uint64_t)(uintptr_t)SIG_DFL) {
+		if (a.handler == (uint64_t)(uintptr_t)SIG_DFL)
+			signal_default_action(m, sig);
+		signal_set_mask(cpu, restore);
+		return;
+	}
+	machine_log(m, RVX_LOG_SIGNAL, "rvx: delivering signal %d to handler 0x%llx at pc 0x%llx\n", sig,
+		    (unsigned long long)a.handler, (unsigned long long)cpu->pc);
+	sp = cpu->x[2];
+	if ((a.flags & SA_ONSTACK) && cpu->ss_size && !on_altstack(cpu, sp))
+		sp = cpu->ss_sp + cpu->ss_size;
+	frame = (sp - FRAME_SIZE) & ~15ull;
+	build_frame(cpu, sig, &a, frame, restore);
+	cpu->x[1] = m->sigreturn_tramp;
+	cpu->x[2] = frame;
+	cpu->x[10] = (uint64_t)sig;
+	cpu->x[11] = frame + FRAME_INFO;
+	cpu->x[12] = frame + FRAME_UC;
+	cpu->pc = a.handler;
+	if (a.flags & SA_RESETHAND) {
+		m->sigact[sig].handler = (uint64_t)(uintptr_t)SIG_DFL;
+		signal_apply_action(m, sig);
+	}
+	signal_set_mask(cpu, restore | a.mask | ((a.flags & SA_NODEFER) ? 0 : SIGBIT(sig)));
+}
+
+long signal_sigreturn(struct rvx_vcpu *cpu)
+{
+	uint64_t frame = cpu->x[2], mask, ss_flags;
+	const uint8_t *f, *uc, *mc;
+	uint32_t fcsr;
+	if (!space_range_ok(&cpu->m->space, frame, FRAME_SIZE))
+		return -EFAULT;
+	f = g2h(&cpu->m->space, frame);
+	uc = f + FRAME_UC;
+	mc = uc + UC_MCONTEXT;
+	memcpy(&cpu->pc, mc, 8);
+	memcpy(&cpu->x[1], mc + 8, 31 * 8);
+	memcpy(cpu->f, mc + MC_FPREGS, 256);
+	memcpy(&fcsr, mc + MC_FCSR, 4);
+	cpu->fflags = fcsr & 31;
+	cpu->frm = (fcsr >> 5) & 7;
+	memcpy(&mask, uc + UC_SIGMASK, 8);
+	memcpy(&ss_flags, uc + UC_STACK + 8, 8);
+	(void)ss_flags;
+	cpu->res_valid = false;
+	signal_set_mask(cpu, mask);
+	return 0;
+}

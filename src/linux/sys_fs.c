@@ -1,0 +1,266 @@
+/* Files: the calls whose structures differ between RISC-V 64 and x86-64, hold guest
+ * pointers, or name the guest itself (/proc/self/exe, maps, auxv). */
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "path.h"
+#include "syscall.h"
+
+static long open_memfd_with(struct rvx_vcpu *cpu, const char *name, int kind)
+{
+	int fd = memfd_create(name, MFD_CLOEXEC), r = 0;
+	if (fd < 0)
+		return -errno;
+	if (kind == 0)
+		r = space_write_maps(&cpu->m->space, fd);
+	else if (write(fd, g2h(&cpu->m->space, cpu->m->auxv_addr), cpu->m->auxv_len) != (ssize_t)cpu->m->auxv_len)
+		r = -EIO;
+	if (r < 0) {
+		close(fd);
+		return r;
+	}
+	lseek(fd, 0, SEEK_SET);
+	return fd;
+}
+
+long sys_openat(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	const char *path = guest_str(cpu, a[1]);
+	char buf[PATH_MAX];
+	int flags = (int)a[2];
+	long fd;
+	if (!path)
+		return -EFAULT;
+	if (path_is_proc_self(path, "exe"))
+		return host_ret(openat(AT_FDCWD, cpu->m->exe_path, flags, (mode_t)a[3]));
+	if (path_is_proc_self(path, "maps") || path_is_proc_self(path, "auxv")) {
+		fd = open_memfd_with(cpu, path, path_is_proc_self(path, "maps") ? 0 : 1);
+		if (fd >= 0 && !(flags & O_CLOEXEC))
+			fcntl((int)fd, F_SETFD, 0);
+		return fd;
+	}
+	return host_ret(syscall(SYS_openat, (int)a[0], path_resolve(cpu->m, path, buf, sizeof buf), flags, (mode_t)a[3]));
+}
+
+long sys_readlinkat(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	const char *path = guest_str(cpu, a[1]);
+	char buf[PATH_MAX];
+	if (!path)
+		return -EFAULT;
+	if (path_is_proc_self(path, "exe")) {
+		size_t n = strlen(cpu->m->exe_path);
+		char *out = guest_ptr(cpu, a[2]);
+		if (n > a[3])
+			n = a[3];
+		if (!space_check(&cpu->m->space, a[2], n, PROT_WRITE))
+			return -EFAULT;
+		memcpy(out, cpu->m->exe_path, n);
+		return (long)n;
+	}
+	return host_ret(syscall(SYS_readlinkat, (int)a[0], path_resolve(cpu->m, path, buf, sizeof buf),
+				guest_ptr(cpu, a[2]), a[3]));
+}
+
+/* struct stat as RISC-V 64 (asm-generic) lays it out. */
+struct rv_stat {
+	uint64_t dev, ino;
+	uint32_t mode, nlink, uid, gid;
+	uint64_t rdev, pad1;
+	int64_t size;
+	int32_t blksize, pad2;
+	int64_t blocks;
+	int64_t atime, atime_ns, mtime, mtime_ns, ctime, ctime_ns;
+	uint32_t unused[2];
+};
+
+static long put_stat(struct rvx_vcpu *cpu, uint64_t addr, const struct stat *st)
+{
+	struct rv_stat r;
+	memset(&r, 0, sizeof r);
+	r.dev = st->st_dev;
+	r.ino = st->st_ino;
+	r.mode = st->st_mode;
+	r.nlink = (uint32_t)st->st_nlink;
+	r.uid = st->st_uid;
+	r.gid = st->st_gid;
+	r.rdev = st->st_rdev;
+	r.size = st->st_size;
+	r.blksize = (int32_t)st->st_blksize;
+	r.blocks = st->st_blocks;
+	r.atime = st->st_atim.tv_sec;
+	r.atime_ns = st->st_atim.tv_nsec;
+	r.mtime = st->st_mtim.tv_sec;
+	r.mtime_ns = st->st_mtim.tv_nsec;
+	r.ctime = st->st_ctim.tv_sec;
+	r.ctime_ns = st->st_ctim.tv_nsec;
+	if (!space_check(&cpu->m->space, addr, sizeof r, PROT_WRITE))
+		return -EFAULT;
+	memcpy(g2h(&cpu->m->space, addr), &r, sizeof r);
+	return 0;
+}
+
+long sys_fstat(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	struct stat st;
+	if (fstat((int)a[0], &st) != 0)
+		return -errno;
+	return put_stat(cpu, a[1], &st);
+}
+
+long sys_newfstatat(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	const char *path = guest_str(cpu, a[1]);
+	char buf[PATH_MAX];
+	struct stat st;
+	if (!path)
+		return -EFAULT;
+	if (path_is_proc_self(path, "exe"))
+		path = cpu->m->exe_path;
+	if (fstatat((int)a[0], path_resolve(cpu->m, path, buf, sizeof buf), &st, (int)a[3]) != 0)
+		return -errno;
+	return put_stat(cpu, a[2], &st);
+}
+
+/* The guest's iovec array with its buffers as host pointers. */
+static long get_iovec(struct rvx_vcpu *cpu, uint64_t addr, uint64_t count, struct iovec *out)
+{
+	const uint64_t *g;
+	uint64_t i;
+	if (count > IOV_MAX)
+		return -EINVAL;
+	if (!space_check(&cpu->m->space, addr, count * 16, PROT_READ))
+		return -EFAULT;
+	g = g2h(&cpu->m->space, addr);
+	for (i = 0; i < count; i++) {
+		out[i].iov_base = guest_ptr(cpu, g[2 * i]);
+		out[i].iov_len = g[2 * i + 1];
+	}
+	return 0;
+}
+
+static long vector_io(struct rvx_vcpu *cpu, const uint64_t *a, long nr, int positioned)
+{
+	struct iovec iov[IOV_MAX];
+	long r = get_iovec(cpu, a[1], a[2], iov);
+	if (r < 0)
+		return r;
+	if (positioned)
+		return host_ret(syscall(nr, (int)a[0], iov, (int)a[2], a[3], 0));
+	return host_ret(syscall(nr, (int)a[0], iov, (int)a[2]));
+}
+
+long sys_readv(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return vector_io(cpu, a, SYS_readv, 0);
+}
+
+long sys_writev(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return vector_io(cpu, a, SYS_writev, 0);
+}
+
+long sys_preadv(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return vector_io(cpu, a, SYS_preadv, 1);
+}
+
+long sys_pwritev(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return vector_io(cpu, a, SYS_pwritev, 1);
+}
+
+static bool ioctl_takes_pointer(unsigned long cmd)
+{
+	switch (cmd) {
+	case TCGETS: case TCSETS: case TCSETSW: case TCSETSF: case TIOCGPGRP: case TIOCSPGRP:
+	case TIOCGWINSZ: case TIOCSWINSZ: case FIONREAD: case FIONBIO: case TIOCOUTQ: case TIOCGSID:
+		return true;
+	}
+	return _IOC_SIZE(cmd) != 0;
+}
+
+long sys_ioctl(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	unsigned long cmd = (unsigned int)a[1];
+	if (ioctl_takes_pointer(cmd))
+		return host_ret(ioctl((int)a[0], cmd, guest_ptr(cpu, a[2])));
+	return host_ret(ioctl((int)a[0], cmd, a[2]));
+}
+
+long sys_fcntl(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	int cmd = (int)a[1];
+	switch (cmd) {
+	case F_GETLK: case F_SETLK: case F_SETLKW: case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
+	case F_GETOWN_EX: case F_SETOWN_EX:
+		return host_ret(fcntl((int)a[0], cmd, guest_ptr(cpu, a[2])));
+	}
+	return host_ret(fcntl((int)a[0], cmd, a[2]));
+}
+
+/* RISC-V's epoll_event is 16 bytes (data 8-aligned); x86-64's is packed into 12. */
+struct rv_epoll_event {
+	uint32_t events, pad;
+	uint64_t data;
+};
+
+long sys_epoll_ctl(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	struct epoll_event ev, *pev = NULL;
+	if (a[3]) {
+		struct rv_epoll_event g;
+		if (!space_check(&cpu->m->space, a[3], sizeof g, PROT_READ))
+			return -EFAULT;
+		memcpy(&g, g2h(&cpu->m->space, a[3]), sizeof g);
+		ev.events = g.events;
+		ev.data.u64 = g.data;
+		pev = &ev;
+	}
+	return host_ret(epoll_ctl((int)a[0], (int)a[1], (int)a[2], pev));
+}
+
+long sys_epoll_pwait(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	int max = (int)a[2], i;
+	struct epoll_event *evs;
+	long r;
+	if (max <= 0 || max > 65536)
+		return -EINVAL;
+	if (!space_check(&cpu->m->space, a[1], (uint64_t)max * sizeof(struct rv_epoll_event), PROT_WRITE))
+		return -EFAULT;
+	evs = malloc((size_t)max * sizeof *evs);
+	if (!evs)
+		return -ENOMEM;
+	r = host_ret(syscall(SYS_epoll_pwait, (int)a[0], evs, max, (int)a[3], guest_ptr(cpu, a[4]), a[5]));
+	for (i = 0; i < r; i++) {
+		struct rv_epoll_event g = {evs[i].events, 0, evs[i].data.u64};
+		memcpy(g2h(&cpu->m->space, a[1] + (uint64_t)i * sizeof g), &g, sizeof g);
+	}
+	free(evs);
+	return r;
+}
+
+long sys_pselect6(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	uint64_t sig[2] = {0, 0};
+	void *psig = NULL;
+	if (a[5]) {
+		if (!space_check(&cpu->m->space, a[5], sizeof sig, PROT_READ))
+			return -EFAULT;
+		memcpy(sig, g2h(&cpu->m->space, a[5]), sizeof sig);
+		sig[0] = (uint64_t)(uintptr_t)guest_ptr(cpu, sig[0]);
+		psig = sig;
+	}
+	return host_ret(syscall(SYS_pselect6, (int)a[0], guest_ptr(cpu, a[1]), guest_ptr(cpu, a[2]),
+				guest_ptr(cpu, a[3]), guest_ptr(cpu, a[4]), psig));
+}

@@ -1,0 +1,91 @@
+/* Memory: every mapping goes through the guest address space, which keeps the guest's view. */
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "syscall.h"
+
+/* Cached code dies with the mapping that held it. */
+static void code_may_change(struct rvx_vcpu *cpu, uint64_t addr, uint64_t len)
+{
+	if (space_overlaps_prot(&cpu->m->space, addr, len, PROT_EXEC))
+		machine_code_changed(cpu->m, addr, len);
+}
+
+long sys_brk(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	struct rvx_machine *m = cpu->m;
+	uint64_t want = a[0], top;
+	long r = (long)m->brk_cur;
+	pthread_mutex_lock(&m->lock);
+	if (want < m->brk_start || want >= m->space.size)
+		goto out;
+	top = RVX_PAGE_ALIGN(want);
+	if (top > m->brk_mapped) {
+		int64_t got = space_map(&m->space, m->brk_mapped, top - m->brk_mapped, PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0, "[heap]");
+		if (got < 0)
+			goto out;
+		m->brk_mapped = top;
+	} else if (top < m->brk_mapped) {
+		space_unmap(&m->space, top, m->brk_mapped - top);
+		m->brk_mapped = top;
+	}
+	m->brk_cur = want;
+	r = (long)want;
+out:
+	pthread_mutex_unlock(&m->lock);
+	return r;
+}
+
+long sys_mmap(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	int flags = (int)a[3], fd = (int)a[4];
+	char link[64], name[PATH_MAX];
+	const char *n = NULL;
+	ssize_t len;
+	if (!(flags & MAP_ANONYMOUS)) {
+		snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+		len = readlink(link, name, sizeof name - 1);
+		if (len > 0) {
+			name[len] = 0;
+			n = name;
+		}
+	}
+	if (flags & MAP_FIXED)
+		code_may_change(cpu, a[0], a[1]);
+	return space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n);
+}
+
+long sys_munmap(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	code_may_change(cpu, a[0], a[1]);
+	return space_unmap(&cpu->m->space, a[0], a[1]);
+}
+
+long sys_mprotect(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	code_may_change(cpu, a[0], a[1]);
+	return space_protect(&cpu->m->space, a[0], a[1], (int)a[2]);
+}
+
+long sys_mremap(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	code_may_change(cpu, a[0], a[1]);
+	return space_remap(&cpu->m->space, a[0], a[1], a[2], (int)a[3], a[4]);
+}
+
+long sys_madvise(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	if (!space_range_ok(&cpu->m->space, a[0], a[1]))
+		return -ENOMEM;
+	return host_ret(madvise(g2h(&cpu->m->space, a[0]), a[1], (int)a[2]));
+}
+
+long sys_riscv_flush_icache(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	machine_code_changed(cpu->m, a[0], a[1] - a[0]);
+	return 0;
+}

@@ -1,0 +1,390 @@
+#include "syscall.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "path.h"
+#include "signal.h"
+
+#define PASS(nr, name, args, flags) [nr] = {#name, NULL, SYS_##name, flags, args}
+#define CALL(nr, name, args, flags) [nr] = {#name, sys_##name, 0, flags, args}
+
+/* RISC-V 64 uses the generic Linux syscall numbers. */
+static const struct syscall_desc table[SYSCALL_MAX] = {
+	PASS(17, getcwd, "pu", 0),
+	PASS(19, eventfd2, "ux", 0),
+	PASS(20, epoll_create1, "x", 0),
+	CALL(21, epoll_ctl, "ddpd", 0),
+	CALL(22, epoll_pwait, "dpddpu", 0),
+	PASS(23, dup, "d", 0),
+	PASS(24, dup3, "ddx", 0),
+	CALL(25, fcntl, "ddx", SC_RESTART),
+	PASS(26, inotify_init1, "x", 0),
+	PASS(27, inotify_add_watch, "dfx", 0),
+	PASS(28, inotify_rm_watch, "dd", 0),
+	CALL(29, ioctl, "dxx", SC_RESTART),
+	PASS(32, flock, "dx", SC_RESTART),
+	PASS(33, mknodat, "dfox", 0),
+	PASS(34, mkdirat, "dfo", 0),
+	PASS(35, unlinkat, "dfx", 0),
+	PASS(36, symlinkat, "sdf", 0),
+	PASS(37, linkat, "dfdfx", 0),
+	PASS(39, umount2, "fx", 0),
+	PASS(40, mount, "ffsxp", 0),
+	PASS(43, statfs, "fp", 0),
+	PASS(44, fstatfs, "dp", 0),
+	PASS(45, truncate, "fu", 0),
+	PASS(46, ftruncate, "du", 0),
+	PASS(47, fallocate, "dxuu", 0),
+	PASS(48, faccessat, "dfo", 0),
+	PASS(49, chdir, "f", 0),
+	PASS(50, fchdir, "d", 0),
+	PASS(51, chroot, "f", 0),
+	PASS(52, fchmod, "do", 0),
+	PASS(53, fchmodat, "dfo", 0),
+	PASS(54, fchownat, "dfddx", 0),
+	PASS(55, fchown, "ddd", 0),
+	CALL(56, openat, "dfxo", SC_RESTART),
+	PASS(57, close, "d", 0),
+	PASS(59, pipe2, "px", 0),
+	PASS(61, getdents64, "dpu", 0),
+	PASS(62, lseek, "ddd", 0),
+	PASS(63, read, "dpu", SC_RESTART),
+	PASS(64, write, "dpu", SC_RESTART),
+	CALL(65, readv, "dpd", SC_RESTART),
+	CALL(66, writev, "dpd", SC_RESTART),
+	PASS(67, pread64, "dpuu", SC_RESTART),
+	PASS(68, pwrite64, "dpuu", SC_RESTART),
+	CALL(69, preadv, "dpdu", SC_RESTART),
+	CALL(70, pwritev, "dpdu", SC_RESTART),
+	PASS(71, sendfile, "ddpu", SC_RESTART),
+	CALL(72, pselect6, "dpppp", 0),
+	PASS(73, ppoll, "pdppu", 0),
+	PASS(74, signalfd4, "dpux", 0),
+	PASS(76, splice, "dpdpux", 0),
+	PASS(77, tee, "ddux", 0),
+	CALL(78, readlinkat, "dfpu", 0),
+	CALL(79, newfstatat, "dfpx", 0),
+	CALL(80, fstat, "dp", 0),
+	PASS(81, sync, "", 0),
+	PASS(82, fsync, "d", SC_RESTART),
+	PASS(83, fdatasync, "d", SC_RESTART),
+	PASS(84, sync_file_range, "duux", 0),
+	PASS(85, timerfd_create, "dx", 0),
+	PASS(86, timerfd_settime, "dxpp", 0),
+	PASS(87, timerfd_gettime, "dp", 0),
+	PASS(88, utimensat, "dfpx", 0),
+	PASS(89, acct, "f", 0),
+	PASS(90, capget, "pp", 0),
+	PASS(91, capset, "pp", 0),
+	PASS(92, personality, "x", 0),
+	CALL(93, exit, "d", SC_SETS_REGS),
+	CALL(94, exit_group, "d", SC_SETS_REGS),
+	PASS(95, waitid, "ddpxp", SC_RESTART),
+	CALL(96, set_tid_address, "p", 0),
+	PASS(97, unshare, "x", 0),
+	CALL(98, futex, "pdupux", SC_RESTART),
+	CALL(99, set_robust_list, "pu", 0),
+	PASS(101, nanosleep, "pp", 0),
+	PASS(102, getitimer, "dp", 0),
+	PASS(103, setitimer, "dpp", 0),
+	PASS(105, init_module, "pus", 0),
+	PASS(107, timer_create, "dpp", 0),
+	PASS(108, timer_gettime, "dp", 0),
+	PASS(109, timer_getoverrun, "d", 0),
+	PASS(110, timer_settime, "dxpp", 0),
+	PASS(111, timer_delete, "d", 0),
+	PASS(112, clock_settime, "dp", 0),
+	PASS(113, clock_gettime, "dp", 0),
+	PASS(114, clock_getres, "dp", 0),
+	PASS(115, clock_nanosleep, "dxpp", 0),
+	PASS(116, syslog, "dpd", 0),
+	PASS(118, sched_setparam, "dp", 0),
+	PASS(119, sched_setscheduler, "ddp", 0),
+	PASS(120, sched_getscheduler, "d", 0),
+	PASS(121, sched_getparam, "dp", 0),
+	PASS(122, sched_setaffinity, "dup", 0),
+	PASS(123, sched_getaffinity, "dup", 0),
+	PASS(124, sched_yield, "", 0),
+	PASS(125, sched_get_priority_max, "d", 0),
+	PASS(126, sched_get_priority_min, "d", 0),
+	PASS(127, sched_rr_get_interval, "dp", 0),
+	PASS(129, kill, "dd", 0),
+	PASS(130, tkill, "dd", 0),
+	PASS(131, tgkill, "ddd", 0),
+	CALL(132, sigaltstack, "pp", 0),
+	CALL(133, rt_sigsuspend, "pu", 0),
+	CALL(134, rt_sigaction, "dppu", 0),
+	CALL(135, rt_sigprocmask, "dppu", 0),
+	CALL(136, rt_sigpending, "pu", 0),
+	PASS(137, rt_sigtimedwait, "pppu", SC_RESTART),
+	PASS(138, rt_sigqueueinfo, "ddp", 0),
+	CALL(139, rt_sigreturn, "", SC_SETS_REGS),
+	PASS(140, setpriority, "ddd", 0),
+	PASS(141, getpriority, "dd", 0),
+	PASS(143, setregid, "dd", 0),
+	PASS(144, setgid, "d", 0),
+	PASS(145, setreuid, "dd", 0),
+	PASS(146, setuid, "d", 0),
+	PASS(147, setresuid, "ddd", 0),
+	PASS(148, getresuid, "ppp", 0),
+	PASS(149, setresgid, "ddd", 0),
+	PASS(150, getresgid, "ppp", 0),
+	PASS(151, setfsuid, "d", 0),
+	PASS(152, setfsgid, "d", 0),
+	PASS(153, times, "p", 0),
+	PASS(154, setpgid, "dd", 0),
+	PASS(155, getpgid, "d", 0),
+	PASS(156, getsid, "d", 0),
+	PASS(157, setsid, "", 0),
+	PASS(158, getgroups, "dp", 0),
+	PASS(159, setgroups, "dp", 0),
+	CALL(160, uname, "p", 0),
+	PASS(161, sethostname, "su", 0),
+	PASS(162, setdomainname, "su", 0),
+	PASS(163, getrlimit, "dp", 0),
+	PASS(164, setrlimit, "dp", 0),
+	PASS(165, getrusage, "dp", 0),
+	PASS(166, umask, "o", 0),
+	CALL(167, prctl, "dxxxx", 0),
+	PASS(168, getcpu, "ppp", 0),
+	PASS(169, gettimeofday, "pp", 0),
+	PASS(170, settimeofday, "pp", 0),
+	PASS(171, adjtimex, "p", 0),
+	PASS(172, getpid, "", 0),
+	PASS(173, getppid, "", 0),
+	PASS(174, getuid, "", 0),
+	PASS(175, geteuid, "", 0),
+	PASS(176, getgid, "", 0),
+	PASS(177, getegid, "", 0),
+	PASS(178, gettid, "", 0),
+	PASS(179, sysinfo, "p", 0),
+	PASS(198, socket, "ddd", 0),
+	PASS(199, socketpair, "dddp", 0),
+	PASS(200, bind, "dpu", 0),
+	PASS(201, listen, "dd", 0),
+	PASS(202, accept, "dpp", SC_RESTART),
+	PASS(203, connect, "dpu", SC_RESTART),
+	PASS(204, getsockname, "dpp", 0),
+	PASS(205, getpeername, "dpp", 0),
+	PASS(206, sendto, "dpuxpu", SC_RESTART),
+	PASS(207, recvfrom, "dpuxpp", SC_RESTART),
+	PASS(208, setsockopt, "dddpu", 0),
+	PASS(209, getsockopt, "dddpp", 0),
+	PASS(210, shutdown, "dd", 0),
+	CALL(211, sendmsg, "dpx", SC_RESTART),
+	CALL(212, recvmsg, "dpx", SC_RESTART),
+	PASS(213, readahead, "duu", 0),
+	CALL(214, brk, "p", 0),
+	CALL(215, munmap, "pu", 0),
+	CALL(216, mremap, "puuxp", 0),
+	CALL(220, clone, "xppup", SC_SETS_REGS),
+	CALL(221, execve, "fpp", 0),
+	CALL(222, mmap, "puxxdu", 0),
+	PASS(223, fadvise64, "duud", 0),
+	CALL(226, mprotect, "pux", 0),
+	PASS(227, msync, "pux", 0),
+	PASS(228, mlock, "pu", 0),
+	PASS(229, munlock, "pu", 0),
+	PASS(230, mlockall, "x", 0),
+	PASS(231, munlockall, "", 0),
+	PASS(232, mincore, "pup", 0),
+	CALL(233, madvise, "pud", 0),
+	PASS(242, accept4, "dppx", SC_RESTART),
+	CALL(258, riscv_hwprobe, "pupux", 0),
+	CALL(259, riscv_flush_icache, "ppx", 0),
+	PASS(260, wait4, "dpxp", SC_RESTART),
+	PASS(261, prlimit64, "ddpp", 0),
+	PASS(264, name_to_handle_at, "dfppx", 0),
+	PASS(266, clock_adjtime, "dp", 0),
+	PASS(267, syncfs, "d", 0),
+	PASS(268, setns, "dx", 0),
+	PASS(276, renameat2, "dfdfx", 0),
+	PASS(277, seccomp, "dxp", 0),
+	PASS(278, getrandom, "pux", SC_RESTART),
+	PASS(279, memfd_create, "sx", 0),
+	PASS(284, membarrier, "dxd", 0),
+	PASS(285, copy_file_range, "dpdpux", 0),
+	PASS(291, statx, "dfxxp", 0),
+	CALL(293, rseq, "pudx", 0),
+	PASS(424, pidfd_send_signal, "ddpx", 0),
+	PASS(434, pidfd_open, "dx", 0),
+	CALL(435, clone3, "pu", SC_SETS_REGS),
+	PASS(436, close_range, "ddx", 0),
+	PASS(439, faccessat2, "dfox", 0),
+};
+
+const struct syscall_desc *syscall_lookup(uint64_t nr)
+{
+	return nr < SYSCALL_MAX && table[nr].name ? &table[nr] : NULL;
+}
+
+/* Lies above every user address: the host kernel answers EFAULT. */
+#define BAD_GUEST_POINTER ((void *)0xffffffffffff0000ull)
+
+void *guest_ptr(struct rvx_vcpu *cpu, uint64_t addr)
+{
+	if (addr == 0)
+		return NULL;
+	if (addr >= cpu->m->space.size)
+		return BAD_GUEST_POINTER;
+	return g2h(&cpu->m->space, addr);
+}
+
+const char *guest_str(struct rvx_vcpu *cpu, uint64_t addr)
+{
+	if (addr == 0 || addr >= cpu->m->space.size)
+		return NULL;
+	return g2h(&cpu->m->space, addr);
+}
+
+static long passthrough(struct rvx_vcpu *cpu, const struct syscall_desc *d, const uint64_t *a)
+{
+	char paths[2][PATH_MAX];
+	long h[6];
+	int i, np = 0;
+	for (i = 0; i < 6; i++) {
+		char k = i < (int)strlen(d->args) ? d->args[i] : 0;
+		if (k == 'p' || k == 's') {
+			h[i] = (long)guest_ptr(cpu, a[i]);
+		} else if (k == 'f') {
+			const char *s = guest_str(cpu, a[i]);
+			if (!s && a[i])
+				return -EFAULT;
+			h[i] = (long)(s ? path_resolve(cpu->m, s, paths[np++], PATH_MAX) : NULL);
+		} else {
+			h[i] = (long)a[i];
+		}
+	}
+	return host_ret(syscall(d->host, h[0], h[1], h[2], h[3], h[4], h[5]));
+}
+
+/* Reads a guest string for the trace without faulting. */
+static void trace_string(struct rvx_vcpu *cpu, char *out, size_t size, uint64_t addr)
+{
+	size_t n = 0, i;
+	out[n++] = '"';
+	for (i = 0; i < 48 && n + 6 < size; i++) {
+		const unsigned char *c;
+		if (!space_check(&cpu->m->space, addr + i, 1, PROT_READ)) {
+			snprintf(out, size, "0x%llx", (unsigned long long)addr);
+			return;
+		}
+		c = g2h(&cpu->m->space, addr + i);
+		if (!*c)
+			break;
+		if (isprint(*c) && *c != '"' && *c != '\\')
+			out[n++] = (char)*c;
+		else
+			n += (size_t)snprintf(out + n, size - n, *c == '\n' ? "\\n" : "\\%03o", *c);
+	}
+	if (i == 48)
+		n += (size_t)snprintf(out + n, size - n, "...");
+	snprintf(out + n, size - n, "\"");
+}
+
+static void trace_call(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint64_t nr, const uint64_t *a,
+		       char *line, size_t size)
+{
+	size_t n;
+	int i, nargs = d ? (int)strlen(d->args) : 6;
+	n = (size_t)snprintf(line, size, "%d %s(", cpu->tid, d ? d->name : "unknown_syscall");
+	if (!d)
+		n += (size_t)snprintf(line + n, size - n, "%llu,", (unsigned long long)nr);
+	for (i = 0; i < nargs && n < size; i++) {
+		char k = d ? d->args[i] : 'x', tmp[256];
+		switch (k) {
+		case 'd':
+			if (i == 0 && (int)a[i] == -100)
+				snprintf(tmp, sizeof tmp, "AT_FDCWD");
+			else
+				snprintf(tmp, sizeof tmp, "%d", (int)a[i]);
+			break;
+		case 'u': snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)a[i]); break;
+		case 'o': snprintf(tmp, sizeof tmp, "0%llo", (unsigned long long)a[i]); break;
+		case 's':
+		case 'f':
+			if (a[i])
+				trace_string(cpu, tmp, sizeof tmp, a[i]);
+			else
+				snprintf(tmp, sizeof tmp, "NULL");
+			break;
+		case 'p':
+			if (!a[i]) {
+				snprintf(tmp, sizeof tmp, "NULL");
+				break;
+			}
+			/* fall through */
+		default: snprintf(tmp, sizeof tmp, "0x%llx", (unsigned long long)a[i]); break;
+		}
+		n += (size_t)snprintf(line + n, size - n, "%s%s", i ? "," : "", tmp);
+	}
+	if (n < size)
+		snprintf(line + n, size - n, ")");
+}
+
+static void trace_result(struct rvx_machine *m, const char *call, const struct syscall_desc *d, long r)
+{
+	if (r < 0 && r > -4096)
+		fprintf(m->log, "%s = -1 errno=%ld (%s)\n", call, -r, strerror((int)-r));
+	else if (d && (d->fn == sys_mmap || d->fn == sys_brk || d->fn == sys_mremap))
+		fprintf(m->log, "%s = 0x%lx\n", call, r);
+	else
+		fprintf(m->log, "%s = %ld\n", call, r);
+}
+
+static void report_unknown(struct rvx_vcpu *cpu, uint64_t nr)
+{
+	struct rvx_machine *m = cpu->m;
+	unsigned bit = nr < sizeof m->unimp_reported * 8 ? (unsigned)nr : sizeof m->unimp_reported * 8 - 1;
+	if (!(m->cfg.debug & RVX_LOG_UNIMP))
+		return;
+	if (__atomic_fetch_or(&m->unimp_reported[bit / 8], (uint8_t)(1u << (bit % 8)), __ATOMIC_RELAXED) &
+	    (1u << (bit % 8)))
+		return;
+	fprintf(m->log, "rvx: unsupported syscall %llu at pc 0x%llx (returned ENOSYS)\n", (unsigned long long)nr,
+		(unsigned long long)cpu->pc);
+}
+
+/* Whether a syscall interrupted by a signal starts again once the handler returns. */
+static bool restarts(struct rvx_vcpu *cpu, const struct syscall_desc *d)
+{
+	int sig = signal_next_pending(cpu);
+	return (d->flags & SC_RESTART) && sig && (cpu->m->sigact[sig].flags & SA_RESTART);
+}
+
+void syscall_dispatch(struct rvx_vcpu *cpu)
+{
+	uint64_t nr = cpu->x[17], a[6];
+	const struct syscall_desc *d = syscall_lookup(nr);
+	char call[1024];
+	bool tracing = cpu->m->cfg.debug & RVX_LOG_STRACE;
+	long r;
+
+	memcpy(a, &cpu->x[10], sizeof a);
+	if (tracing)
+		trace_call(cpu, d, nr, a, call, sizeof call);
+	if (!d) {
+		report_unknown(cpu, nr);
+		r = -ENOSYS;
+	} else if (d->fn) {
+		if (tracing && (d->flags & SC_SETS_REGS))
+			fprintf(cpu->m->log, "%s\n", call);
+		r = d->fn(cpu, a);
+	} else {
+		r = passthrough(cpu, d, a);
+	}
+	if (d && (d->flags & SC_SETS_REGS) && r == 0)
+		return;
+	if (tracing)
+		trace_result(cpu->m, call, d, r);
+	if (r == -EINTR && restarts(cpu, d))
+		return; /* pc stays on the ecall: it runs again after the handler */
+	cpu->x[10] = (uint64_t)r;
+	cpu->pc += 4;
+}

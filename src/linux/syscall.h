@@ -1,0 +1,62 @@
+/* The Linux syscall layer: one table of guest syscalls (number, name, handler, argument
+ * kinds, flags); handlers live in sys_*.c by family. */
+#ifndef RVX_LINUX_SYSCALL_H
+#define RVX_LINUX_SYSCALL_H
+
+#include <errno.h>
+
+#include "../machine.h"
+
+enum {
+	SC_RESTART = 1,   /* restarted after a guest handler with SA_RESTART interrupts it */
+	SC_SETS_REGS = 2, /* the handler sets pc and a0 itself */
+	SC_GLOBAL = 4,    /* has process-wide effect (delegated to the master node in a cluster) */
+};
+
+typedef long (*syscall_fn)(struct rvx_vcpu *cpu, const uint64_t *a);
+
+/* Argument kinds, one letter each: d int, u unsigned, x hex, o octal, p guest pointer,
+ * s guest string, f guest path (resolved through the sysroot). */
+struct syscall_desc {
+	const char *name;
+	syscall_fn fn;   /* NULL: pass to the host syscall `host` translating pointer arguments */
+	short host;
+	unsigned char flags;
+	const char *args;
+};
+
+#define SYSCALL_MAX 512
+
+const struct syscall_desc *syscall_lookup(uint64_t nr);
+/* Runs the ecall at pc: a7 is the number, a0..a5 the arguments; sets a0 and advances pc. */
+void syscall_dispatch(struct rvx_vcpu *cpu);
+
+/* Guest pointer to host pointer; 0 stays NULL; an address outside the guest space becomes
+ * one the host kernel refuses with EFAULT. */
+void *guest_ptr(struct rvx_vcpu *cpu, uint64_t addr);
+/* A guest string, or NULL when the address is outside the guest space. */
+const char *guest_str(struct rvx_vcpu *cpu, uint64_t addr);
+static inline long host_ret(long r)
+{
+	return r < 0 ? -errno : r;
+}
+
+/* Handlers, by family. */
+#define SYS(name) long sys_##name(struct rvx_vcpu *cpu, const uint64_t *a)
+/* sys_fs.c */
+SYS(openat); SYS(readlinkat); SYS(fstat); SYS(newfstatat); SYS(readv); SYS(writev); SYS(preadv);
+SYS(pwritev); SYS(ioctl); SYS(fcntl); SYS(epoll_ctl); SYS(epoll_pwait); SYS(pselect6);
+/* sys_mm.c */
+SYS(brk); SYS(mmap); SYS(munmap); SYS(mprotect); SYS(mremap); SYS(madvise); SYS(riscv_flush_icache);
+/* sys_proc.c */
+SYS(exit); SYS(exit_group); SYS(clone); SYS(clone3); SYS(execve); SYS(uname); SYS(set_tid_address);
+SYS(set_robust_list); SYS(riscv_hwprobe); SYS(prctl); SYS(rseq); SYS(futex);
+
+/* sys_signal.c */
+SYS(rt_sigaction); SYS(rt_sigprocmask); SYS(rt_sigreturn); SYS(sigaltstack); SYS(rt_sigpending);
+SYS(rt_sigsuspend);
+/* sys_net.c */
+SYS(sendmsg); SYS(recvmsg);
+#undef SYS
+
+#endif

@@ -1,0 +1,190 @@
+#include "machine.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "engine/engine.h"
+#include "linux/loader.h"
+#include "linux/path.h"
+#include "linux/signal.h"
+
+#define DEFAULT_GUEST_SPACE (1ull << 38) /* Sv39, what Linux gives RISC-V processes on most hardware */
+#define STACK_SIZE (8ull << 20)
+
+const char *rvx_isa_string(void)
+{
+	return "rv64imafdc_zicsr_zifencei_zba_zbb_zbs";
+}
+
+int machine_error(struct rvx_machine *m, int code, const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	free(m->error);
+	m->error = s;
+	return code;
+}
+
+const char *rvx_last_error(const rvx_machine *m)
+{
+	return m->error ? m->error : "no error";
+}
+
+void machine_log(struct rvx_machine *m, unsigned category, const char *fmt, ...)
+{
+	va_list ap;
+	if (!(m->cfg.debug & category))
+		return;
+	va_start(ap, fmt);
+	vfprintf(m->log, fmt, ap);
+	va_end(ap);
+}
+
+void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len)
+{
+	(void)addr;
+	(void)len;
+	__atomic_add_fetch(&m->code_gen, 1, __ATOMIC_SEQ_CST);
+}
+
+int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out)
+{
+	struct rvx_machine *m = calloc(1, sizeof *m);
+	int r, i;
+	if (!m)
+		return RVX_E_NOMEM;
+	m->cfg = *cfg;
+	m->log = cfg->log ? cfg->log : stderr;
+	pthread_mutex_init(&m->lock, NULL);
+	if (cfg->sysroot && cfg->sysroot[0])
+		m->sysroot = realpath(cfg->sysroot, NULL);
+	if (cfg->sysroot && cfg->sysroot[0] && !m->sysroot) {
+		r = machine_error(m, RVX_E_INVAL, "sysroot '%s' does not exist", cfg->sysroot);
+		*out = m;
+		return r;
+	}
+	if (cfg->reexec_argv) {
+		int n = 0;
+		while (cfg->reexec_argv[n])
+			n++;
+		m->reexec_argv = calloc((size_t)n + 1, sizeof(char *));
+		for (i = 0; m->reexec_argv && i < n; i++)
+			m->reexec_argv[i] = strdup(cfg->reexec_argv[i]);
+	}
+	for (i = 1; i < RVX_NSIG; i++)
+		m->sigact[i].handler = (uint64_t)(uintptr_t)SIG_DFL;
+	r = space_init(&m->space, cfg->guest_space ? cfg->guest_space : DEFAULT_GUEST_SPACE);
+	*out = m;
+	if (r < 0)
+		return machine_error(m, RVX_E_NOMEM, "cannot reserve the guest address space: %s", strerror(-r));
+	return RVX_OK;
+}
+
+void rvx_machine_free(rvx_machine *m)
+{
+	int i;
+	if (!m)
+		return;
+	if (m->cpu) {
+		free(m->cpu->dcache);
+		free(m->cpu);
+	}
+	space_destroy(&m->space);
+	for (i = 0; m->reexec_argv && m->reexec_argv[i]; i++)
+		free(m->reexec_argv[i]);
+	free(m->reexec_argv);
+	free(m->sysroot);
+	free(m->exe_path);
+	free(m->error);
+	pthread_mutex_destroy(&m->lock);
+	free(m);
+}
+
+static int map_sigreturn_trampoline(struct rvx_machine *m)
+{
+	/* li a7, 139 (rt_sigreturn); ecall */
+	static const uint32_t code[2] = {0x08b00893, 0x00000073};
+	int64_t a = space_map(&m->space, 0, RVX_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0,
+			      "[vdso]");
+	if (a < 0)
+		return (int)a;
+	memcpy(g2h(&m->space, (uint64_t)a), code, sizeof code);
+	m->sigreturn_tramp = (uint64_t)a;
+	return space_protect(&m->space, (uint64_t)a, RVX_PAGE_SIZE, PROT_READ | PROT_EXEC);
+}
+
+int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char *const *envp)
+{
+	struct elf_image prog, interp;
+	struct rvx_vcpu *cpu;
+	uint64_t top = m->space.size, entry, sp;
+	char ibuf[PATH_MAX];
+	int r;
+
+	m->exe_path = realpath(path, NULL);
+	if (!m->exe_path)
+		return machine_error(m, RVX_E_NOENT, "cannot open '%s': %s", path, strerror(errno));
+	r = elf_load(m, m->exe_path, true, &prog);
+	if (r != RVX_OK)
+		return r;
+	entry = prog.entry;
+	memset(&interp, 0, sizeof interp);
+	if (prog.interp[0]) {
+		const char *ip = path_resolve(m, prog.interp, ibuf, sizeof ibuf);
+		if (access(ip, F_OK) != 0)
+			return machine_error(m, RVX_E_INTERP,
+					     "'%s' needs the program interpreter %s, not found%s%s%s; give the RISC-V "
+					     "sysroot with -L DIR (or QEMU_LD_PREFIX)",
+					     path, prog.interp, m->sysroot ? " in " : "", m->sysroot ? m->sysroot : "",
+					     m->sysroot ? "" : " (no sysroot given)");
+		r = elf_load(m, ip, false, &interp);
+		if (r != RVX_OK)
+			return r;
+		entry = interp.entry;
+	}
+	m->entry = prog.entry;
+	m->brk_start = m->brk_cur = m->brk_mapped = RVX_PAGE_ALIGN(prog.end);
+	if (space_map(&m->space, top - STACK_SIZE, STACK_SIZE, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0, "[stack]") < 0 ||
+	    map_sigreturn_trampoline(m) < 0)
+		return machine_error(m, RVX_E_NOMEM, "cannot map the guest stack");
+	sp = stack_build(m, top, &prog, interp.bias, argc, argv, envp);
+
+	cpu = calloc(1, sizeof *cpu);
+	if (!cpu)
+		return machine_error(m, RVX_E_NOMEM, "out of memory");
+	cpu->dcache = malloc(DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+	if (!cpu->dcache) {
+		free(cpu);
+		return machine_error(m, RVX_E_NOMEM, "out of memory");
+	}
+	memset(cpu->dcache, 0xff, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+	cpu->m = m;
+	cpu->pc = entry;
+	cpu->x[2] = sp;
+	cpu->tid = (int)gettid();
+	m->cpu = cpu;
+	return RVX_OK;
+}
+
+int rvx_run(rvx_machine *m)
+{
+	uint64_t mask = 0;
+	int r;
+	if (!m->cpu)
+		return machine_error(m, RVX_E_INVAL, "no program loaded");
+	r = signal_init(m);
+	if (r < 0)
+		return machine_error(m, RVX_E_INVAL, "cannot install signal handlers: %s", strerror(-r));
+	host_sigmask(SIG_BLOCK, 0, &mask);
+	m->cpu->sigmask = mask;
+	return engine_run(m->cpu);
+}

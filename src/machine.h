@@ -1,0 +1,96 @@
+/* One emulated process (machine) and its guest threads (vCPUs). Internal to the library. */
+#ifndef RVX_MACHINE_H
+#define RVX_MACHINE_H
+
+#include <setjmp.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../include/rvx.h"
+#include "mem/space.h"
+#include "riscv/insn.h"
+
+#define RVX_NSIG 65 /* guest signals 1..64 */
+
+struct guest_sigaction {
+	uint64_t handler, flags, mask;
+};
+
+/* Decoded-instruction cache entry: the interpreter's view of the code cache. */
+struct decode_entry {
+	uint64_t pc;
+	struct rv_insn insn;
+};
+#define DECODE_CACHE_SIZE 16384
+
+enum vcpu_state { VCPU_IN_EMU, VCPU_IN_GUEST, VCPU_IN_SYSCALL, VCPU_DELIVERING };
+
+struct rvx_vcpu {
+	uint64_t x[32];
+	uint64_t f[32];
+	uint64_t pc;
+	uint32_t fflags, frm;
+	uint64_t instret;
+	uint64_t res_addr, res_val; /* LR/SC reservation */
+	bool res_valid;
+	struct rvx_machine *m;
+
+	volatile enum vcpu_state state;
+	sigjmp_buf fault_jmp;
+	int fault_sig, fault_code; /* a host fault caught in guest code or a syscall */
+	uint64_t fault_addr;
+
+	volatile sig_atomic_t interrupt;  /* async signal waiting in pending */
+	uint64_t sigmask;                 /* guest blocked set, bit (sig-1) */
+	uint64_t saved_mask;              /* mask to restore after a handler run from sigsuspend */
+	bool has_saved_mask;
+	volatile uint64_t pending;        /* caught, not yet delivered, bit (sig-1) */
+	siginfo_t pending_info[RVX_NSIG];
+	uint64_t ss_sp, ss_size;          /* sigaltstack */
+	int ss_flags;
+
+	int tid;
+	uint64_t clear_child_tid;
+	uint64_t decode_gen;
+	struct decode_entry *dcache;
+};
+
+struct rvx_machine {
+	struct rvx_space space;
+	struct rvx_config cfg;
+	FILE *log;
+	char *sysroot;
+	char *exe_path;      /* absolute path of the guest program (/proc/self/exe) */
+	char *error;         /* last error sentence */
+	char **reexec_argv;
+
+	struct guest_sigaction sigact[RVX_NSIG];
+	pthread_mutex_t lock; /* process-wide tables below */
+	volatile uint64_t code_gen; /* bumped when guest code may have changed */
+	uint8_t unimp_reported[64]; /* syscalls reported once, a bit each */
+
+	uint64_t brk_start, brk_cur, brk_mapped;
+	uint64_t sigreturn_tramp; /* guest address of the rt_sigreturn trampoline */
+	uint64_t auxv_addr, auxv_len;
+	uint64_t entry, phdr, phnum, interp_base, load_bias;
+
+	struct rvx_vcpu *cpu; /* the main vCPU */
+	FILE *strace;
+};
+
+/* The thread-local link from a host signal handler to its vCPU (the one global DESIGN.md allows). */
+extern _Thread_local struct rvx_vcpu *rvx_current_vcpu;
+
+/* Formats the machine's last error; returns the code for convenience. */
+int machine_error(struct rvx_machine *m, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Debug log line (no-op unless the category is on). */
+void machine_log(struct rvx_machine *m, unsigned category, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Guest code may have changed in [addr, addr+len): drop cached decodes/translations. */
+void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len);
+
+#endif

@@ -1,0 +1,56 @@
+/* The one decoded-instruction form that every consumer reads. */
+#ifndef RVX_RISCV_INSN_H
+#define RVX_RISCV_INSN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum rv_op {
+#define X(op, name, fmt) RV_##op,
+#include "ops.def"
+#undef X
+	RV_OP_COUNT
+};
+
+/* First op of each extension group, for per-extension dispatch. */
+#define RV_FIRST_M RV_MUL
+#define RV_FIRST_A RV_LR_W
+#define RV_FIRST_FD RV_FLW
+#define RV_FIRST_ZB RV_ADD_UW
+
+enum rv_format {
+	F_NONE, F_R, F_R1, F_I, F_I_MEM, F_SHIFT, F_U, F_J, F_B, F_LOAD, F_STORE,
+	F_FENCE, F_CSR, F_CSRI, F_LR, F_AMO, F_FLOAD, F_FSTORE, F_FR4, F_FR, F_FR_RM,
+	F_FR1_RM, F_XF, F_XF_RM, F_XFF, F_FX, F_FX_RM
+};
+
+/* Rounding-mode field value meaning "use frm". */
+#define RV_RM_DYN 7
+
+struct rv_insn {
+	uint16_t op;   /* enum rv_op */
+	uint8_t rd, rs1, rs2, rs3;
+	uint8_t rm;    /* FP rounding mode, or aq/rl bits for AMOs, or fence pred/succ */
+	uint8_t len;   /* 2 or 4 bytes */
+	int64_t imm;   /* sign-extended immediate, shift amount, or CSR number */
+};
+
+/* Decodes the instruction whose first 16 bits are lo (hi is the next 16 bits, read only
+ * when lo says the instruction is 32 bits long). Unknown encodings give RV_ILLEGAL. */
+void rv_decode(struct rv_insn *out, uint32_t bits);
+
+/* Length in bytes of the instruction starting with these 16 bits. */
+static inline unsigned rv_insn_length(uint16_t lo)
+{
+	return (lo & 3) == 3 ? 4 : 2;
+}
+
+const char *rv_op_name(unsigned op);
+enum rv_format rv_op_format(unsigned op);
+
+/* Writes the instruction as text (objdump -M no-aliases style) into buf; returns buf. */
+char *rv_disasm(char *buf, size_t size, const struct rv_insn *in, uint64_t pc);
+const char *rv_xreg_name(unsigned r);
+const char *rv_freg_name(unsigned r);
+
+#endif

@@ -1,0 +1,276 @@
+/* The rvx command: options, usage, exit statuses. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../include/rvx.h"
+
+/* Exit statuses of rvx itself (the guest's own status passes through unchanged). */
+enum {
+	EXIT_USAGE = 64,     /* bad option */
+	EXIT_CORRUPT = 65,   /* truncated or corrupt ELF */
+	EXIT_NOINPUT = 66,   /* program missing or unreadable */
+	EXIT_NOTELF = 67,    /* not an ELF executable */
+	EXIT_MACHINE = 68,   /* ELF for another machine */
+	EXIT_RV32 = 69,      /* 32-bit RISC-V */
+	EXIT_INTERNAL = 70,  /* could not set up the machine */
+	EXIT_INTERP = 71,    /* program interpreter not found */
+};
+
+#define DEFAULT_SYSROOT "/usr/riscv64-linux-gnu"
+
+static const struct {
+	const char *name;
+	unsigned bit;
+	const char *help;
+} log_items[] = {
+	{"in_asm", RVX_LOG_IN_ASM, "show each guest instruction when it is first decoded"},
+	{"exec", RVX_LOG_EXEC, "show each guest instruction as it runs"},
+	{"unimp", RVX_LOG_UNIMP, "report unsupported syscalls (once each)"},
+	{"signal", RVX_LOG_SIGNAL, "show guest signal delivery"},
+	{"strace", RVX_LOG_STRACE, "one line per guest syscall (same as --strace)"},
+	{"stats", RVX_LOG_STATS, "engine statistics at exit"},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: rvx [options] PROGRAM [ARGS...]\n"
+		"Runs a RISC-V 64 Linux program (RV64GC, static or dynamic) on this x86-64 Linux host.\n\n"
+		"options:\n"
+		"  -L DIR            RISC-V sysroot for the dynamic loader and /lib paths\n"
+		"                    (default: $QEMU_LD_PREFIX, else " DEFAULT_SYSROOT " if present)\n"
+		"  -E VAR=VALUE      set VAR in the guest's environment\n"
+		"  -U VAR            remove VAR from the guest's environment\n"
+		"  -0 ARGV0          run the program with this argv[0]\n"
+		"  -strace, --strace log each guest syscall with its arguments and result\n"
+		"  -d ITEM[,ITEM]    debug log; -d help lists the items\n"
+		"  -D FILE           write the debug log to FILE instead of stderr\n"
+		"  -cpu help         list the ISA this build implements\n"
+		"  --engine interp   execution engine (also $RVX_ENGINE); this build has: interp\n"
+		"  -h, --help        this text\n"
+		"  -V, --version     version\n\n"
+		"exit status: the guest's own; a guest killed by a signal kills rvx with that signal.\n"
+		"rvx's own errors: 64 bad option, 65 corrupt ELF, 66 missing program, 67 not ELF,\n"
+		"68 ELF for another machine, 69 RV32 ELF, 70 internal error, 71 missing interpreter.\n");
+}
+
+static int bad_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "rvx: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "; see 'rvx --help'\n");
+	return EXIT_USAGE;
+}
+
+static int parse_debug(const char *spec, unsigned *out)
+{
+	char *copy = strdup(spec), *save = NULL, *item;
+	size_t i;
+	int ok = 1;
+	for (item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		for (i = 0; i < sizeof log_items / sizeof log_items[0]; i++)
+			if (strcmp(item, log_items[i].name) == 0)
+				break;
+		if (i == sizeof log_items / sizeof log_items[0]) {
+			ok = 0;
+			break;
+		}
+		*out |= log_items[i].bit;
+	}
+	free(copy);
+	return ok;
+}
+
+static int exit_status_for(int err)
+{
+	switch (err) {
+	case RVX_E_NOENT: return EXIT_NOINPUT;
+	case RVX_E_NOTELF: return EXIT_NOTELF;
+	case RVX_E_MACHINE: return EXIT_MACHINE;
+	case RVX_E_RV32: return EXIT_RV32;
+	case RVX_E_CORRUPT: return EXIT_CORRUPT;
+	case RVX_E_INTERP: return EXIT_INTERP;
+	case RVX_E_INVAL: return EXIT_USAGE;
+	default: return EXIT_INTERNAL;
+	}
+}
+
+/* Applies -E/-U edits to a copy of the host environment. */
+static char **guest_environment(char **edits, int nedits)
+{
+	extern char **environ;
+	int n = 0, i, j;
+	char **env;
+	while (environ[n])
+		n++;
+	env = calloc((size_t)(n + nedits + 1), sizeof *env);
+	if (!env)
+		return NULL;
+	memcpy(env, environ, (size_t)n * sizeof *env);
+	for (i = 0; i < nedits; i++) {
+		const char *e = edits[i];
+		int set = e[0] == '+';
+		const char *kv = e + 1;
+		size_t klen = set ? (size_t)(strchr(kv, '=') - kv) : strlen(kv);
+		for (j = 0; j < n; j++) {
+			if (strncmp(env[j], kv, klen) == 0 && env[j][klen] == '=') {
+				memmove(&env[j], &env[j + 1], (size_t)(n - j) * sizeof *env);
+				n--;
+				j--;
+			}
+		}
+		if (set)
+			env[n++] = (char *)kv;
+	}
+	env[n] = NULL;
+	return env;
+}
+
+int main(int argc, char **argv)
+{
+	struct rvx_config cfg;
+	rvx_machine *m = NULL;
+	const char *sysroot = getenv("QEMU_LD_PREFIX"), *log_path = NULL, *argv0 = NULL;
+	const char *engine = getenv("RVX_ENGINE");
+	char **edits = calloc((size_t)argc + 1, sizeof(char *)), **env, **gargv;
+	char *reexec[16], self[PATH_MAX], debug_text[256] = "";
+	int nedits = 0, i, r, nre = 0;
+	unsigned debug = 0;
+	FILE *log = NULL;
+	ssize_t n;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *o = argv[i];
+		if (o[1] == '-' && o[2] == 0) {
+			i++;
+			break;
+		}
+		if (o[1] == '-')
+			o++;
+		if (!strcmp(o, "-h") || !strcmp(o, "-help")) {
+			usage(stdout);
+			return 0;
+		}
+		if (!strcmp(o, "-V") || !strcmp(o, "-version")) {
+			printf("rvx %s (RISC-V 64 Linux user-mode emulator, %s)\n", RVX_VERSION, rvx_isa_string());
+			return 0;
+		}
+		if (!strcmp(o, "-strace")) {
+			debug |= RVX_LOG_STRACE;
+			continue;
+		}
+		if (i + 1 >= argc && (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") ||
+				      !strcmp(o, "-d") || !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine")))
+			return bad_usage("option '%s' needs a value", argv[i]);
+		if (!strcmp(o, "-L")) {
+			sysroot = argv[++i];
+		} else if (!strcmp(o, "-E")) {
+			if (!strchr(argv[i + 1], '='))
+				return bad_usage("-E wants VAR=VALUE, not '%s'", argv[i + 1]);
+			edits[nedits] = malloc(strlen(argv[i + 1]) + 2);
+			sprintf(edits[nedits++], "+%s", argv[++i]);
+		} else if (!strcmp(o, "-U")) {
+			edits[nedits] = malloc(strlen(argv[i + 1]) + 2);
+			sprintf(edits[nedits++], "-%s", argv[++i]);
+		} else if (!strcmp(o, "-0")) {
+			argv0 = argv[++i];
+		} else if (!strcmp(o, "-d")) {
+			size_t k;
+			if (!strcmp(argv[i + 1], "help")) {
+				for (k = 0; k < sizeof log_items / sizeof log_items[0]; k++)
+					printf("%-8s %s\n", log_items[k].name, log_items[k].help);
+				return 0;
+			}
+			if (!parse_debug(argv[++i], &debug))
+				return bad_usage("unknown -d item in '%s' (try -d help)", argv[i]);
+		} else if (!strcmp(o, "-D")) {
+			log_path = argv[++i];
+		} else if (!strcmp(o, "-cpu")) {
+			i++;
+			if (!strcmp(argv[i], "help")) {
+				printf("Available CPUs:\n  rv64    %s (the one rvx implements)\n", rvx_isa_string());
+				return 0;
+			}
+			if (strcmp(argv[i], "rv64") && strcmp(argv[i], "max") && strcmp(argv[i], "any"))
+				return bad_usage("unknown CPU '%s' (-cpu help lists them)", argv[i]);
+		} else if (!strcmp(o, "-engine")) {
+			engine = argv[++i];
+		} else {
+			return bad_usage("unknown option '%s'", argv[i]);
+		}
+	}
+	if (engine && strcmp(engine, "interp") != 0)
+		return bad_usage("engine '%s' is not available in this build (have: interp)", engine);
+	if (i >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!sysroot && access(DEFAULT_SYSROOT, F_OK) == 0)
+		sysroot = DEFAULT_SYSROOT;
+	if (log_path) {
+		log = fopen(log_path, "a");
+		if (!log) {
+			fprintf(stderr, "rvx: cannot open log file '%s': %s\n", log_path, strerror(errno));
+			return EXIT_USAGE;
+		}
+		setvbuf(log, NULL, _IOLBF, 0);
+	}
+
+	/* What a guest execve of another RISC-V program runs: this rvx with these options. */
+	n = readlink("/proc/self/exe", self, sizeof self - 1);
+	self[n > 0 ? n : 0] = 0;
+	reexec[nre++] = self;
+	if (sysroot) {
+		reexec[nre++] = "-L";
+		reexec[nre++] = (char *)sysroot;
+	}
+	if (debug) {
+		size_t k, len = 0;
+		for (k = 0; k < sizeof log_items / sizeof log_items[0]; k++)
+			if (debug & log_items[k].bit)
+				len += (size_t)snprintf(debug_text + len, sizeof debug_text - len, "%s%s", len ? "," : "",
+							log_items[k].name);
+		reexec[nre++] = "-d";
+		reexec[nre++] = debug_text;
+	}
+	if (log_path) {
+		reexec[nre++] = "-D";
+		reexec[nre++] = (char *)log_path;
+	}
+	reexec[nre] = NULL;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.sysroot = sysroot;
+	cfg.debug = debug;
+	cfg.log = log;
+	cfg.reexec_argv = reexec;
+	r = rvx_machine_new(&cfg, &m);
+	if (r != RVX_OK) {
+		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
+		rvx_machine_free(m);
+		return exit_status_for(r);
+	}
+	env = guest_environment(edits, nedits);
+	gargv = &argv[i];
+	if (argv0) {
+		gargv = calloc((size_t)(argc - i + 1), sizeof(char *));
+		memcpy(gargv, &argv[i], (size_t)(argc - i) * sizeof(char *));
+		gargv[0] = (char *)argv0;
+	}
+	r = rvx_load(m, argv[i], argc - i, gargv, env);
+	if (r != RVX_OK) {
+		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
+		rvx_machine_free(m);
+		return exit_status_for(r);
+	}
+	r = rvx_run(m);
+	if (r < 0) {
+		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
+		return exit_status_for(r);
+	}
+	return r;
+}
