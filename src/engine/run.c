@@ -21,6 +21,9 @@ static void fault_arrived(struct rvx_vcpu *cpu)
 		signal_default_action(cpu->m, SIGSEGV);
 		break;
 	default:
+		/* unmapped guest pages are reserved host pages: only the guest's map tells which it was */
+		if (cpu->fault_sig == SIGSEGV)
+			cpu->fault_code = space_query(&cpu->m->space, cpu->fault_addr, NULL) ? SEGV_ACCERR : SEGV_MAPERR;
 		signal_raise_sync(cpu, cpu->fault_sig, cpu->fault_code, cpu->fault_addr);
 	}
 }

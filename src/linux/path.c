@@ -14,6 +14,8 @@ static bool starts_with_dir(const char *path, const char *dir)
 
 const char *path_resolve(struct rvx_machine *m, const char *path, char *buf, size_t size)
 {
+	if (m->exe_path && path_is_proc_self(path, "exe"))
+		return m->exe_path;
 	if (!m->sysroot || path[0] != '/' || starts_with_dir(path, "/proc") || starts_with_dir(path, "/dev") ||
 	    starts_with_dir(path, "/sys") || (path[1] == 0))
 		return path;

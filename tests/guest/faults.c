@@ -1,0 +1,135 @@
+/* Precise synchronous signals: SIGSEGV with si_addr and si_code for unmapped and read-only
+ * memory; a store, an AMO and an SC to a read-only page fault exactly once and complete
+ * exactly once after the handler makes the page writable; a misaligned store across a page
+ * boundary into a read-only page changes nothing before the handler runs; SIGILL and
+ * SIGTRAP at the exact instruction. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#define CHECK(c)                                                                        \
+	do {                                                                            \
+		if (!(c)) {                                                             \
+			printf("check failed line %d: %s (errno %d)\n", __LINE__, #c, errno); \
+			return 1;                                                       \
+		}                                                                       \
+	} while (0)
+
+static volatile int faults, code, sig_seen;
+static volatile uintptr_t addr, fault_pc;
+static char *page;
+static sigjmp_buf jb;
+static int mode; /* 0: fix the page and retry, 1: jump out */
+
+static void handler(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	faults++;
+	sig_seen = sig;
+	code = si->si_code;
+	addr = (uintptr_t)si->si_addr;
+	fault_pc = uc->uc_mcontext.__gregs[0];
+	if (mode == 0)
+		mprotect(page, 2 * 4096, PROT_READ | PROT_WRITE);
+	else if (mode == 2)
+		uc->uc_mcontext.__gregs[0] += 4; /* skip the 4-byte instruction */
+	else
+		siglongjmp(jb, 1);
+}
+
+int main(void)
+{
+	struct sigaction sa;
+	uint64_t v;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = handler;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	CHECK(sigaction(SIGSEGV, &sa, NULL) == 0);
+	CHECK(sigaction(SIGBUS, &sa, NULL) == 0);
+	CHECK(sigaction(SIGILL, &sa, NULL) == 0);
+	CHECK(sigaction(SIGTRAP, &sa, NULL) == 0);
+	page = mmap(NULL, 3 * 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(page != MAP_FAILED);
+	CHECK(munmap(page + 2 * 4096, 4096) == 0);
+
+	/* a plain store */
+	mode = 0;
+	*(volatile uint64_t *)(page + 8) = 0x1122334455667788ull;
+	CHECK(faults == 1 && code == SEGV_ACCERR && addr == (uintptr_t)(page + 8));
+	CHECK(*(uint64_t *)(page + 8) == 0x1122334455667788ull);
+	printf("store: faults=%d code=%d\n", faults, code);
+
+	/* an AMO */
+	CHECK(mprotect(page, 2 * 4096, PROT_READ) == 0);
+	faults = 0;
+	__asm__ volatile("amoadd.d %0, %2, (%1)" : "=r"(v) : "r"(page + 8), "r"(5ull) : "memory");
+	CHECK(faults == 1 && v == 0x1122334455667788ull && *(uint64_t *)(page + 8) == 0x112233445566778dull);
+	printf("amo: faults=%d old=%llx\n", faults, (unsigned long long)v);
+
+	/* LR/SC: the SC faults, the handler fixes the page, the SC retries */
+	CHECK(mprotect(page, 2 * 4096, PROT_READ) == 0);
+	faults = 0;
+	{
+		uint64_t res, old;
+		__asm__ volatile("1: lr.d %0, (%2)\n\t"
+				 "addi %0, %0, 1\n\t"
+				 "sc.d %1, %0, (%2)\n\t"
+				 "bnez %1, 1b"
+				 : "=&r"(old), "=&r"(res)
+				 : "r"(page + 8)
+				 : "memory");
+		CHECK(faults == 1 && *(uint64_t *)(page + 8) == 0x112233445566778eull);
+		printf("lr/sc: faults=%d\n", faults);
+	}
+
+	/* a misaligned store across into a read-only page: nothing written before the fault */
+	CHECK(mprotect(page, 2 * 4096, PROT_READ | PROT_WRITE) == 0);
+	memset(page, 0, 2 * 4096);
+	CHECK(mprotect(page + 4096, 4096, PROT_READ) == 0);
+	faults = 0;
+	mode = 1;
+	if (sigsetjmp(jb, 1) == 0)
+		*(volatile uint64_t *)(page + 4096 - 4) = 0xffffffffffffffffull;
+	CHECK(faults == 1 && code == SEGV_ACCERR);
+	CHECK(*(uint32_t *)(page + 4096 - 4) == 0 && *(uint32_t *)(page + 4096) == 0);
+	printf("split store: faults=%d, first page untouched\n", faults);
+
+	/* unmapped memory: SEGV_MAPERR with the exact address */
+	faults = 0;
+	if (sigsetjmp(jb, 1) == 0)
+		v = *(volatile uint64_t *)(page + 2 * 4096 + 24);
+	CHECK(faults == 1 && code == SEGV_MAPERR && addr == (uintptr_t)(page + 2 * 4096 + 24));
+	printf("unmapped load: code=%d\n", code);
+
+	/* illegal instruction and ebreak: the pc is the instruction's own, and execution goes on */
+	mode = 2;
+	faults = 0;
+	{
+		uintptr_t at;
+		__asm__ volatile("lla %0, 1f\n1: .word 0x00000000\n" : "=r"(at));
+		CHECK(faults == 1 && sig_seen == SIGILL && code == ILL_ILLOPC && fault_pc == at);
+		__asm__ volatile("lla %0, 1f\n1: .insn i 0x73, 0, x0, x0, 1\n" : "=r"(at)); /* 4-byte ebreak */
+		CHECK(faults == 2 && sig_seen == SIGTRAP && fault_pc == at);
+		/* a csr that does not exist */
+		__asm__ volatile("lla %0, 1f\n1: csrr t0, 0x7c0\n" : "=r"(at) : : "t0");
+		CHECK(faults == 3 && sig_seen == SIGILL && fault_pc == at);
+	}
+	printf("sigill/sigtrap ok\n");
+
+	/* misaligned AMO: SIGBUS */
+	mode = 1;
+	faults = 0;
+	CHECK(mprotect(page, 2 * 4096, PROT_READ | PROT_WRITE) == 0);
+	if (sigsetjmp(jb, 1) == 0)
+		__asm__ volatile("amoadd.w %0, %2, (%1)" : "=r"(v) : "r"(page + 2), "r"(1) : "memory");
+	CHECK(faults == 1 && sig_seen == SIGBUS);
+	printf("faults ok\n");
+	return 0;
+}

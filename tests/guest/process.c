@@ -1,0 +1,94 @@
+/* Processes: fork/wait with exit codes and signals, pipes between processes, a host program
+ * through system(), /proc/self/exe, uname, ids, time, randomness, limits. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define CHECK(c)                                                                        \
+	do {                                                                            \
+		if (!(c)) {                                                             \
+			printf("check failed line %d: %s (errno %d)\n", __LINE__, #c, errno); \
+			return 1;                                                       \
+		}                                                                       \
+	} while (0)
+
+int main(int argc, char **argv)
+{
+	int st, fds[2];
+	pid_t pid;
+	char buf[256];
+	struct utsname u;
+	CHECK(uname(&u) == 0);
+	printf("machine %s\n", u.machine);
+	{
+		ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+		CHECK(n > 0);
+		buf[n] = 0;
+		CHECK(strstr(buf, "process-") != NULL);
+	}
+	CHECK(getpid() > 1 && getppid() > 0 && getuid() == geteuid());
+	{
+		struct timespec a, b;
+		CHECK(clock_gettime(CLOCK_MONOTONIC, &a) == 0);
+		usleep(10000);
+		CHECK(clock_gettime(CLOCK_MONOTONIC, &b) == 0);
+		CHECK((b.tv_sec - a.tv_sec) * 1000000000L + (b.tv_nsec - a.tv_nsec) >= 10000000L);
+	}
+	{
+		unsigned char r[32];
+		CHECK(getrandom(r, sizeof r, 0) == sizeof r);
+	}
+	{
+		struct rlimit rl;
+		CHECK(getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur > 0);
+	}
+	/* exit codes and signals through wait */
+	pid = fork();
+	CHECK(pid >= 0);
+	if (pid == 0)
+		_exit(42);
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 42);
+	pid = fork();
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	kill(pid, SIGTERM);
+	CHECK(waitpid(pid, &st, 0) == pid && WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
+	printf("fork/wait ok\n");
+	/* a pipe between parent and child */
+	CHECK(pipe(fds) == 0);
+	pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		dprintf(fds[1], "through the pipe from pid-%s", "child");
+		_exit(0);
+	}
+	close(fds[1]);
+	{
+		struct pollfd p = {fds[0], POLLIN, 0};
+		CHECK(poll(&p, 1, 5000) == 1 && (p.revents & POLLIN));
+		ssize_t n = read(fds[0], buf, sizeof buf - 1);
+		CHECK(n > 0);
+		buf[n] = 0;
+		printf("%s\n", buf);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && st == 0);
+	/* exec a host program through the shell */
+	fflush(stdout);
+	st = system("echo host shell says hi");
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	printf("process ok\n");
+	return 0;
+}
