@@ -41,3 +41,21 @@ format:
 
 .PHONY: all test clean format
 -include $(DEPS)
+
+# Setup: Debian packages for building and testing (see scripts/install-deps).
+deps:
+	scripts/install-deps
+
+# The bundled example, built for RISC-V 64 and run under rvx.
+$(BUILD)/examples/hello: examples/hello.c
+	@mkdir -p $(dir $@)
+	riscv64-linux-gnu-gcc -O2 -o $@ $<
+
+example: all $(BUILD)/examples/hello
+	$(BUILD)/rvx $(BUILD)/examples/hello from rvx
+
+# Longer fuzz run than the suite's.
+fuzz:
+	OUT=$(CURDIR)/tests/out FUZZ_SECONDS=600 bash tests/check/fuzz.sh
+
+.PHONY: deps example fuzz

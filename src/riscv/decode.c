@@ -465,7 +465,7 @@ static void decode16(struct rv_insn *d, uint32_t h)
 		}
 		if (imm6 == 0)
 			break;
-		set(d, RV_LUI, rd, 0, 0, imm6 << 12);
+		set(d, RV_LUI, rd, 0, 0, (int64_t)((uint64_t)imm6 << 12));
 		return;
 	case 014: {
 		unsigned shamt = (bits(h, 12, 12) << 5) | bits(h, 6, 2);

@@ -1,0 +1,76 @@
+# The rvx command line: options, and one clear line with a distinct exit status for each kind
+# of bad input. Prints PASS/FAIL lines for tests/run.
+set -u
+T=$OUT/cli
+mkdir -p "$T"
+printf '#include <stdio.h>\nint main(int c, char **v) { printf("argv0=%%s argc=%%d X=%%s\\n", v[0], c, getenv("X") ? getenv("X") : "-"); return 0; }\n' >"$T/args.c"
+sed -i '1i #include <stdlib.h>' "$T/args.c"
+$CC -O2 -o "$T/args" "$T/args.c" || { echo "FAIL cli-build: cannot build the test program"; exit 0; }
+
+# expect NAME STATUS PATTERN -- command...: exit status and a one-line stderr matching PATTERN
+expect() {
+	local name=$1 want=$2 pat=$3
+	shift 4
+	"$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
+	local st=$?
+	local lines
+	lines=$(wc -l <"$T/$name.err")
+	if [ "$st" != "$want" ]; then
+		echo "FAIL cli-$name: exit status $st, expected $want ($(head -c 200 "$T/$name.err"))"
+	elif [ -n "$pat" ] && { [ "$lines" != 1 ] || ! grep -qE "$pat" "$T/$name.err"; }; then
+		echo "FAIL cli-$name: wanted one line matching '$pat', got: $(head -c 300 "$T/$name.err")"
+	else
+		echo "PASS cli-$name"
+	fi
+}
+
+expect help 0 "" -- "$RVX" --help
+grep -q "usage: rvx" "$T/help.out" || echo "FAIL cli-help-text: no usage line"
+expect version 0 "" -- "$RVX" --version
+grep -q "rv64imafdc" "$T/version.out" || echo "FAIL cli-version-text: no ISA in version"
+expect cpu-help 0 "" -- "$RVX" -cpu help
+expect bad-option 64 "unknown option '--frobnicate'" -- "$RVX" --frobnicate "$T/args"
+expect missing-value 64 "needs a value" -- "$RVX" -L
+expect bad-debug 64 "unknown -d item" -- "$RVX" -d nonsense "$T/args"
+expect no-program 64 "" -- "$RVX"
+expect missing-file 66 "cannot open '$T/nope': No such file" -- "$RVX" "$T/nope"
+expect directory 66 "is a directory" -- "$RVX" "$T"
+printf 'just some text\n' >"$T/text"
+expect not-elf 67 "is not an ELF executable" -- "$RVX" "$T/text"
+printf '#!/bin/sh\necho hi\n' >"$T/script"
+expect script 67 "is a script" -- "$RVX" "$T/script"
+expect x86-64 68 "ELF executable for x86-64, not RISC-V 64" -- "$RVX" /bin/true
+# a RISC-V ELF with the 32-bit class byte
+cp "$T/args" "$T/rv32"
+printf '\001' | dd of="$T/rv32" bs=1 seek=4 conv=notrunc status=none
+expect rv32 69 "32-bit RISC-V" -- "$RVX" "$T/rv32"
+head -c 40 "$T/args" >"$T/trunc-header"
+expect truncated-header 65 "truncated" -- "$RVX" "$T/trunc-header"
+head -c 3000 "$T/args" >"$T/trunc-body"
+expect truncated-body 65 "corrupt or truncated ELF" -- "$RVX" "$T/trunc-body"
+cp "$T/args" "$T/bad-phnum"
+printf '\377\377' | dd of="$T/bad-phnum" bs=1 seek=56 conv=notrunc status=none
+expect bad-phnum 65 "corrupt ELF" -- "$RVX" "$T/bad-phnum"
+mkdir -p "$T/empty-sysroot"
+expect no-interp 71 "program interpreter /lib/ld-linux-riscv64-lp64d.so.1, not found.*-L" -- "$RVX" -L "$T/empty-sysroot" "$T/args"
+expect no-sysroot 64 "sysroot '/no/such/dir' does not exist" -- "$RVX" -L /no/such/dir "$T/args"
+
+# options that change the guest's view
+"$RVX" -0 fancy-name -E X=from-E "$T/args" >"$T/opts.out" 2>&1
+grep -qx "argv0=fancy-name argc=1 X=from-E" "$T/opts.out" && echo "PASS cli-argv0-env" ||
+	echo "FAIL cli-argv0-env: $(cat "$T/opts.out")"
+X=set "$RVX" -U X "$T/args" >"$T/unset.out" 2>&1
+grep -q "X=-" "$T/unset.out" && echo "PASS cli-unsetenv" || echo "FAIL cli-unsetenv: $(cat "$T/unset.out")"
+QEMU_LD_PREFIX=$SYSROOT "$RVX" "$T/args" >/dev/null 2>&1 && echo "PASS cli-qemu-ld-prefix" || echo "FAIL cli-qemu-ld-prefix: QEMU_LD_PREFIX not honoured"
+
+# --strace and -d in_asm
+"$RVX" --strace "$T/args" >"$T/strace.out" 2>"$T/strace.err"
+if grep -qE '^[0-9]+ write\(1,0x[0-9a-f]+,[0-9]+\) = [0-9]+$' "$T/strace.err" && grep -qE 'openat\(AT_FDCWD,"[^"]*libc.so.6",' "$T/strace.err" &&
+	grep -q "exit_group(0)" "$T/strace.err"; then
+	echo "PASS cli-strace"
+else
+	echo "FAIL cli-strace: $(head -c 300 "$T/strace.err")"
+fi
+"$RVX" -d in_asm -D "$T/in_asm.log" "$T/args" >/dev/null 2>&1
+grep -qE '^0x[0-9a-f]{16}:  [0-9a-f]{4,8}  (addi|auipc|jal)' "$T/in_asm.log" && echo "PASS cli-in-asm" ||
+	echo "FAIL cli-in-asm: $(head -c 300 "$T/in_asm.log")"
