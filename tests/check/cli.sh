@@ -5,7 +5,7 @@ T=$OUT/cli
 mkdir -p "$T"
 printf '#include <stdio.h>\nint main(int c, char **v) { printf("argv0=%%s argc=%%d X=%%s\\n", v[0], c, getenv("X") ? getenv("X") : "-"); return 0; }\n' >"$T/args.c"
 sed -i '1i #include <stdlib.h>' "$T/args.c"
-$CC -O2 -o "$T/args" "$T/args.c" || { echo "FAIL cli-build: cannot build the test program"; exit 0; }
+$GUEST_CC -O2 -o "$T/args" "$T/args.c" || { echo "FAIL cli-build: cannot build the test program"; exit 0; }
 
 # expect NAME STATUS PATTERN -- command...: exit status and a one-line stderr matching PATTERN
 expect() {
