@@ -1,5 +1,6 @@
 /* The rvx command: options, usage, exit statuses. */
 #include <errno.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,8 +100,13 @@ static int exit_status_for(int err)
 	}
 }
 
+struct env_edit {
+	bool set;       /* -E (set) or -U (unset) */
+	const char *kv; /* VAR=VALUE or VAR */
+};
+
 /* Applies -E/-U edits to a copy of the host environment. */
-static char **guest_environment(char **edits, int nedits)
+static char **guest_environment(const struct env_edit *edits, int nedits)
 {
 	extern char **environ;
 	int n = 0, i, j;
@@ -112,9 +118,8 @@ static char **guest_environment(char **edits, int nedits)
 		return NULL;
 	memcpy(env, environ, (size_t)n * sizeof *env);
 	for (i = 0; i < nedits; i++) {
-		const char *e = edits[i];
-		int set = e[0] == '+';
-		const char *kv = e + 1;
+		bool set = edits[i].set;
+		const char *kv = edits[i].kv;
 		size_t klen = set ? (size_t)(strchr(kv, '=') - kv) : strlen(kv);
 		for (j = 0; j < n; j++) {
 			if (strncmp(env[j], kv, klen) == 0 && env[j][klen] == '=') {
@@ -136,7 +141,8 @@ int main(int argc, char **argv)
 	rvx_machine *m = NULL;
 	const char *sysroot = getenv("QEMU_LD_PREFIX"), *log_path = NULL, *argv0 = NULL;
 	const char *engine = getenv("RVX_ENGINE");
-	char **edits = calloc((size_t)argc + 1, sizeof(char *)), **env, **gargv;
+	struct env_edit edits[argc];
+	char **env, **gargv;
 	char *reexec[16], self[PATH_MAX], debug_text[256] = "";
 	int nedits = 0, i, r, nre = 0;
 	unsigned debug = 0;
@@ -171,11 +177,9 @@ int main(int argc, char **argv)
 		} else if (!strcmp(o, "-E")) {
 			if (!strchr(argv[i + 1], '='))
 				return bad_usage("-E wants VAR=VALUE, not '%s'", argv[i + 1]);
-			edits[nedits] = malloc(strlen(argv[i + 1]) + 2);
-			sprintf(edits[nedits++], "+%s", argv[++i]);
+			edits[nedits++] = (struct env_edit){true, argv[++i]};
 		} else if (!strcmp(o, "-U")) {
-			edits[nedits] = malloc(strlen(argv[i + 1]) + 2);
-			sprintf(edits[nedits++], "-%s", argv[++i]);
+			edits[nedits++] = (struct env_edit){false, argv[++i]};
 		} else if (!strcmp(o, "-0")) {
 			argv0 = argv[++i];
 		} else if (!strcmp(o, "-d")) {
@@ -262,15 +266,13 @@ int main(int argc, char **argv)
 		gargv[0] = (char *)argv0;
 	}
 	r = rvx_load(m, argv[i], argc - i, gargv, env);
-	if (r != RVX_OK) {
-		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
-		rvx_machine_free(m);
-		return exit_status_for(r);
-	}
-	r = rvx_run(m);
-	if (r < 0) {
-		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
-		return exit_status_for(r);
-	}
+	if (r == RVX_OK)
+		r = rvx_run(m); /* returns only on failure: the guest's exit ends the process */
+	fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
+	r = exit_status_for(r);
+	rvx_machine_free(m);
+	free(env);
+	if (argv0)
+		free(gargv);
 	return r;
 }
