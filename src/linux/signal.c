@@ -114,8 +114,13 @@ static void on_host_fault(int sig, siginfo_t *si, void *ucv)
 
 int signal_init(struct rvx_machine *m)
 {
-	int r;
-	(void)m;
+	int r, sig;
+	/* Ignored signals stay ignored across exec: the guest inherits what rvx inherited. */
+	for (sig = 1; sig < RVX_NSIG; sig++) {
+		struct kernel_sigaction old;
+		if (syscall(SYS_rt_sigaction, sig, NULL, &old, 8) == 0 && old.handler == (void *)SIG_IGN)
+			m->sigact[sig].handler = (uint64_t)(uintptr_t)SIG_IGN;
+	}
 	r = host_sigaction(SIGSEGV, on_host_fault, NULL, SA_NODEFER);
 	if (r == 0)
 		r = host_sigaction(SIGBUS, on_host_fault, NULL, SA_NODEFER);

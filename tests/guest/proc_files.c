@@ -1,0 +1,58 @@
+/* The /proc files that must describe the guest: /proc/self/exe, maps and auxv; signal
+ * dispositions ignored by the parent stay ignored. */
+#define _GNU_SOURCE
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <unistd.h>
+
+#define CHECK(c)                                                                        \
+	do {                                                                            \
+		if (!(c)) {                                                             \
+			printf("check failed line %d: %s (errno %d)\n", __LINE__, #c, errno); \
+			return 1;                                                       \
+		}                                                                       \
+	} while (0)
+
+int main(void)
+{
+	char line[512], self[256];
+	int found_stack = 0, found_exe = 0, fd;
+	unsigned long entry = 0;
+	FILE *f;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	CHECK(n > 0);
+	self[n] = 0;
+	f = fopen("/proc/self/maps", "r");
+	CHECK(f != NULL);
+	while (fgets(line, sizeof line, f)) {
+		unsigned long lo, hi;
+		char perms[8];
+		CHECK(sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) == 3 && lo < hi);
+		if (strstr(line, "[stack]") && perms[0] == 'r' && perms[1] == 'w')
+			found_stack = 1;
+		if (strstr(line, self) && perms[2] == 'x')
+			found_exe = 1;
+	}
+	fclose(f);
+	CHECK(found_stack && found_exe);
+	fd = open("/proc/self/auxv", O_RDONLY);
+	CHECK(fd >= 0);
+	{
+		Elf64_auxv_t a;
+		while (read(fd, &a, sizeof a) == sizeof a && a.a_type != AT_NULL)
+			if (a.a_type == AT_ENTRY)
+				entry = a.a_un.a_val;
+	}
+	close(fd);
+	CHECK(entry != 0 && entry == getauxval(AT_ENTRY));
+	CHECK(getauxval(AT_PAGESZ) == 4096);
+	CHECK((getauxval(AT_HWCAP) & 0x112d) == 0x112d);
+	CHECK(getauxval(AT_RANDOM) != 0 && getauxval(AT_EXECFN) != 0);
+	printf("proc files ok\n");
+	return 0;
+}
