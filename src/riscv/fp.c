@@ -36,6 +36,30 @@ static inline uint64_t b64(double d)
 	return v;
 }
 
+#if defined(__x86_64__)
+/* SSE arithmetic reads its rounding mode from MXCSR and records flags there: one load before
+ * the operation and one store after are all it takes (fenv.h would also touch the x87 unit). */
+static const unsigned mxcsr_rm[5] = {0, 3, 1, 2, 0};
+
+static void fp_begin(int rm)
+{
+	unsigned m = 0x1f80u | (mxcsr_rm[rm] << 13); /* all exceptions masked, flags clear */
+	__asm__ volatile("ldmxcsr %0" : : "m"(m));
+}
+
+static unsigned fp_end(void)
+{
+	unsigned m, f = 0, rne = 0x1f80u;
+	__asm__ volatile("stmxcsr %0" : "=m"(m));
+	__asm__ volatile("ldmxcsr %0" : : "m"(rne));
+	if (m & 0x01) f |= FFLAG_NV;
+	if (m & 0x04) f |= FFLAG_DZ;
+	if (m & 0x08) f |= FFLAG_OF;
+	if (m & 0x10) f |= FFLAG_UF;
+	if (m & 0x20) f |= FFLAG_NX;
+	return f;
+}
+#else
 static unsigned host_flags(void)
 {
 	int e = fetestexcept(FE_ALL_EXCEPT);
@@ -61,6 +85,7 @@ static unsigned fp_end(void)
 	fesetround(FE_TONEAREST);
 	return f;
 }
+#endif
 
 static int is_snan_s(uint32_t a)
 {
@@ -124,7 +149,8 @@ static int is_snan_d(uint64_t a)
 	}                                                                                                      \
 	U fp_arith_##S(enum fp_arith op, U ua, U ub, U uc, int rm, unsigned *fl)                               \
 	{                                                                                                      \
-		T a = UNBITS(ua), b = UNBITS(ub), c = UNBITS(uc), r;                                           \
+		T a = UNBITS(ua), b = UNBITS(ub), c = UNBITS(uc);                                              \
+		volatile T r;                                                                                  \
 		unsigned f;                                                                                    \
 		fp_begin(rm);                                                                                  \
 		r = op_##S(op, a, b, c);                                                                       \
