@@ -19,31 +19,31 @@ typedef struct rvx_machine rvx_machine;
 /* Load and set-up failures; the rvx command maps each to its own exit status. */
 enum rvx_error {
 	RVX_OK = 0,
-	RVX_E_NOENT = -1,       /* program file missing or unreadable */
-	RVX_E_NOTELF = -2,      /* not an ELF file */
-	RVX_E_MACHINE = -3,     /* ELF for another machine */
-	RVX_E_RV32 = -4,        /* 32-bit RISC-V */
-	RVX_E_CORRUPT = -5,     /* truncated or corrupt ELF */
-	RVX_E_INTERP = -6,      /* PT_INTERP not found */
-	RVX_E_NOMEM = -7,       /* could not reserve guest memory */
-	RVX_E_INVAL = -8,       /* bad configuration */
+	RVX_E_NOENT = -1,   /* program file missing or unreadable */
+	RVX_E_NOTELF = -2,  /* not an ELF file */
+	RVX_E_MACHINE = -3, /* ELF for another machine */
+	RVX_E_RV32 = -4,    /* 32-bit RISC-V */
+	RVX_E_CORRUPT = -5, /* truncated or corrupt ELF */
+	RVX_E_INTERP = -6,  /* PT_INTERP not found */
+	RVX_E_NOMEM = -7,   /* could not reserve guest memory */
+	RVX_E_INVAL = -8,   /* bad configuration */
 };
 
 /* Debug log categories for rvx_config.debug (-d). */
 enum {
-	RVX_LOG_IN_ASM = 1 << 0,   /* each instruction as it is decoded */
-	RVX_LOG_EXEC = 1 << 1,     /* each instruction as it runs, with pc */
-	RVX_LOG_UNIMP = 1 << 2,    /* unknown syscalls and CSRs, once each */
-	RVX_LOG_SIGNAL = 1 << 3,   /* guest signal delivery */
-	RVX_LOG_STRACE = 1 << 4,   /* one line per guest syscall */
-	RVX_LOG_STATS = 1 << 5,    /* engine statistics at exit */
+	RVX_LOG_IN_ASM = 1 << 0, /* each instruction as it is decoded */
+	RVX_LOG_EXEC = 1 << 1,   /* each instruction as it runs, with pc */
+	RVX_LOG_UNIMP = 1 << 2,  /* unknown syscalls and CSRs, once each */
+	RVX_LOG_SIGNAL = 1 << 3, /* guest signal delivery */
+	RVX_LOG_STRACE = 1 << 4, /* one line per guest syscall */
+	RVX_LOG_STATS = 1 << 5,  /* engine statistics at exit */
 };
 
 struct rvx_config {
-	const char *sysroot;     /* guest root for PT_INTERP and /lib paths; NULL: none */
-	unsigned debug;          /* RVX_LOG_* bits */
-	FILE *log;               /* where logs go; NULL: stderr */
-	const char *argv0;       /* guest argv[0] if not the program path */
+	const char *sysroot; /* guest root for PT_INTERP and /lib paths; NULL: none */
+	unsigned debug;      /* RVX_LOG_* bits */
+	FILE *log;           /* where logs go; NULL: stderr */
+	const char *argv0;   /* guest argv[0] if not the program path */
 	/* The rvx command line to prefix when the guest execs another RISC-V program
 	 * (NULL-terminated; NULL: exec of RISC-V programs fails with ENOEXEC). */
 	char *const *reexec_argv;

@@ -13,7 +13,7 @@
 #include "linux/signal.h"
 
 #define DEFAULT_GUEST_SPACE (1ull << 38) /* Sv39, what Linux gives RISC-V processes on most hardware */
-#define STACK_SIZE (8ull << 20)
+#define STACK_SIZE          (8ull << 20)
 
 const char *rvx_isa_string(void)
 {
@@ -53,6 +53,16 @@ void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len)
 	(void)addr;
 	(void)len;
 	__atomic_add_fetch(&m->code_gen, 1, __ATOMIC_SEQ_CST);
+}
+
+void machine_print_stats(struct rvx_vcpu *cpu)
+{
+	machine_log(cpu->m, RVX_LOG_STATS,
+		    "rvx: stats: engine interp, %llu instructions, %llu decoded (cache misses), %llu code-cache "
+		    "flushes, %llu syscalls, %llu signals delivered\n",
+		    (unsigned long long)cpu->instret, (unsigned long long)cpu->stats.decodes,
+		    (unsigned long long)cpu->stats.flushes, (unsigned long long)cpu->stats.syscalls,
+		    (unsigned long long)cpu->stats.signals);
 }
 
 int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out)
@@ -157,6 +167,8 @@ int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char
 	    map_sigreturn_trampoline(m) < 0)
 		return machine_error(m, RVX_E_NOMEM, "cannot map the guest stack");
 	sp = stack_build(m, top, &prog, interp.bias, argc, argv, envp);
+	if (!sp)
+		return machine_error(m, RVX_E_NOMEM, "out of memory");
 
 	cpu = calloc(1, sizeof *cpu);
 	if (!cpu)

@@ -42,19 +42,22 @@ struct rvx_vcpu {
 	int fault_sig, fault_code; /* a host fault caught in guest code or a syscall */
 	uint64_t fault_addr;
 
-	volatile sig_atomic_t interrupt;  /* async signal waiting in pending */
-	uint64_t sigmask;                 /* guest blocked set, bit (sig-1) */
-	uint64_t saved_mask;              /* mask to restore after a handler run from sigsuspend */
+	volatile sig_atomic_t interrupt; /* async signal waiting in pending */
+	uint64_t sigmask;                /* guest blocked set, bit (sig-1) */
+	uint64_t saved_mask;             /* mask to restore after a handler run from sigsuspend */
 	bool has_saved_mask;
-	volatile uint64_t pending;        /* caught, not yet delivered, bit (sig-1) */
+	volatile uint64_t pending; /* caught, not yet delivered, bit (sig-1) */
 	siginfo_t pending_info[RVX_NSIG];
-	uint64_t ss_sp, ss_size;          /* sigaltstack */
+	uint64_t ss_sp, ss_size; /* sigaltstack */
 	int ss_flags;
 
 	int tid;
 	uint64_t clear_child_tid;
 	uint64_t decode_gen;
 	struct decode_entry *dcache;
+	struct {
+		uint64_t decodes, flushes, syscalls, signals;
+	} stats; /* -d stats */
 };
 
 struct rvx_machine {
@@ -62,12 +65,12 @@ struct rvx_machine {
 	struct rvx_config cfg;
 	FILE *log;
 	char *sysroot;
-	char *exe_path;      /* absolute path of the guest program (/proc/self/exe) */
-	char *error;         /* last error sentence */
+	char *exe_path; /* absolute path of the guest program (/proc/self/exe) */
+	char *error;    /* last error sentence */
 	char **reexec_argv;
 
 	struct guest_sigaction sigact[RVX_NSIG];
-	pthread_mutex_t lock; /* process-wide tables below */
+	pthread_mutex_t lock;       /* process-wide tables below */
 	volatile uint64_t code_gen; /* bumped when guest code may have changed */
 	uint8_t unimp_reported[64]; /* syscalls reported once, a bit each */
 
@@ -87,8 +90,10 @@ extern _Thread_local struct rvx_vcpu *rvx_current_vcpu;
 int machine_error(struct rvx_machine *m, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Debug log line (no-op unless the category is on). */
-void machine_log(struct rvx_machine *m, unsigned category, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+void machine_log(struct rvx_machine *m, unsigned category, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Prints -d stats for the vCPU (at exit). */
+void machine_print_stats(struct rvx_vcpu *cpu);
 
 /* Guest code may have changed in [addr, addr+len): drop cached decodes/translations. */
 void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len);

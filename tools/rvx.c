@@ -1,7 +1,7 @@
 /* The rvx command: options, usage, exit statuses. */
 #include <errno.h>
-#include <stdbool.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,14 +11,14 @@
 
 /* Exit statuses of rvx itself (the guest's own status passes through unchanged). */
 enum {
-	EXIT_USAGE = 64,     /* bad option */
-	EXIT_CORRUPT = 65,   /* truncated or corrupt ELF */
-	EXIT_NOINPUT = 66,   /* program missing or unreadable */
-	EXIT_NOTELF = 67,    /* not an ELF executable */
-	EXIT_MACHINE = 68,   /* ELF for another machine */
-	EXIT_RV32 = 69,      /* 32-bit RISC-V */
-	EXIT_INTERNAL = 70,  /* could not set up the machine */
-	EXIT_INTERP = 71,    /* program interpreter not found */
+	EXIT_USAGE = 64,    /* bad option */
+	EXIT_CORRUPT = 65,  /* truncated or corrupt ELF */
+	EXIT_NOINPUT = 66,  /* program missing or unreadable */
+	EXIT_NOTELF = 67,   /* not an ELF executable */
+	EXIT_MACHINE = 68,  /* ELF for another machine */
+	EXIT_RV32 = 69,     /* 32-bit RISC-V */
+	EXIT_INTERNAL = 70, /* could not set up the machine */
+	EXIT_INTERP = 71,   /* program interpreter not found */
 };
 
 #define DEFAULT_SYSROOT "/usr/riscv64-linux-gnu"
@@ -28,35 +28,34 @@ static const struct {
 	unsigned bit;
 	const char *help;
 } log_items[] = {
-	{"in_asm", RVX_LOG_IN_ASM, "show each guest instruction when it is first decoded"},
-	{"exec", RVX_LOG_EXEC, "show each guest instruction as it runs"},
-	{"unimp", RVX_LOG_UNIMP, "report unsupported syscalls (once each)"},
-	{"signal", RVX_LOG_SIGNAL, "show guest signal delivery"},
-	{"strace", RVX_LOG_STRACE, "one line per guest syscall (same as --strace)"},
-	{"stats", RVX_LOG_STATS, "engine statistics at exit"},
+    {"in_asm", RVX_LOG_IN_ASM, "show each guest instruction when it is first decoded"},
+    {"exec", RVX_LOG_EXEC, "show each guest instruction as it runs"},
+    {"unimp", RVX_LOG_UNIMP, "report unsupported syscalls (once each)"},
+    {"signal", RVX_LOG_SIGNAL, "show guest signal delivery"},
+    {"strace", RVX_LOG_STRACE, "one line per guest syscall (same as --strace)"},
+    {"stats", RVX_LOG_STATS, "engine statistics at exit"},
 };
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: rvx [options] PROGRAM [ARGS...]\n"
-		"Runs a RISC-V 64 Linux program (RV64GC, static or dynamic) on this x86-64 Linux host.\n\n"
-		"options:\n"
-		"  -L DIR            RISC-V sysroot for the dynamic loader and /lib paths\n"
-		"                    (default: $QEMU_LD_PREFIX, else " DEFAULT_SYSROOT " if present)\n"
-		"  -E VAR=VALUE      set VAR in the guest's environment\n"
-		"  -U VAR            remove VAR from the guest's environment\n"
-		"  -0 ARGV0          run the program with this argv[0]\n"
-		"  -strace, --strace log each guest syscall with its arguments and result\n"
-		"  -d ITEM[,ITEM]    debug log; -d help lists the items\n"
-		"  -D FILE           write the debug log to FILE instead of stderr\n"
-		"  -cpu help         list the ISA this build implements\n"
-		"  --engine interp   execution engine (also $RVX_ENGINE); this build has: interp\n"
-		"  -h, --help        this text\n"
-		"  -V, --version     version\n\n"
-		"exit status: the guest's own; a guest killed by a signal kills rvx with that signal.\n"
-		"rvx's own errors: 64 bad option, 65 corrupt ELF, 66 missing program, 67 not ELF,\n"
-		"68 ELF for another machine, 69 RV32 ELF, 70 internal error, 71 missing interpreter.\n");
+	fprintf(f, "usage: rvx [options] PROGRAM [ARGS...]\n"
+		   "Runs a RISC-V 64 Linux program (RV64GC, static or dynamic) on this x86-64 Linux host.\n\n"
+		   "options:\n"
+		   "  -L DIR            RISC-V sysroot for the dynamic loader and /lib paths\n"
+		   "                    (default: $QEMU_LD_PREFIX, else " DEFAULT_SYSROOT " if present)\n"
+		   "  -E VAR=VALUE      set VAR in the guest's environment\n"
+		   "  -U VAR            remove VAR from the guest's environment\n"
+		   "  -0 ARGV0          run the program with this argv[0]\n"
+		   "  -strace, --strace log each guest syscall with its arguments and result\n"
+		   "  -d ITEM[,ITEM]    debug log; -d help lists the items\n"
+		   "  -D FILE           write the debug log to FILE instead of stderr\n"
+		   "  -cpu help         list the ISA this build implements\n"
+		   "  --engine interp   execution engine (also $RVX_ENGINE); this build has: interp\n"
+		   "  -h, --help        this text\n"
+		   "  -V, --version     version\n\n"
+		   "exit status: the guest's own; a guest killed by a signal kills rvx with that signal.\n"
+		   "rvx's own errors: 64 bad option, 65 corrupt ELF, 66 missing program, 67 not ELF,\n"
+		   "68 ELF for another machine, 69 RV32 ELF, 70 internal error, 71 missing interpreter.\n");
 }
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -169,8 +168,9 @@ int main(int argc, char **argv)
 			debug |= RVX_LOG_STRACE;
 			continue;
 		}
-		if (i + 1 >= argc && (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") ||
-				      !strcmp(o, "-d") || !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine")))
+		if (i + 1 >= argc &&
+		    (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") || !strcmp(o, "-d") ||
+		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
 			sysroot = argv[++i];
@@ -236,8 +236,8 @@ int main(int argc, char **argv)
 		size_t k, len = 0;
 		for (k = 0; k < sizeof log_items / sizeof log_items[0]; k++)
 			if (debug & log_items[k].bit)
-				len += (size_t)snprintf(debug_text + len, sizeof debug_text - len, "%s%s", len ? "," : "",
-							log_items[k].name);
+				len += (size_t)snprintf(debug_text + len, sizeof debug_text - len, "%s%s",
+							len ? "," : "", log_items[k].name);
 		reexec[nre++] = "-d";
 		reexec[nre++] = debug_text;
 	}

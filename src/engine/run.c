@@ -23,7 +23,8 @@ static void fault_arrived(struct rvx_vcpu *cpu)
 	default:
 		/* unmapped guest pages are reserved host pages: only the guest's map tells which it was */
 		if (cpu->fault_sig == SIGSEGV)
-			cpu->fault_code = space_query(&cpu->m->space, cpu->fault_addr, NULL) ? SEGV_ACCERR : SEGV_MAPERR;
+			cpu->fault_code =
+			    space_query(&cpu->m->space, cpu->fault_addr, NULL) ? SEGV_ACCERR : SEGV_MAPERR;
 		signal_raise_sync(cpu, cpu->fault_sig, cpu->fault_code, cpu->fault_addr);
 	}
 }
@@ -48,18 +49,13 @@ int engine_run(struct rvx_vcpu *cpu)
 			syscall_dispatch(cpu);
 			cpu->state = VCPU_IN_EMU;
 			break;
-		case EXEC_EBREAK:
-			signal_raise_sync(cpu, SIGTRAP, TRAP_BRKPT, cpu->pc);
-			break;
-		case EXEC_ILLEGAL:
-			signal_raise_sync(cpu, SIGILL, ILL_ILLOPC, cpu->pc);
-			break;
+		case EXEC_EBREAK: signal_raise_sync(cpu, SIGTRAP, TRAP_BRKPT, cpu->pc); break;
+		case EXEC_ILLEGAL: signal_raise_sync(cpu, SIGILL, ILL_ILLOPC, cpu->pc); break;
 		case EXEC_FENCE_I:
 			machine_code_changed(cpu->m, 0, UINT64_MAX);
 			cpu->pc += 4;
 			break;
-		default:
-			break;
+		default: break;
 		}
 	}
 }

@@ -15,13 +15,13 @@ static void *amo_addr(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
 	return interp_addr(cpu, addr, n);
 }
 
-#define AMO_MINMAX(T, p, v, better)                                                                        \
-	do {                                                                                                   \
-		T old_ = __atomic_load_n((T *)(p), __ATOMIC_RELAXED);                                          \
-		while (!__atomic_compare_exchange_n((T *)(p), &old_, (better) ? (T)(v) : old_, 0,             \
-						    __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))                       \
-			;                                                                                      \
-		r = (uint64_t)old_;                                                                            \
+#define AMO_MINMAX(T, p, v, better)                                                                                    \
+	do {                                                                                                           \
+		T old_ = __atomic_load_n((T *)(p), __ATOMIC_RELAXED);                                                  \
+		while (!__atomic_compare_exchange_n((T *)(p), &old_, (better) ? (T)(v) : old_, 0, __ATOMIC_SEQ_CST,    \
+						    __ATOMIC_RELAXED))                                                 \
+			;                                                                                              \
+		r = (uint64_t)old_;                                                                                    \
 	} while (0)
 
 static int amo_w(struct rvx_vcpu *cpu, const struct rv_insn *in)

@@ -67,41 +67,71 @@ int interp_fd(struct rvx_vcpu *cpu, const struct rv_insn *in)
 		memcpy(interp_addr(cpu, a1 + (uint64_t)in->imm, 4), &v, 4);
 		return EXEC_NEXT;
 	}
-	case RV_FSD:
-		memcpy(interp_addr(cpu, a1 + (uint64_t)in->imm, 8), &F(in->rs2), 8);
-		return EXEC_NEXT;
-	case RV_FMADD_S: case RV_FMSUB_S: case RV_FNMSUB_S: case RV_FNMADD_S:
+	case RV_FSD: memcpy(interp_addr(cpu, a1 + (uint64_t)in->imm, 8), &F(in->rs2), 8); return EXEC_NEXT;
+	case RV_FMADD_S:
+	case RV_FMSUB_S:
+	case RV_FNMSUB_S:
+	case RV_FNMADD_S:
 		F(in->rd) = RV_BOX_S(fp_arith_s((enum fp_arith)(FP_MADD + in->op - RV_FMADD_S), s1, s2, s3, rm, &fl));
 		break;
-	case RV_FMADD_D: case RV_FMSUB_D: case RV_FNMSUB_D: case RV_FNMADD_D:
+	case RV_FMADD_D:
+	case RV_FMSUB_D:
+	case RV_FNMSUB_D:
+	case RV_FNMADD_D:
 		F(in->rd) = fp_arith_d((enum fp_arith)(FP_MADD + in->op - RV_FMADD_D), d1, d2, d3, rm, &fl);
 		break;
-	case RV_FADD_S: case RV_FSUB_S: case RV_FMUL_S: case RV_FDIV_S: case RV_FSQRT_S:
+	case RV_FADD_S:
+	case RV_FSUB_S:
+	case RV_FMUL_S:
+	case RV_FDIV_S:
+	case RV_FSQRT_S:
 		F(in->rd) = RV_BOX_S(fp_arith_s((enum fp_arith)(FP_ADD + in->op - RV_FADD_S), s1, s2, 0, rm, &fl));
 		break;
-	case RV_FADD_D: case RV_FSUB_D: case RV_FMUL_D: case RV_FDIV_D: case RV_FSQRT_D:
+	case RV_FADD_D:
+	case RV_FSUB_D:
+	case RV_FMUL_D:
+	case RV_FDIV_D:
+	case RV_FSQRT_D:
 		F(in->rd) = fp_arith_d((enum fp_arith)(FP_ADD + in->op - RV_FADD_D), d1, d2, 0, rm, &fl);
 		break;
-	case RV_FSGNJ_S: case RV_FSGNJN_S: case RV_FSGNJX_S: return sgnj_s(cpu, in);
-	case RV_FSGNJ_D: case RV_FSGNJN_D: case RV_FSGNJX_D: return sgnj_d(cpu, in);
-	case RV_FMIN_S: case RV_FMAX_S: F(in->rd) = RV_BOX_S(fp_minmax_s(s1, s2, in->op == RV_FMAX_S, &fl)); break;
-	case RV_FMIN_D: case RV_FMAX_D: F(in->rd) = fp_minmax_d(d1, d2, in->op == RV_FMAX_D, &fl); break;
-	case RV_FCVT_W_S: case RV_FCVT_WU_S: case RV_FCVT_L_S: case RV_FCVT_LU_S: {
+	case RV_FSGNJ_S:
+	case RV_FSGNJN_S:
+	case RV_FSGNJX_S: return sgnj_s(cpu, in);
+	case RV_FSGNJ_D:
+	case RV_FSGNJN_D:
+	case RV_FSGNJX_D: return sgnj_d(cpu, in);
+	case RV_FMIN_S:
+	case RV_FMAX_S: F(in->rd) = RV_BOX_S(fp_minmax_s(s1, s2, in->op == RV_FMAX_S, &fl)); break;
+	case RV_FMIN_D:
+	case RV_FMAX_D: F(in->rd) = fp_minmax_d(d1, d2, in->op == RV_FMAX_D, &fl); break;
+	case RV_FCVT_W_S:
+	case RV_FCVT_WU_S:
+	case RV_FCVT_L_S:
+	case RV_FCVT_LU_S: {
 		unsigned k = in->op - RV_FCVT_W_S;
 		X(in->rd) = fp_to_int_s(s1, k < 2 ? 32 : 64, k & 1, rm, &fl);
 		break;
 	}
-	case RV_FCVT_W_D: case RV_FCVT_WU_D: case RV_FCVT_L_D: case RV_FCVT_LU_D: {
+	case RV_FCVT_W_D:
+	case RV_FCVT_WU_D:
+	case RV_FCVT_L_D:
+	case RV_FCVT_LU_D: {
 		unsigned k = in->op - RV_FCVT_W_D;
 		X(in->rd) = fp_to_int_d(d1, k < 2 ? 32 : 64, k & 1, rm, &fl);
 		break;
 	}
-	case RV_FCVT_S_W: case RV_FCVT_S_WU: case RV_FCVT_S_L: case RV_FCVT_S_LU: {
+	case RV_FCVT_S_W:
+	case RV_FCVT_S_WU:
+	case RV_FCVT_S_L:
+	case RV_FCVT_S_LU: {
 		unsigned k = in->op - RV_FCVT_S_W;
 		F(in->rd) = RV_BOX_S(fp_from_int_s(a1, k < 2 ? 32 : 64, k & 1, rm, &fl));
 		break;
 	}
-	case RV_FCVT_D_W: case RV_FCVT_D_WU: case RV_FCVT_D_L: case RV_FCVT_D_LU: {
+	case RV_FCVT_D_W:
+	case RV_FCVT_D_WU:
+	case RV_FCVT_D_L:
+	case RV_FCVT_D_LU: {
 		unsigned k = in->op - RV_FCVT_D_W;
 		F(in->rd) = fp_from_int_d(a1, k < 2 ? 32 : 64, k & 1, rm, &fl);
 		break;
@@ -110,12 +140,12 @@ int interp_fd(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	case RV_FMV_W_X: F(in->rd) = RV_BOX_S(a1); break;
 	case RV_FMV_X_D: X(in->rd) = d1; break;
 	case RV_FMV_D_X: F(in->rd) = a1; break;
-	case RV_FEQ_S: case RV_FLT_S: case RV_FLE_S:
-		X(in->rd) = (uint64_t)fp_cmp_s((enum fp_cmp)(in->op - RV_FEQ_S), s1, s2, &fl);
-		break;
-	case RV_FEQ_D: case RV_FLT_D: case RV_FLE_D:
-		X(in->rd) = (uint64_t)fp_cmp_d((enum fp_cmp)(in->op - RV_FEQ_D), d1, d2, &fl);
-		break;
+	case RV_FEQ_S:
+	case RV_FLT_S:
+	case RV_FLE_S: X(in->rd) = (uint64_t)fp_cmp_s((enum fp_cmp)(in->op - RV_FEQ_S), s1, s2, &fl); break;
+	case RV_FEQ_D:
+	case RV_FLT_D:
+	case RV_FLE_D: X(in->rd) = (uint64_t)fp_cmp_d((enum fp_cmp)(in->op - RV_FEQ_D), d1, d2, &fl); break;
 	case RV_FCLASS_S: X(in->rd) = fp_class_s(s1); break;
 	case RV_FCLASS_D: X(in->rd) = fp_class_d(d1); break;
 	case RV_FCVT_S_D: F(in->rd) = RV_BOX_S(fp_d_to_s(d1, rm, &fl)); break;

@@ -37,6 +37,7 @@ const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 	if (__builtin_expect(cpu->decode_gen != m->code_gen, 0)) {
 		memset(cpu->dcache, 0xff, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
 		cpu->decode_gen = m->code_gen;
+		cpu->stats.flushes++;
 	}
 	e = &cpu->dcache[(pc >> 1) & (DECODE_CACHE_SIZE - 1)];
 	if (__builtin_expect(e->pc == pc, 1))
@@ -47,6 +48,7 @@ const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 	if (rv_insn_length((uint16_t)bits) == 4)
 		bits |= (uint32_t)fetch16(cpu, pc + 2) << 16;
 	rv_decode(&e->insn, bits);
+	cpu->stats.decodes++;
 	e->pc = pc;
 	if (m->cfg.debug & RVX_LOG_IN_ASM) {
 		char text[96];

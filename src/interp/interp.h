@@ -6,8 +6,8 @@
 
 /* What an instruction asks of the run loop. */
 enum exec_status {
-	EXEC_NEXT,    /* fall through to pc + len */
-	EXEC_JUMPED,  /* pc already set */
+	EXEC_NEXT,   /* fall through to pc + len */
+	EXEC_JUMPED, /* pc already set */
 	EXEC_ECALL,
 	EXEC_EBREAK,
 	EXEC_ILLEGAL,

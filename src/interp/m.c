@@ -38,9 +38,7 @@ int interp_m(struct rvx_vcpu *cpu, const struct rv_insn *in)
 		else
 			r = (uint64_t)(int64_t)(aw / bw);
 		break;
-	case RV_DIVUW:
-		r = (uint32_t)b == 0 ? ~0ull : (uint64_t)(int32_t)((uint32_t)a / (uint32_t)b);
-		break;
+	case RV_DIVUW: r = (uint32_t)b == 0 ? ~0ull : (uint64_t)(int32_t)((uint32_t)a / (uint32_t)b); break;
 	case RV_REMW:
 		if (bw == 0)
 			r = (uint64_t)(int64_t)aw;

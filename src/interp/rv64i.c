@@ -10,9 +10,21 @@ static uint64_t load(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
 	const void *p = interp_addr(cpu, addr, n);
 	switch (n) {
 	case 1: return *(const uint8_t *)p;
-	case 2: { uint16_t v; memcpy(&v, p, 2); return v; }
-	case 4: { uint32_t v; memcpy(&v, p, 4); return v; }
-	default: { uint64_t v; memcpy(&v, p, 8); return v; }
+	case 2: {
+		uint16_t v;
+		memcpy(&v, p, 2);
+		return v;
+	}
+	case 4: {
+		uint32_t v;
+		memcpy(&v, p, 4);
+		return v;
+	}
+	default: {
+		uint64_t v;
+		memcpy(&v, p, 8);
+		return v;
+	}
 	}
 }
 
@@ -21,16 +33,34 @@ static void store(struct rvx_vcpu *cpu, uint64_t addr, uint64_t v, unsigned n)
 	void *p = interp_addr(cpu, addr, n);
 	switch (n) {
 	case 1: *(uint8_t *)p = (uint8_t)v; break;
-	case 2: { uint16_t w = (uint16_t)v; memcpy(p, &w, 2); break; }
-	case 4: { uint32_t w = (uint32_t)v; memcpy(p, &w, 4); break; }
+	case 2: {
+		uint16_t w = (uint16_t)v;
+		memcpy(p, &w, 2);
+		break;
+	}
+	case 4: {
+		uint32_t w = (uint32_t)v;
+		memcpy(p, &w, 4);
+		break;
+	}
 	/* one host store: it either faults before writing or writes all eight bytes */
 	default: memcpy(p, &v, 8);
 	}
 }
 
-static uint64_t csr_write(uint64_t old, uint64_t v) { (void)old; return v; }
-static uint64_t csr_set(uint64_t old, uint64_t v) { return old | v; }
-static uint64_t csr_clear(uint64_t old, uint64_t v) { return old & ~v; }
+static uint64_t csr_write(uint64_t old, uint64_t v)
+{
+	(void)old;
+	return v;
+}
+static uint64_t csr_set(uint64_t old, uint64_t v)
+{
+	return old | v;
+}
+static uint64_t csr_clear(uint64_t old, uint64_t v)
+{
+	return old & ~v;
+}
 
 static int csr_op(struct rvx_vcpu *cpu, const struct rv_insn *in)
 {
@@ -119,9 +149,12 @@ int interp_rv64i(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	case RV_FENCE_I: return EXEC_FENCE_I;
 	case RV_ECALL: return EXEC_ECALL;
 	case RV_EBREAK: return EXEC_EBREAK;
-	case RV_CSRRW: case RV_CSRRS: case RV_CSRRC:
-	case RV_CSRRWI: case RV_CSRRSI: case RV_CSRRCI:
-		return csr_op(cpu, in);
+	case RV_CSRRW:
+	case RV_CSRRS:
+	case RV_CSRRC:
+	case RV_CSRRWI:
+	case RV_CSRRSI:
+	case RV_CSRRCI: return csr_op(cpu, in);
 	default: return EXEC_ILLEGAL;
 	}
 	return EXEC_NEXT;

@@ -63,9 +63,9 @@ int elf_check_header(const unsigned char *h, size_t len, const char **why)
 		return RVX_E_CORRUPT;
 	}
 	if (e->e_type != ET_EXEC && e->e_type != ET_DYN) {
-		*why = e->e_type == ET_REL ? "is a relocatable object (.o), not an executable"
-		     : e->e_type == ET_CORE ? "is a core dump, not an executable"
-					    : "is not an executable ELF type";
+		*why = e->e_type == ET_REL    ? "is a relocatable object (.o), not an executable"
+		       : e->e_type == ET_CORE ? "is a core dump, not an executable"
+					      : "is not an executable ELF type";
 		return RVX_E_NOTELF;
 	}
 	if (e->e_phentsize != sizeof(Elf64_Phdr) || e->e_phnum == 0 || e->e_phnum > MAX_PHNUM) {
@@ -150,11 +150,13 @@ int elf_load(struct rvx_machine *m, const char *path, bool main_program, struct 
 		goto out;
 	}
 	memcpy(&eh, hdr, sizeof eh);
-	if (eh.e_phoff > (uint64_t)st.st_size || (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr) > (uint64_t)st.st_size - eh.e_phoff) {
+	if (eh.e_phoff > (uint64_t)st.st_size ||
+	    (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr) > (uint64_t)st.st_size - eh.e_phoff) {
 		r = corrupt(m, path, "program headers lie beyond the end of the file");
 		goto out;
 	}
-	if (pread(fd, ph, eh.e_phnum * sizeof(Elf64_Phdr), (off_t)eh.e_phoff) != (ssize_t)(eh.e_phnum * sizeof(Elf64_Phdr))) {
+	if (pread(fd, ph, eh.e_phnum * sizeof(Elf64_Phdr), (off_t)eh.e_phoff) !=
+	    (ssize_t)(eh.e_phnum * sizeof(Elf64_Phdr))) {
 		r = corrupt(m, path, "cannot read the program headers");
 		goto out;
 	}
@@ -218,7 +220,8 @@ int elf_load(struct rvx_machine *m, const char *path, bool main_program, struct 
 	}
 	/* Reserve the whole image so the gaps between segments stay inaccessible, as on Linux. */
 	if (space_map(&m->space, bias + lo, span, PROT_NONE,
-		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | (eh.e_type == ET_DYN ? MAP_FIXED : MAP_FIXED_NOREPLACE),
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
+			  (eh.e_type == ET_DYN ? MAP_FIXED : MAP_FIXED_NOREPLACE),
 		      -1, 0, NULL) < 0) {
 		r = machine_error(m, RVX_E_NOMEM, "cannot map '%s' at 0x%llx in the guest address space", path,
 				  (unsigned long long)(bias + lo));

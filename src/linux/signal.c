@@ -10,7 +10,7 @@ _Thread_local struct rvx_vcpu *rvx_current_vcpu;
 
 /* Signals the host must keep catching because guest faults arrive as them. */
 #define FAULT_SIGNALS (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS))
-#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+#define UNBLOCKABLE   (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 
 /* The kernel's RISC-V frame: siginfo, then ucontext (flags, link, stack, mask, padding to
  * 128 bytes of mask, then mcontext 16-aligned: 32 integer registers with pc first, then the
@@ -163,8 +163,8 @@ void signal_raise_sync(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr)
 	si.si_signo = sig;
 	si.si_code = code;
 	si.si_addr = (void *)(uintptr_t)addr;
-	machine_log(cpu->m, RVX_LOG_SIGNAL, "rvx: guest signal %d (code %d) at pc 0x%llx, address 0x%llx\n", sig,
-		    code, (unsigned long long)cpu->pc, (unsigned long long)addr);
+	machine_log(cpu->m, RVX_LOG_SIGNAL, "rvx: guest signal %d (code %d) at pc 0x%llx, address 0x%llx\n", sig, code,
+		    (unsigned long long)cpu->pc, (unsigned long long)addr);
 	/* As the kernel forces it: a blocked or ignored fault kills the process. */
 	if ((cpu->sigmask & SIGBIT(sig)) || a->handler == (uint64_t)(uintptr_t)SIG_IGN ||
 	    a->handler == (uint64_t)(uintptr_t)SIG_DFL)
@@ -208,7 +208,10 @@ static void build_frame(struct rvx_vcpu *cpu, int sig, const struct guest_sigact
 {
 	uint8_t *f = g2h(&cpu->m->space, frame);
 	uint8_t *uc = f + FRAME_UC, *mc = uc + UC_MCONTEXT;
-	uint64_t ss[3] = {cpu->ss_sp, (uint64_t)(on_altstack(cpu, cpu->x[2]) ? SS_ONSTACK : cpu->ss_size ? 0 : SS_DISABLE),
+	uint64_t ss[3] = {cpu->ss_sp,
+			  (uint64_t)(on_altstack(cpu, cpu->x[2]) ? SS_ONSTACK
+				     : cpu->ss_size              ? 0
+								 : SS_DISABLE),
 			  cpu->ss_size};
 	uint32_t fcsr = cpu->frm << 5 | cpu->fflags;
 	(void)a;
@@ -256,6 +259,7 @@ void signal_deliver(struct rvx_vcpu *cpu)
 		sp = cpu->ss_sp + cpu->ss_size;
 	frame = (sp - FRAME_SIZE) & ~15ull;
 	build_frame(cpu, sig, &a, frame, restore);
+	cpu->stats.signals++;
 	cpu->x[1] = m->sigreturn_tramp;
 	cpu->x[2] = frame;
 	cpu->x[10] = (uint64_t)sig;

@@ -4,7 +4,7 @@
 
 #include "../machine.h"
 
-#define SIGBIT(sig) (1ull << ((sig) - 1))
+#define SIGBIT(sig) (1ull << ((sig)-1))
 
 /* Installs the host handlers the machine needs from the start (guest faults). */
 int signal_init(struct rvx_machine *m);

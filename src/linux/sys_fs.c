@@ -48,7 +48,8 @@ long sys_openat(struct rvx_vcpu *cpu, const uint64_t *a)
 			fcntl((int)fd, F_SETFD, 0);
 		return fd;
 	}
-	return host_ret(syscall(SYS_openat, (int)a[0], path_resolve(cpu->m, path, buf, sizeof buf), flags, (mode_t)a[3]));
+	return host_ret(
+	    syscall(SYS_openat, (int)a[0], path_resolve(cpu->m, path, buf, sizeof buf), flags, (mode_t)a[3]));
 }
 
 long sys_readlinkat(struct rvx_vcpu *cpu, const uint64_t *a)
@@ -182,9 +183,18 @@ long sys_pwritev(struct rvx_vcpu *cpu, const uint64_t *a)
 static bool ioctl_takes_pointer(unsigned long cmd)
 {
 	switch (cmd) {
-	case TCGETS: case TCSETS: case TCSETSW: case TCSETSF: case TIOCGPGRP: case TIOCSPGRP:
-	case TIOCGWINSZ: case TIOCSWINSZ: case FIONREAD: case FIONBIO: case TIOCOUTQ: case TIOCGSID:
-		return true;
+	case TCGETS:
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+	case TIOCGWINSZ:
+	case TIOCSWINSZ:
+	case FIONREAD:
+	case FIONBIO:
+	case TIOCOUTQ:
+	case TIOCGSID: return true;
 	}
 	return _IOC_SIZE(cmd) != 0;
 }
@@ -201,9 +211,14 @@ long sys_fcntl(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	int cmd = (int)a[1];
 	switch (cmd) {
-	case F_GETLK: case F_SETLK: case F_SETLKW: case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
-	case F_GETOWN_EX: case F_SETOWN_EX:
-		return host_ret(fcntl((int)a[0], cmd, guest_ptr(cpu, a[2])));
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_GETLK:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+	case F_GETOWN_EX:
+	case F_SETOWN_EX: return host_ret(fcntl((int)a[0], cmd, guest_ptr(cpu, a[2])));
 	}
 	return host_ret(fcntl((int)a[0], cmd, a[2]));
 }

@@ -20,6 +20,7 @@
 
 static _Noreturn void exit_process(struct rvx_vcpu *cpu, int status)
 {
+	machine_print_stats(cpu);
 	if (cpu->m->log)
 		fflush(cpu->m->log);
 	syscall(SYS_exit_group, status);
@@ -45,8 +46,7 @@ static bool put_u32(struct rvx_vcpu *cpu, uint64_t addr, uint32_t v)
 	return true;
 }
 
-static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid,
-		     uint64_t tls)
+static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls)
 {
 	const uint64_t own = CLONE_VM | CLONE_VFORK | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
 			     CLONE_CHILD_CLEARTID | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM;
@@ -242,16 +242,27 @@ long sys_prctl(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (op == PR_SET_NAME || op == PR_GET_NAME)
 		return host_ret(prctl(op, guest_ptr(cpu, a[1]), 0, 0, 0));
 	switch (op) {
-	case PR_GET_DUMPABLE: case PR_SET_DUMPABLE: case PR_SET_PDEATHSIG: case PR_GET_KEEPCAPS:
-	case PR_SET_KEEPCAPS: case PR_SET_NO_NEW_PRIVS: case PR_GET_NO_NEW_PRIVS: case PR_SET_CHILD_SUBREAPER:
-	case PR_GET_TIMERSLACK: case PR_SET_TIMERSLACK: case PR_CAPBSET_READ:
-		return host_ret(prctl(op, a[1], a[2], a[3], a[4]));
+	case PR_GET_DUMPABLE:
+	case PR_SET_DUMPABLE:
+	case PR_SET_PDEATHSIG:
+	case PR_GET_KEEPCAPS:
+	case PR_SET_KEEPCAPS:
+	case PR_SET_NO_NEW_PRIVS:
+	case PR_GET_NO_NEW_PRIVS:
+	case PR_SET_CHILD_SUBREAPER:
+	case PR_GET_TIMERSLACK:
+	case PR_SET_TIMERSLACK:
+	case PR_CAPBSET_READ: return host_ret(prctl(op, a[1], a[2], a[3], a[4]));
 	}
 	return -EINVAL;
 }
 
 enum {
-	HWPROBE_MVENDORID, HWPROBE_MARCHID, HWPROBE_MIMPID, HWPROBE_BASE_BEHAVIOR, HWPROBE_IMA_EXT_0,
+	HWPROBE_MVENDORID,
+	HWPROBE_MARCHID,
+	HWPROBE_MIMPID,
+	HWPROBE_BASE_BEHAVIOR,
+	HWPROBE_IMA_EXT_0,
 	HWPROBE_CPUPERF_0,
 };
 
@@ -266,8 +277,10 @@ long sys_riscv_hwprobe(struct rvx_vcpu *cpu, const uint64_t *a)
 	for (i = 0; i < a[1]; i++) {
 		pair = g2h(&cpu->m->space, a[0] + i * 16);
 		switch (pair[0]) {
-		case HWPROBE_MVENDORID: case HWPROBE_MARCHID: case HWPROBE_MIMPID: pair[1] = 0; break;
-		case HWPROBE_BASE_BEHAVIOR: pair[1] = 1; break;                      /* IMA */
+		case HWPROBE_MVENDORID:
+		case HWPROBE_MARCHID:
+		case HWPROBE_MIMPID: pair[1] = 0; break;
+		case HWPROBE_BASE_BEHAVIOR: pair[1] = 1; break;                                  /* IMA */
 		case HWPROBE_IMA_EXT_0: pair[1] = 1 | 2 | (1 << 3) | (1 << 4) | (1 << 5); break; /* FD C Zba Zbb Zbs */
 		case HWPROBE_CPUPERF_0: pair[1] = 3; break; /* misaligned accesses are fast */
 		default: pair[0] = -1; pair[1] = 0;

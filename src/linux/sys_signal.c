@@ -33,7 +33,7 @@ long sys_rt_sigaction(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	struct rvx_machine *m = cpu->m;
 	int sig = (int)a[0];
-	struct guest_sigaction old, new;
+	struct guest_sigaction old, new = {0, 0, 0};
 	if (sig < 1 || sig >= RVX_NSIG || a[3] != 8)
 		return -EINVAL;
 	if (a[1] && (sig == SIGKILL || sig == SIGSTOP))
@@ -90,7 +90,11 @@ long sys_sigaltstack(struct rvx_vcpu *cpu, const uint64_t *a)
 	uint64_t sp = cpu->x[2];
 	bool on = cpu->ss_size && sp - cpu->ss_sp < cpu->ss_size;
 	if (a[1]) {
-		uint64_t old[3] = {cpu->ss_sp, (uint64_t)(on ? SS_ONSTACK : cpu->ss_size ? 0 : SS_DISABLE), cpu->ss_size};
+		uint64_t old[3] = {cpu->ss_sp,
+				   (uint64_t)(on             ? SS_ONSTACK
+					      : cpu->ss_size ? 0
+							     : SS_DISABLE),
+				   cpu->ss_size};
 		if (!put_bytes(cpu, a[1], old, sizeof old))
 			return -EFAULT;
 	}

@@ -19,7 +19,7 @@ typedef long (*syscall_fn)(struct rvx_vcpu *cpu, const uint64_t *a);
  * s guest string, f guest path (resolved through the sysroot). */
 struct syscall_desc {
 	const char *name;
-	syscall_fn fn;   /* NULL: pass to the host syscall `host` translating pointer arguments */
+	syscall_fn fn; /* NULL: pass to the host syscall `host` translating pointer arguments */
 	short host;
 	unsigned char flags;
 	const char *args;
@@ -44,19 +44,51 @@ static inline long host_ret(long r)
 /* Handlers, by family. */
 #define SYS(name) long sys_##name(struct rvx_vcpu *cpu, const uint64_t *a)
 /* sys_fs.c */
-SYS(openat); SYS(readlinkat); SYS(fstat); SYS(newfstatat); SYS(readv); SYS(writev); SYS(preadv);
-SYS(pwritev); SYS(ioctl); SYS(fcntl); SYS(epoll_ctl); SYS(epoll_pwait); SYS(pselect6);
+SYS(openat);
+SYS(readlinkat);
+SYS(fstat);
+SYS(newfstatat);
+SYS(readv);
+SYS(writev);
+SYS(preadv);
+SYS(pwritev);
+SYS(ioctl);
+SYS(fcntl);
+SYS(epoll_ctl);
+SYS(epoll_pwait);
+SYS(pselect6);
 /* sys_mm.c */
-SYS(brk); SYS(mmap); SYS(munmap); SYS(mprotect); SYS(mremap); SYS(madvise); SYS(riscv_flush_icache);
+SYS(brk);
+SYS(mmap);
+SYS(munmap);
+SYS(mprotect);
+SYS(mremap);
+SYS(madvise);
+SYS(riscv_flush_icache);
 /* sys_proc.c */
-SYS(exit); SYS(exit_group); SYS(clone); SYS(clone3); SYS(execve); SYS(uname); SYS(set_tid_address);
-SYS(set_robust_list); SYS(riscv_hwprobe); SYS(prctl); SYS(rseq); SYS(futex);
+SYS(exit);
+SYS(exit_group);
+SYS(clone);
+SYS(clone3);
+SYS(execve);
+SYS(uname);
+SYS(set_tid_address);
+SYS(set_robust_list);
+SYS(riscv_hwprobe);
+SYS(prctl);
+SYS(rseq);
+SYS(futex);
 
 /* sys_signal.c */
-SYS(rt_sigaction); SYS(rt_sigprocmask); SYS(rt_sigreturn); SYS(sigaltstack); SYS(rt_sigpending);
+SYS(rt_sigaction);
+SYS(rt_sigprocmask);
+SYS(rt_sigreturn);
+SYS(sigaltstack);
+SYS(rt_sigpending);
 SYS(rt_sigsuspend);
 /* sys_net.c */
-SYS(sendmsg); SYS(recvmsg);
+SYS(sendmsg);
+SYS(recvmsg);
 #undef SYS
 
 #endif

@@ -290,8 +290,7 @@ out:
 	return ret;
 }
 
-int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_t new_len, int flags,
-		    uint64_t new_addr)
+int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_t new_len, int flags, uint64_t new_addr)
 {
 	struct rvx_vma *v, copy;
 	uint64_t dest;
@@ -415,13 +414,12 @@ int space_write_maps(struct rvx_space *s, int fd)
 	pthread_mutex_lock(&s->lock);
 	for (i = 0; i < s->nvmas; i++) {
 		const struct rvx_vma *v = &s->vmas[i];
-		int n = snprintf(line, sizeof line, "%08llx-%08llx %c%c%c%c %08llx %02x:%02x %llu%*s%s\n",
-				 (unsigned long long)v->start, (unsigned long long)v->end,
-				 (v->prot & PROT_READ) ? 'r' : '-', (v->prot & PROT_WRITE) ? 'w' : '-',
-				 (v->prot & PROT_EXEC) ? 'x' : '-', (v->flags & VMA_SHARED) ? 's' : 'p',
-				 (unsigned long long)v->offset, (unsigned)(v->dev >> 8) & 0xfff,
-				 (unsigned)v->dev & 0xff, (unsigned long long)v->ino, v->name ? 6 : 0, "",
-				 v->name ? v->name : "");
+		int n = snprintf(
+		    line, sizeof line, "%08llx-%08llx %c%c%c%c %08llx %02x:%02x %llu%*s%s\n",
+		    (unsigned long long)v->start, (unsigned long long)v->end, (v->prot & PROT_READ) ? 'r' : '-',
+		    (v->prot & PROT_WRITE) ? 'w' : '-', (v->prot & PROT_EXEC) ? 'x' : '-',
+		    (v->flags & VMA_SHARED) ? 's' : 'p', (unsigned long long)v->offset, (unsigned)(v->dev >> 8) & 0xfff,
+		    (unsigned)v->dev & 0xff, (unsigned long long)v->ino, v->name ? 6 : 0, "", v->name ? v->name : "");
 		if (write(fd, line, (size_t)n) != n) {
 			pthread_mutex_unlock(&s->lock);
 			return -EIO;

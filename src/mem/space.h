@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RVX_PAGE_SIZE 4096ull
+#define RVX_PAGE_SIZE     4096ull
 #define RVX_PAGE_ALIGN(x) (((x) + RVX_PAGE_SIZE - 1) & ~(RVX_PAGE_SIZE - 1))
 
 /* Guest-visible flags of a mapping, besides PROT_*. */
@@ -19,13 +19,13 @@ struct rvx_vma {
 	int flags;           /* VMA_* */
 	uint64_t offset;     /* file offset of start, for /proc/self/maps */
 	uint64_t dev, ino;
-	char *name;          /* file path or [heap]/[stack], may be NULL */
+	char *name; /* file path or [heap]/[stack], may be NULL */
 };
 
 struct rvx_space {
-	uint8_t *base;       /* host address of guest address 0 */
-	uint64_t size;       /* guest addresses are below this */
-	uint64_t mmap_top;   /* top-down search for mmap(NULL) starts here */
+	uint8_t *base;     /* host address of guest address 0 */
+	uint64_t size;     /* guest addresses are below this */
+	uint64_t mmap_top; /* top-down search for mmap(NULL) starts here */
 	struct rvx_vma *vmas;
 	size_t nvmas, cap;
 	pthread_mutex_t lock;

@@ -44,8 +44,7 @@ bool rv_csr_access(struct rvx_vcpu *cpu, unsigned csr, bool write, uint64_t (*up
 			return false;
 		cur = time_ticks();
 		break;
-	default:
-		return false;
+	default: return false;
 	}
 	*old = cur;
 	if (!write)
@@ -54,9 +53,7 @@ bool rv_csr_access(struct rvx_vcpu *cpu, unsigned csr, bool write, uint64_t (*up
 	switch (csr) {
 	case RV_CSR_FFLAGS: cpu->fflags = cur & 31; break;
 	case RV_CSR_FRM: cpu->frm = cur & 7; break;
-	default:
-		cpu->fflags = cur & 31;
-		cpu->frm = (cur >> 5) & 7;
+	default: cpu->fflags = cur & 31; cpu->frm = (cur >> 5) & 7;
 	}
 	return true;
 }

@@ -100,8 +100,7 @@ static enum rv_op decode_op_imm32(uint32_t w)
 		if ((f7 >> 1) == 0x02)
 			return RV_SLLI_UW;
 		return RV_ILLEGAL;
-	case 5:
-		return f7 == 0 ? RV_SRLIW : f7 == 0x20 ? RV_SRAIW : f7 == 0x30 ? RV_RORIW : RV_ILLEGAL;
+	case 5: return f7 == 0 ? RV_SRLIW : f7 == 0x20 ? RV_SRAIW : f7 == 0x30 ? RV_RORIW : RV_ILLEGAL;
 	}
 	return RV_ILLEGAL;
 }
@@ -115,13 +114,16 @@ static enum rv_op decode_op(uint32_t w)
 	case 0x00: return base[f3];
 	case 0x01: return mext[f3];
 	case 0x20:
-		return f3 == 0 ? RV_SUB : f3 == 5 ? RV_SRA : f3 == 7 ? RV_ANDN : f3 == 6 ? RV_ORN
-		     : f3 == 4 ? RV_XNOR : RV_ILLEGAL;
-	case 0x10:
-		return f3 == 2 ? RV_SH1ADD : f3 == 4 ? RV_SH2ADD : f3 == 6 ? RV_SH3ADD : RV_ILLEGAL;
+		return f3 == 0   ? RV_SUB
+		       : f3 == 5 ? RV_SRA
+		       : f3 == 7 ? RV_ANDN
+		       : f3 == 6 ? RV_ORN
+		       : f3 == 4 ? RV_XNOR
+				 : RV_ILLEGAL;
+	case 0x10: return f3 == 2 ? RV_SH1ADD : f3 == 4 ? RV_SH2ADD : f3 == 6 ? RV_SH3ADD : RV_ILLEGAL;
 	case 0x05: {
 		static const enum rv_op mm[8] = {RV_ILLEGAL, RV_ILLEGAL, RV_ILLEGAL, RV_ILLEGAL,
-						 RV_MIN, RV_MINU, RV_MAX, RV_MAXU};
+						 RV_MIN,     RV_MINU,    RV_MAX,     RV_MAXU};
 		return mm[f3];
 	}
 	case 0x30: return f3 == 1 ? RV_ROL : f3 == 5 ? RV_ROR : RV_ILLEGAL;
@@ -140,7 +142,7 @@ static enum rv_op decode_op32(uint32_t w)
 	case 0x20: return f3 == 0 ? RV_SUBW : f3 == 5 ? RV_SRAW : RV_ILLEGAL;
 	case 0x01: {
 		static const enum rv_op mw[8] = {RV_MULW, RV_ILLEGAL, RV_ILLEGAL, RV_ILLEGAL,
-						 RV_DIVW, RV_DIVUW, RV_REMW, RV_REMUW};
+						 RV_DIVW, RV_DIVUW,   RV_REMW,    RV_REMUW};
 		return mw[f3];
 	}
 	case 0x04:
@@ -149,8 +151,7 @@ static enum rv_op decode_op32(uint32_t w)
 		if (f3 == 4 && rs2 == 0)
 			return RV_ZEXT_H;
 		return RV_ILLEGAL;
-	case 0x10:
-		return f3 == 2 ? RV_SH1ADD_UW : f3 == 4 ? RV_SH2ADD_UW : f3 == 6 ? RV_SH3ADD_UW : RV_ILLEGAL;
+	case 0x10: return f3 == 2 ? RV_SH1ADD_UW : f3 == 4 ? RV_SH2ADD_UW : f3 == 6 ? RV_SH3ADD_UW : RV_ILLEGAL;
 	case 0x30: return f3 == 1 ? RV_ROLW : f3 == 5 ? RV_RORW : RV_ILLEGAL;
 	}
 	return RV_ILLEGAL;
@@ -205,9 +206,7 @@ static enum rv_op decode_fp(uint32_t w)
 			return RV_ILLEGAL;
 		op = RV_FSQRT_S;
 		goto rounded;
-	case 0x04:
-		op = rm == 0 ? RV_FSGNJ_S : rm == 1 ? RV_FSGNJN_S : rm == 2 ? RV_FSGNJX_S : RV_ILLEGAL;
-		break;
+	case 0x04: op = rm == 0 ? RV_FSGNJ_S : rm == 1 ? RV_FSGNJN_S : rm == 2 ? RV_FSGNJX_S : RV_ILLEGAL; break;
 	case 0x05: op = rm == 0 ? RV_FMIN_S : rm == 1 ? RV_FMAX_S : RV_ILLEGAL; break;
 	case 0x08:
 		if (!valid_rm(rm))
@@ -217,9 +216,7 @@ static enum rv_op decode_fp(uint32_t w)
 		if (!d && rs2 == 1)
 			return RV_FCVT_S_D;
 		return RV_ILLEGAL;
-	case 0x14:
-		op = rm == 2 ? RV_FEQ_S : rm == 1 ? RV_FLT_S : rm == 0 ? RV_FLE_S : RV_ILLEGAL;
-		break;
+	case 0x14: op = rm == 2 ? RV_FEQ_S : rm == 1 ? RV_FLT_S : rm == 0 ? RV_FLE_S : RV_ILLEGAL; break;
 	case 0x18:
 		if (rs2 > 3)
 			return RV_ILLEGAL;
@@ -257,13 +254,11 @@ static void decode32(struct rv_insn *d, uint32_t w)
 	unsigned f3 = bits(w, 14, 12);
 	int64_t imm_i = sext(bits(w, 31, 20), 12);
 	int64_t imm_s = sext((bits(w, 31, 25) << 5) | bits(w, 11, 7), 12);
-	int64_t imm_b = sext((bits(w, 31, 31) << 12) | (bits(w, 7, 7) << 11) | (bits(w, 30, 25) << 5) |
-				     (bits(w, 11, 8) << 1),
-			     13);
+	int64_t imm_b =
+	    sext((bits(w, 31, 31) << 12) | (bits(w, 7, 7) << 11) | (bits(w, 30, 25) << 5) | (bits(w, 11, 8) << 1), 13);
 	int64_t imm_u = sext(w & 0xfffff000u, 32);
-	int64_t imm_j = sext((bits(w, 31, 31) << 20) | (bits(w, 19, 12) << 12) | (bits(w, 20, 20) << 11) |
-				     (bits(w, 30, 21) << 1),
-			     21);
+	int64_t imm_j = sext(
+	    (bits(w, 31, 31) << 20) | (bits(w, 19, 12) << 12) | (bits(w, 20, 20) << 11) | (bits(w, 30, 21) << 1), 21);
 	enum rv_op op = RV_ILLEGAL;
 
 	d->len = 4;
@@ -280,7 +275,7 @@ static void decode32(struct rv_insn *d, uint32_t w)
 		return;
 	case 0x63: {
 		static const enum rv_op br[8] = {RV_BEQ, RV_BNE, RV_ILLEGAL, RV_ILLEGAL,
-						 RV_BLT, RV_BGE, RV_BLTU, RV_BGEU};
+						 RV_BLT, RV_BGE, RV_BLTU,    RV_BGEU};
 		set(d, br[f3], 0, rs1, rs2, imm_b);
 		if (d->op == RV_ILLEGAL)
 			break;
@@ -358,7 +353,7 @@ static void decode32(struct rv_insn *d, uint32_t w)
 			}
 			break;
 		} else {
-			static const enum rv_op csr[8] = {RV_ILLEGAL, RV_CSRRW, RV_CSRRS, RV_CSRRC,
+			static const enum rv_op csr[8] = {RV_ILLEGAL, RV_CSRRW,  RV_CSRRS,  RV_CSRRC,
 							  RV_ILLEGAL, RV_CSRRWI, RV_CSRRSI, RV_CSRRCI};
 			if (csr[f3] == RV_ILLEGAL)
 				break;
@@ -382,7 +377,10 @@ static void decode32(struct rv_insn *d, uint32_t w)
 			break;
 		set(d, f3 == 2 ? RV_FSW : RV_FSD, 0, rs1, rs2, imm_s);
 		return;
-	case 0x43: case 0x47: case 0x4b: case 0x4f: {
+	case 0x43:
+	case 0x47:
+	case 0x4b:
+	case 0x4f: {
 		unsigned fmt = bits(w, 26, 25);
 		if (fmt > 1 || !valid_rm(f3))
 			break;
@@ -424,39 +422,27 @@ static void decode16(struct rv_insn *d, uint32_t h)
 			break;
 		set(d, RV_ADDI, rdp, 2, 0, u);
 		return;
-	case 001:
-		set(d, RV_FLD, rdp, rs1p, 0, (bits(h, 12, 10) << 3) | (bits(h, 6, 5) << 6));
-		return;
+	case 001: set(d, RV_FLD, rdp, rs1p, 0, (bits(h, 12, 10) << 3) | (bits(h, 6, 5) << 6)); return;
 	case 002:
 		set(d, RV_LW, rdp, rs1p, 0, (bits(h, 12, 10) << 3) | (bits(h, 6, 6) << 2) | (bits(h, 5, 5) << 6));
 		return;
-	case 003:
-		set(d, RV_LD, rdp, rs1p, 0, (bits(h, 12, 10) << 3) | (bits(h, 6, 5) << 6));
-		return;
-	case 005:
-		set(d, RV_FSD, 0, rs1p, rdp, (bits(h, 12, 10) << 3) | (bits(h, 6, 5) << 6));
-		return;
+	case 003: set(d, RV_LD, rdp, rs1p, 0, (bits(h, 12, 10) << 3) | (bits(h, 6, 5) << 6)); return;
+	case 005: set(d, RV_FSD, 0, rs1p, rdp, (bits(h, 12, 10) << 3) | (bits(h, 6, 5) << 6)); return;
 	case 006:
 		set(d, RV_SW, 0, rs1p, rdp, (bits(h, 12, 10) << 3) | (bits(h, 6, 6) << 2) | (bits(h, 5, 5) << 6));
 		return;
-	case 007:
-		set(d, RV_SD, 0, rs1p, rdp, (bits(h, 12, 10) << 3) | (bits(h, 6, 5) << 6));
-		return;
-	case 010: /* c.addi, c.nop */
-		set(d, RV_ADDI, rd, rd, 0, imm6);
-		return;
+	case 007: set(d, RV_SD, 0, rs1p, rdp, (bits(h, 12, 10) << 3) | (bits(h, 6, 5) << 6)); return;
+	case 010: /* c.addi, c.nop */ set(d, RV_ADDI, rd, rd, 0, imm6); return;
 	case 011:
 		if (rd == 0)
 			break;
 		set(d, RV_ADDIW, rd, rd, 0, imm6);
 		return;
-	case 012:
-		set(d, RV_ADDI, rd, 0, 0, imm6);
-		return;
+	case 012: set(d, RV_ADDI, rd, 0, 0, imm6); return;
 	case 013:
 		if (rd == 2) {
 			int64_t imm = sext((bits(h, 12, 12) << 9) | (bits(h, 6, 6) << 4) | (bits(h, 5, 5) << 6) |
-						   (bits(h, 4, 3) << 7) | (bits(h, 2, 2) << 5),
+					       (bits(h, 4, 3) << 7) | (bits(h, 2, 2) << 5),
 					   10);
 			if (imm == 0)
 				break;
@@ -487,20 +473,18 @@ static void decode16(struct rv_insn *d, uint32_t h)
 	case 015:
 		set(d, RV_JAL, 0, 0, 0,
 		    sext((bits(h, 12, 12) << 11) | (bits(h, 11, 11) << 4) | (bits(h, 10, 9) << 8) |
-				 (bits(h, 8, 8) << 10) | (bits(h, 7, 7) << 6) | (bits(h, 6, 6) << 7) |
-				 (bits(h, 5, 3) << 1) | (bits(h, 2, 2) << 5),
+			     (bits(h, 8, 8) << 10) | (bits(h, 7, 7) << 6) | (bits(h, 6, 6) << 7) |
+			     (bits(h, 5, 3) << 1) | (bits(h, 2, 2) << 5),
 			 12));
 		return;
 	case 016:
 	case 017:
 		set(d, f3 == 6 ? RV_BEQ : RV_BNE, 0, rs1p, 0,
-		    sext((bits(h, 12, 12) << 8) | (bits(h, 11, 10) << 3) | (bits(h, 6, 5) << 6) |
-				 (bits(h, 4, 3) << 1) | (bits(h, 2, 2) << 5),
+		    sext((bits(h, 12, 12) << 8) | (bits(h, 11, 10) << 3) | (bits(h, 6, 5) << 6) | (bits(h, 4, 3) << 1) |
+			     (bits(h, 2, 2) << 5),
 			 9));
 		return;
-	case 020:
-		set(d, RV_SLLI, rd, rd, 0, (bits(h, 12, 12) << 5) | bits(h, 6, 2));
-		return;
+	case 020: set(d, RV_SLLI, rd, rd, 0, (bits(h, 12, 12) << 5) | bits(h, 6, 2)); return;
 	case 021:
 		set(d, RV_FLD, rd, 2, 0, (bits(h, 12, 12) << 5) | (bits(h, 6, 5) << 3) | (bits(h, 4, 2) << 6));
 		return;
@@ -534,15 +518,9 @@ static void decode16(struct rv_insn *d, uint32_t h)
 		}
 		set(d, RV_ADD, rd, rd, rs2, 0);
 		return;
-	case 025:
-		set(d, RV_FSD, 0, 2, rs2, (bits(h, 12, 10) << 3) | (bits(h, 9, 7) << 6));
-		return;
-	case 026:
-		set(d, RV_SW, 0, 2, rs2, (bits(h, 12, 9) << 2) | (bits(h, 8, 7) << 6));
-		return;
-	case 027:
-		set(d, RV_SD, 0, 2, rs2, (bits(h, 12, 10) << 3) | (bits(h, 9, 7) << 6));
-		return;
+	case 025: set(d, RV_FSD, 0, 2, rs2, (bits(h, 12, 10) << 3) | (bits(h, 9, 7) << 6)); return;
+	case 026: set(d, RV_SW, 0, 2, rs2, (bits(h, 12, 9) << 2) | (bits(h, 8, 7) << 6)); return;
+	case 027: set(d, RV_SD, 0, 2, rs2, (bits(h, 12, 10) << 3) | (bits(h, 9, 7) << 6)); return;
 	}
 	set(d, RV_ILLEGAL, 0, 0, 0, 0);
 }

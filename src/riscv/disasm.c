@@ -3,12 +3,12 @@
 #include "csr.h"
 #include "insn.h"
 
-static const char *const xregs[32] = {
-	"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
-	"a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
-static const char *const fregs[32] = {
-	"ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7", "fs0", "fs1", "fa0", "fa1", "fa2", "fa3", "fa4", "fa5",
-	"fa6", "fa7", "fs2", "fs3", "fs4", "fs5", "fs6", "fs7", "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
+static const char *const xregs[32] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "s0", "s1", "a0",
+				      "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
+				      "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
+static const char *const fregs[32] = {"ft0", "ft1", "ft2", "ft3", "ft4",  "ft5",  "ft6", "ft7", "fs0",  "fs1", "fa0",
+				      "fa1", "fa2", "fa3", "fa4", "fa5",  "fa6",  "fa7", "fs2", "fs3",  "fs4", "fs5",
+				      "fs6", "fs7", "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
 static const char *const rms[8] = {"rne", "rtz", "rdn", "rup", "rmm", "rm5", "rm6", "dyn"};
 
 const char *rv_xreg_name(unsigned r)
@@ -24,11 +24,16 @@ const char *rv_freg_name(unsigned r)
 static void fence_set(char *out, unsigned v)
 {
 	int n = 0;
-	if (v & 8) out[n++] = 'i';
-	if (v & 4) out[n++] = 'o';
-	if (v & 2) out[n++] = 'r';
-	if (v & 1) out[n++] = 'w';
-	if (n == 0) out[n++] = '0';
+	if (v & 8)
+		out[n++] = 'i';
+	if (v & 4)
+		out[n++] = 'o';
+	if (v & 2)
+		out[n++] = 'r';
+	if (v & 1)
+		out[n++] = 'w';
+	if (n == 0)
+		out[n++] = '0';
 	out[n] = 0;
 }
 
@@ -58,15 +63,9 @@ char *rv_disasm(char *buf, size_t size, const struct rv_insn *in, uint64_t pc)
 	case F_I_MEM:
 	case F_LOAD: snprintf(buf, size, "%s\t%s,%lld(%s)", m, xd, (long long)in->imm, x1); break;
 	case F_SHIFT: snprintf(buf, size, "%s\t%s,%s,0x%llx", m, xd, x1, (long long)in->imm); break;
-	case F_U:
-		snprintf(buf, size, "%s\t%s,0x%llx", m, xd, (unsigned long long)((in->imm >> 12) & 0xfffff));
-		break;
-	case F_J:
-		snprintf(buf, size, "%s\t%s,%llx", m, xd, (unsigned long long)(pc + (uint64_t)in->imm));
-		break;
-	case F_B:
-		snprintf(buf, size, "%s\t%s,%s,%llx", m, x1, x2, (unsigned long long)(pc + (uint64_t)in->imm));
-		break;
+	case F_U: snprintf(buf, size, "%s\t%s,0x%llx", m, xd, (unsigned long long)((in->imm >> 12) & 0xfffff)); break;
+	case F_J: snprintf(buf, size, "%s\t%s,%llx", m, xd, (unsigned long long)(pc + (uint64_t)in->imm)); break;
+	case F_B: snprintf(buf, size, "%s\t%s,%s,%llx", m, x1, x2, (unsigned long long)(pc + (uint64_t)in->imm)); break;
 	case F_STORE: snprintf(buf, size, "%s\t%s,%lld(%s)", m, x2, (long long)in->imm, x1); break;
 	case F_FENCE: {
 		char p[6], s[6];
@@ -79,9 +78,7 @@ char *rv_disasm(char *buf, size_t size, const struct rv_insn *in, uint64_t pc)
 		snprintf(buf, size, "%s\t%s,%s", m, p, s);
 		break;
 	}
-	case F_CSR:
-		snprintf(buf, size, "%s\t%s,%s,%s", m, xd, csr_text(tmp, sizeof tmp, (unsigned)in->imm), x1);
-		break;
+	case F_CSR: snprintf(buf, size, "%s\t%s,%s,%s", m, xd, csr_text(tmp, sizeof tmp, (unsigned)in->imm), x1); break;
 	case F_CSRI:
 		snprintf(buf, size, "%s\t%s,%s,%u", m, xd, csr_text(tmp, sizeof tmp, (unsigned)in->imm), in->rs1);
 		break;

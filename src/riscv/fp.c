@@ -52,11 +52,16 @@ static unsigned fp_end(void)
 	unsigned m, f = 0, rne = 0x1f80u;
 	__asm__ volatile("stmxcsr %0" : "=m"(m));
 	__asm__ volatile("ldmxcsr %0" : : "m"(rne));
-	if (m & 0x01) f |= FFLAG_NV;
-	if (m & 0x04) f |= FFLAG_DZ;
-	if (m & 0x08) f |= FFLAG_OF;
-	if (m & 0x10) f |= FFLAG_UF;
-	if (m & 0x20) f |= FFLAG_NX;
+	if (m & 0x01)
+		f |= FFLAG_NV;
+	if (m & 0x04)
+		f |= FFLAG_DZ;
+	if (m & 0x08)
+		f |= FFLAG_OF;
+	if (m & 0x10)
+		f |= FFLAG_UF;
+	if (m & 0x20)
+		f |= FFLAG_NX;
 	return f;
 }
 #else
@@ -64,11 +69,16 @@ static unsigned host_flags(void)
 {
 	int e = fetestexcept(FE_ALL_EXCEPT);
 	unsigned f = 0;
-	if (e & FE_INEXACT) f |= FFLAG_NX;
-	if (e & FE_UNDERFLOW) f |= FFLAG_UF;
-	if (e & FE_OVERFLOW) f |= FFLAG_OF;
-	if (e & FE_DIVBYZERO) f |= FFLAG_DZ;
-	if (e & FE_INVALID) f |= FFLAG_NV;
+	if (e & FE_INEXACT)
+		f |= FFLAG_NX;
+	if (e & FE_UNDERFLOW)
+		f |= FFLAG_UF;
+	if (e & FE_OVERFLOW)
+		f |= FFLAG_OF;
+	if (e & FE_DIVBYZERO)
+		f |= FFLAG_DZ;
+	if (e & FE_INVALID)
+		f |= FFLAG_NV;
 	return f;
 }
 
@@ -98,173 +108,184 @@ static int is_snan_d(uint64_t a)
 
 /* ---- the type-generic part, instantiated for S (float in double) and D (double in binary128) */
 
-#define FP_TEMPLATE(S, T, U, W, UNBITS, BITS, CANON, IS_SNAN, NEXTAFTER, MAXU)                                \
-	static T op_##S(enum fp_arith op, T a, T b, T c)                                                       \
-	{                                                                                                      \
-		volatile T x = a, y = b, z = c;                                                                \
-		switch (op) {                                                                                  \
-		case FP_ADD: return x + y;                                                             \
-		case FP_SUB: return x - y;                                                             \
-		case FP_MUL: return x * y;                                                             \
-		case FP_DIV: return x / y;                                                             \
-		case FP_SQRT: return sqrt##S(x);                                                       \
-		case FP_MADD: return fma##S(x, y, z);                                                  \
-		case FP_MSUB: return fma##S(x, y, -z);                                                 \
-		case FP_NMSUB: return fma##S(-x, y, z);                                                \
-		default: return fma##S(-x, y, -z);                                                     \
-		}                                                                                              \
-	}                                                                                                      \
-	/* The exact result in W, or 0 with *exact false when W cannot hold it (then it is no tie). */      \
-	static W wide_##S(enum fp_arith op, T a, T b, T c, int *exact)                                         \
-	{                                                                                                      \
-		volatile W x = a, y = b, z = c, r;                                                             \
-		feclearexcept(FE_ALL_EXCEPT);                                                                  \
-		switch (op) {                                                                                  \
-		case FP_ADD: r = x + y; break;                                                         \
-		case FP_SUB: r = x - y; break;                                                         \
-		case FP_MUL: r = x * y; break;                                                         \
-		case FP_DIV: r = x / y; break;                                                         \
-		case FP_MADD: r = x * y; r = r + z; break;                                             \
-		case FP_MSUB: r = x * y; r = r - z; break;                                             \
-		case FP_NMSUB: r = x * y; r = z - r; break;                                            \
-		case FP_NMADD: r = x * y; r = -r - z; break;                                           \
-		default: r = 0; feraiseexcept(FE_INEXACT); /* a square root is never a tie */         \
-		}                                                                                              \
-		*exact = !fetestexcept(FE_INEXACT);                                                            \
-		return r;                                                                                      \
-	}                                                                                                      \
-	/* RMM from the RNE result rn: move exact ties away from zero. */                                    \
-	static T rmm_fix_##S(T rn, W exact)                                                                    \
-	{                                                                                                      \
-		volatile T lo, hi;                                                                             \
-		volatile W mid;                                                                                \
-		if (isinf(rn) || isnan(rn))                                                                    \
-			return rn;                                                                             \
-		fesetround(FE_TOWARDZERO);                                                                     \
-		lo = (T)exact;                                                                                 \
-		fesetround(FE_TONEAREST);                                                                      \
-		hi = NEXTAFTER(lo, exact < 0 ? -INFINITY : INFINITY);                                          \
-		mid = ((W)lo + (W)hi) / 2;                                                                     \
-		return exact == mid ? hi : rn;                                                                 \
-	}                                                                                                      \
-	U fp_arith_##S(enum fp_arith op, U ua, U ub, U uc, int rm, unsigned *fl)                               \
-	{                                                                                                      \
-		T a = UNBITS(ua), b = UNBITS(ub), c = UNBITS(uc);                                              \
-		volatile T r;                                                                                  \
-		unsigned f;                                                                                    \
-		fp_begin(rm);                                                                                  \
-		r = op_##S(op, a, b, c);                                                                       \
-		f = fp_end();                                                                                  \
-		if (op >= FP_MADD && ((isinf(a) && b == 0) || (a == 0 && isinf(b))))                          \
-			f |= FFLAG_NV;                                                                         \
-		if (rm == RM_RMM && (f & FFLAG_NX)) {                                                          \
-			int exact;                                                                             \
-			W w = wide_##S(op, a, b, c, &exact);                                                   \
-			if (exact)                                                                             \
-				r = rmm_fix_##S(r, w);                                                         \
-			feclearexcept(FE_ALL_EXCEPT);                                                          \
-		}                                                                                              \
-		*fl |= f;                                                                                      \
-		return isnan(r) ? CANON : BITS(r);                                                             \
-	}                                                                                                      \
-	U fp_minmax_##S(U ua, U ub, int max, unsigned *fl)                                                     \
-	{                                                                                                      \
-		T a = UNBITS(ua), b = UNBITS(ub);                                                              \
-		if (IS_SNAN(ua) || IS_SNAN(ub))                                                                \
-			*fl |= FFLAG_NV;                                                                       \
-		if (isnan(a) && isnan(b))                                                                      \
-			return CANON;                                                                          \
-		if (isnan(a))                                                                                  \
-			return ub;                                                                             \
-		if (isnan(b))                                                                                  \
-			return ua;                                                                             \
-		if (a == b) /* -0 is less than +0 */                                                           \
-			return max ? (signbit(a) ? ub : ua) : (signbit(a) ? ua : ub);                          \
-		return (max ? a > b : a < b) ? ua : ub;                                                        \
-	}                                                                                                      \
-	int fp_cmp_##S(enum fp_cmp op, U ua, U ub, unsigned *fl)                                               \
-	{                                                                                                      \
-		T a = UNBITS(ua), b = UNBITS(ub);                                                              \
-		if (isnan(a) || isnan(b)) {                                                                    \
-			if (op != FP_EQ || IS_SNAN(ua) || IS_SNAN(ub))                                         \
-				*fl |= FFLAG_NV;                                                               \
-			return 0;                                                                              \
-		}                                                                                              \
-		return op == FP_EQ ? a == b : op == FP_LT ? a < b : a <= b;                                    \
-	}                                                                                                      \
-	uint64_t fp_to_int_##S(U ua, int width, int is_unsigned, int rm, unsigned *fl)                          \
-	{                                                                                                      \
-		T a = UNBITS(ua);                                                                              \
-		volatile T r;                                                                                  \
-		long double lo, hi;                                                                            \
-		uint64_t res;                                                                                  \
-		if (isnan(a)) {                                                                                \
-			*fl |= FFLAG_NV;                                                                       \
-			return is_unsigned ? (width == 32 ? ~0ull : ~0ull) : (width == 32 ? 0x7fffffffull     \
-											     : 0x7fffffffffffffffull); \
-		}                                                                                              \
-		fesetround(host_rm[rm]);                                                                       \
-		r = rint##S(a);                                                                                \
-		fesetround(FE_TONEAREST);                                                                      \
-		if (rm == RM_RMM && fabs##S(a - trunc##S(a)) == (T)0.5)                                        \
-			r = trunc##S(a) + (a < 0 ? -1 : 1);                                                    \
-		if (is_unsigned) {                                                                             \
-			lo = 0;                                                                                \
-			hi = width == 32 ? 4294967295.0L : 18446744073709551615.0L;                            \
-		} else {                                                                                       \
-			lo = width == 32 ? -2147483648.0L : -9223372036854775808.0L;                           \
-			hi = width == 32 ? 2147483647.0L : 9223372036854775807.0L;                             \
-		}                                                                                              \
-		if ((long double)r < lo) {                                                                     \
-			*fl |= FFLAG_NV;                                                                       \
-			return is_unsigned ? 0 : (width == 32 ? (uint64_t)(int64_t)INT32_MIN : 1ull << 63);    \
-		}                                                                                              \
-		if ((long double)r > hi) {                                                                     \
-			*fl |= FFLAG_NV;                                                                       \
-			return is_unsigned ? ~0ull : (width == 32 ? 0x7fffffffull : 0x7fffffffffffffffull);    \
-		}                                                                                              \
-		if (r != a)                                                                                    \
-			*fl |= FFLAG_NX;                                                                       \
-		if (is_unsigned)                                                                               \
-			res = r == 0 ? 0 : (uint64_t)r;                                                        \
-		else                                                                                           \
-			res = (uint64_t)(int64_t)r;                                                            \
-		return width == 32 ? (uint64_t)(int64_t)(int32_t)res : res;                                    \
-	}                                                                                                      \
-	U fp_from_int_##S(uint64_t v, int width, int is_unsigned, int rm, unsigned *fl)                        \
-	{                                                                                                      \
-		volatile T r;                                                                                  \
-		long double exact;                                                                             \
-		if (width == 32)                                                                               \
-			v = is_unsigned ? (uint32_t)v : (uint64_t)(int64_t)(int32_t)v;                         \
-		exact = is_unsigned || width == 32 ? (is_unsigned ? (long double)v                             \
-								  : (long double)(int64_t)v)           \
-						   : (long double)(int64_t)v;                          \
-		fp_begin(rm);                                                                                  \
-		r = is_unsigned ? (T)v : (T)(int64_t)v;                                                        \
-		*fl |= fp_end();                                                                               \
-		if (rm == RM_RMM && (T)exact != exact) {                                                       \
-			volatile T lo, hi;                                                                     \
-			fesetround(FE_TOWARDZERO);                                                             \
-			lo = (T)exact;                                                                         \
-			fesetround(FE_TONEAREST);                                                              \
-			hi = NEXTAFTER(lo, exact < 0 ? -INFINITY : INFINITY);                                  \
-			if (exact == ((long double)lo + (long double)hi) / 2)                                  \
-				r = hi;                                                                        \
-		}                                                                                              \
-		return BITS(r);                                                                                \
-	}                                                                                                      \
-	unsigned fp_class_##S(U ua)                                                                            \
-	{                                                                                                      \
-		T a = UNBITS(ua);                                                                              \
-		int neg = signbit(a) != 0;                                                                     \
-		switch (fpclassify(a)) {                                                                       \
-		case FP_INFINITE: return neg ? 1u << 0 : 1u << 7;                                      \
-		case FP_NORMAL: return neg ? 1u << 1 : 1u << 6;                                        \
-		case FP_SUBNORMAL: return neg ? 1u << 2 : 1u << 5;                                     \
-		case FP_ZERO: return neg ? 1u << 3 : 1u << 4;                                          \
-		default: return IS_SNAN(ua) ? 1u << 8 : 1u << 9;                                       \
-		}                                                                                              \
+#define FP_TEMPLATE(S, T, U, W, UNBITS, BITS, CANON, IS_SNAN, NEXTAFTER, MAXU)                                         \
+	static T op_##S(enum fp_arith op, T a, T b, T c)                                                               \
+	{                                                                                                              \
+		volatile T x = a, y = b, z = c;                                                                        \
+		switch (op) {                                                                                          \
+		case FP_ADD: return x + y;                                                                             \
+		case FP_SUB: return x - y;                                                                             \
+		case FP_MUL: return x * y;                                                                             \
+		case FP_DIV: return x / y;                                                                             \
+		case FP_SQRT: return sqrt##S(x);                                                                       \
+		case FP_MADD: return fma##S(x, y, z);                                                                  \
+		case FP_MSUB: return fma##S(x, y, -z);                                                                 \
+		case FP_NMSUB: return fma##S(-x, y, z);                                                                \
+		default: return fma##S(-x, y, -z);                                                                     \
+		}                                                                                                      \
+	}                                                                                                              \
+	/* The exact result in W, or 0 with *exact false when W cannot hold it (then it is no tie). */                 \
+	static W wide_##S(enum fp_arith op, T a, T b, T c, int *exact)                                                 \
+	{                                                                                                              \
+		volatile W x = a, y = b, z = c, r;                                                                     \
+		feclearexcept(FE_ALL_EXCEPT);                                                                          \
+		switch (op) {                                                                                          \
+		case FP_ADD: r = x + y; break;                                                                         \
+		case FP_SUB: r = x - y; break;                                                                         \
+		case FP_MUL: r = x * y; break;                                                                         \
+		case FP_DIV: r = x / y; break;                                                                         \
+		case FP_MADD:                                                                                          \
+			r = x * y;                                                                                     \
+			r = r + z;                                                                                     \
+			break;                                                                                         \
+		case FP_MSUB:                                                                                          \
+			r = x * y;                                                                                     \
+			r = r - z;                                                                                     \
+			break;                                                                                         \
+		case FP_NMSUB:                                                                                         \
+			r = x * y;                                                                                     \
+			r = z - r;                                                                                     \
+			break;                                                                                         \
+		case FP_NMADD:                                                                                         \
+			r = x * y;                                                                                     \
+			r = -r - z;                                                                                    \
+			break;                                                                                         \
+		default: r = 0; feraiseexcept(FE_INEXACT); /* a square root is never a tie */                          \
+		}                                                                                                      \
+		*exact = !fetestexcept(FE_INEXACT);                                                                    \
+		return r;                                                                                              \
+	}                                                                                                              \
+	/* RMM from the RNE result rn: move exact ties away from zero. */                                              \
+	static T rmm_fix_##S(T rn, W exact)                                                                            \
+	{                                                                                                              \
+		volatile T lo, hi;                                                                                     \
+		volatile W mid;                                                                                        \
+		if (isinf(rn) || isnan(rn))                                                                            \
+			return rn;                                                                                     \
+		fesetround(FE_TOWARDZERO);                                                                             \
+		lo = (T)exact;                                                                                         \
+		fesetround(FE_TONEAREST);                                                                              \
+		hi = NEXTAFTER(lo, exact < 0 ? -INFINITY : INFINITY);                                                  \
+		mid = ((W)lo + (W)hi) / 2;                                                                             \
+		return exact == mid ? hi : rn;                                                                         \
+	}                                                                                                              \
+	U fp_arith_##S(enum fp_arith op, U ua, U ub, U uc, int rm, unsigned *fl)                                       \
+	{                                                                                                              \
+		T a = UNBITS(ua), b = UNBITS(ub), c = UNBITS(uc);                                                      \
+		volatile T r;                                                                                          \
+		unsigned f;                                                                                            \
+		fp_begin(rm);                                                                                          \
+		r = op_##S(op, a, b, c);                                                                               \
+		f = fp_end();                                                                                          \
+		if (op >= FP_MADD && ((isinf(a) && b == 0) || (a == 0 && isinf(b))))                                   \
+			f |= FFLAG_NV;                                                                                 \
+		if (rm == RM_RMM && (f & FFLAG_NX)) {                                                                  \
+			int exact = 0;                                                                                 \
+			W w = wide_##S(op, a, b, c, &exact);                                                           \
+			if (exact)                                                                                     \
+				r = rmm_fix_##S(r, w);                                                                 \
+			feclearexcept(FE_ALL_EXCEPT);                                                                  \
+		}                                                                                                      \
+		*fl |= f;                                                                                              \
+		return isnan(r) ? CANON : BITS(r);                                                                     \
+	}                                                                                                              \
+	U fp_minmax_##S(U ua, U ub, int max, unsigned *fl)                                                             \
+	{                                                                                                              \
+		T a = UNBITS(ua), b = UNBITS(ub);                                                                      \
+		if (IS_SNAN(ua) || IS_SNAN(ub))                                                                        \
+			*fl |= FFLAG_NV;                                                                               \
+		if (isnan(a) && isnan(b))                                                                              \
+			return CANON;                                                                                  \
+		if (isnan(a))                                                                                          \
+			return ub;                                                                                     \
+		if (isnan(b))                                                                                          \
+			return ua;                                                                                     \
+		if (a == b) /* -0 is less than +0 */                                                                   \
+			return max ? (signbit(a) ? ub : ua) : (signbit(a) ? ua : ub);                                  \
+		return (max ? a > b : a < b) ? ua : ub;                                                                \
+	}                                                                                                              \
+	int fp_cmp_##S(enum fp_cmp op, U ua, U ub, unsigned *fl)                                                       \
+	{                                                                                                              \
+		T a = UNBITS(ua), b = UNBITS(ub);                                                                      \
+		if (isnan(a) || isnan(b)) {                                                                            \
+			if (op != FP_EQ || IS_SNAN(ua) || IS_SNAN(ub))                                                 \
+				*fl |= FFLAG_NV;                                                                       \
+			return 0;                                                                                      \
+		}                                                                                                      \
+		return op == FP_EQ ? a == b : op == FP_LT ? a < b : a <= b;                                            \
+	}                                                                                                              \
+	uint64_t fp_to_int_##S(U ua, int width, int is_unsigned, int rm, unsigned *fl)                                 \
+	{                                                                                                              \
+		T a = UNBITS(ua);                                                                                      \
+		volatile T r;                                                                                          \
+		long double lo, hi;                                                                                    \
+		uint64_t res;                                                                                          \
+		if (isnan(a)) {                                                                                        \
+			*fl |= FFLAG_NV;                                                                               \
+			return is_unsigned ? (width == 32 ? ~0ull : ~0ull)                                             \
+					   : (width == 32 ? 0x7fffffffull : 0x7fffffffffffffffull);                    \
+		}                                                                                                      \
+		fesetround(host_rm[rm]);                                                                               \
+		r = rint##S(a);                                                                                        \
+		fesetround(FE_TONEAREST);                                                                              \
+		if (rm == RM_RMM && fabs##S(a - trunc##S(a)) == (T)0.5)                                                \
+			r = trunc##S(a) + (a < 0 ? -1 : 1);                                                            \
+		if (is_unsigned) {                                                                                     \
+			lo = 0;                                                                                        \
+			hi = width == 32 ? 4294967295.0L : 18446744073709551615.0L;                                    \
+		} else {                                                                                               \
+			lo = width == 32 ? -2147483648.0L : -9223372036854775808.0L;                                   \
+			hi = width == 32 ? 2147483647.0L : 9223372036854775807.0L;                                     \
+		}                                                                                                      \
+		if ((long double)r < lo) {                                                                             \
+			*fl |= FFLAG_NV;                                                                               \
+			return is_unsigned ? 0 : (width == 32 ? (uint64_t)(int64_t)INT32_MIN : 1ull << 63);            \
+		}                                                                                                      \
+		if ((long double)r > hi) {                                                                             \
+			*fl |= FFLAG_NV;                                                                               \
+			return is_unsigned ? ~0ull : (width == 32 ? 0x7fffffffull : 0x7fffffffffffffffull);            \
+		}                                                                                                      \
+		if (r != a)                                                                                            \
+			*fl |= FFLAG_NX;                                                                               \
+		if (is_unsigned)                                                                                       \
+			res = r == 0 ? 0 : (uint64_t)r;                                                                \
+		else                                                                                                   \
+			res = (uint64_t)(int64_t)r;                                                                    \
+		return width == 32 ? (uint64_t)(int64_t)(int32_t)res : res;                                            \
+	}                                                                                                              \
+	U fp_from_int_##S(uint64_t v, int width, int is_unsigned, int rm, unsigned *fl)                                \
+	{                                                                                                              \
+		volatile T r;                                                                                          \
+		long double exact;                                                                                     \
+		if (width == 32)                                                                                       \
+			v = is_unsigned ? (uint32_t)v : (uint64_t)(int64_t)(int32_t)v;                                 \
+		exact = is_unsigned || width == 32 ? (is_unsigned ? (long double)v : (long double)(int64_t)v)          \
+						   : (long double)(int64_t)v;                                          \
+		fp_begin(rm);                                                                                          \
+		r = is_unsigned ? (T)v : (T)(int64_t)v;                                                                \
+		*fl |= fp_end();                                                                                       \
+		if (rm == RM_RMM && (T)exact != exact) {                                                               \
+			volatile T lo, hi;                                                                             \
+			fesetround(FE_TOWARDZERO);                                                                     \
+			lo = (T)exact;                                                                                 \
+			fesetround(FE_TONEAREST);                                                                      \
+			hi = NEXTAFTER(lo, exact < 0 ? -INFINITY : INFINITY);                                          \
+			if (exact == ((long double)lo + (long double)hi) / 2)                                          \
+				r = hi;                                                                                \
+		}                                                                                                      \
+		return BITS(r);                                                                                        \
+	}                                                                                                              \
+	unsigned fp_class_##S(U ua)                                                                                    \
+	{                                                                                                              \
+		T a = UNBITS(ua);                                                                                      \
+		int neg = signbit(a) != 0;                                                                             \
+		switch (fpclassify(a)) {                                                                               \
+		case FP_INFINITE: return neg ? 1u << 0 : 1u << 7;                                                      \
+		case FP_NORMAL: return neg ? 1u << 1 : 1u << 6;                                                        \
+		case FP_SUBNORMAL: return neg ? 1u << 2 : 1u << 5;                                                     \
+		case FP_ZERO: return neg ? 1u << 3 : 1u << 4;                                                          \
+		default: return IS_SNAN(ua) ? 1u << 8 : 1u << 9;                                                       \
+		}                                                                                                      \
 	}
 
 FP_TEMPLATE(f, float, uint32_t, double, f32, b32, RV_NAN_S, is_snan_s, nextafterf, UINT32_MAX)

@@ -11,8 +11,8 @@ enum { RM_RNE, RM_RTZ, RM_RDN, RM_RUP, RM_RMM };
 enum fp_arith { FP_ADD, FP_SUB, FP_MUL, FP_DIV, FP_SQRT, FP_MADD, FP_MSUB, FP_NMSUB, FP_NMADD };
 enum fp_cmp { FP_EQ, FP_LT, FP_LE };
 
-#define RV_NAN_S 0x7fc00000u
-#define RV_NAN_D 0x7ff8000000000000ull
+#define RV_NAN_S    0x7fc00000u
+#define RV_NAN_D    0x7ff8000000000000ull
 #define RV_BOX_S(v) (0xffffffff00000000ull | (uint32_t)(v))
 
 /* A single in a 64-bit register must be NaN-boxed; otherwise it reads as the canonical NaN. */

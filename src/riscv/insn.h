@@ -13,26 +13,50 @@ enum rv_op {
 };
 
 /* First op of each extension group, for per-extension dispatch. */
-#define RV_FIRST_M RV_MUL
-#define RV_FIRST_A RV_LR_W
+#define RV_FIRST_M  RV_MUL
+#define RV_FIRST_A  RV_LR_W
 #define RV_FIRST_FD RV_FLW
 #define RV_FIRST_ZB RV_ADD_UW
 
 enum rv_format {
-	F_NONE, F_R, F_R1, F_I, F_I_MEM, F_SHIFT, F_U, F_J, F_B, F_LOAD, F_STORE,
-	F_FENCE, F_CSR, F_CSRI, F_LR, F_AMO, F_FLOAD, F_FSTORE, F_FR4, F_FR, F_FR_RM,
-	F_FR1_RM, F_XF, F_XF_RM, F_XFF, F_FX, F_FX_RM
+	F_NONE,
+	F_R,
+	F_R1,
+	F_I,
+	F_I_MEM,
+	F_SHIFT,
+	F_U,
+	F_J,
+	F_B,
+	F_LOAD,
+	F_STORE,
+	F_FENCE,
+	F_CSR,
+	F_CSRI,
+	F_LR,
+	F_AMO,
+	F_FLOAD,
+	F_FSTORE,
+	F_FR4,
+	F_FR,
+	F_FR_RM,
+	F_FR1_RM,
+	F_XF,
+	F_XF_RM,
+	F_XFF,
+	F_FX,
+	F_FX_RM
 };
 
 /* Rounding-mode field value meaning "use frm". */
 #define RV_RM_DYN 7
 
 struct rv_insn {
-	uint16_t op;   /* enum rv_op */
+	uint16_t op; /* enum rv_op */
 	uint8_t rd, rs1, rs2, rs3;
-	uint8_t rm;    /* FP rounding mode, or aq/rl bits for AMOs, or fence pred/succ */
-	uint8_t len;   /* 2 or 4 bytes */
-	int64_t imm;   /* sign-extended immediate, shift amount, or CSR number */
+	uint8_t rm;  /* FP rounding mode, or aq/rl bits for AMOs, or fence pred/succ */
+	uint8_t len; /* 2 or 4 bytes */
+	int64_t imm; /* sign-extended immediate, shift amount, or CSR number */
 };
 
 /* Decodes the instruction whose first 16 bits are lo (hi is the next 16 bits, read only
