@@ -39,6 +39,12 @@ enum {
 	RVX_LOG_STATS = 1 << 5,  /* engine statistics at exit */
 };
 
+/* Execution engines. */
+enum rvx_engine {
+	RVX_ENGINE_JIT = 0,    /* translate to x86-64 (the default) */
+	RVX_ENGINE_INTERP = 1, /* the reference interpreter */
+};
+
 struct rvx_config {
 	const char *sysroot; /* guest root for PT_INTERP and /lib paths; NULL: none */
 	unsigned debug;      /* RVX_LOG_* bits */
@@ -47,7 +53,8 @@ struct rvx_config {
 	/* The rvx command line to prefix when the guest execs another RISC-V program
 	 * (NULL-terminated; NULL: exec of RISC-V programs fails with ENOEXEC). */
 	char *const *reexec_argv;
-	unsigned long long guest_space; /* bytes of guest address space; 0: 2^38 (Sv39) */
+	unsigned long long guest_space; /* bytes of guest address space, a power of two; 0: 2^38 (Sv39) */
+	int engine;                     /* enum rvx_engine */
 };
 
 int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "engine/engine.h"
+#include "jit/x86-64/jit.h"
 #include "linux/loader.h"
 #include "linux/path.h"
 #include "linux/signal.h"
@@ -57,12 +58,13 @@ void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len)
 
 void machine_print_stats(struct rvx_vcpu *cpu)
 {
+	jit_print_stats(cpu);
 	machine_log(cpu->m, RVX_LOG_STATS,
-		    "rvx: stats: engine interp, %llu instructions, %llu decoded (cache misses), %llu code-cache "
+		    "rvx: stats: engine %s, %llu instructions, %llu decoded (cache misses), %llu code-cache "
 		    "flushes, %llu syscalls, %llu signals delivered\n",
-		    (unsigned long long)cpu->instret, (unsigned long long)cpu->stats.decodes,
-		    (unsigned long long)cpu->stats.flushes, (unsigned long long)cpu->stats.syscalls,
-		    (unsigned long long)cpu->stats.signals);
+		    cpu->m->jit ? "jit" : "interp", (unsigned long long)cpu->instret,
+		    (unsigned long long)cpu->stats.decodes, (unsigned long long)cpu->stats.flushes,
+		    (unsigned long long)cpu->stats.syscalls, (unsigned long long)cpu->stats.signals);
 }
 
 int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out)
@@ -91,6 +93,10 @@ int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out)
 	}
 	for (i = 1; i < RVX_NSIG; i++)
 		m->sigact[i].handler = (uint64_t)(uintptr_t)SIG_DFL;
+	if (cfg->guest_space & (cfg->guest_space - 1)) {
+		*out = m;
+		return machine_error(m, RVX_E_INVAL, "the guest address space size must be a power of two");
+	}
 	r = space_init(&m->space, cfg->guest_space ? cfg->guest_space : DEFAULT_GUEST_SPACE);
 	*out = m;
 	if (r < 0)
@@ -104,9 +110,11 @@ void rvx_machine_free(rvx_machine *m)
 	if (!m)
 		return;
 	if (m->cpu) {
+		jit_vcpu_destroy(m->cpu);
 		free(m->cpu->dcache);
 		free(m->cpu);
 	}
+	jit_destroy(m);
 	space_destroy(&m->space);
 	for (i = 0; m->reexec_argv && m->reexec_argv[i]; i++)
 		free(m->reexec_argv[i]);
@@ -183,7 +191,10 @@ int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char
 	cpu->pc = entry;
 	cpu->x[2] = sp;
 	cpu->tid = (int)gettid();
+	cpu->membase = m->space.base;
 	m->cpu = cpu;
+	if (m->cfg.engine == RVX_ENGINE_JIT && (jit_init(m) < 0 || jit_vcpu_init(cpu) < 0))
+		return machine_error(m, RVX_E_NOMEM, "cannot create the translation cache");
 	return RVX_OK;
 }
 

@@ -12,6 +12,9 @@
 #include "mem/space.h"
 #include "riscv/insn.h"
 
+struct jit_cache;
+struct jit_jc_entry;
+
 #define RVX_NSIG 65 /* guest signals 1..64 */
 
 struct guest_sigaction {
@@ -55,6 +58,11 @@ struct rvx_vcpu {
 	uint64_t clear_child_tid;
 	uint64_t decode_gen;
 	struct decode_entry *dcache;
+	/* translator tier */
+	uint8_t *membase;            /* host address of guest address 0 */
+	uint64_t chain_site;         /* jump of the last block exit to patch, if any */
+	struct jit_jc_entry *jcache; /* inline jump cache for indirect jumps */
+	uint64_t jit_gen;            /* code_gen the translations belong to */
 	struct {
 		uint64_t decodes, flushes, syscalls, signals;
 	} stats; /* -d stats */
@@ -79,7 +87,8 @@ struct rvx_machine {
 	uint64_t auxv_addr, auxv_len;
 	uint64_t entry, phdr, phnum, interp_base, load_bias;
 
-	struct rvx_vcpu *cpu; /* the main vCPU */
+	struct rvx_vcpu *cpu;  /* the main vCPU */
+	struct jit_cache *jit; /* NULL when the interpreter runs everything */
 	FILE *strace;
 };
 

@@ -50,7 +50,8 @@ static void usage(FILE *f)
 		   "  -d ITEM[,ITEM]    debug log; -d help lists the items\n"
 		   "  -D FILE           write the debug log to FILE instead of stderr\n"
 		   "  -cpu help         list the ISA this build implements\n"
-		   "  --engine interp   execution engine (also $RVX_ENGINE); this build has: interp\n"
+		   "  --engine NAME     jit (translate to x86-64, the default) or interp (the reference\n"
+		   "                    interpreter); also $RVX_ENGINE\n"
 		   "  -h, --help        this text\n"
 		   "  -V, --version     version\n\n"
 		   "exit status: the guest's own; a guest killed by a signal kills rvx with that signal.\n"
@@ -207,8 +208,8 @@ int main(int argc, char **argv)
 			return bad_usage("unknown option '%s'", argv[i]);
 		}
 	}
-	if (engine && strcmp(engine, "interp") != 0)
-		return bad_usage("engine '%s' is not available in this build (have: interp)", engine);
+	if (engine && strcmp(engine, "interp") != 0 && strcmp(engine, "jit") != 0)
+		return bad_usage("unknown engine '%s' (have: jit, interp)", engine);
 	if (i >= argc) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -241,6 +242,10 @@ int main(int argc, char **argv)
 		reexec[nre++] = "-d";
 		reexec[nre++] = debug_text;
 	}
+	if (engine) {
+		reexec[nre++] = "--engine";
+		reexec[nre++] = (char *)engine;
+	}
 	if (log_path) {
 		reexec[nre++] = "-D";
 		reexec[nre++] = (char *)log_path;
@@ -252,6 +257,7 @@ int main(int argc, char **argv)
 	cfg.debug = debug;
 	cfg.log = log;
 	cfg.reexec_argv = reexec;
+	cfg.engine = engine && !strcmp(engine, "interp") ? RVX_ENGINE_INTERP : RVX_ENGINE_JIT;
 	r = rvx_machine_new(&cfg, &m);
 	if (r != RVX_OK) {
 		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));

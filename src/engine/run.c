@@ -2,6 +2,7 @@
 #include <signal.h>
 
 #include "../interp/interp.h"
+#include "../jit/x86-64/jit.h"
 #include "../linux/signal.h"
 #include "../linux/syscall.h"
 #include "engine.h"
@@ -29,6 +30,21 @@ static void fault_arrived(struct rvx_vcpu *cpu)
 	}
 }
 
+bool engine_recover_fault(struct rvx_vcpu *cpu, void *host_ucontext)
+{
+	return cpu->m->jit && jit_recover_fault(cpu, host_ucontext);
+}
+
+int engine_after_fork(struct rvx_vcpu *cpu)
+{
+	return jit_after_fork(cpu->m);
+}
+
+bool engine_in_translated_code(struct rvx_vcpu *cpu, void *host_ucontext)
+{
+	return cpu->m->jit && jit_owns_pc(cpu, host_ucontext);
+}
+
 int engine_run(struct rvx_vcpu *cpu)
 {
 	rvx_current_vcpu = cpu;
@@ -41,7 +57,7 @@ int engine_run(struct rvx_vcpu *cpu)
 			signal_deliver(cpu);
 		}
 		cpu->state = VCPU_IN_GUEST;
-		st = interp_run(cpu);
+		st = cpu->m->jit ? jit_run(cpu) : interp_run(cpu);
 		cpu->state = VCPU_IN_EMU;
 		switch (st) {
 		case EXEC_ECALL:
@@ -51,6 +67,7 @@ int engine_run(struct rvx_vcpu *cpu)
 			break;
 		case EXEC_EBREAK: signal_raise_sync(cpu, SIGTRAP, TRAP_BRKPT, cpu->pc); break;
 		case EXEC_ILLEGAL: signal_raise_sync(cpu, SIGILL, ILL_ILLOPC, cpu->pc); break;
+		case EXEC_FAULT: signal_raise_sync(cpu, SIGSEGV, SEGV_MAPERR, cpu->fault_addr); break;
 		case EXEC_FENCE_I:
 			machine_code_changed(cpu->m, 0, UINT64_MAX);
 			cpu->pc += 4;

@@ -12,6 +12,7 @@ enum exec_status {
 	EXEC_EBREAK,
 	EXEC_ILLEGAL,
 	EXEC_FENCE_I,
+	EXEC_FAULT, /* guest address outside the guest space: SIGSEGV at fault_addr */
 };
 
 int interp_rv64i(struct rvx_vcpu *cpu, const struct rv_insn *in);

@@ -1,5 +1,7 @@
 #include "signal.h"
 
+#include "../engine/engine.h"
+
 #include <errno.h>
 #include <stddef.h>
 #include <string.h>
@@ -96,7 +98,9 @@ static void on_host_fault(int sig, siginfo_t *si, void *ucv)
 	}
 	if (cpu && cpu->state != VCPU_IN_EMU) {
 		uintptr_t a = (uintptr_t)si->si_addr - (uintptr_t)cpu->m->space.base;
-		if (a < cpu->m->space.size) {
+		bool translated = engine_in_translated_code(cpu, ucv);
+		/* a fault in translated code must be at a known guest access to be the guest's */
+		if (a < cpu->m->space.size && (!translated || engine_recover_fault(cpu, ucv))) {
 			cpu->fault_sig = sig;
 			cpu->fault_code = si->si_code;
 			cpu->fault_addr = a;

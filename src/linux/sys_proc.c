@@ -13,6 +13,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "../engine/engine.h"
 #include "loader.h"
 #include "path.h"
 #include "signal.h"
@@ -65,6 +66,12 @@ static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint6
 		return pid;
 	}
 	cpu->tid = (int)gettid();
+	if (engine_after_fork(cpu) < 0) {
+		static const char msg[] = "rvx: cannot copy the translation cache in a forked child\n";
+		if (write(2, msg, sizeof msg - 1) < 0)
+			_exit(70);
+		_exit(70);
+	}
 	if (flags & CLONE_CHILD_SETTID)
 		put_u32(cpu, ctid, (uint32_t)cpu->tid);
 	if (flags & CLONE_CHILD_CLEARTID)

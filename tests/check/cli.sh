@@ -75,5 +75,5 @@ fi
 grep -qE '^0x[0-9a-f]{16}:  [0-9a-f]{4,8}  (addi|auipc|jal)' "$T/in_asm.log" && echo "PASS cli-in-asm" ||
 	echo "FAIL cli-in-asm: $(head -c 300 "$T/in_asm.log")"
 "$RVX" -d stats "$T/args" >/dev/null 2>"$T/stats.err"
-grep -qE '^rvx: stats: engine interp, [1-9][0-9]+ instructions, [1-9][0-9]* decoded .* [1-9][0-9]* syscalls' "$T/stats.err" &&
+grep -qE '^rvx: stats: engine (jit|interp), [1-9][0-9]+ instructions, [1-9][0-9]* decoded .* [1-9][0-9]* syscalls' "$T/stats.err" &&
 	echo "PASS cli-stats" || echo "FAIL cli-stats: $(head -c 300 "$T/stats.err")"

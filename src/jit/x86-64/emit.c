@@ -1,0 +1,319 @@
+#include "emit.h"
+
+#include <string.h>
+
+void e_byte(struct emit *e, uint8_t b)
+{
+	if (e->p >= e->end) {
+		e->full = true;
+		return;
+	}
+	*e->p++ = b;
+}
+
+void e_u32(struct emit *e, uint32_t v)
+{
+	int i;
+	for (i = 0; i < 4; i++)
+		e_byte(e, (uint8_t)(v >> (8 * i)));
+}
+
+void e_u64(struct emit *e, uint64_t v)
+{
+	e_u32(e, (uint32_t)v);
+	e_u32(e, (uint32_t)(v >> 32));
+}
+
+/* REX prefix when needed (or forced, for byte registers sil/dil). */
+static void rex(struct emit *e, bool w, int reg, int index, int base, bool force)
+{
+	uint8_t r = 0x40 | (w ? 8 : 0) | ((reg & 8) ? 4 : 0) | ((index >= 0 && (index & 8)) ? 2 : 0) |
+		    ((base >= 0 && (base & 8)) ? 1 : 0);
+	if (r != 0x40 || force)
+		e_byte(e, r);
+}
+
+static void modrm_rr(struct emit *e, int reg, int rm)
+{
+	e_byte(e, (uint8_t)(0xc0 | ((reg & 7) << 3) | (rm & 7)));
+}
+
+static void modrm_mem(struct emit *e, int reg, struct mem m)
+{
+	int mod = m.disp == 0 && (m.base & 7) != RBP ? 0 : (m.disp >= -128 && m.disp <= 127) ? 1 : 2;
+	if (m.index == NOREG && (m.base & 7) != RSP) {
+		e_byte(e, (uint8_t)((mod << 6) | ((reg & 7) << 3) | (m.base & 7)));
+	} else {
+		int index = m.index == NOREG ? RSP : m.index; /* 100 = no index */
+		e_byte(e, (uint8_t)((mod << 6) | ((reg & 7) << 3) | 4));
+		e_byte(e, (uint8_t)(((index & 7) << 3) | (m.base & 7)));
+	}
+	if (mod == 1)
+		e_byte(e, (uint8_t)(int8_t)m.disp);
+	else if (mod == 2)
+		e_u32(e, (uint32_t)m.disp);
+}
+
+static void op_rr(struct emit *e, bool w, uint8_t op, int reg, int rm)
+{
+	rex(e, w, reg, NOREG, rm, false);
+	e_byte(e, op);
+	modrm_rr(e, reg, rm);
+}
+
+static void op_rm(struct emit *e, bool w, uint8_t op, int reg, struct mem m, bool force_rex)
+{
+	rex(e, w, reg, m.index, m.base, force_rex);
+	e_byte(e, op);
+	modrm_mem(e, reg, m);
+}
+
+static void op0f_rr(struct emit *e, bool w, uint8_t op, int reg, int rm)
+{
+	rex(e, w, reg, NOREG, rm, false);
+	e_byte(e, 0x0f);
+	e_byte(e, op);
+	modrm_rr(e, reg, rm);
+}
+
+void e_alu_rr(struct emit *e, int op, bool w, int dst, int src)
+{
+	op_rr(e, w, (uint8_t)(op * 8 + 1), src, dst);
+}
+
+void e_alu_ri(struct emit *e, int op, bool w, int dst, int32_t imm)
+{
+	if (imm >= -128 && imm <= 127) {
+		op_rr(e, w, 0x83, op, dst);
+		e_byte(e, (uint8_t)(int8_t)imm);
+	} else {
+		op_rr(e, w, 0x81, op, dst);
+		e_u32(e, (uint32_t)imm);
+	}
+}
+
+void e_alu_rm(struct emit *e, int op, bool w, int dst, struct mem m)
+{
+	op_rm(e, w, (uint8_t)(op * 8 + 3), dst, m, false);
+}
+
+void e_alu_mi(struct emit *e, int op, bool w, struct mem m, int32_t imm)
+{
+	op_rm(e, w, 0x81, op, m, false);
+	e_u32(e, (uint32_t)imm);
+}
+
+void e_mov_rr(struct emit *e, bool w, int dst, int src)
+{
+	if (dst != src || !w)
+		op_rr(e, w, 0x89, src, dst);
+}
+
+void e_mov_ri(struct emit *e, int dst, uint64_t imm)
+{
+	if (imm == 0) {
+		op_rr(e, false, 0x31, dst, dst); /* xor r32, r32 */
+	} else if (imm <= 0xffffffffu) {
+		rex(e, false, 0, NOREG, dst, false);
+		e_byte(e, (uint8_t)(0xb8 + (dst & 7)));
+		e_u32(e, (uint32_t)imm);
+	} else if ((int64_t)imm >= INT32_MIN && (int64_t)imm < 0) {
+		op_rr(e, true, 0xc7, 0, dst);
+		e_u32(e, (uint32_t)imm);
+	} else {
+		rex(e, true, 0, NOREG, dst, false);
+		e_byte(e, (uint8_t)(0xb8 + (dst & 7)));
+		e_u64(e, imm);
+	}
+}
+
+void e_load(struct emit *e, int dst, struct mem m, int size, bool sign)
+{
+	switch (size) {
+	case 1:
+		rex(e, sign, dst, m.index, m.base, false);
+		e_byte(e, 0x0f);
+		e_byte(e, sign ? 0xbe : 0xb6);
+		modrm_mem(e, dst, m);
+		break;
+	case 2:
+		rex(e, sign, dst, m.index, m.base, false);
+		e_byte(e, 0x0f);
+		e_byte(e, sign ? 0xbf : 0xb7);
+		modrm_mem(e, dst, m);
+		break;
+	case 4: op_rm(e, sign, sign ? 0x63 : 0x8b, dst, m, false); break;
+	default: op_rm(e, true, 0x8b, dst, m, false);
+	}
+}
+
+void e_store(struct emit *e, struct mem m, int src, int size)
+{
+	switch (size) {
+	case 1: op_rm(e, false, 0x88, src, m, src >= RSP); break;
+	case 2:
+		e_byte(e, 0x66);
+		op_rm(e, false, 0x89, src, m, false);
+		break;
+	case 4: op_rm(e, false, 0x89, src, m, false); break;
+	default: op_rm(e, true, 0x89, src, m, false);
+	}
+}
+
+void e_store_i32(struct emit *e, struct mem m, int32_t imm)
+{
+	op_rm(e, true, 0xc7, 0, m, false);
+	e_u32(e, (uint32_t)imm);
+}
+
+void e_lea(struct emit *e, int dst, struct mem m)
+{
+	op_rm(e, true, 0x8d, dst, m, false);
+}
+
+void e_shift_cl(struct emit *e, int op, bool w, int dst)
+{
+	op_rr(e, w, 0xd3, op, dst);
+}
+
+void e_shift_i(struct emit *e, int op, bool w, int dst, uint8_t n)
+{
+	op_rr(e, w, 0xc1, op, dst);
+	e_byte(e, n);
+}
+
+void e_imul_rr(struct emit *e, bool w, int dst, int src)
+{
+	op0f_rr(e, w, 0xaf, dst, src);
+}
+
+void e_unary(struct emit *e, int digit, bool w, int reg)
+{
+	op_rr(e, w, 0xf7, digit, reg);
+}
+
+void e_cqo(struct emit *e)
+{
+	e_byte(e, 0x48);
+	e_byte(e, 0x99);
+}
+
+void e_movsxd(struct emit *e, int dst, int src)
+{
+	op_rr(e, true, 0x63, dst, src);
+}
+
+void e_movzx16(struct emit *e, int dst, int src)
+{
+	op0f_rr(e, false, 0xb7, dst, src);
+}
+
+void e_movsx8(struct emit *e, int dst, int src)
+{
+	rex(e, true, dst, NOREG, src, false);
+	e_byte(e, 0x0f);
+	e_byte(e, 0xbe);
+	modrm_rr(e, dst, src);
+}
+
+void e_movsx16(struct emit *e, int dst, int src)
+{
+	op0f_rr(e, true, 0xbf, dst, src);
+}
+
+void e_setcc(struct emit *e, int cc, int dst)
+{
+	rex(e, false, 0, NOREG, dst, dst >= RSP);
+	e_byte(e, 0x0f);
+	e_byte(e, (uint8_t)(0x90 + cc));
+	modrm_rr(e, 0, dst);
+	rex(e, false, dst, NOREG, dst, dst >= RSP);
+	e_byte(e, 0x0f);
+	e_byte(e, 0xb6);
+	modrm_rr(e, dst, dst);
+}
+
+void e_cmov(struct emit *e, int cc, int dst, int src)
+{
+	op0f_rr(e, true, (uint8_t)(0x40 + cc), dst, src);
+}
+
+void e_bitcount(struct emit *e, uint8_t op, bool w, int dst, int src)
+{
+	e_byte(e, 0xf3);
+	op0f_rr(e, w, op, dst, src);
+}
+
+void e_bswap(struct emit *e, int reg)
+{
+	rex(e, true, 0, NOREG, reg, false);
+	e_byte(e, 0x0f);
+	e_byte(e, (uint8_t)(0xc8 + (reg & 7)));
+}
+
+void e_bt_ri(struct emit *e, int digit, int reg, uint8_t bit)
+{
+	op0f_rr(e, true, 0xba, digit, reg);
+	e_byte(e, bit);
+}
+
+void e_bt_rr(struct emit *e, uint8_t op, int reg, int bit)
+{
+	op0f_rr(e, true, op, bit, reg);
+}
+
+void e_test_rr(struct emit *e, bool w, int a, int b)
+{
+	op_rr(e, w, 0x85, b, a);
+}
+
+uint8_t *e_jcc(struct emit *e, int cc)
+{
+	e_byte(e, 0x0f);
+	e_byte(e, (uint8_t)(0x80 + cc));
+	e_u32(e, 0);
+	return e->p - 4;
+}
+
+uint8_t *e_jmp(struct emit *e)
+{
+	e_byte(e, 0xe9);
+	e_u32(e, 0);
+	return e->p - 4;
+}
+
+void e_patch(uint8_t *rel32, const void *target)
+{
+	int32_t rel = (int32_t)((const uint8_t *)target - (rel32 + 4));
+	memcpy(rel32, &rel, 4);
+}
+
+void e_jmp_to(struct emit *e, const void *target)
+{
+	uint8_t *r = e_jmp(e);
+	if (!e->full)
+		e_patch(r, target);
+}
+
+void e_jcc_to(struct emit *e, int cc, const void *target)
+{
+	uint8_t *r = e_jcc(e, cc);
+	if (!e->full)
+		e_patch(r, target);
+}
+
+void e_call(struct emit *e, const void *fn)
+{
+	e_mov_ri(e, RAX, (uint64_t)(uintptr_t)fn);
+	op_rr(e, false, 0xff, 2, RAX);
+}
+
+void e_jmp_mem(struct emit *e, struct mem m)
+{
+	op_rm(e, false, 0xff, 4, m, false);
+}
+
+void e_ret(struct emit *e)
+{
+	e_byte(e, 0xc3);
+}

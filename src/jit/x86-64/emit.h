@@ -1,0 +1,74 @@
+/* A small x86-64 encoder: just the instructions the translator emits. */
+#ifndef RVX_JIT_EMIT_H
+#define RVX_JIT_EMIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum { RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15, NOREG = -1 };
+enum { CC_O, CC_NO, CC_B, CC_AE, CC_E, CC_NE, CC_BE, CC_A, CC_S, CC_NS, CC_P, CC_NP, CC_L, CC_GE, CC_LE, CC_G };
+/* Group-1 ALU operations (their /digit in 81 /n and their base opcode >> 3). */
+enum { ALU_ADD, ALU_OR, ALU_ADC, ALU_SBB, ALU_AND, ALU_SUB, ALU_XOR, ALU_CMP };
+/* Group-2 shifts and rotates (/digit). */
+enum { SH_ROL, SH_ROR, SH_SHL = 4, SH_SHR = 5, SH_SAR = 7 };
+
+struct emit {
+	uint8_t *p, *end;
+	bool full; /* ran out of room: the caller flushes the cache and retries */
+};
+
+/* A memory operand [base + index + disp]; index NOREG for none. */
+struct mem {
+	int base, index;
+	int32_t disp;
+};
+
+static inline struct mem M(int base, int32_t disp) {
+	return (struct mem){base, NOREG, disp};
+} static inline struct mem MX(int base, int index, int32_t disp) {
+	return (struct mem){base, index, disp};
+}
+
+void e_byte(struct emit *e, uint8_t b);
+void e_u32(struct emit *e, uint32_t v);
+void e_u64(struct emit *e, uint64_t v);
+
+/* reg-reg and reg-mem forms; w: 64-bit operand size */
+void e_alu_rr(struct emit *e, int op, bool w, int dst, int src);
+void e_alu_ri(struct emit *e, int op, bool w, int dst, int32_t imm);
+void e_alu_rm(struct emit *e, int op, bool w, int dst, struct mem m);     /* dst op= [m] */
+void e_alu_mi(struct emit *e, int op, bool w, struct mem m, int32_t imm); /* [m] op= imm32 */
+void e_mov_rr(struct emit *e, bool w, int dst, int src);
+void e_mov_ri(struct emit *e, int dst, uint64_t imm);                    /* shortest form that gives imm */
+void e_load(struct emit *e, int dst, struct mem m, int size, bool sign); /* into a 64-bit reg */
+void e_store(struct emit *e, struct mem m, int src, int size);
+void e_store_i32(struct emit *e, struct mem m, int32_t imm); /* 64-bit store of sign-extended imm */
+void e_lea(struct emit *e, int dst, struct mem m);
+void e_shift_cl(struct emit *e, int op, bool w, int dst);
+void e_shift_i(struct emit *e, int op, bool w, int dst, uint8_t n);
+void e_imul_rr(struct emit *e, bool w, int dst, int src);
+void e_unary(struct emit *e, int digit, bool w, int reg); /* F7 /digit: 2 not, 3 neg, 4 mul, 5 imul, 6 div, 7 idiv */
+void e_cqo(struct emit *e);
+void e_movsxd(struct emit *e, int dst, int src);
+void e_movzx16(struct emit *e, int dst, int src);
+void e_movsx8(struct emit *e, int dst, int src);
+void e_movsx16(struct emit *e, int dst, int src);
+void e_setcc(struct emit *e, int cc, int dst); /* dst = cc ? 1 : 0, whole register */
+void e_cmov(struct emit *e, int cc, int dst, int src);
+void e_bitcount(struct emit *e, uint8_t op, bool w, int dst, int src); /* F3 0F op: B8 popcnt, BC tzcnt, BD lzcnt */
+void e_bswap(struct emit *e, int reg);
+void e_bt_ri(struct emit *e, int digit, int reg, uint8_t bit); /* 0F BA /digit: 4 bt 5 bts 6 btr 7 btc */
+void e_bt_rr(struct emit *e, uint8_t op, int reg, int bit);    /* 0F op: A3 bt, AB bts, B3 btr, BB btc */
+void e_test_rr(struct emit *e, bool w, int a, int b);
+/* Jumps: return the address of the rel32 field to patch later. */
+uint8_t *e_jcc(struct emit *e, int cc);
+uint8_t *e_jmp(struct emit *e);
+void e_jmp_to(struct emit *e, const void *target);
+void e_jcc_to(struct emit *e, int cc, const void *target);
+void e_call(struct emit *e, const void *fn); /* via rax */
+void e_jmp_mem(struct emit *e, struct mem m);
+void e_ret(struct emit *e);
+/* Points a rel32 field at target. */
+void e_patch(uint8_t *rel32, const void *target);
+
+#endif

@@ -1,0 +1,97 @@
+/* Shared between the translator's files: the register convention and the emit context. */
+#ifndef RVX_JIT_INTERNAL_H
+#define RVX_JIT_INTERNAL_H
+
+#include <stddef.h>
+
+#include "../../interp/interp.h"
+#include "emit.h"
+#include "jit.h"
+
+/* Host registers: rbp holds the vCPU, r14 the guest memory base; rax, rcx, rdx are scratch;
+ * ten more hold the most used guest registers for the whole of translated code. */
+#define REG_CPU RBP
+#define REG_MEM R14
+#define NMAPPED 10
+
+/* Guest register -> host register, or -1 when it lives in the vCPU struct. */
+extern const signed char jit_host_reg[32];
+extern const unsigned char jit_mapped_guest[NMAPPED];
+
+#define OFF_X(r)   ((int32_t)(offsetof(struct rvx_vcpu, x) + 8 * (r)))
+#define OFF(field) ((int32_t)offsetof(struct rvx_vcpu, field))
+
+struct jit_fault_site {
+	uint32_t host_off; /* from the block's entry to the memory instruction */
+	uint16_t insn;     /* index of the guest instruction in the block */
+};
+
+struct jit_block {
+	uint64_t pc;
+	uint8_t *code; /* executable view */
+	uint32_t size;
+	uint16_t ninsns;
+	uint16_t nfaults;
+	struct jit_fault_site *faults;
+	uint64_t *insn_pc;      /* guest pc of each instruction */
+	struct rv_insn *insns;  /* what helper calls are given */
+	struct jit_block *next; /* hash chain */
+};
+
+struct jit_jc_entry {
+	uint64_t pc;
+	const uint8_t *code;
+};
+#define JC_SIZE 4096
+
+struct jit_cache {
+	uint8_t *rx, *rw; /* the same pages, executable and writable */
+	size_t size, used;
+	struct jit_block **hash;
+	size_t hash_size, nblocks;
+	struct jit_block **order; /* by code address, for fault lookup */
+	size_t order_cap;
+	int (*enter)(struct rvx_vcpu *cpu, const uint8_t *code);
+	uint8_t *epilogue;
+	unsigned space_bits; /* guest addresses are below 1 << space_bits */
+	bool host_bitcount;  /* the host has LZCNT, TZCNT and POPCNT */
+	struct {
+		uint64_t blocks, insns, helper_calls, flushes, chains, lookups, lookup_hits;
+	} stats;
+};
+
+struct tctx {
+	struct emit e;
+	struct rvx_vcpu *cpu;
+	struct jit_cache *j;
+	struct jit_block *b;
+	const struct rv_insn *in;
+	uint64_t pc;
+	int idx;
+	uint8_t *start; /* writable-view address of the block's entry */
+	struct jit_fault_site faults[256];
+	int nfaults;
+	int nhelpers;
+};
+
+static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)
+{
+	return t->j->rx + (rw - t->j->rw);
+}
+
+/* Guest register access: host = guest g, guest g = host. */
+void t_get(struct tctx *t, int host, unsigned g);
+void t_put(struct tctx *t, unsigned g, int host);
+/* Guest address rs1 + imm into rax, with the out-of-range check; returns the memory operand. */
+struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
+/* Marks the next emitted instruction as a memory access that may fault. */
+void t_fault_site(struct tctx *t);
+/* Calls fn(cpu, insn) with the guest state in the vCPU struct; exits on a non-zero status. */
+void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why);
+
+/* Per-extension translators: true when the instruction was translated inline. */
+bool jit_rv64i(struct tctx *t);
+bool jit_m(struct tctx *t);
+bool jit_zb(struct tctx *t);
+
+#endif

@@ -1,0 +1,31 @@
+/* The translator tier: RISC-V blocks straight to x86-64 code, no IR in between. */
+#ifndef RVX_JIT_H
+#define RVX_JIT_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "../../machine.h"
+
+/* Creates the machine's code cache (two views of one memfd: writable and executable). */
+int jit_init(struct rvx_machine *m);
+void jit_destroy(struct rvx_machine *m);
+/* In a forked child: make the code cache the child's own. */
+int jit_after_fork(struct rvx_machine *m);
+/* Per-vCPU state of the tier (jump cache). */
+int jit_vcpu_init(struct rvx_vcpu *cpu);
+void jit_vcpu_destroy(struct rvx_vcpu *cpu);
+
+/* Runs translated code until something needs the run loop; returns an enum exec_status with
+ * pc at the instruction concerned, like interp_run. */
+int jit_run(struct rvx_vcpu *cpu);
+
+/* A host fault at host pc `rip` inside translated code: puts the guest registers held in host
+ * registers back into the vCPU and sets pc to the faulting guest instruction. Returns false
+ * when rip is not in translated code. */
+bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc);
+
+bool jit_owns_pc(struct rvx_vcpu *cpu, ucontext_t *uc);
+void jit_print_stats(struct rvx_vcpu *cpu);
+
+#endif

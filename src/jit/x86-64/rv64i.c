@@ -1,0 +1,155 @@
+/* RV64I (and Zifencei's fence) inline; branches, jumps and system instructions end blocks
+ * and are translated in translate.c. CSR accesses go to the interpreter's helper: they are
+ * rare and touch FP state kept in the vCPU. */
+#include "internal.h"
+
+static void alu_rr(struct tctx *t, int op, bool word)
+{
+	const struct rv_insn *in = t->in;
+	t_get(t, RAX, in->rs1);
+	t_get(t, RCX, in->rs2);
+	e_alu_rr(&t->e, op, !word, RAX, RCX);
+	if (word)
+		e_movsxd(&t->e, RAX, RAX);
+	t_put(t, in->rd, RAX);
+}
+
+static void alu_ri(struct tctx *t, int op, bool word)
+{
+	const struct rv_insn *in = t->in;
+	int h = jit_host_reg[in->rd], s = jit_host_reg[in->rs1];
+	/* addi between mapped registers is one lea */
+	if (op == ALU_ADD && !word && h >= 0 && s >= 0 && in->rs1 != 0) {
+		e_lea(&t->e, h, M(s, (int32_t)in->imm));
+		return;
+	}
+	t_get(t, RAX, in->rs1);
+	if (in->imm != 0 || op == ALU_AND)
+		e_alu_ri(&t->e, op, !word, RAX, (int32_t)in->imm);
+	if (word)
+		e_movsxd(&t->e, RAX, RAX);
+	t_put(t, in->rd, RAX);
+}
+
+static void set_cmp(struct tctx *t, int cc, bool imm)
+{
+	const struct rv_insn *in = t->in;
+	t_get(t, RAX, in->rs1);
+	if (imm) {
+		e_alu_ri(&t->e, ALU_CMP, true, RAX, (int32_t)in->imm);
+	} else {
+		t_get(t, RCX, in->rs2);
+		e_alu_rr(&t->e, ALU_CMP, true, RAX, RCX);
+	}
+	e_setcc(&t->e, cc, RAX);
+	t_put(t, in->rd, RAX);
+}
+
+static void shift_rr(struct tctx *t, int op, bool word)
+{
+	const struct rv_insn *in = t->in;
+	t_get(t, RAX, in->rs1);
+	t_get(t, RCX, in->rs2);
+	e_shift_cl(&t->e, op, !word, RAX); /* x86 masks the count as RISC-V does: 63, or 31 for W */
+	if (word)
+		e_movsxd(&t->e, RAX, RAX);
+	t_put(t, in->rd, RAX);
+}
+
+static void shift_ri(struct tctx *t, int op, bool word)
+{
+	const struct rv_insn *in = t->in;
+	t_get(t, RAX, in->rs1);
+	if (in->imm)
+		e_shift_i(&t->e, op, !word, RAX, (uint8_t)in->imm);
+	else if (word)
+		e_mov_rr(&t->e, false, RAX, RAX);
+	if (word)
+		e_movsxd(&t->e, RAX, RAX);
+	t_put(t, in->rd, RAX);
+}
+
+static void load(struct tctx *t, int size, bool sign)
+{
+	const struct rv_insn *in = t->in;
+	struct mem m = t_address(t, in->rs1, in->imm);
+	t_fault_site(t);
+	e_load(&t->e, RDX, m, size, sign);
+	t_put(t, in->rd, RDX);
+}
+
+static void store(struct tctx *t, int size)
+{
+	const struct rv_insn *in = t->in;
+	struct mem m = t_address(t, in->rs1, in->imm);
+	t_get(t, RDX, in->rs2);
+	t_fault_site(t);
+	e_store(&t->e, m, RDX, size);
+}
+
+bool jit_rv64i(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	switch (in->op) {
+	case RV_LUI:
+		if (in->rd) {
+			e_mov_ri(&t->e, RAX, (uint64_t)in->imm);
+			t_put(t, in->rd, RAX);
+		}
+		return true;
+	case RV_AUIPC:
+		if (in->rd) {
+			e_mov_ri(&t->e, RAX, t->pc + (uint64_t)in->imm);
+			t_put(t, in->rd, RAX);
+		}
+		return true;
+	case RV_LB: load(t, 1, true); return true;
+	case RV_LH: load(t, 2, true); return true;
+	case RV_LW: load(t, 4, true); return true;
+	case RV_LD: load(t, 8, false); return true;
+	case RV_LBU: load(t, 1, false); return true;
+	case RV_LHU: load(t, 2, false); return true;
+	case RV_LWU: load(t, 4, false); return true;
+	case RV_SB: store(t, 1); return true;
+	case RV_SH: store(t, 2); return true;
+	case RV_SW: store(t, 4); return true;
+	case RV_SD: store(t, 8); return true;
+	case RV_ADDI: alu_ri(t, ALU_ADD, false); return true;
+	case RV_XORI: alu_ri(t, ALU_XOR, false); return true;
+	case RV_ORI: alu_ri(t, ALU_OR, false); return true;
+	case RV_ANDI: alu_ri(t, ALU_AND, false); return true;
+	case RV_ADDIW: alu_ri(t, ALU_ADD, true); return true;
+	case RV_SLTI: set_cmp(t, CC_L, true); return true;
+	case RV_SLTIU: set_cmp(t, CC_B, true); return true;
+	case RV_SLLI: shift_ri(t, SH_SHL, false); return true;
+	case RV_SRLI: shift_ri(t, SH_SHR, false); return true;
+	case RV_SRAI: shift_ri(t, SH_SAR, false); return true;
+	case RV_SLLIW: shift_ri(t, SH_SHL, true); return true;
+	case RV_SRLIW: shift_ri(t, SH_SHR, true); return true;
+	case RV_SRAIW: shift_ri(t, SH_SAR, true); return true;
+	case RV_ADD: alu_rr(t, ALU_ADD, false); return true;
+	case RV_SUB: alu_rr(t, ALU_SUB, false); return true;
+	case RV_XOR: alu_rr(t, ALU_XOR, false); return true;
+	case RV_OR: alu_rr(t, ALU_OR, false); return true;
+	case RV_AND: alu_rr(t, ALU_AND, false); return true;
+	case RV_ADDW: alu_rr(t, ALU_ADD, true); return true;
+	case RV_SUBW: alu_rr(t, ALU_SUB, true); return true;
+	case RV_SLT: set_cmp(t, CC_L, false); return true;
+	case RV_SLTU: set_cmp(t, CC_B, false); return true;
+	case RV_SLL: shift_rr(t, SH_SHL, false); return true;
+	case RV_SRL: shift_rr(t, SH_SHR, false); return true;
+	case RV_SRA: shift_rr(t, SH_SAR, false); return true;
+	case RV_SLLW: shift_rr(t, SH_SHL, true); return true;
+	case RV_SRLW: shift_rr(t, SH_SHR, true); return true;
+	case RV_SRAW: shift_rr(t, SH_SAR, true); return true;
+	case RV_FENCE:
+		/* x86 is TSO: only a store followed by a load needs a barrier */
+		if ((in->imm & 0x10) && (in->imm & 0x2)) {
+			e_byte(&t->e, 0x0f);
+			e_byte(&t->e, 0xae);
+			e_byte(&t->e, 0xf0); /* mfence */
+		}
+		return true;
+	}
+	return false;
+}

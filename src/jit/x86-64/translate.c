@@ -1,0 +1,598 @@
+/* Blocks: translation, the code cache (two views of one memfd, so no page is ever writable
+ * and executable through the same mapping), chaining, the inline jump cache for indirect
+ * jumps, and mapping host faults in translated code back to the guest instruction. */
+#include <cpuid.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define CODE_SIZE       (64u << 20)
+#define MAX_BLOCK_INSNS 64
+#define BLOCK_SLACK     4096 /* room one block may need at most */
+
+/* ra, sp, s0, s1, a0-a5: the registers compiled RISC-V code uses most. */
+const unsigned char jit_mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
+static const unsigned char mapped_host[NMAPPED] = {RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R15};
+const signed char jit_host_reg[32] = {-1, RBX, RSI, -1, -1, -1, -1, -1, RDI, R8, R9, R10, R11, R12, R13, R15,
+				      -1, -1,  -1,  -1, -1, -1, -1, -1, -1,  -1, -1, -1,  -1,  -1,  -1,  -1};
+
+static void spill(struct emit *e)
+{
+	int i;
+	for (i = 0; i < NMAPPED; i++)
+		e_store(e, M(REG_CPU, OFF_X(jit_mapped_guest[i])), mapped_host[i], 8);
+}
+
+static void reload(struct emit *e)
+{
+	int i;
+	for (i = 0; i < NMAPPED; i++)
+		e_load(e, mapped_host[i], M(REG_CPU, OFF_X(jit_mapped_guest[i])), 8, false);
+}
+
+static uint8_t *rw_of(struct jit_cache *j, const uint8_t *rx)
+{
+	return j->rw + (rx - j->rx);
+}
+
+static void emit_trampolines(struct jit_cache *j)
+{
+	struct emit e = {j->rw, j->rw + 4096, false};
+	static const uint8_t push[] = {0x53, 0x55, 0x41, 0x54, 0x41, 0x55, 0x41, 0x56, 0x41, 0x57};
+	static const uint8_t pop[] = {0x41, 0x5f, 0x41, 0x5e, 0x41, 0x5d, 0x41, 0x5c, 0x5d, 0x5b};
+	size_t i;
+	/* int enter(struct rvx_vcpu *cpu [rdi], const uint8_t *code [rsi]) */
+	for (i = 0; i < sizeof push; i++)
+		e_byte(&e, push[i]);
+	e_alu_ri(&e, ALU_SUB, true, RSP, 8); /* keep the stack 16-byte aligned for helper calls */
+	e_mov_rr(&e, true, REG_CPU, RDI);
+	e_load(&e, REG_MEM, M(REG_CPU, OFF(membase)), 8, false);
+	e_mov_rr(&e, true, RAX, RSI);
+	reload(&e);
+	e_byte(&e, 0xff);
+	e_byte(&e, 0xe0); /* jmp rax */
+	while ((e.p - j->rw) & 15)
+		e_byte(&e, 0xcc);
+	/* epilogue: eax holds the exit status */
+	j->epilogue = j->rx + (e.p - j->rw);
+	spill(&e);
+	e_alu_ri(&e, ALU_ADD, true, RSP, 8);
+	for (i = 0; i < sizeof pop; i++)
+		e_byte(&e, pop[i]);
+	e_ret(&e);
+	j->enter = (int (*)(struct rvx_vcpu *, const uint8_t *))(void *)j->rx;
+	j->used = (size_t)((e.p - j->rw + 63) & ~63);
+}
+
+static bool host_has_bitcount(void)
+{
+	unsigned a, b, c, d;
+	bool popcnt, lzcnt, tzcnt;
+	if (!__get_cpuid(1, &a, &b, &c, &d))
+		return false;
+	popcnt = c & (1u << 23);
+	lzcnt = __get_cpuid(0x80000001, &a, &b, &c, &d) && (c & (1u << 5));
+	tzcnt = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 3)); /* BMI1 */
+	return popcnt && lzcnt && tzcnt;
+}
+
+int jit_init(struct rvx_machine *m)
+{
+	struct jit_cache *j = calloc(1, sizeof *j);
+	int fd;
+	if (!j)
+		return -ENOMEM;
+	fd = memfd_create("rvx-code", MFD_CLOEXEC);
+	if (fd < 0 || ftruncate(fd, CODE_SIZE) != 0) {
+		free(j);
+		return -errno;
+	}
+	j->rw = mmap(NULL, CODE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	j->rx = mmap(NULL, CODE_SIZE, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+	close(fd);
+	if (j->rw == MAP_FAILED || j->rx == MAP_FAILED) {
+		free(j);
+		return -ENOMEM;
+	}
+	j->size = CODE_SIZE;
+	j->hash_size = 1 << 16;
+	j->hash = calloc(j->hash_size, sizeof *j->hash);
+	j->space_bits = (unsigned)__builtin_ctzll(m->space.size);
+	j->host_bitcount = host_has_bitcount();
+	emit_trampolines(j);
+	m->jit = j;
+	return 0;
+}
+
+static void free_blocks(struct jit_cache *j)
+{
+	size_t i;
+	for (i = 0; i < j->nblocks; i++) {
+		struct jit_block *b = j->order[i];
+		free(b->faults);
+		free(b->insn_pc);
+		free(b->insns);
+		free(b);
+	}
+	j->nblocks = 0;
+	memset(j->hash, 0, j->hash_size * sizeof *j->hash);
+}
+
+int jit_after_fork(struct rvx_machine *m)
+{
+	/* The two views map one shared memfd: a forked child would write its translations over
+	 * its parent's. Give the child its own copy at the same addresses. */
+	struct jit_cache *j = m->jit;
+	int fd;
+	if (!j)
+		return 0;
+	fd = memfd_create("rvx-code", MFD_CLOEXEC);
+	if (fd < 0 || ftruncate(fd, (off_t)j->size) != 0 || write(fd, j->rw, j->used) != (ssize_t)j->used) {
+		if (fd >= 0)
+			close(fd);
+		return -ENOMEM;
+	}
+	if (mmap(j->rw, j->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED ||
+	    mmap(j->rx, j->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED) {
+		close(fd);
+		return -ENOMEM;
+	}
+	close(fd);
+	return 0;
+}
+
+void jit_destroy(struct rvx_machine *m)
+{
+	struct jit_cache *j = m->jit;
+	if (!j)
+		return;
+	free_blocks(j);
+	free(j->order);
+	free(j->hash);
+	munmap(j->rw, j->size);
+	munmap(j->rx, j->size);
+	free(j);
+	m->jit = NULL;
+}
+
+/* Empty entries hold an odd pc, which no jump target has (jalr clears bit 0). */
+static void clear_jcache(struct rvx_vcpu *cpu)
+{
+	size_t i;
+	for (i = 0; i < JC_SIZE; i++) {
+		cpu->jcache[i].pc = 1;
+		cpu->jcache[i].code = NULL;
+	}
+}
+
+int jit_vcpu_init(struct rvx_vcpu *cpu)
+{
+	cpu->jcache = malloc(JC_SIZE * sizeof(struct jit_jc_entry));
+	cpu->membase = cpu->m->space.base;
+	if (!cpu->jcache)
+		return -ENOMEM;
+	clear_jcache(cpu);
+	return 0;
+}
+
+void jit_vcpu_destroy(struct rvx_vcpu *cpu)
+{
+	free(cpu->jcache);
+	cpu->jcache = NULL;
+}
+
+/* Drops every translation. Only called from the run loop, never while translated code runs. */
+static void flush(struct rvx_vcpu *cpu)
+{
+	struct jit_cache *j = cpu->m->jit;
+	free_blocks(j);
+	emit_trampolines(j);
+	clear_jcache(cpu);
+	cpu->chain_site = 0;
+	j->stats.flushes++;
+}
+
+static struct jit_block *lookup(struct jit_cache *j, uint64_t pc)
+{
+	struct jit_block *b = j->hash[(pc >> 1) & (j->hash_size - 1)];
+	while (b && b->pc != pc)
+		b = b->next;
+	return b;
+}
+
+/* ---- emission helpers shared by the per-extension files */
+
+void t_get(struct tctx *t, int host, unsigned g)
+{
+	if (g == 0)
+		e_mov_ri(&t->e, host, 0);
+	else if (jit_host_reg[g] >= 0)
+		e_mov_rr(&t->e, true, host, jit_host_reg[g]);
+	else
+		e_load(&t->e, host, M(REG_CPU, OFF_X(g)), 8, false);
+}
+
+void t_put(struct tctx *t, unsigned g, int host)
+{
+	if (g == 0)
+		return;
+	if (jit_host_reg[g] >= 0)
+		e_mov_rr(&t->e, true, jit_host_reg[g], host);
+	else
+		e_store(&t->e, M(REG_CPU, OFF_X(g)), host, 8);
+}
+
+static void store_pc(struct tctx *t, uint64_t pc)
+{
+	e_mov_ri(&t->e, RAX, pc);
+	e_store(&t->e, M(REG_CPU, OFF(pc)), RAX, 8);
+}
+
+static void jmp_epilogue(struct tctx *t)
+{
+	e_jmp_to(&t->e, rw_of(t->j, t->j->epilogue));
+}
+
+static void exit_status(struct tctx *t, uint64_t pc, int status)
+{
+	store_pc(t, pc);
+	e_mov_ri(&t->e, RAX, (uint64_t)status);
+	jmp_epilogue(t);
+}
+
+struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
+{
+	struct emit *e = &t->e;
+	uint8_t *oob, *over;
+	t_get(t, RAX, rs1);
+	if (imm)
+		e_alu_ri(e, ALU_ADD, true, RAX, (int32_t)imm);
+	/* addresses past the guest space would reach the host's own memory */
+	e_mov_rr(e, true, RDX, RAX);
+	e_shift_i(e, SH_SHR, true, RDX, (uint8_t)t->j->space_bits);
+	oob = e_jcc(e, CC_NE);
+	over = e_jmp(e);
+	e_patch(oob, e->p);
+	e_store(e, M(REG_CPU, OFF(fault_addr)), RAX, 8);
+	exit_status(t, t->pc, EXEC_FAULT);
+	e_patch(over, e->p);
+	return MX(REG_MEM, RAX, 0);
+}
+
+void t_fault_site(struct tctx *t)
+{
+	if (t->nfaults < (int)(sizeof t->faults / sizeof t->faults[0])) {
+		t->faults[t->nfaults].host_off = (uint32_t)(t->e.p - t->start);
+		t->faults[t->nfaults].insn = (uint16_t)t->idx;
+		t->nfaults++;
+	} else {
+		t->e.full = true; /* cannot happen with MAX_BLOCK_INSNS; refuse rather than lose precision */
+	}
+}
+
+void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why)
+{
+	(void)why; /* shown by -d in_asm through the helper's name in the log */
+	store_pc(t, t->pc);
+	spill(&t->e);
+	e_mov_rr(&t->e, true, RDI, REG_CPU);
+	e_mov_ri(&t->e, RSI, (uint64_t)(uintptr_t)&t->b->insns[t->idx]);
+	e_call(&t->e, (const void *)fn);
+	e_store_i32(&t->e, M(REG_CPU, OFF_X(0)), 0); /* the interpreter's functions may write x0 */
+	reload(&t->e);
+	e_test_rr(&t->e, false, RAX, RAX);
+	e_jcc_to(&t->e, CC_NE, rw_of(t->j, t->j->epilogue));
+	t->nhelpers++;
+}
+
+/* Leaves the block for target; the jump is patched to go straight to the target's block
+ * once that exists (chaining). */
+static void exit_chain(struct tctx *t, uint64_t target)
+{
+	struct emit *e = &t->e;
+	uint8_t *site;
+	/* the patched rel32 must not straddle a cache line */
+	while ((((uintptr_t)e->p + 1) & 3) != 0)
+		e_byte(e, 0x90);
+	site = e_jmp(e);
+	e_patch(site, e->p);
+	store_pc(t, target);
+	e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, site));
+	e_store(e, M(REG_CPU, OFF(chain_site)), RAX, 8);
+	e_mov_ri(e, RAX, EXEC_JUMPED);
+	jmp_epilogue(t);
+}
+
+static void branch(struct tctx *t, int cc)
+{
+	const struct rv_insn *in = t->in;
+	uint8_t *taken;
+	t_get(t, RAX, in->rs1);
+	if (in->rs2 == 0) {
+		e_test_rr(&t->e, true, RAX, RAX);
+	} else {
+		t_get(t, RCX, in->rs2);
+		e_alu_rr(&t->e, ALU_CMP, true, RAX, RCX);
+	}
+	taken = e_jcc(&t->e, cc);
+	exit_chain(t, t->pc + in->len);
+	e_patch(taken, t->e.p);
+	exit_chain(t, t->pc + (uint64_t)in->imm);
+}
+
+/* Indirect jump: the target in rax; look it up in the vCPU's jump cache inline. */
+static void jump_indirect(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	uint8_t *miss;
+	e_store(e, M(REG_CPU, OFF(pc)), RAX, 8);
+	e_mov_rr(e, true, RCX, RAX);
+	e_shift_i(e, SH_SHR, true, RCX, 1);
+	e_alu_ri(e, ALU_AND, false, RCX, JC_SIZE - 1);
+	e_shift_i(e, SH_SHL, false, RCX, 4);
+	e_alu_rm(e, ALU_ADD, true, RCX, M(REG_CPU, OFF(jcache)));
+	e_alu_rm(e, ALU_CMP, true, RAX, M(RCX, 0));
+	miss = e_jcc(e, CC_NE);
+	e_jmp_mem(e, M(RCX, 8));
+	e_patch(miss, e->p);
+	e_mov_ri(e, RAX, EXEC_JUMPED);
+	jmp_epilogue(t);
+}
+
+/* Translates one instruction; false when it ended the block. */
+static bool translate_insn(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	switch (in->op) {
+	case RV_BEQ: branch(t, CC_E); return false;
+	case RV_BNE: branch(t, CC_NE); return false;
+	case RV_BLT: branch(t, CC_L); return false;
+	case RV_BGE: branch(t, CC_GE); return false;
+	case RV_BLTU: branch(t, CC_B); return false;
+	case RV_BGEU: branch(t, CC_AE); return false;
+	case RV_JAL:
+		if (in->rd) {
+			e_mov_ri(&t->e, RAX, t->pc + in->len);
+			t_put(t, in->rd, RAX);
+		}
+		exit_chain(t, t->pc + (uint64_t)in->imm);
+		return false;
+	case RV_JALR:
+		t_get(t, RAX, in->rs1);
+		if (in->imm)
+			e_alu_ri(&t->e, ALU_ADD, true, RAX, (int32_t)in->imm);
+		e_alu_ri(&t->e, ALU_AND, true, RAX, -2);
+		if (in->rd) {
+			e_mov_ri(&t->e, RCX, t->pc + in->len);
+			t_put(t, in->rd, RCX);
+		}
+		jump_indirect(t);
+		return false;
+	case RV_ECALL: exit_status(t, t->pc, EXEC_ECALL); return false;
+	case RV_EBREAK: exit_status(t, t->pc, EXEC_EBREAK); return false;
+	case RV_FENCE_I: exit_status(t, t->pc, EXEC_FENCE_I); return false;
+	case RV_ILLEGAL: exit_status(t, t->pc, EXEC_ILLEGAL); return false;
+	}
+	if (in->op < RV_FIRST_M) {
+		if (!jit_rv64i(t))
+			t_helper(t, interp_rv64i, "CSR access: rare, and fflags/frm live in the vCPU");
+	} else if (in->op < RV_FIRST_A) {
+		jit_m(t);
+	} else if (in->op < RV_FIRST_FD) {
+		t_helper(t, interp_a, "AMO and LR/SC: the interpreter's host atomics");
+	} else if (in->op < RV_FIRST_ZB) {
+		t_helper(t, interp_fd, "F/D: the interpreter's exact RISC-V FP semantics");
+	} else if (!jit_zb(t)) {
+		t_helper(t, interp_zb, "no single host instruction (orc.b, or a host without BMI)");
+	}
+	return true;
+}
+
+static bool fetchable(struct rvx_vcpu *cpu, uint64_t pc)
+{
+	uint16_t lo;
+	if (!space_check(&cpu->m->space, pc, 2, PROT_EXEC))
+		return false;
+	memcpy(&lo, g2h(&cpu->m->space, pc), 2);
+	return rv_insn_length(lo) == 2 || space_check(&cpu->m->space, pc + 2, 2, PROT_EXEC);
+}
+
+static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
+{
+	struct jit_cache *j = cpu->m->jit;
+	struct tctx t;
+	struct jit_block *b;
+	uint8_t *count_at;
+	bool more = true;
+	size_t h;
+
+	interp_fetch(cpu, pc); /* a fetch fault is the guest's, raised before anything is allocated */
+	b = calloc(1, sizeof *b);
+
+	if (!b)
+		return NULL;
+	b->insns = calloc(MAX_BLOCK_INSNS, sizeof *b->insns);
+	b->insn_pc = calloc(MAX_BLOCK_INSNS, sizeof *b->insn_pc);
+	memset(&t, 0, sizeof t);
+	t.cpu = cpu;
+	t.j = j;
+	t.b = b;
+	t.e.p = t.start = j->rw + j->used;
+	t.e.end = j->rw + j->size;
+	b->pc = pc;
+	/* entry: leave at once when a signal waits, so that loops stay interruptible */
+	e_load(&t.e, RAX, M(REG_CPU, OFF(interrupt)), 4, false);
+	e_test_rr(&t.e, false, RAX, RAX);
+	{
+		uint8_t *go = e_jcc(&t.e, CC_E);
+		exit_status(&t, pc, EXEC_JUMPED);
+		e_patch(go, t.e.p);
+	}
+	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
+	count_at = t.e.p - 4;
+	while (more && t.idx < MAX_BLOCK_INSNS && !t.e.full) {
+		const struct rv_insn *in;
+		if (t.idx > 0 && !fetchable(cpu, pc)) {
+			exit_chain(&t, pc);
+			break;
+		}
+		in = interp_fetch(cpu, pc); /* the first fetch may raise the guest's fetch fault */
+		b->insns[t.idx] = *in;
+		b->insn_pc[t.idx] = pc;
+		t.in = &b->insns[t.idx];
+		t.pc = pc;
+		more = translate_insn(&t);
+		pc += in->len;
+		t.idx++;
+		if (more && t.idx == MAX_BLOCK_INSNS)
+			exit_chain(&t, pc);
+	}
+	if (t.e.full) {
+		free(b->insns);
+		free(b->insn_pc);
+		free(b);
+		return NULL;
+	}
+	{
+		uint32_t n = (uint32_t)t.idx;
+		memcpy(count_at, &n, 4);
+	}
+	b->ninsns = (uint16_t)t.idx;
+	b->code = rx_of(&t, t.start);
+	b->size = (uint32_t)(t.e.p - t.start);
+	b->nfaults = (uint16_t)t.nfaults;
+	b->faults = malloc(sizeof *b->faults * (size_t)(t.nfaults ? t.nfaults : 1));
+	memcpy(b->faults, t.faults, sizeof *b->faults * (size_t)t.nfaults);
+	j->used = (size_t)((t.e.p - j->rw + 15) & ~15);
+	if (j->nblocks == j->order_cap) {
+		size_t cap = j->order_cap ? j->order_cap * 2 : 1024;
+		struct jit_block **o = realloc(j->order, cap * sizeof *o);
+		if (!o)
+			return NULL;
+		j->order = o;
+		j->order_cap = cap;
+	}
+	j->order[j->nblocks++] = b;
+	h = (b->pc >> 1) & (j->hash_size - 1);
+	b->next = j->hash[h];
+	j->hash[h] = b;
+	j->stats.blocks++;
+	j->stats.insns += b->ninsns;
+	j->stats.helper_calls += (uint64_t)t.nhelpers;
+	if (cpu->m->cfg.debug & RVX_LOG_IN_ASM)
+		machine_log(cpu->m, RVX_LOG_IN_ASM,
+			    "rvx: block 0x%llx: %u instructions -> %u bytes of x86-64, %d helper calls\n",
+			    (unsigned long long)b->pc, b->ninsns, b->size, t.nhelpers);
+	return b;
+}
+
+int jit_run(struct rvx_vcpu *cpu)
+{
+	struct rvx_machine *m = cpu->m;
+	struct jit_cache *j = m->jit;
+	cpu->chain_site = 0;
+	for (;;) {
+		struct jit_block *b;
+		struct jit_jc_entry *jc;
+		int st;
+		if (cpu->interrupt)
+			return EXEC_NEXT;
+		if (cpu->jit_gen != m->code_gen) {
+			flush(cpu);
+			cpu->jit_gen = m->code_gen;
+		}
+		j->stats.lookups++;
+		b = lookup(j, cpu->pc);
+		if (!b) {
+			if (j->size - j->used < BLOCK_SLACK * 8)
+				flush(cpu);
+			b = translate(cpu, cpu->pc);
+			if (!b) {
+				flush(cpu);
+				b = translate(cpu, cpu->pc);
+				if (!b)
+					return EXEC_ILLEGAL; /* a block larger than the whole cache: cannot happen */
+			}
+		} else {
+			j->stats.lookup_hits++;
+		}
+		if (cpu->chain_site) {
+			e_patch(rw_of(j, (uint8_t *)(uintptr_t)cpu->chain_site), rw_of(j, b->code));
+			j->stats.chains++;
+		}
+		cpu->chain_site = 0;
+		jc = &cpu->jcache[(cpu->pc >> 1) & (JC_SIZE - 1)];
+		jc->pc = cpu->pc;
+		jc->code = b->code;
+		st = j->enter(cpu, b->code);
+		if (st != EXEC_JUMPED)
+			return st;
+	}
+}
+
+static const int greg_of_host[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
+				     REG_R8,  REG_R9,  REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15};
+
+bool jit_owns_pc(struct rvx_vcpu *cpu, ucontext_t *uc)
+{
+	struct jit_cache *j = cpu->m->jit;
+	uint8_t *rip = (uint8_t *)uc->uc_mcontext.gregs[REG_RIP];
+	return j && rip >= j->rx && rip < j->rx + j->size;
+}
+
+bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
+{
+	struct jit_cache *j = cpu->m->jit;
+	uint8_t *rip;
+	size_t lo = 0, hi;
+	struct jit_block *b = NULL;
+	unsigned i;
+	if (!j)
+		return false;
+	rip = (uint8_t *)uc->uc_mcontext.gregs[REG_RIP];
+	if (rip < j->rx || rip >= j->rx + j->used)
+		return false;
+	hi = j->nblocks;
+	while (lo < hi) { /* blocks are in code order */
+		size_t mid = (lo + hi) / 2;
+		if (j->order[mid]->code + j->order[mid]->size <= rip)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < j->nblocks && j->order[lo]->code <= rip)
+		b = j->order[lo];
+	if (!b)
+		return false;
+	for (i = 0; i < b->nfaults; i++) {
+		if (b->code + b->faults[i].host_off == rip) {
+			unsigned k;
+			for (k = 0; k < NMAPPED; k++)
+				cpu->x[jit_mapped_guest[k]] =
+				    (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
+			cpu->pc = b->insn_pc[b->faults[i].insn];
+			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
+			return true;
+		}
+	}
+	return false;
+}
+
+void jit_print_stats(struct rvx_vcpu *cpu)
+{
+	struct jit_cache *j = cpu->m->jit;
+	if (!j)
+		return;
+	machine_log(cpu->m, RVX_LOG_STATS,
+		    "rvx: stats: jit %llu blocks translated (%llu guest instructions, %llu helper call sites), "
+		    "%llu returns to the dispatcher, %.1f%% found translated, %llu chains patched, %llu flushes, "
+		    "%zu KiB of code\n",
+		    (unsigned long long)j->stats.blocks, (unsigned long long)j->stats.insns,
+		    (unsigned long long)j->stats.helper_calls, (unsigned long long)j->stats.lookups,
+		    j->stats.lookups ? 100.0 * (double)j->stats.lookup_hits / (double)j->stats.lookups : 0.0,
+		    (unsigned long long)j->stats.chains, (unsigned long long)j->stats.flushes, j->used / 1024);
+}

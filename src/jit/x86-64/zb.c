@@ -1,0 +1,162 @@
+/* Zba, Zbb, Zbs inline with the host's BMI/POPCNT instructions (orc.b, which x86 lacks, and
+ * the count instructions on a host without LZCNT/TZCNT/POPCNT go to the interpreter). */
+#include "internal.h"
+
+static void binop(struct tctx *t, void (*body)(struct emit *e, const struct rv_insn *in))
+{
+	t_get(t, RAX, t->in->rs1);
+	t_get(t, RCX, t->in->rs2);
+	body(&t->e, t->in);
+	t_put(t, t->in->rd, RAX);
+}
+
+static void b_add_uw(struct emit *e, const struct rv_insn *in)
+{
+	unsigned k = in->op == RV_ADD_UW ? 0 : (unsigned)(in->op - RV_SH1ADD_UW + 1);
+	e_mov_rr(e, false, RAX, RAX);
+	if (k)
+		e_shift_i(e, SH_SHL, true, RAX, (uint8_t)k);
+	e_alu_rr(e, ALU_ADD, true, RAX, RCX);
+}
+static void b_shadd(struct emit *e, const struct rv_insn *in)
+{
+	e_shift_i(e, SH_SHL, true, RAX, (uint8_t)(in->op - RV_SH1ADD + 1));
+	e_alu_rr(e, ALU_ADD, true, RAX, RCX);
+}
+static void b_logic_not(struct emit *e, const struct rv_insn *in)
+{
+	if (in->op == RV_XNOR) {
+		e_alu_rr(e, ALU_XOR, true, RAX, RCX);
+		e_unary(e, 2, true, RAX);
+		return;
+	}
+	e_unary(e, 2, true, RCX);
+	e_alu_rr(e, in->op == RV_ANDN ? ALU_AND : ALU_OR, true, RAX, RCX);
+}
+static void b_minmax(struct emit *e, const struct rv_insn *in)
+{
+	/* rax = (rax <cc> rcx) ? rax : rcx, by moving rcx in on the opposite condition */
+	static const int keep_rcx[] = {
+	    [RV_MAX - RV_MAX] = CC_L, [RV_MAXU - RV_MAX] = CC_B, [RV_MIN - RV_MAX] = CC_G, [RV_MINU - RV_MAX] = CC_A};
+	e_alu_rr(e, ALU_CMP, true, RAX, RCX);
+	e_cmov(e, keep_rcx[in->op - RV_MAX], RAX, RCX);
+}
+static void b_rotate(struct emit *e, const struct rv_insn *in)
+{
+	bool w = in->op == RV_ROLW || in->op == RV_RORW;
+	e_shift_cl(e, (in->op == RV_ROL || in->op == RV_ROLW) ? SH_ROL : SH_ROR, !w, RAX);
+	if (w)
+		e_movsxd(e, RAX, RAX);
+}
+static void b_bit(struct emit *e, const struct rv_insn *in)
+{
+	switch (in->op) {
+	case RV_BCLR: e_bt_rr(e, 0xb3, RAX, RCX); break;
+	case RV_BSET: e_bt_rr(e, 0xab, RAX, RCX); break;
+	case RV_BINV: e_bt_rr(e, 0xbb, RAX, RCX); break;
+	default: e_bt_rr(e, 0xa3, RAX, RCX); e_setcc(e, CC_B, RAX);
+	}
+}
+
+static void unop(struct tctx *t, void (*body)(struct emit *e, const struct rv_insn *in))
+{
+	t_get(t, RAX, t->in->rs1);
+	body(&t->e, t->in);
+	t_put(t, t->in->rd, RAX);
+}
+
+static void u_count(struct emit *e, const struct rv_insn *in)
+{
+	static const uint8_t op[] = {0xbd, 0xbd, 0xbc, 0xbc, 0xb8, 0xb8}; /* lzcnt tzcnt popcnt */
+	unsigned k = in->op - RV_CLZ;
+	bool w = k & 1; /* CLZ, CLZW, CTZ, CTZW, CPOP, CPOPW */
+	e_bitcount(e, op[k], !w, RAX, RAX);
+}
+static void u_ext(struct emit *e, const struct rv_insn *in)
+{
+	if (in->op == RV_SEXT_B)
+		e_movsx8(e, RAX, RAX);
+	else if (in->op == RV_SEXT_H)
+		e_movsx16(e, RAX, RAX);
+	else
+		e_movzx16(e, RAX, RAX);
+}
+static void u_rev8(struct emit *e, const struct rv_insn *in)
+{
+	(void)in;
+	e_bswap(e, RAX);
+}
+static void u_shift_imm(struct emit *e, const struct rv_insn *in)
+{
+	uint8_t n = (uint8_t)in->imm;
+	switch (in->op) {
+	case RV_SLLI_UW:
+		e_mov_rr(e, false, RAX, RAX);
+		if (n)
+			e_shift_i(e, SH_SHL, true, RAX, n);
+		break;
+	case RV_RORI:
+		if (n)
+			e_shift_i(e, SH_ROR, true, RAX, n);
+		break;
+	case RV_RORIW:
+		if (n)
+			e_shift_i(e, SH_ROR, false, RAX, n);
+		e_movsxd(e, RAX, RAX);
+		break;
+	case RV_BCLRI: e_bt_ri(e, 6, RAX, n); break;
+	case RV_BSETI: e_bt_ri(e, 5, RAX, n); break;
+	case RV_BINVI: e_bt_ri(e, 7, RAX, n); break;
+	default: /* BEXTI */ e_bt_ri(e, 4, RAX, n); e_setcc(e, CC_B, RAX);
+	}
+}
+
+bool jit_zb(struct tctx *t)
+{
+	switch (t->in->op) {
+	case RV_ADD_UW:
+	case RV_SH1ADD_UW:
+	case RV_SH2ADD_UW:
+	case RV_SH3ADD_UW: binop(t, b_add_uw); return true;
+	case RV_SH1ADD:
+	case RV_SH2ADD:
+	case RV_SH3ADD: binop(t, b_shadd); return true;
+	case RV_ANDN:
+	case RV_ORN:
+	case RV_XNOR: binop(t, b_logic_not); return true;
+	case RV_MAX:
+	case RV_MAXU:
+	case RV_MIN:
+	case RV_MINU: binop(t, b_minmax); return true;
+	case RV_ROL:
+	case RV_ROR:
+	case RV_ROLW:
+	case RV_RORW: binop(t, b_rotate); return true;
+	case RV_BCLR:
+	case RV_BSET:
+	case RV_BINV:
+	case RV_BEXT: binop(t, b_bit); return true;
+	case RV_CLZ:
+	case RV_CLZW:
+	case RV_CTZ:
+	case RV_CTZW:
+	case RV_CPOP:
+	case RV_CPOPW:
+		if (!t->j->host_bitcount)
+			return false;
+		unop(t, u_count);
+		return true;
+	case RV_SEXT_B:
+	case RV_SEXT_H:
+	case RV_ZEXT_H: unop(t, u_ext); return true;
+	case RV_REV8: unop(t, u_rev8); return true;
+	case RV_SLLI_UW:
+	case RV_RORI:
+	case RV_RORIW:
+	case RV_BCLRI:
+	case RV_BSETI:
+	case RV_BINVI:
+	case RV_BEXTI: unop(t, u_shift_imm); return true;
+	}
+	return false;
+}
