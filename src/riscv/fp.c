@@ -47,11 +47,9 @@ static void fp_begin(int rm)
 	__asm__ volatile("ldmxcsr %0" : : "m"(m));
 }
 
-static unsigned fp_end(void)
+unsigned fp_flags_from_host(unsigned m)
 {
-	unsigned m, f = 0, rne = 0x1f80u;
-	__asm__ volatile("stmxcsr %0" : "=m"(m));
-	__asm__ volatile("ldmxcsr %0" : : "m"(rne));
+	unsigned f = 0;
 	if (m & 0x01)
 		f |= FFLAG_NV;
 	if (m & 0x04)
@@ -63,6 +61,19 @@ static unsigned fp_end(void)
 	if (m & 0x20)
 		f |= FFLAG_NX;
 	return f;
+}
+
+unsigned fp_host_mode(int rm)
+{
+	return 0x1f80u | (mxcsr_rm[rm & 3] << 13);
+}
+
+static unsigned fp_end(void)
+{
+	unsigned m, rne = 0x1f80u;
+	__asm__ volatile("stmxcsr %0" : "=m"(m));
+	__asm__ volatile("ldmxcsr %0" : : "m"(rne));
+	return fp_flags_from_host(m);
 }
 #else
 static unsigned host_flags(void)

@@ -38,4 +38,9 @@ uint64_t fp_from_int_d(uint64_t v, int width, int is_unsigned, int rm, unsigned 
 uint32_t fp_d_to_s(uint64_t a, int rm, unsigned *fl);
 uint64_t fp_s_to_d(uint32_t a, unsigned *fl);
 
+/* The host's SSE control/status word for guest rounding mode rm (0..3) with no flags raised,
+ * and RISC-V fflags from its sticky flags: translated code runs FP with these. */
+unsigned fp_host_mode(int rm);
+unsigned fp_flags_from_host(unsigned mxcsr);
+
 #endif

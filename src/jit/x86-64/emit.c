@@ -317,3 +317,41 @@ void e_ret(struct emit *e)
 {
 	e_byte(e, 0xc3);
 }
+
+void e_sse_rm(struct emit *e, uint8_t prefix, bool w, uint8_t op, int xmm, struct mem m)
+{
+	if (prefix)
+		e_byte(e, prefix);
+	rex(e, w, xmm, m.index, m.base, false);
+	e_byte(e, 0x0f);
+	e_byte(e, op);
+	modrm_mem(e, xmm, m);
+}
+
+void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int rm)
+{
+	if (prefix)
+		e_byte(e, prefix);
+	rex(e, w, reg, NOREG, rm, false);
+	e_byte(e, 0x0f);
+	e_byte(e, op);
+	modrm_rr(e, reg, rm);
+}
+
+void e_fma231sd(struct emit *e, uint8_t op)
+{
+	/* VEX.LIG.66.0F38.W1 op /r with vvvv = xmm1, reg = xmm0, rm = xmm2 */
+	e_byte(e, 0xc4);
+	e_byte(e, 0xe2);
+	e_byte(e, 0xf1);
+	e_byte(e, op);
+	e_byte(e, 0xc2);
+}
+
+void e_ldmxcsr(struct emit *e, struct mem m)
+{
+	rex(e, false, 2, m.index, m.base, false);
+	e_byte(e, 0x0f);
+	e_byte(e, 0xae);
+	modrm_mem(e, 2, m);
+}

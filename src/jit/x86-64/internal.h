@@ -55,6 +55,7 @@ struct jit_cache {
 	uint8_t *epilogue;
 	unsigned space_bits; /* guest addresses are below 1 << space_bits */
 	bool host_bitcount;  /* the host has LZCNT, TZCNT and POPCNT */
+	bool host_fma;       /* the host has FMA3 and the OS saves AVX state */
 	struct {
 		uint64_t blocks, insns, helper_calls, flushes, chains, lookups, lookup_hits;
 	} stats;
@@ -93,5 +94,10 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 bool jit_rv64i(struct tctx *t);
 bool jit_m(struct tctx *t);
 bool jit_zb(struct tctx *t);
+bool jit_fd(struct tctx *t);
+
+/* The guest's FP mode in MXCSR while translated code runs; flags go back to fflags after. */
+void jit_fp_enter(struct rvx_vcpu *cpu);
+void jit_fp_leave(struct rvx_vcpu *cpu);
 
 #endif

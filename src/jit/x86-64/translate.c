@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "../../riscv/fp.h"
 #include "internal.h"
 
 #define CODE_SIZE       (64u << 20)
@@ -80,6 +81,40 @@ static bool host_has_bitcount(void)
 	return popcnt && lzcnt && tzcnt;
 }
 
+static bool host_has_fma(void)
+{
+	unsigned a, b, c, d, lo, hi;
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 12)) || !(c & (1u << 27)))
+		return false;
+	__asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+	return (lo & 6) == 6; /* the OS saves SSE and AVX registers */
+}
+
+void jit_fp_enter(struct rvx_vcpu *cpu)
+{
+	unsigned m = fp_host_mode(cpu->frm < 4 ? (int)cpu->frm : 0);
+	__asm__ volatile("ldmxcsr %0" : : "m"(m));
+}
+
+void jit_fp_leave(struct rvx_vcpu *cpu)
+{
+	unsigned m, c = 0x1f80;
+	__asm__ volatile("stmxcsr %0" : "=m"(m));
+	__asm__ volatile("ldmxcsr %0" : : "m"(c));
+	cpu->fflags |= fp_flags_from_host(m);
+}
+
+/* Every helper runs as C code expects the FPU, with fflags and frm up to date. */
+static int helper_thunk(struct rvx_vcpu *cpu, const struct rv_insn *in,
+			int (*fn)(struct rvx_vcpu *, const struct rv_insn *))
+{
+	int st;
+	jit_fp_leave(cpu);
+	st = fn(cpu, in);
+	jit_fp_enter(cpu);
+	return st;
+}
+
 int jit_init(struct rvx_machine *m)
 {
 	struct jit_cache *j = calloc(1, sizeof *j);
@@ -103,6 +138,7 @@ int jit_init(struct rvx_machine *m)
 	j->hash = calloc(j->hash_size, sizeof *j->hash);
 	j->space_bits = (unsigned)__builtin_ctzll(m->space.size);
 	j->host_bitcount = host_has_bitcount();
+	j->host_fma = host_has_fma();
 	emit_trampolines(j);
 	m->jit = j;
 	return 0;
@@ -281,7 +317,8 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 	spill(&t->e);
 	e_mov_rr(&t->e, true, RDI, REG_CPU);
 	e_mov_ri(&t->e, RSI, (uint64_t)(uintptr_t)&t->b->insns[t->idx]);
-	e_call(&t->e, (const void *)fn);
+	e_mov_ri(&t->e, RDX, (uint64_t)(uintptr_t)fn);
+	e_call(&t->e, (const void *)helper_thunk);
 	e_store_i32(&t->e, M(REG_CPU, OFF_X(0)), 0); /* the interpreter's functions may write x0 */
 	reload(&t->e);
 	e_test_rr(&t->e, false, RAX, RAX);
@@ -385,7 +422,8 @@ static bool translate_insn(struct tctx *t)
 	} else if (in->op < RV_FIRST_FD) {
 		t_helper(t, interp_a, "AMO and LR/SC: the interpreter's host atomics");
 	} else if (in->op < RV_FIRST_ZB) {
-		t_helper(t, interp_fd, "F/D: the interpreter's exact RISC-V FP semantics");
+		if (!jit_fd(t))
+			t_helper(t, interp_fd, "F/D without a host equivalent: see jit/x86-64/fd.c");
 	} else if (!jit_zb(t)) {
 		t_helper(t, interp_zb, "no single host instruction (orc.b, or a host without BMI)");
 	}
@@ -528,7 +566,9 @@ int jit_run(struct rvx_vcpu *cpu)
 		jc = &cpu->jcache[(cpu->pc >> 1) & (JC_SIZE - 1)];
 		jc->pc = cpu->pc;
 		jc->code = b->code;
+		jit_fp_enter(cpu);
 		st = j->enter(cpu, b->code);
+		jit_fp_leave(cpu);
 		if (st != EXEC_JUMPED)
 			return st;
 	}
@@ -575,6 +615,9 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 				cpu->x[jit_mapped_guest[k]] =
 				    (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
 			cpu->pc = b->insn_pc[b->faults[i].insn];
+			/* flags the guest's FP raised before the fault are in the interrupted MXCSR */
+			if (uc->uc_mcontext.fpregs)
+				cpu->fflags |= fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
 			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
 			return true;
 		}

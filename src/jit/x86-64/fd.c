@@ -1,0 +1,243 @@
+/* F and D: double-precision arithmetic, square root, fused multiply-add, comparisons and
+ * conversions inline in SSE2/FMA3, with the host's MXCSR holding the guest's rounding mode and
+ * collecting its exception flags (x86 flags are sticky and detect tininess after rounding, as
+ * RISC-V's). Inline code serves the dynamic rounding mode when frm is one the host has (RNE,
+ * RTZ, RDN, RUP); RMM, reserved frm values, static rounding modes, single-precision arithmetic
+ * (NaN-boxed inputs) and the saturating float-to-integer conversions go to the interpreter. */
+#include "../../riscv/fp.h"
+#include "internal.h"
+
+#define OFF_F(r) ((int32_t)(offsetof(struct rvx_vcpu, f) + 8 * (r)))
+enum { XMM0, XMM1, XMM2 };
+
+static void movsd_load(struct emit *e, int xmm, int32_t off)
+{
+	e_sse_rm(e, 0xf2, false, 0x10, xmm, M(REG_CPU, off));
+}
+
+static void movsd_store(struct emit *e, int32_t off, int xmm)
+{
+	e_sse_rm(e, 0xf2, false, 0x11, xmm, M(REG_CPU, off));
+}
+
+/* xmm0 NaN -> the canonical NaN; a quiet compare of a result raises nothing. */
+static void canonicalize_d(struct emit *e)
+{
+	uint8_t *ordered;
+	e_sse_rr(e, 0x66, false, 0x2e, XMM0, XMM0); /* ucomisd */
+	ordered = e_jcc(e, CC_NP);
+	e_mov_ri(e, RAX, RV_NAN_D);
+	e_sse_rr(e, 0x66, true, 0x6e, XMM0, RAX); /* movq xmm0, rax */
+	e_patch(ordered, e->p);
+}
+
+/* Runs body inline when frm is a host rounding mode, the interpreter otherwise. */
+static void guarded(struct tctx *t, void (*body)(struct tctx *t))
+{
+	struct emit *e = &t->e;
+	uint8_t *slow, *done;
+	e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
+	slow = e_jcc(e, CC_A);
+	body(t);
+	done = e_jmp(e);
+	e_patch(slow, e->p);
+	t_helper(t, interp_fd, "frm is RMM or reserved: no host rounding mode");
+	e_patch(done, e->p);
+}
+
+static void arith_d(struct tctx *t)
+{
+	static const uint8_t op[] = {[FP_ADD] = 0x58, [FP_SUB] = 0x5c, [FP_MUL] = 0x59, [FP_DIV] = 0x5e};
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned k = in->op - RV_FADD_D;
+	movsd_load(e, XMM0, OFF_F(in->rs1));
+	if (k == FP_SQRT) {
+		e_sse_rr(e, 0xf2, false, 0x51, XMM0, XMM0);
+	} else {
+		e_sse_rm(e, 0xf2, false, op[k], XMM0, M(REG_CPU, OFF_F(in->rs2)));
+	}
+	canonicalize_d(e);
+	movsd_store(e, OFF_F(in->rd), XMM0);
+}
+
+static void fma_d(struct tctx *t)
+{
+	/* x86 names by the sign of the product and of the addend: 231 form, xmm0 = xmm1*xmm2 + xmm0 */
+	static const uint8_t op[] = {0xb9 /* a*b+c */, 0xbb /* a*b-c */, 0xbd /* -(a*b)+c */, 0xbf /* -(a*b)-c */};
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	uint8_t *ok1, *ok2, *skip;
+	movsd_load(e, XMM0, OFF_F(in->rs3));
+	movsd_load(e, XMM1, OFF_F(in->rs1));
+	movsd_load(e, XMM2, OFF_F(in->rs2));
+	/* RISC-V raises NV for inf * 0 even when the addend is a quiet NaN; x86 does not */
+	e_load(e, RAX, M(REG_CPU, OFF_F(in->rs1)), 8, false);
+	e_load(e, RCX, M(REG_CPU, OFF_F(in->rs2)), 8, false);
+	e_shift_i(e, SH_SHL, true, RAX, 1);
+	e_shift_i(e, SH_SHL, true, RCX, 1);
+	e_mov_ri(e, RDX, 0xffe0000000000000ull); /* infinity << 1 */
+	e_alu_rr(e, ALU_CMP, true, RAX, RDX);
+	ok1 = e_jcc(e, CC_NE);
+	e_test_rr(e, true, RCX, RCX);
+	skip = e_jcc(e, CC_NE);
+	ok2 = e_jmp(e);
+	e_patch(ok1, e->p);
+	e_alu_rr(e, ALU_CMP, true, RCX, RDX);
+	{
+		uint8_t *no = e_jcc(e, CC_NE);
+		e_test_rr(e, true, RAX, RAX);
+		uint8_t *no2 = e_jcc(e, CC_NE);
+		e_patch(ok2, e->p);
+		e_alu_mi(e, ALU_OR, false, M(REG_CPU, OFF(fflags)), FFLAG_NV);
+		e_patch(no, e->p);
+		e_patch(no2, e->p);
+		e_patch(skip, e->p);
+	}
+	e_fma231sd(e, op[in->op - RV_FMADD_D]);
+	canonicalize_d(e);
+	movsd_store(e, OFF_F(in->rd), XMM0);
+}
+
+static void cvt_s_d(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	uint8_t *ordered;
+	e_sse_rm(e, 0xf2, false, 0x5a, XMM0, M(REG_CPU, OFF_F(in->rs1))); /* cvtsd2ss */
+	e_sse_rr(e, 0x66, false, 0x7e, XMM0, RAX);                        /* movd eax, xmm0 */
+	e_sse_rr(e, 0, false, 0x2e, XMM0, XMM0);                          /* ucomiss */
+	ordered = e_jcc(e, CC_NP);
+	e_mov_ri(e, RAX, RV_NAN_S);
+	e_patch(ordered, e->p);
+	e_mov_ri(e, RCX, 0xffffffff00000000ull);
+	e_alu_rr(e, ALU_OR, true, RAX, RCX);
+	e_store(e, M(REG_CPU, OFF_F(in->rd)), RAX, 8);
+}
+
+static void cvt_d_int(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	t_get(t, RAX, in->rs1);
+	e_sse_rr(e, 0xf2, in->op == RV_FCVT_D_L, 0x2a, XMM0, RAX); /* cvtsi2sd xmm0, eax/rax */
+	movsd_store(e, OFF_F(in->rd), XMM0);
+}
+
+static void compare_d(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	if (in->op == RV_FEQ_D) {
+		movsd_load(e, XMM0, OFF_F(in->rs1));
+		e_sse_rm(e, 0x66, false, 0x2e, XMM0, M(REG_CPU, OFF_F(in->rs2))); /* ucomisd: quiet */
+		e_setcc(e, CC_E, RAX);
+		e_setcc(e, CC_NP, RCX);
+		e_alu_rr(e, ALU_AND, false, RAX, RCX);
+	} else {
+		/* comisd b, a (signaling): a < b is "above", a <= b "above or equal", both false unordered */
+		movsd_load(e, XMM0, OFF_F(in->rs2));
+		e_sse_rm(e, 0x66, false, 0x2f, XMM0, M(REG_CPU, OFF_F(in->rs1)));
+		e_setcc(e, in->op == RV_FLT_D ? CC_A : CC_AE, RAX);
+	}
+	t_put(t, in->rd, RAX);
+}
+
+static void sign_inject_d(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	e_load(e, RAX, M(REG_CPU, OFF_F(in->rs1)), 8, false);
+	e_load(e, RCX, M(REG_CPU, OFF_F(in->rs2)), 8, false);
+	if (in->op == RV_FSGNJN_D)
+		e_unary(e, 2, true, RCX);
+	else if (in->op == RV_FSGNJX_D)
+		e_alu_rr(e, ALU_XOR, true, RCX, RAX);
+	e_shift_i(e, SH_SHR, true, RCX, 63);
+	e_shift_i(e, SH_SHL, true, RCX, 63);
+	e_shift_i(e, SH_SHL, true, RAX, 1);
+	e_shift_i(e, SH_SHR, true, RAX, 1);
+	e_alu_rr(e, ALU_OR, true, RAX, RCX);
+	e_store(e, M(REG_CPU, OFF_F(in->rd)), RAX, 8);
+}
+
+static void fload(struct tctx *t, int size)
+{
+	const struct rv_insn *in = t->in;
+	struct mem m = t_address(t, in->rs1, in->imm);
+	t_fault_site(t);
+	e_load(&t->e, RDX, m, size, false);
+	if (size == 4) {
+		e_mov_ri(&t->e, RCX, 0xffffffff00000000ull);
+		e_alu_rr(&t->e, ALU_OR, true, RDX, RCX);
+	}
+	e_store(&t->e, M(REG_CPU, OFF_F(in->rd)), RDX, 8);
+}
+
+static void fstore(struct tctx *t, int size)
+{
+	const struct rv_insn *in = t->in;
+	struct mem m = t_address(t, in->rs1, in->imm);
+	e_load(&t->e, RDX, M(REG_CPU, OFF_F(in->rs2)), 8, false);
+	t_fault_site(t);
+	e_store(&t->e, m, RDX, size);
+}
+
+bool jit_fd(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	bool dyn = in->rm == RV_RM_DYN;
+	switch (in->op) {
+	case RV_FLD: fload(t, 8); return true;
+	case RV_FLW: fload(t, 4); return true;
+	case RV_FSD: fstore(t, 8); return true;
+	case RV_FSW: fstore(t, 4); return true;
+	case RV_FMV_X_D:
+		e_load(e, RAX, M(REG_CPU, OFF_F(in->rs1)), 8, false);
+		t_put(t, in->rd, RAX);
+		return true;
+	case RV_FMV_X_W:
+		e_load(e, RAX, M(REG_CPU, OFF_F(in->rs1)), 4, true);
+		t_put(t, in->rd, RAX);
+		return true;
+	case RV_FMV_D_X:
+		t_get(t, RAX, in->rs1);
+		e_store(e, M(REG_CPU, OFF_F(in->rd)), RAX, 8);
+		return true;
+	case RV_FMV_W_X:
+		t_get(t, RAX, in->rs1);
+		e_mov_ri(e, RCX, 0xffffffff00000000ull);
+		e_mov_rr(e, false, RAX, RAX);
+		e_alu_rr(e, ALU_OR, true, RAX, RCX);
+		e_store(e, M(REG_CPU, OFF_F(in->rd)), RAX, 8);
+		return true;
+	case RV_FSGNJ_D:
+	case RV_FSGNJN_D:
+	case RV_FSGNJX_D: sign_inject_d(t); return true;
+	case RV_FEQ_D:
+	case RV_FLT_D:
+	case RV_FLE_D: compare_d(t); return true;
+	case RV_FCVT_D_W: cvt_d_int(t); return true; /* exact: no rounding mode involved */
+	}
+	if (!dyn)
+		return false;
+	switch (in->op) {
+	case RV_FADD_D:
+	case RV_FSUB_D:
+	case RV_FMUL_D:
+	case RV_FDIV_D:
+	case RV_FSQRT_D: guarded(t, arith_d); return true;
+	case RV_FMADD_D:
+	case RV_FMSUB_D:
+	case RV_FNMSUB_D:
+	case RV_FNMADD_D:
+		if (!t->j->host_fma)
+			return false;
+		guarded(t, fma_d);
+		return true;
+	case RV_FCVT_S_D: guarded(t, cvt_s_d); return true;
+	case RV_FCVT_D_L: guarded(t, cvt_d_int); return true;
+	}
+	return false;
+}
