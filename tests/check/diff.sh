@@ -1,0 +1,3 @@
+# Differential testing, bounded: 2000 random instruction sequences under the translator, the
+# interpreter and qemu-riscv64 (tests/diff/gen.py; a longer run is in the README).
+python3 tests/diff/gen.py --programs 8 --seqs 250 --rvx "$RVX" --out "$OUT/diff"
