@@ -95,6 +95,7 @@ bool jit_rv64i(struct tctx *t);
 bool jit_m(struct tctx *t);
 bool jit_zb(struct tctx *t);
 bool jit_fd(struct tctx *t);
+bool jit_a(struct tctx *t);
 
 /* The guest's FP mode in MXCSR while translated code runs; flags go back to fflags after. */
 void jit_fp_enter(struct rvx_vcpu *cpu);

@@ -420,7 +420,8 @@ static bool translate_insn(struct tctx *t)
 	} else if (in->op < RV_FIRST_A) {
 		jit_m(t);
 	} else if (in->op < RV_FIRST_FD) {
-		t_helper(t, interp_a, "AMO and LR/SC: the interpreter's host atomics");
+		if (!jit_a(t))
+			t_helper(t, interp_a, "AMO min/max, LR/SC: compare-and-swap loops in the interpreter");
 	} else if (in->op < RV_FIRST_ZB) {
 		if (!jit_fd(t))
 			t_helper(t, interp_fd, "F/D without a host equivalent: see jit/x86-64/fd.c");
