@@ -183,6 +183,59 @@ static void fstore(struct tctx *t, int size)
 	e_store(&t->e, m, RDX, size);
 }
 
+/* Double to integer where the host instruction gives the RISC-V result: inputs strictly
+ * inside the target's range (and not negative for the unsigned targets); others, whose
+ * results saturate, go to the interpreter before the host could raise a wrong flag. */
+static void cvt_int_d(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned k = in->op - RV_FCVT_W_D; /* W, WU, L, LU */
+	static const uint64_t limit[] = {0x41e0000000000000ull, 0x41f0000000000000ull, 0x43e0000000000000ull,
+					 0x43e0000000000000ull}; /* 2^31, 2^32, 2^63, 2^63 */
+	static const uint64_t limit_rounded[] = {0x41dfffffffc00000ull, 0x41efffffffe00000ull}; /* 2^31-1, 2^32-1 */
+	uint8_t *slow, *slow2 = NULL, *done;
+	e_load(e, RAX, M(REG_CPU, OFF_F(in->rs1)), 8, false);
+	if (k & 1) { /* unsigned: the sign bit must be clear (this also sends -0.0 the slow way) */
+		e_test_rr(e, true, RAX, RAX);
+		slow2 = e_jcc(e, CC_S);
+	} else {
+		e_shift_i(e, SH_SHL, true, RAX, 1); /* drop the sign */
+		e_shift_i(e, SH_SHR, true, RAX, 1);
+	}
+	/* rounding up may reach the 32-bit limits from inside: allow one less there */
+	e_mov_ri(e, RCX, in->rm == RM_RTZ || k >= 2 ? limit[k] : limit_rounded[k]);
+	e_alu_rr(e, ALU_CMP, true, RAX, RCX);
+	slow = e_jcc(e, CC_AE);
+	/* cvttsd2si truncates (rtz); cvtsd2si rounds by MXCSR, which holds frm */
+	e_sse_rm(e, 0xf2, true, in->rm == RM_RTZ ? 0x2c : 0x2d, RAX, M(REG_CPU, OFF_F(in->rs1)));
+	if (k < 2)
+		e_movsxd(e, RAX, RAX);
+	t_put(t, in->rd, RAX);
+	done = e_jmp(e);
+	e_patch(slow, e->p);
+	if (slow2)
+		e_patch(slow2, e->p);
+	t_helper(t, interp_fd, "conversion that saturates or is negative for an unsigned target");
+	e_patch(done, e->p);
+}
+
+static void cvt_d_lu(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	uint8_t *slow, *done;
+	t_get(t, RAX, in->rs1);
+	e_test_rr(e, true, RAX, RAX);
+	slow = e_jcc(e, CC_S);
+	e_sse_rr(e, 0xf2, true, 0x2a, XMM0, RAX);
+	movsd_store(e, OFF_F(in->rd), XMM0);
+	done = e_jmp(e);
+	e_patch(slow, e->p);
+	t_helper(t, interp_fd, "unsigned 64-bit source with the top bit set");
+	e_patch(done, e->p);
+}
+
 bool jit_fd(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -219,6 +272,18 @@ bool jit_fd(struct tctx *t)
 	case RV_FLT_D:
 	case RV_FLE_D: compare_d(t); return true;
 	case RV_FCVT_D_W: cvt_d_int(t); return true; /* exact: no rounding mode involved */
+	case RV_FCVT_D_WU:
+		t_get(t, RAX, in->rs1);
+		e_mov_rr(e, false, RAX, RAX);
+		e_sse_rr(e, 0xf2, true, 0x2a, XMM0, RAX); /* exact from 64-bit */
+		movsd_store(e, OFF_F(in->rd), XMM0);
+		return true;
+	case RV_FCVT_W_D: case RV_FCVT_WU_D: case RV_FCVT_L_D: case RV_FCVT_LU_D:
+		if (in->rm == RM_RTZ) {
+			cvt_int_d(t);
+			return true;
+		}
+		break;
 	}
 	if (!dyn)
 		return false;
@@ -238,6 +303,8 @@ bool jit_fd(struct tctx *t)
 		return true;
 	case RV_FCVT_S_D: guarded(t, cvt_s_d); return true;
 	case RV_FCVT_D_L: guarded(t, cvt_d_int); return true;
+	case RV_FCVT_D_LU: guarded(t, cvt_d_lu); return true;
+	case RV_FCVT_W_D: case RV_FCVT_WU_D: case RV_FCVT_L_D: case RV_FCVT_LU_D: guarded(t, cvt_int_d); return true;
 	}
 	return false;
 }
