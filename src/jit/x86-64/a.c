@@ -15,15 +15,19 @@ static void amo(struct tctx *t, bool w)
 	t_get(t, RDX, in->rs2);
 	t_fault_site(t);
 	switch (in->op) {
-	case RV_AMOADD_W: case RV_AMOADD_D:
+	case RV_AMOADD_W:
+	case RV_AMOADD_D:
 		if (in->rd)
 			e_lock_xadd(e, !w, m, RDX);
 		else
 			e_lock_alu_mr(e, ALU_ADD, !w, m, RDX);
 		break;
-	case RV_AMOSWAP_W: case RV_AMOSWAP_D: e_xchg(e, !w, m, RDX); break;
-	case RV_AMOAND_W: case RV_AMOAND_D: e_lock_alu_mr(e, ALU_AND, !w, m, RDX); break;
-	case RV_AMOOR_W: case RV_AMOOR_D: e_lock_alu_mr(e, ALU_OR, !w, m, RDX); break;
+	case RV_AMOSWAP_W:
+	case RV_AMOSWAP_D: e_xchg(e, !w, m, RDX); break;
+	case RV_AMOAND_W:
+	case RV_AMOAND_D: e_lock_alu_mr(e, ALU_AND, !w, m, RDX); break;
+	case RV_AMOOR_W:
+	case RV_AMOOR_D: e_lock_alu_mr(e, ALU_OR, !w, m, RDX); break;
 	default: e_lock_alu_mr(e, ALU_XOR, !w, m, RDX); break;
 	}
 	if (w)
@@ -39,14 +43,20 @@ bool jit_a(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	switch (in->op) {
-	case RV_AMOADD_W: case RV_AMOSWAP_W: amo(t, true); return true;
-	case RV_AMOADD_D: case RV_AMOSWAP_D: amo(t, false); return true;
-	case RV_AMOAND_W: case RV_AMOOR_W: case RV_AMOXOR_W:
+	case RV_AMOADD_W:
+	case RV_AMOSWAP_W: amo(t, true); return true;
+	case RV_AMOADD_D:
+	case RV_AMOSWAP_D: amo(t, false); return true;
+	case RV_AMOAND_W:
+	case RV_AMOOR_W:
+	case RV_AMOXOR_W:
 		if (in->rd != 0)
 			return false;
 		amo(t, true);
 		return true;
-	case RV_AMOAND_D: case RV_AMOOR_D: case RV_AMOXOR_D:
+	case RV_AMOAND_D:
+	case RV_AMOOR_D:
+	case RV_AMOXOR_D:
 		if (in->rd != 0)
 			return false;
 		amo(t, false);

@@ -267,6 +267,11 @@ void e_test_rr(struct emit *e, bool w, int a, int b)
 	op_rr(e, w, 0x85, b, a);
 }
 
+void e_test_rm(struct emit *e, bool w, int reg, struct mem m)
+{
+	op_rm(e, w, 0x85, reg, m, false);
+}
+
 uint8_t *e_jcc(struct emit *e, int cc)
 {
 	e_byte(e, 0x0f);

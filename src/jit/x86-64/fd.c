@@ -278,7 +278,10 @@ bool jit_fd(struct tctx *t)
 		e_sse_rr(e, 0xf2, true, 0x2a, XMM0, RAX); /* exact from 64-bit */
 		movsd_store(e, OFF_F(in->rd), XMM0);
 		return true;
-	case RV_FCVT_W_D: case RV_FCVT_WU_D: case RV_FCVT_L_D: case RV_FCVT_LU_D:
+	case RV_FCVT_W_D:
+	case RV_FCVT_WU_D:
+	case RV_FCVT_L_D:
+	case RV_FCVT_LU_D:
 		if (in->rm == RM_RTZ) {
 			cvt_int_d(t);
 			return true;
@@ -304,7 +307,10 @@ bool jit_fd(struct tctx *t)
 	case RV_FCVT_S_D: guarded(t, cvt_s_d); return true;
 	case RV_FCVT_D_L: guarded(t, cvt_d_int); return true;
 	case RV_FCVT_D_LU: guarded(t, cvt_d_lu); return true;
-	case RV_FCVT_W_D: case RV_FCVT_WU_D: case RV_FCVT_L_D: case RV_FCVT_LU_D: guarded(t, cvt_int_d); return true;
+	case RV_FCVT_W_D:
+	case RV_FCVT_WU_D:
+	case RV_FCVT_L_D:
+	case RV_FCVT_LU_D: guarded(t, cvt_int_d); return true;
 	}
 	return false;
 }

@@ -71,6 +71,11 @@ struct tctx {
 	int idx;
 	uint8_t *start; /* writable-view address of the block's entry */
 	struct jit_fault_site faults[256];
+	struct {
+		uint8_t *jcc;
+		uint64_t pc;
+	} oob[256]; /* out-of-range address exits, emitted after the block's code */
+	int noob;
 	int nfaults;
 	int nhelpers;
 };

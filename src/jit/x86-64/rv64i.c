@@ -3,9 +3,43 @@
  * rare and touch FP state kept in the vCPU. */
 #include "internal.h"
 
+/* dst op= guest register g, whether g is mapped, in the vCPU, or x0. */
+static void alu_with(struct tctx *t, int op, bool w, int dst, unsigned g)
+{
+	if (g == 0)
+		e_alu_ri(&t->e, op, w, dst, 0);
+	else if (jit_host_reg[g] >= 0)
+		e_alu_rr(&t->e, op, w, dst, jit_host_reg[g]);
+	else
+		e_alu_rm(&t->e, op, w, dst, M(REG_CPU, OFF_X(g)));
+}
+
+static bool commutes(int op)
+{
+	return op == ALU_ADD || op == ALU_AND || op == ALU_OR || op == ALU_XOR;
+}
+
 static void alu_rr(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
+	int h = jit_host_reg[in->rd];
+	/* straight into a mapped destination: two instructions, or one */
+	if (h >= 0 && in->rd != 0) {
+		unsigned a = in->rs1, b = in->rs2;
+		if (in->rd == b && in->rd != a) {
+			if (!commutes(op))
+				goto general;
+			a = in->rs2;
+			b = in->rs1;
+		}
+		if (in->rd != a)
+			t_get(t, h, a);
+		alu_with(t, op, !word, h, b);
+		if (word)
+			e_movsxd(&t->e, h, h);
+		return;
+	}
+general:
 	t_get(t, RAX, in->rs1);
 	t_get(t, RCX, in->rs2);
 	e_alu_rr(&t->e, op, !word, RAX, RCX);
@@ -21,6 +55,15 @@ static void alu_ri(struct tctx *t, int op, bool word)
 	/* addi between mapped registers is one lea */
 	if (op == ALU_ADD && !word && h >= 0 && s >= 0 && in->rs1 != 0) {
 		e_lea(&t->e, h, M(s, (int32_t)in->imm));
+		return;
+	}
+	if (h >= 0 && in->rd != 0) {
+		if (in->rd != in->rs1)
+			t_get(t, h, in->rs1);
+		if (in->imm != 0 || op == ALU_AND)
+			e_alu_ri(&t->e, op, !word, h, (int32_t)in->imm);
+		if (word)
+			e_movsxd(&t->e, h, h);
 		return;
 	}
 	t_get(t, RAX, in->rs1);
@@ -59,6 +102,15 @@ static void shift_rr(struct tctx *t, int op, bool word)
 static void shift_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
+	int h = jit_host_reg[in->rd];
+	if (h >= 0 && in->rd != 0 && in->imm) {
+		if (in->rd != in->rs1)
+			t_get(t, h, in->rs1);
+		e_shift_i(&t->e, op, !word, h, (uint8_t)in->imm);
+		if (word)
+			e_movsxd(&t->e, h, h);
+		return;
+	}
 	t_get(t, RAX, in->rs1);
 	if (in->imm)
 		e_shift_i(&t->e, op, !word, RAX, (uint8_t)in->imm);

@@ -209,6 +209,7 @@ int jit_vcpu_init(struct rvx_vcpu *cpu)
 {
 	cpu->jcache = malloc(JC_SIZE * sizeof(struct jit_jc_entry));
 	cpu->membase = cpu->m->space.base;
+	cpu->addr_mask = ~(cpu->m->space.size - 1);
 	if (!cpu->jcache)
 		return -ENOMEM;
 	clear_jcache(cpu);
@@ -283,20 +284,34 @@ static void exit_status(struct tctx *t, uint64_t pc, int status)
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 {
 	struct emit *e = &t->e;
-	uint8_t *oob, *over;
-	t_get(t, RAX, rs1);
-	if (imm)
-		e_alu_ri(e, ALU_ADD, true, RAX, (int32_t)imm);
+	int h = jit_host_reg[rs1];
+	if (h >= 0) {
+		e_lea(e, RAX, M(h, (int32_t)imm));
+	} else {
+		t_get(t, RAX, rs1);
+		if (imm)
+			e_alu_ri(e, ALU_ADD, true, RAX, (int32_t)imm);
+	}
 	/* addresses past the guest space would reach the host's own memory */
-	e_mov_rr(e, true, RDX, RAX);
-	e_shift_i(e, SH_SHR, true, RDX, (uint8_t)t->j->space_bits);
-	oob = e_jcc(e, CC_NE);
-	over = e_jmp(e);
-	e_patch(oob, e->p);
-	e_store(e, M(REG_CPU, OFF(fault_addr)), RAX, 8);
-	exit_status(t, t->pc, EXEC_FAULT);
-	e_patch(over, e->p);
+	e_test_rm(e, true, RAX, M(REG_CPU, OFF(addr_mask)));
+	if (t->noob < (int)(sizeof t->oob / sizeof t->oob[0])) {
+		t->oob[t->noob].jcc = e_jcc(e, CC_NE);
+		t->oob[t->noob++].pc = t->pc;
+	} else {
+		e->full = true;
+	}
 	return MX(REG_MEM, RAX, 0);
+}
+
+/* The out-of-range exits of the block, out of the straight-line path. */
+static void emit_oob_exits(struct tctx *t)
+{
+	int i;
+	for (i = 0; i < t->noob; i++) {
+		e_patch(t->oob[i].jcc, t->e.p);
+		e_store(&t->e, M(REG_CPU, OFF(fault_addr)), RAX, 8);
+		exit_status(t, t->oob[i].pc, EXEC_FAULT);
+	}
 }
 
 void t_fault_site(struct tctx *t)
@@ -348,13 +363,17 @@ static void branch(struct tctx *t, int cc)
 {
 	const struct rv_insn *in = t->in;
 	uint8_t *taken;
-	t_get(t, RAX, in->rs1);
-	if (in->rs2 == 0) {
-		e_test_rr(&t->e, true, RAX, RAX);
-	} else {
-		t_get(t, RCX, in->rs2);
-		e_alu_rr(&t->e, ALU_CMP, true, RAX, RCX);
+	int a = jit_host_reg[in->rs1];
+	if (a < 0 || in->rs1 == 0) {
+		t_get(t, RAX, in->rs1);
+		a = RAX;
 	}
+	if (in->rs2 == 0)
+		e_test_rr(&t->e, true, a, a);
+	else if (jit_host_reg[in->rs2] >= 0)
+		e_alu_rr(&t->e, ALU_CMP, true, a, jit_host_reg[in->rs2]);
+	else
+		e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
 	taken = e_jcc(&t->e, cc);
 	exit_chain(t, t->pc + in->len);
 	e_patch(taken, t->e.p);
@@ -490,6 +509,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 		if (more && t.idx == MAX_BLOCK_INSNS)
 			exit_chain(&t, pc);
 	}
+	emit_oob_exits(&t);
 	if (t.e.full) {
 		free(b->insns);
 		free(b->insn_pc);
