@@ -63,6 +63,22 @@ unsigned fp_flags_from_host(unsigned m)
 	return f;
 }
 
+unsigned fp_host_from_flags(unsigned f)
+{
+	unsigned m = 0;
+	if (f & FFLAG_NV)
+		m |= 0x01;
+	if (f & FFLAG_DZ)
+		m |= 0x04;
+	if (f & FFLAG_OF)
+		m |= 0x08;
+	if (f & FFLAG_UF)
+		m |= 0x10;
+	if (f & FFLAG_NX)
+		m |= 0x20;
+	return m;
+}
+
 unsigned fp_host_mode(int rm)
 {
 	return 0x1f80u | (mxcsr_rm[rm & 3] << 13);

@@ -42,5 +42,6 @@ uint64_t fp_s_to_d(uint32_t a, unsigned *fl);
  * and RISC-V fflags from its sticky flags: translated code runs FP with these. */
 unsigned fp_host_mode(int rm);
 unsigned fp_flags_from_host(unsigned mxcsr);
+unsigned fp_host_from_flags(unsigned fflags);
 
 #endif

@@ -89,7 +89,10 @@ static void fma_d(struct tctx *t)
 		e_test_rr(e, true, RAX, RAX);
 		uint8_t *no2 = e_jcc(e, CC_NE);
 		e_patch(ok2, e->p);
-		e_alu_mi(e, ALU_OR, false, M(REG_CPU, OFF(fflags)), FFLAG_NV);
+		/* fflags live in MXCSR while translated code runs: set its invalid flag */
+		e_sse_rm(e, 0, false, 0xae, 3, M(REG_CPU, OFF(mxcsr_tmp))); /* stmxcsr */
+		e_alu_mi(e, ALU_OR, false, M(REG_CPU, OFF(mxcsr_tmp)), 1);
+		e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp)));
 		e_patch(no, e->p);
 		e_patch(no2, e->p);
 		e_patch(skip, e->p);
@@ -234,6 +237,79 @@ static void cvt_d_lu(struct tctx *t)
 	e_patch(slow, e->p);
 	t_helper(t, interp_fd, "unsigned 64-bit source with the top bit set");
 	e_patch(done, e->p);
+}
+
+static const uint8_t flags_of_host[64] = {
+#define F(m)                                                                                                           \
+	(uint8_t)((((m)&1) ? FFLAG_NV : 0) | (((m)&4) ? FFLAG_DZ : 0) | (((m)&8) ? FFLAG_OF : 0) |                     \
+		  (((m)&16) ? FFLAG_UF : 0) | (((m)&32) ? FFLAG_NX : 0))
+#define F4(m)  F(m), F(m + 1), F(m + 2), F(m + 3)
+#define F16(m) F4(m), F4(m + 4), F4(m + 8), F4(m + 12)
+    F16(0), F16(16), F16(32), F16(48)
+#undef F16
+#undef F4
+#undef F
+};
+static const uint8_t host_of_flags[32] = {
+#define H(f)                                                                                                           \
+	(uint8_t)((((f)&FFLAG_NV) ? 1 : 0) | (((f)&FFLAG_DZ) ? 4 : 0) | (((f)&FFLAG_OF) ? 8 : 0) |                     \
+		  (((f)&FFLAG_UF) ? 16 : 0) | (((f)&FFLAG_NX) ? 32 : 0))
+#define H4(f) H(f), H(f + 1), H(f + 2), H(f + 3)
+    H4(0),  H4(4),  H4(8), H4(12), H4(16),
+    H4(20), H4(24), H4(28)
+#undef H4
+#undef H
+};
+
+/* eax = fflags, from the MXCSR flags */
+static void read_fflags(struct emit *e)
+{
+	e_sse_rm(e, 0, false, 0xae, 3, M(REG_CPU, OFF(mxcsr_tmp))); /* stmxcsr */
+	e_load(e, RAX, M(REG_CPU, OFF(mxcsr_tmp)), 4, false);
+	e_alu_ri(e, ALU_AND, false, RAX, 0x3f);
+	e_mov_ri(e, RCX, (uint64_t)(uintptr_t)flags_of_host);
+	e_load(e, RAX, MX(RCX, RAX, 0), 1, false);
+}
+
+/* fflags = rdx & 31 */
+static void write_fflags(struct emit *e)
+{
+	e_alu_ri(e, ALU_AND, false, RDX, 31);
+	e_mov_ri(e, RCX, (uint64_t)(uintptr_t)host_of_flags);
+	e_load(e, RDX, MX(RCX, RDX, 0), 1, false);
+	e_load(e, RCX, M(REG_CPU, OFF(mxcsr_tmp)), 4, false);
+	e_alu_ri(e, ALU_AND, false, RCX, ~0x3f);
+	e_alu_rr(e, ALU_OR, false, RCX, RDX);
+	e_store(e, M(REG_CPU, OFF(mxcsr_tmp)), RCX, 4);
+	e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp)));
+}
+
+/* frflags, fsflags, fsflagsi: the accrued flags are the MXCSR flags */
+bool jit_fflags_csr(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	if (in->imm != 1 /* fflags */)
+		return false;
+	switch (in->op) {
+	case RV_CSRRS:
+		if (in->rs1 != 0)
+			return false;
+		read_fflags(e);
+		t_put(t, in->rd, RAX);
+		return true;
+	case RV_CSRRW:
+	case RV_CSRRWI:
+		read_fflags(e); /* also leaves the current MXCSR in mxcsr_tmp */
+		if (in->op == RV_CSRRW)
+			t_get(t, RDX, in->rs1);
+		else
+			e_mov_ri(e, RDX, in->rs1);
+		t_put(t, in->rd, RAX);
+		write_fflags(e);
+		return true;
+	}
+	return false;
 }
 
 bool jit_fd(struct tctx *t)

@@ -42,7 +42,7 @@ struct jit_jc_entry {
 	uint64_t pc;
 	const uint8_t *code;
 };
-#define JC_SIZE 4096
+#define JC_SIZE 65536
 
 struct jit_cache {
 	uint8_t *rx, *rw; /* the same pages, executable and writable */
@@ -101,6 +101,7 @@ bool jit_m(struct tctx *t);
 bool jit_zb(struct tctx *t);
 bool jit_fd(struct tctx *t);
 bool jit_a(struct tctx *t);
+bool jit_fflags_csr(struct tctx *t);
 
 /* The guest's FP mode in MXCSR while translated code runs; flags go back to fflags after. */
 void jit_fp_enter(struct rvx_vcpu *cpu);

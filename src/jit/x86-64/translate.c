@@ -90,9 +90,10 @@ static bool host_has_fma(void)
 	return (lo & 6) == 6; /* the OS saves SSE and AVX registers */
 }
 
+/* While translated code runs, MXCSR holds frm and fflags; fflags in the vCPU is stale. */
 void jit_fp_enter(struct rvx_vcpu *cpu)
 {
-	unsigned m = fp_host_mode(cpu->frm < 4 ? (int)cpu->frm : 0);
+	unsigned m = fp_host_mode(cpu->frm < 4 ? (int)cpu->frm : 0) | fp_host_from_flags(cpu->fflags);
 	__asm__ volatile("ldmxcsr %0" : : "m"(m));
 }
 
@@ -101,7 +102,7 @@ void jit_fp_leave(struct rvx_vcpu *cpu)
 	unsigned m, c = 0x1f80;
 	__asm__ volatile("stmxcsr %0" : "=m"(m));
 	__asm__ volatile("ldmxcsr %0" : : "m"(c));
-	cpu->fflags |= fp_flags_from_host(m);
+	cpu->fflags = fp_flags_from_host(m);
 }
 
 /* Every helper runs as C code expects the FPU, with fflags and frm up to date. */
@@ -434,8 +435,8 @@ static bool translate_insn(struct tctx *t)
 	case RV_ILLEGAL: exit_status(t, t->pc, EXEC_ILLEGAL); return false;
 	}
 	if (in->op < RV_FIRST_M) {
-		if (!jit_rv64i(t))
-			t_helper(t, interp_rv64i, "CSR access: rare, and fflags/frm live in the vCPU");
+		if (!jit_rv64i(t) && !jit_fflags_csr(t))
+			t_helper(t, interp_rv64i, "frm, fcsr and counter CSRs: rare; they change the host FP mode");
 	} else if (in->op < RV_FIRST_A) {
 		jit_m(t);
 	} else if (in->op < RV_FIRST_FD) {
@@ -638,7 +639,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 			cpu->pc = b->insn_pc[b->faults[i].insn];
 			/* flags the guest's FP raised before the fault are in the interrupted MXCSR */
 			if (uc->uc_mcontext.fpregs)
-				cpu->fflags |= fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
+				cpu->fflags = fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
 			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
 			return true;
 		}
