@@ -14,13 +14,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-#define CHECK(c)                                                                        \
-	do {                                                                            \
-		if (!(c)) {                                                             \
-			printf("check failed line %d: %s (errno %d)\n", __LINE__, #c, errno); \
-			return 1;                                                       \
-		}                                                                       \
-	} while (0)
+#include "check.h"
 
 static volatile int faults, code, sig_seen;
 static volatile uintptr_t addr, fault_pc;

@@ -10,13 +10,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#define CHECK(c)                                                                        \
-	do {                                                                            \
-		if (!(c)) {                                                             \
-			printf("check failed line %d: %s (errno %d)\n", __LINE__, #c, errno); \
-			return 1;                                                       \
-		}                                                                       \
-	} while (0)
+#include "check.h"
 
 static int cmp_names(const void *a, const void *b)
 {

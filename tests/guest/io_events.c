@@ -19,13 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define CHECK(c)                                                                        \
-	do {                                                                            \
-		if (!(c)) {                                                             \
-			printf("check failed line %d: %s (errno %d)\n", __LINE__, #c, errno); \
-			return 1;                                                       \
-		}                                                                       \
-	} while (0)
+#include "check.h"
 
 int main(void)
 {

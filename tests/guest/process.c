@@ -15,13 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define CHECK(c)                                                                        \
-	do {                                                                            \
-		if (!(c)) {                                                             \
-			printf("check failed line %d: %s (errno %d)\n", __LINE__, #c, errno); \
-			return 1;                                                       \
-		}                                                                       \
-	} while (0)
+#include "check.h"
 
 int main(int argc, char **argv)
 {

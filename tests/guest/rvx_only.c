@@ -8,13 +8,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#define CHECK(c)                                                                        \
-	do {                                                                            \
-		if (!(c)) {                                                             \
-			printf("check failed line %d: %s (errno %d)\n", __LINE__, #c, errno); \
-			return 1;                                                       \
-		}                                                                       \
-	} while (0)
+#include "check.h"
 
 struct hwprobe {
 	int64_t key;

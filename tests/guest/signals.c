@@ -10,13 +10,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-#define CHECK(c)                                                                        \
-	do {                                                                            \
-		if (!(c)) {                                                             \
-			printf("check failed line %d: %s (errno %d)\n", __LINE__, #c, errno); \
-			return 1;                                                       \
-		}                                                                       \
-	} while (0)
+#include "check.h"
 
 static volatile sig_atomic_t got, depth, max_depth, on_alt;
 static volatile int last_code, last_pid_ok;
