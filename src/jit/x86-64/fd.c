@@ -7,18 +7,7 @@
 #include "../../riscv/fp.h"
 #include "internal.h"
 
-#define OFF_F(r) ((int32_t)(offsetof(struct rvx_vcpu, f) + 8 * (r)))
 enum { XMM0, XMM1, XMM2 };
-
-static void movsd_load(struct emit *e, int xmm, int32_t off)
-{
-	e_sse_rm(e, 0xf2, false, 0x10, xmm, M(REG_CPU, off));
-}
-
-static void movsd_store(struct emit *e, int32_t off, int xmm)
-{
-	e_sse_rm(e, 0xf2, false, 0x11, xmm, M(REG_CPU, off));
-}
 
 /* xmm0 NaN -> the canonical NaN; a quiet compare of a result raises nothing. */
 static void canonicalize_d(struct emit *e)
@@ -51,14 +40,14 @@ static void arith_d(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned k = in->op - RV_FADD_D;
-	movsd_load(e, XMM0, OFF_F(in->rs1));
+	t_fget(t, XMM0, in->rs1);
 	if (k == FP_SQRT) {
 		e_sse_rr(e, 0xf2, false, 0x51, XMM0, XMM0);
 	} else {
-		e_sse_rm(e, 0xf2, false, op[k], XMM0, M(REG_CPU, OFF_F(in->rs2)));
+		t_sse_f(t, 0xf2, false, op[k], XMM0, in->rs2);
 	}
 	canonicalize_d(e);
-	movsd_store(e, OFF_F(in->rd), XMM0);
+	t_fput(t, in->rd, XMM0);
 }
 
 static void fma_d(struct tctx *t)
@@ -68,12 +57,12 @@ static void fma_d(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	uint8_t *ok1, *ok2, *skip;
-	movsd_load(e, XMM0, OFF_F(in->rs3));
-	movsd_load(e, XMM1, OFF_F(in->rs1));
-	movsd_load(e, XMM2, OFF_F(in->rs2));
+	t_fget(t, XMM0, in->rs3);
+	t_fget(t, XMM1, in->rs1);
+	t_fget(t, XMM2, in->rs2);
 	/* RISC-V raises NV for inf * 0 even when the addend is a quiet NaN; x86 does not */
-	e_load(e, RAX, M(REG_CPU, OFF_F(in->rs1)), 8, false);
-	e_load(e, RCX, M(REG_CPU, OFF_F(in->rs2)), 8, false);
+	t_fget_gpr(t, RAX, in->rs1);
+	t_fget_gpr(t, RCX, in->rs2);
 	e_shift_i(e, SH_SHL, true, RAX, 1);
 	e_shift_i(e, SH_SHL, true, RCX, 1);
 	e_mov_ri(e, RDX, 0xffe0000000000000ull); /* infinity << 1 */
@@ -99,7 +88,7 @@ static void fma_d(struct tctx *t)
 	}
 	e_fma231sd(e, op[in->op - RV_FMADD_D]);
 	canonicalize_d(e);
-	movsd_store(e, OFF_F(in->rd), XMM0);
+	t_fput(t, in->rd, XMM0);
 }
 
 static void cvt_s_d(struct tctx *t)
@@ -107,15 +96,15 @@ static void cvt_s_d(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	uint8_t *ordered;
-	e_sse_rm(e, 0xf2, false, 0x5a, XMM0, M(REG_CPU, OFF_F(in->rs1))); /* cvtsd2ss */
-	e_sse_rr(e, 0x66, false, 0x7e, XMM0, RAX);                        /* movd eax, xmm0 */
-	e_sse_rr(e, 0, false, 0x2e, XMM0, XMM0);                          /* ucomiss */
+	t_sse_f(t, 0xf2, false, 0x5a, XMM0, in->rs1); /* cvtsd2ss */
+	e_sse_rr(e, 0x66, false, 0x7e, XMM0, RAX);    /* movd eax, xmm0 */
+	e_sse_rr(e, 0, false, 0x2e, XMM0, XMM0);      /* ucomiss */
 	ordered = e_jcc(e, CC_NP);
 	e_mov_ri(e, RAX, RV_NAN_S);
 	e_patch(ordered, e->p);
 	e_mov_ri(e, RCX, 0xffffffff00000000ull);
 	e_alu_rr(e, ALU_OR, true, RAX, RCX);
-	e_store(e, M(REG_CPU, OFF_F(in->rd)), RAX, 8);
+	t_fput_gpr(t, in->rd, RAX);
 }
 
 static void cvt_d_int(struct tctx *t)
@@ -124,7 +113,7 @@ static void cvt_d_int(struct tctx *t)
 	struct emit *e = &t->e;
 	t_get(t, RAX, in->rs1);
 	e_sse_rr(e, 0xf2, in->op == RV_FCVT_D_L, 0x2a, XMM0, RAX); /* cvtsi2sd xmm0, eax/rax */
-	movsd_store(e, OFF_F(in->rd), XMM0);
+	t_fput(t, in->rd, XMM0);
 }
 
 static void compare_d(struct tctx *t)
@@ -132,15 +121,15 @@ static void compare_d(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	if (in->op == RV_FEQ_D) {
-		movsd_load(e, XMM0, OFF_F(in->rs1));
-		e_sse_rm(e, 0x66, false, 0x2e, XMM0, M(REG_CPU, OFF_F(in->rs2))); /* ucomisd: quiet */
+		t_fget(t, XMM0, in->rs1);
+		t_sse_f(t, 0x66, false, 0x2e, XMM0, in->rs2); /* ucomisd: quiet */
 		e_setcc(e, CC_E, RAX);
 		e_setcc(e, CC_NP, RCX);
 		e_alu_rr(e, ALU_AND, false, RAX, RCX);
 	} else {
 		/* comisd b, a (signaling): a < b is "above", a <= b "above or equal", both false unordered */
-		movsd_load(e, XMM0, OFF_F(in->rs2));
-		e_sse_rm(e, 0x66, false, 0x2f, XMM0, M(REG_CPU, OFF_F(in->rs1)));
+		t_fget(t, XMM0, in->rs2);
+		t_sse_f(t, 0x66, false, 0x2f, XMM0, in->rs1);
 		e_setcc(e, in->op == RV_FLT_D ? CC_A : CC_AE, RAX);
 	}
 	t_put(t, in->rd, RAX);
@@ -150,8 +139,8 @@ static void sign_inject_d(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	e_load(e, RAX, M(REG_CPU, OFF_F(in->rs1)), 8, false);
-	e_load(e, RCX, M(REG_CPU, OFF_F(in->rs2)), 8, false);
+	t_fget_gpr(t, RAX, in->rs1);
+	t_fget_gpr(t, RCX, in->rs2);
 	if (in->op == RV_FSGNJN_D)
 		e_unary(e, 2, true, RCX);
 	else if (in->op == RV_FSGNJX_D)
@@ -161,7 +150,7 @@ static void sign_inject_d(struct tctx *t)
 	e_shift_i(e, SH_SHL, true, RAX, 1);
 	e_shift_i(e, SH_SHR, true, RAX, 1);
 	e_alu_rr(e, ALU_OR, true, RAX, RCX);
-	e_store(e, M(REG_CPU, OFF_F(in->rd)), RAX, 8);
+	t_fput_gpr(t, in->rd, RAX);
 }
 
 static void fload(struct tctx *t, int size)
@@ -174,14 +163,14 @@ static void fload(struct tctx *t, int size)
 		e_mov_ri(&t->e, RCX, 0xffffffff00000000ull);
 		e_alu_rr(&t->e, ALU_OR, true, RDX, RCX);
 	}
-	e_store(&t->e, M(REG_CPU, OFF_F(in->rd)), RDX, 8);
+	t_fput_gpr(t, in->rd, RDX);
 }
 
 static void fstore(struct tctx *t, int size)
 {
 	const struct rv_insn *in = t->in;
 	struct mem m = t_address(t, in->rs1, in->imm);
-	e_load(&t->e, RDX, M(REG_CPU, OFF_F(in->rs2)), 8, false);
+	t_fget_gpr(t, RDX, in->rs2);
 	t_fault_site(t);
 	e_store(&t->e, m, RDX, size);
 }
@@ -198,7 +187,7 @@ static void cvt_int_d(struct tctx *t)
 					 0x43e0000000000000ull}; /* 2^31, 2^32, 2^63, 2^63 */
 	static const uint64_t limit_rounded[] = {0x41dfffffffc00000ull, 0x41efffffffe00000ull}; /* 2^31-1, 2^32-1 */
 	uint8_t *slow, *slow2 = NULL, *done;
-	e_load(e, RAX, M(REG_CPU, OFF_F(in->rs1)), 8, false);
+	t_fget_gpr(t, RAX, in->rs1);
 	if (k & 1) { /* unsigned: the sign bit must be clear (this also sends -0.0 the slow way) */
 		e_test_rr(e, true, RAX, RAX);
 		slow2 = e_jcc(e, CC_S);
@@ -211,7 +200,7 @@ static void cvt_int_d(struct tctx *t)
 	e_alu_rr(e, ALU_CMP, true, RAX, RCX);
 	slow = e_jcc(e, CC_AE);
 	/* cvttsd2si truncates (rtz); cvtsd2si rounds by MXCSR, which holds frm */
-	e_sse_rm(e, 0xf2, true, in->rm == RM_RTZ ? 0x2c : 0x2d, RAX, M(REG_CPU, OFF_F(in->rs1)));
+	t_sse_f(t, 0xf2, true, in->rm == RM_RTZ ? 0x2c : 0x2d, RAX, in->rs1);
 	if (k < 2)
 		e_movsxd(e, RAX, RAX);
 	t_put(t, in->rd, RAX);
@@ -232,7 +221,7 @@ static void cvt_d_lu(struct tctx *t)
 	e_test_rr(e, true, RAX, RAX);
 	slow = e_jcc(e, CC_S);
 	e_sse_rr(e, 0xf2, true, 0x2a, XMM0, RAX);
-	movsd_store(e, OFF_F(in->rd), XMM0);
+	t_fput(t, in->rd, XMM0);
 	done = e_jmp(e);
 	e_patch(slow, e->p);
 	t_helper(t, interp_fd, "unsigned 64-bit source with the top bit set");
@@ -323,23 +312,24 @@ bool jit_fd(struct tctx *t)
 	case RV_FSD: fstore(t, 8); return true;
 	case RV_FSW: fstore(t, 4); return true;
 	case RV_FMV_X_D:
-		e_load(e, RAX, M(REG_CPU, OFF_F(in->rs1)), 8, false);
+		t_fget_gpr(t, RAX, in->rs1);
 		t_put(t, in->rd, RAX);
 		return true;
 	case RV_FMV_X_W:
-		e_load(e, RAX, M(REG_CPU, OFF_F(in->rs1)), 4, true);
+		t_fget_gpr(t, RAX, in->rs1);
+		e_movsxd(e, RAX, RAX);
 		t_put(t, in->rd, RAX);
 		return true;
 	case RV_FMV_D_X:
 		t_get(t, RAX, in->rs1);
-		e_store(e, M(REG_CPU, OFF_F(in->rd)), RAX, 8);
+		t_fput_gpr(t, in->rd, RAX);
 		return true;
 	case RV_FMV_W_X:
 		t_get(t, RAX, in->rs1);
 		e_mov_ri(e, RCX, 0xffffffff00000000ull);
 		e_mov_rr(e, false, RAX, RAX);
 		e_alu_rr(e, ALU_OR, true, RAX, RCX);
-		e_store(e, M(REG_CPU, OFF_F(in->rd)), RAX, 8);
+		t_fput_gpr(t, in->rd, RAX);
 		return true;
 	case RV_FSGNJ_D:
 	case RV_FSGNJN_D:
@@ -352,7 +342,7 @@ bool jit_fd(struct tctx *t)
 		t_get(t, RAX, in->rs1);
 		e_mov_rr(e, false, RAX, RAX);
 		e_sse_rr(e, 0xf2, true, 0x2a, XMM0, RAX); /* exact from 64-bit */
-		movsd_store(e, OFF_F(in->rd), XMM0);
+		t_fput(t, in->rd, XMM0);
 		return true;
 	case RV_FCVT_W_D:
 	case RV_FCVT_WU_D:

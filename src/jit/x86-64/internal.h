@@ -18,7 +18,13 @@
 extern const signed char jit_host_reg[32];
 extern const unsigned char jit_mapped_guest[NMAPPED];
 
-#define OFF_X(r)   ((int32_t)(offsetof(struct rvx_vcpu, x) + 8 * (r)))
+#define OFF_X(r) ((int32_t)(offsetof(struct rvx_vcpu, x) + 8 * (r)))
+#define OFF_F(r) ((int32_t)(offsetof(struct rvx_vcpu, f) + 8 * (r)))
+
+/* FP registers: xmm0-xmm2 are scratch; thirteen guest FP registers live in xmm3-xmm15. */
+#define NXMAPPED 13
+extern const signed char jit_xmm_reg[32];
+extern const unsigned char jit_xmm_guest[NXMAPPED];
 #define OFF(field) ((int32_t)offsetof(struct rvx_vcpu, field))
 
 struct jit_fault_site {
@@ -88,6 +94,20 @@ static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)
 /* Guest register access: host = guest g, guest g = host. */
 void t_get(struct tctx *t, int host, unsigned g);
 void t_put(struct tctx *t, unsigned g, int host);
+/* Guest FP register access: into/from an xmm register or a general register (raw bits). */
+void t_fget(struct tctx *t, int xmm, unsigned g);
+void t_fput(struct tctx *t, unsigned g, int xmm);
+void t_fget_gpr(struct tctx *t, int gpr, unsigned g);
+void t_fput_gpr(struct tctx *t, unsigned g, int gpr);
+/* SSE prefix/op with reg = xmm (or a gpr for conversions) and rm = guest FP register g. */
+void t_sse_f(struct tctx *t, uint8_t prefix, bool w, uint8_t op, int reg, unsigned g);
+/* Guest FP register access: into/from an xmm register or a general register (raw bits). */
+void t_fget(struct tctx *t, int xmm, unsigned g);
+void t_fput(struct tctx *t, unsigned g, int xmm);
+void t_fget_gpr(struct tctx *t, int gpr, unsigned g);
+void t_fput_gpr(struct tctx *t, unsigned g, int gpr);
+/* SSE prefix/op with reg = xmm (or a gpr for conversions) and rm = guest FP register g. */
+void t_sse_f(struct tctx *t, uint8_t prefix, bool w, uint8_t op, int reg, unsigned g);
 /* Guest address rs1 + imm into rax, with the out-of-range check; returns the memory operand. */
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
 /* Marks the next emitted instruction as a memory access that may fault. */

@@ -21,11 +21,18 @@ static const unsigned char mapped_host[NMAPPED] = {RBX, RSI, RDI, R8, R9, R10, R
 const signed char jit_host_reg[32] = {-1, RBX, RSI, -1, -1, -1, -1, -1, RDI, R8, R9, R10, R11, R12, R13, R15,
 				      -1, -1,  -1,  -1, -1, -1, -1, -1, -1,  -1, -1, -1,  -1,  -1,  -1,  -1};
 
+/* fa0-fa5, ft0-ft3, fs0-fs2 */
+const unsigned char jit_xmm_guest[NXMAPPED] = {10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 8, 9, 18};
+const signed char jit_xmm_reg[32] = {9,  10, 11, 12, -1, -1, -1, -1, 13, 14, 3,  4,  5,  6,  7,  8,
+				     -1, -1, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+
 static void spill(struct emit *e)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
 		e_store(e, M(REG_CPU, OFF_X(jit_mapped_guest[i])), mapped_host[i], 8);
+	for (i = 0; i < NXMAPPED; i++)
+		e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(jit_xmm_guest[i]))); /* movsd */
 }
 
 static void reload(struct emit *e)
@@ -33,6 +40,8 @@ static void reload(struct emit *e)
 	int i;
 	for (i = 0; i < NMAPPED; i++)
 		e_load(e, mapped_host[i], M(REG_CPU, OFF_X(jit_mapped_guest[i])), 8, false);
+	for (i = 0; i < NXMAPPED; i++)
+		e_sse_rm(e, 0xf3, false, 0x7e, 3 + i, M(REG_CPU, OFF_F(jit_xmm_guest[i]))); /* movq */
 }
 
 static uint8_t *rw_of(struct jit_cache *j, const uint8_t *rx)
@@ -262,6 +271,46 @@ void t_put(struct tctx *t, unsigned g, int host)
 		e_mov_rr(&t->e, true, jit_host_reg[g], host);
 	else
 		e_store(&t->e, M(REG_CPU, OFF_X(g)), host, 8);
+}
+
+void t_fget(struct tctx *t, int xmm, unsigned g)
+{
+	if (jit_xmm_reg[g] >= 0)
+		e_sse_rr(&t->e, 0, false, 0x28, xmm, jit_xmm_reg[g]); /* movaps */
+	else
+		e_sse_rm(&t->e, 0xf3, false, 0x7e, xmm, M(REG_CPU, OFF_F(g))); /* movq */
+}
+
+void t_fput(struct tctx *t, unsigned g, int xmm)
+{
+	if (jit_xmm_reg[g] >= 0)
+		e_sse_rr(&t->e, 0, false, 0x28, jit_xmm_reg[g], xmm);
+	else
+		e_sse_rm(&t->e, 0xf2, false, 0x11, xmm, M(REG_CPU, OFF_F(g)));
+}
+
+void t_fget_gpr(struct tctx *t, int gpr, unsigned g)
+{
+	if (jit_xmm_reg[g] >= 0)
+		e_sse_rr(&t->e, 0x66, true, 0x7e, jit_xmm_reg[g], gpr); /* movq gpr, xmm */
+	else
+		e_load(&t->e, gpr, M(REG_CPU, OFF_F(g)), 8, false);
+}
+
+void t_fput_gpr(struct tctx *t, unsigned g, int gpr)
+{
+	if (jit_xmm_reg[g] >= 0)
+		e_sse_rr(&t->e, 0x66, true, 0x6e, jit_xmm_reg[g], gpr); /* movq xmm, gpr */
+	else
+		e_store(&t->e, M(REG_CPU, OFF_F(g)), gpr, 8);
+}
+
+void t_sse_f(struct tctx *t, uint8_t prefix, bool w, uint8_t op, int reg, unsigned g)
+{
+	if (jit_xmm_reg[g] >= 0)
+		e_sse_rr(&t->e, prefix, w, op, reg, jit_xmm_reg[g]);
+	else
+		e_sse_rm(&t->e, prefix, w, op, reg, M(REG_CPU, OFF_F(g)));
 }
 
 static void store_pc(struct tctx *t, uint64_t pc)
