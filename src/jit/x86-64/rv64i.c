@@ -125,18 +125,23 @@ static void load(struct tctx *t, int size, bool sign)
 {
 	const struct rv_insn *in = t->in;
 	struct mem m = t_address(t, in->rs1, in->imm);
+	int h = in->rd ? jit_host_reg[in->rd] : -1;
 	t_fault_site(t);
-	e_load(&t->e, RDX, m, size, sign);
-	t_put(t, in->rd, RDX);
+	/* x86 loads are precise too: a faulting load leaves its destination as it was */
+	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
+	if (h < 0)
+		t_put(t, in->rd, RDX);
 }
 
 static void store(struct tctx *t, int size)
 {
 	const struct rv_insn *in = t->in;
 	struct mem m = t_address(t, in->rs1, in->imm);
-	t_get(t, RDX, in->rs2);
+	int h = in->rs2 ? jit_host_reg[in->rs2] : -1;
+	if (h < 0)
+		t_get(t, RDX, in->rs2);
 	t_fault_site(t);
-	e_store(&t->e, m, RDX, size);
+	e_store(&t->e, m, h >= 0 ? h : RDX, size);
 }
 
 bool jit_rv64i(struct tctx *t)
