@@ -279,7 +279,7 @@ void signal_deliver(struct rvx_vcpu *cpu)
 
 long signal_sigreturn(struct rvx_vcpu *cpu)
 {
-	uint64_t frame = cpu->x[2], mask, ss_flags;
+	uint64_t frame = cpu->x[2], mask;
 	const uint8_t *f, *uc, *mc;
 	uint32_t fcsr;
 	if (!space_range_ok(&cpu->m->space, frame, FRAME_SIZE))
@@ -294,8 +294,6 @@ long signal_sigreturn(struct rvx_vcpu *cpu)
 	cpu->fflags = fcsr & 31;
 	cpu->frm = (fcsr >> 5) & 7;
 	memcpy(&mask, uc + UC_SIGMASK, 8);
-	memcpy(&ss_flags, uc + UC_STACK + 8, 8);
-	(void)ss_flags;
 	cpu->res_valid = false;
 	signal_set_mask(cpu, mask);
 	return 0;

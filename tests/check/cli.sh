@@ -77,3 +77,7 @@ grep -qE '^0x[0-9a-f]{16}:  [0-9a-f]{4,8}  (addi|auipc|jal)' "$T/in_asm.log" && 
 "$RVX" -d stats "$T/args" >/dev/null 2>"$T/stats.err"
 grep -qE '^rvx: stats: engine (jit|interp), [1-9][0-9]+ instructions, [1-9][0-9]* decoded .* [1-9][0-9]* syscalls' "$T/stats.err" &&
 	echo "PASS cli-stats" || echo "FAIL cli-stats: $(head -c 300 "$T/stats.err")"
+"$RVX" --engine jit -d in_asm -D "$T/jit_asm.log" "$T/args" >/dev/null 2>&1
+grep -qE '^rvx: block 0x[0-9a-f]+: [0-9]+ instructions -> [0-9]+ bytes of x86-64' "$T/jit_asm.log" &&
+	grep -qE '^rvx:   0x[0-9a-f]+ .*: helper call \(' "$T/jit_asm.log" && echo "PASS cli-jit-in-asm" ||
+	echo "FAIL cli-jit-in-asm: $(grep -m3 rvx: "$T/jit_asm.log")"

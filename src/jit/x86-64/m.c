@@ -30,7 +30,7 @@ static void divide(struct tctx *t, bool sign, bool rem, bool word)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	uint8_t *zero, *ovf = NULL, *done1, *done2 = NULL, *normal = NULL;
+	uint8_t *zero, *ovf = NULL, *done1, *normal = NULL;
 	t_get(t, RAX, in->rs1);
 	t_get(t, RCX, in->rs2);
 	if (word) {
@@ -74,7 +74,6 @@ static void divide(struct tctx *t, bool sign, bool rem, bool word)
 	if (ovf)
 		e_patch(ovf, e->p);
 	e_patch(done1, e->p);
-	(void)done2;
 	if (word)
 		e_movsxd(e, RAX, RAX);
 	t_put(t, in->rd, RAX);

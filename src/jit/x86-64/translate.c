@@ -377,7 +377,11 @@ void t_fault_site(struct tctx *t)
 
 void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why)
 {
-	(void)why; /* shown by -d in_asm through the helper's name in the log */
+	if (t->cpu->m->cfg.debug & RVX_LOG_IN_ASM) {
+		char text[96];
+		machine_log(t->cpu->m, RVX_LOG_IN_ASM, "rvx:   0x%llx %s: helper call (%s)\n",
+			    (unsigned long long)t->pc, rv_disasm(text, sizeof text, t->in, t->pc), why);
+	}
 	store_pc(t, t->pc);
 	spill(&t->e);
 	e_mov_rr(&t->e, true, RDI, REG_CPU);
