@@ -402,7 +402,7 @@ static void exit_chain(struct tctx *t, uint64_t target)
 	struct emit *e = &t->e;
 	uint8_t *site;
 	/* the patched rel32 must not straddle a cache line */
-	while ((((uintptr_t)e->p + 1) & 3) != 0)
+	while ((((uintptr_t)e->p + 1) & 3) != 0 && !e->full)
 		e_byte(e, 0x90);
 	site = e_jmp(e);
 	e_patch(site, e->p);
