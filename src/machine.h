@@ -91,6 +91,7 @@ struct rvx_machine {
 
 	struct rvx_vcpu *cpu;  /* the main vCPU */
 	struct jit_cache *jit; /* NULL when the interpreter runs everything */
+	bool shared_memory;    /* another agent may touch guest memory: translated AMOs lock */
 	FILE *strace;
 };
 

@@ -1,6 +1,8 @@
 /* A extension: amoadd and amoswap (and amoand/or/xor whose old value is discarded) as one
- * locked x86 instruction each; the other AMOs, LR/SC and misaligned addresses (SIGBUS) go to
- * the interpreter, whose compare-and-swap loops give the same atomicity. */
+ * x86 read-modify-write each, locked whenever another agent could see guest memory (a
+ * MAP_SHARED mapping exists; later, other threads) — as QEMU does, a lone process with
+ * private memory needs no bus lock. The other AMOs, LR/SC and misaligned addresses (SIGBUS)
+ * go to the interpreter, whose host atomics are always locked. */
 #include "internal.h"
 
 static void amo(struct tctx *t, bool w)
@@ -9,6 +11,7 @@ static void amo(struct tctx *t, bool w)
 	struct emit *e = &t->e;
 	uint8_t *misaligned, *done;
 	struct mem m = t_address(t, in->rs1, 0);
+	bool lock = t->cpu->m->shared_memory;
 	e_mov_rr(e, false, RDX, RAX);
 	e_alu_ri(e, ALU_AND, false, RDX, w ? 3 : 7);
 	misaligned = e_jcc(e, CC_NE);
@@ -18,17 +21,26 @@ static void amo(struct tctx *t, bool w)
 	case RV_AMOADD_W:
 	case RV_AMOADD_D:
 		if (in->rd)
-			e_lock_xadd(e, !w, m, RDX);
+			e_xadd(e, lock, !w, m, RDX);
 		else
-			e_lock_alu_mr(e, ALU_ADD, !w, m, RDX);
+			e_alu_mr(e, lock, ALU_ADD, !w, m, RDX);
 		break;
 	case RV_AMOSWAP_W:
-	case RV_AMOSWAP_D: e_xchg(e, !w, m, RDX); break;
+	case RV_AMOSWAP_D:
+		if (lock) {
+			e_xchg(e, !w, m, RDX);
+		} else { /* the load may fault; the store then cannot (a read-only page faults on it) */
+			e_load(e, RCX, m, w ? 4 : 8, false);
+			t_fault_site(t);
+			e_store(e, m, RDX, w ? 4 : 8);
+			e_mov_rr(e, true, RDX, RCX);
+		}
+		break;
 	case RV_AMOAND_W:
-	case RV_AMOAND_D: e_lock_alu_mr(e, ALU_AND, !w, m, RDX); break;
+	case RV_AMOAND_D: e_alu_mr(e, lock, ALU_AND, !w, m, RDX); break;
 	case RV_AMOOR_W:
-	case RV_AMOOR_D: e_lock_alu_mr(e, ALU_OR, !w, m, RDX); break;
-	default: e_lock_alu_mr(e, ALU_XOR, !w, m, RDX); break;
+	case RV_AMOOR_D: e_alu_mr(e, lock, ALU_OR, !w, m, RDX); break;
+	default: e_alu_mr(e, lock, ALU_XOR, !w, m, RDX); break;
 	}
 	if (w)
 		e_movsxd(e, RDX, RDX);

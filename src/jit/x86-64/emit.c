@@ -361,9 +361,10 @@ void e_ldmxcsr(struct emit *e, struct mem m)
 	modrm_mem(e, 2, m);
 }
 
-void e_lock_xadd(struct emit *e, bool w, struct mem m, int reg)
+void e_xadd(struct emit *e, bool lock, bool w, struct mem m, int reg)
 {
-	e_byte(e, 0xf0);
+	if (lock)
+		e_byte(e, 0xf0);
 	rex(e, w, reg, m.index, m.base, false);
 	e_byte(e, 0x0f);
 	e_byte(e, 0xc1);
@@ -375,8 +376,9 @@ void e_xchg(struct emit *e, bool w, struct mem m, int reg)
 	op_rm(e, w, 0x87, reg, m, false);
 }
 
-void e_lock_alu_mr(struct emit *e, int op, bool w, struct mem m, int reg)
+void e_alu_mr(struct emit *e, bool lock, int op, bool w, struct mem m, int reg)
 {
-	e_byte(e, 0xf0);
+	if (lock)
+		e_byte(e, 0xf0);
 	op_rm(e, w, (uint8_t)(op * 8 + 1), reg, m, false);
 }

@@ -75,10 +75,11 @@ void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int r
 /* VEX-encoded FMA3 scalar double: xmm0 = +-(xmm1 * xmm2) +- xmm0; op 0xb9/bb/bd/bf. */
 void e_fma231sd(struct emit *e, uint8_t op);
 void e_ldmxcsr(struct emit *e, struct mem m);
-/* Atomics on memory: lock xadd, xchg (always locked), lock <alu> [m], reg. */
-void e_lock_xadd(struct emit *e, bool w, struct mem m, int reg);
+/* Read-modify-write on memory, with a lock prefix when asked: xadd, <alu> [m], reg; xchg
+ * (always locked by the CPU). */
+void e_xadd(struct emit *e, bool lock, bool w, struct mem m, int reg);
 void e_xchg(struct emit *e, bool w, struct mem m, int reg);
-void e_lock_alu_mr(struct emit *e, int op, bool w, struct mem m, int reg);
+void e_alu_mr(struct emit *e, bool lock, int op, bool w, struct mem m, int reg);
 /* Points a rel32 field at target. */
 void e_patch(uint8_t *rel32, const void *target);
 

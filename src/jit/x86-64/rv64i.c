@@ -200,8 +200,9 @@ bool jit_rv64i(struct tctx *t)
 	case RV_SRLW: shift_rr(t, SH_SHR, true); return true;
 	case RV_SRAW: shift_rr(t, SH_SAR, true); return true;
 	case RV_FENCE:
-		/* x86 is TSO: only a store followed by a load needs a barrier */
-		if ((in->imm & 0x10) && (in->imm & 0x2)) {
+		/* x86 is TSO: only a store followed by a load needs a barrier, and only when another
+		 * agent can see guest memory */
+		if ((in->imm & 0x10) && (in->imm & 0x2) && t->cpu->m->shared_memory) {
 			e_byte(&t->e, 0x0f);
 			e_byte(&t->e, 0xae);
 			e_byte(&t->e, 0xf0); /* mfence */
