@@ -1,6 +1,7 @@
 #include "signal.h"
 
 #include "../engine/engine.h"
+#include "safe_syscall.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -78,6 +79,7 @@ static void on_host_signal(int sig, siginfo_t *si, void *ucv)
 	if (cpu) {
 		record_pending(cpu, sig, si);
 		sigaddset(&uc->uc_sigmask, sig);
+		safe_syscall_check(uc);
 	}
 	errno = saved;
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "path.h"
+#include "safe_syscall.h"
 #include "syscall.h"
 
 static long open_memfd_with(struct rvx_vcpu *cpu, const char *name, int kind)
@@ -156,8 +157,8 @@ static long vector_io(struct rvx_vcpu *cpu, const uint64_t *a, long nr, int posi
 	if (r < 0)
 		return r;
 	if (positioned)
-		return host_ret(syscall(nr, (int)a[0], iov, (int)a[2], a[3], 0));
-	return host_ret(syscall(nr, (int)a[0], iov, (int)a[2]));
+		return SAFE_SYSCALL(cpu, nr, (int)a[0], iov, (int)a[2], a[3], 0, 0);
+	return SAFE_SYSCALL(cpu, nr, (int)a[0], iov, (int)a[2], 0, 0, 0);
 }
 
 long sys_readv(struct rvx_vcpu *cpu, const uint64_t *a)
@@ -256,7 +257,7 @@ long sys_epoll_pwait(struct rvx_vcpu *cpu, const uint64_t *a)
 	evs = malloc((size_t)max * sizeof *evs);
 	if (!evs)
 		return -ENOMEM;
-	r = host_ret(syscall(SYS_epoll_pwait, (int)a[0], evs, max, (int)a[3], guest_ptr(cpu, a[4]), a[5]));
+	r = SAFE_SYSCALL(cpu, SYS_epoll_pwait, (int)a[0], evs, max, (int)a[3], guest_ptr(cpu, a[4]), a[5]);
 	for (i = 0; i < r; i++) {
 		struct rv_epoll_event g = {evs[i].events, 0, evs[i].data.u64};
 		memcpy(g2h(&cpu->m->space, a[1] + (uint64_t)i * sizeof g), &g, sizeof g);
@@ -276,6 +277,6 @@ long sys_pselect6(struct rvx_vcpu *cpu, const uint64_t *a)
 		sig[0] = (uint64_t)(uintptr_t)guest_ptr(cpu, sig[0]);
 		psig = sig;
 	}
-	return host_ret(syscall(SYS_pselect6, (int)a[0], guest_ptr(cpu, a[1]), guest_ptr(cpu, a[2]),
-				guest_ptr(cpu, a[3]), guest_ptr(cpu, a[4]), psig));
+	return SAFE_SYSCALL(cpu, SYS_pselect6, (int)a[0], guest_ptr(cpu, a[1]), guest_ptr(cpu, a[2]),
+			    guest_ptr(cpu, a[3]), guest_ptr(cpu, a[4]), psig);
 }

@@ -5,6 +5,9 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 
+#include <sys/syscall.h>
+
+#include "safe_syscall.h"
 #include "syscall.h"
 
 struct rv_msghdr {
@@ -43,8 +46,8 @@ static long msg_io(struct rvx_vcpu *cpu, const uint64_t *a, bool receive)
 	h.msg_controllen = g.controllen;
 	h.msg_flags = g.flags;
 	if (!receive)
-		return host_ret(sendmsg((int)a[0], &h, (int)a[2]));
-	r = host_ret(recvmsg((int)a[0], &h, (int)a[2]));
+		return SAFE_SYSCALL(cpu, SYS_sendmsg, (int)a[0], &h, (int)a[2], 0, 0, 0);
+	r = SAFE_SYSCALL(cpu, SYS_recvmsg, (int)a[0], &h, (int)a[2], 0, 0, 0);
 	if (r >= 0) {
 		g.namelen = h.msg_namelen;
 		g.controllen = h.msg_controllen;

@@ -16,6 +16,7 @@
 #include "../engine/engine.h"
 #include "loader.h"
 #include "path.h"
+#include "safe_syscall.h"
 #include "signal.h"
 #include "syscall.h"
 
@@ -238,9 +239,9 @@ long sys_futex(struct rvx_vcpu *cpu, const uint64_t *a)
 	int cmd = (int)a[1] & FUTEX_CMD_MASK;
 	bool timeout_is_ptr = cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_LOCK_PI ||
 			      cmd == FUTEX_WAIT_REQUEUE_PI || cmd == 13 /* FUTEX_LOCK_PI2 */;
-	return host_ret(syscall(SYS_futex, guest_ptr(cpu, a[0]), (int)a[1], (uint32_t)a[2],
-				timeout_is_ptr ? guest_ptr(cpu, a[3]) : (void *)(uintptr_t)a[3], guest_ptr(cpu, a[4]),
-				(uint32_t)a[5]));
+	return SAFE_SYSCALL(cpu, SYS_futex, guest_ptr(cpu, a[0]), (int)a[1], (uint32_t)a[2],
+			    timeout_is_ptr ? guest_ptr(cpu, a[3]) : (void *)(uintptr_t)a[3], guest_ptr(cpu, a[4]),
+			    (uint32_t)a[5]);
 }
 
 long sys_prctl(struct rvx_vcpu *cpu, const uint64_t *a)

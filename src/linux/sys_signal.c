@@ -6,6 +6,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "safe_syscall.h"
 #include "signal.h"
 #include "syscall.h"
 
@@ -139,8 +140,9 @@ long sys_rt_sigsuspend(struct rvx_vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	cpu->sigmask = set & ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
 	hostset = cpu->sigmask & ~(SIGBIT(SIGSEGV) | SIGBIT(SIGBUS));
+	/* a signal that came first counts as the one sigsuspend waited for */
 	if (!signal_next_pending(cpu))
-		syscall(SYS_rt_sigsuspend, &hostset, 8);
+		SAFE_SYSCALL(cpu, SYS_rt_sigsuspend, &hostset, 8, 0, 0, 0, 0);
 	/* the handler runs with the suspend mask in effect; its frame restores the old one */
 	cpu->saved_mask = saved;
 	cpu->has_saved_mask = true;

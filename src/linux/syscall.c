@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "path.h"
+#include "safe_syscall.h"
 #include "signal.h"
 
 #define PASS(nr, name, args, flags) [nr] = {#name, NULL, SYS_##name, flags, args}
@@ -261,7 +262,7 @@ static long passthrough(struct rvx_vcpu *cpu, const struct syscall_desc *d, cons
 			h[i] = (long)a[i];
 		}
 	}
-	return host_ret(syscall(d->host, h[0], h[1], h[2], h[3], h[4], h[5]));
+	return SAFE_SYSCALL(cpu, d->host, h[0], h[1], h[2], h[3], h[4], h[5]);
 }
 
 /* Reads a guest string for the trace without faulting. */
@@ -382,6 +383,8 @@ void syscall_dispatch(struct rvx_vcpu *cpu)
 	}
 	if (d && (d->flags & SC_SETS_REGS) && r == 0)
 		return;
+	if (r == -SAFE_SYSCALL_NOT_STARTED)
+		return; /* as if the signal had come before the ecall: it runs after the handler */
 	if (tracing)
 		trace_result(cpu->m, call, d, r);
 	if (r == -EINTR && restarts(cpu, d))
