@@ -13,14 +13,6 @@ static int resolve_rm(const struct rvx_vcpu *cpu, const struct rv_insn *in)
 	return rm <= 4 ? (int)rm : -1;
 }
 
-static uint64_t load(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
-{
-	const void *p = interp_addr(cpu, addr, n);
-	uint64_t v = 0;
-	memcpy(&v, p, n);
-	return v;
-}
-
 static int sgnj_s(struct rvx_vcpu *cpu, const struct rv_insn *in)
 {
 	uint32_t a = rv_unbox_s(F(in->rs1)), b = rv_unbox_s(F(in->rs2)), s;
@@ -60,8 +52,8 @@ int interp_fd(struct rvx_vcpu *cpu, const struct rv_insn *in)
 			return EXEC_ILLEGAL;
 	}
 	switch (in->op) {
-	case RV_FLW: F(in->rd) = RV_BOX_S(load(cpu, a1 + (uint64_t)in->imm, 4)); return EXEC_NEXT;
-	case RV_FLD: F(in->rd) = load(cpu, a1 + (uint64_t)in->imm, 8); return EXEC_NEXT;
+	case RV_FLW: F(in->rd) = RV_BOX_S(interp_load(cpu, a1 + (uint64_t)in->imm, 4)); return EXEC_NEXT;
+	case RV_FLD: F(in->rd) = interp_load(cpu, a1 + (uint64_t)in->imm, 8); return EXEC_NEXT;
 	case RV_FSW: {
 		uint32_t v = (uint32_t)F(in->rs2);
 		memcpy(interp_addr(cpu, a1 + (uint64_t)in->imm, 4), &v, 4);

@@ -2,6 +2,8 @@
 #ifndef RVX_INTERP_H
 #define RVX_INTERP_H
 
+#include <string.h>
+
 #include "../machine.h"
 
 /* What an instruction asks of the run loop. */
@@ -39,6 +41,14 @@ static inline void *interp_addr(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
 	if (__builtin_expect(addr > s->size - n, 0))
 		interp_fault(cpu, 11 /* SIGSEGV */, 1 /* SEGV_MAPERR */, addr);
 	return g2h(s, addr);
+}
+
+/* An n-byte little-endian guest load, zero-extended; faults as interp_addr does. */
+static inline uint64_t interp_load(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
+{
+	uint64_t v = 0;
+	memcpy(&v, interp_addr(cpu, addr, n), n);
+	return v;
 }
 
 #endif

@@ -5,29 +5,6 @@
 
 #define X(r) cpu->x[r]
 
-static uint64_t load(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
-{
-	const void *p = interp_addr(cpu, addr, n);
-	switch (n) {
-	case 1: return *(const uint8_t *)p;
-	case 2: {
-		uint16_t v;
-		memcpy(&v, p, 2);
-		return v;
-	}
-	case 4: {
-		uint32_t v;
-		memcpy(&v, p, 4);
-		return v;
-	}
-	default: {
-		uint64_t v;
-		memcpy(&v, p, 8);
-		return v;
-	}
-	}
-}
-
 static void store(struct rvx_vcpu *cpu, uint64_t addr, uint64_t v, unsigned n)
 {
 	void *p = interp_addr(cpu, addr, n);
@@ -106,13 +83,13 @@ int interp_rv64i(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	case RV_BGE: return branch(cpu, in, (int64_t)a >= (int64_t)b);
 	case RV_BLTU: return branch(cpu, in, a < b);
 	case RV_BGEU: return branch(cpu, in, a >= b);
-	case RV_LB: X(in->rd) = (uint64_t)(int8_t)load(cpu, a + (uint64_t)imm, 1); break;
-	case RV_LH: X(in->rd) = (uint64_t)(int16_t)load(cpu, a + (uint64_t)imm, 2); break;
-	case RV_LW: X(in->rd) = (uint64_t)(int32_t)load(cpu, a + (uint64_t)imm, 4); break;
-	case RV_LD: X(in->rd) = load(cpu, a + (uint64_t)imm, 8); break;
-	case RV_LBU: X(in->rd) = load(cpu, a + (uint64_t)imm, 1); break;
-	case RV_LHU: X(in->rd) = load(cpu, a + (uint64_t)imm, 2); break;
-	case RV_LWU: X(in->rd) = load(cpu, a + (uint64_t)imm, 4); break;
+	case RV_LB: X(in->rd) = (uint64_t)(int8_t)interp_load(cpu, a + (uint64_t)imm, 1); break;
+	case RV_LH: X(in->rd) = (uint64_t)(int16_t)interp_load(cpu, a + (uint64_t)imm, 2); break;
+	case RV_LW: X(in->rd) = (uint64_t)(int32_t)interp_load(cpu, a + (uint64_t)imm, 4); break;
+	case RV_LD: X(in->rd) = interp_load(cpu, a + (uint64_t)imm, 8); break;
+	case RV_LBU: X(in->rd) = interp_load(cpu, a + (uint64_t)imm, 1); break;
+	case RV_LHU: X(in->rd) = interp_load(cpu, a + (uint64_t)imm, 2); break;
+	case RV_LWU: X(in->rd) = interp_load(cpu, a + (uint64_t)imm, 4); break;
 	case RV_SB: store(cpu, a + (uint64_t)imm, b, 1); break;
 	case RV_SH: store(cpu, a + (uint64_t)imm, b, 2); break;
 	case RV_SW: store(cpu, a + (uint64_t)imm, b, 4); break;

@@ -209,8 +209,7 @@ static int on_altstack(const struct rvx_vcpu *cpu, uint64_t sp)
 }
 
 /* Writes the frame; a bad stack faults into the run loop, which then kills the guest. */
-static void build_frame(struct rvx_vcpu *cpu, int sig, const struct guest_sigaction *a, uint64_t frame,
-			uint64_t saved_mask)
+static void build_frame(struct rvx_vcpu *cpu, int sig, uint64_t frame, uint64_t saved_mask)
 {
 	uint8_t *f = g2h(&cpu->m->space, frame);
 	uint8_t *uc = f + FRAME_UC, *mc = uc + UC_MCONTEXT;
@@ -220,7 +219,6 @@ static void build_frame(struct rvx_vcpu *cpu, int sig, const struct guest_sigact
 								 : SS_DISABLE),
 			  cpu->ss_size};
 	uint32_t fcsr = cpu->frm << 5 | cpu->fflags;
-	(void)a;
 	if (!space_range_ok(&cpu->m->space, frame, FRAME_SIZE)) {
 		cpu->fault_sig = SIGSEGV;
 		siglongjmp(cpu->fault_jmp, 1);
@@ -264,7 +262,7 @@ void signal_deliver(struct rvx_vcpu *cpu)
 	if ((a.flags & SA_ONSTACK) && cpu->ss_size && !on_altstack(cpu, sp))
 		sp = cpu->ss_sp + cpu->ss_size;
 	frame = (sp - FRAME_SIZE) & ~15ull;
-	build_frame(cpu, sig, &a, frame, restore);
+	build_frame(cpu, sig, frame, restore);
 	cpu->stats.signals++;
 	cpu->x[1] = m->sigreturn_tramp;
 	cpu->x[2] = frame;

@@ -61,13 +61,9 @@ long sys_readlinkat(struct rvx_vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if (path_is_proc_self(path, "exe")) {
 		size_t n = strlen(cpu->m->exe_path);
-		char *out = guest_ptr(cpu, a[2]);
 		if (n > a[3])
 			n = a[3];
-		if (!space_check(&cpu->m->space, a[2], n, PROT_WRITE))
-			return -EFAULT;
-		memcpy(out, cpu->m->exe_path, n);
-		return (long)n;
+		return guest_write(cpu, a[2], cpu->m->exe_path, n) ? (long)n : -EFAULT;
 	}
 	return host_ret(syscall(SYS_readlinkat, (int)a[0], path_resolve(cpu->m, path, buf, sizeof buf),
 				guest_ptr(cpu, a[2]), a[3]));
@@ -105,10 +101,7 @@ static long put_stat(struct rvx_vcpu *cpu, uint64_t addr, const struct stat *st)
 	r.mtime_ns = st->st_mtim.tv_nsec;
 	r.ctime = st->st_ctim.tv_sec;
 	r.ctime_ns = st->st_ctim.tv_nsec;
-	if (!space_check(&cpu->m->space, addr, sizeof r, PROT_WRITE))
-		return -EFAULT;
-	memcpy(g2h(&cpu->m->space, addr), &r, sizeof r);
-	return 0;
+	return guest_write(cpu, addr, &r, sizeof r) ? 0 : -EFAULT;
 }
 
 long sys_fstat(struct rvx_vcpu *cpu, const uint64_t *a)
@@ -235,9 +228,8 @@ long sys_epoll_ctl(struct rvx_vcpu *cpu, const uint64_t *a)
 	struct epoll_event ev, *pev = NULL;
 	if (a[3]) {
 		struct rv_epoll_event g;
-		if (!space_check(&cpu->m->space, a[3], sizeof g, PROT_READ))
+		if (!guest_read(cpu, a[3], &g, sizeof g))
 			return -EFAULT;
-		memcpy(&g, g2h(&cpu->m->space, a[3]), sizeof g);
 		ev.events = g.events;
 		ev.data.u64 = g.data;
 		pev = &ev;
@@ -271,9 +263,8 @@ long sys_pselect6(struct rvx_vcpu *cpu, const uint64_t *a)
 	uint64_t sig[2] = {0, 0};
 	void *psig = NULL;
 	if (a[5]) {
-		if (!space_check(&cpu->m->space, a[5], sizeof sig, PROT_READ))
+		if (!guest_read(cpu, a[5], sig, sizeof sig))
 			return -EFAULT;
-		memcpy(sig, g2h(&cpu->m->space, a[5]), sizeof sig);
 		sig[0] = (uint64_t)(uintptr_t)guest_ptr(cpu, sig[0]);
 		psig = sig;
 	}

@@ -25,9 +25,8 @@ static long msg_io(struct rvx_vcpu *cpu, const uint64_t *a, bool receive)
 	const uint64_t *gi;
 	uint64_t i;
 	long r;
-	if (!space_check(&cpu->m->space, a[1], sizeof g, PROT_READ))
+	if (!guest_read(cpu, a[1], &g, sizeof g))
 		return -EFAULT;
-	memcpy(&g, g2h(&cpu->m->space, a[1]), sizeof g);
 	if (g.iovlen > IOV_MAX)
 		return -EMSGSIZE;
 	if (!space_check(&cpu->m->space, g.iov, g.iovlen * 16, PROT_READ))

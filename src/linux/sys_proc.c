@@ -40,14 +40,6 @@ long sys_exit_group(struct rvx_vcpu *cpu, const uint64_t *a)
 	exit_process(cpu, (int)a[0]);
 }
 
-static bool put_u32(struct rvx_vcpu *cpu, uint64_t addr, uint32_t v)
-{
-	if (!space_check(&cpu->m->space, addr, 4, PROT_WRITE))
-		return false;
-	memcpy(g2h(&cpu->m->space, addr), &v, 4);
-	return true;
-}
-
 static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls)
 {
 	const uint64_t own = CLONE_VM | CLONE_VFORK | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
@@ -62,8 +54,10 @@ static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint6
 	if (pid < 0)
 		return -errno;
 	if (pid > 0) {
-		if (flags & CLONE_PARENT_SETTID)
-			put_u32(cpu, ptid, (uint32_t)pid);
+		if (flags & CLONE_PARENT_SETTID) {
+			uint32_t v = (uint32_t)pid;
+			guest_write(cpu, ptid, &v, 4);
+		}
 		return pid;
 	}
 	cpu->tid = (int)gettid();
@@ -74,7 +68,7 @@ static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint6
 		_exit(70);
 	}
 	if (flags & CLONE_CHILD_SETTID)
-		put_u32(cpu, ctid, (uint32_t)cpu->tid);
+		guest_write(cpu, ctid, &cpu->tid, 4);
 	if (flags & CLONE_CHILD_CLEARTID)
 		cpu->clear_child_tid = ctid;
 	if (flags & CLONE_SETTLS)
@@ -96,9 +90,8 @@ long sys_clone3(struct rvx_vcpu *cpu, const uint64_t *a)
 	uint64_t args[11] = {0};
 	if (a[1] < 64 || a[1] > 4096)
 		return -EINVAL;
-	if (!space_check(&cpu->m->space, a[0], a[1] < sizeof args ? a[1] : sizeof args, PROT_READ))
+	if (!guest_read(cpu, a[0], args, a[1] < sizeof args ? a[1] : sizeof args))
 		return -EFAULT;
-	memcpy(args, g2h(&cpu->m->space, a[0]), a[1] < sizeof args ? a[1] : sizeof args);
 	/* flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, ... */
 	if (args[1] || (args[0] & CLONE_PIDFD))
 		return -EINVAL;
@@ -209,10 +202,7 @@ long sys_uname(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (uname(&u) != 0)
 		return -errno;
 	strcpy(u.machine, "riscv64");
-	if (!space_check(&cpu->m->space, a[0], sizeof u, PROT_WRITE))
-		return -EFAULT;
-	memcpy(g2h(&cpu->m->space, a[0]), &u, sizeof u);
-	return 0;
+	return guest_write(cpu, a[0], &u, sizeof u) ? 0 : -EFAULT;
 }
 
 long sys_set_tid_address(struct rvx_vcpu *cpu, const uint64_t *a)

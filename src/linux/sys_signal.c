@@ -14,22 +14,6 @@
 #define SS_AUTODISARM (1u << 31)
 #endif
 
-static bool get_u64(struct rvx_vcpu *cpu, uint64_t addr, uint64_t *v)
-{
-	if (!space_check(&cpu->m->space, addr, 8, PROT_READ))
-		return false;
-	memcpy(v, g2h(&cpu->m->space, addr), 8);
-	return true;
-}
-
-static bool put_bytes(struct rvx_vcpu *cpu, uint64_t addr, const void *v, size_t n)
-{
-	if (!space_check(&cpu->m->space, addr, n, PROT_WRITE))
-		return false;
-	memcpy(g2h(&cpu->m->space, addr), v, n);
-	return true;
-}
-
 long sys_rt_sigaction(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	struct rvx_machine *m = cpu->m;
@@ -40,9 +24,8 @@ long sys_rt_sigaction(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (a[1] && (sig == SIGKILL || sig == SIGSTOP))
 		return -EINVAL;
 	if (a[1]) {
-		if (!space_check(&m->space, a[1], sizeof new, PROT_READ))
+		if (!guest_read(cpu, a[1], &new, sizeof new))
 			return -EFAULT;
-		memcpy(&new, g2h(&m->space, a[1]), sizeof new);
 	}
 	pthread_mutex_lock(&m->lock);
 	old = m->sigact[sig];
@@ -51,7 +34,7 @@ long sys_rt_sigaction(struct rvx_vcpu *cpu, const uint64_t *a)
 		signal_apply_action(m, sig);
 	}
 	pthread_mutex_unlock(&m->lock);
-	if (a[2] && !put_bytes(cpu, a[2], &old, sizeof old))
+	if (a[2] && !guest_write(cpu, a[2], &old, sizeof old))
 		return -EFAULT;
 	return 0;
 }
@@ -62,7 +45,7 @@ long sys_rt_sigprocmask(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (a[3] != 8)
 		return -EINVAL;
 	if (a[1]) {
-		if (!get_u64(cpu, a[1], &set))
+		if (!guest_read(cpu, a[1], &set, 8))
 			return -EFAULT;
 		switch ((int)a[0]) {
 		case SIG_BLOCK: set |= old; break;
@@ -71,7 +54,7 @@ long sys_rt_sigprocmask(struct rvx_vcpu *cpu, const uint64_t *a)
 		default: return -EINVAL;
 		}
 	}
-	if (a[2] && !put_bytes(cpu, a[2], &old, 8))
+	if (a[2] && !guest_write(cpu, a[2], &old, 8))
 		return -EFAULT;
 	if (a[1])
 		signal_set_mask(cpu, set);
@@ -96,14 +79,13 @@ long sys_sigaltstack(struct rvx_vcpu *cpu, const uint64_t *a)
 					      : cpu->ss_size ? 0
 							     : SS_DISABLE),
 				   cpu->ss_size};
-		if (!put_bytes(cpu, a[1], old, sizeof old))
+		if (!guest_write(cpu, a[1], old, sizeof old))
 			return -EFAULT;
 	}
 	if (a[0]) {
 		uint64_t ss[3];
-		if (!space_check(&cpu->m->space, a[0], sizeof ss, PROT_READ))
+		if (!guest_read(cpu, a[0], ss, sizeof ss))
 			return -EFAULT;
-		memcpy(ss, g2h(&cpu->m->space, a[0]), sizeof ss);
 		if (on)
 			return -EPERM;
 		if ((int)ss[1] & SS_DISABLE) {
@@ -128,7 +110,7 @@ long sys_rt_sigpending(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (syscall(SYS_rt_sigpending, &host, 8) != 0)
 		return -errno;
 	set = (host | cpu->pending) & cpu->sigmask;
-	return put_bytes(cpu, a[0], &set, 8) ? 0 : -EFAULT;
+	return guest_write(cpu, a[0], &set, 8) ? 0 : -EFAULT;
 }
 
 long sys_rt_sigsuspend(struct rvx_vcpu *cpu, const uint64_t *a)
@@ -136,7 +118,7 @@ long sys_rt_sigsuspend(struct rvx_vcpu *cpu, const uint64_t *a)
 	uint64_t set, saved = cpu->sigmask, hostset;
 	if (a[1] != 8)
 		return -EINVAL;
-	if (!get_u64(cpu, a[0], &set))
+	if (!guest_read(cpu, a[0], &set, 8))
 		return -EFAULT;
 	cpu->sigmask = set & ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
 	hostset = cpu->sigmask & ~(SIGBIT(SIGSEGV) | SIGBIT(SIGBUS));

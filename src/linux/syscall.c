@@ -237,6 +237,22 @@ void *guest_ptr(struct rvx_vcpu *cpu, uint64_t addr)
 	return g2h(&cpu->m->space, addr);
 }
 
+bool guest_read(struct rvx_vcpu *cpu, uint64_t addr, void *dst, size_t n)
+{
+	if (!space_check(&cpu->m->space, addr, n, PROT_READ))
+		return false;
+	memcpy(dst, g2h(&cpu->m->space, addr), n);
+	return true;
+}
+
+bool guest_write(struct rvx_vcpu *cpu, uint64_t addr, const void *src, size_t n)
+{
+	if (!space_check(&cpu->m->space, addr, n, PROT_WRITE))
+		return false;
+	memcpy(g2h(&cpu->m->space, addr), src, n);
+	return true;
+}
+
 const char *guest_str(struct rvx_vcpu *cpu, uint64_t addr)
 {
 	if (addr == 0 || addr >= cpu->m->space.size)

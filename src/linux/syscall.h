@@ -34,6 +34,10 @@ void syscall_dispatch(struct rvx_vcpu *cpu);
 /* Guest pointer to host pointer; 0 stays NULL; an address outside the guest space becomes
  * one the host kernel refuses with EFAULT. */
 void *guest_ptr(struct rvx_vcpu *cpu, uint64_t addr);
+/* Copies between guest memory and the emulator; false when the guest range is not mapped
+ * readable (guest_read) or writable (guest_write). */
+bool guest_read(struct rvx_vcpu *cpu, uint64_t addr, void *dst, size_t n);
+bool guest_write(struct rvx_vcpu *cpu, uint64_t addr, const void *src, size_t n);
 /* A guest string, or NULL when the address is outside the guest space. */
 const char *guest_str(struct rvx_vcpu *cpu, uint64_t addr);
 static inline long host_ret(long r)

@@ -133,9 +133,10 @@ static int is_snan_d(uint64_t a)
 	return (a & 0x7ff8000000000000ull) == 0x7ff0000000000000ull && (a & 0x0007ffffffffffffull);
 }
 
-/* ---- the type-generic part, instantiated for S (float in double) and D (double in binary128) */
+/* ---- the type-generic part: N names the public functions (fp_*_s, fp_*_d), S is the libm
+ * suffix; S computes exactly in double, D in binary128 */
 
-#define FP_TEMPLATE(S, T, U, W, UNBITS, BITS, CANON, IS_SNAN, NEXTAFTER, MAXU)                                         \
+#define FP_TEMPLATE(N, S, T, U, W, UNBITS, BITS, CANON, IS_SNAN, NEXTAFTER)                                            \
 	static T op_##S(enum fp_arith op, T a, T b, T c)                                                               \
 	{                                                                                                              \
 		volatile T x = a, y = b, z = c;                                                                        \
@@ -196,7 +197,7 @@ static int is_snan_d(uint64_t a)
 		mid = ((W)lo + (W)hi) / 2;                                                                             \
 		return exact == mid ? hi : rn;                                                                         \
 	}                                                                                                              \
-	U fp_arith_##S(enum fp_arith op, U ua, U ub, U uc, int rm, unsigned *fl)                                       \
+	U fp_arith_##N(enum fp_arith op, U ua, U ub, U uc, int rm, unsigned *fl)                                       \
 	{                                                                                                              \
 		T a = UNBITS(ua), b = UNBITS(ub), c = UNBITS(uc);                                                      \
 		volatile T r;                                                                                          \
@@ -216,7 +217,7 @@ static int is_snan_d(uint64_t a)
 		*fl |= f;                                                                                              \
 		return isnan(r) ? CANON : BITS(r);                                                                     \
 	}                                                                                                              \
-	U fp_minmax_##S(U ua, U ub, int max, unsigned *fl)                                                             \
+	U fp_minmax_##N(U ua, U ub, int max, unsigned *fl)                                                             \
 	{                                                                                                              \
 		T a = UNBITS(ua), b = UNBITS(ub);                                                                      \
 		if (IS_SNAN(ua) || IS_SNAN(ub))                                                                        \
@@ -231,7 +232,7 @@ static int is_snan_d(uint64_t a)
 			return max ? (signbit(a) ? ub : ua) : (signbit(a) ? ua : ub);                                  \
 		return (max ? a > b : a < b) ? ua : ub;                                                                \
 	}                                                                                                              \
-	int fp_cmp_##S(enum fp_cmp op, U ua, U ub, unsigned *fl)                                                       \
+	int fp_cmp_##N(enum fp_cmp op, U ua, U ub, unsigned *fl)                                                       \
 	{                                                                                                              \
 		T a = UNBITS(ua), b = UNBITS(ub);                                                                      \
 		if (isnan(a) || isnan(b)) {                                                                            \
@@ -241,7 +242,7 @@ static int is_snan_d(uint64_t a)
 		}                                                                                                      \
 		return op == FP_EQ ? a == b : op == FP_LT ? a < b : a <= b;                                            \
 	}                                                                                                              \
-	uint64_t fp_to_int_##S(U ua, int width, int is_unsigned, int rm, unsigned *fl)                                 \
+	uint64_t fp_to_int_##N(U ua, int width, int is_unsigned, int rm, unsigned *fl)                                 \
 	{                                                                                                              \
 		T a = UNBITS(ua);                                                                                      \
 		volatile T r;                                                                                          \
@@ -249,8 +250,7 @@ static int is_snan_d(uint64_t a)
 		uint64_t res;                                                                                          \
 		if (isnan(a)) {                                                                                        \
 			*fl |= FFLAG_NV;                                                                               \
-			return is_unsigned ? (width == 32 ? ~0ull : ~0ull)                                             \
-					   : (width == 32 ? 0x7fffffffull : 0x7fffffffffffffffull);                    \
+			return is_unsigned ? ~0ull : (width == 32 ? 0x7fffffffull : 0x7fffffffffffffffull);            \
 		}                                                                                                      \
 		fesetround(host_rm[rm]);                                                                               \
 		r = rint##S(a);                                                                                        \
@@ -280,14 +280,13 @@ static int is_snan_d(uint64_t a)
 			res = (uint64_t)(int64_t)r;                                                                    \
 		return width == 32 ? (uint64_t)(int64_t)(int32_t)res : res;                                            \
 	}                                                                                                              \
-	U fp_from_int_##S(uint64_t v, int width, int is_unsigned, int rm, unsigned *fl)                                \
+	U fp_from_int_##N(uint64_t v, int width, int is_unsigned, int rm, unsigned *fl)                                \
 	{                                                                                                              \
 		volatile T r;                                                                                          \
 		long double exact;                                                                                     \
 		if (width == 32)                                                                                       \
 			v = is_unsigned ? (uint32_t)v : (uint64_t)(int64_t)(int32_t)v;                                 \
-		exact = is_unsigned || width == 32 ? (is_unsigned ? (long double)v : (long double)(int64_t)v)          \
-						   : (long double)(int64_t)v;                                          \
+		exact = is_unsigned ? (long double)v : (long double)(int64_t)v;                                        \
 		fp_begin(rm);                                                                                          \
 		r = is_unsigned ? (T)v : (T)(int64_t)v;                                                                \
 		*fl |= fp_end();                                                                                       \
@@ -302,7 +301,7 @@ static int is_snan_d(uint64_t a)
 		}                                                                                                      \
 		return BITS(r);                                                                                        \
 	}                                                                                                              \
-	unsigned fp_class_##S(U ua)                                                                                    \
+	unsigned fp_class_##N(U ua)                                                                                    \
 	{                                                                                                              \
 		T a = UNBITS(ua);                                                                                      \
 		int neg = signbit(a) != 0;                                                                             \
@@ -315,58 +314,8 @@ static int is_snan_d(uint64_t a)
 		}                                                                                                      \
 	}
 
-FP_TEMPLATE(f, float, uint32_t, double, f32, b32, RV_NAN_S, is_snan_s, nextafterf, UINT32_MAX)
-FP_TEMPLATE(, double, uint64_t, __float128, f64, b64, RV_NAN_D, is_snan_d, nextafter, UINT64_MAX)
-
-/* The public names, S and D. */
-uint32_t fp_arith_s(enum fp_arith op, uint32_t a, uint32_t b, uint32_t c, int rm, unsigned *fl)
-{
-	return fp_arith_f(op, a, b, c, rm, fl);
-}
-uint64_t fp_arith_d(enum fp_arith op, uint64_t a, uint64_t b, uint64_t c, int rm, unsigned *fl)
-{
-	return fp_arith_(op, a, b, c, rm, fl);
-}
-uint32_t fp_minmax_s(uint32_t a, uint32_t b, int max, unsigned *fl)
-{
-	return fp_minmax_f(a, b, max, fl);
-}
-uint64_t fp_minmax_d(uint64_t a, uint64_t b, int max, unsigned *fl)
-{
-	return fp_minmax_(a, b, max, fl);
-}
-int fp_cmp_s(enum fp_cmp op, uint32_t a, uint32_t b, unsigned *fl)
-{
-	return fp_cmp_f(op, a, b, fl);
-}
-int fp_cmp_d(enum fp_cmp op, uint64_t a, uint64_t b, unsigned *fl)
-{
-	return fp_cmp_(op, a, b, fl);
-}
-unsigned fp_class_s(uint32_t a)
-{
-	return fp_class_f(a);
-}
-unsigned fp_class_d(uint64_t a)
-{
-	return fp_class_(a);
-}
-uint64_t fp_to_int_s(uint32_t a, int width, int is_unsigned, int rm, unsigned *fl)
-{
-	return fp_to_int_f(a, width, is_unsigned, rm, fl);
-}
-uint64_t fp_to_int_d(uint64_t a, int width, int is_unsigned, int rm, unsigned *fl)
-{
-	return fp_to_int_(a, width, is_unsigned, rm, fl);
-}
-uint32_t fp_from_int_s(uint64_t v, int width, int is_unsigned, int rm, unsigned *fl)
-{
-	return fp_from_int_f(v, width, is_unsigned, rm, fl);
-}
-uint64_t fp_from_int_d(uint64_t v, int width, int is_unsigned, int rm, unsigned *fl)
-{
-	return fp_from_int_(v, width, is_unsigned, rm, fl);
-}
+FP_TEMPLATE(s, f, float, uint32_t, double, f32, b32, RV_NAN_S, is_snan_s, nextafterf)
+FP_TEMPLATE(d, , double, uint64_t, __float128, f64, b64, RV_NAN_D, is_snan_d, nextafter)
 
 uint32_t fp_d_to_s(uint64_t ua, int rm, unsigned *fl)
 {
