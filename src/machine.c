@@ -56,15 +56,91 @@ void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len)
 	__atomic_add_fetch(&m->code_gen, 1, __ATOMIC_SEQ_CST);
 }
 
+void *machine_table_new(size_t bytes)
+{
+	void *t = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	return t == MAP_FAILED ? NULL : t;
+}
+
+void machine_table_clear(void *table, size_t bytes)
+{
+	if (madvise(table, bytes, MADV_DONTNEED) != 0)
+		memset(table, 0, bytes);
+}
+
+void machine_table_free(void *table, size_t bytes)
+{
+	if (table)
+		munmap(table, bytes);
+}
+
+struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *parent)
+{
+	struct rvx_vcpu *cpu = calloc(1, sizeof *cpu);
+	if (!cpu)
+		return NULL;
+	cpu->dcache = machine_table_new(DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+	if (!cpu->dcache || (m->jit && jit_vcpu_init(cpu, m) < 0)) {
+		machine_table_free(cpu->dcache, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+		free(cpu);
+		return NULL;
+	}
+	cpu->dcache[0].pc = UINT64_MAX;
+	cpu->m = m;
+	cpu->membase = m->space.base;
+	cpu->addr_mask = ~(m->space.size - 1);
+	if (parent) {
+		memcpy(cpu->x, parent->x, sizeof cpu->x);
+		memcpy(cpu->f, parent->f, sizeof cpu->f);
+		cpu->pc = parent->pc;
+		cpu->fflags = parent->fflags;
+		cpu->frm = parent->frm;
+		cpu->sigmask = parent->sigmask;
+	}
+	return cpu;
+}
+
+void machine_vcpu_free(struct rvx_vcpu *cpu)
+{
+	jit_vcpu_destroy(cpu);
+	machine_table_free(cpu->dcache, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+	free(cpu);
+}
+
+void machine_add_thread(struct rvx_machine *m, struct rvx_vcpu *cpu)
+{
+	pthread_mutex_lock(&m->lock);
+	cpu->next = m->threads;
+	m->threads = cpu;
+	__atomic_add_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST);
+	pthread_mutex_unlock(&m->lock);
+}
+
+void machine_remove_thread(struct rvx_machine *m, struct rvx_vcpu *cpu)
+{
+	struct rvx_vcpu **p;
+	pthread_mutex_lock(&m->lock);
+	for (p = &m->threads; *p; p = &(*p)->next) {
+		if (*p == cpu) {
+			*p = cpu->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&m->lock);
+	__atomic_add_fetch(&m->exited_instret, cpu->instret, __ATOMIC_RELAXED);
+}
+
 void machine_print_stats(struct rvx_vcpu *cpu)
 {
 	jit_print_stats(cpu);
-	machine_log(cpu->m, RVX_LOG_STATS,
-		    "rvx: stats: engine %s, %llu instructions, %llu decoded (cache misses), %llu code-cache "
-		    "flushes, %llu syscalls, %llu signals delivered\n",
-		    cpu->m->jit ? "jit" : "interp", (unsigned long long)cpu->instret,
-		    (unsigned long long)cpu->stats.decodes, (unsigned long long)cpu->stats.flushes,
-		    (unsigned long long)cpu->stats.syscalls, (unsigned long long)cpu->stats.signals);
+	machine_log(
+	    cpu->m, RVX_LOG_STATS,
+	    "rvx: stats: engine %s, %llu instructions, %llu decoded (cache misses), %llu code-cache "
+	    "flushes, %llu syscalls, %llu signals delivered (this thread); %llu instructions by ended threads\n",
+	    cpu->m->jit ? "jit" : "interp", (unsigned long long)cpu->instret, (unsigned long long)cpu->stats.decodes,
+	    (unsigned long long)cpu->stats.flushes, (unsigned long long)cpu->stats.syscalls,
+	    (unsigned long long)cpu->stats.signals,
+	    (unsigned long long)__atomic_load_n(&cpu->m->exited_instret, __ATOMIC_RELAXED));
 }
 
 int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out)
@@ -109,10 +185,10 @@ void rvx_machine_free(rvx_machine *m)
 	int i;
 	if (!m)
 		return;
-	if (m->cpu) {
-		jit_vcpu_destroy(m->cpu);
-		free(m->cpu->dcache);
-		free(m->cpu);
+	while (m->threads) {
+		struct rvx_vcpu *cpu = m->threads;
+		m->threads = cpu->next;
+		machine_vcpu_free(cpu);
 	}
 	jit_destroy(m);
 	space_destroy(&m->space);
@@ -178,23 +254,16 @@ int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char
 	if (!sp)
 		return machine_error(m, RVX_E_NOMEM, "out of memory");
 
-	cpu = calloc(1, sizeof *cpu);
+	if (m->cfg.engine == RVX_ENGINE_JIT && jit_init(m) < 0)
+		return machine_error(m, RVX_E_NOMEM, "cannot create the translation cache");
+	cpu = machine_vcpu_new(m, NULL);
 	if (!cpu)
 		return machine_error(m, RVX_E_NOMEM, "out of memory");
-	cpu->dcache = malloc(DECODE_CACHE_SIZE * sizeof *cpu->dcache);
-	if (!cpu->dcache) {
-		free(cpu);
-		return machine_error(m, RVX_E_NOMEM, "out of memory");
-	}
-	memset(cpu->dcache, 0xff, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
-	cpu->m = m;
 	cpu->pc = entry;
 	cpu->x[2] = sp;
 	cpu->tid = (int)gettid();
-	cpu->membase = m->space.base;
 	m->cpu = cpu;
-	if (m->cfg.engine == RVX_ENGINE_JIT && (jit_init(m) < 0 || jit_vcpu_init(cpu) < 0))
-		return machine_error(m, RVX_E_NOMEM, "cannot create the translation cache");
+	machine_add_thread(m, cpu);
 	return RVX_OK;
 }
 

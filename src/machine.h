@@ -56,6 +56,7 @@ struct rvx_vcpu {
 
 	int tid;
 	uint64_t clear_child_tid;
+	struct rvx_vcpu *next; /* the machine's thread list, under machine lock */
 	uint64_t decode_gen;
 	struct decode_entry *dcache;
 	/* translator tier */
@@ -64,9 +65,11 @@ struct rvx_vcpu {
 	uint32_t mxcsr_tmp;          /* scratch for ldmxcsr/stmxcsr in translated code */
 	uint64_t chain_site;         /* jump of the last block exit to patch, if any */
 	struct jit_jc_entry *jcache; /* inline jump cache for indirect jumps */
-	uint64_t jit_gen;            /* code_gen the translations belong to */
+	uint64_t jit_epoch;          /* code cache flush the jump cache belongs to */
+	int in_code;                 /* inside the code cache: a flush waits for it to clear */
+	bool jit_locked;             /* holds the code cache lock (translating or flushing) */
 	struct {
-		uint64_t decodes, flushes, syscalls, signals;
+		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains;
 	} stats; /* -d stats */
 };
 
@@ -89,9 +92,12 @@ struct rvx_machine {
 	uint64_t auxv_addr, auxv_len;
 	uint64_t entry, phdr, phnum, interp_base, load_bias;
 
-	struct rvx_vcpu *cpu;  /* the main vCPU */
-	struct jit_cache *jit; /* NULL when the interpreter runs everything */
-	bool shared_memory;    /* another agent may touch guest memory: translated AMOs lock */
+	struct rvx_vcpu *cpu;     /* the main vCPU */
+	struct rvx_vcpu *threads; /* every live vCPU, linked by next, under lock */
+	int nthreads;             /* live guest threads (atomic) */
+	uint64_t exited_instret;  /* instructions of threads that have ended (atomic) */
+	struct jit_cache *jit;    /* NULL when the interpreter runs everything */
+	bool shared_memory;       /* another agent (thread, process) may touch guest memory: translated AMOs lock */
 	FILE *strace;
 };
 
@@ -106,6 +112,20 @@ void machine_log(struct rvx_machine *m, unsigned category, const char *fmt, ...)
 
 /* Prints -d stats for the vCPU (at exit). */
 void machine_print_stats(struct rvx_vcpu *cpu);
+
+/* A new vCPU for a guest thread: a copy of parent's registers, or a blank one (parent NULL). */
+struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *parent);
+/* Links/unlinks the vCPU in the machine's thread list. */
+void machine_add_thread(struct rvx_machine *m, struct rvx_vcpu *cpu);
+void machine_remove_thread(struct rvx_machine *m, struct rvx_vcpu *cpu);
+void machine_vcpu_free(struct rvx_vcpu *cpu);
+
+/* Per-vCPU lookup tables indexed by pc bits, that cost nothing until touched: fresh and
+ * cleared entries read as zero. Callers store UINT64_MAX as the pc of entry 0, the one slot
+ * pc 0 maps to (and UINT64_MAX does not), so that no entry matches a pc it was not given. */
+void *machine_table_new(size_t bytes);
+void machine_table_clear(void *table, size_t bytes);
+void machine_table_free(void *table, size_t bytes);
 
 /* Guest code may have changed in [addr, addr+len): drop cached decodes/translations. */
 void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len);

@@ -48,8 +48,11 @@ bool engine_in_translated_code(struct rvx_vcpu *cpu, void *host_ucontext)
 int engine_run(struct rvx_vcpu *cpu)
 {
 	rvx_current_vcpu = cpu;
-	if (sigsetjmp(cpu->fault_jmp, 0))
+	if (sigsetjmp(cpu->fault_jmp, 0)) {
+		if (cpu->m->jit)
+			jit_abandon(cpu);
 		fault_arrived(cpu);
+	}
 	for (;;) {
 		int st;
 		if (cpu->interrupt) {

@@ -35,7 +35,8 @@ const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 	struct rvx_machine *m = cpu->m;
 
 	if (__builtin_expect(cpu->decode_gen != m->code_gen, 0)) {
-		memset(cpu->dcache, 0xff, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+		machine_table_clear(cpu->dcache, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+		cpu->dcache[0].pc = UINT64_MAX;
 		cpu->decode_gen = m->code_gen;
 		cpu->stats.flushes++;
 	}

@@ -1,5 +1,5 @@
-/* Processes: exit, clone (fork-like; threads come with the multithreading work), execve,
- * identity and the RISC-V specific calls. */
+/* Processes: exit, clone (fork, or a thread: thread.c), execve, identity and the RISC-V
+ * specific calls. */
 #include <fcntl.h>
 #include <limits.h>
 #include <linux/futex.h>
@@ -14,13 +14,15 @@
 #include <unistd.h>
 
 #include "../engine/engine.h"
+#include "../jit/x86-64/jit.h"
 #include "loader.h"
 #include "path.h"
 #include "safe_syscall.h"
 #include "signal.h"
 #include "syscall.h"
+#include "thread.h"
 
-static _Noreturn void exit_process(struct rvx_vcpu *cpu, int status)
+_Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status)
 {
 	machine_print_stats(cpu);
 	if (cpu->m->log)
@@ -31,13 +33,33 @@ static _Noreturn void exit_process(struct rvx_vcpu *cpu, int status)
 
 long sys_exit(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	/* The only thread leaving ends the process. */
-	exit_process(cpu, (int)a[0]);
+	thread_exit(cpu, (int)a[0]);
 }
 
 long sys_exit_group(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	exit_process(cpu, (int)a[0]);
+	syscall_exit_process(cpu, (int)a[0]);
+}
+
+/* fork() with the locks other threads might hold taken, so that the child's copies of the
+ * tables are whole; the child then has one thread, this one. */
+static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
+{
+	struct rvx_machine *m = cpu->m;
+	long pid;
+	jit_prefork(m);
+	pthread_mutex_lock(&m->lock);
+	pthread_mutex_lock(&m->space.lock);
+	pid = syscall(SYS_clone, flags, 0, NULL, NULL, 0);
+	pthread_mutex_unlock(&m->space.lock);
+	if (pid == 0) {
+		m->threads = cpu;
+		cpu->next = NULL;
+		m->nthreads = 1;
+	}
+	pthread_mutex_unlock(&m->lock);
+	jit_postfork(m);
+	return pid < 0 ? -errno : pid;
 }
 
 static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls)
@@ -46,13 +68,13 @@ static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint6
 			     CLONE_CHILD_CLEARTID | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM;
 	long pid;
 	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
-		return -ENOSYS; /* guest threads: not in this version */
+		return thread_clone(cpu, flags, newsp, ptid, ctid, tls);
 	if (flags & (CLONE_THREAD | CLONE_SIGHAND))
 		return -EINVAL;
 	/* vfork runs as fork: the child gets a copy, which correct vfork users cannot tell apart */
-	pid = syscall(SYS_clone, (flags & ~own), 0, NULL, NULL, 0);
+	pid = fork_locked(cpu, flags & ~own);
 	if (pid < 0)
-		return -errno;
+		return pid;
 	if (pid > 0) {
 		if (flags & CLONE_PARENT_SETTID) {
 			uint32_t v = (uint32_t)pid;
@@ -82,7 +104,8 @@ static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint6
 
 long sys_clone(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	return do_clone(cpu, a[0], a[1], a[2], a[3], a[4]);
+	/* RISC-V has CLONE_BACKWARDS: flags, stack, parent_tid, tls, child_tid */
+	return do_clone(cpu, a[0], a[1], a[2], a[4], a[3]);
 }
 
 long sys_clone3(struct rvx_vcpu *cpu, const uint64_t *a)

@@ -184,7 +184,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     CALL(214, brk, "p", 0),
     CALL(215, munmap, "pu", 0),
     CALL(216, mremap, "puuxp", 0),
-    CALL(220, clone, "xppup", SC_SETS_REGS),
+    CALL(220, clone, "xppxp", SC_SETS_REGS),
     CALL(221, execve, "fpp", 0),
     CALL(222, mmap, "puxxdu", 0),
     PASS(223, fadvise64, "duud", 0),

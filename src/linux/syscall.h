@@ -45,6 +45,9 @@ static inline long host_ret(long r)
 	return r < 0 ? -errno : r;
 }
 
+/* Ends the whole process (every thread) with status, printing -d stats first. */
+_Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status);
+
 /* Handlers, by family. */
 #define SYS(name) long sys_##name(struct rvx_vcpu *cpu, const uint64_t *a)
 /* sys_fs.c */

@@ -50,21 +50,28 @@ struct jit_jc_entry {
 };
 #define JC_SIZE 65536
 
+/* Shared by every vCPU of the machine. Lookups take no lock: blocks are published with a
+ * release store and freed only by a flush, which first waits until every vCPU is out of the
+ * cache (in_code clear). Translation, chaining into new blocks and flushes hold `lock`. */
 struct jit_cache {
 	uint8_t *rx, *rw; /* the same pages, executable and writable */
 	size_t size, used;
 	struct jit_block **hash;
 	size_t hash_size, nblocks;
-	struct jit_block **order; /* by code address, for fault lookup */
+	struct jit_block **order; /* by code address, for fault lookup; never moves */
 	size_t order_cap;
+	pthread_mutex_t lock;
+	int stopping;      /* a flush is waiting for the vCPUs to leave */
+	uint64_t epoch;    /* flushes so far: a vCPU's jump cache belongs to one */
+	uint64_t code_gen; /* the machine's code_gen these translations match */
 	int (*enter)(struct rvx_vcpu *cpu, const uint8_t *code);
 	uint8_t *epilogue;
 	unsigned space_bits; /* guest addresses are below 1 << space_bits */
 	bool host_bitcount;  /* the host has LZCNT, TZCNT and POPCNT */
 	bool host_fma;       /* the host has FMA3 and the OS saves AVX state */
 	struct {
-		uint64_t blocks, insns, helper_calls, flushes, chains, lookups, lookup_hits;
-	} stats;
+		uint64_t blocks, insns, helper_calls, flushes;
+	} stats; /* under lock */
 };
 
 struct tctx {
@@ -94,13 +101,6 @@ static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)
 /* Guest register access: host = guest g, guest g = host. */
 void t_get(struct tctx *t, int host, unsigned g);
 void t_put(struct tctx *t, unsigned g, int host);
-/* Guest FP register access: into/from an xmm register or a general register (raw bits). */
-void t_fget(struct tctx *t, int xmm, unsigned g);
-void t_fput(struct tctx *t, unsigned g, int xmm);
-void t_fget_gpr(struct tctx *t, int gpr, unsigned g);
-void t_fput_gpr(struct tctx *t, unsigned g, int gpr);
-/* SSE prefix/op with reg = xmm (or a gpr for conversions) and rm = guest FP register g. */
-void t_sse_f(struct tctx *t, uint8_t prefix, bool w, uint8_t op, int reg, unsigned g);
 /* Guest FP register access: into/from an xmm register or a general register (raw bits). */
 void t_fget(struct tctx *t, int xmm, unsigned g);
 void t_fput(struct tctx *t, unsigned g, int xmm);

@@ -13,7 +13,7 @@ void jit_destroy(struct rvx_machine *m);
 /* In a forked child: make the code cache the child's own. */
 int jit_after_fork(struct rvx_machine *m);
 /* Per-vCPU state of the tier (jump cache). */
-int jit_vcpu_init(struct rvx_vcpu *cpu);
+int jit_vcpu_init(struct rvx_vcpu *cpu, struct rvx_machine *m);
 void jit_vcpu_destroy(struct rvx_vcpu *cpu);
 
 /* Runs translated code until something needs the run loop; returns an enum exec_status with
@@ -24,6 +24,12 @@ int jit_run(struct rvx_vcpu *cpu);
  * registers back into the vCPU and sets pc to the faulting guest instruction. Returns false
  * when rip is not in translated code. */
 bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc);
+
+/* The vCPU left translated code by a fault (siglongjmp): it no longer holds off flushes. */
+void jit_abandon(struct rvx_vcpu *cpu);
+/* Locks around fork() so that the child's copies are consistent; the child then has one thread. */
+void jit_prefork(struct rvx_machine *m);
+void jit_postfork(struct rvx_machine *m);
 
 bool jit_owns_pc(struct rvx_vcpu *cpu, ucontext_t *uc);
 void jit_print_stats(struct rvx_vcpu *cpu);

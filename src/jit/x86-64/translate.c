@@ -3,6 +3,7 @@
  * jumps, and mapping host faults in translated code back to the guest instruction. */
 #include <cpuid.h>
 #include <errno.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -146,6 +147,19 @@ int jit_init(struct rvx_machine *m)
 	j->size = CODE_SIZE;
 	j->hash_size = 1 << 16;
 	j->hash = calloc(j->hash_size, sizeof *j->hash);
+	/* a block takes at least 64 bytes of code; reserved once so the fault handler can read it */
+	j->order_cap = CODE_SIZE / 64;
+	j->order = mmap(NULL, j->order_cap * sizeof *j->order, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (!j->hash || j->order == MAP_FAILED) {
+		free(j->hash);
+		munmap(j->rw, CODE_SIZE);
+		munmap(j->rx, CODE_SIZE);
+		free(j);
+		return -ENOMEM;
+	}
+	pthread_mutex_init(&j->lock, NULL);
+	j->code_gen = m->code_gen;
 	j->space_bits = (unsigned)__builtin_ctzll(m->space.size);
 	j->host_bitcount = host_has_bitcount();
 	j->host_fma = host_has_fma();
@@ -197,55 +211,121 @@ void jit_destroy(struct rvx_machine *m)
 	if (!j)
 		return;
 	free_blocks(j);
-	free(j->order);
+	munmap(j->order, j->order_cap * sizeof *j->order);
 	free(j->hash);
+	pthread_mutex_destroy(&j->lock);
 	munmap(j->rw, j->size);
 	munmap(j->rx, j->size);
 	free(j);
 	m->jit = NULL;
 }
 
-/* Empty entries hold an odd pc, which no jump target has (jalr clears bit 0). */
 static void clear_jcache(struct rvx_vcpu *cpu)
 {
-	size_t i;
-	for (i = 0; i < JC_SIZE; i++) {
-		cpu->jcache[i].pc = 1;
-		cpu->jcache[i].code = NULL;
-	}
+	machine_table_clear(cpu->jcache, JC_SIZE * sizeof(struct jit_jc_entry));
+	cpu->jcache[0].pc = UINT64_MAX;
 }
 
-int jit_vcpu_init(struct rvx_vcpu *cpu)
+int jit_vcpu_init(struct rvx_vcpu *cpu, struct rvx_machine *m)
 {
-	cpu->jcache = malloc(JC_SIZE * sizeof(struct jit_jc_entry));
-	cpu->membase = cpu->m->space.base;
-	cpu->addr_mask = ~(cpu->m->space.size - 1);
+	cpu->jcache = machine_table_new(JC_SIZE * sizeof(struct jit_jc_entry));
 	if (!cpu->jcache)
 		return -ENOMEM;
-	clear_jcache(cpu);
+	cpu->jcache[0].pc = UINT64_MAX;
+	cpu->jit_epoch = m->jit->epoch;
 	return 0;
 }
 
 void jit_vcpu_destroy(struct rvx_vcpu *cpu)
 {
-	free(cpu->jcache);
+	machine_table_free(cpu->jcache, JC_SIZE * sizeof(struct jit_jc_entry));
 	cpu->jcache = NULL;
 }
 
-/* Drops every translation. Only called from the run loop, never while translated code runs. */
-static void flush(struct rvx_vcpu *cpu)
+/* ---- safe points: a flush frees code only when no vCPU can be running it */
+
+/* Marks the vCPU as inside the code cache, first waiting out any flush in progress; then
+ * drops its jump cache if a flush happened since it last looked. */
+static void code_enter(struct rvx_vcpu *cpu, struct jit_cache *j)
 {
-	struct jit_cache *j = cpu->m->jit;
+	for (;;) {
+		__atomic_store_n(&cpu->in_code, 1, __ATOMIC_SEQ_CST);
+		if (!__atomic_load_n(&j->stopping, __ATOMIC_SEQ_CST))
+			break;
+		__atomic_store_n(&cpu->in_code, 0, __ATOMIC_SEQ_CST);
+		pthread_mutex_lock(&j->lock); /* the flusher holds it until it is done */
+		pthread_mutex_unlock(&j->lock);
+	}
+	if (cpu->jit_epoch != j->epoch) {
+		clear_jcache(cpu);
+		cpu->chain_site = 0;
+		cpu->jit_epoch = j->epoch;
+	}
+}
+
+static void code_leave(struct rvx_vcpu *cpu)
+{
+	__atomic_store_n(&cpu->in_code, 0, __ATOMIC_SEQ_CST);
+}
+
+void jit_abandon(struct rvx_vcpu *cpu)
+{
+	code_leave(cpu);
+	if (cpu->jit_locked) { /* a fault while translating: the half-made block is never published */
+		cpu->jit_locked = false;
+		pthread_mutex_unlock(&cpu->m->jit->lock);
+	}
+}
+
+/* Sends every other vCPU out of translated code (each block entry checks `interrupt`) and
+ * waits until none is inside. */
+static void stop_the_world(struct rvx_vcpu *self, struct jit_cache *j)
+{
+	struct rvx_machine *m = self->m;
+	__atomic_store_n(&j->stopping, 1, __ATOMIC_SEQ_CST);
+	for (;;) {
+		struct rvx_vcpu *c;
+		bool busy = false;
+		pthread_mutex_lock(&m->lock);
+		for (c = m->threads; c; c = c->next) {
+			if (c != self && __atomic_load_n(&c->in_code, __ATOMIC_SEQ_CST)) {
+				__atomic_store_n(&c->interrupt, 1, __ATOMIC_SEQ_CST);
+				busy = true;
+			}
+		}
+		pthread_mutex_unlock(&m->lock);
+		if (!busy)
+			return;
+		sched_yield();
+	}
+}
+
+/* Drops every translation. The caller holds j->lock and is outside the code cache. */
+static void flush_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
+{
+	stop_the_world(cpu, j);
 	free_blocks(j);
 	emit_trampolines(j);
-	clear_jcache(cpu);
-	cpu->chain_site = 0;
 	j->stats.flushes++;
+	__atomic_store_n(&j->epoch, j->epoch + 1, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&j->stopping, 0, __ATOMIC_SEQ_CST);
+}
+
+void jit_prefork(struct rvx_machine *m)
+{
+	if (m->jit)
+		pthread_mutex_lock(&m->jit->lock);
+}
+
+void jit_postfork(struct rvx_machine *m)
+{
+	if (m->jit)
+		pthread_mutex_unlock(&m->jit->lock);
 }
 
 static struct jit_block *lookup(struct jit_cache *j, uint64_t pc)
 {
-	struct jit_block *b = j->hash[(pc >> 1) & (j->hash_size - 1)];
+	struct jit_block *b = __atomic_load_n(&j->hash[(pc >> 1) & (j->hash_size - 1)], __ATOMIC_ACQUIRE);
 	while (b && b->pc != pc)
 		b = b->next;
 	return b;
@@ -513,6 +593,7 @@ static bool fetchable(struct rvx_vcpu *cpu, uint64_t pc)
 	return rv_insn_length(lo) == 2 || space_check(&cpu->m->space, pc + 2, 2, PROT_EXEC);
 }
 
+/* Translates the block at pc; the caller holds j->lock and has checked pc is fetchable. */
 static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 {
 	struct jit_cache *j = cpu->m->jit;
@@ -522,7 +603,8 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	bool more = true;
 	size_t h;
 
-	interp_fetch(cpu, pc); /* a fetch fault is the guest's, raised before anything is allocated */
+	if (j->nblocks == j->order_cap)
+		return NULL;
 	b = calloc(1, sizeof *b);
 
 	if (!b)
@@ -548,11 +630,11 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	count_at = t.e.p - 4;
 	while (more && t.idx < MAX_BLOCK_INSNS && !t.e.full) {
 		const struct rv_insn *in;
-		if (t.idx > 0 && !fetchable(cpu, pc)) {
+		if (!fetchable(cpu, pc)) { /* the next block's first fetch raises the guest's fault */
 			exit_chain(&t, pc);
 			break;
 		}
-		in = interp_fetch(cpu, pc); /* the first fetch may raise the guest's fetch fault */
+		in = interp_fetch(cpu, pc);
 		b->insns[t.idx] = *in;
 		b->insn_pc[t.idx] = pc;
 		t.in = &b->insns[t.idx];
@@ -581,18 +663,11 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	b->faults = malloc(sizeof *b->faults * (size_t)(t.nfaults ? t.nfaults : 1));
 	memcpy(b->faults, t.faults, sizeof *b->faults * (size_t)t.nfaults);
 	j->used = (size_t)((t.e.p - j->rw + 15) & ~15);
-	if (j->nblocks == j->order_cap) {
-		size_t cap = j->order_cap ? j->order_cap * 2 : 1024;
-		struct jit_block **o = realloc(j->order, cap * sizeof *o);
-		if (!o)
-			return NULL;
-		j->order = o;
-		j->order_cap = cap;
-	}
-	j->order[j->nblocks++] = b;
+	j->order[j->nblocks] = b;
+	__atomic_store_n(&j->nblocks, j->nblocks + 1, __ATOMIC_RELEASE);
 	h = (b->pc >> 1) & (j->hash_size - 1);
 	b->next = j->hash[h];
-	j->hash[h] = b;
+	__atomic_store_n(&j->hash[h], b, __ATOMIC_RELEASE);
 	j->stats.blocks++;
 	j->stats.insns += b->ninsns;
 	j->stats.helper_calls += (uint64_t)t.nhelpers;
@@ -603,39 +678,86 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	return b;
 }
 
+/* Finds or makes the block at cpu->pc; NULL when pc cannot be fetched (the caller raises the
+ * guest's fault). Called inside the cache; may leave it for a while to translate. */
+static struct jit_block *find_block(struct rvx_vcpu *cpu, struct jit_cache *j)
+{
+	struct jit_block *b = lookup(j, cpu->pc);
+	uint64_t epoch;
+	cpu->stats.lookups++;
+	if (b) {
+		cpu->stats.lookup_hits++;
+		return b;
+	}
+	code_leave(cpu);
+	pthread_mutex_lock(&j->lock);
+	cpu->jit_locked = true;
+	b = lookup(j, cpu->pc); /* another thread may have translated it meanwhile */
+	if (!b && fetchable(cpu, cpu->pc)) {
+		if (j->size - j->used < BLOCK_SLACK * 8)
+			flush_locked(cpu, j);
+		b = translate(cpu, cpu->pc);
+		if (!b) { /* out of room after all (or out of memory): start afresh once */
+			flush_locked(cpu, j);
+			b = translate(cpu, cpu->pc);
+		}
+	}
+	epoch = j->epoch;
+	cpu->jit_locked = false;
+	pthread_mutex_unlock(&j->lock);
+	code_enter(cpu, j);
+	if (b && epoch != cpu->jit_epoch)
+		b = lookup(j, cpu->pc); /* another thread flushed before we got back in */
+	return b;
+}
+
+/* Makes the exit jump at site go straight to code from now on (an aligned 4-byte store, so
+ * a thread running past it sees the old or the new target, never a mix). */
+static void chain(struct jit_cache *j, uint64_t site, const uint8_t *code)
+{
+	const uint8_t *at = (const uint8_t *)(uintptr_t)site;
+	int32_t rel = (int32_t)(code - (at + 4));
+	__atomic_store_n((int32_t *)(void *)rw_of(j, at), rel, __ATOMIC_RELEASE);
+}
+
 int jit_run(struct rvx_vcpu *cpu)
 {
 	struct rvx_machine *m = cpu->m;
 	struct jit_cache *j = m->jit;
+	int st = EXEC_NEXT;
+	code_enter(cpu, j);
 	cpu->chain_site = 0;
 	for (;;) {
 		struct jit_block *b;
 		struct jit_jc_entry *jc;
-		int st;
+		uint64_t gen = __atomic_load_n(&m->code_gen, __ATOMIC_SEQ_CST);
 		if (cpu->interrupt)
-			return EXEC_NEXT;
-		if (cpu->jit_gen != m->code_gen) {
-			flush(cpu);
-			cpu->jit_gen = m->code_gen;
-		}
-		j->stats.lookups++;
-		b = lookup(j, cpu->pc);
-		if (!b) {
-			if (j->size - j->used < BLOCK_SLACK * 8)
-				flush(cpu);
-			b = translate(cpu, cpu->pc);
-			if (!b) {
-				flush(cpu);
-				b = translate(cpu, cpu->pc);
-				if (!b)
-					return EXEC_ILLEGAL; /* a block larger than the whole cache: cannot happen */
+			break;
+		if (j->code_gen != gen) { /* guest code changed (fence.i, munmap, ...) or atomics must lock */
+			code_leave(cpu);
+			pthread_mutex_lock(&j->lock);
+			cpu->jit_locked = true;
+			if (j->code_gen != gen) {
+				flush_locked(cpu, j);
+				j->code_gen = gen;
 			}
-		} else {
-			j->stats.lookup_hits++;
+			cpu->jit_locked = false;
+			pthread_mutex_unlock(&j->lock);
+			code_enter(cpu, j);
+			continue;
+		}
+		b = find_block(cpu, j);
+		if (!b) {
+			if (!fetchable(cpu, cpu->pc)) {
+				code_leave(cpu);
+				interp_fetch(cpu, cpu->pc); /* raises the guest's fetch fault */
+				code_enter(cpu, j);
+			}
+			continue;
 		}
 		if (cpu->chain_site) {
-			e_patch(rw_of(j, (uint8_t *)(uintptr_t)cpu->chain_site), rw_of(j, b->code));
-			j->stats.chains++;
+			chain(j, cpu->chain_site, b->code);
+			cpu->stats.chains++;
 		}
 		cpu->chain_site = 0;
 		jc = &cpu->jcache[(cpu->pc >> 1) & (JC_SIZE - 1)];
@@ -645,8 +767,11 @@ int jit_run(struct rvx_vcpu *cpu)
 		st = j->enter(cpu, b->code);
 		jit_fp_leave(cpu);
 		if (st != EXEC_JUMPED)
-			return st;
+			break;
+		st = EXEC_NEXT;
 	}
+	code_leave(cpu);
+	return st;
 }
 
 static const int greg_of_host[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
@@ -671,7 +796,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 	rip = (uint8_t *)uc->uc_mcontext.gregs[REG_RIP];
 	if (rip < j->rx || rip >= j->rx + j->used)
 		return false;
-	hi = j->nblocks;
+	hi = __atomic_load_n(&j->nblocks, __ATOMIC_ACQUIRE);
 	while (lo < hi) { /* blocks are in code order */
 		size_t mid = (lo + hi) / 2;
 		if (j->order[mid]->code + j->order[mid]->size <= rip)
@@ -679,7 +804,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 		else
 			hi = mid;
 	}
-	if (lo < j->nblocks && j->order[lo]->code <= rip)
+	if (lo < __atomic_load_n(&j->nblocks, __ATOMIC_ACQUIRE) && j->order[lo]->code <= rip)
 		b = j->order[lo];
 	if (!b)
 		return false;
@@ -707,10 +832,11 @@ void jit_print_stats(struct rvx_vcpu *cpu)
 		return;
 	machine_log(cpu->m, RVX_LOG_STATS,
 		    "rvx: stats: jit %llu blocks translated (%llu guest instructions, %llu helper call sites), "
-		    "%llu returns to the dispatcher, %.1f%% found translated, %llu chains patched, %llu flushes, "
-		    "%zu KiB of code\n",
+		    "%llu flushes, %zu KiB of code; this thread: %llu returns to the dispatcher, %.1f%% found "
+		    "translated, %llu chains patched\n",
 		    (unsigned long long)j->stats.blocks, (unsigned long long)j->stats.insns,
-		    (unsigned long long)j->stats.helper_calls, (unsigned long long)j->stats.lookups,
-		    j->stats.lookups ? 100.0 * (double)j->stats.lookup_hits / (double)j->stats.lookups : 0.0,
-		    (unsigned long long)j->stats.chains, (unsigned long long)j->stats.flushes, j->used / 1024);
+		    (unsigned long long)j->stats.helper_calls, (unsigned long long)j->stats.flushes, j->used / 1024,
+		    (unsigned long long)cpu->stats.lookups,
+		    cpu->stats.lookups ? 100.0 * (double)cpu->stats.lookup_hits / (double)cpu->stats.lookups : 0.0,
+		    (unsigned long long)cpu->stats.chains);
 }

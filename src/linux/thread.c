@@ -1,0 +1,119 @@
+/* Guest threads: clone with CLONE_VM|CLONE_THREAD makes a vCPU and a host thread for it; the
+ * guest's thread id is the host thread's id, so tgkill, futexes and /proc agree with the host. */
+#include <errno.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
+#include <semaphore.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "../engine/engine.h"
+#include "../jit/x86-64/jit.h"
+#include "signal.h"
+#include "syscall.h"
+#include "thread.h"
+
+#define HOST_THREAD_STACK (1u << 20) /* the emulator's own frames; the guest has its own stack */
+
+struct thread_start {
+	struct rvx_vcpu *cpu;
+	uint64_t flags, ptid, ctid;
+	sem_t ready;
+	int tid;
+};
+
+static void *thread_main(void *arg)
+{
+	struct thread_start *s = arg;
+	struct rvx_vcpu *cpu = s->cpu;
+	uint32_t tid = (uint32_t)gettid();
+	rvx_current_vcpu = cpu;
+	cpu->tid = (int)tid;
+	/* as the kernel does, both ids are stored before either thread runs guest code again */
+	if (s->flags & CLONE_PARENT_SETTID)
+		guest_write(cpu, s->ptid, &tid, 4);
+	if (s->flags & CLONE_CHILD_SETTID)
+		guest_write(cpu, s->ctid, &tid, 4);
+	if (s->flags & CLONE_CHILD_CLEARTID)
+		cpu->clear_child_tid = s->ctid;
+	machine_add_thread(cpu->m, cpu);
+	s->tid = (int)tid;
+	sem_post(&s->ready); /* s is the parent's: not touched after this */
+	signal_set_mask(cpu, cpu->sigmask);
+	engine_run(cpu);
+	return NULL;
+}
+
+long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls)
+{
+	const uint64_t need = CLONE_VM | CLONE_THREAD | CLONE_SIGHAND;
+	struct rvx_machine *m = cpu->m;
+	struct thread_start s;
+	struct rvx_vcpu *child;
+	pthread_attr_t attr;
+	uint64_t all = ~0ull, old;
+	pthread_t th;
+	int r;
+
+	if ((flags & need) != need || !(flags & CLONE_FILES) || !(flags & CLONE_FS))
+		return -EINVAL; /* a process sharing memory but not being a thread: not supported */
+	if (!m->shared_memory) {
+		/* from now on translated atomics must lock the bus and fences order: retranslate */
+		m->shared_memory = true;
+		machine_code_changed(m, 0, UINT64_MAX);
+	}
+	child = machine_vcpu_new(m, cpu);
+	if (!child)
+		return -ENOMEM;
+	child->pc = cpu->pc + 4;
+	child->x[10] = 0;
+	if (newsp)
+		child->x[2] = newsp;
+	if (flags & CLONE_SETTLS)
+		child->x[4] = tls;
+	memset(&s, 0, sizeof s);
+	s.cpu = child;
+	s.flags = flags;
+	s.ptid = ptid;
+	s.ctid = ctid;
+	sem_init(&s.ready, 0, 0);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, HOST_THREAD_STACK);
+	/* the new host thread starts with every signal blocked until it knows its vCPU */
+	host_sigmask(SIG_SETMASK, all, &old);
+	r = pthread_create(&th, &attr, thread_main, &s);
+	host_sigmask(SIG_SETMASK, old, NULL);
+	pthread_attr_destroy(&attr);
+	if (r != 0) {
+		machine_vcpu_free(child);
+		sem_destroy(&s.ready);
+		return -r;
+	}
+	while (sem_wait(&s.ready) != 0)
+		; /* EINTR: a signal for this thread; it is recorded and delivered after the syscall */
+	sem_destroy(&s.ready);
+	return s.tid;
+}
+
+_Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
+{
+	struct rvx_machine *m = cpu->m;
+	uint64_t all = ~0ull;
+	if (__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST) == 0)
+		syscall_exit_process(cpu, status); /* the last thread: the process ends with its status */
+	host_sigmask(SIG_SETMASK, all, NULL);
+	machine_remove_thread(m, cpu);
+	if (cpu->clear_child_tid) {
+		uint32_t zero = 0;
+		if (guest_write(cpu, cpu->clear_child_tid, &zero, 4))
+			syscall(SYS_futex, guest_ptr(cpu, cpu->clear_child_tid), FUTEX_WAKE, 1, NULL, NULL, 0);
+	}
+	rvx_current_vcpu = NULL;
+	if (cpu != m->cpu) /* the main vCPU stays for rvx_machine_free */
+		machine_vcpu_free(cpu);
+	pthread_exit(NULL);
+}

@@ -1,0 +1,14 @@
+/* Guest threads: one vCPU and one host thread each. */
+#ifndef RVX_LINUX_THREAD_H
+#define RVX_LINUX_THREAD_H
+
+#include "../machine.h"
+
+/* clone for a thread (CLONE_VM|CLONE_THREAD|CLONE_SIGHAND...): returns the new thread's id or
+ * a negative errno. The child starts after the ecall with a0 = 0, sp = newsp, tp = tls. */
+long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls);
+/* exit of one thread: the clear-tid wake, then the host thread ends; the last one ends the
+ * process with status. */
+_Noreturn void thread_exit(struct rvx_vcpu *cpu, int status);
+
+#endif
