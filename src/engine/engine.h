@@ -10,8 +10,10 @@ int engine_run(struct rvx_vcpu *cpu);
 /* A host fault hit guest code at the host context uc: when it was in translated code, move
  * the guest registers held in host registers back into the vCPU and set the guest pc. */
 bool engine_recover_fault(struct rvx_vcpu *cpu, void *host_ucontext);
-/* In a forked child, before it runs guest code: separate what must not stay shared. */
-int engine_after_fork(struct rvx_vcpu *cpu);
+/* Around fork(): prefork makes what the child needs of its own (or fails: do not fork);
+ * postfork runs in both processes after it (in the child, a failure means it cannot run). */
+int engine_prefork(struct rvx_vcpu *cpu);
+int engine_postfork(struct rvx_vcpu *cpu, bool child);
 /* True when the host pc of uc lies in translated code. */
 bool engine_in_translated_code(struct rvx_vcpu *cpu, void *host_ucontext);
 

@@ -35,9 +35,14 @@ bool engine_recover_fault(struct rvx_vcpu *cpu, void *host_ucontext)
 	return cpu->m->jit && jit_recover_fault(cpu, host_ucontext);
 }
 
-int engine_after_fork(struct rvx_vcpu *cpu)
+int engine_prefork(struct rvx_vcpu *cpu)
 {
-	return jit_after_fork(cpu->m);
+	return jit_prefork(cpu);
+}
+
+int engine_postfork(struct rvx_vcpu *cpu, bool child)
+{
+	return jit_postfork(cpu, child);
 }
 
 bool engine_in_translated_code(struct rvx_vcpu *cpu, void *host_ucontext)

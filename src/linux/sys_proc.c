@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "../engine/engine.h"
-#include "../jit/x86-64/jit.h"
 #include "loader.h"
 #include "path.h"
 #include "safe_syscall.h"
@@ -47,10 +46,13 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 {
 	struct rvx_machine *m = cpu->m;
 	long pid;
-	jit_prefork(m);
+	if (engine_prefork(cpu) < 0)
+		return -ENOMEM;
 	pthread_mutex_lock(&m->lock);
 	pthread_mutex_lock(&m->space.lock);
 	pid = syscall(SYS_clone, flags, 0, NULL, NULL, 0);
+	if (pid < 0)
+		pid = -errno;
 	pthread_mutex_unlock(&m->space.lock);
 	if (pid == 0) {
 		m->threads = cpu;
@@ -58,8 +60,13 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 		m->nthreads = 1;
 	}
 	pthread_mutex_unlock(&m->lock);
-	jit_postfork(m);
-	return pid < 0 ? -errno : pid;
+	if (engine_postfork(cpu, pid == 0) < 0) {
+		static const char msg[] = "rvx: cannot copy the translation cache in a forked child\n";
+		if (write(2, msg, sizeof msg - 1) < 0)
+			_exit(70);
+		_exit(70);
+	}
+	return pid;
 }
 
 static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls)
@@ -83,12 +90,6 @@ static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint6
 		return pid;
 	}
 	cpu->tid = (int)gettid();
-	if (engine_after_fork(cpu) < 0) {
-		static const char msg[] = "rvx: cannot copy the translation cache in a forked child\n";
-		if (write(2, msg, sizeof msg - 1) < 0)
-			_exit(70);
-		_exit(70);
-	}
 	if (flags & CLONE_CHILD_SETTID)
 		guest_write(cpu, ctid, &cpu->tid, 4);
 	if (flags & CLONE_CHILD_CLEARTID)

@@ -64,6 +64,7 @@ struct jit_cache {
 	int stopping;      /* a flush is waiting for the vCPUs to leave */
 	uint64_t epoch;    /* flushes so far: a vCPU's jump cache belongs to one */
 	uint64_t code_gen; /* the machine's code_gen these translations match */
+	int fork_fd;       /* the copy a forked child maps, between prefork and postfork */
 	int (*enter)(struct rvx_vcpu *cpu, const uint8_t *code);
 	uint8_t *epilogue;
 	unsigned space_bits; /* guest addresses are below 1 << space_bits */

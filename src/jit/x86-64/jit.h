@@ -10,8 +10,6 @@
 /* Creates the machine's code cache (two views of one memfd: writable and executable). */
 int jit_init(struct rvx_machine *m);
 void jit_destroy(struct rvx_machine *m);
-/* In a forked child: make the code cache the child's own. */
-int jit_after_fork(struct rvx_machine *m);
 /* Per-vCPU state of the tier (jump cache). */
 int jit_vcpu_init(struct rvx_vcpu *cpu, struct rvx_machine *m);
 void jit_vcpu_destroy(struct rvx_vcpu *cpu);
@@ -27,9 +25,11 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc);
 
 /* The vCPU left translated code by a fault (siglongjmp): it no longer holds off flushes. */
 void jit_abandon(struct rvx_vcpu *cpu);
-/* Locks around fork() so that the child's copies are consistent; the child then has one thread. */
-void jit_prefork(struct rvx_machine *m);
-void jit_postfork(struct rvx_machine *m);
+/* Around fork(): prefork holds translation and every other vCPU out of the code cache and
+ * copies it; postfork (in parent and child) lets them go, the child with the copy as its own
+ * code cache. Negative errno when no copy could be made (prefork: do not fork). */
+int jit_prefork(struct rvx_vcpu *cpu);
+int jit_postfork(struct rvx_vcpu *cpu, bool child);
 
 bool jit_owns_pc(struct rvx_vcpu *cpu, ucontext_t *uc);
 void jit_print_stats(struct rvx_vcpu *cpu);

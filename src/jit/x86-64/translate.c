@@ -160,6 +160,7 @@ int jit_init(struct rvx_machine *m)
 	}
 	pthread_mutex_init(&j->lock, NULL);
 	j->code_gen = m->code_gen;
+	j->fork_fd = -1;
 	j->space_bits = (unsigned)__builtin_ctzll(m->space.size);
 	j->host_bitcount = host_has_bitcount();
 	j->host_fma = host_has_fma();
@@ -180,29 +181,6 @@ static void free_blocks(struct jit_cache *j)
 	}
 	j->nblocks = 0;
 	memset(j->hash, 0, j->hash_size * sizeof *j->hash);
-}
-
-int jit_after_fork(struct rvx_machine *m)
-{
-	/* The two views map one shared memfd: a forked child would write its translations over
-	 * its parent's. Give the child its own copy at the same addresses. */
-	struct jit_cache *j = m->jit;
-	int fd;
-	if (!j)
-		return 0;
-	fd = memfd_create("rvx-code", MFD_CLOEXEC);
-	if (fd < 0 || ftruncate(fd, (off_t)j->size) != 0 || write(fd, j->rw, j->used) != (ssize_t)j->used) {
-		if (fd >= 0)
-			close(fd);
-		return -ENOMEM;
-	}
-	if (mmap(j->rw, j->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED ||
-	    mmap(j->rx, j->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED) {
-		close(fd);
-		return -ENOMEM;
-	}
-	close(fd);
-	return 0;
 }
 
 void jit_destroy(struct rvx_machine *m)
@@ -311,16 +289,47 @@ static void flush_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
 	__atomic_store_n(&j->stopping, 0, __ATOMIC_SEQ_CST);
 }
 
-void jit_prefork(struct rvx_machine *m)
+/* fork(): the two views map one shared memfd, so a child would write its translations over
+ * its parent's. Before the fork, with every other vCPU held out of translated code (so that
+ * no chain is patched meanwhile), the used part is copied into a new memfd; the child maps
+ * that copy at the same addresses. */
+int jit_prefork(struct rvx_vcpu *cpu)
 {
-	if (m->jit)
-		pthread_mutex_lock(&m->jit->lock);
+	struct jit_cache *j = cpu->m->jit;
+	int fd;
+	if (!j)
+		return 0;
+	pthread_mutex_lock(&j->lock);
+	stop_the_world(cpu, j);
+	fd = memfd_create("rvx-code", MFD_CLOEXEC);
+	if (fd >= 0 && (ftruncate(fd, (off_t)j->size) != 0 || write(fd, j->rw, j->used) != (ssize_t)j->used)) {
+		close(fd);
+		fd = -1;
+	}
+	if (fd < 0) {
+		__atomic_store_n(&j->stopping, 0, __ATOMIC_SEQ_CST);
+		pthread_mutex_unlock(&j->lock);
+		return -ENOMEM;
+	}
+	j->fork_fd = fd;
+	return 0;
 }
 
-void jit_postfork(struct rvx_machine *m)
+int jit_postfork(struct rvx_vcpu *cpu, bool child)
 {
-	if (m->jit)
-		pthread_mutex_unlock(&m->jit->lock);
+	struct jit_cache *j = cpu->m->jit;
+	int r = 0;
+	if (!j)
+		return 0;
+	if (child &&
+	    (mmap(j->rw, j->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, j->fork_fd, 0) == MAP_FAILED ||
+	     mmap(j->rx, j->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, j->fork_fd, 0) == MAP_FAILED))
+		r = -ENOMEM;
+	close(j->fork_fd);
+	j->fork_fd = -1;
+	__atomic_store_n(&j->stopping, 0, __ATOMIC_SEQ_CST);
+	pthread_mutex_unlock(&j->lock);
+	return r;
 }
 
 static struct jit_block *lookup(struct jit_cache *j, uint64_t pc)
