@@ -49,6 +49,12 @@ void machine_log(struct rvx_machine *m, unsigned category, const char *fmt, ...)
 	va_end(ap);
 }
 
+void machine_share_memory(struct rvx_machine *m)
+{
+	if (!__atomic_exchange_n(&m->shared_memory, true, __ATOMIC_SEQ_CST))
+		machine_code_changed(m, 0, UINT64_MAX); /* retranslate what was made unlocked */
+}
+
 void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len)
 {
 	(void)addr;
@@ -59,13 +65,17 @@ void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len)
 void *machine_table_new(size_t bytes)
 {
 	void *t = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	return t == MAP_FAILED ? NULL : t;
+	if (t == MAP_FAILED)
+		return NULL;
+	*(uint64_t *)t = UINT64_MAX;
+	return t;
 }
 
 void machine_table_clear(void *table, size_t bytes)
 {
 	if (madvise(table, bytes, MADV_DONTNEED) != 0)
 		memset(table, 0, bytes);
+	*(uint64_t *)table = UINT64_MAX;
 }
 
 void machine_table_free(void *table, size_t bytes)
@@ -79,14 +89,13 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 	struct rvx_vcpu *cpu = calloc(1, sizeof *cpu);
 	if (!cpu)
 		return NULL;
+	cpu->m = m;
 	cpu->dcache = machine_table_new(DECODE_CACHE_SIZE * sizeof *cpu->dcache);
-	if (!cpu->dcache || (m->jit && jit_vcpu_init(cpu, m) < 0)) {
+	if (!cpu->dcache || (m->jit && jit_vcpu_init(cpu) < 0)) {
 		machine_table_free(cpu->dcache, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
 		free(cpu);
 		return NULL;
 	}
-	cpu->dcache[0].pc = UINT64_MAX;
-	cpu->m = m;
 	cpu->membase = m->space.base;
 	cpu->addr_mask = ~(m->space.size - 1);
 	if (parent) {

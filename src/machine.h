@@ -120,12 +120,16 @@ void machine_add_thread(struct rvx_machine *m, struct rvx_vcpu *cpu);
 void machine_remove_thread(struct rvx_machine *m, struct rvx_vcpu *cpu);
 void machine_vcpu_free(struct rvx_vcpu *cpu);
 
-/* Per-vCPU lookup tables indexed by pc bits, that cost nothing until touched: fresh and
- * cleared entries read as zero. Callers store UINT64_MAX as the pc of entry 0, the one slot
- * pc 0 maps to (and UINT64_MAX does not), so that no entry matches a pc it was not given. */
+/* Per-vCPU lookup tables indexed by pc bits, whose entries begin with their pc, that cost
+ * nothing until touched: fresh and cleared entries read as zero, except entry 0 (the one
+ * slot pc 0 maps to), whose pc is UINT64_MAX, so that no entry matches a pc it was not given. */
 void *machine_table_new(size_t bytes);
 void machine_table_clear(void *table, size_t bytes);
 void machine_table_free(void *table, size_t bytes);
+
+/* Another agent (a thread, a process through MAP_SHARED) may now touch guest memory: from
+ * here on translated atomics lock the bus and fences order stores before loads. */
+void machine_share_memory(struct rvx_machine *m);
 
 /* Guest code may have changed in [addr, addr+len): drop cached decodes/translations. */
 void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len);

@@ -36,7 +36,6 @@ const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 
 	if (__builtin_expect(cpu->decode_gen != m->code_gen, 0)) {
 		machine_table_clear(cpu->dcache, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
-		cpu->dcache[0].pc = UINT64_MAX;
 		cpu->decode_gen = m->code_gen;
 		cpu->stats.flushes++;
 	}

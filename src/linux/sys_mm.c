@@ -56,11 +56,8 @@ long sys_mmap(struct rvx_vcpu *cpu, const uint64_t *a)
 	}
 	if (flags & MAP_FIXED)
 		code_may_change(cpu, a[0], a[1]);
-	if ((flags & MAP_SHARED) && !cpu->m->shared_memory) {
-		/* from now on translated atomics must lock the bus: retranslate */
-		cpu->m->shared_memory = true;
-		machine_code_changed(cpu->m, 0, UINT64_MAX);
-	}
+	if (flags & MAP_SHARED)
+		machine_share_memory(cpu->m);
 	return space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n);
 }
 

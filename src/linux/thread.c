@@ -60,11 +60,7 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 
 	if ((flags & need) != need || !(flags & CLONE_FILES) || !(flags & CLONE_FS))
 		return -EINVAL; /* a process sharing memory but not being a thread: not supported */
-	if (!m->shared_memory) {
-		/* from now on translated atomics must lock the bus and fences order: retranslate */
-		m->shared_memory = true;
-		machine_code_changed(m, 0, UINT64_MAX);
-	}
+	machine_share_memory(m);
 	child = machine_vcpu_new(m, cpu);
 	if (!child)
 		return -ENOMEM;

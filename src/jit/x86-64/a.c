@@ -11,7 +11,7 @@ static void amo(struct tctx *t, bool w)
 	struct emit *e = &t->e;
 	uint8_t *misaligned, *done;
 	struct mem m = t_address(t, in->rs1, 0);
-	bool lock = t->cpu->m->shared_memory;
+	bool lock = __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED);
 	e_mov_rr(e, false, RDX, RAX);
 	e_alu_ri(e, ALU_AND, false, RDX, w ? 3 : 7);
 	misaligned = e_jcc(e, CC_NE);

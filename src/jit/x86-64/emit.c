@@ -131,15 +131,10 @@ void e_load(struct emit *e, int dst, struct mem m, int size, bool sign)
 {
 	switch (size) {
 	case 1:
+	case 2: /* movzx/movsx: 0F B6/BE for bytes, B7/BF for halfwords */
 		rex(e, sign, dst, m.index, m.base, false);
 		e_byte(e, 0x0f);
-		e_byte(e, sign ? 0xbe : 0xb6);
-		modrm_mem(e, dst, m);
-		break;
-	case 2:
-		rex(e, sign, dst, m.index, m.base, false);
-		e_byte(e, 0x0f);
-		e_byte(e, sign ? 0xbf : 0xb7);
+		e_byte(e, (uint8_t)((sign ? 0xbe : 0xb6) + (size - 1)));
 		modrm_mem(e, dst, m);
 		break;
 	case 4: op_rm(e, sign, sign ? 0x63 : 0x8b, dst, m, false); break;

@@ -202,7 +202,8 @@ bool jit_rv64i(struct tctx *t)
 	case RV_FENCE:
 		/* x86 is TSO: only a store followed by a load needs a barrier, and only when another
 		 * agent can see guest memory */
-		if ((in->imm & 0x10) && (in->imm & 0x2) && t->cpu->m->shared_memory) {
+		if ((in->imm & 0x10) && (in->imm & 0x2) &&
+		    __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED)) {
 			e_byte(&t->e, 0x0f);
 			e_byte(&t->e, 0xae);
 			e_byte(&t->e, 0xf0); /* mfence */

@@ -201,16 +201,14 @@ void jit_destroy(struct rvx_machine *m)
 static void clear_jcache(struct rvx_vcpu *cpu)
 {
 	machine_table_clear(cpu->jcache, JC_SIZE * sizeof(struct jit_jc_entry));
-	cpu->jcache[0].pc = UINT64_MAX;
 }
 
-int jit_vcpu_init(struct rvx_vcpu *cpu, struct rvx_machine *m)
+int jit_vcpu_init(struct rvx_vcpu *cpu)
 {
 	cpu->jcache = machine_table_new(JC_SIZE * sizeof(struct jit_jc_entry));
 	if (!cpu->jcache)
 		return -ENOMEM;
-	cpu->jcache[0].pc = UINT64_MAX;
-	cpu->jit_epoch = m->jit->epoch;
+	cpu->jit_epoch = cpu->m->jit->epoch;
 	return 0;
 }
 
@@ -246,6 +244,22 @@ static void code_leave(struct rvx_vcpu *cpu)
 	__atomic_store_n(&cpu->in_code, 0, __ATOMIC_SEQ_CST);
 }
 
+/* Leaves the code cache and takes its lock (to translate or flush); cache_unlock gives both
+ * back. A fault in between releases the lock through jit_abandon. */
+static void cache_lock(struct rvx_vcpu *cpu, struct jit_cache *j)
+{
+	code_leave(cpu);
+	pthread_mutex_lock(&j->lock);
+	cpu->jit_locked = true;
+}
+
+static void cache_unlock(struct rvx_vcpu *cpu, struct jit_cache *j)
+{
+	cpu->jit_locked = false;
+	pthread_mutex_unlock(&j->lock);
+	code_enter(cpu, j);
+}
+
 void jit_abandon(struct rvx_vcpu *cpu)
 {
 	code_leave(cpu);
@@ -278,6 +292,11 @@ static void stop_the_world(struct rvx_vcpu *self, struct jit_cache *j)
 	}
 }
 
+static void resume_the_world(struct jit_cache *j)
+{
+	__atomic_store_n(&j->stopping, 0, __ATOMIC_SEQ_CST);
+}
+
 /* Drops every translation. The caller holds j->lock and is outside the code cache. */
 static void flush_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
 {
@@ -286,7 +305,7 @@ static void flush_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
 	emit_trampolines(j);
 	j->stats.flushes++;
 	__atomic_store_n(&j->epoch, j->epoch + 1, __ATOMIC_SEQ_CST);
-	__atomic_store_n(&j->stopping, 0, __ATOMIC_SEQ_CST);
+	resume_the_world(j);
 }
 
 /* fork(): the two views map one shared memfd, so a child would write its translations over
@@ -307,7 +326,7 @@ int jit_prefork(struct rvx_vcpu *cpu)
 		fd = -1;
 	}
 	if (fd < 0) {
-		__atomic_store_n(&j->stopping, 0, __ATOMIC_SEQ_CST);
+		resume_the_world(j);
 		pthread_mutex_unlock(&j->lock);
 		return -ENOMEM;
 	}
@@ -327,7 +346,7 @@ int jit_postfork(struct rvx_vcpu *cpu, bool child)
 		r = -ENOMEM;
 	close(j->fork_fd);
 	j->fork_fd = -1;
-	__atomic_store_n(&j->stopping, 0, __ATOMIC_SEQ_CST);
+	resume_the_world(j);
 	pthread_mutex_unlock(&j->lock);
 	return r;
 }
@@ -698,9 +717,7 @@ static struct jit_block *find_block(struct rvx_vcpu *cpu, struct jit_cache *j)
 		cpu->stats.lookup_hits++;
 		return b;
 	}
-	code_leave(cpu);
-	pthread_mutex_lock(&j->lock);
-	cpu->jit_locked = true;
+	cache_lock(cpu, j);
 	b = lookup(j, cpu->pc); /* another thread may have translated it meanwhile */
 	if (!b && fetchable(cpu, cpu->pc)) {
 		if (j->size - j->used < BLOCK_SLACK * 8)
@@ -712,9 +729,7 @@ static struct jit_block *find_block(struct rvx_vcpu *cpu, struct jit_cache *j)
 		}
 	}
 	epoch = j->epoch;
-	cpu->jit_locked = false;
-	pthread_mutex_unlock(&j->lock);
-	code_enter(cpu, j);
+	cache_unlock(cpu, j);
 	if (b && epoch != cpu->jit_epoch)
 		b = lookup(j, cpu->pc); /* another thread flushed before we got back in */
 	return b;
@@ -743,16 +758,12 @@ int jit_run(struct rvx_vcpu *cpu)
 		if (cpu->interrupt)
 			break;
 		if (j->code_gen != gen) { /* guest code changed (fence.i, munmap, ...) or atomics must lock */
-			code_leave(cpu);
-			pthread_mutex_lock(&j->lock);
-			cpu->jit_locked = true;
+			cache_lock(cpu, j);
 			if (j->code_gen != gen) {
 				flush_locked(cpu, j);
 				j->code_gen = gen;
 			}
-			cpu->jit_locked = false;
-			pthread_mutex_unlock(&j->lock);
-			code_enter(cpu, j);
+			cache_unlock(cpu, j);
 			continue;
 		}
 		b = find_block(cpu, j);
@@ -797,7 +808,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 {
 	struct jit_cache *j = cpu->m->jit;
 	uint8_t *rip;
-	size_t lo = 0, hi;
+	size_t lo = 0, hi, n;
 	struct jit_block *b = NULL;
 	unsigned i;
 	if (!j)
@@ -805,7 +816,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 	rip = (uint8_t *)uc->uc_mcontext.gregs[REG_RIP];
 	if (rip < j->rx || rip >= j->rx + j->used)
 		return false;
-	hi = __atomic_load_n(&j->nblocks, __ATOMIC_ACQUIRE);
+	hi = n = __atomic_load_n(&j->nblocks, __ATOMIC_ACQUIRE);
 	while (lo < hi) { /* blocks are in code order */
 		size_t mid = (lo + hi) / 2;
 		if (j->order[mid]->code + j->order[mid]->size <= rip)
@@ -813,7 +824,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 		else
 			hi = mid;
 	}
-	if (lo < __atomic_load_n(&j->nblocks, __ATOMIC_ACQUIRE) && j->order[lo]->code <= rip)
+	if (lo < n && j->order[lo]->code <= rip)
 		b = j->order[lo];
 	if (!b)
 		return false;
