@@ -95,6 +95,7 @@ struct rvx_machine {
 	struct rvx_vcpu *cpu;     /* the main vCPU */
 	struct rvx_vcpu *threads; /* every live vCPU, linked by next, under lock */
 	int nthreads;             /* live guest threads (atomic) */
+	int starting;             /* host threads made by clone not yet past their start-up (atomic) */
 	uint64_t exited_instret;  /* instructions of threads that have ended (atomic) */
 	struct jit_cache *jit;    /* NULL when the interpreter runs everything */
 	bool shared_memory;       /* another agent (thread, process) may touch guest memory: translated AMOs lock */

@@ -46,11 +46,15 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 {
 	struct rvx_machine *m = cpu->m;
 	long pid;
+	/* a host thread still starting may hold allocator locks the child would inherit taken */
+	while (__atomic_load_n(&m->starting, __ATOMIC_SEQ_CST))
+		sched_yield();
 	if (engine_prefork(cpu) < 0)
 		return -ENOMEM;
 	pthread_mutex_lock(&m->lock);
 	pthread_mutex_lock(&m->space.lock);
-	pid = syscall(SYS_clone, flags, 0, NULL, NULL, 0);
+	/* glibc's fork takes malloc's and stdio's locks across it, so that the child's are free */
+	pid = flags == SIGCHLD ? fork() : syscall(SYS_clone, flags, 0, NULL, NULL, 0);
 	if (pid < 0)
 		pid = -errno;
 	pthread_mutex_unlock(&m->space.lock);

@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -18,81 +19,101 @@
 
 #define HOST_THREAD_STACK (1u << 20) /* the emulator's own frames; the guest has its own stack */
 
+/* The parent fills in the ids and publishes the vCPU, then posts `go`; the child frees this. */
 struct thread_start {
 	struct rvx_vcpu *cpu;
-	uint64_t flags, ptid, ctid;
-	sem_t ready;
-	int tid;
+	sem_t go;
 };
 
 static void *thread_main(void *arg)
 {
 	struct thread_start *s = arg;
 	struct rvx_vcpu *cpu = s->cpu;
-	uint32_t tid = (uint32_t)gettid();
+	while (sem_wait(&s->go) != 0)
+		;
+	sem_destroy(&s->go);
+	free(s);
+	__atomic_sub_fetch(&cpu->m->starting, 1, __ATOMIC_SEQ_CST);
+	if (cpu->tid != (int)gettid()) { /* the guest would see wrong thread ids: never go on */
+		fprintf(stderr, "rvx: internal error: thread id %d read as %d\n", (int)gettid(), cpu->tid);
+		abort();
+	}
 	rvx_current_vcpu = cpu;
-	cpu->tid = (int)tid;
-	/* as the kernel does, both ids are stored before either thread runs guest code again */
-	if (s->flags & CLONE_PARENT_SETTID)
-		guest_write(cpu, s->ptid, &tid, 4);
-	if (s->flags & CLONE_CHILD_SETTID)
-		guest_write(cpu, s->ctid, &tid, 4);
-	if (s->flags & CLONE_CHILD_CLEARTID)
-		cpu->clear_child_tid = s->ctid;
-	machine_add_thread(cpu->m, cpu);
-	s->tid = (int)tid;
-	sem_post(&s->ready); /* s is the parent's: not touched after this */
 	signal_set_mask(cpu, cpu->sigmask);
 	engine_run(cpu);
 	return NULL;
+}
+
+/* The host thread's id without waiting for it to run: glibc stores it (CLONE_PARENT_SETTID)
+ * before pthread_create returns, and a thread's CPU-time clock id encodes it (Linux ABI). */
+static int host_tid_of(pthread_t th)
+{
+	clockid_t clock;
+	if (pthread_getcpuclockid(th, &clock) != 0)
+		return -1;
+	return (int)(~(unsigned)clock >> 3); /* clock = ~tid << 3 | CPUCLOCK_SCHED | CPUCLOCK_PERTHREAD */
 }
 
 long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls)
 {
 	const uint64_t need = CLONE_VM | CLONE_THREAD | CLONE_SIGHAND;
 	struct rvx_machine *m = cpu->m;
-	struct thread_start s;
+	struct thread_start *s;
 	struct rvx_vcpu *child;
 	pthread_attr_t attr;
 	uint64_t all = ~0ull, old;
 	pthread_t th;
+	uint32_t tid;
 	int r;
 
 	if ((flags & need) != need || !(flags & CLONE_FILES) || !(flags & CLONE_FS))
 		return -EINVAL; /* a process sharing memory but not being a thread: not supported */
 	machine_share_memory(m);
 	child = machine_vcpu_new(m, cpu);
-	if (!child)
+	s = malloc(sizeof *s);
+	if (!child || !s) {
+		if (child)
+			machine_vcpu_free(child);
+		free(s);
 		return -ENOMEM;
+	}
 	child->pc = cpu->pc + 4;
 	child->x[10] = 0;
 	if (newsp)
 		child->x[2] = newsp;
 	if (flags & CLONE_SETTLS)
 		child->x[4] = tls;
-	memset(&s, 0, sizeof s);
-	s.cpu = child;
-	s.flags = flags;
-	s.ptid = ptid;
-	s.ctid = ctid;
-	sem_init(&s.ready, 0, 0);
+	s->cpu = child;
+	sem_init(&s->go, 0, 0);
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	pthread_attr_setstacksize(&attr, HOST_THREAD_STACK);
 	/* the new host thread starts with every signal blocked until it knows its vCPU */
 	host_sigmask(SIG_SETMASK, all, &old);
-	r = pthread_create(&th, &attr, thread_main, &s);
+	__atomic_add_fetch(&m->starting, 1, __ATOMIC_SEQ_CST);
+	r = pthread_create(&th, &attr, thread_main, s);
 	host_sigmask(SIG_SETMASK, old, NULL);
 	pthread_attr_destroy(&attr);
 	if (r != 0) {
+		__atomic_sub_fetch(&m->starting, 1, __ATOMIC_SEQ_CST);
 		machine_vcpu_free(child);
-		sem_destroy(&s.ready);
+		sem_destroy(&s->go);
+		free(s);
 		return -r;
 	}
-	while (sem_wait(&s.ready) != 0)
-		; /* EINTR: a signal for this thread; it is recorded and delivered after the syscall */
-	sem_destroy(&s.ready);
-	return s.tid;
+	/* the child waits on `go`, so neither it nor its pthread_t can go away meanwhile */
+	tid = (uint32_t)host_tid_of(th);
+	child->tid = (int)tid;
+	/* as the kernel does, both ids are stored before either thread runs guest code again */
+	if (flags & CLONE_PARENT_SETTID)
+		guest_write(cpu, ptid, &tid, 4);
+	if (flags & CLONE_CHILD_SETTID)
+		guest_write(cpu, ctid, &tid, 4);
+	if (flags & CLONE_CHILD_CLEARTID)
+		child->clear_child_tid = ctid;
+	machine_add_thread(m, child);
+	sem_post(&s->go);
+	return (long)tid;
 }
 
 _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)

@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "check.h"
+
 static const uint64_t vals[] = {0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000, 0x7fffffffffffffff,
 				0x8000000000000000, 0xffffffffffffffff, 0x123456789abcdef0, 0xfffffffe80000001};
 #define N (sizeof vals / sizeof vals[0])
@@ -42,7 +44,7 @@ int main(void)
 			for (j = 0; j < N; j++) {
 				uint64_t old, mem;
 				ops[k].fn(vals[i], vals[j], &old, &mem);
-				h = ((h ^ old) * 0x100000001b3ull ^ mem) * 0x100000001b3ull;
+				h = hash_mix(hash_mix(h, old), mem);
 				if (i == 3 && j == 8)
 					printf("%-15s old %016llx mem %016llx\n", ops[k].name, (unsigned long long)old,
 					       (unsigned long long)mem);

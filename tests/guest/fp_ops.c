@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "check.h"
+
 typedef uint64_t (*fn2)(uint64_t, uint64_t, uint64_t, unsigned *);
 
 #define BODY(insn, mv_in, mv_out, ops)                                                             \
@@ -62,6 +64,9 @@ FFNR(fmin_d, "fmin.d", MD, "ft3, ft0, ft1") FFNR(fmax_d, "fmax.d", MD, "ft3, ft0
 FFNR(fsgnj_s, "fsgnj.s", MD, "ft3, ft0, ft1") FFNR(fsgnjn_s, "fsgnjn.s", MD, "ft3, ft0, ft1")
 FFNR(fsgnjx_s, "fsgnjx.s", MD, "ft3, ft0, ft1") FFNR(fsgnj_d, "fsgnj.d", MD, "ft3, ft0, ft1")
 FFNR(fsgnjn_d, "fsgnjn.d", MD, "ft3, ft0, ft1") FFNR(fsgnjx_d, "fsgnjx.d", MD, "ft3, ft0, ft1")
+/* one source register: fmv, fneg, fabs (translated as moves and sign-bit operations) */
+FFNR(fmv_d, "fsgnj.d", MD, "ft3, ft0, ft0") FFNR(fneg_d, "fsgnjn.d", MD, "ft3, ft0, ft0")
+FFNR(fabs_d, "fsgnjx.d", MD, "ft3, ft0, ft0")
 XFNR(feq_s, "feq.s", MD, "t0, ft0, ft1") XFNR(flt_s, "flt.s", MD, "t0, ft0, ft1") XFNR(fle_s, "fle.s", MD, "t0, ft0, ft1")
 XFNR(feq_d, "feq.d", MD, "t0, ft0, ft1") XFNR(flt_d, "flt.d", MD, "t0, ft0, ft1") XFNR(fle_d, "fle.d", MD, "t0, ft0, ft1")
 XFNR(fclass_s, "fclass.s", MD, "t0, ft0") XFNR(fclass_d, "fclass.d", MD, "t0, ft0")
@@ -105,7 +110,7 @@ static unsigned frm_of(const char *rm)
 static uint64_t hash, nflags;
 static void mix(uint64_t v)
 {
-	hash = (hash ^ v) * 0x100000001b3ull;
+	hash = hash_mix(hash, v);
 }
 
 /* Runs fn over inputs of arity args; dynamic mode runs once per frm value. */
@@ -158,6 +163,7 @@ int main(void)
 	RUN(fmin_s, svals, NS, 2); RUN(fmax_s, svals, NS, 2); RUN(fmin_d, dvals, ND, 2); RUN(fmax_d, dvals, ND, 2);
 	RUN(fsgnj_s, svals, NS, 2); RUN(fsgnjn_s, svals, NS, 2); RUN(fsgnjx_s, svals, NS, 2);
 	RUN(fsgnj_d, dvals, ND, 2); RUN(fsgnjn_d, dvals, ND, 2); RUN(fsgnjx_d, dvals, ND, 2);
+	RUN(fmv_d, dvals, ND, 1); RUN(fneg_d, dvals, ND, 1); RUN(fabs_d, dvals, ND, 1);
 	RUN(feq_s, svals, NS, 2); RUN(flt_s, svals, NS, 2); RUN(fle_s, svals, NS, 2);
 	RUN(feq_d, dvals, ND, 2); RUN(flt_d, dvals, ND, 2); RUN(fle_d, dvals, ND, 2);
 	RUN(fclass_s, svals, NS, 1); RUN(fclass_d, dvals, ND, 1); RUN(fmv_x_w, svals, NS, 1);

@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "check.h"
+
 #define R(op, a, b)                                                                            \
 	({                                                                                     \
 		uint64_t r_;                                                                   \
@@ -24,7 +26,7 @@ static const uint64_t vals[] = {0, 1, 2, 3, 7, 0x7f, 0x80, 0xff, 0x7fff, 0x8000,
 static uint64_t h;
 static void mix(uint64_t v)
 {
-	h = (h ^ v) * 0x100000001b3ull;
+	h = hash_mix(h, v);
 }
 
 int main(void)

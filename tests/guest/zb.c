@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "check.h"
+
 static const uint64_t vals[] = {0, 1, 2, 31, 32, 63, 64, 0x80, 0xff, 0x8000, 0xffff, 0x7fffffff, 0x80000000,
 				0xffffffff, 0x100000000, 0x8000000000000000, 0xffffffffffffffff, 0x0123456789abcdef,
 				0xf0f0f0f00f0f0f0f, 0x00ff00000000ff00};
@@ -73,7 +75,7 @@ int main(void)
 			if (ops[k].f == u_ctzw && (uint32_t)vals[i] == 0 && vals[i])
 				continue;
 			for (j = 0; j < N; j++)
-				h = (h ^ ops[k].f(vals[i], vals[j])) * 0x100000001b3ull;
+				h = hash_mix(h, ops[k].f(vals[i], vals[j]));
 		}
 		printf("%-14s %016llx %016llx\n", ops[k].name, (unsigned long long)h,
 		       (unsigned long long)ops[k].f(vals[17], vals[3]));

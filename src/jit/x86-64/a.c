@@ -9,7 +9,7 @@ static void amo(struct tctx *t, bool w)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	uint8_t *misaligned, *done;
+	uint8_t *misaligned;
 	struct mem m = t_address(t, in->rs1, 0);
 	bool lock = __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED);
 	e_mov_rr(e, false, RDX, RAX);
@@ -45,10 +45,7 @@ static void amo(struct tctx *t, bool w)
 	if (w)
 		e_movsxd(e, RDX, RDX);
 	t_put(t, in->rd, RDX);
-	done = e_jmp(e);
-	e_patch(misaligned, e->p);
-	t_helper(t, interp_a, "misaligned AMO: the interpreter raises SIGBUS");
-	e_patch(done, e->p);
+	t_cold_helper(t, misaligned, interp_a, "misaligned AMO: the interpreter raises SIGBUS");
 }
 
 bool jit_a(struct tctx *t)

@@ -10,28 +10,21 @@
 enum { XMM0, XMM1, XMM2 };
 
 /* xmm0 NaN -> the canonical NaN; a quiet compare of a result raises nothing. */
-static void canonicalize_d(struct emit *e)
+static void canonicalize_d(struct tctx *t)
 {
-	uint8_t *ordered;
-	e_sse_rr(e, 0x66, false, 0x2e, XMM0, XMM0); /* ucomisd */
-	ordered = e_jcc(e, CC_NP);
-	e_mov_ri(e, RAX, RV_NAN_D);
-	e_sse_rr(e, 0x66, true, 0x6e, XMM0, RAX); /* movq xmm0, rax */
-	e_patch(ordered, e->p);
+	e_sse_rr(&t->e, 0x66, false, 0x2e, XMM0, XMM0); /* ucomisd */
+	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_XMM0, RV_NAN_D);
 }
 
 /* Runs body inline when frm is a host rounding mode, the interpreter otherwise. */
 static void guarded(struct tctx *t, void (*body)(struct tctx *t))
 {
 	struct emit *e = &t->e;
-	uint8_t *slow, *done;
+	uint8_t *slow;
 	e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
 	slow = e_jcc(e, CC_A);
 	body(t);
-	done = e_jmp(e);
-	e_patch(slow, e->p);
-	t_helper(t, interp_fd, "frm is RMM or reserved: no host rounding mode");
-	e_patch(done, e->p);
+	t_cold_helper(t, slow, interp_fd, "frm is RMM or reserved: no host rounding mode");
 }
 
 static void arith_d(struct tctx *t)
@@ -46,7 +39,7 @@ static void arith_d(struct tctx *t)
 	} else {
 		t_sse_f(t, 0xf2, false, op[k], XMM0, in->rs2);
 	}
-	canonicalize_d(e);
+	canonicalize_d(t);
 	t_fput(t, in->rd, XMM0);
 }
 
@@ -87,21 +80,26 @@ static void fma_d(struct tctx *t)
 		e_patch(skip, e->p);
 	}
 	e_fma231sd(e, op[in->op - RV_FMADD_D]);
-	canonicalize_d(e);
+	canonicalize_d(t);
 	t_fput(t, in->rd, XMM0);
+}
+
+/* xmm0 = 0: the scalar conversions write only the low lanes, and without this would wait for
+ * whatever last wrote xmm0 (in a loop, often the previous iteration's result) */
+static void clear_xmm0(struct emit *e)
+{
+	e_sse_rr(e, 0, false, 0x57, XMM0, XMM0); /* xorps */
 }
 
 static void cvt_s_d(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	uint8_t *ordered;
+	clear_xmm0(e);
 	t_sse_f(t, 0xf2, false, 0x5a, XMM0, in->rs1); /* cvtsd2ss */
 	e_sse_rr(e, 0x66, false, 0x7e, XMM0, RAX);    /* movd eax, xmm0 */
 	e_sse_rr(e, 0, false, 0x2e, XMM0, XMM0);      /* ucomiss */
-	ordered = e_jcc(e, CC_NP);
-	e_mov_ri(e, RAX, RV_NAN_S);
-	e_patch(ordered, e->p);
+	t_cold_value(t, e_jcc(e, CC_P), COLD_RAX, RV_NAN_S);
 	e_mov_ri(e, RCX, 0xffffffff00000000ull);
 	e_alu_rr(e, ALU_OR, true, RAX, RCX);
 	t_fput_gpr(t, in->rd, RAX);
@@ -112,6 +110,7 @@ static void cvt_d_int(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	t_get(t, RAX, in->rs1);
+	clear_xmm0(e);
 	e_sse_rr(e, 0xf2, in->op == RV_FCVT_D_L, 0x2a, XMM0, RAX); /* cvtsi2sd xmm0, eax/rax */
 	t_fput(t, in->rd, XMM0);
 }
@@ -139,6 +138,17 @@ static void sign_inject_d(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
+	if (in->rs1 == in->rs2) { /* fmv.d, fneg.d, fabs.d */
+		if (in->op == RV_FSGNJ_D) {
+			t_fget(t, XMM0, in->rs1);
+			t_fput(t, in->rd, XMM0);
+			return;
+		}
+		t_fget_gpr(t, RAX, in->rs1);
+		e_bt_ri(e, in->op == RV_FSGNJN_D ? 7 : 6, RAX, 63); /* btc, btr */
+		t_fput_gpr(t, in->rd, RAX);
+		return;
+	}
 	t_fget_gpr(t, RAX, in->rs1);
 	t_fget_gpr(t, RCX, in->rs2);
 	if (in->op == RV_FSGNJN_D)
@@ -186,7 +196,7 @@ static void cvt_int_d(struct tctx *t)
 	static const uint64_t limit[] = {0x41e0000000000000ull, 0x41f0000000000000ull, 0x43e0000000000000ull,
 					 0x43e0000000000000ull}; /* 2^31, 2^32, 2^63, 2^63 */
 	static const uint64_t limit_rounded[] = {0x41dfffffffc00000ull, 0x41efffffffe00000ull}; /* 2^31-1, 2^32-1 */
-	uint8_t *slow, *slow2 = NULL, *done;
+	uint8_t *slow, *slow2 = NULL;
 	t_fget_gpr(t, RAX, in->rs1);
 	if (k & 1) { /* unsigned: the sign bit must be clear (this also sends -0.0 the slow way) */
 		e_test_rr(e, true, RAX, RAX);
@@ -204,28 +214,23 @@ static void cvt_int_d(struct tctx *t)
 	if (k < 2)
 		e_movsxd(e, RAX, RAX);
 	t_put(t, in->rd, RAX);
-	done = e_jmp(e);
-	e_patch(slow, e->p);
+	t_cold_helper(t, slow, interp_fd, "conversion that saturates or is negative for an unsigned target");
 	if (slow2)
-		e_patch(slow2, e->p);
-	t_helper(t, interp_fd, "conversion that saturates or is negative for an unsigned target");
-	e_patch(done, e->p);
+		t_cold_helper(t, slow2, interp_fd, "conversion that saturates or is negative for an unsigned target");
 }
 
 static void cvt_d_lu(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	uint8_t *slow, *done;
+	uint8_t *slow;
 	t_get(t, RAX, in->rs1);
 	e_test_rr(e, true, RAX, RAX);
 	slow = e_jcc(e, CC_S);
+	clear_xmm0(e);
 	e_sse_rr(e, 0xf2, true, 0x2a, XMM0, RAX);
 	t_fput(t, in->rd, XMM0);
-	done = e_jmp(e);
-	e_patch(slow, e->p);
-	t_helper(t, interp_fd, "unsigned 64-bit source with the top bit set");
-	e_patch(done, e->p);
+	t_cold_helper(t, slow, interp_fd, "unsigned 64-bit source with the top bit set");
 }
 
 static const uint8_t flags_of_host[64] = {
@@ -341,6 +346,7 @@ bool jit_fd(struct tctx *t)
 	case RV_FCVT_D_WU:
 		t_get(t, RAX, in->rs1);
 		e_mov_rr(e, false, RAX, RAX);
+		clear_xmm0(e);
 		e_sse_rr(e, 0xf2, true, 0x2a, XMM0, RAX); /* exact from 64-bit */
 		t_fput(t, in->rd, XMM0);
 		return true;

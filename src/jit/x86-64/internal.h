@@ -75,6 +75,26 @@ struct jit_cache {
 	} stats; /* under lock */
 };
 
+/* A path off the straight line (slow cases, exits), emitted after the block: `site` is the
+ * rel32 of a jump to it; it comes back to `resume`, or leaves the block when that is NULL. */
+enum cold_kind {
+	COLD_HELPER,       /* call fn for the instruction */
+	COLD_RAX,          /* rax = value */
+	COLD_XMM0,         /* xmm0 = value */
+	COLD_OUT_OF_RANGE, /* the address in rax is outside the guest space: EXEC_FAULT */
+	COLD_INTERRUPT,    /* a signal waits: leave before the block runs */
+	COLD_CHAIN,        /* not yet chained: back to the dispatcher for pc = value */
+};
+
+struct cold_stub {
+	uint8_t *site, *resume;
+	uint8_t kind;
+	uint16_t insn; /* index in the block of the instruction it serves */
+	uint64_t value;
+	int (*fn)(struct rvx_vcpu *, const struct rv_insn *);
+	const char *why;
+};
+
 struct tctx {
 	struct emit e;
 	struct rvx_vcpu *cpu;
@@ -85,11 +105,8 @@ struct tctx {
 	int idx;
 	uint8_t *start; /* writable-view address of the block's entry */
 	struct jit_fault_site faults[256];
-	struct {
-		uint8_t *jcc;
-		uint64_t pc;
-	} oob[256]; /* out-of-range address exits, emitted after the block's code */
-	int noob;
+	struct cold_stub cold[256]; /* emitted after the block's straight-line code */
+	int ncold;
 	int nfaults;
 	int nhelpers;
 };
@@ -115,6 +132,11 @@ struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
 void t_fault_site(struct tctx *t);
 /* Calls fn(cpu, insn) with the guest state in the vCPU struct; exits on a non-zero status. */
 void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why);
+/* The jump at site goes to a helper call out of line, which comes back here. */
+void t_cold_helper(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
+		   const char *why);
+/* The jump at site goes out of line to set rax (COLD_RAX) or xmm0 (COLD_XMM0), then back here. */
+void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t value);
 
 /* Per-extension translators: true when the instruction was translated inline. */
 bool jit_rv64i(struct tctx *t);

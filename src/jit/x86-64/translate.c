@@ -439,6 +439,86 @@ static void exit_status(struct tctx *t, uint64_t pc, int status)
 	jmp_epilogue(t);
 }
 
+static struct cold_stub *add_cold(struct tctx *t, uint8_t *site, uint8_t *resume, enum cold_kind kind, uint64_t value)
+{
+	struct cold_stub *c;
+	if (t->ncold == (int)(sizeof t->cold / sizeof t->cold[0])) {
+		t->e.full = true; /* the block is refused and retranslated shorter (see translate) */
+		return &t->cold[0];
+	}
+	c = &t->cold[t->ncold++];
+	c->site = site;
+	c->resume = resume;
+	c->kind = (uint8_t)kind;
+	c->insn = (uint16_t)t->idx;
+	c->value = value;
+	return c;
+}
+
+void t_cold_helper(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why)
+{
+	struct cold_stub *c = add_cold(t, site, t->e.p, COLD_HELPER, 0);
+	c->fn = fn;
+	c->why = why;
+}
+
+void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t value)
+{
+	add_cold(t, site, t->e.p, kind, value);
+}
+
+/* After the block's straight-line code: every path that leaves it, in the order recorded. */
+static void emit_cold(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	int i;
+	for (i = 0; i < t->ncold && !e->full; i++) {
+		const struct cold_stub *c = &t->cold[i];
+		e_patch(c->site, e->p);
+		if (c->kind == COLD_HELPER || c->kind == COLD_OUT_OF_RANGE) { /* made inside an instruction */
+			t->idx = c->insn;
+			t->in = &t->b->insns[c->insn];
+			t->pc = t->b->insn_pc[c->insn];
+		}
+		switch (c->kind) {
+		case COLD_HELPER: t_helper(t, c->fn, c->why); break;
+		case COLD_RAX: e_mov_ri(e, RAX, c->value); break;
+		case COLD_XMM0:
+			e_mov_ri(e, RAX, c->value);
+			e_sse_rr(e, 0x66, true, 0x6e, 0, RAX); /* movq xmm0, rax */
+			break;
+		case COLD_OUT_OF_RANGE:
+			e_store(e, M(REG_CPU, OFF(fault_addr)), RAX, 8);
+			exit_status(t, t->pc, EXEC_FAULT);
+			break;
+		case COLD_INTERRUPT: exit_status(t, t->b->pc, EXEC_JUMPED); break;
+		case COLD_CHAIN:
+			store_pc(t, c->value);
+			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site));
+			e_store(e, M(REG_CPU, OFF(chain_site)), RAX, 8);
+			e_mov_ri(e, RAX, EXEC_JUMPED);
+			jmp_epilogue(t);
+			break;
+		}
+		if (c->resume)
+			e_jmp_to(e, c->resume);
+	}
+}
+
+/* Pads so that the rel32 of a jump whose opcode is `oplen` bytes is 4-byte aligned: chaining
+ * rewrites it with one store, which must not straddle a cache line. */
+static void align_rel32(struct emit *e, int oplen)
+{
+	static const uint8_t nop2[] = {0x66, 0x90}, nop3[] = {0x0f, 0x1f, 0x00};
+	unsigned pad = (unsigned)(-((uintptr_t)e->p + (unsigned)oplen)) & 3;
+	if (pad == 1)
+		e_byte(e, 0x90);
+	for (unsigned i = 0; pad == 2 && i < 2; i++)
+		e_byte(e, nop2[i]);
+	for (unsigned i = 0; pad == 3 && i < 3; i++)
+		e_byte(e, nop3[i]);
+}
+
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 {
 	struct emit *e = &t->e;
@@ -452,24 +532,8 @@ struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 	}
 	/* addresses past the guest space would reach the host's own memory */
 	e_test_rm(e, true, RAX, M(REG_CPU, OFF(addr_mask)));
-	if (t->noob < (int)(sizeof t->oob / sizeof t->oob[0])) {
-		t->oob[t->noob].jcc = e_jcc(e, CC_NE);
-		t->oob[t->noob++].pc = t->pc;
-	} else {
-		e->full = true;
-	}
+	add_cold(t, e_jcc(e, CC_NE), NULL, COLD_OUT_OF_RANGE, 0);
 	return MX(REG_MEM, RAX, 0);
-}
-
-/* The out-of-range exits of the block, out of the straight-line path. */
-static void emit_oob_exits(struct tctx *t)
-{
-	int i;
-	for (i = 0; i < t->noob; i++) {
-		e_patch(t->oob[i].jcc, t->e.p);
-		e_store(&t->e, M(REG_CPU, OFF(fault_addr)), RAX, 8);
-		exit_status(t, t->oob[i].pc, EXEC_FAULT);
-	}
 }
 
 void t_fault_site(struct tctx *t)
@@ -507,18 +571,8 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
  * once that exists (chaining). */
 static void exit_chain(struct tctx *t, uint64_t target)
 {
-	struct emit *e = &t->e;
-	uint8_t *site;
-	/* the patched rel32 must not straddle a cache line */
-	while ((((uintptr_t)e->p + 1) & 3) != 0 && !e->full)
-		e_byte(e, 0x90);
-	site = e_jmp(e);
-	e_patch(site, e->p);
-	store_pc(t, target);
-	e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, site));
-	e_store(e, M(REG_CPU, OFF(chain_site)), RAX, 8);
-	e_mov_ri(e, RAX, EXEC_JUMPED);
-	jmp_epilogue(t);
+	align_rel32(&t->e, 1);
+	add_cold(t, e_jmp(&t->e), NULL, COLD_CHAIN, target);
 }
 
 static void branch(struct tctx *t, int cc)
@@ -536,10 +590,11 @@ static void branch(struct tctx *t, int cc)
 		e_alu_rr(&t->e, ALU_CMP, true, a, jit_host_reg[in->rs2]);
 	else
 		e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
+	/* both exits are chained: the taken one patches the jcc itself */
+	align_rel32(&t->e, 2);
 	taken = e_jcc(&t->e, cc);
+	add_cold(t, taken, NULL, COLD_CHAIN, t->pc + (uint64_t)in->imm);
 	exit_chain(t, t->pc + in->len);
-	e_patch(taken, t->e.p);
-	exit_chain(t, t->pc + (uint64_t)in->imm);
 }
 
 /* Indirect jump: the target in rax; look it up in the vCPU's jump cache inline. */
@@ -647,13 +702,8 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	t.e.end = j->rw + j->size;
 	b->pc = pc;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible */
-	e_load(&t.e, RAX, M(REG_CPU, OFF(interrupt)), 4, false);
-	e_test_rr(&t.e, false, RAX, RAX);
-	{
-		uint8_t *go = e_jcc(&t.e, CC_E);
-		exit_status(&t, pc, EXEC_JUMPED);
-		e_patch(go, t.e.p);
-	}
+	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
+	add_cold(&t, e_jcc(&t.e, CC_NE), NULL, COLD_INTERRUPT, 0);
 	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
 	count_at = t.e.p - 4;
 	while (more && t.idx < MAX_BLOCK_INSNS && !t.e.full) {
@@ -673,7 +723,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 		if (more && t.idx == MAX_BLOCK_INSNS)
 			exit_chain(&t, pc);
 	}
-	emit_oob_exits(&t);
+	emit_cold(&t);
 	if (t.e.full) {
 		free(b->insns);
 		free(b->insn_pc);
