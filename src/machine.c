@@ -84,17 +84,45 @@ void machine_table_free(void *table, size_t bytes)
 		munmap(table, bytes);
 }
 
-struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *parent)
+#define MAX_RETIRED 64
+
+/* A retired vCPU made blank, its tables kept with the generations their contents belong to. */
+static struct rvx_vcpu *reuse_retired(struct rvx_machine *m)
 {
-	struct rvx_vcpu *cpu = calloc(1, sizeof *cpu);
+	struct rvx_vcpu *cpu, keep;
+	pthread_mutex_lock(&m->lock);
+	cpu = m->retired;
+	if (cpu) {
+		m->retired = cpu->next;
+		m->nretired--;
+	}
+	pthread_mutex_unlock(&m->lock);
 	if (!cpu)
 		return NULL;
+	keep = *cpu;
+	memset(cpu, 0, sizeof *cpu);
 	cpu->m = m;
-	cpu->dcache = machine_table_new(DECODE_CACHE_SIZE * sizeof *cpu->dcache);
-	if (!cpu->dcache || (m->jit && jit_vcpu_init(cpu) < 0)) {
-		machine_table_free(cpu->dcache, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
-		free(cpu);
-		return NULL;
+	cpu->dcache = keep.dcache;
+	cpu->decode_gen = keep.decode_gen;
+	cpu->jcache = keep.jcache;
+	cpu->jit_epoch = keep.jit_epoch;
+	return cpu;
+}
+
+struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *parent)
+{
+	struct rvx_vcpu *cpu = reuse_retired(m);
+	if (!cpu) {
+		cpu = calloc(1, sizeof *cpu);
+		if (!cpu)
+			return NULL;
+		cpu->m = m;
+		cpu->dcache = machine_table_new(DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+		if (!cpu->dcache || (m->jit && jit_vcpu_init(cpu) < 0)) {
+			machine_table_free(cpu->dcache, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+			free(cpu);
+			return NULL;
+		}
 	}
 	cpu->membase = m->space.base;
 	cpu->addr_mask = ~(m->space.size - 1);
@@ -114,6 +142,22 @@ void machine_vcpu_free(struct rvx_vcpu *cpu)
 	jit_vcpu_destroy(cpu);
 	machine_table_free(cpu->dcache, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
 	free(cpu);
+}
+
+void machine_vcpu_retire(struct rvx_vcpu *cpu)
+{
+	struct rvx_machine *m = cpu->m;
+	bool kept = false;
+	pthread_mutex_lock(&m->lock);
+	if (m->nretired < MAX_RETIRED) {
+		cpu->next = m->retired;
+		m->retired = cpu;
+		m->nretired++;
+		kept = true;
+	}
+	pthread_mutex_unlock(&m->lock);
+	if (!kept)
+		machine_vcpu_free(cpu);
 }
 
 void machine_add_thread(struct rvx_machine *m, struct rvx_vcpu *cpu)
@@ -197,6 +241,11 @@ void rvx_machine_free(rvx_machine *m)
 	while (m->threads) {
 		struct rvx_vcpu *cpu = m->threads;
 		m->threads = cpu->next;
+		machine_vcpu_free(cpu);
+	}
+	while (m->retired) {
+		struct rvx_vcpu *cpu = m->retired;
+		m->retired = cpu->next;
 		machine_vcpu_free(cpu);
 	}
 	jit_destroy(m);

@@ -96,9 +96,11 @@ struct rvx_machine {
 	struct rvx_vcpu *threads; /* every live vCPU, linked by next, under lock */
 	int nthreads;             /* live guest threads (atomic) */
 	int starting;             /* host threads made by clone not yet past their start-up (atomic) */
-	uint64_t exited_instret;  /* instructions of threads that have ended (atomic) */
-	struct jit_cache *jit;    /* NULL when the interpreter runs everything */
-	bool shared_memory;       /* another agent (thread, process) may touch guest memory: translated AMOs lock */
+	struct rvx_vcpu *retired; /* vCPUs of ended threads, kept for reuse with their tables, under lock */
+	int nretired;
+	uint64_t exited_instret; /* instructions of threads that have ended (atomic) */
+	struct jit_cache *jit;   /* NULL when the interpreter runs everything */
+	bool shared_memory;      /* another agent (thread, process) may touch guest memory: translated AMOs lock */
 	FILE *strace;
 };
 
@@ -120,6 +122,9 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 void machine_add_thread(struct rvx_machine *m, struct rvx_vcpu *cpu);
 void machine_remove_thread(struct rvx_machine *m, struct rvx_vcpu *cpu);
 void machine_vcpu_free(struct rvx_vcpu *cpu);
+/* The vCPU of a thread that ended: kept (a few dozen at most) so that the next thread reuses it
+ * and its lookup tables, whose mapping and unmapping cost more than the thread's start. */
+void machine_vcpu_retire(struct rvx_vcpu *cpu);
 
 /* Per-vCPU lookup tables indexed by pc bits, whose entries begin with their pc, that cost
  * nothing until touched: fresh and cleared entries read as zero, except entry 0 (the one

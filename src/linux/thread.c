@@ -131,6 +131,6 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 	}
 	rvx_current_vcpu = NULL;
 	if (cpu != m->cpu) /* the main vCPU stays for rvx_machine_free */
-		machine_vcpu_free(cpu);
+		machine_vcpu_retire(cpu);
 	pthread_exit(NULL);
 }
