@@ -81,3 +81,16 @@ grep -qE '^rvx: stats: engine (jit|interp), [1-9][0-9]+ instructions, [1-9][0-9]
 grep -qE '^rvx: block 0x[0-9a-f]+: [0-9]+ instructions -> [0-9]+ bytes of x86-64' "$T/jit_asm.log" &&
 	grep -qE '^rvx:   0x[0-9a-f]+ .*: helper call \(' "$T/jit_asm.log" && echo "PASS cli-jit-in-asm" ||
 	echo "FAIL cli-jit-in-asm: $(grep -m3 rvx: "$T/jit_asm.log")"
+
+# Self-modifying code invalidates exactly what changed: tests/guest/smc.c rewrites one function
+# ~100 times, with fence.i, riscv_flush_icache, munmap and mprotect; no whole-cache flush.
+if $GUEST_CC -O2 -static -o "$T/smc" tests/guest/smc.c 2>"$T/smc.build"; then
+	"$RVX" --engine jit -d stats "$T/smc" >/dev/null 2>"$T/smc.err"
+	if grep -qE ' 0 flushes, [1-9][0-9]+ blocks invalidated' "$T/smc.err"; then
+		echo "PASS cli-smc-exact-invalidation"
+	else
+		echo "FAIL cli-smc-exact-invalidation: $(grep -m1 'stats: jit' "$T/smc.err")"
+	fi
+else
+	echo "FAIL cli-smc-exact-invalidation: does not build: $(head -c 200 "$T/smc.build")"
+fi

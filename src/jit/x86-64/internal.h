@@ -42,6 +42,10 @@ struct jit_block {
 	uint64_t *insn_pc;      /* guest pc of each instruction */
 	struct rv_insn *insns;  /* what helper calls are given */
 	struct jit_block *next; /* hash chain */
+	uint8_t *guest;         /* the guest code it was made from, to tell whether that changed */
+	uint32_t guest_len;
+	bool dead;      /* invalidated: out of the hash, its entry sends to the dispatcher */
+	uint8_t *leave; /* executable view: stores pc and returns to the dispatcher */
 };
 
 struct jit_jc_entry {
@@ -64,6 +68,7 @@ struct jit_cache {
 	int stopping;      /* a flush is waiting for the vCPUs to leave */
 	uint64_t epoch;    /* flushes so far: a vCPU's jump cache belongs to one */
 	uint64_t code_gen; /* the machine's code_gen these translations match */
+	bool locked_amos;  /* the translations lock AMOs (machine's shared_memory when made) */
 	int fork_fd;       /* the copy a forked child maps, between prefork and postfork */
 	int (*enter)(struct rvx_vcpu *cpu, const uint8_t *code);
 	uint8_t *epilogue;
@@ -71,7 +76,7 @@ struct jit_cache {
 	bool host_bitcount;  /* the host has LZCNT, TZCNT and POPCNT */
 	bool host_fma;       /* the host has FMA3 and the OS saves AVX state */
 	struct {
-		uint64_t blocks, insns, helper_calls, flushes;
+		uint64_t blocks, insns, helper_calls, flushes, invalidated;
 	} stats; /* under lock */
 };
 

@@ -160,6 +160,7 @@ int jit_init(struct rvx_machine *m)
 	}
 	pthread_mutex_init(&j->lock, NULL);
 	j->code_gen = m->code_gen;
+	j->locked_amos = m->shared_memory;
 	j->fork_fd = -1;
 	j->space_bits = (unsigned)__builtin_ctzll(m->space.size);
 	j->host_bitcount = host_has_bitcount();
@@ -175,6 +176,7 @@ static void free_blocks(struct jit_cache *j)
 	for (i = 0; i < j->nblocks; i++) {
 		struct jit_block *b = j->order[i];
 		free(b->faults);
+		free(b->guest);
 		free(b->insn_pc);
 		free(b->insns);
 		free(b);
@@ -305,6 +307,45 @@ static void flush_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
 	emit_trampolines(j);
 	j->stats.flushes++;
 	__atomic_store_n(&j->epoch, j->epoch + 1, __ATOMIC_SEQ_CST);
+	resume_the_world(j);
+}
+
+/* Whether the guest code a block was made from is gone or different now. */
+static bool block_stale(struct rvx_machine *m, const struct jit_block *b)
+{
+	return !b->guest || !space_check(&m->space, b->pc, b->guest_len ? b->guest_len : 1, PROT_EXEC) ||
+	       memcmp(b->guest, g2h(&m->space, b->pc), b->guest_len) != 0;
+}
+
+/* After fence.i, riscv_flush_icache, munmap or mprotect of code: drops exactly the blocks whose
+ * guest code changed or went away. Their code stays (a chained predecessor or a jump cache may
+ * still lead there) but now begins with a jump to its own exit to the dispatcher, which finds
+ * the new translation. The caller holds j->lock and is outside the code cache. */
+static void invalidate_changed_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
+{
+	struct rvx_machine *m = cpu->m;
+	size_t i;
+	stop_the_world(cpu, j);
+	for (i = 0; i < j->nblocks; i++) {
+		struct jit_block *b = j->order[i], **p;
+		uint8_t *entry;
+		if (b->dead || !block_stale(m, b))
+			continue;
+		for (p = &j->hash[(b->pc >> 1) & (j->hash_size - 1)]; *p; p = &(*p)->next) {
+			if (*p == b) {
+				*p = b->next;
+				break;
+			}
+		}
+		entry = rw_of(j, b->code);
+		entry[0] = 0xe9; /* jmp rel32, in place of the entry's interrupt test */
+		{
+			int32_t rel = (int32_t)(b->leave - (b->code + 5));
+			memcpy(entry + 1, &rel, 4);
+		}
+		b->dead = true;
+		j->stats.invalidated++;
+	}
 	resume_the_world(j);
 }
 
@@ -491,7 +532,10 @@ static void emit_cold(struct tctx *t)
 			e_store(e, M(REG_CPU, OFF(fault_addr)), RAX, 8);
 			exit_status(t, t->pc, EXEC_FAULT);
 			break;
-		case COLD_INTERRUPT: exit_status(t, t->b->pc, EXEC_JUMPED); break;
+		case COLD_INTERRUPT:
+			t->b->leave = rx_of(t, e->p);
+			exit_status(t, t->b->pc, EXEC_JUMPED);
+			break;
 		case COLD_CHAIN:
 			store_pc(t, c->value);
 			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site));
@@ -738,6 +782,10 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	b->code = rx_of(&t, t.start);
 	b->size = (uint32_t)(t.e.p - t.start);
 	b->nfaults = (uint16_t)t.nfaults;
+	b->guest_len = (uint32_t)(pc - b->pc);
+	b->guest = malloc(b->guest_len ? b->guest_len : 1);
+	if (b->guest)
+		memcpy(b->guest, g2h(&cpu->m->space, b->pc), b->guest_len);
 	b->faults = malloc(sizeof *b->faults * (size_t)(t.nfaults ? t.nfaults : 1));
 	memcpy(b->faults, t.faults, sizeof *b->faults * (size_t)t.nfaults);
 	j->used = (size_t)((t.e.p - j->rw + 15) & ~15);
@@ -810,7 +858,13 @@ int jit_run(struct rvx_vcpu *cpu)
 		if (j->code_gen != gen) { /* guest code changed (fence.i, munmap, ...) or atomics must lock */
 			cache_lock(cpu, j);
 			if (j->code_gen != gen) {
-				flush_locked(cpu, j);
+				bool lock = __atomic_load_n(&m->shared_memory, __ATOMIC_SEQ_CST);
+				if (lock != j->locked_amos) {
+					flush_locked(cpu, j);
+					j->locked_amos = lock;
+				} else {
+					invalidate_changed_locked(cpu, j);
+				}
 				j->code_gen = gen;
 			}
 			cache_unlock(cpu, j);
@@ -902,11 +956,11 @@ void jit_print_stats(struct rvx_vcpu *cpu)
 		return;
 	machine_log(cpu->m, RVX_LOG_STATS,
 		    "rvx: stats: jit %llu blocks translated (%llu guest instructions, %llu helper call sites), "
-		    "%llu flushes, %zu KiB of code; this thread: %llu returns to the dispatcher, %.1f%% found "
-		    "translated, %llu chains patched\n",
+		    "%llu flushes, %llu blocks invalidated, %zu KiB of code; this thread: %llu returns to the "
+		    "dispatcher, %.1f%% found translated, %llu chains patched\n",
 		    (unsigned long long)j->stats.blocks, (unsigned long long)j->stats.insns,
-		    (unsigned long long)j->stats.helper_calls, (unsigned long long)j->stats.flushes, j->used / 1024,
-		    (unsigned long long)cpu->stats.lookups,
+		    (unsigned long long)j->stats.helper_calls, (unsigned long long)j->stats.flushes,
+		    (unsigned long long)j->stats.invalidated, j->used / 1024, (unsigned long long)cpu->stats.lookups,
 		    cpu->stats.lookups ? 100.0 * (double)cpu->stats.lookup_hits / (double)cpu->stats.lookups : 0.0,
 		    (unsigned long long)cpu->stats.chains);
 }
