@@ -484,7 +484,7 @@ static struct cold_stub *add_cold(struct tctx *t, uint8_t *site, uint8_t *resume
 {
 	struct cold_stub *c;
 	if (t->ncold == (int)(sizeof t->cold / sizeof t->cold[0])) {
-		t->e.full = true; /* the block is refused and retranslated shorter (see translate) */
+		t->e.full = true; /* cannot happen (at most three per instruction): refuse, never lose an exit */
 		return &t->cold[0];
 	}
 	c = &t->cold[t->ncold++];
