@@ -66,8 +66,8 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 	pthread_mutex_unlock(&m->lock);
 	if (engine_postfork(cpu, pid == 0) < 0) {
 		static const char msg[] = "rvx: cannot copy the translation cache in a forked child\n";
-		if (write(2, msg, sizeof msg - 1) < 0)
-			_exit(70);
+		if (write(2, msg, sizeof msg - 1) < 0) { /* nothing more to do: the status says it */
+		}
 		_exit(70);
 	}
 	return pid;

@@ -56,7 +56,7 @@ static int host_tid_of(pthread_t th)
 
 long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls)
 {
-	const uint64_t need = CLONE_VM | CLONE_THREAD | CLONE_SIGHAND;
+	const uint64_t need = CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_FILES | CLONE_FS;
 	struct rvx_machine *m = cpu->m;
 	struct thread_start *s;
 	struct rvx_vcpu *child;
@@ -66,7 +66,7 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	uint32_t tid;
 	int r;
 
-	if ((flags & need) != need || !(flags & CLONE_FILES) || !(flags & CLONE_FS))
+	if ((flags & need) != need)
 		return -EINVAL; /* a process sharing memory but not being a thread: not supported */
 	machine_share_memory(m);
 	child = machine_vcpu_new(m, cpu);

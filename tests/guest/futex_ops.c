@@ -87,6 +87,19 @@ static void round_of(const char *name, int n, long (*op)(void), int split)
 	printf("%s: woke %d waiters, all %d threads ended\n", name, n, woken);
 }
 
+/* An absolute time 10 ms from now on the clock. */
+static struct timespec deadline_10ms(clockid_t clock)
+{
+	struct timespec t;
+	clock_gettime(clock, &t);
+	t.tv_nsec += 10 * 1000 * 1000;
+	if (t.tv_nsec >= 1000000000) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000;
+	}
+	return t;
+}
+
 int main(void)
 {
 	uint32_t v = 5;
@@ -94,22 +107,12 @@ int main(void)
 	printf("WAIT on a changed value: %s\n", futex(&v, FUTEX_WAIT, 4, NULL, NULL, 0) == -EAGAIN ? "EAGAIN" : "?");
 	printf("WAIT with a relative timeout: %s\n",
 	       futex(&v, FUTEX_WAIT_PRIVATE, 5, &rel, NULL, 0) == -ETIMEDOUT ? "ETIMEDOUT" : "?");
-	clock_gettime(CLOCK_REALTIME, &abs);
-	abs.tv_nsec += 10 * 1000 * 1000;
-	if (abs.tv_nsec >= 1000000000) {
-		abs.tv_sec++;
-		abs.tv_nsec -= 1000000000;
-	}
+	abs = deadline_10ms(CLOCK_REALTIME);
 	printf("WAIT_BITSET, CLOCK_REALTIME deadline: %s\n",
 	       futex(&v, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, 5, &abs, NULL, FUTEX_BITSET_MATCH_ANY) == -ETIMEDOUT
 		   ? "ETIMEDOUT"
 		   : "?");
-	clock_gettime(CLOCK_MONOTONIC, &abs);
-	abs.tv_nsec += 10 * 1000 * 1000;
-	if (abs.tv_nsec >= 1000000000) {
-		abs.tv_sec++;
-		abs.tv_nsec -= 1000000000;
-	}
+	abs = deadline_10ms(CLOCK_MONOTONIC);
 	printf("WAIT_BITSET, CLOCK_MONOTONIC deadline: %s\n",
 	       futex(&v, FUTEX_WAIT_BITSET_PRIVATE, 5, &abs, NULL, FUTEX_BITSET_MATCH_ANY) == -ETIMEDOUT ? "ETIMEDOUT"
 												    : "?");

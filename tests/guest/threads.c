@@ -50,17 +50,24 @@ static void *count(void *arg)
 	return (void *)(n * 2);
 }
 
-static void test_counters(void)
+/* Runs fn on NT threads, the i-th given arg0 + i; the sum of what they return. */
+static long run_all(void *(*fn)(void *), long arg0)
 {
 	pthread_t t[NT];
-	long i, total = 0;
+	long i, sum = 0;
 	for (i = 0; i < NT; i++)
-		CHECK(pthread_create(&t[i], NULL, count, (void *)(20000 + i)) == 0);
+		CHECK(pthread_create(&t[i], NULL, fn, (void *)(arg0 + i)) == 0);
 	for (i = 0; i < NT; i++) {
 		void *r;
 		CHECK(pthread_join(t[i], &r) == 0);
-		total += (long)r;
+		sum += (long)r;
 	}
+	return sum;
+}
+
+static void test_counters(void)
+{
+	long total = run_all(count, 20000);
 	printf("counters: atomic %ld locked %ld spin %ld returned %ld\n", atomic_counter, locked_counter, spin_counter,
 	       total);
 }
@@ -140,17 +147,10 @@ static void *barrier_worker(void *arg)
 
 static void test_barrier(void)
 {
-	pthread_t t[NT];
-	long i, serials = 0;
+	long i, serials;
 	int p, ok = 1;
 	pthread_barrier_init(&barrier, NULL, NT);
-	for (i = 0; i < NT; i++)
-		pthread_create(&t[i], NULL, barrier_worker, (void *)i);
-	for (i = 0; i < NT; i++) {
-		void *r;
-		pthread_join(t[i], &r);
-		serials += (long)r;
-	}
+	serials = run_all(barrier_worker, 0);
 	for (p = 0; p < 4; p++)
 		for (i = 0; i < NT; i++)
 			ok &= phase_seen[p][i] == p;
@@ -249,15 +249,7 @@ static void *tls_worker(void *arg)
 
 static void test_tls(void)
 {
-	pthread_t t[NT];
-	long i, good = 0;
-	for (i = 0; i < NT; i++)
-		pthread_create(&t[i], NULL, tls_worker, (void *)i);
-	for (i = 0; i < NT; i++) {
-		void *r;
-		pthread_join(t[i], &r);
-		good += (long)r;
-	}
+	long good = run_all(tls_worker, 0);
 	printf("tls: %ld of %d threads saw their own copy; main still %ld\n", good, NT, tls_value);
 }
 

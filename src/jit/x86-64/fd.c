@@ -196,13 +196,11 @@ static void cvt_int_d(struct tctx *t)
 	static const uint64_t limit[] = {0x41e0000000000000ull, 0x41f0000000000000ull, 0x43e0000000000000ull,
 					 0x43e0000000000000ull}; /* 2^31, 2^32, 2^63, 2^63 */
 	static const uint64_t limit_rounded[] = {0x41dfffffffc00000ull, 0x41efffffffe00000ull}; /* 2^31-1, 2^32-1 */
-	uint8_t *slow, *slow2 = NULL;
+	uint8_t *slow;
 	t_fget_gpr(t, RAX, in->rs1);
-	if (k & 1) { /* unsigned: the sign bit must be clear (this also sends -0.0 the slow way) */
-		e_test_rr(e, true, RAX, RAX);
-		slow2 = e_jcc(e, CC_S);
-	} else {
-		e_shift_i(e, SH_SHL, true, RAX, 1); /* drop the sign */
+	if (!(k & 1)) { /* signed: drop the sign; unsigned keeps it, so negatives (and -0.0)
+			   compare above every limit below and go the slow way */
+		e_shift_i(e, SH_SHL, true, RAX, 1);
 		e_shift_i(e, SH_SHR, true, RAX, 1);
 	}
 	/* rounding up may reach the 32-bit limits from inside: allow one less there */
@@ -215,8 +213,6 @@ static void cvt_int_d(struct tctx *t)
 		e_movsxd(e, RAX, RAX);
 	t_put(t, in->rd, RAX);
 	t_cold_helper(t, slow, interp_fd, "conversion that saturates or is negative for an unsigned target");
-	if (slow2)
-		t_cold_helper(t, slow2, interp_fd, "conversion that saturates or is negative for an unsigned target");
 }
 
 static void cvt_d_lu(struct tctx *t)

@@ -15,16 +15,24 @@
 #define NMAPPED 10
 
 /* Guest register -> host register, or -1 when it lives in the vCPU struct. */
-extern const signed char jit_host_reg[32];
-extern const unsigned char jit_mapped_guest[NMAPPED];
+static inline int jit_host_reg(unsigned g)
+{
+	static const signed char host[32] = {-1, RBX, RSI, -1, -1, -1, -1, -1, RDI, R8, R9, R10, R11, R12, R13, R15,
+					     -1, -1,  -1,  -1, -1, -1, -1, -1, -1,  -1, -1, -1,  -1,  -1,  -1,  -1};
+	return host[g & 31];
+}
 
 #define OFF_X(r) ((int32_t)(offsetof(struct rvx_vcpu, x) + 8 * (r)))
 #define OFF_F(r) ((int32_t)(offsetof(struct rvx_vcpu, f) + 8 * (r)))
 
 /* FP registers: xmm0-xmm2 are scratch; thirteen guest FP registers live in xmm3-xmm15. */
 #define NXMAPPED 13
-extern const signed char jit_xmm_reg[32];
-extern const unsigned char jit_xmm_guest[NXMAPPED];
+static inline int jit_xmm_reg(unsigned g)
+{
+	static const signed char xmm[32] = {9,  10, 11, 12, -1, -1, -1, -1, 13, 14, 3,  4,  5,  6,  7,  8,
+					    -1, -1, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+	return xmm[g & 31];
+}
 #define OFF(field) ((int32_t)offsetof(struct rvx_vcpu, field))
 
 struct jit_fault_site {
@@ -55,8 +63,9 @@ struct jit_jc_entry {
 #define JC_SIZE 65536
 
 /* Shared by every vCPU of the machine. Lookups take no lock: blocks are published with a
- * release store and freed only by a flush, which first waits until every vCPU is out of the
- * cache (in_code clear). Translation, chaining into new blocks and flushes hold `lock`. */
+ * release store and patched (invalidation) or freed (flush) only after every vCPU is out of
+ * the cache (in_code clear). Translation, chaining into new blocks, invalidation and flushes
+ * hold `lock`. */
 struct jit_cache {
 	uint8_t *rx, *rw; /* the same pages, executable and writable */
 	size_t size, used;
@@ -65,7 +74,7 @@ struct jit_cache {
 	struct jit_block **order; /* by code address, for fault lookup; never moves */
 	size_t order_cap;
 	pthread_mutex_t lock;
-	int stopping;      /* a flush is waiting for the vCPUs to leave */
+	int stopping;      /* an invalidation or flush is waiting for the vCPUs to leave */
 	uint64_t epoch;    /* flushes so far: a vCPU's jump cache belongs to one */
 	uint64_t code_gen; /* the machine's code_gen these translations match */
 	bool locked_amos;  /* the translations lock AMOs (machine's shared_memory when made) */

@@ -8,8 +8,8 @@ static void alu_with(struct tctx *t, int op, bool w, int dst, unsigned g)
 {
 	if (g == 0)
 		e_alu_ri(&t->e, op, w, dst, 0);
-	else if (jit_host_reg[g] >= 0)
-		e_alu_rr(&t->e, op, w, dst, jit_host_reg[g]);
+	else if (jit_host_reg(g) >= 0)
+		e_alu_rr(&t->e, op, w, dst, jit_host_reg(g));
 	else
 		e_alu_rm(&t->e, op, w, dst, M(REG_CPU, OFF_X(g)));
 }
@@ -22,7 +22,7 @@ static bool commutes(int op)
 static void alu_rr(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
-	int h = jit_host_reg[in->rd];
+	int h = jit_host_reg(in->rd);
 	/* straight into a mapped destination: two instructions, or one */
 	if (h >= 0 && in->rd != 0) {
 		unsigned a = in->rs1, b = in->rs2;
@@ -51,7 +51,7 @@ general:
 static void alu_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
-	int h = jit_host_reg[in->rd], s = jit_host_reg[in->rs1];
+	int h = jit_host_reg(in->rd), s = jit_host_reg(in->rs1);
 	/* addi between mapped registers is one lea */
 	if (op == ALU_ADD && !word && h >= 0 && s >= 0 && in->rs1 != 0) {
 		e_lea(&t->e, h, M(s, (int32_t)in->imm));
@@ -102,7 +102,7 @@ static void shift_rr(struct tctx *t, int op, bool word)
 static void shift_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
-	int h = jit_host_reg[in->rd];
+	int h = jit_host_reg(in->rd);
 	if (h >= 0 && in->rd != 0 && in->imm) {
 		if (in->rd != in->rs1)
 			t_get(t, h, in->rs1);
@@ -125,7 +125,7 @@ static void load(struct tctx *t, int size, bool sign)
 {
 	const struct rv_insn *in = t->in;
 	struct mem m = t_address(t, in->rs1, in->imm);
-	int h = in->rd ? jit_host_reg[in->rd] : -1;
+	int h = in->rd ? jit_host_reg(in->rd) : -1;
 	t_fault_site(t);
 	/* x86 loads are precise too: a faulting load leaves its destination as it was */
 	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
@@ -137,7 +137,7 @@ static void store(struct tctx *t, int size)
 {
 	const struct rv_insn *in = t->in;
 	struct mem m = t_address(t, in->rs1, in->imm);
-	int h = in->rs2 ? jit_host_reg[in->rs2] : -1;
+	int h = in->rs2 ? jit_host_reg(in->rs2) : -1;
 	if (h < 0)
 		t_get(t, RDX, in->rs2);
 	t_fault_site(t);

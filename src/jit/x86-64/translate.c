@@ -16,33 +16,29 @@
 #define MAX_BLOCK_INSNS 64
 #define BLOCK_SLACK     4096 /* room one block may need at most */
 
-/* ra, sp, s0, s1, a0-a5: the registers compiled RISC-V code uses most. */
-const unsigned char jit_mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
+/* ra, sp, s0, s1, a0-a5 (jit_host_reg gives the other direction) */
+static const unsigned char mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
 static const unsigned char mapped_host[NMAPPED] = {RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R15};
-const signed char jit_host_reg[32] = {-1, RBX, RSI, -1, -1, -1, -1, -1, RDI, R8, R9, R10, R11, R12, R13, R15,
-				      -1, -1,  -1,  -1, -1, -1, -1, -1, -1,  -1, -1, -1,  -1,  -1,  -1,  -1};
 
-/* fa0-fa5, ft0-ft3, fs0-fs2 */
-const unsigned char jit_xmm_guest[NXMAPPED] = {10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 8, 9, 18};
-const signed char jit_xmm_reg[32] = {9,  10, 11, 12, -1, -1, -1, -1, 13, 14, 3,  4,  5,  6,  7,  8,
-				     -1, -1, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+/* fa0-fa5, ft0-ft3, fs0-fs2 in xmm3-xmm15 (jit_xmm_reg gives the other direction) */
+static const unsigned char xmm_guest[NXMAPPED] = {10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 8, 9, 18};
 
 static void spill(struct emit *e)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
-		e_store(e, M(REG_CPU, OFF_X(jit_mapped_guest[i])), mapped_host[i], 8);
+		e_store(e, M(REG_CPU, OFF_X(mapped_guest[i])), mapped_host[i], 8);
 	for (i = 0; i < NXMAPPED; i++)
-		e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(jit_xmm_guest[i]))); /* movsd */
+		e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movsd */
 }
 
 static void reload(struct emit *e)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
-		e_load(e, mapped_host[i], M(REG_CPU, OFF_X(jit_mapped_guest[i])), 8, false);
+		e_load(e, mapped_host[i], M(REG_CPU, OFF_X(mapped_guest[i])), 8, false);
 	for (i = 0; i < NXMAPPED; i++)
-		e_sse_rm(e, 0xf3, false, 0x7e, 3 + i, M(REG_CPU, OFF_F(jit_xmm_guest[i]))); /* movq */
+		e_sse_rm(e, 0xf3, false, 0x7e, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movq */
 }
 
 static uint8_t *rw_of(struct jit_cache *j, const uint8_t *rx)
@@ -406,8 +402,8 @@ void t_get(struct tctx *t, int host, unsigned g)
 {
 	if (g == 0)
 		e_mov_ri(&t->e, host, 0);
-	else if (jit_host_reg[g] >= 0)
-		e_mov_rr(&t->e, true, host, jit_host_reg[g]);
+	else if (jit_host_reg(g) >= 0)
+		e_mov_rr(&t->e, true, host, jit_host_reg(g));
 	else
 		e_load(&t->e, host, M(REG_CPU, OFF_X(g)), 8, false);
 }
@@ -416,48 +412,48 @@ void t_put(struct tctx *t, unsigned g, int host)
 {
 	if (g == 0)
 		return;
-	if (jit_host_reg[g] >= 0)
-		e_mov_rr(&t->e, true, jit_host_reg[g], host);
+	if (jit_host_reg(g) >= 0)
+		e_mov_rr(&t->e, true, jit_host_reg(g), host);
 	else
 		e_store(&t->e, M(REG_CPU, OFF_X(g)), host, 8);
 }
 
 void t_fget(struct tctx *t, int xmm, unsigned g)
 {
-	if (jit_xmm_reg[g] >= 0)
-		e_sse_rr(&t->e, 0, false, 0x28, xmm, jit_xmm_reg[g]); /* movaps */
+	if (jit_xmm_reg(g) >= 0)
+		e_sse_rr(&t->e, 0, false, 0x28, xmm, jit_xmm_reg(g)); /* movaps */
 	else
 		e_sse_rm(&t->e, 0xf3, false, 0x7e, xmm, M(REG_CPU, OFF_F(g))); /* movq */
 }
 
 void t_fput(struct tctx *t, unsigned g, int xmm)
 {
-	if (jit_xmm_reg[g] >= 0)
-		e_sse_rr(&t->e, 0, false, 0x28, jit_xmm_reg[g], xmm);
+	if (jit_xmm_reg(g) >= 0)
+		e_sse_rr(&t->e, 0, false, 0x28, jit_xmm_reg(g), xmm);
 	else
 		e_sse_rm(&t->e, 0xf2, false, 0x11, xmm, M(REG_CPU, OFF_F(g)));
 }
 
 void t_fget_gpr(struct tctx *t, int gpr, unsigned g)
 {
-	if (jit_xmm_reg[g] >= 0)
-		e_sse_rr(&t->e, 0x66, true, 0x7e, jit_xmm_reg[g], gpr); /* movq gpr, xmm */
+	if (jit_xmm_reg(g) >= 0)
+		e_sse_rr(&t->e, 0x66, true, 0x7e, jit_xmm_reg(g), gpr); /* movq gpr, xmm */
 	else
 		e_load(&t->e, gpr, M(REG_CPU, OFF_F(g)), 8, false);
 }
 
 void t_fput_gpr(struct tctx *t, unsigned g, int gpr)
 {
-	if (jit_xmm_reg[g] >= 0)
-		e_sse_rr(&t->e, 0x66, true, 0x6e, jit_xmm_reg[g], gpr); /* movq xmm, gpr */
+	if (jit_xmm_reg(g) >= 0)
+		e_sse_rr(&t->e, 0x66, true, 0x6e, jit_xmm_reg(g), gpr); /* movq xmm, gpr */
 	else
 		e_store(&t->e, M(REG_CPU, OFF_F(g)), gpr, 8);
 }
 
 void t_sse_f(struct tctx *t, uint8_t prefix, bool w, uint8_t op, int reg, unsigned g)
 {
-	if (jit_xmm_reg[g] >= 0)
-		e_sse_rr(&t->e, prefix, w, op, reg, jit_xmm_reg[g]);
+	if (jit_xmm_reg(g) >= 0)
+		e_sse_rr(&t->e, prefix, w, op, reg, jit_xmm_reg(g));
 	else
 		e_sse_rm(&t->e, prefix, w, op, reg, M(REG_CPU, OFF_F(g)));
 }
@@ -566,7 +562,7 @@ static void align_rel32(struct emit *e, int oplen)
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 {
 	struct emit *e = &t->e;
-	int h = jit_host_reg[rs1];
+	int h = jit_host_reg(rs1);
 	if (h >= 0) {
 		e_lea(e, RAX, M(h, (int32_t)imm));
 	} else {
@@ -623,15 +619,15 @@ static void branch(struct tctx *t, int cc)
 {
 	const struct rv_insn *in = t->in;
 	uint8_t *taken;
-	int a = jit_host_reg[in->rs1];
+	int a = jit_host_reg(in->rs1);
 	if (a < 0 || in->rs1 == 0) {
 		t_get(t, RAX, in->rs1);
 		a = RAX;
 	}
 	if (in->rs2 == 0)
 		e_test_rr(&t->e, true, a, a);
-	else if (jit_host_reg[in->rs2] >= 0)
-		e_alu_rr(&t->e, ALU_CMP, true, a, jit_host_reg[in->rs2]);
+	else if (jit_host_reg(in->rs2) >= 0)
+		e_alu_rr(&t->e, ALU_CMP, true, a, jit_host_reg(in->rs2));
 	else
 		e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
 	/* both exits are chained: the taken one patches the jcc itself */
@@ -936,8 +932,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 		if (b->code + b->faults[i].host_off == rip) {
 			unsigned k;
 			for (k = 0; k < NMAPPED; k++)
-				cpu->x[jit_mapped_guest[k]] =
-				    (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
+				cpu->x[mapped_guest[k]] = (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
 			cpu->pc = b->insn_pc[b->faults[i].insn];
 			/* flags the guest's FP raised before the fault are in the interrupted MXCSR */
 			if (uc->uc_mcontext.fpregs)
