@@ -56,6 +56,7 @@ struct rvx_vcpu {
 
 	int tid;
 	uint64_t clear_child_tid;
+	sigjmp_buf *host_exit; /* where thread_exit ends this vCPU's host thread */
 	struct rvx_vcpu *next; /* the machine's thread list, under machine lock */
 	uint64_t decode_gen;
 	struct decode_entry *dcache;

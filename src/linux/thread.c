@@ -5,6 +5,8 @@
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,7 @@ static void *thread_main(void *arg)
 {
 	struct thread_start *s = arg;
 	struct rvx_vcpu *cpu = s->cpu;
+	sigjmp_buf done;
 	while (sem_wait(&s->go) != 0)
 		;
 	sem_destroy(&s->go);
@@ -38,6 +41,11 @@ static void *thread_main(void *arg)
 		fprintf(stderr, "rvx: internal error: thread id %d read as %d\n", (int)gettid(), cpu->tid);
 		abort();
 	}
+	/* thread_exit comes back here: returning ends the host thread without pthread_exit's
+	 * forced unwinding (which loads libgcc_s and walks every frame) */
+	if (sigsetjmp(done, 0))
+		return NULL;
+	cpu->host_exit = &done;
 	rvx_current_vcpu = cpu;
 	signal_set_mask(cpu, cpu->sigmask);
 	engine_run(cpu);
@@ -61,7 +69,7 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	struct thread_start *s;
 	struct rvx_vcpu *child;
 	pthread_attr_t attr;
-	uint64_t all = ~0ull, old;
+	sigset_t all;
 	pthread_t th;
 	uint32_t tid;
 	int r;
@@ -89,10 +97,10 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	pthread_attr_setstacksize(&attr, HOST_THREAD_STACK);
 	/* the new host thread starts with every signal blocked until it knows its vCPU */
-	host_sigmask(SIG_SETMASK, all, &old);
+	sigfillset(&all);
+	pthread_attr_setsigmask_np(&attr, &all);
 	__atomic_add_fetch(&m->starting, 1, __ATOMIC_SEQ_CST);
 	r = pthread_create(&th, &attr, thread_main, s);
-	host_sigmask(SIG_SETMASK, old, NULL);
 	pthread_attr_destroy(&attr);
 	if (r != 0) {
 		__atomic_sub_fetch(&m->starting, 1, __ATOMIC_SEQ_CST);
@@ -120,6 +128,7 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 {
 	struct rvx_machine *m = cpu->m;
 	uint64_t all = ~0ull;
+	sigjmp_buf *done;
 	if (__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST) == 0)
 		syscall_exit_process(cpu, status); /* the last thread: the process ends with its status */
 	host_sigmask(SIG_SETMASK, all, NULL);
@@ -130,7 +139,9 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 			syscall(SYS_futex, guest_ptr(cpu, cpu->clear_child_tid), FUTEX_WAKE, 1, NULL, NULL, 0);
 	}
 	rvx_current_vcpu = NULL;
-	if (cpu != m->cpu) /* the main vCPU stays for rvx_machine_free */
-		machine_vcpu_retire(cpu);
-	pthread_exit(NULL);
+	if (cpu == m->cpu) /* the main vCPU stays for rvx_machine_free; its host thread is main's */
+		pthread_exit(NULL);
+	done = cpu->host_exit;
+	machine_vcpu_retire(cpu); /* another thread may take it over from here on */
+	siglongjmp(*done, 1);
 }

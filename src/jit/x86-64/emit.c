@@ -166,6 +166,15 @@ void e_lea(struct emit *e, int dst, struct mem m)
 	op_rm(e, true, 0x8d, dst, m, false);
 }
 
+uint8_t *e_lea_rip(struct emit *e, int dst)
+{
+	rex(e, true, dst, NOREG, NOREG, false);
+	e_byte(e, 0x8d);
+	e_byte(e, (uint8_t)(((dst & 7) << 3) | 5)); /* mod 00, rm 101: [rip + disp32] */
+	e_u32(e, 0);
+	return e->p - 4;
+}
+
 void e_shift_cl(struct emit *e, int op, bool w, int dst)
 {
 	op_rr(e, w, 0xd3, op, dst);

@@ -44,6 +44,7 @@ void e_load(struct emit *e, int dst, struct mem m, int size, bool sign); /* into
 void e_store(struct emit *e, struct mem m, int src, int size);
 void e_store_i32(struct emit *e, struct mem m, int32_t imm); /* 64-bit store of sign-extended imm */
 void e_lea(struct emit *e, int dst, struct mem m);
+uint8_t *e_lea_rip(struct emit *e, int dst); /* lea dst, [rip + disp32]: patch like a jump */
 void e_shift_cl(struct emit *e, int op, bool w, int dst);
 void e_shift_i(struct emit *e, int op, bool w, int dst, uint8_t n);
 void e_imul_rr(struct emit *e, bool w, int dst, int src);

@@ -38,6 +38,7 @@ static inline int jit_xmm_reg(unsigned g)
 struct jit_fault_site {
 	uint32_t host_off; /* from the block's entry to the memory instruction */
 	uint16_t insn;     /* index of the guest instruction in the block */
+	uint16_t pc_off;   /* its guest pc, from the block's */
 };
 
 struct jit_block {
@@ -46,10 +47,8 @@ struct jit_block {
 	uint32_t size;
 	uint16_t ninsns;
 	uint16_t nfaults;
-	struct jit_fault_site *faults;
-	uint64_t *insn_pc;      /* guest pc of each instruction */
-	struct rv_insn *insns;  /* what helper calls are given */
-	struct jit_block *next; /* hash chain */
+	struct jit_fault_site *faults; /* these and `guest` share the block's allocation */
+	struct jit_block *next;        /* hash chain */
 	uint8_t *guest;         /* the guest code it was made from, to tell whether that changed */
 	uint32_t guest_len;
 	bool dead;      /* invalidated: out of the hash, its entry sends to the dispatcher */
@@ -109,17 +108,27 @@ struct cold_stub {
 	const char *why;
 };
 
+#define MAX_BLOCK_INSNS 64
+
 struct tctx {
 	struct emit e;
 	struct rvx_vcpu *cpu;
 	struct jit_cache *j;
-	struct jit_block *b;
+	uint64_t block_pc;
+	uint8_t *leave; /* executable view: the block's exit to the dispatcher */
 	const struct rv_insn *in;
 	uint64_t pc;
 	int idx;
 	uint8_t *start; /* writable-view address of the block's entry */
+	struct rv_insn insns[MAX_BLOCK_INSNS];
+	uint64_t insn_pc[MAX_BLOCK_INSNS];
 	struct jit_fault_site faults[256];
 	struct cold_stub cold[256]; /* emitted after the block's straight-line code */
+	/* helper calls: the lea that gives each its instruction, copied after the block's code */
+	struct {
+		uint8_t *lea;
+		uint16_t insn;
+	} helper_site[2 * MAX_BLOCK_INSNS];
 	int ncold;
 	int nfaults;
 	int nhelpers;

@@ -12,9 +12,8 @@
 #include "../../riscv/fp.h"
 #include "internal.h"
 
-#define CODE_SIZE       (64u << 20)
-#define MAX_BLOCK_INSNS 64
-#define BLOCK_SLACK     4096 /* room one block may need at most */
+#define CODE_SIZE   (64u << 20)
+#define BLOCK_SLACK 4096 /* room one block may need at most */
 
 /* ra, sp, s0, s1, a0-a5 (jit_host_reg gives the other direction) */
 static const unsigned char mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
@@ -171,10 +170,6 @@ static void free_blocks(struct jit_cache *j)
 	size_t i;
 	for (i = 0; i < j->nblocks; i++) {
 		struct jit_block *b = j->order[i];
-		free(b->faults);
-		free(b->guest);
-		free(b->insn_pc);
-		free(b->insns);
 		free(b);
 	}
 	j->nblocks = 0;
@@ -309,7 +304,7 @@ static void flush_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
 /* Whether the guest code a block was made from is gone or different now. */
 static bool block_stale(struct rvx_machine *m, const struct jit_block *b)
 {
-	return !b->guest || !space_check(&m->space, b->pc, b->guest_len ? b->guest_len : 1, PROT_EXEC) ||
+	return !space_check(&m->space, b->pc, b->guest_len ? b->guest_len : 1, PROT_EXEC) ||
 	       memcmp(b->guest, g2h(&m->space, b->pc), b->guest_len) != 0;
 }
 
@@ -514,8 +509,8 @@ static void emit_cold(struct tctx *t)
 		e_patch(c->site, e->p);
 		if (c->kind == COLD_HELPER || c->kind == COLD_OUT_OF_RANGE) { /* made inside an instruction */
 			t->idx = c->insn;
-			t->in = &t->b->insns[c->insn];
-			t->pc = t->b->insn_pc[c->insn];
+			t->in = &t->insns[c->insn];
+			t->pc = t->insn_pc[c->insn];
 		}
 		switch (c->kind) {
 		case COLD_HELPER: t_helper(t, c->fn, c->why); break;
@@ -529,8 +524,8 @@ static void emit_cold(struct tctx *t)
 			exit_status(t, t->pc, EXEC_FAULT);
 			break;
 		case COLD_INTERRUPT:
-			t->b->leave = rx_of(t, e->p);
-			exit_status(t, t->b->pc, EXEC_JUMPED);
+			t->leave = rx_of(t, e->p);
+			exit_status(t, t->block_pc, EXEC_JUMPED);
 			break;
 		case COLD_CHAIN:
 			store_pc(t, c->value);
@@ -581,6 +576,7 @@ void t_fault_site(struct tctx *t)
 	if (t->nfaults < (int)(sizeof t->faults / sizeof t->faults[0])) {
 		t->faults[t->nfaults].host_off = (uint32_t)(t->e.p - t->start);
 		t->faults[t->nfaults].insn = (uint16_t)t->idx;
+		t->faults[t->nfaults].pc_off = (uint16_t)(t->pc - t->block_pc);
 		t->nfaults++;
 	} else {
 		t->e.full = true; /* cannot happen with MAX_BLOCK_INSNS; refuse rather than lose precision */
@@ -594,10 +590,15 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 		machine_log(t->cpu->m, RVX_LOG_IN_ASM, "rvx:   0x%llx %s: helper call (%s)\n",
 			    (unsigned long long)t->pc, rv_disasm(text, sizeof text, t->in, t->pc), why);
 	}
+	if (t->nhelpers == (int)(sizeof t->helper_site / sizeof t->helper_site[0])) {
+		t->e.full = true; /* at most two per instruction: cannot happen */
+		return;
+	}
 	store_pc(t, t->pc);
 	spill(&t->e);
 	e_mov_rr(&t->e, true, RDI, REG_CPU);
-	e_mov_ri(&t->e, RSI, (uint64_t)(uintptr_t)&t->b->insns[t->idx]);
+	t->helper_site[t->nhelpers].lea = e_lea_rip(&t->e, RSI);
+	t->helper_site[t->nhelpers].insn = (uint16_t)t->idx;
 	e_mov_ri(&t->e, RDX, (uint64_t)(uintptr_t)fn);
 	e_call(&t->e, (const void *)helper_thunk);
 	e_store_i32(&t->e, M(REG_CPU, OFF_X(0)), 0); /* the interpreter's functions may write x0 */
@@ -716,6 +717,23 @@ static bool fetchable(struct rvx_vcpu *cpu, uint64_t pc)
 	return rv_insn_length(lo) == 2 || space_check(&cpu->m->space, pc + 2, 2, PROT_EXEC);
 }
 
+/* After the block's code: the decoded instructions its helper calls are given (read through
+ * the executable view, never written again). */
+static void emit_helper_insns(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	int i;
+	while (((uintptr_t)e->p & 7) && e->p < e->end)
+		e_byte(e, 0xcc);
+	for (i = 0; i < t->nhelpers && e->p + sizeof(struct rv_insn) <= e->end; i++) {
+		e_patch(t->helper_site[i].lea, e->p);
+		memcpy(e->p, &t->insns[t->helper_site[i].insn], sizeof(struct rv_insn));
+		e->p += sizeof(struct rv_insn);
+	}
+	if (i < t->nhelpers)
+		e->full = true;
+}
+
 /* Translates the block at pc; the caller holds j->lock and has checked pc is fetchable. */
 static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 {
@@ -724,66 +742,63 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	struct jit_block *b;
 	uint8_t *count_at;
 	bool more = true;
-	size_t h;
+	size_t h, guest_len, faults_len;
 
 	if (j->nblocks == j->order_cap)
 		return NULL;
-	b = calloc(1, sizeof *b);
-
-	if (!b)
-		return NULL;
-	b->insns = calloc(MAX_BLOCK_INSNS, sizeof *b->insns);
-	b->insn_pc = calloc(MAX_BLOCK_INSNS, sizeof *b->insn_pc);
-	memset(&t, 0, sizeof t);
-	t.cpu = cpu;
-	t.j = j;
-	t.b = b;
 	t.e.p = t.start = j->rw + j->used;
 	t.e.end = j->rw + j->size;
-	b->pc = pc;
+	t.e.full = false;
+	t.cpu = cpu;
+	t.j = j;
+	t.block_pc = pc;
+	t.leave = NULL;
+	t.idx = t.ncold = t.nfaults = t.nhelpers = 0;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible */
 	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
 	add_cold(&t, e_jcc(&t.e, CC_NE), NULL, COLD_INTERRUPT, 0);
 	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
 	count_at = t.e.p - 4;
 	while (more && t.idx < MAX_BLOCK_INSNS && !t.e.full) {
-		const struct rv_insn *in;
 		if (!fetchable(cpu, pc)) { /* the next block's first fetch raises the guest's fault */
 			exit_chain(&t, pc);
 			break;
 		}
-		in = interp_fetch(cpu, pc);
-		b->insns[t.idx] = *in;
-		b->insn_pc[t.idx] = pc;
-		t.in = &b->insns[t.idx];
+		t.insns[t.idx] = *interp_fetch(cpu, pc);
+		t.insn_pc[t.idx] = pc;
+		t.in = &t.insns[t.idx];
 		t.pc = pc;
 		more = translate_insn(&t);
-		pc += in->len;
+		pc += t.in->len;
 		t.idx++;
 		if (more && t.idx == MAX_BLOCK_INSNS)
 			exit_chain(&t, pc);
 	}
 	emit_cold(&t);
-	if (t.e.full) {
-		free(b->insns);
-		free(b->insn_pc);
-		free(b);
+	emit_helper_insns(&t);
+	if (t.e.full)
 		return NULL;
-	}
 	{
 		uint32_t n = (uint32_t)t.idx;
 		memcpy(count_at, &n, 4);
 	}
+	guest_len = (size_t)(pc - t.block_pc);
+	faults_len = sizeof *b->faults * (size_t)t.nfaults;
+	b = malloc(sizeof *b + faults_len + guest_len);
+	if (!b)
+		return NULL;
+	memset(b, 0, sizeof *b);
+	b->pc = t.block_pc;
+	b->leave = t.leave;
 	b->ninsns = (uint16_t)t.idx;
 	b->code = rx_of(&t, t.start);
 	b->size = (uint32_t)(t.e.p - t.start);
 	b->nfaults = (uint16_t)t.nfaults;
-	b->guest_len = (uint32_t)(pc - b->pc);
-	b->guest = malloc(b->guest_len ? b->guest_len : 1);
-	if (b->guest)
-		memcpy(b->guest, g2h(&cpu->m->space, b->pc), b->guest_len);
-	b->faults = malloc(sizeof *b->faults * (size_t)(t.nfaults ? t.nfaults : 1));
-	memcpy(b->faults, t.faults, sizeof *b->faults * (size_t)t.nfaults);
+	b->faults = (struct jit_fault_site *)(void *)(b + 1);
+	memcpy(b->faults, t.faults, faults_len);
+	b->guest = (uint8_t *)b->faults + faults_len;
+	b->guest_len = (uint32_t)guest_len;
+	memcpy(b->guest, g2h(&cpu->m->space, b->pc), guest_len);
 	j->used = (size_t)((t.e.p - j->rw + 15) & ~15);
 	j->order[j->nblocks] = b;
 	__atomic_store_n(&j->nblocks, j->nblocks + 1, __ATOMIC_RELEASE);
@@ -933,7 +948,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 			unsigned k;
 			for (k = 0; k < NMAPPED; k++)
 				cpu->x[mapped_guest[k]] = (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
-			cpu->pc = b->insn_pc[b->faults[i].insn];
+			cpu->pc = b->pc + b->faults[i].pc_off;
 			/* flags the guest's FP raised before the fault are in the interrupted MXCSR */
 			if (uc->uc_mcontext.fpregs)
 				cpu->fflags = fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
