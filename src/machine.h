@@ -56,6 +56,7 @@ struct rvx_vcpu {
 
 	int tid;
 	uint64_t clear_child_tid;
+	uint64_t robust_list;  /* set_robust_list's head, walked when the thread dies */
 	sigjmp_buf *host_exit; /* where thread_exit ends this vCPU's host thread */
 	struct rvx_vcpu *next; /* the machine's thread list, under machine lock */
 	uint64_t decode_gen;

@@ -2,6 +2,7 @@
 
 #include "../engine/engine.h"
 #include "safe_syscall.h"
+#include "thread.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -188,6 +189,8 @@ void signal_default_action(struct rvx_machine *m, int sig)
 {
 	if (default_ignores(sig))
 		return;
+	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP)
+		thread_release_all_robust(m); /* the process dies: its threads' robust futexes are freed */
 	if (m->log)
 		fflush(m->log);
 	fflush(stdout);

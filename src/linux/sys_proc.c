@@ -23,6 +23,7 @@
 
 _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status)
 {
+	thread_release_all_robust(cpu->m);
 	machine_print_stats(cpu);
 	if (cpu->m->log)
 		fflush(cpu->m->log);
@@ -241,8 +242,35 @@ long sys_set_tid_address(struct rvx_vcpu *cpu, const uint64_t *a)
 
 long sys_set_robust_list(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	(void)cpu;
-	return a[1] == 24 ? 0 : -EINVAL;
+	if (a[1] != ROBUST_LIST_HEAD_SIZE)
+		return -EINVAL;
+	cpu->robust_list = a[0];
+	return 0;
+}
+
+long sys_get_robust_list(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	struct rvx_machine *m = cpu->m;
+	uint64_t head = 0, len = ROBUST_LIST_HEAD_SIZE;
+	bool found = a[0] == 0;
+	if (found) {
+		head = cpu->robust_list;
+	} else {
+		struct rvx_vcpu *c;
+		pthread_mutex_lock(&m->lock);
+		for (c = m->threads; c && !found; c = c->next) {
+			if (c->tid == (int)a[0]) {
+				head = c->robust_list;
+				found = true;
+			}
+		}
+		pthread_mutex_unlock(&m->lock);
+	}
+	if (!found)
+		return -ESRCH;
+	if (!guest_write(cpu, a[1], &head, 8) || !guest_write(cpu, a[2], &len, 8))
+		return -EFAULT;
+	return 0;
 }
 
 long sys_rseq(struct rvx_vcpu *cpu, const uint64_t *a)

@@ -91,6 +91,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(97, unshare, "x", 0),
     CALL(98, futex, "pdupux", SC_RESTART),
     CALL(99, set_robust_list, "pu", 0),
+    CALL(100, get_robust_list, "dpp", 0),
     PASS(101, nanosleep, "pp", 0),
     PASS(102, getitimer, "dp", 0),
     PASS(103, setitimer, "dpp", 0),

@@ -81,6 +81,7 @@ SYS(execve);
 SYS(uname);
 SYS(set_tid_address);
 SYS(set_robust_list);
+SYS(get_robust_list);
 SYS(riscv_hwprobe);
 SYS(prctl);
 SYS(rseq);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -124,6 +125,60 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	return (long)tid;
 }
 
+#define ROBUST_LIST_LIMIT 2048 /* as the kernel's: a cyclic or corrupt list ends the walk */
+
+/* One futex whose owner is dying (the kernel's handle_futex_death). Robust futexes are woken
+ * without FUTEX_PRIVATE_FLAG, as the kernel does and as glibc's robust mutexes wait. */
+static void futex_owner_died(const struct rvx_vcpu *cpu, uint64_t addr, bool pi, bool pending)
+{
+	uint32_t *word, old, val;
+	if ((addr & 3) || !space_check(&cpu->m->space, addr, 4, PROT_READ | PROT_WRITE))
+		return;
+	word = g2h(&cpu->m->space, addr);
+	old = __atomic_load_n(word, __ATOMIC_SEQ_CST);
+	do {
+		if (pending && !pi && old == 0) { /* died while taking it: let a waiter try again */
+			syscall(SYS_futex, word, FUTEX_WAKE, 1, NULL, NULL, 0);
+			return;
+		}
+		if ((old & FUTEX_TID_MASK) != (uint32_t)cpu->tid)
+			return;
+		val = (old & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+	} while (!__atomic_compare_exchange_n(word, &old, val, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
+	if (!pi && (old & FUTEX_WAITERS))
+		syscall(SYS_futex, word, FUTEX_WAKE, 1, NULL, NULL, 0);
+}
+
+void thread_release_robust(struct rvx_vcpu *cpu)
+{
+	uint64_t head = cpu->robust_list, entry, pending, next;
+	int64_t offset;
+	int n;
+	cpu->robust_list = 0;
+	if (!head || !guest_read(cpu, head, &entry, 8) || !guest_read(cpu, head + 8, &offset, 8) ||
+	    !guest_read(cpu, head + 16, &pending, 8))
+		return;
+	/* entries are guest addresses of the list links; bit 0 marks a PI futex */
+	for (n = 0; (entry & ~1ull) != head && n < ROBUST_LIST_LIMIT; n++) {
+		if (!guest_read(cpu, entry & ~1ull, &next, 8))
+			return;
+		if ((entry & ~1ull) != (pending & ~1ull))
+			futex_owner_died(cpu, (entry & ~1ull) + (uint64_t)offset, entry & 1, false);
+		entry = next;
+	}
+	if (pending)
+		futex_owner_died(cpu, (pending & ~1ull) + (uint64_t)offset, pending & 1, true);
+}
+
+void thread_release_all_robust(struct rvx_machine *m)
+{
+	struct rvx_vcpu *c;
+	pthread_mutex_lock(&m->lock);
+	for (c = m->threads; c; c = c->next)
+		thread_release_robust(c);
+	pthread_mutex_unlock(&m->lock);
+}
+
 _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 {
 	struct rvx_machine *m = cpu->m;
@@ -133,6 +188,7 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 		syscall_exit_process(cpu, status); /* the last thread: the process ends with its status */
 	host_sigmask(SIG_SETMASK, all, NULL);
 	machine_remove_thread(m, cpu);
+	thread_release_robust(cpu);
 	if (cpu->clear_child_tid) {
 		uint32_t zero = 0;
 		if (guest_write(cpu, cpu->clear_child_tid, &zero, 4))

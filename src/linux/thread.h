@@ -10,5 +10,12 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 /* exit of one thread: the clear-tid wake, then the host thread ends; the last one ends the
  * process with status. */
 _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status);
+/* What the kernel does with a dying thread's robust futex list (set_robust_list): each futex
+ * the thread still owns is marked FUTEX_OWNER_DIED and one waiter is woken. */
+void thread_release_robust(struct rvx_vcpu *cpu);
+/* The same for every thread of a process that is ending. */
+void thread_release_all_robust(struct rvx_machine *m);
+
+#define ROBUST_LIST_HEAD_SIZE 24 /* { next, futex_offset, list_op_pending }, 64-bit */
 
 #endif
