@@ -28,10 +28,27 @@ static uint16_t fetch16(struct rvx_vcpu *cpu, uint64_t addr)
 	return v;
 }
 
+void interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
+{
+	struct rvx_machine *m = cpu->m;
+	uint32_t bits;
+	if (pc & 1)
+		interp_fault(cpu, SIGBUS, BUS_ADRALN, pc);
+	bits = fetch16(cpu, pc);
+	if (rv_insn_length((uint16_t)bits) == 4)
+		bits |= (uint32_t)fetch16(cpu, pc + 2) << 16;
+	rv_decode(out, bits);
+	cpu->stats.decodes++;
+	if (m->cfg.debug & RVX_LOG_IN_ASM) {
+		char text[96];
+		machine_log(m, RVX_LOG_IN_ASM, "0x%016llx:  %0*x  %s\n", (unsigned long long)pc, out->len * 2,
+			    out->len == 2 ? bits & 0xffff : bits, rv_disasm(text, sizeof text, out, pc));
+	}
+}
+
 const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 {
 	struct decode_entry *e;
-	uint32_t bits;
 	struct rvx_machine *m = cpu->m;
 
 	if (__builtin_expect(cpu->decode_gen != m->code_gen, 0)) {
@@ -42,19 +59,9 @@ const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 	e = &cpu->dcache[(pc >> 1) & (DECODE_CACHE_SIZE - 1)];
 	if (__builtin_expect(e->pc == pc, 1))
 		return &e->insn;
-	if (pc & 1)
-		interp_fault(cpu, SIGBUS, BUS_ADRALN, pc);
-	bits = fetch16(cpu, pc);
-	if (rv_insn_length((uint16_t)bits) == 4)
-		bits |= (uint32_t)fetch16(cpu, pc + 2) << 16;
-	rv_decode(&e->insn, bits);
-	cpu->stats.decodes++;
+	e->pc = 1; /* no entry while the fetch may fault */
+	interp_decode(cpu, pc, &e->insn);
 	e->pc = pc;
-	if (m->cfg.debug & RVX_LOG_IN_ASM) {
-		char text[96];
-		machine_log(m, RVX_LOG_IN_ASM, "0x%016llx:  %0*x  %s\n", (unsigned long long)pc, e->insn.len * 2,
-			    e->insn.len == 2 ? bits & 0xffff : bits, rv_disasm(text, sizeof text, &e->insn, pc));
-	}
 	return &e->insn;
 }
 

@@ -30,6 +30,8 @@ int interp_run(struct rvx_vcpu *cpu);
 /* Fetches and decodes the instruction at pc through the vCPU's decode cache; a fetch from
  * memory that is not executable raises the guest fault (does not return). */
 const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc);
+/* Decodes the instruction at pc without the decode cache (raises the guest's fetch fault). */
+void interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out);
 
 /* Raises a guest memory fault from emulator code (does not return). */
 _Noreturn void interp_fault(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr);

@@ -59,7 +59,7 @@ struct jit_jc_entry {
 	uint64_t pc;
 	const uint8_t *code;
 };
-#define JC_SIZE 65536
+#define JC_SIZE 16384
 
 /* Shared by every vCPU of the machine. Lookups take no lock: blocks are published with a
  * release store and patched (invalidation) or freed (flush) only after every vCPU is out of
@@ -77,6 +77,7 @@ struct jit_cache {
 	uint64_t epoch;    /* flushes so far: a vCPU's jump cache belongs to one */
 	uint64_t code_gen; /* the machine's code_gen these translations match */
 	bool locked_amos;  /* the translations lock AMOs (machine's shared_memory when made) */
+	size_t populated;  /* bytes of the code cache made ready by populate_ahead */
 	int fork_fd;       /* the copy a forked child maps, between prefork and postfork */
 	int (*enter)(struct rvx_vcpu *cpu, const uint8_t *code);
 	uint8_t *epilogue;

@@ -13,7 +13,8 @@
 #include "internal.h"
 
 #define CODE_SIZE   (64u << 20)
-#define BLOCK_SLACK 4096 /* room one block may need at most */
+#define BLOCK_SLACK 4096         /* room one block may need at most */
+#define POPULATE    (256u << 10) /* code cache pages made ready at once */
 
 /* ra, sp, s0, s1, a0-a5 (jit_host_reg gives the other direction) */
 static const unsigned char mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
@@ -140,7 +141,7 @@ int jit_init(struct rvx_machine *m)
 		return -ENOMEM;
 	}
 	j->size = CODE_SIZE;
-	j->hash_size = 1 << 16;
+	j->hash_size = 1 << 14; /* only the dispatcher looks blocks up: chains skip it */
 	j->hash = calloc(j->hash_size, sizeof *j->hash);
 	/* a block takes at least 64 bytes of code; reserved once so the fault handler can read it */
 	j->order_cap = CODE_SIZE / 64;
@@ -378,6 +379,8 @@ int jit_postfork(struct rvx_vcpu *cpu, bool child)
 		r = -ENOMEM;
 	close(j->fork_fd);
 	j->fork_fd = -1;
+	if (child)
+		j->populated = j->used; /* a new copy: only what was written is there */
 	resume_the_world(j);
 	pthread_mutex_unlock(&j->lock);
 	return r;
@@ -734,6 +737,21 @@ static void emit_helper_insns(struct tctx *t)
 		e->full = true;
 }
 
+/* Makes the code cache's pages ready ahead of the translator, many at a time: one write fault
+ * per page of a shared mapping costs more than the code written there. Best effort. */
+static void populate_ahead(struct jit_cache *j)
+{
+	size_t want = j->used + BLOCK_SLACK;
+	while (j->populated < want && j->populated < j->size) {
+		size_t n = j->size - j->populated < POPULATE ? j->size - j->populated : POPULATE;
+		if (madvise(j->rw + j->populated, n, MADV_POPULATE_WRITE) != 0) {
+			j->populated = j->size; /* an older kernel: let faults do it */
+			return;
+		}
+		j->populated += n;
+	}
+}
+
 /* Translates the block at pc; the caller holds j->lock and has checked pc is fetchable. */
 static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 {
@@ -746,6 +764,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 
 	if (j->nblocks == j->order_cap)
 		return NULL;
+	populate_ahead(j);
 	t.e.p = t.start = j->rw + j->used;
 	t.e.end = j->rw + j->size;
 	t.e.full = false;
@@ -764,7 +783,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 			exit_chain(&t, pc);
 			break;
 		}
-		t.insns[t.idx] = *interp_fetch(cpu, pc);
+		interp_decode(cpu, pc, &t.insns[t.idx]);
 		t.insn_pc[t.idx] = pc;
 		t.in = &t.insns[t.idx];
 		t.pc = pc;
