@@ -64,7 +64,7 @@ void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len)
 
 void *machine_table_new(size_t bytes)
 {
-	void *t = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	void *t = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	if (t == MAP_FAILED)
 		return NULL;
 	*(uint64_t *)t = UINT64_MAX;
@@ -112,14 +112,18 @@ static struct rvx_vcpu *reuse_retired(struct rvx_machine *m)
 struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *parent)
 {
 	struct rvx_vcpu *cpu = reuse_retired(m);
+	bool ok;
 	if (!cpu) {
 		cpu = calloc(1, sizeof *cpu);
 		if (!cpu)
 			return NULL;
 		cpu->m = m;
-		cpu->dcache = machine_table_new(DECODE_CACHE_SIZE * sizeof *cpu->dcache);
-		if (!cpu->dcache || (m->jit && jit_vcpu_init(cpu) < 0)) {
-			machine_table_free(cpu->dcache, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+		/* each engine has its own lookup table: decoded instructions, or translated blocks */
+		if (m->jit)
+			ok = jit_vcpu_init(cpu) == 0;
+		else
+			ok = (cpu->dcache = machine_table_new(DECODE_CACHE_SIZE * sizeof *cpu->dcache)) != NULL;
+		if (!ok) {
 			free(cpu);
 			return NULL;
 		}

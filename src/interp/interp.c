@@ -46,7 +46,8 @@ void interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
 	}
 }
 
-const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
+/* The interpreter's fetch, through the vCPU's decode cache. */
+static const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 {
 	struct decode_entry *e;
 	struct rvx_machine *m = cpu->m;

@@ -27,10 +27,8 @@ int interp_zb(struct rvx_vcpu *cpu, const struct rv_insn *in);
  * an async signal is waiting. Returns that enum exec_status; pc points at the instruction. */
 int interp_run(struct rvx_vcpu *cpu);
 
-/* Fetches and decodes the instruction at pc through the vCPU's decode cache; a fetch from
- * memory that is not executable raises the guest fault (does not return). */
-const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc);
-/* Decodes the instruction at pc without the decode cache (raises the guest's fetch fault). */
+/* Decodes the instruction at pc; a fetch from memory that is not executable raises the guest
+ * fault (does not return). */
 void interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out);
 
 /* Raises a guest memory fault from emulator code (does not return). */

@@ -904,7 +904,8 @@ int jit_run(struct rvx_vcpu *cpu)
 		if (!b) {
 			if (!fetchable(cpu, cpu->pc)) {
 				code_leave(cpu);
-				interp_fetch(cpu, cpu->pc); /* raises the guest's fetch fault */
+				struct rv_insn unused;
+				interp_decode(cpu, cpu->pc, &unused); /* raises the guest's fetch fault */
 				code_enter(cpu, j);
 			}
 			continue;
