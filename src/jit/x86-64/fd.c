@@ -252,6 +252,28 @@ static void write_fflags(struct emit *e)
 	e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp)));
 }
 
+/* frflags x; flt.d/fle.d y, a, b; fsflags x (y != x): a comparison that must leave the flags
+ * as they were (C's isless, the domain test before a sqrt that sets errno). Only a NaN operand
+ * raises a flag, so only then is the MXCSR that frflags saved put back. */
+static bool quiet_compare(struct tctx *t)
+{
+	const struct rv_insn *frflags = t->in, *cmp = t_peek(t, 1), *fsflags;
+	uint8_t *nan;
+	if (!cmp || (cmp->op != RV_FLT_D && cmp->op != RV_FLE_D) || cmp->rd == frflags->rd)
+		return false;
+	fsflags = t_peek(t, 2);
+	if (!fsflags || fsflags->op != RV_CSRRW || fsflags->imm != 1 || fsflags->rd != 0 || fsflags->rs1 != frflags->rd)
+		return false;
+	read_fflags(&t->e); /* and the MXCSR in mxcsr_tmp */
+	t_put(t, frflags->rd, RAX);
+	t->in = cmp;
+	compare_d(t);
+	nan = e_jcc(&t->e, CC_P);
+	t_cold_value(t, nan, COLD_MXCSR, 0);
+	t->consumed = 3;
+	return true;
+}
+
 /* frflags, fsflags, fsflagsi: the accrued flags are the MXCSR flags */
 bool jit_fflags_csr(struct tctx *t)
 {
@@ -263,6 +285,8 @@ bool jit_fflags_csr(struct tctx *t)
 	case RV_CSRRS:
 		if (in->rs1 != 0)
 			return false;
+		if (in->rd != 0 && quiet_compare(t))
+			return true;
 		read_fflags(e);
 		t_put(t, in->rd, RAX);
 		return true;

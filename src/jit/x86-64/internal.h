@@ -98,6 +98,7 @@ enum cold_kind {
 	COLD_OUT_OF_RANGE, /* the address in rax is outside the guest space: EXEC_FAULT */
 	COLD_INTERRUPT,    /* a signal waits: leave before the block runs */
 	COLD_CHAIN,        /* not yet chained: back to the dispatcher for pc = value */
+	COLD_MXCSR,        /* MXCSR = the copy in mxcsr_tmp (undoes flags raised since) */
 };
 
 struct cold_stub {
@@ -133,12 +134,19 @@ struct tctx {
 	int ncold;
 	int nfaults;
 	int nhelpers;
+	int npeeked;  /* insns[] decoded so far: past idx when a pattern looked ahead */
+	int consumed; /* guest instructions the last translation step covered */
 };
 
 static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)
 {
 	return t->j->rx + (rw - t->j->rw);
 }
+
+/* The instruction n places after the current one, decoded into the block, for a pattern that
+ * spans several; NULL when it cannot be fetched or the block has no room for it. A pattern that
+ * uses it sets t->consumed. */
+const struct rv_insn *t_peek(struct tctx *t, int n);
 
 /* Guest register access: host = guest g, guest g = host. */
 void t_get(struct tctx *t, int host, unsigned g);

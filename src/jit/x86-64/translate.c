@@ -396,6 +396,25 @@ static struct jit_block *lookup(struct jit_cache *j, uint64_t pc)
 
 /* ---- emission helpers shared by the per-extension files */
 
+static bool fetchable(struct rvx_vcpu *cpu, uint64_t pc);
+
+const struct rv_insn *t_peek(struct tctx *t, int n)
+{
+	int k = t->idx + n;
+	uint64_t pc;
+	if (k >= MAX_BLOCK_INSNS || k > t->npeeked)
+		return NULL;
+	if (k == t->npeeked) {
+		pc = t->insn_pc[k - 1] + t->insns[k - 1].len;
+		if (!fetchable(t->cpu, pc))
+			return NULL;
+		interp_decode(t->cpu, pc, &t->insns[k]);
+		t->insn_pc[k] = pc;
+		t->npeeked++;
+	}
+	return &t->insns[k];
+}
+
 void t_get(struct tctx *t, int host, unsigned g)
 {
 	if (g == 0)
@@ -530,6 +549,7 @@ static void emit_cold(struct tctx *t)
 			t->leave = rx_of(t, e->p);
 			exit_status(t, t->block_pc, EXEC_JUMPED);
 			break;
+		case COLD_MXCSR: e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp))); break;
 		case COLD_CHAIN:
 			store_pc(t, c->value);
 			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site));
@@ -772,7 +792,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	t.j = j;
 	t.block_pc = pc;
 	t.leave = NULL;
-	t.idx = t.ncold = t.nfaults = t.nhelpers = 0;
+	t.idx = t.ncold = t.nfaults = t.nhelpers = t.npeeked = 0;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible */
 	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
 	add_cold(&t, e_jcc(&t.e, CC_NE), NULL, COLD_INTERRUPT, 0);
@@ -783,13 +803,17 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 			exit_chain(&t, pc);
 			break;
 		}
-		interp_decode(cpu, pc, &t.insns[t.idx]);
-		t.insn_pc[t.idx] = pc;
+		if (t.idx == t.npeeked) {
+			interp_decode(cpu, pc, &t.insns[t.idx]);
+			t.insn_pc[t.idx] = pc;
+			t.npeeked++;
+		}
 		t.in = &t.insns[t.idx];
 		t.pc = pc;
+		t.consumed = 1;
 		more = translate_insn(&t);
-		pc += t.in->len;
-		t.idx++;
+		t.idx += t.consumed;
+		pc = t.insn_pc[t.idx - 1] + t.insns[t.idx - 1].len;
 		if (more && t.idx == MAX_BLOCK_INSNS)
 			exit_chain(&t, pc);
 	}
