@@ -60,8 +60,7 @@ static const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 	e = &cpu->dcache[(pc >> 1) & (DECODE_CACHE_SIZE - 1)];
 	if (__builtin_expect(e->pc == pc, 1))
 		return &e->insn;
-	e->pc = 1; /* no entry while the fetch may fault */
-	interp_decode(cpu, pc, &e->insn);
+	interp_decode(cpu, pc, &e->insn); /* a fetch fault leaves the entry as it was */
 	e->pc = pc;
 	return &e->insn;
 }
