@@ -28,7 +28,7 @@ static uint16_t fetch16(struct rvx_vcpu *cpu, uint64_t addr)
 	return v;
 }
 
-void interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
+uint32_t interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
 {
 	struct rvx_machine *m = cpu->m;
 	uint32_t bits;
@@ -44,6 +44,7 @@ void interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
 		machine_log(m, RVX_LOG_IN_ASM, "0x%016llx:  %0*x  %s\n", (unsigned long long)pc, out->len * 2,
 			    out->len == 2 ? bits & 0xffff : bits, rv_disasm(text, sizeof text, out, pc));
 	}
+	return bits;
 }
 
 /* The interpreter's fetch, through the vCPU's decode cache. */

@@ -27,9 +27,9 @@ int interp_zb(struct rvx_vcpu *cpu, const struct rv_insn *in);
  * an async signal is waiting. Returns that enum exec_status; pc points at the instruction. */
 int interp_run(struct rvx_vcpu *cpu);
 
-/* Decodes the instruction at pc; a fetch from memory that is not executable raises the guest
- * fault (does not return). */
-void interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out);
+/* Decodes the instruction at pc and returns its bits (the upper half is 0 for a compressed
+ * one); a fetch from memory that is not executable raises the guest fault (does not return). */
+uint32_t interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out);
 
 /* Raises a guest memory fault from emulator code (does not return). */
 _Noreturn void interp_fault(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr);

@@ -124,6 +124,8 @@ struct tctx {
 	uint8_t *start; /* writable-view address of the block's entry */
 	struct rv_insn insns[MAX_BLOCK_INSNS];
 	uint64_t insn_pc[MAX_BLOCK_INSNS];
+	/* the guest bytes as decoded (another thread may rewrite them while we translate) */
+	uint8_t guest[4 * MAX_BLOCK_INSNS];
 	struct jit_fault_site faults[256];
 	struct cold_stub cold[256]; /* emitted after the block's straight-line code */
 	/* helper calls: the lea that gives each its instruction, copied after the block's code */

@@ -398,6 +398,15 @@ static struct jit_block *lookup(struct jit_cache *j, uint64_t pc)
 
 static bool fetchable(struct rvx_vcpu *cpu, uint64_t pc);
 
+/* Decodes instruction k of the block, at pc, keeping the bytes it was decoded from. */
+static void decode_at(struct tctx *t, int k, uint64_t pc)
+{
+	uint32_t bits = interp_decode(t->cpu, pc, &t->insns[k]);
+	memcpy(&t->guest[pc - t->block_pc], &bits, t->insns[k].len);
+	t->insn_pc[k] = pc;
+	t->npeeked++;
+}
+
 const struct rv_insn *t_peek(struct tctx *t, int n)
 {
 	int k = t->idx + n;
@@ -408,9 +417,7 @@ const struct rv_insn *t_peek(struct tctx *t, int n)
 		pc = t->insn_pc[k - 1] + t->insns[k - 1].len;
 		if (!fetchable(t->cpu, pc))
 			return NULL;
-		interp_decode(t->cpu, pc, &t->insns[k]);
-		t->insn_pc[k] = pc;
-		t->npeeked++;
+		decode_at(t, k, pc);
 	}
 	return &t->insns[k];
 }
@@ -803,11 +810,8 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 			exit_chain(&t, pc);
 			break;
 		}
-		if (t.idx == t.npeeked) {
-			interp_decode(cpu, pc, &t.insns[t.idx]);
-			t.insn_pc[t.idx] = pc;
-			t.npeeked++;
-		}
+		if (t.idx == t.npeeked)
+			decode_at(&t, t.idx, pc);
 		t.in = &t.insns[t.idx];
 		t.pc = pc;
 		t.consumed = 1;
@@ -841,7 +845,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	memcpy(b->faults, t.faults, faults_len);
 	b->guest = (uint8_t *)b->faults + faults_len;
 	b->guest_len = (uint32_t)guest_len;
-	memcpy(b->guest, g2h(&cpu->m->space, b->pc), guest_len);
+	memcpy(b->guest, t.guest, guest_len);
 	j->used = (size_t)((t.e.p - j->rw + 15) & ~15);
 	j->order[j->nblocks] = b;
 	__atomic_store_n(&j->nblocks, j->nblocks + 1, __ATOMIC_RELEASE);
