@@ -59,6 +59,7 @@ void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len)
 {
 	(void)addr;
 	(void)len;
+	__atomic_add_fetch(&m->fence_gen, 1, __ATOMIC_SEQ_CST);
 	__atomic_add_fetch(&m->code_gen, 1, __ATOMIC_SEQ_CST);
 }
 

@@ -24,6 +24,7 @@ struct guest_sigaction {
 /* Decoded-instruction cache entry: the interpreter's view of the code cache. */
 struct decode_entry {
 	uint64_t pc;
+	uint32_t bits; /* what it was decoded from */
 	struct rv_insn insn;
 };
 #define DECODE_CACHE_SIZE 16384
@@ -85,9 +86,10 @@ struct rvx_machine {
 	char **reexec_argv;
 
 	struct guest_sigaction sigact[RVX_NSIG];
-	pthread_mutex_t lock;       /* process-wide tables below */
-	volatile uint64_t code_gen; /* bumped when guest code may have changed */
-	uint8_t unimp_reported[64]; /* syscalls reported once, a bit each */
+	pthread_mutex_t lock;        /* process-wide tables below */
+	volatile uint64_t code_gen;  /* bumped when guest code may have changed */
+	volatile uint64_t fence_gen; /* bumped (before code_gen) unless only watched pages were written */
+	uint8_t unimp_reported[64];  /* syscalls reported once, a bit each */
 
 	uint64_t brk_start, brk_cur, brk_mapped;
 	uint64_t sigreturn_tramp; /* guest address of the rt_sigreturn trampoline */
@@ -141,5 +143,11 @@ void machine_share_memory(struct rvx_machine *m);
 
 /* Guest code may have changed in [addr, addr+len): drop cached decodes/translations. */
 void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len);
+/* Watched pages were written (space_watch_hit/release): only their translations need checking.
+ * Async-signal-safe. */
+static inline void machine_code_written(struct rvx_machine *m)
+{
+	__atomic_add_fetch(&m->code_gen, 1, __ATOMIC_SEQ_CST);
+}
 
 #endif

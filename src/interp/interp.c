@@ -59,9 +59,21 @@ static const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 		cpu->stats.flushes++;
 	}
 	e = &cpu->dcache[(pc >> 1) & (DECODE_CACHE_SIZE - 1)];
-	if (__builtin_expect(e->pc == pc, 1))
-		return &e->insn;
-	interp_decode(cpu, pc, &e->insn); /* a fetch fault leaves the entry as it was */
+	/* the bytes are compared too: code written without fence.i (a guest JIT) is seen at once */
+	if (__builtin_expect(e->pc == pc, 1)) {
+		const uint8_t *p = g2h(&m->space, pc);
+		uint32_t now;
+		uint16_t half;
+		if (e->insn.len == 2) {
+			memcpy(&half, p, 2);
+			now = half;
+		} else {
+			memcpy(&now, p, 4);
+		}
+		if (__builtin_expect(now == e->bits, 1))
+			return &e->insn;
+	}
+	e->bits = interp_decode(cpu, pc, &e->insn); /* a fetch fault leaves the entry as it was */
 	e->pc = pc;
 	return &e->insn;
 }

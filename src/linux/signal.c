@@ -99,6 +99,15 @@ static void on_host_fault(int sig, siginfo_t *si, void *ucv)
 		raise(sig);
 		return;
 	}
+	if (cpu && sig == SIGSEGV && si->si_code == SEGV_ACCERR) {
+		/* a write to a page whose translations are watched: note it and let the write run */
+		uintptr_t a = (uintptr_t)si->si_addr - (uintptr_t)cpu->m->space.base;
+		if (a < cpu->m->space.size && space_watch_hit(&cpu->m->space, a)) {
+			machine_code_written(cpu->m);
+			cpu->interrupt = 1; /* translated code goes back to the dispatcher at the next block */
+			return;
+		}
+	}
 	if (cpu && cpu->state != VCPU_IN_EMU) {
 		uintptr_t a = (uintptr_t)si->si_addr - (uintptr_t)cpu->m->space.base;
 		bool translated = engine_in_translated_code(cpu, ucv);

@@ -139,6 +139,7 @@ static long get_iovec(struct rvx_vcpu *cpu, uint64_t addr, uint64_t count, struc
 	for (i = 0; i < count; i++) {
 		out[i].iov_base = guest_ptr(cpu, g[2 * i]);
 		out[i].iov_len = g[2 * i + 1];
+		guest_will_write(cpu, g[2 * i], g[2 * i + 1]);
 	}
 	return 0;
 }

@@ -7,11 +7,18 @@
 
 #include "syscall.h"
 
-/* Cached code dies with the mapping that held it. */
-static void code_may_change(struct rvx_vcpu *cpu, uint64_t addr, uint64_t len)
+/* Cached code dies with the mapping that held it: whether [addr, addr+len) holds code now. */
+static bool holds_code(struct rvx_vcpu *cpu, uint64_t addr, uint64_t len)
 {
-	if (space_overlaps_prot(&cpu->m->space, addr, len, PROT_EXEC))
-		machine_code_changed(cpu->m, addr, len);
+	return space_overlaps_prot(&cpu->m->space, addr, len, PROT_EXEC);
+}
+
+/* After the change (so that nothing is translated again from what it replaced). */
+static long after_code_change(struct rvx_vcpu *cpu, bool code, long r)
+{
+	if (code)
+		machine_code_changed(cpu->m, 0, UINT64_MAX);
+	return r;
 }
 
 long sys_brk(struct rvx_vcpu *cpu, const uint64_t *a)
@@ -54,29 +61,27 @@ long sys_mmap(struct rvx_vcpu *cpu, const uint64_t *a)
 			n = name;
 		}
 	}
-	if (flags & MAP_FIXED)
-		code_may_change(cpu, a[0], a[1]);
 	if (flags & MAP_SHARED)
 		machine_share_memory(cpu->m);
-	return space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n);
+	return after_code_change(cpu, (flags & MAP_FIXED) && holds_code(cpu, a[0], a[1]),
+				 space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n));
 }
 
 long sys_munmap(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	code_may_change(cpu, a[0], a[1]);
-	return space_unmap(&cpu->m->space, a[0], a[1]);
+	return after_code_change(cpu, holds_code(cpu, a[0], a[1]), space_unmap(&cpu->m->space, a[0], a[1]));
 }
 
 long sys_mprotect(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	code_may_change(cpu, a[0], a[1]);
-	return space_protect(&cpu->m->space, a[0], a[1], (int)a[2]);
+	return after_code_change(cpu, holds_code(cpu, a[0], a[1]),
+				 space_protect(&cpu->m->space, a[0], a[1], (int)a[2]));
 }
 
 long sys_mremap(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	code_may_change(cpu, a[0], a[1]);
-	return space_remap(&cpu->m->space, a[0], a[1], a[2], (int)a[3], a[4]);
+	bool code = holds_code(cpu, a[0], a[1]) || ((a[3] & MREMAP_FIXED) && holds_code(cpu, a[4], a[2]));
+	return after_code_change(cpu, code, space_remap(&cpu->m->space, a[0], a[1], a[2], (int)a[3], a[4]));
 }
 
 long sys_madvise(struct rvx_vcpu *cpu, const uint64_t *a)

@@ -35,6 +35,8 @@ static long msg_io(struct rvx_vcpu *cpu, const uint64_t *a, bool receive)
 	for (i = 0; i < g.iovlen; i++) {
 		iov[i].iov_base = guest_ptr(cpu, gi[2 * i]);
 		iov[i].iov_len = gi[2 * i + 1];
+		if (receive)
+			guest_will_write(cpu, gi[2 * i], gi[2 * i + 1]);
 	}
 	memset(&h, 0, sizeof h);
 	h.msg_name = guest_ptr(cpu, g.name);

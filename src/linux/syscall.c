@@ -254,6 +254,22 @@ bool guest_write(struct rvx_vcpu *cpu, uint64_t addr, const void *src, size_t n)
 	return true;
 }
 
+void guest_will_write(struct rvx_vcpu *cpu, uint64_t addr, uint64_t len)
+{
+	if (addr && space_watch_release(&cpu->m->space, addr, len))
+		machine_code_written(cpu->m);
+}
+
+/* Pointer arguments the kernel may write through: the length is the next argument when that
+ * is a size, else a page (the structures syscalls fill are smaller). */
+static void release_watched_args(struct rvx_vcpu *cpu, const struct syscall_desc *d, const uint64_t *a)
+{
+	int i, n = (int)strlen(d->args);
+	for (i = 0; i < n; i++)
+		if (d->args[i] == 'p')
+			guest_will_write(cpu, a[i], i + 1 < n && d->args[i + 1] == 'u' ? a[i + 1] : RVX_PAGE_SIZE);
+}
+
 const char *guest_str(struct rvx_vcpu *cpu, uint64_t addr)
 {
 	if (addr == 0 || addr >= cpu->m->space.size)
@@ -388,6 +404,8 @@ void syscall_dispatch(struct rvx_vcpu *cpu)
 	cpu->stats.syscalls++;
 	if (tracing)
 		trace_call(cpu, d, nr, a, call, sizeof call);
+	if (d && __atomic_load_n(&cpu->m->space.narmed, __ATOMIC_RELAXED))
+		release_watched_args(cpu, d, a);
 	if (!d) {
 		report_unknown(cpu, nr);
 		r = -ENOSYS;

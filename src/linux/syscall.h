@@ -34,6 +34,9 @@ void syscall_dispatch(struct rvx_vcpu *cpu);
 /* Guest pointer to host pointer; 0 stays NULL; an address outside the guest space becomes
  * one the host kernel refuses with EFAULT. */
 void *guest_ptr(struct rvx_vcpu *cpu, uint64_t addr);
+/* The kernel is about to write [addr, addr+len): watched code pages there become writable
+ * (their translations are checked before they run again). */
+void guest_will_write(struct rvx_vcpu *cpu, uint64_t addr, uint64_t len);
 /* Copies between guest memory and the emulator; false when the guest range is not mapped
  * readable (guest_read) or writable (guest_write). */
 bool guest_read(struct rvx_vcpu *cpu, uint64_t addr, void *dst, size_t n);

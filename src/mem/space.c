@@ -11,20 +11,13 @@
 /* Lowest guest address that may be mapped, as the kernel's default mmap_min_addr. */
 #define MIN_ADDR 0x10000ull
 
-static int host_prot(int prot)
-{
-	/* Guest code is read by the tiers, never executed by the host. */
-	int p = prot & (PROT_READ | PROT_WRITE);
-	if (prot & PROT_EXEC)
-		p |= PROT_READ;
-	return p;
-}
-
 int space_init(struct rvx_space *s, uint64_t size)
 {
 	void *p;
 	memset(s, 0, sizeof *s);
 	pthread_mutex_init(&s->lock, NULL);
+	if (watch_init(s) != 0)
+		return -ENOMEM;
 	/* Base 0 where the host allows it: guest pointers are then host pointers. */
 	p = mmap((void *)MIN_ADDR, size - MIN_ADDR, PROT_NONE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
@@ -53,6 +46,7 @@ void space_destroy(struct rvx_space *s)
 	for (i = 0; i < s->nvmas; i++)
 		free(s->vmas[i].name);
 	free(s->vmas);
+	watch_destroy(s);
 	pthread_mutex_destroy(&s->lock);
 	memset(s, 0, sizeof *s);
 }
@@ -120,6 +114,13 @@ static int vma_insert(struct rvx_space *s, const struct rvx_vma *nv)
 	s->vmas[i] = *nv;
 	s->nvmas++;
 	return 0;
+}
+
+static struct rvx_vma *vma_find(struct rvx_space *s, uint64_t addr);
+
+const struct rvx_vma *space_vma_locked(struct rvx_space *s, uint64_t addr)
+{
+	return vma_find(s, addr);
 }
 
 static struct rvx_vma *vma_find(struct rvx_space *s, uint64_t addr)
@@ -197,7 +198,8 @@ int64_t space_map(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, in
 			goto out;
 		}
 	}
-	p = mmap(g2h(s, addr), len, host_prot(prot), hflags, (flags & MAP_ANONYMOUS) ? -1 : fd, (off_t)off);
+	watch_range_changed(s, addr, addr + len, prot);
+	p = mmap(g2h(s, addr), len, space_host_prot(prot), hflags, (flags & MAP_ANONYMOUS) ? -1 : fd, (off_t)off);
 	if (p == MAP_FAILED) {
 		ret = -errno;
 		goto out;
@@ -235,6 +237,7 @@ int space_unmap(struct rvx_space *s, uint64_t addr, uint64_t len)
 	if (!space_range_ok(s, addr, len))
 		return -EINVAL;
 	pthread_mutex_lock(&s->lock);
+	watch_range_changed(s, addr, addr + len, 0);
 	/* Keep the reservation: unmapped guest pages become inaccessible host pages. */
 	if (mmap(g2h(s, addr), len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0) ==
 	    MAP_FAILED)
@@ -264,7 +267,8 @@ int space_protect(struct rvx_space *s, uint64_t addr, uint64_t len, int prot)
 		}
 		a = v->end;
 	}
-	if (mprotect(g2h(s, addr), len, host_prot(prot)) != 0) {
+	watch_range_changed(s, addr, end, prot);
+	if (mprotect(g2h(s, addr), len, space_host_prot(prot)) != 0) {
 		ret = -errno;
 		goto out;
 	}
@@ -333,6 +337,10 @@ int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_
 		ret = -ENOMEM;
 		goto out;
 	}
+	/* the pages keep their host protection as they move: armed ones must be writable again */
+	watch_range_changed(s, old, old + old_len, dest == old ? copy.prot : 0);
+	if (dest != old)
+		watch_range_changed(s, dest, dest + new_len, 0);
 	if (dest == old) {
 		/* Growing in place: the reservation pages above must give way first. */
 		munmap(g2h(s, old + old_len), new_len - old_len);
@@ -342,8 +350,10 @@ int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_
 	}
 	if (p == MAP_FAILED) {
 		ret = -errno;
+		mprotect(g2h(s, old), old_len, space_host_prot(copy.prot));
 		goto out;
 	}
+	mprotect(p, new_len, space_host_prot(copy.prot));
 	/* The host moved the pages; put the reservation back where they were. */
 	if (dest != old)
 		mmap(g2h(s, old), old_len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);

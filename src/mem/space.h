@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/mman.h>
 
 #define RVX_PAGE_SIZE     4096ull
 #define RVX_PAGE_ALIGN(x) (((x) + RVX_PAGE_SIZE - 1) & ~(RVX_PAGE_SIZE - 1))
@@ -29,6 +30,12 @@ struct rvx_space {
 	struct rvx_vma *vmas;
 	size_t nvmas, cap;
 	pthread_mutex_t lock;
+	/* Writable pages that hold translated code, kept read-only on the host so that a guest
+	 * write faults and is seen (watch.c): an open-addressed set of page | prot | state. */
+	uint64_t *watch;
+	int watch_lock;     /* spinlock: taken in the fault handler too */
+	uint32_t watch_len; /* slots in use */
+	uint32_t narmed;    /* pages read-only on the host now (atomic) */
 };
 
 int space_init(struct rvx_space *s, uint64_t size);
@@ -42,6 +49,12 @@ static inline void *g2h(const struct rvx_space *s, uint64_t addr)
 static inline bool space_range_ok(const struct rvx_space *s, uint64_t addr, uint64_t len)
 {
 	return addr < s->size && len <= s->size - addr;
+}
+
+/* The host protection of a guest mapping: guest code is read by the tiers, never executed. */
+static inline int space_host_prot(int prot)
+{
+	return (prot & (PROT_READ | PROT_WRITE)) | ((prot & PROT_EXEC) ? PROT_READ : 0);
 }
 
 /* mmap in guest terms: returns the guest address or a negative errno. */
@@ -61,6 +74,31 @@ uint64_t space_find_free(struct rvx_space *s, uint64_t len, uint64_t top);
 bool space_overlaps_prot(struct rvx_space *s, uint64_t addr, uint64_t len, int prot);
 /* Writes /proc/self/maps text for the guest into fd. */
 int space_write_maps(struct rvx_space *s, int fd);
+/* Write detection on pages holding translated code. A page is armed (read-only on the host
+ * while the guest may write it), hit (written since: its translations must be checked; the
+ * host page is writable again) or idle (nothing relies on it). */
+enum { WATCH_ARMED = 1, WATCH_HIT = 2, WATCH_IDLE = 3 };
+/* Arms the page (guest address, page aligned) when the guest may write it; a hit page stays
+ * hit. False only when the table is full. */
+bool space_watch(struct rvx_space *s, uint64_t page);
+/* From the SIGSEGV handler, for a write fault at addr: true when addr is in a watched page,
+ * which is writable again (the write can be retried). Async-signal-safe. */
+bool space_watch_hit(struct rvx_space *s, uint64_t addr);
+/* Before the kernel writes guest memory (it would fail with EFAULT on an armed page): marks
+ * the armed pages of [addr, addr+len) hit. Returns how many. */
+size_t space_watch_release(struct rvx_space *s, uint64_t addr, uint64_t len);
+/* Takes up to max hit pages, which become idle, with the count of hits that changed no code
+ * each page had (kept for space_watch_settle). */
+size_t space_watch_take_hits(struct rvx_space *s, uint64_t *pages, unsigned *alarms, size_t max);
+/* Records the page's false-alarm count and re-arms it when translations still rely on it. */
+void space_watch_settle(struct rvx_space *s, uint64_t page, unsigned alarms, bool rearm);
+/* Internal to space.c: a mapping change over [a,b) with new guest prot (0: unmapped) makes
+ * armed pages there hit (the caller sets the host protection). */
+const struct rvx_vma *space_vma_locked(struct rvx_space *s, uint64_t addr);
+void watch_range_changed(struct rvx_space *s, uint64_t a, uint64_t b, int prot);
+int watch_init(struct rvx_space *s);
+void watch_destroy(struct rvx_space *s);
+
 /* Renames/marks the mapping covering [start,end), e.g. [heap] or [stack]. */
 void space_set_name(struct rvx_space *s, uint64_t start, uint64_t end, const char *name, int flags);
 

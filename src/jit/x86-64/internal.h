@@ -75,7 +75,9 @@ struct jit_cache {
 	pthread_mutex_t lock;
 	int stopping;      /* an invalidation or flush is waiting for the vCPUs to leave */
 	uint64_t epoch;    /* flushes so far: a vCPU's jump cache belongs to one */
-	uint64_t code_gen; /* the machine's code_gen these translations match */
+	uint64_t code_gen;  /* the machine's code_gen these translations match */
+	uint64_t fence_gen; /* and its fence_gen */
+	bool watch_full_reported;
 	bool locked_amos;  /* the translations lock AMOs (machine's shared_memory when made) */
 	size_t populated;  /* bytes of the code cache made ready by populate_ahead */
 	int fork_fd;       /* the copy a forked child maps, between prefork and postfork */
@@ -85,7 +87,7 @@ struct jit_cache {
 	bool host_bitcount;  /* the host has LZCNT, TZCNT and POPCNT */
 	bool host_fma;       /* the host has FMA3 and the OS saves AVX state */
 	struct {
-		uint64_t blocks, insns, helper_calls, flushes, invalidated;
+		uint64_t blocks, insns, helper_calls, flushes, invalidated, watch_hits, watch_false;
 	} stats; /* under lock */
 };
 
@@ -126,6 +128,7 @@ struct tctx {
 	uint64_t insn_pc[MAX_BLOCK_INSNS];
 	/* the guest bytes as decoded (another thread may rewrite them while we translate) */
 	uint8_t guest[4 * MAX_BLOCK_INSNS];
+	uint64_t watched_page; /* the last page armed for write detection */
 	struct jit_fault_site faults[256];
 	struct cold_stub cold[256]; /* emitted after the block's straight-line code */
 	/* helper calls: the lea that gives each its instruction, copied after the block's code */

@@ -156,6 +156,7 @@ int jit_init(struct rvx_machine *m)
 	}
 	pthread_mutex_init(&j->lock, NULL);
 	j->code_gen = m->code_gen;
+	j->fence_gen = m->fence_gen;
 	j->locked_amos = m->shared_memory;
 	j->fork_fd = -1;
 	j->space_bits = (unsigned)__builtin_ctzll(m->space.size);
@@ -309,35 +310,86 @@ static bool block_stale(struct rvx_machine *m, const struct jit_block *b)
 	       memcmp(b->guest, g2h(&m->space, b->pc), b->guest_len) != 0;
 }
 
-/* After fence.i, riscv_flush_icache, munmap or mprotect of code: drops exactly the blocks whose
- * guest code changed or went away. Their code stays (a chained predecessor or a jump cache may
- * still lead there) but now begins with a jump to its own exit to the dispatcher, which finds
- * the new translation. The caller holds j->lock and is outside the code cache. */
-static void invalidate_changed_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
+static void kill_block(struct jit_cache *j, struct jit_block *b)
+{
+	struct jit_block **p;
+	uint8_t *entry = rw_of(j, b->code);
+	int32_t rel = (int32_t)(b->leave - (b->code + 5));
+	for (p = &j->hash[(b->pc >> 1) & (j->hash_size - 1)]; *p; p = &(*p)->next) {
+		if (*p == b) {
+			*p = b->next;
+			break;
+		}
+	}
+	entry[0] = 0xe9; /* jmp rel32, in place of the entry's interrupt test */
+	memcpy(entry + 1, &rel, 4);
+	b->dead = true;
+	j->stats.invalidated++;
+}
+
+static bool block_on_page(const struct jit_block *b, uint64_t page)
+{
+	uint64_t end = b->pc + (b->guest_len ? b->guest_len : 1);
+	return b->pc < page + RVX_PAGE_SIZE && end > page;
+}
+
+/* A hit page whose writes changed no translated code this many times in a row is written as
+ * data: its translations are then dropped at the next write and it stays unwatched until one is
+ * made again, rather than faulting at every write. */
+#define WATCH_GIVE_UP 4
+
+/* Drops the translations on pages the guest wrote (space_watch_hit) whose code changed, and
+ * re-arms the pages that still hold live ones. */
+static void check_written_pages_locked(struct rvx_machine *m, struct jit_cache *j)
+{
+	uint64_t pages[64];
+	unsigned alarms[64];
+	size_t n, k, i;
+	while ((n = space_watch_take_hits(&m->space, pages, alarms, 64)) > 0) {
+		for (k = 0; k < n; k++) {
+			bool changed = false, live = false;
+			for (i = 0; i < j->nblocks; i++) {
+				struct jit_block *b = j->order[i];
+				if (b->dead || !block_on_page(b, pages[k]))
+					continue;
+				if (block_stale(m, b)) {
+					kill_block(j, b);
+					changed = true;
+				}
+			}
+			alarms[k] = changed ? 0 : alarms[k] + 1;
+			for (i = 0; i < j->nblocks; i++) {
+				struct jit_block *b = j->order[i];
+				if (b->dead || !block_on_page(b, pages[k]))
+					continue;
+				if (alarms[k] >= WATCH_GIVE_UP)
+					kill_block(j, b);
+				else
+					live = true;
+			}
+			j->stats.watch_hits++;
+			j->stats.watch_false += !changed;
+			space_watch_settle(&m->space, pages[k], alarms[k], live);
+		}
+	}
+}
+
+/* After fence.i, riscv_flush_icache, munmap or mprotect of code (full), or writes to watched
+ * pages: drops exactly the blocks whose guest code changed or went away. Their code stays (a
+ * chained predecessor or a jump cache may still lead there) but now begins with a jump to its
+ * own exit to the dispatcher, which finds the new translation. The caller holds j->lock and is
+ * outside the code cache. */
+static void invalidate_changed_locked(struct rvx_vcpu *cpu, struct jit_cache *j, bool full)
 {
 	struct rvx_machine *m = cpu->m;
 	size_t i;
 	stop_the_world(cpu, j);
-	for (i = 0; i < j->nblocks; i++) {
-		struct jit_block *b = j->order[i], **p;
-		uint8_t *entry;
-		if (b->dead || !block_stale(m, b))
-			continue;
-		for (p = &j->hash[(b->pc >> 1) & (j->hash_size - 1)]; *p; p = &(*p)->next) {
-			if (*p == b) {
-				*p = b->next;
-				break;
-			}
-		}
-		entry = rw_of(j, b->code);
-		entry[0] = 0xe9; /* jmp rel32, in place of the entry's interrupt test */
-		{
-			int32_t rel = (int32_t)(b->leave - (b->code + 5));
-			memcpy(entry + 1, &rel, 4);
-		}
-		b->dead = true;
-		j->stats.invalidated++;
+	for (i = 0; full && i < j->nblocks; i++) {
+		struct jit_block *b = j->order[i];
+		if (!b->dead && block_stale(m, b))
+			kill_block(j, b);
 	}
+	check_written_pages_locked(m, j);
 	resume_the_world(j);
 }
 
@@ -398,10 +450,29 @@ static struct jit_block *lookup(struct jit_cache *j, uint64_t pc)
 
 static bool fetchable(struct rvx_vcpu *cpu, uint64_t pc);
 
+static void watch_code_page(struct tctx *t, uint64_t page)
+{
+	struct jit_cache *j = t->j;
+	if (!space_watch(&t->cpu->m->space, page) && !j->watch_full_reported) {
+		j->watch_full_reported = true;
+		fprintf(stderr, "rvx: warning: too many writable pages hold code to watch them all; writes there "
+				"without fence.i may go unseen\n");
+	}
+}
+
 /* Decodes instruction k of the block, at pc, keeping the bytes it was decoded from. */
 static void decode_at(struct tctx *t, int k, uint64_t pc)
 {
-	uint32_t bits = interp_decode(t->cpu, pc, &t->insns[k]);
+	uint64_t page = pc & ~(RVX_PAGE_SIZE - 1);
+	uint32_t bits;
+	/* armed before it is read: a write after the read then faults and is seen */
+	if (page != t->watched_page) {
+		watch_code_page(t, page);
+		t->watched_page = page;
+	}
+	if ((pc & (RVX_PAGE_SIZE - 1)) == RVX_PAGE_SIZE - 2) /* a 4-byte instruction may go on */
+		watch_code_page(t, page + RVX_PAGE_SIZE);
+	bits = interp_decode(t->cpu, pc, &t->insns[k]);
 	memcpy(&t->guest[pc - t->block_pc], &bits, t->insns[k].len);
 	t->insn_pc[k] = pc;
 	t->npeeked++;
@@ -800,6 +871,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	t.block_pc = pc;
 	t.leave = NULL;
 	t.idx = t.ncold = t.nfaults = t.nhelpers = t.npeeked = 0;
+	t.watched_page = UINT64_MAX;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible */
 	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
 	add_cold(&t, e_jcc(&t.e, CC_NE), NULL, COLD_INTERRUPT, 0);
@@ -916,14 +988,17 @@ int jit_run(struct rvx_vcpu *cpu)
 		if (j->code_gen != gen) { /* guest code changed (fence.i, munmap, ...) or atomics must lock */
 			cache_lock(cpu, j);
 			if (j->code_gen != gen) {
+				/* read after gen: a fence counted in gen is counted here */
+				uint64_t fence = __atomic_load_n(&m->fence_gen, __ATOMIC_SEQ_CST);
 				bool lock = __atomic_load_n(&m->shared_memory, __ATOMIC_SEQ_CST);
 				if (lock != j->locked_amos) {
 					flush_locked(cpu, j);
 					j->locked_amos = lock;
 				} else {
-					invalidate_changed_locked(cpu, j);
+					invalidate_changed_locked(cpu, j, fence != j->fence_gen);
 				}
 				j->code_gen = gen;
+				j->fence_gen = fence;
 			}
 			cache_unlock(cpu, j);
 			continue;
@@ -1014,11 +1089,13 @@ void jit_print_stats(struct rvx_vcpu *cpu)
 		return;
 	machine_log(cpu->m, RVX_LOG_STATS,
 		    "rvx: stats: jit %llu blocks translated (%llu guest instructions, %llu helper call sites), "
-		    "%llu flushes, %llu blocks invalidated, %zu KiB of code; this thread: %llu returns to the "
+		    "%llu flushes, %llu blocks invalidated, %zu KiB of code, %llu writes to watched code pages "
+		    "(%llu changed no code); this thread: %llu returns to the "
 		    "dispatcher, %.1f%% found translated, %llu chains patched\n",
 		    (unsigned long long)j->stats.blocks, (unsigned long long)j->stats.insns,
 		    (unsigned long long)j->stats.helper_calls, (unsigned long long)j->stats.flushes,
-		    (unsigned long long)j->stats.invalidated, j->used / 1024, (unsigned long long)cpu->stats.lookups,
+		    (unsigned long long)j->stats.invalidated, j->used / 1024, (unsigned long long)j->stats.watch_hits,
+		    (unsigned long long)j->stats.watch_false, (unsigned long long)cpu->stats.lookups,
 		    cpu->stats.lookups ? 100.0 * (double)cpu->stats.lookup_hits / (double)cpu->stats.lookups : 0.0,
 		    (unsigned long long)cpu->stats.chains);
 }
