@@ -63,9 +63,10 @@ void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len)
 	__atomic_add_fetch(&m->code_gen, 1, __ATOMIC_SEQ_CST);
 }
 
-void *machine_table_new(size_t bytes)
+void *machine_table_new(size_t bytes, bool populate)
 {
-	void *t = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	void *t = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | (populate ? MAP_POPULATE : 0),
+		       -1, 0);
 	if (t == MAP_FAILED)
 		return NULL;
 	*(uint64_t *)t = UINT64_MAX;
@@ -121,9 +122,10 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 		cpu->m = m;
 		/* each engine has its own lookup table: decoded instructions, or translated blocks */
 		if (m->jit)
-			ok = jit_vcpu_init(cpu) == 0;
+			ok = jit_vcpu_init(cpu, !parent) == 0;
 		else
-			ok = (cpu->dcache = machine_table_new(DECODE_CACHE_SIZE * sizeof *cpu->dcache)) != NULL;
+			ok =
+			    (cpu->dcache = machine_table_new(DECODE_CACHE_SIZE * sizeof *cpu->dcache, !parent)) != NULL;
 		if (!ok) {
 			free(cpu);
 			return NULL;

@@ -132,8 +132,11 @@ void machine_vcpu_retire(struct rvx_vcpu *cpu);
 
 /* Per-vCPU lookup tables indexed by pc bits, whose entries begin with their pc, that cost
  * nothing until touched: fresh and cleared entries read as zero, except entry 0 (the one
- * slot pc 0 maps to), whose pc is UINT64_MAX, so that no entry matches a pc it was not given. */
-void *machine_table_new(size_t bytes);
+ * slot pc 0 maps to), whose pc is UINT64_MAX, so that no entry matches a pc it was not given.
+ * `populate` maps every page at once: one zeroing pass instead of a read and a write fault per
+ * page, worth it for the main thread, which fills its tables; a thread that runs a few loops
+ * touches a few pages. */
+void *machine_table_new(size_t bytes, bool populate);
 void machine_table_clear(void *table, size_t bytes);
 void machine_table_free(void *table, size_t bytes);
 

@@ -11,7 +11,7 @@
 int jit_init(struct rvx_machine *m);
 void jit_destroy(struct rvx_machine *m);
 /* Per-vCPU state of the tier (jump cache). */
-int jit_vcpu_init(struct rvx_vcpu *cpu);
+int jit_vcpu_init(struct rvx_vcpu *cpu, bool populate);
 void jit_vcpu_destroy(struct rvx_vcpu *cpu);
 
 /* Runs translated code until something needs the run loop; returns an enum exec_status with

@@ -198,9 +198,9 @@ static void clear_jcache(struct rvx_vcpu *cpu)
 	machine_table_clear(cpu->jcache, JC_SIZE * sizeof(struct jit_jc_entry));
 }
 
-int jit_vcpu_init(struct rvx_vcpu *cpu)
+int jit_vcpu_init(struct rvx_vcpu *cpu, bool populate)
 {
-	cpu->jcache = machine_table_new(JC_SIZE * sizeof(struct jit_jc_entry));
+	cpu->jcache = machine_table_new(JC_SIZE * sizeof(struct jit_jc_entry), populate);
 	if (!cpu->jcache)
 		return -ENOMEM;
 	cpu->jit_epoch = cpu->m->jit->epoch;
