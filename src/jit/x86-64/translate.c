@@ -929,8 +929,9 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	j->stats.helper_calls += (uint64_t)t.nhelpers;
 	if (cpu->m->cfg.debug & RVX_LOG_IN_ASM)
 		machine_log(cpu->m, RVX_LOG_IN_ASM,
-			    "rvx: block 0x%llx: %u instructions -> %u bytes of x86-64, %d helper calls\n",
-			    (unsigned long long)b->pc, b->ninsns, b->size, t.nhelpers);
+			    "rvx: block 0x%llx: %u instructions -> %u bytes of x86-64 at code cache offset 0x%zx "
+			    "(as perf names memfd:rvx-code), %d helper calls\n",
+			    (unsigned long long)b->pc, b->ninsns, b->size, (size_t)(b->code - j->rx), t.nhelpers);
 	return b;
 }
 
