@@ -66,6 +66,7 @@ struct rvx_vcpu {
 	uint8_t *membase;            /* host address of guest address 0 */
 	uint64_t addr_mask;          /* bits no guest address has */
 	uint32_t mxcsr_tmp;          /* scratch for ldmxcsr/stmxcsr in translated code */
+	uint64_t div_other;          /* the other half of a translated division, for its partner */
 	uint64_t chain_site;         /* jump of the last block exit to patch, if any */
 	struct jit_jc_entry *jcache; /* inline jump cache for indirect jumps */
 	uint64_t jit_epoch;          /* code cache flush the jump cache belongs to */

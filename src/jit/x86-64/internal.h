@@ -141,6 +141,7 @@ struct tctx {
 	int nhelpers;
 	int npeeked;  /* insns[] decoded so far: past idx when a pattern looked ahead */
 	int consumed; /* guest instructions the last translation step covered */
+	int div_partner; /* the division whose result an earlier one left in div_other, or -1 */
 };
 
 static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)

@@ -1,5 +1,6 @@
 /* M extension: multiplications inline; division and remainder inline with the RISC-V
- * results for a zero divisor and for overflow (x86 would trap). */
+ * results for a zero divisor and for overflow (x86 would trap), one x86 division for a
+ * quotient and remainder of the same operands. */
 #include "internal.h"
 
 static void mulh(struct tctx *t, int digit)
@@ -25,12 +26,47 @@ static void mulhsu(struct tctx *t)
 	t_put(t, in->rd, RDX);
 }
 
-/* rax = rs1, rcx = rs2; quotient or remainder into rd with RISC-V's special cases. */
-static void divide(struct tctx *t, bool sign, bool rem, bool word)
+/* The division's partner: the same operation's other half (rem for div, div for rem, same
+ * signedness and width) on the same operands later in the block, with nothing between that
+ * writes them or leaves the block; C's `q = a / b; r = a % b` and number formatting give such
+ * pairs. One x86 division then serves both. Returns its index in the block, or -1. */
+static int find_partner(struct tctx *t, uint16_t partner_op)
+{
+	const struct rv_insn *in = t->in;
+	int n;
+	if (in->rd == in->rs1 || in->rd == in->rs2)
+		return -1;
+	for (n = 1; n <= 8; n++) {
+		const struct rv_insn *x = t_peek(t, n);
+		enum rv_format f;
+		if (!x)
+			return -1;
+		if (x->op == partner_op && x->rs1 == in->rs1 && x->rs2 == in->rs2)
+			return t->idx + n;
+		f = rv_op_format(x->op);
+		if (f != F_R && f != F_I && f != F_SHIFT && f != F_U && f != F_LOAD && f != F_STORE)
+			return -1;
+		if (f != F_STORE && x->rd && (x->rd == in->rs1 || x->rd == in->rs2))
+			return -1;
+	}
+	return -1;
+}
+
+/* rax = rs1, rcx = rs2; quotient into rax and remainder into rdx with RISC-V's special
+ * cases; rd gets the one asked for, and the other goes to the vCPU for the partner, if any. */
+static void divide(struct tctx *t, bool sign, bool rem, bool word, uint16_t partner_op)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	uint8_t *zero, *ovf = NULL, *done1, *normal = NULL;
+	int partner;
+	if (t->idx == t->div_partner) { /* computed with the first half */
+		e_load(e, RAX, M(REG_CPU, OFF(div_other)), 8, false);
+		t_put(t, in->rd, RAX);
+		t->div_partner = -1;
+		return;
+	}
+	partner = find_partner(t, partner_op);
 	t_get(t, RAX, in->rs1);
 	t_get(t, RCX, in->rs2);
 	if (word) {
@@ -48,10 +84,8 @@ static void divide(struct tctx *t, bool sign, bool rem, bool word)
 		/* rs2 == -1: quotient is -rs1 (wrapping), remainder 0; avoids the x86 overflow trap */
 		e_alu_ri(e, ALU_CMP, !word, RCX, -1);
 		normal = e_jcc(e, CC_NE);
-		if (rem)
-			e_mov_ri(e, RAX, 0);
-		else
-			e_unary(e, 3, !word, RAX);
+		e_mov_ri(e, RDX, 0);
+		e_unary(e, 3, !word, RAX);
 		ovf = e_jmp(e);
 		e_patch(normal, e->p);
 		if (word) {
@@ -64,19 +98,23 @@ static void divide(struct tctx *t, bool sign, bool rem, bool word)
 		e_mov_ri(e, RDX, 0);
 		e_unary(e, 6, !word, RCX);
 	}
-	if (rem)
-		e_mov_rr(e, true, RAX, RDX);
 	done1 = e_jmp(e);
 	/* divisor zero: quotient all ones, remainder the dividend */
 	e_patch(zero, e->p);
-	if (!rem)
-		e_mov_ri(e, RAX, ~0ull);
+	e_mov_rr(e, true, RDX, RAX);
+	e_mov_ri(e, RAX, ~0ull);
 	if (ovf)
 		e_patch(ovf, e->p);
 	e_patch(done1, e->p);
-	if (word)
+	if (word) {
 		e_movsxd(e, RAX, RAX);
-	t_put(t, in->rd, RAX);
+		e_movsxd(e, RDX, RDX);
+	}
+	if (partner >= 0) {
+		e_store(e, M(REG_CPU, OFF(div_other)), rem ? RAX : RDX, 8);
+		t->div_partner = partner;
+	}
+	t_put(t, in->rd, rem ? RDX : RAX);
 }
 
 bool jit_m(struct tctx *t)
@@ -95,14 +133,14 @@ bool jit_m(struct tctx *t)
 	case RV_MULH: mulh(t, 5); return true;
 	case RV_MULHU: mulh(t, 4); return true;
 	case RV_MULHSU: mulhsu(t); return true;
-	case RV_DIV: divide(t, true, false, false); return true;
-	case RV_DIVU: divide(t, false, false, false); return true;
-	case RV_REM: divide(t, true, true, false); return true;
-	case RV_REMU: divide(t, false, true, false); return true;
-	case RV_DIVW: divide(t, true, false, true); return true;
-	case RV_DIVUW: divide(t, false, false, true); return true;
-	case RV_REMW: divide(t, true, true, true); return true;
-	case RV_REMUW: divide(t, false, true, true); return true;
+	case RV_DIV: divide(t, true, false, false, RV_REM); return true;
+	case RV_DIVU: divide(t, false, false, false, RV_REMU); return true;
+	case RV_REM: divide(t, true, true, false, RV_DIV); return true;
+	case RV_REMU: divide(t, false, true, false, RV_DIVU); return true;
+	case RV_DIVW: divide(t, true, false, true, RV_REMW); return true;
+	case RV_DIVUW: divide(t, false, false, true, RV_REMUW); return true;
+	case RV_REMW: divide(t, true, true, true, RV_DIVW); return true;
+	case RV_REMUW: divide(t, false, true, true, RV_DIVUW); return true;
 	}
 	return false;
 }

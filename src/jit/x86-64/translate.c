@@ -872,6 +872,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	t.leave = NULL;
 	t.idx = t.ncold = t.nfaults = t.nhelpers = t.npeeked = 0;
 	t.watched_page = UINT64_MAX;
+	t.div_partner = -1;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible */
 	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
 	add_cold(&t, e_jcc(&t.e, CC_NE), NULL, COLD_INTERRUPT, 0);
