@@ -109,6 +109,9 @@ int interp_run(struct rvx_vcpu *cpu)
 		} else if (st == EXEC_JUMPED) {
 			cpu->instret++;
 		} else {
+			/* an ecall or fence.i completes (the engine finishes it), as translated code counts */
+			if (st == EXEC_ECALL || st == EXEC_FENCE_I)
+				cpu->instret++;
 			return st;
 		}
 	}

@@ -142,6 +142,11 @@ struct tctx {
 	int npeeked;  /* insns[] decoded so far: past idx when a pattern looked ahead */
 	int consumed; /* guest instructions the last translation step covered */
 	int div_partner; /* the division whose result an earlier one left in div_other, or -1 */
+	struct {
+		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
+		uint16_t insn;
+	} instret_fix[16];
+	int ninstret_fix;
 };
 
 static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)

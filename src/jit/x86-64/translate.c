@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "../../riscv/csr.h"
 #include "../../riscv/fp.h"
 #include "internal.h"
 
@@ -758,6 +759,17 @@ static void jump_indirect(struct tctx *t)
 	jmp_epilogue(t);
 }
 
+static void instret_fix(struct tctx *t, int op)
+{
+	e_alu_mi(&t->e, op, true, M(REG_CPU, OFF(instret)), 0);
+	if (t->ninstret_fix < (int)(sizeof t->instret_fix / sizeof t->instret_fix[0])) {
+		t->instret_fix[t->ninstret_fix].imm = t->e.p - 4;
+		t->instret_fix[t->ninstret_fix++].insn = (uint16_t)t->idx;
+	} else {
+		t->e.full = true; /* never: a block has at most a few counter reads; refuse it */
+	}
+}
+
 /* Translates one instruction; false when it ended the block. */
 static bool translate_insn(struct tctx *t)
 {
@@ -793,8 +805,17 @@ static bool translate_insn(struct tctx *t)
 	case RV_ILLEGAL: exit_status(t, t->pc, EXEC_ILLEGAL); return false;
 	}
 	if (in->op < RV_FIRST_M) {
-		if (!jit_rv64i(t) && !jit_fflags_csr(t))
+		if (!jit_rv64i(t) && !jit_fflags_csr(t)) {
+			bool counter = (rv_op_format(in->op) == F_CSR || rv_op_format(in->op) == F_CSRI) &&
+				       (in->imm == RV_CSR_CYCLE || in->imm == RV_CSR_INSTRET);
+			/* the block counted all its instructions at entry: the counter CSRs must see
+			 * only those before this one (the count is patched in once the block is done) */
+			if (counter)
+				instret_fix(t, ALU_SUB);
 			t_helper(t, interp_rv64i, "frm, fcsr and counter CSRs: rare; they change the host FP mode");
+			if (counter)
+				instret_fix(t, ALU_ADD);
+		}
 	} else if (in->op < RV_FIRST_A) {
 		jit_m(t);
 	} else if (in->op < RV_FIRST_FD) {
@@ -857,6 +878,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	struct tctx t;
 	struct jit_block *b;
 	uint8_t *count_at;
+	uint32_t ninsns;
 	bool more = true;
 	size_t h, guest_len, faults_len;
 
@@ -873,6 +895,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	t.idx = t.ncold = t.nfaults = t.nhelpers = t.npeeked = 0;
 	t.watched_page = UINT64_MAX;
 	t.div_partner = -1;
+	t.ninstret_fix = 0;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible */
 	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
 	add_cold(&t, e_jcc(&t.e, CC_NE), NULL, COLD_INTERRUPT, 0);
@@ -894,13 +917,15 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 		if (more && t.idx == MAX_BLOCK_INSNS)
 			exit_chain(&t, pc);
 	}
+	ninsns = t.idx; /* emit_cold moves idx to the instructions its stubs serve */
 	emit_cold(&t);
 	emit_helper_insns(&t);
 	if (t.e.full)
 		return NULL;
-	{
-		uint32_t n = (uint32_t)t.idx;
-		memcpy(count_at, &n, 4);
+	memcpy(count_at, &ninsns, 4);
+	for (int i = 0; i < t.ninstret_fix; i++) {
+		uint32_t after = ninsns - t.instret_fix[i].insn;
+		memcpy(t.instret_fix[i].imm, &after, 4);
 	}
 	guest_len = (size_t)(pc - t.block_pc);
 	faults_len = sizeof *b->faults * (size_t)t.nfaults;
@@ -910,7 +935,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	memset(b, 0, sizeof *b);
 	b->pc = t.block_pc;
 	b->leave = t.leave;
-	b->ninsns = (uint16_t)t.idx;
+	b->ninsns = (uint16_t)ninsns;
 	b->code = rx_of(&t, t.start);
 	b->size = (uint32_t)(t.e.p - t.start);
 	b->nfaults = (uint16_t)t.nfaults;

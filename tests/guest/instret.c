@@ -1,0 +1,35 @@
+/* rdinstret counts exactly the instructions retired before it, under both engines: across a
+ * loop with loads and stores (translated blocks count themselves at entry), within one block,
+ * and across an ecall (which retires). */
+// no-qemu: qemu-riscv64's rdinstret is a host tick count
+#include <stdint.h>
+#include <stdio.h>
+
+int main(void)
+{
+	static uint64_t buf[2];
+	uint64_t a, b, loop, straight, syscall;
+	int bad = 0;
+	__asm__ volatile("rdinstret %0\n\tli t1, 1000\n1:\n\tld t2, 0(%2)\n\tsd t2, 8(%2)\n\taddi t1, t1, -1\n\t"
+			 "bnez t1, 1b\n\trdinstret %1"
+			 : "=&r"(a), "=&r"(b)
+			 : "r"(buf)
+			 : "t1", "t2", "memory");
+	loop = b - a;
+	__asm__ volatile("rdinstret %0\n\tld t2, 0(%2)\n\taddi t2, t2, 1\n\tsd t2, 0(%2)\n\trdinstret %1\n\tsd t2, 8(%2)"
+			 : "=&r"(a), "=&r"(b)
+			 : "r"(buf)
+			 : "t2", "memory");
+	straight = b - a;
+	__asm__ volatile("rdinstret %0\n\tli a7, 172\n\tecall\n\trdinstret %1"
+			 : "=&r"(a), "=&r"(b)
+			 :
+			 : "a0", "a7", "memory");
+	syscall = b - a;
+	printf("loop %llu, straight %llu, across a syscall %llu\n", (unsigned long long)loop,
+	       (unsigned long long)straight, (unsigned long long)syscall);
+	bad |= loop != 4 * 1000 + 2;
+	bad |= straight != 4;
+	bad |= syscall != 3;
+	return bad;
+}
