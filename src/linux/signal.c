@@ -99,24 +99,24 @@ static void on_host_fault(int sig, siginfo_t *si, void *ucv)
 		raise(sig);
 		return;
 	}
-	if (cpu && sig == SIGSEGV && si->si_code == SEGV_ACCERR) {
-		/* a write to a page whose translations are watched: note it and let the write run */
+	if (cpu) {
 		uintptr_t a = (uintptr_t)si->si_addr - (uintptr_t)cpu->m->space.base;
-		if (a < cpu->m->space.size && space_watch_hit(&cpu->m->space, a)) {
+		/* a write to a page whose translations are watched: note it and let the write run */
+		if (sig == SIGSEGV && si->si_code == SEGV_ACCERR && a < cpu->m->space.size &&
+		    space_watch_hit(&cpu->m->space, a)) {
 			machine_code_written(cpu->m);
 			cpu->interrupt = 1; /* translated code goes back to the dispatcher at the next block */
 			return;
 		}
-	}
-	if (cpu && cpu->state != VCPU_IN_EMU) {
-		uintptr_t a = (uintptr_t)si->si_addr - (uintptr_t)cpu->m->space.base;
-		bool translated = engine_in_translated_code(cpu, ucv);
-		/* a fault in translated code must be at a known guest access to be the guest's */
-		if (a < cpu->m->space.size && (!translated || engine_recover_fault(cpu, ucv))) {
-			cpu->fault_sig = sig;
-			cpu->fault_code = si->si_code;
-			cpu->fault_addr = a;
-			siglongjmp(cpu->fault_jmp, 1);
+		if (cpu->state != VCPU_IN_EMU) {
+			bool translated = engine_in_translated_code(cpu, ucv);
+			/* a fault in translated code must be at a known guest access to be the guest's */
+			if (a < cpu->m->space.size && (!translated || engine_recover_fault(cpu, ucv))) {
+				cpu->fault_sig = sig;
+				cpu->fault_code = si->si_code;
+				cpu->fault_addr = a;
+				siglongjmp(cpu->fault_jmp, 1);
+			}
 		}
 	}
 	{

@@ -179,17 +179,15 @@ static size_t each_in_range(struct rvx_space *s, uint64_t a, uint64_t b,
 				n += fn(s, (uint32_t)i, arg);
 		}
 	} else {
-		uint32_t i;
-		for (i = 0; i < WATCH_SLOTS; i++) {
-			uint64_t p = SLOT_PAGE(s->watch[i]);
-			/* erase may move a later entry into i: look at i again */
-			while (s->watch[i] && p >= a && p < b) {
-				uint64_t before = s->watch[i];
+		uint32_t i = 0;
+		while (i < WATCH_SLOTS) {
+			uint64_t v = s->watch[i], p = SLOT_PAGE(v);
+			if (v && p >= a && p < b) {
 				n += fn(s, i, arg);
-				if (s->watch[i] == before)
-					break;
-				p = SLOT_PAGE(s->watch[i]);
+				if (SLOT_PAGE(s->watch[i]) != p)
+					continue; /* erased: a later entry may have moved into i */
 			}
+			i++;
 		}
 	}
 	return n;

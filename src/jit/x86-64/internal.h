@@ -77,7 +77,7 @@ struct jit_cache {
 	uint64_t epoch;    /* flushes so far: a vCPU's jump cache belongs to one */
 	uint64_t code_gen;  /* the machine's code_gen these translations match */
 	uint64_t fence_gen; /* and its fence_gen */
-	bool watch_full_reported;
+	bool watch_full_reported; /* the warning that the write-watch table is full was given */
 	bool locked_amos;  /* the translations lock AMOs (machine's shared_memory when made) */
 	size_t populated;  /* bytes of the code cache made ready by populate_ahead */
 	int fork_fd;       /* the copy a forked child maps, between prefork and postfork */

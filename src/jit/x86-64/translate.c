@@ -356,18 +356,17 @@ static void check_written_pages_locked(struct rvx_machine *m, struct jit_cache *
 				if (block_stale(m, b)) {
 					kill_block(j, b);
 					changed = true;
+				} else {
+					live = true;
 				}
 			}
 			alarms[k] = changed ? 0 : alarms[k] + 1;
-			for (i = 0; i < j->nblocks; i++) {
+			for (i = 0; live && alarms[k] >= WATCH_GIVE_UP && i < j->nblocks; i++) {
 				struct jit_block *b = j->order[i];
-				if (b->dead || !block_on_page(b, pages[k]))
-					continue;
-				if (alarms[k] >= WATCH_GIVE_UP)
+				if (!b->dead && block_on_page(b, pages[k]))
 					kill_block(j, b);
-				else
-					live = true;
 			}
+			live = live && alarms[k] < WATCH_GIVE_UP;
 			j->stats.watch_hits++;
 			j->stats.watch_false += !changed;
 			space_watch_settle(&m->space, pages[k], alarms[k], live);
