@@ -80,6 +80,8 @@ struct jit_cache {
 	bool watch_full_reported; /* the warning that the write-watch table is full was given */
 	bool locked_amos;  /* the translations lock AMOs (machine's shared_memory when made) */
 	size_t populated;  /* bytes of the code cache made ready by populate_ahead */
+	uint8_t *meta;     /* the blocks' descriptions, allocated in order, freed by a flush */
+	size_t meta_used, meta_populated;
 	int fork_fd;       /* the copy a forked child maps, between prefork and postfork */
 	int (*enter)(struct rvx_vcpu *cpu, const uint8_t *code);
 	uint8_t *epilogue;
@@ -129,6 +131,7 @@ struct tctx {
 	/* the guest bytes as decoded (another thread may rewrite them while we translate) */
 	uint8_t guest[4 * MAX_BLOCK_INSNS];
 	uint64_t watched_page; /* the last page armed for write detection */
+	uint64_t exec_lo, exec_hi; /* a guest range found executable during this translation */
 	struct jit_fault_site faults[256];
 	struct cold_stub cold[256]; /* emitted after the block's straight-line code */
 	/* helper calls: the lea that gives each its instruction, copied after the block's code */

@@ -16,6 +16,7 @@
 #define CODE_SIZE   (64u << 20)
 #define BLOCK_SLACK 4096         /* room one block may need at most */
 #define POPULATE    (256u << 10) /* code cache pages made ready at once */
+#define META_SIZE   CODE_SIZE    /* room for block descriptions (address space only) */
 
 /* ra, sp, s0, s1, a0-a5 (jit_host_reg gives the other direction) */
 static const unsigned char mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
@@ -143,13 +144,22 @@ int jit_init(struct rvx_machine *m)
 	}
 	j->size = CODE_SIZE;
 	j->hash_size = 1 << 14; /* only the dispatcher looks blocks up: chains skip it */
-	j->hash = calloc(j->hash_size, sizeof *j->hash);
+	/* populated now: a page touched later costs a fault (about 10 us on some VMs), and a
+	 * start-up that translates a dynamic loader's worth of blocks touches nearly all of them */
+	j->hash = mmap(NULL, j->hash_size * sizeof *j->hash, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	/* a block takes at least 64 bytes of code; reserved once so the fault handler can read it */
 	j->order_cap = CODE_SIZE / 64;
 	j->order = mmap(NULL, j->order_cap * sizeof *j->order, PROT_READ | PROT_WRITE,
 			MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (!j->hash || j->order == MAP_FAILED) {
-		free(j->hash);
+	j->meta = mmap(NULL, META_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (j->hash == MAP_FAILED || j->order == MAP_FAILED || j->meta == MAP_FAILED) {
+		if (j->hash != MAP_FAILED)
+			munmap(j->hash, j->hash_size * sizeof *j->hash);
+		if (j->order != MAP_FAILED)
+			munmap(j->order, j->order_cap * sizeof *j->order);
+		if (j->meta != MAP_FAILED)
+			munmap(j->meta, META_SIZE);
 		munmap(j->rw, CODE_SIZE);
 		munmap(j->rx, CODE_SIZE);
 		free(j);
@@ -170,12 +180,8 @@ int jit_init(struct rvx_machine *m)
 
 static void free_blocks(struct jit_cache *j)
 {
-	size_t i;
-	for (i = 0; i < j->nblocks; i++) {
-		struct jit_block *b = j->order[i];
-		free(b);
-	}
 	j->nblocks = 0;
+	j->meta_used = 0;
 	memset(j->hash, 0, j->hash_size * sizeof *j->hash);
 }
 
@@ -184,9 +190,9 @@ void jit_destroy(struct rvx_machine *m)
 	struct jit_cache *j = m->jit;
 	if (!j)
 		return;
-	free_blocks(j);
+	munmap(j->meta, META_SIZE);
 	munmap(j->order, j->order_cap * sizeof *j->order);
-	free(j->hash);
+	munmap(j->hash, j->hash_size * sizeof *j->hash);
 	pthread_mutex_destroy(&j->lock);
 	munmap(j->rw, j->size);
 	munmap(j->rx, j->size);
@@ -450,6 +456,24 @@ static struct jit_block *lookup(struct jit_cache *j, uint64_t pc)
 
 static bool fetchable(struct rvx_vcpu *cpu, uint64_t pc);
 
+/* fetchable, remembering the mapping that answered: a block's instructions nearly always lie
+ * in one, and asking the address space takes its lock */
+static bool t_fetchable(struct tctx *t, uint64_t pc)
+{
+	struct rvx_vma v;
+	uint16_t lo;
+	if (pc < t->exec_lo || pc + 2 > t->exec_hi) {
+		if (!space_query(&t->cpu->m->space, pc, &v) || !(v.prot & PROT_EXEC))
+			return false;
+		t->exec_lo = v.start;
+		t->exec_hi = v.end;
+	}
+	if (pc + 4 <= t->exec_hi)
+		return true;
+	memcpy(&lo, g2h(&t->cpu->m->space, pc), 2);
+	return rv_insn_length(lo) == 2 || fetchable(t->cpu, pc);
+}
+
 static void watch_code_page(struct tctx *t, uint64_t page)
 {
 	struct jit_cache *j = t->j;
@@ -486,7 +510,7 @@ const struct rv_insn *t_peek(struct tctx *t, int n)
 		return NULL;
 	if (k == t->npeeked) {
 		pc = t->insn_pc[k - 1] + t->insns[k - 1].len;
-		if (!fetchable(t->cpu, pc))
+		if (!t_fetchable(t, pc))
 			return NULL;
 		decode_at(t, k, pc);
 	}
@@ -857,17 +881,30 @@ static void emit_helper_insns(struct tctx *t)
 
 /* Makes the code cache's pages ready ahead of the translator, many at a time: one write fault
  * per page of a shared mapping costs more than the code written there. Best effort. */
-static void populate_ahead(struct jit_cache *j)
+/* Makes the pages of [base, base + want) ready in large steps (*done bytes are already). */
+static void populate_ahead(uint8_t *base, size_t *done, size_t want, size_t size)
 {
-	size_t want = j->used + BLOCK_SLACK;
-	while (j->populated < want && j->populated < j->size) {
-		size_t n = j->size - j->populated < POPULATE ? j->size - j->populated : POPULATE;
-		if (madvise(j->rw + j->populated, n, MADV_POPULATE_WRITE) != 0) {
-			j->populated = j->size; /* an older kernel: let faults do it */
+	while (*done < want && *done < size) {
+		size_t n = size - *done < POPULATE ? size - *done : POPULATE;
+		if (madvise(base + *done, n, MADV_POPULATE_WRITE) != 0) {
+			*done = size; /* an older kernel: let faults do it */
 			return;
 		}
-		j->populated += n;
+		*done += n;
 	}
+}
+
+/* A block's description, from the metadata arena (NULL when full: the caller flushes). */
+static struct jit_block *meta_alloc(struct jit_cache *j, size_t bytes)
+{
+	struct jit_block *b;
+	bytes = (bytes + 15) & ~(size_t)15;
+	if (META_SIZE - j->meta_used < bytes)
+		return NULL;
+	populate_ahead(j->meta, &j->meta_populated, j->meta_used + bytes, META_SIZE);
+	b = (struct jit_block *)(void *)(j->meta + j->meta_used);
+	j->meta_used += bytes;
+	return b;
 }
 
 /* Translates the block at pc; the caller holds j->lock and has checked pc is fetchable. */
@@ -883,7 +920,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 
 	if (j->nblocks == j->order_cap)
 		return NULL;
-	populate_ahead(j);
+	populate_ahead(j->rw, &j->populated, j->used + BLOCK_SLACK, j->size);
 	t.e.p = t.start = j->rw + j->used;
 	t.e.end = j->rw + j->size;
 	t.e.full = false;
@@ -893,6 +930,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	t.leave = NULL;
 	t.idx = t.ncold = t.nfaults = t.nhelpers = t.npeeked = 0;
 	t.watched_page = UINT64_MAX;
+	t.exec_lo = t.exec_hi = 0;
 	t.div_partner = -1;
 	t.ninstret_fix = 0;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible */
@@ -901,7 +939,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
 	count_at = t.e.p - 4;
 	while (more && t.idx < MAX_BLOCK_INSNS && !t.e.full) {
-		if (!fetchable(cpu, pc)) { /* the next block's first fetch raises the guest's fault */
+		if (!t_fetchable(&t, pc)) { /* the next block's first fetch raises the guest's fault */
 			exit_chain(&t, pc);
 			break;
 		}
@@ -928,7 +966,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	}
 	guest_len = (size_t)(pc - t.block_pc);
 	faults_len = sizeof *b->faults * (size_t)t.nfaults;
-	b = malloc(sizeof *b + faults_len + guest_len);
+	b = meta_alloc(j, sizeof *b + faults_len + guest_len);
 	if (!b)
 		return NULL;
 	memset(b, 0, sizeof *b);
