@@ -55,6 +55,9 @@ struct rvx_config {
 	char *const *reexec_argv;
 	unsigned long long guest_space; /* bytes of guest address space, a power of two; 0: 2^38 (Sv39) */
 	int engine;                     /* enum rvx_engine */
+	/* The translator's tier: a block is translated the Nth time it runs, the runs before
+	 * interpreted (most start-up code runs once). 0: the default, 5; 1: at once. */
+	unsigned translate_after;
 };
 
 int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out);

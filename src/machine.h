@@ -73,7 +73,7 @@ struct rvx_vcpu {
 	int in_code;                 /* inside the code cache: a flush waits for it to clear */
 	bool jit_locked;             /* holds the code cache lock (translating or flushing) */
 	struct {
-		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains;
+		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains, cold_runs;
 	} stats; /* -d stats */
 };
 

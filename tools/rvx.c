@@ -52,6 +52,8 @@ static void usage(FILE *f)
 		   "  -cpu help         list the ISA this build implements\n"
 		   "  --engine NAME     jit (translate to x86-64, the default) or interp (the reference\n"
 		   "                    interpreter); also $RVX_ENGINE\n"
+		   "  --translate-after N  jit: translate a block the Nth time it runs, interpreting the\n"
+		   "                    runs before (1-255, default 5: code that runs a few times is not worth it)\n"
 		   "  -h, --help        this text\n"
 		   "  -V, --version     version\n\n"
 		   "exit status: the guest's own; a guest killed by a signal kills rvx with that signal.\n"
@@ -140,12 +142,12 @@ int main(int argc, char **argv)
 	struct rvx_config cfg;
 	rvx_machine *m = NULL;
 	const char *sysroot = getenv("QEMU_LD_PREFIX"), *log_path = NULL, *argv0 = NULL;
-	const char *engine = getenv("RVX_ENGINE");
+	const char *engine = getenv("RVX_ENGINE"), *translate_after = NULL;
 	struct env_edit edits[argc];
 	char **env, **gargv;
 	char *reexec[16], self[PATH_MAX], debug_text[256] = "";
 	int nedits = 0, i, r, nre = 0;
-	unsigned debug = 0;
+	unsigned debug = 0, cfg_translate_after = 0;
 	FILE *log = NULL;
 	ssize_t n;
 
@@ -171,7 +173,7 @@ int main(int argc, char **argv)
 		}
 		if (i + 1 >= argc &&
 		    (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") || !strcmp(o, "-d") ||
-		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine")))
+		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine") || !strcmp(o, "-translate-after")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
 			sysroot = argv[++i];
@@ -204,6 +206,13 @@ int main(int argc, char **argv)
 				return bad_usage("unknown CPU '%s' (-cpu help lists them)", argv[i]);
 		} else if (!strcmp(o, "-engine")) {
 			engine = argv[++i];
+		} else if (!strcmp(o, "-translate-after")) {
+			char *end;
+			unsigned long v = strtoul(argv[++i], &end, 10);
+			if (*end || end == argv[i] || v < 1 || v > 255)
+				return bad_usage("--translate-after wants a number from 1 to 255, not '%s'", argv[i]);
+			translate_after = argv[i];
+			cfg_translate_after = (unsigned)v;
 		} else {
 			return bad_usage("unknown option '%s'", argv[i]);
 		}
@@ -250,6 +259,10 @@ int main(int argc, char **argv)
 		reexec[nre++] = "-D";
 		reexec[nre++] = (char *)log_path;
 	}
+	if (translate_after) {
+		reexec[nre++] = "--translate-after";
+		reexec[nre++] = (char *)translate_after;
+	}
 	reexec[nre] = NULL;
 
 	memset(&cfg, 0, sizeof cfg);
@@ -258,6 +271,7 @@ int main(int argc, char **argv)
 	cfg.log = log;
 	cfg.reexec_argv = reexec;
 	cfg.engine = engine && !strcmp(engine, "interp") ? RVX_ENGINE_INTERP : RVX_ENGINE_JIT;
+	cfg.translate_after = cfg_translate_after;
 	r = rvx_machine_new(&cfg, &m);
 	if (r != RVX_OK) {
 		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));

@@ -28,9 +28,8 @@ static uint16_t fetch16(struct rvx_vcpu *cpu, uint64_t addr)
 	return v;
 }
 
-uint32_t interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
+static uint32_t decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
 {
-	struct rvx_machine *m = cpu->m;
 	uint32_t bits;
 	if (pc & 1)
 		interp_fault(cpu, SIGBUS, BUS_ADRALN, pc);
@@ -39,6 +38,13 @@ uint32_t interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
 		bits |= (uint32_t)fetch16(cpu, pc + 2) << 16;
 	rv_decode(out, bits);
 	cpu->stats.decodes++;
+	return bits;
+}
+
+uint32_t interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
+{
+	struct rvx_machine *m = cpu->m;
+	uint32_t bits = decode(cpu, pc, out);
 	if (m->cfg.debug & RVX_LOG_IN_ASM) {
 		char text[96];
 		machine_log(m, RVX_LOG_IN_ASM, "0x%016llx:  %0*x  %s\n", (unsigned long long)pc, out->len * 2,
@@ -78,6 +84,31 @@ static const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 	return &e->insn;
 }
 
+/* Executes one instruction and moves pc past it (unless it jumped or needs the run loop). */
+static inline int execute(struct rvx_vcpu *cpu, const struct rv_insn *in)
+{
+	int st;
+	if (in->op < RV_FIRST_M)
+		st = interp_rv64i(cpu, in);
+	else if (in->op < RV_FIRST_A)
+		st = interp_m(cpu, in);
+	else if (in->op < RV_FIRST_FD)
+		st = interp_a(cpu, in);
+	else if (in->op < RV_FIRST_ZB)
+		st = interp_fd(cpu, in);
+	else
+		st = interp_zb(cpu, in);
+	cpu->x[0] = 0;
+	if (st == EXEC_NEXT) {
+		cpu->pc += in->len;
+		cpu->instret++;
+	} else if (st == EXEC_JUMPED || st == EXEC_ECALL || st == EXEC_FENCE_I) {
+		/* an ecall or fence.i completes (the engine finishes it), as translated code counts */
+		cpu->instret++;
+	}
+	return st;
+}
+
 int interp_run(struct rvx_vcpu *cpu)
 {
 	const unsigned trace = cpu->m->cfg.debug & RVX_LOG_EXEC;
@@ -92,27 +123,33 @@ int interp_run(struct rvx_vcpu *cpu)
 			machine_log(cpu->m, RVX_LOG_EXEC, "0x%016llx: %s\n", (unsigned long long)cpu->pc,
 				    rv_disasm(text, sizeof text, in, cpu->pc));
 		}
-		if (in->op < RV_FIRST_M)
-			st = interp_rv64i(cpu, in);
-		else if (in->op < RV_FIRST_A)
-			st = interp_m(cpu, in);
-		else if (in->op < RV_FIRST_FD)
-			st = interp_a(cpu, in);
-		else if (in->op < RV_FIRST_ZB)
-			st = interp_fd(cpu, in);
-		else
-			st = interp_zb(cpu, in);
-		cpu->x[0] = 0;
-		if (st == EXEC_NEXT) {
-			cpu->pc += in->len;
-			cpu->instret++;
-		} else if (st == EXEC_JUMPED) {
-			cpu->instret++;
-		} else {
-			/* an ecall or fence.i completes (the engine finishes it), as translated code counts */
-			if (st == EXEC_ECALL || st == EXEC_FENCE_I)
-				cpu->instret++;
+		st = execute(cpu, in);
+		if (st != EXEC_NEXT && st != EXEC_JUMPED)
 			return st;
+	}
+}
+
+int interp_run_block(struct rvx_vcpu *cpu)
+{
+	struct rvx_vma code = {0};
+	for (;;) {
+		struct rv_insn in;
+		int st;
+		if (__builtin_expect(cpu->interrupt, 0))
+			return EXEC_NEXT;
+		/* the mapping that held the block's first instruction vouches for the rest in it */
+		if (cpu->pc >= code.start && cpu->pc + 4 <= code.end && !(cpu->pc & 1)) {
+			uint32_t bits;
+			memcpy(&bits, g2h(&cpu->m->space, cpu->pc), 4);
+			rv_decode(&in, rv_insn_length((uint16_t)bits) == 2 ? bits & 0xffff : bits);
+			cpu->stats.decodes++;
+		} else {
+			decode(cpu, cpu->pc, &in);
+			if (!space_query(&cpu->m->space, cpu->pc, &code) || !(code.prot & PROT_EXEC))
+				code.start = code.end = 0;
 		}
+		st = execute(cpu, &in);
+		if (st != EXEC_NEXT || (in.op >= RV_JAL && in.op <= RV_BGEU))
+			return st;
 	}
 }

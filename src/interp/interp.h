@@ -27,6 +27,11 @@ int interp_zb(struct rvx_vcpu *cpu, const struct rv_insn *in);
  * an async signal is waiting. Returns that enum exec_status; pc points at the instruction. */
 int interp_run(struct rvx_vcpu *cpu);
 
+/* Runs the vCPU to the end of its current basic block (the first jump or branch, taken or
+ * not), decoding each instruction afresh: the translator's tier for code not yet worth
+ * translating. Returns as interp_run does (EXEC_JUMPED when the block ended). */
+int interp_run_block(struct rvx_vcpu *cpu);
+
 /* Decodes the instruction at pc and returns its bits (the upper half is 0 for a compressed
  * one); a fetch from memory that is not executable raises the guest fault (does not return). */
 uint32_t interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out);

@@ -33,6 +33,7 @@ expect bad-option 64 "unknown option '--frobnicate'" -- "$RVX" --frobnicate "$T/
 expect missing-value 64 "needs a value" -- "$RVX" -L
 expect bad-debug 64 "unknown -d item" -- "$RVX" -d nonsense "$T/args"
 expect no-program 64 "" -- "$RVX"
+expect bad-translate-after 64 "wants a number from 1 to 255, not '0'" -- "$RVX" --translate-after 0 "$T/args"
 expect missing-file 66 "cannot open '$T/nope': No such file" -- "$RVX" "$T/nope"
 expect directory 66 "is a directory" -- "$RVX" "$T"
 printf 'just some text\n' >"$T/text"
@@ -77,10 +78,23 @@ grep -qE '^0x[0-9a-f]{16}:  [0-9a-f]{4,8}  (addi|auipc|jal)' "$T/in_asm.log" && 
 "$RVX" -d stats "$T/args" >/dev/null 2>"$T/stats.err"
 grep -qE '^rvx: stats: engine (jit|interp), [1-9][0-9]+ instructions, [1-9][0-9]* decoded .* [1-9][0-9]* syscalls' "$T/stats.err" &&
 	echo "PASS cli-stats" || echo "FAIL cli-stats: $(head -c 300 "$T/stats.err")"
-"$RVX" --engine jit -d in_asm -D "$T/jit_asm.log" "$T/args" >/dev/null 2>&1
+"$RVX" --engine jit --translate-after 1 -d in_asm -D "$T/jit_asm.log" "$T/args" >/dev/null 2>&1
 grep -qE '^rvx: block 0x[0-9a-f]+: [0-9]+ instructions -> [0-9]+ bytes of x86-64' "$T/jit_asm.log" &&
 	grep -qE '^rvx:   0x[0-9a-f]+ .*: helper call \(' "$T/jit_asm.log" && echo "PASS cli-jit-in-asm" ||
 	echo "FAIL cli-jit-in-asm: $(grep -m3 rvx: "$T/jit_asm.log")"
+
+# Tiers: by default a block's first runs are interpreted and code that runs once is never
+# translated; --translate-after 1 translates every block at its first run.
+"$RVX" --engine jit -d stats "$T/args" >/dev/null 2>"$T/tier5.err"
+"$RVX" --engine jit --translate-after 1 -d stats "$T/args" >/dev/null 2>"$T/tier1.err"
+blocks() { sed -n 's/^rvx: stats: jit \([0-9]*\) blocks translated.*/\1/p' "$1"; }
+cold() { sed -n 's/.* \([0-9]*\) blocks run by the interpreter before translation$/\1/p' "$1"; }
+if [ "$(cold "$T/tier1.err")" = 0 ] && [ "$(cold "$T/tier5.err")" -gt 0 ] 2>/dev/null &&
+	[ "$(blocks "$T/tier5.err")" -lt "$(blocks "$T/tier1.err")" ] 2>/dev/null; then
+	echo "PASS cli-translate-after"
+else
+	echo "FAIL cli-translate-after: $(grep -h 'stats: jit' "$T/tier5.err" "$T/tier1.err" | cut -c1-400)"
+fi
 
 # Self-modifying code invalidates exactly what changed: tests/guest/smc.c rewrites one function
 # ~100 times, with fence.i, riscv_flush_icache, munmap and mprotect; no whole-cache flush.

@@ -257,7 +257,7 @@ def main():
             failures += 1
             continue
         outs = {}
-        for name, cmd in [("jit", [o.rvx, "--engine", "jit", exe]), ("interp", [o.rvx, "--engine", "interp", exe])] + \
+        for name, cmd in [("jit", [o.rvx, "--engine", "jit", "--translate-after", "1", exe]), ("interp", [o.rvx, "--engine", "interp", exe])] + \
                          ([("qemu", [qemu, exe])] if qemu else []):
             outs[name] = run(cmd)
         ref = outs["interp"]

@@ -80,6 +80,8 @@ struct jit_cache {
 	bool watch_full_reported; /* the warning that the write-watch table is full was given */
 	bool locked_amos;  /* the translations lock AMOs (machine's shared_memory when made) */
 	size_t populated;  /* bytes of the code cache made ready by populate_ahead */
+	uint64_t *runs; /* blocks not yet translated: pc << 8 | times run, by pc hash (a guess) */
+	unsigned translate_after;
 	uint8_t *meta;     /* the blocks' descriptions, allocated in order, freed by a flush */
 	size_t meta_used, meta_populated;
 	int fork_fd;       /* the copy a forked child maps, between prefork and postfork */

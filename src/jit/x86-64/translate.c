@@ -17,6 +17,7 @@
 #define BLOCK_SLACK 4096         /* room one block may need at most */
 #define POPULATE    (256u << 10) /* code cache pages made ready at once */
 #define META_SIZE   CODE_SIZE    /* room for block descriptions (address space only) */
+#define RUNS_SIZE   16384        /* entries of the table that counts untranslated blocks' runs */
 
 /* ra, sp, s0, s1, a0-a5 (jit_host_reg gives the other direction) */
 static const unsigned char mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
@@ -153,7 +154,14 @@ int jit_init(struct rvx_machine *m)
 	j->order = mmap(NULL, j->order_cap * sizeof *j->order, PROT_READ | PROT_WRITE,
 			MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	j->meta = mmap(NULL, META_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (j->hash == MAP_FAILED || j->order == MAP_FAILED || j->meta == MAP_FAILED) {
+	j->runs = mmap(NULL, RUNS_SIZE * sizeof *j->runs, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	j->translate_after = m->cfg.translate_after ? m->cfg.translate_after : 5;
+	if (j->translate_after > 255)
+		j->translate_after = 255;
+	if (j->hash == MAP_FAILED || j->order == MAP_FAILED || j->meta == MAP_FAILED || j->runs == MAP_FAILED) {
+		if (j->runs != MAP_FAILED)
+			munmap(j->runs, RUNS_SIZE * sizeof *j->runs);
 		if (j->hash != MAP_FAILED)
 			munmap(j->hash, j->hash_size * sizeof *j->hash);
 		if (j->order != MAP_FAILED)
@@ -190,6 +198,7 @@ void jit_destroy(struct rvx_machine *m)
 	struct jit_cache *j = m->jit;
 	if (!j)
 		return;
+	munmap(j->runs, RUNS_SIZE * sizeof *j->runs);
 	munmap(j->meta, META_SIZE);
 	munmap(j->order, j->order_cap * sizeof *j->order);
 	munmap(j->hash, j->hash_size * sizeof *j->hash);
@@ -998,16 +1007,37 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	return b;
 }
 
+/* Counts a run of the untranslated block at pc; true while it should still be interpreted.
+ * Blocks whose pcs share an entry share its count (restarting it would let two blocks that
+ * take turns stay interpreted for ever). Threads share the counts without a lock: a lost
+ * update only moves a translation by a run. */
+static bool still_cold(struct jit_cache *j, uint64_t pc)
+{
+	uint64_t *e = &j->runs[(pc >> 1) & (RUNS_SIZE - 1)];
+	uint64_t v = __atomic_load_n(e, __ATOMIC_RELAXED);
+	unsigned runs = (unsigned)(v & 0xff) + 1;
+	if (runs >= j->translate_after)
+		return false;
+	__atomic_store_n(e, pc << 8 | runs, __ATOMIC_RELAXED);
+	return true;
+}
+
 /* Finds or makes the block at cpu->pc; NULL when pc cannot be fetched (the caller raises the
- * guest's fault). Called inside the cache; may leave it for a while to translate. */
-static struct jit_block *find_block(struct rvx_vcpu *cpu, struct jit_cache *j)
+ * guest's fault) or, with *cold set, when the block is to be interpreted this time. Called
+ * inside the cache; may leave it for a while to translate. */
+static struct jit_block *find_block(struct rvx_vcpu *cpu, struct jit_cache *j, bool *cold)
 {
 	struct jit_block *b = lookup(j, cpu->pc);
 	uint64_t epoch;
 	cpu->stats.lookups++;
+	*cold = false;
 	if (b) {
 		cpu->stats.lookup_hits++;
 		return b;
+	}
+	if (still_cold(j, cpu->pc)) {
+		*cold = true;
+		return NULL;
 	}
 	cache_lock(cpu, j);
 	b = lookup(j, cpu->pc); /* another thread may have translated it meanwhile */
@@ -1046,6 +1076,7 @@ int jit_run(struct rvx_vcpu *cpu)
 	for (;;) {
 		struct jit_block *b;
 		struct jit_jc_entry *jc;
+		bool cold;
 		uint64_t gen = __atomic_load_n(&m->code_gen, __ATOMIC_SEQ_CST);
 		if (cpu->interrupt)
 			break;
@@ -1067,7 +1098,18 @@ int jit_run(struct rvx_vcpu *cpu)
 			cache_unlock(cpu, j);
 			continue;
 		}
-		b = find_block(cpu, j);
+		b = find_block(cpu, j, &cold);
+		if (cold) {
+			cpu->stats.cold_runs++;
+			cpu->chain_site = 0; /* chained once the target is translated */
+			code_leave(cpu);
+			st = interp_run_block(cpu);
+			code_enter(cpu, j);
+			if (st != EXEC_NEXT && st != EXEC_JUMPED)
+				break;
+			st = EXEC_NEXT;
+			continue;
+		}
 		if (!b) {
 			if (!fetchable(cpu, cpu->pc)) {
 				code_leave(cpu);
@@ -1155,11 +1197,12 @@ void jit_print_stats(struct rvx_vcpu *cpu)
 		    "rvx: stats: jit %llu blocks translated (%llu guest instructions, %llu helper call sites), "
 		    "%llu flushes, %llu blocks invalidated, %zu KiB of code, %llu writes to watched code pages "
 		    "(%llu changed no code); this thread: %llu returns to the "
-		    "dispatcher, %.1f%% found translated, %llu chains patched\n",
+		    "dispatcher, %.1f%% found translated, %llu chains patched, %llu blocks run by the interpreter "
+		    "before translation\n",
 		    (unsigned long long)j->stats.blocks, (unsigned long long)j->stats.insns,
 		    (unsigned long long)j->stats.helper_calls, (unsigned long long)j->stats.flushes,
 		    (unsigned long long)j->stats.invalidated, j->used / 1024, (unsigned long long)j->stats.watch_hits,
 		    (unsigned long long)j->stats.watch_false, (unsigned long long)cpu->stats.lookups,
 		    cpu->stats.lookups ? 100.0 * (double)cpu->stats.lookup_hits / (double)cpu->stats.lookups : 0.0,
-		    (unsigned long long)cpu->stats.chains);
+		    (unsigned long long)cpu->stats.chains, (unsigned long long)cpu->stats.cold_runs);
 }
