@@ -1,12 +1,12 @@
 /* Blocks: translation, the code cache (two views of one memfd, so no page is ever writable
  * and executable through the same mapping), chaining, the inline jump cache for indirect
  * jumps, and mapping host faults in translated code back to the guest instruction. */
-#include <cpuid.h>
 #include <errno.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/platform/x86.h>
 #include <unistd.h>
 
 #include "../../riscv/csr.h"
@@ -15,7 +15,7 @@
 
 #define CODE_SIZE   (64u << 20)
 #define BLOCK_SLACK 4096         /* room one block may need at most */
-#define POPULATE    (256u << 10) /* code cache pages made ready at once */
+#define POPULATE    (64u << 10) /* pages of code cache or block descriptions made ready at once */
 #define META_SIZE   CODE_SIZE    /* room for block descriptions (address space only) */
 #define RUNS_SIZE   16384        /* entries of the table that counts untranslated blocks' runs */
 
@@ -78,25 +78,16 @@ static void emit_trampolines(struct jit_cache *j)
 	j->used = (size_t)((e.p - j->rw + 63) & ~63);
 }
 
+/* From the C library's record of the CPU (cpuid traps to the hypervisor in a VM, slowly). */
 static bool host_has_bitcount(void)
 {
-	unsigned a, b, c, d;
-	bool popcnt, lzcnt, tzcnt;
-	if (!__get_cpuid(1, &a, &b, &c, &d))
-		return false;
-	popcnt = c & (1u << 23);
-	lzcnt = __get_cpuid(0x80000001, &a, &b, &c, &d) && (c & (1u << 5));
-	tzcnt = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 3)); /* BMI1 */
-	return popcnt && lzcnt && tzcnt;
+	return CPU_FEATURE_ACTIVE(POPCNT) && CPU_FEATURE_ACTIVE(LZCNT) && CPU_FEATURE_ACTIVE(BMI1);
 }
 
+/* "active" includes the OS saving the AVX registers */
 static bool host_has_fma(void)
 {
-	unsigned a, b, c, d, lo, hi;
-	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 12)) || !(c & (1u << 27)))
-		return false;
-	__asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-	return (lo & 6) == 6; /* the OS saves SSE and AVX registers */
+	return CPU_FEATURE_ACTIVE(FMA) && CPU_FEATURE_ACTIVE(AVX);
 }
 
 /* While translated code runs, MXCSR holds frm and fflags; fflags in the vCPU is stale. */
