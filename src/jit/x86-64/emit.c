@@ -46,7 +46,7 @@ static void modrm_mem(struct emit *e, int reg, struct mem m)
 	} else {
 		int index = m.index == NOREG ? RSP : m.index; /* 100 = no index */
 		e_byte(e, (uint8_t)((mod << 6) | ((reg & 7) << 3) | 4));
-		e_byte(e, (uint8_t)(((index & 7) << 3) | (m.base & 7)));
+		e_byte(e, (uint8_t)((m.scale << 6) | ((index & 7) << 3) | (m.base & 7)));
 	}
 	if (mod == 1)
 		e_byte(e, (uint8_t)(int8_t)m.disp);

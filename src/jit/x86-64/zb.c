@@ -23,6 +23,32 @@ static void b_shadd(struct emit *e, const struct rv_insn *in)
 	e_shift_i(e, SH_SHL, true, RAX, (uint8_t)(in->op - RV_SH1ADD + 1));
 	e_alu_rr(e, ALU_ADD, true, RAX, RCX);
 }
+/* rd = rs2 + (rs1 << k) (rs1 zero-extended from 32 bits for the .uw forms) as one lea, the
+ * array index idiom; false for x0 operands, which the generic path handles */
+static bool shadd_lea(struct tctx *t, unsigned k, bool uw)
+{
+	const struct rv_insn *in = t->in;
+	int a = jit_host_reg(in->rs1), b = jit_host_reg(in->rs2), d = jit_host_reg(in->rd);
+	if (!in->rs1 || !in->rs2 || !in->rd)
+		return false;
+	if (uw) {
+		t_get(t, RAX, in->rs1);
+		e_mov_rr(&t->e, false, RAX, RAX);
+		a = RAX;
+	} else if (a < 0) {
+		t_get(t, RAX, in->rs1);
+		a = RAX;
+	}
+	if (b < 0) {
+		t_get(t, RCX, in->rs2);
+		b = RCX;
+	}
+	e_lea(&t->e, d >= 0 ? d : RAX, MXS(b, a, k, 0));
+	if (d < 0)
+		t_put(t, in->rd, RAX);
+	return true;
+}
+
 static void b_logic_not(struct emit *e, const struct rv_insn *in)
 {
 	if (in->op == RV_XNOR) {
@@ -117,10 +143,16 @@ bool jit_zb(struct tctx *t)
 	case RV_ADD_UW:
 	case RV_SH1ADD_UW:
 	case RV_SH2ADD_UW:
-	case RV_SH3ADD_UW: binop(t, b_add_uw); return true;
+	case RV_SH3ADD_UW:
+		if (!shadd_lea(t, t->in->op == RV_ADD_UW ? 0 : (unsigned)(t->in->op - RV_SH1ADD_UW + 1), true))
+			binop(t, b_add_uw);
+		return true;
 	case RV_SH1ADD:
 	case RV_SH2ADD:
-	case RV_SH3ADD: binop(t, b_shadd); return true;
+	case RV_SH3ADD:
+		if (!shadd_lea(t, (unsigned)(t->in->op - RV_SH1ADD + 1), false))
+			binop(t, b_shadd);
+		return true;
 	case RV_ANDN:
 	case RV_ORN:
 	case RV_XNOR: binop(t, b_logic_not); return true;
