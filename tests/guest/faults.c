@@ -102,6 +102,32 @@ int main(void)
 	CHECK(faults == 1 && code == SEGV_MAPERR && addr == (uintptr_t)(page + 2 * 4096 + 24));
 	printf("unmapped load: code=%d\n", code);
 
+	/* far above any mapping (past rvx's guest space): the address straight from a register
+	 * that holds it, and base plus offset, for a load and a store */
+	{
+		static const struct {
+			int store;
+			long off;
+		} far[] = {{0, 0}, {0, 16}, {1, 0}, {1, -8}};
+		for (unsigned i = 0; i < sizeof far / sizeof far[0]; i++) {
+			faults = 0;
+			if (sigsetjmp(jb, 1) == 0) {
+				volatile uintptr_t far_away = (uintptr_t)1 << 46;
+				uintptr_t a0 = far_away;
+				if (far[i].store && far[i].off == 0)
+					__asm__ volatile("sd zero, 0(%0)" : : "r"(a0) : "memory");
+				else if (far[i].store)
+					__asm__ volatile("sd zero, -8(%0)" : : "r"(a0) : "memory");
+				else if (far[i].off == 0)
+					__asm__ volatile("ld t0, 0(%0)" : : "r"(a0) : "t0", "memory");
+				else
+					__asm__ volatile("ld t0, 16(%0)" : : "r"(a0) : "t0", "memory");
+			}
+			CHECK(faults == 1 && sig_seen == SIGSEGV && addr == ((uintptr_t)1 << 46) + far[i].off);
+		}
+	}
+	printf("far accesses ok\n");
+
 	/* illegal instruction and ebreak: the pc is the instruction's own, and execution goes on */
 	mode = 2;
 	faults = 0;

@@ -10,7 +10,7 @@ static void amo(struct tctx *t, bool w)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	uint8_t *misaligned;
-	struct mem m = t_address(t, in->rs1, 0);
+	struct mem m = t_address_rax(t, in->rs1, 0);
 	bool lock = __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED);
 	e_mov_rr(e, false, RDX, RAX);
 	e_alu_ri(e, ALU_AND, false, RDX, w ? 3 : 7);

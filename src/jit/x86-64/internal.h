@@ -174,8 +174,11 @@ void t_fget_gpr(struct tctx *t, int gpr, unsigned g);
 void t_fput_gpr(struct tctx *t, unsigned g, int gpr);
 /* SSE prefix/op with reg = xmm (or a gpr for conversions) and rm = guest FP register g. */
 void t_sse_f(struct tctx *t, uint8_t prefix, bool w, uint8_t op, int reg, unsigned g);
-/* Guest address rs1 + imm into rax, with the out-of-range check; returns the memory operand. */
+/* The guest address rs1 + imm, with the out-of-range check; returns the memory operand (its
+ * index is rs1's host register when imm is 0 and rs1 is mapped, else rax). */
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
+/* the same with the address in rax, for code that needs it there */
+struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm);
 /* Marks the next emitted instruction as a memory access that may fault. */
 void t_fault_site(struct tctx *t);
 /* Calls fn(cpu, insn) with the guest state in the vCPU struct; exits on a non-zero status. */

@@ -14,10 +14,10 @@
 #include "internal.h"
 
 #define CODE_SIZE   (64u << 20)
-#define BLOCK_SLACK 4096         /* room one block may need at most */
+#define BLOCK_SLACK 4096        /* room one block may need at most */
 #define POPULATE    (64u << 10) /* pages of code cache or block descriptions made ready at once */
-#define META_SIZE   CODE_SIZE    /* room for block descriptions (address space only) */
-#define RUNS_SIZE   16384        /* entries of the table that counts untranslated blocks' runs */
+#define META_SIZE   CODE_SIZE   /* room for block descriptions (address space only) */
+#define RUNS_SIZE   16384       /* entries of the table that counts untranslated blocks' runs */
 
 /* ra, sp, s0, s1, a0-a5 (jit_host_reg gives the other direction) */
 static const unsigned char mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
@@ -643,8 +643,8 @@ static void emit_cold(struct tctx *t)
 			e_mov_ri(e, RAX, c->value);
 			e_sse_rr(e, 0x66, true, 0x6e, 0, RAX); /* movq xmm0, rax */
 			break;
-		case COLD_OUT_OF_RANGE:
-			e_store(e, M(REG_CPU, OFF(fault_addr)), RAX, 8);
+		case COLD_OUT_OF_RANGE: /* value: the register holding the address */
+			e_store(e, M(REG_CPU, OFF(fault_addr)), (int)c->value, 8);
 			exit_status(t, t->pc, EXEC_FAULT);
 			break;
 		case COLD_INTERRUPT:
@@ -682,7 +682,12 @@ static void align_rel32(struct emit *e, int oplen)
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 {
 	struct emit *e = &t->e;
-	int h = jit_host_reg(rs1);
+	int h = rs1 ? jit_host_reg(rs1) : -1;
+	if (h >= 0 && imm == 0) { /* the register itself is the address */
+		e_test_rm(e, true, h, M(REG_CPU, OFF(addr_mask)));
+		add_cold(t, e_jcc(e, CC_NE), NULL, COLD_OUT_OF_RANGE, (uint64_t)h);
+		return MX(REG_MEM, h, 0);
+	}
 	if (h >= 0) {
 		e_lea(e, RAX, M(h, (int32_t)imm));
 	} else {
@@ -692,8 +697,18 @@ struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 	}
 	/* addresses past the guest space would reach the host's own memory */
 	e_test_rm(e, true, RAX, M(REG_CPU, OFF(addr_mask)));
-	add_cold(t, e_jcc(e, CC_NE), NULL, COLD_OUT_OF_RANGE, 0);
+	add_cold(t, e_jcc(e, CC_NE), NULL, COLD_OUT_OF_RANGE, RAX);
 	return MX(REG_MEM, RAX, 0);
+}
+
+struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm)
+{
+	struct mem m = t_address(t, rs1, imm);
+	if (m.index != RAX) {
+		e_mov_rr(&t->e, true, RAX, m.index);
+		m.index = RAX;
+	}
+	return m;
 }
 
 void t_fault_site(struct tctx *t)
