@@ -80,7 +80,7 @@ struct jit_cache {
 	bool watch_full_reported; /* the warning that the write-watch table is full was given */
 	bool locked_amos;  /* the translations lock AMOs (machine's shared_memory when made) */
 	size_t populated;  /* bytes of the code cache made ready by populate_ahead */
-	uint64_t *runs; /* blocks not yet translated: pc << 8 | times run, by pc hash (a guess) */
+	uint8_t *runs; /* runs of blocks not yet translated, by pc hash (colliding blocks share one) */
 	unsigned translate_after;
 	uint8_t *meta;     /* the blocks' descriptions, allocated in order, freed by a flush */
 	size_t meta_used, meta_populated;

@@ -1019,12 +1019,11 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
  * update only moves a translation by a run. */
 static bool still_cold(struct jit_cache *j, uint64_t pc)
 {
-	uint64_t *e = &j->runs[(pc >> 1) & (RUNS_SIZE - 1)];
-	uint64_t v = __atomic_load_n(e, __ATOMIC_RELAXED);
-	unsigned runs = (unsigned)(v & 0xff) + 1;
+	uint8_t *e = &j->runs[(pc >> 1) & (RUNS_SIZE - 1)];
+	unsigned runs = __atomic_load_n(e, __ATOMIC_RELAXED) + 1u;
 	if (runs >= j->translate_after)
 		return false;
-	__atomic_store_n(e, pc << 8 | runs, __ATOMIC_RELAXED);
+	__atomic_store_n(e, (uint8_t)runs, __ATOMIC_RELAXED);
 	return true;
 }
 
