@@ -28,14 +28,24 @@ static uint16_t fetch16(struct rvx_vcpu *cpu, uint64_t addr)
 	return v;
 }
 
-static uint32_t decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
+/* Fetches and decodes; with `code`, an executable mapping that vouches for what it holds
+ * (refreshed when pc leaves it) spares the per-fetch check. */
+static uint32_t decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out, struct rvx_vma *code)
 {
 	uint32_t bits;
-	if (pc & 1)
-		interp_fault(cpu, SIGBUS, BUS_ADRALN, pc);
-	bits = fetch16(cpu, pc);
-	if (rv_insn_length((uint16_t)bits) == 4)
-		bits |= (uint32_t)fetch16(cpu, pc + 2) << 16;
+	if (code && pc >= code->start && pc + 4 <= code->end && !(pc & 1)) {
+		memcpy(&bits, g2h(&cpu->m->space, pc), 4);
+		if (rv_insn_length((uint16_t)bits) == 2)
+			bits &= 0xffff;
+	} else {
+		if (pc & 1)
+			interp_fault(cpu, SIGBUS, BUS_ADRALN, pc);
+		bits = fetch16(cpu, pc);
+		if (rv_insn_length((uint16_t)bits) == 4)
+			bits |= (uint32_t)fetch16(cpu, pc + 2) << 16;
+		if (code)
+			space_exec_vma(&cpu->m->space, pc, code);
+	}
 	rv_decode(out, bits);
 	cpu->stats.decodes++;
 	return bits;
@@ -44,7 +54,7 @@ static uint32_t decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
 uint32_t interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out)
 {
 	struct rvx_machine *m = cpu->m;
-	uint32_t bits = decode(cpu, pc, out);
+	uint32_t bits = decode(cpu, pc, out, NULL);
 	if (m->cfg.debug & RVX_LOG_IN_ASM) {
 		char text[96];
 		machine_log(m, RVX_LOG_IN_ASM, "0x%016llx:  %0*x  %s\n", (unsigned long long)pc, out->len * 2,
@@ -137,17 +147,7 @@ int interp_run_block(struct rvx_vcpu *cpu)
 		int st;
 		if (__builtin_expect(cpu->interrupt, 0))
 			return EXEC_NEXT;
-		/* the mapping that held the block's first instruction vouches for the rest in it */
-		if (cpu->pc >= code.start && cpu->pc + 4 <= code.end && !(cpu->pc & 1)) {
-			uint32_t bits;
-			memcpy(&bits, g2h(&cpu->m->space, cpu->pc), 4);
-			rv_decode(&in, rv_insn_length((uint16_t)bits) == 2 ? bits & 0xffff : bits);
-			cpu->stats.decodes++;
-		} else {
-			decode(cpu, cpu->pc, &in);
-			if (!space_query(&cpu->m->space, cpu->pc, &code) || !(code.prot & PROT_EXEC))
-				code.start = code.end = 0;
-		}
+		decode(cpu, cpu->pc, &in, &code);
 		st = execute(cpu, &in);
 		if (st != EXEC_NEXT || (in.op >= RV_JAL && in.op <= RV_BGEU))
 			return st;

@@ -116,13 +116,6 @@ static int vma_insert(struct rvx_space *s, const struct rvx_vma *nv)
 	return 0;
 }
 
-static struct rvx_vma *vma_find(struct rvx_space *s, uint64_t addr);
-
-const struct rvx_vma *space_vma_locked(struct rvx_space *s, uint64_t addr)
-{
-	return vma_find(s, addr);
-}
-
 static struct rvx_vma *vma_find(struct rvx_space *s, uint64_t addr)
 {
 	size_t lo = 0, hi = s->nvmas;
@@ -136,6 +129,11 @@ static struct rvx_vma *vma_find(struct rvx_space *s, uint64_t addr)
 			return &s->vmas[mid];
 	}
 	return NULL;
+}
+
+const struct rvx_vma *space_vma_locked(struct rvx_space *s, uint64_t addr)
+{
+	return vma_find(s, addr);
 }
 
 static bool range_free(struct rvx_space *s, uint64_t a, uint64_t b)
@@ -381,6 +379,14 @@ bool space_query(struct rvx_space *s, uint64_t addr, struct rvx_vma *out)
 	}
 	pthread_mutex_unlock(&s->lock);
 	return v != NULL;
+}
+
+bool space_exec_vma(struct rvx_space *s, uint64_t addr, struct rvx_vma *out)
+{
+	if (space_query(s, addr, out) && (out->prot & PROT_EXEC))
+		return true;
+	out->start = out->end = 0;
+	return false;
 }
 
 bool space_check(struct rvx_space *s, uint64_t addr, uint64_t len, int prot)

@@ -66,6 +66,9 @@ int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_
 		    uint64_t new_addr);
 /* Copies the mapping at addr (false when unmapped). */
 bool space_query(struct rvx_space *s, uint64_t addr, struct rvx_vma *out);
+/* The same for an executable mapping only (else an empty one in *out): the window the tiers fetch a block from without
+ * asking again (taking the lock) for every instruction. */
+bool space_exec_vma(struct rvx_space *s, uint64_t addr, struct rvx_vma *out);
 /* True when every page of [addr, addr+len) is mapped with at least prot. */
 bool space_check(struct rvx_space *s, uint64_t addr, uint64_t len, int prot);
 /* Finds a free gap of len bytes at or below top; 0 when there is none. */

@@ -18,6 +18,11 @@
 			 : "r"(a), "r"(b)                                                                       \
 			 : "t2")
 
+static uint64_t mix(uint64_t sum, int64_t q, int64_t r)
+{
+	return sum * 31 + (uint64_t)q * 7 + (uint64_t)r;
+}
+
 int main(void)
 {
 	static const int64_t vals[] = {0, 1, -1, 2, -2, 7, -7, 10, 977, INT64_MIN, INT64_MAX, INT32_MIN, INT32_MAX,
@@ -30,23 +35,23 @@ int main(void)
 			PAIR("div", "rem", a, b, q, r);
 			printf("div/rem %lld %lld: %lld %lld\n", (long long)a, (long long)b, (long long)q, (long long)r);
 			PAIR("rem", "div", a, b, r, q);
-			sum = sum * 31 + (uint64_t)q * 7 + (uint64_t)r;
+			sum = mix(sum, q, r);
 			PAIR("divu", "remu", a, b, q, r);
-			sum = sum * 31 + (uint64_t)q * 7 + (uint64_t)r;
+			sum = mix(sum, q, r);
 			PAIR("remu", "divu", a, b, r, q);
-			sum = sum * 31 + (uint64_t)q * 7 + (uint64_t)r;
+			sum = mix(sum, q, r);
 			PAIR("divw", "remw", a, b, q, r);
 			printf("divw/remw %lld %lld: %lld %lld\n", (long long)a, (long long)b, (long long)q, (long long)r);
 			PAIR("remw", "divw", a, b, r, q);
-			sum = sum * 31 + (uint64_t)q * 7 + (uint64_t)r;
+			sum = mix(sum, q, r);
 			PAIR("divuw", "remuw", a, b, q, r);
 			printf("divuw/remuw %lld %lld: %lld %lld\n", (long long)a, (long long)b, (long long)q, (long long)r);
 			PAIR("remuw", "divuw", a, b, r, q);
-			sum = sum * 31 + (uint64_t)q * 7 + (uint64_t)r;
+			sum = mix(sum, q, r);
 			BROKEN("divu", "remu", a, b, q, r);
-			sum = sum * 31 + (uint64_t)q * 7 + (uint64_t)r;
+			sum = mix(sum, q, r);
 			BROKEN("rem", "div", a, b, r, q);
-			sum = sum * 31 + (uint64_t)q * 7 + (uint64_t)r;
+			sum = mix(sum, q, r);
 		}
 	}
 	printf("checksum %llx\n", (unsigned long long)sum);

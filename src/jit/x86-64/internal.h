@@ -133,7 +133,7 @@ struct tctx {
 	/* the guest bytes as decoded (another thread may rewrite them while we translate) */
 	uint8_t guest[4 * MAX_BLOCK_INSNS];
 	uint64_t watched_page; /* the last page armed for write detection */
-	uint64_t exec_lo, exec_hi; /* a guest range found executable during this translation */
+	struct rvx_vma code; /* the executable mapping the last fetch came from */
 	struct jit_fault_site faults[256];
 	struct cold_stub cold[256]; /* emitted after the block's straight-line code */
 	/* helper calls: the lea that gives each its instruction, copied after the block's code */

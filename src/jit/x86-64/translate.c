@@ -460,15 +460,10 @@ static bool fetchable(struct rvx_vcpu *cpu, uint64_t pc);
  * in one, and asking the address space takes its lock */
 static bool t_fetchable(struct tctx *t, uint64_t pc)
 {
-	struct rvx_vma v;
 	uint16_t lo;
-	if (pc < t->exec_lo || pc + 2 > t->exec_hi) {
-		if (!space_query(&t->cpu->m->space, pc, &v) || !(v.prot & PROT_EXEC))
-			return false;
-		t->exec_lo = v.start;
-		t->exec_hi = v.end;
-	}
-	if (pc + 4 <= t->exec_hi)
+	if ((pc < t->code.start || pc + 2 > t->code.end) && !space_exec_vma(&t->cpu->m->space, pc, &t->code))
+		return false;
+	if (pc + 4 <= t->code.end)
 		return true;
 	memcpy(&lo, g2h(&t->cpu->m->space, pc), 2);
 	return rv_insn_length(lo) == 2 || fetchable(t->cpu, pc);
@@ -682,23 +677,20 @@ static void align_rel32(struct emit *e, int oplen)
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 {
 	struct emit *e = &t->e;
-	int h = rs1 ? jit_host_reg(rs1) : -1;
-	if (h >= 0 && imm == 0) { /* the register itself is the address */
-		e_test_rm(e, true, h, M(REG_CPU, OFF(addr_mask)));
-		add_cold(t, e_jcc(e, CC_NE), NULL, COLD_OUT_OF_RANGE, (uint64_t)h);
-		return MX(REG_MEM, h, 0);
-	}
-	if (h >= 0) {
+	int h = rs1 ? jit_host_reg(rs1) : -1, a = h; /* a: the register holding the address */
+	if (h >= 0 && imm != 0) {
 		e_lea(e, RAX, M(h, (int32_t)imm));
-	} else {
+		a = RAX;
+	} else if (h < 0) {
 		t_get(t, RAX, rs1);
 		if (imm)
 			e_alu_ri(e, ALU_ADD, true, RAX, (int32_t)imm);
+		a = RAX;
 	}
 	/* addresses past the guest space would reach the host's own memory */
-	e_test_rm(e, true, RAX, M(REG_CPU, OFF(addr_mask)));
-	add_cold(t, e_jcc(e, CC_NE), NULL, COLD_OUT_OF_RANGE, RAX);
-	return MX(REG_MEM, RAX, 0);
+	e_test_rm(e, true, a, M(REG_CPU, OFF(addr_mask)));
+	add_cold(t, e_jcc(e, CC_NE), NULL, COLD_OUT_OF_RANGE, (uint64_t)a);
+	return MX(REG_MEM, a, 0);
 }
 
 struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm)
@@ -894,9 +886,8 @@ static void emit_helper_insns(struct tctx *t)
 		e->full = true;
 }
 
-/* Makes the code cache's pages ready ahead of the translator, many at a time: one write fault
- * per page of a shared mapping costs more than the code written there. Best effort. */
-/* Makes the pages of [base, base + want) ready in large steps (*done bytes are already). */
+/* Makes the pages of [base, base + want) ready ahead of their use, many at a time (*done bytes
+ * are already): a write fault per page costs more than what is written there. Best effort. */
 static void populate_ahead(uint8_t *base, size_t *done, size_t want, size_t size)
 {
 	while (*done < want && *done < size) {
@@ -945,7 +936,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	t.leave = NULL;
 	t.idx = t.ncold = t.nfaults = t.nhelpers = t.npeeked = 0;
 	t.watched_page = UINT64_MAX;
-	t.exec_lo = t.exec_hi = 0;
+	t.code.start = t.code.end = 0;
 	t.div_partner = -1;
 	t.ninstret_fix = 0;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible */
