@@ -110,8 +110,10 @@ static void on_host_fault(int sig, siginfo_t *si, void *ucv)
 		}
 		if (cpu->state != VCPU_IN_EMU) {
 			bool translated = engine_in_translated_code(cpu, ucv);
-			/* a fault in translated code must be at a known guest access to be the guest's */
-			if (a < cpu->m->space.size && (!translated || engine_recover_fault(cpu, ucv))) {
+			/* a fault in translated code must be at a known guest access to be the guest's;
+			 * its address may be in a guard just outside the space */
+			if (translated ? space_fault_addr_ok(&cpu->m->space, a) && engine_recover_fault(cpu, ucv)
+				       : a < cpu->m->space.size) {
 				cpu->fault_sig = sig;
 				cpu->fault_code = si->si_code;
 				cpu->fault_addr = a;

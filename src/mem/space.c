@@ -18,18 +18,20 @@ int space_init(struct rvx_space *s, uint64_t size)
 	pthread_mutex_init(&s->lock, NULL);
 	if (watch_init(s) != 0)
 		return -ENOMEM;
-	/* Base 0 where the host allows it: guest pointers are then host pointers. */
-	p = mmap((void *)MIN_ADDR, size - MIN_ADDR, PROT_NONE,
+	/* Base 0 where the host allows it: guest pointers are then host pointers, and the guard
+	 * below guest address 0 is the kernel's half of the address space. */
+	p = mmap((void *)MIN_ADDR, size + RVX_SPACE_GUARD - MIN_ADDR, PROT_NONE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
 	if (p == (void *)MIN_ADDR) {
 		s->base = NULL;
 	} else {
 		if (p != MAP_FAILED)
-			munmap(p, size - MIN_ADDR);
-		p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+			munmap(p, size + RVX_SPACE_GUARD - MIN_ADDR);
+		p = mmap(NULL, size + 2 * RVX_SPACE_GUARD, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
+			 0);
 		if (p == MAP_FAILED)
 			return -errno;
-		s->base = p;
+		s->base = (uint8_t *)p + RVX_SPACE_GUARD;
 	}
 	s->size = size;
 	s->mmap_top = size - (1ull << 32); /* leave room for the stack below the top */
@@ -40,9 +42,9 @@ void space_destroy(struct rvx_space *s)
 {
 	size_t i;
 	if (s->base)
-		munmap(s->base, s->size);
+		munmap(s->base - RVX_SPACE_GUARD, s->size + 2 * RVX_SPACE_GUARD);
 	else if (s->size)
-		munmap((void *)MIN_ADDR, s->size - MIN_ADDR);
+		munmap((void *)MIN_ADDR, s->size + RVX_SPACE_GUARD - MIN_ADDR);
 	for (i = 0; i < s->nvmas; i++)
 		free(s->vmas[i].name);
 	free(s->vmas);

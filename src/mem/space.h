@@ -41,6 +41,17 @@ struct rvx_space {
 int space_init(struct rvx_space *s, uint64_t size);
 void space_destroy(struct rvx_space *s);
 
+/* Reserved host pages on either side of the guest space: an access at most this far outside it
+ * faults instead of reaching the host's own memory (the translator relies on it to check a
+ * base register once for several accesses at small offsets from it). */
+#define RVX_SPACE_GUARD (64ull << 10)
+
+/* True when a host fault at guest address addr (wrapped) lies in the space or its guards. */
+static inline bool space_fault_addr_ok(const struct rvx_space *s, uint64_t addr)
+{
+	return addr + RVX_SPACE_GUARD < s->size + 2 * RVX_SPACE_GUARD;
+}
+
 static inline void *g2h(const struct rvx_space *s, uint64_t addr)
 {
 	return s->base + addr;

@@ -101,7 +101,7 @@ enum cold_kind {
 	COLD_HELPER,       /* call fn for the instruction */
 	COLD_RAX,          /* rax = value */
 	COLD_XMM0,         /* xmm0 = value */
-	COLD_OUT_OF_RANGE, /* the address in rax is outside the guest space: EXEC_FAULT */
+	COLD_OUT_OF_RANGE, /* a base register is outside the guest space: EXEC_FAULT unless base + disp is in */
 	COLD_INTERRUPT,    /* a signal waits: leave before the block runs */
 	COLD_CHAIN,        /* not yet chained: back to the dispatcher for pc = value */
 	COLD_MXCSR,        /* MXCSR = the copy in mxcsr_tmp (undoes flags raised since) */
@@ -112,6 +112,7 @@ struct cold_stub {
 	uint8_t kind;
 	uint16_t insn; /* index in the block of the instruction it serves */
 	uint64_t value;
+	int32_t disp; /* COLD_OUT_OF_RANGE: the offset from the register in value */
 	int (*fn)(struct rvx_vcpu *, const struct rv_insn *);
 	const char *why;
 };
@@ -147,6 +148,9 @@ struct tctx {
 	int npeeked;  /* insns[] decoded so far: past idx when a pattern looked ahead */
 	int consumed; /* guest instructions the last translation step covered */
 	int div_partner; /* the division whose result an earlier one left in div_other, or -1 */
+	/* guest registers whose value passed an address check in this block and was not written
+	 * since: within the space's guards at any 12-bit offset, so not checked again */
+	uint32_t base_checked;
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
 		uint16_t insn;
@@ -174,8 +178,10 @@ void t_fget_gpr(struct tctx *t, int gpr, unsigned g);
 void t_fput_gpr(struct tctx *t, unsigned g, int gpr);
 /* SSE prefix/op with reg = xmm (or a gpr for conversions) and rm = guest FP register g. */
 void t_sse_f(struct tctx *t, uint8_t prefix, bool w, uint8_t op, int reg, unsigned g);
-/* The guest address rs1 + imm, with the out-of-range check; returns the memory operand (its
- * index is rs1's host register when imm is 0 and rs1 is mapped, else rax). */
+/* The guest address rs1 + imm, with the out-of-range check (once per block for a base register
+ * that is not written meanwhile; the slow path uses rcx); returns the memory operand (its index is
+ * rs1's host register when rs1 is mapped, else rax). A pattern spanning several instructions must
+ * not access memory after one of them wrote a register. */
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
 /* the same with the address in rax, for code that needs it there */
 struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm);

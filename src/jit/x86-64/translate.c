@@ -638,10 +638,16 @@ static void emit_cold(struct tctx *t)
 			e_mov_ri(e, RAX, c->value);
 			e_sse_rr(e, 0x66, true, 0x6e, 0, RAX); /* movq xmm0, rax */
 			break;
-		case COLD_OUT_OF_RANGE: /* value: the register holding the address */
-			e_store(e, M(REG_CPU, OFF(fault_addr)), (int)c->value, 8);
+		case COLD_OUT_OF_RANGE: { /* value: the base register; the access itself may be inside */
+			uint8_t *inside;
+			e_lea(e, RCX, M((int)c->value, c->disp));
+			e_test_rm(e, true, RCX, M(REG_CPU, OFF(addr_mask)));
+			inside = e_jcc(e, CC_E);
+			e_store(e, M(REG_CPU, OFF(fault_addr)), RCX, 8);
 			exit_status(t, t->pc, EXEC_FAULT);
+			e_patch(inside, e->p);
 			break;
+		}
 		case COLD_INTERRUPT:
 			t->leave = rx_of(t, e->p);
 			exit_status(t, t->block_pc, EXEC_JUMPED);
@@ -677,29 +683,37 @@ static void align_rel32(struct emit *e, int oplen)
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 {
 	struct emit *e = &t->e;
-	int h = rs1 ? jit_host_reg(rs1) : -1, a = h; /* a: the register holding the address */
-	if (h >= 0 && imm != 0) {
-		e_lea(e, RAX, M(h, (int32_t)imm));
-		a = RAX;
-	} else if (h < 0) {
+	int a = rs1 ? jit_host_reg(rs1) : -1; /* a: the register holding the base */
+	bool small = imm >= -2048 && imm < 2048;
+	if (!rs1 && small)
+		return M(REG_MEM, (int32_t)imm); /* below 2 KiB or in the guard under the space */
+	if (a < 0) {
 		t_get(t, RAX, rs1);
-		if (imm)
-			e_alu_ri(e, ALU_ADD, true, RAX, (int32_t)imm);
 		a = RAX;
+	}
+	if (!small) { /* no RISC-V access has such an offset: check the address itself */
+		e_lea(e, RAX, M(a, (int32_t)imm));
+		a = RAX;
+		imm = 0;
+	} else if (t->base_checked & (1u << rs1)) {
+		return MX(REG_MEM, a, (int32_t)imm);
+	} else {
+		t->base_checked |= 1u << rs1;
 	}
 	/* addresses past the guest space would reach the host's own memory */
 	e_test_rm(e, true, a, M(REG_CPU, OFF(addr_mask)));
-	add_cold(t, e_jcc(e, CC_NE), NULL, COLD_OUT_OF_RANGE, (uint64_t)a);
-	return MX(REG_MEM, a, 0);
+	add_cold(t, e_jcc(e, CC_NE), t->e.p, COLD_OUT_OF_RANGE, (uint64_t)a)->disp = (int32_t)imm;
+	return MX(REG_MEM, a, (int32_t)imm);
 }
 
 struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm)
 {
 	struct mem m = t_address(t, rs1, imm);
-	if (m.index != RAX) {
-		e_mov_rr(&t->e, true, RAX, m.index);
-		m.index = RAX;
-	}
+	if (m.index == NOREG)
+		e_mov_ri(&t->e, RAX, (uint64_t)(int64_t)m.disp);
+	else if (m.index != RAX || m.disp)
+		e_lea(&t->e, RAX, M(m.index, m.disp));
+	m = MX(REG_MEM, RAX, 0);
 	return m;
 }
 
@@ -938,6 +952,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	t.watched_page = UINT64_MAX;
 	t.code.start = t.code.end = 0;
 	t.div_partner = -1;
+	t.base_checked = 1; /* x0 */
 	t.ninstret_fix = 0;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible */
 	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
@@ -955,6 +970,8 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 		t.pc = pc;
 		t.consumed = 1;
 		more = translate_insn(&t);
+		for (int k = t.idx; k < t.idx + t.consumed; k++)
+			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u;
 		t.idx += t.consumed;
 		pc = t.insn_pc[t.idx - 1] + t.insns[t.idx - 1].len;
 		if (more && t.idx == MAX_BLOCK_INSNS)
