@@ -145,8 +145,23 @@ static void run(const char *name, const char *rm, fn2 fn, const uint64_t *v, uns
 	run(#name, "dyn", name##_dyn, vals, n, arity)
 #define RUN(name, vals, n, arity) run(#name, "---", name, vals, n, arity)
 
+/* Several dynamic-mode operations in one block under each frm (ties, which RNE and RMM round
+ * apart): the translator checks frm at the first only, and must not run the rest inline when
+ * frm is RMM. */
+static void dynamic_block(void)
+{
+	for (unsigned long m = 0; m < 5; m++) {
+		double one = 1.0, tie = 0x1p-53, a, b, c;
+		__asm__ volatile("fsrm %4\n fadd.d %0, %3, %5\n fadd.d %1, %3, %5\n fsub.d %2, %3, %5\n fsrm zero"
+				 : "=&f"(a), "=&f"(b), "=&f"(c)
+				 : "f"(one), "r"(m), "f"(tie));
+		printf("dynamic block, frm %lu: %a %a %a\n", m, a, b, c);
+	}
+}
+
 int main(void)
 {
+	dynamic_block();
 	RUNRM(fadd_s, svals, NS, 2); RUNRM(fsub_s, svals, NS, 2); RUNRM(fmul_s, svals, NS, 2);
 	RUNRM(fdiv_s, svals, NS, 2); RUNRM(fsqrt_s, svals, NS, 1); RUNRM(fmadd_s, svals, NS, 3);
 	RUNRM(fmsub_s, svals, NS, 3); RUNRM(fnmsub_s, svals, NS, 3); RUNRM(fnmadd_s, svals, NS, 3);

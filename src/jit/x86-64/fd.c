@@ -16,15 +16,22 @@ static void canonicalize_d(struct tctx *t)
 	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_XMM0, RV_NAN_D);
 }
 
-/* Runs body inline when frm is a host rounding mode, the interpreter otherwise. */
+/* Runs body inline when frm is a host rounding mode, the interpreter otherwise. Only the first
+ * such instruction of a block checks: where frm is another mode, the interpreter runs it and
+ * the block ends there, so that the rest of it never runs with the check skipped. */
 static void guarded(struct tctx *t, void (*body)(struct tctx *t))
 {
 	struct emit *e = &t->e;
 	uint8_t *slow;
+	if (t->frm_checked) {
+		body(t);
+		return;
+	}
 	e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
 	slow = e_jcc(e, CC_A);
 	body(t);
-	t_cold_helper(t, slow, interp_fd, "frm is RMM or reserved: no host rounding mode");
+	t_cold_helper_leave(t, slow, interp_fd, "frm is RMM or reserved: no host rounding mode");
+	t->frm_checked = true;
 }
 
 static void arith_d(struct tctx *t)

@@ -99,6 +99,7 @@ struct jit_cache {
  * rel32 of a jump to it; it comes back to `resume`, or leaves the block when that is NULL. */
 enum cold_kind {
 	COLD_HELPER,       /* call fn for the instruction */
+	COLD_HELPER_LEAVE, /* call fn for the instruction, then leave the block for the next one */
 	COLD_RAX,          /* rax = value */
 	COLD_XMM0,         /* xmm0 = value */
 	COLD_OUT_OF_RANGE, /* a base register is outside the guest space: EXEC_FAULT unless base + disp is in */
@@ -151,6 +152,7 @@ struct tctx {
 	/* guest registers whose value passed an address check in this block and was not written
 	 * since: within the space's guards at any 12-bit offset, so not checked again */
 	uint32_t base_checked;
+	bool frm_checked; /* frm was found to be a host rounding mode (it stays one in this block) */
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
 		uint16_t insn;
@@ -189,9 +191,12 @@ struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm);
 void t_fault_site(struct tctx *t);
 /* Calls fn(cpu, insn) with the guest state in the vCPU struct; exits on a non-zero status. */
 void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why);
-/* The jump at site goes to a helper call out of line, which comes back here. */
+/* The jump at site goes to a helper call out of line, which comes back here (or, with leave,
+ * leaves the block for the instruction after this one). */
 void t_cold_helper(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
 		   const char *why);
+void t_cold_helper_leave(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
+			 const char *why);
 /* The jump at site goes out of line to set rax (COLD_RAX) or xmm0 (COLD_XMM0), then back here. */
 void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t value);
 

@@ -613,10 +613,21 @@ void t_cold_helper(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, c
 	c->why = why;
 }
 
+void t_cold_helper_leave(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
+			 const char *why)
+{
+	struct cold_stub *c = add_cold(t, site, NULL, COLD_HELPER_LEAVE, 0);
+	c->fn = fn;
+	c->why = why;
+}
+
 void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t value)
 {
 	add_cold(t, site, t->e.p, kind, value);
 }
+
+static void instret_fix(struct tctx *t, int op);
+static void exit_chain(struct tctx *t, uint64_t target);
 
 /* After the block's straight-line code: every path that leaves it, in the order recorded. */
 static void emit_cold(struct tctx *t)
@@ -626,13 +637,20 @@ static void emit_cold(struct tctx *t)
 	for (i = 0; i < t->ncold && !e->full; i++) {
 		const struct cold_stub *c = &t->cold[i];
 		e_patch(c->site, e->p);
-		if (c->kind == COLD_HELPER || c->kind == COLD_OUT_OF_RANGE) { /* made inside an instruction */
+		if (c->kind == COLD_HELPER || c->kind == COLD_HELPER_LEAVE ||
+		    c->kind == COLD_OUT_OF_RANGE) { /* made inside an instruction */
 			t->idx = c->insn;
 			t->in = &t->insns[c->insn];
 			t->pc = t->insn_pc[c->insn];
 		}
 		switch (c->kind) {
 		case COLD_HELPER: t_helper(t, c->fn, c->why); break;
+		case COLD_HELPER_LEAVE: /* the block counted the instructions after this one as run */
+			t_helper(t, c->fn, c->why);
+			t->idx++;
+			instret_fix(t, ALU_SUB);
+			exit_chain(t, t->pc + t->in->len);
+			break;
 		case COLD_RAX: e_mov_ri(e, RAX, c->value); break;
 		case COLD_XMM0:
 			e_mov_ri(e, RAX, c->value);
@@ -740,6 +758,7 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 		t->e.full = true; /* at most two per instruction: cannot happen */
 		return;
 	}
+	t->frm_checked = false; /* the interpreter may write frm (fsrm, csrw fcsr) */
 	store_pc(t, t->pc);
 	spill(&t->e);
 	e_mov_rr(&t->e, true, RDI, REG_CPU);
@@ -953,6 +972,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	t.code.start = t.code.end = 0;
 	t.div_partner = -1;
 	t.base_checked = 1; /* x0 */
+	t.frm_checked = false;
 	t.ninstret_fix = 0;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible */
 	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
