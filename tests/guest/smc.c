@@ -18,6 +18,37 @@ static void emit_addi(uint32_t *code, int imm)
 	code[1] = 0x00008067;
 }
 
+/* jal zero, off */
+static uint32_t jal_to(long off)
+{
+	uint32_t u = (uint32_t)off;
+	return (((u >> 20) & 1) << 31) | (((u >> 1) & 0x3ff) << 21) | (((u >> 11) & 1) << 20) | (((u >> 12) & 0xff) << 12) |
+	       0x6f;
+}
+
+/* A jump to code on the next page, which the translator may make part of the jumping block:
+ * rewriting only the target page, or replacing it, still runs the new code after fence.i. */
+static long two_pages(void)
+{
+	uint32_t *code = mmap(NULL, 8192, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long sum = 0;
+	if (code == MAP_FAILED)
+		return -1;
+	code[0] = jal_to(4096 + 8);
+	for (int i = 1; i <= 20; i++) {
+		emit_addi(code + 1024 + 2, i);
+		__asm__ volatile("fence.i" ::: "memory");
+		sum += ((fn)code)(0) + ((fn)code)(0); /* twice: the second may run the translation */
+	}
+	munmap(code + 1024, 4096);
+	mmap(code + 1024, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	emit_addi(code + 1024 + 2, 1000);
+	__asm__ volatile("fence.i" ::: "memory");
+	sum += ((fn)code)(0);
+	munmap(code, 8192);
+	return sum;
+}
+
 int main(void)
 {
 	uint32_t *code = mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -45,5 +76,6 @@ int main(void)
 	mprotect(code, 4096, PROT_READ | PROT_EXEC);
 	__asm__ volatile("fence.i" ::: "memory");
 	printf("after mprotect: %ld\n", ((fn)code)(0));
-	return total == 100 * 1000 + 5050 ? 0 : 1;
+	printf("jump to the next page: %ld\n", two_pages());
+	return total == 100 * 1000 + 5050 && two_pages() == 2 * 210 + 1000 ? 0 : 1;
 }

@@ -38,7 +38,15 @@ static inline int jit_xmm_reg(unsigned g)
 struct jit_fault_site {
 	uint32_t host_off; /* from the block's entry to the memory instruction */
 	uint16_t insn;     /* index of the guest instruction in the block */
-	uint16_t pc_off;   /* its guest pc, from the block's */
+	int32_t pc_off;    /* its guest pc, from the block's */
+};
+
+/* A block's guest code is up to this many runs of instructions: it goes on at the target of
+ * an unconditional jal. */
+#define MAX_BLOCK_SEGS 4
+struct jit_seg {
+	uint64_t pc;
+	uint32_t len;
 };
 
 struct jit_block {
@@ -49,10 +57,14 @@ struct jit_block {
 	uint16_t nfaults;
 	struct jit_fault_site *faults; /* these and `guest` share the block's allocation */
 	struct jit_block *next;        /* hash chain */
-	uint8_t *guest;         /* the guest code it was made from, to tell whether that changed */
+	uint8_t *guest; /* the guest code it was made from (segs one after the other), to tell
+			 * whether that changed */
 	uint32_t guest_len;
+	uint8_t nsegs;
+	struct jit_seg segs[MAX_BLOCK_SEGS];
 	bool dead;      /* invalidated: out of the hash, its entry sends to the dispatcher */
 	uint8_t *leave; /* executable view: stores pc and returns to the dispatcher */
+	uint8_t fast_entry; /* from code: the entry past the interrupt test, for forward chains */
 };
 
 struct jit_jc_entry {
@@ -134,6 +146,10 @@ struct tctx {
 	uint64_t insn_pc[MAX_BLOCK_INSNS];
 	/* the guest bytes as decoded (another thread may rewrite them while we translate) */
 	uint8_t guest[4 * MAX_BLOCK_INSNS];
+	uint32_t guest_len;
+	struct jit_seg segs[MAX_BLOCK_SEGS];
+	int nsegs;
+	uint64_t jump_to; /* set by a jal the block goes on through: where it goes on */
 	uint64_t watched_page; /* the last page armed for write detection */
 	struct rvx_vma code; /* the executable mapping the last fetch came from */
 	struct jit_fault_site faults[256];

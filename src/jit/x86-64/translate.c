@@ -313,8 +313,14 @@ static void flush_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
 /* Whether the guest code a block was made from is gone or different now. */
 static bool block_stale(struct rvx_machine *m, const struct jit_block *b)
 {
-	return !space_check(&m->space, b->pc, b->guest_len ? b->guest_len : 1, PROT_EXEC) ||
-	       memcmp(b->guest, g2h(&m->space, b->pc), b->guest_len) != 0;
+	const uint8_t *guest = b->guest;
+	if (!space_check(&m->space, b->pc, 1, PROT_EXEC))
+		return true;
+	for (unsigned i = 0; i < b->nsegs; guest += b->segs[i++].len)
+		if (b->segs[i].len && (!space_check(&m->space, b->segs[i].pc, b->segs[i].len, PROT_EXEC) ||
+				       memcmp(guest, g2h(&m->space, b->segs[i].pc), b->segs[i].len) != 0))
+			return true;
+	return false;
 }
 
 static void kill_block(struct jit_cache *j, struct jit_block *b)
@@ -330,14 +336,21 @@ static void kill_block(struct jit_cache *j, struct jit_block *b)
 	}
 	entry[0] = 0xe9; /* jmp rel32, in place of the entry's interrupt test */
 	memcpy(entry + 1, &rel, 4);
+	rel = (int32_t)(b->leave - (b->code + b->fast_entry + 5)); /* and of the forward chains' entry */
+	entry[b->fast_entry] = 0xe9;
+	memcpy(entry + b->fast_entry + 1, &rel, 4);
 	b->dead = true;
 	j->stats.invalidated++;
 }
 
 static bool block_on_page(const struct jit_block *b, uint64_t page)
 {
-	uint64_t end = b->pc + (b->guest_len ? b->guest_len : 1);
-	return b->pc < page + RVX_PAGE_SIZE && end > page;
+	if (b->pc >= page && b->pc < page + RVX_PAGE_SIZE)
+		return true;
+	for (unsigned i = 0; i < b->nsegs; i++)
+		if (b->segs[i].pc < page + RVX_PAGE_SIZE && b->segs[i].pc + b->segs[i].len > page)
+			return true;
+	return false;
 }
 
 /* A hit page whose writes changed no translated code this many times in a row is written as
@@ -492,7 +505,9 @@ static void decode_at(struct tctx *t, int k, uint64_t pc)
 	if ((pc & (RVX_PAGE_SIZE - 1)) == RVX_PAGE_SIZE - 2) /* a 4-byte instruction may go on */
 		watch_code_page(t, page + RVX_PAGE_SIZE);
 	bits = interp_decode(t->cpu, pc, &t->insns[k]);
-	memcpy(&t->guest[pc - t->block_pc], &bits, t->insns[k].len);
+	memcpy(&t->guest[t->guest_len], &bits, t->insns[k].len);
+	t->guest_len += t->insns[k].len;
+	t->segs[t->nsegs - 1].len += t->insns[k].len;
 	t->insn_pc[k] = pc;
 	t->npeeked++;
 }
@@ -671,9 +686,9 @@ static void emit_cold(struct tctx *t)
 			exit_status(t, t->block_pc, EXEC_JUMPED);
 			break;
 		case COLD_MXCSR: e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp))); break;
-		case COLD_CHAIN:
+		case COLD_CHAIN: /* the site's low bit: a forward jump, which may skip the interrupt test */
 			store_pc(t, c->value);
-			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site));
+			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site) | (c->value > t->block_pc));
 			e_store(e, M(REG_CPU, OFF(chain_site)), RAX, 8);
 			e_mov_ri(e, RAX, EXEC_JUMPED);
 			jmp_epilogue(t);
@@ -740,7 +755,7 @@ void t_fault_site(struct tctx *t)
 	if (t->nfaults < (int)(sizeof t->faults / sizeof t->faults[0])) {
 		t->faults[t->nfaults].host_off = (uint32_t)(t->e.p - t->start);
 		t->faults[t->nfaults].insn = (uint16_t)t->idx;
-		t->faults[t->nfaults].pc_off = (uint16_t)(t->pc - t->block_pc);
+		t->faults[t->nfaults].pc_off = (int32_t)(t->pc - t->block_pc);
 		t->nfaults++;
 	} else {
 		t->e.full = true; /* cannot happen with MAX_BLOCK_INSNS; refuse rather than lose precision */
@@ -849,6 +864,11 @@ static bool translate_insn(struct tctx *t)
 			e_mov_ri(&t->e, RAX, t->pc + in->len);
 			t_put(t, in->rd, RAX);
 		}
+		/* the block goes on at the target, unless a pattern decoded past the jal already */
+		if (t->nsegs < MAX_BLOCK_SEGS && t->npeeked == t->idx + 1) {
+			t->jump_to = t->pc + (uint64_t)in->imm;
+			return true;
+		}
 		exit_chain(t, t->pc + (uint64_t)in->imm);
 		return false;
 	case RV_JALR:
@@ -952,7 +972,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	struct jit_cache *j = cpu->m->jit;
 	struct tctx t;
 	struct jit_block *b;
-	uint8_t *count_at;
+	uint8_t *count_at, fast_entry;
 	uint32_t ninsns;
 	bool more = true;
 	size_t h, guest_len, faults_len;
@@ -971,12 +991,19 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	t.watched_page = UINT64_MAX;
 	t.code.start = t.code.end = 0;
 	t.div_partner = -1;
+	t.guest_len = 0;
+	t.segs[0] = (struct jit_seg){pc, 0};
+	t.nsegs = 1;
+	t.jump_to = 0;
 	t.base_checked = 1; /* x0 */
 	t.frm_checked = false;
 	t.ninstret_fix = 0;
-	/* entry: leave at once when a signal waits, so that loops stay interruptible */
+	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
+	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
+	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */
 	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
 	add_cold(&t, e_jcc(&t.e, CC_NE), NULL, COLD_INTERRUPT, 0);
+	fast_entry = (uint8_t)(t.e.p - t.start);
 	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
 	count_at = t.e.p - 4;
 	while (more && t.idx < MAX_BLOCK_INSNS && !t.e.full) {
@@ -994,6 +1021,11 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u;
 		t.idx += t.consumed;
 		pc = t.insn_pc[t.idx - 1] + t.insns[t.idx - 1].len;
+		if (t.jump_to) {
+			pc = t.jump_to;
+			t.jump_to = 0;
+			t.segs[t.nsegs++] = (struct jit_seg){pc, 0};
+		}
 		if (more && t.idx == MAX_BLOCK_INSNS)
 			exit_chain(&t, pc);
 	}
@@ -1007,7 +1039,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 		uint32_t after = ninsns - t.instret_fix[i].insn;
 		memcpy(t.instret_fix[i].imm, &after, 4);
 	}
-	guest_len = (size_t)(pc - t.block_pc);
+	guest_len = t.guest_len;
 	faults_len = sizeof *b->faults * (size_t)t.nfaults;
 	b = meta_alloc(j, sizeof *b + faults_len + guest_len);
 	if (!b)
@@ -1015,6 +1047,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	memset(b, 0, sizeof *b);
 	b->pc = t.block_pc;
 	b->leave = t.leave;
+	b->fast_entry = fast_entry;
 	b->ninsns = (uint16_t)ninsns;
 	b->code = rx_of(&t, t.start);
 	b->size = (uint32_t)(t.e.p - t.start);
@@ -1024,6 +1057,8 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	b->guest = (uint8_t *)b->faults + faults_len;
 	b->guest_len = (uint32_t)guest_len;
 	memcpy(b->guest, t.guest, guest_len);
+	b->nsegs = (uint8_t)t.nsegs;
+	memcpy(b->segs, t.segs, sizeof t.segs);
 	j->used = (size_t)((t.e.p - j->rw + 15) & ~15);
 	j->order[j->nblocks] = b;
 	__atomic_store_n(&j->nblocks, j->nblocks + 1, __ATOMIC_RELEASE);
@@ -1090,12 +1125,13 @@ static struct jit_block *find_block(struct rvx_vcpu *cpu, struct jit_cache *j, b
 	return b;
 }
 
-/* Makes the exit jump at site go straight to code from now on (an aligned 4-byte store, so
- * a thread running past it sees the old or the new target, never a mix). */
-static void chain(struct jit_cache *j, uint64_t site, const uint8_t *code)
+/* Makes the exit jump at site go straight to b from now on (an aligned 4-byte store, so a
+ * thread running past it sees the old or the new target, never a mix); a forward jump (site's
+ * low bit) enters past the interrupt test. */
+static void chain(struct jit_cache *j, uint64_t site, const struct jit_block *b)
 {
-	const uint8_t *at = (const uint8_t *)(uintptr_t)site;
-	int32_t rel = (int32_t)(code - (at + 4));
+	const uint8_t *at = (const uint8_t *)(uintptr_t)(site & ~1ull);
+	int32_t rel = (int32_t)(b->code + ((site & 1) ? b->fast_entry : 0) - (at + 4));
 	__atomic_store_n((int32_t *)(void *)rw_of(j, at), rel, __ATOMIC_RELEASE);
 }
 
@@ -1153,7 +1189,7 @@ int jit_run(struct rvx_vcpu *cpu)
 			continue;
 		}
 		if (cpu->chain_site) {
-			chain(j, cpu->chain_site, b->code);
+			chain(j, cpu->chain_site, b);
 			cpu->stats.chains++;
 		}
 		cpu->chain_site = 0;
@@ -1210,7 +1246,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 			unsigned k;
 			for (k = 0; k < NMAPPED; k++)
 				cpu->x[mapped_guest[k]] = (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
-			cpu->pc = b->pc + b->faults[i].pc_off;
+			cpu->pc = b->pc + (uint64_t)(int64_t)b->faults[i].pc_off;
 			/* flags the guest's FP raised before the fault are in the interrupted MXCSR */
 			if (uc->uc_mcontext.fpregs)
 				cpu->fflags = fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
