@@ -94,16 +94,17 @@ static int map_segment(struct rvx_machine *m, int fd, const char *path, const El
 	int prot = seg_prot(p->p_flags);
 	int64_t r;
 	if (p->p_filesz) {
-		r = space_map(s, start, file_page_end - start, prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd,
-			      p->p_offset & ~(RVX_PAGE_SIZE - 1), path);
-		if (r < 0)
-			return (int)r;
 		/* bytes past the file part of the last page belong to .bss */
-		if (p->p_memsz > p->p_filesz && (file_end & (RVX_PAGE_SIZE - 1)))
-			memset(g2h(s, file_end), 0, file_page_end - file_end);
-		r = space_protect(s, start, file_page_end - start, prot);
+		bool bss_tail = p->p_memsz > p->p_filesz && (file_end & (RVX_PAGE_SIZE - 1));
+		r = space_map(s, start, file_page_end - start, prot | (bss_tail ? PROT_WRITE : 0),
+			      MAP_PRIVATE | MAP_FIXED, fd, p->p_offset & ~(RVX_PAGE_SIZE - 1), path);
 		if (r < 0)
 			return (int)r;
+		if (bss_tail) {
+			memset(g2h(s, file_end), 0, file_page_end - file_end);
+			if (!(prot & PROT_WRITE) && (r = space_protect(s, start, file_page_end - start, prot)) < 0)
+				return (int)r;
+		}
 	} else {
 		file_page_end = start;
 	}
