@@ -63,10 +63,16 @@ struct rvx_vcpu {
 	uint64_t decode_gen;
 	struct decode_entry *dcache;
 	/* translator tier */
-	uint8_t *membase;            /* host address of guest address 0 */
-	uint64_t addr_mask;          /* bits no guest address has */
-	uint32_t mxcsr_tmp;          /* scratch for ldmxcsr/stmxcsr in translated code */
-	uint64_t div_other;          /* the other half of a translated division, for its partner */
+	uint8_t *membase;   /* host address of guest address 0 */
+	uint64_t addr_mask; /* bits no guest address has */
+	uint32_t mxcsr_tmp; /* scratch for ldmxcsr/stmxcsr in translated code */
+	uint64_t div_other; /* the other half of a translated division, for its partner */
+	/* unsigned divisions by a divisor seen twice in a row become a multiplication: per site
+	 * (sites share one modulo the size), the divisor, its reciprocal and shift, the last seen */
+	struct {
+		uint64_t d, m, sh, last;
+	} div_magic[64];
+	uint64_t div_tmp[2];
 	uint64_t chain_site;         /* jump of the last block exit to patch, if any */
 	struct jit_jc_entry *jcache; /* inline jump cache for indirect jumps */
 	uint64_t jit_epoch;          /* code cache flush the jump cache belongs to */

@@ -23,6 +23,45 @@ static uint64_t mix(uint64_t sum, int64_t q, int64_t r)
 	return sum * 31 + (uint64_t)q * 7 + (uint64_t)r;
 }
 
+/* The same divisor many times in a row at one division (the translator then multiplies by a
+ * reciprocal it keeps per site): every kind of divisor, against dividends around its multiples
+ * and at the ends of the range; the divisor changes back and forth too. */
+static uint64_t repeated_divisors(void)
+{
+	static const uint64_t divs[] = {1, 2, 3, 7, 10, 977, 0xffffffff, 0x100000001, 0x7fffffffffffffff,
+					0x8000000000000000, 0x8000000000000001, UINT64_MAX, 0, 12345678901234567,
+					0x5555555555555555, 641, 1ull << 32, 6700417};
+	uint64_t sum = 0, x = 0x9e3779b97f4a7c15;
+	for (unsigned i = 0; i < sizeof divs / sizeof divs[0]; i++) {
+		uint64_t d = divs[i];
+		for (int k = 0; k < 200; k++) {
+			uint64_t n, q, r, q2, r2;
+			x = x * 6364136223846793005ull + 1442695040888963407ull;
+			switch (k % 8) {
+			case 0: n = x; break;
+			case 1: n = d * (uint64_t)(k / 8) - 1; break;
+			case 2: n = d * (uint64_t)(k / 8); break;
+			case 3: n = d * (uint64_t)(k / 8) + 1; break;
+			case 4: n = UINT64_MAX - (uint64_t)k; break;
+			case 5: n = (1ull << 63) + (uint64_t)k - 100; break;
+			case 6: n = x >> (k % 64); break;
+			default: n = (uint64_t)k; break;
+			}
+			__asm__ volatile("divu %0, %1, %2" : "=r"(q) : "r"(n), "r"(d));
+			__asm__ volatile("remu %0, %1, %2" : "=r"(r) : "r"(n), "r"(d));
+			PAIR("divu", "remu", n, d, q2, r2);
+			if (q != q2 || r != r2)
+				printf("pair differs: %llu %llu\n", (unsigned long long)n, (unsigned long long)d);
+			sum = mix(sum, (int64_t)q, (int64_t)r);
+			/* another divisor between two uses of this one, at one site */
+			__asm__ volatile("divu %0, %1, %2" : "=r"(q2) : "r"(n), "r"(k & 1 ? d : (uint64_t)k + 3));
+			sum = mix(sum, (int64_t)q2, 0);
+		}
+		printf("divisor %llu: checksum %llx\n", (unsigned long long)d, (unsigned long long)sum);
+	}
+	return sum;
+}
+
 int main(void)
 {
 	static const int64_t vals[] = {0, 1, -1, 2, -2, 7, -7, 10, 977, INT64_MIN, INT64_MAX, INT32_MIN, INT32_MAX,
@@ -55,5 +94,6 @@ int main(void)
 		}
 	}
 	printf("checksum %llx\n", (unsigned long long)sum);
+	printf("repeated divisors: %llx\n", (unsigned long long)repeated_divisors());
 	return 0;
 }

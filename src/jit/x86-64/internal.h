@@ -94,6 +94,7 @@ struct jit_cache {
 	size_t populated;  /* bytes of the code cache made ready by populate_ahead */
 	uint8_t *runs; /* runs of blocks not yet translated, by pc hash (colliding blocks share one) */
 	unsigned translate_after;
+	unsigned div_sites; /* unsigned divisions translated: each takes the next div_magic slot */
 	uint8_t *meta;     /* the blocks' descriptions, allocated in order, freed by a flush */
 	size_t meta_used, meta_populated;
 	int fork_fd;       /* the copy a forked child maps, between prefork and postfork */

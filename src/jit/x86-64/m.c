@@ -52,13 +52,80 @@ static int find_partner(struct tctx *t, uint16_t partner_op)
 	return -1;
 }
 
+#define DIV_SLOTS (int)(sizeof(((struct rvx_vcpu *)0)->div_magic) / sizeof(((struct rvx_vcpu *)0)->div_magic[0]))
+#define SLOT(k, f)                                                                                                     \
+	M(REG_CPU, OFF(div_magic) + (int32_t)((k) * sizeof(((struct rvx_vcpu *)0)->div_magic[0])) +                    \
+		       (int32_t)offsetof(__typeof__(((struct rvx_vcpu *)0)->div_magic[0]), f))
+
+/* Unsigned 64-bit division of rax by rcx (not zero) into rax and rdx, by the site's cached
+ * reciprocal when rcx is its divisor (Granlund and Montgomery's round-up method: with
+ * l = ceil(log2 d), m = floor(2^64 (2^l - d) / d) + 1 and t = mulhi(m, n),
+ * n / d = (t + ((n - t) >> 1)) >> (l - 1)); otherwise a division, and a divisor met twice in
+ * a row gets its reciprocal made (one more division, in the same slow path). */
+static void divide_unsigned(struct tctx *t, uint8_t **done)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned k = t->j->div_sites++ % DIV_SLOTS;
+	uint8_t *miss, *skip[4];
+	e_alu_rm(e, ALU_CMP, true, RCX, SLOT(k, d));
+	miss = e_jcc(e, CC_NE);
+	e_load(e, RDX, SLOT(k, m), 8, false);
+	e_unary(e, 4, true, RDX); /* rdx = mulhi(n, m) */
+	t_get(t, RAX, in->rs1);
+	e_alu_rr(e, ALU_SUB, true, RAX, RDX);
+	e_shift_i(e, SH_SHR, true, RAX, 1);
+	e_alu_rr(e, ALU_ADD, true, RAX, RDX);
+	e_load(e, RCX, SLOT(k, sh), 1, false);
+	e_shift_cl(e, SH_SHR, true, RAX); /* quotient */
+	t_get(t, RCX, in->rs2);
+	e_imul_rr(e, true, RCX, RAX);
+	t_get(t, RDX, in->rs1);
+	e_alu_rr(e, ALU_SUB, true, RDX, RCX); /* remainder */
+	*done = e_jmp(e);
+	e_patch(miss, e->p);
+	e_mov_ri(e, RDX, 0);
+	e_unary(e, 6, true, RCX);
+	e_alu_rm(e, ALU_CMP, true, RCX, SLOT(k, last));
+	e_store(e, SLOT(k, last), RCX, 8);
+	skip[0] = e_jcc(e, CC_NE);
+	if (!t->j->host_bitcount) { /* no lzcnt: no reciprocals */
+		e_patch(skip[0], e->p);
+		return;
+	}
+	e_alu_ri(e, ALU_CMP, true, RCX, 1);
+	skip[1] = e_jcc(e, CC_E);
+	e_test_rr(e, true, RCX, RCX);
+	skip[2] = e_jcc(e, CC_S); /* above 2^63: 2^l - d needs 65 bits */
+	e_store(e, M(REG_CPU, OFF(div_tmp)), RAX, 8);
+	e_store(e, M(REG_CPU, OFF(div_tmp) + 8), RDX, 8);
+	e_lea(e, RAX, M(RCX, -1));
+	e_bitcount(e, 0xbd, true, RAX, RAX); /* lzcnt(d - 1) = 64 - l */
+	e_unary(e, 3, true, RAX);
+	e_alu_ri(e, ALU_ADD, true, RAX, 63);
+	e_store(e, SLOT(k, sh), RAX, 8); /* l - 1 */
+	e_alu_ri(e, ALU_ADD, true, RAX, 1);
+	e_mov_ri(e, RDX, 0);
+	e_bt_rr(e, 0xab, RDX, RAX); /* bts: rdx = 2^l */
+	e_alu_rr(e, ALU_SUB, true, RDX, RCX);
+	e_mov_ri(e, RAX, 0);
+	e_unary(e, 6, true, RCX); /* rdx:rax / d, with rdx < d */
+	e_alu_ri(e, ALU_ADD, true, RAX, 1);
+	e_store(e, SLOT(k, m), RAX, 8);
+	e_store(e, SLOT(k, d), RCX, 8);
+	e_load(e, RAX, M(REG_CPU, OFF(div_tmp)), 8, false);
+	e_load(e, RDX, M(REG_CPU, OFF(div_tmp) + 8), 8, false);
+	for (int i = 0; i < 3; i++)
+		e_patch(skip[i], e->p);
+}
+
 /* rax = rs1, rcx = rs2; quotient into rax and remainder into rdx with RISC-V's special
  * cases; rd gets the one asked for, and the other goes to the vCPU for the partner, if any. */
 static void divide(struct tctx *t, bool sign, bool rem, bool word, uint16_t partner_op)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	uint8_t *zero, *ovf = NULL, *done1, *normal = NULL;
+	uint8_t *zero, *ovf = NULL, *done1, *normal = NULL, *fast = NULL;
 	int partner;
 	if (t->idx == t->div_partner) { /* computed with the first half */
 		e_load(e, RAX, M(REG_CPU, OFF(div_other)), 8, false);
@@ -94,6 +161,8 @@ static void divide(struct tctx *t, bool sign, bool rem, bool word, uint16_t part
 			e_cqo(e);
 		}
 		e_unary(e, 7, !word, RCX);
+	} else if (!word) {
+		divide_unsigned(t, &fast);
 	} else {
 		e_mov_ri(e, RDX, 0);
 		e_unary(e, 6, !word, RCX);
@@ -106,6 +175,8 @@ static void divide(struct tctx *t, bool sign, bool rem, bool word, uint16_t part
 	if (ovf)
 		e_patch(ovf, e->p);
 	e_patch(done1, e->p);
+	if (fast)
+		e_patch(fast, e->p);
 	if (word) {
 		e_movsxd(e, RAX, RAX);
 		e_movsxd(e, RDX, RDX);
