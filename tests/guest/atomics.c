@@ -52,7 +52,7 @@ int main(void)
 		printf("%-15s hash %016llx\n", ops[k].name, (unsigned long long)h);
 	}
 	{
-		uint64_t word = 10, tmp, fail;
+		uint64_t word = 10, tmp, fail, pair[2] = {40, 0};
 		/* a successful LR/SC pair */
 		__asm__ volatile("lr.d %0, (%2)\n\taddi %0, %0, 5\n\tsc.d %1, %0, (%2)"
 				 : "=&r"(tmp), "=&r"(fail)
@@ -66,12 +66,28 @@ int main(void)
 				 : "r"(&word), "r"(&other)
 				 : "memory");
 		printf("sc elsewhere: fail=%llu other=%llu\n", (unsigned long long)fail, (unsigned long long)other);
+		/* every SC ends the reservation, a failed one too: the next SC to its address fails */
+		uint64_t fail2;
+		__asm__ volatile("lr.d %0, (%3)\n\tsc.d %1, %0, (%4)\n\tsc.d %2, %0, (%3)"
+				 : "=&r"(tmp), "=&r"(fail), "=&r"(fail2)
+				 : "r"(&word), "r"(&other)
+				 : "memory");
+		printf("sc after a failed sc: fail=%llu %llu\n", (unsigned long long)fail, (unsigned long long)fail2);
 		/* an SC with no reservation fails */
 		__asm__ volatile("sc.w %0, %1, (%2)" : "=&r"(fail) : "r"(1), "r"(&word) : "memory");
 		printf("sc without lr: fail=%llu\n", (unsigned long long)fail);
+		/* the word changed between LR and SC: the SC fails and the new value stays */
+		__asm__ volatile("lr.d %0, (%2)\n\tsd %0, 8(%2)\n\taddi %0, %0, 1\n\tsd %0, 0(%2)\n\tsc.d %1, zero, (%2)"
+				 : "=&r"(tmp), "=&r"(fail)
+				 : "r"(pair)
+				 : "memory");
+		printf("sc after a change: fail=%llu word=%llu\n", (unsigned long long)fail, (unsigned long long)pair[0]);
+		/* the same with 32-bit words: the reservation compares the low word only, sign-extended loads */
 		uint32_t w32 = 0x80000000u;
 		__asm__ volatile("lr.w %0, (%1)" : "=&r"(tmp) : "r"(&w32) : "memory");
 		printf("lr.w sign-extends: %016llx\n", (unsigned long long)tmp);
+		__asm__ volatile("lr.w %0, (%2)\n\tsc.w %1, zero, (%2)" : "=&r"(tmp), "=&r"(fail) : "r"(&w32) : "memory");
+		printf("lr.w/sc.w: fail=%llu word=%08x\n", (unsigned long long)fail, w32);
 	}
 	return 0;
 }

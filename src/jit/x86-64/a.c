@@ -1,20 +1,75 @@
 /* A extension: amoadd and amoswap (and amoand/or/xor whose old value is discarded) as one
  * x86 read-modify-write each, locked whenever another agent could see guest memory (a
- * MAP_SHARED mapping exists; later, other threads) — as QEMU does, a lone process with
- * private memory needs no bus lock. The other AMOs, LR/SC and misaligned addresses (SIGBUS)
- * go to the interpreter, whose host atomics are always locked. */
+ * MAP_SHARED mapping exists, or other threads) — as QEMU does, a lone process with private
+ * memory needs no bus lock. LR and SC inline with the interpreter's semantics (interp/a.c: the
+ * reservation is an address and a value, and SC is one compare-and-swap). The other AMOs and
+ * misaligned addresses (SIGBUS) go to the interpreter, whose host atomics are always locked. */
 #include "internal.h"
+
+/* rax = the address in rs1; misaligned ones jump to the interpreter, which raises SIGBUS */
+static uint8_t *aligned_address(struct tctx *t, bool w, struct mem *m)
+{
+	struct emit *e = &t->e;
+	*m = t_address_rax(t, t->in->rs1, 0);
+	e_mov_rr(e, false, RDX, RAX);
+	e_alu_ri(e, ALU_AND, false, RDX, w ? 3 : 7);
+	return e_jcc(e, CC_NE);
+}
+
+static void lr(struct tctx *t, bool w)
+{
+	struct emit *e = &t->e;
+	struct mem m;
+	uint8_t *misaligned = aligned_address(t, w, &m);
+	t_fault_site(t);
+	e_load(e, RDX, m, w ? 4 : 8, false);
+	e_store(e, M(REG_CPU, OFF(res_addr)), RAX, 8);
+	e_store(e, M(REG_CPU, OFF(res_val)), RDX, 8);
+	e_mov_ri(e, RCX, 1);
+	e_store(e, M(REG_CPU, OFF(res_valid)), RCX, 1);
+	if (w)
+		e_movsxd(e, RDX, RDX);
+	t_put(t, t->in->rd, RDX);
+	t_cold_helper(t, misaligned, interp_a, "misaligned LR: the interpreter raises SIGBUS");
+}
+
+/* rd = 0 when the reservation is for this address and memory still holds the value LR saw,
+ * swapped for rs2 in one compare-and-swap; else 1. The reservation ends either way (after the
+ * swap: a fault there leaves it for the retry). */
+static void sc(struct tctx *t, bool w)
+{
+	struct emit *e = &t->e;
+	struct mem m;
+	uint8_t *misaligned = aligned_address(t, w, &m), *invalid, *elsewhere, *done;
+	e_mov_rr(e, true, RCX, RAX);
+	e_load(e, RDX, M(REG_CPU, OFF(res_valid)), 1, false);
+	e_test_rr(e, false, RDX, RDX);
+	invalid = e_jcc(e, CC_E);
+	e_alu_rm(e, ALU_CMP, true, RCX, M(REG_CPU, OFF(res_addr)));
+	elsewhere = e_jcc(e, CC_NE);
+	t_get(t, RDX, t->in->rs2);
+	e_load(e, RAX, M(REG_CPU, OFF(res_val)), 8, false);
+	t_fault_site(t);
+	e_cmpxchg(e, __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED), !w, MX(REG_MEM, RCX, 0), RDX);
+	e_setcc(e, CC_NE, RAX);
+	done = e_jmp(e);
+	e_patch(invalid, e->p);
+	e_patch(elsewhere, e->p);
+	e_mov_ri(e, RAX, 1);
+	e_patch(done, e->p);
+	e_mov_ri(e, RDX, 0);
+	e_store(e, M(REG_CPU, OFF(res_valid)), RDX, 1);
+	t_put(t, t->in->rd, RAX);
+	t_cold_helper(t, misaligned, interp_a, "misaligned SC: the interpreter raises SIGBUS");
+}
 
 static void amo(struct tctx *t, bool w)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	uint8_t *misaligned;
-	struct mem m = t_address_rax(t, in->rs1, 0);
+	struct mem m;
+	uint8_t *misaligned = aligned_address(t, w, &m);
 	bool lock = __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED);
-	e_mov_rr(e, false, RDX, RAX);
-	e_alu_ri(e, ALU_AND, false, RDX, w ? 3 : 7);
-	misaligned = e_jcc(e, CC_NE);
 	t_get(t, RDX, in->rs2);
 	t_fault_site(t);
 	switch (in->op) {
@@ -52,6 +107,10 @@ bool jit_a(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	switch (in->op) {
+	case RV_LR_W: lr(t, true); return true;
+	case RV_LR_D: lr(t, false); return true;
+	case RV_SC_W: sc(t, true); return true;
+	case RV_SC_D: sc(t, false); return true;
 	case RV_AMOADD_W:
 	case RV_AMOSWAP_W: amo(t, true); return true;
 	case RV_AMOADD_D:

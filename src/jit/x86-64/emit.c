@@ -365,14 +365,24 @@ void e_ldmxcsr(struct emit *e, struct mem m)
 	modrm_mem(e, 2, m);
 }
 
-void e_xadd(struct emit *e, bool lock, bool w, struct mem m, int reg)
+static void rmw0f(struct emit *e, bool lock, bool w, uint8_t op, struct mem m, int reg)
 {
 	if (lock)
 		e_byte(e, 0xf0);
 	rex(e, w, reg, m.index, m.base, false);
 	e_byte(e, 0x0f);
-	e_byte(e, 0xc1);
+	e_byte(e, op);
 	modrm_mem(e, reg, m);
+}
+
+void e_xadd(struct emit *e, bool lock, bool w, struct mem m, int reg)
+{
+	rmw0f(e, lock, w, 0xc1, m, reg);
+}
+
+void e_cmpxchg(struct emit *e, bool lock, bool w, struct mem m, int reg)
+{
+	rmw0f(e, lock, w, 0xb1, m, reg);
 }
 
 void e_xchg(struct emit *e, bool w, struct mem m, int reg)

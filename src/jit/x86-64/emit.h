@@ -79,9 +79,10 @@ void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int r
 /* VEX-encoded FMA3 scalar double: xmm0 = +-(xmm1 * xmm2) +- xmm0; op 0xb9/bb/bd/bf. */
 void e_fma231sd(struct emit *e, uint8_t op);
 void e_ldmxcsr(struct emit *e, struct mem m);
-/* Read-modify-write on memory, with a lock prefix when asked: xadd, <alu> [m], reg; xchg
- * (always locked by the CPU). */
+/* Read-modify-write on memory, with a lock prefix when asked: xadd, cmpxchg, <alu> [m], reg;
+ * xchg (always locked by the CPU). */
 void e_xadd(struct emit *e, bool lock, bool w, struct mem m, int reg);
+void e_cmpxchg(struct emit *e, bool lock, bool w, struct mem m, int reg); /* with rax; ZF: swapped */
 void e_xchg(struct emit *e, bool w, struct mem m, int reg);
 void e_alu_mr(struct emit *e, bool lock, int op, bool w, struct mem m, int reg);
 /* Points a rel32 field at target. */

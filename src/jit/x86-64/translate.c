@@ -903,7 +903,9 @@ static bool translate_insn(struct tctx *t)
 		jit_m(t);
 	} else if (in->op < RV_FIRST_FD) {
 		if (!jit_a(t))
-			t_helper(t, interp_a, "AMO min/max, LR/SC: compare-and-swap loops in the interpreter");
+			t_helper(t, interp_a,
+				 "AMO min/max (and and/or/xor whose old value is kept): compare-and-swap loops in the "
+				 "interpreter");
 	} else if (in->op < RV_FIRST_ZB) {
 		if (!jit_fd(t))
 			t_helper(t, interp_fd, "F/D without a host equivalent: see jit/x86-64/fd.c");
