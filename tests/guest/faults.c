@@ -190,6 +190,18 @@ int main(void)
 		}
 		CHECK(last[511] == before);
 	}
+	/* a constant base (lui, li) needs no check inside the space, and one outside still faults */
+	{
+		uint64_t got = 0;
+		faults = 0;
+		if (sigsetjmp(jb, 1) == 0)
+			__asm__ volatile("lui t0, 0x80000\n ld %0, 8(t0)" : "=r"(got) : : "t0", "memory");
+		CHECK(faults == 1 && sig_seen == SIGSEGV && addr == (uintptr_t)0xffffffff80000008ull);
+		faults = 0;
+		if (sigsetjmp(jb, 1) == 0)
+			__asm__ volatile("li t0, 256\n ld %0, 8(t0)" : "=r"(got) : : "t0", "memory");
+		CHECK(faults == 1 && sig_seen == SIGSEGV && addr == 264);
+	}
 	printf("accesses at the edge of the space ok\n");
 
 	/* illegal instruction and ebreak: the pc is the instruction's own, and execution goes on */

@@ -968,6 +968,20 @@ static struct jit_block *meta_alloc(struct jit_cache *j, size_t bytes)
 	return b;
 }
 
+/* True when the instruction at pc sets its rd to a constant inside the guest space (auipc,
+ * lui, li): a base register that needs no address check, like one that passed it. */
+static bool constant_in_space(const struct tctx *t, const struct rv_insn *in, uint64_t pc)
+{
+	uint64_t v;
+	if (in->op == RV_AUIPC)
+		v = pc + (uint64_t)in->imm;
+	else if (in->op == RV_LUI || (in->op == RV_ADDI && in->rs1 == 0))
+		v = (uint64_t)in->imm;
+	else
+		return false;
+	return v < t->cpu->m->space.size;
+}
+
 /* Translates the block at pc; the caller holds j->lock and has checked pc is fetchable. */
 static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 {
@@ -1021,6 +1035,8 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 		more = translate_insn(&t);
 		for (int k = t.idx; k < t.idx + t.consumed; k++)
 			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u;
+		if (t.consumed == 1 && constant_in_space(&t, &t.insns[t.idx], pc))
+			t.base_checked |= 1u << (t.insns[t.idx].rd & 31);
 		t.idx += t.consumed;
 		pc = t.insn_pc[t.idx - 1] + t.insns[t.idx - 1].len;
 		if (t.jump_to) {
