@@ -818,21 +818,21 @@ static void branch(struct tctx *t, int cc)
 	exit_chain(t, t->pc + in->len);
 }
 
-/* Indirect jump: the target in rax; look it up in the vCPU's jump cache inline. */
+/* Indirect jump: the target in rax; look it up in the vCPU's jump cache inline (entry
+ * (pc >> 1) % JC_SIZE, 16 bytes each: at (pc & mask) * 8). */
 static void jump_indirect(struct tctx *t)
 {
 	struct emit *e = &t->e;
 	uint8_t *miss;
-	e_store(e, M(REG_CPU, OFF(pc)), RAX, 8);
-	e_mov_rr(e, true, RCX, RAX);
-	e_shift_i(e, SH_SHR, true, RCX, 1);
-	e_alu_ri(e, ALU_AND, false, RCX, JC_SIZE - 1);
-	e_shift_i(e, SH_SHL, false, RCX, 4);
-	e_alu_rm(e, ALU_ADD, true, RCX, M(REG_CPU, OFF(jcache)));
-	e_alu_rm(e, ALU_CMP, true, RAX, M(RCX, 0));
+	_Static_assert(sizeof(struct jit_jc_entry) == 16, "jump cache entries are indexed by (pc & mask) * 8");
+	e_mov_rr(e, false, RCX, RAX);
+	e_alu_ri(e, ALU_AND, false, RCX, (JC_SIZE - 1) << 1);
+	e_load(e, RDX, M(REG_CPU, OFF(jcache)), 8, false);
+	e_alu_rm(e, ALU_CMP, true, RAX, MXS(RDX, RCX, 3, 0));
 	miss = e_jcc(e, CC_NE);
-	e_jmp_mem(e, M(RCX, 8));
+	e_jmp_mem(e, MXS(RDX, RCX, 3, 8));
 	e_patch(miss, e->p);
+	e_store(e, M(REG_CPU, OFF(pc)), RAX, 8);
 	e_mov_ri(e, RAX, EXEC_JUMPED);
 	jmp_epilogue(t);
 }
