@@ -78,6 +78,7 @@ struct rvx_vcpu {
 	uint64_t jit_epoch;          /* code cache flush the jump cache belongs to */
 	int in_code;                 /* inside the code cache: a flush waits for it to clear */
 	bool jit_locked;             /* holds the code cache lock (translating or flushing) */
+	bool gs_ready;               /* this vCPU's host thread has the guest space as its GS base */
 	struct {
 		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains, cold_runs;
 	} stats; /* -d stats */

@@ -50,7 +50,7 @@ static void sc(struct tctx *t, bool w)
 	t_get(t, RDX, t->in->rs2);
 	e_load(e, RAX, M(REG_CPU, OFF(res_val)), 8, false);
 	t_fault_site(t);
-	e_cmpxchg(e, __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED), !w, MX(REG_MEM, RCX, 0), RDX);
+	e_cmpxchg(e, __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED), !w, t_guest(t, RCX, 0), RDX);
 	e_setcc(e, CC_NE, RAX);
 	done = e_jmp(e);
 	e_patch(invalid, e->p);

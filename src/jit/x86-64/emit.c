@@ -41,6 +41,12 @@ static void modrm_rr(struct emit *e, int reg, int rm)
 static void modrm_mem(struct emit *e, int reg, struct mem m)
 {
 	int mod = m.disp == 0 && (m.base & 7) != RBP ? 0 : (m.disp >= -128 && m.disp <= 127) ? 1 : 2;
+	if (m.base == NOREG) { /* [disp32] through a SIB byte: mod 00 with r/m 101 would be rip-relative */
+		e_byte(e, (uint8_t)(((reg & 7) << 3) | 4));
+		e_byte(e, 0x25);
+		e_u32(e, (uint32_t)m.disp);
+		return;
+	}
 	if (m.index == NOREG && (m.base & 7) != RSP) {
 		e_byte(e, (uint8_t)((mod << 6) | ((reg & 7) << 3) | (m.base & 7)));
 	} else {
@@ -61,8 +67,15 @@ static void op_rr(struct emit *e, bool w, uint8_t op, int reg, int rm)
 	modrm_rr(e, reg, rm);
 }
 
+static void seg(struct emit *e, struct mem m)
+{
+	if (m.gs)
+		e_byte(e, 0x65);
+}
+
 static void op_rm(struct emit *e, bool w, uint8_t op, int reg, struct mem m, bool force_rex)
 {
+	seg(e, m);
 	rex(e, w, reg, m.index, m.base, force_rex);
 	e_byte(e, op);
 	modrm_mem(e, reg, m);
@@ -132,6 +145,7 @@ void e_load(struct emit *e, int dst, struct mem m, int size, bool sign)
 	switch (size) {
 	case 1:
 	case 2: /* movzx/movsx: 0F B6/BE for bytes, B7/BF for halfwords */
+		seg(e, m);
 		rex(e, sign, dst, m.index, m.base, false);
 		e_byte(e, 0x0f);
 		e_byte(e, (uint8_t)((sign ? 0xbe : 0xb6) + (size - 1)));
@@ -369,6 +383,7 @@ static void rmw0f(struct emit *e, bool lock, bool w, uint8_t op, struct mem m, i
 {
 	if (lock)
 		e_byte(e, 0xf0);
+	seg(e, m);
 	rex(e, w, reg, m.index, m.base, false);
 	e_byte(e, 0x0f);
 	e_byte(e, op);

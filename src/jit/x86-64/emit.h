@@ -17,19 +17,21 @@ struct emit {
 	bool full; /* ran out of room: the caller flushes the cache and retries */
 };
 
-/* A memory operand [base + (index << scale) + disp]; index NOREG for none. */
+/* A memory operand [base + (index << scale) + disp]; index NOREG for none, base NOREG for an
+ * absolute address; gs: relative to the GS segment base. */
 struct mem {
 	int base, index;
 	int32_t disp;
 	unsigned scale;
+	bool gs;
 };
 
 static inline struct mem M(int base, int32_t disp) {
-	return (struct mem){base, NOREG, disp, 0};
+	return (struct mem){base, NOREG, disp, 0, false};
 } static inline struct mem MX(int base, int index, int32_t disp) {
-	return (struct mem){base, index, disp, 0};
+	return (struct mem){base, index, disp, 0, false};
 } static inline struct mem MXS(int base, int index, unsigned scale, int32_t disp) {
-	return (struct mem){base, index, disp, scale};
+	return (struct mem){base, index, disp, scale, false};
 }
 
 void e_byte(struct emit *e, uint8_t b);

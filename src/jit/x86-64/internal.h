@@ -8,17 +8,18 @@
 #include "emit.h"
 #include "jit.h"
 
-/* Host registers: rbp holds the vCPU, r14 the guest memory base; rax, rcx, rdx are scratch;
- * ten more hold the most used guest registers for the whole of translated code. */
+/* Host registers: rbp holds the vCPU; rax, rcx, rdx are scratch; eleven more hold the most
+ * used guest registers for the whole of translated code. Guest memory needs no register: the
+ * guest space is at host address 0, or else at the GS segment base (guest accesses then carry
+ * a GS prefix). */
 #define REG_CPU RBP
-#define REG_MEM R14
-#define NMAPPED 10
+#define NMAPPED 11
 
 /* Guest register -> host register, or -1 when it lives in the vCPU struct. */
 static inline int jit_host_reg(unsigned g)
 {
 	static const signed char host[32] = {-1, RBX, RSI, -1, -1, -1, -1, -1, RDI, R8, R9, R10, R11, R12, R13, R15,
-					     -1, -1,  -1,  -1, -1, -1, -1, -1, -1,  -1, -1, -1,  -1,  -1,  -1,  -1};
+					     -1, -1,  R14, -1, -1, -1, -1, -1, -1,  -1, -1, -1,  -1,  -1,  -1,  -1};
 	return host[g & 31];
 }
 
@@ -103,6 +104,7 @@ struct jit_cache {
 	unsigned space_bits; /* guest addresses are below 1 << space_bits */
 	bool host_bitcount;  /* the host has LZCNT, TZCNT and POPCNT */
 	bool host_fma;       /* the host has FMA3 and the OS saves AVX state */
+	bool space_at_gs;    /* the guest space is not at host address 0 but at the GS base */
 	struct {
 		uint64_t blocks, insns, helper_calls, flushes, invalidated, watch_hits, watch_false;
 	} stats; /* under lock */
@@ -197,6 +199,8 @@ void t_fget_gpr(struct tctx *t, int gpr, unsigned g);
 void t_fput_gpr(struct tctx *t, unsigned g, int gpr);
 /* SSE prefix/op with reg = xmm (or a gpr for conversions) and rm = guest FP register g. */
 void t_sse_f(struct tctx *t, uint8_t prefix, bool w, uint8_t op, int reg, unsigned g);
+/* Guest memory at the address in reg plus disp (reg NOREG: disp alone). */
+struct mem t_guest(const struct tctx *t, int reg, int32_t disp);
 /* The guest address rs1 + imm, with the out-of-range check (once per block for a base register
  * that is not written meanwhile; the slow path uses rcx); returns the memory operand (its index is
  * rs1's host register when rs1 is mapped, else rax). A pattern spanning several instructions must

@@ -1,12 +1,15 @@
 /* Blocks: translation, the code cache (two views of one memfd, so no page is ever writable
  * and executable through the same mapping), chaining, the inline jump cache for indirect
  * jumps, and mapping host faults in translated code back to the guest instruction. */
+#include <asm/prctl.h>
 #include <errno.h>
 #include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/platform/x86.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "../../riscv/csr.h"
@@ -19,9 +22,9 @@
 #define META_SIZE   CODE_SIZE   /* room for block descriptions (address space only) */
 #define RUNS_SIZE   16384       /* entries of the table that counts untranslated blocks' runs */
 
-/* ra, sp, s0, s1, a0-a5 (jit_host_reg gives the other direction) */
-static const unsigned char mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
-static const unsigned char mapped_host[NMAPPED] = {RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R15};
+/* ra, sp, s0, s1, a0-a5, s2 (jit_host_reg gives the other direction) */
+static const unsigned char mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15, 18};
+static const unsigned char mapped_host[NMAPPED] = {RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R15, R14};
 
 /* fa0-fa5, ft0-ft3, fs0-fs2 in xmm3-xmm15 (jit_xmm_reg gives the other direction) */
 static const unsigned char xmm_guest[NXMAPPED] = {10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 8, 9, 18};
@@ -60,7 +63,6 @@ static void emit_trampolines(struct jit_cache *j)
 		e_byte(&e, push[i]);
 	e_alu_ri(&e, ALU_SUB, true, RSP, 8); /* keep the stack 16-byte aligned for helper calls */
 	e_mov_rr(&e, true, REG_CPU, RDI);
-	e_load(&e, REG_MEM, M(REG_CPU, OFF(membase)), 8, false);
 	e_mov_rr(&e, true, RAX, RSI);
 	reload(&e);
 	e_byte(&e, 0xff);
@@ -172,6 +174,7 @@ int jit_init(struct rvx_machine *m)
 	j->space_bits = (unsigned)__builtin_ctzll(m->space.size);
 	j->host_bitcount = host_has_bitcount();
 	j->host_fma = host_has_fma();
+	j->space_at_gs = m->space.base != NULL;
 	emit_trampolines(j);
 	m->jit = j;
 	return 0;
@@ -713,13 +716,20 @@ static void align_rel32(struct emit *e, int oplen)
 		e_byte(e, nop3[i]);
 }
 
+struct mem t_guest(const struct tctx *t, int reg, int32_t disp)
+{
+	struct mem m = M(reg, disp);
+	m.gs = t->j->space_at_gs;
+	return m;
+}
+
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 {
 	struct emit *e = &t->e;
 	int a = rs1 ? jit_host_reg(rs1) : -1; /* a: the register holding the base */
 	bool small = imm >= -2048 && imm < 2048;
 	if (!rs1 && small)
-		return M(REG_MEM, (int32_t)imm); /* below 2 KiB or in the guard under the space */
+		return t_guest(t, NOREG, (int32_t)imm); /* below 2 KiB or in the guard under the space */
 	if (a < 0) {
 		t_get(t, RAX, rs1);
 		a = RAX;
@@ -729,24 +739,24 @@ struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 		a = RAX;
 		imm = 0;
 	} else if (t->base_checked & (1u << rs1)) {
-		return MX(REG_MEM, a, (int32_t)imm);
+		return t_guest(t, a, (int32_t)imm);
 	} else {
 		t->base_checked |= 1u << rs1;
 	}
 	/* addresses past the guest space would reach the host's own memory */
 	e_test_rm(e, true, a, M(REG_CPU, OFF(addr_mask)));
 	add_cold(t, e_jcc(e, CC_NE), t->e.p, COLD_OUT_OF_RANGE, (uint64_t)a)->disp = (int32_t)imm;
-	return MX(REG_MEM, a, (int32_t)imm);
+	return t_guest(t, a, (int32_t)imm);
 }
 
 struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm)
 {
 	struct mem m = t_address(t, rs1, imm);
-	if (m.index == NOREG)
+	if (m.base == NOREG)
 		e_mov_ri(&t->e, RAX, (uint64_t)(int64_t)m.disp);
-	else if (m.index != RAX || m.disp)
-		e_lea(&t->e, RAX, M(m.index, m.disp));
-	m = MX(REG_MEM, RAX, 0);
+	else if (m.base != RAX || m.disp)
+		e_lea(&t->e, RAX, M(m.base, m.disp));
+	m = t_guest(t, RAX, 0);
 	return m;
 }
 
@@ -1158,6 +1168,14 @@ int jit_run(struct rvx_vcpu *cpu)
 	struct rvx_machine *m = cpu->m;
 	struct jit_cache *j = m->jit;
 	int st = EXEC_NEXT;
+	if (j->space_at_gs && !cpu->gs_ready) { /* once per host thread (a forked child inherits it) */
+		if (syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)m->space.base) != 0) {
+			fprintf(stderr, "rvx: internal error: cannot set the GS base for translated code: %s\n",
+				strerror(errno));
+			_exit(70);
+		}
+		cpu->gs_ready = true;
+	}
 	code_enter(cpu, j);
 	cpu->chain_site = 0;
 	for (;;) {
