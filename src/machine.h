@@ -31,6 +31,12 @@ struct decode_entry {
 
 enum vcpu_state { VCPU_IN_EMU, VCPU_IN_GUEST, VCPU_IN_SYSCALL, VCPU_DELIVERING };
 
+/* A translated division site's divisor, its reciprocal and shift, and the last divisor seen. */
+struct div_magic {
+	uint64_t d, m, sh, last;
+};
+#define DIV_MAGIC_SLOTS 64
+
 struct rvx_vcpu {
 	uint64_t x[32];
 	uint64_t f[32];
@@ -68,10 +74,8 @@ struct rvx_vcpu {
 	uint32_t mxcsr_tmp; /* scratch for ldmxcsr/stmxcsr in translated code */
 	uint64_t div_other; /* the other half of a translated division, for its partner */
 	/* unsigned divisions by a divisor seen twice in a row become a multiplication: per site
-	 * (sites share one modulo the size), the divisor, its reciprocal and shift, the last seen */
-	struct {
-		uint64_t d, m, sh, last;
-	} div_magic[64];
+	 * (sites share one modulo the size) */
+	struct div_magic div_magic[DIV_MAGIC_SLOTS];
 	uint64_t div_tmp[2];
 	uint64_t chain_site;         /* jump of the last block exit to patch, if any */
 	struct jit_jc_entry *jcache; /* inline jump cache for indirect jumps */

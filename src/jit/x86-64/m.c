@@ -52,10 +52,8 @@ static int find_partner(struct tctx *t, uint16_t partner_op)
 	return -1;
 }
 
-#define DIV_SLOTS (int)(sizeof(((struct rvx_vcpu *)0)->div_magic) / sizeof(((struct rvx_vcpu *)0)->div_magic[0]))
 #define SLOT(k, f)                                                                                                     \
-	M(REG_CPU, OFF(div_magic) + (int32_t)((k) * sizeof(((struct rvx_vcpu *)0)->div_magic[0])) +                    \
-		       (int32_t)offsetof(__typeof__(((struct rvx_vcpu *)0)->div_magic[0]), f))
+	M(REG_CPU, OFF(div_magic) + (int32_t)((k) * sizeof(struct div_magic) + offsetof(struct div_magic, f)))
 
 /* Unsigned 64-bit division of rax by rcx (not zero) into rax and rdx, by the site's cached
  * reciprocal when rcx is its divisor (Granlund and Montgomery's round-up method: with
@@ -66,7 +64,7 @@ static void divide_unsigned(struct tctx *t, uint8_t **done)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned k = t->j->div_sites++ % DIV_SLOTS;
+	unsigned k = t->j->div_sites++ % DIV_MAGIC_SLOTS;
 	uint8_t *miss, *skip[4];
 	e_alu_rm(e, ALU_CMP, true, RCX, SLOT(k, d));
 	miss = e_jcc(e, CC_NE);
