@@ -131,7 +131,6 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 			return NULL;
 		}
 	}
-	cpu->membase = m->space.base;
 	cpu->addr_mask = ~(m->space.size - 1);
 	if (parent) {
 		memcpy(cpu->x, parent->x, sizeof cpu->x);

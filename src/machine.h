@@ -69,7 +69,6 @@ struct rvx_vcpu {
 	uint64_t decode_gen;
 	struct decode_entry *dcache;
 	/* translator tier */
-	uint8_t *membase;   /* host address of guest address 0 */
 	uint64_t addr_mask; /* bits no guest address has */
 	uint32_t mxcsr_tmp; /* scratch for ldmxcsr/stmxcsr in translated code */
 	uint64_t div_other; /* the other half of a translated division, for its partner */

@@ -202,7 +202,7 @@ void t_sse_f(struct tctx *t, uint8_t prefix, bool w, uint8_t op, int reg, unsign
 /* Guest memory at the address in reg plus disp (reg NOREG: disp alone). */
 struct mem t_guest(const struct tctx *t, int reg, int32_t disp);
 /* The guest address rs1 + imm, with the out-of-range check (once per block for a base register
- * that is not written meanwhile; the slow path uses rcx); returns the memory operand (its index is
+ * that is not written meanwhile; the slow path uses rcx); returns the memory operand (its base is
  * rs1's host register when rs1 is mapped, else rax). A pattern spanning several instructions must
  * not access memory after one of them wrote a register. */
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
