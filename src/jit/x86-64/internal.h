@@ -60,7 +60,6 @@ struct jit_block {
 	struct jit_block *next;        /* hash chain */
 	uint8_t *guest; /* the guest code it was made from (segs one after the other), to tell
 			 * whether that changed */
-	uint32_t guest_len;
 	uint8_t nsegs;
 	struct jit_seg segs[MAX_BLOCK_SEGS];
 	bool dead;      /* invalidated: out of the hash, its entry sends to the dispatcher */

@@ -65,7 +65,7 @@ static void divide_unsigned(struct tctx *t, uint8_t **done)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned k = t->j->div_sites++ % DIV_MAGIC_SLOTS;
-	uint8_t *miss, *skip[4];
+	uint8_t *miss, *skip[3];
 	e_alu_rm(e, ALU_CMP, true, RCX, SLOT(k, d));
 	miss = e_jcc(e, CC_NE);
 	e_load(e, RDX, SLOT(k, m), 8, false);

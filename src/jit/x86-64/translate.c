@@ -326,22 +326,26 @@ static bool block_stale(struct rvx_machine *m, const struct jit_block *b)
 	return false;
 }
 
+/* Writes jmp rel32 to the block's exit at offset off of its code. */
+static void jump_to_leave(struct jit_cache *j, const struct jit_block *b, unsigned off)
+{
+	uint8_t *at = rw_of(j, b->code + off);
+	int32_t rel = (int32_t)(b->leave - (b->code + off + 5));
+	at[0] = 0xe9;
+	memcpy(at + 1, &rel, 4);
+}
+
 static void kill_block(struct jit_cache *j, struct jit_block *b)
 {
 	struct jit_block **p;
-	uint8_t *entry = rw_of(j, b->code);
-	int32_t rel = (int32_t)(b->leave - (b->code + 5));
 	for (p = &j->hash[(b->pc >> 1) & (j->hash_size - 1)]; *p; p = &(*p)->next) {
 		if (*p == b) {
 			*p = b->next;
 			break;
 		}
 	}
-	entry[0] = 0xe9; /* jmp rel32, in place of the entry's interrupt test */
-	memcpy(entry + 1, &rel, 4);
-	rel = (int32_t)(b->leave - (b->code + b->fast_entry + 5)); /* and of the forward chains' entry */
-	entry[b->fast_entry] = 0xe9;
-	memcpy(entry + b->fast_entry + 1, &rel, 4);
+	jump_to_leave(j, b, 0);             /* in place of the entry's interrupt test */
+	jump_to_leave(j, b, b->fast_entry); /* and at the forward chains' entry past it */
 	b->dead = true;
 	j->stats.invalidated++;
 }
@@ -756,8 +760,7 @@ struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm)
 		e_mov_ri(&t->e, RAX, (uint64_t)(int64_t)m.disp);
 	else if (m.base != RAX || m.disp)
 		e_lea(&t->e, RAX, M(m.base, m.disp));
-	m = t_guest(t, RAX, 0);
-	return m;
+	return t_guest(t, RAX, 0);
 }
 
 void t_fault_site(struct tctx *t)
@@ -1001,7 +1004,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	uint8_t *count_at, fast_entry;
 	uint32_t ninsns;
 	bool more = true;
-	size_t h, guest_len, faults_len;
+	size_t h, faults_len;
 
 	if (j->nblocks == j->order_cap)
 		return NULL;
@@ -1067,9 +1070,8 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 		uint32_t after = ninsns - t.instret_fix[i].insn;
 		memcpy(t.instret_fix[i].imm, &after, 4);
 	}
-	guest_len = t.guest_len;
 	faults_len = sizeof *b->faults * (size_t)t.nfaults;
-	b = meta_alloc(j, sizeof *b + faults_len + guest_len);
+	b = meta_alloc(j, sizeof *b + faults_len + t.guest_len);
 	if (!b)
 		return NULL;
 	memset(b, 0, sizeof *b);
@@ -1083,8 +1085,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	b->faults = (struct jit_fault_site *)(void *)(b + 1);
 	memcpy(b->faults, t.faults, faults_len);
 	b->guest = (uint8_t *)b->faults + faults_len;
-	b->guest_len = (uint32_t)guest_len;
-	memcpy(b->guest, t.guest, guest_len);
+	memcpy(b->guest, t.guest, t.guest_len);
 	b->nsegs = (uint8_t)t.nsegs;
 	memcpy(b->segs, t.segs, sizeof t.segs);
 	j->used = (size_t)((t.e.p - j->rw + 15) & ~15);
