@@ -1,6 +1,7 @@
 #include "machine.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "engine/engine.h"
 #include "jit/x86-64/jit.h"
+#include "linux/exec.h"
 #include "linux/loader.h"
 #include "linux/path.h"
 #include "linux/signal.h"
@@ -132,6 +134,7 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 		}
 	}
 	cpu->addr_mask = ~(m->space.size - 1);
+	cpu->sigact = m->sigact;
 	if (parent) {
 		memcpy(cpu->x, parent->x, sizeof cpu->x);
 		memcpy(cpu->f, parent->f, sizeof cpu->f);
@@ -279,7 +282,34 @@ static int map_sigreturn_trampoline(struct rvx_machine *m)
 	return space_protect(&m->space, (uint64_t)a, RVX_PAGE_SIZE, PROT_READ | PROT_EXEC);
 }
 
-int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char *const *envp)
+static bool is_script(const char *path)
+{
+	char magic[2];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	bool yes = fd >= 0 && read(fd, magic, 2) == 2 && magic[0] == '#' && magic[1] == '!';
+	if (fd >= 0)
+		close(fd);
+	return yes;
+}
+
+/* The interpreter's argv for a script: [interpreter, its argument, script, argv[1..]]. */
+static char **script_argv(const struct exec_target *t, int argc, char *const *argv, int *out_argc)
+{
+	int i, n = 0;
+	char **v = calloc((size_t)(1 + t->ninserted + argc), sizeof(char *));
+	if (!v)
+		return NULL;
+	v[n++] = (char *)t->argv0;
+	for (i = 0; i < t->ninserted; i++)
+		v[n++] = (char *)t->inserted[i];
+	for (i = 1; i < argc; i++)
+		v[n++] = argv[i];
+	*out_argc = n;
+	return v;
+}
+
+/* Loads the RISC-V ELF at m->exe_path (path: its name for messages). */
+static int load_program(rvx_machine *m, const char *path, int argc, char *const *argv, char *const *envp)
 {
 	struct elf_image prog, interp;
 	struct rvx_vcpu *cpu;
@@ -287,9 +317,6 @@ int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char
 	char ibuf[PATH_MAX];
 	int r;
 
-	m->exe_path = realpath(path, NULL);
-	if (!m->exe_path)
-		return machine_error(m, RVX_E_NOENT, "cannot open '%s': %s", path, strerror(errno));
 	r = elf_load(m, m->exe_path, true, &prog);
 	if (r != RVX_OK)
 		return r;
@@ -329,6 +356,38 @@ int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char
 	m->cpu = cpu;
 	machine_add_thread(m, cpu);
 	return RVX_OK;
+}
+
+int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char *const *envp)
+{
+	char buf[PATH_MAX], **sargv = NULL;
+	struct exec_target *t;
+	int r;
+
+	m->exe_path = realpath(path_resolve(m, path, buf, sizeof buf), NULL);
+	if (!m->exe_path)
+		return machine_error(m, RVX_E_NOENT, "cannot open '%s': %s", path, strerror(errno));
+	if (!is_script(m->exe_path))
+		return load_program(m, path, argc, argv, envp);
+	/* a #! script whose interpreter is a RISC-V program runs as the kernel would run it */
+	t = malloc(sizeof *t);
+	r = t ? exec_find(m, path, t) : -ENOMEM;
+	if (r < 0 || !t->riscv) {
+		free(t);
+		return machine_error(m, r == -ENOENT ? RVX_E_INTERP : RVX_E_NOTELF,
+				     "'%s' is a script whose interpreter %s", path,
+				     r == -ENOENT ? "was not found"
+				     : r < 0      ? strerror(-r)
+						  : "is not a RISC-V program");
+	}
+	sargv = script_argv(t, argc, argv, &argc);
+	free(m->exe_path);
+	m->exe_path = realpath(t->path, NULL);
+	free(t);
+	r = sargv && m->exe_path ? load_program(m, path, argc, sargv, envp)
+				 : machine_error(m, RVX_E_NOMEM, "out of memory");
+	free(sargv);
+	return r;
 }
 
 int rvx_run(rvx_machine *m)

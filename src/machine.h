@@ -62,6 +62,8 @@ struct rvx_vcpu {
 	int ss_flags;
 
 	int tid;
+	bool vfork_child;               /* shares memory with a parent waiting for its exec or exit */
+	struct guest_sigaction *sigact; /* the machine's, or a vfork child's own copy */
 	uint64_t clear_child_tid;
 	uint64_t robust_list;  /* set_robust_list's head, walked when the thread dies */
 	sigjmp_buf *host_exit; /* where thread_exit ends this vCPU's host thread */

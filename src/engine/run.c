@@ -19,7 +19,7 @@ static void fault_arrived(struct rvx_vcpu *cpu)
 		break;
 	case VCPU_DELIVERING:
 		/* no room for a signal frame: the kernel kills the process with SIGSEGV */
-		signal_default_action(cpu->m, SIGSEGV);
+		signal_default_action(cpu, SIGSEGV);
 		break;
 	default:
 		/* unmapped guest pages are reserved host pages: only the guest's map tells which it was */

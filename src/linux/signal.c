@@ -89,11 +89,11 @@ static void on_host_fault(int sig, siginfo_t *si, void *ucv)
 {
 	struct rvx_vcpu *cpu = rvx_current_vcpu;
 	if (si->si_code <= 0) { /* sent by a process, not raised by an instruction */
-		if (cpu && cpu->m->sigact[sig].handler > 1) {
+		if (cpu && cpu->sigact[sig].handler > 1) {
 			on_host_signal(sig, si, ucv);
 			return;
 		}
-		if (cpu && cpu->m->sigact[sig].handler == (uint64_t)(uintptr_t)SIG_IGN)
+		if (cpu && cpu->sigact[sig].handler == (uint64_t)(uintptr_t)SIG_IGN)
 			return;
 		host_sigaction(sig, NULL, SIG_DFL, 0);
 		raise(sig);
@@ -145,9 +145,9 @@ int signal_init(struct rvx_machine *m)
 	return r;
 }
 
-void signal_apply_action(struct rvx_machine *m, int sig)
+void signal_apply_action(struct rvx_vcpu *cpu, int sig)
 {
-	const struct guest_sigaction *a = &m->sigact[sig];
+	const struct guest_sigaction *a = &cpu->sigact[sig];
 	if (sig == SIGKILL || sig == SIGSTOP || (FAULT_SIGNALS & SIGBIT(sig)))
 		return;
 	if (a->handler == (uint64_t)(uintptr_t)SIG_DFL)
@@ -176,7 +176,7 @@ int signal_next_pending(const struct rvx_vcpu *cpu)
 void signal_raise_sync(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr)
 {
 	siginfo_t si;
-	const struct guest_sigaction *a = &cpu->m->sigact[sig];
+	const struct guest_sigaction *a = &cpu->sigact[sig];
 	memset(&si, 0, sizeof si);
 	si.si_signo = sig;
 	si.si_code = code;
@@ -186,7 +186,7 @@ void signal_raise_sync(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr)
 	/* As the kernel forces it: a blocked or ignored fault kills the process. */
 	if ((cpu->sigmask & SIGBIT(sig)) || a->handler == (uint64_t)(uintptr_t)SIG_IGN ||
 	    a->handler == (uint64_t)(uintptr_t)SIG_DFL)
-		signal_default_action(cpu->m, sig);
+		signal_default_action(cpu, sig);
 	record_pending(cpu, sig, &si);
 	cpu->sigmask &= ~SIGBIT(sig);
 }
@@ -196,12 +196,14 @@ static int default_ignores(int sig)
 	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
 }
 
-void signal_default_action(struct rvx_machine *m, int sig)
+void signal_default_action(struct rvx_vcpu *cpu, int sig)
 {
+	struct rvx_machine *m = cpu->m;
 	if (default_ignores(sig))
 		return;
-	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP)
-		thread_release_all_robust(m); /* the process dies: its threads' robust futexes are freed */
+	/* the process dies: its threads' robust futexes are freed (a vfork child has none) */
+	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP && !cpu->vfork_child)
+		thread_release_all_robust(m);
 	if (m->log)
 		fflush(m->log);
 	fflush(stdout);
@@ -211,7 +213,7 @@ void signal_default_action(struct rvx_machine *m, int sig)
 	syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig);
 	/* still here: a stop signal was continued; carry on as the guest would */
 	if (sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU || sig == SIGSTOP) {
-		signal_apply_action(m, sig);
+		signal_apply_action(cpu, sig);
 		return;
 	}
 	_exit(128 + sig);
@@ -263,10 +265,10 @@ void signal_deliver(struct rvx_vcpu *cpu)
 		return;
 	}
 	cpu->pending &= ~SIGBIT(sig);
-	a = m->sigact[sig];
+	a = cpu->sigact[sig];
 	if (a.handler == (uint64_t)(uintptr_t)SIG_IGN || a.handler == (uint64_t)(uintptr_t)SIG_DFL) {
 		if (a.handler == (uint64_t)(uintptr_t)SIG_DFL)
-			signal_default_action(m, sig);
+			signal_default_action(cpu, sig);
 		signal_set_mask(cpu, restore);
 		return;
 	}
@@ -285,8 +287,8 @@ void signal_deliver(struct rvx_vcpu *cpu)
 	cpu->x[12] = frame + FRAME_UC;
 	cpu->pc = a.handler;
 	if (a.flags & SA_RESETHAND) {
-		m->sigact[sig].handler = (uint64_t)(uintptr_t)SIG_DFL;
-		signal_apply_action(m, sig);
+		cpu->sigact[sig].handler = (uint64_t)(uintptr_t)SIG_DFL;
+		signal_apply_action(cpu, sig);
 	}
 	signal_set_mask(cpu, restore | a.mask | ((a.flags & SA_NODEFER) ? 0 : SIGBIT(sig)));
 }

@@ -9,7 +9,7 @@
 /* Installs the host handlers the machine needs from the start (guest faults). */
 int signal_init(struct rvx_machine *m);
 /* Makes the host disposition of sig follow the guest's. */
-void signal_apply_action(struct rvx_machine *m, int sig);
+void signal_apply_action(struct rvx_vcpu *cpu, int sig);
 /* Sets the guest's blocked set and the host thread's mask to match. */
 void signal_set_mask(struct rvx_vcpu *cpu, uint64_t mask);
 /* A synchronous signal from the instruction at pc (fault, illegal instruction, ebreak). */
@@ -20,7 +20,7 @@ void signal_deliver(struct rvx_vcpu *cpu);
 int signal_next_pending(const struct rvx_vcpu *cpu);
 long signal_sigreturn(struct rvx_vcpu *cpu);
 /* Performs the default action of sig on rvx itself (terminates, stops, or nothing). */
-void signal_default_action(struct rvx_machine *m, int sig);
+void signal_default_action(struct rvx_vcpu *cpu, int sig);
 /* Host rt_sigprocmask on 64-bit sets, not filtered by libc. */
 int host_sigmask(int how, uint64_t set, uint64_t *old);
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "loader.h"
+#include "path.h"
 
 /* AT_HWCAP letters: I, M, A, F, D, C. */
 #define HWCAP_RV64GC                                                                                                   \
@@ -56,7 +57,7 @@ uint64_t stack_build(struct rvx_machine *m, uint64_t top, const struct elf_image
 	strs = calloc((size_t)argc + (size_t)envc + 1, sizeof *strs); /* argv then envp addresses */
 	if (!strs)
 		return 0;
-	execfn = push_string(m, &sp, m->exe_path);
+	execfn = push_string(m, &sp, path_guest_name(m, m->exe_path));
 	for (i = envc - 1; i >= 0; i--)
 		strs[argc + i] = push_string(m, &sp, envp[i]);
 	for (i = argc - 1; i >= 0; i--)

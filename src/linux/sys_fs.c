@@ -49,8 +49,25 @@ long sys_openat(struct rvx_vcpu *cpu, const uint64_t *a)
 			fcntl((int)fd, F_SETFD, 0);
 		return fd;
 	}
-	return host_ret(
-	    syscall(SYS_openat, (int)a[0], path_resolve(cpu->m, path, buf, sizeof buf), flags, (mode_t)a[3]));
+	return host_ret(syscall(
+	    SYS_openat, (int)a[0],
+	    path_resolve_how(cpu->m, path, !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL),
+			     buf, sizeof buf),
+	    flags, (mode_t)a[3]));
+}
+
+long sys_getcwd(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	char buf[PATH_MAX];
+	const char *name;
+	size_t n;
+	if (!getcwd(buf, sizeof buf))
+		return -errno;
+	name = path_guest_name(cpu->m, buf);
+	n = strlen(name) + 1;
+	if (n > a[1])
+		return -ERANGE;
+	return guest_write(cpu, a[0], name, n) ? (long)n : -EFAULT;
 }
 
 long sys_readlinkat(struct rvx_vcpu *cpu, const uint64_t *a)
@@ -60,12 +77,13 @@ long sys_readlinkat(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (!path)
 		return -EFAULT;
 	if (path_is_proc_self(path, "exe")) {
-		size_t n = strlen(cpu->m->exe_path);
+		const char *name = path_guest_name(cpu->m, cpu->m->exe_path);
+		size_t n = strlen(name);
 		if (n > a[3])
 			n = a[3];
-		return guest_write(cpu, a[2], cpu->m->exe_path, n) ? (long)n : -EFAULT;
+		return guest_write(cpu, a[2], name, n) ? (long)n : -EFAULT;
 	}
-	return host_ret(syscall(SYS_readlinkat, (int)a[0], path_resolve(cpu->m, path, buf, sizeof buf),
+	return host_ret(syscall(SYS_readlinkat, (int)a[0], path_resolve_how(cpu->m, path, false, buf, sizeof buf),
 				guest_ptr(cpu, a[2]), a[3]));
 }
 
@@ -121,7 +139,8 @@ long sys_newfstatat(struct rvx_vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if (path_is_proc_self(path, "exe"))
 		path = cpu->m->exe_path;
-	if (fstatat((int)a[0], path_resolve(cpu->m, path, buf, sizeof buf), &st, (int)a[3]) != 0)
+	if (fstatat((int)a[0], path_resolve_how(cpu->m, path, !(a[3] & AT_SYMLINK_NOFOLLOW), buf, sizeof buf), &st,
+		    (int)a[3]) != 0)
 		return -errno;
 	return put_stat(cpu, a[2], &st);
 }

@@ -5,6 +5,7 @@
 #include <linux/futex.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "../engine/engine.h"
+#include "exec.h"
 #include "loader.h"
 #include "path.h"
 #include "safe_syscall.h"
@@ -23,6 +25,8 @@
 
 _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status)
 {
+	if (cpu->vfork_child) /* the parent's threads, tables and stdio are not its own */
+		syscall(SYS_exit_group, status);
 	thread_release_all_robust(cpu->m);
 	machine_print_stats(cpu);
 	if (cpu->m->log)
@@ -81,9 +85,10 @@ static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint6
 	long pid;
 	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
 		return thread_clone(cpu, flags, newsp, ptid, ctid, tls);
+	if ((flags & (CLONE_VM | CLONE_VFORK | CLONE_THREAD | CLONE_SIGHAND)) == (CLONE_VM | CLONE_VFORK))
+		return thread_vfork(cpu, flags, newsp, ptid, ctid, tls);
 	if (flags & (CLONE_THREAD | CLONE_SIGHAND))
 		return -EINVAL;
-	/* vfork runs as fork: the child gets a copy, which correct vfork users cannot tell apart */
 	pid = fork_locked(cpu, flags & ~own);
 	if (pid < 0)
 		return pid;
@@ -116,15 +121,42 @@ long sys_clone(struct rvx_vcpu *cpu, const uint64_t *a)
 
 long sys_clone3(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	uint64_t args[11] = {0};
-	if (a[1] < 64 || a[1] > 4096)
+	/* flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
+	 * set_tid_size, cgroup: the kernel reads only the fields its flags ask for (glibc 2.41 fills
+	 * pidfd on every pthread_create without CLONE_PIDFD) */
+	uint64_t args[11] = {0}, flags, extra;
+	size_t i, size = a[1];
+	long pid;
+	int pidfd;
+	if (size < 64)
 		return -EINVAL;
-	if (!guest_read(cpu, a[0], args, a[1] < sizeof args ? a[1] : sizeof args))
+	if (size > RVX_PAGE_SIZE)
+		return -E2BIG;
+	if (!guest_read(cpu, a[0], args, size < sizeof args ? size : sizeof args))
 		return -EFAULT;
-	/* flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, ... */
-	if (args[1] || (args[0] & CLONE_PIDFD))
+	for (i = sizeof args; i < size; i += 8) { /* a newer struct: its extra fields must be zero */
+		if (!guest_read(cpu, a[0] + i, &extra, size - i < 8 ? size - i : 8))
+			return -EFAULT;
+		if (extra)
+			return -E2BIG;
+	}
+	flags = args[0];
+	/* flags above 32 bits (into a cgroup, clear handlers) and set_tid are not supported */
+	if ((flags >> 32) || (flags & (CLONE_DETACHED | CSIGNAL)) || (args[4] & ~(uint64_t)CSIGNAL) ||
+	    !args[5] != !args[6] || args[9])
 		return -EINVAL;
-	return do_clone(cpu, args[0] | (args[4] & CSIGNAL), args[5] ? args[5] + args[6] : 0, args[3], args[2], args[7]);
+	/* a thread's pidfd needs PIDFD_THREAD (Linux 6.9): refused as older kernels do */
+	if ((flags & CLONE_PIDFD) && ((flags & CLONE_THREAD) || ((flags & CLONE_PARENT_SETTID) && args[1] == args[3])))
+		return -EINVAL;
+	pid =
+	    do_clone(cpu, (flags & ~CLONE_PIDFD) | args[4], args[5] ? args[5] + args[6] : 0, args[3], args[2], args[7]);
+	if (pid > 0 && (flags & CLONE_PIDFD)) {
+		/* the child cannot be reaped before the parent's next syscall: the pid is still its */
+		pidfd = (int)syscall(SYS_pidfd_open, (pid_t)pid, 0);
+		if (pidfd < 0 || !guest_write(cpu, args[1], &pidfd, sizeof pidfd))
+			return pidfd < 0 ? -errno : -EFAULT;
+	}
+	return pid;
 }
 
 /* A NULL-terminated guest pointer array as host strings, or NULL on a bad pointer. */
@@ -158,70 +190,106 @@ static char **guest_strv(struct rvx_vcpu *cpu, uint64_t addr, int extra)
 	return v;
 }
 
-long sys_execve(struct rvx_vcpu *cpu, const uint64_t *a)
+/* Runs the program at guest path gpath (the kernel's execve seen from the caller: its errors
+ * come back before anything is replaced). A RISC-V program, or a #! script whose interpreter
+ * is one, runs under rvx with this machine's options; another machine's program goes to the
+ * host kernel. */
+static long exec_program(struct rvx_vcpu *cpu, const char *gpath, uint64_t argv_addr, uint64_t envp_addr)
 {
 	struct rvx_machine *m = cpu->m;
-	const char *gpath = guest_str(cpu, a[0]), *path, *why;
-	char buf[PATH_MAX];
-	unsigned char hdr[64];
-	char **argv, **envp, **gargv;
-	int fd, nopt = 0, i, gn;
-	ssize_t n;
+	struct exec_target *t = malloc(sizeof *t);
+	char **argv = NULL, **envp = NULL, **gargv = NULL;
+	int nopt = 0, i, k = 0, gn = 0;
 	long r;
 
+	if (!t)
+		return -ENOMEM;
+	r = exec_find(m, gpath, t);
+	if (r < 0)
+		goto out;
+	r = -EFAULT;
+	envp = guest_strv(cpu, envp_addr, 0);
+	gargv = guest_strv(cpu, argv_addr, 0);
+	if (!envp || !gargv)
+		goto out;
+	while (gargv[gn])
+		gn++;
+	while (t->riscv && m->reexec_argv && m->reexec_argv[nopt])
+		nopt++;
+	r = -ENOEXEC;
+	if (t->riscv && !m->reexec_argv)
+		goto out; /* an embedded machine has no command to run another program with */
+	r = -ENOMEM;
+	argv = calloc((size_t)(nopt + 4 + t->ninserted + gn + 1), sizeof(char *));
+	if (!argv)
+		goto out;
+	for (i = 0; i < nopt; i++)
+		argv[k++] = m->reexec_argv[i];
+	if (t->riscv) {
+		argv[k++] = "-0"; /* the guest's argv[0] travels separately from the path */
+		argv[k++] = t->argv0 ? (char *)t->argv0 : gn ? gargv[0] : (char *)gpath;
+		argv[k++] = "--";
+		argv[k++] = t->path;
+	} else {
+		argv[k++] = t->argv0 ? (char *)t->argv0 : gn ? gargv[0] : (char *)gpath;
+	}
+	for (i = 0; i < t->ninserted; i++)
+		argv[k++] = (char *)t->inserted[i];
+	for (i = 1; i < gn; i++)
+		argv[k++] = gargv[i];
+	if (m->log)
+		fflush(m->log);
+	execve(t->riscv ? m->reexec_argv[0] : t->path, argv, envp);
+	r = -errno;
+out:
+	free(argv);
+	free(gargv);
+	free(envp);
+	free(t);
+	return r;
+}
+
+long sys_execve(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	const char *gpath = guest_str(cpu, a[0]);
+	return gpath ? exec_program(cpu, gpath, a[1], a[2]) : -EFAULT;
+}
+
+/* execveat(dirfd, path, argv, envp, flags): fexecve is execveat(fd, "", ..., AT_EMPTY_PATH). */
+long sys_execveat(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	const char *gpath = guest_str(cpu, a[1]);
+	char link[64], host[PATH_MAX];
+	int fd = (int)a[0], flags = (int)a[4];
+	ssize_t n;
+	long r;
 	if (!gpath)
 		return -EFAULT;
-	path = path_resolve(m, gpath, buf, sizeof buf);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	n = read(fd, hdr, sizeof hdr);
-	close(fd);
-	if (access(path, X_OK) != 0)
-		return -EACCES;
-	while (m->reexec_argv && m->reexec_argv[nopt])
-		nopt++;
-	envp = guest_strv(cpu, a[2], 0);
-	if (!envp)
-		return -EFAULT;
-	if (n > 0 && elf_check_header(hdr, (size_t)n, &why) == RVX_OK) {
-		/* A RISC-V program: run it under rvx with this machine's options. */
-		if (!m->reexec_argv) {
-			free(envp);
-			return -ENOEXEC;
-		}
-		gargv = guest_strv(cpu, a[1], 0);
-		for (gn = 0; gargv && gargv[gn]; gn++)
-			;
-		argv = gargv ? calloc((size_t)(nopt + 4 + gn + 1), sizeof(char *)) : NULL;
-		if (!argv) {
-			free(gargv);
-			free(envp);
-			return gargv ? -ENOMEM : -EFAULT;
-		}
-		for (i = 0; i < nopt; i++)
-			argv[i] = m->reexec_argv[i];
-		argv[nopt] = "-0"; /* the guest's argv[0] travels separately from the path */
-		argv[nopt + 1] = gn ? gargv[0] : (char *)gpath;
-		argv[nopt + 2] = "--";
-		argv[nopt + 3] = (char *)path;
-		for (i = 1; i < gn; i++)
-			argv[nopt + 3 + i] = gargv[i];
-		free(gargv);
-		if (m->log)
-			fflush(m->log);
-		execve(m->reexec_argv[0], argv, envp);
-	} else {
-		argv = guest_strv(cpu, a[1], 0);
-		if (!argv) {
-			free(envp);
-			return -EFAULT;
-		}
-		execve(path, argv, envp);
+	if (flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW))
+		return -EINVAL;
+	if (gpath[0] == '/' || (fd == AT_FDCWD && gpath[0]))
+		return exec_program(cpu, gpath, a[2], a[3]);
+	if (!gpath[0] && !(flags & AT_EMPTY_PATH))
+		return -ENOENT;
+	if (gpath[0]) {
+		fd = openat(fd, gpath, O_PATH | O_CLOEXEC | ((flags & AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0));
+		if (fd < 0)
+			return -errno;
 	}
-	r = -errno;
-	free(argv);
-	free(envp);
+	/* the file by its host name: the descriptor itself may be close-on-exec */
+	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+	n = readlink(link, host, sizeof host - 1);
+	if (n > 0)
+		host[n] = 0;
+	if (n <= 0 || host[0] != '/' || access(host, F_OK) != 0) {
+		/* unnamed (a memfd) or deleted: the new program opens it through this descriptor */
+		if (!gpath[0] && fcntl(fd, F_SETFD, 0) < 0)
+			return -errno;
+		snprintf(host, sizeof host, "%s", link);
+	}
+	r = exec_program(cpu, host, a[2], a[3]);
+	if (gpath[0])
+		close(fd);
 	return r;
 }
 

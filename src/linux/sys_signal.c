@@ -28,10 +28,10 @@ long sys_rt_sigaction(struct rvx_vcpu *cpu, const uint64_t *a)
 			return -EFAULT;
 	}
 	pthread_mutex_lock(&m->lock);
-	old = m->sigact[sig];
+	old = cpu->sigact[sig];
 	if (a[1]) {
-		m->sigact[sig] = new;
-		signal_apply_action(m, sig);
+		cpu->sigact[sig] = new;
+		signal_apply_action(cpu, sig);
 	}
 	pthread_mutex_unlock(&m->lock);
 	if (a[2] && !guest_write(cpu, a[2], &old, sizeof old))
@@ -65,7 +65,7 @@ long sys_rt_sigreturn(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	(void)a;
 	if (signal_sigreturn(cpu) < 0)
-		signal_default_action(cpu->m, SIGSEGV);
+		signal_default_action(cpu, SIGSEGV);
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "syscall.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,7 +18,7 @@
 
 /* RISC-V 64 uses the generic Linux syscall numbers. */
 static const struct syscall_desc table[SYSCALL_MAX] = {
-    PASS(17, getcwd, "pu", 0),
+    CALL(17, getcwd, "pu", 0),
     PASS(19, eventfd2, "ux", 0),
     PASS(20, epoll_create1, "x", 0),
     CALL(21, epoll_ctl, "ddpd", 0),
@@ -30,11 +31,11 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(28, inotify_rm_watch, "dd", 0),
     CALL(29, ioctl, "dxx", SC_RESTART),
     PASS(32, flock, "dx", SC_RESTART),
-    PASS(33, mknodat, "dfox", 0),
-    PASS(34, mkdirat, "dfo", 0),
-    PASS(35, unlinkat, "dfx", 0),
-    PASS(36, symlinkat, "sdf", 0),
-    PASS(37, linkat, "dfdfx", 0),
+    PASS(33, mknodat, "dlox", 0),
+    PASS(34, mkdirat, "dlo", 0),
+    PASS(35, unlinkat, "dlx", 0),
+    PASS(36, symlinkat, "sdl", 0),
+    PASS(37, linkat, "dldlx", 0),
     PASS(39, umount2, "fx", 0),
     PASS(40, mount, "ffsxp", 0),
     PASS(43, statfs, "fp", 0),
@@ -48,7 +49,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(51, chroot, "f", 0),
     PASS(52, fchmod, "do", 0),
     PASS(53, fchmodat, "dfo", 0),
-    PASS(54, fchownat, "dfddx", 0),
+    PASS(54, fchownat, "dfdda", 0),
     PASS(55, fchown, "ddd", 0),
     CALL(56, openat, "dfxo", SC_RESTART),
     PASS(57, close, "d", 0),
@@ -79,7 +80,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(85, timerfd_create, "dx", 0),
     PASS(86, timerfd_settime, "dxpp", 0),
     PASS(87, timerfd_gettime, "dp", 0),
-    PASS(88, utimensat, "dfpx", 0),
+    PASS(88, utimensat, "dfpa", 0),
     PASS(89, acct, "f", 0),
     PASS(90, capget, "pp", 0),
     PASS(91, capset, "pp", 0),
@@ -206,19 +207,20 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(266, clock_adjtime, "dp", 0),
     PASS(267, syncfs, "d", 0),
     PASS(268, setns, "dx", 0),
-    PASS(276, renameat2, "dfdfx", 0),
+    PASS(276, renameat2, "dldlx", 0),
     PASS(277, seccomp, "dxp", 0),
     PASS(278, getrandom, "pux", SC_RESTART),
     PASS(279, memfd_create, "sx", 0),
     PASS(284, membarrier, "dxd", 0),
+    CALL(281, execveat, "dsppx", 0),
     PASS(285, copy_file_range, "dpdpux", 0),
-    PASS(291, statx, "dfxxp", 0),
+    PASS(291, statx, "dfaxp", 0),
     CALL(293, rseq, "pudx", 0),
     PASS(424, pidfd_send_signal, "ddpx", 0),
     PASS(434, pidfd_open, "dx", 0),
     CALL(435, clone3, "pu", SC_SETS_REGS),
     PASS(436, close_range, "ddx", 0),
-    PASS(439, faccessat2, "dfox", 0),
+    PASS(439, faccessat2, "dfoa", 0),
 };
 
 const struct syscall_desc *syscall_lookup(uint64_t nr)
@@ -280,17 +282,20 @@ const char *guest_str(struct rvx_vcpu *cpu, uint64_t addr)
 static long passthrough(struct rvx_vcpu *cpu, const struct syscall_desc *d, const uint64_t *a)
 {
 	char paths[2][PATH_MAX];
+	const char *at = strchr(d->args, 'a');
+	bool follow = !at || !(a[at - d->args] & AT_SYMLINK_NOFOLLOW);
 	long h[6];
 	int i, np = 0;
 	for (i = 0; i < 6; i++) {
 		char k = i < (int)strlen(d->args) ? d->args[i] : 0;
 		if (k == 'p' || k == 's') {
 			h[i] = (long)guest_ptr(cpu, a[i]);
-		} else if (k == 'f') {
+		} else if (k == 'f' || k == 'l') {
 			const char *s = guest_str(cpu, a[i]);
 			if (!s && a[i])
 				return -EFAULT;
-			h[i] = (long)(s ? path_resolve(cpu->m, s, paths[np++], PATH_MAX) : NULL);
+			h[i] =
+			    (long)(s ? path_resolve_how(cpu->m, s, k == 'f' && follow, paths[np++], PATH_MAX) : NULL);
 		} else {
 			h[i] = (long)a[i];
 		}
@@ -343,6 +348,7 @@ static void trace_call(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint6
 		case 'o': snprintf(tmp, sizeof tmp, "0%llo", (unsigned long long)a[i]); break;
 		case 's':
 		case 'f':
+		case 'l':
 			if (a[i])
 				trace_string(cpu, tmp, sizeof tmp, a[i]);
 			else
@@ -389,7 +395,7 @@ static void report_unknown(struct rvx_vcpu *cpu, uint64_t nr)
 static bool restarts(struct rvx_vcpu *cpu, const struct syscall_desc *d)
 {
 	int sig = signal_next_pending(cpu);
-	return (d->flags & SC_RESTART) && sig && (cpu->m->sigact[sig].flags & SA_RESTART);
+	return (d->flags & SC_RESTART) && sig && (cpu->sigact[sig].flags & SA_RESTART);
 }
 
 void syscall_dispatch(struct rvx_vcpu *cpu)

@@ -16,7 +16,8 @@ enum {
 typedef long (*syscall_fn)(struct rvx_vcpu *cpu, const uint64_t *a);
 
 /* Argument kinds, one letter each: d int, u unsigned, x hex, o octal, p guest pointer,
- * s guest string, f guest path (resolved through the sysroot). */
+ * s guest string, f guest path (resolved through the sysroot), l guest path whose last
+ * symlink is not followed, a AT_* flags (AT_SYMLINK_NOFOLLOW: the f paths are not followed). */
 struct syscall_desc {
 	const char *name;
 	syscall_fn fn; /* NULL: pass to the host syscall `host` translating pointer arguments */
@@ -56,6 +57,7 @@ _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status);
 /* sys_fs.c */
 SYS(openat);
 SYS(readlinkat);
+SYS(getcwd);
 SYS(fstat);
 SYS(newfstatat);
 SYS(readv);
@@ -81,6 +83,7 @@ SYS(exit_group);
 SYS(clone);
 SYS(clone3);
 SYS(execve);
+SYS(execveat);
 SYS(uname);
 SYS(set_tid_address);
 SYS(set_robust_list);

@@ -125,6 +125,78 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	return (long)tid;
 }
 
+#define VFORK_HOST_STACK (256u << 10)
+
+static int vfork_main(void *arg)
+{
+	struct rvx_vcpu *cpu = arg;
+	sigjmp_buf done;
+	/* the host process shares the parent thread's memory and thread-local storage: that
+	 * thread waits in clone until this one execs or exits, and restores its own vCPU pointer */
+	rvx_current_vcpu = cpu;
+	cpu->tid = (int)gettid();
+	if (sigsetjmp(done, 0))
+		syscall(SYS_exit_group, 70);
+	cpu->host_exit = &done;
+	signal_set_mask(cpu, cpu->sigmask);
+	engine_run(cpu);
+	syscall(SYS_exit_group, 70);
+	return 0;
+}
+
+long thread_vfork(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls)
+{
+	struct rvx_machine *m = cpu->m;
+	struct rvx_vcpu *child, *self = rvx_current_vcpu;
+	struct guest_sigaction *actions = malloc(sizeof m->sigact);
+	void *stack =
+	    mmap(NULL, VFORK_HOST_STACK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	uint64_t all = ~0ull, old_mask = 0;
+	long pid;
+
+	child = stack != MAP_FAILED && actions ? machine_vcpu_new(m, cpu) : NULL;
+	if (!child) {
+		free(actions);
+		if (stack != MAP_FAILED)
+			munmap(stack, VFORK_HOST_STACK);
+		return -ENOMEM;
+	}
+	/* the child's signal actions are its own (no CLONE_SIGHAND): posix_spawn resets them */
+	pthread_mutex_lock(&m->lock);
+	memcpy(actions, cpu->sigact, sizeof m->sigact);
+	pthread_mutex_unlock(&m->lock);
+	child->sigact = actions;
+	child->vfork_child = true;
+	child->pc = cpu->pc + 4;
+	child->x[10] = 0;
+	if (newsp)
+		child->x[2] = newsp;
+	if (flags & CLONE_SETTLS)
+		child->x[4] = tls;
+	if (flags & CLONE_CHILD_CLEARTID)
+		child->clear_child_tid = ctid;
+	machine_share_memory(m);
+	machine_add_thread(m, child); /* a code cache flush waits for it as for a thread */
+	host_sigmask(SIG_SETMASK, all, &old_mask);
+	pid = clone(vfork_main, (char *)stack + VFORK_HOST_STACK, CLONE_VM | CLONE_VFORK | SIGCHLD, child);
+	if (pid < 0)
+		pid = -errno;
+	rvx_current_vcpu = self;
+	host_sigmask(SIG_SETMASK, old_mask, NULL);
+	machine_remove_thread(m, child);
+	__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST);
+	machine_vcpu_free(child);
+	free(actions);
+	munmap(stack, VFORK_HOST_STACK);
+	if (pid > 0 && (flags & CLONE_PARENT_SETTID)) {
+		uint32_t v = (uint32_t)pid;
+		guest_write(cpu, ptid, &v, 4);
+	}
+	if (pid > 0 && (flags & CLONE_CHILD_SETTID)) /* the child's memory is the parent's */
+		guest_write(cpu, ctid, &(uint32_t){(uint32_t)pid}, 4);
+	return pid;
+}
+
 #define ROBUST_LIST_LIMIT 2048 /* as the kernel's: a cyclic or corrupt list ends the walk */
 
 /* One futex whose owner is dying (the kernel's handle_futex_death). Robust futexes are woken
@@ -184,6 +256,8 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 	struct rvx_machine *m = cpu->m;
 	uint64_t all = ~0ull;
 	sigjmp_buf *done;
+	if (cpu->vfork_child)
+		syscall_exit_process(cpu, status);
 	if (__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST) == 0)
 		syscall_exit_process(cpu, status); /* the last thread: the process ends with its status */
 	host_sigmask(SIG_SETMASK, all, NULL);
