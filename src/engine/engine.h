@@ -10,10 +10,14 @@ int engine_run(struct rvx_vcpu *cpu);
 /* A host fault hit guest code at the host context uc: when it was in translated code, move
  * the guest registers held in host registers back into the vCPU and set the guest pc. */
 bool engine_recover_fault(struct rvx_vcpu *cpu, void *host_ucontext);
-/* Around fork(): prefork makes what the child needs of its own (or fails: do not fork);
- * postfork runs in both processes after it (in the child, a failure means it cannot run). */
+/* Around fork(): prefork readies what the child shares (or fails: do not fork); postfork runs
+ * in both processes after it, while the machine still counts the parent's threads. */
 int engine_prefork(struct rvx_vcpu *cpu);
-int engine_postfork(struct rvx_vcpu *cpu, bool child);
+void engine_postfork(struct rvx_vcpu *cpu, bool child);
+/* The process is about to exec or end (release), or its exec failed (reclaim): the code cache
+ * it may share with forked processes is left to them, or taken back as a new one. */
+void engine_release_code(struct rvx_machine *m);
+void engine_reclaim_code(struct rvx_vcpu *cpu);
 /* True when the host pc of uc lies in translated code. */
 bool engine_in_translated_code(struct rvx_vcpu *cpu, void *host_ucontext);
 

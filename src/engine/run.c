@@ -40,9 +40,19 @@ int engine_prefork(struct rvx_vcpu *cpu)
 	return jit_prefork(cpu);
 }
 
-int engine_postfork(struct rvx_vcpu *cpu, bool child)
+void engine_release_code(struct rvx_machine *m)
 {
-	return jit_postfork(cpu, child);
+	jit_release(m);
+}
+
+void engine_reclaim_code(struct rvx_vcpu *cpu)
+{
+	jit_reclaim(cpu);
+}
+
+void engine_postfork(struct rvx_vcpu *cpu, bool child)
+{
+	jit_postfork(cpu, child);
 }
 
 bool engine_in_translated_code(struct rvx_vcpu *cpu, void *host_ucontext)

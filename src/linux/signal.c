@@ -202,8 +202,10 @@ void signal_default_action(struct rvx_vcpu *cpu, int sig)
 	if (default_ignores(sig))
 		return;
 	/* the process dies: its threads' robust futexes are freed (a vfork child has none) */
-	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP && !cpu->vfork_child)
+	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP && !cpu->vfork_child) {
 		thread_release_all_robust(m);
+		engine_release_code(m);
+	}
 	if (m->log)
 		fflush(m->log);
 	fflush(stdout);

@@ -29,7 +29,8 @@ _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status)
 		syscall(SYS_exit_group, status);
 	thread_release_all_robust(cpu->m);
 	machine_print_stats(cpu);
-	if (cpu->m->log)
+	engine_release_code(cpu->m);
+	if (cpu->m->log && cpu->m->log != stderr)
 		fflush(cpu->m->log);
 	syscall(SYS_exit_group, status);
 	_exit(status);
@@ -50,30 +51,33 @@ long sys_exit_group(struct rvx_vcpu *cpu, const uint64_t *a)
 static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 {
 	struct rvx_machine *m = cpu->m;
+	bool alone;
 	long pid;
 	/* a host thread still starting may hold allocator locks the child would inherit taken */
 	while (__atomic_load_n(&m->starting, __ATOMIC_SEQ_CST))
 		sched_yield();
+	/* with no other thread, no lock can be held, and the pages a lock lives on are not
+	 * copied (a write after a fork costs a page fault in each process) */
+	alone = machine_single_threaded(m);
 	if (engine_prefork(cpu) < 0)
 		return -ENOMEM;
-	pthread_mutex_lock(&m->lock);
-	pthread_mutex_lock(&m->space.lock);
+	if (!alone) {
+		pthread_mutex_lock(&m->lock);
+		pthread_mutex_lock(&m->space.lock);
+	}
 	/* glibc's fork takes malloc's and stdio's locks across it, so that the child's are free */
 	pid = flags == SIGCHLD ? fork() : syscall(SYS_clone, flags, 0, NULL, NULL, 0);
 	if (pid < 0)
 		pid = -errno;
-	pthread_mutex_unlock(&m->space.lock);
-	if (pid == 0) {
-		m->threads = cpu;
-		cpu->next = NULL;
-		m->nthreads = 1;
-	}
-	pthread_mutex_unlock(&m->lock);
-	if (engine_postfork(cpu, pid == 0) < 0) {
-		static const char msg[] = "rvx: cannot copy the translation cache in a forked child\n";
-		if (write(2, msg, sizeof msg - 1) < 0) { /* nothing more to do: the status says it */
+	engine_postfork(cpu, pid == 0); /* before the child counts its threads again */
+	if (!alone) {
+		pthread_mutex_unlock(&m->space.lock);
+		if (pid == 0) {
+			m->threads = cpu;
+			cpu->next = NULL;
+			m->nthreads = 1;
 		}
-		_exit(70);
+		pthread_mutex_unlock(&m->lock);
 	}
 	return pid;
 }
@@ -239,8 +243,12 @@ static long exec_program(struct rvx_vcpu *cpu, const char *gpath, uint64_t argv_
 		argv[k++] = gargv[i];
 	if (m->log)
 		fflush(m->log);
+	if (!cpu->vfork_child) /* a vfork child's code cache is its parent's */
+		engine_release_code(m);
 	execve(t->riscv ? m->reexec_argv[0] : t->path, argv, envp);
 	r = -errno;
+	if (!cpu->vfork_child)
+		engine_reclaim_code(cpu);
 out:
 	free(argv);
 	free(gargv);
@@ -379,6 +387,8 @@ long sys_prctl(struct rvx_vcpu *cpu, const uint64_t *a)
 	return -EINVAL;
 }
 
+/* riscv_hwprobe keys (Linux's asm/hwprobe.h) and what this rvx executes, exactly: a program
+ * that dispatches on them (glibc's ifuncs, OpenSSL) picks code rvx runs. */
 enum {
 	HWPROBE_MVENDORID,
 	HWPROBE_MARCHID,
@@ -386,14 +396,27 @@ enum {
 	HWPROBE_BASE_BEHAVIOR,
 	HWPROBE_IMA_EXT_0,
 	HWPROBE_CPUPERF_0,
+	HWPROBE_ZICBOZ_BLOCK_SIZE,
+	HWPROBE_HIGHEST_VIRT_ADDRESS,
+	HWPROBE_TIME_CSR_FREQ,
+	HWPROBE_MISALIGNED_SCALAR_PERF,
+	HWPROBE_MISALIGNED_VECTOR_PERF,
 };
+#define HWPROBE_BIT(n) (1ull << (n))
+#define HWPROBE_EXTENSIONS                                                                                             \
+	(HWPROBE_BIT(0) /* F and D */ | HWPROBE_BIT(1) /* C */ | HWPROBE_BIT(3) /* Zba */ | HWPROBE_BIT(4) /* Zbb */ | \
+	 HWPROBE_BIT(5) /* Zbs */ | HWPROBE_BIT(29) /* Zihintntl */ | HWPROBE_BIT(36) /* Zihintpause */ |              \
+	 HWPROBE_BIT(43) /* Zca */ | HWPROBE_BIT(45) /* Zcd */ | HWPROBE_BIT(50) /* Zicntr */)
+#define HWPROBE_MISALIGNED_FAST        3
+#define HWPROBE_MISALIGNED_UNSUPPORTED 4
+#define TIME_CSR_HZ                    10000000 /* csr.c's timebase */
 
 long sys_riscv_hwprobe(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	uint64_t i;
 	int64_t *pair;
 	if (a[4] != 0)
-		return -EINVAL;
+		return -EINVAL; /* RISCV_HWPROBE_WHICH_CPUS not supported, as before Linux 6.8 */
 	if (a[1] && !space_check(&cpu->m->space, a[0], a[1] * 16, PROT_READ | PROT_WRITE))
 		return -EFAULT;
 	for (i = 0; i < a[1]; i++) {
@@ -401,10 +424,15 @@ long sys_riscv_hwprobe(struct rvx_vcpu *cpu, const uint64_t *a)
 		switch (pair[0]) {
 		case HWPROBE_MVENDORID:
 		case HWPROBE_MARCHID:
-		case HWPROBE_MIMPID: pair[1] = 0; break;
-		case HWPROBE_BASE_BEHAVIOR: pair[1] = 1; break;                                  /* IMA */
-		case HWPROBE_IMA_EXT_0: pair[1] = 1 | 2 | (1 << 3) | (1 << 4) | (1 << 5); break; /* FD C Zba Zbb Zbs */
-		case HWPROBE_CPUPERF_0: pair[1] = 3; break; /* misaligned accesses are fast */
+		case HWPROBE_MIMPID:
+		case HWPROBE_ZICBOZ_BLOCK_SIZE: pair[1] = 0; break;
+		case HWPROBE_BASE_BEHAVIOR: pair[1] = 1; break; /* IMA */
+		case HWPROBE_IMA_EXT_0: pair[1] = (int64_t)HWPROBE_EXTENSIONS; break;
+		case HWPROBE_CPUPERF_0:
+		case HWPROBE_MISALIGNED_SCALAR_PERF: pair[1] = HWPROBE_MISALIGNED_FAST; break;
+		case HWPROBE_MISALIGNED_VECTOR_PERF: pair[1] = HWPROBE_MISALIGNED_UNSUPPORTED; break;
+		case HWPROBE_HIGHEST_VIRT_ADDRESS: pair[1] = (int64_t)(cpu->m->space.size - 1); break;
+		case HWPROBE_TIME_CSR_FREQ: pair[1] = TIME_CSR_HZ; break;
 		default: pair[0] = -1; pair[1] = 0;
 		}
 	}

@@ -18,16 +18,38 @@ struct hwprobe {
 int main(void)
 {
 	uint64_t r, v = 0x8000000000000000ull;
-	struct hwprobe p[4] = {{3, 0}, {4, 0}, {5, 0}, {999, 7}};
+	struct hwprobe p[9] = {{3, 0}, {4, 0}, {5, 0}, {999, 7}, {6, 9}, {7, 0}, {8, 0}, {9, 0}, {10, 0}};
+	/* the extensions hwprobe claims, by their bits in Linux's asm/hwprobe.h: each must run */
+	const uint64_t claimed = 1ull << 0 /* FD */ | 1ull << 1 /* C */ | 1ull << 3 /* Zba */ | 1ull << 4 /* Zbb */ |
+				 1ull << 5 /* Zbs */ | 1ull << 29 /* Zihintntl */ | 1ull << 36 /* Zihintpause */ |
+				 1ull << 43 /* Zca */ | 1ull << 45 /* Zcd */ | 1ull << 50 /* Zicntr */;
+	uint64_t t0, t1;
+	double d = 2.5;
 	__asm__("ctzw %0, %1" : "=r"(r) : "r"(v));
 	CHECK(r == 32);
 	__asm__("clzw %0, %1" : "=r"(r) : "r"(v));
 	CHECK(r == 32);
-	CHECK(syscall(258 /* riscv_hwprobe */, p, 4, 0, NULL, 0) == 0);
-	CHECK(p[0].key == 3 && p[0].value == 1);                             /* base behaviour: IMA */
-	CHECK(p[1].key == 4 && (p[1].value & 0x3b) == 0x3b);                 /* FD, C, Zba, Zbb, Zbs */
-	CHECK(p[2].key == 5);
-	CHECK(p[3].key == -1 && p[3].value == 0);                            /* unknown key */
+	CHECK(syscall(258 /* riscv_hwprobe */, p, 9, 0, NULL, 0) == 0);
+	CHECK(p[0].key == 3 && p[0].value == 1);                                      /* base behaviour: IMA */
+	CHECK(p[1].key == 4 && p[1].value == claimed);                                /* no more, no less */
+	CHECK(p[2].key == 5 && p[2].value == 3);                                      /* misaligned accesses fast */
+	CHECK(p[3].key == -1 && p[3].value == 0);                                     /* unknown key */
+	CHECK(p[4].key == 6 && p[4].value == 0);                                      /* no Zicboz */
+	CHECK(p[5].key == 7 && p[5].value == (1ull << 38) - 1);                       /* Sv39 */
+	CHECK(p[6].key == 8 && p[6].value == 10000000);                               /* the time CSR's frequency */
+	CHECK(p[7].key == 9 && p[7].value == 3 && p[8].key == 10 && p[8].value == 4); /* no vectors */
+	CHECK(syscall(258, p, 1, 0, NULL, 1) == -1 && errno == EINVAL);               /* no WHICH_CPUS */
+	__asm__ volatile(".insn i 0x0f, 0, x0, x0, 0x010" ::: "memory");              /* pause */
+	__asm__ volatile("add x0, x0, x2\n\tadd x0, x0, x5" ::: "memory");            /* ntl.p1, ntl.all */
+	__asm__ volatile("rdtime %0\n\trdcycle %1" : "=r"(t0), "=r"(t1));
+	{
+		register double *pd __asm__("a0") = &d; /* c.fld takes x8-x15 */
+		__asm__ volatile(".option push\n\t.option arch, +c\n\tc.fld fa5, 0(%0)\n\t.option pop"
+				 :
+				 : "r"(pd)
+				 : "fa5");
+	}
+	CHECK(t0 > 0 && t1 > 0);
 	printf("rvx-only checks ok\n");
 	return 0;
 }

@@ -58,12 +58,12 @@ struct jit_block {
 	uint16_t nfaults;
 	struct jit_fault_site *faults; /* these and `guest` share the block's allocation */
 	struct jit_block *next;        /* hash chain */
-	uint8_t *guest; /* the guest code it was made from (segs one after the other), to tell
-			 * whether that changed */
+	uint8_t *guest;                /* the guest code it was made from (segs one after the other), to tell
+					* whether that changed */
 	uint8_t nsegs;
 	struct jit_seg segs[MAX_BLOCK_SEGS];
-	bool dead;      /* invalidated: out of the hash, its entry sends to the dispatcher */
-	uint8_t *leave; /* executable view: stores pc and returns to the dispatcher */
+	bool dead;          /* invalidated: out of the hash, its entry sends to the dispatcher */
+	uint8_t *leave;     /* executable view: stores pc and returns to the dispatcher */
 	uint8_t fast_entry; /* from code: the entry past the interrupt test, for forward chains */
 };
 
@@ -85,19 +85,21 @@ struct jit_cache {
 	struct jit_block **order; /* by code address, for fault lookup; never moves */
 	size_t order_cap;
 	pthread_mutex_t lock;
-	int stopping;      /* an invalidation or flush is waiting for the vCPUs to leave */
-	uint64_t epoch;    /* flushes so far: a vCPU's jump cache belongs to one */
-	uint64_t code_gen;  /* the machine's code_gen these translations match */
-	uint64_t fence_gen; /* and its fence_gen */
+	int stopping;             /* an invalidation or flush is waiting for the vCPUs to leave */
+	uint64_t epoch;           /* flushes so far: a vCPU's jump cache belongs to one */
+	uint64_t code_gen;        /* the machine's code_gen these translations match */
+	uint64_t fence_gen;       /* and its fence_gen */
 	bool watch_full_reported; /* the warning that the write-watch table is full was given */
-	bool locked_amos;  /* the translations lock AMOs (machine's shared_memory when made) */
-	size_t populated;  /* bytes of the code cache made ready by populate_ahead */
-	uint8_t *runs; /* runs of blocks not yet translated, by pc hash (colliding blocks share one) */
+	bool locked_amos;         /* the translations lock AMOs (machine's shared_memory when made) */
+	size_t populated;         /* bytes of the code cache made ready by populate_ahead */
+	uint8_t *runs;            /* runs of blocks not yet translated, by pc hash (colliding blocks share one) */
 	unsigned translate_after;
 	unsigned div_sites; /* unsigned divisions translated: each takes the next div_magic slot */
-	uint8_t *meta;     /* the blocks' descriptions, allocated in order, freed by a flush */
+	uint8_t *meta;      /* the blocks' descriptions, allocated in order, freed by a flush */
 	size_t meta_used, meta_populated;
-	int fork_fd;       /* the copy a forked child maps, between prefork and postfork */
+	int *sharers;           /* processes mapping this memfd (a shared page): written only when 1 */
+	bool released;          /* this process no longer counts among them (it execs or exits) */
+	unsigned shared_misses; /* blocks interpreted since because the cache was shared */
 	int (*enter)(struct rvx_vcpu *cpu, const uint8_t *code);
 	uint8_t *epilogue;
 	unsigned space_bits; /* guest addresses are below 1 << space_bits */
@@ -105,7 +107,7 @@ struct jit_cache {
 	bool host_fma;       /* the host has FMA3 and the OS saves AVX state */
 	bool space_at_gs;    /* the guest space is not at host address 0 but at the GS base */
 	struct {
-		uint64_t blocks, insns, helper_calls, flushes, invalidated, watch_hits, watch_false;
+		uint64_t blocks, insns, helper_calls, flushes, invalidated, watch_hits, watch_false, copies;
 	} stats; /* under lock */
 };
 
@@ -151,9 +153,9 @@ struct tctx {
 	uint32_t guest_len;
 	struct jit_seg segs[MAX_BLOCK_SEGS];
 	int nsegs;
-	uint64_t jump_to; /* set by a jal the block goes on through: where it goes on */
+	uint64_t jump_to;      /* set by a jal the block goes on through: where it goes on */
 	uint64_t watched_page; /* the last page armed for write detection */
-	struct rvx_vma code; /* the executable mapping the last fetch came from */
+	struct rvx_vma code;   /* the executable mapping the last fetch came from */
 	struct jit_fault_site faults[256];
 	struct cold_stub cold[256]; /* emitted after the block's straight-line code */
 	/* helper calls: the lea that gives each its instruction, copied after the block's code */
@@ -164,8 +166,8 @@ struct tctx {
 	int ncold;
 	int nfaults;
 	int nhelpers;
-	int npeeked;  /* insns[] decoded so far: past idx when a pattern looked ahead */
-	int consumed; /* guest instructions the last translation step covered */
+	int npeeked;     /* insns[] decoded so far: past idx when a pattern looked ahead */
+	int consumed;    /* guest instructions the last translation step covered */
 	int div_partner; /* the division whose result an earlier one left in div_other, or -1 */
 	/* guest registers whose value passed an address check in this block and was not written
 	 * since: within the space's guards at any 12-bit offset, so not checked again */

@@ -25,11 +25,15 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc);
 
 /* The vCPU left translated code by a fault (siglongjmp): it no longer holds off flushes. */
 void jit_abandon(struct rvx_vcpu *cpu);
-/* Around fork(): prefork holds translation and every other vCPU out of the code cache and
- * copies it; postfork (in parent and child) lets them go, the child with the copy as its own
- * code cache. Negative errno when no copy could be made (prefork: do not fork). */
+/* Around fork(): prefork holds translation off and counts the child among the processes that
+ * map the code cache; postfork lets translation go on. Each process moves to a copy of its own
+ * before it first writes a cache it shares. */
 int jit_prefork(struct rvx_vcpu *cpu);
-int jit_postfork(struct rvx_vcpu *cpu, bool child);
+void jit_postfork(struct rvx_vcpu *cpu, bool child);
+/* This process is about to exec or exit: it stops counting among the cache's users. */
+void jit_release(struct rvx_machine *m);
+/* The exec failed: the cache, perhaps written by another process meanwhile, starts afresh. */
+void jit_reclaim(struct rvx_vcpu *cpu);
 
 bool jit_owns_pc(struct rvx_vcpu *cpu, ucontext_t *uc);
 void jit_print_stats(struct rvx_vcpu *cpu);

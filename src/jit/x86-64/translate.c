@@ -131,11 +131,13 @@ int jit_init(struct rvx_machine *m)
 	}
 	j->rw = mmap(NULL, CODE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	j->rx = mmap(NULL, CODE_SIZE, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+	j->sharers = mmap(NULL, RVX_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	close(fd);
-	if (j->rw == MAP_FAILED || j->rx == MAP_FAILED) {
+	if (j->rw == MAP_FAILED || j->rx == MAP_FAILED || j->sharers == MAP_FAILED) {
 		free(j);
 		return -ENOMEM;
 	}
+	*j->sharers = 1;
 	j->size = CODE_SIZE;
 	j->hash_size = 1 << 14; /* only the dispatcher looks blocks up: chains skip it */
 	/* populated now: a page touched later costs a fault (about 10 us on some VMs), and a
@@ -170,7 +172,6 @@ int jit_init(struct rvx_machine *m)
 	j->code_gen = m->code_gen;
 	j->fence_gen = m->fence_gen;
 	j->locked_amos = m->shared_memory;
-	j->fork_fd = -1;
 	j->space_bits = (unsigned)__builtin_ctzll(m->space.size);
 	j->host_bitcount = host_has_bitcount();
 	j->host_fma = host_has_fma();
@@ -199,6 +200,7 @@ void jit_destroy(struct rvx_machine *m)
 	pthread_mutex_destroy(&j->lock);
 	munmap(j->rw, j->size);
 	munmap(j->rx, j->size);
+	munmap(j->sharers, RVX_PAGE_SIZE);
 	free(j);
 	m->jit = NULL;
 }
@@ -303,9 +305,23 @@ static void resume_the_world(struct jit_cache *j)
 }
 
 /* Drops every translation. The caller holds j->lock and is outside the code cache. */
+static void cache_remap(struct jit_cache *j, bool keep);
+static void cache_own(struct jit_cache *j);
+
+/* Another process maps the code cache too (after a fork), or this one is leaving it. While it
+ * is, blocks not yet translated are interpreted and exits are not chained, up to a number of
+ * such runs that costs about what a private copy of the cache costs; then it makes one. */
+#define SHARED_MISSES_BEFORE_COPY 1024
+static bool cache_shared(const struct jit_cache *j)
+{
+	return __atomic_load_n(j->sharers, __ATOMIC_SEQ_CST) > 1 || j->released;
+}
+
 static void flush_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
 {
 	stop_the_world(cpu, j);
+	if (cache_shared(j))
+		cache_remap(j, false); /* shared with another process: a new empty one, nothing copied */
 	free_blocks(j);
 	emit_trampolines(j);
 	j->stats.flushes++;
@@ -329,7 +345,9 @@ static bool block_stale(struct rvx_machine *m, const struct jit_block *b)
 /* Writes jmp rel32 to the block's exit at offset off of its code. */
 static void jump_to_leave(struct jit_cache *j, const struct jit_block *b, unsigned off)
 {
-	uint8_t *at = rw_of(j, b->code + off);
+	uint8_t *at;
+	cache_own(j);
+	at = rw_of(j, b->code + off);
 	int32_t rel = (int32_t)(b->leave - (b->code + off + 5));
 	at[0] = 0xe9;
 	memcpy(at + 1, &rel, 4);
@@ -419,49 +437,90 @@ static void invalidate_changed_locked(struct rvx_vcpu *cpu, struct jit_cache *j,
 	resume_the_world(j);
 }
 
-/* fork(): the two views map one shared memfd, so a child would write its translations over
- * its parent's. Before the fork, with every other vCPU held out of translated code (so that
- * no chain is patched meanwhile), the used part is copied into a new memfd; the child maps
- * that copy at the same addresses. */
+/* ---- fork(): the two views map one shared memfd, which parent and child keep mapping. While
+ * another process maps it too (*sharers > 1), neither writes it: the first that must (to
+ * translate, chain, invalidate or flush) moves to a copy of its own. A child that execs or
+ * exits first leaves it to its parent, and so a fork copies nothing (a copy of python's 6 MiB
+ * cache was most of a fork's cost). */
+
+static _Noreturn void cache_lost(void)
+{
+	static const char msg[] = "rvx: internal error: cannot make a private copy of the translation cache\n";
+	if (write(2, msg, sizeof msg - 1) < 0) { /* nothing more to do: the status says it */
+	}
+	_exit(70);
+}
+
+/* Maps a new memfd over both views, with the used part copied when keep. */
+static void cache_remap(struct jit_cache *j, bool keep)
+{
+	int fd = memfd_create("rvx-code", MFD_CLOEXEC);
+	int *sharers = mmap(NULL, RVX_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (fd < 0 || sharers == MAP_FAILED || ftruncate(fd, (off_t)j->size) != 0 ||
+	    (keep && write(fd, j->rw, j->used) != (ssize_t)j->used))
+		cache_lost();
+	/* same bytes at the same addresses: this process's other threads run on undisturbed */
+	if (mmap(j->rw, j->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED ||
+	    mmap(j->rx, j->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED)
+		cache_lost();
+	close(fd);
+	if (!j->released)
+		__atomic_sub_fetch(j->sharers, 1, __ATOMIC_SEQ_CST);
+	j->released = false;
+	munmap(j->sharers, RVX_PAGE_SIZE);
+	j->sharers = sharers;
+	*sharers = 1;
+	j->populated = keep ? j->used : 0;
+	j->shared_misses = 0;
+	j->stats.copies++;
+}
+
+/* Before any write to the cache (under lock). */
+static void cache_own(struct jit_cache *j)
+{
+	if (cache_shared(j))
+		cache_remap(j, true);
+}
+
 int jit_prefork(struct rvx_vcpu *cpu)
 {
 	struct jit_cache *j = cpu->m->jit;
-	int fd;
-	if (!j)
-		return 0;
-	pthread_mutex_lock(&j->lock);
-	stop_the_world(cpu, j);
-	fd = memfd_create("rvx-code", MFD_CLOEXEC);
-	if (fd >= 0 && (ftruncate(fd, (off_t)j->size) != 0 || write(fd, j->rw, j->used) != (ssize_t)j->used)) {
-		close(fd);
-		fd = -1;
+	if (j) {
+		if (!machine_single_threaded(cpu->m))
+			pthread_mutex_lock(&j->lock); /* no translation is half made in the child */
+		__atomic_add_fetch(j->sharers, 1, __ATOMIC_SEQ_CST);
 	}
-	if (fd < 0) {
-		resume_the_world(j);
-		pthread_mutex_unlock(&j->lock);
-		return -ENOMEM;
-	}
-	j->fork_fd = fd;
 	return 0;
 }
 
-int jit_postfork(struct rvx_vcpu *cpu, bool child)
+void jit_postfork(struct rvx_vcpu *cpu, bool child)
 {
 	struct jit_cache *j = cpu->m->jit;
-	int r = 0;
-	if (!j)
-		return 0;
-	if (child &&
-	    (mmap(j->rw, j->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, j->fork_fd, 0) == MAP_FAILED ||
-	     mmap(j->rx, j->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, j->fork_fd, 0) == MAP_FAILED))
-		r = -ENOMEM;
-	close(j->fork_fd);
-	j->fork_fd = -1;
-	if (child)
-		j->populated = j->used; /* a new copy: only what was written is there */
-	resume_the_world(j);
+	(void)child;
+	if (j && !machine_single_threaded(cpu->m))
+		pthread_mutex_unlock(&j->lock);
+}
+
+void jit_release(struct rvx_machine *m)
+{
+	struct jit_cache *j = m->jit;
+	if (j && !j->released) {
+		j->released = true;
+		__atomic_sub_fetch(j->sharers, 1, __ATOMIC_SEQ_CST);
+	}
+}
+
+void jit_reclaim(struct rvx_vcpu *cpu)
+{
+	struct jit_cache *j = cpu->m->jit;
+	if (!j || !j->released)
+		return;
+	/* another process may have written the cache since: start again from an empty one */
+	pthread_mutex_lock(&j->lock);
+	if (j->released)
+		cache_remap(j, false);
+	flush_locked(cpu, j);
 	pthread_mutex_unlock(&j->lock);
-	return r;
 }
 
 static struct jit_block *lookup(struct jit_cache *j, uint64_t pc)
@@ -1008,6 +1067,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 
 	if (j->nblocks == j->order_cap)
 		return NULL;
+	cache_own(j);
 	populate_ahead(j->rw, &j->populated, j->used + BLOCK_SLACK, j->size);
 	t.e.p = t.start = j->rw + j->used;
 	t.e.end = j->rw + j->size;
@@ -1132,7 +1192,7 @@ static struct jit_block *find_block(struct rvx_vcpu *cpu, struct jit_cache *j, b
 		cpu->stats.lookup_hits++;
 		return b;
 	}
-	if (still_cold(j, cpu->pc)) {
+	if (still_cold(j, cpu->pc) || (cache_shared(j) && ++j->shared_misses < SHARED_MISSES_BEFORE_COPY)) {
 		*cold = true;
 		return NULL;
 	}
@@ -1159,6 +1219,8 @@ static struct jit_block *find_block(struct rvx_vcpu *cpu, struct jit_cache *j, b
  * low bit) enters past the interrupt test. */
 static void chain(struct jit_cache *j, uint64_t site, const struct jit_block *b)
 {
+	if (cache_shared(j))
+		return; /* left unchained: the dispatcher finds the block */
 	const uint8_t *at = (const uint8_t *)(uintptr_t)(site & ~1ull);
 	int32_t rel = (int32_t)(b->code + ((site & 1) ? b->fast_entry : 0) - (at + 4));
 	__atomic_store_n((int32_t *)(void *)rw_of(j, at), rel, __ATOMIC_RELEASE);
@@ -1301,14 +1363,16 @@ void jit_print_stats(struct rvx_vcpu *cpu)
 		return;
 	machine_log(cpu->m, RVX_LOG_STATS,
 		    "rvx: stats: jit %llu blocks translated (%llu guest instructions, %llu helper call sites), "
-		    "%llu flushes, %llu blocks invalidated, %zu KiB of code, %llu writes to watched code pages "
+		    "%llu flushes, %llu blocks invalidated, %zu KiB of code, %llu private copies after a fork, "
+		    "%llu writes to watched code pages "
 		    "(%llu changed no code); this thread: %llu returns to the "
 		    "dispatcher, %.1f%% found translated, %llu chains patched, %llu blocks run by the interpreter "
 		    "before translation\n",
 		    (unsigned long long)j->stats.blocks, (unsigned long long)j->stats.insns,
 		    (unsigned long long)j->stats.helper_calls, (unsigned long long)j->stats.flushes,
-		    (unsigned long long)j->stats.invalidated, j->used / 1024, (unsigned long long)j->stats.watch_hits,
-		    (unsigned long long)j->stats.watch_false, (unsigned long long)cpu->stats.lookups,
+		    (unsigned long long)j->stats.invalidated, j->used / 1024, (unsigned long long)j->stats.copies,
+		    (unsigned long long)j->stats.watch_hits, (unsigned long long)j->stats.watch_false,
+		    (unsigned long long)cpu->stats.lookups,
 		    cpu->stats.lookups ? 100.0 * (double)cpu->stats.lookup_hits / (double)cpu->stats.lookups : 0.0,
 		    (unsigned long long)cpu->stats.chains, (unsigned long long)cpu->stats.cold_runs);
 }
