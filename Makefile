@@ -32,12 +32,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librvx.a
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(CFLAGS) -Isrc -o $@ $^ -lm
 
-# The suite, then the guest programs and command-line checks again under an ASan+UBSan build.
+# The suite, then the guest programs, command-line checks and distribution programs again under an
+# ASan+UBSan build.
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 test: all
 	tests/run
 	$(MAKE) -s BUILD=build-san CFLAGS="$(SANFLAGS)" LDFLAGS= build-san/rvx
-	RVX=$(CURDIR)/build-san/rvx CHECKS=cli tests/run
+	RVX=$(CURDIR)/build-san/rvx CHECKS="cli distro" tests/run
 
 clean:
 	rm -rf $(BUILD)

@@ -374,19 +374,21 @@ int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char
 	r = t ? exec_find(m, path, t) : -ENOMEM;
 	if (r < 0 || !t->riscv) {
 		free(t);
-		return machine_error(m, r == -ENOENT ? RVX_E_INTERP : RVX_E_NOTELF,
-				     "'%s' is a script whose interpreter %s", path,
-				     r == -ENOENT ? "was not found"
-				     : r < 0      ? strerror(-r)
-						  : "is not a RISC-V program");
+		if (r == -ENOENT)
+			return machine_error(m, RVX_E_INTERP, "'%s' is a script whose interpreter was not found", path);
+		if (r < 0)
+			return machine_error(m, RVX_E_NOTELF, "'%s' is a script that cannot run: %s", path,
+					     strerror(-r));
+		return machine_error(m, RVX_E_NOTELF, "'%s' is a script whose interpreter is not a RISC-V program",
+				     path);
 	}
-	sargv = script_argv(t, argc, argv, &argc);
+	sargv = script_argv(t, argc, argv, &argc); /* its strings are t's */
 	free(m->exe_path);
 	m->exe_path = realpath(t->path, NULL);
-	free(t);
 	r = sargv && m->exe_path ? load_program(m, path, argc, sargv, envp)
 				 : machine_error(m, RVX_E_NOMEM, "out of memory");
 	free(sargv);
+	free(t);
 	return r;
 }
 

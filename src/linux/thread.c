@@ -14,6 +14,10 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/asan_interface.h>
+#endif
+
 #include "../engine/engine.h"
 #include "../jit/x86-64/jit.h"
 #include "signal.h"
@@ -63,6 +67,18 @@ static int host_tid_of(pthread_t th)
 	return (int)(~(unsigned)clock >> 3); /* clock = ~tid << 3 | CPUCLOCK_SCHED | CPUCLOCK_PERTHREAD */
 }
 
+/* Where clone leaves a child: after the ecall, a0 = 0, on its new stack, with its new tp. */
+static void clone_child_regs(struct rvx_vcpu *child, const struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp,
+			     uint64_t tls)
+{
+	child->pc = cpu->pc + 4;
+	child->x[10] = 0;
+	if (newsp)
+		child->x[2] = newsp;
+	if (flags & CLONE_SETTLS)
+		child->x[4] = tls;
+}
+
 long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls)
 {
 	const uint64_t need = CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_FILES | CLONE_FS;
@@ -86,12 +102,7 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 		free(s);
 		return -ENOMEM;
 	}
-	child->pc = cpu->pc + 4;
-	child->x[10] = 0;
-	if (newsp)
-		child->x[2] = newsp;
-	if (flags & CLONE_SETTLS)
-		child->x[4] = tls;
+	clone_child_regs(child, cpu, flags, newsp, tls);
 	s->cpu = child;
 	sem_init(&s->go, 0, 0);
 	pthread_attr_init(&attr);
@@ -167,12 +178,7 @@ long thread_vfork(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	pthread_mutex_unlock(&m->lock);
 	child->sigact = actions;
 	child->vfork_child = true;
-	child->pc = cpu->pc + 4;
-	child->x[10] = 0;
-	if (newsp)
-		child->x[2] = newsp;
-	if (flags & CLONE_SETTLS)
-		child->x[4] = tls;
+	clone_child_regs(child, cpu, flags, newsp, tls);
 	if (flags & CLONE_CHILD_CLEARTID)
 		child->clear_child_tid = ctid;
 	machine_share_memory(m);
@@ -187,6 +193,10 @@ long thread_vfork(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST);
 	machine_vcpu_free(child);
 	free(actions);
+#ifdef __SANITIZE_ADDRESS__
+	/* the child's frames never returned: their redzones would outlive the mapping */
+	__asan_unpoison_memory_region(stack, VFORK_HOST_STACK);
+#endif
 	munmap(stack, VFORK_HOST_STACK);
 	if (pid > 0 && (flags & CLONE_PARENT_SETTID)) {
 		uint32_t v = (uint32_t)pid;

@@ -39,7 +39,20 @@ expect directory 66 "is a directory" -- "$RVX" "$T"
 printf 'just some text\n' >"$T/text"
 expect not-elf 67 "is not an ELF executable" -- "$RVX" "$T/text"
 printf '#!/bin/sh\necho hi\n' >"$T/script"
-expect script 67 "is a script" -- "$RVX" "$T/script"
+chmod +x "$T/script"
+expect script 67 "is a script whose interpreter is not a RISC-V program" -- "$RVX" "$T/script"
+printf '#!/no/such/interpreter\n' >"$T/script-nointerp"
+chmod +x "$T/script-nointerp"
+expect script-no-interp 71 "is a script whose interpreter was not found" -- "$RVX" "$T/script-nointerp"
+# a #! script whose interpreter is a RISC-V program runs as the kernel runs it, nested too:
+# [interpreter, its argument, script, arguments]
+printf '#!%s opt\n' "$T/args" >"$T/script-rv"
+printf '#!%s\n' "$T/script-rv" >"$T/script-rv2"
+chmod +x "$T/script-rv" "$T/script-rv2"
+"$RVX" "$T/script-rv" a >"$T/script-rv.out" 2>&1
+"$RVX" "$T/script-rv2" a b >"$T/script-rv2.out" 2>&1
+grep -qx "argv0=$T/args argc=4 X=-" "$T/script-rv.out" && grep -qx "argv0=$T/args argc=6 X=-" "$T/script-rv2.out" &&
+	echo "PASS cli-script-riscv" || echo "FAIL cli-script-riscv: $(cat "$T/script-rv.out" "$T/script-rv2.out" | head -c 300)"
 expect x86-64 68 "ELF executable for x86-64, not RISC-V 64" -- "$RVX" /bin/true
 # a RISC-V ELF with the 32-bit class byte
 cp "$T/args" "$T/rv32"

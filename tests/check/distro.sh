@@ -26,7 +26,7 @@ chmod +x "$qemu_run"
 run_case() { # case runner-command out-prefix
 	local work
 	work=$(mktemp -d "$OUT/tmp/distro.XXXXXX")
-	(cd "$work" && WORK=$work RUN=$2 timeout 600 bash "$1" >"$3.out" 2>"$3.err" </dev/null)
+	(cd "$work" && WORK=$work ROOT=$ROOT RUN=$2 timeout 600 bash "$1" >"$3.out" 2>"$3.err" </dev/null)
 	echo $?
 }
 

@@ -24,40 +24,36 @@ static void emit(uint32_t *code, int imm)
 	__asm__ volatile("fence.i" ::: "memory");
 }
 
-/* Many calls through the page and some fresh code paths (the switch), so that blocks are
- * translated and chained in this process. */
+/* Some fresh code paths after each call, so that blocks are translated and chained. */
+static long step(long sum, int i, int imm)
+{
+	switch ((i * 7 + imm) % 5) {
+	case 0: return sum ^ i;
+	case 1: return sum + i * 3;
+	case 2: return sum - (i >> 1);
+	case 3: return sum * 5 + 1;
+	default: return sum + imm;
+	}
+}
+
+/* Many calls through the code page, rewritten to add imm. */
 static long run(uint32_t *code, int imm, int n)
 {
 	long sum = 0;
 	int i;
 	emit(code, imm);
-	for (i = 0; i < n; i++) {
-		sum += ((fn)(uintptr_t)code)(i);
-		switch ((i * 7 + imm) % 5) {
-		case 0: sum ^= i; break;
-		case 1: sum += i * 3; break;
-		case 2: sum -= i >> 1; break;
-		case 3: sum = sum * 5 + 1; break;
-		default: sum += imm; break;
-		}
-	}
+	for (i = 0; i < n; i++)
+		sum = step(sum + ((fn)(uintptr_t)code)(i), i, imm);
 	return sum;
 }
 
+/* What run computes, without the code page. */
 static long expect(int imm, int n)
 {
 	long sum = 0;
 	int i;
-	for (i = 0; i < n; i++) {
-		sum += i + imm;
-		switch ((i * 7 + imm) % 5) {
-		case 0: sum ^= i; break;
-		case 1: sum += i * 3; break;
-		case 2: sum -= i >> 1; break;
-		case 3: sum = sum * 5 + 1; break;
-		default: sum += imm; break;
-		}
-	}
+	for (i = 0; i < n; i++)
+		sum = step(sum + i + imm, i, imm);
 	return sum;
 }
 
