@@ -61,8 +61,12 @@ $(BUILD)/examples/hello: examples/hello.c
 example: all $(BUILD)/examples/hello
 	$(BUILD)/rvx $(BUILD)/examples/hello from rvx
 
+# Python's own regression tests under rvx and qemu-riscv64 (long: tens of minutes).
+test-python: all
+	tests/distro/python-regrtest
+
 # Longer fuzz run than the suite's.
 fuzz:
 	OUT=$(CURDIR)/tests/out FUZZ_SECONDS=600 bash tests/check/fuzz.sh
 
-.PHONY: deps example fuzz
+.PHONY: deps example fuzz test-python
