@@ -137,11 +137,6 @@ void machine_print_stats(struct rvx_vcpu *cpu);
 struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *parent);
 /* Links/unlinks the vCPU in the machine's thread list. */
 void machine_add_thread(struct rvx_machine *m, struct rvx_vcpu *cpu);
-/* No other thread runs or is starting: the machine's locks are free and stay so. */
-static inline bool machine_single_threaded(struct rvx_machine *m)
-{
-	return __atomic_load_n(&m->nthreads, __ATOMIC_SEQ_CST) == 1 && !__atomic_load_n(&m->starting, __ATOMIC_SEQ_CST);
-}
 void machine_remove_thread(struct rvx_machine *m, struct rvx_vcpu *cpu);
 void machine_vcpu_free(struct rvx_vcpu *cpu);
 /* The vCPU of a thread that ended: kept (a few dozen at most) so that the next thread reuses it

@@ -11,7 +11,7 @@ int engine_run(struct rvx_vcpu *cpu);
  * the guest registers held in host registers back into the vCPU and set the guest pc. */
 bool engine_recover_fault(struct rvx_vcpu *cpu, void *host_ucontext);
 /* Around fork(): prefork readies what the child shares (or fails: do not fork); postfork runs
- * in both processes after it, while the machine still counts the parent's threads. */
+ * in both processes after it. */
 int engine_prefork(struct rvx_vcpu *cpu);
 void engine_postfork(struct rvx_vcpu *cpu, bool child);
 /* The process is about to exec or end (release), or its exec failed (reclaim): the code cache

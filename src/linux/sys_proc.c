@@ -51,34 +51,27 @@ long sys_exit_group(struct rvx_vcpu *cpu, const uint64_t *a)
 static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 {
 	struct rvx_machine *m = cpu->m;
-	bool alone;
 	long pid;
 	/* a host thread still starting may hold allocator locks the child would inherit taken */
 	while (__atomic_load_n(&m->starting, __ATOMIC_SEQ_CST))
 		sched_yield();
-	/* with no other thread, no lock can be held, and the pages a lock lives on are not
-	 * copied (a write after a fork costs a page fault in each process) */
-	alone = machine_single_threaded(m);
+	/* every lock is taken, even with one guest thread: a thread that is ending may hold one */
 	if (engine_prefork(cpu) < 0)
 		return -ENOMEM;
-	if (!alone) {
-		pthread_mutex_lock(&m->lock);
-		pthread_mutex_lock(&m->space.lock);
-	}
+	pthread_mutex_lock(&m->lock);
+	pthread_mutex_lock(&m->space.lock);
 	/* glibc's fork takes malloc's and stdio's locks across it, so that the child's are free */
 	pid = flags == SIGCHLD ? fork() : syscall(SYS_clone, flags, 0, NULL, NULL, 0);
 	if (pid < 0)
 		pid = -errno;
-	engine_postfork(cpu, pid == 0); /* before the child counts its threads again */
-	if (!alone) {
-		pthread_mutex_unlock(&m->space.lock);
-		if (pid == 0) {
-			m->threads = cpu;
-			cpu->next = NULL;
-			m->nthreads = 1;
-		}
-		pthread_mutex_unlock(&m->lock);
+	pthread_mutex_unlock(&m->space.lock);
+	if (pid == 0) {
+		m->threads = cpu;
+		cpu->next = NULL;
+		m->nthreads = 1;
 	}
+	pthread_mutex_unlock(&m->lock);
+	engine_postfork(cpu, pid == 0);
 	return pid;
 }
 

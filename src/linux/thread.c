@@ -255,10 +255,6 @@ void thread_release_robust(struct rvx_vcpu *cpu)
 void thread_release_all_robust(struct rvx_machine *m)
 {
 	struct rvx_vcpu *c;
-	if (machine_single_threaded(m)) {
-		thread_release_robust(m->threads);
-		return;
-	}
 	pthread_mutex_lock(&m->lock);
 	for (c = m->threads; c; c = c->next)
 		thread_release_robust(c);

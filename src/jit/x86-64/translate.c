@@ -486,8 +486,7 @@ int jit_prefork(struct rvx_vcpu *cpu)
 {
 	struct jit_cache *j = cpu->m->jit;
 	if (j) {
-		if (!machine_single_threaded(cpu->m))
-			pthread_mutex_lock(&j->lock); /* no translation is half made in the child */
+		pthread_mutex_lock(&j->lock); /* no translation is half made in the child */
 		__atomic_add_fetch(j->sharers, 1, __ATOMIC_SEQ_CST);
 	}
 	return 0;
@@ -497,7 +496,7 @@ void jit_postfork(struct rvx_vcpu *cpu, bool child)
 {
 	struct jit_cache *j = cpu->m->jit;
 	(void)child;
-	if (j && !machine_single_threaded(cpu->m))
+	if (j)
 		pthread_mutex_unlock(&j->lock);
 }
 
