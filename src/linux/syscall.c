@@ -18,6 +18,18 @@
 
 /* RISC-V 64 uses the generic Linux syscall numbers. */
 static const struct syscall_desc table[SYSCALL_MAX] = {
+    PASS(5, setxattr, "fspux", 0),
+    PASS(6, lsetxattr, "lspux", 0),
+    PASS(7, fsetxattr, "dspux", 0),
+    PASS(8, getxattr, "fspu", 0),
+    PASS(9, lgetxattr, "lspu", 0),
+    PASS(10, fgetxattr, "dspu", 0),
+    PASS(11, listxattr, "fpu", 0),
+    PASS(12, llistxattr, "lpu", 0),
+    PASS(13, flistxattr, "dpu", 0),
+    PASS(14, removexattr, "fs", 0),
+    PASS(15, lremovexattr, "ls", 0),
+    PASS(16, fremovexattr, "ds", 0),
     CALL(17, getcwd, "pu", 0),
     PASS(19, eventfd2, "ux", 0),
     PASS(20, epoll_create1, "x", 0),
@@ -211,7 +223,8 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(277, seccomp, "dxp", 0),
     PASS(278, getrandom, "pux", SC_RESTART),
     PASS(279, memfd_create, "sx", 0),
-    PASS(284, membarrier, "dxd", 0),
+    PASS(283, membarrier, "dxd", 0),
+    PASS(284, mlock2, "pux", 0),
     CALL(281, execveat, "dsppx", 0),
     PASS(285, copy_file_range, "dpdpux", 0),
     PASS(291, statx, "dfaxp", 0),
