@@ -292,22 +292,6 @@ static bool is_script(const char *path)
 	return yes;
 }
 
-/* The interpreter's argv for a script: [interpreter, its argument, script, argv[1..]]. */
-static char **script_argv(const struct exec_target *t, int argc, char *const *argv, int *out_argc)
-{
-	int i, n = 0;
-	char **v = calloc((size_t)(1 + t->ninserted + argc), sizeof(char *));
-	if (!v)
-		return NULL;
-	v[n++] = (char *)t->argv0;
-	for (i = 0; i < t->ninserted; i++)
-		v[n++] = (char *)t->inserted[i];
-	for (i = 1; i < argc; i++)
-		v[n++] = argv[i];
-	*out_argc = n;
-	return v;
-}
-
 /* Loads the RISC-V ELF at m->exe_path (path: its name for messages). */
 static int load_program(rvx_machine *m, const char *path, int argc, char *const *argv, char *const *envp)
 {
@@ -382,7 +366,9 @@ int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char
 		return machine_error(m, RVX_E_NOTELF, "'%s' is a script whose interpreter is not a RISC-V program",
 				     path);
 	}
-	sargv = script_argv(t, argc, argv, &argc); /* its strings are t's */
+	sargv = calloc((size_t)(1 + t->ninserted + argc), sizeof(char *)); /* its strings are t's */
+	if (sargv)
+		argc = exec_argv(t, NULL, argc, argv, sargv);
 	free(m->exe_path);
 	m->exe_path = realpath(t->path, NULL);
 	r = sargv && m->exe_path ? load_program(m, path, argc, sargv, envp)

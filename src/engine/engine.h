@@ -10,10 +10,9 @@ int engine_run(struct rvx_vcpu *cpu);
 /* A host fault hit guest code at the host context uc: when it was in translated code, move
  * the guest registers held in host registers back into the vCPU and set the guest pc. */
 bool engine_recover_fault(struct rvx_vcpu *cpu, void *host_ucontext);
-/* Around fork(): prefork readies what the child shares (or fails: do not fork); postfork runs
- * in both processes after it. */
-int engine_prefork(struct rvx_vcpu *cpu);
-void engine_postfork(struct rvx_vcpu *cpu, bool child);
+/* Around fork(): prefork readies what the child shares; postfork runs in both processes after it. */
+void engine_prefork(struct rvx_machine *m);
+void engine_postfork(struct rvx_machine *m);
 /* The process is about to exec or end (release), or its exec failed (reclaim): the code cache
  * it may share with forked processes is left to them, or taken back as a new one. */
 void engine_release_code(struct rvx_machine *m);

@@ -35,9 +35,9 @@ bool engine_recover_fault(struct rvx_vcpu *cpu, void *host_ucontext)
 	return cpu->m->jit && jit_recover_fault(cpu, host_ucontext);
 }
 
-int engine_prefork(struct rvx_vcpu *cpu)
+void engine_prefork(struct rvx_machine *m)
 {
-	return jit_prefork(cpu);
+	jit_prefork(m);
 }
 
 void engine_release_code(struct rvx_machine *m)
@@ -50,9 +50,9 @@ void engine_reclaim_code(struct rvx_vcpu *cpu)
 	jit_reclaim(cpu);
 }
 
-void engine_postfork(struct rvx_vcpu *cpu, bool child)
+void engine_postfork(struct rvx_machine *m)
 {
-	jit_postfork(cpu, child);
+	jit_postfork(m);
 }
 
 bool engine_in_translated_code(struct rvx_vcpu *cpu, void *host_ucontext)

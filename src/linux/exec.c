@@ -25,25 +25,18 @@ static const char *keep(struct exec_target *t, const char *s, size_t n)
 }
 
 /* A RISC-V ELF's PT_INTERP must exist, or execve fails with ENOENT as the kernel's does. */
-static int check_interp(struct rvx_machine *m, int fd, const unsigned char *hdr)
+static int check_interp(struct rvx_machine *m, int fd, const unsigned char *hdr, const struct stat *st)
 {
 	Elf64_Ehdr e;
-	Elf64_Phdr p;
+	Elf64_Phdr ph[MAX_PHNUM];
 	char interp[PATH_MAX], buf[PATH_MAX];
-	int i;
+	size_t bytes;
 	memcpy(&e, hdr, sizeof e);
-	for (i = 0; i < e.e_phnum; i++) {
-		if (pread(fd, &p, sizeof p, (off_t)(e.e_phoff + (uint64_t)i * sizeof p)) != sizeof p)
-			return -EIO;
-		if (p.p_type != PT_INTERP)
-			continue;
-		if (p.p_filesz < 2 || p.p_filesz > sizeof interp ||
-		    pread(fd, interp, p.p_filesz, (off_t)p.p_offset) != (ssize_t)p.p_filesz)
-			return -ENOEXEC;
-		interp[p.p_filesz - 1] = 0;
-		return access(path_resolve(m, interp, buf, sizeof buf), F_OK) == 0 ? 0 : -ENOENT;
-	}
-	return 0;
+	bytes = (size_t)e.e_phnum * sizeof ph[0]; /* e_phnum <= MAX_PHNUM: elf_check_header */
+	if (pread(fd, ph, bytes, (off_t)e.e_phoff) != (ssize_t)bytes ||
+	    !elf_read_interp(fd, ph, e.e_phnum, (uint64_t)st->st_size, interp, sizeof interp))
+		return -ENOEXEC;
+	return !interp[0] || access(path_resolve(m, interp, buf, sizeof buf), F_OK) == 0 ? 0 : -ENOENT;
 }
 
 /* Splits a #! line into the interpreter and its optional argument, as Linux does. */
@@ -65,6 +58,17 @@ static int parse_shebang(struct exec_target *t, const char *line, size_t len, co
 		;
 	*arg = q > p ? keep(t, p, (size_t)(q - p)) : NULL;
 	return *interp && (q == p || *arg) ? 0 : -E2BIG;
+}
+
+int exec_argv(const struct exec_target *t, char *argv0, int argc, char *const *argv, char **out)
+{
+	int i, n = 0;
+	out[n++] = t->argv0 ? (char *)t->argv0 : argv0;
+	for (i = 0; i < t->ninserted; i++)
+		out[n++] = (char *)t->inserted[i];
+	for (i = 1; i < argc; i++)
+		out[n++] = argv[i];
+	return n;
 }
 
 int exec_find(struct rvx_machine *m, const char *guest_path, struct exec_target *t)
@@ -112,7 +116,7 @@ int exec_find(struct rvx_machine *m, const char *guest_path, struct exec_target 
 		}
 		r = elf_check_header(hdr, (size_t)len, &why);
 		if (r == RVX_OK)
-			r = check_interp(m, fd, hdr);
+			r = check_interp(m, fd, hdr, &st);
 		else
 			r = r == RVX_E_MACHINE ? 1 : -ENOEXEC; /* another machine's: the host kernel decides */
 		close(fd);

@@ -25,4 +25,9 @@ struct exec_target {
  * (not an executable regular file), ENOEXEC (unknown format, RV32), ELOOP (scripts too deep). */
 int exec_find(struct rvx_machine *m, const char *guest_path, struct exec_target *t);
 
+/* The new program's argv in out (room for 1 + t->ninserted + argc): [argv0, unless a #!
+ * interpreter's name replaces it; each #! level's argument and script; argv[1..argc-1]].
+ * Returns its length. */
+int exec_argv(const struct exec_target *t, char *argv0, int argc, char *const *argv, char **out);
+
 #endif

@@ -9,8 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_PHNUM 256
-
 static const char *machine_name(unsigned mach)
 {
 	switch (mach) {
@@ -117,6 +115,22 @@ static int map_segment(struct rvx_machine *m, int fd, const char *path, const El
 	return 0;
 }
 
+bool elf_read_interp(int fd, const Elf64_Phdr *ph, int phnum, uint64_t file_size, char *out, size_t size)
+{
+	int i;
+	out[0] = 0;
+	for (i = 0; i < phnum; i++) {
+		const Elf64_Phdr *p = &ph[i];
+		if (p->p_type != PT_INTERP)
+			continue;
+		return p->p_filesz >= 2 && p->p_filesz <= size && p->p_offset <= file_size &&
+		       p->p_filesz <= file_size - p->p_offset &&
+		       pread(fd, out, p->p_filesz, (off_t)p->p_offset) == (ssize_t)p->p_filesz &&
+		       out[p->p_filesz - 1] == 0 && out[0] != 0;
+	}
+	return true;
+}
+
 int elf_load(struct rvx_machine *m, const char *path, bool main_program, struct elf_image *out)
 {
 	unsigned char hdr[sizeof(Elf64_Ehdr)];
@@ -161,20 +175,12 @@ int elf_load(struct rvx_machine *m, const char *path, bool main_program, struct 
 		r = corrupt(m, path, "cannot read the program headers");
 		goto out;
 	}
+	if (!elf_read_interp(fd, ph, eh.e_phnum, (uint64_t)st.st_size, out->interp, sizeof out->interp)) {
+		r = corrupt(m, path, "bad PT_INTERP");
+		goto out;
+	}
 	for (i = 0; i < eh.e_phnum; i++) {
 		const Elf64_Phdr *p = &ph[i];
-		if (p->p_type == PT_INTERP) {
-			if (p->p_filesz < 2 || p->p_filesz > sizeof out->interp || p->p_offset > (uint64_t)st.st_size ||
-			    p->p_filesz > (uint64_t)st.st_size - p->p_offset) {
-				r = corrupt(m, path, "bad PT_INTERP");
-				goto out;
-			}
-			if (pread(fd, out->interp, p->p_filesz, (off_t)p->p_offset) != (ssize_t)p->p_filesz ||
-			    out->interp[p->p_filesz - 1] != 0 || strlen(out->interp) == 0) {
-				r = corrupt(m, path, "bad PT_INTERP");
-				goto out;
-			}
-		}
 		if (p->p_type != PT_LOAD)
 			continue;
 		if (p->p_filesz > p->p_memsz) {

@@ -2,9 +2,12 @@
 #ifndef RVX_LINUX_LOADER_H
 #define RVX_LINUX_LOADER_H
 
+#include <elf.h>
 #include <limits.h>
 
 #include "../machine.h"
+
+#define MAX_PHNUM 256 /* program headers an executable may have (elf_check_header) */
 
 struct elf_image {
 	uint64_t entry, phdr, phnum, bias, end;
@@ -13,6 +16,10 @@ struct elf_image {
 
 /* Checks and maps one ELF file. main_program chooses the load address policy of ET_DYN. */
 int elf_load(struct rvx_machine *m, const char *path, bool main_program, struct elf_image *out);
+
+/* Reads the PT_INTERP named by the program headers ph into out (empty when there is none);
+ * false when it is malformed or lies outside the file. */
+bool elf_read_interp(int fd, const Elf64_Phdr *ph, int phnum, uint64_t file_size, char *out, size_t size);
 
 /* Checks the header bytes of an ELF image; returns RVX_OK or an RVX_E_* with the reason in
  * *why (a static string). Used by the loader and by execve to decide who runs a file. */

@@ -69,6 +69,7 @@ static bool resolve_in_sysroot(struct rvx_machine *m, const char *path, bool fol
 	int root, fd;
 	bool ok = false;
 
+	/* opened each time: a descriptor kept open could be closed by the guest (close_range) */
 	root = open(m->sysroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (root < 0)
 		return false;

@@ -10,9 +10,7 @@
 int signal_init(struct rvx_machine *m);
 /* Makes the host disposition of sig follow the guest's. */
 void signal_apply_action(struct rvx_vcpu *cpu, int sig);
-/* Signals the host C library keeps for itself (its own handlers come and go with its threads),
- * which the guest's C library uses the same way. */
-#define HOST_LIBC_SIGCANCEL 32
+/* A signal the host C library installs its own handler for, as the guest's does. */
 #define HOST_LIBC_SIGSETXID 33
 /* Sets the guest's blocked set and the host thread's mask to match. */
 void signal_set_mask(struct rvx_vcpu *cpu, uint64_t mask);

@@ -38,6 +38,7 @@ long sys_openat(struct rvx_vcpu *cpu, const uint64_t *a)
 	const char *path = guest_str(cpu, a[1]);
 	char buf[PATH_MAX];
 	int flags = (int)a[2];
+	bool follow;
 	long fd;
 	if (!path)
 		return -EFAULT;
@@ -49,11 +50,10 @@ long sys_openat(struct rvx_vcpu *cpu, const uint64_t *a)
 			fcntl((int)fd, F_SETFD, 0);
 		return fd;
 	}
-	return host_ret(syscall(
-	    SYS_openat, (int)a[0],
-	    path_resolve_how(cpu->m, path, !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL),
-			     buf, sizeof buf),
-	    flags, (mode_t)a[3]));
+	/* O_CREAT|O_EXCL, like O_NOFOLLOW, does not follow a final symlink */
+	follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
+	return host_ret(syscall(SYS_openat, (int)a[0], path_resolve_how(cpu->m, path, follow, buf, sizeof buf), flags,
+				(mode_t)a[3]));
 }
 
 long sys_getcwd(struct rvx_vcpu *cpu, const uint64_t *a)

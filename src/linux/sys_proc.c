@@ -56,8 +56,7 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 	while (__atomic_load_n(&m->starting, __ATOMIC_SEQ_CST))
 		sched_yield();
 	/* every lock is taken, even with one guest thread: a thread that is ending may hold one */
-	if (engine_prefork(cpu) < 0)
-		return -ENOMEM;
+	engine_prefork(m);
 	pthread_mutex_lock(&m->lock);
 	pthread_mutex_lock(&m->space.lock);
 	/* glibc's fork takes malloc's and stdio's locks across it, so that the child's are free */
@@ -71,7 +70,7 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 		m->nthreads = 1;
 	}
 	pthread_mutex_unlock(&m->lock);
-	engine_postfork(cpu, pid == 0);
+	engine_postfork(m);
 	return pid;
 }
 
@@ -196,7 +195,7 @@ static long exec_program(struct rvx_vcpu *cpu, const char *gpath, uint64_t argv_
 	struct rvx_machine *m = cpu->m;
 	struct exec_target *t = malloc(sizeof *t);
 	char **argv = NULL, **envp = NULL, **gargv = NULL;
-	int nopt = 0, i, k = 0, gn = 0;
+	int nopt = 0, i, first, gn = 0;
 	long r;
 
 	if (!t)
@@ -221,19 +220,16 @@ static long exec_program(struct rvx_vcpu *cpu, const char *gpath, uint64_t argv_
 	if (!argv)
 		goto out;
 	for (i = 0; i < nopt; i++)
-		argv[k++] = m->reexec_argv[i];
+		argv[i] = m->reexec_argv[i];
+	/* a RISC-V program: rvx OPTIONS -0 ARGV0 -- PROGRAM ARGS (argv[0] travels apart from the path) */
+	first = nopt + (t->riscv ? 3 : 0);
+	exec_argv(t, gn ? gargv[0] : (char *)gpath, gn, gargv, argv + first);
 	if (t->riscv) {
-		argv[k++] = "-0"; /* the guest's argv[0] travels separately from the path */
-		argv[k++] = t->argv0 ? (char *)t->argv0 : gn ? gargv[0] : (char *)gpath;
-		argv[k++] = "--";
-		argv[k++] = t->path;
-	} else {
-		argv[k++] = t->argv0 ? (char *)t->argv0 : gn ? gargv[0] : (char *)gpath;
+		argv[nopt] = "-0";
+		argv[nopt + 1] = argv[first];
+		argv[nopt + 2] = "--";
+		argv[first] = t->path;
 	}
-	for (i = 0; i < t->ninserted; i++)
-		argv[k++] = (char *)t->inserted[i];
-	for (i = 1; i < gn; i++)
-		argv[k++] = gargv[i];
 	if (m->log)
 		fflush(m->log);
 	if (!cpu->vfork_child) /* a vfork child's code cache is its parent's */

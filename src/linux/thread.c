@@ -121,9 +121,8 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 		free(s);
 		return -r;
 	}
-	/* the host C library's first pthread_create installs its own handler for the signals it
-	 * reserves (SIGSETXID), over the guest's: the guest's glibc sends them to its threads */
-	signal_apply_action(cpu, HOST_LIBC_SIGCANCEL);
+	/* the host C library's first pthread_create installs its own SIGSETXID handler over the
+	 * guest's, whose C library sends that signal to its threads for setuid and the like */
 	signal_apply_action(cpu, HOST_LIBC_SIGSETXID);
 	/* the child waits on `go`, so neither it nor its pthread_t can go away meanwhile */
 	tid = (uint32_t)host_tid_of(th);

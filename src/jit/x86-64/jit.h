@@ -28,8 +28,8 @@ void jit_abandon(struct rvx_vcpu *cpu);
 /* Around fork(): prefork holds translation off and counts the child among the processes that
  * map the code cache; postfork lets translation go on. Each process moves to a copy of its own
  * before it first writes a cache it shares. */
-int jit_prefork(struct rvx_vcpu *cpu);
-void jit_postfork(struct rvx_vcpu *cpu, bool child);
+void jit_prefork(struct rvx_machine *m);
+void jit_postfork(struct rvx_machine *m);
 /* This process is about to exec or exit: it stops counting among the cache's users. */
 void jit_release(struct rvx_machine *m);
 /* The exec failed: the cache, perhaps written by another process meanwhile, starts afresh. */

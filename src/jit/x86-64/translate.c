@@ -304,7 +304,6 @@ static void resume_the_world(struct jit_cache *j)
 	__atomic_store_n(&j->stopping, 0, __ATOMIC_SEQ_CST);
 }
 
-/* Drops every translation. The caller holds j->lock and is outside the code cache. */
 static void cache_remap(struct jit_cache *j, bool keep);
 static void cache_own(struct jit_cache *j);
 
@@ -317,6 +316,7 @@ static bool cache_shared(const struct jit_cache *j)
 	return __atomic_load_n(j->sharers, __ATOMIC_SEQ_CST) > 1 || j->released;
 }
 
+/* Drops every translation. The caller holds j->lock and is outside the code cache. */
 static void flush_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
 {
 	stop_the_world(cpu, j);
@@ -482,22 +482,19 @@ static void cache_own(struct jit_cache *j)
 		cache_remap(j, true);
 }
 
-int jit_prefork(struct rvx_vcpu *cpu)
+void jit_prefork(struct rvx_machine *m)
 {
-	struct jit_cache *j = cpu->m->jit;
+	struct jit_cache *j = m->jit;
 	if (j) {
 		pthread_mutex_lock(&j->lock); /* no translation is half made in the child */
 		__atomic_add_fetch(j->sharers, 1, __ATOMIC_SEQ_CST);
 	}
-	return 0;
 }
 
-void jit_postfork(struct rvx_vcpu *cpu, bool child)
+void jit_postfork(struct rvx_machine *m)
 {
-	struct jit_cache *j = cpu->m->jit;
-	(void)child;
-	if (j)
-		pthread_mutex_unlock(&j->lock);
+	if (m->jit)
+		pthread_mutex_unlock(&m->jit->lock);
 }
 
 void jit_release(struct rvx_machine *m)
@@ -514,10 +511,8 @@ void jit_reclaim(struct rvx_vcpu *cpu)
 	struct jit_cache *j = cpu->m->jit;
 	if (!j || !j->released)
 		return;
-	/* another process may have written the cache since: start again from an empty one */
+	/* another process may have written the cache since: the flush starts a new, empty one */
 	pthread_mutex_lock(&j->lock);
-	if (j->released)
-		cache_remap(j, false);
 	flush_locked(cpu, j);
 	pthread_mutex_unlock(&j->lock);
 }
