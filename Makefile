@@ -9,11 +9,18 @@ BASEFLAGS := -std=gnu11 -D_GNU_SOURCE -fno-strict-aliasing -pthread $(WARN)
 # FP semantics must see every operation in place between rounding-mode and flag accesses.
 FPFLAGS := -frounding-math -fsignaling-nans -fno-fast-math
 
-LIB_SRC := $(wildcard src/*.c src/*/*.c src/*/*/*.c)
+# The MPI transport goes into rvx-mpi only: rvx itself stays static and free of MPI.
+MPI_SRC := src/cluster/transport_mpi.c
+LIB_SRC := $(filter-out $(MPI_SRC),$(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
-DEPS := $(LIB_OBJ:.o=.d) $(BUILD)/tools/rvx.d
+DEPS := $(LIB_OBJ:.o=.d) $(BUILD)/tools/rvx.d $(BUILD)/tools/rvx-mpi.d $(BUILD)/src/cluster/transport_mpi.d
 
-all: $(BUILD)/rvx
+# Open MPI's compiler wrapper says how to build against it; without it there is no rvx-mpi.
+MPI_CFLAGS := $(shell mpicc --showme:compile 2>/dev/null)
+MPI_LIBS := $(shell mpicc --showme:link 2>/dev/null)
+HAVE_MPI := $(if $(MPI_LIBS),yes,)
+
+all: $(BUILD)/rvx $(if $(HAVE_MPI),$(BUILD)/rvx-mpi)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -26,6 +33,20 @@ $(BUILD)/librvx.a: $(LIB_OBJ)
 
 $(BUILD)/rvx: $(BUILD)/tools/rvx.o $(BUILD)/librvx.a
 	$(CC) $(BASEFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lm
+
+# Cluster mode (rvx --cluster under mpirun hands over to it): dynamic, with the MPI transport.
+$(BUILD)/tools/rvx-mpi.o: tools/rvx.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $< (MPI)"
+	@$(CC) $(BASEFLAGS) $(CFLAGS) -DRVX_MPI -MMD -MP -c $< -o $@
+
+$(BUILD)/src/cluster/transport_mpi.o: src/cluster/transport_mpi.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(BASEFLAGS) $(CFLAGS) $(MPI_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/rvx-mpi: $(BUILD)/tools/rvx-mpi.o $(BUILD)/src/cluster/transport_mpi.o $(BUILD)/librvx.a
+	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(MPI_LIBS) -lm
 
 # Unit tests link against the library directly.
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librvx.a

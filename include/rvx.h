@@ -31,12 +31,13 @@ enum rvx_error {
 
 /* Debug log categories for rvx_config.debug (-d). */
 enum {
-	RVX_LOG_IN_ASM = 1 << 0, /* each instruction as it is decoded */
-	RVX_LOG_EXEC = 1 << 1,   /* each instruction as it runs, with pc */
-	RVX_LOG_UNIMP = 1 << 2,  /* unknown syscalls and CSRs, once each */
-	RVX_LOG_SIGNAL = 1 << 3, /* guest signal delivery */
-	RVX_LOG_STRACE = 1 << 4, /* one line per guest syscall */
-	RVX_LOG_STATS = 1 << 5,  /* engine statistics at exit */
+	RVX_LOG_IN_ASM = 1 << 0,  /* each instruction as it is decoded */
+	RVX_LOG_EXEC = 1 << 1,    /* each instruction as it runs, with pc */
+	RVX_LOG_UNIMP = 1 << 2,   /* unknown syscalls and CSRs, once each */
+	RVX_LOG_SIGNAL = 1 << 3,  /* guest signal delivery */
+	RVX_LOG_STRACE = 1 << 4,  /* one line per guest syscall */
+	RVX_LOG_STATS = 1 << 5,   /* engine statistics at exit */
+	RVX_LOG_CLUSTER = 1 << 6, /* cluster mode: per-rank page, message and syscall figures at exit */
 };
 
 /* Execution engines. */

@@ -13,6 +13,7 @@
 #include "riscv/insn.h"
 
 struct jit_cache;
+struct cluster;
 struct jit_jc_entry;
 
 #define RVX_NSIG 65 /* guest signals 1..64 */
@@ -62,6 +63,7 @@ struct rvx_vcpu {
 	int ss_flags;
 
 	int tid;
+	int host_tid;                   /* in a cluster, the host thread's id on its rank (tid is the master's) */
 	bool vfork_child;               /* shares memory with a parent waiting for its exec or exit */
 	struct guest_sigaction *sigact; /* the machine's, or a vfork child's own copy */
 	uint64_t clear_child_tid;
@@ -119,6 +121,7 @@ struct rvx_machine {
 	struct jit_cache *jit;   /* NULL when the interpreter runs everything */
 	bool shared_memory;      /* another agent (thread, process) may touch guest memory: translated AMOs lock */
 	FILE *strace;
+	struct cluster *cluster; /* cluster mode: this rank's part of the process; NULL otherwise */
 };
 
 /* The thread-local link from a host signal handler to its vCPU (the one global DESIGN.md allows). */

@@ -8,6 +8,10 @@
 #include <unistd.h>
 
 #include "../include/rvx.h"
+#ifdef RVX_MPI
+#include "../src/cluster/cluster.h"
+#include "../src/cluster/transport.h"
+#endif
 
 /* Exit statuses of rvx itself (the guest's own status passes through unchanged). */
 enum {
@@ -19,6 +23,7 @@ enum {
 	EXIT_RV32 = 69,     /* 32-bit RISC-V */
 	EXIT_INTERNAL = 70, /* could not set up the machine */
 	EXIT_INTERP = 71,   /* program interpreter not found */
+	EXIT_CLUSTER = 72,  /* cluster mode cannot start: no MPI launcher, library or peers */
 };
 
 #define DEFAULT_SYSROOT "/usr/riscv64-linux-gnu"
@@ -34,6 +39,7 @@ static const struct {
     {"signal", RVX_LOG_SIGNAL, "show guest signal delivery"},
     {"strace", RVX_LOG_STRACE, "one line per guest syscall (same as --strace)"},
     {"stats", RVX_LOG_STATS, "engine statistics at exit"},
+    {"cluster", RVX_LOG_CLUSTER, "cluster mode: per-rank faults, pages, messages, delegated syscalls at exit"},
 };
 
 static void usage(FILE *f)
@@ -54,11 +60,16 @@ static void usage(FILE *f)
 		   "                    interpreter); also $RVX_ENGINE\n"
 		   "  --translate-after N  jit: translate a block the Nth time it runs, interpreting the\n"
 		   "                    runs before (1-255, default 5: code that runs a few times is not worth it)\n"
+		   "  --cluster         run the program's threads over the ranks of an MPI job, one\n"
+		   "                    process in one address space: mpirun -np N rvx --cluster PROG\n"
+		   "  --cluster-place P where new threads go: roundrobin (default), fill (a rank's cores\n"
+		   "                    first) or a list of ranks for threads 1, 2, ... (e.g. 1,1,2)\n"
 		   "  -h, --help        this text\n"
 		   "  -V, --version     version\n\n"
 		   "exit status: the guest's own; a guest killed by a signal kills rvx with that signal.\n"
 		   "rvx's own errors: 64 bad option, 65 corrupt ELF, 66 missing program, 67 not ELF,\n"
-		   "68 ELF for another machine, 69 RV32 ELF, 70 internal error, 71 missing interpreter.\n");
+		   "68 ELF for another machine, 69 RV32 ELF, 70 internal error, 71 missing interpreter,\n"
+		   "72 cluster mode cannot start (no MPI launcher or library, a world of one rank).\n");
 }
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -137,6 +148,102 @@ static char **guest_environment(const struct env_edit *edits, int nedits)
 	return env;
 }
 
+/* Whether a launcher started this process as one rank of a job (Open MPI, PMIx, PMI, Slurm). */
+static bool launched_by_mpi(void)
+{
+	static const char *const vars[] = {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE", "PMI_RANK",
+					   "SLURM_STEP_ID"};
+	for (size_t k = 0; k < sizeof vars / sizeof vars[0]; k++)
+		if (getenv(vars[k]))
+			return true;
+	return false;
+}
+
+/* --cluster: -1 to go on here (rvx-mpi), else the exit status. The rvx binary itself has no
+ * MPI library (its start-up stays fast): it hands over to rvx-mpi beside it. */
+static int cluster_check(int argc, char **argv, const char *place)
+{
+	(void)argc;
+	if (!launched_by_mpi()) {
+		fprintf(stderr, "rvx: --cluster runs as the ranks of an MPI job: start it with mpirun -np N rvx "
+				"--cluster PROGRAM (or srun)\n");
+		return EXIT_CLUSTER;
+	}
+#ifdef RVX_MPI
+	(void)argv;
+	(void)place;
+	return -1;
+#else
+	char self[PATH_MAX], *slash;
+	ssize_t n;
+	(void)place;
+	n = readlink("/proc/self/exe", self, sizeof self - 16);
+	self[n > 0 ? n : 0] = 0;
+	slash = strrchr(self, '/');
+	if (!slash) {
+		fprintf(stderr, "rvx: --cluster: cannot find this program's directory\n");
+		return EXIT_CLUSTER;
+	}
+	strcpy(slash + 1, "rvx-mpi");
+	execv(self, argv);
+	fprintf(stderr, "rvx: --cluster needs %s (rvx built with Open MPI: install libopenmpi-dev and run make): %s\n",
+		self, strerror(errno));
+	return EXIT_CLUSTER;
+#endif
+}
+
+#ifdef RVX_MPI
+/* One rank of a cluster run: the master loads and runs the program, the others serve it. */
+static int run_cluster(rvx_machine *m, const char *place, const char *path, int argc, char *const *argv,
+		       char *const *envp)
+{
+	struct cl_transport *t;
+	struct cl_options opt = {0};
+	char err[256];
+	int r;
+	if (place && !cluster_parse_place(place, &opt, err, sizeof err)) {
+		fprintf(stderr, "rvx: %s\n", err);
+		return EXIT_USAGE;
+	}
+	t = cl_transport_mpi_new(NULL, NULL, err, sizeof err);
+	if (!t) {
+		fprintf(stderr, "rvx: --cluster: %s\n", err);
+		return EXIT_CLUSTER;
+	}
+	if (t->size < 2) {
+		if (t->rank == 0)
+			fprintf(stderr, "rvx: --cluster needs at least 2 ranks, and this MPI job has 1 (mpirun -np N "
+					"with N >= 2; under Slurm, check srun's --mpi setting)\n");
+		t->finish(t);
+		return EXIT_CLUSTER;
+	}
+	if (t->size > 64) {
+		if (t->rank == 0)
+			fprintf(stderr, "rvx: --cluster supports at most 64 ranks, and this MPI job has %d\n", t->size);
+		t->finish(t);
+		return EXIT_CLUSTER;
+	}
+	r = cluster_attach((struct rvx_machine *)m, t, &opt);
+	if (r < 0) {
+		fprintf(stderr, "rvx: --cluster on rank %d: cannot use userfaultfd: %s%s\n", t->rank, strerror(-r),
+			r == -EPERM ? " (run as root, or set vm.unprivileged_userfaultfd=1)" : "");
+		t->abort(t, EXIT_CLUSTER);
+	}
+	if (t->rank == 0) {
+		r = rvx_load(m, path, argc, argv, envp);
+		if (r != RVX_OK) {
+			fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
+			cluster_abandon((struct rvx_machine *)m);
+			return exit_status_for(r);
+		}
+	}
+	r = cluster_run((struct rvx_machine *)m);
+	fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
+	t->abort(t, exit_status_for(r));
+	return exit_status_for(r);
+}
+#endif
+
 int main(int argc, char **argv)
 {
 	struct rvx_config cfg;
@@ -148,6 +255,8 @@ int main(int argc, char **argv)
 	char *reexec[16], self[PATH_MAX], debug_text[256] = "";
 	int nedits = 0, i, r, nre = 0;
 	unsigned debug = 0, cfg_translate_after = 0;
+	bool cluster = false;
+	const char *place = NULL;
 	FILE *log = NULL;
 	ssize_t n;
 
@@ -171,9 +280,14 @@ int main(int argc, char **argv)
 			debug |= RVX_LOG_STRACE;
 			continue;
 		}
+		if (!strcmp(o, "-cluster")) {
+			cluster = true;
+			continue;
+		}
 		if (i + 1 >= argc &&
 		    (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") || !strcmp(o, "-d") ||
-		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine") || !strcmp(o, "-translate-after")))
+		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine") ||
+		     !strcmp(o, "-translate-after") || !strcmp(o, "-cluster-place")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
 			sysroot = argv[++i];
@@ -213,6 +327,8 @@ int main(int argc, char **argv)
 				return bad_usage("--translate-after wants a number from 1 to 255, not '%s'", argv[i]);
 			translate_after = argv[i];
 			cfg_translate_after = (unsigned)v;
+		} else if (!strcmp(o, "-cluster-place")) {
+			place = argv[++i];
 		} else {
 			return bad_usage("unknown option '%s'", argv[i]);
 		}
@@ -222,6 +338,13 @@ int main(int argc, char **argv)
 	if (i >= argc) {
 		usage(stderr);
 		return EXIT_USAGE;
+	}
+	if (place && !cluster)
+		return bad_usage("%s is for cluster mode (--cluster)", "--cluster-place");
+	if (cluster) {
+		r = cluster_check(argc, argv, place);
+		if (r >= 0)
+			return r;
 	}
 	if (!sysroot && access(DEFAULT_SYSROOT, F_OK) == 0)
 		sysroot = DEFAULT_SYSROOT;
@@ -285,6 +408,16 @@ int main(int argc, char **argv)
 		memcpy(gargv, &argv[i], (size_t)(argc - i) * sizeof(char *));
 		gargv[0] = (char *)argv0;
 	}
+#ifdef RVX_MPI
+	if (cluster) {
+		r = run_cluster(m, place, argv[i], argc - i, gargv, env);
+		if (r >= 0)
+			return r;
+		r = exit_status_for(r);
+		rvx_machine_free(m);
+		return r;
+	}
+#endif
 	r = rvx_load(m, argv[i], argc - i, gargv, env);
 	if (r == RVX_OK)
 		r = rvx_run(m); /* returns only on failure: the guest's exit ends the process */

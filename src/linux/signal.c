@@ -1,5 +1,7 @@
 #include "signal.h"
 
+#include "../cluster/cluster.h"
+
 #include "../engine/engine.h"
 #include "safe_syscall.h"
 #include "thread.h"
@@ -145,9 +147,8 @@ int signal_init(struct rvx_machine *m)
 	return r;
 }
 
-void signal_apply_action(struct rvx_vcpu *cpu, int sig)
+static void apply_action(const struct guest_sigaction *a, int sig)
 {
-	const struct guest_sigaction *a = &cpu->sigact[sig];
 	if (sig == SIGKILL || sig == SIGSTOP || (FAULT_SIGNALS & SIGBIT(sig)))
 		return;
 	if (a->handler == (uint64_t)(uintptr_t)SIG_DFL)
@@ -157,6 +158,16 @@ void signal_apply_action(struct rvx_vcpu *cpu, int sig)
 	else
 		/* no SA_RESTART on the host: a blocking syscall must return so the guest handler runs */
 		host_sigaction(sig, on_host_signal, NULL, a->flags & (SA_NOCLDSTOP | SA_NOCLDWAIT));
+}
+
+void signal_apply_action(struct rvx_vcpu *cpu, int sig)
+{
+	apply_action(&cpu->sigact[sig], sig);
+}
+
+void signal_apply_machine_action(struct rvx_machine *m, int sig)
+{
+	apply_action(&m->sigact[sig], sig);
 }
 
 void signal_set_mask(struct rvx_vcpu *cpu, uint64_t mask)
@@ -204,6 +215,8 @@ void signal_default_action(struct rvx_vcpu *cpu, int sig)
 	/* the process dies: its threads' robust futexes are freed (a vfork child has none) */
 	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP && !cpu->vfork_child) {
 		thread_release_all_robust(m);
+		if (m->cluster) /* every rank ends; the master then dies of the signal */
+			cluster_end(m, 0, sig);
 		engine_release_code(m);
 	}
 	if (m->log)

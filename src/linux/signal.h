@@ -10,6 +10,8 @@
 int signal_init(struct rvx_machine *m);
 /* Makes the host disposition of sig follow the guest's. */
 void signal_apply_action(struct rvx_vcpu *cpu, int sig);
+/* The same for the machine's own table (a cluster rank with no thread of its own). */
+void signal_apply_machine_action(struct rvx_machine *m, int sig);
 /* A signal the host C library installs its own handler for, as the guest's does. */
 #define HOST_LIBC_SIGSETXID 33
 /* Sets the guest's blocked set and the host thread's mask to match. */

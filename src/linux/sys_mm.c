@@ -88,11 +88,13 @@ long sys_madvise(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	if (!space_range_ok(&cpu->m->space, a[0], a[1]))
 		return -ENOMEM;
-	return host_ret(madvise(g2h(&cpu->m->space, a[0]), a[1], (int)a[2]));
+	return space_discard(&cpu->m->space, a[0], a[1], (int)a[2]);
 }
 
 long sys_riscv_flush_icache(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	machine_code_changed(cpu->m, a[0], a[1] - a[0]);
+	if (cpu->m->space.on_change) /* every rank of a cluster */
+		cpu->m->space.on_change(cpu->m->space.on_change_arg, SPACE_CHANGE_CODE, a[0], a[1] - a[0], 0);
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "../cluster/cluster.h"
 #include "../engine/engine.h"
 #include "exec.h"
 #include "loader.h"
@@ -28,6 +29,8 @@ _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status)
 	if (cpu->vfork_child) /* the parent's threads, tables and stdio are not its own */
 		syscall(SYS_exit_group, status);
 	thread_release_all_robust(cpu->m);
+	if (cpu->m->cluster) /* after the last access to guest memory: its pages stop moving */
+		cluster_end(cpu->m, status, 0);
 	machine_print_stats(cpu);
 	engine_release_code(cpu->m);
 	if (cpu->m->log && cpu->m->log != stderr)
@@ -39,6 +42,11 @@ _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status)
 long sys_exit(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	thread_exit(cpu, (int)a[0]);
+}
+
+long sys_gettid(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return cpu->tid;
 }
 
 long sys_exit_group(struct rvx_vcpu *cpu, const uint64_t *a)
@@ -64,6 +72,8 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 	if (pid < 0)
 		pid = -errno;
 	pthread_mutex_unlock(&m->space.lock);
+	if (pid == 0 && m->cluster)
+		cluster_forget(m);
 	if (pid == 0) {
 		m->threads = cpu;
 		cpu->next = NULL;
@@ -85,6 +95,8 @@ static long do_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint6
 		return thread_vfork(cpu, flags, newsp, ptid, ctid, tls);
 	if (flags & (CLONE_THREAD | CLONE_SIGHAND))
 		return -EINVAL;
+	if (cpu->m->cluster) /* the child runs at the master alone, with the whole memory */
+		cluster_gather(cpu->m);
 	pid = fork_locked(cpu, flags & ~own);
 	if (pid < 0)
 		return pid;
@@ -232,6 +244,11 @@ static long exec_program(struct rvx_vcpu *cpu, const char *gpath, uint64_t argv_
 	}
 	if (m->log)
 		fflush(m->log);
+	if (m->cluster && !cpu->vfork_child) { /* the new program runs at the master alone */
+		cluster_gather(m);
+		cluster_end(m, 0, 0);
+		cluster_forget(m);
+	}
 	if (!cpu->vfork_child) /* a vfork child's code cache is its parent's */
 		engine_release_code(m);
 	execve(t->riscv ? m->reexec_argv[0] : t->path, argv, envp);
@@ -345,14 +362,35 @@ long sys_rseq(struct rvx_vcpu *cpu, const uint64_t *a)
 	return -ENOSYS; /* glibc then goes without restartable sequences */
 }
 
+/* Makes the futex word present and writable here by a write from user mode that changes
+ * nothing: the kernel's own atomic futex operations fault without waiting for userfaultfd
+ * (EFAULT), where a page of a cluster is elsewhere. */
+static bool touch_word(struct rvx_vcpu *cpu, uint64_t addr)
+{
+	if ((addr & 3) || !space_check(&cpu->m->space, addr, 4, PROT_READ | PROT_WRITE))
+		return false;
+	__atomic_fetch_or((uint32_t *)g2h(&cpu->m->space, addr), 0, __ATOMIC_SEQ_CST);
+	return true;
+}
+
+#define FUTEX_EFAULT_RETRIES 64
+
 long sys_futex(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	int cmd = (int)a[1] & FUTEX_CMD_MASK;
+	int cmd = (int)a[1] & FUTEX_CMD_MASK, tries = 0;
 	bool timeout_is_ptr = cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_LOCK_PI ||
 			      cmd == FUTEX_WAIT_REQUEUE_PI || cmd == 13 /* FUTEX_LOCK_PI2 */;
-	return SAFE_SYSCALL(cpu, SYS_futex, guest_ptr(cpu, a[0]), (int)a[1], (uint32_t)a[2],
-			    timeout_is_ptr ? guest_ptr(cpu, a[3]) : (void *)(uintptr_t)a[3], guest_ptr(cpu, a[4]),
-			    (uint32_t)a[5]);
+	long r;
+	for (;;) {
+		r = SAFE_SYSCALL(cpu, SYS_futex, guest_ptr(cpu, a[0]), (int)a[1], (uint32_t)a[2],
+				 timeout_is_ptr ? guest_ptr(cpu, a[3]) : (void *)(uintptr_t)a[3], guest_ptr(cpu, a[4]),
+				 (uint32_t)a[5]);
+		if (r != -EFAULT || !cpu->m->cluster || ++tries > FUTEX_EFAULT_RETRIES)
+			return r;
+		/* WAKE_OP changes the second word; the PI operations change the first */
+		if (!(cmd == FUTEX_WAKE_OP ? touch_word(cpu, a[4]) : touch_word(cpu, a[0])))
+			return r;
+	}
 }
 
 long sys_prctl(struct rvx_vcpu *cpu, const uint64_t *a)

@@ -6,6 +6,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "../cluster/cluster.h"
 #include "safe_syscall.h"
 #include "signal.h"
 #include "syscall.h"
@@ -34,6 +35,8 @@ long sys_rt_sigaction(struct rvx_vcpu *cpu, const uint64_t *a)
 		signal_apply_action(cpu, sig);
 	}
 	pthread_mutex_unlock(&m->lock);
+	if (a[1] && m->cluster) /* every rank delivers the signal the same way */
+		cluster_sigaction_changed(m, sig);
 	if (a[2] && !guest_write(cpu, a[2], &old, sizeof old))
 		return -EFAULT;
 	return 0;

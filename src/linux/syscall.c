@@ -9,6 +9,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "../cluster/cluster.h"
 #include "path.h"
 #include "safe_syscall.h"
 #include "signal.h"
@@ -105,7 +106,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     CALL(98, futex, "pdupux", SC_RESTART),
     CALL(99, set_robust_list, "pu", 0),
     CALL(100, get_robust_list, "dpp", 0),
-    PASS(101, nanosleep, "pp", 0),
+    PASS(101, nanosleep, "pp", SC_LOCAL),
     PASS(102, getitimer, "dp", 0),
     PASS(103, setitimer, "dpp", 0),
     PASS(105, init_module, "pus", 0),
@@ -115,9 +116,9 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(110, timer_settime, "dxpp", 0),
     PASS(111, timer_delete, "d", 0),
     PASS(112, clock_settime, "dp", 0),
-    PASS(113, clock_gettime, "dp", 0),
-    PASS(114, clock_getres, "dp", 0),
-    PASS(115, clock_nanosleep, "dxpp", 0),
+    PASS(113, clock_gettime, "dp", SC_LOCAL),
+    PASS(114, clock_getres, "dp", SC_LOCAL),
+    PASS(115, clock_nanosleep, "dxpp", SC_LOCAL),
     PASS(116, syslog, "dpd", 0),
     PASS(118, sched_setparam, "dp", 0),
     PASS(119, sched_setscheduler, "ddp", 0),
@@ -125,21 +126,21 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(121, sched_getparam, "dp", 0),
     PASS(122, sched_setaffinity, "dup", 0),
     PASS(123, sched_getaffinity, "dup", 0),
-    PASS(124, sched_yield, "", 0),
+    PASS(124, sched_yield, "", SC_LOCAL),
     PASS(125, sched_get_priority_max, "d", 0),
     PASS(126, sched_get_priority_min, "d", 0),
     PASS(127, sched_rr_get_interval, "dp", 0),
     PASS(129, kill, "dd", 0),
     PASS(130, tkill, "dd", 0),
     PASS(131, tgkill, "ddd", 0),
-    CALL(132, sigaltstack, "pp", 0),
-    CALL(133, rt_sigsuspend, "pu", 0),
+    CALL(132, sigaltstack, "pp", SC_LOCAL),
+    CALL(133, rt_sigsuspend, "pu", SC_LOCAL),
     CALL(134, rt_sigaction, "dppu", 0),
-    CALL(135, rt_sigprocmask, "dppu", 0),
-    CALL(136, rt_sigpending, "pu", 0),
+    CALL(135, rt_sigprocmask, "dppu", SC_LOCAL),
+    CALL(136, rt_sigpending, "pu", SC_LOCAL),
     PASS(137, rt_sigtimedwait, "pppu", SC_RESTART),
     PASS(138, rt_sigqueueinfo, "ddp", 0),
-    CALL(139, rt_sigreturn, "", SC_SETS_REGS),
+    CALL(139, rt_sigreturn, "", SC_SETS_REGS | SC_LOCAL),
     PASS(140, setpriority, "ddd", 0),
     PASS(141, getpriority, "dd", 0),
     PASS(143, setregid, "dd", 0),
@@ -159,7 +160,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(157, setsid, "", 0),
     PASS(158, getgroups, "dp", 0),
     PASS(159, setgroups, "dp", 0),
-    CALL(160, uname, "p", 0),
+    CALL(160, uname, "p", SC_LOCAL),
     PASS(161, sethostname, "su", 0),
     PASS(162, setdomainname, "su", 0),
     PASS(163, getrlimit, "dp", 0),
@@ -167,8 +168,8 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(165, getrusage, "dp", 0),
     PASS(166, umask, "o", 0),
     CALL(167, prctl, "dxxxx", 0),
-    PASS(168, getcpu, "ppp", 0),
-    PASS(169, gettimeofday, "pp", 0),
+    PASS(168, getcpu, "ppp", SC_LOCAL),
+    PASS(169, gettimeofday, "pp", SC_LOCAL),
     PASS(170, settimeofday, "pp", 0),
     PASS(171, adjtimex, "p", 0),
     PASS(172, getpid, "", 0),
@@ -177,8 +178,8 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(175, geteuid, "", 0),
     PASS(176, getgid, "", 0),
     PASS(177, getegid, "", 0),
-    PASS(178, gettid, "", 0),
-    PASS(179, sysinfo, "p", 0),
+    CALL(178, gettid, "", SC_LOCAL),
+    PASS(179, sysinfo, "p", SC_LOCAL),
     PASS(198, socket, "ddd", 0),
     PASS(199, socketpair, "dddp", 0),
     PASS(200, bind, "dpu", 0),
@@ -211,7 +212,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(232, mincore, "pup", 0),
     CALL(233, madvise, "pud", 0),
     PASS(242, accept4, "dppx", SC_RESTART),
-    CALL(258, riscv_hwprobe, "pupux", 0),
+    CALL(258, riscv_hwprobe, "pupux", SC_LOCAL),
     CALL(259, riscv_flush_icache, "ppx", 0),
     PASS(260, wait4, "dpxp", SC_RESTART),
     PASS(261, prlimit64, "ddpp", 0),
@@ -221,14 +222,14 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(268, setns, "dx", 0),
     PASS(276, renameat2, "dldlx", 0),
     PASS(277, seccomp, "dxp", 0),
-    PASS(278, getrandom, "pux", SC_RESTART),
+    PASS(278, getrandom, "pux", SC_RESTART | SC_LOCAL),
     PASS(279, memfd_create, "sx", 0),
     CALL(281, execveat, "dsppx", 0),
-    PASS(283, membarrier, "dxd", 0),
+    PASS(283, membarrier, "dxd", SC_LOCAL),
     PASS(284, mlock2, "pux", 0),
     PASS(285, copy_file_range, "dpdpux", 0),
     PASS(291, statx, "dfaxp", 0),
-    CALL(293, rseq, "pudx", 0),
+    CALL(293, rseq, "pudx", SC_LOCAL),
     PASS(424, pidfd_send_signal, "ddpx", 0),
     PASS(434, pidfd_open, "dx", 0),
     CALL(435, clone3, "pu", SC_SETS_REGS),
@@ -345,7 +346,11 @@ static void trace_call(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint6
 {
 	size_t n;
 	int i, nargs = d ? (int)strlen(d->args) : 6;
-	n = (size_t)snprintf(line, size, "%d %s(", cpu->tid, d ? d->name : "unknown_syscall");
+	if (cpu->m->cluster) /* which rank runs it: this one (local) or the master (global) */
+		n = (size_t)snprintf(line, size, "%d [%s] %s(", cpu->tid,
+				     d && (d->flags & SC_LOCAL) ? "local" : "global", d ? d->name : "unknown_syscall");
+	else
+		n = (size_t)snprintf(line, size, "%d %s(", cpu->tid, d ? d->name : "unknown_syscall");
 	if (!d)
 		n += (size_t)snprintf(line + n, size - n, "%llu,", (unsigned long long)nr);
 	for (i = 0; i < nargs && n < size; i++) {
@@ -411,6 +416,38 @@ static bool restarts(struct rvx_vcpu *cpu, const struct syscall_desc *d)
 	return (d->flags & SC_RESTART) && sig && (cpu->sigact[sig].flags & SA_RESTART);
 }
 
+/* Runs the call on this rank. */
+static long run_here(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint64_t nr, const uint64_t *a,
+		     const char *call)
+{
+	if (d && __atomic_load_n(&cpu->m->space.narmed, __ATOMIC_RELAXED))
+		release_watched_args(cpu, d, a);
+	if (!d) {
+		report_unknown(cpu, nr);
+		return -ENOSYS;
+	}
+	if (!d->fn)
+		return passthrough(cpu, d, a);
+	if (call && (d->flags & SC_SETS_REGS))
+		fprintf(cpu->m->log, "%s\n", call);
+	return d->fn(cpu, a);
+}
+
+long syscall_run(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a)
+{
+	const struct syscall_desc *d = syscall_lookup(nr);
+	char call[1024];
+	bool tracing = cpu->m->cfg.debug & RVX_LOG_STRACE;
+	long r;
+	cpu->stats.syscalls++;
+	if (tracing)
+		trace_call(cpu, d, nr, a, call, sizeof call);
+	r = run_here(cpu, d, nr, a, tracing ? call : NULL);
+	if (tracing)
+		trace_result(cpu->m, call, d, r);
+	return r;
+}
+
 void syscall_dispatch(struct rvx_vcpu *cpu)
 {
 	uint64_t nr = cpu->x[17], a[6];
@@ -423,17 +460,12 @@ void syscall_dispatch(struct rvx_vcpu *cpu)
 	cpu->stats.syscalls++;
 	if (tracing)
 		trace_call(cpu, d, nr, a, call, sizeof call);
-	if (d && __atomic_load_n(&cpu->m->space.narmed, __ATOMIC_RELAXED))
-		release_watched_args(cpu, d, a);
-	if (!d) {
-		report_unknown(cpu, nr);
-		r = -ENOSYS;
-	} else if (d->fn) {
+	if (cpu->m->cluster && d && !(d->flags & SC_LOCAL) && !cluster_is_master(cpu->m)) {
 		if (tracing && (d->flags & SC_SETS_REGS))
 			fprintf(cpu->m->log, "%s\n", call);
-		r = d->fn(cpu, a);
+		r = cluster_delegate(cpu, nr, a);
 	} else {
-		r = passthrough(cpu, d, a);
+		r = run_here(cpu, d, nr, a, tracing ? call : NULL);
 	}
 	if (d && (d->flags & SC_SETS_REGS) && r == 0)
 		return;

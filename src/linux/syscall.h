@@ -10,7 +10,8 @@
 enum {
 	SC_RESTART = 1,   /* restarted after a guest handler with SA_RESTART interrupts it */
 	SC_SETS_REGS = 2, /* the handler sets pc and a0 itself */
-	SC_GLOBAL = 4,    /* has process-wide effect (delegated to the master node in a cluster) */
+	SC_LOCAL = 4,     /* no process-wide effect: runs on the calling rank in a cluster; the
+			     others run at the master (its files, memory map, futexes, threads) */
 };
 
 typedef long (*syscall_fn)(struct rvx_vcpu *cpu, const uint64_t *a);
@@ -28,9 +29,14 @@ struct syscall_desc {
 
 #define SYSCALL_MAX 512
 
+enum { SYSCALL_NR_EXIT = 93, SYSCALL_NR_CLONE = 220, SYSCALL_NR_CLONE3 = 435 };
+
 const struct syscall_desc *syscall_lookup(uint64_t nr);
 /* Runs the ecall at pc: a7 is the number, a0..a5 the arguments; sets a0 and advances pc. */
 void syscall_dispatch(struct rvx_vcpu *cpu);
+/* Runs syscall nr for cpu on this rank (a cluster master for a thread elsewhere) and
+ * returns its result; the registers stay as they are. */
+long syscall_run(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a);
 
 /* Guest pointer to host pointer; 0 stays NULL; an address outside the guest space becomes
  * one the host kernel refuses with EFAULT. */
@@ -58,6 +64,7 @@ _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status);
 SYS(openat);
 SYS(readlinkat);
 SYS(getcwd);
+SYS(gettid);
 SYS(fstat);
 SYS(newfstatat);
 SYS(readv);

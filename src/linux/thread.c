@@ -18,6 +18,7 @@
 #include <sanitizer/asan_interface.h>
 #endif
 
+#include "../cluster/cluster.h"
 #include "../engine/engine.h"
 #include "../jit/x86-64/jit.h"
 #include "signal.h"
@@ -59,7 +60,7 @@ static void *thread_main(void *arg)
 
 /* The host thread's id without waiting for it to run: glibc stores it (CLONE_PARENT_SETTID)
  * before pthread_create returns, and a thread's CPU-time clock id encodes it (Linux ABI). */
-static int host_tid_of(pthread_t th)
+int thread_host_tid(pthread_t th)
 {
 	clockid_t clock;
 	if (pthread_getcpuclockid(th, &clock) != 0)
@@ -77,6 +78,20 @@ static void clone_child_regs(struct rvx_vcpu *child, const struct rvx_vcpu *cpu,
 		child->x[2] = newsp;
 	if (flags & CLONE_SETTLS)
 		child->x[4] = tls;
+}
+
+/* As the kernel does, both ids are stored before either thread runs guest code again; the
+ * child then counts among the process's threads. */
+static void set_child_ids(struct rvx_vcpu *cpu, struct rvx_vcpu *child, uint64_t flags, uint64_t ptid, uint64_t ctid)
+{
+	uint32_t tid = (uint32_t)child->tid;
+	if (flags & CLONE_PARENT_SETTID)
+		guest_write(cpu, ptid, &tid, 4);
+	if (flags & CLONE_CHILD_SETTID)
+		guest_write(cpu, ctid, &tid, 4);
+	if (flags & CLONE_CHILD_CLEARTID)
+		child->clear_child_tid = ctid;
+	machine_add_thread(cpu->m, child);
 }
 
 long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls)
@@ -103,6 +118,19 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 		return -ENOMEM;
 	}
 	clone_child_regs(child, cpu, flags, newsp, tls);
+	if (m->cluster) {
+		long placed = cluster_place_thread(cpu, child);
+		if (placed != 0) {
+			free(s);
+			if (placed < 0) {
+				machine_vcpu_free(child);
+				return placed;
+			}
+			set_child_ids(cpu, child, flags, ptid, ctid);
+			cluster_start_remote(child);
+			return placed;
+		}
+	}
 	s->cpu = child;
 	sem_init(&s->go, 0, 0);
 	pthread_attr_init(&attr);
@@ -125,16 +153,9 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	 * guest's, whose C library sends that signal to its threads for setuid and the like */
 	signal_apply_action(cpu, HOST_LIBC_SIGSETXID);
 	/* the child waits on `go`, so neither it nor its pthread_t can go away meanwhile */
-	tid = (uint32_t)host_tid_of(th);
+	tid = (uint32_t)thread_host_tid(th);
 	child->tid = (int)tid;
-	/* as the kernel does, both ids are stored before either thread runs guest code again */
-	if (flags & CLONE_PARENT_SETTID)
-		guest_write(cpu, ptid, &tid, 4);
-	if (flags & CLONE_CHILD_SETTID)
-		guest_write(cpu, ctid, &tid, 4);
-	if (flags & CLONE_CHILD_CLEARTID)
-		child->clear_child_tid = ctid;
-	machine_add_thread(m, child);
+	set_child_ids(cpu, child, flags, ptid, ctid);
 	sem_post(&s->go);
 	return (long)tid;
 }

@@ -2,6 +2,8 @@
 #ifndef RVX_LINUX_THREAD_H
 #define RVX_LINUX_THREAD_H
 
+#include <pthread.h>
+
 #include "../machine.h"
 
 /* clone for a thread (CLONE_VM|CLONE_THREAD|CLONE_SIGHAND...): returns the new thread's id or
@@ -10,6 +12,8 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 /* clone with CLONE_VM|CLONE_VFORK (vfork, posix_spawn): the child is a host process sharing
  * this memory, as the kernel's; the caller waits until it execs or exits. Returns its pid. */
 long thread_vfork(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls);
+/* The host thread's id, without waiting for it to run. */
+int thread_host_tid(pthread_t th);
 /* exit of one thread: the clear-tid wake, then the host thread ends; the last one ends the
  * process with status. */
 _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status);

@@ -166,6 +166,34 @@ uint64_t space_find_free(struct rvx_space *s, uint64_t len, uint64_t top)
 	}
 }
 
+/* An anonymous private mapping with the file's bytes read in (anon_only). A shared file
+ * mapping cannot be made coherent that way: ENODEV, as for a file that cannot be mapped. */
+static int map_anon_copy(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64_t off)
+{
+	bool file = !(flags & MAP_ANONYMOUS);
+	uint8_t *p;
+	if (file && (flags & MAP_SHARED))
+		return -ENODEV;
+	p = mmap(g2h(s, addr), len, file ? PROT_READ | PROT_WRITE : space_host_prot(prot),
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | (flags & MAP_NORESERVE), -1, 0);
+	if (p == MAP_FAILED)
+		return -errno;
+	if (file) {
+		uint64_t done = 0;
+		while (done < len) {
+			ssize_t n = pread(fd, p + done, len - done, (off_t)(off + done));
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			done += (uint64_t)n;
+		}
+		if (mprotect(p, len, space_host_prot(prot)) != 0)
+			return -errno;
+	}
+	return 0;
+}
+
 int64_t space_map(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64_t off,
 		  const char *name)
 {
@@ -201,7 +229,15 @@ int64_t space_map(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, in
 		}
 	}
 	watch_range_changed(s, addr, addr + len, prot);
-	p = mmap(g2h(s, addr), len, space_host_prot(prot), hflags, (flags & MAP_ANONYMOUS) ? -1 : fd, (off_t)off);
+	if (s->anon_only) {
+		ret = map_anon_copy(s, addr, len, prot, flags, fd, off);
+		if (ret < 0)
+			goto out;
+		p = g2h(s, addr);
+	} else {
+		p = mmap(g2h(s, addr), len, space_host_prot(prot), hflags, (flags & MAP_ANONYMOUS) ? -1 : fd,
+			 (off_t)off);
+	}
 	if (p == MAP_FAILED) {
 		ret = -errno;
 		goto out;
@@ -210,7 +246,7 @@ int64_t space_map(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, in
 	 * allows: a TLB miss costs tens of ns under nested paging, and the guest's big arrays would
 	 * take one every 4 KiB. */
 	if ((flags & (MAP_ANONYMOUS | MAP_SHARED | MAP_NORESERVE | MAP_STACK)) == MAP_ANONYMOUS && prot != PROT_NONE &&
-	    len >= HUGE_PAGE_SIZE)
+	    len >= HUGE_PAGE_SIZE && !s->anon_only)
 		madvise(p, len, MADV_HUGEPAGE);
 	memset(&v, 0, sizeof v);
 	v.start = addr;
@@ -233,6 +269,8 @@ int64_t space_map(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, in
 		ret = (int64_t)addr;
 out:
 	pthread_mutex_unlock(&s->lock);
+	if (ret >= 0 && s->on_change)
+		s->on_change(s->on_change_arg, SPACE_CHANGE_MAP, addr, len, prot);
 	return ret;
 }
 
@@ -253,6 +291,8 @@ int space_unmap(struct rvx_space *s, uint64_t addr, uint64_t len)
 	else
 		ret = vma_cut(s, addr, addr + len);
 	pthread_mutex_unlock(&s->lock);
+	if (ret == 0 && s->on_change)
+		s->on_change(s->on_change_arg, SPACE_CHANGE_UNMAP, addr, len, 0);
 	return ret;
 }
 
@@ -299,7 +339,21 @@ int space_protect(struct rvx_space *s, uint64_t addr, uint64_t len, int prot)
 	}
 out:
 	pthread_mutex_unlock(&s->lock);
+	if (ret == 0 && s->on_change)
+		s->on_change(s->on_change_arg, SPACE_CHANGE_PROTECT, addr, len, prot);
 	return ret;
+}
+
+int space_discard(struct rvx_space *s, uint64_t addr, uint64_t len, int advice)
+{
+	if (!space_range_ok(s, addr, len))
+		return -ENOMEM;
+	if (madvise(g2h(s, addr), len, advice) != 0)
+		return -errno;
+	if (s->on_change && (advice == MADV_DONTNEED || advice == MADV_FREE || advice == MADV_REMOVE))
+		s->on_change(s->on_change_arg, SPACE_CHANGE_DISCARD, addr & ~(RVX_PAGE_SIZE - 1),
+			     RVX_PAGE_ALIGN(len + (addr & (RVX_PAGE_SIZE - 1))), 0);
+	return 0;
 }
 
 int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_t new_len, int flags, uint64_t new_addr)
@@ -314,6 +368,8 @@ int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_
 	new_len = RVX_PAGE_ALIGN(new_len);
 	if (!space_range_ok(s, old, old_len))
 		return -EFAULT;
+	if (s->anon_only && (new_len > old_len || (flags & MREMAP_FIXED)))
+		return -ENOMEM; /* the C library then allocates, copies and frees */
 	pthread_mutex_lock(&s->lock);
 	v = vma_find(s, old);
 	if (!v || v->end < old + old_len) {

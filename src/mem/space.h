@@ -36,7 +36,17 @@ struct rvx_space {
 	int watch_lock;     /* spinlock: taken in the fault handler too */
 	uint32_t watch_len; /* slots in use */
 	uint32_t narmed;    /* pages read-only on the host now (atomic) */
+	/* Cluster mode: every mapping is anonymous memory (file contents are read in), so that
+	 * pages can move between ranks; mremap cannot move or grow one. */
+	bool anon_only;
+	/* Called after a mapping changes (SPACE_CHANGE_* op), outside the lock: the cluster
+	 * makes every rank follow. */
+	void (*on_change)(void *arg, int op, uint64_t addr, uint64_t len, int prot);
+	void *on_change_arg;
 };
+
+/* SPACE_CHANGE_CODE: guest code in the range may have changed (riscv_flush_icache). */
+enum { SPACE_CHANGE_MAP = 1, SPACE_CHANGE_UNMAP, SPACE_CHANGE_PROTECT, SPACE_CHANGE_DISCARD, SPACE_CHANGE_CODE };
 
 int space_init(struct rvx_space *s, uint64_t size);
 void space_destroy(struct rvx_space *s);
@@ -73,6 +83,8 @@ int64_t space_map(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, in
 		  const char *name);
 int space_unmap(struct rvx_space *s, uint64_t addr, uint64_t len);
 int space_protect(struct rvx_space *s, uint64_t addr, uint64_t len, int prot);
+/* madvise(MADV_DONTNEED) on private memory: the pages read as zero or the file again. */
+int space_discard(struct rvx_space *s, uint64_t addr, uint64_t len, int advice);
 int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_t new_len, int flags,
 		    uint64_t new_addr);
 /* Copies the mapping at addr (false when unmapped). */

@@ -1,0 +1,62 @@
+/* Cluster mode: the threads of one guest process on several ranks (DESIGN.md, CLUSTER.md).
+ * The other layers call in at a few places only: the syscall table's local/global column
+ * (delegation), thread creation (placement), process exit, and the address space's change
+ * hook (coherent mappings). Nothing here runs unless m->cluster is set. */
+#ifndef RVX_CLUSTER_H
+#define RVX_CLUSTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../machine.h"
+
+struct cl_transport;
+
+/* Placement policies for new threads. */
+enum cl_place { PLACE_ROUNDROBIN, PLACE_FILL, PLACE_LIST };
+
+struct cl_options {
+	enum cl_place place;
+	int *place_list; /* PLACE_LIST: the rank of thread 1, 2, ... (the main thread is 0's) */
+	int nplace_list;
+};
+
+/* Parses --cluster-place's value; false with a sentence in err when it is not one. */
+bool cluster_parse_place(const char *s, struct cl_options *o, char *err, size_t errlen);
+
+/* Prepares the machine before the master loads the program (every mapping anonymous, so that
+ * pages can move). */
+int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct cl_options *o);
+/* The master: serves the other ranks and runs the loaded program; returns its exit status
+ * only if it cannot start. Another rank: runs the threads the master sends until the process
+ * ends. Neither returns once the guest runs: the process ends with the guest's. */
+int cluster_run(struct rvx_machine *m);
+
+/* The master could not load the program: the other ranks end, then the link. */
+void cluster_abandon(struct rvx_machine *m);
+
+/* A global syscall on a rank other than the master: runs at the master for this thread, and
+ * returns its result (an exit ends the calling thread here). */
+long cluster_delegate(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a);
+/* At the master: the child of clone goes where the placement says: returns its thread id (a
+ * proxy here stands for it), 0 when it is to run on this rank, or -errno. */
+long cluster_place_thread(struct rvx_vcpu *parent, struct rvx_vcpu *child);
+/* Starts the placed child on its rank, once its ids are stored. */
+void cluster_start_remote(struct rvx_vcpu *child);
+/* The guest process ends with status, or with the signal sig != 0. At the master: every other
+ * rank ends, then the link; the caller then ends this process. Elsewhere: the master is told
+ * and ends every rank; it does not return. */
+void cluster_end(struct rvx_machine *m, int status, int sig);
+/* At the master: the guest changed sig's action; every rank follows before it returns. */
+void cluster_sigaction_changed(struct rvx_machine *m, int sig);
+/* At the master, before a fork or exec: fetches every page the master does not hold, so that
+ * the new process has all of the guest's memory. */
+void cluster_gather(struct rvx_machine *m);
+/* In a fork's child: the child is an ordinary process of one machine. */
+void cluster_forget(struct rvx_machine *m);
+
+/* This rank is the master (or there is no cluster). */
+bool cluster_is_master(const struct rvx_machine *m);
+
+#endif

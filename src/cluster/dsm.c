@@ -1,0 +1,551 @@
+/* Page coherence: MSI per 4 KiB page with a directory at each page's home (the master for
+ * now). Guest memory is anonymous and registered with userfaultfd on every rank: a page this
+ * rank does not hold is absent (a missing fault), a page it shares is write-protected (a
+ * write-protect fault), so translated code keeps its plain loads and stores and the kernel's
+ * own accesses (syscall buffers) wait for the page instead of failing with EFAULT. Pages are
+ * installed whole by UFFDIO_COPY; a page leaves after it is write-protected, so no write is
+ * lost. Only the service thread runs this, and it never touches a page it does not hold. */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/userfaultfd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "../linux/signal.h"
+#include "internal.h"
+
+#define PAGE RVX_PAGE_SIZE
+
+/* A request waiting at the home while the page's transaction runs. */
+struct dir_wait {
+	struct dir_wait *next;
+	int src;
+	uint8_t want;
+	bool has_copy;
+};
+
+struct dir_entry {
+	uint8_t state; /* PAGE_S or PAGE_M */
+	int owner;     /* PAGE_M */
+	uint64_t sharers;
+	/* the transaction in progress */
+	bool busy, zero;
+	int requester, supplier, acks;
+	uint8_t want, keep;
+	struct dir_wait *head, *tail;
+};
+
+int dsm_init(struct cluster *c)
+{
+	struct uffdio_api api = {.api = UFFD_API, .features = UFFD_FEATURE_PAGEFAULT_FLAG_WP};
+	c->uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+	if (c->uffd < 0)
+		return -errno;
+	if (ioctl(c->uffd, UFFDIO_API, &api) != 0) {
+		int e = errno;
+		close(c->uffd);
+		c->uffd = -1;
+		return -e;
+	}
+	c->zero_page = aligned_alloc(PAGE, PAGE);
+	c->sendbuf = malloc(CL_HEADER_BYTES + PAGE);
+	if (!c->zero_page || !c->sendbuf)
+		return -ENOMEM;
+	memset(c->zero_page, 0, PAGE);
+	return 0;
+}
+
+int dsm_register(struct cluster *c, uint64_t addr, uint64_t len)
+{
+	struct uffdio_register r = {.range = {(uint64_t)(uintptr_t)g2h(&c->m->space, addr), len},
+				    .mode = UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP};
+	return ioctl(c->uffd, UFFDIO_REGISTER, &r) == 0 ? 0 : -errno;
+}
+
+static int default_state(const struct cluster *c)
+{
+	return c->rank == MASTER ? PAGE_M : PAGE_I;
+}
+
+static int local_state(struct cluster *c, uint64_t page)
+{
+	uint64_t *v = pagemap_get(&c->local, page);
+	return v ? (int)*v : default_state(c);
+}
+
+static void set_local(struct cluster *c, uint64_t page, int state)
+{
+	uint64_t *v;
+	if (state == default_state(c)) {
+		pagemap_del(&c->local, page);
+		return;
+	}
+	v = pagemap_put(&c->local, page, 0);
+	if (!v)
+		c->t->abort(c->t, 70); /* out of memory in the protocol: the process cannot go on */
+	*v = (uint64_t)state;
+}
+
+static uint64_t host_addr(const struct cluster *c, uint64_t page)
+{
+	return (uint64_t)(uintptr_t)g2h(&c->m->space, page);
+}
+
+/* Installs a whole page; -EEXIST when one is there. */
+static int install(struct cluster *c, uint64_t page, const void *src, bool wp, bool wake)
+{
+	struct uffdio_copy cp = {.dst = host_addr(c, page),
+				 .src = (uint64_t)(uintptr_t)src,
+				 .len = PAGE,
+				 .mode = (wp ? UFFDIO_COPY_MODE_WP : 0) | (wake ? 0 : UFFDIO_COPY_MODE_DONTWAKE)};
+	while (ioctl(c->uffd, UFFDIO_COPY, &cp) != 0) {
+		if (errno != EAGAIN)
+			return -errno;
+		cp.copy = 0;
+	}
+	return 0;
+}
+
+static void write_protect(struct cluster *c, uint64_t page, bool on)
+{
+	struct uffdio_writeprotect w = {.range = {host_addr(c, page), PAGE},
+					.mode = on ? UFFDIO_WRITEPROTECT_MODE_WP : 0};
+	while (ioctl(c->uffd, UFFDIO_WRITEPROTECT, &w) != 0) {
+		if (errno != EAGAIN) {
+			fprintf(stderr, "T%d wp %d page %llx failed: %s\n", c->rank, on, (unsigned long long)page,
+				strerror(errno));
+			break;
+		}
+	}
+}
+
+static void wake(struct cluster *c, uint64_t page)
+{
+	struct uffdio_range r = {host_addr(c, page), PAGE};
+	ioctl(c->uffd, UFFDIO_WAKE, &r);
+}
+
+/* Guest code may have changed: this rank's threads leave translated code for the dispatcher,
+ * which drops what changed (here nobody else may pass it: the writer is on another rank). */
+static void code_changed(struct cluster *c, uint64_t addr, uint64_t len, bool watched_only)
+{
+	struct rvx_vcpu *t;
+	if (watched_only)
+		machine_code_written(c->m);
+	else
+		machine_code_changed(c->m, addr, len);
+	pthread_mutex_lock(&c->m->lock);
+	for (t = c->m->threads; t; t = t->next)
+		__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST);
+	pthread_mutex_unlock(&c->m->lock);
+}
+
+/* The page leaves this rank: translations made from it are checked before they run again. */
+static void drop(struct cluster *c, uint64_t page)
+{
+	madvise(g2h(&c->m->space, page), PAGE, MADV_DONTNEED);
+	if (__atomic_load_n(&c->m->space.narmed, __ATOMIC_RELAXED) && space_watch_release(&c->m->space, page, PAGE))
+		code_changed(c, page, PAGE, true);
+	c->stats.invalidations++;
+}
+
+static bool all_zero(const uint8_t *p)
+{
+	const uint64_t *w = (const uint64_t *)p;
+	for (size_t i = 0; i < PAGE / 8; i++)
+		if (w[i])
+			return false;
+	return true;
+}
+
+static void msg_init(struct cl_msg *msg, const struct cluster *c, uint32_t type, uint64_t page)
+{
+	memset(msg, 0, sizeof *msg);
+	msg->type = type;
+	msg->src = c->rank;
+	msg->home = cl_home(c, page);
+	msg->page = page;
+}
+
+/* --- requester: this rank's threads fault --- */
+
+static void request(struct cluster *c, uint64_t page, int want, bool has_copy)
+{
+	struct cl_msg msg;
+	uint64_t *w = pagemap_get(&c->wanted, page);
+	if (w)
+		return; /* on its way: installing it wakes every thread that waits for it */
+	w = pagemap_put(&c->wanted, page, 0);
+	if (!w)
+		c->t->abort(c->t, 70);
+	*w = cl_now_ns() << 2 | (uint64_t)(want == PAGE_M ? (has_copy ? 2 : 1) : 0);
+	msg_init(&msg, c, MSG_PAGE_REQ, page);
+	msg.arg[0] = (uint64_t)want;
+	msg.arg[1] = has_copy;
+	cl_send(c, msg.home, &msg);
+}
+
+static void fault(struct cluster *c, uint64_t haddr, uint64_t flags)
+{
+	uint64_t page = (haddr - (uint64_t)(uintptr_t)c->m->space.base) & ~(PAGE - 1);
+	bool writing = flags & (UFFD_PAGEFAULT_FLAG_WRITE | UFFD_PAGEFAULT_FLAG_WP);
+	bool present = flags & UFFD_PAGEFAULT_FLAG_WP;
+	int state = local_state(c, page), want = writing ? PAGE_M : PAGE_S;
+	if (c->trace)
+		fprintf(stderr, "T%d %llu fault page %llx flags %llx state %d\n", c->rank,
+			(unsigned long long)cl_now_ns() / 1000 % 100000000, (unsigned long long)page,
+			(unsigned long long)flags, state);
+
+	if (state == PAGE_M && !present) {
+		/* the master's page that nobody has touched yet */
+		if (install(c, page, c->zero_page, false, true) == -EEXIST)
+			wake(c, page);
+		return;
+	}
+	if (present ? state >= want : false) {
+		wake(c, page); /* answered since the fault was raised */
+		return;
+	}
+	request(c, page, want, present);
+}
+
+bool dsm_poll_faults(struct cluster *c)
+{
+	struct uffd_msg ev[16];
+	bool any = false;
+	for (;;) {
+		ssize_t n = read(c->uffd, ev, sizeof ev);
+		if (n <= 0)
+			return any;
+		any = true;
+		for (size_t i = 0; i < (size_t)n / sizeof ev[0]; i++)
+			if (ev[i].event == UFFD_EVENT_PAGEFAULT)
+				fault(c, ev[i].arg.pagefault.address, ev[i].arg.pagefault.flags);
+	}
+}
+
+static void on_data(struct cluster *c, const struct cl_msg *msg)
+{
+	uint64_t page = msg->page, *w = pagemap_get(&c->wanted, page);
+	int state = (int)msg->arg[0];
+	struct cl_msg done;
+
+	if (msg->flags & DATA_NONE) {
+		if (state == PAGE_M)
+			write_protect(c, page, false);
+		wake(c, page);
+	} else {
+		const void *src = (msg->flags & DATA_ZERO) ? c->zero_page : msg->payload;
+		if (install(c, page, src, state == PAGE_S, true) == -EEXIST) {
+			/* present after all (never expected): overwrite it while nobody can write */
+			write_protect(c, page, true);
+			write_protect(c, page, false);
+			memcpy(g2h(&c->m->space, page), src, PAGE);
+			if (state == PAGE_S)
+				write_protect(c, page, true);
+			wake(c, page);
+		}
+		c->stats.pages_in++;
+		if (msg->flags & DATA_ZERO)
+			c->stats.zero_pages++;
+		else
+			c->stats.bytes_in += PAGE;
+	}
+	set_local(c, page, state);
+	if (w) {
+		unsigned kind = (unsigned)(*w & 3);
+		uint64_t ns = cl_now_ns() - (*w >> 2), us = ns / 1000;
+		unsigned b = 0;
+		while (us > 1 && b < 31) {
+			us >>= 1;
+			b++;
+		}
+		c->stats.faults[kind]++;
+		c->stats.fault_ns[kind] += ns;
+		c->stats.lat_hist[kind][b]++;
+		pagemap_del(&c->wanted, page);
+	}
+	msg_init(&done, c, MSG_PAGE_DONE, page);
+	cl_send(c, msg->home, &done);
+}
+
+/* --- holder: the home asks for this rank's copy --- */
+
+static void on_recall(struct cluster *c, const struct cl_msg *msg)
+{
+	uint64_t page = msg->page;
+	int to = (int)msg->arg[1], keep = (int)msg->arg[2];
+	int state = local_state(c, page);
+	struct cl_msg data;
+	bool zero;
+
+	/* absent here although held: never touched (the master's pages), so all zero */
+	zero = install(c, page, c->zero_page, true, false) == 0;
+	if (!zero && state == PAGE_M)
+		write_protect(c, page, true);
+	if (!zero)
+		zero = all_zero(g2h(&c->m->space, page));
+	msg_init(&data, c, MSG_PAGE_DATA, page);
+	data.home = msg->home;
+	data.arg[0] = msg->arg[0];
+	if (zero) {
+		data.flags = DATA_ZERO;
+	} else {
+		data.len = PAGE;
+		data.payload = g2h(&c->m->space, page);
+		c->stats.bytes_out += PAGE;
+	}
+	c->stats.pages_out++;
+	c->stats.recalls++;
+	cl_send(c, to, &data);
+	if (keep == PAGE_I)
+		drop(c, page);
+	set_local(c, page, keep);
+}
+
+static void on_inv(struct cluster *c, const struct cl_msg *msg)
+{
+	struct cl_msg ack;
+	drop(c, msg->page);
+	set_local(c, msg->page, PAGE_I);
+	msg_init(&ack, c, MSG_PAGE_INV_ACK, msg->page);
+	ack.home = msg->home;
+	cl_send(c, msg->home, &ack);
+}
+
+/* --- home: the directory --- */
+
+static struct dir_entry *dir_entry(struct cluster *c, uint64_t page)
+{
+	uint64_t *v = pagemap_put(&c->dir, page, 0);
+	struct dir_entry *e;
+	if (!v)
+		c->t->abort(c->t, 70);
+	if (*v)
+		return (struct dir_entry *)(uintptr_t)*v;
+	e = calloc(1, sizeof *e);
+	if (!e)
+		c->t->abort(c->t, 70);
+	e->state = PAGE_M;
+	e->owner = MASTER;
+	*v = (uint64_t)(uintptr_t)e;
+	return e;
+}
+
+static int lowest(uint64_t set)
+{
+	return set ? __builtin_ctzll(set) : -1;
+}
+
+/* The second step: the invalidations are acknowledged; the data goes to the requester. */
+static void dir_supply(struct cluster *c, uint64_t page, struct dir_entry *e)
+{
+	struct cl_msg msg;
+	if (e->supplier >= 0) {
+		msg_init(&msg, c, MSG_PAGE_RECALL, page);
+		msg.arg[0] = e->want;
+		msg.arg[1] = (uint64_t)e->requester;
+		msg.arg[2] = e->keep;
+		cl_send(c, e->supplier, &msg);
+	} else {
+		msg_init(&msg, c, MSG_PAGE_DATA, page);
+		msg.arg[0] = e->want;
+		msg.flags = e->zero ? DATA_ZERO : DATA_NONE;
+		cl_send(c, e->requester, &msg);
+	}
+}
+
+static void dir_start(struct cluster *c, uint64_t page, struct dir_entry *e, int src, int want, bool has_copy)
+{
+	uint64_t me = 1ull << src, inv = 0;
+	struct cl_msg msg;
+
+	if (!has_copy) /* the requester lost its copy (a mapping change): not a sharer any more */
+		e->sharers &= ~me;
+	if (e->state == PAGE_M && e->owner == src && has_copy)
+		want = PAGE_M; /* it holds the page already (an old fault): it keeps it */
+	e->busy = true;
+	e->requester = src;
+	e->want = (uint8_t)want;
+	e->supplier = -1;
+	e->keep = PAGE_I;
+	e->zero = false;
+	if (e->state == PAGE_M) {
+		if (e->owner != src) {
+			e->supplier = e->owner;
+			e->keep = want == PAGE_S ? PAGE_S : PAGE_I;
+		}
+		e->sharers = want == PAGE_S ? (1ull << e->owner) | me : 0;
+	} else if (want == PAGE_S) {
+		if (!(e->sharers & me))
+			e->supplier = lowest(e->sharers);
+		e->keep = PAGE_S;
+		e->sharers |= me;
+	} else {
+		uint64_t others = e->sharers & ~me;
+		if (!(e->sharers & me))
+			e->supplier = lowest(others);
+		inv = others & ~(e->supplier >= 0 ? 1ull << e->supplier : 0);
+		e->sharers = 0;
+	}
+	/* nobody holds what the requester lost: the page was discarded, so it is zero */
+	e->zero = e->supplier < 0 && !has_copy;
+	e->state = (uint8_t)want;
+	e->owner = want == PAGE_M ? src : -1;
+	e->acks = __builtin_popcountll(inv);
+	for (int r = lowest(inv); r >= 0; inv &= inv - 1, r = lowest(inv)) {
+		msg_init(&msg, c, MSG_PAGE_INV, page);
+		cl_send(c, r, &msg);
+	}
+	if (!e->acks)
+		dir_supply(c, page, e);
+}
+
+static void dir_request(struct cluster *c, const struct cl_msg *msg)
+{
+	struct dir_entry *e = dir_entry(c, msg->page);
+	if (e->busy) {
+		struct dir_wait *w = calloc(1, sizeof *w);
+		if (!w)
+			c->t->abort(c->t, 70);
+		w->src = msg->src;
+		w->want = (uint8_t)msg->arg[0];
+		w->has_copy = msg->arg[1];
+		if (e->tail)
+			e->tail->next = w;
+		else
+			e->head = w;
+		e->tail = w;
+		return;
+	}
+	dir_start(c, msg->page, e, msg->src, (int)msg->arg[0], msg->arg[1]);
+}
+
+static void dir_done(struct cluster *c, uint64_t page)
+{
+	struct dir_entry *e = dir_entry(c, page);
+	struct dir_wait *w = e->head;
+	e->busy = false;
+	if (!w)
+		return;
+	e->head = w->next;
+	if (!e->head)
+		e->tail = NULL;
+	dir_start(c, page, e, w->src, w->want, w->has_copy);
+	free(w);
+}
+
+void dsm_message(struct cluster *c, const struct cl_msg *msg)
+{
+	switch (msg->type) {
+	case MSG_PAGE_REQ: dir_request(c, msg); break;
+	case MSG_PAGE_RECALL: on_recall(c, msg); break;
+	case MSG_PAGE_INV: on_inv(c, msg); break;
+	case MSG_PAGE_INV_ACK: {
+		struct dir_entry *e = dir_entry(c, msg->page);
+		if (--e->acks == 0)
+			dir_supply(c, msg->page, e);
+		break;
+	}
+	case MSG_PAGE_DATA: on_data(c, msg); break;
+	case MSG_PAGE_DONE: dir_done(c, msg->page); break;
+	default: break;
+	}
+}
+
+/* --- mappings: the master changed one; every rank follows --- */
+
+static void free_dir_entry(void *arg, uint64_t page, uint64_t val)
+{
+	struct dir_entry *e = (struct dir_entry *)(uintptr_t)val;
+	(void)arg;
+	(void)page;
+	while (e->head) {
+		struct dir_wait *w = e->head;
+		e->head = w->next;
+		free(w);
+	}
+	free(e);
+}
+
+void dsm_apply_map(struct cluster *c, const struct cl_msg *msg)
+{
+	struct rvx_space *s = &c->m->space;
+	uint64_t addr = msg->page, len = msg->arg[1];
+	int op = (int)msg->arg[0], prot = (int)msg->arg[2];
+	bool code = space_overlaps_prot(s, addr, len, PROT_EXEC) || (prot & PROT_EXEC);
+
+	if (op == SPACE_CHANGE_CODE) {
+		if (c->rank != MASTER)
+			code_changed(c, addr, len, false);
+		return;
+	}
+	if (c->rank != MASTER) {
+		if (op == SPACE_CHANGE_MAP)
+			space_map(s, addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, NULL);
+		else if (op == SPACE_CHANGE_UNMAP)
+			space_unmap(s, addr, len);
+		else if (op == SPACE_CHANGE_PROTECT)
+			space_protect(s, addr, len, prot);
+		else if (op == SPACE_CHANGE_DISCARD)
+			madvise(g2h(s, addr), len, MADV_DONTNEED);
+	}
+	if (op == SPACE_CHANGE_MAP)
+		dsm_register(c, addr, len);
+	if (op != SPACE_CHANGE_PROTECT) {
+		pagemap_del_range(&c->local, addr, addr + len, NULL, NULL);
+		if (c->rank == MASTER)
+			pagemap_del_range(&c->dir, addr, addr + len, free_dir_entry, NULL);
+		if (code && c->rank != MASTER)
+			code_changed(c, 0, UINT64_MAX, false);
+	}
+}
+
+void dsm_print_stats(struct cluster *c)
+{
+	static const char *const kinds[3] = {"read miss", "write miss", "upgrade"};
+	struct cl_stats *st = &c->stats;
+	FILE *f = c->m->log;
+	fprintf(f,
+		"rvx: cluster rank %d: pages in %llu (%llu zero, %llu bytes), out %llu (%llu bytes), %llu invalidated, "
+		"%llu recalls\n",
+		c->rank, (unsigned long long)st->pages_in, (unsigned long long)st->zero_pages,
+		(unsigned long long)st->bytes_in, (unsigned long long)st->pages_out, (unsigned long long)st->bytes_out,
+		(unsigned long long)st->invalidations, (unsigned long long)st->recalls);
+	for (int k = 0; k < 3; k++) {
+		uint64_t n = st->faults[k], seen = 0;
+		int p50 = -1, p99 = -1;
+		if (!n)
+			continue;
+		for (int b = 0; b < 32; b++) {
+			seen += st->lat_hist[k][b];
+			if (p50 < 0 && seen * 2 >= n)
+				p50 = b;
+			if (p99 < 0 && seen * 100 >= n * 99)
+				p99 = b;
+		}
+		fprintf(f, "rvx: cluster rank %d: %s faults %llu, mean %.1f us, p50 < %u us, p99 < %u us\n", c->rank,
+			kinds[k], (unsigned long long)n, (double)st->fault_ns[k] / (double)n / 1000.0, 2u << p50,
+			2u << p99);
+	}
+}
+
+/* For cluster_gather: the pages the master does not hold, in an array it frees. */
+void dsm_gather(struct cluster *c, const struct cl_msg *msg)
+{
+	uint64_t *pages = malloc((c->dir.n + 1) * sizeof *pages);
+	int64_t n = 0;
+	for (size_t i = 0; pages && i < c->dir.cap; i++) {
+		const struct dir_entry *e = (const struct dir_entry *)(uintptr_t)c->dir.vals[i];
+		if (!c->dir.keys[i])
+			continue;
+		if (e->state == PAGE_M ? e->owner != MASTER : !(e->sharers & 1))
+			pages[n++] = c->dir.keys[i];
+	}
+	cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, n, (uint64_t)(uintptr_t)pages);
+}

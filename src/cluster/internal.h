@@ -1,0 +1,147 @@
+/* Cluster internals shared by its files: the per-rank state, the page tables and the service
+ * thread's helpers. */
+#ifndef RVX_CLUSTER_INTERNAL_H
+#define RVX_CLUSTER_INTERNAL_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cluster.h"
+#include "transport.h"
+#include "wire.h"
+
+#define CL_MAX_RANKS 64 /* sharers are a 64-bit set */
+#define MASTER       0
+
+/* An open-addressed map from page address to a 64-bit value; key 0 is never a page (the
+ * lowest mappable guest address is 64 KiB). */
+struct pagemap {
+	uint64_t *keys, *vals;
+	size_t cap, n;
+};
+uint64_t *pagemap_get(struct pagemap *pm, uint64_t key);
+/* The slot for key, made with value init when absent; NULL when out of memory. */
+uint64_t *pagemap_put(struct pagemap *pm, uint64_t key, uint64_t init);
+void pagemap_del(struct pagemap *pm, uint64_t key);
+/* Calls fn on every entry in [lo, hi) and deletes it. */
+void pagemap_del_range(struct pagemap *pm, uint64_t lo, uint64_t hi, void (*fn)(void *arg, uint64_t key, uint64_t val),
+		       void *arg);
+void pagemap_free(struct pagemap *pm);
+
+/* What a thread waits on for an answer from another rank; its address is the txn id. */
+struct cl_wait {
+	uint32_t done; /* futex word */
+	int pending;   /* answers still to come (map acknowledgements) */
+	int64_t result;
+	uint64_t ended;
+};
+void cl_wait_init(struct cl_wait *w, int pending);
+void cl_wait_for(struct cl_wait *w);
+void cl_wait_answer(struct cl_wait *w, int64_t result, uint64_t ended);
+
+/* A message queued by a thread other than the service thread. */
+struct cl_out {
+	struct cl_out *next;
+	int dest;
+	size_t len;
+	uint8_t bytes[];
+};
+
+/* The master's stand-in for a thread that runs on another rank: a host thread of the master
+ * with the thread's id, which runs its delegated syscalls (so that blocking ones block only
+ * it, futexes wait in the master's kernel and the thread id is real here). */
+struct cl_proxy {
+	struct cl_proxy *next;
+	struct rvx_vcpu *cpu; /* the thread's state at the master: id, robust list, clear-tid */
+	int rank;
+	uint32_t posted; /* futex word: a request is waiting */
+	struct cl_msg req;
+	uint8_t regs[CL_REGS_BYTES];
+};
+
+struct cl_stats {
+	uint64_t faults[3], fault_ns[3]; /* read miss, write miss, upgrade */
+	uint64_t lat_hist[3][32];        /* by log2 of microseconds */
+	uint64_t pages_in, pages_out, bytes_in, bytes_out, zero_pages, invalidations, recalls;
+	uint64_t delegated, delegated_ns, syscalls_by_nr[512];
+	uint64_t msgs_in, msgs_out;
+	uint64_t service_ns;
+};
+
+struct cluster {
+	struct rvx_machine *m;
+	struct cl_transport *t;
+	struct cl_options opt;
+	int rank, size;
+	int uffd;
+	int wake_fd; /* eventfd: the outbox has messages */
+	pthread_t service;
+	bool service_started;
+	volatile int stopping; /* the service thread ends (the master's, at the end) */
+	int shutting;          /* the master has begun to end the process */
+	int die_status, die_signal;
+	bool trace;
+
+	pthread_mutex_t out_lock;
+	struct cl_out *out_head, *out_tail;
+	struct cl_out *self_head, *self_tail; /* messages from this rank to itself (service only) */
+
+	/* this rank's state of every page it has seen; absent: M at the master, I elsewhere */
+	struct pagemap local;
+	/* a page the service thread is fetching, by page: the state asked for */
+	struct pagemap wanted;
+	/* the master's directory: page -> struct dir_entry * (absent: M at the master) */
+	struct pagemap dir;
+	uint8_t *zero_page;
+	uint8_t *sendbuf; /* header + a page */
+
+	/* the master */
+	int *cores; /* online cores of each rank, from their hello */
+	int hellos, byes;
+	unsigned nspawned; /* threads made so far (placement index) */
+	int *placed;       /* threads placed on each rank now */
+	pthread_mutex_t proxy_lock;
+	struct cl_proxy *proxies;
+
+	struct cl_stats stats;
+};
+
+/* Sends from the service thread (to itself too). */
+void cl_send(struct cluster *c, int dest, struct cl_msg *msg);
+/* Sends from any other thread (through the outbox). */
+void cl_post(struct cluster *c, int dest, struct cl_msg *msg);
+static inline int cl_home(const struct cluster *c, uint64_t page)
+{
+	(void)c;
+	(void)page;
+	return MASTER; /* carried in every message, so homes can spread without a format change */
+}
+static inline uint64_t cl_now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* dsm.c: page coherence (service thread only, but dsm_map_changed). */
+int dsm_init(struct cluster *c);
+int dsm_register(struct cluster *c, uint64_t addr, uint64_t len);
+/* Reads userfaultfd events: true when there were any. */
+bool dsm_poll_faults(struct cluster *c);
+void dsm_message(struct cluster *c, const struct cl_msg *msg);
+/* Applies a mapping change from the master at this rank (service thread). */
+void dsm_apply_map(struct cluster *c, const struct cl_msg *msg);
+void dsm_print_stats(struct cluster *c);
+void dsm_gather(struct cluster *c, const struct cl_msg *msg);
+
+/* remote.c: threads on other ranks and delegated syscalls. */
+void remote_message(struct cluster *c, const struct cl_msg *msg);
+
+/* service.c */
+int cluster_service_start(struct cluster *c);
+_Noreturn void cluster_service_loop(struct cluster *c);
+/* The master: every other rank ends, then the link; the caller then ends this process. */
+void cluster_shutdown(struct cluster *c);
+
+#endif

@@ -1,0 +1,558 @@
+/* Threads on other ranks: placement, the master's proxies that run their global syscalls,
+ * starting and ending them, and the start and end of the whole cluster process. */
+#include <errno.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "../engine/engine.h"
+#include "../jit/x86-64/jit.h"
+#include "../linux/safe_syscall.h"
+#include "../linux/signal.h"
+#include "../linux/syscall.h"
+#include "../linux/thread.h"
+#include "internal.h"
+
+#define HOST_THREAD_STACK (1u << 20)
+#define HELLO_TIMEOUT_S   60
+
+bool cluster_is_master(const struct rvx_machine *m)
+{
+	return !m->cluster || m->cluster->rank == MASTER;
+}
+
+bool cluster_parse_place(const char *s, struct cl_options *o, char *err, size_t errlen)
+{
+	memset(o, 0, sizeof *o);
+	if (!strcmp(s, "roundrobin"))
+		return true;
+	if (!strcmp(s, "fill")) {
+		o->place = PLACE_FILL;
+		return true;
+	}
+	o->place = PLACE_LIST;
+	for (const char *p = s; *p;) {
+		char *end;
+		long r = strtol(p, &end, 10);
+		int *n;
+		if (end == p || r < 0 || r >= CL_MAX_RANKS || (*end && *end != ',')) {
+			snprintf(err, errlen,
+				 "--cluster-place wants roundrobin, fill or a list of ranks like 1,1,2, not '%s'", s);
+			free(o->place_list);
+			o->place_list = NULL;
+			return false;
+		}
+		n = realloc(o->place_list, (size_t)(o->nplace_list + 1) * sizeof *n);
+		if (!n)
+			return false;
+		o->place_list = n;
+		o->place_list[o->nplace_list++] = (int)r;
+		p = *end ? end + 1 : end;
+	}
+	return o->nplace_list > 0;
+}
+
+/* The rank of the next thread (thread 0 is main, at the master). */
+static int choose_rank(struct cluster *c)
+{
+	unsigned k = ++c->nspawned;
+	if (c->opt.place == PLACE_LIST && k <= (unsigned)c->opt.nplace_list)
+		return c->opt.place_list[k - 1] < c->size ? c->opt.place_list[k - 1] : 0;
+	if (c->opt.place == PLACE_FILL) {
+		unsigned seen = 0;
+		for (int r = 0; r < c->size; r++) {
+			seen += (unsigned)(c->cores[r] > 0 ? c->cores[r] : 1);
+			if (k < seen)
+				return r;
+		}
+	}
+	return (int)(k % (unsigned)c->size);
+}
+
+static void reply(struct cluster *c, const struct cl_proxy *p, uint64_t txn, int64_t result, bool ended)
+{
+	struct cl_msg msg = {.type = MSG_SYSCALL_RET, .txn = txn, .thread = p->cpu->tid};
+	msg.arg[0] = (uint64_t)result;
+	msg.arg[1] = ended;
+	cl_post(c, p->rank, &msg);
+}
+
+static void unlink_proxy(struct cluster *c, struct cl_proxy *p)
+{
+	pthread_mutex_lock(&c->proxy_lock);
+	for (struct cl_proxy **q = &c->proxies; *q; q = &(*q)->next) {
+		if (*q == p) {
+			*q = p->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&c->proxy_lock);
+}
+
+/* Signals that came to the proxy (tgkill to the thread's id, or a signal for the process)
+ * go to the thread on its rank, before the answer of the syscall they interrupted. */
+static void forward_signals(struct cluster *c, const struct cl_proxy *p)
+{
+	struct rvx_vcpu *cpu = p->cpu;
+	uint64_t pending = __atomic_exchange_n(&cpu->pending, 0, __ATOMIC_SEQ_CST);
+	cpu->interrupt = 0;
+	for (int sig = 1; pending; sig++, pending >>= 1) {
+		struct cl_msg msg = {.type = MSG_SIGNAL, .thread = cpu->tid};
+		if (!(pending & 1))
+			continue;
+		wire_put_siginfo(&msg, &cpu->pending_info[sig]);
+		cl_post(c, p->rank, &msg);
+		host_sigmask(SIG_UNBLOCK, SIGBIT(sig), NULL); /* the handler left it blocked here */
+	}
+}
+
+static void *proxy_main(void *arg)
+{
+	struct cl_proxy *p = arg;
+	struct rvx_vcpu *cpu = p->cpu;
+	struct cluster *c = cpu->m->cluster;
+	sigjmp_buf done;
+	if (sigsetjmp(done, 0))
+		return NULL;
+	cpu->host_exit = &done;
+	rvx_current_vcpu = cpu;
+	cpu->sigmask = 0;
+	host_sigmask(SIG_SETMASK, 0, NULL); /* the thread's own mask applies on its rank */
+	for (;;) {
+		uint64_t a[6], nr, txn;
+		long r;
+		while (!__atomic_load_n(&p->posted, __ATOMIC_ACQUIRE)) {
+			SAFE_SYSCALL(cpu, SYS_futex, &p->posted, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
+			if (cpu->pending)
+				forward_signals(c, p);
+		}
+		__atomic_store_n(&p->posted, 0, __ATOMIC_RELAXED);
+		memcpy(a, p->req.arg, sizeof a);
+		nr = p->req.arg[6];
+		txn = p->req.txn;
+		if (p->req.len == CL_REGS_BYTES)
+			wire_get_regs(p->regs, cpu);
+		memcpy(&cpu->x[10], a, sizeof a);
+		cpu->x[17] = nr;
+		if (nr == SYSCALL_NR_EXIT) {
+			unlink_proxy(c, p);
+			reply(c, p, txn, 0, true);
+			free(p);
+			thread_exit(cpu, (int)a[0]);
+		}
+		r = syscall_run(cpu, nr, a);
+		if (!cpu->m->cluster) { /* the child of a fork: it runs the thread here, alone */
+			if (r != 0) {
+				cpu->x[10] = (uint64_t)r;
+				cpu->pc += 4;
+			}
+			engine_run(cpu);
+		}
+		if (cpu->pending)
+			forward_signals(c, p);
+		reply(c, p, txn, r, false);
+	}
+}
+
+long cluster_place_thread(struct rvx_vcpu *parent, struct rvx_vcpu *child)
+{
+	struct cluster *c = parent->m->cluster;
+	struct cl_proxy *p;
+	pthread_attr_t attr;
+	pthread_t th;
+	sigset_t all;
+	int rank, r;
+
+	pthread_mutex_lock(&c->proxy_lock);
+	rank = choose_rank(c);
+	pthread_mutex_unlock(&c->proxy_lock);
+	if (rank == MASTER)
+		return 0;
+	p = calloc(1, sizeof *p);
+	if (!p)
+		return -ENOMEM;
+	p->cpu = child;
+	p->rank = rank;
+	sigfillset(&all);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, HOST_THREAD_STACK);
+	pthread_attr_setsigmask_np(&attr, &all);
+	r = pthread_create(&th, &attr, proxy_main, p);
+	pthread_attr_destroy(&attr);
+	if (r != 0) {
+		free(p);
+		return -r;
+	}
+	child->tid = thread_host_tid(th);
+	pthread_mutex_lock(&c->proxy_lock);
+	p->next = c->proxies;
+	c->proxies = p;
+	pthread_mutex_unlock(&c->proxy_lock);
+	return child->tid;
+}
+
+void cluster_start_remote(struct rvx_vcpu *child)
+{
+	struct cluster *c = child->m->cluster;
+	uint8_t regs[CL_REGS_BYTES];
+	struct cl_msg msg = {.type = MSG_THREAD_START, .thread = child->tid, .len = CL_REGS_BYTES, .payload = regs};
+	struct cl_proxy *p;
+	int rank = MASTER;
+	pthread_mutex_lock(&c->proxy_lock);
+	for (p = c->proxies; p; p = p->next)
+		if (p->cpu == child)
+			rank = p->rank;
+	pthread_mutex_unlock(&c->proxy_lock);
+	wire_put_regs(regs, child);
+	msg.arg[0] = child->sigmask;
+	cl_post(c, rank, &msg);
+}
+
+/* --- a rank other than the master --- */
+
+static void *remote_thread_main(void *arg)
+{
+	struct rvx_vcpu *cpu = arg;
+	sigjmp_buf done;
+	if (sigsetjmp(done, 0))
+		return NULL;
+	cpu->host_exit = &done;
+	cpu->host_tid = (int)gettid();
+	rvx_current_vcpu = cpu;
+	signal_set_mask(cpu, cpu->sigmask);
+	engine_run(cpu);
+	return NULL;
+}
+
+/* A signal the master forwards: queued to the thread's host thread with its original
+ * information, so that rvx's own handler notes it as for any signal. */
+static void remote_signal(struct cluster *c, const struct cl_msg *msg)
+{
+	struct rvx_vcpu *t;
+	siginfo_t si;
+	int host_tid = 0;
+	wire_get_siginfo(msg, &si);
+	pthread_mutex_lock(&c->m->lock);
+	for (t = c->m->threads; t; t = t->next)
+		if (t->tid == msg->thread)
+			host_tid = __atomic_load_n(&t->host_tid, __ATOMIC_ACQUIRE);
+	pthread_mutex_unlock(&c->m->lock);
+	if (host_tid > 0 && si.si_signo > 0 && si.si_signo < RVX_NSIG)
+		syscall(SYS_rt_tgsigqueueinfo, getpid(), host_tid, si.si_signo, &si);
+}
+
+static void remote_thread_start(struct cluster *c, const struct cl_msg *msg)
+{
+	struct rvx_vcpu *cpu = machine_vcpu_new(c->m, NULL);
+	pthread_attr_t attr;
+	pthread_t th;
+	sigset_t all;
+	if (!cpu || msg->len != CL_REGS_BYTES) {
+		fprintf(stderr, "rvx: cluster rank %d: cannot start thread %d\n", c->rank, msg->thread);
+		c->t->abort(c->t, 70);
+	}
+	wire_get_regs(msg->payload, cpu);
+	cpu->tid = msg->thread;
+	cpu->sigmask = msg->arg[0];
+	machine_add_thread(c->m, cpu);
+	sigfillset(&all);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, HOST_THREAD_STACK);
+	pthread_attr_setsigmask_np(&attr, &all);
+	if (pthread_create(&th, &attr, remote_thread_main, cpu) != 0) {
+		fprintf(stderr, "rvx: cluster rank %d: cannot start thread %d\n", c->rank, msg->thread);
+		c->t->abort(c->t, 70);
+	}
+	pthread_attr_destroy(&attr);
+}
+
+/* The thread's exit ran at the master: it ends here too. */
+static _Noreturn void remote_thread_end(struct rvx_vcpu *cpu)
+{
+	struct rvx_machine *m = cpu->m;
+	sigjmp_buf *done = cpu->host_exit;
+	uint64_t all = ~0ull;
+	host_sigmask(SIG_SETMASK, all, NULL);
+	machine_remove_thread(m, cpu);
+	__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST);
+	rvx_current_vcpu = NULL;
+	machine_vcpu_retire(cpu);
+	siglongjmp(*done, 1);
+}
+
+long cluster_delegate(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a)
+{
+	struct cluster *c = cpu->m->cluster;
+	uint8_t regs[CL_REGS_BYTES];
+	struct cl_msg msg = {.type = MSG_SYSCALL, .thread = cpu->tid};
+	struct cl_wait w;
+	uint64_t t0 = cl_now_ns();
+
+	cl_wait_init(&w, 1);
+	msg.txn = (uint64_t)(uintptr_t)&w;
+	memcpy(msg.arg, a, 6 * sizeof *a);
+	msg.arg[6] = nr;
+	if (nr == SYSCALL_NR_CLONE || nr == SYSCALL_NR_CLONE3) { /* the child starts from this state */
+		wire_put_regs(regs, cpu);
+		msg.len = CL_REGS_BYTES;
+		msg.payload = regs;
+	}
+	cl_post(c, MASTER, &msg);
+	cl_wait_for(&w);
+	__atomic_add_fetch(&c->stats.delegated, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&c->stats.delegated_ns, cl_now_ns() - t0, __ATOMIC_RELAXED);
+	if (nr < 512)
+		__atomic_add_fetch(&c->stats.syscalls_by_nr[nr], 1, __ATOMIC_RELAXED);
+	if (w.ended)
+		remote_thread_end(cpu);
+	return (long)w.result;
+}
+
+/* --- the end --- */
+
+static void *die_main(void *arg)
+{
+	struct cluster *c = arg;
+	cluster_shutdown(c);
+	fflush(stdout);
+	fflush(stderr);
+	if (c->die_signal) {
+		struct sigaction sa = {.sa_handler = SIG_DFL};
+		sigaction(c->die_signal, &sa, NULL);
+		host_sigmask(SIG_UNBLOCK, SIGBIT(c->die_signal), NULL);
+		kill(getpid(), c->die_signal);
+	}
+	syscall(SYS_exit_group, c->die_status);
+	return NULL;
+}
+
+void cluster_end(struct rvx_machine *m, int status, int sig)
+{
+	struct cluster *c = m->cluster;
+	if (c->rank != MASTER) {
+		struct cl_msg msg = {.type = MSG_DIE};
+		msg.arg[0] = (uint64_t)(sig ? sig : status);
+		msg.arg[1] = sig != 0;
+		cl_post(c, MASTER, &msg);
+		for (;;)
+			pause(); /* the master ends this process */
+	}
+	cluster_shutdown(c);
+}
+
+void remote_message(struct cluster *c, const struct cl_msg *msg)
+{
+	switch (msg->type) {
+	case MSG_SYSCALL: {
+		struct cl_proxy *p;
+		pthread_mutex_lock(&c->proxy_lock);
+		for (p = c->proxies; p && p->cpu->tid != msg->thread; p = p->next)
+			;
+		pthread_mutex_unlock(&c->proxy_lock);
+		if (!p) {
+			fprintf(stderr, "rvx: cluster: a syscall from rank %d for unknown thread %d\n", msg->src,
+				msg->thread);
+			c->t->abort(c->t, 70);
+		}
+		p->req = *msg;
+		p->req.payload = NULL;
+		if (msg->len == CL_REGS_BYTES)
+			memcpy(p->regs, msg->payload, CL_REGS_BYTES);
+		__atomic_store_n(&p->posted, 1, __ATOMIC_RELEASE);
+		syscall(SYS_futex, &p->posted, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+		break;
+	}
+	case MSG_SYSCALL_RET:
+		cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, (int64_t)msg->arg[0], msg->arg[1]);
+		break;
+	case MSG_THREAD_START: remote_thread_start(c, msg); break;
+	case MSG_SIGNAL: remote_signal(c, msg); break;
+	case MSG_SIGACTION: {
+		struct cl_msg ack = {.type = MSG_SIGACTION_ACK, .txn = msg->txn};
+		int sig = (int)msg->arg[0];
+		if (sig > 0 && sig < RVX_NSIG) {
+			c->m->sigact[sig].handler = msg->arg[1];
+			c->m->sigact[sig].flags = msg->arg[2];
+			c->m->sigact[sig].mask = msg->arg[3];
+			signal_apply_machine_action(c->m, sig);
+		}
+		cl_send(c, msg->src, &ack);
+		break;
+	}
+	case MSG_SIGACTION_ACK: cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0); break;
+	case MSG_DIE: {
+		pthread_t th;
+		if (__atomic_load_n(&c->shutting, __ATOMIC_SEQ_CST))
+			break;
+		c->die_signal = msg->arg[1] ? (int)msg->arg[0] : 0;
+		c->die_status = msg->arg[1] ? 0 : (int)msg->arg[0];
+		if (pthread_create(&th, NULL, die_main, c) != 0)
+			c->t->abort(c->t, c->die_signal ? 128 + c->die_signal : c->die_status);
+		break;
+	}
+	default: break;
+	}
+}
+
+void cluster_sigaction_changed(struct rvx_machine *m, int sig)
+{
+	struct cluster *c = m->cluster;
+	struct cl_wait w;
+	cl_wait_init(&w, c->size - 1);
+	for (int r = 1; r < c->size; r++) {
+		struct cl_msg msg = {.type = MSG_SIGACTION, .txn = (uint64_t)(uintptr_t)&w};
+		pthread_mutex_lock(&m->lock);
+		msg.arg[0] = (uint64_t)sig;
+		msg.arg[1] = m->sigact[sig].handler;
+		msg.arg[2] = m->sigact[sig].flags;
+		msg.arg[3] = m->sigact[sig].mask;
+		pthread_mutex_unlock(&m->lock);
+		cl_post(c, r, &msg);
+	}
+	cl_wait_for(&w);
+}
+
+void cluster_gather(struct rvx_machine *m)
+{
+	struct cluster *c = m->cluster;
+	struct cl_msg msg = {.type = MSG_GATHER};
+	struct cl_wait w;
+	uint64_t *pages;
+	cl_wait_init(&w, 1);
+	msg.txn = (uint64_t)(uintptr_t)&w;
+	cl_post(c, MASTER, &msg);
+	cl_wait_for(&w);
+	pages = (uint64_t *)(uintptr_t)w.ended;
+	for (int64_t i = 0; i < w.result; i++)
+		if (space_check(&m->space, pages[i], 1, PROT_READ))
+			(void)*(volatile uint8_t *)g2h(&m->space, pages[i]);
+	free(pages);
+}
+
+void cluster_forget(struct rvx_machine *m)
+{
+	struct cluster *c = m->cluster;
+	m->cluster = NULL;
+	m->space.on_change = NULL;
+	close(c->uffd);
+	close(c->wake_fd);
+}
+
+/* --- the start --- */
+
+/* The master changed a mapping (any thread but the service): every rank follows before the
+ * syscall returns. */
+static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len, int prot)
+{
+	struct cluster *c = arg;
+	struct cl_wait w;
+	cl_wait_init(&w, c->size);
+	for (int r = 0; r < c->size; r++) {
+		struct cl_msg msg = {.type = MSG_MAP, .txn = (uint64_t)(uintptr_t)&w, .page = addr};
+		msg.arg[0] = (uint64_t)op;
+		msg.arg[1] = len;
+		msg.arg[2] = (uint64_t)prot;
+		cl_post(c, r, &msg);
+	}
+	cl_wait_for(&w);
+}
+
+int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct cl_options *o)
+{
+	struct cluster *c = calloc(1, sizeof *c);
+	int r;
+	if (!c)
+		return -ENOMEM;
+	c->m = m;
+	c->t = t;
+	c->opt = *o;
+	c->rank = t->rank;
+	c->size = t->size;
+	c->uffd = -1;
+	c->cores = calloc((size_t)t->size, sizeof *c->cores);
+	c->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	pthread_mutex_init(&c->out_lock, NULL);
+	pthread_mutex_init(&c->proxy_lock, NULL);
+	if (!c->cores || c->wake_fd < 0) {
+		free(c->cores);
+		free(c);
+		return -ENOMEM;
+	}
+	c->cores[c->rank] = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	c->trace = getenv("RVX_CLUSTER_TRACE") != NULL;
+	r = dsm_init(c);
+	if (r < 0) {
+		free(c->cores);
+		free(c);
+		return r;
+	}
+	m->cluster = c;
+	m->space.anon_only = true;
+	return 0;
+}
+
+/* The master sends every mapping the loader made; each rank answers once it has it. */
+static void send_mappings(struct cluster *c)
+{
+	struct rvx_space *s = &c->m->space;
+	struct cl_wait w;
+	size_t i, n;
+	pthread_mutex_lock(&s->lock);
+	n = s->nvmas;
+	cl_wait_init(&w, (int)(n * (size_t)(c->size - 1)));
+	for (i = 0; i < n; i++) {
+		dsm_register(c, s->vmas[i].start, s->vmas[i].end - s->vmas[i].start);
+		for (int r = 1; r < c->size; r++) {
+			struct cl_msg msg = {.type = MSG_MAP, .txn = (uint64_t)(uintptr_t)&w, .page = s->vmas[i].start};
+			msg.arg[0] = SPACE_CHANGE_MAP;
+			msg.arg[1] = s->vmas[i].end - s->vmas[i].start;
+			msg.arg[2] = (uint64_t)s->vmas[i].prot;
+			cl_post(c, r, &msg);
+		}
+	}
+	pthread_mutex_unlock(&s->lock);
+	if (n && c->size > 1)
+		cl_wait_for(&w);
+}
+
+int cluster_run(struct rvx_machine *m)
+{
+	struct cluster *c = m->cluster;
+	int r;
+	machine_share_memory(m);
+	if (c->rank != MASTER) {
+		struct cl_msg hello = {.type = MSG_HELLO};
+		r = signal_init(m);
+		if (r < 0)
+			return machine_error(m, RVX_E_INVAL, "cannot install signal handlers: %s", strerror(-r));
+		if (m->cfg.engine == RVX_ENGINE_JIT && jit_init(m) < 0)
+			return machine_error(m, RVX_E_NOMEM, "cannot create the translation cache");
+		hello.arg[0] = (uint64_t)c->cores[c->rank];
+		cl_send(c, MASTER, &hello);
+		cluster_service_loop(c);
+	}
+	r = cluster_service_start(c);
+	if (r < 0)
+		return machine_error(m, RVX_E_NOMEM, "cannot start the cluster service thread: %s", strerror(-r));
+	for (int waited = 0; __atomic_load_n(&c->hellos, __ATOMIC_ACQUIRE) < c->size - 1; waited++) {
+		if (waited == HELLO_TIMEOUT_S * 1000) {
+			fprintf(stderr, "rvx: cluster: only %d of %d ranks started within %d s\n",
+				__atomic_load_n(&c->hellos, __ATOMIC_ACQUIRE) + 1, c->size, HELLO_TIMEOUT_S);
+			c->t->abort(c->t, 70);
+		}
+		usleep(1000);
+	}
+	send_mappings(c);
+	m->space.on_change = master_space_changed;
+	m->space.on_change_arg = c;
+	return rvx_run(m);
+}

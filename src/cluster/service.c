@@ -1,0 +1,385 @@
+/* The service thread: the only caller of the transport on its rank. It sends what other
+ * threads queue, receives and dispatches messages, and serves this rank's page faults. Start
+ * (hello, the master's mappings), the shutdown handshake, and the waits of other threads live
+ * here too. */
+#include <errno.h>
+#include <linux/futex.h>
+#include <linux/userfaultfd.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../engine/engine.h"
+#include "../jit/x86-64/jit.h"
+#include "../linux/signal.h"
+#include "../linux/syscall.h"
+#include "internal.h"
+
+#define SPIN_ROUNDS  200
+#define MAX_SLEEP_NS 200000
+#define BYE_TIMEOUT  5 /* seconds the master waits for the other ranks at the end */
+
+void cl_wait_init(struct cl_wait *w, int pending)
+{
+	memset(w, 0, sizeof *w);
+	w->pending = pending;
+}
+
+static bool wait_until(uint32_t *word, const struct timespec *timeout)
+{
+	while (!__atomic_load_n(word, __ATOMIC_ACQUIRE)) {
+		if (syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, 0, timeout, NULL, 0) != 0 && errno == ETIMEDOUT)
+			return false;
+	}
+	return true;
+}
+
+void cl_wait_for(struct cl_wait *w)
+{
+	wait_until(&w->done, NULL);
+}
+
+void cl_wait_answer(struct cl_wait *w, int64_t result, uint64_t ended)
+{
+	w->result = result;
+	w->ended = ended;
+	if (--w->pending > 0)
+		return;
+	__atomic_store_n(&w->done, 1, __ATOMIC_RELEASE);
+	syscall(SYS_futex, &w->done, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
+
+static struct cl_out *encode(const struct cl_msg *msg, int dest)
+{
+	struct cl_out *o = malloc(sizeof *o + CL_HEADER_BYTES + msg->len);
+	if (!o)
+		return NULL;
+	o->next = NULL;
+	o->dest = dest;
+	o->len = wire_encode(msg, o->bytes);
+	return o;
+}
+
+void cl_send(struct cluster *c, int dest, struct cl_msg *msg)
+{
+	msg->src = c->rank;
+	c->stats.msgs_out++;
+	if (dest == c->rank) {
+		struct cl_out *o = encode(msg, dest);
+		if (!o)
+			c->t->abort(c->t, 70);
+		if (c->self_tail)
+			c->self_tail->next = o;
+		else
+			c->self_head = o;
+		c->self_tail = o;
+		return;
+	}
+	if (CL_HEADER_BYTES + msg->len <= CL_HEADER_BYTES + RVX_PAGE_SIZE) {
+		size_t n = wire_encode(msg, c->sendbuf);
+		if (c->t->send(c->t, dest, c->sendbuf, n) == 0)
+			return;
+	} else {
+		struct cl_out *o = encode(msg, dest);
+		if (o && c->t->send(c->t, dest, o->bytes, o->len) == 0) {
+			free(o);
+			return;
+		}
+		free(o);
+	}
+	fprintf(stderr, "rvx: cluster rank %d: cannot send to rank %d\n", c->rank, dest);
+	c->t->abort(c->t, 70);
+}
+
+void cl_post(struct cluster *c, int dest, struct cl_msg *msg)
+{
+	struct cl_out *o;
+	uint64_t one = 1;
+	msg->src = c->rank;
+	o = encode(msg, dest);
+	if (!o)
+		c->t->abort(c->t, 70);
+	pthread_mutex_lock(&c->out_lock);
+	if (c->out_tail)
+		c->out_tail->next = o;
+	else
+		c->out_head = o;
+	c->out_tail = o;
+	pthread_mutex_unlock(&c->out_lock);
+	if (write(c->wake_fd, &one, sizeof one) < 0) {
+		/* the counter cannot overflow in practice; the service thread polls anyway */
+	}
+}
+
+static void dispatch(struct cluster *c, const struct cl_msg *msg);
+
+static bool handle_bytes(struct cluster *c, const uint8_t *buf, size_t len)
+{
+	struct cl_msg msg;
+	if (!wire_decode(buf, len, &msg)) {
+		fprintf(stderr, "rvx: cluster rank %d: malformed message (%zu bytes)\n", c->rank, len);
+		c->t->abort(c->t, 70);
+	}
+	c->stats.msgs_in++;
+	if (c->trace)
+		fprintf(stderr, "T%d %llu recv %s from %d page %llx a0 %llx a1 %llx a2 %llx fl %x len %u\n", c->rank,
+			(unsigned long long)cl_now_ns() / 1000 % 100000000, wire_type_name(msg.type), msg.src,
+			(unsigned long long)msg.page, (unsigned long long)msg.arg[0], (unsigned long long)msg.arg[1],
+			(unsigned long long)msg.arg[2], msg.flags, msg.len);
+	dispatch(c, &msg);
+	return true;
+}
+
+static bool drain_outbox(struct cluster *c)
+{
+	struct cl_out *o;
+	bool any = false;
+	pthread_mutex_lock(&c->out_lock);
+	o = c->out_head;
+	c->out_head = c->out_tail = NULL;
+	pthread_mutex_unlock(&c->out_lock);
+	while (o) {
+		struct cl_out *next = o->next;
+		if (o->dest == c->rank) {
+			handle_bytes(c, o->bytes, o->len);
+		} else if (c->t->send(c->t, o->dest, o->bytes, o->len) != 0) {
+			fprintf(stderr, "rvx: cluster rank %d: cannot send to rank %d\n", c->rank, o->dest);
+			c->t->abort(c->t, 70);
+		}
+		c->stats.msgs_out++;
+		free(o);
+		o = next;
+		any = true;
+	}
+	return any;
+}
+
+static bool drain_self(struct cluster *c)
+{
+	bool any = false;
+	while (c->self_head) {
+		struct cl_out *o = c->self_head;
+		c->self_head = o->next;
+		if (!c->self_head)
+			c->self_tail = NULL;
+		handle_bytes(c, o->bytes, o->len);
+		free(o);
+		any = true;
+	}
+	return any;
+}
+
+static bool receive(struct cluster *c)
+{
+	int i, src;
+	for (i = 0; i < 64; i++) {
+		const void *buf;
+		long n = c->t->recv(c->t, &src, &buf);
+		if (n < 0) {
+			fprintf(stderr, "rvx: cluster rank %d: the link to the other ranks failed: %s\n", c->rank,
+				strerror((int)-n));
+			c->t->abort(c->t, 70);
+		}
+		if (n == 0)
+			break;
+		handle_bytes(c, buf, (size_t)n);
+	}
+	return i > 0;
+}
+
+/* One round of work; true when there was some. */
+static bool service_round(struct cluster *c)
+{
+	bool busy = drain_outbox(c);
+	busy |= receive(c);
+	busy |= dsm_poll_faults(c);
+	busy |= drain_self(c);
+	return busy;
+}
+
+static void print_stats(struct cluster *c)
+{
+	if (!(c->m->cfg.debug & RVX_LOG_CLUSTER))
+		return;
+	dsm_print_stats(c);
+	fprintf(c->m->log, "rvx: cluster rank %d: %llu messages in, %llu out; service thread %.1f ms\n", c->rank,
+		(unsigned long long)c->stats.msgs_in, (unsigned long long)c->stats.msgs_out,
+		(double)c->stats.service_ns / 1e6);
+	if (c->stats.delegated) {
+		fprintf(c->m->log,
+			"rvx: cluster rank %d: %llu syscalls delegated to the master, mean %.1f us:", c->rank,
+			(unsigned long long)c->stats.delegated,
+			(double)c->stats.delegated_ns / (double)c->stats.delegated / 1000.0);
+		for (int nr = 0; nr < 512; nr++) {
+			const struct syscall_desc *d;
+			if (!c->stats.syscalls_by_nr[nr])
+				continue;
+			d = syscall_lookup((uint64_t)nr);
+			fprintf(c->m->log, " %s %llu", d ? d->name : "?",
+				(unsigned long long)c->stats.syscalls_by_nr[nr]);
+		}
+		fprintf(c->m->log, "\n");
+	}
+	fflush(c->m->log);
+}
+
+/* Another rank: the master has ended the process. */
+static _Noreturn void leave(struct cluster *c, uint64_t txn)
+{
+	struct cl_msg bye = {.type = MSG_BYE, .txn = txn};
+	print_stats(c);
+	cl_send(c, MASTER, &bye);
+	c->t->finish(c->t);
+	fflush(stdout);
+	fflush(stderr);
+	syscall(SYS_exit_group, 0);
+	_exit(0);
+}
+
+static void dispatch(struct cluster *c, const struct cl_msg *msg)
+{
+	switch (msg->type) {
+	case MSG_PAGE_REQ:
+	case MSG_PAGE_RECALL:
+	case MSG_PAGE_INV:
+	case MSG_PAGE_INV_ACK:
+	case MSG_PAGE_DATA:
+	case MSG_PAGE_DONE: dsm_message(c, msg); break;
+	case MSG_MAP: {
+		struct cl_msg ack = {.type = MSG_MAP_ACK, .txn = msg->txn};
+		dsm_apply_map(c, msg);
+		cl_send(c, msg->src, &ack);
+		break;
+	}
+	case MSG_MAP_ACK:
+	case MSG_BYE: cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0); break;
+	case MSG_HELLO:
+		if (msg->src > 0 && msg->src < c->size)
+			c->cores[msg->src] = (int)msg->arg[0];
+		c->hellos++;
+		break;
+	case MSG_SHUTDOWN: leave(c, msg->txn);
+	case MSG_GATHER: dsm_gather(c, msg); break;
+	case MSG_DIE:
+	case MSG_SIGNAL:
+	case MSG_SIGACTION:
+	case MSG_SIGACTION_ACK:
+	case MSG_THREAD_START:
+	case MSG_SYSCALL:
+	case MSG_SYSCALL_RET: remote_message(c, msg); break;
+	default: break;
+	}
+}
+
+static void *service_main(void *arg)
+{
+	struct cluster *c = arg;
+	struct pollfd fds[2] = {{c->wake_fd, POLLIN, 0}, {c->uffd, POLLIN, 0}};
+	uint64_t sleep_ns = 10000, t0;
+	int idle = 0;
+	for (;;) {
+		t0 = cl_now_ns();
+		if (__atomic_load_n(&c->stopping, __ATOMIC_ACQUIRE))
+			break;
+		if (service_round(c)) {
+			c->stats.service_ns += cl_now_ns() - t0;
+			idle = 0;
+			sleep_ns = 10000;
+			continue;
+		}
+		if (++idle < SPIN_ROUNDS)
+			continue;
+		/* nothing to do: sleep until a local thread needs the service (its eventfd or a
+		 * fault) or a while passes (messages from other ranks are only seen by polling) */
+		struct timespec ts = {0, (long)sleep_ns};
+		if (ppoll(fds, 2, &ts, NULL) > 0 && (fds[0].revents & POLLIN)) {
+			uint64_t v;
+			if (read(c->wake_fd, &v, sizeof v) < 0) {
+				/* drained by an earlier read */
+			}
+		}
+		if (sleep_ns < MAX_SLEEP_NS)
+			sleep_ns *= 2;
+	}
+	/* the master at the end: the last messages out, then the link closes */
+	while (!c->t->drained(c->t))
+		service_round(c);
+	print_stats(c);
+	c->t->finish(c->t);
+	return NULL;
+}
+
+int cluster_service_start(struct cluster *c)
+{
+	pthread_attr_t attr;
+	sigset_t all;
+	int r;
+	sigfillset(&all);
+	pthread_attr_init(&attr);
+	pthread_attr_setsigmask_np(&attr, &all);
+	r = pthread_create(&c->service, &attr, service_main, c);
+	pthread_attr_destroy(&attr);
+	if (r == 0)
+		c->service_started = true;
+	return -r;
+}
+
+/* The rank other than the master: its main thread serves until the master ends the process. */
+_Noreturn void cluster_service_loop(struct cluster *c)
+{
+	uint64_t all = ~0ull;
+	host_sigmask(SIG_SETMASK, all, NULL);
+	service_main(c);
+	syscall(SYS_exit_group, 0);
+	_exit(0);
+}
+
+void cluster_shutdown(struct cluster *c)
+{
+	struct cl_wait w;
+	struct timespec timeout = {BYE_TIMEOUT, 0};
+	if (c->rank != MASTER || __atomic_exchange_n(&c->shutting, 1, __ATOMIC_SEQ_CST))
+		return;
+	cl_wait_init(&w, c->size - 1);
+	for (int r = 1; r < c->size; r++) {
+		struct cl_msg msg = {.type = MSG_SHUTDOWN, .txn = (uint64_t)(uintptr_t)&w};
+		cl_post(c, r, &msg);
+	}
+	if (!wait_until(&w.done, &timeout))
+		fprintf(stderr, "rvx: cluster: %d of %d ranks did not answer the shutdown within %d s\n", w.pending,
+			c->size - 1, BYE_TIMEOUT);
+	__atomic_store_n(&c->stopping, 1, __ATOMIC_SEQ_CST);
+	pthread_join(c->service, NULL);
+	/* pages that were elsewhere are gone: what still touches one reads zeros, never waits */
+	struct uffdio_range all = {(uint64_t)(uintptr_t)c->m->space.base, c->m->space.size};
+	ioctl(c->uffd, UFFDIO_UNREGISTER, &all);
+}
+
+void cluster_abandon(struct rvx_machine *m)
+{
+	struct cluster *c = m->cluster;
+	uint64_t deadline = cl_now_ns() + BYE_TIMEOUT * 1000000000ull;
+	int byes = 0;
+	for (int r = 1; r < c->size; r++) {
+		struct cl_msg msg = {.type = MSG_SHUTDOWN};
+		cl_send(c, r, &msg);
+	}
+	while (byes < c->size - 1 && cl_now_ns() < deadline) {
+		const void *buf;
+		struct cl_msg msg;
+		int src;
+		long n = c->t->recv(c->t, &src, &buf);
+		if (n < 0)
+			break;
+		if (n > 0 && wire_decode(buf, (size_t)n, &msg) && msg.type == MSG_BYE)
+			byes++;
+	}
+	c->t->finish(c->t);
+}

@@ -1,0 +1,122 @@
+#include "wire.h"
+
+#include "../machine.h"
+
+size_t wire_encode(const struct cl_msg *m, uint8_t *out)
+{
+	uint8_t *p = out;
+	p = wire_put32(p, m->type);
+	p = wire_put32(p, m->flags);
+	p = wire_put32(p, (uint32_t)m->src);
+	p = wire_put32(p, (uint32_t)m->home);
+	p = wire_put64(p, m->txn);
+	p = wire_put32(p, (uint32_t)m->thread);
+	p = wire_put32(p, m->len);
+	p = wire_put64(p, m->page);
+	for (int i = 0; i < CL_MSG_ARGS; i++)
+		p = wire_put64(p, m->arg[i]);
+	if (m->len)
+		memcpy(p, m->payload, m->len);
+	return (size_t)(p - out) + m->len;
+}
+
+bool wire_decode(const uint8_t *buf, size_t len, struct cl_msg *m)
+{
+	const uint8_t *p = buf;
+	uint32_t v;
+	if (len < CL_HEADER_BYTES)
+		return false;
+	p = wire_get32(p, &m->type);
+	p = wire_get32(p, &m->flags);
+	p = wire_get32(p, &v);
+	m->src = (int32_t)v;
+	p = wire_get32(p, &v);
+	m->home = (int32_t)v;
+	p = wire_get64(p, &m->txn);
+	p = wire_get32(p, &v);
+	m->thread = (int32_t)v;
+	p = wire_get32(p, &m->len);
+	p = wire_get64(p, &m->page);
+	for (int i = 0; i < CL_MSG_ARGS; i++)
+		p = wire_get64(p, &m->arg[i]);
+	if (m->type == 0 || m->type >= MSG_TYPES || m->len != len - CL_HEADER_BYTES)
+		return false;
+	m->payload = p;
+	return true;
+}
+
+void wire_put_regs(uint8_t *out, const struct rvx_vcpu *cpu)
+{
+	uint8_t *p = out;
+	for (int i = 1; i < 32; i++)
+		p = wire_put64(p, cpu->x[i]);
+	p = wire_put64(p, cpu->pc);
+	for (int i = 0; i < 32; i++)
+		p = wire_put64(p, cpu->f[i]);
+	wire_put32(p, cpu->fflags | cpu->frm << 5);
+}
+
+void wire_get_regs(const uint8_t *in, struct rvx_vcpu *cpu)
+{
+	const uint8_t *p = in;
+	uint32_t fcsr;
+	cpu->x[0] = 0;
+	for (int i = 1; i < 32; i++)
+		p = wire_get64(p, &cpu->x[i]);
+	p = wire_get64(p, &cpu->pc);
+	for (int i = 0; i < 32; i++)
+		p = wire_get64(p, &cpu->f[i]);
+	wire_get32(p, &fcsr);
+	cpu->fflags = fcsr & 0x1f;
+	cpu->frm = (fcsr >> 5) & 7;
+}
+
+const char *wire_type_name(uint32_t type)
+{
+	static const char *const names[MSG_TYPES] = {
+	    [MSG_HELLO] = "hello",
+	    [MSG_SHUTDOWN] = "shutdown",
+	    [MSG_BYE] = "bye",
+	    [MSG_DIE] = "die",
+	    [MSG_PAGE_REQ] = "page-req",
+	    [MSG_PAGE_RECALL] = "page-recall",
+	    [MSG_PAGE_INV] = "page-inv",
+	    [MSG_PAGE_INV_ACK] = "page-inv-ack",
+	    [MSG_PAGE_DATA] = "page-data",
+	    [MSG_PAGE_DONE] = "page-done",
+	    [MSG_MAP] = "map",
+	    [MSG_MAP_ACK] = "map-ack",
+	    [MSG_THREAD_START] = "thread-start",
+	    [MSG_SYSCALL] = "syscall",
+	    [MSG_SYSCALL_RET] = "syscall-ret",
+	    [MSG_SIGACTION] = "sigaction",
+	    [MSG_SIGACTION_ACK] = "sigaction-ack",
+	    [MSG_SIGNAL] = "signal",
+	    [MSG_GATHER] = "gather",
+	};
+	return type < MSG_TYPES && names[type] ? names[type] : "?";
+}
+
+void wire_put_siginfo(struct cl_msg *m, const siginfo_t *si)
+{
+	m->arg[0] = (uint64_t)si->si_signo;
+	m->arg[1] = (uint64_t)(int64_t)si->si_code;
+	m->arg[2] = (uint64_t)si->si_errno;
+	m->arg[3] = (uint64_t)si->si_pid;
+	m->arg[4] = (uint64_t)si->si_uid;
+	m->arg[5] = (uint64_t)(uintptr_t)si->si_value.sival_ptr;
+	m->arg[6] = (uint64_t)(int64_t)si->si_status;
+}
+
+void wire_get_siginfo(const struct cl_msg *m, siginfo_t *si)
+{
+	memset(si, 0, sizeof *si);
+	si->si_signo = (int)m->arg[0];
+	si->si_code = (int)m->arg[1];
+	si->si_errno = (int)m->arg[2];
+	si->si_pid = (pid_t)m->arg[3];
+	si->si_uid = (uid_t)m->arg[4];
+	si->si_value.sival_ptr = (void *)(uintptr_t)m->arg[5];
+	if (si->si_signo == SIGCHLD)
+		si->si_status = (int)m->arg[6];
+}

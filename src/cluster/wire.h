@@ -1,0 +1,106 @@
+/* Messages between ranks: a fixed header of explicit little-endian fields, then an optional
+ * payload (a page, a thread's registers). Nothing is sent as a raw C struct. */
+#ifndef RVX_CLUSTER_WIRE_H
+#define RVX_CLUSTER_WIRE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+enum cl_msg_type {
+	/* start and end */
+	MSG_HELLO = 1, /* rank -> master: ready; arg0 = its online cores */
+	MSG_SHUTDOWN,  /* master -> rank: the guest process has ended; arg0 = status */
+	MSG_BYE,       /* rank -> master: shutting down */
+	MSG_DIE, /* rank -> master: a thread here ended the process; arg0 = status or signal, arg1 = 1 if signal */
+	/* page coherence; page = guest address, home = the page's directory rank */
+	MSG_PAGE_REQ,    /* requester -> home: arg0 = wanted state (PAGE_S or PAGE_M) */
+	MSG_PAGE_RECALL, /* home -> holder: send the page to arg1 in state arg0, keep state arg2 */
+	MSG_PAGE_INV,    /* home -> sharer: drop the page, acknowledge to home */
+	MSG_PAGE_INV_ACK,
+	MSG_PAGE_DATA, /* holder or home -> requester: state arg0; flags: DATA_ZERO (no payload, all
+			  zero), DATA_NONE (the requester has the bytes already) */
+	MSG_PAGE_DONE, /* requester -> home: installed, the transaction ends */
+	/* mappings, from the master, each acknowledged */
+	MSG_MAP, /* arg0 = op (SPACE_CHANGE_*), arg1 = length, arg2 = guest prot; page = address */
+	MSG_MAP_ACK,
+	/* threads and system calls */
+	MSG_THREAD_START, /* master -> rank: thread `thread` starts with the payload's registers */
+	MSG_SYSCALL,      /* rank -> master: arg0..5 the arguments, arg6 the number; payload: registers for clone */
+	MSG_SYSCALL_RET,  /* master -> rank: arg0 = result, arg1 = 1 when the thread has ended */
+	/* signals */
+	MSG_SIGACTION, /* master -> rank: arg0 = signal, arg1 = handler, arg2 = flags, arg3 = mask */
+	MSG_SIGACTION_ACK,
+	MSG_SIGNAL, /* master -> rank: for thread `thread`: arg0 signo, arg1 code, arg2 errno, arg3 pid,
+		       arg4 uid, arg5 value, arg6 status */
+	/* the master's own */
+	MSG_GATHER, /* to itself: the pages the master does not hold, answered in txn */
+	MSG_TYPES
+};
+
+enum { PAGE_I = 0, PAGE_S = 1, PAGE_M = 2 };
+enum { DATA_ZERO = 1, DATA_NONE = 2 };
+
+#define CL_MSG_ARGS 8
+struct cl_msg {
+	uint32_t type, flags;
+	int32_t src, home;
+	uint64_t txn; /* the sender's id of what waits for the answer */
+	int32_t thread;
+	uint32_t len; /* payload bytes */
+	uint64_t page;
+	uint64_t arg[CL_MSG_ARGS];
+	const void *payload; /* not sent: where the payload is */
+};
+
+#define CL_HEADER_BYTES (4 * 6 + 8 * 2 + 8 * CL_MSG_ARGS)
+
+static inline uint8_t *wire_put32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		*p++ = (uint8_t)(v >> (8 * i));
+	return p;
+}
+
+static inline uint8_t *wire_put64(uint8_t *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		*p++ = (uint8_t)(v >> (8 * i));
+	return p;
+}
+
+static inline const uint8_t *wire_get32(const uint8_t *p, uint32_t *v)
+{
+	*v = 0;
+	for (int i = 0; i < 4; i++)
+		*v |= (uint32_t)p[i] << (8 * i);
+	return p + 4;
+}
+
+static inline const uint8_t *wire_get64(const uint8_t *p, uint64_t *v)
+{
+	*v = 0;
+	for (int i = 0; i < 8; i++)
+		*v |= (uint64_t)p[i] << (8 * i);
+	return p + 8;
+}
+
+/* Header then payload into out (CL_HEADER_BYTES + m->len bytes). */
+size_t wire_encode(const struct cl_msg *m, uint8_t *out);
+/* The header of a received message; its payload points into buf. False when malformed. */
+bool wire_decode(const uint8_t *buf, size_t len, struct cl_msg *m);
+
+/* A thread's RISC-V state: x1..x31, pc, f0..f31, fcsr, field by field. */
+#define CL_REGS_BYTES (8 * 31 + 8 + 8 * 32 + 4)
+struct rvx_vcpu;
+struct cl_msg;
+#include <signal.h>
+void wire_put_siginfo(struct cl_msg *m, const siginfo_t *si);
+void wire_get_siginfo(const struct cl_msg *m, siginfo_t *si);
+void wire_put_regs(uint8_t *out, const struct rvx_vcpu *cpu);
+void wire_get_regs(const uint8_t *in, struct rvx_vcpu *cpu);
+
+const char *wire_type_name(uint32_t type);
+
+#endif
