@@ -51,10 +51,15 @@ void cluster_end(struct rvx_machine *m, int status, int sig);
 /* At the master: the guest changed sig's action; every rank follows before it returns. */
 void cluster_sigaction_changed(struct rvx_machine *m, int sig);
 /* At the master, before a fork or exec: fetches every page the master does not hold, so that
- * the new process has all of the guest's memory. */
+ * the new process has all of the guest's memory; until cluster_thaw no other rank can take a
+ * page away (their requests wait). */
 void cluster_gather(struct rvx_machine *m);
+void cluster_thaw(struct rvx_machine *m);
 /* In a fork's child: the child is an ordinary process of one machine. */
 void cluster_forget(struct rvx_machine *m);
+
+/* A thread on a rank other than the master changed its blocked signals. */
+void cluster_mask_changed(struct rvx_vcpu *cpu);
 
 /* This rank is the master (or there is no cluster). */
 bool cluster_is_master(const struct rvx_machine *m);

@@ -408,7 +408,22 @@ static void dir_start(struct cluster *c, uint64_t page, struct dir_entry *e, int
 
 static void dir_request(struct cluster *c, const struct cl_msg *msg)
 {
-	struct dir_entry *e = dir_entry(c, msg->page);
+	struct dir_entry *e;
+	if (c->frozen && msg->src != MASTER) {
+		struct cl_out *o = malloc(sizeof *o + CL_HEADER_BYTES);
+		if (!o)
+			c->t->abort(c->t, 70);
+		o->next = NULL;
+		o->dest = msg->src;
+		o->len = wire_encode(msg, o->bytes);
+		if (c->frozen_tail)
+			c->frozen_tail->next = o;
+		else
+			c->frozen_head = o;
+		c->frozen_tail = o;
+		return;
+	}
+	e = dir_entry(c, msg->page);
 	if (e->busy) {
 		struct dir_wait *w = calloc(1, sizeof *w);
 		if (!w)
@@ -538,6 +553,7 @@ void dsm_print_stats(struct cluster *c)
 /* For cluster_gather: the pages the master does not hold, in an array it frees. */
 void dsm_gather(struct cluster *c, const struct cl_msg *msg)
 {
+	c->frozen = true;
 	uint64_t *pages = malloc((c->dir.n + 1) * sizeof *pages);
 	int64_t n = 0;
 	for (size_t i = 0; pages && i < c->dir.cap; i++) {
@@ -548,4 +564,19 @@ void dsm_gather(struct cluster *c, const struct cl_msg *msg)
 			pages[n++] = c->dir.keys[i];
 	}
 	cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, n, (uint64_t)(uintptr_t)pages);
+}
+
+void dsm_thaw(struct cluster *c)
+{
+	struct cl_out *o = c->frozen_head;
+	c->frozen = false;
+	c->frozen_head = c->frozen_tail = NULL;
+	while (o) {
+		struct cl_out *next = o->next;
+		struct cl_msg msg;
+		if (wire_decode(o->bytes, o->len, &msg))
+			dir_request(c, &msg);
+		free(o);
+		o = next;
+	}
 }

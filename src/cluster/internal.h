@@ -56,6 +56,10 @@ struct cl_proxy {
 	struct rvx_vcpu *cpu; /* the thread's state at the master: id, robust list, clear-tid */
 	int rank;
 	uint32_t posted; /* futex word: a request is waiting */
+	/* the thread's blocked signals, which the proxy blocks too (so that the kernel gives a
+	 * signal for the process to a thread that takes it) */
+	uint64_t mask;
+	int mask_dirty;
 	struct cl_msg req;
 	uint8_t regs[CL_REGS_BYTES];
 };
@@ -93,6 +97,8 @@ struct cluster {
 	struct pagemap wanted;
 	/* the master's directory: page -> struct dir_entry * (absent: M at the master) */
 	struct pagemap dir;
+	bool frozen;                        /* requests from other ranks wait (a fork or exec) */
+	struct cl_out *frozen_head, *frozen_tail; /* those requests, encoded */
 	uint8_t *zero_page;
 	uint8_t *sendbuf; /* header + a page */
 
@@ -134,6 +140,7 @@ void dsm_message(struct cluster *c, const struct cl_msg *msg);
 void dsm_apply_map(struct cluster *c, const struct cl_msg *msg);
 void dsm_print_stats(struct cluster *c);
 void dsm_gather(struct cluster *c, const struct cl_msg *msg);
+void dsm_thaw(struct cluster *c);
 
 /* remote.c: threads on other ranks and delegated syscalls. */
 void remote_message(struct cluster *c, const struct cl_msg *msg);

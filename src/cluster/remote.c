@@ -123,12 +123,13 @@ static void *proxy_main(void *arg)
 		return NULL;
 	cpu->host_exit = &done;
 	rvx_current_vcpu = cpu;
-	cpu->sigmask = 0;
-	host_sigmask(SIG_SETMASK, 0, NULL); /* the thread's own mask applies on its rank */
 	for (;;) {
 		uint64_t a[6], nr, txn;
 		long r;
 		while (!__atomic_load_n(&p->posted, __ATOMIC_ACQUIRE)) {
+			if (__atomic_exchange_n(&p->mask_dirty, 0, __ATOMIC_SEQ_CST))
+				host_sigmask(SIG_SETMASK, __atomic_load_n(&p->mask, __ATOMIC_SEQ_CST) & ~FAULT_SIGNALS,
+					     NULL);
 			SAFE_SYSCALL(cpu, SYS_futex, &p->posted, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
 			if (cpu->pending)
 				forward_signals(c, p);
@@ -180,6 +181,8 @@ long cluster_place_thread(struct rvx_vcpu *parent, struct rvx_vcpu *child)
 		return -ENOMEM;
 	p->cpu = child;
 	p->rank = rank;
+	p->mask = child->sigmask;
+	p->mask_dirty = 1;
 	sigfillset(&all);
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -376,6 +379,19 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 		break;
 	case MSG_THREAD_START: remote_thread_start(c, msg); break;
 	case MSG_SIGNAL: remote_signal(c, msg); break;
+	case MSG_SIGMASK: {
+		struct cl_proxy *p;
+		pthread_mutex_lock(&c->proxy_lock);
+		for (p = c->proxies; p && p->cpu->tid != msg->thread; p = p->next)
+			;
+		if (p) {
+			__atomic_store_n(&p->mask, msg->arg[0], __ATOMIC_SEQ_CST);
+			__atomic_store_n(&p->mask_dirty, 1, __ATOMIC_SEQ_CST);
+			syscall(SYS_futex, &p->posted, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+		}
+		pthread_mutex_unlock(&c->proxy_lock);
+		break;
+	}
 	case MSG_SIGACTION: {
 		struct cl_msg ack = {.type = MSG_SIGACTION_ACK, .txn = msg->txn};
 		int sig = (int)msg->arg[0];
@@ -401,6 +417,16 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 	}
 	default: break;
 	}
+}
+
+void cluster_mask_changed(struct rvx_vcpu *cpu)
+{
+	struct cluster *c = cpu->m->cluster;
+	struct cl_msg msg = {.type = MSG_SIGMASK, .thread = cpu->tid};
+	if (c->rank == MASTER || !cpu->tid)
+		return;
+	msg.arg[0] = cpu->sigmask;
+	cl_post(c, MASTER, &msg);
 }
 
 void cluster_sigaction_changed(struct rvx_machine *m, int sig)
@@ -436,6 +462,12 @@ void cluster_gather(struct rvx_machine *m)
 		if (space_check(&m->space, pages[i], 1, PROT_READ))
 			(void)*(volatile uint8_t *)g2h(&m->space, pages[i]);
 	free(pages);
+}
+
+void cluster_thaw(struct rvx_machine *m)
+{
+	struct cl_msg msg = {.type = MSG_THAW};
+	cl_post(m->cluster, MASTER, &msg);
 }
 
 void cluster_forget(struct rvx_machine *m)

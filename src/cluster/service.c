@@ -267,8 +267,10 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 		break;
 	case MSG_SHUTDOWN: leave(c, msg->txn);
 	case MSG_GATHER: dsm_gather(c, msg); break;
+	case MSG_THAW: dsm_thaw(c); break;
 	case MSG_DIE:
 	case MSG_SIGNAL:
+	case MSG_SIGMASK:
 	case MSG_SIGACTION:
 	case MSG_SIGACTION_ACK:
 	case MSG_THREAD_START:

@@ -2,6 +2,8 @@
  * communicator), nonblocking sends whose buffers live until they complete, receives by probe.
  * Built into rvx-mpi only, so that rvx itself needs no MPI library. */
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,8 +119,14 @@ static void mpi_abort(struct cl_transport *t, int status)
 struct cl_transport *cl_transport_mpi_new(int *argc, char ***argv, char *err, size_t errlen)
 {
 	struct mpi_link *l;
-	int provided = 0, rank = 0, size = 0;
-	if (MPI_Init_thread(argc, argv, MPI_THREAD_SERIALIZED, &provided) != MPI_SUCCESS) {
+	int provided = 0, rank = 0, size = 0, r;
+	sigset_t all, old;
+	/* the threads MPI starts must never take a signal meant for the guest */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	r = MPI_Init_thread(argc, argv, MPI_THREAD_SERIALIZED, &provided);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (r != MPI_SUCCESS) {
 		snprintf(err, errlen, "MPI_Init failed");
 		return NULL;
 	}

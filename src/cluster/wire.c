@@ -92,7 +92,7 @@ const char *wire_type_name(uint32_t type)
 	    [MSG_SIGACTION] = "sigaction",
 	    [MSG_SIGACTION_ACK] = "sigaction-ack",
 	    [MSG_SIGNAL] = "signal",
-	    [MSG_GATHER] = "gather",
+	    [MSG_SIGMASK] = "sigmask",		[MSG_GATHER] = "gather", [MSG_THAW] = "thaw",
 	};
 	return type < MSG_TYPES && names[type] ? names[type] : "?";
 }

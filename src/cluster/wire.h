@@ -34,8 +34,11 @@ enum cl_msg_type {
 	MSG_SIGACTION_ACK,
 	MSG_SIGNAL, /* master -> rank: for thread `thread`: arg0 signo, arg1 code, arg2 errno, arg3 pid,
 		       arg4 uid, arg5 value, arg6 status */
+	MSG_SIGMASK, /* rank -> master: thread `thread` blocks arg0 now */
 	/* the master's own */
-	MSG_GATHER, /* to itself: the pages the master does not hold, answered in txn */
+	MSG_GATHER, /* to itself: the pages the master does not hold, answered in txn; other ranks'
+		       requests wait from here on (none takes a page away) */
+	MSG_THAW,   /* to itself: they go on */
 	MSG_TYPES
 };
 

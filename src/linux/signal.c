@@ -15,7 +15,6 @@
 _Thread_local struct rvx_vcpu *rvx_current_vcpu;
 
 /* Signals the host must keep catching because guest faults arrive as them. */
-#define FAULT_SIGNALS (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS))
 #define UNBLOCKABLE   (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 
 /* The kernel's RISC-V frame: siginfo, then ucontext (flags, link, stack, mask, padding to
@@ -172,7 +171,10 @@ void signal_apply_machine_action(struct rvx_machine *m, int sig)
 
 void signal_set_mask(struct rvx_vcpu *cpu, uint64_t mask)
 {
+	uint64_t old = cpu->sigmask;
 	cpu->sigmask = mask & ~UNBLOCKABLE;
+	if (cpu->m->cluster && old != cpu->sigmask)
+		cluster_mask_changed(cpu);
 	host_sigmask(SIG_SETMASK, cpu->sigmask & ~FAULT_SIGNALS, NULL);
 	if (cpu->pending & ~cpu->sigmask)
 		cpu->interrupt = 1;

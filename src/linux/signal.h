@@ -5,6 +5,8 @@
 #include "../machine.h"
 
 #define SIGBIT(sig) (1ull << ((sig)-1))
+/* Raised by instructions: never blocked on the host (a blocked fault kills the process). */
+#define FAULT_SIGNALS (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS))
 
 /* Installs the host handlers the machine needs from the start (guest faults). */
 int signal_init(struct rvx_machine *m);

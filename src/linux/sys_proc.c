@@ -72,8 +72,8 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 	if (pid < 0)
 		pid = -errno;
 	pthread_mutex_unlock(&m->space.lock);
-	if (pid == 0 && m->cluster)
-		cluster_forget(m);
+	if (m->cluster)
+		pid == 0 ? cluster_forget(m) : cluster_thaw(m);
 	if (pid == 0) {
 		m->threads = cpu;
 		cpu->next = NULL;

@@ -138,7 +138,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     CALL(134, rt_sigaction, "dppu", 0),
     CALL(135, rt_sigprocmask, "dppu", SC_LOCAL),
     CALL(136, rt_sigpending, "pu", SC_LOCAL),
-    PASS(137, rt_sigtimedwait, "pppu", SC_RESTART),
+    PASS(137, rt_sigtimedwait, "pppu", SC_RESTART | SC_LOCAL),
     PASS(138, rt_sigqueueinfo, "ddp", 0),
     CALL(139, rt_sigreturn, "", SC_SETS_REGS | SC_LOCAL),
     PASS(140, setpriority, "ddd", 0),

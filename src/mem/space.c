@@ -166,13 +166,14 @@ uint64_t space_find_free(struct rvx_space *s, uint64_t len, uint64_t top)
 	}
 }
 
-/* An anonymous private mapping with the file's bytes read in (anon_only). A shared file
- * mapping cannot be made coherent that way: ENODEV, as for a file that cannot be mapped. */
+/* An anonymous private mapping with the file's bytes read in (anon_only). Memory shared with
+ * another process (a shared file, or shared anonymous memory a fork child keeps) cannot be kept
+ * coherent that way: ENODEV, as for a file that cannot be mapped. */
 static int map_anon_copy(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64_t off)
 {
 	bool file = !(flags & MAP_ANONYMOUS);
 	uint8_t *p;
-	if (file && (flags & MAP_SHARED))
+	if (flags & MAP_SHARED)
 		return -ENODEV;
 	p = mmap(g2h(s, addr), len, file ? PROT_READ | PROT_WRITE : space_host_prot(prot),
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | (flags & MAP_NORESERVE), -1, 0);
