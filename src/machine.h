@@ -59,6 +59,10 @@ struct rvx_vcpu {
 	bool has_saved_mask;
 	volatile uint64_t pending; /* caught, not yet delivered, bit (sig-1) */
 	siginfo_t pending_info[RVX_NSIG];
+	/* cluster: signals another rank forwarded (bit sig-1), with their information, which the
+	 * host signal that wakes this thread stands for */
+	volatile uint64_t forwarded;
+	siginfo_t forwarded_info[RVX_NSIG];
 	uint64_t ss_sp, ss_size; /* sigaltstack */
 	int ss_flags;
 

@@ -406,21 +406,32 @@ static void dir_start(struct cluster *c, uint64_t page, struct dir_entry *e, int
 		dir_supply(c, page, e);
 }
 
+/* While frozen (a fork or exec at the master), other ranks' requests wait for the thaw. */
+static void defer(struct cluster *c, uint64_t page, int src, int want, bool has_copy)
+{
+	struct cl_out *o = malloc(sizeof *o + CL_HEADER_BYTES);
+	struct cl_msg msg;
+	if (!o)
+		c->t->abort(c->t, 70);
+	msg_init(&msg, c, MSG_PAGE_REQ, page);
+	msg.src = src;
+	msg.arg[0] = (uint64_t)want;
+	msg.arg[1] = has_copy;
+	o->next = NULL;
+	o->dest = src;
+	o->len = wire_encode(&msg, o->bytes);
+	if (c->frozen_tail)
+		c->frozen_tail->next = o;
+	else
+		c->frozen_head = o;
+	c->frozen_tail = o;
+}
+
 static void dir_request(struct cluster *c, const struct cl_msg *msg)
 {
 	struct dir_entry *e;
 	if (c->frozen && msg->src != MASTER) {
-		struct cl_out *o = malloc(sizeof *o + CL_HEADER_BYTES);
-		if (!o)
-			c->t->abort(c->t, 70);
-		o->next = NULL;
-		o->dest = msg->src;
-		o->len = wire_encode(msg, o->bytes);
-		if (c->frozen_tail)
-			c->frozen_tail->next = o;
-		else
-			c->frozen_head = o;
-		c->frozen_tail = o;
+		defer(c, msg->page, msg->src, (int)msg->arg[0], msg->arg[1]);
 		return;
 	}
 	e = dir_entry(c, msg->page);
@@ -444,15 +455,21 @@ static void dir_request(struct cluster *c, const struct cl_msg *msg)
 static void dir_done(struct cluster *c, uint64_t page)
 {
 	struct dir_entry *e = dir_entry(c, page);
-	struct dir_wait *w = e->head;
+	struct dir_wait *w;
 	e->busy = false;
-	if (!w)
-		return;
-	e->head = w->next;
-	if (!e->head)
-		e->tail = NULL;
-	dir_start(c, page, e, w->src, w->want, w->has_copy);
-	free(w);
+	while ((w = e->head)) {
+		bool later = c->frozen && w->src != MASTER;
+		e->head = w->next;
+		if (!e->head)
+			e->tail = NULL;
+		if (later)
+			defer(c, page, w->src, w->want, w->has_copy);
+		else
+			dir_start(c, page, e, w->src, w->want, w->has_copy);
+		free(w);
+		if (!later)
+			return;
+	}
 }
 
 void dsm_message(struct cluster *c, const struct cl_msg *msg)

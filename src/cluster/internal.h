@@ -97,7 +97,7 @@ struct cluster {
 	struct pagemap wanted;
 	/* the master's directory: page -> struct dir_entry * (absent: M at the master) */
 	struct pagemap dir;
-	bool frozen;                        /* requests from other ranks wait (a fork or exec) */
+	bool frozen;                              /* requests from other ranks wait (a fork or exec) */
 	struct cl_out *frozen_head, *frozen_tail; /* those requests, encoded */
 	uint8_t *zero_page;
 	uint8_t *sendbuf; /* header + a page */

@@ -126,10 +126,13 @@ static void *proxy_main(void *arg)
 	for (;;) {
 		uint64_t a[6], nr, txn;
 		long r;
-		while (!__atomic_load_n(&p->posted, __ATOMIC_ACQUIRE)) {
+		for (;;) {
+			/* the mask the thread had when it made the call: its messages come in order */
 			if (__atomic_exchange_n(&p->mask_dirty, 0, __ATOMIC_SEQ_CST))
 				host_sigmask(SIG_SETMASK, __atomic_load_n(&p->mask, __ATOMIC_SEQ_CST) & ~FAULT_SIGNALS,
 					     NULL);
+			if (__atomic_load_n(&p->posted, __ATOMIC_ACQUIRE))
+				break;
 			SAFE_SYSCALL(cpu, SYS_futex, &p->posted, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
 			if (cpu->pending)
 				forward_signals(c, p);
@@ -235,21 +238,28 @@ static void *remote_thread_main(void *arg)
 	return NULL;
 }
 
-/* A signal the master forwards: queued to the thread's host thread with its original
- * information, so that rvx's own handler notes it as for any signal. */
+/* A signal the master forwards: the thread's host thread gets the same signal, which rvx's
+ * handler notes with the information it had at the master (a kill or tgkill there). */
 static void remote_signal(struct cluster *c, const struct cl_msg *msg)
 {
 	struct rvx_vcpu *t;
 	siginfo_t si;
-	int host_tid = 0;
+	int host_tid = 0, sig;
 	wire_get_siginfo(msg, &si);
+	sig = si.si_signo;
+	if (sig <= 0 || sig >= RVX_NSIG)
+		return;
 	pthread_mutex_lock(&c->m->lock);
-	for (t = c->m->threads; t; t = t->next)
-		if (t->tid == msg->thread)
+	for (t = c->m->threads; t; t = t->next) {
+		if (t->tid == msg->thread) {
 			host_tid = __atomic_load_n(&t->host_tid, __ATOMIC_ACQUIRE);
+			t->forwarded_info[sig] = si;
+			__atomic_fetch_or(&t->forwarded, SIGBIT(sig), __ATOMIC_RELEASE);
+		}
+	}
 	pthread_mutex_unlock(&c->m->lock);
-	if (host_tid > 0 && si.si_signo > 0 && si.si_signo < RVX_NSIG)
-		syscall(SYS_rt_tgsigqueueinfo, getpid(), host_tid, si.si_signo, &si);
+	if (host_tid > 0)
+		syscall(SYS_tgkill, getpid(), host_tid, sig);
 }
 
 static void remote_thread_start(struct cluster *c, const struct cl_msg *msg)
@@ -332,7 +342,7 @@ static void *die_main(void *arg)
 		struct sigaction sa = {.sa_handler = SIG_DFL};
 		sigaction(c->die_signal, &sa, NULL);
 		host_sigmask(SIG_UNBLOCK, SIGBIT(c->die_signal), NULL);
-		kill(getpid(), c->die_signal);
+		syscall(SYS_tgkill, getpid(), gettid(), c->die_signal); /* delivered before the call returns */
 	}
 	syscall(SYS_exit_group, c->die_status);
 	return NULL;
@@ -532,7 +542,8 @@ int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct c
 	return 0;
 }
 
-/* The master sends every mapping the loader made; each rank answers once it has it. */
+/* The master sends the process's constants and every mapping the loader made; each rank
+ * answers once it has them. */
 static void send_mappings(struct cluster *c)
 {
 	struct rvx_space *s = &c->m->space;
@@ -541,6 +552,11 @@ static void send_mappings(struct cluster *c)
 	pthread_mutex_lock(&s->lock);
 	n = s->nvmas;
 	cl_wait_init(&w, (int)(n * (size_t)(c->size - 1)));
+	for (int r = 1; r < c->size; r++) {
+		struct cl_msg start = {.type = MSG_START};
+		start.arg[0] = c->m->sigreturn_tramp;
+		cl_post(c, r, &start);
+	}
 	for (i = 0; i < n; i++) {
 		dsm_register(c, s->vmas[i].start, s->vmas[i].end - s->vmas[i].start);
 		for (int r = 1; r < c->size; r++) {

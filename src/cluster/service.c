@@ -260,6 +260,7 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	}
 	case MSG_MAP_ACK:
 	case MSG_BYE: cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0); break;
+	case MSG_START: c->m->sigreturn_tramp = msg->arg[0]; break;
 	case MSG_HELLO:
 		if (msg->src > 0 && msg->src < c->size)
 			c->cores[msg->src] = (int)msg->arg[0];

@@ -2,9 +2,9 @@
  * communicator), nonblocking sends whose buffers live until they complete, receives by probe.
  * Built into rvx-mpi only, so that rvx itself needs no MPI library. */
 #include <errno.h>
+#include <mpi.h>
 #include <pthread.h>
 #include <signal.h>
-#include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

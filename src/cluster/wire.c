@@ -75,6 +75,7 @@ const char *wire_type_name(uint32_t type)
 {
 	static const char *const names[MSG_TYPES] = {
 	    [MSG_HELLO] = "hello",
+	    [MSG_START] = "start",
 	    [MSG_SHUTDOWN] = "shutdown",
 	    [MSG_BYE] = "bye",
 	    [MSG_DIE] = "die",
@@ -92,7 +93,9 @@ const char *wire_type_name(uint32_t type)
 	    [MSG_SIGACTION] = "sigaction",
 	    [MSG_SIGACTION_ACK] = "sigaction-ack",
 	    [MSG_SIGNAL] = "signal",
-	    [MSG_SIGMASK] = "sigmask",		[MSG_GATHER] = "gather", [MSG_THAW] = "thaw",
+	    [MSG_SIGMASK] = "sigmask",
+	    [MSG_GATHER] = "gather",
+	    [MSG_THAW] = "thaw",
 	};
 	return type < MSG_TYPES && names[type] ? names[type] : "?";
 }

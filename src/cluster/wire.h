@@ -11,6 +11,7 @@
 enum cl_msg_type {
 	/* start and end */
 	MSG_HELLO = 1, /* rank -> master: ready; arg0 = its online cores */
+	MSG_START,     /* master -> rank: the process's constants: arg0 = the signal return trampoline */
 	MSG_SHUTDOWN,  /* master -> rank: the guest process has ended; arg0 = status */
 	MSG_BYE,       /* rank -> master: shutting down */
 	MSG_DIE, /* rank -> master: a thread here ended the process; arg0 = status or signal, arg1 = 1 if signal */
@@ -32,8 +33,8 @@ enum cl_msg_type {
 	/* signals */
 	MSG_SIGACTION, /* master -> rank: arg0 = signal, arg1 = handler, arg2 = flags, arg3 = mask */
 	MSG_SIGACTION_ACK,
-	MSG_SIGNAL, /* master -> rank: for thread `thread`: arg0 signo, arg1 code, arg2 errno, arg3 pid,
-		       arg4 uid, arg5 value, arg6 status */
+	MSG_SIGNAL,  /* master -> rank: for thread `thread`: arg0 signo, arg1 code, arg2 errno, arg3 pid,
+			arg4 uid, arg5 value, arg6 status */
 	MSG_SIGMASK, /* rank -> master: thread `thread` blocks arg0 now */
 	/* the master's own */
 	MSG_GATHER, /* to itself: the pages the master does not hold, answered in txn; other ranks'

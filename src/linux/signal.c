@@ -15,7 +15,7 @@
 _Thread_local struct rvx_vcpu *rvx_current_vcpu;
 
 /* Signals the host must keep catching because guest faults arrive as them. */
-#define UNBLOCKABLE   (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 
 /* The kernel's RISC-V frame: siginfo, then ucontext (flags, link, stack, mask, padding to
  * 128 bytes of mask, then mcontext 16-aligned: 32 integer registers with pc first, then the
@@ -66,6 +66,8 @@ int host_sigmask(int how, uint64_t set, uint64_t *old)
 
 static void record_pending(struct rvx_vcpu *cpu, int sig, const siginfo_t *si)
 {
+	if (__atomic_fetch_and(&cpu->forwarded, ~SIGBIT(sig), __ATOMIC_ACQUIRE) & SIGBIT(sig))
+		si = &cpu->forwarded_info[sig]; /* sent to the thread at the master */
 	memcpy(&cpu->pending_info[sig], si, sizeof *si);
 	cpu->pending |= SIGBIT(sig);
 	cpu->interrupt = 1;

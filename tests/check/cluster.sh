@@ -1,0 +1,146 @@
+# Cluster mode under Open MPI's mpirun: the guest suite's multithreaded programs and the
+# cluster's own (tests/cluster) over 2 and 3 ranks, over the TCP and the shared-memory
+# transports, each agreeing with qemu-riscv64 (or with rvx on one machine where qemu cannot run
+# the program); the refusals of a cluster that cannot start; a rank killed with SIGKILL.
+# Prints PASS/FAIL lines for tests/run.
+set -u
+T=$OUT/cluster
+mkdir -p "$T"
+RVX_MPI=$(dirname "$RVX")/rvx-mpi
+SYSROOT=${SYSROOT:-/usr/riscv64-linux-gnu}
+CC=${GUEST_CC:-riscv64-linux-gnu-gcc}
+CXX=${GUEST_CXX:-riscv64-linux-gnu-g++}
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+if ! command -v mpirun >/dev/null || [ ! -x "$RVX_MPI" ]; then
+	echo "FAIL cluster-setup: needs mpirun and $RVX_MPI (Open MPI: scripts/install-deps, then make)"
+	exit 0
+fi
+
+# mpirun NP BTL ARGS...: one job on this machine, every rank a process, never left behind
+mpi() {
+	local np=$1 btl=$2
+	shift 2
+	local b=(--mca btl self,tcp)
+	[ "$btl" = vader ] && b=(--mca btl self,vader --mca btl_vader_eager_limit 8192)
+	timeout -k 5 120 mpirun -np "$np" --oversubscribe --bind-to none --mca pml ob1 "${b[@]}" \
+		--mca mpi_yield_when_idle 1 "$@"
+}
+
+progs=""
+for n in threads threads_cxx openmp futex_ops atomics smc_threads signal_race threads_fork guest_jit; do
+	for src in tests/guest/$n.c tests/guest/$n.cc; do [ -f "$src" ] && progs="$progs $src"; done
+done
+for src in tests/cluster/*.c; do grep -q '^// no-suite:' "$src" || progs="$progs $src"; done
+
+for src in $progs; do
+	name=$(basename "${src%.*}")
+	flags=$(sed -n 's|^// cflags: \(.*\)|\1|p' "$src")
+	expect=$(sed -n 's|^// expect-status: \([0-9]*\).*|\1|p' "$src")
+	expect=${expect:-0}
+	compiler=$CC
+	case $src in *.cc) compiler=$CXX ;; esac
+	bin=$T/$name
+	if ! $compiler -O2 -g -static $flags -o "$bin" "$src" -lm 2>"$bin.build.log"; then
+		echo "FAIL cluster-$name: does not build: $(head -3 "$bin.build.log")"
+		continue
+	fi
+	# the reference: qemu-riscv64, or rvx on one machine where qemu cannot run it
+	if grep -q '^// no-qemu:' "$src"; then
+		(cd "$T" && timeout 120 "$RVX" "$bin" >"$bin.ref" 2>/dev/null)
+	else
+		(cd "$T" && timeout 120 qemu-riscv64 -L "$SYSROOT" "$bin" >"$bin.ref" 2>/dev/null)
+	fi
+	for cfg in "2 tcp jit" "3 tcp jit" "2 vader jit" "3 vader jit" "2 vader interp"; do
+		set -- $cfg
+		t="cluster-$name-np$1-$2-$3"
+		(cd "$T" && mpi "$1" "$2" "$RVX" --cluster --engine "$3" "$bin" >"$bin.$1$2$3.out" 2>"$bin.$1$2$3.err")
+		st=$?
+		if [ "$st" != "$expect" ]; then
+			echo "FAIL $t: exit status $st, expected $expect: $(grep -v '^\(---\|$\)' "$bin.$1$2$3.err" | head -c 300)"
+		elif ! cmp -s "$bin.$1$2$3.out" "$bin.ref"; then
+			echo "FAIL $t: output differs from the reference: $(diff "$bin.$1$2$3.out" "$bin.ref" | head -5 | tr '\n' '|')"
+		else
+			echo "PASS $t"
+		fi
+	done
+done
+
+# the figures of -d cluster: page faults by kind, messages, delegated syscalls, on every rank
+(cd "$T" && mpi 2 vader "$RVX" --cluster -d cluster "$T/counters" >/dev/null 2>"$T/stats.err")
+if grep -q "rank 1: read miss faults" "$T/stats.err" && grep -q "rank 0: .*messages in" "$T/stats.err" &&
+	grep -q "rank 1: .*syscalls delegated to the master" "$T/stats.err"; then
+	echo "PASS cluster-stats"
+else
+	echo "FAIL cluster-stats: $(head -c 300 "$T/stats.err")"
+fi
+
+# --strace shows where each syscall runs
+(cd "$T" && mpi 2 vader "$RVX" --cluster --strace "$T/counters" >/dev/null 2>"$T/strace.err")
+if grep -q "\[global\] futex(" "$T/strace.err" && grep -q "\[local\] rt_sigprocmask(" "$T/strace.err"; then
+	echo "PASS cluster-strace-column"
+else
+	echo "FAIL cluster-strace-column: $(head -c 300 "$T/strace.err")"
+fi
+
+# refusals: one line and status 72 (or 64 for a bad option)
+refuse() { # name status pattern command...
+	local name=$1 want=$2 pat=$3
+	shift 3
+	"$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
+	local st=$?
+	if [ "$st" != "$want" ] || ! grep -qE "$pat" "$T/$name.err"; then
+		echo "FAIL cluster-$name: status $st (want $want): $(head -c 300 "$T/$name.err")"
+	else
+		echo "PASS cluster-$name"
+	fi
+}
+refuse no-launcher 72 "^rvx: --cluster runs as the ranks of an MPI job" "$RVX" --cluster "$T/counters"
+refuse world-of-one 72 "^rvx: --cluster needs at least 2 ranks" mpi 1 tcp "$RVX" --cluster "$T/counters"
+refuse bad-place 64 "^rvx: --cluster-place wants roundrobin, fill or a list" \
+	mpi 2 tcp "$RVX" --cluster --cluster-place sideways "$T/counters"
+refuse place-without-cluster 64 "is for cluster mode" "$RVX" --cluster-place fill "$T/counters"
+refuse missing-program 66 "^rvx: cannot open" mpi 2 tcp "$RVX" --cluster "$T/nope"
+[ "$(grep -c '^rvx: cannot open' "$T/missing-program.err")" = 1 ] ||
+	echo "FAIL cluster-missing-program-once: $(grep -c '^rvx:' "$T/missing-program.err") lines from rvx"
+
+# placement: round-robin by default, or the ranks a list gives; counted from the threads that
+# ended on rank 1 (-d cluster)
+$CC -O2 -static -pthread -o "$T/sleeper" tests/cluster/sleeper.c
+for spec in "roundrobin:3" "1,1,1,1,1,1:6" "0,0,0,0,0,0:0" "1,0,0:2"; do
+	place=${spec%:*} want=${spec#*:}
+	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-place "$place" -d cluster "$T/counters" >/dev/null 2>"$T/place.err")
+	got=$(sed -n 's/.*rank 1: .* exit \([0-9]*\).*/\1/p' "$T/place.err")
+	if [ "${got:-0}" = "$want" ]; then
+		echo "PASS cluster-place-$place"
+	else
+		echo "FAIL cluster-place-$place: rank 1 ran ${got:-0} of the 6 threads, expected $want"
+	fi
+done
+
+# a rank killed with SIGKILL ends the job within 5 s, with a message naming the rank
+(cd "$T" && mpi 3 tcp "$RVX" --cluster "$T/sleeper" >"$T/kill.out" 2>"$T/kill.err") &
+job=$!
+victim=""
+for _ in $(seq 100); do
+	sleep 0.1
+	grep -q sleeping "$T/kill.out" 2>/dev/null || continue
+	for p in $(pgrep -f "^$RVX --cluster $T/sleeper"); do
+		tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "OMPI_COMM_WORLD_RANK=1" && victim=$p
+	done
+	[ -n "$victim" ] && break
+done
+if [ -z "$victim" ]; then
+	echo "FAIL cluster-kill-rank: rank 1 never started"
+	kill "$job" 2>/dev/null
+else
+	start=$(date +%s%N)
+	kill -9 "$victim"
+	wait "$job"
+	st=$?
+	ms=$((($(date +%s%N) - start) / 1000000))
+	if [ "$st" = 0 ] || [ "$ms" -gt 5000 ] || ! grep -q "rank 1" "$T/kill.err"; then
+		echo "FAIL cluster-kill-rank: status $st after $ms ms: $(grep -v '^-*$' "$T/kill.err" | head -c 300)"
+	else
+		echo "PASS cluster-kill-rank (job ended $ms ms after the SIGKILL)"
+	fi
+fi
