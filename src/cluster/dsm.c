@@ -52,6 +52,7 @@ int dsm_init(struct cluster *c)
 		c->uffd = -1;
 		return -e;
 	}
+	c->pages = &cl_uffd_pages;
 	c->zero_page = aligned_alloc(PAGE, PAGE);
 	c->sendbuf = malloc(CL_HEADER_BYTES + PAGE);
 	if (!c->zero_page || !c->sendbuf)
@@ -96,8 +97,9 @@ static uint64_t host_addr(const struct cluster *c, uint64_t page)
 	return (uint64_t)(uintptr_t)g2h(&c->m->space, page);
 }
 
-/* Installs a whole page; -EEXIST when one is there. */
-static int install(struct cluster *c, uint64_t page, const void *src, bool wp, bool wake)
+/* --- this rank's memory through userfaultfd --- */
+
+static int uffd_install(struct cluster *c, uint64_t page, const void *src, bool wp, bool wake)
 {
 	struct uffdio_copy cp = {.dst = host_addr(c, page),
 				 .src = (uint64_t)(uintptr_t)src,
@@ -111,20 +113,15 @@ static int install(struct cluster *c, uint64_t page, const void *src, bool wp, b
 	return 0;
 }
 
-static void write_protect(struct cluster *c, uint64_t page, bool on)
+static void uffd_protect(struct cluster *c, uint64_t page, bool on)
 {
 	struct uffdio_writeprotect w = {.range = {host_addr(c, page), PAGE},
 					.mode = on ? UFFDIO_WRITEPROTECT_MODE_WP : 0};
-	while (ioctl(c->uffd, UFFDIO_WRITEPROTECT, &w) != 0) {
-		if (errno != EAGAIN) {
-			fprintf(stderr, "T%d wp %d page %llx failed: %s\n", c->rank, on, (unsigned long long)page,
-				strerror(errno));
-			break;
-		}
-	}
+	while (ioctl(c->uffd, UFFDIO_WRITEPROTECT, &w) != 0 && errno == EAGAIN)
+		;
 }
 
-static void wake(struct cluster *c, uint64_t page)
+static void uffd_wake(struct cluster *c, uint64_t page)
 {
 	struct uffdio_range r = {host_addr(c, page), PAGE};
 	ioctl(c->uffd, UFFDIO_WAKE, &r);
@@ -146,11 +143,38 @@ static void code_changed(struct cluster *c, uint64_t addr, uint64_t len, bool wa
 }
 
 /* The page leaves this rank: translations made from it are checked before they run again. */
-static void drop(struct cluster *c, uint64_t page)
+static void uffd_drop(struct cluster *c, uint64_t page)
 {
 	madvise(g2h(&c->m->space, page), PAGE, MADV_DONTNEED);
 	if (__atomic_load_n(&c->m->space.narmed, __ATOMIC_RELAXED) && space_watch_release(&c->m->space, page, PAGE))
 		code_changed(c, page, PAGE, true);
+}
+
+static void *uffd_bytes(struct cluster *c, uint64_t page)
+{
+	return g2h(&c->m->space, page);
+}
+
+const struct cl_page_ops cl_uffd_pages = {uffd_install, uffd_protect, uffd_wake, uffd_drop, uffd_bytes};
+
+static int install(struct cluster *c, uint64_t page, const void *src, bool wp, bool wake)
+{
+	return c->pages->install(c, page, src, wp, wake);
+}
+
+static void write_protect(struct cluster *c, uint64_t page, bool on)
+{
+	c->pages->protect(c, page, on);
+}
+
+static void wake(struct cluster *c, uint64_t page)
+{
+	c->pages->wake(c, page);
+}
+
+static void drop(struct cluster *c, uint64_t page)
+{
+	c->pages->drop(c, page);
 	c->stats.invalidations++;
 }
 
@@ -190,16 +214,9 @@ static void request(struct cluster *c, uint64_t page, int want, bool has_copy)
 	cl_send(c, msg.home, &msg);
 }
 
-static void fault(struct cluster *c, uint64_t haddr, uint64_t flags)
+void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present)
 {
-	uint64_t page = (haddr - (uint64_t)(uintptr_t)c->m->space.base) & ~(PAGE - 1);
-	bool writing = flags & (UFFD_PAGEFAULT_FLAG_WRITE | UFFD_PAGEFAULT_FLAG_WP);
-	bool present = flags & UFFD_PAGEFAULT_FLAG_WP;
 	int state = local_state(c, page), want = writing ? PAGE_M : PAGE_S;
-	if (c->trace)
-		fprintf(stderr, "T%d %llu fault page %llx flags %llx state %d\n", c->rank,
-			(unsigned long long)cl_now_ns() / 1000 % 100000000, (unsigned long long)page,
-			(unsigned long long)flags, state);
 
 	if (state == PAGE_M && !present) {
 		/* the master's page that nobody has touched yet */
@@ -224,8 +241,12 @@ bool dsm_poll_faults(struct cluster *c)
 			return any;
 		any = true;
 		for (size_t i = 0; i < (size_t)n / sizeof ev[0]; i++)
-			if (ev[i].event == UFFD_EVENT_PAGEFAULT)
-				fault(c, ev[i].arg.pagefault.address, ev[i].arg.pagefault.flags);
+			if (ev[i].event == UFFD_EVENT_PAGEFAULT) {
+				uint64_t flags = ev[i].arg.pagefault.flags;
+				dsm_fault(c, (ev[i].arg.pagefault.address - host_addr(c, 0)) & ~(PAGE - 1),
+					  flags & (UFFD_PAGEFAULT_FLAG_WRITE | UFFD_PAGEFAULT_FLAG_WP),
+					  flags & UFFD_PAGEFAULT_FLAG_WP);
+			}
 	}
 }
 
@@ -245,7 +266,7 @@ static void on_data(struct cluster *c, const struct cl_msg *msg)
 			/* present after all (never expected): overwrite it while nobody can write */
 			write_protect(c, page, true);
 			write_protect(c, page, false);
-			memcpy(g2h(&c->m->space, page), src, PAGE);
+			memcpy(c->pages->bytes(c, page), src, PAGE);
 			if (state == PAGE_S)
 				write_protect(c, page, true);
 			wake(c, page);
@@ -289,7 +310,7 @@ static void on_recall(struct cluster *c, const struct cl_msg *msg)
 	if (!zero && state == PAGE_M)
 		write_protect(c, page, true);
 	if (!zero)
-		zero = all_zero(g2h(&c->m->space, page));
+		zero = all_zero(c->pages->bytes(c, page));
 	msg_init(&data, c, MSG_PAGE_DATA, page);
 	data.home = msg->home;
 	data.arg[0] = msg->arg[0];
@@ -297,7 +318,7 @@ static void on_recall(struct cluster *c, const struct cl_msg *msg)
 		data.flags = DATA_ZERO;
 	} else {
 		data.len = PAGE;
-		data.payload = g2h(&c->m->space, page);
+		data.payload = c->pages->bytes(c, page);
 		c->stats.bytes_out += PAGE;
 	}
 	c->stats.pages_out++;

@@ -64,6 +64,22 @@ struct cl_proxy {
 	uint8_t regs[CL_REGS_BYTES];
 };
 
+/* A rank's memory as the protocol sees it: userfaultfd on guest memory, or a model of it in
+ * the protocol tests. */
+struct cluster;
+struct cl_page_ops {
+	/* Installs a whole page (write-protected if wp), waking the threads that wait for it
+	 * unless !wake; -EEXIST when the page is there already. */
+	int (*install)(struct cluster *c, uint64_t page, const void *src, bool wp, bool wake);
+	/* Write-protects the page, or lifts that and wakes its waiting writers. */
+	void (*protect)(struct cluster *c, uint64_t page, bool on);
+	void (*wake)(struct cluster *c, uint64_t page);
+	/* Removes the page: the next access faults. */
+	void (*drop)(struct cluster *c, uint64_t page);
+	void *(*bytes)(struct cluster *c, uint64_t page); /* of a page that is there */
+};
+extern const struct cl_page_ops cl_uffd_pages;
+
 struct cl_stats {
 	uint64_t faults[3], fault_ns[3]; /* read miss, write miss, upgrade */
 	uint64_t lat_hist[3][32];        /* by log2 of microseconds */
@@ -79,7 +95,9 @@ struct cluster {
 	struct cl_options opt;
 	int rank, size;
 	int uffd;
-	int wake_fd; /* eventfd: the outbox has messages */
+	const struct cl_page_ops *pages;
+	void *pages_arg; /* the protocol tests' model */
+	int wake_fd;     /* eventfd: the outbox has messages */
 	pthread_t service;
 	bool service_started;
 	volatile int stopping; /* the service thread ends (the master's, at the end) */
@@ -135,6 +153,9 @@ int dsm_init(struct cluster *c);
 int dsm_register(struct cluster *c, uint64_t addr, uint64_t len);
 /* Reads userfaultfd events: true when there were any. */
 bool dsm_poll_faults(struct cluster *c);
+/* A thread of this rank faulted on page: a write (or a read), to a page that is there
+ * write-protected (present) or not there. */
+void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present);
 void dsm_message(struct cluster *c, const struct cl_msg *msg);
 /* Applies a mapping change from the master at this rank (service thread). */
 void dsm_apply_map(struct cluster *c, const struct cl_msg *msg);
@@ -146,6 +167,8 @@ void dsm_thaw(struct cluster *c);
 void remote_message(struct cluster *c, const struct cl_msg *msg);
 
 /* service.c */
+/* One round of the service: sends, receives, faults; true when there was work. */
+bool cl_service_round(struct cluster *c);
 int cluster_service_start(struct cluster *c);
 _Noreturn void cluster_service_loop(struct cluster *c);
 /* The master: every other rank ends, then the link; the caller then ends this process. */

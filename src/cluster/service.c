@@ -194,8 +194,7 @@ static bool receive(struct cluster *c)
 	return i > 0;
 }
 
-/* One round of work; true when there was some. */
-static bool service_round(struct cluster *c)
+bool cl_service_round(struct cluster *c)
 {
 	bool busy = drain_outbox(c);
 	busy |= receive(c);
@@ -291,7 +290,7 @@ static void *service_main(void *arg)
 		t0 = cl_now_ns();
 		if (__atomic_load_n(&c->stopping, __ATOMIC_ACQUIRE))
 			break;
-		if (service_round(c)) {
+		if (cl_service_round(c)) {
 			c->stats.service_ns += cl_now_ns() - t0;
 			idle = 0;
 			sleep_ns = 10000;
@@ -313,7 +312,7 @@ static void *service_main(void *arg)
 	}
 	/* the master at the end: the last messages out, then the link closes */
 	while (!c->t->drained(c->t))
-		service_round(c);
+		cl_service_round(c);
 	print_stats(c);
 	c->t->finish(c->t);
 	return NULL;

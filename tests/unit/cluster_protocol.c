@@ -1,0 +1,305 @@
+/* The cluster's page protocol (src/cluster/dsm.c) without MPI or userfaultfd: ranks in one
+ * process, their memory a model of what userfaultfd does, messages through an in-process
+ * transport that delivers each channel in order but the channels in a random order and after
+ * random delays. Threads on every rank read and write a few pages at random; after every step
+ * the invariants hold: at most one rank can write a page, and then nobody else has it; every
+ * copy that is there holds the last value written. At the end every fault has been answered
+ * (no thread waits forever: no lost wake-up, no request left behind) and the directory is idle.
+ * Prints PASS/FAIL lines. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster/internal.h"
+
+#define RANKS   3
+#define THREADS 2
+#define PAGES   4
+#define STEPS   20000
+#define SEEDS   30
+#define BASE    0x10000ull
+
+struct sim_page {
+	bool present, writable;
+	uint8_t bytes[RVX_PAGE_SIZE];
+};
+
+struct sim_thread {
+	int page; /* the access it is trying, or -1 */
+	bool write, blocked;
+};
+
+struct packet {
+	struct packet *next;
+	size_t len;
+	uint8_t bytes[];
+};
+
+struct sim {
+	struct cluster c[RANKS];
+	struct cl_transport t[RANKS];
+	struct sim_page mem[RANKS][PAGES];
+	struct sim_thread th[RANKS][THREADS];
+	struct packet *head[RANKS][RANKS], *tail[RANKS][RANKS]; /* [from][to] */
+	uint8_t *rbuf[RANKS];
+	uint64_t truth[PAGES], written;
+	unsigned seed;
+	const char *failure;
+	long faults, accesses;
+};
+
+static struct sim *S;
+
+static unsigned rnd(unsigned n)
+{
+	S->seed = S->seed * 1103515245u + 12345u;
+	return (S->seed >> 8) % n;
+}
+
+static int page_index(uint64_t page)
+{
+	return (int)((page - BASE) / RVX_PAGE_SIZE);
+}
+
+static void wake_rank(int rank, int p)
+{
+	for (int k = 0; k < THREADS; k++)
+		if (S->th[rank][k].blocked && S->th[rank][k].page == p)
+			S->th[rank][k].blocked = false;
+}
+
+static int sim_install(struct cluster *c, uint64_t page, const void *src, bool wp, bool wake)
+{
+	struct sim_page *m = &S->mem[c->rank][page_index(page)];
+	if (m->present)
+		return -17; /* EEXIST */
+	memcpy(m->bytes, src, RVX_PAGE_SIZE);
+	m->present = true;
+	m->writable = !wp;
+	if (wake)
+		wake_rank(c->rank, page_index(page));
+	return 0;
+}
+
+static void sim_protect(struct cluster *c, uint64_t page, bool on)
+{
+	struct sim_page *m = &S->mem[c->rank][page_index(page)];
+	if (m->present)
+		m->writable = !on;
+	if (!on)
+		wake_rank(c->rank, page_index(page));
+}
+
+static void sim_wake(struct cluster *c, uint64_t page)
+{
+	wake_rank(c->rank, page_index(page));
+}
+
+static void sim_drop(struct cluster *c, uint64_t page)
+{
+	struct sim_page *m = &S->mem[c->rank][page_index(page)];
+	m->present = m->writable = false;
+	memset(m->bytes, 0xee, sizeof m->bytes); /* a stale copy must never be read again */
+}
+
+static void *sim_bytes(struct cluster *c, uint64_t page)
+{
+	return S->mem[c->rank][page_index(page)].bytes;
+}
+
+static const struct cl_page_ops sim_pages = {sim_install, sim_protect, sim_wake, sim_drop, sim_bytes};
+
+static int sim_send(struct cl_transport *t, int dest, const void *buf, size_t len)
+{
+	struct packet *p = malloc(sizeof *p + len);
+	p->next = NULL;
+	p->len = len;
+	memcpy(p->bytes, buf, len);
+	if (S->tail[t->rank][dest])
+		S->tail[t->rank][dest]->next = p;
+	else
+		S->head[t->rank][dest] = p;
+	S->tail[t->rank][dest] = p;
+	return 0;
+}
+
+/* Sometimes nothing (a delay); else the head of a random non-empty channel into this rank. */
+static long sim_recv(struct cl_transport *t, int *src, const void **buf)
+{
+	int from[RANKS], n = 0;
+	struct packet *p;
+	if (rnd(3) == 0)
+		return 0;
+	for (int r = 0; r < RANKS; r++)
+		if (S->head[r][t->rank])
+			from[n++] = r;
+	if (!n)
+		return 0;
+	*src = from[rnd((unsigned)n)];
+	p = S->head[*src][t->rank];
+	S->head[*src][t->rank] = p->next;
+	if (!p->next)
+		S->tail[*src][t->rank] = NULL;
+	free(S->rbuf[t->rank]);
+	S->rbuf[t->rank] = (uint8_t *)p; /* freed at the next call */
+	*buf = p->bytes;
+	return (long)p->len;
+}
+
+static int sim_drained(struct cl_transport *t)
+{
+	return 1;
+}
+
+static void sim_finish(struct cl_transport *t)
+{
+}
+
+static void sim_abort(struct cl_transport *t, int status)
+{
+	printf("FAIL cluster-protocol: the protocol gave up on rank %d (status %d), seed %u\n", t->rank, status,
+	       S->seed);
+	exit(0);
+}
+
+static bool in_flight(void)
+{
+	for (int a = 0; a < RANKS; a++)
+		for (int b = 0; b < RANKS; b++)
+			if (S->head[a][b])
+				return true;
+	for (int r = 0; r < RANKS; r++)
+		if (S->c[r].self_head)
+			return true;
+	return false;
+}
+
+static void check_invariants(void)
+{
+	for (int p = 0; p < PAGES && !S->failure; p++) {
+		int writers = 0, present = 0;
+		for (int r = 0; r < RANKS; r++) {
+			struct sim_page *m = &S->mem[r][p];
+			uint64_t v;
+			if (!m->present)
+				continue;
+			present++;
+			writers += m->writable;
+			memcpy(&v, m->bytes, 8);
+			if (v != S->truth[p])
+				S->failure = "a copy that is there does not hold the last value written";
+		}
+		if (writers > 1)
+			S->failure = "two ranks can write one page";
+		else if (writers == 1 && present > 1)
+			S->failure = "a rank can write a page another rank still has";
+	}
+}
+
+/* One access by a thread: it runs, or it faults and waits for the page. */
+static void access_page(int r, int k)
+{
+	struct sim_thread *t = &S->th[r][k];
+	struct sim_page *m = &S->mem[r][t->page];
+	uint64_t page = BASE + (uint64_t)t->page * RVX_PAGE_SIZE, v;
+	if (m->present && (!t->write || m->writable)) {
+		if (t->write) {
+			v = ++S->written;
+			memcpy(m->bytes, &v, 8);
+			S->truth[t->page] = v;
+		} else {
+			memcpy(&v, m->bytes, 8);
+			if (v != S->truth[t->page])
+				S->failure = "a read did not see the last write";
+		}
+		S->accesses++;
+		t->page = -1;
+		return;
+	}
+	t->blocked = true;
+	S->faults++;
+	dsm_fault(&S->c[r], page, t->write, m->present);
+}
+
+static bool run_seed(unsigned seed)
+{
+	long quiet = 0;
+	memset(S, 0, sizeof *S);
+	S->seed = seed;
+	for (int r = 0; r < RANKS; r++) {
+		struct cluster *c = &S->c[r];
+		S->t[r] = (struct cl_transport){.rank = r,
+						.size = RANKS,
+						.name = "in-process",
+						.send = sim_send,
+						.recv = sim_recv,
+						.drained = sim_drained,
+						.finish = sim_finish,
+						.abort = sim_abort};
+		c->t = &S->t[r];
+		c->rank = r;
+		c->size = RANKS;
+		c->uffd = -1;
+		c->wake_fd = -1;
+		c->pages = &sim_pages;
+		c->zero_page = calloc(1, RVX_PAGE_SIZE);
+		c->sendbuf = malloc(CL_HEADER_BYTES + RVX_PAGE_SIZE);
+		pthread_mutex_init(&c->out_lock, NULL);
+		for (int k = 0; k < THREADS; k++)
+			S->th[r][k].page = -1;
+	}
+	for (long step = 0; !S->failure; step++) {
+		bool ending = step >= STEPS, idle = true;
+		int r = (int)rnd(RANKS), k = (int)rnd(THREADS);
+		struct sim_thread *t = &S->th[r][k];
+		if (rnd(2)) {
+			cl_service_round(&S->c[r]);
+		} else if (!t->blocked && (t->page >= 0 || !ending)) {
+			if (t->page < 0) {
+				t->page = (int)rnd(PAGES);
+				t->write = rnd(2);
+			}
+			access_page(r, k);
+		}
+		check_invariants();
+		if (!ending)
+			continue;
+		for (int a = 0; a < RANKS; a++)
+			for (int b = 0; b < THREADS; b++)
+				if (S->th[a][b].page >= 0)
+					idle = false;
+		if (idle && !in_flight())
+			break;
+		if (++quiet > 2000000)
+			S->failure = "a fault was never answered (threads still wait, or messages are stuck)";
+	}
+	for (int r = 0; r < RANKS && !S->failure; r++)
+		for (size_t i = 0; i < S->c[r].wanted.cap; i++)
+			if (S->c[r].wanted.keys[i])
+				S->failure = "a rank still waits for a page at the end";
+	for (int r = 0; r < RANKS; r++) {
+		pagemap_free(&S->c[r].local);
+		pagemap_free(&S->c[r].wanted);
+		free(S->c[r].zero_page);
+		free(S->c[r].sendbuf);
+		free(S->rbuf[r]);
+	}
+	return !S->failure;
+}
+
+int main(void)
+{
+	long faults = 0, accesses = 0;
+	S = malloc(sizeof *S);
+	for (unsigned seed = 1; seed <= SEEDS; seed++) {
+		if (!run_seed(seed)) {
+			printf("FAIL cluster-protocol: %s (seed %u)\n", S->failure, seed);
+			return 0;
+		}
+		faults += S->faults;
+		accesses += S->accesses;
+	}
+	printf("PASS cluster-protocol: %d seeds, %ld accesses, %ld faults answered, invariants held at every step\n",
+	       SEEDS, accesses, faults);
+	return 0;
+}
