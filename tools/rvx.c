@@ -64,6 +64,8 @@ static void usage(FILE *f)
 		   "                    process in one address space: mpirun -np N rvx --cluster PROG\n"
 		   "  --cluster-place P where new threads go: roundrobin (default), fill (a rank's cores\n"
 		   "                    first) or a list of ranks for threads 1, 2, ... (e.g. 1,1,2)\n"
+		   "  --cluster-selftest  (under mpirun, no program) measure the link and remote page\n"
+		   "                    faults: round trip, 4 KiB cost, fault latencies, remote scan rate\n"
 		   "  -h, --help        this text\n"
 		   "  -V, --version     version\n\n"
 		   "exit status: the guest's own; a guest killed by a signal kills rvx with that signal.\n"
@@ -229,6 +231,8 @@ static int run_cluster(rvx_machine *m, const char *place, const char *path, int 
 			r == -EPERM ? " (run as root, or set vm.unprivileged_userfaultfd=1)" : "");
 		t->abort(t, EXIT_CLUSTER);
 	}
+	if (!path)
+		return cluster_selftest((struct rvx_machine *)m);
 	if (t->rank == 0) {
 		r = rvx_load(m, path, argc, argv, envp);
 		if (r != RVX_OK) {
@@ -255,7 +259,7 @@ int main(int argc, char **argv)
 	char *reexec[16], self[PATH_MAX], debug_text[256] = "";
 	int nedits = 0, i, r, nre = 0;
 	unsigned debug = 0, cfg_translate_after = 0;
-	bool cluster = false;
+	bool cluster = false, selftest = false;
 	const char *place = NULL;
 	FILE *log = NULL;
 	ssize_t n;
@@ -282,6 +286,10 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(o, "-cluster")) {
 			cluster = true;
+			continue;
+		}
+		if (!strcmp(o, "-cluster-selftest")) {
+			cluster = selftest = true;
 			continue;
 		}
 		if (i + 1 >= argc &&
@@ -335,7 +343,7 @@ int main(int argc, char **argv)
 	}
 	if (engine && strcmp(engine, "interp") != 0 && strcmp(engine, "jit") != 0)
 		return bad_usage("unknown engine '%s' (have: jit, interp)", engine);
-	if (i >= argc) {
+	if (i >= argc && !selftest) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -410,7 +418,7 @@ int main(int argc, char **argv)
 	}
 #ifdef RVX_MPI
 	if (cluster) {
-		r = run_cluster(m, place, argv[i], argc - i, gargv, env);
+		r = run_cluster(m, place, selftest ? NULL : argv[i], argc - i, gargv, env);
 		if (r >= 0)
 			return r;
 		r = exit_status_for(r);

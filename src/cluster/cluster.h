@@ -44,6 +44,10 @@ long cluster_delegate(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a);
 long cluster_place_thread(struct rvx_vcpu *parent, struct rvx_vcpu *child);
 /* Starts the placed child on its rank, once its ids are stored. */
 void cluster_start_remote(struct rvx_vcpu *child);
+/* rvx --cluster-selftest on every rank: measures the link and remote page faults, and prints
+ * the figures (rank 1). Returns the exit status, or an RVX_E_* code when it cannot start. */
+int cluster_selftest(struct rvx_machine *m);
+
 /* The guest process ends with status, or with the signal sig != 0. At the master: every other
  * rank ends, then the link; the caller then ends this process. Elsewhere: the master is told
  * and ends every rank; it does not return. */

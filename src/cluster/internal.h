@@ -104,6 +104,7 @@ struct cluster {
 	int shutting;          /* the master has begun to end the process */
 	int die_status, die_signal;
 	bool trace;
+	int selftest_done;
 
 	pthread_mutex_t out_lock;
 	struct cl_out *out_head, *out_tail;
@@ -165,6 +166,11 @@ void dsm_thaw(struct cluster *c);
 
 /* remote.c: threads on other ranks and delegated syscalls. */
 void remote_message(struct cluster *c, const struct cl_msg *msg);
+
+/* selftest.c */
+void selftest_message(struct cluster *c, const struct cl_msg *msg);
+/* remote.c: the master's start: the service, every rank's hello, the mappings. */
+int cluster_start_master(struct rvx_machine *m);
 
 /* service.c */
 /* One round of the service: sends, receives, faults; true when there was work. */

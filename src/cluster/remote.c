@@ -572,6 +572,26 @@ static void send_mappings(struct cluster *c)
 		cl_wait_for(&w);
 }
 
+int cluster_start_master(struct rvx_machine *m)
+{
+	struct cluster *c = m->cluster;
+	int r = cluster_service_start(c);
+	if (r < 0)
+		return machine_error(m, RVX_E_NOMEM, "cannot start the cluster service thread: %s", strerror(-r));
+	for (int waited = 0; __atomic_load_n(&c->hellos, __ATOMIC_ACQUIRE) < c->size - 1; waited++) {
+		if (waited == HELLO_TIMEOUT_S * 1000) {
+			fprintf(stderr, "rvx: cluster: only %d of %d ranks started within %d s\n",
+				__atomic_load_n(&c->hellos, __ATOMIC_ACQUIRE) + 1, c->size, HELLO_TIMEOUT_S);
+			c->t->abort(c->t, 70);
+		}
+		usleep(1000);
+	}
+	send_mappings(c);
+	m->space.on_change = master_space_changed;
+	m->space.on_change_arg = c;
+	return 0;
+}
+
 int cluster_run(struct rvx_machine *m)
 {
 	struct cluster *c = m->cluster;
@@ -588,19 +608,6 @@ int cluster_run(struct rvx_machine *m)
 		cl_send(c, MASTER, &hello);
 		cluster_service_loop(c);
 	}
-	r = cluster_service_start(c);
-	if (r < 0)
-		return machine_error(m, RVX_E_NOMEM, "cannot start the cluster service thread: %s", strerror(-r));
-	for (int waited = 0; __atomic_load_n(&c->hellos, __ATOMIC_ACQUIRE) < c->size - 1; waited++) {
-		if (waited == HELLO_TIMEOUT_S * 1000) {
-			fprintf(stderr, "rvx: cluster: only %d of %d ranks started within %d s\n",
-				__atomic_load_n(&c->hellos, __ATOMIC_ACQUIRE) + 1, c->size, HELLO_TIMEOUT_S);
-			c->t->abort(c->t, 70);
-		}
-		usleep(1000);
-	}
-	send_mappings(c);
-	m->space.on_change = master_space_changed;
-	m->space.on_change_arg = c;
-	return rvx_run(m);
+	r = cluster_start_master(m);
+	return r < 0 ? r : rvx_run(m);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,8 +23,12 @@
 #include "../linux/syscall.h"
 #include "internal.h"
 
-#define SPIN_ROUNDS  200
-#define MAX_SLEEP_NS 200000
+/* Idle, the service polls the link for SPIN_NS, then sleeps in growing steps up to
+ * MAX_SLEEP_NS (another rank's message is only seen by polling; this rank's threads wake it at
+ * once through the eventfd or userfaultfd). */
+#define SPIN_NS      100000
+#define MIN_SLEEP_NS 5000
+#define MAX_SLEEP_NS 100000
 #define BYE_TIMEOUT  5 /* seconds the master waits for the other ranks at the end */
 
 void cl_wait_init(struct cl_wait *w, int pending)
@@ -268,6 +273,7 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	case MSG_SHUTDOWN: leave(c, msg->txn);
 	case MSG_GATHER: dsm_gather(c, msg); break;
 	case MSG_THAW: dsm_thaw(c); break;
+	case MSG_SELFTEST: selftest_message(c, msg); break;
 	case MSG_DIE:
 	case MSG_SIGNAL:
 	case MSG_SIGMASK:
@@ -284,22 +290,22 @@ static void *service_main(void *arg)
 {
 	struct cluster *c = arg;
 	struct pollfd fds[2] = {{c->wake_fd, POLLIN, 0}, {c->uffd, POLLIN, 0}};
-	uint64_t sleep_ns = 10000, t0;
-	int idle = 0;
+	uint64_t sleep_ns = MIN_SLEEP_NS, idle_since = 0, t0;
+	prctl(PR_SET_TIMERSLACK, 1); /* a sleep of 5 us is not one of 55 */
 	for (;;) {
 		t0 = cl_now_ns();
 		if (__atomic_load_n(&c->stopping, __ATOMIC_ACQUIRE))
 			break;
 		if (cl_service_round(c)) {
 			c->stats.service_ns += cl_now_ns() - t0;
-			idle = 0;
-			sleep_ns = 10000;
+			idle_since = 0;
+			sleep_ns = MIN_SLEEP_NS;
 			continue;
 		}
-		if (++idle < SPIN_ROUNDS)
+		if (!idle_since)
+			idle_since = t0;
+		if (t0 - idle_since < SPIN_NS)
 			continue;
-		/* nothing to do: sleep until a local thread needs the service (its eventfd or a
-		 * fault) or a while passes (messages from other ranks are only seen by polling) */
 		struct timespec ts = {0, (long)sleep_ns};
 		if (ppoll(fds, 2, &ts, NULL) > 0 && (fds[0].revents & POLLIN)) {
 			uint64_t v;

@@ -96,6 +96,7 @@ const char *wire_type_name(uint32_t type)
 	    [MSG_SIGMASK] = "sigmask",
 	    [MSG_GATHER] = "gather",
 	    [MSG_THAW] = "thaw",
+	    [MSG_SELFTEST] = "selftest",
 	};
 	return type < MSG_TYPES && names[type] ? names[type] : "?";
 }
