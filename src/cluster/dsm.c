@@ -131,15 +131,12 @@ static void uffd_wake(struct cluster *c, uint64_t page)
  * which drops what changed (here nobody else may pass it: the writer is on another rank). */
 static void code_changed(struct cluster *c, uint64_t addr, uint64_t len, bool watched_only)
 {
-	struct rvx_vcpu *t;
 	if (watched_only)
 		machine_code_written(c->m);
 	else
 		machine_code_changed(c->m, addr, len);
-	pthread_mutex_lock(&c->m->lock);
-	for (t = c->m->threads; t; t = t->next)
-		__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST);
-	pthread_mutex_unlock(&c->m->lock);
+	c->kick_pending = true;
+	cl_kick(c);
 }
 
 /* The page leaves this rank: translations made from it are checked before they run again. */

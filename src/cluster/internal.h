@@ -105,6 +105,9 @@ struct cluster {
 	int die_status, die_signal;
 	bool trace;
 	int selftest_done;
+	int cpus;                               /* this rank's cores (its affinity) */
+	bool kick_pending;                      /* threads to send out of translated code */
+	struct cl_out *later_head, *later_tail; /* signals to deliver once the machine's lock is free */
 
 	pthread_mutex_t out_lock;
 	struct cl_out *out_head, *out_tail;
@@ -166,6 +169,9 @@ void dsm_thaw(struct cluster *c);
 
 /* remote.c: threads on other ranks and delegated syscalls. */
 void remote_message(struct cluster *c, const struct cl_msg *msg);
+/* What waited for the machine's lock: the kick out of translated code, forwarded signals. */
+bool remote_retry(struct cluster *c);
+void cl_kick(struct cluster *c);
 
 /* selftest.c */
 void selftest_message(struct cluster *c, const struct cl_msg *msg);

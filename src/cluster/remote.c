@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -22,6 +23,7 @@
 
 #define HOST_THREAD_STACK (1u << 20)
 #define HELLO_TIMEOUT_S   60
+#define PROXY_NICE        (-10)
 
 bool cluster_is_master(const struct rvx_machine *m)
 {
@@ -123,6 +125,7 @@ static void *proxy_main(void *arg)
 		return NULL;
 	cpu->host_exit = &done;
 	rvx_current_vcpu = cpu;
+	setpriority(PRIO_PROCESS, (id_t)gettid(), PROXY_NICE); /* the thread waits for it */
 	for (;;) {
 		uint64_t a[6], nr, txn;
 		long r;
@@ -238,9 +241,29 @@ static void *remote_thread_main(void *arg)
 	return NULL;
 }
 
+/* The service never waits for the machine's lock: a thread holding it may be waiting for the
+ * service (a mapping change at the master, a robust list read from a page elsewhere). What
+ * needs the lock and cannot have it now is done again at the next round. */
+static bool with_threads(struct cluster *c)
+{
+	return pthread_mutex_trylock(&c->m->lock) == 0;
+}
+
+void cl_kick(struct cluster *c)
+{
+	struct rvx_vcpu *t;
+	if (!c->kick_pending || !with_threads(c))
+		return;
+	for (t = c->m->threads; t; t = t->next)
+		__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST);
+	pthread_mutex_unlock(&c->m->lock);
+	c->kick_pending = false;
+}
+
 /* A signal the master forwards: the thread's host thread gets the same signal, which rvx's
- * handler notes with the information it had at the master (a kill or tgkill there). */
-static void remote_signal(struct cluster *c, const struct cl_msg *msg)
+ * handler notes with the information it had at the master (a kill or tgkill there). False
+ * when it must be tried again. */
+static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 {
 	struct rvx_vcpu *t;
 	siginfo_t si;
@@ -248,8 +271,9 @@ static void remote_signal(struct cluster *c, const struct cl_msg *msg)
 	wire_get_siginfo(msg, &si);
 	sig = si.si_signo;
 	if (sig <= 0 || sig >= RVX_NSIG)
-		return;
-	pthread_mutex_lock(&c->m->lock);
+		return true;
+	if (!with_threads(c))
+		return false;
 	for (t = c->m->threads; t; t = t->next) {
 		if (t->tid == msg->thread) {
 			host_tid = __atomic_load_n(&t->host_tid, __ATOMIC_ACQUIRE);
@@ -260,6 +284,40 @@ static void remote_signal(struct cluster *c, const struct cl_msg *msg)
 	pthread_mutex_unlock(&c->m->lock);
 	if (host_tid > 0)
 		syscall(SYS_tgkill, getpid(), host_tid, sig);
+	return true;
+}
+
+static void later(struct cluster *c, const struct cl_msg *msg)
+{
+	struct cl_out *o = malloc(sizeof *o + CL_HEADER_BYTES);
+	if (!o)
+		c->t->abort(c->t, 70);
+	o->next = NULL;
+	o->dest = msg->src;
+	o->len = wire_encode(msg, o->bytes);
+	if (c->later_tail)
+		c->later_tail->next = o;
+	else
+		c->later_head = o;
+	c->later_tail = o;
+}
+
+bool remote_retry(struct cluster *c)
+{
+	bool any = false;
+	cl_kick(c);
+	while (c->later_head) {
+		struct cl_out *o = c->later_head;
+		struct cl_msg msg;
+		if (wire_decode(o->bytes, o->len, &msg) && !remote_signal(c, &msg))
+			break;
+		c->later_head = o->next;
+		if (!c->later_head)
+			c->later_tail = NULL;
+		free(o);
+		any = true;
+	}
+	return any;
 }
 
 static void remote_thread_start(struct cluster *c, const struct cl_msg *msg)
@@ -388,7 +446,10 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 		cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, (int64_t)msg->arg[0], msg->arg[1]);
 		break;
 	case MSG_THREAD_START: remote_thread_start(c, msg); break;
-	case MSG_SIGNAL: remote_signal(c, msg); break;
+	case MSG_SIGNAL:
+		if (c->later_head || !remote_signal(c, msg)) /* in order after those waiting */
+			later(c, msg);
+		break;
 	case MSG_SIGMASK: {
 		struct cl_proxy *p;
 		pthread_mutex_lock(&c->proxy_lock);

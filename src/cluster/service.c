@@ -6,6 +6,7 @@
 #include <linux/futex.h>
 #include <linux/userfaultfd.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,13 +25,17 @@
 #include "../linux/syscall.h"
 #include "internal.h"
 
-/* Idle, the service polls the link for SPIN_NS, then sleeps in growing steps up to
+/* Idle, the service polls the link for a while, then sleeps in growing steps up to
  * MAX_SLEEP_NS (another rank's message is only seen by polling; this rank's threads wake it at
- * once through the eventfd or userfaultfd). */
-#define SPIN_NS      100000
-#define MIN_SLEEP_NS 5000
-#define MAX_SLEEP_NS 100000
-#define BYE_TIMEOUT  5 /* seconds the master waits for the other ranks at the end */
+ * once through the eventfd or userfaultfd). A sleeping vCPU of a virtual machine can take
+ * hundreds of microseconds to wake, so it polls long while this rank has a core to spare, and
+ * briefly when its guest threads want every core. */
+#define SPIN_LONG_NS  300000
+#define SPIN_SHORT_NS 20000
+#define SERVICE_NICE  (-10)
+#define MIN_SLEEP_NS  5000
+#define MAX_SLEEP_NS  50000
+#define BYE_TIMEOUT   5 /* seconds the master waits for the other ranks at the end */
 
 void cl_wait_init(struct cl_wait *w, int pending)
 {
@@ -134,8 +140,8 @@ static bool handle_bytes(struct cluster *c, const uint8_t *buf, size_t len)
 	}
 	c->stats.msgs_in++;
 	if (c->trace)
-		fprintf(stderr, "T%d %llu recv %s from %d page %llx a0 %llx a1 %llx a2 %llx fl %x len %u\n", c->rank,
-			(unsigned long long)cl_now_ns() / 1000 % 100000000, wire_type_name(msg.type), msg.src,
+		fprintf(stderr, "T%d %.1f recv %s from %d page %llx a0 %llx a1 %llx a2 %llx fl %x len %u\n", c->rank,
+			(double)(cl_now_ns() % 100000000000ull) / 1000, wire_type_name(msg.type), msg.src,
 			(unsigned long long)msg.page, (unsigned long long)msg.arg[0], (unsigned long long)msg.arg[1],
 			(unsigned long long)msg.arg[2], msg.flags, msg.len);
 	dispatch(c, &msg);
@@ -202,6 +208,8 @@ static bool receive(struct cluster *c)
 bool cl_service_round(struct cluster *c)
 {
 	bool busy = drain_outbox(c);
+	if (c->later_head || c->kick_pending)
+		busy |= remote_retry(c);
 	busy |= receive(c);
 	busy |= dsm_poll_faults(c);
 	busy |= drain_self(c);
@@ -286,12 +294,30 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	}
 }
 
+/* How long to poll before sleeping: long unless this rank's threads in guest code fill its cores. */
+static uint64_t spin_time(struct cluster *c)
+{
+	struct rvx_vcpu *t;
+	int busy = 0;
+	if (pthread_mutex_trylock(&c->m->lock) != 0) /* its holder may wait for this thread */
+		return SPIN_SHORT_NS;
+	for (t = c->m->threads; t; t = t->next)
+		busy += t->state == VCPU_IN_GUEST;
+	pthread_mutex_unlock(&c->m->lock);
+	return busy < c->cpus ? SPIN_LONG_NS : SPIN_SHORT_NS;
+}
+
 static void *service_main(void *arg)
 {
 	struct cluster *c = arg;
 	struct pollfd fds[2] = {{c->wake_fd, POLLIN, 0}, {c->uffd, POLLIN, 0}};
-	uint64_t sleep_ns = MIN_SLEEP_NS, idle_since = 0, t0;
+	uint64_t sleep_ns = MIN_SLEEP_NS, idle_since = 0, spin_ns = SPIN_SHORT_NS, t0;
+	cpu_set_t set;
+	c->cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
 	prctl(PR_SET_TIMERSLACK, 1); /* a sleep of 5 us is not one of 55 */
+	/* every remote fault and delegated syscall waits for this thread: ahead of guest threads
+	 * for a core (when allowed: root or CAP_SYS_NICE) */
+	setpriority(PRIO_PROCESS, (id_t)gettid(), SERVICE_NICE);
 	for (;;) {
 		t0 = cl_now_ns();
 		if (__atomic_load_n(&c->stopping, __ATOMIC_ACQUIRE))
@@ -302,10 +328,12 @@ static void *service_main(void *arg)
 			sleep_ns = MIN_SLEEP_NS;
 			continue;
 		}
-		if (!idle_since)
+		if (!idle_since) {
 			idle_since = t0;
-		if (t0 - idle_since < SPIN_NS)
-			continue;
+			spin_ns = spin_time(c);
+		}
+		if (t0 - idle_since < spin_ns)
+			continue; /* no sched_yield: it would give a busy guest thread a whole time slice */
 		struct timespec ts = {0, (long)sleep_ns};
 		if (ppoll(fds, 2, &ts, NULL) > 0 && (fds[0].revents & POLLIN)) {
 			uint64_t v;
