@@ -50,7 +50,9 @@ for src in $progs; do
 	else
 		(cd "$T" && timeout 120 qemu-riscv64 -L "$SYSROOT" "$bin" >"$bin.ref" 2>/dev/null)
 	fi
-	for cfg in "2 tcp jit" "3 tcp jit" "2 vader jit" "3 vader jit" "2 vader interp"; do
+	configs=("2 tcp jit" "3 tcp jit" "2 vader jit" "3 vader jit" "2 vader interp")
+	grep -q '^// only: np2' "$src" && configs=("2 vader jit") # long: one configuration
+	for cfg in "${configs[@]}"; do
 		set -- $cfg
 		t="cluster-$name-np$1-$2-$3"
 		(cd "$T" && mpi "$1" "$2" "$RVX" --cluster --engine "$3" "$bin" >"$bin.$1$2$3.out" 2>"$bin.$1$2$3.err")
