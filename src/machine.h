@@ -46,6 +46,7 @@ struct rvx_vcpu {
 	uint64_t instret;
 	uint64_t res_addr, res_val; /* LR/SC reservation */
 	bool res_valid;
+	uint32_t res_gen; /* cluster: the reservation's page group's count of pages that left */
 	struct rvx_machine *m;
 
 	volatile enum vcpu_state state;
@@ -126,7 +127,17 @@ struct rvx_machine {
 	bool shared_memory;      /* another agent (thread, process) may touch guest memory: translated AMOs lock */
 	FILE *strace;
 	struct cluster *cluster; /* cluster mode: this rank's part of the process; NULL otherwise */
+	/* Cluster mode: per group of pages (page number mod RES_GROUPS), how many pages have left
+	 * this rank; an SC fails when its LR's group count changed (a remote write could have
+	 * come between). NULL otherwise. */
+	uint32_t *res_gens;
 };
+
+#define RES_GROUPS 256
+static inline uint32_t *machine_res_gen(const struct rvx_machine *m, uint64_t addr)
+{
+	return &m->res_gens[(addr >> 12) & (RES_GROUPS - 1)];
+}
 
 /* The thread-local link from a host signal handler to its vCPU (the one global DESIGN.md allows). */
 extern _Thread_local struct rvx_vcpu *rvx_current_vcpu;

@@ -175,6 +175,13 @@ static void drop(struct cluster *c, uint64_t page)
 	c->stats.invalidations++;
 }
 
+/* The page is about to leave this rank: SCs whose LR came before fail from now on. */
+static void reservations_end(struct cluster *c, uint64_t page)
+{
+	if (c->m && c->m->res_gens)
+		__atomic_add_fetch(machine_res_gen(c->m, page), 1, __ATOMIC_SEQ_CST);
+}
+
 static bool all_zero(const uint8_t *p)
 {
 	const uint64_t *w = (const uint64_t *)p;
@@ -302,6 +309,8 @@ static void on_recall(struct cluster *c, const struct cl_msg *msg)
 	struct cl_msg data;
 	bool zero;
 
+	if (keep == PAGE_I)
+		reservations_end(c, page);
 	/* absent here although held: never touched (the master's pages), so all zero */
 	zero = install(c, page, c->zero_page, true, false) == 0;
 	if (!zero && state == PAGE_M)
@@ -329,6 +338,7 @@ static void on_recall(struct cluster *c, const struct cl_msg *msg)
 static void on_inv(struct cluster *c, const struct cl_msg *msg)
 {
 	struct cl_msg ack;
+	reservations_end(c, msg->page);
 	drop(c, msg->page);
 	set_local(c, msg->page, PAGE_I);
 	msg_init(&ack, c, MSG_PAGE_INV_ACK, msg->page);
@@ -548,6 +558,8 @@ void dsm_apply_map(struct cluster *c, const struct cl_msg *msg)
 	if (op == SPACE_CHANGE_MAP)
 		dsm_register(c, addr, len);
 	if (op != SPACE_CHANGE_PROTECT) {
+		for (int g = 0; c->m->res_gens && g < RES_GROUPS; g++)
+			__atomic_add_fetch(&c->m->res_gens[g], 1, __ATOMIC_SEQ_CST);
 		pagemap_del_range(&c->local, addr, addr + len, NULL, NULL);
 		if (c->rank == MASTER)
 			pagemap_del_range(&c->dir, addr, addr + len, free_dir_entry, NULL);

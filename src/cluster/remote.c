@@ -546,6 +546,7 @@ void cluster_forget(struct rvx_machine *m)
 	struct cluster *c = m->cluster;
 	m->cluster = NULL;
 	m->space.on_change = NULL;
+	m->res_gens = NULL; /* translations made with the check keep reading it: it stays allocated */
 	close(c->uffd);
 	close(c->wake_fd);
 }
@@ -597,6 +598,12 @@ int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct c
 		free(c->cores);
 		free(c);
 		return r;
+	}
+	m->res_gens = calloc(RES_GROUPS, sizeof *m->res_gens);
+	if (!m->res_gens) {
+		free(c->cores);
+		free(c);
+		return -ENOMEM;
 	}
 	m->cluster = c;
 	m->space.anon_only = true;

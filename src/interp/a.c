@@ -24,6 +24,19 @@ static void *amo_addr(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
 		r = (uint64_t)old_;                                                                                    \
 	} while (0)
 
+/* Cluster mode: the count of pages of addr's group that left this rank, read before LR's
+ * load; SC fails if it moved since (the page may have been written elsewhere and come back). */
+static void reserve_gen(struct rvx_vcpu *cpu, uint64_t addr)
+{
+	if (cpu->m->res_gens)
+		cpu->res_gen = __atomic_load_n(machine_res_gen(cpu->m, addr), __ATOMIC_SEQ_CST);
+}
+
+static bool reserved_gen(const struct rvx_vcpu *cpu, uint64_t addr)
+{
+	return !cpu->m->res_gens || __atomic_load_n(machine_res_gen(cpu->m, addr), __ATOMIC_SEQ_CST) == cpu->res_gen;
+}
+
 static int amo_w(struct rvx_vcpu *cpu, const struct rv_insn *in)
 {
 	uint64_t addr = X(in->rs1);
@@ -31,6 +44,7 @@ static int amo_w(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	uint64_t r;
 	switch (in->op) {
 	case RV_LR_W:
+		reserve_gen(cpu, addr);
 		r = __atomic_load_n(p, __ATOMIC_SEQ_CST);
 		cpu->res_addr = addr;
 		cpu->res_val = (uint32_t)r;
@@ -39,7 +53,7 @@ static int amo_w(struct rvx_vcpu *cpu, const struct rv_insn *in)
 		return EXEC_NEXT;
 	case RV_SC_W: {
 		uint32_t expect = (uint32_t)cpu->res_val;
-		int ok = cpu->res_valid && cpu->res_addr == addr &&
+		int ok = cpu->res_valid && cpu->res_addr == addr && reserved_gen(cpu, addr) &&
 			 __atomic_compare_exchange_n(p, &expect, v, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 		cpu->res_valid = false;
 		X(in->rd) = !ok;
@@ -65,6 +79,7 @@ static int amo_d(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	uint64_t *p = amo_addr(cpu, addr, 8);
 	switch (in->op) {
 	case RV_LR_D:
+		reserve_gen(cpu, addr);
 		r = __atomic_load_n(p, __ATOMIC_SEQ_CST);
 		cpu->res_addr = addr;
 		cpu->res_val = r;
@@ -72,7 +87,7 @@ static int amo_d(struct rvx_vcpu *cpu, const struct rv_insn *in)
 		break;
 	case RV_SC_D: {
 		uint64_t expect = cpu->res_val;
-		int ok = cpu->res_valid && cpu->res_addr == addr &&
+		int ok = cpu->res_valid && cpu->res_addr == addr && reserved_gen(cpu, addr) &&
 			 __atomic_compare_exchange_n(p, &expect, v, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 		cpu->res_valid = false;
 		r = !ok;

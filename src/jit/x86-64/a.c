@@ -3,7 +3,9 @@
  * MAP_SHARED mapping exists, or other threads) — as QEMU does, a lone process with private
  * memory needs no bus lock. LR and SC inline with the interpreter's semantics (interp/a.c: the
  * reservation is an address and a value, and SC is one compare-and-swap). The other AMOs and
- * misaligned addresses (SIGBUS) go to the interpreter, whose host atomics are always locked. */
+ * misaligned addresses (SIGBUS) go to the interpreter, whose host atomics are always locked.
+ * In cluster mode LR and SC also check the count of pages of the address's group that left the
+ * rank (interp/a.c reserve_gen). */
 #include "internal.h"
 
 /* rax = the address in rs1; misaligned ones jump to the interpreter, which raises SIGBUS */
@@ -16,11 +18,29 @@ static uint8_t *aligned_address(struct tctx *t, bool w, struct mem *m)
 	return e_jcc(e, CC_NE);
 }
 
+/* Cluster mode: dst = the address (in addr) of the count of pages of its group that left this
+ * rank (machine_res_gen). */
+static void res_gen_address(struct tctx *t, int dst, int addr)
+{
+	struct emit *e = &t->e;
+	e_mov_rr(e, true, dst, addr);
+	e_shift_i(e, SH_SHR, true, dst, 12);
+	e_alu_ri(e, ALU_AND, false, dst, RES_GROUPS - 1);
+	e_shift_i(e, SH_SHL, false, dst, 2);
+	e_mov_ri(e, RCX, (uint64_t)(uintptr_t)t->cpu->m->res_gens);
+	e_alu_rr(e, ALU_ADD, true, dst, RCX);
+}
+
 static void lr(struct tctx *t, bool w)
 {
 	struct emit *e = &t->e;
 	struct mem m;
 	uint8_t *misaligned = aligned_address(t, w, &m);
+	if (t->cpu->m->res_gens) { /* before the load: a page that leaves after it moves the count */
+		res_gen_address(t, RDX, RAX);
+		e_load(e, RDX, M(RDX, 0), 4, false);
+		e_store(e, M(REG_CPU, OFF(res_gen)), RDX, 4);
+	}
 	t_fault_site(t);
 	e_load(e, RDX, m, w ? 4 : 8, false);
 	e_store(e, M(REG_CPU, OFF(res_addr)), RAX, 8);
@@ -40,13 +60,21 @@ static void sc(struct tctx *t, bool w)
 {
 	struct emit *e = &t->e;
 	struct mem m;
-	uint8_t *misaligned = aligned_address(t, w, &m), *invalid, *elsewhere, *done;
+	uint8_t *misaligned = aligned_address(t, w, &m), *invalid, *elsewhere, *done, *moved = NULL;
 	e_mov_rr(e, true, RCX, RAX);
 	e_load(e, RDX, M(REG_CPU, OFF(res_valid)), 1, false);
 	e_test_rr(e, false, RDX, RDX);
 	invalid = e_jcc(e, CC_E);
 	e_alu_rm(e, ALU_CMP, true, RCX, M(REG_CPU, OFF(res_addr)));
 	elsewhere = e_jcc(e, CC_NE);
+	if (t->cpu->m->res_gens) {
+		e_mov_rr(e, true, RAX, RCX);
+		res_gen_address(t, RDX, RAX); /* clobbers rcx */
+		e_mov_rr(e, true, RCX, RAX);
+		e_load(e, RDX, M(RDX, 0), 4, false);
+		e_alu_rm(e, ALU_CMP, false, RDX, M(REG_CPU, OFF(res_gen)));
+		moved = e_jcc(e, CC_NE);
+	}
 	t_get(t, RDX, t->in->rs2);
 	e_load(e, RAX, M(REG_CPU, OFF(res_val)), 8, false);
 	t_fault_site(t);
@@ -55,6 +83,8 @@ static void sc(struct tctx *t, bool w)
 	done = e_jmp(e);
 	e_patch(invalid, e->p);
 	e_patch(elsewhere, e->p);
+	if (moved)
+		e_patch(moved, e->p);
 	e_mov_ri(e, RAX, 1);
 	e_patch(done, e->p);
 	e_mov_ri(e, RDX, 0);
