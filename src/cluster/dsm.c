@@ -348,6 +348,8 @@ static void on_inv(struct cluster *c, const struct cl_msg *msg)
 
 /* --- home: the directory --- */
 
+static void gather_answer(struct cluster *c);
+
 static struct dir_entry *dir_entry(struct cluster *c, uint64_t page)
 {
 	uint64_t *v = pagemap_put(&c->dir, page, 0);
@@ -398,6 +400,7 @@ static void dir_start(struct cluster *c, uint64_t page, struct dir_entry *e, int
 	if (e->state == PAGE_M && e->owner == src && has_copy)
 		want = PAGE_M; /* it holds the page already (an old fault): it keeps it */
 	e->busy = true;
+	c->dir_busy++;
 	e->requester = src;
 	e->want = (uint8_t)want;
 	e->supplier = -1;
@@ -485,6 +488,7 @@ static void dir_done(struct cluster *c, uint64_t page)
 	struct dir_entry *e = dir_entry(c, page);
 	struct dir_wait *w;
 	e->busy = false;
+	c->dir_busy--;
 	while ((w = e->head)) {
 		bool later = c->frozen && w->src != MASTER;
 		e->head = w->next;
@@ -498,6 +502,7 @@ static void dir_done(struct cluster *c, uint64_t page)
 		if (!later)
 			return;
 	}
+	gather_answer(c);
 }
 
 void dsm_message(struct cluster *c, const struct cl_msg *msg)
@@ -597,12 +602,15 @@ void dsm_print_stats(struct cluster *c)
 	}
 }
 
-/* For cluster_gather: the pages the master does not hold, in an array it frees. */
-void dsm_gather(struct cluster *c, const struct cl_msg *msg)
+/* For cluster_gather, once no transaction is under way (one could still take a page from the
+ * master): the pages the master does not hold, in an array the caller frees. */
+static void gather_answer(struct cluster *c)
 {
-	c->frozen = true;
-	uint64_t *pages = malloc((c->dir.n + 1) * sizeof *pages);
+	uint64_t *pages;
 	int64_t n = 0;
+	if (!c->gather_txn || c->dir_busy)
+		return;
+	pages = malloc((c->dir.n + 1) * sizeof *pages);
 	for (size_t i = 0; pages && i < c->dir.cap; i++) {
 		const struct dir_entry *e = (const struct dir_entry *)(uintptr_t)c->dir.vals[i];
 		if (!c->dir.keys[i])
@@ -610,7 +618,15 @@ void dsm_gather(struct cluster *c, const struct cl_msg *msg)
 		if (e->state == PAGE_M ? e->owner != MASTER : !(e->sharers & 1))
 			pages[n++] = c->dir.keys[i];
 	}
-	cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, n, (uint64_t)(uintptr_t)pages);
+	cl_wait_answer((struct cl_wait *)(uintptr_t)c->gather_txn, n, (uint64_t)(uintptr_t)pages);
+	c->gather_txn = 0;
+}
+
+void dsm_gather(struct cluster *c, const struct cl_msg *msg)
+{
+	c->frozen = true;
+	c->gather_txn = msg->txn;
+	gather_answer(c);
 }
 
 void dsm_thaw(struct cluster *c)

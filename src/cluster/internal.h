@@ -120,6 +120,8 @@ struct cluster {
 	/* the master's directory: page -> struct dir_entry * (absent: M at the master) */
 	struct pagemap dir;
 	bool frozen;                              /* requests from other ranks wait (a fork or exec) */
+	uint64_t gather_txn;                      /* the gather to answer once no transaction is under way */
+	long dir_busy;                            /* transactions under way */
 	struct cl_out *frozen_head, *frozen_tail; /* those requests, encoded */
 	uint8_t *zero_page;
 	uint8_t *sendbuf; /* header + a page */
