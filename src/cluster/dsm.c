@@ -440,22 +440,16 @@ static void dir_start(struct cluster *c, uint64_t page, struct dir_entry *e, int
 /* While frozen (a fork or exec at the master), other ranks' requests wait for the thaw. */
 static void defer(struct cluster *c, uint64_t page, int src, int want, bool has_copy)
 {
-	struct cl_out *o = malloc(sizeof *o + CL_HEADER_BYTES);
 	struct cl_msg msg;
-	if (!o)
-		c->t->abort(c->t, 70);
+	struct cl_out *o;
 	msg_init(&msg, c, MSG_PAGE_REQ, page);
 	msg.src = src;
 	msg.arg[0] = (uint64_t)want;
 	msg.arg[1] = has_copy;
-	o->next = NULL;
-	o->dest = src;
-	o->len = wire_encode(&msg, o->bytes);
-	if (c->frozen_tail)
-		c->frozen_tail->next = o;
-	else
-		c->frozen_head = o;
-	c->frozen_tail = o;
+	o = cl_out_new(&msg, src);
+	if (!o)
+		c->t->abort(c->t, 70);
+	cl_queue_push(&c->frozen_requests, o);
 }
 
 static void dir_request(struct cluster *c, const struct cl_msg *msg)
@@ -631,15 +625,12 @@ void dsm_gather(struct cluster *c, const struct cl_msg *msg)
 
 void dsm_thaw(struct cluster *c)
 {
-	struct cl_out *o = c->frozen_head;
+	struct cl_out *o;
 	c->frozen = false;
-	c->frozen_head = c->frozen_tail = NULL;
-	while (o) {
-		struct cl_out *next = o->next;
+	while ((o = cl_queue_pop(&c->frozen_requests))) {
 		struct cl_msg msg;
 		if (wire_decode(o->bytes, o->len, &msg))
 			dir_request(c, &msg);
 		free(o);
-		o = next;
 	}
 }

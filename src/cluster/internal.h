@@ -40,13 +40,21 @@ void cl_wait_init(struct cl_wait *w, int pending);
 void cl_wait_for(struct cl_wait *w);
 void cl_wait_answer(struct cl_wait *w, int64_t result, uint64_t ended);
 
-/* A message queued by a thread other than the service thread. */
+/* An encoded message waiting in a queue (to be sent, or handled later). */
 struct cl_out {
 	struct cl_out *next;
 	int dest;
 	size_t len;
 	uint8_t bytes[];
 };
+struct cl_queue {
+	struct cl_out *head, *tail;
+};
+/* The message encoded for dest; NULL when out of memory. */
+struct cl_out *cl_out_new(const struct cl_msg *msg, int dest);
+void cl_queue_push(struct cl_queue *q, struct cl_out *o);
+/* The oldest message (the caller frees it), or NULL. */
+struct cl_out *cl_queue_pop(struct cl_queue *q);
 
 /* The master's stand-in for a thread that runs on another rank: a host thread of the master
  * with the thread's id, which runs its delegated syscalls (so that blocking ones block only
@@ -103,15 +111,14 @@ struct cluster {
 	volatile int stopping; /* the service thread ends (the master's, at the end) */
 	int shutting;          /* the master has begun to end the process */
 	int die_status, die_signal;
-	bool trace;
 	int selftest_done;
-	int cpus;                               /* this rank's cores (its affinity) */
-	bool kick_pending;                      /* threads to send out of translated code */
-	struct cl_out *later_head, *later_tail; /* signals to deliver once the machine's lock is free */
+	int cpus;              /* this rank's cores (its affinity) */
+	bool kick_pending;     /* threads to send out of translated code */
+	struct cl_queue later; /* signals to deliver once the machine's lock is free */
 
 	pthread_mutex_t out_lock;
-	struct cl_out *out_head, *out_tail;
-	struct cl_out *self_head, *self_tail; /* messages from this rank to itself (service only) */
+	struct cl_queue out;  /* from threads other than the service thread, under out_lock */
+	struct cl_queue self; /* from this rank to itself (service only) */
 
 	/* this rank's state of every page it has seen; absent: M at the master, I elsewhere */
 	struct pagemap local;
@@ -119,10 +126,10 @@ struct cluster {
 	struct pagemap wanted;
 	/* the master's directory: page -> struct dir_entry * (absent: M at the master) */
 	struct pagemap dir;
-	bool frozen;                              /* requests from other ranks wait (a fork or exec) */
-	uint64_t gather_txn;                      /* the gather to answer once no transaction is under way */
-	long dir_busy;                            /* transactions under way */
-	struct cl_out *frozen_head, *frozen_tail; /* those requests, encoded */
+	bool frozen;                     /* requests from other ranks wait (a fork or exec) */
+	uint64_t gather_txn;             /* the gather to answer once no transaction is under way */
+	long dir_busy;                   /* transactions under way */
+	struct cl_queue frozen_requests; /* those requests */
 	uint8_t *zero_page;
 	uint8_t *sendbuf; /* header + a page */
 

@@ -289,32 +289,21 @@ static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 
 static void later(struct cluster *c, const struct cl_msg *msg)
 {
-	struct cl_out *o = malloc(sizeof *o + CL_HEADER_BYTES);
+	struct cl_out *o = cl_out_new(msg, msg->src);
 	if (!o)
 		c->t->abort(c->t, 70);
-	o->next = NULL;
-	o->dest = msg->src;
-	o->len = wire_encode(msg, o->bytes);
-	if (c->later_tail)
-		c->later_tail->next = o;
-	else
-		c->later_head = o;
-	c->later_tail = o;
+	cl_queue_push(&c->later, o);
 }
 
 bool remote_retry(struct cluster *c)
 {
 	bool any = false;
 	cl_kick(c);
-	while (c->later_head) {
-		struct cl_out *o = c->later_head;
+	while (c->later.head) {
 		struct cl_msg msg;
-		if (wire_decode(o->bytes, o->len, &msg) && !remote_signal(c, &msg))
+		if (wire_decode(c->later.head->bytes, c->later.head->len, &msg) && !remote_signal(c, &msg))
 			break;
-		c->later_head = o->next;
-		if (!c->later_head)
-			c->later_tail = NULL;
-		free(o);
+		free(cl_queue_pop(&c->later));
 		any = true;
 	}
 	return any;
@@ -447,7 +436,7 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 		break;
 	case MSG_THREAD_START: remote_thread_start(c, msg); break;
 	case MSG_SIGNAL:
-		if (c->later_head || !remote_signal(c, msg)) /* in order after those waiting */
+		if (c->later.head || !remote_signal(c, msg)) /* in order after those waiting */
 			later(c, msg);
 		break;
 	case MSG_SIGMASK: {
@@ -592,7 +581,6 @@ int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct c
 		return -ENOMEM;
 	}
 	c->cores[c->rank] = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	c->trace = getenv("RVX_CLUSTER_TRACE") != NULL;
 	r = dsm_init(c);
 	if (r < 0) {
 		free(c->cores);

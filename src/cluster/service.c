@@ -67,7 +67,7 @@ void cl_wait_answer(struct cl_wait *w, int64_t result, uint64_t ended)
 	syscall(SYS_futex, &w->done, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
-static struct cl_out *encode(const struct cl_msg *msg, int dest)
+struct cl_out *cl_out_new(const struct cl_msg *msg, int dest)
 {
 	struct cl_out *o = malloc(sizeof *o + CL_HEADER_BYTES + msg->len);
 	if (!o)
@@ -78,19 +78,36 @@ static struct cl_out *encode(const struct cl_msg *msg, int dest)
 	return o;
 }
 
+void cl_queue_push(struct cl_queue *q, struct cl_out *o)
+{
+	o->next = NULL;
+	if (q->tail)
+		q->tail->next = o;
+	else
+		q->head = o;
+	q->tail = o;
+}
+
+struct cl_out *cl_queue_pop(struct cl_queue *q)
+{
+	struct cl_out *o = q->head;
+	if (o) {
+		q->head = o->next;
+		if (!q->head)
+			q->tail = NULL;
+	}
+	return o;
+}
+
 void cl_send(struct cluster *c, int dest, struct cl_msg *msg)
 {
 	msg->src = c->rank;
 	c->stats.msgs_out++;
 	if (dest == c->rank) {
-		struct cl_out *o = encode(msg, dest);
+		struct cl_out *o = cl_out_new(msg, dest);
 		if (!o)
 			c->t->abort(c->t, 70);
-		if (c->self_tail)
-			c->self_tail->next = o;
-		else
-			c->self_head = o;
-		c->self_tail = o;
+		cl_queue_push(&c->self, o);
 		return;
 	}
 	if (CL_HEADER_BYTES + msg->len <= CL_HEADER_BYTES + RVX_PAGE_SIZE) {
@@ -98,7 +115,7 @@ void cl_send(struct cluster *c, int dest, struct cl_msg *msg)
 		if (c->t->send(c->t, dest, c->sendbuf, n) == 0)
 			return;
 	} else {
-		struct cl_out *o = encode(msg, dest);
+		struct cl_out *o = cl_out_new(msg, dest);
 		if (o && c->t->send(c->t, dest, o->bytes, o->len) == 0) {
 			free(o);
 			return;
@@ -114,15 +131,11 @@ void cl_post(struct cluster *c, int dest, struct cl_msg *msg)
 	struct cl_out *o;
 	uint64_t one = 1;
 	msg->src = c->rank;
-	o = encode(msg, dest);
+	o = cl_out_new(msg, dest);
 	if (!o)
 		c->t->abort(c->t, 70);
 	pthread_mutex_lock(&c->out_lock);
-	if (c->out_tail)
-		c->out_tail->next = o;
-	else
-		c->out_head = o;
-	c->out_tail = o;
+	cl_queue_push(&c->out, o);
 	pthread_mutex_unlock(&c->out_lock);
 	if (write(c->wake_fd, &one, sizeof one) < 0) {
 		/* the counter cannot overflow in practice; the service thread polls anyway */
@@ -139,11 +152,6 @@ static bool handle_bytes(struct cluster *c, const uint8_t *buf, size_t len)
 		c->t->abort(c->t, 70);
 	}
 	c->stats.msgs_in++;
-	if (c->trace)
-		fprintf(stderr, "T%d %.1f recv %s from %d page %llx a0 %llx a1 %llx a2 %llx fl %x len %u\n", c->rank,
-			(double)(cl_now_ns() % 100000000000ull) / 1000, wire_type_name(msg.type), msg.src,
-			(unsigned long long)msg.page, (unsigned long long)msg.arg[0], (unsigned long long)msg.arg[1],
-			(unsigned long long)msg.arg[2], msg.flags, msg.len);
 	dispatch(c, &msg);
 	return true;
 }
@@ -153,8 +161,8 @@ static bool drain_outbox(struct cluster *c)
 	struct cl_out *o;
 	bool any = false;
 	pthread_mutex_lock(&c->out_lock);
-	o = c->out_head;
-	c->out_head = c->out_tail = NULL;
+	o = c->out.head;
+	c->out.head = c->out.tail = NULL;
 	pthread_mutex_unlock(&c->out_lock);
 	while (o) {
 		struct cl_out *next = o->next;
@@ -175,11 +183,8 @@ static bool drain_outbox(struct cluster *c)
 static bool drain_self(struct cluster *c)
 {
 	bool any = false;
-	while (c->self_head) {
-		struct cl_out *o = c->self_head;
-		c->self_head = o->next;
-		if (!c->self_head)
-			c->self_tail = NULL;
+	struct cl_out *o;
+	while ((o = cl_queue_pop(&c->self))) {
 		handle_bytes(c, o->bytes, o->len);
 		free(o);
 		any = true;
@@ -208,7 +213,7 @@ static bool receive(struct cluster *c)
 bool cl_service_round(struct cluster *c)
 {
 	bool busy = drain_outbox(c);
-	if (c->later_head || c->kick_pending)
+	if (c->later.head || c->kick_pending)
 		busy |= remote_retry(c);
 	busy |= receive(c);
 	busy |= dsm_poll_faults(c);

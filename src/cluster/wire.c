@@ -71,36 +71,6 @@ void wire_get_regs(const uint8_t *in, struct rvx_vcpu *cpu)
 	cpu->frm = (fcsr >> 5) & 7;
 }
 
-const char *wire_type_name(uint32_t type)
-{
-	static const char *const names[MSG_TYPES] = {
-	    [MSG_HELLO] = "hello",
-	    [MSG_START] = "start",
-	    [MSG_SHUTDOWN] = "shutdown",
-	    [MSG_BYE] = "bye",
-	    [MSG_DIE] = "die",
-	    [MSG_PAGE_REQ] = "page-req",
-	    [MSG_PAGE_RECALL] = "page-recall",
-	    [MSG_PAGE_INV] = "page-inv",
-	    [MSG_PAGE_INV_ACK] = "page-inv-ack",
-	    [MSG_PAGE_DATA] = "page-data",
-	    [MSG_PAGE_DONE] = "page-done",
-	    [MSG_MAP] = "map",
-	    [MSG_MAP_ACK] = "map-ack",
-	    [MSG_THREAD_START] = "thread-start",
-	    [MSG_SYSCALL] = "syscall",
-	    [MSG_SYSCALL_RET] = "syscall-ret",
-	    [MSG_SIGACTION] = "sigaction",
-	    [MSG_SIGACTION_ACK] = "sigaction-ack",
-	    [MSG_SIGNAL] = "signal",
-	    [MSG_SIGMASK] = "sigmask",
-	    [MSG_GATHER] = "gather",
-	    [MSG_THAW] = "thaw",
-	    [MSG_SELFTEST] = "selftest",
-	};
-	return type < MSG_TYPES && names[type] ? names[type] : "?";
-}
-
 void wire_put_siginfo(struct cl_msg *m, const siginfo_t *si)
 {
 	m->arg[0] = (uint64_t)si->si_signo;

@@ -169,7 +169,7 @@ static bool in_flight(void)
 			if (S->head[a][b])
 				return true;
 	for (int r = 0; r < RANKS; r++)
-		if (S->c[r].self_head)
+		if (S->c[r].self.head)
 			return true;
 	return false;
 }
