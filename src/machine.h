@@ -69,6 +69,7 @@ struct rvx_vcpu {
 
 	int tid;
 	int host_tid;                   /* in a cluster, the host thread's id on its rank (tid is the master's) */
+	uint64_t retry_pc, retry_addr;  /* in a cluster, a fault run again once the master's maps are in */
 	bool vfork_child;               /* shares memory with a parent waiting for its exec or exit */
 	struct guest_sigaction *sigact; /* the machine's, or a vfork child's own copy */
 	uint64_t clear_child_tid;

@@ -65,6 +65,11 @@ void cluster_forget(struct rvx_machine *m);
 /* A thread on a rank other than the master changed its blocked signals. */
 void cluster_mask_changed(struct rvx_vcpu *cpu);
 
+/* A guest fault on a rank other than the master may be a mapping the master made that has not
+ * arrived yet: true when it asked the master (whose answer follows its mappings) and the
+ * instruction should run again; false when it is the guest's fault. */
+bool cluster_fault_retry(struct rvx_vcpu *cpu, uint64_t addr);
+
 /* This rank is the master (or there is no cluster). */
 bool cluster_is_master(const struct rvx_machine *m);
 

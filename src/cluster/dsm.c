@@ -549,14 +549,14 @@ void dsm_apply_map(struct cluster *c, const struct cl_msg *msg)
 			space_map(s, addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, NULL);
 		else if (op == SPACE_CHANGE_UNMAP)
 			space_unmap(s, addr, len);
-		else if (op == SPACE_CHANGE_PROTECT)
+		else if (op == SPACE_CHANGE_PROTECT || op == SPACE_CHANGE_WIDEN)
 			space_protect(s, addr, len, prot);
 		else if (op == SPACE_CHANGE_DISCARD)
 			madvise(g2h(s, addr), len, MADV_DONTNEED);
 	}
 	if (op == SPACE_CHANGE_MAP)
 		dsm_register(c, addr, len);
-	if (op != SPACE_CHANGE_PROTECT) {
+	if (op != SPACE_CHANGE_PROTECT && op != SPACE_CHANGE_WIDEN) {
 		for (int g = 0; c->m->res_gens && g < RES_GROUPS; g++)
 			__atomic_add_fetch(&c->m->res_gens[g], 1, __ATOMIC_SEQ_CST);
 		pagemap_del_range(&c->local, addr, addr + len, NULL, NULL);

@@ -542,21 +542,46 @@ void cluster_forget(struct rvx_machine *m)
 
 /* --- the start --- */
 
-/* The master changed a mapping (any thread but the service): every rank follows before the
- * syscall returns. */
+/* The master changed a mapping (any thread but the service). What takes rights away (unmap,
+ * narrower protection, discard) reaches every rank before the syscall returns. A new mapping
+ * or wider rights need only reach this rank's own service: no other rank can know of them but
+ * through a message that follows on the same channel, or, through a third rank, find them
+ * missing, which it then asks the master about before it calls that a fault
+ * (cluster_fault_retry). */
 static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len, int prot)
 {
 	struct cluster *c = arg;
+	bool wait_all = op != SPACE_CHANGE_MAP && op != SPACE_CHANGE_WIDEN;
 	struct cl_wait w;
-	cl_wait_init(&w, c->size);
+	cl_wait_init(&w, wait_all ? c->size : 1);
 	for (int r = 0; r < c->size; r++) {
-		struct cl_msg msg = {.type = MSG_MAP, .txn = (uint64_t)(uintptr_t)&w, .page = addr};
+		struct cl_msg msg = {.type = MSG_MAP, .page = addr};
+		if (wait_all || r == c->rank)
+			msg.txn = (uint64_t)(uintptr_t)&w;
 		msg.arg[0] = (uint64_t)op;
 		msg.arg[1] = len;
 		msg.arg[2] = (uint64_t)prot;
 		cl_post(c, r, &msg);
 	}
 	cl_wait_for(&w);
+}
+
+bool cluster_fault_retry(struct rvx_vcpu *cpu, uint64_t addr)
+{
+	struct cluster *c = cpu->m->cluster;
+	struct cl_msg msg = {.type = MSG_SYNC};
+	struct cl_wait w;
+	if (c->rank == MASTER || (cpu->retry_pc == cpu->pc && cpu->retry_addr == addr)) {
+		cpu->retry_pc = cpu->retry_addr = 0;
+		return false;
+	}
+	cl_wait_init(&w, 1);
+	msg.txn = (uint64_t)(uintptr_t)&w;
+	cl_post(c, MASTER, &msg);
+	cl_wait_for(&w); /* the master's answer follows every mapping it sent this rank before */
+	cpu->retry_pc = cpu->pc;
+	cpu->retry_addr = addr;
+	return true;
 }
 
 int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct cl_options *o)

@@ -272,11 +272,21 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	case MSG_MAP: {
 		struct cl_msg ack = {.type = MSG_MAP_ACK, .txn = msg->txn};
 		dsm_apply_map(c, msg);
+		if (msg->txn)
+			cl_send(c, msg->src, &ack);
+		break;
+	}
+	case MSG_SYNC: {
+		struct cl_msg ack = {.type = MSG_SYNC_ACK, .txn = msg->txn};
 		cl_send(c, msg->src, &ack);
 		break;
 	}
 	case MSG_MAP_ACK:
-	case MSG_BYE: cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0); break;
+	case MSG_SYNC_ACK:
+	case MSG_BYE:
+		if (msg->txn)
+			cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0);
+		break;
 	case MSG_START: c->m->sigreturn_tramp = msg->arg[0]; break;
 	case MSG_HELLO:
 		if (msg->src > 0 && msg->src < c->size)

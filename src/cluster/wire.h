@@ -26,6 +26,8 @@ enum cl_msg_type {
 	/* mappings, from the master, each acknowledged */
 	MSG_MAP, /* arg0 = op (SPACE_CHANGE_*), arg1 = length, arg2 = guest prot; page = address */
 	MSG_MAP_ACK,
+	MSG_SYNC, /* rank -> master: answer once everything sent to this rank before has arrived */
+	MSG_SYNC_ACK,
 	/* threads and system calls */
 	MSG_THREAD_START, /* master -> rank: thread `thread` starts with the payload's registers */
 	MSG_SYSCALL,      /* rank -> master: arg0..5 the arguments, arg6 the number; payload: registers for clone */

@@ -196,6 +196,8 @@ void signal_raise_sync(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr)
 	si.si_signo = sig;
 	si.si_code = code;
 	si.si_addr = (void *)(uintptr_t)addr;
+	if ((sig == SIGSEGV || sig == SIGBUS) && cpu->m->cluster && cluster_fault_retry(cpu, addr))
+		return;
 	machine_log(cpu->m, RVX_LOG_SIGNAL, "rvx: guest signal %d (code %d) at pc 0x%llx, address 0x%llx\n", sig, code,
 		    (unsigned long long)cpu->pc, (unsigned long long)addr);
 	/* As the kernel forces it: a blocked or ignored fault kills the process. */

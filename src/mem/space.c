@@ -301,6 +301,7 @@ int space_protect(struct rvx_space *s, uint64_t addr, uint64_t len, int prot)
 {
 	uint64_t a, end;
 	int ret = 0;
+	bool widen = true;
 	if (addr & (RVX_PAGE_SIZE - 1))
 		return -EINVAL;
 	len = RVX_PAGE_ALIGN(len);
@@ -314,6 +315,7 @@ int space_protect(struct rvx_space *s, uint64_t addr, uint64_t len, int prot)
 			ret = -ENOMEM;
 			goto out;
 		}
+		widen &= !(v->prot & ~prot);
 		a = v->end;
 	}
 	watch_range_changed(s, addr, end, prot);
@@ -341,7 +343,7 @@ int space_protect(struct rvx_space *s, uint64_t addr, uint64_t len, int prot)
 out:
 	pthread_mutex_unlock(&s->lock);
 	if (ret == 0 && s->on_change)
-		s->on_change(s->on_change_arg, SPACE_CHANGE_PROTECT, addr, len, prot);
+		s->on_change(s->on_change_arg, widen ? SPACE_CHANGE_WIDEN : SPACE_CHANGE_PROTECT, addr, len, prot);
 	return ret;
 }
 

@@ -45,8 +45,16 @@ struct rvx_space {
 	void *on_change_arg;
 };
 
-/* SPACE_CHANGE_CODE: guest code in the range may have changed (riscv_flush_icache). */
-enum { SPACE_CHANGE_MAP = 1, SPACE_CHANGE_UNMAP, SPACE_CHANGE_PROTECT, SPACE_CHANGE_DISCARD, SPACE_CHANGE_CODE };
+/* SPACE_CHANGE_WIDEN: a protection change that only adds rights; SPACE_CHANGE_CODE: guest code
+ * in the range may have changed (riscv_flush_icache). */
+enum {
+	SPACE_CHANGE_MAP = 1,
+	SPACE_CHANGE_UNMAP,
+	SPACE_CHANGE_PROTECT,
+	SPACE_CHANGE_WIDEN,
+	SPACE_CHANGE_DISCARD,
+	SPACE_CHANGE_CODE
+};
 
 int space_init(struct rvx_space *s, uint64_t size);
 void space_destroy(struct rvx_space *s);
