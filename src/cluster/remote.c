@@ -261,27 +261,48 @@ void cl_kick(struct cluster *c)
 }
 
 /* A signal the master forwards: the thread's host thread gets the same signal, which rvx's
- * handler notes with the information it had at the master (a kill or tgkill there). False
- * when it must be tried again. */
+ * handler notes with the information it had at the master (a kill or tgkill there). A signal
+ * for the process that finds the thread blocking it goes back to the master, whose kernel then
+ * picks another thread, as a signal for the process is never lost to one that blocks it. False
+ * when it must be tried again (the machine's lock is taken, the thread is still starting). */
 static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 {
 	struct rvx_vcpu *t;
 	siginfo_t si;
-	int host_tid = 0, sig;
+	int host_tid = -1, sig;
+	bool bounce = false;
 	wire_get_siginfo(msg, &si);
 	sig = si.si_signo;
 	if (sig <= 0 || sig >= RVX_NSIG)
 		return true;
+	if (c->rank == MASTER) { /* back from a thread that blocks it */
+		/* the kernel lets only the main thread forge a kill's information: else a plain kill,
+		 * whose sender is this process, as it was for a guest's own kill */
+		if (syscall(SYS_rt_sigqueueinfo, getpid(), sig, &si) != 0)
+			kill(getpid(), sig);
+		return true;
+	}
 	if (!with_threads(c))
 		return false;
 	for (t = c->m->threads; t; t = t->next) {
-		if (t->tid == msg->thread) {
-			host_tid = __atomic_load_n(&t->host_tid, __ATOMIC_ACQUIRE);
+		if (t->tid != msg->thread)
+			continue;
+		host_tid = __atomic_load_n(&t->host_tid, __ATOMIC_ACQUIRE);
+		if (si.si_code != SI_TKILL && (t->sigmask & SIGBIT(sig))) {
+			bounce = true;
+		} else if (host_tid > 0) {
 			t->forwarded_info[sig] = si;
 			__atomic_fetch_or(&t->forwarded, SIGBIT(sig), __ATOMIC_RELEASE);
 		}
 	}
 	pthread_mutex_unlock(&c->m->lock);
+	if (bounce) {
+		struct cl_msg back = *msg;
+		cl_send(c, MASTER, &back);
+		return true;
+	}
+	if (host_tid == 0)
+		return false;
 	if (host_tid > 0)
 		syscall(SYS_tgkill, getpid(), host_tid, sig);
 	return true;
