@@ -1,7 +1,8 @@
 /* Cluster mode: the threads of one guest process on several ranks (DESIGN.md, CLUSTER.md).
- * The other layers call in at a few places only: the syscall table's local/global column
- * (delegation), thread creation (placement), process exit, and the address space's change
- * hook (coherent mappings). Nothing here runs unless m->cluster is set. */
+ * The other layers call in at a few places: the syscall table's local/global column
+ * (delegation), thread creation (placement), process exit, fork and exec, the address space's
+ * change hook (coherent mappings), and the signal layer (masks, actions, and faults that may be
+ * a mapping still on its way). Nothing here runs unless m->cluster is set. */
 #ifndef RVX_CLUSTER_H
 #define RVX_CLUSTER_H
 
