@@ -148,6 +148,8 @@ struct cluster {
 void cl_send(struct cluster *c, int dest, struct cl_msg *msg);
 /* Sends from any other thread (through the outbox). */
 void cl_post(struct cluster *c, int dest, struct cl_msg *msg);
+/* The same to every rank but this one. */
+void cl_post_others(struct cluster *c, struct cl_msg *msg);
 static inline int cl_home(const struct cluster *c, uint64_t page)
 {
 	(void)c;

@@ -21,9 +21,8 @@
 #include "../linux/thread.h"
 #include "internal.h"
 
-#define HOST_THREAD_STACK (1u << 20)
-#define HELLO_TIMEOUT_S   60
-#define PROXY_NICE        (-10)
+#define HELLO_TIMEOUT_S 60
+#define PROXY_NICE      (-10)
 
 bool cluster_is_master(const struct rvx_machine *m)
 {
@@ -172,9 +171,7 @@ long cluster_place_thread(struct rvx_vcpu *parent, struct rvx_vcpu *child)
 {
 	struct cluster *c = parent->m->cluster;
 	struct cl_proxy *p;
-	pthread_attr_t attr;
 	pthread_t th;
-	sigset_t all;
 	int rank, r;
 
 	pthread_mutex_lock(&c->proxy_lock);
@@ -189,16 +186,10 @@ long cluster_place_thread(struct rvx_vcpu *parent, struct rvx_vcpu *child)
 	p->rank = rank;
 	p->mask = child->sigmask;
 	p->mask_dirty = 1;
-	sigfillset(&all);
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	pthread_attr_setstacksize(&attr, HOST_THREAD_STACK);
-	pthread_attr_setsigmask_np(&attr, &all);
-	r = pthread_create(&th, &attr, proxy_main, p);
-	pthread_attr_destroy(&attr);
-	if (r != 0) {
+	r = thread_spawn(proxy_main, p, &th);
+	if (r < 0) {
 		free(p);
-		return -r;
+		return r;
 	}
 	child->tid = thread_host_tid(th);
 	pthread_mutex_lock(&c->proxy_lock);
@@ -230,14 +221,8 @@ void cluster_start_remote(struct rvx_vcpu *child)
 static void *remote_thread_main(void *arg)
 {
 	struct rvx_vcpu *cpu = arg;
-	sigjmp_buf done;
-	if (sigsetjmp(done, 0))
-		return NULL;
-	cpu->host_exit = &done;
 	cpu->host_tid = (int)gettid();
-	rvx_current_vcpu = cpu;
-	signal_set_mask(cpu, cpu->sigmask);
-	engine_run(cpu);
+	thread_run(cpu);
 	return NULL;
 }
 
@@ -333,9 +318,7 @@ bool remote_retry(struct cluster *c)
 static void remote_thread_start(struct cluster *c, const struct cl_msg *msg)
 {
 	struct rvx_vcpu *cpu = machine_vcpu_new(c->m, NULL);
-	pthread_attr_t attr;
 	pthread_t th;
-	sigset_t all;
 	if (!cpu || msg->len != CL_REGS_BYTES) {
 		fprintf(stderr, "rvx: cluster rank %d: cannot start thread %d\n", c->rank, msg->thread);
 		c->t->abort(c->t, 70);
@@ -344,30 +327,21 @@ static void remote_thread_start(struct cluster *c, const struct cl_msg *msg)
 	cpu->tid = msg->thread;
 	cpu->sigmask = msg->arg[0];
 	machine_add_thread(c->m, cpu);
-	sigfillset(&all);
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	pthread_attr_setstacksize(&attr, HOST_THREAD_STACK);
-	pthread_attr_setsigmask_np(&attr, &all);
-	if (pthread_create(&th, &attr, remote_thread_main, cpu) != 0) {
+	if (thread_spawn(remote_thread_main, cpu, &th) < 0) {
 		fprintf(stderr, "rvx: cluster rank %d: cannot start thread %d\n", c->rank, msg->thread);
 		c->t->abort(c->t, 70);
 	}
-	pthread_attr_destroy(&attr);
 }
 
 /* The thread's exit ran at the master: it ends here too. */
 static _Noreturn void remote_thread_end(struct rvx_vcpu *cpu)
 {
 	struct rvx_machine *m = cpu->m;
-	sigjmp_buf *done = cpu->host_exit;
 	uint64_t all = ~0ull;
 	host_sigmask(SIG_SETMASK, all, NULL);
 	machine_remove_thread(m, cpu);
 	__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST);
-	rvx_current_vcpu = NULL;
-	machine_vcpu_retire(cpu);
-	siglongjmp(*done, 1);
+	thread_leave(cpu);
 }
 
 long cluster_delegate(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a)
@@ -513,18 +487,17 @@ void cluster_mask_changed(struct rvx_vcpu *cpu)
 void cluster_sigaction_changed(struct rvx_machine *m, int sig)
 {
 	struct cluster *c = m->cluster;
+	struct cl_msg msg = {.type = MSG_SIGACTION};
 	struct cl_wait w;
 	cl_wait_init(&w, c->size - 1);
-	for (int r = 1; r < c->size; r++) {
-		struct cl_msg msg = {.type = MSG_SIGACTION, .txn = (uint64_t)(uintptr_t)&w};
-		pthread_mutex_lock(&m->lock);
-		msg.arg[0] = (uint64_t)sig;
-		msg.arg[1] = m->sigact[sig].handler;
-		msg.arg[2] = m->sigact[sig].flags;
-		msg.arg[3] = m->sigact[sig].mask;
-		pthread_mutex_unlock(&m->lock);
-		cl_post(c, r, &msg);
-	}
+	msg.txn = (uint64_t)(uintptr_t)&w;
+	pthread_mutex_lock(&m->lock);
+	msg.arg[0] = (uint64_t)sig;
+	msg.arg[1] = m->sigact[sig].handler;
+	msg.arg[2] = m->sigact[sig].flags;
+	msg.arg[3] = m->sigact[sig].mask;
+	pthread_mutex_unlock(&m->lock);
+	cl_post_others(c, &msg);
 	cl_wait_for(&w);
 }
 
@@ -573,17 +546,17 @@ static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len,
 {
 	struct cluster *c = arg;
 	bool wait_all = op != SPACE_CHANGE_MAP && op != SPACE_CHANGE_WIDEN;
+	struct cl_msg msg = {.type = MSG_MAP, .page = addr};
 	struct cl_wait w;
 	cl_wait_init(&w, wait_all ? c->size : 1);
-	for (int r = 0; r < c->size; r++) {
-		struct cl_msg msg = {.type = MSG_MAP, .page = addr};
-		if (wait_all || r == c->rank)
-			msg.txn = (uint64_t)(uintptr_t)&w;
-		msg.arg[0] = (uint64_t)op;
-		msg.arg[1] = len;
-		msg.arg[2] = (uint64_t)prot;
-		cl_post(c, r, &msg);
-	}
+	msg.txn = (uint64_t)(uintptr_t)&w;
+	msg.arg[0] = (uint64_t)op;
+	msg.arg[1] = len;
+	msg.arg[2] = (uint64_t)prot;
+	cl_post(c, c->rank, &msg);
+	if (!wait_all)
+		msg.txn = 0;
+	cl_post_others(c, &msg);
 	cl_wait_for(&w);
 }
 
@@ -648,26 +621,22 @@ int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct c
  * answers once it has them. */
 static void send_mappings(struct cluster *c)
 {
+	struct cl_msg start = {.type = MSG_START};
 	struct rvx_space *s = &c->m->space;
 	struct cl_wait w;
 	size_t i, n;
 	pthread_mutex_lock(&s->lock);
 	n = s->nvmas;
 	cl_wait_init(&w, (int)(n * (size_t)(c->size - 1)));
-	for (int r = 1; r < c->size; r++) {
-		struct cl_msg start = {.type = MSG_START};
-		start.arg[0] = c->m->sigreturn_tramp;
-		cl_post(c, r, &start);
-	}
+	start.arg[0] = c->m->sigreturn_tramp;
+	cl_post_others(c, &start);
 	for (i = 0; i < n; i++) {
+		struct cl_msg msg = {.type = MSG_MAP, .txn = (uint64_t)(uintptr_t)&w, .page = s->vmas[i].start};
 		dsm_register(c, s->vmas[i].start, s->vmas[i].end - s->vmas[i].start);
-		for (int r = 1; r < c->size; r++) {
-			struct cl_msg msg = {.type = MSG_MAP, .txn = (uint64_t)(uintptr_t)&w, .page = s->vmas[i].start};
-			msg.arg[0] = SPACE_CHANGE_MAP;
-			msg.arg[1] = s->vmas[i].end - s->vmas[i].start;
-			msg.arg[2] = (uint64_t)s->vmas[i].prot;
-			cl_post(c, r, &msg);
-		}
+		msg.arg[0] = SPACE_CHANGE_MAP;
+		msg.arg[1] = s->vmas[i].end - s->vmas[i].start;
+		msg.arg[2] = (uint64_t)s->vmas[i].prot;
+		cl_post_others(c, &msg);
 	}
 	pthread_mutex_unlock(&s->lock);
 	if (n && c->size > 1)

@@ -42,8 +42,10 @@ static void raw_recv(struct cl_transport *t, int from)
 /* Ping-pong of len bytes between ranks 0 and 1: the median round trip at rank 0 (ns). */
 static uint64_t ping_pong(struct cl_transport *t, size_t len)
 {
-	static uint64_t rtt[ROUNDS];
+	uint64_t *rtt = calloc(ROUNDS, sizeof *rtt), r;
 	uint8_t *buf = calloc(1, len);
+	if (!rtt || !buf)
+		t->abort(t, 70);
 	for (int i = -100; i < ROUNDS; i++) {
 		if (t->rank == 0) {
 			uint64_t t0 = cl_now_ns();
@@ -58,8 +60,10 @@ static uint64_t ping_pong(struct cl_transport *t, size_t len)
 	}
 	while (!t->drained(t))
 		;
+	r = t->rank == 0 ? median(rtt, ROUNDS) : 0;
 	free(buf);
-	return t->rank == 0 ? median(rtt, ROUNDS) : 0;
+	free(rtt);
+	return r;
 }
 
 /* Rank 0 streams 4 KiB messages to rank 1, which answers at the end: bytes per second. */
@@ -106,12 +110,16 @@ static void *probe_main(void *arg)
 	struct probe *p = arg;
 	struct cluster *c = p->c;
 	uint8_t *base = g2h(&c->m->space, p->region);
-	static uint64_t rd[PAGES], wr[PAGES], up[PAGES];
+	uint64_t *rd = calloc(3 * PAGES, sizeof *rd), *wr, *up;
 	struct cl_msg done = {.type = MSG_SELFTEST};
 	double us = 1000.0, r = (double)p->r_ns / us, t4 = (double)p->t4_ns / us, h = (double)p->h_ns / us;
 	uint64_t t0, scan_ns;
 	double mrd, mwr, mup;
 
+	if (!rd)
+		c->t->abort(c->t, 70);
+	wr = rd + PAGES;
+	up = wr + PAGES;
 	for (int i = 0; i < PAGES; i++)
 		rd[i] = touch(base + (size_t)i * RVX_PAGE_SIZE, false);
 	for (int i = 0; i < PAGES; i++)
@@ -140,6 +148,8 @@ static void *probe_main(void *arg)
 	printf("  sequential scan of remote memory %7.1f MB/s (the transport streams 4 KiB messages at %.1f MB/s)\n",
 	       (double)SCAN_PAGES * RVX_PAGE_SIZE / ((double)scan_ns / 1e9) / 1e6, p->stream / 1e6);
 	fflush(stdout);
+	free(rd);
+	free(p);
 	cl_post(c, MASTER, &done);
 	return NULL;
 }
@@ -147,28 +157,35 @@ static void *probe_main(void *arg)
 /* The master's local cost of a fault answered by the service: first touches of fresh pages. */
 static uint64_t local_fault_cost(struct cluster *c, uint64_t addr)
 {
-	static uint64_t v[PAGES];
+	uint64_t *v = calloc(PAGES, sizeof *v), h;
 	uint8_t *base = g2h(&c->m->space, addr);
+	if (!v)
+		c->t->abort(c->t, 70);
 	for (int i = 0; i < PAGES; i++)
 		v[i] = touch(base + (size_t)i * RVX_PAGE_SIZE, false);
-	return median(v, PAGES);
+	h = median(v, PAGES);
+	free(v);
+	return h;
 }
 
 void selftest_message(struct cluster *c, const struct cl_msg *msg)
 {
-	static struct probe p;
+	struct probe *p;
 	pthread_t th;
 	if (c->rank == MASTER) { /* rank 1 is done */
 		__atomic_store_n(&c->selftest_done, 1, __ATOMIC_RELEASE);
 		return;
 	}
-	p.c = c;
-	p.region = msg->page;
-	p.r_ns = msg->arg[0];
-	p.t4_ns = msg->arg[1];
-	p.h_ns = msg->arg[2];
-	memcpy(&p.stream, &msg->arg[3], sizeof p.stream);
-	if (pthread_create(&th, NULL, probe_main, &p) == 0)
+	p = malloc(sizeof *p); /* the probe frees it */
+	if (!p)
+		c->t->abort(c->t, 70);
+	p->c = c;
+	p->region = msg->page;
+	p->r_ns = msg->arg[0];
+	p->t4_ns = msg->arg[1];
+	p->h_ns = msg->arg[2];
+	memcpy(&p->stream, &msg->arg[3], sizeof p->stream);
+	if (pthread_create(&th, NULL, probe_main, p) == 0)
 		pthread_detach(th);
 }
 

@@ -110,7 +110,7 @@ void cl_send(struct cluster *c, int dest, struct cl_msg *msg)
 		cl_queue_push(&c->self, o);
 		return;
 	}
-	if (CL_HEADER_BYTES + msg->len <= CL_HEADER_BYTES + RVX_PAGE_SIZE) {
+	if (msg->len <= RVX_PAGE_SIZE) { /* fits the send buffer */
 		size_t n = wire_encode(msg, c->sendbuf);
 		if (c->t->send(c->t, dest, c->sendbuf, n) == 0)
 			return;
@@ -140,6 +140,13 @@ void cl_post(struct cluster *c, int dest, struct cl_msg *msg)
 	if (write(c->wake_fd, &one, sizeof one) < 0) {
 		/* the counter cannot overflow in practice; the service thread polls anyway */
 	}
+}
+
+void cl_post_others(struct cluster *c, struct cl_msg *msg)
+{
+	for (int r = 0; r < c->size; r++)
+		if (r != c->rank)
+			cl_post(c, r, msg);
 }
 
 static void dispatch(struct cluster *c, const struct cl_msg *msg);
@@ -394,15 +401,14 @@ _Noreturn void cluster_service_loop(struct cluster *c)
 
 void cluster_shutdown(struct cluster *c)
 {
+	struct cl_msg msg = {.type = MSG_SHUTDOWN};
 	struct cl_wait w;
 	struct timespec timeout = {BYE_TIMEOUT, 0};
 	if (c->rank != MASTER || __atomic_exchange_n(&c->shutting, 1, __ATOMIC_SEQ_CST))
 		return;
 	cl_wait_init(&w, c->size - 1);
-	for (int r = 1; r < c->size; r++) {
-		struct cl_msg msg = {.type = MSG_SHUTDOWN, .txn = (uint64_t)(uintptr_t)&w};
-		cl_post(c, r, &msg);
-	}
+	msg.txn = (uint64_t)(uintptr_t)&w;
+	cl_post_others(c, &msg);
 	if (!wait_until(&w.done, &timeout))
 		fprintf(stderr, "rvx: cluster: %d of %d ranks did not answer the shutdown within %d s\n", w.pending,
 			c->size - 1, BYE_TIMEOUT);

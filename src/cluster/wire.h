@@ -3,6 +3,7 @@
 #ifndef RVX_CLUSTER_WIRE_H
 #define RVX_CLUSTER_WIRE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -101,8 +102,6 @@ bool wire_decode(const uint8_t *buf, size_t len, struct cl_msg *m);
 /* A thread's RISC-V state: x1..x31, pc, f0..f31, fcsr, field by field. */
 #define CL_REGS_BYTES (8 * 31 + 8 + 8 * 32 + 4)
 struct rvx_vcpu;
-struct cl_msg;
-#include <signal.h>
 void wire_put_siginfo(struct cl_msg *m, const siginfo_t *si);
 void wire_get_siginfo(const struct cl_msg *m, siginfo_t *si);
 void wire_put_regs(uint8_t *out, const struct rvx_vcpu *cpu);

@@ -37,7 +37,6 @@ static void *thread_main(void *arg)
 {
 	struct thread_start *s = arg;
 	struct rvx_vcpu *cpu = s->cpu;
-	sigjmp_buf done;
 	while (sem_wait(&s->go) != 0)
 		;
 	sem_destroy(&s->go);
@@ -47,15 +46,38 @@ static void *thread_main(void *arg)
 		fprintf(stderr, "rvx: internal error: thread id %d read as %d\n", (int)gettid(), cpu->tid);
 		abort();
 	}
+	thread_run(cpu);
+	return NULL;
+}
+
+void thread_run(struct rvx_vcpu *cpu)
+{
+	sigjmp_buf done;
 	/* thread_exit comes back here: returning ends the host thread without pthread_exit's
 	 * forced unwinding (which loads libgcc_s and walks every frame) */
 	if (sigsetjmp(done, 0))
-		return NULL;
+		return;
+	/* cppcheck-suppress autoVariables ; this frame lasts as long as the guest thread runs */
 	cpu->host_exit = &done;
 	rvx_current_vcpu = cpu;
 	signal_set_mask(cpu, cpu->sigmask);
 	engine_run(cpu);
-	return NULL;
+}
+
+int thread_spawn(void *(*fn)(void *), void *arg, pthread_t *th)
+{
+	pthread_attr_t attr;
+	sigset_t all;
+	int r;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, HOST_THREAD_STACK);
+	/* the new host thread starts with every signal blocked until it knows its vCPU */
+	sigfillset(&all);
+	pthread_attr_setsigmask_np(&attr, &all);
+	r = pthread_create(th, &attr, fn, arg);
+	pthread_attr_destroy(&attr);
+	return -r;
 }
 
 /* The host thread's id without waiting for it to run: glibc stores it (CLONE_PARENT_SETTID)
@@ -100,8 +122,6 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	struct rvx_machine *m = cpu->m;
 	struct thread_start *s;
 	struct rvx_vcpu *child;
-	pthread_attr_t attr;
-	sigset_t all;
 	pthread_t th;
 	uint32_t tid;
 	int r;
@@ -133,21 +153,14 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	}
 	s->cpu = child;
 	sem_init(&s->go, 0, 0);
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	pthread_attr_setstacksize(&attr, HOST_THREAD_STACK);
-	/* the new host thread starts with every signal blocked until it knows its vCPU */
-	sigfillset(&all);
-	pthread_attr_setsigmask_np(&attr, &all);
 	__atomic_add_fetch(&m->starting, 1, __ATOMIC_SEQ_CST);
-	r = pthread_create(&th, &attr, thread_main, s);
-	pthread_attr_destroy(&attr);
-	if (r != 0) {
+	r = thread_spawn(thread_main, s, &th);
+	if (r < 0) {
 		__atomic_sub_fetch(&m->starting, 1, __ATOMIC_SEQ_CST);
 		machine_vcpu_free(child);
 		sem_destroy(&s->go);
 		free(s);
-		return -r;
+		return r;
 	}
 	/* the host C library's first pthread_create installs its own SIGSETXID handler over the
 	 * guest's, whose C library sends that signal to its threads for setuid and the like */
@@ -289,7 +302,6 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 {
 	struct rvx_machine *m = cpu->m;
 	uint64_t all = ~0ull;
-	sigjmp_buf *done;
 	if (cpu->vfork_child)
 		syscall_exit_process(cpu, status);
 	if (__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST) == 0)
@@ -302,10 +314,17 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 		if (guest_write(cpu, cpu->clear_child_tid, &zero, 4))
 			syscall(SYS_futex, guest_ptr(cpu, cpu->clear_child_tid), FUTEX_WAKE, 1, NULL, NULL, 0);
 	}
-	rvx_current_vcpu = NULL;
-	if (cpu == m->cpu) /* the main vCPU stays for rvx_machine_free; its host thread is main's */
+	if (cpu == m->cpu) { /* the main vCPU stays for rvx_machine_free; its host thread is main's */
+		rvx_current_vcpu = NULL;
 		pthread_exit(NULL);
-	done = cpu->host_exit;
+	}
+	thread_leave(cpu);
+}
+
+_Noreturn void thread_leave(struct rvx_vcpu *cpu)
+{
+	sigjmp_buf *done = cpu->host_exit;
+	rvx_current_vcpu = NULL;
 	machine_vcpu_retire(cpu); /* another thread may take it over from here on */
 	siglongjmp(*done, 1);
 }

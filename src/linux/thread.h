@@ -14,6 +14,14 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 long thread_vfork(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid, uint64_t tls);
 /* The host thread's id, without waiting for it to run. */
 int thread_host_tid(pthread_t th);
+/* A detached host thread of the emulator, with its own 1 MiB stack, that starts with every
+ * signal blocked. 0 or -errno. */
+int thread_spawn(void *(*fn)(void *), void *arg, pthread_t *th);
+/* Runs the guest thread of cpu on this host thread until it ends (then returns). */
+void thread_run(struct rvx_vcpu *cpu);
+/* The end of a guest thread's host thread whose exit is done: the vCPU goes for reuse and
+ * thread_run returns. */
+_Noreturn void thread_leave(struct rvx_vcpu *cpu);
 /* exit of one thread: the clear-tid wake, then the host thread ends; the last one ends the
  * process with status. */
 _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status);

@@ -113,7 +113,6 @@ refuse missing-program 66 "^rvx: cannot open" mpi 2 tcp "$RVX" --cluster "$T/nop
 
 # placement: round-robin by default, or the ranks a list gives; counted from the threads that
 # ended on rank 1 (-d cluster)
-$CC -O2 -static -pthread -o "$T/sleeper" tests/cluster/sleeper.c
 for spec in "roundrobin:3" "1,1,1,1,1,1:6" "0,0,0,0,0,0:0" "1,0,0:2"; do
 	place=${spec%:*} want=${spec#*:}
 	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-place "$place" -d cluster "$T/counters" >/dev/null 2>"$T/place.err")
@@ -126,6 +125,7 @@ for spec in "roundrobin:3" "1,1,1,1,1,1:6" "0,0,0,0,0,0:0" "1,0,0:2"; do
 done
 
 # a rank killed with SIGKILL ends the job within 5 s, with a message naming the rank
+$CC -O2 -static -pthread -o "$T/sleeper" tests/cluster/sleeper.c
 (cd "$T" && mpi 3 tcp "$RVX" --cluster "$T/sleeper" >"$T/kill.out" 2>"$T/kill.err") &
 job=$!
 victim=""
