@@ -244,6 +244,7 @@ bool dsm_poll_faults(struct cluster *c)
 		if (n <= 0)
 			return any;
 		any = true;
+		cl_drain_outbox(c); /* a mapping the faulting thread made before is applied first */
 		for (size_t i = 0; i < (size_t)n / sizeof ev[0]; i++)
 			if (ev[i].event == UFFD_EVENT_PAGEFAULT) {
 				uint64_t flags = ev[i].arg.pagefault.flags;
@@ -554,8 +555,8 @@ void dsm_apply_map(struct cluster *c, const struct cl_msg *msg)
 		else if (op == SPACE_CHANGE_DISCARD)
 			madvise(g2h(s, addr), len, MADV_DONTNEED);
 	}
-	if (op == SPACE_CHANGE_MAP)
-		dsm_register(c, addr, len);
+	if (op == SPACE_CHANGE_MAP && c->rank != MASTER)
+		dsm_register(c, addr, len); /* the master's threads register their own mappings */
 	if (op != SPACE_CHANGE_PROTECT && op != SPACE_CHANGE_WIDEN) {
 		for (int g = 0; c->m->res_gens && g < RES_GROUPS; g++)
 			__atomic_add_fetch(&c->m->res_gens[g], 1, __ATOMIC_SEQ_CST);

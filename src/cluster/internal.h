@@ -156,6 +156,8 @@ static inline int cl_home(const struct cluster *c, uint64_t page)
 	(void)page;
 	return MASTER; /* carried in every message, so homes can spread without a format change */
 }
+void cl_prompt_thread(int nice);
+
 static inline uint64_t cl_now_ns(void)
 {
 	struct timespec ts;
@@ -168,6 +170,8 @@ int dsm_init(struct cluster *c);
 int dsm_register(struct cluster *c, uint64_t addr, uint64_t len);
 /* Reads userfaultfd events: true when there were any. */
 bool dsm_poll_faults(struct cluster *c);
+/* Sends what this rank's threads posted, and handles what they posted to this rank itself. */
+bool cl_drain_outbox(struct cluster *c);
 /* A thread of this rank faulted on page: a write (or a read), to a page that is there
  * write-protected (present) or not there. */
 void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present);

@@ -124,7 +124,7 @@ static void *proxy_main(void *arg)
 		return NULL;
 	cpu->host_exit = &done;
 	rvx_current_vcpu = cpu;
-	setpriority(PRIO_PROCESS, (id_t)gettid(), PROXY_NICE); /* the thread waits for it */
+	cl_prompt_thread(PROXY_NICE); /* the thread waits for it */
 	for (;;) {
 		uint64_t a[6], nr, txn;
 		long r;
@@ -538,24 +538,30 @@ void cluster_forget(struct rvx_machine *m)
 
 /* The master changed a mapping (any thread but the service). What takes rights away (unmap,
  * narrower protection, discard) reaches every rank before the syscall returns. A new mapping
- * or wider rights need only reach this rank's own service: no other rank can know of them but
- * through a message that follows on the same channel, or, through a third rank, find them
- * missing, which it then asks the master about before it calls that a fault
- * (cluster_fault_retry). */
+ * or wider rights are only posted: no other rank can know of them but through a message that
+ * follows on the same channel, or, through a third rank, find them missing, which it then asks
+ * the master about before it calls that a fault (cluster_fault_retry). Here a new mapping is
+ * registered at once; the service forgets the old pages there before it handles any fault
+ * raised after this (dsm_poll_faults). */
 static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len, int prot)
 {
 	struct cluster *c = arg;
-	bool wait_all = op != SPACE_CHANGE_MAP && op != SPACE_CHANGE_WIDEN;
 	struct cl_msg msg = {.type = MSG_MAP, .page = addr};
 	struct cl_wait w;
-	cl_wait_init(&w, wait_all ? c->size : 1);
-	msg.txn = (uint64_t)(uintptr_t)&w;
 	msg.arg[0] = (uint64_t)op;
 	msg.arg[1] = len;
 	msg.arg[2] = (uint64_t)prot;
+	if (op == SPACE_CHANGE_MAP || op == SPACE_CHANGE_WIDEN) {
+		if (op == SPACE_CHANGE_MAP) {
+			dsm_register(c, addr, len);
+			cl_post(c, c->rank, &msg);
+		}
+		cl_post_others(c, &msg);
+		return;
+	}
+	cl_wait_init(&w, c->size);
+	msg.txn = (uint64_t)(uintptr_t)&w;
 	cl_post(c, c->rank, &msg);
-	if (!wait_all)
-		msg.txn = 0;
 	cl_post_others(c, &msg);
 	cl_wait_for(&w);
 }

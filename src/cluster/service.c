@@ -35,12 +35,32 @@
 #define SERVICE_NICE  (-10)
 #define MIN_SLEEP_NS  5000
 #define MAX_SLEEP_NS  50000
+#define PROMPT_SLICE_NS 100000 /* the kernel's shortest */
 #define BYE_TIMEOUT   5 /* seconds the master waits for the other ranks at the end */
 
 void cl_wait_init(struct cl_wait *w, int pending)
 {
 	memset(w, 0, sizeof *w);
 	w->pending = pending;
+}
+
+struct sched_attr_v0 {
+	uint32_t size, policy;
+	uint64_t flags;
+	int32_t nice;
+	uint32_t priority;
+	uint64_t runtime, deadline, period;
+};
+
+/* The scheduling slice this thread asks for (0: the kernel's default), its policy and nice value
+ * as they were. */
+static int set_slice(const struct sched_attr_v0 *was, uint64_t slice_ns)
+{
+	struct sched_attr_v0 attr = *was;
+	attr.size = sizeof attr;
+	attr.flags = 0;
+	attr.runtime = slice_ns;
+	return syscall(SYS_sched_setattr, 0, &attr, 0) == 0 ? 0 : -errno;
 }
 
 static bool wait_until(uint32_t *word, const struct timespec *timeout)
@@ -52,9 +72,19 @@ static bool wait_until(uint32_t *word, const struct timespec *timeout)
 	return true;
 }
 
+/* A guest thread that waits for an answer runs again as soon as it comes, not after the slices
+ * of the guest threads that computed meanwhile: a short slice while it sleeps. */
 void cl_wait_for(struct cl_wait *w)
 {
+	struct sched_attr_v0 was;
+	bool fair;
+	if (__atomic_load_n(&w->done, __ATOMIC_ACQUIRE))
+		return;
+	fair = syscall(SYS_sched_getattr, 0, &was, sizeof was, 0) == 0 &&
+	       (was.policy == SCHED_OTHER || was.policy == SCHED_BATCH) && set_slice(&was, PROMPT_SLICE_NS) == 0;
 	wait_until(&w->done, NULL);
+	if (fair)
+		set_slice(&was, was.runtime);
 }
 
 void cl_wait_answer(struct cl_wait *w, int64_t result, uint64_t ended)
@@ -163,7 +193,7 @@ static bool handle_bytes(struct cluster *c, const uint8_t *buf, size_t len)
 	return true;
 }
 
-static bool drain_outbox(struct cluster *c)
+bool cl_drain_outbox(struct cluster *c)
 {
 	struct cl_out *o;
 	bool any = false;
@@ -219,7 +249,7 @@ static bool receive(struct cluster *c)
 
 bool cl_service_round(struct cluster *c)
 {
-	bool busy = drain_outbox(c);
+	bool busy = cl_drain_outbox(c);
 	if (c->later.head || c->kick_pending)
 		busy |= remote_retry(c);
 	busy |= receive(c);
@@ -316,6 +346,16 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	}
 }
 
+/* A thread others wait for: ahead of guest threads for a core when it wakes. Under EEVDF (Linux
+ * 6.6 on) a nice value alone does not preempt: a task that asks for a short slice does (6.12 on);
+ * older kernels refuse the slice and keep the nice value. */
+void cl_prompt_thread(int nice)
+{
+	struct sched_attr_v0 attr = {.policy = SCHED_OTHER, .nice = nice};
+	if (set_slice(&attr, PROMPT_SLICE_NS) != 0)
+		setpriority(PRIO_PROCESS, (id_t)gettid(), nice);
+}
+
 /* How long to poll before sleeping: long unless this rank's threads in guest code fill its cores. */
 static uint64_t spin_time(struct cluster *c)
 {
@@ -339,7 +379,7 @@ static void *service_main(void *arg)
 	prctl(PR_SET_TIMERSLACK, 1); /* a sleep of 5 us is not one of 55 */
 	/* every remote fault and delegated syscall waits for this thread: ahead of guest threads
 	 * for a core (when allowed: root or CAP_SYS_NICE) */
-	setpriority(PRIO_PROCESS, (id_t)gettid(), SERVICE_NICE);
+	cl_prompt_thread(SERVICE_NICE);
 	for (;;) {
 		t0 = cl_now_ns();
 		if (__atomic_load_n(&c->stopping, __ATOMIC_ACQUIRE))
