@@ -63,8 +63,10 @@ void cluster_thaw(struct rvx_machine *m);
 /* In a fork's child: the child is an ordinary process of one machine. */
 void cluster_forget(struct rvx_machine *m);
 
-/* A thread on a rank other than the master changed its blocked signals. */
+/* A thread on a rank other than the master changed its blocked signals, or its robust list
+ * (which the master walks when the thread ends): the master's copy follows, unwaited. */
 void cluster_mask_changed(struct rvx_vcpu *cpu);
+void cluster_robust_changed(struct rvx_vcpu *cpu);
 
 /* A guest fault on a rank other than the master may be a mapping the master made that has not
  * arrived yet: true when it asked the master (whose answer follows its mappings) and the

@@ -404,15 +404,23 @@ void cluster_end(struct rvx_machine *m, int status, int sig)
 	cluster_shutdown(c);
 }
 
+/* The proxy of a remote thread. It ends only with the thread's exit, which comes after the
+ * thread's other messages: the caller, the service, may use it without the lock. */
+static struct cl_proxy *find_proxy(struct cluster *c, int tid)
+{
+	struct cl_proxy *p;
+	pthread_mutex_lock(&c->proxy_lock);
+	for (p = c->proxies; p && p->cpu->tid != tid; p = p->next)
+		;
+	pthread_mutex_unlock(&c->proxy_lock);
+	return p;
+}
+
 void remote_message(struct cluster *c, const struct cl_msg *msg)
 {
 	switch (msg->type) {
 	case MSG_SYSCALL: {
-		struct cl_proxy *p;
-		pthread_mutex_lock(&c->proxy_lock);
-		for (p = c->proxies; p && p->cpu->tid != msg->thread; p = p->next)
-			;
-		pthread_mutex_unlock(&c->proxy_lock);
+		struct cl_proxy *p = find_proxy(c, msg->thread);
 		if (!p) {
 			fprintf(stderr, "rvx: cluster: a syscall from rank %d for unknown thread %d\n", msg->src,
 				msg->thread);
@@ -435,16 +443,18 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 			later(c, msg);
 		break;
 	case MSG_SIGMASK: {
-		struct cl_proxy *p;
-		pthread_mutex_lock(&c->proxy_lock);
-		for (p = c->proxies; p && p->cpu->tid != msg->thread; p = p->next)
-			;
+		struct cl_proxy *p = find_proxy(c, msg->thread);
 		if (p) {
 			__atomic_store_n(&p->mask, msg->arg[0], __ATOMIC_SEQ_CST);
 			__atomic_store_n(&p->mask_dirty, 1, __ATOMIC_SEQ_CST);
 			syscall(SYS_futex, &p->posted, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 		}
-		pthread_mutex_unlock(&c->proxy_lock);
+		break;
+	}
+	case MSG_ROBUST: {
+		struct cl_proxy *p = find_proxy(c, msg->thread);
+		if (p) /* the thread's later calls, its exit among them, come after this */
+			__atomic_store_n(&p->cpu->robust_list, msg->arg[0], __ATOMIC_SEQ_CST);
 		break;
 	}
 	case MSG_SIGACTION: {
@@ -474,14 +484,24 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 	}
 }
 
-void cluster_mask_changed(struct rvx_vcpu *cpu)
+static void mirror(struct rvx_vcpu *cpu, uint32_t type, uint64_t value)
 {
 	struct cluster *c = cpu->m->cluster;
-	struct cl_msg msg = {.type = MSG_SIGMASK, .thread = cpu->tid};
+	struct cl_msg msg = {.type = type, .thread = cpu->tid};
 	if (c->rank == MASTER || !cpu->tid)
 		return;
-	msg.arg[0] = cpu->sigmask;
+	msg.arg[0] = value;
 	cl_post(c, MASTER, &msg);
+}
+
+void cluster_mask_changed(struct rvx_vcpu *cpu)
+{
+	mirror(cpu, MSG_SIGMASK, cpu->sigmask);
+}
+
+void cluster_robust_changed(struct rvx_vcpu *cpu)
+{
+	mirror(cpu, MSG_ROBUST, cpu->robust_list);
 }
 
 void cluster_sigaction_changed(struct rvx_machine *m, int sig)

@@ -337,6 +337,7 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	case MSG_DIE:
 	case MSG_SIGNAL:
 	case MSG_SIGMASK:
+	case MSG_ROBUST:
 	case MSG_SIGACTION:
 	case MSG_SIGACTION_ACK:
 	case MSG_THREAD_START:

@@ -39,6 +39,7 @@ enum cl_msg_type {
 	MSG_SIGNAL,   /* master -> rank: for thread `thread`: arg0 signo, arg1 code, arg2 errno, arg3 pid,
 			 arg4 uid, arg5 value, arg6 status */
 	MSG_SIGMASK,  /* rank -> master: thread `thread` blocks arg0 now */
+	MSG_ROBUST,   /* rank -> master: thread `thread`'s robust list head is arg0 now */
 	MSG_SELFTEST, /* master -> rank 1: probe the region at page (R, T4, h, stream in arg0..3); back: done */
 	/* the master's own */
 	MSG_GATHER, /* to itself: the pages the master does not hold, answered in txn; other ranks'

@@ -327,6 +327,8 @@ long sys_set_robust_list(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (a[1] != ROBUST_LIST_HEAD_SIZE)
 		return -EINVAL;
 	cpu->robust_list = a[0];
+	if (cpu->m->cluster)
+		cluster_robust_changed(cpu);
 	return 0;
 }
 

@@ -104,7 +104,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     CALL(96, set_tid_address, "p", 0),
     PASS(97, unshare, "x", 0),
     CALL(98, futex, "pdupux", SC_RESTART),
-    CALL(99, set_robust_list, "pu", 0),
+    CALL(99, set_robust_list, "pu", SC_LOCAL),
     CALL(100, get_robust_list, "dpp", 0),
     PASS(101, nanosleep, "pp", SC_LOCAL),
     PASS(102, getitimer, "dp", 0),
