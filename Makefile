@@ -13,14 +13,17 @@ FPFLAGS := -frounding-math -fsignaling-nans -fno-fast-math
 MPI_SRC := src/cluster/transport_mpi.c
 LIB_SRC := $(filter-out $(MPI_SRC),$(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
-DEPS := $(LIB_OBJ:.o=.d) $(BUILD)/tools/rvx.d $(BUILD)/tools/rvx-mpi.d $(BUILD)/src/cluster/transport_mpi.d
+DEPS := $(LIB_OBJ:.o=.d) $(BUILD)/tools/rvx.d $(BUILD)/tools/rvx-mpi.d $(BUILD)/tools/rvx-dyn.d \
+	$(BUILD)/src/cluster/transport_mpi.d
 
 # Open MPI's compiler wrapper says how to build against it; without it there is no rvx-mpi.
 MPI_CFLAGS := $(shell mpicc --showme:compile 2>/dev/null)
 MPI_LIBS := $(shell mpicc --showme:link 2>/dev/null)
 HAVE_MPI := $(if $(MPI_LIBS),yes,)
 
-all: $(BUILD)/rvx $(if $(HAVE_MPI),$(BUILD)/rvx-mpi)
+PLUGINS := $(patsubst plugins/%.c,$(BUILD)/plugins/lib%.so,$(wildcard plugins/*.c))
+
+all: $(BUILD)/rvx $(BUILD)/rvx-dyn $(PLUGINS) $(if $(HAVE_MPI),$(BUILD)/rvx-mpi)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -48,6 +51,22 @@ $(BUILD)/src/cluster/transport_mpi.o: src/cluster/transport_mpi.c
 $(BUILD)/rvx-mpi: $(BUILD)/tools/rvx-mpi.o $(BUILD)/src/cluster/transport_mpi.o $(BUILD)/librvx.a
 	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(MPI_LIBS) -lm
 
+# With -plugin, rvx hands over to rvx-dyn: dynamically linked, exporting the plugin API to the
+# plugins it loads.
+$(BUILD)/tools/rvx-dyn.o: tools/rvx.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $< (plugins)"
+	@$(CC) $(BASEFLAGS) $(CFLAGS) -DRVX_DYN -MMD -MP -c $< -o $@
+
+$(BUILD)/rvx-dyn: $(BUILD)/tools/rvx-dyn.o $(BUILD)/librvx.a
+	$(CC) $(BASEFLAGS) $(CFLAGS) -rdynamic -o $@ $(BUILD)/tools/rvx-dyn.o -Wl,--whole-archive $(BUILD)/librvx.a -Wl,--no-whole-archive -ldl -lm
+
+# The in-tree plugins (plugins/NAME.c -> lib NAME.so), built against the public header only.
+$(BUILD)/plugins/lib%.so: plugins/%.c include/rvx-plugin.h
+	@mkdir -p $(dir $@)
+	@echo "  CC $< (plugin)"
+	@$(CC) $(BASEFLAGS) $(CFLAGS) -fPIC -shared -Iinclude -o $@ $<
+
 # Unit tests link against the library directly.
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librvx.a
 	@mkdir -p $(dir $@)
@@ -58,14 +77,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librvx.a
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 test: all
 	tests/run
-	$(MAKE) -s BUILD=build-san CFLAGS="$(SANFLAGS)" LDFLAGS= build-san/rvx
-	RVX=$(CURDIR)/build-san/rvx CHECKS="cli distro" tests/run
+	$(MAKE) -s BUILD=build-san CFLAGS="$(SANFLAGS)" LDFLAGS= build-san/rvx build-san/rvx-dyn \
+		$(PLUGINS:$(BUILD)/%=build-san/%)
+	RVX=$(CURDIR)/build-san/rvx CHECKS="cli distro plugins" tests/run
 
 clean:
 	rm -rf $(BUILD)
 
 format:
-	clang-format -i $(LIB_SRC) tools/*.c include/*.h src/*.h src/*/*.h tests/unit/*.c
+	clang-format -i $(LIB_SRC) tools/*.c include/*.h src/*.h src/*/*.h tests/unit/*.c plugins/*.c tests/plugin/*.c
 
 .PHONY: all test clean format
 -include $(DEPS)

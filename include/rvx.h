@@ -27,6 +27,7 @@ enum rvx_error {
 	RVX_E_INTERP = -6,  /* PT_INTERP not found */
 	RVX_E_NOMEM = -7,   /* could not reserve guest memory */
 	RVX_E_INVAL = -8,   /* bad configuration */
+	RVX_E_PLUGIN = -9,  /* a plugin cannot be loaded or refused to install */
 };
 
 /* Debug log categories for rvx_config.debug (-d). */
@@ -38,6 +39,7 @@ enum {
 	RVX_LOG_STRACE = 1 << 4,  /* one line per guest syscall */
 	RVX_LOG_STATS = 1 << 5,   /* engine statistics at exit */
 	RVX_LOG_CLUSTER = 1 << 6, /* cluster mode: per-rank page, message and syscall figures at exit */
+	RVX_LOG_PLUGIN = 1 << 7,  /* what plugins write (rvx_plugin_outs) */
 };
 
 /* Execution engines. */
@@ -72,6 +74,11 @@ int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char
 int rvx_run(rvx_machine *m);
 
 const char *rvx_last_error(const rvx_machine *m);
+
+/* Loads an instrumentation plugin (include/rvx-plugin.h) into the machine, before rvx_load:
+ * argv holds its "name=value" arguments. Needs a dynamically linked program that exports its
+ * symbols to the plugin (-rdynamic); link -ldl. */
+int rvx_add_plugin(rvx_machine *m, const char *path, int argc, char **argv);
 
 /* ISA string the machine implements, e.g. "rv64imafdc_zicsr_zifencei_zba_zbb_zbs". */
 const char *rvx_isa_string(void);

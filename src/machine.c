@@ -14,6 +14,7 @@
 #include "linux/loader.h"
 #include "linux/path.h"
 #include "linux/signal.h"
+#include "plugin/plugin.h"
 
 #define DEFAULT_GUEST_SPACE (1ull << 38) /* Sv39, what Linux gives RISC-V processes on most hardware */
 #define STACK_SIZE          (8ull << 20)
@@ -134,6 +135,7 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 		}
 	}
 	cpu->addr_mask = ~(m->space.size - 1);
+	cpu->plugin_index = -1;
 	cpu->sigact = m->sigact;
 	if (parent) {
 		memcpy(cpu->x, parent->x, sizeof cpu->x);
@@ -258,6 +260,7 @@ void rvx_machine_free(rvx_machine *m)
 		machine_vcpu_free(cpu);
 	}
 	jit_destroy(m);
+	plugins_free(m);
 	space_destroy(&m->space);
 	for (i = 0; m->reexec_argv && m->reexec_argv[i]; i++)
 		free(m->reexec_argv[i]);
@@ -320,6 +323,8 @@ static int load_program(rvx_machine *m, const char *path, int argc, char *const 
 		entry = interp.entry;
 	}
 	m->entry = prog.entry;
+	m->code_start = prog.code_start;
+	m->code_end = prog.code_end;
 	m->brk_start = m->brk_cur = m->brk_mapped = RVX_PAGE_ALIGN(prog.end);
 	if (space_map(&m->space, top - STACK_SIZE, STACK_SIZE, PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0, "[stack]") < 0 ||
@@ -389,5 +394,7 @@ int rvx_run(rvx_machine *m)
 		return machine_error(m, RVX_E_INVAL, "cannot install signal handlers: %s", strerror(-r));
 	host_sigmask(SIG_BLOCK, 0, &mask);
 	m->cpu->sigmask = mask;
+	rvx_current_vcpu = m->cpu;
+	plugins_vcpu_init(m->cpu);
 	return engine_run(m->cpu);
 }

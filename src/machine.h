@@ -92,6 +92,8 @@ struct rvx_vcpu {
 	int in_code;                 /* inside the code cache: a flush waits for it to clear */
 	bool jit_locked;             /* holds the code cache lock (translating or flushing) */
 	bool gs_ready;               /* this vCPU's host thread has the guest space as its GS base */
+	int plugin_index;            /* plugins: the vCPU index, -1 before it starts */
+	void *plugin_sb[64];         /* plugins: this vCPU's element of each scoreboard, for translated code */
 	struct {
 		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains, cold_runs;
 	} stats; /* -d stats */
@@ -116,6 +118,7 @@ struct rvx_machine {
 	uint64_t sigreturn_tramp; /* guest address of the rt_sigreturn trampoline */
 	uint64_t auxv_addr, auxv_len;
 	uint64_t entry, phdr, phnum, interp_base, load_bias;
+	uint64_t code_start, code_end; /* the program's executable segment */
 
 	struct rvx_vcpu *cpu;     /* the main vCPU */
 	struct rvx_vcpu *threads; /* every live vCPU, linked by next, under lock */
@@ -127,7 +130,8 @@ struct rvx_machine {
 	struct jit_cache *jit;   /* NULL when the interpreter runs everything */
 	bool shared_memory;      /* another agent (thread, process) may touch guest memory: translated AMOs lock */
 	FILE *strace;
-	struct cluster *cluster; /* cluster mode: this rank's part of the process; NULL otherwise */
+	struct cluster *cluster;     /* cluster mode: this rank's part of the process; NULL otherwise */
+	struct rvx_plugins *plugins; /* loaded plugins (-plugin); NULL otherwise */
 	/* Cluster mode: per group of pages (page number mod RES_GROUPS), how many pages have left
 	 * this rank; an SC fails when its LR's group count changed (a remote write could have
 	 * come between). NULL otherwise. */

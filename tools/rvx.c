@@ -24,6 +24,7 @@ enum {
 	EXIT_INTERNAL = 70, /* could not set up the machine */
 	EXIT_INTERP = 71,   /* program interpreter not found */
 	EXIT_CLUSTER = 72,  /* cluster mode cannot start: no MPI launcher, library or peers */
+	EXIT_PLUGIN = 73,   /* a plugin cannot be loaded, or refused to install */
 };
 
 #define DEFAULT_SYSROOT "/usr/riscv64-linux-gnu"
@@ -40,6 +41,7 @@ static const struct {
     {"strace", RVX_LOG_STRACE, "one line per guest syscall (same as --strace)"},
     {"stats", RVX_LOG_STATS, "engine statistics at exit"},
     {"cluster", RVX_LOG_CLUSTER, "cluster mode: per-rank faults, pages, messages, delegated syscalls at exit"},
+    {"plugin", RVX_LOG_PLUGIN, "output of plugins (-plugin)"},
 };
 
 static void usage(FILE *f)
@@ -66,12 +68,15 @@ static void usage(FILE *f)
 		   "                    first) or a list of ranks for threads 1, 2, ... (e.g. 1,1,2)\n"
 		   "  --cluster-selftest  (under mpirun, no program) measure the link and remote page\n"
 		   "                    faults: round trip, 4 KiB cost, fault latencies, remote scan rate\n"
+		   "  -plugin FILE[,ARG=VALUE...]  load an instrumentation plugin (include/rvx-plugin.h)\n"
+		   "                    with its arguments; repeatable; its output shows with -d plugin\n"
 		   "  -h, --help        this text\n"
 		   "  -V, --version     version\n\n"
 		   "exit status: the guest's own; a guest killed by a signal kills rvx with that signal.\n"
 		   "rvx's own errors: 64 bad option, 65 corrupt ELF, 66 missing program, 67 not ELF,\n"
 		   "68 ELF for another machine, 69 RV32 ELF, 70 internal error, 71 missing interpreter,\n"
-		   "72 cluster mode cannot start (no MPI launcher or library, a world of one rank).\n");
+		   "72 cluster mode cannot start (no MPI launcher or library, a world of one rank),\n"
+		   "73 a plugin cannot be loaded or refused to install.\n");
 }
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -111,6 +116,7 @@ static int exit_status_for(int err)
 	case RVX_E_CORRUPT: return EXIT_CORRUPT;
 	case RVX_E_INTERP: return EXIT_INTERP;
 	case RVX_E_INVAL: return EXIT_USAGE;
+	case RVX_E_PLUGIN: return EXIT_PLUGIN;
 	default: return EXIT_INTERNAL;
 	}
 }
@@ -161,6 +167,25 @@ static bool launched_by_mpi(void)
 	return false;
 }
 
+#if !defined(RVX_MPI) && !defined(RVX_DYN)
+/* Runs the variant of rvx called name beside this one with the same arguments; returns only
+ * when it cannot, after saying why. */
+static void hand_over(const char *name, char **argv, const char *why)
+{
+	char self[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 16);
+	self[n > 0 ? n : 0] = 0;
+	slash = strrchr(self, '/');
+	if (!slash) {
+		fprintf(stderr, "rvx: %s: cannot find this program's directory\n", why);
+		return;
+	}
+	strcpy(slash + 1, name);
+	execv(self, argv);
+	fprintf(stderr, "rvx: %s needs %s: %s\n", why, self, strerror(errno));
+}
+#endif
+
 /* --cluster: -1 to go on here (rvx-mpi), else the exit status. The rvx binary itself has no
  * MPI library (its start-up stays fast): it hands over to rvx-mpi beside it. */
 static int cluster_check(int argc, char **argv, const char *place)
@@ -171,25 +196,18 @@ static int cluster_check(int argc, char **argv, const char *place)
 				"--cluster PROGRAM (or srun)\n");
 		return EXIT_CLUSTER;
 	}
-#ifdef RVX_MPI
+#if defined(RVX_MPI)
 	(void)argv;
 	(void)place;
 	return -1;
-#else
-	char self[PATH_MAX], *slash;
-	ssize_t n;
+#elif defined(RVX_DYN)
+	(void)argv;
 	(void)place;
-	n = readlink("/proc/self/exe", self, sizeof self - 16);
-	self[n > 0 ? n : 0] = 0;
-	slash = strrchr(self, '/');
-	if (!slash) {
-		fprintf(stderr, "rvx: --cluster: cannot find this program's directory\n");
-		return EXIT_CLUSTER;
-	}
-	strcpy(slash + 1, "rvx-mpi");
-	execv(self, argv);
-	fprintf(stderr, "rvx: --cluster needs %s (rvx built with Open MPI: install libopenmpi-dev and run make): %s\n",
-		self, strerror(errno));
+	fprintf(stderr, "rvx: --cluster and -plugin cannot be used together yet\n");
+	return EXIT_USAGE;
+#else
+	(void)place;
+	hand_over("rvx-mpi", argv, "--cluster (rvx built with Open MPI: install libopenmpi-dev and run make)");
 	return EXIT_CLUSTER;
 #endif
 }
@@ -248,6 +266,31 @@ static int run_cluster(rvx_machine *m, const char *place, const char *path, int 
 }
 #endif
 
+/* -plugin FILE,NAME=VALUE,...: each plugin with its arguments (only rvx-dyn loads any). */
+static int load_plugins(rvx_machine *m, const char *const *specs, int n)
+{
+#ifndef RVX_DYN
+	(void)m;
+	(void)specs;
+	return n ? RVX_E_PLUGIN : RVX_OK;
+#else
+	for (int k = 0; k < n; k++) {
+		char *copy = strdup(specs[k]), *args[64], *save = NULL, *file;
+		int nargs = 0, r;
+		if (!copy)
+			return RVX_E_NOMEM;
+		file = strtok_r(copy, ",", &save);
+		while (nargs < 64 && (args[nargs] = strtok_r(NULL, ",", &save)))
+			nargs++;
+		r = file ? rvx_add_plugin(m, file, nargs, args) : RVX_E_INVAL;
+		free(copy); /* a plugin keeps copies of what it wants of its arguments, as QEMU's do */
+		if (r != RVX_OK)
+			return r;
+	}
+	return RVX_OK;
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	struct rvx_config cfg;
@@ -256,7 +299,9 @@ int main(int argc, char **argv)
 	const char *engine = getenv("RVX_ENGINE"), *translate_after = NULL;
 	struct env_edit edits[argc];
 	char **env, **gargv;
-	char *reexec[16], self[PATH_MAX], debug_text[256] = "";
+	char *reexec[16 + 2 * argc], self[PATH_MAX], debug_text[256] = "";
+	const char *plugins[argc];
+	int nplugins = 0;
 	int nedits = 0, i, r, nre = 0;
 	unsigned debug = 0, cfg_translate_after = 0;
 	bool cluster = false, selftest = false;
@@ -295,7 +340,7 @@ int main(int argc, char **argv)
 		if (i + 1 >= argc &&
 		    (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") || !strcmp(o, "-d") ||
 		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine") ||
-		     !strcmp(o, "-translate-after") || !strcmp(o, "-cluster-place")))
+		     !strcmp(o, "-translate-after") || !strcmp(o, "-cluster-place") || !strcmp(o, "-plugin")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
 			sysroot = argv[++i];
@@ -337,6 +382,8 @@ int main(int argc, char **argv)
 			cfg_translate_after = (unsigned)v;
 		} else if (!strcmp(o, "-cluster-place")) {
 			place = argv[++i];
+		} else if (!strcmp(o, "-plugin")) {
+			plugins[nplugins++] = argv[++i];
 		} else {
 			return bad_usage("unknown option '%s'", argv[i]);
 		}
@@ -349,6 +396,14 @@ int main(int argc, char **argv)
 	}
 	if (place && !cluster)
 		return bad_usage("%s is for cluster mode (--cluster)", "--cluster-place");
+	if (nplugins && cluster)
+		return bad_usage("%s and --cluster cannot be used together yet", "-plugin");
+#if !defined(RVX_DYN) && !defined(RVX_MPI)
+	if (nplugins) { /* dlopen needs a dynamically linked rvx that exports the plugin API */
+		hand_over("rvx-dyn", argv, "-plugin (rvx-dyn, which make builds beside rvx)");
+		return EXIT_PLUGIN;
+	}
+#endif
 	if (cluster) {
 		r = cluster_check(argc, argv, place);
 		if (r >= 0)
@@ -394,6 +449,10 @@ int main(int argc, char **argv)
 		reexec[nre++] = "--translate-after";
 		reexec[nre++] = (char *)translate_after;
 	}
+	for (int k = 0; k < nplugins; k++) { /* a program it execs runs with the same plugins */
+		reexec[nre++] = "-plugin";
+		reexec[nre++] = (char *)plugins[k];
+	}
 	reexec[nre] = NULL;
 
 	memset(&cfg, 0, sizeof cfg);
@@ -404,6 +463,12 @@ int main(int argc, char **argv)
 	cfg.engine = engine && !strcmp(engine, "interp") ? RVX_ENGINE_INTERP : RVX_ENGINE_JIT;
 	cfg.translate_after = cfg_translate_after;
 	r = rvx_machine_new(&cfg, &m);
+	if (r != RVX_OK) {
+		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
+		rvx_machine_free(m);
+		return exit_status_for(r);
+	}
+	r = load_plugins(m, plugins, nplugins);
 	if (r != RVX_OK) {
 		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
 		rvx_machine_free(m);

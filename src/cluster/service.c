@@ -30,13 +30,13 @@
  * once through the eventfd or userfaultfd). A sleeping vCPU of a virtual machine can take
  * hundreds of microseconds to wake, so it polls long while this rank has a core to spare, and
  * briefly when its guest threads want every core. */
-#define SPIN_LONG_NS  300000
-#define SPIN_SHORT_NS 20000
-#define SERVICE_NICE  (-10)
-#define MIN_SLEEP_NS  5000
-#define MAX_SLEEP_NS  50000
+#define SPIN_LONG_NS    300000
+#define SPIN_SHORT_NS   20000
+#define SERVICE_NICE    (-10)
+#define MIN_SLEEP_NS    5000
+#define MAX_SLEEP_NS    50000
 #define PROMPT_SLICE_NS 100000 /* the kernel's shortest */
-#define BYE_TIMEOUT   5 /* seconds the master waits for the other ranks at the end */
+#define BYE_TIMEOUT     5      /* seconds the master waits for the other ranks at the end */
 
 void cl_wait_init(struct cl_wait *w, int pending)
 {

@@ -5,6 +5,7 @@
 #include "../jit/x86-64/jit.h"
 #include "../linux/signal.h"
 #include "../linux/syscall.h"
+#include "../plugin/plugin.h"
 #include "engine.h"
 
 /* A host fault landed us back here: turn it into what the guest sees. */
@@ -75,7 +76,12 @@ int engine_run(struct rvx_vcpu *cpu)
 			signal_deliver(cpu);
 		}
 		cpu->state = VCPU_IN_GUEST;
-		st = cpu->m->jit ? jit_run(cpu) : interp_run(cpu);
+		if (cpu->m->jit)
+			st = jit_run(cpu);
+		else if (cpu->m->plugins && cpu->m->plugins->tb_trans)
+			st = plugins_interp_run(cpu);
+		else
+			st = interp_run(cpu);
 		cpu->state = VCPU_IN_EMU;
 		switch (st) {
 		case EXEC_ECALL:

@@ -119,6 +119,11 @@ static inline int execute(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	return st;
 }
 
+int interp_execute(struct rvx_vcpu *cpu, const struct rv_insn *in)
+{
+	return execute(cpu, in);
+}
+
 int interp_run(struct rvx_vcpu *cpu)
 {
 	const unsigned trace = cpu->m->cfg.debug & RVX_LOG_EXEC;

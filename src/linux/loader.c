@@ -246,6 +246,12 @@ int elf_load(struct rvx_machine *m, const char *path, bool main_program, struct 
 	out->phnum = eh.e_phnum;
 	out->bias = bias;
 	out->end = bias + hi;
+	out->code_start = out->code_end = 0;
+	for (i = 0; i < eh.e_phnum && !out->code_end; i++)
+		if (ph[i].p_type == PT_LOAD && (ph[i].p_flags & PF_X)) {
+			out->code_start = bias + ph[i].p_vaddr;
+			out->code_end = out->code_start + ph[i].p_memsz;
+		}
 	for (i = 0; i < eh.e_phnum; i++)
 		if (ph[i].p_type == PT_PHDR)
 			out->phdr = bias + ph[i].p_vaddr;

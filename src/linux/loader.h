@@ -11,7 +11,8 @@
 
 struct elf_image {
 	uint64_t entry, phdr, phnum, bias, end;
-	char interp[PATH_MAX]; /* PT_INTERP, empty when static */
+	uint64_t code_start, code_end; /* its first executable segment */
+	char interp[PATH_MAX];         /* PT_INTERP, empty when static */
 };
 
 /* Checks and maps one ELF file. main_program chooses the load address policy of ET_DYN. */

@@ -1,6 +1,7 @@
 #include "signal.h"
 
 #include "../cluster/cluster.h"
+#include "../plugin/plugin.h"
 
 #include "../engine/engine.h"
 #include "safe_syscall.h"
@@ -220,6 +221,7 @@ void signal_default_action(struct rvx_vcpu *cpu, int sig)
 		return;
 	/* the process dies: its threads' robust futexes are freed (a vfork child has none) */
 	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP && !cpu->vfork_child) {
+		plugins_atexit(m);
 		thread_release_all_robust(m);
 		if (m->cluster) /* every rank ends; the master then dies of the signal */
 			cluster_end(m, 0, sig);

@@ -16,6 +16,7 @@
 
 #include "../cluster/cluster.h"
 #include "../engine/engine.h"
+#include "../plugin/plugin.h"
 #include "exec.h"
 #include "loader.h"
 #include "path.h"
@@ -28,6 +29,7 @@ _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status)
 {
 	if (cpu->vfork_child) /* the parent's threads, tables and stdio are not its own */
 		syscall(SYS_exit_group, status);
+	plugins_atexit(cpu->m);
 	thread_release_all_robust(cpu->m);
 	if (cpu->m->cluster) /* after the last access to guest memory: its pages stop moving */
 		cluster_end(cpu->m, status, 0);

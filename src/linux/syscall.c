@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../cluster/cluster.h"
+#include "../plugin/plugin.h"
 #include "path.h"
 #include "safe_syscall.h"
 #include "signal.h"
@@ -453,28 +454,36 @@ void syscall_dispatch(struct rvx_vcpu *cpu)
 	uint64_t nr = cpu->x[17], a[6];
 	const struct syscall_desc *d = syscall_lookup(nr);
 	char call[1024];
-	bool tracing = cpu->m->cfg.debug & RVX_LOG_STRACE;
+	bool tracing = cpu->m->cfg.debug & RVX_LOG_STRACE, skipped = false;
 	long r;
 
 	memcpy(a, &cpu->x[10], sizeof a);
 	cpu->stats.syscalls++;
 	if (tracing)
 		trace_call(cpu, d, nr, a, call, sizeof call);
-	if (cpu->m->cluster && d && !(d->flags & SC_LOCAL) && !cluster_is_master(cpu->m)) {
+	if (cpu->m->plugins && cpu->m->plugins->syscall_hooks && plugins_syscall(cpu, nr, a, &r)) {
+		skipped = true; /* whatever the call: it returns r */
+		if (tracing)
+			fprintf(cpu->m->log, "%s = %ld (skipped by a plugin)\n", call, r);
+	} else if (cpu->m->cluster && d && !(d->flags & SC_LOCAL) && !cluster_is_master(cpu->m)) {
 		if (tracing && (d->flags & SC_SETS_REGS))
 			fprintf(cpu->m->log, "%s\n", call);
 		r = cluster_delegate(cpu, nr, a);
 	} else {
 		r = run_here(cpu, d, nr, a, tracing ? call : NULL);
 	}
-	if (d && (d->flags & SC_SETS_REGS) && r == 0)
-		return;
-	if (r == -SAFE_SYSCALL_NOT_STARTED)
-		return; /* as if the signal had come before the ecall: it runs after the handler */
-	if (tracing)
-		trace_result(cpu->m, call, d, r);
-	if (r == -EINTR && restarts(cpu, d))
-		return; /* pc stays on the ecall: it runs again after the handler */
+	if (!skipped) {
+		if (d && (d->flags & SC_SETS_REGS) && r == 0)
+			return;
+		if (r == -SAFE_SYSCALL_NOT_STARTED)
+			return; /* as if the signal had come before the ecall: it runs after the handler */
+		if (tracing)
+			trace_result(cpu->m, call, d, r);
+		if (r == -EINTR && restarts(cpu, d))
+			return; /* pc stays on the ecall: it runs again after the handler */
+	}
+	if (cpu->m->plugins && cpu->m->plugins->syscall_hooks)
+		plugins_syscall_ret(cpu, nr, r);
 	cpu->x[10] = (uint64_t)r;
 	cpu->pc += 4;
 }

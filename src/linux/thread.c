@@ -21,6 +21,7 @@
 #include "../cluster/cluster.h"
 #include "../engine/engine.h"
 #include "../jit/x86-64/jit.h"
+#include "../plugin/plugin.h"
 #include "signal.h"
 #include "syscall.h"
 #include "thread.h"
@@ -61,6 +62,7 @@ void thread_run(struct rvx_vcpu *cpu)
 	cpu->host_exit = &done;
 	rvx_current_vcpu = cpu;
 	signal_set_mask(cpu, cpu->sigmask);
+	plugins_vcpu_init(cpu);
 	engine_run(cpu);
 }
 
@@ -306,6 +308,7 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 		syscall_exit_process(cpu, status);
 	if (__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST) == 0)
 		syscall_exit_process(cpu, status); /* the last thread: the process ends with its status */
+	plugins_vcpu_exit(cpu);
 	host_sigmask(SIG_SETMASK, all, NULL);
 	machine_remove_thread(m, cpu);
 	thread_release_robust(cpu);

@@ -97,6 +97,10 @@ int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_
 		    uint64_t new_addr);
 /* Copies the mapping at addr (false when unmapped). */
 bool space_query(struct rvx_space *s, uint64_t addr, struct rvx_vma *out);
+/* The mapping at addr when it maps a file (by absolute path), with its path copied to name. */
+bool space_query_file(struct rvx_space *s, uint64_t addr, struct rvx_vma *out, char *name, size_t size);
+/* Writes guest memory whatever its protection (a debugger's or a plugin's write). */
+bool space_poke(struct rvx_space *s, uint64_t addr, const void *buf, size_t len);
 /* The same for an executable mapping only (else an empty one in *out): the window the tiers fetch a block from without
  * asking again (taking the lock) for every instruction. */
 bool space_exec_vma(struct rvx_space *s, uint64_t addr, struct rvx_vma *out);

@@ -65,6 +65,9 @@ struct jit_block {
 	bool dead;          /* invalidated: out of the hash, its entry sends to the dispatcher */
 	uint8_t *leave;     /* executable view: stores pc and returns to the dispatcher */
 	uint8_t fast_entry; /* from code: the entry past the interrupt test, for forward chains */
+	/* plugins: the block's instructions' inline additions were made at its entry; a fault
+	 * takes back those of the instructions after the faulting one */
+	struct rvx_plugin_tb *summed;
 };
 
 struct jit_jc_entry {
@@ -178,6 +181,7 @@ struct tctx {
 		uint16_t insn;
 	} instret_fix[16];
 	int ninstret_fix;
+	struct rvx_plugin_tb *ptb; /* plugins: the block the translation callbacks saw, one for one */
 };
 
 static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)

@@ -12,6 +12,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "../../plugin/plugin.h"
 #include "../../riscv/csr.h"
 #include "../../riscv/fp.h"
 #include "internal.h"
@@ -152,6 +153,8 @@ int jit_init(struct rvx_machine *m)
 	j->runs = mmap(NULL, RUNS_SIZE * sizeof *j->runs, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	j->translate_after = m->cfg.translate_after ? m->cfg.translate_after : 5;
+	if (m->plugins) /* plugin blocks are translated blocks: none runs interpreted first */
+		j->translate_after = 1;
 	if (j->translate_after > 255)
 		j->translate_after = 255;
 	if (j->hash == MAP_FAILED || j->order == MAP_FAILED || j->meta == MAP_FAILED || j->runs == MAP_FAILED) {
@@ -574,6 +577,8 @@ static void decode_at(struct tctx *t, int k, uint64_t pc)
 
 const struct rv_insn *t_peek(struct tctx *t, int n)
 {
+	if (t->ptb) /* plugins see every instruction: nothing spans two */
+		return NULL;
 	int k = t->idx + n;
 	uint64_t pc;
 	if (k >= MAX_BLOCK_INSNS || k > t->npeeked)
@@ -931,7 +936,7 @@ static bool translate_insn(struct tctx *t)
 			t_put(t, in->rd, RAX);
 		}
 		/* the block goes on at the target, unless a pattern decoded past the jal already */
-		if (t->nsegs < MAX_BLOCK_SEGS && t->npeeked == t->idx + 1) {
+		if (t->nsegs < MAX_BLOCK_SEGS && t->npeeked == t->idx + 1 && !t->ptb) {
 			t->jump_to = t->pc + (uint64_t)in->imm;
 			return true;
 		}
@@ -1048,6 +1053,98 @@ static bool constant_in_space(const struct tctx *t, const struct rv_insn *in, ui
 	return v < t->cpu->m->space.size;
 }
 
+/* Plugins: each action registered on the block or instruction, in order; inline operations in
+ * place, the others through a call that sees exact guest state. */
+static int plugin_thunk(struct rvx_vcpu *cpu, const struct plugin_action *a)
+{
+	jit_fp_leave(cpu);
+	plugins_run_action(cpu, a);
+	jit_fp_enter(cpu);
+	return 0;
+}
+
+static void emit_plugin_actions(struct tctx *t, const struct plugin_actions *l)
+{
+	struct emit *e = &t->e;
+	for (int i = 0; i < l->n; i++) {
+		const struct plugin_action *a = &l->v[i];
+		if (a->kind == ACT_INLINE && a->entry.offset <= INT32_MAX - 8) {
+			int32_t off = (int32_t)a->entry.offset;
+			e_load(e, RAX, M(REG_CPU, OFF(plugin_sb) + 8 * a->entry.score->index), 8, false);
+			if (a->op == RVX_PLUGIN_INLINE_ADD_U64 && (int64_t)a->imm == (int32_t)a->imm) {
+				e_alu_mi(e, ALU_ADD, true, M(RAX, off), (int32_t)a->imm);
+			} else {
+				e_mov_ri(e, RCX, a->imm);
+				if (a->op == RVX_PLUGIN_INLINE_ADD_U64)
+					e_alu_mr(e, false, ALU_ADD, true, M(RAX, off), RCX);
+				else
+					e_store(e, M(RAX, off), RCX, 8);
+			}
+			continue;
+		}
+		t->frm_checked = false; /* a callback may write frm */
+		store_pc(t, t->pc);
+		spill(e);
+		e_mov_rr(e, true, RDI, REG_CPU);
+		e_mov_ri(e, RSI, (uint64_t)(uintptr_t)a);
+		e_call(e, (const void *)plugin_thunk);
+		reload(e);
+	}
+}
+
+/* A block whose every action is an inline addition: the sums of its instructions' additions,
+ * one per scoreboard entry, made at its entry (as instret is). False when that does not hold. */
+static bool emit_plugin_sums(struct tctx *t)
+{
+	struct {
+		int score;
+		size_t offset;
+		uint64_t sum;
+	} sums[8];
+	int nsums = 0;
+	const struct rvx_plugin_tb *tb = t->ptb;
+	for (size_t i = 0; i <= tb->n; i++) {
+		const struct plugin_actions *l = i < tb->n ? &tb->insns[i].actions : &tb->actions;
+		for (int k = 0; k < l->n; k++) {
+			const struct plugin_action *a = &l->v[k];
+			int s;
+			if (a->kind != ACT_INLINE || a->op != RVX_PLUGIN_INLINE_ADD_U64 ||
+			    a->entry.offset > INT32_MAX - 8)
+				return false;
+			if (i == tb->n)
+				continue; /* the block's own: emitted as they are */
+			for (s = 0;
+			     s < nsums && (sums[s].score != a->entry.score->index || sums[s].offset != a->entry.offset);
+			     s++)
+				;
+			if (s == nsums) {
+				if (nsums == 8)
+					return false;
+				sums[nsums++] = (typeof(sums[0])){a->entry.score->index, a->entry.offset, 0};
+			}
+			sums[s].sum += a->imm;
+		}
+	}
+	for (int s = 0; s < nsums; s++) {
+		e_load(&t->e, RAX, M(REG_CPU, OFF(plugin_sb) + 8 * sums[s].score), 8, false);
+		e_mov_ri(&t->e, RCX, sums[s].sum);
+		e_alu_mr(&t->e, false, ALU_ADD, true, M(RAX, (int32_t)sums[s].offset), RCX);
+	}
+	return true;
+}
+
+/* A fault at instruction k of a block with summed additions: those of the instructions after
+ * it did not happen (k's own did: an action runs before its instruction). */
+static void plugin_sums_undo(struct rvx_vcpu *cpu, const struct rvx_plugin_tb *tb, unsigned k)
+{
+	for (size_t i = k + 1; i < tb->n; i++)
+		for (int a = 0; a < tb->insns[i].actions.n; a++) {
+			const struct plugin_action *x = &tb->insns[i].actions.v[a];
+			*(uint64_t *)(void *)((uint8_t *)cpu->plugin_sb[x->entry.score->index] + x->entry.offset) -=
+			    x->imm;
+		}
+}
+
 /* Translates the block at pc; the caller holds j->lock and has checked pc is fetchable. */
 static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 {
@@ -1056,7 +1153,8 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	struct jit_block *b;
 	uint8_t *count_at, fast_entry;
 	uint32_t ninsns;
-	bool more = true;
+	int limit = MAX_BLOCK_INSNS;
+	bool more = true, summed = false;
 	size_t h, faults_len;
 
 	if (j->nblocks == j->order_cap)
@@ -1089,7 +1187,18 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	fast_entry = (uint8_t)(t.e.p - t.start);
 	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
 	count_at = t.e.p - 4;
-	while (more && t.idx < MAX_BLOCK_INSNS && !t.e.full) {
+	t.ptb = NULL;
+	if (cpu->m->plugins && cpu->m->plugins->tb_trans) {
+		t.ptb = plugins_tb_form(cpu, pc);
+		if (!t.ptb)
+			return NULL;
+		limit = (int)t.ptb->n;
+		t.block_pc = pc;
+		t.pc = pc;
+		emit_plugin_actions(&t, &t.ptb->actions);
+		summed = emit_plugin_sums(&t);
+	}
+	while (more && t.idx < limit && !t.e.full) {
 		if (!t_fetchable(&t, pc)) { /* the next block's first fetch raises the guest's fault */
 			exit_chain(&t, pc);
 			break;
@@ -1099,6 +1208,8 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 		t.in = &t.insns[t.idx];
 		t.pc = pc;
 		t.consumed = 1;
+		if (t.ptb && !summed)
+			emit_plugin_actions(&t, &t.ptb->insns[t.idx].actions);
 		more = translate_insn(&t);
 		for (int k = t.idx; k < t.idx + t.consumed; k++)
 			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u;
@@ -1111,7 +1222,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 			t.jump_to = 0;
 			t.segs[t.nsegs++] = (struct jit_seg){pc, 0};
 		}
-		if (more && t.idx == MAX_BLOCK_INSNS)
+		if (more && t.idx == limit)
 			exit_chain(&t, pc);
 	}
 	ninsns = t.idx; /* emit_cold moves idx to the instructions its stubs serve */
@@ -1132,6 +1243,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	b->pc = t.block_pc;
 	b->leave = t.leave;
 	b->fast_entry = fast_entry;
+	b->summed = summed ? t.ptb : NULL;
 	b->ninsns = (uint16_t)ninsns;
 	b->code = rx_of(&t, t.start);
 	b->size = (uint32_t)(t.e.p - t.start);
@@ -1344,6 +1456,8 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 			if (uc->uc_mcontext.fpregs)
 				cpu->fflags = fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
 			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
+			if (b->summed)
+				plugin_sums_undo(cpu, b->summed, b->faults[i].insn);
 			return true;
 		}
 	}

@@ -1,0 +1,482 @@
+/* The functions plugins call (include/rvx-plugin.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+
+#include "../riscv/csr.h"
+#include "internal.h"
+
+static struct plugin *plugin_of(rvx_plugin_id_t id)
+{
+	return (struct plugin *)(uintptr_t)id;
+}
+
+/* --- registration --- */
+
+void rvx_plugin_register_vcpu_init_cb(rvx_plugin_id_t id, rvx_plugin_vcpu_simple_cb_t cb)
+{
+	plugin_of(id)->vcpu_init = cb;
+}
+
+void rvx_plugin_register_vcpu_exit_cb(rvx_plugin_id_t id, rvx_plugin_vcpu_simple_cb_t cb)
+{
+	plugin_of(id)->vcpu_exit = cb;
+}
+
+void rvx_plugin_register_atexit_cb(rvx_plugin_id_t id, rvx_plugin_udata_cb_t cb, void *userdata)
+{
+	plugin_of(id)->atexit = cb;
+	plugin_of(id)->atexit_data = userdata;
+}
+
+void rvx_plugin_register_vcpu_tb_trans_cb(rvx_plugin_id_t id, rvx_plugin_vcpu_tb_trans_cb_t cb)
+{
+	struct plugin *pl = plugin_of(id);
+	pl->tb_trans = cb;
+	pl->all->tb_trans |= cb != NULL;
+}
+
+void rvx_plugin_register_vcpu_syscall_cb(rvx_plugin_id_t id, rvx_plugin_vcpu_syscall_cb_t cb)
+{
+	plugin_of(id)->syscall = cb;
+	plugin_of(id)->all->syscall_hooks = true;
+}
+
+void rvx_plugin_register_vcpu_syscall_ret_cb(rvx_plugin_id_t id, rvx_plugin_vcpu_syscall_ret_cb_t cb)
+{
+	plugin_of(id)->syscall_ret = cb;
+	plugin_of(id)->all->syscall_hooks = true;
+}
+
+void rvx_plugin_register_vcpu_syscall_filter_cb(rvx_plugin_id_t id, rvx_plugin_vcpu_syscall_filter_cb_t cb)
+{
+	plugin_of(id)->syscall_filter = cb;
+	plugin_of(id)->all->syscall_hooks = true;
+}
+
+/* --- actions on blocks and instructions (translation callbacks only) --- */
+
+static void add_action(struct plugin_actions *l, const struct plugin_action *a)
+{
+	if (l->n == l->cap) {
+		int cap = l->cap ? 2 * l->cap : 2;
+		struct plugin_action *v = realloc(l->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return; /* out of memory: the action is lost, as a failed registration */
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *a;
+	if (a->kind != ACT_INLINE)
+		l->calls = true;
+}
+
+static void tb_action(struct rvx_plugin_tb *tb, const struct plugin_action *a)
+{
+	add_action(&tb->actions, a);
+	tb->instrumented = true;
+}
+
+static void insn_action(struct rvx_plugin_insn *insn, const struct plugin_action *a)
+{
+	add_action(&insn->actions, a);
+	insn->tb->instrumented = true;
+}
+
+static bool valid_entry(rvx_plugin_u64 e)
+{
+	return e.score && e.offset + 8 <= e.score->size;
+}
+
+void rvx_plugin_register_vcpu_tb_exec_cb(struct rvx_plugin_tb *tb, rvx_plugin_vcpu_udata_cb_t cb,
+					 enum rvx_plugin_cb_flags flags, void *userdata)
+{
+	struct plugin_action a = {.kind = ACT_CALL, .cb = cb, .userdata = userdata};
+	(void)flags;
+	if (cb)
+		tb_action(tb, &a);
+}
+
+void rvx_plugin_register_vcpu_tb_exec_inline_per_vcpu(struct rvx_plugin_tb *tb, enum rvx_plugin_op op,
+						      rvx_plugin_u64 entry, uint64_t imm)
+{
+	struct plugin_action a = {.kind = ACT_INLINE, .op = op, .entry = entry, .imm = imm};
+	if (valid_entry(entry))
+		tb_action(tb, &a);
+}
+
+void rvx_plugin_register_vcpu_tb_exec_cond_cb(struct rvx_plugin_tb *tb, rvx_plugin_vcpu_udata_cb_t cb,
+					      enum rvx_plugin_cb_flags flags, enum rvx_plugin_cond cond,
+					      rvx_plugin_u64 entry, uint64_t imm, void *userdata)
+{
+	struct plugin_action a = {
+	    .kind = ACT_COND, .cb = cb, .userdata = userdata, .cond = cond, .entry = entry, .imm = imm};
+	(void)flags;
+	if (cond == RVX_PLUGIN_COND_ALWAYS)
+		rvx_plugin_register_vcpu_tb_exec_cb(tb, cb, flags, userdata);
+	else if (cb && cond != RVX_PLUGIN_COND_NEVER && valid_entry(entry))
+		tb_action(tb, &a);
+}
+
+void rvx_plugin_register_vcpu_insn_exec_cb(struct rvx_plugin_insn *insn, rvx_plugin_vcpu_udata_cb_t cb,
+					   enum rvx_plugin_cb_flags flags, void *userdata)
+{
+	struct plugin_action a = {.kind = ACT_CALL, .cb = cb, .userdata = userdata};
+	(void)flags;
+	if (cb)
+		insn_action(insn, &a);
+}
+
+void rvx_plugin_register_vcpu_insn_exec_inline_per_vcpu(struct rvx_plugin_insn *insn, enum rvx_plugin_op op,
+							rvx_plugin_u64 entry, uint64_t imm)
+{
+	struct plugin_action a = {.kind = ACT_INLINE, .op = op, .entry = entry, .imm = imm};
+	if (valid_entry(entry))
+		insn_action(insn, &a);
+}
+
+void rvx_plugin_register_vcpu_insn_exec_cond_cb(struct rvx_plugin_insn *insn, rvx_plugin_vcpu_udata_cb_t cb,
+						enum rvx_plugin_cb_flags flags, enum rvx_plugin_cond cond,
+						rvx_plugin_u64 entry, uint64_t imm, void *userdata)
+{
+	struct plugin_action a = {
+	    .kind = ACT_COND, .cb = cb, .userdata = userdata, .cond = cond, .entry = entry, .imm = imm};
+	if (cond == RVX_PLUGIN_COND_ALWAYS)
+		rvx_plugin_register_vcpu_insn_exec_cb(insn, cb, flags, userdata);
+	else if (cb && cond != RVX_PLUGIN_COND_NEVER && valid_entry(entry))
+		insn_action(insn, &a);
+}
+
+/* --- blocks and instructions --- */
+
+size_t rvx_plugin_tb_n_insns(const struct rvx_plugin_tb *tb)
+{
+	return tb->n;
+}
+
+uint64_t rvx_plugin_tb_vaddr(const struct rvx_plugin_tb *tb)
+{
+	return tb->vaddr;
+}
+
+struct rvx_plugin_insn *rvx_plugin_tb_get_insn(const struct rvx_plugin_tb *tb, size_t idx)
+{
+	return idx < tb->n ? (struct rvx_plugin_insn *)&tb->insns[idx] : NULL;
+}
+
+uint64_t rvx_plugin_insn_vaddr(const struct rvx_plugin_insn *insn)
+{
+	return insn->vaddr;
+}
+
+size_t rvx_plugin_insn_size(const struct rvx_plugin_insn *insn)
+{
+	return insn->dec.len;
+}
+
+size_t rvx_plugin_insn_data(const struct rvx_plugin_insn *insn, void *dest, size_t len)
+{
+	size_t n = len < insn->dec.len ? len : insn->dec.len;
+	memcpy(dest, &insn->bits, n); /* little-endian: the bytes as in memory */
+	return n;
+}
+
+char *rvx_plugin_insn_disas(const struct rvx_plugin_insn *insn)
+{
+	char text[96];
+	return strdup(rv_disasm(text, sizeof text, &insn->dec, insn->vaddr));
+}
+
+const char *rvx_plugin_insn_symbol(const struct rvx_plugin_insn *insn)
+{
+	return plugins_symbol(insn->tb->p->m, insn->vaddr);
+}
+
+/* --- scoreboards --- */
+
+static void *element(struct rvx_plugin_scoreboard *s, int vcpu)
+{
+	if (vcpu >= s->nelems) {
+		int n = vcpu + 8;
+		void **v = realloc(s->elems, (size_t)n * sizeof *v);
+		if (!v)
+			return NULL;
+		memset(v + s->nelems, 0, (size_t)(n - s->nelems) * sizeof *v);
+		s->elems = v;
+		s->nelems = n;
+	}
+	if (!s->elems[vcpu])
+		s->elems[vcpu] = calloc(1, s->size);
+	return s->elems[vcpu];
+}
+
+/* Every running vCPU's translated code finds its element through cpu->plugin_sb. */
+void plugin_scoreboards_attach(struct rvx_plugins *p, struct rvx_vcpu *cpu)
+{
+	for (int i = 0; i < p->nscores; i++)
+		if (p->scores[i])
+			cpu->plugin_sb[i] = element(p->scores[i], cpu->plugin_index);
+}
+
+struct rvx_plugin_scoreboard *rvx_plugin_scoreboard_new(rvx_plugin_id_t id, size_t element_size)
+{
+	struct rvx_plugins *p = plugin_of(id)->all;
+	struct rvx_plugin_scoreboard *s;
+	struct rvx_vcpu *cpu;
+	if (p->nscores == PLUGIN_SCOREBOARDS || !element_size)
+		return NULL;
+	s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->p = p;
+	s->size = element_size;
+	pthread_mutex_lock(&p->lock);
+	s->index = p->nscores++;
+	p->scores[s->index] = s;
+	pthread_mutex_lock(&p->m->lock);
+	for (cpu = p->m->threads; cpu; cpu = cpu->next)
+		if (cpu->plugin_index >= 0)
+			cpu->plugin_sb[s->index] = element(s, cpu->plugin_index);
+	pthread_mutex_unlock(&p->m->lock);
+	pthread_mutex_unlock(&p->lock);
+	return s;
+}
+
+void rvx_plugin_scoreboard_free(struct rvx_plugin_scoreboard *s)
+{
+	struct rvx_plugins *p;
+	struct rvx_vcpu *cpu;
+	if (!s)
+		return;
+	p = s->p;
+	pthread_mutex_lock(&p->lock);
+	p->scores[s->index] = NULL;
+	pthread_mutex_lock(&p->m->lock);
+	for (cpu = p->m->threads; cpu; cpu = cpu->next)
+		cpu->plugin_sb[s->index] = NULL;
+	pthread_mutex_unlock(&p->m->lock);
+	pthread_mutex_unlock(&p->lock);
+	for (int i = 0; i < s->nelems; i++)
+		free(s->elems[i]);
+	free(s->elems);
+	free(s);
+}
+
+void *rvx_plugin_scoreboard_find(struct rvx_plugin_scoreboard *s, unsigned int vcpu_index)
+{
+	struct rvx_vcpu *cpu = rvx_current_vcpu;
+	void *e;
+	if (vcpu_index >= PLUGIN_MAX_VCPUS)
+		return NULL;
+	if (cpu && cpu->plugin_index == (int)vcpu_index && cpu->m == s->p->m && cpu->plugin_sb[s->index])
+		return cpu->plugin_sb[s->index]; /* a callback's own vCPU: no lock */
+	pthread_mutex_lock(&s->p->lock);
+	e = element(s, (int)vcpu_index);
+	pthread_mutex_unlock(&s->p->lock);
+	return e;
+}
+
+static uint64_t *u64_at(rvx_plugin_u64 e, unsigned int vcpu_index)
+{
+	uint8_t *base = rvx_plugin_scoreboard_find(e.score, vcpu_index);
+	return base ? (uint64_t *)(void *)(base + e.offset) : NULL;
+}
+
+void rvx_plugin_u64_add(rvx_plugin_u64 e, unsigned int vcpu_index, uint64_t added)
+{
+	uint64_t *v = u64_at(e, vcpu_index);
+	if (v)
+		*v += added;
+}
+
+uint64_t rvx_plugin_u64_get(rvx_plugin_u64 e, unsigned int vcpu_index)
+{
+	uint64_t *v = u64_at(e, vcpu_index);
+	return v ? *v : 0;
+}
+
+void rvx_plugin_u64_set(rvx_plugin_u64 e, unsigned int vcpu_index, uint64_t value)
+{
+	uint64_t *v = u64_at(e, vcpu_index);
+	if (v)
+		*v = value;
+}
+
+uint64_t rvx_plugin_u64_sum(rvx_plugin_u64 e)
+{
+	uint64_t sum = 0;
+	pthread_mutex_lock(&e.score->p->lock);
+	for (int i = 0; i < e.score->nelems; i++)
+		if (e.score->elems[i])
+			sum += *(uint64_t *)(void *)((uint8_t *)e.score->elems[i] + e.offset);
+	pthread_mutex_unlock(&e.score->p->lock);
+	return sum;
+}
+
+/* --- registers and memory of the running vCPU --- */
+
+static const char *const xnames[32] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "fp", "s1", "a0",
+				       "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
+				       "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
+static const char *const fnames[32] = {"ft0", "ft1", "ft2", "ft3", "ft4",  "ft5",  "ft6", "ft7", "fs0",  "fs1", "fa0",
+				       "fa1", "fa2", "fa3", "fa4", "fa5",  "fa6",  "fa7", "fs2", "fs3",  "fs4", "fs5",
+				       "fs6", "fs7", "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
+
+enum { REG_PC = 32, REG_F0 = 33, REG_FFLAGS = 65, REG_FRM, REG_FCSR };
+
+int rvx_plugin_find_register(const char *name)
+{
+	char *end;
+	long n;
+	if (!name)
+		return -1;
+	for (int i = 0; i < 32; i++) {
+		if (!strcmp(name, xnames[i]))
+			return i;
+		if (!strcmp(name, fnames[i]))
+			return REG_F0 + i;
+	}
+	if (!strcmp(name, "s0"))
+		return 8;
+	if (!strcmp(name, "pc"))
+		return REG_PC;
+	if (!strcmp(name, "fflags"))
+		return REG_FFLAGS;
+	if (!strcmp(name, "frm"))
+		return REG_FRM;
+	if (!strcmp(name, "fcsr"))
+		return REG_FCSR;
+	if ((name[0] == 'x' || name[0] == 'f') && name[1] >= '0' && name[1] <= '9') {
+		n = strtol(name + 1, &end, 10);
+		if (!*end && n >= 0 && n < 32 && (n < 10 || name[1] != '0'))
+			return name[0] == 'x' ? (int)n : REG_F0 + (int)n;
+	}
+	return -1;
+}
+
+int rvx_plugin_read_register(int handle, void *buf, size_t len)
+{
+	struct rvx_vcpu *cpu = rvx_current_vcpu;
+	uint64_t v;
+	uint32_t w;
+	if (!cpu || !buf || handle < 0 || handle > REG_FCSR)
+		return -1;
+	if (handle >= REG_FFLAGS) {
+		w = handle == REG_FFLAGS ? cpu->fflags : handle == REG_FRM ? cpu->frm : cpu->frm << 5 | cpu->fflags;
+		if (len < 4)
+			return -1;
+		memcpy(buf, &w, 4);
+		return 4;
+	}
+	v = handle < 32 ? cpu->x[handle] : handle == REG_PC ? cpu->pc : cpu->f[handle - REG_F0];
+	if (len < 8)
+		return -1;
+	memcpy(buf, &v, 8);
+	return 8;
+}
+
+bool rvx_plugin_write_register(int handle, const void *buf, size_t len)
+{
+	struct rvx_vcpu *cpu = rvx_current_vcpu;
+	uint64_t v = 0;
+	uint32_t w = 0;
+	if (!cpu || !buf || handle <= 0 || handle == REG_PC || handle > REG_FCSR)
+		return false;
+	if (handle >= REG_FFLAGS) {
+		if (len < 4)
+			return false;
+		memcpy(&w, buf, 4);
+		if (handle == REG_FFLAGS || handle == REG_FCSR)
+			cpu->fflags = w & 0x1f;
+		if (handle == REG_FRM)
+			cpu->frm = w & 7;
+		if (handle == REG_FCSR)
+			cpu->frm = (w >> 5) & 7;
+		return true;
+	}
+	if (len < 8)
+		return false;
+	memcpy(&v, buf, 8);
+	if (handle < 32)
+		cpu->x[handle] = v;
+	else if (handle >= REG_F0 && handle < REG_F0 + 32)
+		cpu->f[handle - REG_F0] = v;
+	return true;
+}
+
+bool rvx_plugin_read_memory_vaddr(uint64_t addr, void *buf, size_t len)
+{
+	struct rvx_vcpu *cpu = rvx_current_vcpu;
+	if (!cpu || !space_check(&cpu->m->space, addr, len, 0))
+		return false;
+	memcpy(buf, g2h(&cpu->m->space, addr), len);
+	return true;
+}
+
+bool rvx_plugin_write_memory_vaddr(uint64_t addr, const void *buf, size_t len)
+{
+	struct rvx_vcpu *cpu = rvx_current_vcpu;
+	if (!cpu || !space_check(&cpu->m->space, addr, len, 0))
+		return false;
+	if (!space_poke(&cpu->m->space, addr, buf, len))
+		return false;
+	machine_code_changed(cpu->m, addr, len);
+	return true;
+}
+
+/* --- the rest --- */
+
+void rvx_plugin_outs(rvx_plugin_id_t id, const char *string)
+{
+	struct rvx_machine *m = plugin_of(id)->all->m;
+	FILE *f = m->log ? m->log : stderr;
+	if (!(m->cfg.debug & RVX_LOG_PLUGIN)) /* as QEMU's: shown with -d plugin */
+		return;
+	fputs(string, f);
+	fflush(f);
+}
+
+bool rvx_plugin_bool_parse(const char *name, const char *value, bool *ret)
+{
+	static const char *const yes[] = {"on", "true", "yes"}, *const no[] = {"off", "false", "no"};
+	(void)name;
+	for (int i = 0; value && i < 3; i++) {
+		if (!strcasecmp(value, yes[i]) || !strcasecmp(value, no[i])) {
+			*ret = !strcasecmp(value, yes[i]);
+			return true;
+		}
+	}
+	return false;
+}
+
+int rvx_plugin_num_vcpus(rvx_plugin_id_t id)
+{
+	struct rvx_plugins *p = plugin_of(id)->all;
+	int n;
+	pthread_mutex_lock(&p->lock);
+	n = p->num_vcpus;
+	pthread_mutex_unlock(&p->lock);
+	return n;
+}
+
+const char *rvx_plugin_path_to_binary(rvx_plugin_id_t id)
+{
+	return plugin_of(id)->all->m->exe_path;
+}
+
+uint64_t rvx_plugin_start_code(rvx_plugin_id_t id)
+{
+	return plugin_of(id)->all->m->code_start;
+}
+
+uint64_t rvx_plugin_end_code(rvx_plugin_id_t id)
+{
+	return plugin_of(id)->all->m->code_end;
+}
+
+uint64_t rvx_plugin_entry_code(rvx_plugin_id_t id)
+{
+	return plugin_of(id)->all->m->entry;
+}

@@ -1,0 +1,294 @@
+/* Where the emulator calls the plugins: vCPUs, syscalls, the end, and blocks (formed here for
+ * both engines; run here for the interpreter). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "../interp/interp.h"
+#include "internal.h"
+
+#define TB_HASH 4096
+
+/* --- vCPUs --- */
+
+void plugins_vcpu_init(struct rvx_vcpu *cpu)
+{
+	struct rvx_plugins *p = cpu->m->plugins;
+	int i;
+	if (!p || cpu->plugin_index >= 0)
+		return;
+	pthread_mutex_lock(&p->lock);
+	for (i = 0; i < PLUGIN_MAX_VCPUS && (p->vcpus_used[i / 64] >> (i % 64) & 1); i++)
+		;
+	if (i < PLUGIN_MAX_VCPUS) {
+		p->vcpus_used[i / 64] |= 1ull << (i % 64);
+		if (i >= p->num_vcpus)
+			p->num_vcpus = i + 1;
+		cpu->plugin_index = i;
+		plugin_scoreboards_attach(p, cpu);
+	}
+	pthread_mutex_unlock(&p->lock);
+	if (cpu->plugin_index < 0) {
+		fprintf(stderr, "rvx: plugins: more than %d threads at once\n", PLUGIN_MAX_VCPUS);
+		_exit(70);
+	}
+	for (struct plugin *pl = p->list; pl; pl = pl->next)
+		if (pl->vcpu_init)
+			pl->vcpu_init(plugin_id(pl), (unsigned)cpu->plugin_index);
+}
+
+void plugins_vcpu_exit(struct rvx_vcpu *cpu)
+{
+	struct rvx_plugins *p = cpu->m->plugins;
+	int i = cpu->plugin_index;
+	if (!p || i < 0)
+		return;
+	for (struct plugin *pl = p->list; pl; pl = pl->next)
+		if (pl->vcpu_exit)
+			pl->vcpu_exit(plugin_id(pl), (unsigned)i);
+	pthread_mutex_lock(&p->lock);
+	p->vcpus_used[i / 64] &= ~(1ull << (i % 64));
+	cpu->plugin_index = -1;
+	pthread_mutex_unlock(&p->lock);
+}
+
+void plugins_atexit(struct rvx_machine *m)
+{
+	struct rvx_plugins *p = m->plugins;
+	struct rvx_vcpu *cpu;
+	if (!p || __atomic_exchange_n(&p->ended, true, __ATOMIC_SEQ_CST))
+		return;
+	/* as QEMU: every vCPU still there ends first (the callbacks run on this thread) */
+	for (;;) {
+		pthread_mutex_lock(&m->lock);
+		for (cpu = m->threads; cpu && cpu->plugin_index < 0; cpu = cpu->next)
+			;
+		pthread_mutex_unlock(&m->lock);
+		if (!cpu)
+			break;
+		plugins_vcpu_exit(cpu);
+	}
+	for (struct plugin *pl = p->list; pl; pl = pl->next)
+		if (pl->atexit)
+			pl->atexit(plugin_id(pl), pl->atexit_data);
+}
+
+/* --- syscalls --- */
+
+bool plugins_syscall(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a, long *ret)
+{
+	struct rvx_plugins *p = cpu->m->plugins;
+	unsigned v = (unsigned)cpu->plugin_index;
+	struct plugin *pl;
+	for (pl = p->list; pl; pl = pl->next)
+		if (pl->syscall)
+			pl->syscall(plugin_id(pl), v, (int64_t)nr, a[0], a[1], a[2], a[3], a[4], a[5], 0, 0);
+	for (pl = p->list; pl; pl = pl->next) {
+		uint64_t r = 0;
+		if (pl->syscall_filter &&
+		    pl->syscall_filter(plugin_id(pl), v, (int64_t)nr, a[0], a[1], a[2], a[3], a[4], a[5], 0, 0, &r)) {
+			*ret = (long)r;
+			return true;
+		}
+	}
+	return false;
+}
+
+void plugins_syscall_ret(struct rvx_vcpu *cpu, uint64_t nr, long ret)
+{
+	for (struct plugin *pl = cpu->m->plugins->list; pl; pl = pl->next)
+		if (pl->syscall_ret)
+			pl->syscall_ret(plugin_id(pl), (unsigned)cpu->plugin_index, (int64_t)nr, ret);
+}
+
+/* --- blocks --- */
+
+static bool ends_block(const struct rv_insn *in)
+{
+	switch (in->op) {
+	case RV_JAL:
+	case RV_JALR:
+	case RV_BEQ:
+	case RV_BNE:
+	case RV_BLT:
+	case RV_BGE:
+	case RV_BLTU:
+	case RV_BGEU:
+	case RV_ECALL:
+	case RV_EBREAK:
+	case RV_FENCE_I:
+	case RV_ILLEGAL: return true;
+	default: return false;
+	}
+}
+
+/* The instruction at pc, when all of it can be fetched. */
+static bool fetch(struct rvx_machine *m, uint64_t pc, uint32_t *bits)
+{
+	uint16_t lo, hi;
+	if ((pc & 1) || !space_check(&m->space, pc, 2, PROT_EXEC))
+		return false;
+	memcpy(&lo, g2h(&m->space, pc), 2);
+	*bits = lo;
+	if (rv_insn_length(lo) == 2)
+		return true;
+	if (!space_check(&m->space, pc + 2, 2, PROT_EXEC))
+		return false;
+	memcpy(&hi, g2h(&m->space, pc + 2), 2);
+	*bits |= (uint32_t)hi << 16;
+	return true;
+}
+
+struct rvx_plugin_tb *plugins_tb_form(struct rvx_vcpu *cpu, uint64_t pc)
+{
+	struct rvx_plugins *p = cpu->m->plugins;
+	struct rvx_plugin_tb *tb;
+	uint64_t page = pc & ~(uint64_t)(RVX_PAGE_SIZE - 1);
+	uint32_t bits;
+	if (!fetch(cpu->m, pc, &bits))
+		return NULL;
+	tb = calloc(1, sizeof *tb);
+	if (!tb)
+		return NULL;
+	tb->p = p;
+	tb->vaddr = pc;
+	do {
+		struct rvx_plugin_insn *in = &tb->insns[tb->n++];
+		rv_decode(&in->dec, bits);
+		in->vaddr = pc;
+		in->bits = bits;
+		in->tb = tb;
+		memcpy(tb->bytes + tb->nbytes, &bits, in->dec.len);
+		tb->nbytes += in->dec.len;
+		pc += in->dec.len;
+		if (ends_block(&in->dec))
+			break;
+	} while (tb->n < PLUGIN_TB_MAX && (pc & ~(uint64_t)(RVX_PAGE_SIZE - 1)) == page && fetch(cpu->m, pc, &bits));
+	pthread_mutex_lock(&p->trans_lock);
+	for (struct plugin *pl = p->list; pl; pl = pl->next)
+		if (pl->tb_trans)
+			pl->tb_trans(plugin_id(pl), tb);
+	pthread_mutex_lock(&p->lock);
+	tb->all_next = p->all_tbs; /* freed with the machine: translated code may point at it */
+	p->all_tbs = tb;
+	pthread_mutex_unlock(&p->lock);
+	pthread_mutex_unlock(&p->trans_lock);
+	return tb;
+}
+
+static bool holds(uint64_t v, enum rvx_plugin_cond c, uint64_t imm)
+{
+	switch (c) {
+	case RVX_PLUGIN_COND_ALWAYS: return true;
+	case RVX_PLUGIN_COND_EQ: return v == imm;
+	case RVX_PLUGIN_COND_NE: return v != imm;
+	case RVX_PLUGIN_COND_LT: return v < imm;
+	case RVX_PLUGIN_COND_LE: return v <= imm;
+	case RVX_PLUGIN_COND_GT: return v > imm;
+	case RVX_PLUGIN_COND_GE: return v >= imm;
+	default: return false;
+	}
+}
+
+void plugins_run_action(struct rvx_vcpu *cpu, const struct plugin_action *a)
+{
+	uint64_t *v = NULL;
+	if (a->kind != ACT_CALL)
+		v = (uint64_t *)(void *)((uint8_t *)cpu->plugin_sb[a->entry.score->index] + a->entry.offset);
+	if (a->kind == ACT_INLINE) {
+		if (a->op == RVX_PLUGIN_INLINE_ADD_U64)
+			*v += a->imm;
+		else
+			*v = a->imm;
+	} else if (a->kind == ACT_CALL || holds(*v, a->cond, a->imm)) {
+		a->cb((unsigned)cpu->plugin_index, a->userdata);
+	}
+}
+
+static void run_actions(struct rvx_vcpu *cpu, const struct plugin_actions *l)
+{
+	for (int i = 0; i < l->n; i++)
+		plugins_run_action(cpu, &l->v[i]);
+}
+
+/* The interpreter's block at pc: its table follows the guest code's changes as the decode
+ * cache does (a change drops it; the bytes are compared for code written without fence.i). */
+static struct rvx_plugin_tb *interp_block(struct rvx_vcpu *cpu, uint64_t pc)
+{
+	struct rvx_plugins *p = cpu->m->plugins;
+	uint64_t gen = __atomic_load_n(&cpu->m->code_gen, __ATOMIC_SEQ_CST);
+	struct rvx_plugin_tb *tb, **slot;
+	pthread_mutex_lock(&p->lock);
+	if (!p->tb_hash)
+		p->tb_hash = calloc(TB_HASH, sizeof *p->tb_hash);
+	if (p->tb_gen != gen && p->tb_hash) {
+		memset(p->tb_hash, 0, TB_HASH * sizeof *p->tb_hash);
+		p->tb_gen = gen;
+	}
+	slot = p->tb_hash ? &p->tb_hash[(pc >> 1) & (TB_HASH - 1)] : NULL;
+	for (tb = slot ? *slot : NULL; tb; tb = tb->next)
+		if (tb->vaddr == pc && space_check(&cpu->m->space, pc, tb->nbytes, PROT_EXEC) &&
+		    !memcmp(tb->bytes, g2h(&cpu->m->space, pc), tb->nbytes))
+			break;
+	pthread_mutex_unlock(&p->lock);
+	if (tb)
+		return tb;
+	tb = plugins_tb_form(cpu, pc);
+	if (tb && slot) {
+		pthread_mutex_lock(&p->lock);
+		if (p->tb_gen == gen) {
+			tb->next = *slot;
+			*slot = tb;
+		}
+		pthread_mutex_unlock(&p->lock);
+	}
+	return tb;
+}
+
+int plugins_interp_run(struct rvx_vcpu *cpu)
+{
+	for (;;) {
+		struct rvx_plugin_tb *tb;
+		if (__builtin_expect(cpu->interrupt, 0))
+			return EXEC_NEXT;
+		tb = interp_block(cpu, cpu->pc);
+		if (!tb) {
+			struct rv_insn unused;
+			interp_decode(cpu, cpu->pc, &unused); /* raises the guest's fetch fault */
+			return EXEC_NEXT;
+		}
+		run_actions(cpu, &tb->actions);
+		for (size_t i = 0; i < tb->n; i++) {
+			int st;
+			run_actions(cpu, &tb->insns[i].actions);
+			st = interp_execute(cpu, &tb->insns[i].dec);
+			if (st == EXEC_JUMPED)
+				break;
+			if (st != EXEC_NEXT)
+				return st;
+		}
+	}
+}
+
+void plugins_free(struct rvx_machine *m)
+{
+	struct rvx_plugins *p = m->plugins;
+	if (!p)
+		return;
+	while (p->all_tbs) {
+		struct rvx_plugin_tb *tb = p->all_tbs;
+		p->all_tbs = tb->all_next;
+		for (size_t i = 0; i < tb->n; i++)
+			free(tb->insns[i].actions.v);
+		free(tb->actions.v);
+		free(tb);
+	}
+	free(p->tb_hash);
+	plugin_symbols_free(p);
+	p->unload(p); /* the loader's: a static rvx never links dlopen */
+	pthread_mutex_destroy(&p->lock);
+	pthread_mutex_destroy(&p->trans_lock);
+	free(p);
+	m->plugins = NULL;
+}

@@ -1,0 +1,32 @@
+/* Shared by the plugin layer's files. */
+#ifndef RVX_PLUGIN_PRIVATE_H
+#define RVX_PLUGIN_PRIVATE_H
+
+#include "plugin.h"
+
+/* One loaded plugin; its id is its address. */
+struct plugin {
+	struct plugin *next;
+	struct rvx_plugins *all;
+	char *path;
+	void *handle; /* dlopen's */
+	rvx_plugin_vcpu_simple_cb_t vcpu_init, vcpu_exit;
+	rvx_plugin_udata_cb_t atexit;
+	void *atexit_data;
+	rvx_plugin_vcpu_tb_trans_cb_t tb_trans;
+	rvx_plugin_vcpu_syscall_cb_t syscall;
+	rvx_plugin_vcpu_syscall_ret_cb_t syscall_ret;
+	rvx_plugin_vcpu_syscall_filter_cb_t syscall_filter;
+};
+
+static inline rvx_plugin_id_t plugin_id(const struct plugin *pl)
+{
+	return (rvx_plugin_id_t)(uintptr_t)pl;
+}
+
+/* Gives a new vCPU its element of every scoreboard (p->lock held). */
+void plugin_scoreboards_attach(struct rvx_plugins *p, struct rvx_vcpu *cpu);
+/* Frees the symbol tables. */
+void plugin_symbols_free(struct rvx_plugins *p);
+
+#endif

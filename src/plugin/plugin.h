@@ -1,0 +1,111 @@
+/* Plugins (include/rvx-plugin.h): what the engines and the Linux layer call. Nothing here
+ * runs unless m->plugins is set, and translated code does not change when it is not. */
+#ifndef RVX_PLUGIN_INTERNAL_H
+#define RVX_PLUGIN_INTERNAL_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../../include/rvx-plugin.h"
+#include "../machine.h"
+
+#define PLUGIN_TB_MAX      64
+#define PLUGIN_SCOREBOARDS 64  /* per machine */
+#define PLUGIN_MAX_VCPUS   256 /* at once */
+
+struct rvx_plugin_scoreboard {
+	struct rvx_plugins *p;
+	int index; /* in cpu->plugin_sb */
+	size_t size;
+	void **elems; /* by vCPU index, under p->lock */
+	int nelems;
+};
+
+/* One action registered on a block or instruction, run each time it runs. */
+struct plugin_action {
+	enum { ACT_CALL, ACT_INLINE, ACT_COND } kind;
+	rvx_plugin_vcpu_udata_cb_t cb;
+	void *userdata;
+	enum rvx_plugin_op op;
+	enum rvx_plugin_cond cond;
+	rvx_plugin_u64 entry;
+	uint64_t imm;
+};
+
+struct plugin_actions {
+	struct plugin_action *v;
+	int n, cap;
+	bool calls; /* some action is not an inline operation */
+};
+
+struct rvx_plugin_insn {
+	uint64_t vaddr;
+	uint32_t bits;
+	struct rv_insn dec;
+	struct rvx_plugin_tb *tb;
+	struct plugin_actions actions;
+};
+
+struct rvx_plugin_tb {
+	struct rvx_plugins *p;
+	uint64_t vaddr;
+	size_t n;
+	struct rvx_plugin_insn insns[PLUGIN_TB_MAX];
+	struct plugin_actions actions;
+	bool instrumented;                /* some block or instruction action */
+	struct rvx_plugin_tb *next;       /* the interpreter's block table */
+	struct rvx_plugin_tb *all_next;   /* every block formed */
+	uint8_t bytes[4 * PLUGIN_TB_MAX]; /* the code it was formed from, to tell a change */
+	uint32_t nbytes;
+};
+
+struct plugin;
+struct plugin_symbols;
+
+/* The machine's plugins: what they registered, the vCPU indices and scoreboards. */
+struct rvx_plugins {
+	struct rvx_machine *m;
+	struct plugin *list;
+	pthread_mutex_t lock;                       /* vCPU indices, scoreboards, the block table, symbols */
+	pthread_mutex_t trans_lock;                 /* translation callbacks run one at a time */
+	bool ended;                                 /* the exit callbacks ran */
+	uint64_t vcpus_used[PLUGIN_MAX_VCPUS / 64]; /* vCPU indices in use */
+	int num_vcpus;                              /* highest index given out + 1 */
+	struct rvx_plugin_scoreboard *scores[PLUGIN_SCOREBOARDS]; /* by index, as in cpu->plugin_sb */
+	int nscores;
+	/* which hooks anyone registered */
+	bool tb_trans, syscall_hooks;
+	/* the interpreter's blocks, by pc */
+	struct rvx_plugin_tb **tb_hash;
+	struct rvx_plugin_tb *all_tbs;
+	uint64_t tb_gen; /* m->code_gen the table belongs to */
+	struct plugin_symbols *symbols;
+	void (*unload)(struct rvx_plugins *p); /* dlclose and free each plugin */
+};
+
+/* Frees the plugins with the machine (rvx_add_plugin loads them). */
+void plugins_free(struct rvx_machine *m);
+
+/* The vCPU's thread starts / ends. */
+void plugins_vcpu_init(struct rvx_vcpu *cpu);
+void plugins_vcpu_exit(struct rvx_vcpu *cpu);
+/* The guest process ends. */
+void plugins_atexit(struct rvx_machine *m);
+
+/* Around a syscall: true when a filter skipped it (*ret is the result). */
+bool plugins_syscall(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a, long *ret);
+void plugins_syscall_ret(struct rvx_vcpu *cpu, uint64_t nr, long ret);
+
+/* Forms the block at pc (the instructions both engines run as one plugin block) and shows it
+ * to the translation callbacks; NULL when pc cannot be fetched (the caller raises the fault). */
+struct rvx_plugin_tb *plugins_tb_form(struct rvx_vcpu *cpu, uint64_t pc);
+/* Runs one action for the vCPU (translated code calls it for all but inline operations). */
+void plugins_run_action(struct rvx_vcpu *cpu, const struct plugin_action *a);
+/* The interpreter with plugins: runs blocks until something needs the run loop. */
+int plugins_interp_run(struct rvx_vcpu *cpu);
+
+/* The symbol that contains addr, or NULL (valid while the machine lives). */
+const char *plugins_symbol(struct rvx_machine *m, uint64_t addr);
+
+#endif
