@@ -14,6 +14,7 @@
 #include "linux/loader.h"
 #include "linux/path.h"
 #include "linux/signal.h"
+#include "linux/symbols.h"
 #include "plugin/plugin.h"
 
 #define DEFAULT_GUEST_SPACE (1ull << 38) /* Sv39, what Linux gives RISC-V processes on most hardware */
@@ -261,6 +262,7 @@ void rvx_machine_free(rvx_machine *m)
 	}
 	jit_destroy(m);
 	plugins_free(m);
+	symbols_free(m);
 	space_destroy(&m->space);
 	for (i = 0; m->reexec_argv && m->reexec_argv[i]; i++)
 		free(m->reexec_argv[i]);

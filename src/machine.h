@@ -15,6 +15,7 @@
 struct jit_cache;
 struct cluster;
 struct jit_jc_entry;
+struct guest_symbols;
 
 #define RVX_NSIG 65 /* guest signals 1..64 */
 
@@ -94,6 +95,9 @@ struct rvx_vcpu {
 	bool gs_ready;               /* this vCPU's host thread has the guest space as its GS base */
 	int plugin_index;            /* plugins: the vCPU index, -1 before it starts */
 	void *plugin_sb[64];         /* plugins: this vCPU's element of each scoreboard, for translated code */
+	uint64_t plugin_area[64];    /* plugins: small scoreboards' elements while the vCPU runs */
+	struct rvx_plugin_tb *plugin_tbc[256]; /* plugins: the interpreter's recent blocks, by pc */
+	uint64_t plugin_tbc_gen;               /* the code_gen they belong to */
 	struct {
 		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains, cold_runs;
 	} stats; /* -d stats */
@@ -130,8 +134,9 @@ struct rvx_machine {
 	struct jit_cache *jit;   /* NULL when the interpreter runs everything */
 	bool shared_memory;      /* another agent (thread, process) may touch guest memory: translated AMOs lock */
 	FILE *strace;
-	struct cluster *cluster;     /* cluster mode: this rank's part of the process; NULL otherwise */
-	struct rvx_plugins *plugins; /* loaded plugins (-plugin); NULL otherwise */
+	struct cluster *cluster;       /* cluster mode: this rank's part of the process; NULL otherwise */
+	struct rvx_plugins *plugins;   /* loaded plugins (-plugin); NULL otherwise */
+	struct guest_symbols *symbols; /* ELF symbols read so far (linux/symbols.c) */
 	/* Cluster mode: per group of pages (page number mod RES_GROUPS), how many pages have left
 	 * this rank; an SC fails when its LR's group count changed (a remote write could have
 	 * come between). NULL otherwise. */

@@ -5,6 +5,7 @@
 #include <strings.h>
 #include <sys/mman.h>
 
+#include "../linux/symbols.h"
 #include "../riscv/csr.h"
 #include "internal.h"
 
@@ -191,7 +192,7 @@ char *rvx_plugin_insn_disas(const struct rvx_plugin_insn *insn)
 
 const char *rvx_plugin_insn_symbol(const struct rvx_plugin_insn *insn)
 {
-	return plugins_symbol(insn->tb->p->m, insn->vaddr);
+	return symbols_lookup(insn->tb->p->m, insn->vaddr, NULL);
 }
 
 /* --- scoreboards --- */
@@ -212,20 +213,51 @@ static void *element(struct rvx_plugin_scoreboard *s, int vcpu)
 	return s->elems[vcpu];
 }
 
-/* Every running vCPU's translated code finds its element through cpu->plugin_sb. */
+/* A vCPU's own element: in its plugin_area while it runs when the scoreboard has a place
+ * there (translated code then adds to it in one instruction), else the lasting one. */
+static void *live_element(struct rvx_plugin_scoreboard *s, int vcpu)
+{
+	struct rvx_vcpu *cpu = s->p->live[vcpu];
+	if (cpu && s->area_off >= 0)
+		return (uint8_t *)cpu->plugin_area + s->area_off;
+	return element(s, vcpu);
+}
+
+/* A vCPU starts (p->lock held): its elements, the area's holding what its index had so far. */
 void plugin_scoreboards_attach(struct rvx_plugins *p, struct rvx_vcpu *cpu)
 {
-	for (int i = 0; i < p->nscores; i++)
-		if (p->scores[i])
-			cpu->plugin_sb[i] = element(p->scores[i], cpu->plugin_index);
+	p->live[cpu->plugin_index] = cpu;
+	for (int i = 0; i < p->nscores; i++) {
+		struct rvx_plugin_scoreboard *s = p->scores[i];
+		void *e = s ? element(s, cpu->plugin_index) : NULL;
+		if (e && s->area_off >= 0) {
+			memcpy((uint8_t *)cpu->plugin_area + s->area_off, e, s->size);
+			cpu->plugin_sb[i] = (uint8_t *)cpu->plugin_area + s->area_off;
+		} else {
+			cpu->plugin_sb[i] = e;
+		}
+	}
+}
+
+/* A vCPU ends (p->lock held): what its area holds goes back to the lasting elements. */
+void plugin_scoreboards_detach(struct rvx_plugins *p, struct rvx_vcpu *cpu)
+{
+	for (int i = 0; i < p->nscores; i++) {
+		struct rvx_plugin_scoreboard *s = p->scores[i];
+		void *e = s ? element(s, cpu->plugin_index) : NULL;
+		if (e && s->area_off >= 0)
+			memcpy(e, (uint8_t *)cpu->plugin_area + s->area_off, s->size);
+		cpu->plugin_sb[i] = NULL;
+	}
+	p->live[cpu->plugin_index] = NULL;
 }
 
 struct rvx_plugin_scoreboard *rvx_plugin_scoreboard_new(rvx_plugin_id_t id, size_t element_size)
 {
 	struct rvx_plugins *p = plugin_of(id)->all;
 	struct rvx_plugin_scoreboard *s;
-	struct rvx_vcpu *cpu;
-	if (p->nscores == PLUGIN_SCOREBOARDS || !element_size)
+	size_t room = (element_size + 7) & ~(size_t)7;
+	if (!element_size)
 		return NULL;
 	s = calloc(1, sizeof *s);
 	if (!s)
@@ -233,13 +265,21 @@ struct rvx_plugin_scoreboard *rvx_plugin_scoreboard_new(rvx_plugin_id_t id, size
 	s->p = p;
 	s->size = element_size;
 	pthread_mutex_lock(&p->lock);
+	if (p->nscores == PLUGIN_SCOREBOARDS) {
+		pthread_mutex_unlock(&p->lock);
+		free(s);
+		return NULL;
+	}
+	s->area_off = -1;
+	if (room <= sizeof((struct rvx_vcpu *)0)->plugin_area - p->area_used) {
+		s->area_off = (int)p->area_used; /* zero in every vCPU: no scoreboard had it before */
+		p->area_used += room;
+	}
 	s->index = p->nscores++;
 	p->scores[s->index] = s;
-	pthread_mutex_lock(&p->m->lock);
-	for (cpu = p->m->threads; cpu; cpu = cpu->next)
-		if (cpu->plugin_index >= 0)
-			cpu->plugin_sb[s->index] = element(s, cpu->plugin_index);
-	pthread_mutex_unlock(&p->m->lock);
+	for (int v = 0; v < PLUGIN_MAX_VCPUS; v++)
+		if (p->live[v])
+			p->live[v]->plugin_sb[s->index] = live_element(s, v);
 	pthread_mutex_unlock(&p->lock);
 	return s;
 }
@@ -247,16 +287,14 @@ struct rvx_plugin_scoreboard *rvx_plugin_scoreboard_new(rvx_plugin_id_t id, size
 void rvx_plugin_scoreboard_free(struct rvx_plugin_scoreboard *s)
 {
 	struct rvx_plugins *p;
-	struct rvx_vcpu *cpu;
 	if (!s)
 		return;
 	p = s->p;
 	pthread_mutex_lock(&p->lock);
 	p->scores[s->index] = NULL;
-	pthread_mutex_lock(&p->m->lock);
-	for (cpu = p->m->threads; cpu; cpu = cpu->next)
-		cpu->plugin_sb[s->index] = NULL;
-	pthread_mutex_unlock(&p->m->lock);
+	for (int v = 0; v < PLUGIN_MAX_VCPUS; v++)
+		if (p->live[v])
+			p->live[v]->plugin_sb[s->index] = NULL;
 	pthread_mutex_unlock(&p->lock);
 	for (int i = 0; i < s->nelems; i++)
 		free(s->elems[i]);
@@ -273,7 +311,7 @@ void *rvx_plugin_scoreboard_find(struct rvx_plugin_scoreboard *s, unsigned int v
 	if (cpu && cpu->plugin_index == (int)vcpu_index && cpu->m == s->p->m && cpu->plugin_sb[s->index])
 		return cpu->plugin_sb[s->index]; /* a callback's own vCPU: no lock */
 	pthread_mutex_lock(&s->p->lock);
-	e = element(s, (int)vcpu_index);
+	e = live_element(s, (int)vcpu_index);
 	pthread_mutex_unlock(&s->p->lock);
 	return e;
 }
@@ -308,9 +346,12 @@ uint64_t rvx_plugin_u64_sum(rvx_plugin_u64 e)
 {
 	uint64_t sum = 0;
 	pthread_mutex_lock(&e.score->p->lock);
-	for (int i = 0; i < e.score->nelems; i++)
-		if (e.score->elems[i])
-			sum += *(uint64_t *)(void *)((uint8_t *)e.score->elems[i] + e.offset);
+	for (int i = 0; i < PLUGIN_MAX_VCPUS; i++) {
+		const uint8_t *base =
+		    e.score->p->live[i] || (i < e.score->nelems && e.score->elems[i]) ? live_element(e.score, i) : NULL;
+		if (base)
+			sum += *(const uint64_t *)(const void *)(base + e.offset);
+	}
 	pthread_mutex_unlock(&e.score->p->lock);
 	return sum;
 }

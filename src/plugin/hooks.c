@@ -48,6 +48,7 @@ void plugins_vcpu_exit(struct rvx_vcpu *cpu)
 		if (pl->vcpu_exit)
 			pl->vcpu_exit(plugin_id(pl), (unsigned)i);
 	pthread_mutex_lock(&p->lock);
+	plugin_scoreboards_detach(p, cpu);
 	p->vcpus_used[i / 64] &= ~(1ull << (i % 64));
 	cpu->plugin_index = -1;
 	pthread_mutex_unlock(&p->lock);
@@ -140,7 +141,7 @@ static bool fetch(struct rvx_machine *m, uint64_t pc, uint32_t *bits)
 	return true;
 }
 
-struct rvx_plugin_tb *plugins_tb_form(struct rvx_vcpu *cpu, uint64_t pc)
+static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 {
 	struct rvx_plugins *p = cpu->m->plugins;
 	struct rvx_plugin_tb *tb;
@@ -212,13 +213,27 @@ static void run_actions(struct rvx_vcpu *cpu, const struct plugin_actions *l)
 		plugins_run_action(cpu, &l->v[i]);
 }
 
-/* The interpreter's block at pc: its table follows the guest code's changes as the decode
- * cache does (a change drops it; the bytes are compared for code written without fence.i). */
-static struct rvx_plugin_tb *interp_block(struct rvx_vcpu *cpu, uint64_t pc)
+/* The block at pc, formed once for both the interpreter and the translator: the table follows
+ * the guest code's changes as the decode cache does (a change drops it; the bytes are compared
+ * for code written without fence.i). */
+static bool same_code(struct rvx_vcpu *cpu, const struct rvx_plugin_tb *tb, uint64_t pc)
+{
+	return tb->vaddr == pc && space_check(&cpu->m->space, pc, tb->nbytes, PROT_EXEC) &&
+	       !memcmp(tb->bytes, g2h(&cpu->m->space, pc), tb->nbytes);
+}
+
+struct rvx_plugin_tb *plugins_tb_get(struct rvx_vcpu *cpu, uint64_t pc)
 {
 	struct rvx_plugins *p = cpu->m->plugins;
 	uint64_t gen = __atomic_load_n(&cpu->m->code_gen, __ATOMIC_SEQ_CST);
-	struct rvx_plugin_tb *tb, **slot;
+	struct rvx_plugin_tb *tb, **slot, **mine = &cpu->plugin_tbc[(pc >> 1) & 255];
+	if (cpu->plugin_tbc_gen != gen) { /* this vCPU's own recent blocks first: no lock */
+		memset(cpu->plugin_tbc, 0, sizeof cpu->plugin_tbc);
+		cpu->plugin_tbc_gen = gen;
+	}
+	/* as the decode cache: the code's mapping cannot have changed while gen has not */
+	if (*mine && (*mine)->vaddr == pc && !memcmp((*mine)->bytes, g2h(&cpu->m->space, pc), (*mine)->nbytes))
+		return *mine;
 	pthread_mutex_lock(&p->lock);
 	if (!p->tb_hash)
 		p->tb_hash = calloc(TB_HASH, sizeof *p->tb_hash);
@@ -227,14 +242,12 @@ static struct rvx_plugin_tb *interp_block(struct rvx_vcpu *cpu, uint64_t pc)
 		p->tb_gen = gen;
 	}
 	slot = p->tb_hash ? &p->tb_hash[(pc >> 1) & (TB_HASH - 1)] : NULL;
-	for (tb = slot ? *slot : NULL; tb; tb = tb->next)
-		if (tb->vaddr == pc && space_check(&cpu->m->space, pc, tb->nbytes, PROT_EXEC) &&
-		    !memcmp(tb->bytes, g2h(&cpu->m->space, pc), tb->nbytes))
-			break;
+	for (tb = slot ? *slot : NULL; tb && !same_code(cpu, tb, pc); tb = tb->next)
+		;
 	pthread_mutex_unlock(&p->lock);
 	if (tb)
-		return tb;
-	tb = plugins_tb_form(cpu, pc);
+		return *mine = tb;
+	tb = tb_form(cpu, pc);
 	if (tb && slot) {
 		pthread_mutex_lock(&p->lock);
 		if (p->tb_gen == gen) {
@@ -243,31 +256,39 @@ static struct rvx_plugin_tb *interp_block(struct rvx_vcpu *cpu, uint64_t pc)
 		}
 		pthread_mutex_unlock(&p->lock);
 	}
+	if (tb)
+		*mine = tb;
 	return tb;
+}
+
+int plugins_run_block(struct rvx_vcpu *cpu)
+{
+	struct rvx_plugin_tb *tb = plugins_tb_get(cpu, cpu->pc);
+	if (!tb) {
+		struct rv_insn unused;
+		interp_decode(cpu, cpu->pc, &unused); /* raises the guest's fetch fault */
+		return EXEC_NEXT;
+	}
+	run_actions(cpu, &tb->actions);
+	for (size_t i = 0; i < tb->n; i++) {
+		int st;
+		run_actions(cpu, &tb->insns[i].actions);
+		st = interp_execute(cpu, &tb->insns[i].dec);
+		if (st != EXEC_NEXT)
+			return st;
+	}
+	return EXEC_NEXT;
 }
 
 int plugins_interp_run(struct rvx_vcpu *cpu)
 {
 	for (;;) {
-		struct rvx_plugin_tb *tb;
+		int st;
 		if (__builtin_expect(cpu->interrupt, 0))
 			return EXEC_NEXT;
-		tb = interp_block(cpu, cpu->pc);
-		if (!tb) {
-			struct rv_insn unused;
-			interp_decode(cpu, cpu->pc, &unused); /* raises the guest's fetch fault */
-			return EXEC_NEXT;
-		}
-		run_actions(cpu, &tb->actions);
-		for (size_t i = 0; i < tb->n; i++) {
-			int st;
-			run_actions(cpu, &tb->insns[i].actions);
-			st = interp_execute(cpu, &tb->insns[i].dec);
-			if (st == EXEC_JUMPED)
-				break;
-			if (st != EXEC_NEXT)
-				return st;
-		}
+		st = plugins_run_block(cpu);
+		if (st != EXEC_NEXT && st != EXEC_JUMPED)
+			return st;
 	}
 }
 
@@ -285,7 +306,6 @@ void plugins_free(struct rvx_machine *m)
 		free(tb);
 	}
 	free(p->tb_hash);
-	plugin_symbols_free(p);
 	p->unload(p); /* the loader's: a static rvx never links dlopen */
 	pthread_mutex_destroy(&p->lock);
 	pthread_mutex_destroy(&p->trans_lock);

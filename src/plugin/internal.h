@@ -24,9 +24,8 @@ static inline rvx_plugin_id_t plugin_id(const struct plugin *pl)
 	return (rvx_plugin_id_t)(uintptr_t)pl;
 }
 
-/* Gives a new vCPU its element of every scoreboard (p->lock held). */
+/* A vCPU starts or ends: its elements of every scoreboard (p->lock held). */
 void plugin_scoreboards_attach(struct rvx_plugins *p, struct rvx_vcpu *cpu);
-/* Frees the symbol tables. */
-void plugin_symbols_free(struct rvx_plugins *p);
+void plugin_scoreboards_detach(struct rvx_plugins *p, struct rvx_vcpu *cpu);
 
 #endif

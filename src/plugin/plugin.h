@@ -16,7 +16,8 @@
 
 struct rvx_plugin_scoreboard {
 	struct rvx_plugins *p;
-	int index; /* in cpu->plugin_sb */
+	int index;    /* in cpu->plugin_sb */
+	int area_off; /* a running vCPU's element in its plugin_area, or -1 */
 	size_t size;
 	void **elems; /* by vCPU index, under p->lock */
 	int nelems;
@@ -61,7 +62,6 @@ struct rvx_plugin_tb {
 };
 
 struct plugin;
-struct plugin_symbols;
 
 /* The machine's plugins: what they registered, the vCPU indices and scoreboards. */
 struct rvx_plugins {
@@ -74,13 +74,14 @@ struct rvx_plugins {
 	int num_vcpus;                              /* highest index given out + 1 */
 	struct rvx_plugin_scoreboard *scores[PLUGIN_SCOREBOARDS]; /* by index, as in cpu->plugin_sb */
 	int nscores;
+	size_t area_used;                        /* of every vCPU's plugin_area */
+	struct rvx_vcpu *live[PLUGIN_MAX_VCPUS]; /* by vCPU index */
 	/* which hooks anyone registered */
 	bool tb_trans, syscall_hooks;
 	/* the interpreter's blocks, by pc */
 	struct rvx_plugin_tb **tb_hash;
 	struct rvx_plugin_tb *all_tbs;
-	uint64_t tb_gen; /* m->code_gen the table belongs to */
-	struct plugin_symbols *symbols;
+	uint64_t tb_gen;                       /* m->code_gen the table belongs to */
 	void (*unload)(struct rvx_plugins *p); /* dlclose and free each plugin */
 };
 
@@ -97,15 +98,14 @@ void plugins_atexit(struct rvx_machine *m);
 bool plugins_syscall(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a, long *ret);
 void plugins_syscall_ret(struct rvx_vcpu *cpu, uint64_t nr, long ret);
 
-/* Forms the block at pc (the instructions both engines run as one plugin block) and shows it
- * to the translation callbacks; NULL when pc cannot be fetched (the caller raises the fault). */
-struct rvx_plugin_tb *plugins_tb_form(struct rvx_vcpu *cpu, uint64_t pc);
+/* The block at pc (the instructions both engines run as one plugin block), shown to the
+ * translation callbacks when first formed; NULL when pc cannot be fetched. */
+struct rvx_plugin_tb *plugins_tb_get(struct rvx_vcpu *cpu, uint64_t pc);
 /* Runs one action for the vCPU (translated code calls it for all but inline operations). */
 void plugins_run_action(struct rvx_vcpu *cpu, const struct plugin_action *a);
-/* The interpreter with plugins: runs blocks until something needs the run loop. */
+/* The interpreter with plugins: one block (the translator's runs before it translates), or
+ * blocks until something needs the run loop. */
+int plugins_run_block(struct rvx_vcpu *cpu);
 int plugins_interp_run(struct rvx_vcpu *cpu);
-
-/* The symbol that contains addr, or NULL (valid while the machine lives). */
-const char *plugins_symbol(struct rvx_machine *m, uint64_t addr);
 
 #endif

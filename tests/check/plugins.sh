@@ -59,6 +59,20 @@ for prog in "loop 5000" "faults 200"; do
 	done
 done
 
+# threads: a vCPU per thread, its index reused after it ends; the totals are each index's
+# counts added up, whatever thread had it
+for engine in jit interp; do
+	out=$(timeout 120 "$RVX" --engine $engine -d plugin -plugin "$PLUGINS/libinsn.so" "$T/probe" 2>&1 >/dev/null)
+	per=$(echo "$out" | sed -n 's/^cpu [0-9]* insns: //p' | paste -sd+ | bc)
+	all=$(echo "$out" | sed -n 's/^total insns: //p')
+	n=$(echo "$out" | grep -c '^cpu ')
+	if [ -n "$all" ] && [ "$per" = "$all" ] && [ "$n" -ge 2 ]; then
+		pass "plugin-insn-threads-$engine"
+	else
+		fail "plugin-insn-threads-$engine" "$n vCPUs, their counts add up to '$per', the total is '$all'"
+	fi
+done
+
 # against QEMU: the instructions 2000 more iterations add are the same number for both
 if [ -n "${QEMU:-}" ] && gcc -O2 -fPIC -shared -o "$T/qemu_insn.so" $SRC/qemu_insn.c 2>"$T/qemu_insn.log"; then
 	q1=$(timeout 120 "$QEMU" -d plugin -plugin "$T/qemu_insn.so" "$T/loop" 1000 2>&1 >/dev/null | sed -n 's/^total insns: //p')

@@ -65,9 +65,9 @@ struct jit_block {
 	bool dead;          /* invalidated: out of the hash, its entry sends to the dispatcher */
 	uint8_t *leave;     /* executable view: stores pc and returns to the dispatcher */
 	uint8_t fast_entry; /* from code: the entry past the interrupt test, for forward chains */
-	/* plugins: the block's instructions' inline additions were made at its entry; a fault
-	 * takes back those of the instructions after the faulting one */
-	struct rvx_plugin_tb *summed;
+	/* plugins: the additions of the instructions (each's in pins) were made at the block's
+	 * entry; a fault takes back those of the instructions after the faulting one */
+	const struct rvx_plugin_insn **pins;
 };
 
 struct jit_jc_entry {
@@ -109,6 +109,8 @@ struct jit_cache {
 	bool host_bitcount;  /* the host has LZCNT, TZCNT and POPCNT */
 	bool host_fma;       /* the host has FMA3 and the OS saves AVX state */
 	bool space_at_gs;    /* the guest space is not at host address 0 but at the GS base */
+	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
+	int perf_pid;
 	struct {
 		uint64_t blocks, insns, helper_calls, flushes, invalidated, watch_hits, watch_false, copies;
 	} stats; /* under lock */
@@ -182,6 +184,8 @@ struct tctx {
 	} instret_fix[16];
 	int ninstret_fix;
 	struct rvx_plugin_tb *ptb; /* plugins: the block the translation callbacks saw, one for one */
+	int limit;                 /* instructions the block may have */
+	bool no_fuse;              /* plugins act between instructions: no pattern spans two */
 };
 
 static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)
@@ -237,5 +241,8 @@ bool jit_fflags_csr(struct tctx *t);
 /* The guest's FP mode in MXCSR while translated code runs; flags go back to fflags after. */
 void jit_fp_enter(struct rvx_vcpu *cpu);
 void jit_fp_leave(struct rvx_vcpu *cpu);
+
+/* -perfmap: names the block's code for perf by the guest symbol it starts in. */
+void jit_perf_map_block(struct rvx_vcpu *cpu, const struct jit_block *b);
 
 #endif

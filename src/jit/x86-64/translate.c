@@ -153,8 +153,6 @@ int jit_init(struct rvx_machine *m)
 	j->runs = mmap(NULL, RUNS_SIZE * sizeof *j->runs, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	j->translate_after = m->cfg.translate_after ? m->cfg.translate_after : 5;
-	if (m->plugins) /* plugin blocks are translated blocks: none runs interpreted first */
-		j->translate_after = 1;
 	if (j->translate_after > 255)
 		j->translate_after = 255;
 	if (j->hash == MAP_FAILED || j->order == MAP_FAILED || j->meta == MAP_FAILED || j->runs == MAP_FAILED) {
@@ -204,6 +202,8 @@ void jit_destroy(struct rvx_machine *m)
 	munmap(j->rw, j->size);
 	munmap(j->rx, j->size);
 	munmap(j->sharers, RVX_PAGE_SIZE);
+	if (j->perf_map)
+		fclose(j->perf_map);
 	free(j);
 	m->jit = NULL;
 }
@@ -577,11 +577,9 @@ static void decode_at(struct tctx *t, int k, uint64_t pc)
 
 const struct rv_insn *t_peek(struct tctx *t, int n)
 {
-	if (t->ptb) /* plugins see every instruction: nothing spans two */
-		return NULL;
 	int k = t->idx + n;
 	uint64_t pc;
-	if (k >= MAX_BLOCK_INSNS || k > t->npeeked)
+	if (t->no_fuse || k >= t->limit || k > t->npeeked)
 		return NULL;
 	if (k == t->npeeked) {
 		pc = t->insn_pc[k - 1] + t->insns[k - 1].len;
@@ -1063,23 +1061,34 @@ static int plugin_thunk(struct rvx_vcpu *cpu, const struct plugin_action *a)
 	return 0;
 }
 
+/* An addition to (or store in) the running vCPU's element: in its plugin_area, one
+ * instruction; elsewhere, through its pointer. */
+static void emit_inline(struct tctx *t, const struct rvx_plugin_scoreboard *s, size_t offset, bool add, uint64_t imm)
+{
+	struct emit *e = &t->e;
+	struct mem m = M(RAX, (int32_t)offset);
+	if (s->area_off >= 0)
+		m = M(REG_CPU, OFF(plugin_area) + s->area_off + (int32_t)offset);
+	else
+		e_load(e, RAX, M(REG_CPU, OFF(plugin_sb) + 8 * s->index), 8, false);
+	if (add && (int64_t)imm == (int32_t)imm) {
+		e_alu_mi(e, ALU_ADD, true, m, (int32_t)imm);
+		return;
+	}
+	e_mov_ri(e, RCX, imm);
+	if (add)
+		e_alu_mr(e, false, ALU_ADD, true, m, RCX);
+	else
+		e_store(e, m, RCX, 8);
+}
+
 static void emit_plugin_actions(struct tctx *t, const struct plugin_actions *l)
 {
 	struct emit *e = &t->e;
 	for (int i = 0; i < l->n; i++) {
 		const struct plugin_action *a = &l->v[i];
 		if (a->kind == ACT_INLINE && a->entry.offset <= INT32_MAX - 8) {
-			int32_t off = (int32_t)a->entry.offset;
-			e_load(e, RAX, M(REG_CPU, OFF(plugin_sb) + 8 * a->entry.score->index), 8, false);
-			if (a->op == RVX_PLUGIN_INLINE_ADD_U64 && (int64_t)a->imm == (int32_t)a->imm) {
-				e_alu_mi(e, ALU_ADD, true, M(RAX, off), (int32_t)a->imm);
-			} else {
-				e_mov_ri(e, RCX, a->imm);
-				if (a->op == RVX_PLUGIN_INLINE_ADD_U64)
-					e_alu_mr(e, false, ALU_ADD, true, M(RAX, off), RCX);
-				else
-					e_store(e, M(RAX, off), RCX, 8);
-			}
+			emit_inline(t, a->entry.score, a->entry.offset, a->op == RVX_PLUGIN_INLINE_ADD_U64, a->imm);
 			continue;
 		}
 		t->frm_checked = false; /* a callback may write frm */
@@ -1092,70 +1101,98 @@ static void emit_plugin_actions(struct tctx *t, const struct plugin_actions *l)
 	}
 }
 
-/* A block whose every action is an inline addition: the sums of its instructions' additions,
- * one per scoreboard entry, made at its entry (as instret is). False when that does not hold. */
-static bool emit_plugin_sums(struct tctx *t)
-{
+/* How a block is translated when plugins act: EXACT translates the plugin block alone, its
+ * actions between its instructions; when every action of the blocks it covers is an inline
+ * addition, the block is first translated as without plugins (PROBE, not kept), and then again
+ * (SUMMED) with the additions of every instruction it covers made at its entry, as instret is. */
+enum { PLAN_EXACT = 1, PLAN_PROBE, PLAN_SUMMED };
+struct plugin_plan {
+	int mode;
+	const struct rvx_plugin_tb *ptb; /* EXACT: the block */
+	int n;                           /* PROBE: instructions translated, or -1 */
+	uint64_t pcs[MAX_BLOCK_INSNS];
+	const struct rvx_plugin_insn *pins[MAX_BLOCK_INSNS]; /* SUMMED: the plugin's view of each */
 	struct {
-		int score;
+		const struct rvx_plugin_scoreboard *score;
 		size_t offset;
 		uint64_t sum;
 	} sums[8];
-	int nsums = 0;
-	const struct rvx_plugin_tb *tb = t->ptb;
-	for (size_t i = 0; i <= tb->n; i++) {
-		const struct plugin_actions *l = i < tb->n ? &tb->insns[i].actions : &tb->actions;
-		for (int k = 0; k < l->n; k++) {
-			const struct plugin_action *a = &l->v[k];
-			int s;
-			if (a->kind != ACT_INLINE || a->op != RVX_PLUGIN_INLINE_ADD_U64 ||
-			    a->entry.offset > INT32_MAX - 8)
+	int nsums;
+};
+
+static bool add_to_sums(struct plugin_plan *plan, const struct plugin_actions *l)
+{
+	for (int k = 0; k < l->n; k++) {
+		const struct plugin_action *a = &l->v[k];
+		int s;
+		if (a->kind != ACT_INLINE || a->op != RVX_PLUGIN_INLINE_ADD_U64 || a->entry.offset > INT32_MAX - 8)
+			return false;
+		for (s = 0; s < plan->nsums &&
+			    (plan->sums[s].score != a->entry.score || plan->sums[s].offset != a->entry.offset);
+		     s++)
+			;
+		if (s == plan->nsums) {
+			if (s == 8)
 				return false;
-			if (i == tb->n)
-				continue; /* the block's own: emitted as they are */
-			for (s = 0;
-			     s < nsums && (sums[s].score != a->entry.score->index || sums[s].offset != a->entry.offset);
-			     s++)
-				;
-			if (s == nsums) {
-				if (nsums == 8)
-					return false;
-				sums[nsums++] = (typeof(sums[0])){a->entry.score->index, a->entry.offset, 0};
-			}
-			sums[s].sum += a->imm;
+			plan->sums[s].score = a->entry.score;
+			plan->sums[s].offset = a->entry.offset;
+			plan->sums[s].sum = 0;
+			plan->nsums++;
 		}
-	}
-	for (int s = 0; s < nsums; s++) {
-		e_load(&t->e, RAX, M(REG_CPU, OFF(plugin_sb) + 8 * sums[s].score), 8, false);
-		e_mov_ri(&t->e, RCX, sums[s].sum);
-		e_alu_mr(&t->e, false, ALU_ADD, true, M(RAX, (int32_t)sums[s].offset), RCX);
+		plan->sums[s].sum += a->imm;
 	}
 	return true;
 }
 
-/* A fault at instruction k of a block with summed additions: those of the instructions after
- * it did not happen (k's own did: an action runs before its instruction). */
-static void plugin_sums_undo(struct rvx_vcpu *cpu, const struct rvx_plugin_tb *tb, unsigned k)
+/* After PROBE: the plugin blocks its instructions fall in (a new one where the last ended:
+ * past a jal it went through, or a page end) and the sums of their actions; false when some
+ * action is not an inline addition. */
+static bool plan_sums(struct rvx_vcpu *cpu, struct plugin_plan *plan)
 {
-	for (size_t i = k + 1; i < tb->n; i++)
-		for (int a = 0; a < tb->insns[i].actions.n; a++) {
-			const struct plugin_action *x = &tb->insns[i].actions.v[a];
-			*(uint64_t *)(void *)((uint8_t *)cpu->plugin_sb[x->entry.score->index] + x->entry.offset) -=
-			    x->imm;
+	const struct rvx_plugin_tb *cur = NULL;
+	size_t k = 0;
+	plan->nsums = 0;
+	for (int i = 0; i < plan->n; i++, k++) {
+		if (!cur || k == cur->n) {
+			cur = plugins_tb_get(cpu, plan->pcs[i]);
+			k = 0;
+			if (!cur || !add_to_sums(plan, &cur->actions))
+				return false;
 		}
+		if (cur->insns[k].vaddr != plan->pcs[i] || !add_to_sums(plan, &cur->insns[k].actions))
+			return false;
+		plan->pins[i] = &cur->insns[k];
+	}
+	return true;
+}
+
+/* A fault at instruction k of a SUMMED block: the additions of what comes after it did not
+ * happen (k's own did: an action runs before its instruction). */
+static void plugin_sums_undo(struct rvx_vcpu *cpu, const struct jit_block *b, unsigned k)
+{
+	for (unsigned i = k + 1; i < b->ninsns; i++) {
+		const struct rvx_plugin_insn *in = b->pins[i];
+		const struct plugin_actions *lists[2] = {&in->actions,
+							 in == &in->tb->insns[0] ? &in->tb->actions : NULL};
+		for (int l = 0; l < 2 && lists[l]; l++)
+			for (int a = 0; a < lists[l]->n; a++) {
+				const struct plugin_action *x = &lists[l]->v[a];
+				*(uint64_t *)(void *)((uint8_t *)cpu->plugin_sb[x->entry.score->index] +
+						      x->entry.offset) -= x->imm;
+			}
+	}
 }
 
 /* Translates the block at pc; the caller holds j->lock and has checked pc is fetchable. */
-static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
+static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struct plugin_plan *plan)
 {
 	struct jit_cache *j = cpu->m->jit;
 	struct tctx t;
 	struct jit_block *b;
 	uint8_t *count_at, fast_entry;
 	uint32_t ninsns;
-	int limit = MAX_BLOCK_INSNS;
-	bool more = true, summed = false;
-	size_t h, faults_len;
+	bool more = true;
+	size_t h, faults_len, pins_off, pins_len;
 
 	if (j->nblocks == j->order_cap)
 		return NULL;
@@ -1188,17 +1225,19 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
 	count_at = t.e.p - 4;
 	t.ptb = NULL;
-	if (cpu->m->plugins && cpu->m->plugins->tb_trans) {
-		t.ptb = plugins_tb_form(cpu, pc);
-		if (!t.ptb)
-			return NULL;
-		limit = (int)t.ptb->n;
-		t.block_pc = pc;
+	t.limit = MAX_BLOCK_INSNS;
+	t.no_fuse = false;
+	if (plan && plan->mode == PLAN_EXACT) {
+		t.ptb = (struct rvx_plugin_tb *)plan->ptb;
+		t.limit = (int)t.ptb->n;
 		t.pc = pc;
+		t.no_fuse = true; /* actions between instructions: nothing may span two */
 		emit_plugin_actions(&t, &t.ptb->actions);
-		summed = emit_plugin_sums(&t);
+	} else if (plan && plan->mode == PLAN_SUMMED) {
+		for (int s = 0; s < plan->nsums; s++)
+			emit_inline(&t, plan->sums[s].score, plan->sums[s].offset, true, plan->sums[s].sum);
 	}
-	while (more && t.idx < limit && !t.e.full) {
+	while (more && t.idx < t.limit && !t.e.full) {
 		if (!t_fetchable(&t, pc)) { /* the next block's first fetch raises the guest's fault */
 			exit_chain(&t, pc);
 			break;
@@ -1208,7 +1247,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 		t.in = &t.insns[t.idx];
 		t.pc = pc;
 		t.consumed = 1;
-		if (t.ptb && !summed)
+		if (t.ptb)
 			emit_plugin_actions(&t, &t.ptb->insns[t.idx].actions);
 		more = translate_insn(&t);
 		for (int k = t.idx; k < t.idx + t.consumed; k++)
@@ -1222,10 +1261,20 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 			t.jump_to = 0;
 			t.segs[t.nsegs++] = (struct jit_seg){pc, 0};
 		}
-		if (more && t.idx == limit)
+		if (more && t.idx == t.limit)
 			exit_chain(&t, pc);
 	}
 	ninsns = t.idx; /* emit_cold moves idx to the instructions its stubs serve */
+	if (plan && plan->mode == PLAN_PROBE) {
+		plan->n = t.e.full ? -1 : (int)ninsns;
+		memcpy(plan->pcs, t.insn_pc, sizeof *plan->pcs * ninsns);
+		return NULL; /* nothing kept */
+	}
+	if (plan && plan->mode == PLAN_SUMMED &&
+	    ((int)ninsns != plan->n || memcmp(plan->pcs, t.insn_pc, sizeof *plan->pcs * ninsns))) {
+		plan->mode = PLAN_EXACT; /* the code changed between the passes */
+		return NULL;
+	}
 	emit_cold(&t);
 	emit_helper_insns(&t);
 	if (t.e.full)
@@ -1236,21 +1285,27 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 		memcpy(t.instret_fix[i].imm, &after, 4);
 	}
 	faults_len = sizeof *b->faults * (size_t)t.nfaults;
-	b = meta_alloc(j, sizeof *b + faults_len + t.guest_len);
+	pins_len = plan && plan->mode == PLAN_SUMMED ? sizeof *b->pins * ninsns : 0;
+	pins_off = (faults_len + 7) & ~(size_t)7;
+	b = meta_alloc(j, sizeof *b + pins_off + pins_len + t.guest_len);
 	if (!b)
 		return NULL;
 	memset(b, 0, sizeof *b);
 	b->pc = t.block_pc;
 	b->leave = t.leave;
 	b->fast_entry = fast_entry;
-	b->summed = summed ? t.ptb : NULL;
+	b->pins = NULL;
+	if (pins_len) {
+		b->pins = (const struct rvx_plugin_insn **)(void *)((uint8_t *)(b + 1) + pins_off);
+		memcpy(b->pins, plan->pins, pins_len);
+	}
 	b->ninsns = (uint16_t)ninsns;
 	b->code = rx_of(&t, t.start);
 	b->size = (uint32_t)(t.e.p - t.start);
 	b->nfaults = (uint16_t)t.nfaults;
 	b->faults = (struct jit_fault_site *)(void *)(b + 1);
 	memcpy(b->faults, t.faults, faults_len);
-	b->guest = (uint8_t *)b->faults + faults_len;
+	b->guest = (uint8_t *)b->faults + pins_off + pins_len;
 	memcpy(b->guest, t.guest, t.guest_len);
 	b->nsegs = (uint8_t)t.nsegs;
 	memcpy(b->segs, t.segs, sizeof t.segs);
@@ -1262,6 +1317,8 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 	__atomic_store_n(&j->hash[h], b, __ATOMIC_RELEASE);
 	j->stats.blocks++;
 	j->stats.insns += b->ninsns;
+	if (cpu->m->cfg.perf_map)
+		jit_perf_map_block(cpu, b);
 	j->stats.helper_calls += (uint64_t)t.nhelpers;
 	if (cpu->m->cfg.debug & RVX_LOG_IN_ASM)
 		machine_log(cpu->m, RVX_LOG_IN_ASM,
@@ -1269,6 +1326,27 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
 			    "(as perf names memfd:rvx-code), %d helper calls\n",
 			    (unsigned long long)b->pc, b->ninsns, b->size, (size_t)(b->code - j->rx), t.nhelpers);
 	return b;
+}
+
+static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
+{
+	struct plugin_plan plan;
+	struct jit_block *b;
+	if (!cpu->m->plugins || !cpu->m->plugins->tb_trans)
+		return translate_pass(cpu, pc, NULL);
+	plan.ptb = plugins_tb_get(cpu, pc);
+	if (!plan.ptb)
+		return NULL;
+	plan.mode = PLAN_PROBE;
+	translate_pass(cpu, pc, &plan);
+	if (plan.n > 0 && plan_sums(cpu, &plan)) {
+		plan.mode = PLAN_SUMMED;
+		b = translate_pass(cpu, pc, &plan);
+		if (b || plan.mode == PLAN_SUMMED) /* kept, or no room */
+			return b;
+	}
+	plan.mode = PLAN_EXACT;
+	return translate_pass(cpu, pc, &plan);
 }
 
 /* Counts a run of the untranslated block at pc; true while it should still be interpreted.
@@ -1377,7 +1455,7 @@ int jit_run(struct rvx_vcpu *cpu)
 			cpu->stats.cold_runs++;
 			cpu->chain_site = 0; /* chained once the target is translated */
 			code_leave(cpu);
-			st = interp_run_block(cpu);
+			st = m->plugins && m->plugins->tb_trans ? plugins_run_block(cpu) : interp_run_block(cpu);
 			code_enter(cpu, j);
 			if (st != EXEC_NEXT && st != EXEC_JUMPED)
 				break;
@@ -1456,8 +1534,8 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 			if (uc->uc_mcontext.fpregs)
 				cpu->fflags = fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
 			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
-			if (b->summed)
-				plugin_sums_undo(cpu, b->summed, b->faults[i].insn);
+			if (b->pins)
+				plugin_sums_undo(cpu, b, b->faults[i].insn);
 			return true;
 		}
 	}

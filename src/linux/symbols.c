@@ -1,14 +1,16 @@
-/* ELF symbols of the guest's code: the file each executable mapping comes from, read once. */
+/* ELF symbols of the guest's code: the file each executable mapping comes from, read once
+ * (plugins name instructions with them, the perf map names translated blocks). */
 #include <elf.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "symbols.h"
 
 struct sym {
 	uint64_t value, size;
@@ -16,8 +18,8 @@ struct sym {
 	int weak;         /* of aliases at one address, the global name wins (strchr, not index) */
 };
 
-struct plugin_symbols {
-	struct plugin_symbols *next;
+struct symbol_file {
+	struct symbol_file *next;
 	char *path;
 	void *map;
 	size_t map_len;
@@ -38,7 +40,7 @@ static int by_value(const void *a, const void *b)
 }
 
 /* Every offset is checked against the file: a truncated or hostile ELF gives no symbols. */
-static void read_symbols(struct plugin_symbols *f)
+static void read_symbols(struct symbol_file *f)
 {
 	const uint8_t *base = f->map;
 	const Elf64_Ehdr *eh = f->map;
@@ -84,12 +86,17 @@ static void read_symbols(struct plugin_symbols *f)
 	qsort(f->syms, f->n, sizeof *f->syms, by_value);
 }
 
-static struct plugin_symbols *open_file(struct rvx_plugins *p, const char *path)
+struct guest_symbols {
+	pthread_mutex_t lock;
+	struct symbol_file *files;
+};
+
+static struct symbol_file *open_file(struct guest_symbols *g, const char *path)
 {
-	struct plugin_symbols *f;
+	struct symbol_file *f;
 	struct stat sb;
 	int fd;
-	for (f = p->symbols; f; f = f->next)
+	for (f = g->files; f; f = f->next)
 		if (!strcmp(f->path, path))
 			return f;
 	f = calloc(1, sizeof *f);
@@ -109,22 +116,29 @@ static struct plugin_symbols *open_file(struct rvx_plugins *p, const char *path)
 		close(fd);
 	if (f->map)
 		read_symbols(f);
-	f->next = p->symbols;
-	p->symbols = f;
+	f->next = g->files;
+	g->files = f;
 	return f;
 }
 
-const char *plugins_symbol(struct rvx_machine *m, uint64_t addr)
+const char *symbols_lookup(struct rvx_machine *m, uint64_t addr, uint64_t *start)
 {
-	struct rvx_plugins *p = m->plugins;
-	struct plugin_symbols *f;
+	struct guest_symbols *g;
+	struct symbol_file *f;
 	struct rvx_vma v;
 	char path[PATH_MAX];
 	const char *name = NULL;
-	if (!p || !space_query_file(&m->space, addr, &v, path, sizeof path))
+	if (!space_query_file(&m->space, addr, &v, path, sizeof path))
 		return NULL;
-	pthread_mutex_lock(&p->lock);
-	f = open_file(p, path);
+	pthread_mutex_lock(&m->lock);
+	if (!m->symbols && (m->symbols = calloc(1, sizeof *m->symbols)))
+		pthread_mutex_init(&m->symbols->lock, NULL);
+	g = m->symbols;
+	pthread_mutex_unlock(&m->lock);
+	if (!g)
+		return NULL;
+	pthread_mutex_lock(&g->lock);
+	f = open_file(g, path);
 	for (int i = 0; f && f->n && i < f->phnum; i++) {
 		const Elf64_Phdr *ph = &f->ph[i];
 		uint64_t seg_off = ph->p_offset & ~(uint64_t)(RVX_PAGE_SIZE - 1), bias, va;
@@ -145,24 +159,33 @@ const char *plugins_symbol(struct rvx_machine *m, uint64_t addr)
 			size_t k = lo - 1;
 			while (k && f->syms[k - 1].value == f->syms[k].value) /* the preferred alias */
 				k--;
-			if (va < f->syms[k].value + (f->syms[k].size ? f->syms[k].size : 1))
+			if (va < f->syms[k].value + (f->syms[k].size ? f->syms[k].size : 1)) {
 				name = f->syms[k].name;
+				if (start)
+					*start = f->syms[k].value + bias;
+			}
 		}
 		break;
 	}
-	pthread_mutex_unlock(&p->lock);
+	pthread_mutex_unlock(&g->lock);
 	return name;
 }
 
-void plugin_symbols_free(struct rvx_plugins *p)
+void symbols_free(struct rvx_machine *m)
 {
-	while (p->symbols) {
-		struct plugin_symbols *f = p->symbols;
-		p->symbols = f->next;
+	struct guest_symbols *g = m->symbols;
+	if (!g)
+		return;
+	while (g->files) {
+		struct symbol_file *f = g->files;
+		g->files = f->next;
 		if (f->map)
 			munmap(f->map, f->map_len);
 		free(f->syms);
 		free(f->path);
 		free(f);
 	}
+	pthread_mutex_destroy(&g->lock);
+	free(g);
+	m->symbols = NULL;
 }
