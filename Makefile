@@ -79,7 +79,7 @@ test: all
 	tests/run
 	$(MAKE) -s BUILD=build-san CFLAGS="$(SANFLAGS)" LDFLAGS= build-san/rvx build-san/rvx-dyn \
 		$(PLUGINS:$(BUILD)/%=build-san/%)
-	RVX=$(CURDIR)/build-san/rvx CHECKS="cli distro plugins" tests/run
+	RVX=$(CURDIR)/build-san/rvx CHECKS="cli distro plugins perfmap" tests/run
 
 clean:
 	rm -rf $(BUILD)

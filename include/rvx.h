@@ -61,9 +61,9 @@ struct rvx_config {
 	/* The translator's tier: a block is translated the Nth time it runs, the runs before
 	 * interpreted (most start-up code runs once). 0: the default, 5; 1: at once. */
 	unsigned translate_after;
-	/* Write /tmp/perf-PID.map, naming each translated block by the guest symbol it starts in,
-	 * for perf report (translator only). */
-	int perf_map;
+	/* Name each translated block by the guest symbol it starts in, for perf (translator only):
+	 * perf_map writes /tmp/perf-PID.map, jitdump /tmp/jit-PID.dump (for perf inject --jit). */
+	int perf_map, jitdump;
 };
 
 int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out);

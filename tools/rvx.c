@@ -68,8 +68,9 @@ static void usage(FILE *f)
 		   "                    first) or a list of ranks for threads 1, 2, ... (e.g. 1,1,2)\n"
 		   "  --cluster-selftest  (under mpirun, no program) measure the link and remote page\n"
 		   "                    faults: round trip, 4 KiB cost, fault latencies, remote scan rate\n"
-		   "  -perfmap          write /tmp/perf-PID.map naming translated code by guest symbols,\n"
-		   "                    so that perf report shows guest functions\n"
+		   "  -perfmap          write /tmp/perf-PID.map naming translated code by guest symbols\n"
+		   "  -jitdump          write /tmp/jit-PID.dump (perf record -k 1, then perf inject --jit)\n"
+		   "                    so that perf report names guest functions\n"
 		   "  -plugin FILE[,ARG=VALUE...]  load an instrumentation plugin (include/rvx-plugin.h)\n"
 		   "                    with its arguments; repeatable; its output shows with -d plugin\n"
 		   "  -h, --help        this text\n"
@@ -306,7 +307,7 @@ int main(int argc, char **argv)
 	int nplugins = 0;
 	int nedits = 0, i, r, nre = 0;
 	unsigned debug = 0, cfg_translate_after = 0;
-	bool cluster = false, selftest = false, perf_map = false;
+	bool cluster = false, selftest = false, perf_map = false, jitdump = false;
 	const char *place = NULL;
 	FILE *log = NULL;
 	ssize_t n;
@@ -333,6 +334,10 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(o, "-perfmap")) {
 			perf_map = true;
+			continue;
+		}
+		if (!strcmp(o, "-jitdump")) {
+			jitdump = true;
 			continue;
 		}
 		if (!strcmp(o, "-cluster")) {
@@ -457,6 +462,8 @@ int main(int argc, char **argv)
 	}
 	if (perf_map)
 		reexec[nre++] = "-perfmap";
+	if (jitdump)
+		reexec[nre++] = "-jitdump";
 	for (int k = 0; k < nplugins; k++) { /* a program it execs runs with the same plugins */
 		reexec[nre++] = "-plugin";
 		reexec[nre++] = (char *)plugins[k];
@@ -471,6 +478,7 @@ int main(int argc, char **argv)
 	cfg.engine = engine && !strcmp(engine, "interp") ? RVX_ENGINE_INTERP : RVX_ENGINE_JIT;
 	cfg.translate_after = cfg_translate_after;
 	cfg.perf_map = perf_map;
+	cfg.jitdump = jitdump;
 	r = rvx_machine_new(&cfg, &m);
 	if (r != RVX_OK) {
 		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));

@@ -111,6 +111,10 @@ struct jit_cache {
 	bool space_at_gs;    /* the guest space is not at host address 0 but at the GS base */
 	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
 	int perf_pid;
+	FILE *jitdump;       /* -jitdump: /tmp/jit-PID.dump of this process (jitdump_pid) */
+	void *jitdump_mark;  /* its first page mapped executable: how perf record finds it */
+	int jitdump_pid;
+	uint64_t jitdump_index;
 	struct {
 		uint64_t blocks, insns, helper_calls, flushes, invalidated, watch_hits, watch_false, copies;
 	} stats; /* under lock */
@@ -242,7 +246,8 @@ bool jit_fflags_csr(struct tctx *t);
 void jit_fp_enter(struct rvx_vcpu *cpu);
 void jit_fp_leave(struct rvx_vcpu *cpu);
 
-/* -perfmap: names the block's code for perf by the guest symbol it starts in. */
+/* -perfmap, -jitdump: names the block's code for perf by the guest symbol it starts in. */
 void jit_perf_map_block(struct rvx_vcpu *cpu, const struct jit_block *b);
+void jit_perf_close(struct jit_cache *j);
 
 #endif

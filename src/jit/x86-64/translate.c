@@ -202,8 +202,7 @@ void jit_destroy(struct rvx_machine *m)
 	munmap(j->rw, j->size);
 	munmap(j->rx, j->size);
 	munmap(j->sharers, RVX_PAGE_SIZE);
-	if (j->perf_map)
-		fclose(j->perf_map);
+	jit_perf_close(j);
 	free(j);
 	m->jit = NULL;
 }
@@ -1317,7 +1316,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	__atomic_store_n(&j->hash[h], b, __ATOMIC_RELEASE);
 	j->stats.blocks++;
 	j->stats.insns += b->ninsns;
-	if (cpu->m->cfg.perf_map)
+	if (cpu->m->cfg.perf_map || cpu->m->cfg.jitdump)
 		jit_perf_map_block(cpu, b);
 	j->stats.helper_calls += (uint64_t)t.nhelpers;
 	if (cpu->m->cfg.debug & RVX_LOG_IN_ASM)
