@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <unistd.h>
 
 #include "../include/rvx.h"
@@ -25,6 +26,7 @@ enum {
 	EXIT_INTERP = 71,   /* program interpreter not found */
 	EXIT_CLUSTER = 72,  /* cluster mode cannot start: no MPI launcher, library or peers */
 	EXIT_PLUGIN = 73,   /* a plugin cannot be loaded, or refused to install */
+	EXIT_BINFMT = 74,   /* the binfmt_misc entry cannot be registered or removed */
 };
 
 #define DEFAULT_SYSROOT "/usr/riscv64-linux-gnu"
@@ -73,13 +75,16 @@ static void usage(FILE *f)
 		   "                    so that perf report names guest functions\n"
 		   "  -plugin FILE[,ARG=VALUE...]  load an instrumentation plugin (include/rvx-plugin.h)\n"
 		   "                    with its arguments; repeatable; its output shows with -d plugin\n"
+		   "  --binfmt[=print|register|remove]  print (or, as root, register or remove) the\n"
+		   "                    binfmt_misc entry that runs RISC-V 64 programs with this rvx\n"
 		   "  -h, --help        this text\n"
 		   "  -V, --version     version\n\n"
 		   "exit status: the guest's own; a guest killed by a signal kills rvx with that signal.\n"
 		   "rvx's own errors: 64 bad option, 65 corrupt ELF, 66 missing program, 67 not ELF,\n"
 		   "68 ELF for another machine, 69 RV32 ELF, 70 internal error, 71 missing interpreter,\n"
 		   "72 cluster mode cannot start (no MPI launcher or library, a world of one rank),\n"
-		   "73 a plugin cannot be loaded or refused to install.\n");
+		   "73 a plugin cannot be loaded or refused to install, 74 the binfmt_misc entry cannot\n"
+		   "be registered or removed.\n");
 }
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -294,6 +299,57 @@ static int load_plugins(rvx_machine *m, const char *const *specs, int n)
 #endif
 }
 
+/* binfmt_misc: RISC-V 64 ELF executables and shared objects (e_type 2 or 3) run by this rvx.
+ * F: the kernel opens rvx when the entry is registered, so that it also runs programs inside
+ * containers and chroots, where rvx's path does not exist (rvx is statically linked). */
+#define BINFMT_DIR  "/proc/sys/fs/binfmt_misc"
+#define BINFMT_NAME "rvx-riscv64"
+
+static bool write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	bool ok = f && fputs(text, f) >= 0;
+	if (f && fclose(f) != 0)
+		ok = false;
+	return ok;
+}
+
+static int binfmt(const char *what)
+{
+	char self[PATH_MAX], line[PATH_MAX + 512];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	self[n > 0 ? n : 0] = 0;
+	snprintf(
+	    line, sizeof line,
+	    ":" BINFMT_NAME ":M::"
+	    "\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\xf3\\x00:"
+	    "\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff:%s:F",
+	    self);
+	if (!strcmp(what, "print")) {
+		puts(line);
+		return 0;
+	}
+	if (strcmp(what, "register") != 0 && strcmp(what, "remove") != 0)
+		return bad_usage("--binfmt wants print, register or remove, not '%s'", what);
+	if (access(BINFMT_DIR "/register", F_OK) != 0)
+		mount("binfmt_misc", BINFMT_DIR, "binfmt_misc", 0, NULL); /* not mounted yet */
+	if (access(BINFMT_DIR "/" BINFMT_NAME, F_OK) == 0 && !write_file(BINFMT_DIR "/" BINFMT_NAME, "-1")) {
+		fprintf(stderr, "rvx: --binfmt: cannot remove the old %s entry: %s (root is needed)\n", BINFMT_NAME,
+			strerror(errno));
+		return EXIT_BINFMT;
+	}
+	if (!strcmp(what, "remove"))
+		return 0;
+	if (!write_file(BINFMT_DIR "/register", line)) {
+		fprintf(stderr,
+			"rvx: --binfmt: cannot register with %s/register: %s (root and binfmt_misc are needed)\n",
+			BINFMT_DIR, strerror(errno));
+		return EXIT_BINFMT;
+	}
+	printf("%s\nregistered: RISC-V 64 programs now run with %s\n", line, self);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct rvx_config cfg;
@@ -332,6 +388,8 @@ int main(int argc, char **argv)
 			debug |= RVX_LOG_STRACE;
 			continue;
 		}
+		if (!strcmp(o, "-binfmt") || !strncmp(o, "-binfmt=", 8))
+			return binfmt(o[7] == '=' ? o + 8 : "print");
 		if (!strcmp(o, "-perfmap")) {
 			perf_map = true;
 			continue;
