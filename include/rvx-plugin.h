@@ -155,6 +155,35 @@ void rvx_plugin_register_vcpu_insn_exec_cond_cb(struct rvx_plugin_insn *insn, rv
 						enum rvx_plugin_cb_flags flags, enum rvx_plugin_cond cond,
 						rvx_plugin_u64 entry, uint64_t imm, void *userdata);
 
+/* --- memory accesses --- */
+
+typedef uint32_t rvx_plugin_meminfo_t;
+
+enum rvx_plugin_mem_rw {
+	RVX_PLUGIN_MEM_R = 1,
+	RVX_PLUGIN_MEM_W = 2,
+	RVX_PLUGIN_MEM_RW = 3,
+};
+
+/* After each access the instruction makes, in both engines: loads and stores, FP loads and
+ * stores, and atomics in their RISC-V meaning: an LR is a load, an SC that succeeds a store (one
+ * that fails accesses nothing), an AMO a load of the old value then a store of the new one.
+ * A registration makes the instruction run through the interpreter (slower, exact). */
+typedef void (*rvx_plugin_vcpu_mem_cb_t)(unsigned int vcpu_index, rvx_plugin_meminfo_t info, uint64_t vaddr,
+					 void *userdata);
+void rvx_plugin_register_vcpu_mem_cb(struct rvx_plugin_insn *insn, rvx_plugin_vcpu_mem_cb_t cb,
+				     enum rvx_plugin_cb_flags flags, enum rvx_plugin_mem_rw rw, void *userdata);
+void rvx_plugin_register_vcpu_mem_inline_per_vcpu(struct rvx_plugin_insn *insn, enum rvx_plugin_mem_rw rw,
+						  enum rvx_plugin_op op, rvx_plugin_u64 entry, uint64_t imm);
+
+/* The access: its size (1 << shift bytes), whether the load sign-extends, a store, atomic. */
+unsigned int rvx_plugin_mem_size_shift(rvx_plugin_meminfo_t info);
+bool rvx_plugin_mem_is_sign_extended(rvx_plugin_meminfo_t info);
+bool rvx_plugin_mem_is_store(rvx_plugin_meminfo_t info);
+bool rvx_plugin_mem_is_atomic(rvx_plugin_meminfo_t info);
+/* The bytes loaded or stored, zero-extended (from the memory callback only). */
+uint64_t rvx_plugin_mem_get_value(rvx_plugin_meminfo_t info);
+
 /* --- system calls --- */
 
 /* Before every guest syscall (num is a7, a1..a6 are a0..a5; a7 and a8 are 0). */

@@ -97,6 +97,7 @@ struct rvx_vcpu {
 	void *plugin_sb[64];         /* plugins: this vCPU's element of each scoreboard, for translated code */
 	uint64_t plugin_area[64];    /* plugins: small scoreboards' elements while the vCPU runs */
 	struct rvx_plugin_tb *plugin_tbc[256]; /* plugins: the interpreter's recent blocks, by pc */
+	uint64_t plugin_mem_value;             /* plugins: the access a memory callback reports */
 	uint64_t plugin_tbc_gen;               /* the code_gen they belong to */
 	struct {
 		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains, cold_runs;

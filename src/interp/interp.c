@@ -94,8 +94,7 @@ static const struct rv_insn *interp_fetch(struct rvx_vcpu *cpu, uint64_t pc)
 	return &e->insn;
 }
 
-/* Executes one instruction and moves pc past it (unless it jumped or needs the run loop). */
-static inline int execute(struct rvx_vcpu *cpu, const struct rv_insn *in)
+static inline int dispatch(struct rvx_vcpu *cpu, const struct rv_insn *in)
 {
 	int st;
 	if (in->op < RV_FIRST_M)
@@ -109,6 +108,13 @@ static inline int execute(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	else
 		st = interp_zb(cpu, in);
 	cpu->x[0] = 0;
+	return st;
+}
+
+/* Executes one instruction and moves pc past it (unless it jumped or needs the run loop). */
+static inline int execute(struct rvx_vcpu *cpu, const struct rv_insn *in)
+{
+	int st = dispatch(cpu, in);
 	if (st == EXEC_NEXT) {
 		cpu->pc += in->len;
 		cpu->instret++;
@@ -122,6 +128,11 @@ static inline int execute(struct rvx_vcpu *cpu, const struct rv_insn *in)
 int interp_execute(struct rvx_vcpu *cpu, const struct rv_insn *in)
 {
 	return execute(cpu, in);
+}
+
+int interp_dispatch(struct rvx_vcpu *cpu, const struct rv_insn *in)
+{
+	return dispatch(cpu, in);
 }
 
 int interp_run(struct rvx_vcpu *cpu)

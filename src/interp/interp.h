@@ -35,8 +35,10 @@ int interp_run_block(struct rvx_vcpu *cpu);
 /* Decodes the instruction at pc and returns its bits (the upper half is 0 for a compressed
  * one); a fetch from memory that is not executable raises the guest fault (does not return). */
 uint32_t interp_decode(struct rvx_vcpu *cpu, uint64_t pc, struct rv_insn *out);
-/* Executes one decoded instruction at cpu->pc (as interp_run does each). */
+/* Executes one decoded instruction at cpu->pc (as interp_run does each); dispatch alone leaves
+ * pc and instret to the caller (translated code's helpers). */
 int interp_execute(struct rvx_vcpu *cpu, const struct rv_insn *in);
+int interp_dispatch(struct rvx_vcpu *cpu, const struct rv_insn *in);
 
 /* Raises a guest memory fault from emulator code (does not return). */
 _Noreturn void interp_fault(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr);

@@ -150,6 +150,54 @@ void rvx_plugin_register_vcpu_insn_exec_cond_cb(struct rvx_plugin_insn *insn, rv
 		insn_action(insn, &a);
 }
 
+void rvx_plugin_register_vcpu_mem_cb(struct rvx_plugin_insn *insn, rvx_plugin_vcpu_mem_cb_t cb,
+				     enum rvx_plugin_cb_flags flags, enum rvx_plugin_mem_rw rw, void *userdata)
+{
+	struct plugin_action a = {.kind = ACT_MEM, .mem_cb = cb, .userdata = userdata, .rw = rw};
+	(void)flags;
+	if (cb && (rw & RVX_PLUGIN_MEM_RW)) {
+		add_action(&insn->mem, &a);
+		insn->tb->instrumented = true;
+	}
+}
+
+void rvx_plugin_register_vcpu_mem_inline_per_vcpu(struct rvx_plugin_insn *insn, enum rvx_plugin_mem_rw rw,
+						  enum rvx_plugin_op op, rvx_plugin_u64 entry, uint64_t imm)
+{
+	struct plugin_action a = {.kind = ACT_INLINE, .op = op, .entry = entry, .imm = imm, .rw = rw};
+	if (valid_entry(entry) && (rw & RVX_PLUGIN_MEM_RW)) {
+		add_action(&insn->mem, &a);
+		insn->tb->instrumented = true;
+	}
+}
+
+/* meminfo: bits 0-1 the size shift, 2 sign-extended, 3 store, 4 atomic */
+unsigned int rvx_plugin_mem_size_shift(rvx_plugin_meminfo_t info)
+{
+	return info & 3;
+}
+
+bool rvx_plugin_mem_is_sign_extended(rvx_plugin_meminfo_t info)
+{
+	return info & PLUGIN_MEM_SIGN;
+}
+
+bool rvx_plugin_mem_is_store(rvx_plugin_meminfo_t info)
+{
+	return info & PLUGIN_MEM_STORE;
+}
+
+bool rvx_plugin_mem_is_atomic(rvx_plugin_meminfo_t info)
+{
+	return info & PLUGIN_MEM_ATOMIC;
+}
+
+uint64_t rvx_plugin_mem_get_value(rvx_plugin_meminfo_t info)
+{
+	(void)info;
+	return rvx_current_vcpu ? rvx_current_vcpu->plugin_mem_value : 0;
+}
+
 /* --- blocks and instructions --- */
 
 size_t rvx_plugin_tb_n_insns(const struct rvx_plugin_tb *tb)

@@ -207,6 +207,116 @@ void plugins_run_action(struct rvx_vcpu *cpu, const struct plugin_action *a)
 	}
 }
 
+/* --- memory accesses --- */
+
+struct access {
+	uint64_t addr, value;
+	uint32_t info;
+	bool done; /* it happened (an SC may not store) */
+};
+
+static unsigned size_shift(unsigned op)
+{
+	switch (op) {
+	case RV_LB:
+	case RV_LBU:
+	case RV_SB: return 0;
+	case RV_LH:
+	case RV_LHU:
+	case RV_SH: return 1;
+	case RV_LD:
+	case RV_SD:
+	case RV_FLD:
+	case RV_FSD: return 3;
+	default: return op >= RV_LR_D && op <= RV_AMOMAXU_D ? 3 : 2;
+	}
+}
+
+static uint64_t low_bytes(uint64_t v, unsigned shift)
+{
+	return shift == 3 ? v : v & ((1ull << (8u << shift)) - 1);
+}
+
+/* The bytes at addr, when they can be read (else 0). */
+static uint64_t peek(struct rvx_vcpu *cpu, uint64_t addr, unsigned shift)
+{
+	uint64_t v = 0;
+	if (space_check(&cpu->m->space, addr, 1u << shift, PROT_READ))
+		memcpy(&v, g2h(&cpu->m->space, addr), 1u << shift);
+	return v;
+}
+
+int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, bool advance)
+{
+	const struct rv_insn *in = &insn->dec;
+	enum rv_format fmt = rv_op_format(in->op);
+	unsigned shift = size_shift(in->op);
+	struct access acc[2] = {{0}};
+	uint64_t addr = cpu->x[in->rs1] + (fmt == F_LR || fmt == F_AMO ? 0 : (uint64_t)in->imm);
+	bool sc = in->op == RV_SC_W || in->op == RV_SC_D;
+	int n = 0, st;
+
+	acc[0].addr = acc[1].addr = addr;
+	acc[0].info = acc[1].info = shift;
+	switch (fmt) {
+	case F_LOAD:
+		acc[0].info |= in->op == RV_LB || in->op == RV_LH || in->op == RV_LW ? PLUGIN_MEM_SIGN : 0;
+		n = 1;
+		break;
+	case F_FLOAD:
+	case F_LR: n = 1; break;
+	case F_STORE: acc[0].value = low_bytes(cpu->x[in->rs2], shift); goto store;
+	case F_FSTORE: acc[0].value = low_bytes(cpu->f[in->rs2], shift); goto store;
+	case F_AMO:
+		if (sc) {
+			acc[0].value = low_bytes(cpu->x[in->rs2], shift);
+			acc[0].info |= PLUGIN_MEM_ATOMIC;
+			goto store;
+		}
+		acc[0].value = peek(cpu, addr, shift); /* the old value: rd may be x0 */
+		acc[0].info |= PLUGIN_MEM_ATOMIC | (shift == 2 ? PLUGIN_MEM_SIGN : 0);
+		acc[1].info |= PLUGIN_MEM_ATOMIC | PLUGIN_MEM_STORE;
+		n = 2;
+		break;
+	store:
+		acc[0].info |= PLUGIN_MEM_STORE;
+		n = 1;
+		break;
+	default: break;
+	}
+	if (fmt == F_LR)
+		acc[0].info |= PLUGIN_MEM_ATOMIC | (shift == 2 ? PLUGIN_MEM_SIGN : 0);
+	st = advance ? interp_execute(cpu, in) : interp_dispatch(cpu, in);
+	if (st != EXEC_NEXT || !n) /* a fault does not come back here at all */
+		return st;
+	acc[0].done = true;
+	if (fmt == F_LOAD || fmt == F_LR)
+		acc[0].value = in->rd ? low_bytes(cpu->x[in->rd], shift) : peek(cpu, addr, shift);
+	else if (fmt == F_FLOAD)
+		acc[0].value = low_bytes(cpu->f[in->rd], shift);
+	else if (sc) /* succeeded: rd is 0 (with rd x0, memory tells) */
+		acc[0].done = in->rd ? cpu->x[in->rd] == 0 : peek(cpu, addr, shift) == acc[0].value;
+	else if (n == 2)
+		acc[1].value = peek(cpu, addr, shift), acc[1].done = true;
+	for (int k = 0; k < n; k++) {
+		unsigned rw = acc[k].info & PLUGIN_MEM_STORE ? RVX_PLUGIN_MEM_W : RVX_PLUGIN_MEM_R;
+		if (!acc[k].done)
+			continue;
+		for (int i = 0; i < insn->mem.n; i++) {
+			const struct plugin_action *a = &insn->mem.v[i];
+			if (!(a->rw & rw))
+				continue;
+			if (a->kind == ACT_INLINE) {
+				plugins_run_action(cpu, a);
+			} else {
+				cpu->plugin_mem_value = acc[k].value;
+				a->mem_cb((unsigned)cpu->plugin_index, acc[k].info, acc[k].addr, a->userdata);
+			}
+		}
+	}
+	return st;
+}
+
 static void run_actions(struct rvx_vcpu *cpu, const struct plugin_actions *l)
 {
 	for (int i = 0; i < l->n; i++)
@@ -273,7 +383,10 @@ int plugins_run_block(struct rvx_vcpu *cpu)
 	for (size_t i = 0; i < tb->n; i++) {
 		int st;
 		run_actions(cpu, &tb->insns[i].actions);
-		st = interp_execute(cpu, &tb->insns[i].dec);
+		if (tb->insns[i].mem.n)
+			st = plugins_mem_exec(cpu, &tb->insns[i], true);
+		else
+			st = interp_execute(cpu, &tb->insns[i].dec);
 		if (st != EXEC_NEXT)
 			return st;
 	}
@@ -300,8 +413,10 @@ void plugins_free(struct rvx_machine *m)
 	while (p->all_tbs) {
 		struct rvx_plugin_tb *tb = p->all_tbs;
 		p->all_tbs = tb->all_next;
-		for (size_t i = 0; i < tb->n; i++)
+		for (size_t i = 0; i < tb->n; i++) {
 			free(tb->insns[i].actions.v);
+			free(tb->insns[i].mem.v);
+		}
 		free(tb->actions.v);
 		free(tb);
 	}

@@ -13,6 +13,10 @@
 #define PLUGIN_TB_MAX      64
 #define PLUGIN_SCOREBOARDS 64  /* per machine */
 #define PLUGIN_MAX_VCPUS   256 /* at once */
+/* meminfo bits above the size shift */
+#define PLUGIN_MEM_SIGN   4u
+#define PLUGIN_MEM_STORE  8u
+#define PLUGIN_MEM_ATOMIC 16u
 
 struct rvx_plugin_scoreboard {
 	struct rvx_plugins *p;
@@ -25,7 +29,9 @@ struct rvx_plugin_scoreboard {
 
 /* One action registered on a block or instruction, run each time it runs. */
 struct plugin_action {
-	enum { ACT_CALL, ACT_INLINE, ACT_COND } kind;
+	enum { ACT_CALL, ACT_INLINE, ACT_COND, ACT_MEM } kind;
+	rvx_plugin_vcpu_mem_cb_t mem_cb; /* ACT_MEM; an inline one is ACT_INLINE in a mem list */
+	enum rvx_plugin_mem_rw rw;       /* in a mem list: which accesses */
 	rvx_plugin_vcpu_udata_cb_t cb;
 	void *userdata;
 	enum rvx_plugin_op op;
@@ -46,6 +52,7 @@ struct rvx_plugin_insn {
 	struct rv_insn dec;
 	struct rvx_plugin_tb *tb;
 	struct plugin_actions actions;
+	struct plugin_actions mem; /* after each access (rw in the action's op field's place) */
 };
 
 struct rvx_plugin_tb {
@@ -103,6 +110,11 @@ void plugins_syscall_ret(struct rvx_vcpu *cpu, uint64_t nr, long ret);
 struct rvx_plugin_tb *plugins_tb_get(struct rvx_vcpu *cpu, uint64_t pc);
 /* Runs one action for the vCPU (translated code calls it for all but inline operations). */
 void plugins_run_action(struct rvx_vcpu *cpu, const struct plugin_action *a);
+/* An instruction with memory actions, run by the interpreter, then its accesses reported;
+ * advance: pc and instret move on as in the interpreter's loop (translated code moves them
+ * itself). */
+int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, bool advance);
+
 /* The interpreter with plugins: one block (the translator's runs before it translates), or
  * blocks until something needs the run loop. */
 int plugins_run_block(struct rvx_vcpu *cpu);

@@ -90,6 +90,69 @@ else
 	fail plugin-insn-vs-qemu "no qemu-riscv64, or the QEMU plugin does not build: $(head -2 "$T/qemu_insn.log" 2>/dev/null)"
 fi
 
+# mem: every kind of access inside memops() with its size and value, the same under both
+# engines; and the loads and stores that 2000 more iterations of a loop add are the numbers
+# qemu-riscv64 counts with a QEMU plugin's memory callbacks
+guest memops $SRC/memops.c
+guest memloop $SRC/memloop.c
+range=$(riscv64-linux-gnu-nm -S "$T/memops" | awk '$4 == "memops" { print $1, $2 }')
+for engine in jit interp; do
+	timeout 120 "$RVX" --engine $engine -d plugin -plugin "$PLUGINS/libmem.so,trace=on" "$T/memops" 2>"$T/mem-$engine.trace" >/dev/null
+	got=$(python3 - "$T/mem-$engine.trace" $range <<'PY'
+import re, sys
+lo = int(sys.argv[2], 16); hi = lo + int(sys.argv[3], 16)
+for line in open(sys.argv[1]):
+    m = re.match(r"vcpu 0 pc 0x([0-9a-f]+): (.*) at 0x[0-9a-f]+: (0x[0-9a-f]+)", line)
+    if m and lo <= int(m.group(1), 16) < hi:
+        print(m.group(2), m.group(3))
+PY
+	)
+	want="load 8 bytes 0x1122334455667788
+store 8 bytes 0x1122334455667789
+load 1 bytes 0xfb
+store 1 bytes 0xf6
+load 8 bytes 0x3ff8000000000000
+store 8 bytes 0x4008000000000000
+atomic load 4 bytes 0x28
+atomic store 4 bytes 0x2a
+atomic load 4 bytes 0x2a
+atomic store 4 bytes 0x7"
+	[ "$got" = "$want" ] && pass "plugin-mem-trace-$engine" ||
+		fail "plugin-mem-trace-$engine" "memops' accesses: $(echo "$got" | tr '\n' '|')"
+done
+# the whole program's accesses, in order (without the values: the pid, for one, differs by run)
+sed 's/: 0x[0-9a-f]*\( (sign-extended)\)\{0,1\}$//' "$T/mem-jit.trace" >"$T/mem-jit.where"
+sed 's/: 0x[0-9a-f]*\( (sign-extended)\)\{0,1\}$//' "$T/mem-interp.trace" >"$T/mem-interp.where"
+if [ -s "$T/mem-jit.where" ] && cmp -s "$T/mem-jit.where" "$T/mem-interp.where"; then
+	pass plugin-mem-trace-engines-agree
+else
+	fail plugin-mem-trace-engines-agree "$(diff "$T/mem-jit.where" "$T/mem-interp.where" | head -3 | tr '\n' '|')"
+fi
+if [ -n "${QEMU:-}" ] && gcc -O2 -fPIC -shared -o "$T/qemu_mem.so" $SRC/qemu_mem.c 2>"$T/qemu_mem.log"; then
+	qdelta() {
+		local a b
+		a=$(timeout 120 "$QEMU" -d plugin -plugin "$T/qemu_mem.so" "$T/memloop" 1000 2>&1 >/dev/null | tail -1)
+		b=$(timeout 120 "$QEMU" -d plugin -plugin "$T/qemu_mem.so" "$T/memloop" 3000 2>&1 >/dev/null | tail -1)
+		echo "$a|$b"
+	}
+	q=$(qdelta)
+	for engine in jit interp; do
+		for mode in on off; do
+			a=$(timeout 120 "$RVX" --engine $engine -d plugin -plugin "$PLUGINS/libmem.so,inline=$mode" "$T/memloop" 1000 2>&1 >/dev/null | tail -1)
+			b=$(timeout 120 "$RVX" --engine $engine -d plugin -plugin "$PLUGINS/libmem.so,inline=$mode" "$T/memloop" 3000 2>&1 >/dev/null | tail -1)
+			ok=$(python3 -c '
+import re, sys
+n = lambda s: [int(x) for x in re.findall(r"\d+", s)]
+(qa, qb), (ra, rb) = [[n(x) for x in p.split("|")] for p in sys.argv[1:3]]
+d = lambda a, b: [y - x for x, y in zip(a, b)]
+print("yes" if len(qa) == 2 and len(ra) == 2 and d(qa, qb) == d(ra, rb) else "no: qemu %s, rvx %s" % (d(qa, qb), d(ra, rb)))' "$q" "$a|$b")
+			[ "$ok" = yes ] && pass "plugin-mem-vs-qemu-$engine-inline-$mode" || fail "plugin-mem-vs-qemu-$engine-inline-$mode" "$ok"
+		done
+	done
+else
+	fail plugin-mem-vs-qemu "no qemu-riscv64, or the QEMU plugin does not build: $(head -2 "$T/qemu_mem.log" 2>/dev/null)"
+fi
+
 # hotblocks: the hottest block is the loop in main, named from the ELF symbols of a static and a
 # dynamic program (whose libc blocks are named too)
 for prog in loop loop-dynamic; do

@@ -1081,6 +1081,31 @@ static void emit_inline(struct tctx *t, const struct rvx_plugin_scoreboard *s, s
 		e_store(e, m, RCX, 8);
 }
 
+/* An instruction whose memory accesses a plugin follows: the interpreter runs it and reports
+ * them; a fault leaves from there as from any helper. */
+static int plugin_mem_thunk(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn)
+{
+	int st;
+	jit_fp_leave(cpu);
+	st = plugins_mem_exec(cpu, insn, false);
+	jit_fp_enter(cpu);
+	return st;
+}
+
+static void emit_plugin_mem_insn(struct tctx *t, const struct rvx_plugin_insn *insn)
+{
+	struct emit *e = &t->e;
+	t->frm_checked = false;
+	store_pc(t, t->pc);
+	spill(e);
+	e_mov_rr(e, true, RDI, REG_CPU);
+	e_mov_ri(e, RSI, (uint64_t)(uintptr_t)insn);
+	e_call(e, (const void *)plugin_mem_thunk);
+	reload(e);
+	e_test_rr(e, false, RAX, RAX);
+	e_jcc_to(e, CC_NE, rw_of(t->j, t->j->epilogue));
+}
+
 static void emit_plugin_actions(struct tctx *t, const struct plugin_actions *l)
 {
 	struct emit *e = &t->e;
@@ -1158,7 +1183,8 @@ static bool plan_sums(struct rvx_vcpu *cpu, struct plugin_plan *plan)
 			if (!cur || !add_to_sums(plan, &cur->actions))
 				return false;
 		}
-		if (cur->insns[k].vaddr != plan->pcs[i] || !add_to_sums(plan, &cur->insns[k].actions))
+		if (cur->insns[k].vaddr != plan->pcs[i] || cur->insns[k].mem.n ||
+		    !add_to_sums(plan, &cur->insns[k].actions))
 			return false;
 		plan->pins[i] = &cur->insns[k];
 	}
@@ -1248,7 +1274,11 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		t.consumed = 1;
 		if (t.ptb)
 			emit_plugin_actions(&t, &t.ptb->insns[t.idx].actions);
-		more = translate_insn(&t);
+		if (t.ptb && t.ptb->insns[t.idx].mem.n)
+			emit_plugin_mem_insn(&t,
+					     &t.ptb->insns[t.idx]); /* a load, store or atomic: never the block's end */
+		else
+			more = translate_insn(&t);
 		for (int k = t.idx; k < t.idx + t.consumed; k++)
 			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u;
 		if (t.consumed == 1 && constant_in_space(&t, &t.insns[t.idx], pc))
