@@ -153,6 +153,46 @@ else
 	fail plugin-mem-vs-qemu "no qemu-riscv64, or the QEMU plugin does not build: $(head -2 "$T/qemu_mem.log" 2>/dev/null)"
 fi
 
+# cache: walk()'s load misses every time when the buffer is 4 times the data cache, never when
+# it fits (filled just before); its TLB misses every time over 256 pages with 64 entries, never
+# with 512; the same figures under both engines
+guest cachewalk $SRC/cachewalk.c
+walkline() { # engine plugin-args size stride: walk's load, from the data accesses table
+	timeout 120 "$RVX" --engine "$1" -d plugin -plugin "$PLUGINS/libcache.so,limit=100000$2" "$T/cachewalk" "$3" "$4" \
+		2>&1 >/dev/null | sed -n '/most data accesses/,/most data cache misses/p' | grep ' walk ' | head -1 |
+		sed 's/.*: fetches/fetches/'
+}
+for engine in jit interp; do
+	big=$(walkline $engine "" 65536 64)
+	fits=$(walkline $engine "" 8192 64)
+	pages=$(walkline $engine "" 1048576 4096)
+	pages_fit=$(walkline $engine ",dtlb=512" 1048576 4096)
+	if [[ $big =~ ^fetches\ ([0-9]+),\ icache\ misses\ [0-9]+,\ data\ accesses\ ([0-9]+),\ dcache\ misses\ ([0-9]+) ]] &&
+		[ "${BASH_REMATCH[2]}" -ge 4000 ] && [ "${BASH_REMATCH[2]}" = "${BASH_REMATCH[3]}" ] &&
+		[[ $fits =~ dcache\ misses\ 0, ]] && [[ $fits =~ data\ accesses\ ([0-9]+) ]] && [ "${BASH_REMATCH[1]}" -ge 500 ] &&
+		[[ $pages =~ data\ accesses\ ([0-9]+),.*dtlb\ misses\ ([0-9]+) ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] &&
+		[ "${BASH_REMATCH[1]}" -ge 1000 ] && [[ $pages_fit =~ dtlb\ misses\ 0$ ]]; then
+		pass "plugin-cache-$engine"
+	else
+		fail "plugin-cache-$engine" "4x the cache: '$big'; fitting: '$fits'; 256 pages: '$pages'; 512 entries: '$pages_fit'"
+	fi
+	echo "$big|$fits|$pages|$pages_fit" >"$T/cache-$engine"
+done
+cmp -s "$T/cache-jit" "$T/cache-interp" && pass plugin-cache-engines-agree ||
+	fail plugin-cache-engines-agree "jit $(cat "$T/cache-jit"), interp $(cat "$T/cache-interp")"
+
+# execlog: memops() instruction by instruction with its accesses, the same under both engines
+for engine in jit interp; do
+	timeout 120 "$RVX" --engine $engine -d plugin -plugin "$PLUGINS/libexeclog.so,ifilter=memops" "$T/memops" 2>"$T/execlog-$engine" >/dev/null
+done
+if grep -q '"amoadd.w.aq	zero,a4,(a5)", load, 0x[0-9a-f]*, store, 0x' "$T/execlog-jit" &&
+	grep -q '"sc.w	t0,a4,(a5)", store, 0x' "$T/execlog-jit" && [ "$(grep -c '^0, 0x' "$T/execlog-jit")" -ge 20 ] &&
+	cmp -s "$T/execlog-jit" "$T/execlog-interp"; then
+	pass plugin-execlog
+else
+	fail plugin-execlog "$(head -3 "$T/execlog-jit" | tr '\n' '|'); engines differ: $(diff "$T/execlog-jit" "$T/execlog-interp" | head -2 | tr '\n' '|')"
+fi
+
 # hotblocks: the hottest block is the loop in main, named from the ELF symbols of a static and a
 # dynamic program (whose libc blocks are named too)
 for prog in loop loop-dynamic; do

@@ -1,0 +1,276 @@
+/* cache: a model of each vCPU's L1 instruction and data caches (set-associative, LRU, FIFO or
+ * random eviction) and of its instruction and data TLBs (4 KiB pages), fed by every
+ * instruction fetch and data access; reports hits and misses, and the instructions that miss
+ * most. Arguments: icachesize, iassoc, iblksize, dcachesize, dassoc, dblksize (bytes),
+ * evict=lru|fifo|rand, itlb=ENTRIES, dtlb=ENTRIES, tlbassoc=WAYS, limit=N (rows). */
+#include <inttypes.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rvx-plugin.h"
+
+RVX_PLUGIN_EXPORT int rvx_plugin_version = RVX_PLUGIN_VERSION;
+
+#define MAX_VCPUS 256
+#define PAGE_BITS 12
+
+enum evict { LRU, FIFO, RAND };
+
+struct cache {
+	int sets, assoc, blkbits;
+	uint64_t *tags; /* sets * assoc; 0: empty (tags are block numbers + 1) */
+	uint64_t *stamp;
+	uint64_t clock, rnd, accesses, misses;
+};
+
+struct model {
+	struct cache icache, dcache, itlb, dtlb;
+};
+
+/* one guest instruction's figures, shared by the vCPUs that run it (atomic adds) */
+struct insn_stat {
+	struct insn_stat *next;
+	uint64_t pc;
+	char *disas;
+	const char *symbol;
+	uint64_t fetches, imisses, daccesses, dmisses, dtlb_misses;
+};
+
+static struct {
+	int size, assoc, blk;
+} iconf = {16384, 8, 64}, dconf = {16384, 8, 64};
+static int itlb_entries = 64, dtlb_entries = 64, tlb_assoc = 4, limit = 16;
+static enum evict evict = LRU;
+static struct model *models[MAX_VCPUS];
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct insn_stat *stats;
+static int nstats;
+
+static int log2i(int v)
+{
+	int b = 0;
+	while ((1 << b) < v)
+		b++;
+	return (1 << b) == v ? b : -1;
+}
+
+static bool cache_init(struct cache *c, int size, int assoc, int blkbits)
+{
+	int blocks = size >> blkbits;
+	if (assoc <= 0 || blocks < assoc || blocks % assoc)
+		return false;
+	c->sets = blocks / assoc;
+	c->assoc = assoc;
+	c->blkbits = blkbits;
+	c->tags = calloc((size_t)blocks, sizeof *c->tags);
+	c->stamp = calloc((size_t)blocks, sizeof *c->stamp);
+	c->rnd = 0x9e3779b97f4a7c15ull;
+	return c->tags && c->stamp;
+}
+
+/* true on a hit */
+static bool cache_access(struct cache *c, uint64_t addr)
+{
+	uint64_t block = addr >> c->blkbits, tag = block + 1;
+	uint64_t *tags = c->tags + (size_t)(block % (uint64_t)c->sets) * (size_t)c->assoc;
+	uint64_t *stamp = c->stamp + (tags - c->tags);
+	int victim = 0;
+	c->accesses++;
+	c->clock++;
+	for (int w = 0; w < c->assoc; w++) {
+		if (tags[w] == tag) {
+			if (evict == LRU)
+				stamp[w] = c->clock;
+			return true;
+		}
+	}
+	c->misses++;
+	for (int w = 0; w < c->assoc; w++) {
+		if (!tags[w]) {
+			victim = w;
+			goto fill;
+		}
+		if (stamp[w] < stamp[victim])
+			victim = w;
+	}
+	if (evict == RAND) {
+		c->rnd ^= c->rnd << 13, c->rnd ^= c->rnd >> 7, c->rnd ^= c->rnd << 17;
+		victim = (int)(c->rnd % (uint64_t)c->assoc);
+	}
+fill:
+	tags[victim] = tag;
+	stamp[victim] = c->clock;
+	return false;
+}
+
+static void vcpu_init(rvx_plugin_id_t id, unsigned int vcpu)
+{
+	struct model *m;
+	(void)id;
+	if (vcpu >= MAX_VCPUS || models[vcpu]) /* an index used again keeps its caches */
+		return;
+	m = calloc(1, sizeof *m);
+	if (!m || !cache_init(&m->icache, iconf.size, iconf.assoc, log2i(iconf.blk)) ||
+	    !cache_init(&m->dcache, dconf.size, dconf.assoc, log2i(dconf.blk)) ||
+	    !cache_init(&m->itlb, itlb_entries << PAGE_BITS, tlb_assoc, PAGE_BITS) ||
+	    !cache_init(&m->dtlb, dtlb_entries << PAGE_BITS, tlb_assoc, PAGE_BITS))
+		return;
+	models[vcpu] = m;
+}
+
+static void insn_exec(unsigned int vcpu, void *userdata)
+{
+	struct insn_stat *s = userdata;
+	struct model *m = vcpu < MAX_VCPUS ? models[vcpu] : NULL;
+	if (!m)
+		return;
+	__atomic_add_fetch(&s->fetches, 1, __ATOMIC_RELAXED);
+	if (!cache_access(&m->icache, s->pc))
+		__atomic_add_fetch(&s->imisses, 1, __ATOMIC_RELAXED);
+	cache_access(&m->itlb, s->pc);
+}
+
+static void mem_access(unsigned int vcpu, rvx_plugin_meminfo_t info, uint64_t vaddr, void *userdata)
+{
+	struct insn_stat *s = userdata;
+	struct model *m = vcpu < MAX_VCPUS ? models[vcpu] : NULL;
+	(void)info;
+	if (!m)
+		return;
+	__atomic_add_fetch(&s->daccesses, 1, __ATOMIC_RELAXED);
+	if (!cache_access(&m->dcache, vaddr))
+		__atomic_add_fetch(&s->dmisses, 1, __ATOMIC_RELAXED);
+	if (!cache_access(&m->dtlb, vaddr))
+		__atomic_add_fetch(&s->dtlb_misses, 1, __ATOMIC_RELAXED);
+}
+
+static void tb_trans(rvx_plugin_id_t id, struct rvx_plugin_tb *tb)
+{
+	(void)id;
+	for (size_t i = 0; i < rvx_plugin_tb_n_insns(tb); i++) {
+		struct rvx_plugin_insn *insn = rvx_plugin_tb_get_insn(tb, i);
+		struct insn_stat *s = calloc(1, sizeof *s);
+		if (!s)
+			continue;
+		s->pc = rvx_plugin_insn_vaddr(insn);
+		s->disas = rvx_plugin_insn_disas(insn);
+		s->symbol = rvx_plugin_insn_symbol(insn);
+		pthread_mutex_lock(&lock);
+		s->next = stats;
+		stats = s;
+		nstats++;
+		pthread_mutex_unlock(&lock);
+		rvx_plugin_register_vcpu_insn_exec_cb(insn, insn_exec, RVX_PLUGIN_CB_NO_REGS, s);
+		rvx_plugin_register_vcpu_mem_cb(insn, mem_access, RVX_PLUGIN_CB_NO_REGS, RVX_PLUGIN_MEM_RW, s);
+	}
+}
+
+static uint64_t sort_key_offset;
+
+static int by_misses(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)(const void *)((const char *)*(struct insn_stat *const *)x + sort_key_offset);
+	uint64_t b = *(const uint64_t *)(const void *)((const char *)*(struct insn_stat *const *)y + sort_key_offset);
+	return a < b ? 1 : a > b ? -1 : 0;
+}
+
+static void report(rvx_plugin_id_t id, const char *what, size_t key, struct insn_stat **all, int n)
+{
+	char line[320];
+	sort_key_offset = key;
+	qsort(all, (size_t)n, sizeof *all, by_misses);
+	snprintf(line, sizeof line, "instructions with the most %s:\n", what);
+	rvx_plugin_outs(id, line);
+	for (int i = 0; i < n && i < limit; i++) {
+		const struct insn_stat *s = all[i];
+		if (!*(const uint64_t *)(const void *)((const char *)s + key))
+			break;
+		snprintf(line, sizeof line,
+			 "0x%" PRIx64 " %s \"%s\": fetches %" PRIu64 ", icache misses %" PRIu64
+			 ", data accesses %" PRIu64 ", dcache misses %" PRIu64 ", dtlb misses %" PRIu64 "\n",
+			 s->pc, s->symbol ? s->symbol : "?", s->disas ? s->disas : "?", s->fetches, s->imisses,
+			 s->daccesses, s->dmisses, s->dtlb_misses);
+		rvx_plugin_outs(id, line);
+	}
+}
+
+static void at_exit(rvx_plugin_id_t id, void *userdata)
+{
+	struct cache sum[4] = {{0}};
+	const char *names[4] = {"icache", "dcache", "itlb", "dtlb"};
+	struct insn_stat **all;
+	char line[160];
+	int n = 0;
+	(void)userdata;
+	for (int v = 0; v < MAX_VCPUS; v++) {
+		struct model *m = models[v];
+		struct cache *c[4] = {m ? &m->icache : NULL, m ? &m->dcache : NULL, m ? &m->itlb : NULL,
+				      m ? &m->dtlb : NULL};
+		for (int k = 0; m && k < 4; k++) {
+			sum[k].accesses += c[k]->accesses;
+			sum[k].misses += c[k]->misses;
+		}
+	}
+	for (int k = 0; k < 4; k++) {
+		snprintf(line, sizeof line, "%s: accesses %" PRIu64 ", misses %" PRIu64 " (%.2f%%)\n", names[k],
+			 sum[k].accesses, sum[k].misses,
+			 sum[k].accesses ? 100.0 * (double)sum[k].misses / (double)sum[k].accesses : 0.0);
+		rvx_plugin_outs(id, line);
+	}
+	all = calloc((size_t)nstats + 1, sizeof *all);
+	if (!all)
+		return;
+	for (struct insn_stat *s = stats; s; s = s->next)
+		all[n++] = s;
+	report(id, "data accesses", offsetof(struct insn_stat, daccesses), all, n);
+	report(id, "data cache misses", offsetof(struct insn_stat, dmisses), all, n);
+	report(id, "instruction cache misses", offsetof(struct insn_stat, imisses), all, n);
+	free(all);
+}
+
+static bool int_arg(const char *arg, const char *name, int *out)
+{
+	size_t len = strlen(name);
+	char *end;
+	long v;
+	if (strncmp(arg, name, len) || arg[len] != '=')
+		return false;
+	v = strtol(arg + len + 1, &end, 10);
+	if (*end || v <= 0 || v > (1 << 26))
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+RVX_PLUGIN_EXPORT int rvx_plugin_install(rvx_plugin_id_t id, const rvx_info_t *info, int argc, char **argv)
+{
+	(void)info;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (int_arg(a, "icachesize", &iconf.size) || int_arg(a, "iassoc", &iconf.assoc) ||
+		    int_arg(a, "iblksize", &iconf.blk) || int_arg(a, "dcachesize", &dconf.size) ||
+		    int_arg(a, "dassoc", &dconf.assoc) || int_arg(a, "dblksize", &dconf.blk) ||
+		    int_arg(a, "itlb", &itlb_entries) || int_arg(a, "dtlb", &dtlb_entries) ||
+		    int_arg(a, "tlbassoc", &tlb_assoc) || int_arg(a, "limit", &limit))
+			continue;
+		if (!strcmp(a, "evict=lru") || !strcmp(a, "evict=fifo") || !strcmp(a, "evict=rand")) {
+			evict = a[6] == 'l' ? LRU : a[6] == 'f' ? FIFO : RAND;
+			continue;
+		}
+		fprintf(stderr, "cache: unknown argument '%s'\n", a);
+		return -1;
+	}
+	if (log2i(iconf.blk) < 0 || log2i(dconf.blk) < 0 || (iconf.size / iconf.blk) % iconf.assoc ||
+	    (dconf.size / dconf.blk) % dconf.assoc || itlb_entries % tlb_assoc || dtlb_entries % tlb_assoc) {
+		fprintf(stderr,
+			"cache: block sizes must be powers of two, and blocks (entries) a multiple of the ways\n");
+		return -1;
+	}
+	rvx_plugin_register_vcpu_init_cb(id, vcpu_init);
+	rvx_plugin_register_vcpu_tb_trans_cb(id, tb_trans);
+	rvx_plugin_register_atexit_cb(id, at_exit, NULL);
+	return 0;
+}
