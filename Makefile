@@ -62,7 +62,7 @@ $(BUILD)/rvx-dyn: $(BUILD)/tools/rvx-dyn.o $(BUILD)/librvx.a
 	$(CC) $(BASEFLAGS) $(CFLAGS) -rdynamic -o $@ $(BUILD)/tools/rvx-dyn.o -Wl,--whole-archive $(BUILD)/librvx.a -Wl,--no-whole-archive -ldl -lm
 
 # The in-tree plugins (plugins/NAME.c -> lib NAME.so), built against the public header only.
-$(BUILD)/plugins/lib%.so: plugins/%.c include/rvx-plugin.h
+$(BUILD)/plugins/lib%.so: plugins/%.c plugins/model.h include/rvx-plugin.h
 	@mkdir -p $(dir $@)
 	@echo "  CC $< (plugin)"
 	@$(CC) $(BASEFLAGS) $(CFLAGS) -fPIC -shared -Iinclude -o $@ $<

@@ -10,21 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "rvx-plugin.h"
 
 RVX_PLUGIN_EXPORT int rvx_plugin_version = RVX_PLUGIN_VERSION;
 
 #define MAX_VCPUS 256
 #define PAGE_BITS 12
-
-enum evict { LRU, FIFO, RAND };
-
-struct cache {
-	int sets, assoc, blkbits;
-	uint64_t *tags; /* sets * assoc; 0: empty (tags are block numbers + 1) */
-	uint64_t *stamp;
-	uint64_t clock, rnd, accesses, misses;
-};
 
 struct model {
 	struct cache icache, dcache, itlb, dtlb;
@@ -49,63 +41,6 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct insn_stat *stats;
 static int nstats;
 
-static int log2i(int v)
-{
-	int b = 0;
-	while ((1 << b) < v)
-		b++;
-	return (1 << b) == v ? b : -1;
-}
-
-static bool cache_init(struct cache *c, int size, int assoc, int blkbits)
-{
-	int blocks = size >> blkbits;
-	if (assoc <= 0 || blocks < assoc || blocks % assoc)
-		return false;
-	c->sets = blocks / assoc;
-	c->assoc = assoc;
-	c->blkbits = blkbits;
-	c->tags = calloc((size_t)blocks, sizeof *c->tags);
-	c->stamp = calloc((size_t)blocks, sizeof *c->stamp);
-	c->rnd = 0x9e3779b97f4a7c15ull;
-	return c->tags && c->stamp;
-}
-
-/* true on a hit */
-static bool cache_access(struct cache *c, uint64_t addr)
-{
-	uint64_t block = addr >> c->blkbits, tag = block + 1;
-	uint64_t *tags = c->tags + (size_t)(block % (uint64_t)c->sets) * (size_t)c->assoc;
-	uint64_t *stamp = c->stamp + (tags - c->tags);
-	int victim = 0;
-	c->accesses++;
-	c->clock++;
-	for (int w = 0; w < c->assoc; w++) {
-		if (tags[w] == tag) {
-			if (evict == LRU)
-				stamp[w] = c->clock;
-			return true;
-		}
-	}
-	c->misses++;
-	for (int w = 0; w < c->assoc; w++) {
-		if (!tags[w]) {
-			victim = w;
-			goto fill;
-		}
-		if (stamp[w] < stamp[victim])
-			victim = w;
-	}
-	if (evict == RAND) {
-		c->rnd ^= c->rnd << 13, c->rnd ^= c->rnd >> 7, c->rnd ^= c->rnd << 17;
-		victim = (int)(c->rnd % (uint64_t)c->assoc);
-	}
-fill:
-	tags[victim] = tag;
-	stamp[victim] = c->clock;
-	return false;
-}
-
 static void vcpu_init(rvx_plugin_id_t id, unsigned int vcpu)
 {
 	struct model *m;
@@ -113,10 +48,10 @@ static void vcpu_init(rvx_plugin_id_t id, unsigned int vcpu)
 	if (vcpu >= MAX_VCPUS || models[vcpu]) /* an index used again keeps its caches */
 		return;
 	m = calloc(1, sizeof *m);
-	if (!m || !cache_init(&m->icache, iconf.size, iconf.assoc, log2i(iconf.blk)) ||
-	    !cache_init(&m->dcache, dconf.size, dconf.assoc, log2i(dconf.blk)) ||
-	    !cache_init(&m->itlb, itlb_entries << PAGE_BITS, tlb_assoc, PAGE_BITS) ||
-	    !cache_init(&m->dtlb, dtlb_entries << PAGE_BITS, tlb_assoc, PAGE_BITS))
+	if (!m || !cache_init(&m->icache, iconf.size, iconf.assoc, log2i(iconf.blk), evict) ||
+	    !cache_init(&m->dcache, dconf.size, dconf.assoc, log2i(dconf.blk), evict) ||
+	    !cache_init(&m->itlb, itlb_entries << PAGE_BITS, tlb_assoc, PAGE_BITS, evict) ||
+	    !cache_init(&m->dtlb, dtlb_entries << PAGE_BITS, tlb_assoc, PAGE_BITS, evict))
 		return;
 	models[vcpu] = m;
 }

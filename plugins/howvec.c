@@ -7,33 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "rvx-plugin.h"
 
 RVX_PLUGIN_EXPORT int rvx_plugin_version = RVX_PLUGIN_VERSION;
 
 #define MNEMONICS 512
-
-static const char *const classes[] = {"load",     "store",      "branch",  "jump",     "integer",
-				      "multiply", "atomic",     "fp load", "fp store", "fp arith",
-				      "fp fused", "fp convert", "fence",   "system",   "other"};
-enum {
-	LOAD,
-	STORE,
-	BRANCH,
-	JUMP,
-	INTEGER,
-	MULDIV,
-	ATOMIC,
-	FLOAD,
-	FSTORE,
-	FARITH,
-	FFUSED,
-	FCONV,
-	FENCE,
-	SYSTEM,
-	OTHER,
-	NCLASSES
-};
 
 struct counts {
 	uint64_t class[NCLASSES];
@@ -45,52 +24,6 @@ static struct rvx_plugin_scoreboard *score;
 static char *names[MNEMONICS];
 static int nnames;
 static int top = 10;
-
-static bool starts(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
-/* By mnemonic, as objdump writes it. */
-static int classify(const char *m)
-{
-	static const char *const loads[] = {"lb", "lh", "lw", "ld", "lbu", "lhu", "lwu"};
-	static const char *const stores[] = {"sb", "sh", "sw", "sd"};
-	for (size_t i = 0; i < sizeof loads / sizeof *loads; i++)
-		if (!strcmp(m, loads[i]))
-			return LOAD;
-	for (size_t i = 0; i < sizeof stores / sizeof *stores; i++)
-		if (!strcmp(m, stores[i]))
-			return STORE;
-	if (m[0] == 'b' && m[1] && !starts(m, "bclr") && !starts(m, "bext") && !starts(m, "binv") && !starts(m, "bset"))
-		return BRANCH;
-	if (!strcmp(m, "j") || !strcmp(m, "jr") || !strcmp(m, "jal") || !strcmp(m, "jalr") || !strcmp(m, "ret") ||
-	    !strcmp(m, "call") || !strcmp(m, "tail"))
-		return JUMP;
-	if (starts(m, "mul") || starts(m, "div") || starts(m, "rem"))
-		return MULDIV;
-	if (starts(m, "lr.") || starts(m, "sc.") || starts(m, "amo"))
-		return ATOMIC;
-	if (!strcmp(m, "flw") || !strcmp(m, "fld"))
-		return FLOAD;
-	if (!strcmp(m, "fsw") || !strcmp(m, "fsd"))
-		return FSTORE;
-	if (starts(m, "fmadd") || starts(m, "fmsub") || starts(m, "fnmadd") || starts(m, "fnmsub"))
-		return FFUSED;
-	if (starts(m, "fcvt") || starts(m, "fmv"))
-		return FCONV;
-	if (starts(m, "frflags") || starts(m, "fsflags") || starts(m, "frrm") || starts(m, "fsrm") ||
-	    starts(m, "frcsr") || starts(m, "fscsr") || starts(m, "csr") || starts(m, "rd") || !strcmp(m, "ecall") ||
-	    !strcmp(m, "ebreak"))
-		return SYSTEM;
-	if (m[0] == 'f' && !starts(m, "fence"))
-		return FARITH;
-	if (starts(m, "fence"))
-		return FENCE;
-	if (!strcmp(m, "illegal") || !strcmp(m, "unimp"))
-		return OTHER;
-	return INTEGER;
-}
 
 static int mnemonic_slot(const char *m)
 {

@@ -193,6 +193,34 @@ else
 	fail plugin-execlog "$(head -3 "$T/execlog-jit" | tr '\n' '|'); engines differ: $(diff "$T/execlog-jit" "$T/execlog-interp" | head -2 | tr '\n' '|')"
 fi
 
+# timing: its counts are the program's instructions by class plus its misses; costs fitted by
+# plugins/timing-fit.py to times proportional to a loop's work predict a longer run of it
+for engine in jit interp; do
+	timeout 120 "$RVX" --engine $engine -d plugin -plugin "$PLUGINS/libtiming.so,features=$T/timing-$engine.f" "$T/memloop" 4000 \
+		2>"$T/timing-$engine.out" >/dev/null
+	events=$(grep -c . "$T/timing-$engine.f" 2>/dev/null)
+	classes=$(head -17 "$T/timing-$engine.f" | cut -f2 | paste -sd+ | bc)
+	ref=$(total $engine "$PLUGINS/libinsn.so" "$T/memloop" 4000)
+	if [ "$events" = 21 ] && [ "$classes" = "$ref" ] && grep -q '^timing: estimate [0-9.]* s' "$T/timing-$engine.out"; then
+		pass "plugin-timing-$engine"
+	else
+		fail "plugin-timing-$engine" "$events events, classes add up to '$classes', insn counts '$ref'"
+	fi
+done
+fitargs=()
+for n in 20000 40000 80000 120000 160000 200000 240000 280000; do
+	timeout 120 "$RVX" -plugin "$PLUGINS/libtiming.so,features=$T/fit-$n.f" "$T/memloop" $n >/dev/null 2>&1
+	fitargs+=("$T/fit-$n.f" "$(echo "0.0005 + $n * 0.00000004" | bc -l)") # 0.5 ms to start, 40 ns an iteration
+done
+python3 plugins/timing-fit.py "$T/fit.weights" "${fitargs[@]}" >"$T/fit.out" 2>&1
+est=$(timeout 120 "$RVX" -d plugin -plugin "$PLUGINS/libtiming.so,weights=$T/fit.weights" "$T/memloop" 1000000 2>&1 >/dev/null |
+	sed -n 's/^timing: estimate \([0-9.]*\) s.*/\1/p')
+if [ -n "$est" ] && python3 -c "import sys; e = float(sys.argv[1]); sys.exit(abs(e - 0.0405) > 0.0405 * 0.05)" "$est"; then
+	pass plugin-timing-fit
+else
+	fail plugin-timing-fit "fitted costs estimate '$est' s for a run of 40.5 ms: $(tail -2 "$T/fit.out" | tr '\n' '|')"
+fi
+
 # hotblocks: the hottest block is the loop in main, named from the ELF symbols of a static and a
 # dynamic program (whose libc blocks are named too)
 for prog in loop loop-dynamic; do
