@@ -202,6 +202,20 @@ void rvx_plugin_register_vcpu_syscall_cb(rvx_plugin_id_t id, rvx_plugin_vcpu_sys
 void rvx_plugin_register_vcpu_syscall_ret_cb(rvx_plugin_id_t id, rvx_plugin_vcpu_syscall_ret_cb_t cb);
 void rvx_plugin_register_vcpu_syscall_filter_cb(rvx_plugin_id_t id, rvx_plugin_vcpu_syscall_filter_cb_t cb);
 
+/* --- discontinuities --- */
+
+/* Control that leaves the guest's own flow: a signal's handler entered (from the pc the signal
+ * interrupted), a handler's rt_sigreturn back to where it was (from the ecall). */
+enum rvx_plugin_discon_type {
+	RVX_PLUGIN_DISCON_SIGNAL = 1,
+	RVX_PLUGIN_DISCON_SIGRETURN = 2,
+	RVX_PLUGIN_DISCON_ALL = 3,
+};
+typedef void (*rvx_plugin_vcpu_discon_cb_t)(rvx_plugin_id_t id, unsigned int vcpu_index,
+					    enum rvx_plugin_discon_type type, uint64_t from_pc, uint64_t to_pc);
+void rvx_plugin_register_vcpu_discon_cb(rvx_plugin_id_t id, enum rvx_plugin_discon_type type,
+					rvx_plugin_vcpu_discon_cb_t cb);
+
 /* --- the running vCPU's registers and memory (from its callbacks only) --- */
 
 /* A handle for a register by the name gdb uses: zero, ra, sp, ... t6 (or x0-x31, fp), pc,

@@ -308,6 +308,8 @@ void signal_deliver(struct rvx_vcpu *cpu)
 	cpu->x[10] = (uint64_t)sig;
 	cpu->x[11] = frame + FRAME_INFO;
 	cpu->x[12] = frame + FRAME_UC;
+	if (m->plugins)
+		plugins_discontinuity(cpu, RVX_PLUGIN_DISCON_SIGNAL, cpu->pc, a.handler);
 	cpu->pc = a.handler;
 	if (a.flags & SA_RESETHAND) {
 		cpu->sigact[sig].handler = (uint64_t)(uintptr_t)SIG_DFL;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../cluster/cluster.h"
+#include "../plugin/plugin.h"
 #include "safe_syscall.h"
 #include "signal.h"
 #include "syscall.h"
@@ -66,9 +67,12 @@ long sys_rt_sigprocmask(struct rvx_vcpu *cpu, const uint64_t *a)
 
 long sys_rt_sigreturn(struct rvx_vcpu *cpu, const uint64_t *a)
 {
+	uint64_t from = cpu->pc;
 	(void)a;
 	if (signal_sigreturn(cpu) < 0)
 		signal_default_action(cpu, SIGSEGV);
+	if (cpu->m->plugins)
+		plugins_discontinuity(cpu, RVX_PLUGIN_DISCON_SIGRETURN, from, cpu->pc);
 	return 0;
 }
 

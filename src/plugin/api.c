@@ -57,6 +57,13 @@ void rvx_plugin_register_vcpu_syscall_filter_cb(rvx_plugin_id_t id, rvx_plugin_v
 	plugin_of(id)->all->syscall_hooks = true;
 }
 
+void rvx_plugin_register_vcpu_discon_cb(rvx_plugin_id_t id, enum rvx_plugin_discon_type type,
+					rvx_plugin_vcpu_discon_cb_t cb)
+{
+	plugin_of(id)->discon = cb;
+	plugin_of(id)->discon_types = type;
+}
+
 /* --- actions on blocks and instructions (translation callbacks only) --- */
 
 static void add_action(struct plugin_actions *l, const struct plugin_action *a)

@@ -103,6 +103,14 @@ void plugins_syscall_ret(struct rvx_vcpu *cpu, uint64_t nr, long ret)
 			pl->syscall_ret(plugin_id(pl), (unsigned)cpu->plugin_index, (int64_t)nr, ret);
 }
 
+void plugins_discontinuity(struct rvx_vcpu *cpu, int type, uint64_t from, uint64_t to)
+{
+	for (struct plugin *pl = cpu->m->plugins->list; pl; pl = pl->next)
+		if (pl->discon && (pl->discon_types & type))
+			pl->discon(plugin_id(pl), (unsigned)cpu->plugin_index, (enum rvx_plugin_discon_type)type, from,
+				   to);
+}
+
 /* --- blocks --- */
 
 static bool ends_block(const struct rv_insn *in)

@@ -17,6 +17,8 @@ struct plugin {
 	rvx_plugin_vcpu_syscall_cb_t syscall;
 	rvx_plugin_vcpu_syscall_ret_cb_t syscall_ret;
 	rvx_plugin_vcpu_syscall_filter_cb_t syscall_filter;
+	rvx_plugin_vcpu_discon_cb_t discon;
+	enum rvx_plugin_discon_type discon_types;
 };
 
 static inline rvx_plugin_id_t plugin_id(const struct plugin *pl)

@@ -104,6 +104,8 @@ void plugins_atexit(struct rvx_machine *m);
 /* Around a syscall: true when a filter skipped it (*ret is the result). */
 bool plugins_syscall(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a, long *ret);
 void plugins_syscall_ret(struct rvx_vcpu *cpu, uint64_t nr, long ret);
+/* A signal's handler is entered, or a handler returns (RVX_PLUGIN_DISCON_*). */
+void plugins_discontinuity(struct rvx_vcpu *cpu, int type, uint64_t from, uint64_t to);
 
 /* The block at pc (the instructions both engines run as one plugin block), shown to the
  * translation callbacks when first formed; NULL when pc cannot be fetched. */

@@ -10,7 +10,8 @@
 
 RVX_PLUGIN_EXPORT int rvx_plugin_version = RVX_PLUGIN_VERSION;
 
-static int inits, exits, fired;
+static int inits, exits, fired, signals, sigreturns;
+static uint64_t handler, signal_to; /* on_usr1's first instruction; where the signal went */
 static rvx_plugin_u64 blocks;
 static char written[256];
 
@@ -55,6 +56,19 @@ static void reached(unsigned int vcpu, void *userdata)
 	__atomic_add_fetch(&fired, 1, __ATOMIC_SEQ_CST);
 }
 
+/* Where a signal goes (by symbol) and that its handler comes back. */
+static void discontinuity(rvx_plugin_id_t id, unsigned int vcpu, enum rvx_plugin_discon_type type, uint64_t from,
+			  uint64_t to)
+{
+	(void)id, (void)vcpu, (void)from;
+	if (type == RVX_PLUGIN_DISCON_SIGNAL) {
+		signals++;
+		signal_to = to;
+	} else {
+		sigreturns++;
+	}
+}
+
 static void tb_trans(rvx_plugin_id_t id, struct rvx_plugin_tb *tb)
 {
 	(void)id;
@@ -64,6 +78,8 @@ static void tb_trans(rvx_plugin_id_t id, struct rvx_plugin_tb *tb)
 	for (size_t i = 0; i < rvx_plugin_tb_n_insns(tb); i++) {
 		struct rvx_plugin_insn *insn = rvx_plugin_tb_get_insn(tb, i);
 		const char *sym = rvx_plugin_insn_symbol(insn);
+		if (i == 0 && sym && !strcmp(sym, "on_usr1") && !handler)
+			handler = rvx_plugin_insn_vaddr(insn);
 		char *text = rvx_plugin_insn_disas(insn);
 		if (sym && !strcmp(sym, "probe_target") && text && !strcmp(text, "jalr\tzero,0(ra)"))
 			rvx_plugin_register_vcpu_insn_exec_cb(insn, at_return, RVX_PLUGIN_CB_RW_REGS, NULL);
@@ -76,8 +92,10 @@ static void at_exit(rvx_plugin_id_t id, void *userdata)
 	char line[512];
 	(void)userdata;
 	snprintf(line, sizeof line,
-		 "probe: %d vcpu inits, %d vcpu exits, condition fired %d times\nprobe: write saw: %s", inits, exits,
-		 fired, written);
+		 "probe: %d vcpu inits, %d vcpu exits, condition fired %d times\nprobe: %d signals, %s, %d "
+		 "returns\nprobe: write saw: %s",
+		 inits, exits, fired, signals, handler && signal_to == handler ? "to on_usr1" : "elsewhere", sigreturns,
+		 written);
 	rvx_plugin_outs(id, line);
 }
 
@@ -91,6 +109,7 @@ RVX_PLUGIN_EXPORT int rvx_plugin_install(rvx_plugin_id_t id, const rvx_info_t *i
 	rvx_plugin_register_vcpu_exit_cb(id, vcpu_exit);
 	rvx_plugin_register_vcpu_syscall_cb(id, on_syscall);
 	rvx_plugin_register_vcpu_tb_trans_cb(id, tb_trans);
+	rvx_plugin_register_vcpu_discon_cb(id, RVX_PLUGIN_DISCON_ALL, discontinuity);
 	rvx_plugin_register_atexit_cb(id, at_exit, NULL);
 	return 0;
 }
