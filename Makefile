@@ -81,13 +81,26 @@ test: all
 		$(PLUGINS:$(BUILD)/%=build-san/%)
 	RVX=$(CURDIR)/build-san/rvx CHECKS="cli distro plugins perfmap" tests/run
 
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the commands, the library with its headers and
+# pkg-config file (pkg-config --cflags --libs rvx), and the in-tree plugins.
+PREFIX ?= /usr/local
+VERSION := $(shell sed -n 's/^\#define RVX_VERSION "\(.*\)"/\1/p' include/rvx.h)
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+		$(DESTDIR)$(PREFIX)/lib/rvx/plugins
+	install -m 755 $(BUILD)/rvx $(BUILD)/rvx-dyn $(wildcard $(BUILD)/rvx-mpi) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(BUILD)/librvx.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/rvx.h include/rvx-plugin.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(PLUGINS) $(DESTDIR)$(PREFIX)/lib/rvx/plugins/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' rvx.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/rvx.pc
+
 clean:
 	rm -rf $(BUILD)
 
 format:
 	clang-format -i $(LIB_SRC) tools/*.c include/*.h src/*.h src/*/*.h tests/unit/*.c plugins/*.c tests/plugin/*.c
 
-.PHONY: all test clean format
+.PHONY: all test clean format install
 -include $(DEPS)
 
 # Setup: Debian packages for building and testing (see scripts/install-deps).

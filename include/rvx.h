@@ -6,6 +6,8 @@
 #ifndef RVX_H
 #define RVX_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #ifdef __cplusplus
@@ -64,6 +66,10 @@ struct rvx_config {
 	/* Name each translated block by the guest symbol it starts in, for perf (translator only):
 	 * perf_map writes /tmp/perf-PID.map, jitdump /tmp/jit-PID.dump (for perf inject --jit). */
 	int perf_map, jitdump;
+	/* The guest's end is this process's: its exit status ends the process, a signal that kills
+	 * it kills the process (the rvx command sets this). 0, for an embedder: rvx_run and rvx_step
+	 * return instead, and the calling process goes on. */
+	int host_process;
 };
 
 int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out);
@@ -72,9 +78,49 @@ void rvx_machine_free(rvx_machine *m);
 /* Loads the program and builds its initial stack: argv[0..argc) and envp (NULL-terminated). */
 int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char *const *envp);
 
-/* Runs the loaded program until it exits. Returns its exit status (0..255). A guest killed
- * by a signal kills the calling process with the same signal, as the guest died on hardware. */
+/* Runs the loaded program until it ends; returns its exit status (0..255), or 128 + the signal
+ * that killed it (with cfg.host_process: the end is the calling process's). */
 int rvx_run(rvx_machine *m);
+
+/* --- Embedding: rvx as an instruction-set simulator --- */
+
+enum rvx_stop_reason {
+	RVX_STOP_LIMIT,  /* ran the instructions it was given */
+	RVX_STOP_EXIT,   /* the guest exited: code is its status */
+	RVX_STOP_SIGNAL, /* a signal killed the guest: code is the signal */
+	RVX_STOP_BREAK,  /* an ebreak: pc is at it (run on, and it raises SIGTRAP as on hardware) */
+};
+
+struct rvx_stop {
+	enum rvx_stop_reason reason;
+	int code;
+};
+
+/* Runs the program's main thread on the calling thread for at most max_insns instructions
+ * (exactly, through the interpreter), or with max_insns 0 until it ends or stops at an ebreak
+ * (with the configured engine). Returns RVX_OK with *stop saying why it stopped, or a negative
+ * RVX_E_* code. Once the guest has ended, every call reports that end again. Threads the guest
+ * creates run on their own host threads meanwhile. */
+int rvx_step(rvx_machine *m, uint64_t max_insns, struct rvx_stop *stop);
+
+/* The main thread's registers, between rvx_step calls or from a syscall hook: 0-31 are x0-x31,
+ * then RVX_REG_PC, RVX_REG_F0 + n for f0-f31 (raw 64 bits), RVX_REG_FCSR. Writes to x0 are
+ * ignored. Return RVX_OK or RVX_E_INVAL (no such register, no program). */
+enum { RVX_REG_PC = 32, RVX_REG_F0 = 33, RVX_REG_FCSR = 65 };
+int rvx_get_reg(rvx_machine *m, int reg, uint64_t *value);
+int rvx_set_reg(rvx_machine *m, int reg, uint64_t value);
+
+/* Guest memory at a guest address: RVX_OK, or RVX_E_INVAL when any of it is unmapped (nothing
+ * is copied). Writes ignore write protection (as a debugger's) and drop translations of what
+ * they change. */
+int rvx_read_mem(rvx_machine *m, uint64_t addr, void *buf, size_t len);
+int rvx_write_mem(rvx_machine *m, uint64_t addr, const void *buf, size_t len);
+
+/* Called for each guest syscall (on the guest thread's host thread) before rvx runs it: a hook
+ * that returns nonzero has handled it, and the guest gets *result (a negative errno for a
+ * failure). args are a0-a5; nr is a7. */
+typedef int (*rvx_syscall_hook)(void *ctx, rvx_machine *m, uint64_t nr, const uint64_t args[6], int64_t *result);
+void rvx_set_syscall_hook(rvx_machine *m, rvx_syscall_hook hook, void *ctx);
 
 const char *rvx_last_error(const rvx_machine *m);
 

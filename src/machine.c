@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "engine/engine.h"
+#include "interp/interp.h"
 #include "jit/x86-64/jit.h"
 #include "linux/exec.h"
 #include "linux/loader.h"
@@ -385,18 +387,138 @@ int rvx_load(rvx_machine *m, const char *path, int argc, char *const *argv, char
 	return r;
 }
 
-int rvx_run(rvx_machine *m)
+static int start_main(rvx_machine *m)
 {
 	uint64_t mask = 0;
 	int r;
 	if (!m->cpu)
 		return machine_error(m, RVX_E_INVAL, "no program loaded");
+	if (m->cpu->plugin_index >= 0 || m->started)
+		return RVX_OK;
 	r = signal_init(m);
 	if (r < 0)
 		return machine_error(m, RVX_E_INVAL, "cannot install signal handlers: %s", strerror(-r));
 	host_sigmask(SIG_BLOCK, 0, &mask);
 	m->cpu->sigmask = mask;
 	rvx_current_vcpu = m->cpu;
+	m->started = true;
 	plugins_vcpu_init(m->cpu);
-	return engine_run(m->cpu);
+	return RVX_OK;
+}
+
+int rvx_run(rvx_machine *m)
+{
+	struct rvx_stop stop;
+	int r;
+	if (m->cfg.host_process) {
+		r = start_main(m);
+		return r < 0 ? r : engine_run(m->cpu);
+	}
+	do
+		r = rvx_step(m, 0, &stop);
+	while (r == RVX_OK && stop.reason == RVX_STOP_BREAK);
+	if (r < 0)
+		return r;
+	return stop.reason == RVX_STOP_EXIT ? stop.code & 255 : 128 + stop.code;
+}
+
+void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code)
+{
+	struct rvx_machine *m = cpu->m;
+	struct rvx_vcpu *t;
+	int none = 0;
+	if (__atomic_compare_exchange_n(&m->ended, &none, how, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		m->end_code = code;
+	/* every other thread stops at its next block or syscall, woken from a blocking one */
+	pthread_mutex_lock(&m->lock);
+	for (t = m->threads; t; t = t->next) {
+		if (t == cpu)
+			continue;
+		t->interrupt = 1;
+		if (t->host_tid > 0)
+			syscall(SYS_tgkill, getpid(), t->host_tid, SIGBUS);
+	}
+	pthread_mutex_unlock(&m->lock);
+	if (cpu == m->cpu && m->end_jmp)
+		siglongjmp(*m->end_jmp, 1);
+}
+
+int rvx_step(rvx_machine *m, uint64_t max_insns, struct rvx_stop *stop)
+{
+	sigjmp_buf end;
+	int r = start_main(m), st;
+	if (r < 0)
+		return r;
+	if (m->cfg.host_process)
+		return machine_error(m, RVX_E_INVAL, "rvx_step is for embedders (cfg.host_process is set)");
+	if (!m->ended) {
+		m->end_jmp = &end;
+		if (sigsetjmp(end, 0) == 0) {
+			/* the ebreak it stopped at runs, unless the embedder moved pc off it */
+			st = engine_step(m->cpu, max_insns, m->at_break && m->cpu->pc == m->break_pc);
+			m->end_jmp = NULL;
+			m->at_break = st == EXEC_EBREAK;
+			m->break_pc = m->cpu->pc;
+			stop->reason = st == EXEC_EBREAK ? RVX_STOP_BREAK : RVX_STOP_LIMIT;
+			stop->code = 0;
+			return RVX_OK;
+		}
+		m->end_jmp = NULL;
+		rvx_current_vcpu = NULL;
+	}
+	stop->reason = m->ended == RVX_STOP_EXIT ? RVX_STOP_EXIT : RVX_STOP_SIGNAL;
+	stop->code = m->end_code;
+	return RVX_OK;
+}
+
+int rvx_get_reg(rvx_machine *m, int reg, uint64_t *value)
+{
+	struct rvx_vcpu *cpu = m->cpu;
+	if (!cpu || reg < 0 || reg > RVX_REG_FCSR)
+		return RVX_E_INVAL;
+	*value = reg < 32              ? cpu->x[reg]
+		 : reg == RVX_REG_PC   ? cpu->pc
+		 : reg == RVX_REG_FCSR ? cpu->frm << 5 | cpu->fflags
+				       : cpu->f[reg - RVX_REG_F0];
+	return RVX_OK;
+}
+
+int rvx_set_reg(rvx_machine *m, int reg, uint64_t value)
+{
+	struct rvx_vcpu *cpu = m->cpu;
+	if (!cpu || reg < 0 || reg > RVX_REG_FCSR)
+		return RVX_E_INVAL;
+	if (reg == RVX_REG_PC) {
+		cpu->pc = value;
+	} else if (reg == RVX_REG_FCSR) {
+		cpu->fflags = value & 0x1f;
+		cpu->frm = (value >> 5) & 7;
+	} else if (reg >= RVX_REG_F0) {
+		cpu->f[reg - RVX_REG_F0] = value;
+	} else if (reg) {
+		cpu->x[reg] = value;
+	}
+	return RVX_OK;
+}
+
+int rvx_read_mem(rvx_machine *m, uint64_t addr, void *buf, size_t len)
+{
+	if (!space_check(&m->space, addr, len, 0))
+		return RVX_E_INVAL;
+	memcpy(buf, g2h(&m->space, addr), len);
+	return RVX_OK;
+}
+
+int rvx_write_mem(rvx_machine *m, uint64_t addr, const void *buf, size_t len)
+{
+	if (!space_check(&m->space, addr, len, 0) || !space_poke(&m->space, addr, buf, len))
+		return RVX_E_INVAL;
+	machine_code_changed(m, addr, len);
+	return RVX_OK;
+}
+
+void rvx_set_syscall_hook(rvx_machine *m, rvx_syscall_hook hook, void *ctx)
+{
+	m->syscall_hook = hook;
+	m->syscall_hook_ctx = ctx;
 }

@@ -138,6 +138,15 @@ struct rvx_machine {
 	struct cluster *cluster;       /* cluster mode: this rank's part of the process; NULL otherwise */
 	struct rvx_plugins *plugins;   /* loaded plugins (-plugin); NULL otherwise */
 	struct guest_symbols *symbols; /* ELF symbols read so far (linux/symbols.c) */
+	/* embedding (not cfg.host_process): where the guest's end returns to, and what it was */
+	sigjmp_buf *end_jmp;
+	volatile int ended; /* 0, or RVX_STOP_EXIT / RVX_STOP_SIGNAL */
+	int end_code;
+	bool started;  /* the main thread has begun */
+	bool at_break; /* rvx_step stopped at an ebreak (at break_pc), which runs when it goes on */
+	uint64_t break_pc;
+	rvx_syscall_hook syscall_hook;
+	void *syscall_hook_ctx;
 	/* Cluster mode: per group of pages (page number mod RES_GROUPS), how many pages have left
 	 * this rank; an SC fails when its LR's group count changed (a remote write could have
 	 * come between). NULL otherwise. */
@@ -188,6 +197,12 @@ void machine_share_memory(struct rvx_machine *m);
 
 /* Guest code may have changed in [addr, addr+len): drop cached decodes/translations. */
 void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len);
+/* The guest process ends with an exit status or a signal (RVX_STOP_EXIT or RVX_STOP_SIGNAL):
+ * for an embedder, the other threads stop and the call that runs the main thread returns;
+ * returns only when this thread must end itself (another thread than the one the embedder
+ * called rvx_step on), after marking it. With cfg.host_process it does nothing. */
+void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code);
+
 /* Watched pages were written (space_watch_hit/release): only their translations need checking.
  * Async-signal-safe. */
 static inline void machine_code_written(struct rvx_machine *m)

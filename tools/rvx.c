@@ -536,6 +536,7 @@ int main(int argc, char **argv)
 	cfg.engine = engine && !strcmp(engine, "interp") ? RVX_ENGINE_INTERP : RVX_ENGINE_JIT;
 	cfg.translate_after = cfg_translate_after;
 	cfg.perf_map = perf_map;
+	cfg.host_process = 1; /* the guest's end is this process's */
 	cfg.jitdump = jitdump;
 	r = rvx_machine_new(&cfg, &m);
 	if (r != RVX_OK) {

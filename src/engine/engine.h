@@ -6,6 +6,11 @@
 
 /* Runs the vCPU until the guest exits (exit_group ends the host process). */
 int engine_run(struct rvx_vcpu *cpu);
+/* The embedder's main thread: runs it for max_insns instructions, one at a time through the
+ * interpreter, or with max_insns 0 until an ebreak (with the machine's engine); returns
+ * EXEC_EBREAK at an ebreak (resume_break, next time, runs it: SIGTRAP), EXEC_NEXT when the
+ * instructions ran out. The guest's end leaves through the machine's end_jmp. */
+int engine_step(struct rvx_vcpu *cpu, uint64_t max_insns, bool resume_break);
 
 /* A host fault hit guest code at the host context uc: when it was in translated code, move
  * the guest registers held in host registers back into the vCPU and set the guest pc. */

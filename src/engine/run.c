@@ -61,6 +61,41 @@ bool engine_in_translated_code(struct rvx_vcpu *cpu, void *host_ucontext)
 	return cpu->m->jit && jit_owns_pc(cpu, host_ucontext);
 }
 
+/* What a stop of the engine asks for, as the run loop does it; true at an ebreak the caller
+ * wants back. */
+static bool route(struct rvx_vcpu *cpu, int st, bool ebreak_back)
+{
+	switch (st) {
+	case EXEC_ECALL:
+		cpu->state = VCPU_IN_SYSCALL;
+		syscall_dispatch(cpu);
+		cpu->state = VCPU_IN_EMU;
+		break;
+	case EXEC_EBREAK:
+		if (ebreak_back)
+			return true;
+		signal_raise_sync(cpu, SIGTRAP, TRAP_BRKPT, cpu->pc);
+		break;
+	case EXEC_ILLEGAL: signal_raise_sync(cpu, SIGILL, ILL_ILLOPC, cpu->pc); break;
+	case EXEC_FAULT: signal_raise_sync(cpu, SIGSEGV, SEGV_MAPERR, cpu->fault_addr); break;
+	case EXEC_FENCE_I:
+		machine_code_changed(cpu->m, 0, UINT64_MAX);
+		cpu->pc += 4;
+		break;
+	default: break;
+	}
+	return false;
+}
+
+static int run_engine(struct rvx_vcpu *cpu)
+{
+	if (cpu->m->jit)
+		return jit_run(cpu);
+	if (cpu->m->plugins && cpu->m->plugins->tb_trans)
+		return plugins_interp_run(cpu);
+	return interp_run(cpu);
+}
+
 int engine_run(struct rvx_vcpu *cpu)
 {
 	rvx_current_vcpu = cpu;
@@ -76,27 +111,41 @@ int engine_run(struct rvx_vcpu *cpu)
 			signal_deliver(cpu);
 		}
 		cpu->state = VCPU_IN_GUEST;
-		if (cpu->m->jit)
-			st = jit_run(cpu);
-		else if (cpu->m->plugins && cpu->m->plugins->tb_trans)
-			st = plugins_interp_run(cpu);
-		else
-			st = interp_run(cpu);
+		st = run_engine(cpu);
 		cpu->state = VCPU_IN_EMU;
-		switch (st) {
-		case EXEC_ECALL:
-			cpu->state = VCPU_IN_SYSCALL;
-			syscall_dispatch(cpu);
-			cpu->state = VCPU_IN_EMU;
-			break;
-		case EXEC_EBREAK: signal_raise_sync(cpu, SIGTRAP, TRAP_BRKPT, cpu->pc); break;
-		case EXEC_ILLEGAL: signal_raise_sync(cpu, SIGILL, ILL_ILLOPC, cpu->pc); break;
-		case EXEC_FAULT: signal_raise_sync(cpu, SIGSEGV, SEGV_MAPERR, cpu->fault_addr); break;
-		case EXEC_FENCE_I:
-			machine_code_changed(cpu->m, 0, UINT64_MAX);
-			cpu->pc += 4;
-			break;
-		default: break;
+		route(cpu, st, false);
+	}
+}
+
+int engine_step(struct rvx_vcpu *cpu, uint64_t max_insns, bool resume_break)
+{
+	volatile uint64_t target = cpu->instret + max_insns; /* kept across a fault's siglongjmp */
+	rvx_current_vcpu = cpu;
+	if (sigsetjmp(cpu->fault_jmp, 0)) {
+		if (cpu->m->jit)
+			jit_abandon(cpu);
+		fault_arrived(cpu);
+	} else if (resume_break) { /* the ebreak it stopped at runs now, as on hardware */
+		signal_raise_sync(cpu, SIGTRAP, TRAP_BRKPT, cpu->pc);
+	}
+	for (;;) {
+		int st;
+		if (max_insns && cpu->instret >= target)
+			return EXEC_NEXT;
+		if (cpu->interrupt) {
+			cpu->state = VCPU_DELIVERING;
+			signal_deliver(cpu);
 		}
+		cpu->state = VCPU_IN_GUEST;
+		if (max_insns) {
+			struct rv_insn in;
+			interp_decode(cpu, cpu->pc, &in);
+			st = interp_execute(cpu, &in);
+		} else {
+			st = run_engine(cpu);
+		}
+		cpu->state = VCPU_IN_EMU;
+		if (route(cpu, st, true))
+			return EXEC_EBREAK;
 	}
 }

@@ -92,6 +92,11 @@ static void on_host_signal(int sig, siginfo_t *si, void *ucv)
 static void on_host_fault(int sig, siginfo_t *si, void *ucv)
 {
 	struct rvx_vcpu *cpu = rvx_current_vcpu;
+	if (si->si_code <= 0 && cpu && cpu->m->ended) { /* machine_guest_ended's kick: stop */
+		cpu->interrupt = 1;
+		safe_syscall_check(ucv);
+		return;
+	}
 	if (si->si_code <= 0) { /* sent by a process, not raised by an instruction */
 		if (cpu && cpu->sigact[sig].handler > 1) {
 			on_host_signal(sig, si, ucv);
@@ -220,6 +225,12 @@ void signal_default_action(struct rvx_vcpu *cpu, int sig)
 	if (default_ignores(sig))
 		return;
 	/* the process dies: its threads' robust futexes are freed (a vfork child has none) */
+	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP && !cpu->vfork_child &&
+	    !m->cfg.host_process) { /* an embedder's: the call that runs the guest returns */
+		plugins_atexit(m);
+		machine_guest_ended(cpu, RVX_STOP_SIGNAL, sig);
+		thread_abandon(cpu);
+	}
 	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP && !cpu->vfork_child) {
 		plugins_atexit(m);
 		thread_release_all_robust(m);
@@ -282,6 +293,10 @@ void signal_deliver(struct rvx_vcpu *cpu)
 	uint64_t sp, frame;
 
 	cpu->interrupt = 0;
+	if (m->ended) { /* an embedder's guest ended on another thread: this one stops */
+		machine_guest_ended(cpu, m->ended, m->end_code);
+		thread_abandon(cpu);
+	}
 	cpu->has_saved_mask = false;
 	if (!sig) {
 		signal_set_mask(cpu, restore);

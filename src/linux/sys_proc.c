@@ -29,6 +29,11 @@ _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status)
 {
 	if (cpu->vfork_child) /* the parent's threads, tables and stdio are not its own */
 		syscall(SYS_exit_group, status);
+	if (!cpu->m->cfg.host_process) { /* an embedder's: the call that runs the guest returns */
+		plugins_atexit(cpu->m);
+		machine_guest_ended(cpu, RVX_STOP_EXIT, status);
+		thread_abandon(cpu);
+	}
 	plugins_atexit(cpu->m);
 	thread_release_all_robust(cpu->m);
 	if (cpu->m->cluster) /* after the last access to guest memory: its pages stop moving */
@@ -80,6 +85,7 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 		m->threads = cpu;
 		cpu->next = NULL;
 		m->nthreads = 1;
+		m->cfg.host_process = 1; /* an embedder's child process: the guest's end is its end */
 	}
 	pthread_mutex_unlock(&m->lock);
 	engine_postfork(m);

@@ -461,7 +461,17 @@ void syscall_dispatch(struct rvx_vcpu *cpu)
 	cpu->stats.syscalls++;
 	if (tracing)
 		trace_call(cpu, d, nr, a, call, sizeof call);
-	if (cpu->m->plugins && cpu->m->plugins->syscall_hooks && plugins_syscall(cpu, nr, a, &r)) {
+	if (cpu->m->syscall_hook) {
+		int64_t res = 0;
+		if (cpu->m->syscall_hook(cpu->m->syscall_hook_ctx, cpu->m, nr, a, &res)) {
+			r = (long)res;
+			skipped = true; /* the embedder's */
+		}
+	}
+	if (skipped) {
+		if (tracing)
+			fprintf(cpu->m->log, "%s = %ld (handled by the embedder)\n", call, r);
+	} else if (cpu->m->plugins && cpu->m->plugins->syscall_hooks && plugins_syscall(cpu, nr, a, &r)) {
 		skipped = true; /* whatever the call: it returns r */
 		if (tracing)
 			fprintf(cpu->m->log, "%s = %ld (skipped by a plugin)\n", call, r);

@@ -324,6 +324,17 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 	thread_leave(cpu);
 }
 
+_Noreturn void thread_abandon(struct rvx_vcpu *cpu)
+{
+	struct rvx_machine *m = cpu->m;
+	uint64_t all = ~0ull;
+	host_sigmask(SIG_SETMASK, all, NULL);
+	__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST);
+	machine_remove_thread(m, cpu);
+	plugins_vcpu_exit(cpu);
+	thread_leave(cpu);
+}
+
 _Noreturn void thread_leave(struct rvx_vcpu *cpu)
 {
 	sigjmp_buf *done = cpu->host_exit;

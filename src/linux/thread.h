@@ -22,6 +22,9 @@ void thread_run(struct rvx_vcpu *cpu);
 /* The end of a guest thread's host thread whose exit is done: the vCPU goes for reuse and
  * thread_run returns. */
 _Noreturn void thread_leave(struct rvx_vcpu *cpu);
+/* The embedder's guest has ended (machine_guest_ended): this thread, not the one the embedder
+ * runs, stops where it is. */
+_Noreturn void thread_abandon(struct rvx_vcpu *cpu);
 /* exit of one thread: the clear-tid wake, then the host thread ends; the last one ends the
  * process with status. */
 _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status);
