@@ -434,9 +434,8 @@ void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code)
 	for (t = m->threads; t; t = t->next) {
 		if (t == cpu)
 			continue;
-		t->interrupt = 1;
-		if (t->host_tid > 0)
-			syscall(SYS_tgkill, getpid(), t->host_tid, SIGBUS);
+		t->interrupt = 1; /* a kick that wakes it from a blocking call (its host thread's id) */
+		syscall(SYS_tgkill, getpid(), t->host_tid > 0 ? t->host_tid : t->tid, SIGBUS);
 	}
 	pthread_mutex_unlock(&m->lock);
 	if (cpu == m->cpu && m->end_jmp)

@@ -2,7 +2,8 @@
  * on several threads, each checked for its own output (captured through a syscall hook) and
  * status; a guest crash and an exit that return to the embedder; stepping by instruction
  * counts that agrees with itself; an ebreak reported, skipped by writing pc, and run (SIGTRAP).
- * usage: embed LOOP CRASH TRAP (static RISC-V programs: tests/plugin/loop.c, tests/embed/) */
+ * A thread that ends the process while others wait or are blocked returns to the embedder too.
+ * usage: embed LOOP CRASH TRAP THEXIT (static RISC-V programs: tests/plugin/loop.c, tests/embed/) */
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -97,8 +98,8 @@ int main(int argc, char **argv)
 	struct rvx_stop stop;
 	rvx_machine *m, *a, *b;
 	uint64_t pc, x[2][32];
-	if (argc != 4) {
-		fprintf(stderr, "usage: embed LOOP CRASH TRAP\n");
+	if (argc != 5) {
+		fprintf(stderr, "usage: embed LOOP CRASH TRAP THEXIT\n");
 		return 2;
 	}
 
@@ -190,6 +191,15 @@ int main(int argc, char **argv)
 		else
 			CHECK(stop.reason == RVX_STOP_SIGNAL && stop.code == 5, "run: reason %d code %d", stop.reason,
 			      stop.code);
+		rvx_machine_free(m);
+	}
+
+	/* another thread's exit, with the main thread joining and a third blocked */
+	{
+		char *eargv[] = {argv[4], NULL};
+		m = machine(argv[4], 1, eargv, NULL);
+		int st = m ? rvx_run(m) : -1;
+		CHECK(st == 5, "a thread's exit(5) gave %d", st);
 		rvx_machine_free(m);
 	}
 
