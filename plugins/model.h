@@ -151,4 +151,19 @@ fill:
 	return false;
 }
 
+/* NAME=N, a positive integer within reason, for the argument called name. */
+static inline bool int_arg(const char *arg, const char *name, int *out)
+{
+	size_t len = strlen(name);
+	char *end;
+	long v;
+	if (strncmp(arg, name, len) || arg[len] != '=')
+		return false;
+	v = strtol(arg + len + 1, &end, 10);
+	if (*end || v <= 0 || v > (1 << 26))
+		return false;
+	*out = (int)v;
+	return true;
+}
+
 #endif

@@ -181,20 +181,6 @@ static bool read_weights(const char *path)
 	return read == NFEATURES;
 }
 
-static bool int_arg(const char *arg, const char *name, int *out)
-{
-	size_t len = strlen(name);
-	char *end;
-	long v;
-	if (strncmp(arg, name, len) || arg[len] != '=')
-		return false;
-	v = strtol(arg + len + 1, &end, 10);
-	if (*end || v <= 0 || v > (1 << 26))
-		return false;
-	*out = (int)v;
-	return true;
-}
-
 RVX_PLUGIN_EXPORT int rvx_plugin_install(rvx_plugin_id_t id, const rvx_info_t *info, int argc, char **argv)
 {
 	(void)info;

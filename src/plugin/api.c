@@ -81,80 +81,76 @@ static void add_action(struct plugin_actions *l, const struct plugin_action *a)
 		l->calls = true;
 }
 
-static void tb_action(struct rvx_plugin_tb *tb, const struct plugin_action *a)
-{
-	add_action(&tb->actions, a);
-	tb->instrumented = true;
-}
-
-static void insn_action(struct rvx_plugin_insn *insn, const struct plugin_action *a)
-{
-	add_action(&insn->actions, a);
-	insn->tb->instrumented = true;
-}
-
 static bool valid_entry(rvx_plugin_u64 e)
 {
 	return e.score && e.offset + 8 <= e.score->size;
 }
 
+/* An action for a block's or an instruction's list (tb: the block, marked instrumented), when
+ * it is one: a call needs its function, an inline operation or a condition a valid entry. */
+static void register_action(struct plugin_actions *l, struct rvx_plugin_tb *tb, const struct plugin_action *a)
+{
+	struct plugin_action call = *a;
+	if (a->kind == ACT_COND && a->cond == RVX_PLUGIN_COND_ALWAYS) {
+		call.kind = ACT_CALL;
+		a = &call;
+	}
+	if ((a->kind != ACT_INLINE && !a->cb) || (a->kind == ACT_COND && a->cond == RVX_PLUGIN_COND_NEVER) ||
+	    (a->kind != ACT_CALL && !valid_entry(a->entry)))
+		return;
+	add_action(l, a);
+	tb->instrumented = true;
+}
+
 void rvx_plugin_register_vcpu_tb_exec_cb(struct rvx_plugin_tb *tb, rvx_plugin_vcpu_udata_cb_t cb,
 					 enum rvx_plugin_cb_flags flags, void *userdata)
 {
-	struct plugin_action a = {.kind = ACT_CALL, .cb = cb, .userdata = userdata};
 	(void)flags;
-	if (cb)
-		tb_action(tb, &a);
+	register_action(&tb->actions, tb, &(struct plugin_action){.kind = ACT_CALL, .cb = cb, .userdata = userdata});
 }
 
 void rvx_plugin_register_vcpu_tb_exec_inline_per_vcpu(struct rvx_plugin_tb *tb, enum rvx_plugin_op op,
 						      rvx_plugin_u64 entry, uint64_t imm)
 {
-	struct plugin_action a = {.kind = ACT_INLINE, .op = op, .entry = entry, .imm = imm};
-	if (valid_entry(entry))
-		tb_action(tb, &a);
+	register_action(&tb->actions, tb,
+			&(struct plugin_action){.kind = ACT_INLINE, .op = op, .entry = entry, .imm = imm});
 }
 
 void rvx_plugin_register_vcpu_tb_exec_cond_cb(struct rvx_plugin_tb *tb, rvx_plugin_vcpu_udata_cb_t cb,
 					      enum rvx_plugin_cb_flags flags, enum rvx_plugin_cond cond,
 					      rvx_plugin_u64 entry, uint64_t imm, void *userdata)
 {
-	struct plugin_action a = {
-	    .kind = ACT_COND, .cb = cb, .userdata = userdata, .cond = cond, .entry = entry, .imm = imm};
 	(void)flags;
-	if (cond == RVX_PLUGIN_COND_ALWAYS)
-		rvx_plugin_register_vcpu_tb_exec_cb(tb, cb, flags, userdata);
-	else if (cb && cond != RVX_PLUGIN_COND_NEVER && valid_entry(entry))
-		tb_action(tb, &a);
+	register_action(
+	    &tb->actions, tb,
+	    &(struct plugin_action){
+		.kind = ACT_COND, .cb = cb, .userdata = userdata, .cond = cond, .entry = entry, .imm = imm});
 }
 
 void rvx_plugin_register_vcpu_insn_exec_cb(struct rvx_plugin_insn *insn, rvx_plugin_vcpu_udata_cb_t cb,
 					   enum rvx_plugin_cb_flags flags, void *userdata)
 {
-	struct plugin_action a = {.kind = ACT_CALL, .cb = cb, .userdata = userdata};
 	(void)flags;
-	if (cb)
-		insn_action(insn, &a);
+	register_action(&insn->actions, insn->tb,
+			&(struct plugin_action){.kind = ACT_CALL, .cb = cb, .userdata = userdata});
 }
 
 void rvx_plugin_register_vcpu_insn_exec_inline_per_vcpu(struct rvx_plugin_insn *insn, enum rvx_plugin_op op,
 							rvx_plugin_u64 entry, uint64_t imm)
 {
-	struct plugin_action a = {.kind = ACT_INLINE, .op = op, .entry = entry, .imm = imm};
-	if (valid_entry(entry))
-		insn_action(insn, &a);
+	register_action(&insn->actions, insn->tb,
+			&(struct plugin_action){.kind = ACT_INLINE, .op = op, .entry = entry, .imm = imm});
 }
 
 void rvx_plugin_register_vcpu_insn_exec_cond_cb(struct rvx_plugin_insn *insn, rvx_plugin_vcpu_udata_cb_t cb,
 						enum rvx_plugin_cb_flags flags, enum rvx_plugin_cond cond,
 						rvx_plugin_u64 entry, uint64_t imm, void *userdata)
 {
-	struct plugin_action a = {
-	    .kind = ACT_COND, .cb = cb, .userdata = userdata, .cond = cond, .entry = entry, .imm = imm};
-	if (cond == RVX_PLUGIN_COND_ALWAYS)
-		rvx_plugin_register_vcpu_insn_exec_cb(insn, cb, flags, userdata);
-	else if (cb && cond != RVX_PLUGIN_COND_NEVER && valid_entry(entry))
-		insn_action(insn, &a);
+	(void)flags;
+	register_action(
+	    &insn->actions, insn->tb,
+	    &(struct plugin_action){
+		.kind = ACT_COND, .cb = cb, .userdata = userdata, .cond = cond, .entry = entry, .imm = imm});
 }
 
 void rvx_plugin_register_vcpu_mem_cb(struct rvx_plugin_insn *insn, rvx_plugin_vcpu_mem_cb_t cb,
@@ -413,13 +409,6 @@ uint64_t rvx_plugin_u64_sum(rvx_plugin_u64 e)
 
 /* --- registers and memory of the running vCPU --- */
 
-static const char *const xnames[32] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "fp", "s1", "a0",
-				       "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
-				       "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
-static const char *const fnames[32] = {"ft0", "ft1", "ft2", "ft3", "ft4",  "ft5",  "ft6", "ft7", "fs0",  "fs1", "fa0",
-				       "fa1", "fa2", "fa3", "fa4", "fa5",  "fa6",  "fa7", "fs2", "fs3",  "fs4", "fs5",
-				       "fs6", "fs7", "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
-
 enum { REG_PC = 32, REG_F0 = 33, REG_FFLAGS = 65, REG_FRM, REG_FCSR };
 
 int rvx_plugin_find_register(const char *name)
@@ -428,13 +417,13 @@ int rvx_plugin_find_register(const char *name)
 	long n;
 	if (!name)
 		return -1;
-	for (int i = 0; i < 32; i++) {
-		if (!strcmp(name, xnames[i]))
+	for (int i = 0; i < 32; i++) { /* the disassembler's names, which are gdb's */
+		if (!strcmp(name, rv_xreg_name((unsigned)i)))
 			return i;
-		if (!strcmp(name, fnames[i]))
+		if (!strcmp(name, rv_freg_name((unsigned)i)))
 			return REG_F0 + i;
 	}
-	if (!strcmp(name, "s0"))
+	if (!strcmp(name, "fp"))
 		return 8;
 	if (!strcmp(name, "pc"))
 		return REG_PC;
