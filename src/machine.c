@@ -422,24 +422,37 @@ int rvx_run(rvx_machine *m)
 	return stop.reason == RVX_STOP_EXIT ? stop.code & 255 : 128 + stop.code;
 }
 
-void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code)
+/* Every thread of the machine but self stops at its next block or syscall, woken from a
+ * blocking one by a kick to its host thread. */
+static void stop_others(struct rvx_machine *m, const struct rvx_vcpu *self)
 {
-	struct rvx_machine *m = cpu->m;
 	struct rvx_vcpu *t;
-	int none = 0;
-	if (__atomic_compare_exchange_n(&m->ended, &none, how, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
-		m->end_code = code;
-	/* every other thread stops at its next block or syscall, woken from a blocking one */
 	pthread_mutex_lock(&m->lock);
 	for (t = m->threads; t; t = t->next) {
-		if (t == cpu)
+		if (t == self)
 			continue;
-		t->interrupt = 1; /* a kick that wakes it from a blocking call (its host thread's id) */
+		t->interrupt = 1;
 		syscall(SYS_tgkill, getpid(), t->host_tid > 0 ? t->host_tid : t->tid, SIGBUS);
 	}
 	pthread_mutex_unlock(&m->lock);
-	if (cpu == m->cpu && m->end_jmp)
-		siglongjmp(*m->end_jmp, 1);
+}
+
+void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code)
+{
+	struct rvx_machine *m = cpu->m;
+	int none = 0;
+	if (__atomic_compare_exchange_n(&m->ended, &none, how, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		m->end_code = code;
+	stop_others(m, cpu);
+	if (cpu != m->cpu || !m->end_jmp)
+		return;
+	/* the embedder gets the machine back once no other thread can touch it */
+	for (int i = 1; __atomic_load_n(&m->nthreads, __ATOMIC_SEQ_CST) > 1; i++) {
+		usleep(100);
+		if (i % 100 == 0) /* one that was starting, or between a check and a blocking call */
+			stop_others(m, cpu);
+	}
+	siglongjmp(*m->end_jmp, 1);
 }
 
 int rvx_step(rvx_machine *m, uint64_t max_insns, struct rvx_stop *stop)

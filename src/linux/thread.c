@@ -61,6 +61,8 @@ void thread_run(struct rvx_vcpu *cpu)
 	/* cppcheck-suppress autoVariables ; this frame lasts as long as the guest thread runs */
 	cpu->host_exit = &done;
 	rvx_current_vcpu = cpu;
+	if (cpu->m->ended) /* an embedder's guest ended while this thread was starting */
+		thread_abandon(cpu);
 	signal_set_mask(cpu, cpu->sigmask);
 	plugins_vcpu_init(cpu);
 	engine_run(cpu);
@@ -327,12 +329,16 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 _Noreturn void thread_abandon(struct rvx_vcpu *cpu)
 {
 	struct rvx_machine *m = cpu->m;
+	sigjmp_buf *done = cpu->host_exit;
 	uint64_t all = ~0ull;
 	host_sigmask(SIG_SETMASK, all, NULL);
-	__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST);
 	machine_remove_thread(m, cpu);
 	plugins_vcpu_exit(cpu);
-	thread_leave(cpu);
+	rvx_current_vcpu = NULL;
+	machine_vcpu_retire(cpu);
+	/* the last touch of the machine: the embedder may free it once no thread is left */
+	__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST);
+	siglongjmp(*done, 1);
 }
 
 _Noreturn void thread_leave(struct rvx_vcpu *cpu)

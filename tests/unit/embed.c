@@ -82,12 +82,12 @@ static void *run_loop(void *arg)
 	return NULL;
 }
 
-/* what tests/plugin/loop.c prints for n */
+/* what tests/plugin/loop.c prints for n (its sum wraps around, as the guest's add does) */
 static long loop_sum(long n)
 {
 	long s = 0;
 	for (long i = 0; i < n; i++)
-		s += (i * 7) ^ (s >> 3);
+		s = (long)((unsigned long)s + (unsigned long)((i * 7) ^ (s >> 3)));
 	return s;
 }
 
