@@ -16,11 +16,6 @@
 RVX_PLUGIN_EXPORT int rvx_plugin_version = RVX_PLUGIN_VERSION;
 
 #define MAX_VCPUS 256
-#define PAGE_BITS 12
-
-struct model {
-	struct cache icache, dcache, itlb, dtlb;
-};
 
 /* one guest instruction's figures, shared by the vCPUs that run it (atomic adds) */
 struct insn_stat {
@@ -31,11 +26,8 @@ struct insn_stat {
 	uint64_t fetches, imisses, daccesses, dmisses, dtlb_misses;
 };
 
-static struct {
-	int size, assoc, blk;
-} iconf = {16384, 8, 64}, dconf = {16384, 8, 64};
-static int itlb_entries = 64, dtlb_entries = 64, tlb_assoc = 4, limit = 16;
-static enum evict evict = LRU;
+static struct model_config conf = MODEL_DEFAULTS;
+static int limit = 16;
 static struct model *models[MAX_VCPUS];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct insn_stat *stats;
@@ -43,17 +35,9 @@ static int nstats;
 
 static void vcpu_init(rvx_plugin_id_t id, unsigned int vcpu)
 {
-	struct model *m;
 	(void)id;
-	if (vcpu >= MAX_VCPUS || models[vcpu]) /* an index used again keeps its caches */
-		return;
-	m = calloc(1, sizeof *m);
-	if (!m || !cache_init(&m->icache, iconf.size, iconf.assoc, log2i(iconf.blk), evict) ||
-	    !cache_init(&m->dcache, dconf.size, dconf.assoc, log2i(dconf.blk), evict) ||
-	    !cache_init(&m->itlb, itlb_entries << PAGE_BITS, tlb_assoc, PAGE_BITS, evict) ||
-	    !cache_init(&m->dtlb, dtlb_entries << PAGE_BITS, tlb_assoc, PAGE_BITS, evict))
-		return;
-	models[vcpu] = m;
+	if (vcpu < MAX_VCPUS && !models[vcpu]) /* an index used again keeps its caches */
+		models[vcpu] = model_new(&conf);
 }
 
 static void insn_exec(unsigned int vcpu, void *userdata)
@@ -170,22 +154,12 @@ RVX_PLUGIN_EXPORT int rvx_plugin_install(rvx_plugin_id_t id, const rvx_info_t *i
 {
 	(void)info;
 	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		if (int_arg(a, "icachesize", &iconf.size) || int_arg(a, "iassoc", &iconf.assoc) ||
-		    int_arg(a, "iblksize", &iconf.blk) || int_arg(a, "dcachesize", &dconf.size) ||
-		    int_arg(a, "dassoc", &dconf.assoc) || int_arg(a, "dblksize", &dconf.blk) ||
-		    int_arg(a, "itlb", &itlb_entries) || int_arg(a, "dtlb", &dtlb_entries) ||
-		    int_arg(a, "tlbassoc", &tlb_assoc) || int_arg(a, "limit", &limit))
-			continue;
-		if (!strcmp(a, "evict=lru") || !strcmp(a, "evict=fifo") || !strcmp(a, "evict=rand")) {
-			evict = a[6] == 'l' ? LRU : a[6] == 'f' ? FIFO : RAND;
-			continue;
+		if (!model_arg(argv[i], &conf) && !int_arg(argv[i], "limit", &limit)) {
+			fprintf(stderr, "cache: unknown argument '%s'\n", argv[i]);
+			return -1;
 		}
-		fprintf(stderr, "cache: unknown argument '%s'\n", a);
-		return -1;
 	}
-	if (log2i(iconf.blk) < 0 || log2i(dconf.blk) < 0 || (iconf.size / iconf.blk) % iconf.assoc ||
-	    (dconf.size / dconf.blk) % dconf.assoc || itlb_entries % tlb_assoc || dtlb_entries % tlb_assoc) {
+	if (!model_valid(&conf)) {
 		fprintf(stderr,
 			"cache: block sizes must be powers of two, and blocks (entries) a multiple of the ways\n");
 		return -1;

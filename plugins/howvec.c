@@ -46,13 +46,10 @@ static void tb_trans(rvx_plugin_id_t id, struct rvx_plugin_tb *tb)
 	(void)id;
 	for (size_t i = 0; i < rvx_plugin_tb_n_insns(tb); i++) {
 		struct rvx_plugin_insn *insn = rvx_plugin_tb_get_insn(tb, i);
-		char *text = rvx_plugin_insn_disas(insn), *space;
+		char *text = insn_mnemonic(insn);
 		int slot;
 		if (!text)
 			continue;
-		space = strpbrk(text, " \t");
-		if (space)
-			*space = 0;
 		rvx_plugin_register_vcpu_insn_exec_inline_per_vcpu(
 		    insn, RVX_PLUGIN_INLINE_ADD_U64,
 		    (rvx_plugin_u64){score, offsetof(struct counts, class) + (size_t)classify(text) * sizeof(uint64_t)},

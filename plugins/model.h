@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rvx-plugin.h"
+
 static const char *const classes[] = {"load",     "store",    "branch",     "jump",      "integer", "multiply",
 				      "divide",   "atomic",   "fp load",    "fp store",  "fp arith", "fp fused",
 				      "fp divide", "fp convert", "fence", "system", "other"};
@@ -164,6 +166,71 @@ static inline bool int_arg(const char *arg, const char *name, int *out)
 		return false;
 	*out = (int)v;
 	return true;
+}
+
+/* A vCPU's L1 caches and TLBs (4 KiB pages), as the arguments configure them. */
+#define PAGE_BITS 12
+
+struct model_config {
+	struct {
+		int size, assoc, blk;
+	} i, d;
+	int itlb, dtlb, tlb_assoc; /* TLB entries, ways */
+	enum evict evict;
+};
+#define MODEL_DEFAULTS {{16384, 8, 64}, {16384, 8, 64}, 64, 64, 4, LRU}
+
+struct model {
+	struct cache icache, dcache, itlb, dtlb;
+};
+
+/* One of icachesize, iassoc, iblksize, dcachesize, dassoc, dblksize, itlb, dtlb, tlbassoc,
+ * evict=lru|fifo|rand; false when arg is none of them. */
+static inline bool model_arg(const char *a, struct model_config *c)
+{
+	if (!strcmp(a, "evict=lru") || !strcmp(a, "evict=fifo") || !strcmp(a, "evict=rand")) {
+		c->evict = a[6] == 'l' ? LRU : a[6] == 'f' ? FIFO : RAND;
+		return true;
+	}
+	return int_arg(a, "icachesize", &c->i.size) || int_arg(a, "iassoc", &c->i.assoc) ||
+	       int_arg(a, "iblksize", &c->i.blk) || int_arg(a, "dcachesize", &c->d.size) ||
+	       int_arg(a, "dassoc", &c->d.assoc) || int_arg(a, "dblksize", &c->d.blk) || int_arg(a, "itlb", &c->itlb) ||
+	       int_arg(a, "dtlb", &c->dtlb) || int_arg(a, "tlbassoc", &c->tlb_assoc);
+}
+
+/* Block sizes powers of two, blocks (entries) a multiple of the ways. */
+static inline bool model_valid(const struct model_config *c)
+{
+	return log2i(c->i.blk) >= 0 && log2i(c->d.blk) >= 0 && (c->i.size / c->i.blk) % c->i.assoc == 0 &&
+	       (c->d.size / c->d.blk) % c->d.assoc == 0 && c->itlb % c->tlb_assoc == 0 && c->dtlb % c->tlb_assoc == 0;
+}
+
+static inline struct model *model_new(const struct model_config *c)
+{
+	struct model *m = calloc(1, sizeof *m);
+	if (m && cache_init(&m->icache, c->i.size, c->i.assoc, log2i(c->i.blk), c->evict) &&
+	    cache_init(&m->dcache, c->d.size, c->d.assoc, log2i(c->d.blk), c->evict) &&
+	    cache_init(&m->itlb, c->itlb << PAGE_BITS, c->tlb_assoc, PAGE_BITS, c->evict) &&
+	    cache_init(&m->dtlb, c->dtlb << PAGE_BITS, c->tlb_assoc, PAGE_BITS, c->evict))
+		return m;
+	if (m) {
+		struct cache *all[] = {&m->icache, &m->dcache, &m->itlb, &m->dtlb};
+		for (int k = 0; k < 4; k++) {
+			free(all[k]->tags);
+			free(all[k]->stamp);
+		}
+	}
+	free(m);
+	return NULL;
+}
+
+/* The instruction's mnemonic as objdump writes it; the caller frees it. */
+static inline char *insn_mnemonic(const struct rvx_plugin_insn *insn)
+{
+	char *text = rvx_plugin_insn_disas(insn), *space = text ? strpbrk(text, " \t") : NULL;
+	if (space)
+		*space = 0;
+	return text;
 }
 
 #endif

@@ -17,7 +17,6 @@
 RVX_PLUGIN_EXPORT int rvx_plugin_version = RVX_PLUGIN_VERSION;
 
 #define MAX_VCPUS 256
-#define PAGE_BITS 12
 
 enum { IMISS = NCLASSES, DMISS, ITLB_MISS, DTLB_MISS, NFEATURES };
 static const char *const miss_names[] = {"icache miss", "dcache miss", "itlb miss", "dtlb miss"};
@@ -28,16 +27,9 @@ static double cost[NFEATURES] = {
     [ATOMIC] = 10, [FLOAD] = 1,   [FSTORE] = 1, [FARITH] = 4, [FFUSED] = 5,  [FDIVIDE] = 20,   [FCONV] = 3,
     [FENCE] = 5,   [SYSTEM] = 10, [OTHER] = 1,  [IMISS] = 20, [DMISS] = 20,  [ITLB_MISS] = 30, [DTLB_MISS] = 30};
 
-struct model {
-	struct cache icache, dcache, itlb, dtlb;
-};
-
 static struct rvx_plugin_scoreboard *score; /* per vCPU: uint64_t[NFEATURES] */
 static struct model *models[MAX_VCPUS];
-static struct {
-	int size, assoc, blk;
-} iconf = {16384, 8, 64}, dconf = {16384, 8, 64};
-static int itlb_entries = 64, dtlb_entries = 64, tlb_assoc = 4;
+static struct model_config conf = MODEL_DEFAULTS;
 static double ghz = 1.0;
 static bool seconds; /* the costs are seconds per event (weights=FILE) */
 static double start; /* with weights: seconds per run that no event counts (start-up) */
@@ -55,17 +47,9 @@ static uint64_t *counts(unsigned int vcpu)
 
 static void vcpu_init(rvx_plugin_id_t id, unsigned int vcpu)
 {
-	struct model *m;
 	(void)id;
-	if (vcpu >= MAX_VCPUS || models[vcpu])
-		return;
-	m = calloc(1, sizeof *m);
-	if (!m || !cache_init(&m->icache, iconf.size, iconf.assoc, log2i(iconf.blk), LRU) ||
-	    !cache_init(&m->dcache, dconf.size, dconf.assoc, log2i(dconf.blk), LRU) ||
-	    !cache_init(&m->itlb, itlb_entries << PAGE_BITS, tlb_assoc, PAGE_BITS, LRU) ||
-	    !cache_init(&m->dtlb, dtlb_entries << PAGE_BITS, tlb_assoc, PAGE_BITS, LRU))
-		return;
-	models[vcpu] = m;
+	if (vcpu < MAX_VCPUS && !models[vcpu])
+		models[vcpu] = model_new(&conf);
 }
 
 /* A block runs: its code is fetched, one instruction cache block at a time. */
@@ -76,7 +60,7 @@ static void block_exec(unsigned int vcpu, void *userdata)
 	uint64_t *c = counts(vcpu);
 	if (!m || !c)
 		return;
-	for (uint64_t a = span[0] & ~(uint64_t)(iconf.blk - 1); a < span[1]; a += (uint64_t)iconf.blk)
+	for (uint64_t a = span[0] & ~(uint64_t)(conf.i.blk - 1); a < span[1]; a += (uint64_t)conf.i.blk)
 		c[IMISS] += !cache_access(&m->icache, a);
 	for (uint64_t a = span[0] >> PAGE_BITS; a <= (span[1] - 1) >> PAGE_BITS; a++)
 		c[ITLB_MISS] += !cache_access(&m->itlb, a << PAGE_BITS);
@@ -106,15 +90,12 @@ static void tb_trans(rvx_plugin_id_t id, struct rvx_plugin_tb *tb)
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct rvx_plugin_insn *insn = rvx_plugin_tb_get_insn(tb, i);
-		char *text = rvx_plugin_insn_disas(insn), *space;
+		char *mnemonic = insn_mnemonic(insn);
 		int cls;
-		if (!text)
+		if (!mnemonic)
 			continue;
-		space = strpbrk(text, " \t");
-		if (space)
-			*space = 0;
-		cls = classify(text);
-		free(text);
+		cls = classify(mnemonic);
+		free(mnemonic);
 		rvx_plugin_register_vcpu_insn_exec_inline_per_vcpu(
 		    insn, RVX_PLUGIN_INLINE_ADD_U64, (rvx_plugin_u64){score, (size_t)cls * sizeof(uint64_t)}, 1);
 		if (cls == LOAD || cls == STORE || cls == ATOMIC || cls == FLOAD || cls == FSTORE)
@@ -187,11 +168,7 @@ RVX_PLUGIN_EXPORT int rvx_plugin_install(rvx_plugin_id_t id, const rvx_info_t *i
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		char *end;
-		if (int_arg(a, "icachesize", &iconf.size) || int_arg(a, "iassoc", &iconf.assoc) ||
-		    int_arg(a, "iblksize", &iconf.blk) || int_arg(a, "dcachesize", &dconf.size) ||
-		    int_arg(a, "dassoc", &dconf.assoc) || int_arg(a, "dblksize", &dconf.blk) ||
-		    int_arg(a, "itlb", &itlb_entries) || int_arg(a, "dtlb", &dtlb_entries) ||
-		    int_arg(a, "tlbassoc", &tlb_assoc))
+		if (model_arg(a, &conf))
 			continue;
 		if (!strncmp(a, "freq=", 5)) {
 			ghz = strtod(a + 5, &end);
@@ -213,8 +190,9 @@ RVX_PLUGIN_EXPORT int rvx_plugin_install(rvx_plugin_id_t id, const rvx_info_t *i
 		fprintf(stderr, "timing: unknown argument '%s'\n", a);
 		return -1;
 	}
-	if (log2i(iconf.blk) < 0 || log2i(dconf.blk) < 0) {
-		fprintf(stderr, "timing: block sizes must be powers of two\n");
+	if (!model_valid(&conf)) {
+		fprintf(stderr,
+			"timing: block sizes must be powers of two, and blocks (entries) a multiple of the ways\n");
 		return -1;
 	}
 	score = rvx_plugin_scoreboard_new(id, NFEATURES * sizeof(uint64_t));

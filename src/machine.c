@@ -17,6 +17,7 @@
 #include "linux/path.h"
 #include "linux/signal.h"
 #include "linux/symbols.h"
+#include "linux/thread.h"
 #include "plugin/plugin.h"
 
 #define DEFAULT_GUEST_SPACE (1ull << 38) /* Sv39, what Linux gives RISC-V processes on most hardware */
@@ -393,7 +394,7 @@ static int start_main(rvx_machine *m)
 	int r;
 	if (!m->cpu)
 		return machine_error(m, RVX_E_INVAL, "no program loaded");
-	if (m->cpu->plugin_index >= 0 || m->started)
+	if (m->started)
 		return RVX_OK;
 	r = signal_init(m);
 	if (r < 0)
@@ -437,15 +438,17 @@ static void stop_others(struct rvx_machine *m, const struct rvx_vcpu *self)
 	pthread_mutex_unlock(&m->lock);
 }
 
-void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code)
+_Noreturn void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code)
 {
 	struct rvx_machine *m = cpu->m;
 	int none = 0;
-	if (__atomic_compare_exchange_n(&m->ended, &none, how, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+	if (__atomic_compare_exchange_n(&m->ended, &none, how, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
 		m->end_code = code;
+		plugins_atexit(m);
+	}
 	stop_others(m, cpu);
 	if (cpu != m->cpu || !m->end_jmp)
-		return;
+		thread_abandon(cpu);
 	/* the embedder gets the machine back once no other thread can touch it */
 	for (int i = 1; __atomic_load_n(&m->nthreads, __ATOMIC_SEQ_CST) > 1; i++) {
 		usleep(100);

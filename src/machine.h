@@ -197,11 +197,10 @@ void machine_share_memory(struct rvx_machine *m);
 
 /* Guest code may have changed in [addr, addr+len): drop cached decodes/translations. */
 void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len);
-/* The guest process ends with an exit status or a signal (RVX_STOP_EXIT or RVX_STOP_SIGNAL):
- * for an embedder, the other threads stop and the call that runs the main thread returns;
- * returns only when this thread must end itself (another thread than the one the embedder
- * called rvx_step on), after marking it. With cfg.host_process it does nothing. */
-void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code);
+/* An embedder's guest process ends with an exit status or a signal (RVX_STOP_EXIT or
+ * RVX_STOP_SIGNAL; not with cfg.host_process, where the end is the host process's): the other
+ * threads stop, this one too, and the call that runs the main thread returns. */
+_Noreturn void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code);
 
 /* Watched pages were written (space_watch_hit/release): only their translations need checking.
  * Async-signal-safe. */

@@ -225,13 +225,9 @@ void signal_default_action(struct rvx_vcpu *cpu, int sig)
 	if (default_ignores(sig))
 		return;
 	/* the process dies: its threads' robust futexes are freed (a vfork child has none) */
-	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP && !cpu->vfork_child &&
-	    !m->cfg.host_process) { /* an embedder's: the call that runs the guest returns */
-		plugins_atexit(m);
-		machine_guest_ended(cpu, RVX_STOP_SIGNAL, sig);
-		thread_abandon(cpu);
-	}
 	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP && !cpu->vfork_child) {
+		if (!m->cfg.host_process) /* an embedder's: the call that runs the guest returns */
+			machine_guest_ended(cpu, RVX_STOP_SIGNAL, sig);
 		plugins_atexit(m);
 		thread_release_all_robust(m);
 		if (m->cluster) /* every rank ends; the master then dies of the signal */
@@ -293,10 +289,8 @@ void signal_deliver(struct rvx_vcpu *cpu)
 	uint64_t sp, frame;
 
 	cpu->interrupt = 0;
-	if (m->ended) { /* an embedder's guest ended on another thread: this one stops */
+	if (m->ended) /* an embedder's guest ended on another thread: this one stops */
 		machine_guest_ended(cpu, m->ended, m->end_code);
-		thread_abandon(cpu);
-	}
 	cpu->has_saved_mask = false;
 	if (!sig) {
 		signal_set_mask(cpu, restore);

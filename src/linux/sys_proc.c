@@ -29,11 +29,8 @@ _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status)
 {
 	if (cpu->vfork_child) /* the parent's threads, tables and stdio are not its own */
 		syscall(SYS_exit_group, status);
-	if (!cpu->m->cfg.host_process) { /* an embedder's: the call that runs the guest returns */
-		plugins_atexit(cpu->m);
+	if (!cpu->m->cfg.host_process) /* an embedder's: the call that runs the guest returns */
 		machine_guest_ended(cpu, RVX_STOP_EXIT, status);
-		thread_abandon(cpu);
-	}
 	plugins_atexit(cpu->m);
 	thread_release_all_robust(cpu->m);
 	if (cpu->m->cluster) /* after the last access to guest memory: its pages stop moving */

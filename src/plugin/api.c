@@ -95,8 +95,9 @@ static void register_action(struct plugin_actions *l, struct rvx_plugin_tb *tb, 
 		call.kind = ACT_CALL;
 		a = &call;
 	}
-	if ((a->kind != ACT_INLINE && !a->cb) || (a->kind == ACT_COND && a->cond == RVX_PLUGIN_COND_NEVER) ||
-	    (a->kind != ACT_CALL && !valid_entry(a->entry)))
+	if (((a->kind == ACT_CALL || a->kind == ACT_COND) && !a->cb) || (a->kind == ACT_MEM && !a->mem_cb) ||
+	    (a->kind == ACT_COND && a->cond == RVX_PLUGIN_COND_NEVER) ||
+	    ((a->kind == ACT_INLINE || a->kind == ACT_COND) && !valid_entry(a->entry)))
 		return;
 	add_action(l, a);
 	tb->instrumented = true;
@@ -156,22 +157,19 @@ void rvx_plugin_register_vcpu_insn_exec_cond_cb(struct rvx_plugin_insn *insn, rv
 void rvx_plugin_register_vcpu_mem_cb(struct rvx_plugin_insn *insn, rvx_plugin_vcpu_mem_cb_t cb,
 				     enum rvx_plugin_cb_flags flags, enum rvx_plugin_mem_rw rw, void *userdata)
 {
-	struct plugin_action a = {.kind = ACT_MEM, .mem_cb = cb, .userdata = userdata, .rw = rw};
 	(void)flags;
-	if (cb && (rw & RVX_PLUGIN_MEM_RW)) {
-		add_action(&insn->mem, &a);
-		insn->tb->instrumented = true;
-	}
+	if (rw & RVX_PLUGIN_MEM_RW)
+		register_action(&insn->mem, insn->tb,
+				&(struct plugin_action){.kind = ACT_MEM, .mem_cb = cb, .userdata = userdata, .rw = rw});
 }
 
 void rvx_plugin_register_vcpu_mem_inline_per_vcpu(struct rvx_plugin_insn *insn, enum rvx_plugin_mem_rw rw,
 						  enum rvx_plugin_op op, rvx_plugin_u64 entry, uint64_t imm)
 {
-	struct plugin_action a = {.kind = ACT_INLINE, .op = op, .entry = entry, .imm = imm, .rw = rw};
-	if (valid_entry(entry) && (rw & RVX_PLUGIN_MEM_RW)) {
-		add_action(&insn->mem, &a);
-		insn->tb->instrumented = true;
-	}
+	if (rw & RVX_PLUGIN_MEM_RW)
+		register_action(
+		    &insn->mem, insn->tb,
+		    &(struct plugin_action){.kind = ACT_INLINE, .op = op, .entry = entry, .imm = imm, .rw = rw});
 }
 
 /* meminfo: bits 0-1 the size shift, 2 sign-extended, 3 store, 4 atomic */

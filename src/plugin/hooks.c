@@ -1,6 +1,5 @@
 /* Where the emulator calls the plugins: vCPUs, syscalls, the end, and blocks (formed here for
  * both engines; run here for the interpreter). */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -188,8 +187,7 @@ static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 
 static bool holds(uint64_t v, enum rvx_plugin_cond c, uint64_t imm)
 {
-	switch (c) {
-	case RVX_PLUGIN_COND_ALWAYS: return true;
+	switch (c) { /* ALWAYS was registered as a call, NEVER not at all */
 	case RVX_PLUGIN_COND_EQ: return v == imm;
 	case RVX_PLUGIN_COND_NE: return v != imm;
 	case RVX_PLUGIN_COND_LT: return v < imm;
@@ -271,8 +269,8 @@ int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, b
 		acc[0].info |= in->op == RV_LB || in->op == RV_LH || in->op == RV_LW ? PLUGIN_MEM_SIGN : 0;
 		n = 1;
 		break;
-	case F_FLOAD:
-	case F_LR: n = 1; break;
+	case F_LR: acc[0].info |= PLUGIN_MEM_ATOMIC | (shift == 2 ? PLUGIN_MEM_SIGN : 0); /* fall through */
+	case F_FLOAD: n = 1; break;
 	case F_STORE: acc[0].value = low_bytes(cpu->x[in->rs2], shift); goto store;
 	case F_FSTORE: acc[0].value = low_bytes(cpu->f[in->rs2], shift); goto store;
 	case F_AMO:
@@ -292,8 +290,6 @@ int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, b
 		break;
 	default: break;
 	}
-	if (fmt == F_LR)
-		acc[0].info |= PLUGIN_MEM_ATOMIC | (shift == 2 ? PLUGIN_MEM_SIGN : 0);
 	st = advance ? interp_execute(cpu, in) : interp_dispatch(cpu, in);
 	if (st != EXEC_NEXT || !n) /* a fault does not come back here at all */
 		return st;

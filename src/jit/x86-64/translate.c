@@ -1052,7 +1052,7 @@ static bool constant_in_space(const struct tctx *t, const struct rv_insn *in, ui
 
 /* Plugins: each action registered on the block or instruction, in order; inline operations in
  * place, the others through a call that sees exact guest state. */
-static int plugin_thunk(struct rvx_vcpu *cpu, const struct plugin_action *a)
+static int plugin_thunk(struct rvx_vcpu *cpu, const void *a)
 {
 	jit_fp_leave(cpu);
 	plugins_run_action(cpu, a);
@@ -1083,7 +1083,7 @@ static void emit_inline(struct tctx *t, const struct rvx_plugin_scoreboard *s, s
 
 /* An instruction whose memory accesses a plugin follows: the interpreter runs it and reports
  * them; a fault leaves from there as from any helper. */
-static int plugin_mem_thunk(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn)
+static int plugin_mem_thunk(struct rvx_vcpu *cpu, const void *insn)
 {
 	int st;
 	jit_fp_leave(cpu);
@@ -1092,15 +1092,17 @@ static int plugin_mem_thunk(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *
 	return st;
 }
 
-static void emit_plugin_mem_insn(struct tctx *t, const struct rvx_plugin_insn *insn)
+/* A call of thunk(cpu, arg) with the guest's state where C code sees it (a callback may read or
+ * write any register, frm included); a nonzero result leaves the block, as a helper's. */
+static void emit_plugin_call(struct tctx *t, int (*thunk)(struct rvx_vcpu *, const void *), const void *arg)
 {
 	struct emit *e = &t->e;
 	t->frm_checked = false;
 	store_pc(t, t->pc);
 	spill(e);
 	e_mov_rr(e, true, RDI, REG_CPU);
-	e_mov_ri(e, RSI, (uint64_t)(uintptr_t)insn);
-	e_call(e, (const void *)plugin_mem_thunk);
+	e_mov_ri(e, RSI, (uint64_t)(uintptr_t)arg);
+	e_call(e, (const void *)thunk);
 	reload(e);
 	e_test_rr(e, false, RAX, RAX);
 	e_jcc_to(e, CC_NE, rw_of(t->j, t->j->epilogue));
@@ -1108,20 +1110,12 @@ static void emit_plugin_mem_insn(struct tctx *t, const struct rvx_plugin_insn *i
 
 static void emit_plugin_actions(struct tctx *t, const struct plugin_actions *l)
 {
-	struct emit *e = &t->e;
 	for (int i = 0; i < l->n; i++) {
 		const struct plugin_action *a = &l->v[i];
-		if (a->kind == ACT_INLINE && a->entry.offset <= INT32_MAX - 8) {
+		if (a->kind == ACT_INLINE && a->entry.offset <= INT32_MAX - 8)
 			emit_inline(t, a->entry.score, a->entry.offset, a->op == RVX_PLUGIN_INLINE_ADD_U64, a->imm);
-			continue;
-		}
-		t->frm_checked = false; /* a callback may write frm */
-		store_pc(t, t->pc);
-		spill(e);
-		e_mov_rr(e, true, RDI, REG_CPU);
-		e_mov_ri(e, RSI, (uint64_t)(uintptr_t)a);
-		e_call(e, (const void *)plugin_thunk);
-		reload(e);
+		else
+			emit_plugin_call(t, plugin_thunk, a);
 	}
 }
 
@@ -1274,9 +1268,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		t.consumed = 1;
 		if (t.ptb)
 			emit_plugin_actions(&t, &t.ptb->insns[t.idx].actions);
-		if (t.ptb && t.ptb->insns[t.idx].mem.n)
-			emit_plugin_mem_insn(&t,
-					     &t.ptb->insns[t.idx]); /* a load, store or atomic: never the block's end */
+		if (t.ptb && t.ptb->insns[t.idx].mem.n) /* a load, store or atomic: never the block's end */
+			emit_plugin_call(&t, plugin_mem_thunk, &t.ptb->insns[t.idx]);
 		else
 			more = translate_insn(&t);
 		for (int k = t.idx; k < t.idx + t.consumed; k++)
