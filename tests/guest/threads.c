@@ -354,6 +354,7 @@ static void on_usr1(int sig)
 
 static pid_t target_tid;
 static volatile int stop_target;
+static int blocked_count;
 
 static void *signal_target(void *arg)
 {
@@ -370,6 +371,7 @@ static void *blocked_for_usr1(void *arg)
 	sigemptyset(&s);
 	sigaddset(&s, SIGUSR1);
 	pthread_sigmask(SIG_BLOCK, &s, NULL);
+	__atomic_add_fetch(&blocked_count, 1, __ATOMIC_SEQ_CST);
 	while (!stop_target)
 		usleep(1000);
 	return arg;
@@ -385,7 +387,9 @@ static void test_thread_signals(void)
 	pthread_create(&t, NULL, signal_target, NULL);
 	for (i = 0; i < 3; i++)
 		pthread_create(&others[i], NULL, blocked_for_usr1, NULL);
-	while (!__atomic_load_n(&target_tid, __ATOMIC_SEQ_CST))
+	/* until the others block SIGUSR1, the kernel may pick them for a process-wide signal */
+	while (!__atomic_load_n(&target_tid, __ATOMIC_SEQ_CST) ||
+	       __atomic_load_n(&blocked_count, __ATOMIC_SEQ_CST) < 3)
 		usleep(1000);
 	for (i = 0; i < 5; i++) {
 		pthread_kill(t, SIGUSR1);
