@@ -30,6 +30,7 @@ enum rvx_error {
 	RVX_E_NOMEM = -7,   /* could not reserve guest memory */
 	RVX_E_INVAL = -8,   /* bad configuration */
 	RVX_E_PLUGIN = -9,  /* a plugin cannot be loaded or refused to install */
+	RVX_E_GDB = -10,    /* the gdb stub cannot listen or accept */
 };
 
 /* Debug log categories for rvx_config.debug (-d). */
@@ -128,6 +129,12 @@ const char *rvx_last_error(const rvx_machine *m);
  * argv holds its "name=value" arguments. Needs a dynamically linked program that exports its
  * symbols to the plugin (-rdynamic); link -ldl. */
 int rvx_add_plugin(rvx_machine *m, const char *path, int argc, char **argv);
+
+/* Serves gdb's remote protocol at where ("PORT", "HOST:PORT" or "unix:PATH"): after rvx_load,
+ * waits for gdb to connect; the program then starts stopped at its first instruction, under
+ * gdb's control. Needs cfg.host_process (the guest runs with rvx_run). RVX_OK, RVX_E_INVAL for a
+ * bad address, RVX_E_GDB when it cannot listen or accept. */
+int rvx_gdb_listen(rvx_machine *m, const char *where);
 
 /* ISA string the machine implements, e.g. "rv64imafdc_zicsr_zifencei_zba_zbb_zbs". */
 const char *rvx_isa_string(void);

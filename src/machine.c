@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "engine/engine.h"
+#include "gdb/gdb.h"
 #include "interp/interp.h"
 #include "jit/x86-64/jit.h"
 #include "linux/exec.h"
@@ -253,6 +254,7 @@ void rvx_machine_free(rvx_machine *m)
 	int i;
 	if (!m)
 		return;
+	gdb_free(m);
 	while (m->threads) {
 		struct rvx_vcpu *cpu = m->threads;
 		m->threads = cpu->next;

@@ -16,6 +16,7 @@ struct jit_cache;
 struct cluster;
 struct jit_jc_entry;
 struct guest_symbols;
+struct rvx_gdb;
 
 #define RVX_NSIG 65 /* guest signals 1..64 */
 
@@ -99,6 +100,16 @@ struct rvx_vcpu {
 	struct rvx_plugin_tb *plugin_tbc[256]; /* plugins: the interpreter's recent blocks, by pc */
 	uint64_t plugin_mem_value;             /* plugins: the access a memory callback reports */
 	uint64_t plugin_tbc_gen;               /* the code_gen they belong to */
+	/* gdb stub (src/gdb/): how gdb let this vCPU go on, under the stub's lock */
+	struct {
+		int action;       /* enum gdb_action */
+		int sig;          /* the signal gdb resumed it with (0: none) */
+		int reported_sig; /* a synchronous signal gdb has seen: not reported again at delivery */
+		bool parked;      /* held at a safe point */
+		bool ran_one;     /* stepped or watched: ran one instruction, now to be checked */
+		uint64_t acc_addr; /* that instruction's memory access: address, bytes, rv_access kind */
+		unsigned acc_len, acc_kind;
+	} dbg;
 	struct {
 		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains, cold_runs;
 	} stats; /* -d stats */
@@ -138,6 +149,7 @@ struct rvx_machine {
 	struct cluster *cluster;       /* cluster mode: this rank's part of the process; NULL otherwise */
 	struct rvx_plugins *plugins;   /* loaded plugins (-plugin); NULL otherwise */
 	struct guest_symbols *symbols; /* ELF symbols read so far (linux/symbols.c) */
+	struct rvx_gdb *gdb;           /* the gdb stub (-g); NULL otherwise */
 	/* embedding (not cfg.host_process): where the guest's end returns to, and what it was */
 	sigjmp_buf *end_jmp;
 	volatile int ended; /* 0, or RVX_STOP_EXIT / RVX_STOP_SIGNAL */

@@ -27,6 +27,7 @@ enum {
 	EXIT_CLUSTER = 72,  /* cluster mode cannot start: no MPI launcher, library or peers */
 	EXIT_PLUGIN = 73,   /* a plugin cannot be loaded, or refused to install */
 	EXIT_BINFMT = 74,   /* the binfmt_misc entry cannot be registered or removed */
+	EXIT_GDB = 75,      /* the gdb stub cannot listen or accept */
 };
 
 #define DEFAULT_SYSROOT "/usr/riscv64-linux-gnu"
@@ -75,6 +76,9 @@ static void usage(FILE *f)
 		   "                    so that perf report names guest functions\n"
 		   "  -plugin FILE[,ARG=VALUE...]  load an instrumentation plugin (include/rvx-plugin.h)\n"
 		   "                    with its arguments; repeatable; its output shows with -d plugin\n"
+		   "  -g PORT           wait for gdb to connect (target remote :PORT) and run the program\n"
+		   "                    under its control; also HOST:PORT, unix:PATH (target remote\n"
+		   "                    unix::PATH), or $QEMU_GDB\n"
 		   "  --binfmt[=print|register|remove]  print (or, as root, register or remove) the\n"
 		   "                    binfmt_misc entry that runs RISC-V 64 programs with this rvx\n"
 		   "  -h, --help        this text\n"
@@ -84,7 +88,7 @@ static void usage(FILE *f)
 		   "68 ELF for another machine, 69 RV32 ELF, 70 internal error, 71 missing interpreter,\n"
 		   "72 cluster mode cannot start (no MPI launcher or library, a world of one rank),\n"
 		   "73 a plugin cannot be loaded or refused to install, 74 the binfmt_misc entry cannot\n"
-		   "be registered or removed.\n");
+		   "be registered or removed, 75 the gdb stub cannot listen.\n");
 }
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -125,6 +129,7 @@ static int exit_status_for(int err)
 	case RVX_E_INTERP: return EXIT_INTERP;
 	case RVX_E_INVAL: return EXIT_USAGE;
 	case RVX_E_PLUGIN: return EXIT_PLUGIN;
+	case RVX_E_GDB: return EXIT_GDB;
 	default: return EXIT_INTERNAL;
 	}
 }
@@ -355,7 +360,7 @@ int main(int argc, char **argv)
 	struct rvx_config cfg;
 	rvx_machine *m = NULL;
 	const char *sysroot = getenv("QEMU_LD_PREFIX"), *log_path = NULL, *argv0 = NULL;
-	const char *engine = getenv("RVX_ENGINE"), *translate_after = NULL;
+	const char *engine = getenv("RVX_ENGINE"), *translate_after = NULL, *gdb = getenv("QEMU_GDB");
 	struct env_edit edits[argc];
 	char **env, **gargv;
 	char *reexec[16 + 2 * argc], self[PATH_MAX], debug_text[256] = "";
@@ -409,7 +414,8 @@ int main(int argc, char **argv)
 		if (i + 1 >= argc &&
 		    (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") || !strcmp(o, "-d") ||
 		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine") ||
-		     !strcmp(o, "-translate-after") || !strcmp(o, "-cluster-place") || !strcmp(o, "-plugin")))
+		     !strcmp(o, "-translate-after") || !strcmp(o, "-cluster-place") || !strcmp(o, "-plugin") ||
+		     !strcmp(o, "-g")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
 			sysroot = argv[++i];
@@ -453,6 +459,8 @@ int main(int argc, char **argv)
 			place = argv[++i];
 		} else if (!strcmp(o, "-plugin")) {
 			plugins[nplugins++] = argv[++i];
+		} else if (!strcmp(o, "-g")) {
+			gdb = argv[++i];
 		} else {
 			return bad_usage("unknown option '%s'", argv[i]);
 		}
@@ -467,6 +475,8 @@ int main(int argc, char **argv)
 		return bad_usage("%s is for cluster mode (--cluster)", "--cluster-place");
 	if (nplugins && cluster)
 		return bad_usage("%s and --cluster cannot be used together yet", "-plugin");
+	if (gdb && cluster)
+		return bad_usage("%s and --cluster cannot be used together yet", "-g");
 #if !defined(RVX_DYN) && !defined(RVX_MPI)
 	if (nplugins) { /* dlopen needs a dynamically linked rvx that exports the plugin API */
 		hand_over("rvx-dyn", argv, "-plugin (rvx-dyn, which make builds beside rvx)");
@@ -568,6 +578,8 @@ int main(int argc, char **argv)
 	}
 #endif
 	r = rvx_load(m, argv[i], argc - i, gargv, env);
+	if (r == RVX_OK && gdb && *gdb)
+		r = rvx_gdb_listen(m, gdb);
 	if (r == RVX_OK)
 		r = rvx_run(m); /* returns only on failure: the guest's exit ends the process */
 	fprintf(stderr, "rvx: %s\n", rvx_last_error(m));

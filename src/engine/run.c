@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <signal.h>
 
+#include "../gdb/gdb.h"
 #include "../interp/interp.h"
 #include "../jit/x86-64/jit.h"
 #include "../linux/signal.h"
@@ -61,15 +62,42 @@ bool engine_in_translated_code(struct rvx_vcpu *cpu, void *host_ucontext)
 	return cpu->m->jit && jit_owns_pc(cpu, host_ucontext);
 }
 
+/* One instruction through the interpreter for the debugger (a step, a watched run, or a
+ * breakpoint's instruction once no debugger is there), its memory access noted for gdb_insn_done. */
+static int run_one(struct rvx_vcpu *cpu)
+{
+	struct rv_insn in;
+	uint64_t addr = 0;
+	unsigned kind;
+	int st;
+	interp_decode(cpu, cpu->pc, &in);
+	kind = rv_access(&in, cpu->x, &addr);
+	st = interp_execute(cpu, &in);
+	/* after it ran: a fault does not come back here, and a step into one is reported as the signal */
+	cpu->dbg.acc_kind = kind;
+	cpu->dbg.acc_addr = addr;
+	cpu->dbg.acc_len = 1u << rv_access_shift(in.op);
+	cpu->dbg.ran_one = true;
+	return st;
+}
+
 /* What a stop of the engine asks for, as the run loop does it; true at an ebreak the caller
  * wants back. */
 static bool route(struct rvx_vcpu *cpu, int st, bool ebreak_back)
 {
 	switch (st) {
 	case EXEC_ECALL:
+		if (cpu->m->gdb)
+			gdb_syscall(cpu, true);
 		cpu->state = VCPU_IN_SYSCALL;
 		syscall_dispatch(cpu);
 		cpu->state = VCPU_IN_EMU;
+		if (cpu->m->gdb)
+			gdb_syscall(cpu, false);
+		break;
+	case EXEC_DEBUG:
+		if (!gdb_breakpoint_hit(cpu))
+			return route(cpu, run_one(cpu), ebreak_back);
 		break;
 	case EXEC_EBREAK:
 		if (ebreak_back)
@@ -96,6 +124,19 @@ static int run_engine(struct rvx_vcpu *cpu)
 	return interp_run(cpu);
 }
 
+/* Under gdb: held while it has the vCPU stopped; then one instruction while it steps or
+ * watches memory, else the engine as usual (breakpoints stop it with EXEC_DEBUG). */
+static int run_debugged(struct rvx_vcpu *cpu)
+{
+	enum gdb_run how = gdb_resume_point(cpu);
+	if (cpu->interrupt) /* a signal came while it was held: delivered first */
+		return EXEC_NEXT;
+	cpu->state = VCPU_IN_GUEST;
+	if (how == GDB_RUN_STEP || (how == GDB_RUN_WATCHED && !gdb_break_at(cpu->m->gdb, cpu->pc)))
+		return run_one(cpu);
+	return how == GDB_RUN_WATCHED ? EXEC_DEBUG : run_engine(cpu);
+}
+
 int engine_run(struct rvx_vcpu *cpu)
 {
 	rvx_current_vcpu = cpu;
@@ -110,10 +151,16 @@ int engine_run(struct rvx_vcpu *cpu)
 			cpu->state = VCPU_DELIVERING;
 			signal_deliver(cpu);
 		}
-		cpu->state = VCPU_IN_GUEST;
-		st = run_engine(cpu);
+		if (cpu->m->gdb) {
+			st = run_debugged(cpu);
+		} else {
+			cpu->state = VCPU_IN_GUEST;
+			st = run_engine(cpu);
+		}
 		cpu->state = VCPU_IN_EMU;
 		route(cpu, st, false);
+		if (cpu->dbg.ran_one)
+			gdb_insn_done(cpu);
 	}
 }
 

@@ -1,4 +1,5 @@
 #include "interp.h"
+#include "../gdb/gdb.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -138,11 +139,14 @@ int interp_dispatch(struct rvx_vcpu *cpu, const struct rv_insn *in)
 int interp_run(struct rvx_vcpu *cpu)
 {
 	const unsigned trace = cpu->m->cfg.debug & RVX_LOG_EXEC;
+	const struct rvx_gdb *gdb = cpu->m->gdb;
 	for (;;) {
 		const struct rv_insn *in;
 		int st;
 		if (__builtin_expect(cpu->interrupt, 0))
 			return EXEC_NEXT;
+		if (__builtin_expect(gdb != NULL, 0) && gdb_break_at(gdb, cpu->pc))
+			return EXEC_DEBUG;
 		in = interp_fetch(cpu, cpu->pc);
 		if (__builtin_expect(trace, 0)) {
 			char text[96];
@@ -158,11 +162,14 @@ int interp_run(struct rvx_vcpu *cpu)
 int interp_run_block(struct rvx_vcpu *cpu)
 {
 	struct rvx_vma code = {0};
+	const struct rvx_gdb *gdb = cpu->m->gdb;
 	for (;;) {
 		struct rv_insn in;
 		int st;
 		if (__builtin_expect(cpu->interrupt, 0))
 			return EXEC_NEXT;
+		if (__builtin_expect(gdb != NULL, 0) && gdb_break_at(gdb, cpu->pc))
+			return EXEC_DEBUG;
 		decode(cpu, cpu->pc, &in, &code);
 		st = execute(cpu, &in);
 		if (st != EXEC_NEXT || (in.op >= RV_JAL && in.op <= RV_BGEU))

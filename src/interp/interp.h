@@ -15,6 +15,7 @@ enum exec_status {
 	EXEC_ILLEGAL,
 	EXEC_FENCE_I,
 	EXEC_FAULT, /* guest address outside the guest space: SIGSEGV at fault_addr */
+	EXEC_DEBUG, /* a debugger's breakpoint at pc: the instruction has not run */
 };
 
 int interp_rv64i(struct rvx_vcpu *cpu, const struct rv_insn *in);

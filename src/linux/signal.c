@@ -4,6 +4,7 @@
 #include "../plugin/plugin.h"
 
 #include "../engine/engine.h"
+#include "../gdb/gdb.h"
 #include "safe_syscall.h"
 #include "thread.h"
 
@@ -204,6 +205,16 @@ void signal_raise_sync(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr)
 	si.si_addr = (void *)(uintptr_t)addr;
 	if ((sig == SIGSEGV || sig == SIGBUS) && cpu->m->cluster && cluster_fault_retry(cpu, addr))
 		return;
+	if (cpu->m->gdb) { /* gdb sees it first: it may drop it (the instruction then runs again) */
+		int to = gdb_signal(cpu, sig, true);
+		if (!to)
+			return;
+		if (to != sig) {
+			sig = si.si_signo = to;
+			si.si_code = SI_USER;
+			a = &cpu->sigact[sig];
+		}
+	}
 	machine_log(cpu->m, RVX_LOG_SIGNAL, "rvx: guest signal %d (code %d) at pc 0x%llx, address 0x%llx\n", sig, code,
 		    (unsigned long long)cpu->pc, (unsigned long long)addr);
 	/* As the kernel forces it: a blocked or ignored fault kills the process. */
@@ -228,6 +239,7 @@ void signal_default_action(struct rvx_vcpu *cpu, int sig)
 	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig != SIGSTOP && !cpu->vfork_child) {
 		if (!m->cfg.host_process) /* an embedder's: the call that runs the guest returns */
 			machine_guest_ended(cpu, RVX_STOP_SIGNAL, sig);
+		gdb_process_end(m, 0, sig);
 		plugins_atexit(m);
 		thread_release_all_robust(m);
 		if (m->cluster) /* every rank ends; the master then dies of the signal */
@@ -297,6 +309,21 @@ void signal_deliver(struct rvx_vcpu *cpu)
 		return;
 	}
 	cpu->pending &= ~SIGBIT(sig);
+	if (m->gdb) { /* gdb sees it first: it may drop it, or send another */
+		int to = gdb_signal(cpu, sig, false);
+		if (to != sig) {
+			if (to) {
+				siginfo_t si;
+				memset(&si, 0, sizeof si);
+				si.si_signo = to;
+				si.si_code = SI_USER;
+				cpu->dbg.reported_sig = to;
+				record_pending(cpu, to, &si);
+			}
+			signal_set_mask(cpu, restore);
+			return;
+		}
+	}
 	a = cpu->sigact[sig];
 	if (a.handler == (uint64_t)(uintptr_t)SIG_IGN || a.handler == (uint64_t)(uintptr_t)SIG_DFL) {
 		if (a.handler == (uint64_t)(uintptr_t)SIG_DFL)

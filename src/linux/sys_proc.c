@@ -16,6 +16,7 @@
 
 #include "../cluster/cluster.h"
 #include "../engine/engine.h"
+#include "../gdb/gdb.h"
 #include "../plugin/plugin.h"
 #include "exec.h"
 #include "loader.h"
@@ -31,6 +32,7 @@ _Noreturn void syscall_exit_process(struct rvx_vcpu *cpu, int status)
 		syscall(SYS_exit_group, status);
 	if (!cpu->m->cfg.host_process) /* an embedder's: the call that runs the guest returns */
 		machine_guest_ended(cpu, RVX_STOP_EXIT, status);
+	gdb_process_end(cpu->m, status, 0);
 	plugins_atexit(cpu->m);
 	thread_release_all_robust(cpu->m);
 	if (cpu->m->cluster) /* after the last access to guest memory: its pages stop moving */
@@ -78,6 +80,8 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 	pthread_mutex_unlock(&m->space.lock);
 	if (m->cluster)
 		pid == 0 ? cluster_forget(m) : cluster_thaw(m);
+	if (pid == 0)
+		gdb_forget(m);
 	if (pid == 0) {
 		m->threads = cpu;
 		cpu->next = NULL;

@@ -221,23 +221,6 @@ struct access {
 	bool done; /* it happened (an SC may not store) */
 };
 
-static unsigned size_shift(unsigned op)
-{
-	switch (op) {
-	case RV_LB:
-	case RV_LBU:
-	case RV_SB: return 0;
-	case RV_LH:
-	case RV_LHU:
-	case RV_SH: return 1;
-	case RV_LD:
-	case RV_SD:
-	case RV_FLD:
-	case RV_FSD: return 3;
-	default: return op >= RV_LR_D && op <= RV_AMOMAXU_D ? 3 : 2;
-	}
-}
-
 static uint64_t low_bytes(uint64_t v, unsigned shift)
 {
 	return shift == 3 ? v : v & ((1ull << (8u << shift)) - 1);
@@ -256,7 +239,7 @@ int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, b
 {
 	const struct rv_insn *in = &insn->dec;
 	enum rv_format fmt = rv_op_format(in->op);
-	unsigned shift = size_shift(in->op);
+	unsigned shift = rv_access_shift(in->op);
 	struct access acc[2] = {{0}};
 	uint64_t addr = cpu->x[in->rs1] + (fmt == F_LR || fmt == F_AMO ? 0 : (uint64_t)in->imm);
 	bool sc = in->op == RV_SC_W || in->op == RV_SC_D;

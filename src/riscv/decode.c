@@ -22,6 +22,38 @@ enum rv_format rv_op_format(unsigned op)
 	return op < RV_OP_COUNT ? (enum rv_format)op_formats[op] : F_NONE;
 }
 
+unsigned rv_access_shift(unsigned op)
+{
+	switch (op) {
+	case RV_LB:
+	case RV_LBU:
+	case RV_SB: return 0;
+	case RV_LH:
+	case RV_LHU:
+	case RV_SH: return 1;
+	case RV_LD:
+	case RV_SD:
+	case RV_FLD:
+	case RV_FSD: return 3;
+	default: return op >= RV_LR_D && op <= RV_AMOMAXU_D ? 3 : 2;
+	}
+}
+
+unsigned rv_access(const struct rv_insn *in, const uint64_t *x, uint64_t *addr)
+{
+	switch (rv_op_format(in->op)) {
+	case F_LOAD:
+	case F_FLOAD: *addr = x[in->rs1] + (uint64_t)in->imm; return RV_ACC_LOAD;
+	case F_STORE:
+	case F_FSTORE: *addr = x[in->rs1] + (uint64_t)in->imm; return RV_ACC_STORE;
+	case F_LR: *addr = x[in->rs1]; return RV_ACC_LOAD;
+	case F_AMO:
+		*addr = x[in->rs1];
+		return in->op == RV_SC_W || in->op == RV_SC_D ? RV_ACC_STORE : RV_ACC_LOAD | RV_ACC_STORE;
+	default: return 0;
+	}
+}
+
 static inline uint32_t bits(uint32_t v, int hi, int lo)
 {
 	return (v >> lo) & ((1u << (hi - lo + 1)) - 1);

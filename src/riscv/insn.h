@@ -72,6 +72,13 @@ static inline unsigned rv_insn_length(uint16_t lo)
 const char *rv_op_name(unsigned op);
 enum rv_format rv_op_format(unsigned op);
 
+/* Memory instructions (loads, stores, LR/SC, AMOs, FP loads and stores): log2 of the bytes
+ * they access, and what the instruction accesses given its integer registers x (a mask of
+ * RV_ACC_*, 0 for none) and where. */
+enum { RV_ACC_LOAD = 1, RV_ACC_STORE = 2 };
+unsigned rv_access_shift(unsigned op);
+unsigned rv_access(const struct rv_insn *in, const uint64_t *x, uint64_t *addr);
+
 /* Writes the instruction as text (objdump -M no-aliases style) into buf; returns buf. */
 char *rv_disasm(char *buf, size_t size, const struct rv_insn *in, uint64_t pc);
 const char *rv_xreg_name(unsigned r);

@@ -63,6 +63,7 @@ struct jit_block {
 	uint8_t nsegs;
 	struct jit_seg segs[MAX_BLOCK_SEGS];
 	bool dead;          /* invalidated: out of the hash, its entry sends to the dispatcher */
+	bool debug_stop;    /* only tells the run loop of gdb's breakpoint at pc */
 	uint8_t *leave;     /* executable view: stores pc and returns to the dispatcher */
 	uint8_t fast_entry; /* from code: the entry past the interrupt test, for forward chains */
 	/* plugins: the additions of the instructions (each's in pins) were made at the block's

@@ -12,6 +12,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "../../gdb/gdb.h"
 #include "../../plugin/plugin.h"
 #include "../../riscv/csr.h"
 #include "../../riscv/fp.h"
@@ -332,10 +333,21 @@ static void flush_locked(struct rvx_vcpu *cpu, struct jit_cache *j)
 }
 
 /* Whether the guest code a block was made from is gone or different now. */
+/* gdb put or took away a breakpoint at the block's start or inside it. */
+static bool breakpoints_moved(const struct rvx_gdb *g, const struct jit_block *b)
+{
+	if (gdb_break_at(g, b->pc) != b->debug_stop)
+		return true;
+	for (unsigned i = 0; i < b->nsegs; i++)
+		if (gdb_break_in(g, b->segs[i].pc + (i == 0), b->segs[i].pc + b->segs[i].len))
+			return true;
+	return false;
+}
+
 static bool block_stale(struct rvx_machine *m, const struct jit_block *b)
 {
 	const uint8_t *guest = b->guest;
-	if (!space_check(&m->space, b->pc, 1, PROT_EXEC))
+	if (!space_check(&m->space, b->pc, 1, PROT_EXEC) || (m->gdb && breakpoints_moved(m->gdb, b)))
 		return true;
 	for (unsigned i = 0; i < b->nsegs; guest += b->segs[i++].len)
 		if (b->segs[i].len && (!space_check(&m->space, b->segs[i].pc, b->segs[i].len, PROT_EXEC) ||
@@ -1245,7 +1257,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	count_at = t.e.p - 4;
 	t.ptb = NULL;
 	t.limit = MAX_BLOCK_INSNS;
-	t.no_fuse = false;
+	t.no_fuse = cpu->m->gdb != NULL; /* a breakpoint may be put between any two instructions */
 	if (plan && plan->mode == PLAN_EXACT) {
 		t.ptb = (struct rvx_plugin_tb *)plan->ptb;
 		t.limit = (int)t.ptb->n;
@@ -1259,6 +1271,13 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	while (more && t.idx < t.limit && !t.e.full) {
 		if (!t_fetchable(&t, pc)) { /* the next block's first fetch raises the guest's fault */
 			exit_chain(&t, pc);
+			break;
+		}
+		if (cpu->m->gdb && gdb_break_at(cpu->m->gdb, pc)) { /* the run loop tells gdb */
+			if (t.idx == 0)
+				exit_status(&t, pc, EXEC_DEBUG);
+			else
+				exit_chain(&t, pc);
 			break;
 		}
 		if (t.idx == t.npeeked)
@@ -1314,6 +1333,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		return NULL;
 	memset(b, 0, sizeof *b);
 	b->pc = t.block_pc;
+	b->debug_stop = ninsns == 0;
 	b->leave = t.leave;
 	b->fast_entry = fast_entry;
 	b->pins = NULL;

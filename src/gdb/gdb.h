@@ -1,0 +1,55 @@
+/* The gdb remote stub (-g PORT, -g unix:PATH, $QEMU_GDB): what the engine and the Linux layer
+ * call. Nothing here runs unless m->gdb is set. All-stop: when one thread stops, every thread
+ * stops at its next safe point (a thread blocked in a syscall counts as stopped: its registers
+ * are in its vCPU, and it parks before it runs guest code again). */
+#ifndef RVX_GDB_H
+#define RVX_GDB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../machine.h"
+
+/* How gdb lets a vCPU go on (cpu->dbg.action). */
+enum gdb_action {
+	GDB_ACT_NONE, /* a new thread: takes the default of gdb's last resume */
+	GDB_ACT_STOP,
+	GDB_ACT_CONT,
+	GDB_ACT_STEP,
+};
+
+/* How the engine runs the vCPU next (gdb_resume_point). */
+enum gdb_run {
+	GDB_RUN,         /* as usual: breakpoints stop it (EXEC_DEBUG) */
+	GDB_RUN_WATCHED, /* watchpoints are set: one instruction at a time, each checked */
+	GDB_RUN_STEP,    /* one instruction, then it stops */
+};
+
+/* Listens at where ("PORT", ":PORT", "HOST:PORT" or "unix:PATH") and waits for gdb to connect,
+ * after rvx_load: the program then stops before its first instruction. 0, or a negative errno
+ * with the machine's error set. */
+int gdb_start(struct rvx_machine *m, const char *where);
+void gdb_free(struct rvx_machine *m);
+/* In a forked child: the connection is the parent's; the child runs on undebugged. */
+void gdb_forget(struct rvx_machine *m);
+
+/* At the top of the run loop: holds the vCPU while gdb has it stopped; says how it goes on. */
+enum gdb_run gdb_resume_point(struct rvx_vcpu *cpu);
+/* True when gdb has a breakpoint at pc, or in [lo, hi). */
+bool gdb_break_at(const struct rvx_gdb *g, uint64_t pc);
+bool gdb_break_in(const struct rvx_gdb *g, uint64_t lo, uint64_t hi);
+/* The vCPU reached a breakpoint (EXEC_DEBUG): false when no gdb is there to be told (it went,
+ * or this is a vfork child), and the instruction is to run. */
+bool gdb_breakpoint_hit(struct rvx_vcpu *cpu);
+/* After the run loop has finished an instruction it ran alone (cpu->dbg.ran_one): ends a step
+ * or reports a watchpoint its access hit. */
+void gdb_insn_done(struct rvx_vcpu *cpu);
+/* A signal is about to reach the guest (sync: raised by an instruction): gdb sees it first
+ * unless it passes it silently. Returns the signal to deliver, 0 for none. */
+int gdb_signal(struct rvx_vcpu *cpu, int sig, bool sync);
+/* Syscall entry (a7 is its number) and return, for `catch syscall`. */
+void gdb_syscall(struct rvx_vcpu *cpu, bool entry);
+/* The process ends with an exit status (sig 0) or by signal sig: gdb is told before it goes. */
+void gdb_process_end(struct rvx_machine *m, int status, int sig);
+
+#endif

@@ -1,0 +1,79 @@
+/* The gdb stub's own state, shared by its files: the connection and protocol (stub.c), the
+ * vCPU side (vcpu.c) and the RISC-V target (target.c). */
+#ifndef RVX_GDB_INTERNAL_H
+#define RVX_GDB_INTERNAL_H
+
+#include <pthread.h>
+
+#include "gdb.h"
+
+#define GDB_MAX_BREAKS  256
+#define GDB_MAX_WATCHES 16
+#define GDB_PACKET_SIZE 0x4000 /* the largest packet we take, told to gdb in qSupported */
+
+struct gdb_watch {
+	uint64_t addr, len;
+	unsigned kind; /* RV_ACC_STORE (watch), RV_ACC_LOAD (rwatch), both (awatch) */
+};
+
+struct rvx_gdb {
+	struct rvx_machine *m;
+	int listen_fd, fd;
+	char *unix_path; /* removed at the end */
+	char *xml; /* the target description */
+	pthread_t thread;
+	bool thread_started;
+	int wake[2]; /* a vCPU's event wakes the server's poll */
+
+	pthread_mutex_t lock; /* everything below, and every vCPU's dbg */
+	pthread_cond_t cond;  /* vCPUs park on it; the server waits on it for them */
+	volatile bool attached; /* false once gdb detached or went: nothing stops any more */
+	int default_action;     /* for threads gdb's last resume did not name */
+	/* changed only while every vCPU is stopped (gdb sends them then) */
+	int nbreaks, nwatches;
+	uint64_t breaks[GDB_MAX_BREAKS];
+	struct gdb_watch watches[GDB_MAX_WATCHES];
+	bool catch_syscalls; /* QCatchSyscalls: all when ncatch is 0 */
+	int ncatch;
+	uint64_t catch[64];
+	uint64_t pass_signals; /* QPassSignals, host numbering, bit sig-1 */
+	/* a vCPU's stop, posted to the server */
+	bool have_event;
+	int event_tid;
+	char event[160];
+	/* the process's end, told to gdb before it goes */
+	bool end_posted, end_sent;
+	char end[16];
+
+	/* server thread only */
+	bool no_ack, swbreak;
+	int g_tid;          /* Hg: the thread g, p, m... act on (0: the stopped one) */
+	int stop_tid;       /* the thread of the last stop */
+	char last_stop[160];
+	char in[GDB_PACKET_SIZE + 8];
+	char out[2 * GDB_PACKET_SIZE + 64];
+	char *frame; /* a packet as sent: out, escaped, framed */
+	char rbuf[4096];
+	size_t rlen, rpos;
+};
+
+/* target.c: the RISC-V view. Remote register numbers: x0-x31 0-31, pc 32, f0-f31 33-64, fflags
+ * 65, frm 66, fcsr 67. */
+#define GDB_NREGS 68
+/* The target description, malloc'd (NULL when out of memory). */
+char *gdb_target_xml(void);
+/* Hex of register n of cpu into out (little-endian); its length, 0 for no such register. */
+size_t gdb_reg_hex(const struct rvx_vcpu *cpu, int n, char *out);
+/* Sets register n from hex; the characters used, 0 on a bad one. */
+size_t gdb_reg_set(struct rvx_vcpu *cpu, int n, const char *hex);
+/* Linux signal numbers to gdb's and back (0 when there is none). */
+int gdb_signal_to_gdb(int sig);
+int gdb_signal_from_gdb(int gsig);
+
+/* vcpu.c: the server's side of stopping and resuming. Called with g->lock held. */
+/* Every vCPU stops at its next safe point; returns once all have (or are in syscalls). */
+void gdb_stop_all(struct rvx_gdb *g);
+/* The live vCPU of guest thread tid (0: the main one, or any), or NULL; takes m->lock. */
+struct rvx_vcpu *gdb_find_thread(struct rvx_gdb *g, int tid);
+
+#endif

@@ -1,0 +1,150 @@
+/* The RISC-V target as gdb sees it: the target description, registers and signal numbers. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const xnames[32] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "fp", "s1", "a0",
+				       "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
+				       "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
+static const char *const fnames[32] = {"ft0", "ft1", "ft2", "ft3", "ft4",  "ft5",  "ft6", "ft7",
+				       "fs0", "fs1", "fa0", "fa1", "fa2",  "fa3",  "fa4", "fa5",
+				       "fa6", "fa7", "fs2", "fs3", "fs4",  "fs5",  "fs6", "fs7",
+				       "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
+
+char *gdb_target_xml(void)
+{
+	size_t size = 8192, n = 0;
+	char *x = malloc(size);
+	if (!x)
+		return NULL;
+#define ADD(...) (n += (size_t)snprintf(x + n, size - n, __VA_ARGS__))
+	ADD("<?xml version=\"1.0\"?>\n<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n<target version=\"1.0\">\n"
+	    "<architecture>riscv:rv64</architecture>\n<osabi>GNU/Linux</osabi>\n"
+	    "<feature name=\"org.gnu.gdb.riscv.cpu\">\n");
+	for (int i = 0; i < 32; i++)
+		ADD("<reg name=\"%s\" bitsize=\"64\" type=\"%s\" regnum=\"%d\"/>\n", xnames[i],
+		    i == 1 ? "code_ptr" : i == 2 || i == 8 ? "data_ptr" : "int", i);
+	ADD("<reg name=\"pc\" bitsize=\"64\" type=\"code_ptr\" regnum=\"32\"/>\n</feature>\n"
+	    "<feature name=\"org.gnu.gdb.riscv.fpu\">\n<union id=\"riscv_double\">\n"
+	    "<field name=\"float\" type=\"ieee_single\"/>\n<field name=\"double\" type=\"ieee_double\"/>\n"
+	    "</union>\n");
+	for (int i = 0; i < 32; i++)
+		ADD("<reg name=\"%s\" bitsize=\"64\" type=\"riscv_double\" regnum=\"%d\"/>\n", fnames[i], 33 + i);
+	ADD("<reg name=\"fflags\" bitsize=\"32\" type=\"int\" regnum=\"65\"/>\n"
+	    "<reg name=\"frm\" bitsize=\"32\" type=\"int\" regnum=\"66\"/>\n"
+	    "<reg name=\"fcsr\" bitsize=\"32\" type=\"int\" regnum=\"67\"/>\n</feature>\n</target>\n");
+#undef ADD
+	return x;
+}
+
+static const char hexdigits[] = "0123456789abcdef";
+
+static size_t put_le(char *out, uint64_t v, int bytes)
+{
+	for (int i = 0; i < bytes; i++, v >>= 8) {
+		out[2 * i] = hexdigits[(v >> 4) & 15];
+		out[2 * i + 1] = hexdigits[v & 15];
+	}
+	return 2 * (size_t)bytes;
+}
+
+static int nibble(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static bool get_le(const char *hex, int bytes, uint64_t *v)
+{
+	*v = 0;
+	for (int i = 0; i < bytes; i++) {
+		int hi = nibble(hex[2 * i]), lo = hi < 0 ? -1 : nibble(hex[2 * i + 1]);
+		if (lo < 0)
+			return false;
+		*v |= (uint64_t)(hi << 4 | lo) << (8 * i);
+	}
+	return true;
+}
+
+static int reg_bytes(int n)
+{
+	return n < 65 ? 8 : 4;
+}
+
+size_t gdb_reg_hex(const struct rvx_vcpu *cpu, int n, char *out)
+{
+	uint64_t v;
+	if (n < 0 || n >= GDB_NREGS)
+		return 0;
+	if (n < 32)
+		v = cpu->x[n];
+	else if (n == 32)
+		v = cpu->pc;
+	else if (n < 65)
+		v = cpu->f[n - 33];
+	else if (n == 65)
+		v = cpu->fflags;
+	else if (n == 66)
+		v = cpu->frm;
+	else
+		v = cpu->frm << 5 | cpu->fflags;
+	return put_le(out, v, reg_bytes(n));
+}
+
+size_t gdb_reg_set(struct rvx_vcpu *cpu, int n, const char *hex)
+{
+	uint64_t v;
+	if (n < 0 || n >= GDB_NREGS || !get_le(hex, reg_bytes(n), &v))
+		return 0;
+	if (n < 32) {
+		if (n)
+			cpu->x[n] = v;
+	} else if (n == 32) {
+		cpu->pc = v;
+	} else if (n < 65) {
+		cpu->f[n - 33] = v;
+	} else if (n == 65) {
+		cpu->fflags = v & 31;
+	} else if (n == 66) {
+		cpu->frm = v & 7;
+	} else {
+		cpu->fflags = v & 31;
+		cpu->frm = (v >> 5) & 7;
+	}
+	return 2 * (size_t)reg_bytes(n);
+}
+
+/* gdb's own signal numbers (include/gdb/signals.def) for Linux's 1-31. */
+static const unsigned char linux_to_gdb[32] = {
+    0,  1,  2,  3,  4,  5,  6,  10 /* BUS */, 8,  9,  30 /* USR1 */, 11, 31 /* USR2 */, 13, 14, 15,
+    0 /* STKFLT: none */, 20 /* CHLD */, 19 /* CONT */, 17 /* STOP */, 18 /* TSTP */, 21, 22,
+    16 /* URG */, 24, 25, 26, 27, 28, 23 /* IO */, 32 /* PWR */, 12 /* SYS */};
+
+int gdb_signal_to_gdb(int sig)
+{
+	if (sig > 0 && sig < 32)
+		return linux_to_gdb[sig];
+	if (sig == 32)
+		return 77; /* GDB_SIGNAL_REALTIME_32 */
+	if (sig >= 33 && sig <= 63)
+		return 45 + (sig - 33); /* REALTIME_33 ... REALTIME_63 */
+	if (sig == 64)
+		return 78;
+	return 0;
+}
+
+int gdb_signal_from_gdb(int gsig)
+{
+	for (int sig = 1; sig <= 64; sig++)
+		if (gdb_signal_to_gdb(sig) == gsig)
+			return sig;
+	return 0;
+}

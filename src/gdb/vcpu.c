@@ -1,0 +1,237 @@
+/* The guest threads' side of the stub: parking at safe points, posting stops to the server,
+ * and the checks the engine asks for (breakpoints, watchpoints, steps, signals, syscalls). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../linux/signal.h"
+#include "internal.h"
+
+/* Held at a safe point until the server wakes the vCPUs again. */
+static void park(struct rvx_gdb *g, struct rvx_vcpu *cpu)
+{
+	cpu->dbg.parked = true;
+	pthread_cond_broadcast(&g->cond);
+	pthread_cond_wait(&g->cond, &g->lock);
+	cpu->dbg.parked = false;
+}
+
+static void take_default(struct rvx_gdb *g, struct rvx_vcpu *cpu)
+{
+	if (cpu->dbg.action == GDB_ACT_NONE)
+		cpu->dbg.action = g->default_action;
+}
+
+enum gdb_run gdb_resume_point(struct rvx_vcpu *cpu)
+{
+	struct rvx_gdb *g = cpu->m->gdb;
+	int action;
+	if (!g->attached || cpu->vfork_child) /* a vfork child shares the parent's stub: not its own */
+		return GDB_RUN;
+	pthread_mutex_lock(&g->lock);
+	take_default(g, cpu);
+	while (cpu->dbg.action == GDB_ACT_STOP && g->attached)
+		park(g, cpu);
+	action = g->attached ? cpu->dbg.action : GDB_ACT_CONT;
+	pthread_mutex_unlock(&g->lock);
+	if (action == GDB_ACT_STEP)
+		return GDB_RUN_STEP;
+	return g->nwatches ? GDB_RUN_WATCHED : GDB_RUN;
+}
+
+/* Posts the vCPU's stop (the stop reply gdb gets, given its thread) and holds the vCPU until gdb
+ * resumes it; returns the signal gdb resumed it with, or -1 when no gdb is attached. A stop
+ * already in progress is told first: this one waits for the resume and is told next. */
+static int __attribute__((format(printf, 2, 3))) report(struct rvx_vcpu *cpu, const char *fmt, ...)
+{
+	struct rvx_gdb *g = cpu->m->gdb;
+	va_list ap;
+	int sig, n;
+	if (cpu->vfork_child || !g->attached) /* a forked child's lock may have been taken at the fork */
+		return -1;
+	pthread_mutex_lock(&g->lock);
+	for (;;) {
+		take_default(g, cpu);
+		if (!g->attached) {
+			pthread_mutex_unlock(&g->lock);
+			return -1;
+		}
+		if (!g->have_event && cpu->dbg.action != GDB_ACT_STOP)
+			break;
+		park(g, cpu);
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(g->event, sizeof g->event - 24, fmt, ap);
+	va_end(ap);
+	snprintf(g->event + n, 24, "thread:%x;", cpu->tid);
+	g->event_tid = cpu->tid;
+	g->have_event = true;
+	cpu->dbg.action = GDB_ACT_STOP;
+	cpu->dbg.sig = 0;
+	if (write(g->wake[1], "e", 1) < 0) {
+		/* the pipe is full: the server has wakes enough */
+	}
+	while (cpu->dbg.action == GDB_ACT_STOP && g->attached)
+		park(g, cpu);
+	sig = g->attached ? cpu->dbg.sig : -1;
+	cpu->dbg.sig = 0;
+	pthread_mutex_unlock(&g->lock);
+	return sig;
+}
+
+bool gdb_break_in(const struct rvx_gdb *g, uint64_t lo, uint64_t hi)
+{
+	for (int i = 0; i < g->nbreaks; i++)
+		if (g->breaks[i] >= lo && g->breaks[i] < hi)
+			return true;
+	return false;
+}
+
+bool gdb_break_at(const struct rvx_gdb *g, uint64_t pc)
+{
+	return gdb_break_in(g, pc, pc + 1);
+}
+
+bool gdb_breakpoint_hit(struct rvx_vcpu *cpu)
+{
+	return report(cpu, "T05%s", cpu->m->gdb->swbreak ? "swbreak:;" : "") >= 0;
+}
+
+/* The first watchpoint the access [addr, addr+len) of this kind hits, or NULL. */
+static const struct gdb_watch *watch_hit(const struct rvx_gdb *g, uint64_t addr, uint64_t len, unsigned kind)
+{
+	for (int i = 0; i < g->nwatches; i++) {
+		const struct gdb_watch *w = &g->watches[i];
+		if ((w->kind & kind) && addr < w->addr + w->len && w->addr < addr + len)
+			return w;
+	}
+	return NULL;
+}
+
+void gdb_insn_done(struct rvx_vcpu *cpu)
+{
+	struct rvx_gdb *g = cpu->m->gdb;
+	const struct gdb_watch *w;
+	bool stepped;
+	cpu->dbg.ran_one = false;
+	if (!g->attached)
+		return;
+	pthread_mutex_lock(&g->lock);
+	stepped = cpu->dbg.action == GDB_ACT_STEP;
+	w = cpu->dbg.acc_kind ? watch_hit(g, cpu->dbg.acc_addr, cpu->dbg.acc_len, cpu->dbg.acc_kind) : NULL;
+	pthread_mutex_unlock(&g->lock);
+	if (w) {
+		/* gdb wants an address inside the watched range */
+		uint64_t at = cpu->dbg.acc_addr > w->addr ? cpu->dbg.acc_addr : w->addr;
+		const char *what = w->kind == RV_ACC_STORE ? "watch" : w->kind == RV_ACC_LOAD ? "rwatch" : "awatch";
+		report(cpu, "T05%s:%llx;", what, (unsigned long long)at);
+	} else if (stepped) {
+		report(cpu, "T05");
+	}
+}
+
+int gdb_signal(struct rvx_vcpu *cpu, int sig, bool sync)
+{
+	struct rvx_gdb *g = cpu->m->gdb;
+	int to;
+	if (!sync && cpu->dbg.reported_sig == sig) { /* seen when the instruction raised it */
+		cpu->dbg.reported_sig = 0;
+		return sig;
+	}
+	if (!g->attached || (g->pass_signals & SIGBIT(sig)))
+		return sig;
+	to = report(cpu, "T%02x", gdb_signal_to_gdb(sig));
+	if (to < 0)
+		return sig;
+	if (sync && to == sig)
+		cpu->dbg.reported_sig = sig;
+	return to;
+}
+
+void gdb_syscall(struct rvx_vcpu *cpu, bool entry)
+{
+	struct rvx_gdb *g = cpu->m->gdb;
+	uint64_t nr = cpu->x[17];
+	bool caught = false;
+	if (!g->attached || !g->catch_syscalls)
+		return;
+	pthread_mutex_lock(&g->lock);
+	caught = g->ncatch == 0;
+	for (int i = 0; i < g->ncatch && !caught; i++)
+		caught = g->catch[i] == nr;
+	pthread_mutex_unlock(&g->lock);
+	if (caught)
+		report(cpu, "T05%s:%llx;", entry ? "syscall_entry" : "syscall_return", (unsigned long long)nr);
+}
+
+void gdb_process_end(struct rvx_machine *m, int status, int sig)
+{
+	struct rvx_gdb *g = m->gdb;
+	struct timespec until;
+	if (!g || !g->attached)
+		return;
+	pthread_mutex_lock(&g->lock);
+	if (sig)
+		snprintf(g->end, sizeof g->end, "X%02x", gdb_signal_to_gdb(sig));
+	else
+		snprintf(g->end, sizeof g->end, "W%02x", status & 255);
+	g->end_posted = true;
+	if (write(g->wake[1], "x", 1) < 0) {
+		/* the pipe is full: the server has wakes enough */
+	}
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 5; /* a gdb that stopped reading does not hold the exit for long */
+	while (!g->end_sent && g->attached && pthread_cond_timedwait(&g->cond, &g->lock, &until) != ETIMEDOUT)
+		;
+	pthread_mutex_unlock(&g->lock);
+}
+
+/* Every vCPU is parked or in a syscall (where it parks before it runs guest code again). */
+static bool all_stopped(struct rvx_gdb *g)
+{
+	struct rvx_machine *m = g->m;
+	bool all = true;
+	pthread_mutex_lock(&m->lock);
+	for (struct rvx_vcpu *t = m->threads; t && all; t = t->next)
+		all = t->dbg.parked || t->state == VCPU_IN_SYSCALL;
+	pthread_mutex_unlock(&m->lock);
+	return all;
+}
+
+void gdb_stop_all(struct rvx_gdb *g)
+{
+	struct rvx_machine *m = g->m;
+	g->default_action = GDB_ACT_STOP;
+	pthread_mutex_lock(&m->lock);
+	for (struct rvx_vcpu *t = m->threads; t; t = t->next) {
+		t->dbg.action = GDB_ACT_STOP;
+		__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST); /* out of translated code */
+	}
+	pthread_mutex_unlock(&m->lock);
+	while (!all_stopped(g)) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 2000000; /* a thread entering a syscall does not say so */
+		if (until.tv_nsec >= 1000000000) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000;
+		}
+		pthread_cond_timedwait(&g->cond, &g->lock, &until);
+	}
+}
+
+struct rvx_vcpu *gdb_find_thread(struct rvx_gdb *g, int tid)
+{
+	struct rvx_machine *m = g->m;
+	struct rvx_vcpu *t, *found = NULL;
+	pthread_mutex_lock(&m->lock);
+	for (t = m->threads; t && !found; t = t->next)
+		if (t->tid == tid || (tid <= 0 && t == m->cpu))
+			found = t;
+	if (!found && tid <= 0)
+		found = m->threads;
+	pthread_mutex_unlock(&m->lock);
+	return found;
+}
