@@ -106,9 +106,7 @@ struct rvx_vcpu {
 		int sig;          /* the signal gdb resumed it with (0: none) */
 		int reported_sig; /* a synchronous signal gdb has seen: not reported again at delivery */
 		bool parked;      /* held at a safe point */
-		bool ran_one;     /* stepped or watched: ran one instruction, now to be checked */
-		uint64_t acc_addr; /* that instruction's memory access: address, bytes, rv_access kind */
-		unsigned acc_len, acc_kind;
+		bool ran_one;     /* ran one instruction alone (stepping or watched): a step may end */
 	} dbg;
 	struct {
 		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains, cold_runs;

@@ -62,9 +62,10 @@ bool engine_in_translated_code(struct rvx_vcpu *cpu, void *host_ucontext)
 	return cpu->m->jit && jit_owns_pc(cpu, host_ucontext);
 }
 
-/* One instruction through the interpreter for the debugger (a step, a watched run, or a
- * breakpoint's instruction once no debugger is there), its memory access noted for gdb_insn_done. */
-static int run_one(struct rvx_vcpu *cpu)
+/* One instruction through the interpreter for the debugger: a step, a run under watchpoints
+ * (an access to a watched location stops before it runs, as RISC-V's triggers do, and gdb steps
+ * over it), or a breakpoint's instruction once no debugger is there. */
+static int run_one(struct rvx_vcpu *cpu, bool watched)
 {
 	struct rv_insn in;
 	uint64_t addr = 0;
@@ -72,12 +73,10 @@ static int run_one(struct rvx_vcpu *cpu)
 	int st;
 	interp_decode(cpu, cpu->pc, &in);
 	kind = rv_access(&in, cpu->x, &addr);
+	if (watched && kind && gdb_watchpoint_hit(cpu, addr, 1u << rv_access_shift(in.op), kind))
+		return EXEC_NEXT; /* not run: it runs when gdb lets the vCPU go on */
 	st = interp_execute(cpu, &in);
-	/* after it ran: a fault does not come back here, and a step into one is reported as the signal */
-	cpu->dbg.acc_kind = kind;
-	cpu->dbg.acc_addr = addr;
-	cpu->dbg.acc_len = 1u << rv_access_shift(in.op);
-	cpu->dbg.ran_one = true;
+	cpu->dbg.ran_one = true; /* after it ran: a fault does not come back here */
 	return st;
 }
 
@@ -97,7 +96,7 @@ static bool route(struct rvx_vcpu *cpu, int st, bool ebreak_back)
 		break;
 	case EXEC_DEBUG:
 		if (!gdb_breakpoint_hit(cpu))
-			return route(cpu, run_one(cpu), ebreak_back);
+			return route(cpu, run_one(cpu, false), ebreak_back);
 		break;
 	case EXEC_EBREAK:
 		if (ebreak_back)
@@ -133,7 +132,7 @@ static int run_debugged(struct rvx_vcpu *cpu)
 		return EXEC_NEXT;
 	cpu->state = VCPU_IN_GUEST;
 	if (how == GDB_RUN_STEP || (how == GDB_RUN_WATCHED && !gdb_break_at(cpu->m->gdb, cpu->pc)))
-		return run_one(cpu);
+		return run_one(cpu, how == GDB_RUN_WATCHED);
 	return how == GDB_RUN_WATCHED ? EXEC_DEBUG : run_engine(cpu);
 }
 
@@ -160,7 +159,7 @@ int engine_run(struct rvx_vcpu *cpu)
 		cpu->state = VCPU_IN_EMU;
 		route(cpu, st, false);
 		if (cpu->dbg.ran_one)
-			gdb_insn_done(cpu);
+			gdb_step_done(cpu);
 	}
 }
 

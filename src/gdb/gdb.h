@@ -41,9 +41,12 @@ bool gdb_break_in(const struct rvx_gdb *g, uint64_t lo, uint64_t hi);
 /* The vCPU reached a breakpoint (EXEC_DEBUG): false when no gdb is there to be told (it went,
  * or this is a vfork child), and the instruction is to run. */
 bool gdb_breakpoint_hit(struct rvx_vcpu *cpu);
-/* After the run loop has finished an instruction it ran alone (cpu->dbg.ran_one): ends a step
- * or reports a watchpoint its access hit. */
-void gdb_insn_done(struct rvx_vcpu *cpu);
+/* An instruction is about to access [addr, addr+len) (kind: RV_ACC_*): true when that hits a
+ * watchpoint, and gdb was told (the instruction has not run). */
+bool gdb_watchpoint_hit(struct rvx_vcpu *cpu, uint64_t addr, unsigned len, unsigned kind);
+/* After the run loop has finished an instruction it ran alone (cpu->dbg.ran_one): the end of a
+ * step, when the vCPU was stepping. */
+void gdb_step_done(struct rvx_vcpu *cpu);
 /* A signal is about to reach the guest (sync: raised by an instruction): gdb sees it first
  * unless it passes it silently. Returns the signal to deliver, 0 for none. */
 int gdb_signal(struct rvx_vcpu *cpu, int sig, bool sync);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -495,7 +496,20 @@ static void detach(struct rvx_gdb *g)
 	pthread_mutex_unlock(&g->lock);
 }
 
-/* One packet of a stopped target: false when the connection broke. */
+/* gdb's kill: the process ends at once, with status 0 and a line saying why, as under QEMU. */
+static _Noreturn void terminate(struct rvx_gdb *g)
+{
+	static const char msg[] = "rvx: terminated by gdb\n";
+	if (g->m->log)
+		fflush(g->m->log);
+	if (write(2, msg, sizeof msg - 1) < 0) {
+		/* nothing more to say */
+	}
+	syscall(SYS_exit_group, 0);
+	_exit(0);
+}
+
+/* One packet of a stopped target: SERVE_ON, or SERVE_RESUMED / SERVE_END. */
 static int handle(struct rvx_gdb *g, int len)
 {
 	const char *p = g->in + 1;
@@ -548,7 +562,7 @@ static int handle(struct rvx_gdb *g, int len)
 		detach(g);
 		return SERVE_END;
 	case 'k':
-		kill(getpid(), SIGKILL);
+		terminate(g);
 		return SERVE_END;
 	case 'v':
 		if (!strcmp(g->in, "vCont?"))
@@ -562,7 +576,7 @@ static int handle(struct rvx_gdb *g, int len)
 			return SERVE_RESUMED;
 		} else if (!strncmp(g->in, "vKill", 5)) {
 			reply(g, "OK");
-			kill(getpid(), SIGKILL);
+			terminate(g);
 			return SERVE_END;
 		} else {
 			ok = reply(g, "");
@@ -586,7 +600,7 @@ static int handle(struct rvx_gdb *g, int len)
 		} else if (!strcmp(g->in, "qsThreadInfo")) {
 			ok = reply(g, "l");
 		} else if (!strncmp(g->in, "qAttached", 9)) {
-			ok = reply(g, "1"); /* as QEMU: gdb detaches at its end, and the program goes on */
+			ok = reply(g, "0"); /* as QEMU: gdb made the process, and kills it when it quits */
 		} else if (!strncmp(g->in, "qSymbol", 7)) {
 			ok = reply(g, "OK");
 		} else {
@@ -706,23 +720,28 @@ static int listen_at(struct rvx_machine *m, struct rvx_gdb *g, const char *where
 		struct sockaddr_un un;
 	} a;
 	socklen_t alen;
+	const char *path;
+	struct stat st;
 	int fd, one = 1;
 	memset(&a, 0, sizeof a);
-	if (!strncmp(where, "unix:", 5)) {
-		if (strlen(where + 5) >= sizeof a.un.sun_path || !where[5])
+	/* unix:PATH, or as QEMU a path */
+	path = !strncmp(where, "unix:", 5) ? where + 5 : strchr(where, '/') ? where : NULL;
+	if (path) {
+		if (strlen(path) >= sizeof a.un.sun_path || !*path)
 			return machine_error(m, -EINVAL, "-g unix:PATH: the path is empty or too long");
 		a.un.sun_family = AF_UNIX;
-		strcpy(a.un.sun_path, where + 5);
+		strcpy(a.un.sun_path, path);
 		alen = sizeof a.un;
-		unlink(a.un.sun_path); /* a socket left by an earlier run */
-		g->unix_path = strdup(where + 5);
+		if (stat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+			unlink(path); /* a socket left by an earlier run; any other file stays */
+		g->unix_path = strdup(path);
 	} else {
 		const char *colon = strrchr(where, ':'), *port = colon ? colon + 1 : where;
 		char host[64] = "";
 		char *end;
 		unsigned long v = strtoul(port, &end, 10);
 		if (!*port || *end || v > 65535)
-			return machine_error(m, -EINVAL, "-g wants PORT, HOST:PORT or unix:PATH, not '%s'", where);
+			return machine_error(m, -EINVAL, "-g wants PORT, HOST:PORT, unix:PATH or a socket path, not '%s'", where);
 		a.in.sin_family = AF_INET;
 		a.in.sin_port = htons((uint16_t)v);
 		a.in.sin_addr.s_addr = htonl(INADDR_ANY); /* as QEMU */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../riscv/csr.h"
 #include "internal.h"
 
 static const char *const xnames[32] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "fp", "s1", "a0",
@@ -13,6 +14,15 @@ static const char *const fnames[32] = {"ft0", "ft1", "ft2", "ft3", "ft4",  "ft5"
 				       "fs0", "fs1", "fa0", "fa1", "fa2",  "fa3",  "fa4", "fa5",
 				       "fa6", "fa7", "fs2", "fs3", "fs4",  "fs5",  "fs6", "fs7",
 				       "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
+
+/* Registers 65 on: fflags, frm, fcsr (in the FP feature, as gdb wants them) and the counters. */
+static const unsigned csrs[] = {RV_CSR_FFLAGS, RV_CSR_FRM, RV_CSR_FCSR, RV_CSR_CYCLE, RV_CSR_TIME, RV_CSR_INSTRET};
+#define NCSRS (int)(sizeof csrs / sizeof csrs[0])
+
+static int reg_bytes(int n)
+{
+	return n < 65 || n > 67 ? 8 : 4;
+}
 
 char *gdb_target_xml(void)
 {
@@ -33,9 +43,11 @@ char *gdb_target_xml(void)
 	    "</union>\n");
 	for (int i = 0; i < 32; i++)
 		ADD("<reg name=\"%s\" bitsize=\"64\" type=\"riscv_double\" regnum=\"%d\"/>\n", fnames[i], 33 + i);
-	ADD("<reg name=\"fflags\" bitsize=\"32\" type=\"int\" regnum=\"65\"/>\n"
-	    "<reg name=\"frm\" bitsize=\"32\" type=\"int\" regnum=\"66\"/>\n"
-	    "<reg name=\"fcsr\" bitsize=\"32\" type=\"int\" regnum=\"67\"/>\n</feature>\n</target>\n");
+	for (int i = 0; i < NCSRS; i++)
+		ADD("%s<reg name=\"%s\" bitsize=\"%d\" type=\"int\" regnum=\"%d\"/>\n",
+		    i == 3 ? "</feature>\n<feature name=\"org.gnu.gdb.riscv.csr\">\n" : "", rv_csr_name(csrs[i]),
+		    8 * reg_bytes(65 + i), 65 + i);
+	ADD("</feature>\n</target>\n");
 #undef ADD
 	return x;
 }
@@ -74,14 +86,9 @@ static bool get_le(const char *hex, int bytes, uint64_t *v)
 	return true;
 }
 
-static int reg_bytes(int n)
-{
-	return n < 65 ? 8 : 4;
-}
-
 size_t gdb_reg_hex(const struct rvx_vcpu *cpu, int n, char *out)
 {
-	uint64_t v;
+	uint64_t v = 0;
 	if (n < 0 || n >= GDB_NREGS)
 		return 0;
 	if (n < 32)
@@ -90,18 +97,20 @@ size_t gdb_reg_hex(const struct rvx_vcpu *cpu, int n, char *out)
 		v = cpu->pc;
 	else if (n < 65)
 		v = cpu->f[n - 33];
-	else if (n == 65)
-		v = cpu->fflags;
-	else if (n == 66)
-		v = cpu->frm;
 	else
-		v = cpu->frm << 5 | cpu->fflags;
+		rv_csr_access((struct rvx_vcpu *)cpu, csrs[n - 65], false, NULL, 0, &v);
 	return put_le(out, v, reg_bytes(n));
+}
+
+static uint64_t replace(uint64_t old, uint64_t v)
+{
+	(void)old;
+	return v;
 }
 
 size_t gdb_reg_set(struct rvx_vcpu *cpu, int n, const char *hex)
 {
-	uint64_t v;
+	uint64_t v, old;
 	if (n < 0 || n >= GDB_NREGS || !get_le(hex, reg_bytes(n), &v))
 		return 0;
 	if (n < 32) {
@@ -111,13 +120,8 @@ size_t gdb_reg_set(struct rvx_vcpu *cpu, int n, const char *hex)
 		cpu->pc = v;
 	} else if (n < 65) {
 		cpu->f[n - 33] = v;
-	} else if (n == 65) {
-		cpu->fflags = v & 31;
-	} else if (n == 66) {
-		cpu->frm = v & 7;
-	} else {
-		cpu->fflags = v & 31;
-		cpu->frm = (v >> 5) & 7;
+	} else if (!rv_csr_access(cpu, csrs[n - 65], true, replace, v, &old)) {
+		return 0; /* a counter: read-only */
 	}
 	return 2 * (size_t)reg_bytes(n);
 }
@@ -143,6 +147,8 @@ int gdb_signal_to_gdb(int sig)
 
 int gdb_signal_from_gdb(int gsig)
 {
+	if (gsig <= 0)
+		return 0;
 	for (int sig = 1; sig <= 64; sig++)
 		if (gdb_signal_to_gdb(sig) == gsig)
 			return sig;

@@ -78,6 +78,11 @@ static int __attribute__((format(printf, 2, 3))) report(struct rvx_vcpu *cpu, co
 	sig = g->attached ? cpu->dbg.sig : -1;
 	cpu->dbg.sig = 0;
 	pthread_mutex_unlock(&g->lock);
+	/* the stop's kick (gdb_stop_all) is spent: left set, it would hold back the syscall this
+	 * vCPU may be about to make (a signal that came meanwhile sets it again) */
+	cpu->interrupt = 0;
+	if (signal_next_pending(cpu))
+		cpu->interrupt = 1;
 	return sig;
 }
 
@@ -110,26 +115,36 @@ static const struct gdb_watch *watch_hit(const struct rvx_gdb *g, uint64_t addr,
 	return NULL;
 }
 
-void gdb_insn_done(struct rvx_vcpu *cpu)
+bool gdb_watchpoint_hit(struct rvx_vcpu *cpu, uint64_t addr, unsigned len, unsigned kind)
 {
 	struct rvx_gdb *g = cpu->m->gdb;
 	const struct gdb_watch *w;
+	uint64_t at = addr;
+	const char *what = "";
+	if (!g->attached)
+		return false;
+	pthread_mutex_lock(&g->lock);
+	w = watch_hit(g, addr, len, kind);
+	if (w) {
+		at = addr > w->addr ? addr : w->addr; /* gdb wants an address inside the watched range */
+		what = w->kind == RV_ACC_STORE ? "watch" : w->kind == RV_ACC_LOAD ? "rwatch" : "awatch";
+	}
+	pthread_mutex_unlock(&g->lock);
+	return w && report(cpu, "T05%s:%llx;", what, (unsigned long long)at) >= 0;
+}
+
+void gdb_step_done(struct rvx_vcpu *cpu)
+{
+	struct rvx_gdb *g = cpu->m->gdb;
 	bool stepped;
 	cpu->dbg.ran_one = false;
 	if (!g->attached)
 		return;
 	pthread_mutex_lock(&g->lock);
 	stepped = cpu->dbg.action == GDB_ACT_STEP;
-	w = cpu->dbg.acc_kind ? watch_hit(g, cpu->dbg.acc_addr, cpu->dbg.acc_len, cpu->dbg.acc_kind) : NULL;
 	pthread_mutex_unlock(&g->lock);
-	if (w) {
-		/* gdb wants an address inside the watched range */
-		uint64_t at = cpu->dbg.acc_addr > w->addr ? cpu->dbg.acc_addr : w->addr;
-		const char *what = w->kind == RV_ACC_STORE ? "watch" : w->kind == RV_ACC_LOAD ? "rwatch" : "awatch";
-		report(cpu, "T05%s:%llx;", what, (unsigned long long)at);
-	} else if (stepped) {
+	if (stepped)
 		report(cpu, "T05");
-	}
 }
 
 int gdb_signal(struct rvx_vcpu *cpu, int sig, bool sync)
