@@ -10,6 +10,7 @@
 #define GDB_MAX_BREAKS  256
 #define GDB_MAX_WATCHES 16
 #define GDB_PACKET_SIZE 0x4000 /* the largest packet we take, told to gdb in qSupported */
+#define GDB_MAX_FILES   16     /* opened by gdb's host I/O at once */
 
 struct gdb_watch {
 	uint64_t addr, len;
@@ -53,9 +54,20 @@ struct rvx_gdb {
 	char in[GDB_PACKET_SIZE + 8];
 	char out[2 * GDB_PACKET_SIZE + 64];
 	char *frame; /* a packet as sent: out, escaped, framed */
+	int files[GDB_MAX_FILES]; /* host I/O: descriptors gdb opened, -1 for a free slot */
 	char rbuf[4096];
 	size_t rlen, rpos;
 };
+
+/* stub.c: the protocol. Sends data as one packet (binary: '#', '$', '}' and '*' escaped) and
+ * waits for gdb's ack; false when the connection broke. */
+bool gdb_send_packet(struct rvx_gdb *g, const char *data, size_t len, bool binary);
+/* A hex digit's value (-1 for none); a hex number at *p, moved past it (false for none). */
+int gdb_nibble(int c);
+bool gdb_hex(const char **p, uint64_t *v);
+
+/* hostio.c: a vFile: packet (p past "vFile:"), answered; false when the connection broke. */
+bool gdb_hostio(struct rvx_gdb *g, const char *p);
 
 /* target.c: the RISC-V view. Remote register numbers: x0-x31 0-31, pc 32, f0-f31 33-64, fflags
  * 65, frm 66, fcsr 67, cycle 68, time 69, instret 70. */

@@ -21,7 +21,7 @@
 
 static const char hexdigits[] = "0123456789abcdef";
 
-static int nibble(int c)
+int gdb_nibble(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -32,13 +32,12 @@ static int nibble(int c)
 	return -1;
 }
 
-/* A hex number at *p (moved past it); false when there is none. */
-static bool hex_num(const char **p, uint64_t *v)
+bool gdb_hex(const char **p, uint64_t *v)
 {
 	const char *s = *p;
 	*v = 0;
-	while (nibble(*s) >= 0)
-		*v = *v << 4 | (uint64_t)nibble(*s++);
+	while (gdb_nibble(*s) >= 0)
+		*v = *v << 4 | (uint64_t)gdb_nibble(*s++);
 	if (s == *p)
 		return false;
 	*p = s;
@@ -54,7 +53,7 @@ static bool thread_id(const char **p, int *tid)
 		*tid = -1;
 		return true;
 	}
-	if (!hex_num(p, &v))
+	if (!gdb_hex(p, &v))
 		return false;
 	*tid = (int)v;
 	return true;
@@ -118,7 +117,7 @@ static int read_packet(struct rvx_gdb *g)
 		lo = hi < 0 ? -1 : get_byte(g);
 		if (lo < 0)
 			return PKT_EOF;
-		ok = ok && nibble(hi) >= 0 && nibble(lo) >= 0 && (unsigned)(nibble(hi) << 4 | nibble(lo)) == (sum & 255);
+		ok = ok && gdb_nibble(hi) >= 0 && gdb_nibble(lo) >= 0 && (unsigned)(gdb_nibble(hi) << 4 | gdb_nibble(lo)) == (sum & 255);
 		if (!g->no_ack && !send_all(g, ok ? "+" : "-", 1))
 			return PKT_EOF;
 		if (ok) {
@@ -128,8 +127,7 @@ static int read_packet(struct rvx_gdb *g)
 	}
 }
 
-/* Sends data as one packet (binary: '#', '$', '}' and '*' escaped), waiting for gdb's ack. */
-static bool send_packet(struct rvx_gdb *g, const char *data, size_t len, bool binary)
+bool gdb_send_packet(struct rvx_gdb *g, const char *data, size_t len, bool binary)
 {
 	char *f = g->frame;
 	size_t n = 0;
@@ -163,7 +161,7 @@ static bool send_packet(struct rvx_gdb *g, const char *data, size_t len, bool bi
 
 static bool reply(struct rvx_gdb *g, const char *s)
 {
-	return send_packet(g, s, strlen(s), false);
+	return gdb_send_packet(g, s, strlen(s), false);
 }
 
 /* ---- the commands of a stopped target ---- */
@@ -220,7 +218,7 @@ static bool cmd_read_reg(struct rvx_gdb *g, const char *p)
 	size_t n;
 	if (!cpu)
 		return reply(g, "E01");
-	if (!hex_num(&p, &r) || r >= GDB_NREGS)
+	if (!gdb_hex(&p, &r) || r >= GDB_NREGS)
 		return reply(g, "E22");
 	n = gdb_reg_hex(cpu, (int)r, g->out);
 	g->out[n] = 0;
@@ -233,7 +231,7 @@ static bool cmd_write_reg(struct rvx_gdb *g, const char *p)
 	uint64_t r;
 	if (!cpu)
 		return reply(g, "E01");
-	if (!hex_num(&p, &r) || *p++ != '=' || r >= GDB_NREGS || !gdb_reg_set(cpu, (int)r, p))
+	if (!gdb_hex(&p, &r) || *p++ != '=' || r >= GDB_NREGS || !gdb_reg_set(cpu, (int)r, p))
 		return reply(g, "E22");
 	return reply(g, "OK");
 }
@@ -243,7 +241,7 @@ static bool cmd_read_mem(struct rvx_gdb *g, const char *p)
 {
 	uint64_t addr, len, done = 0;
 	uint8_t buf[256];
-	if (!hex_num(&p, &addr) || *p++ != ',' || !hex_num(&p, &len))
+	if (!gdb_hex(&p, &addr) || *p++ != ',' || !gdb_hex(&p, &len))
 		return reply(g, "E22");
 	if (len > (GDB_PACKET_SIZE - 8) / 2)
 		len = (GDB_PACKET_SIZE - 8) / 2;
@@ -274,7 +272,7 @@ static bool cmd_write_mem(struct rvx_gdb *g, const char *p, size_t plen, bool bi
 	uint64_t addr, len, i;
 	uint8_t *buf;
 	bool ok = true;
-	if (!hex_num(&p, &addr) || *p++ != ',' || !hex_num(&p, &len) || *p++ != ':' || len > GDB_PACKET_SIZE)
+	if (!gdb_hex(&p, &addr) || *p++ != ',' || !gdb_hex(&p, &len) || *p++ != ':' || len > GDB_PACKET_SIZE)
 		return reply(g, "E22");
 	buf = (uint8_t *)g->out; /* free while a command runs */
 	for (i = 0; i < len && ok; i++) {
@@ -288,9 +286,9 @@ static bool cmd_write_mem(struct rvx_gdb *g, const char *p, size_t plen, bool bi
 				buf[i] = (uint8_t)*p++;
 			}
 		} else {
-			ok = p + 1 < end && nibble(p[0]) >= 0 && nibble(p[1]) >= 0;
+			ok = p + 1 < end && gdb_nibble(p[0]) >= 0 && gdb_nibble(p[1]) >= 0;
 			if (ok)
-				buf[i] = (uint8_t)(nibble(p[0]) << 4 | nibble(p[1]));
+				buf[i] = (uint8_t)(gdb_nibble(p[0]) << 4 | gdb_nibble(p[1]));
 			p += 2;
 		}
 	}
@@ -307,7 +305,7 @@ static bool cmd_point(struct rvx_gdb *g, const char *p, bool insert)
 {
 	uint64_t type, addr, len;
 	int i;
-	if (!hex_num(&p, &type) || *p++ != ',' || !hex_num(&p, &addr) || *p++ != ',' || !hex_num(&p, &len))
+	if (!gdb_hex(&p, &type) || *p++ != ',' || !gdb_hex(&p, &addr) || *p++ != ',' || !gdb_hex(&p, &len))
 		return reply(g, "E22");
 	if (type > 4)
 		return reply(g, "");
@@ -359,7 +357,7 @@ static bool cmd_xfer(struct rvx_gdb *g, const char *p)
 		annex[0] = 0;
 	}
 	p += n;
-	if (!hex_num(&p, &off) || *p++ != ',' || !hex_num(&p, &len))
+	if (!gdb_hex(&p, &off) || *p++ != ',' || !gdb_hex(&p, &len))
 		return reply(g, "E22");
 	if (!strcmp(object, "features")) {
 		if (strcmp(annex, "target.xml"))
@@ -388,7 +386,7 @@ static bool cmd_xfer(struct rvx_gdb *g, const char *p)
 		len = size - off;
 	g->out[0] = off + len < size ? 'm' : 'l';
 	memcpy(g->out + 1, data + off, len);
-	ok = send_packet(g, g->out, len + 1, true);
+	ok = gdb_send_packet(g, g->out, len + 1, true);
 	free(buf);
 	return ok;
 }
@@ -403,7 +401,7 @@ static bool cmd_catch_syscalls(struct rvx_gdb *g, const char *p)
 		for (p++; *p == ';' && g->ncatch < 64;) {
 			uint64_t nr;
 			p++;
-			if (!hex_num(&p, &nr))
+			if (!gdb_hex(&p, &nr))
 				break;
 			g->catch[g->ncatch++] = nr;
 		}
@@ -415,7 +413,7 @@ static bool cmd_catch_syscalls(struct rvx_gdb *g, const char *p)
 static bool cmd_pass_signals(struct rvx_gdb *g, const char *p)
 {
 	uint64_t set = 0, s;
-	while (hex_num(&p, &s)) {
+	while (gdb_hex(&p, &s)) {
 		int sig = gdb_signal_from_gdb((int)s);
 		if (sig)
 			set |= SIGBIT(sig);
@@ -467,7 +465,7 @@ static bool parse_vcont(const char *p, struct resume_action *a, int *n)
 		r->action = c == 'c' || c == 'C' ? GDB_ACT_CONT : c == 's' || c == 'S' ? GDB_ACT_STEP : GDB_ACT_STOP;
 		if (c != 'c' && c != 'C' && c != 's' && c != 'S' && c != 't')
 			return false;
-		if ((c == 'C' || c == 'S') && !hex_num(&p, &sig))
+		if ((c == 'C' || c == 'S') && !gdb_hex(&p, &sig))
 			return false;
 		r->sig = gdb_signal_from_gdb((int)sig);
 		r->tid = -1;
@@ -491,6 +489,11 @@ static void detach(struct rvx_gdb *g)
 	g->attached = false;
 	g->nbreaks = g->nwatches = 0;
 	g->catch_syscalls = false;
+	for (int i = 0; i < GDB_MAX_FILES; i++)
+		if (g->files[i] >= 0) {
+			close(g->files[i]);
+			g->files[i] = -1;
+		}
 	machine_code_changed(g->m, 0, UINT64_MAX);
 	resume(g, &all, 1);
 	pthread_mutex_unlock(&g->lock);
@@ -548,7 +551,7 @@ static int handle(struct rvx_gdb *g, int len)
 	case 'S':
 		/* the old resume: the stopped thread steps (or goes on), the others go on */
 		sig = 0;
-		if ((g->in[0] == 'C' || g->in[0] == 'S') && !hex_num(&p, &sig))
+		if ((g->in[0] == 'C' || g->in[0] == 'S') && !gdb_hex(&p, &sig))
 			return reply(g, "E22") ? SERVE_ON : SERVE_END;
 		a[0] = (struct resume_action){g->in[0] == 's' || g->in[0] == 'S' ? GDB_ACT_STEP : GDB_ACT_CONT,
 					      gdb_signal_from_gdb((int)sig), g->stop_tid};
@@ -565,7 +568,9 @@ static int handle(struct rvx_gdb *g, int len)
 		terminate(g);
 		return SERVE_END;
 	case 'v':
-		if (!strcmp(g->in, "vCont?"))
+		if (!strncmp(g->in, "vFile:", 6))
+			ok = gdb_hostio(g, g->in + 6);
+		else if (!strcmp(g->in, "vCont?"))
 			ok = reply(g, "vCont;c;C;s;S;t");
 		else if (!strncmp(g->in, "vCont;", 6)) {
 			if (!parse_vcont(g->in + 5, a, &n))
@@ -650,7 +655,7 @@ static bool wait_for_stop(struct rvx_gdb *g)
 		}
 		pthread_mutex_lock(&g->lock);
 		if (g->end_posted) {
-			bool sent = send_packet(g, g->end, strlen(g->end), false);
+			bool sent = gdb_send_packet(g, g->end, strlen(g->end), false);
 			g->end_sent = true;
 			g->attached = false;
 			pthread_cond_broadcast(&g->cond);
@@ -811,6 +816,8 @@ int gdb_start(struct rvx_machine *m, const char *where)
 		return machine_error(m, -ENOMEM, "out of memory");
 	g->m = m;
 	g->fd = g->listen_fd = g->wake[0] = g->wake[1] = -1;
+	for (int i = 0; i < GDB_MAX_FILES; i++)
+		g->files[i] = -1;
 	pthread_mutex_init(&g->lock, NULL);
 	pthread_cond_init(&g->cond, NULL);
 	m->gdb = g;

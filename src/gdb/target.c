@@ -63,22 +63,11 @@ static size_t put_le(char *out, uint64_t v, int bytes)
 	return 2 * (size_t)bytes;
 }
 
-static int nibble(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static bool get_le(const char *hex, int bytes, uint64_t *v)
 {
 	*v = 0;
 	for (int i = 0; i < bytes; i++) {
-		int hi = nibble(hex[2 * i]), lo = hi < 0 ? -1 : nibble(hex[2 * i + 1]);
+		int hi = gdb_nibble(hex[2 * i]), lo = hi < 0 ? -1 : gdb_nibble(hex[2 * i + 1]);
 		if (lo < 0)
 			return false;
 		*v |= (uint64_t)(hi << 4 | lo) << (8 * i);

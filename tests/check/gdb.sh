@@ -32,7 +32,8 @@ wait_socket() {
 
 # session NAME RUNNER PROG ARG [COMMAND...]: RUNNER (jit, interp or qemu) runs PROG ARG and waits
 # for gdb on a socket; gdb runs the commands. Leaves NAME.gdb (gdb's output), NAME.out (the
-# program's) and NAME.status. With SIGINT_AFTER=S, gdb gets a SIGINT (Ctrl-C) after S seconds.
+# program's) and NAME.status. With SIGINT_AFTER=S, gdb gets a SIGINT (Ctrl-C) after S seconds; with
+# NOFILE=1, gdb is given neither the program nor a sysroot.
 session() {
 	local name=$1 runner=$2 prog=$3 arg=$4 sock=$T/$1.sock gdbpid
 	shift 4
@@ -40,10 +41,10 @@ session() {
 	for c in "$@"; do args+=(-ex "$c"); done
 	rm -f "$sock"
 	if [ "$runner" = qemu ]; then
-		(timeout 60 "$QEMU" -g "$sock" "$prog" $arg >"$T/$name.out" 2>&1; echo $? >"$T/$name.status") &
+		(timeout 60 "$QEMU" -g "$sock" "$prog" $arg >"$T/$name.out" 2>&1; echo $? >"$T/$name.status") 2>/dev/null &
 	else
 		(timeout 60 "$RVX" --engine "$runner" -g "unix:$sock" "$prog" $arg >"$T/$name.out" 2>&1
-			echo $? >"$T/$name.status") &
+			echo $? >"$T/$name.status") 2>/dev/null &
 	fi
 	if ! wait_socket "$sock"; then
 		echo "no socket" >"$T/$name.gdb"
@@ -51,8 +52,10 @@ session() {
 		return
 	fi
 	# not under timeout(1), which would take the SIGINT meant for gdb: a watchdog instead
-	"$GDB" -q -batch -nx -ex "set sysroot $SYSROOT" -ex "set confirm off" -ex "file $prog" \
-		-ex "target remote $sock" "${args[@]}" >"$T/$name.gdb" 2>&1 </dev/null &
+	local setup=(-ex "set sysroot $SYSROOT" -ex "file $prog")
+	[ -n "${NOFILE:-}" ] && setup=() # gdb reads the program and libraries through the stub
+	"$GDB" -q -batch -nx -ex "set confirm off" "${setup[@]}" -ex "target remote $sock" "${args[@]}" \
+		>"$T/$name.gdb" 2>&1 </dev/null &
 	gdbpid=$!
 	(sleep 90 && kill -KILL $gdbpid) 2>/dev/null &
 	watchdog=$!
@@ -151,6 +154,10 @@ for e in jit interp; do
 	session pie-$e $e "$T/target-pie" calls "break leaf" "continue" "info sharedlibrary" "bt" "kill"
 	expect pie-$e gdb-pie-$e "Breakpoint 1, leaf (x=x@entry=0)" "libc.so.6" "ld-linux-riscv64-lp64d.so.1" \
 		"in main (" "killed" status:0
+
+	NOFILE=1 session hostio-$e $e "$T/target-pie" calls "break leaf" "continue" "info sharedlibrary" "bt"
+	expect hostio-$e gdb-host-io-$e "Breakpoint 1, leaf (x=x@entry=0)" "target:/lib/libc.so.6" \
+		"target:/lib/ld-linux-riscv64-lp64d.so.1" "in main ("
 
 	SIGINT_AFTER=2 session interrupt-$e $e "$P" spin "continue" 'p counter > 1000' "kill"
 	expect interrupt-$e gdb-interrupt-$e "Program received signal SIGINT, Interrupt." '$1 = 1' status:0
