@@ -71,7 +71,8 @@ bool gdb_hostio(struct rvx_gdb *g, const char *p);
 
 /* target.c: the RISC-V view. Remote register numbers: x0-x31 0-31, pc 32, f0-f31 33-64, fflags
  * 65, frm 66, fcsr 67, cycle 68, time 69, instret 70. */
-#define GDB_NREGS 71
+#define GDB_NREGS         71
+#define GDB_FIRST_COUNTER 68
 /* The target description, malloc'd (NULL when out of memory). */
 char *gdb_target_xml(void);
 /* Hex of register n of cpu into out (little-endian); its length, 0 for no such register. */

@@ -179,7 +179,8 @@ static bool cmd_thread_list(struct rvx_gdb *g)
 	g->out[n++] = 'm';
 	pthread_mutex_lock(&m->lock);
 	for (struct rvx_vcpu *t = m->threads; t && n < GDB_PACKET_SIZE - 16; t = t->next)
-		n += (size_t)sprintf(g->out + n, "%s%x", n > 1 ? "," : "", t->tid);
+		if (!t->vfork_child)
+			n += (size_t)sprintf(g->out + n, "%s%x", n > 1 ? "," : "", t->tid);
 	pthread_mutex_unlock(&m->lock);
 	g->out[n] = 0;
 	return reply(g, g->out);
@@ -203,8 +204,8 @@ static bool cmd_write_regs(struct rvx_gdb *g, const char *hex)
 	if (!cpu)
 		return reply(g, "E01");
 	for (int r = 0; r < GDB_NREGS && *hex; r++) {
-		size_t used = gdb_reg_set(cpu, r, hex);
-		if (!used)
+		size_t used = r < GDB_FIRST_COUNTER ? gdb_reg_set(cpu, r, hex) : 16; /* counters: read-only */
+		if (!used || strlen(hex) < used)
 			return reply(g, "E22");
 		hex += used;
 	}

@@ -203,14 +203,15 @@ void gdb_process_end(struct rvx_machine *m, int status, int sig)
 	pthread_mutex_unlock(&g->lock);
 }
 
-/* Every vCPU is parked or in a syscall (where it parks before it runs guest code again). */
+/* Every vCPU is parked or in a syscall (where it parks before it runs guest code again); a vfork
+ * child is another process, not debugged. */
 static bool all_stopped(struct rvx_gdb *g)
 {
 	struct rvx_machine *m = g->m;
 	bool all = true;
 	pthread_mutex_lock(&m->lock);
 	for (struct rvx_vcpu *t = m->threads; t && all; t = t->next)
-		all = t->dbg.parked || t->state == VCPU_IN_SYSCALL;
+		all = t->dbg.parked || t->state == VCPU_IN_SYSCALL || t->vfork_child;
 	pthread_mutex_unlock(&m->lock);
 	return all;
 }
@@ -243,10 +244,11 @@ struct rvx_vcpu *gdb_find_thread(struct rvx_gdb *g, int tid)
 	struct rvx_vcpu *t, *found = NULL;
 	pthread_mutex_lock(&m->lock);
 	for (t = m->threads; t && !found; t = t->next)
-		if (t->tid == tid || (tid <= 0 && t == m->cpu))
+		if (!t->vfork_child && (t->tid == tid || (tid <= 0 && t == m->cpu)))
 			found = t;
-	if (!found && tid <= 0)
-		found = m->threads;
+	for (t = m->threads; t && !found && tid <= 0; t = t->next)
+		if (!t->vfork_child)
+			found = t;
 	pthread_mutex_unlock(&m->lock);
 	return found;
 }

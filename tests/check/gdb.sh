@@ -95,8 +95,7 @@ for e in jit interp; do
 		"Breakpoint 1, leaf (x=x@entry=1)" "a0             0x1" "exited normally" "out:sum 45 counter 45" status:0
 
 	session step-$e $e "$P" calls "break leaf" "continue" "stepi" "stepi" "info registers pc" "finish" "next" "next"
-	expect step-$e gdb-step-$e "pc             0x10672	0x10672 <leaf+6>" 'Value returned is $1 = 1' \
-		"21		counter += r;" "22		return r;"
+	expect step-$e gdb-step-$e "<leaf+6>" 'Value returned is $1 = 1' "	counter += r;" "	return r;"
 
 	# a register and a global written: leaf's argument 0 becomes 100 (returns 301), counter 1000
 	session write-$e $e "$P" calls "break leaf" "continue" 'set $a0 = 100' "finish" "set var counter = 1000" \
@@ -110,11 +109,12 @@ for e in jit interp; do
 
 	# as on hardware: the store to watched, then its load, then the store and the load of counter
 	session watch-$e $e "$P" watch "watch watched" "continue" "info registers pc" "delete" "rwatch watched" \
-		"continue" "delete" "awatch counter" "continue" "continue" "delete" "continue"
-	expect watch-$e gdb-watch-$e "Hardware watchpoint 1: watched" "Old value = 0" "New value = 42" \
-		"pc             0x106c8	0x106c8 <touch+10>" "Hardware read watchpoint 2: watched" "Value = 42" \
-		"0x00000000000106ca in touch ()" "Hardware access (read/write) watchpoint 3: counter" "New value = 43" \
-		"0x00000000000106ce in touch ()" "Value = 43" "exited normally" "out:watched 42 counter 43"
+		"continue" "info registers pc" "delete" "awatch counter" "continue" "info registers pc" "continue" \
+		"delete" "continue"
+	expect watch-$e gdb-watch-$e "Hardware watchpoint 1: watched" "Old value = 0" "New value = 42" "<touch+10>" \
+		"Hardware read watchpoint 2: watched" "Value = 42" "<touch+12>" \
+		"Hardware access (read/write) watchpoint 3: counter" "New value = 43" "<touch+16>" "Value = 43" \
+		"exited normally" "out:watched 42 counter 43"
 
 	session threads-$e $e "$P" threads "break leaf" "continue" "info threads" "thread 1" "bt 1" \
 		"delete" "continue"
@@ -162,13 +162,17 @@ for e in jit interp; do
 	SIGINT_AFTER=2 session interrupt-$e $e "$P" spin "continue" 'p counter > 1000' "kill"
 	expect interrupt-$e gdb-interrupt-$e "Program received signal SIGINT, Interrupt." '$1 = 1' status:0
 
+	# posix_spawn (vfork, exec): the child runs its own leaf() undebugged
+	session spawn-$e $e "$P" spawn "break leaf" "continue"
+	expect spawn-$e gdb-spawn-$e "exited normally" "!Breakpoint 1, leaf" "out:sum 45 counter 45" "out:spawned 0" status:0
+
 	session detach-$e $e "$P" calls "break leaf" "continue" "detach"
 	expect detach-$e gdb-detach-$e "detached" "out:sum 45 counter 45" status:0
 done
 
 # The same sessions under qemu-riscv64's stub give the same transcript (QEMU 7.2 has no
-# watchpoints in user mode; its thread and process names differ)
-normalise() { sed -e 's/(process [0-9]*)/(X)/; s/(Remote target)/(X)/' "$1"; }
+# watchpoints in user mode; its thread and process names differ, and its stack is elsewhere)
+normalise() { sed -E -e 's/\(process [0-9]+\)/(X)/; s/\(Remote target\)/(X)/; s/argv=0x[0-9a-f]+/argv=STACK/' "$1"; }
 if [ -n "$QEMU" ]; then
 	for s in "break calls|break leaf|continue|bt|continue|info registers a0|delete|continue" \
 		"step calls|break leaf|continue|stepi|stepi|info registers pc|finish|next|next" \

@@ -1,7 +1,9 @@
 /* A program for gdb to debug under rvx: functions to break in, a global to watch, floating
- * point state, threads, a signal, and syscalls. What it does depends on argv[1]. */
+ * point state, threads, a signal, syscalls, a child. What it does depends on argv[1]. */
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -76,6 +78,13 @@ int main(int argc, char **argv)
 	} else if (!strcmp(mode, "syscall")) {
 		write(1, "hello\n", 6);
 		return 3;
+	} else if (!strcmp(mode, "spawn")) { /* vfork and exec: the child runs undebugged */
+		char *args[] = {argv[0], "calls", NULL};
+		int status = -1;
+		pid_t pid;
+		if (posix_spawn(&pid, "/proc/self/exe", NULL, NULL, args, NULL) == 0)
+			waitpid(pid, &status, 0);
+		printf("spawned %d\n", status);
 	} else if (!strcmp(mode, "spin")) {
 		for (;;)
 			counter++;
