@@ -411,11 +411,10 @@ int main(int argc, char **argv)
 			cluster = selftest = true;
 			continue;
 		}
-		if (i + 1 >= argc &&
-		    (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") || !strcmp(o, "-d") ||
-		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine") ||
-		     !strcmp(o, "-translate-after") || !strcmp(o, "-cluster-place") || !strcmp(o, "-plugin") ||
-		     !strcmp(o, "-g")))
+		if (i + 1 >= argc && (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") ||
+				      !strcmp(o, "-d") || !strcmp(o, "-D") || !strcmp(o, "-cpu") ||
+				      !strcmp(o, "-engine") || !strcmp(o, "-translate-after") ||
+				      !strcmp(o, "-cluster-place") || !strcmp(o, "-plugin") || !strcmp(o, "-g")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
 			sysroot = argv[++i];

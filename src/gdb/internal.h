@@ -21,13 +21,13 @@ struct rvx_gdb {
 	struct rvx_machine *m;
 	int listen_fd, fd;
 	char *unix_path; /* removed at the end */
-	char *xml; /* the target description */
+	char *xml;       /* the target description */
 	pthread_t thread;
 	bool thread_started;
 	int wake[2]; /* a vCPU's event wakes the server's poll */
 
-	pthread_mutex_t lock; /* everything below, and every vCPU's dbg */
-	pthread_cond_t cond;  /* vCPUs park on it; the server waits on it for them */
+	pthread_mutex_t lock;   /* everything below, and every vCPU's dbg */
+	pthread_cond_t cond;    /* vCPUs park on it; the server waits on it for them */
 	volatile bool attached; /* false once gdb detached or went: nothing stops any more */
 	int default_action;     /* for threads gdb's last resume did not name */
 	/* changed only while every vCPU is stopped (gdb sends them then) */
@@ -48,12 +48,12 @@ struct rvx_gdb {
 
 	/* server thread only */
 	bool no_ack, swbreak;
-	int g_tid;          /* Hg: the thread g, p, m... act on (0: the stopped one) */
-	int stop_tid;       /* the thread of the last stop */
+	int g_tid;    /* Hg: the thread g, p, m... act on (0: the stopped one) */
+	int stop_tid; /* the thread of the last stop */
 	char last_stop[160];
 	char in[GDB_PACKET_SIZE + 8];
 	char out[2 * GDB_PACKET_SIZE + 64];
-	char *frame; /* a packet as sent: out, escaped, framed */
+	char *frame;              /* a packet as sent: out, escaped, framed */
 	int files[GDB_MAX_FILES]; /* host I/O: descriptors gdb opened, -1 for a free slot */
 	char rbuf[4096];
 	size_t rlen, rpos;

@@ -117,7 +117,8 @@ static int read_packet(struct rvx_gdb *g)
 		lo = hi < 0 ? -1 : get_byte(g);
 		if (lo < 0)
 			return PKT_EOF;
-		ok = ok && gdb_nibble(hi) >= 0 && gdb_nibble(lo) >= 0 && (unsigned)(gdb_nibble(hi) << 4 | gdb_nibble(lo)) == (sum & 255);
+		ok = ok && gdb_nibble(hi) >= 0 && gdb_nibble(lo) >= 0 &&
+		     (unsigned)(gdb_nibble(hi) << 4 | gdb_nibble(lo)) == (sum & 255);
 		if (!g->no_ack && !send_all(g, ok ? "+" : "-", 1))
 			return PKT_EOF;
 		if (ok) {
@@ -323,8 +324,8 @@ static bool cmd_point(struct rvx_gdb *g, const char *p, bool insert)
 		machine_code_changed(g->m, addr, 1);
 	} else {
 		unsigned kind = type == 2 ? RV_ACC_STORE : type == 3 ? RV_ACC_LOAD : RV_ACC_LOAD | RV_ACC_STORE;
-		for (i = 0; i < g->nwatches && (g->watches[i].addr != addr || g->watches[i].len != len ||
-						g->watches[i].kind != kind);
+		for (i = 0; i < g->nwatches &&
+			    (g->watches[i].addr != addr || g->watches[i].len != len || g->watches[i].kind != kind);
 		     i++)
 			;
 		if (insert && i == g->nwatches) {
@@ -565,9 +566,7 @@ static int handle(struct rvx_gdb *g, int len)
 		reply(g, "OK");
 		detach(g);
 		return SERVE_END;
-	case 'k':
-		terminate(g);
-		return SERVE_END;
+	case 'k': terminate(g); return SERVE_END;
 	case 'v':
 		if (!strncmp(g->in, "vFile:", 6))
 			ok = gdb_hostio(g, g->in + 6);
@@ -747,7 +746,8 @@ static int listen_at(struct rvx_machine *m, struct rvx_gdb *g, const char *where
 		char *end;
 		unsigned long v = strtoul(port, &end, 10);
 		if (!*port || *end || v > 65535)
-			return machine_error(m, -EINVAL, "-g wants PORT, HOST:PORT, unix:PATH or a socket path, not '%s'", where);
+			return machine_error(m, -EINVAL,
+					     "-g wants PORT, HOST:PORT, unix:PATH or a socket path, not '%s'", where);
 		a.in.sin_family = AF_INET;
 		a.in.sin_port = htons((uint16_t)v);
 		a.in.sin_addr.s_addr = htonl(INADDR_ANY); /* as QEMU */

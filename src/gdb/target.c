@@ -5,15 +5,8 @@
 #include <string.h>
 
 #include "../riscv/csr.h"
+#include "../riscv/insn.h"
 #include "internal.h"
-
-static const char *const xnames[32] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "fp", "s1", "a0",
-				       "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
-				       "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
-static const char *const fnames[32] = {"ft0", "ft1", "ft2", "ft3", "ft4",  "ft5",  "ft6", "ft7",
-				       "fs0", "fs1", "fa0", "fa1", "fa2",  "fa3",  "fa4", "fa5",
-				       "fa6", "fa7", "fs2", "fs3", "fs4",  "fs5",  "fs6", "fs7",
-				       "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
 
 /* Registers 65 on: fflags, frm, fcsr (in the FP feature, as gdb wants them) and the counters. */
 static const unsigned csrs[] = {RV_CSR_FFLAGS, RV_CSR_FRM, RV_CSR_FCSR, RV_CSR_CYCLE, RV_CSR_TIME, RV_CSR_INSTRET};
@@ -30,25 +23,32 @@ char *gdb_target_xml(void)
 	char *x = malloc(size);
 	if (!x)
 		return NULL;
-#define ADD(...) (n += (size_t)snprintf(x + n, size - n, __VA_ARGS__))
+#define ADD(...) (n += (size_t)snprintf(x + (n < size ? n : size), n < size ? size - n : 0, __VA_ARGS__))
 	ADD("<?xml version=\"1.0\"?>\n<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n<target version=\"1.0\">\n"
 	    "<architecture>riscv:rv64</architecture>\n<osabi>GNU/Linux</osabi>\n"
 	    "<feature name=\"org.gnu.gdb.riscv.cpu\">\n");
 	for (int i = 0; i < 32; i++)
-		ADD("<reg name=\"%s\" bitsize=\"64\" type=\"%s\" regnum=\"%d\"/>\n", xnames[i],
-		    i == 1 ? "code_ptr" : i == 2 || i == 8 ? "data_ptr" : "int", i);
+		ADD("<reg name=\"%s\" bitsize=\"64\" type=\"%s\" regnum=\"%d\"/>\n", rv_xreg_name(i),
+		    i == 1             ? "code_ptr"
+		    : i == 2 || i == 8 ? "data_ptr"
+				       : "int",
+		    i);
 	ADD("<reg name=\"pc\" bitsize=\"64\" type=\"code_ptr\" regnum=\"32\"/>\n</feature>\n"
 	    "<feature name=\"org.gnu.gdb.riscv.fpu\">\n<union id=\"riscv_double\">\n"
 	    "<field name=\"float\" type=\"ieee_single\"/>\n<field name=\"double\" type=\"ieee_double\"/>\n"
 	    "</union>\n");
 	for (int i = 0; i < 32; i++)
-		ADD("<reg name=\"%s\" bitsize=\"64\" type=\"riscv_double\" regnum=\"%d\"/>\n", fnames[i], 33 + i);
+		ADD("<reg name=\"%s\" bitsize=\"64\" type=\"riscv_double\" regnum=\"%d\"/>\n", rv_freg_name(i), 33 + i);
 	for (int i = 0; i < NCSRS; i++)
 		ADD("%s<reg name=\"%s\" bitsize=\"%d\" type=\"int\" regnum=\"%d\"/>\n",
 		    i == 3 ? "</feature>\n<feature name=\"org.gnu.gdb.riscv.csr\">\n" : "", rv_csr_name(csrs[i]),
 		    8 * reg_bytes(65 + i), 65 + i);
 	ADD("</feature>\n</target>\n");
 #undef ADD
+	if (n >= size) { /* cannot happen with these names, but never a cut description */
+		free(x);
+		return NULL;
+	}
 	return x;
 }
 
@@ -116,10 +116,38 @@ size_t gdb_reg_set(struct rvx_vcpu *cpu, int n, const char *hex)
 }
 
 /* gdb's own signal numbers (include/gdb/signals.def) for Linux's 1-31. */
-static const unsigned char linux_to_gdb[32] = {
-    0,  1,  2,  3,  4,  5,  6,  10 /* BUS */, 8,  9,  30 /* USR1 */, 11, 31 /* USR2 */, 13, 14, 15,
-    0 /* STKFLT: none */, 20 /* CHLD */, 19 /* CONT */, 17 /* STOP */, 18 /* TSTP */, 21, 22,
-    16 /* URG */, 24, 25, 26, 27, 28, 23 /* IO */, 32 /* PWR */, 12 /* SYS */};
+static const unsigned char linux_to_gdb[32] = {0,
+					       1,
+					       2,
+					       3,
+					       4,
+					       5,
+					       6,
+					       10 /* BUS */,
+					       8,
+					       9,
+					       30 /* USR1 */,
+					       11,
+					       31 /* USR2 */,
+					       13,
+					       14,
+					       15,
+					       0 /* STKFLT: none */,
+					       20 /* CHLD */,
+					       19 /* CONT */,
+					       17 /* STOP */,
+					       18 /* TSTP */,
+					       21,
+					       22,
+					       16 /* URG */,
+					       24,
+					       25,
+					       26,
+					       27,
+					       28,
+					       23 /* IO */,
+					       32 /* PWR */,
+					       12 /* SYS */};
 
 int gdb_signal_to_gdb(int sig)
 {
