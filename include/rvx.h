@@ -43,6 +43,7 @@ enum {
 	RVX_LOG_STATS = 1 << 5,   /* engine statistics at exit */
 	RVX_LOG_CLUSTER = 1 << 6, /* cluster mode: per-rank page, message and syscall figures at exit */
 	RVX_LOG_PLUGIN = 1 << 7,  /* what plugins write (rvx_plugin_outs) */
+	RVX_LOG_OUT_ASM = 1 << 8, /* translator: each block's guest and host code */
 };
 
 /* Execution engines. */
@@ -135,6 +136,10 @@ int rvx_add_plugin(rvx_machine *m, const char *path, int argc, char **argv);
  * gdb's control. Needs cfg.host_process (the guest runs with rvx_run). RVX_OK, RVX_E_INVAL for a
  * bad address, RVX_E_GDB when it cannot listen or accept. */
 int rvx_gdb_listen(rvx_machine *m, const char *where);
+
+/* RVX_LOG_OUT_ASM shows translated code as bytes, or disassembled once this is called (it
+ * links Capstone in: link -lcapstone). */
+int rvx_use_capstone(rvx_machine *m);
 
 /* ISA string the machine implements, e.g. "rv64imafdc_zicsr_zifencei_zba_zbb_zbs". */
 const char *rvx_isa_string(void);

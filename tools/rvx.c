@@ -38,6 +38,7 @@ static const struct {
 	const char *help;
 } log_items[] = {
     {"in_asm", RVX_LOG_IN_ASM, "show each guest instruction when it is first decoded"},
+    {"out_asm", RVX_LOG_OUT_ASM, "show each translated block: its guest instructions and its x86-64 code"},
     {"exec", RVX_LOG_EXEC, "show each guest instruction as it runs"},
     {"unimp", RVX_LOG_UNIMP, "report unsupported syscalls (once each)"},
     {"signal", RVX_LOG_SIGNAL, "show guest signal delivery"},
@@ -182,7 +183,7 @@ static bool launched_by_mpi(void)
 
 #if !defined(RVX_MPI) && !defined(RVX_DYN)
 /* Runs the variant of rvx called name beside this one with the same arguments; returns only
- * when it cannot, after saying why. */
+ * when it cannot, after saying why (unless why is NULL: the caller goes on without it). */
 static void hand_over(const char *name, char **argv, const char *why)
 {
 	char self[PATH_MAX], *slash;
@@ -195,7 +196,8 @@ static void hand_over(const char *name, char **argv, const char *why)
 	}
 	strcpy(slash + 1, name);
 	execv(self, argv);
-	fprintf(stderr, "rvx: %s needs %s: %s\n", why, self, strerror(errno));
+	if (why) /* else the caller goes on without it */
+		fprintf(stderr, "rvx: %s needs %s: %s\n", why, self, strerror(errno));
 }
 #endif
 
@@ -481,6 +483,8 @@ int main(int argc, char **argv)
 		hand_over("rvx-dyn", argv, "-plugin (rvx-dyn, which make builds beside rvx)");
 		return EXIT_PLUGIN;
 	}
+	if (debug & RVX_LOG_OUT_ASM) /* rvx-dyn disassembles host code; without it, its bytes */
+		hand_over("rvx-dyn", argv, NULL);
 #endif
 	if (cluster) {
 		r = cluster_check(argc, argv, place);
@@ -553,6 +557,10 @@ int main(int argc, char **argv)
 		rvx_machine_free(m);
 		return exit_status_for(r);
 	}
+#if defined(RVX_DYN) || defined(RVX_MPI)
+	if (debug & RVX_LOG_OUT_ASM)
+		rvx_use_capstone(m);
+#endif
 	r = load_plugins(m, plugins, nplugins);
 	if (r != RVX_OK) {
 		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));

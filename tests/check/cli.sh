@@ -109,6 +109,17 @@ else
 	echo "FAIL cli-translate-after: $(grep -h 'stats: jit' "$T/tier5.err" "$T/tier1.err" | cut -c1-400)"
 fi
 
+# -d out_asm: each translated block's guest instructions and its x86-64 code, disassembled
+"$RVX" --translate-after 1 -d out_asm -D "$T/out_asm.log" "$T/args" >/dev/null 2>&1
+if grep -qE '^IN: block 0x[0-9a-f]+, [0-9]+ instructions$' "$T/out_asm.log" &&
+	grep -qE '^  0x[0-9a-f]{16}:  [0-9a-f]{4,8}  (addi|auipc|jal)' "$T/out_asm.log" &&
+	grep -qE '^OUT: [0-9]+ bytes at code cache offset' "$T/out_asm.log" &&
+	grep -qE '^  0x[0-9a-f]{12}:  (cmp|add|mov|jmp) ' "$T/out_asm.log"; then
+	echo "PASS cli-out-asm"
+else
+	echo "FAIL cli-out-asm: $(head -c 400 "$T/out_asm.log")"
+fi
+
 # Self-modifying code invalidates exactly what changed: tests/guest/smc.c rewrites one function
 # ~100 times, with fence.i, riscv_flush_icache, munmap and mprotect; no whole-cache flush.
 if $GUEST_CC -O2 -static -o "$T/smc" tests/guest/smc.c 2>"$T/smc.build"; then

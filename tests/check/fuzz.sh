@@ -11,7 +11,7 @@ mkdir -p "$F/corpus-decode" "$F/corpus-loader"
 srcs=$(ls src/*.c src/*/*.c src/*/*/*.c | grep -v transport_mpi.c) # the MPI transport is rvx-mpi's alone
 flags="-g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc -Iinclude -pthread"
 for t in decode loader; do
-	if ! clang $flags -o "$F/$t" tests/fuzz/${t}_fuzz.c $srcs -lm 2>"$F/$t.build.log"; then
+	if ! clang $flags -o "$F/$t" tests/fuzz/${t}_fuzz.c $srcs -lcapstone -lm 2>"$F/$t.build.log"; then
 		echo "FAIL fuzz-$t: does not build: $(head -3 "$F/$t.build.log")"
 		continue
 	fi

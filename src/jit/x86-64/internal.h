@@ -249,6 +249,8 @@ void jit_fp_leave(struct rvx_vcpu *cpu);
 
 /* -perfmap, -jitdump: names the block's code for perf by the guest symbol it starts in. */
 void jit_perf_map_block(struct rvx_vcpu *cpu, const struct jit_block *b);
+/* -d out_asm: the block's guest instructions and its host code, disassembled (outasm.c). */
+void jit_log_out_asm(struct rvx_vcpu *cpu, const struct jit_block *b);
 void jit_perf_close(struct jit_cache *j);
 
 #endif

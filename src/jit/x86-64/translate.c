@@ -1361,6 +1361,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	j->stats.insns += b->ninsns;
 	if (cpu->m->cfg.perf_map || cpu->m->cfg.jitdump)
 		jit_perf_map_block(cpu, b);
+	if (cpu->m->cfg.debug & RVX_LOG_OUT_ASM)
+		jit_log_out_asm(cpu, b);
 	j->stats.helper_calls += (uint64_t)t.nhelpers;
 	if (cpu->m->cfg.debug & RVX_LOG_IN_ASM)
 		machine_log(cpu->m, RVX_LOG_IN_ASM,
