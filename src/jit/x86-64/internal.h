@@ -112,8 +112,8 @@ struct jit_cache {
 	bool space_at_gs;    /* the guest space is not at host address 0 but at the GS base */
 	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
 	int perf_pid;
-	FILE *jitdump;       /* -jitdump: /tmp/jit-PID.dump of this process (jitdump_pid) */
-	void *jitdump_mark;  /* its first page mapped executable: how perf record finds it */
+	FILE *jitdump;      /* -jitdump: /tmp/jit-PID.dump of this process (jitdump_pid) */
+	void *jitdump_mark; /* its first page mapped executable: how perf record finds it */
 	int jitdump_pid;
 	uint64_t jitdump_index;
 	struct {
@@ -182,7 +182,8 @@ struct tctx {
 	/* guest registers whose value passed an address check in this block and was not written
 	 * since: within the space's guards at any 12-bit offset, so not checked again */
 	uint32_t base_checked;
-	bool frm_checked; /* frm was found to be a host rounding mode (it stays one in this block) */
+	uint32_t sext_known; /* guest registers known to hold a sign-extended 32-bit value here */
+	bool frm_checked;    /* frm was found to be a host rounding mode (it stays one in this block) */
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
 		uint16_t insn;
@@ -205,6 +206,8 @@ const struct rv_insn *t_peek(struct tctx *t, int n);
 
 /* Guest register access: host = guest g, guest g = host. */
 void t_get(struct tctx *t, int host, unsigned g);
+/* Guest register rd = rs (nothing for x0 or rd == rs). */
+void t_move(struct tctx *t, unsigned rd, unsigned rs);
 void t_put(struct tctx *t, unsigned g, int host);
 /* Guest FP register access: into/from an xmm register or a general register (raw bits). */
 void t_fget(struct tctx *t, int xmm, unsigned g);

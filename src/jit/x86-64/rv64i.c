@@ -19,10 +19,43 @@ static bool commutes(int op)
 	return op == ALU_ADD || op == ALU_AND || op == ALU_OR || op == ALU_XOR;
 }
 
+/* The value of guest register g, sign-extended from its low 32 bits, into host register dst; or
+ * just moved when it is known to be so already. */
+static void sext_from(struct tctx *t, int dst, unsigned g)
+{
+	if (g == 0 || (t->sext_known & (1u << g)))
+		t_get(t, dst, g);
+	else if (jit_host_reg(g) >= 0)
+		e_movsxd(&t->e, dst, jit_host_reg(g));
+	else
+		e_load(&t->e, dst, M(REG_CPU, OFF_X(g)), 4, true);
+}
+
+/* rd = rs (mv), or its low 32 bits sign-extended (sext.w) */
+static void move(struct tctx *t, unsigned rd, unsigned rs, bool word)
+{
+	int h = jit_host_reg(rd);
+	if (!word || (t->sext_known & (1u << rs))) {
+		t_move(t, rd, rs);
+		return;
+	}
+	if (rd == 0)
+		return;
+	sext_from(t, h >= 0 ? h : RAX, rs);
+	if (h < 0)
+		t_put(t, rd, RAX);
+}
+
 static void alu_rr(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
 	int h = jit_host_reg(in->rd);
+	/* mv and sext.w in their other spellings: x + 0, 0 + x, x | 0, x ^ 0, x - 0 */
+	if ((in->rs2 == 0 && (commutes(op) || op == ALU_SUB) && op != ALU_AND) ||
+	    (in->rs1 == 0 && commutes(op) && op != ALU_AND)) {
+		move(t, in->rd, in->rs2 == 0 ? in->rs1 : in->rs2, word);
+		return;
+	}
 	/* straight into a mapped destination: two instructions, or one */
 	if (h >= 0 && in->rd != 0) {
 		unsigned a = in->rs1, b = in->rs2;
@@ -52,6 +85,10 @@ static void alu_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
 	int h = jit_host_reg(in->rd), s = jit_host_reg(in->rs1);
+	if (in->imm == 0 && op != ALU_AND) { /* mv, sext.w */
+		move(t, in->rd, in->rs1, word);
+		return;
+	}
 	/* addi between mapped registers is one lea */
 	if (op == ALU_ADD && !word && h >= 0 && s >= 0 && in->rs1 != 0) {
 		e_lea(&t->e, h, M(s, (int32_t)in->imm));

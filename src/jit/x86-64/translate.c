@@ -611,6 +611,20 @@ void t_get(struct tctx *t, int host, unsigned g)
 		e_load(&t->e, host, M(REG_CPU, OFF_X(g)), 8, false);
 }
 
+void t_move(struct tctx *t, unsigned rd, unsigned rs)
+{
+	if (rd == 0 || rd == rs)
+		return;
+	if (jit_host_reg(rd) >= 0) {
+		t_get(t, jit_host_reg(rd), rs);
+	} else if (jit_host_reg(rs) >= 0) {
+		t_put(t, rd, jit_host_reg(rs));
+	} else {
+		t_get(t, RAX, rs);
+		t_put(t, rd, RAX);
+	}
+}
+
 void t_put(struct tctx *t, unsigned g, int host)
 {
 	if (g == 0)
@@ -1062,6 +1076,49 @@ static bool constant_in_space(const struct tctx *t, const struct rv_insn *in, ui
 	return v < t->cpu->m->space.size;
 }
 
+/* True when the instruction leaves in rd a value that is its own low 32 bits sign-extended: the
+ * W operations, lw, lui, small constants, comparisons, narrow loads and extensions. */
+static bool writes_sext32(const struct rv_insn *in)
+{
+	switch (in->op) {
+	case RV_ADDIW:
+	case RV_SLLIW:
+	case RV_SRLIW:
+	case RV_SRAIW:
+	case RV_ADDW:
+	case RV_SUBW:
+	case RV_SLLW:
+	case RV_SRLW:
+	case RV_SRAW:
+	case RV_MULW:
+	case RV_DIVW:
+	case RV_DIVUW:
+	case RV_REMW:
+	case RV_REMUW:
+	case RV_LW:
+	case RV_LH:
+	case RV_LB:
+	case RV_LHU:
+	case RV_LBU:
+	case RV_LUI:
+	case RV_SLT:
+	case RV_SLTU:
+	case RV_SLTI:
+	case RV_SLTIU:
+	case RV_ROLW:
+	case RV_RORW:
+	case RV_RORIW:
+	case RV_CLZW:
+	case RV_CTZW:
+	case RV_CPOPW:
+	case RV_SEXT_B:
+	case RV_SEXT_H:
+	case RV_ZEXT_H: return in->rd != 0;
+	case RV_ADDI: return in->rd != 0 && in->rs1 == 0;
+	default: return false;
+	}
+}
+
 /* Plugins: each action registered on the block or instruction, in order; inline operations in
  * place, the others through a call that sees exact guest state. */
 static int plugin_thunk(struct rvx_vcpu *cpu, const void *a)
@@ -1245,6 +1302,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.nsegs = 1;
 	t.jump_to = 0;
 	t.base_checked = 1; /* x0 */
+	t.sext_known = 1;
 	t.frm_checked = false;
 	t.ninstret_fix = 0;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
@@ -1291,10 +1349,14 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			emit_plugin_call(&t, plugin_mem_thunk, &t.ptb->insns[t.idx]);
 		else
 			more = translate_insn(&t);
-		for (int k = t.idx; k < t.idx + t.consumed; k++)
+		for (int k = t.idx; k < t.idx + t.consumed; k++) {
 			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u;
+			t.sext_known &= ~(1u << (t.insns[k].rd & 31)) | 1u;
+		}
 		if (t.consumed == 1 && constant_in_space(&t, &t.insns[t.idx], pc))
 			t.base_checked |= 1u << (t.insns[t.idx].rd & 31);
+		if (t.consumed == 1 && !t.ptb && writes_sext32(&t.insns[t.idx])) /* a plugin may write registers */
+			t.sext_known |= 1u << t.insns[t.idx].rd;
 		t.idx += t.consumed;
 		pc = t.insn_pc[t.idx - 1] + t.insns[t.idx - 1].len;
 		if (t.jump_to) {
