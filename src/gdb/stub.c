@@ -654,20 +654,20 @@ static bool wait_for_stop(struct rvx_gdb *g)
 			/* nothing to drain after all */
 		}
 		pthread_mutex_lock(&g->lock);
+		if (!g->end_posted && (g->have_event || interrupted))
+			gdb_stop_all(g);
 		if (g->end_posted) {
-			bool sent = gdb_send_packet(g, g->end, strlen(g->end), false);
+			gdb_send_packet(g, g->end, strlen(g->end), false);
 			g->end_sent = true;
 			g->attached = false;
 			pthread_cond_broadcast(&g->cond);
 			pthread_mutex_unlock(&g->lock);
-			(void)sent;
 			return false;
 		}
 		if (!g->have_event && !interrupted) {
 			pthread_mutex_unlock(&g->lock);
 			continue;
 		}
-		gdb_stop_all(g);
 		if (g->have_event) { /* a vCPU's own stop comes before the interrupt */
 			memcpy(g->last_stop, g->event, sizeof g->last_stop);
 			g->stop_tid = g->event_tid;

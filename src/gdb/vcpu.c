@@ -226,7 +226,7 @@ void gdb_stop_all(struct rvx_gdb *g)
 		__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST); /* out of translated code */
 	}
 	pthread_mutex_unlock(&m->lock);
-	while (!all_stopped(g)) {
+	while (!all_stopped(g) && !g->end_posted) { /* a thread ending the process does not park */
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_nsec += 2000000; /* a thread entering a syscall does not say so */
