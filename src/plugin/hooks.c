@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "../gdb/gdb.h"
 #include "../interp/interp.h"
 #include "internal.h"
 
@@ -369,6 +370,8 @@ int plugins_run_block(struct rvx_vcpu *cpu)
 	run_actions(cpu, &tb->actions);
 	for (size_t i = 0; i < tb->n; i++) {
 		int st;
+		if (cpu->m->gdb && gdb_break_at(cpu->m->gdb, tb->insns[i].vaddr))
+			return EXEC_DEBUG; /* as a fault: the block's later instructions have not run */
 		run_actions(cpu, &tb->insns[i].actions);
 		if (tb->insns[i].mem.n)
 			st = plugins_mem_exec(cpu, &tb->insns[i], true);

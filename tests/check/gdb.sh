@@ -33,7 +33,7 @@ wait_socket() {
 # session NAME RUNNER PROG ARG [COMMAND...]: RUNNER (jit, interp or qemu) runs PROG ARG and waits
 # for gdb on a socket; gdb runs the commands. Leaves NAME.gdb (gdb's output), NAME.out (the
 # program's) and NAME.status. With SIGINT_AFTER=S, gdb gets a SIGINT (Ctrl-C) after S seconds; with
-# NOFILE=1, gdb is given neither the program nor a sysroot.
+# NOFILE=1, gdb is given neither the program nor a sysroot; RVX_ARGS are more options for rvx.
 session() {
 	local name=$1 runner=$2 prog=$3 arg=$4 sock=$T/$1.sock gdbpid
 	shift 4
@@ -43,7 +43,7 @@ session() {
 	if [ "$runner" = qemu ]; then
 		(timeout 60 "$QEMU" -g "$sock" "$prog" $arg >"$T/$name.out" 2>&1; echo $? >"$T/$name.status") 2>/dev/null &
 	else
-		(timeout 60 "$RVX" --engine "$runner" -g "unix:$sock" "$prog" $arg >"$T/$name.out" 2>&1
+		(timeout 60 "$RVX" --engine "$runner" ${RVX_ARGS:-} -g "unix:$sock" "$prog" $arg >"$T/$name.out" 2>&1
 			echo $? >"$T/$name.status") 2>/dev/null &
 	fi
 	if ! wait_socket "$sock"; then
@@ -165,6 +165,12 @@ for e in jit interp; do
 	# posix_spawn (vfork, exec): the child runs its own leaf() undebugged
 	session spawn-$e $e "$P" spawn "break leaf" "continue"
 	expect spawn-$e gdb-spawn-$e "exited normally" "!Breakpoint 1, leaf" "out:sum 45 counter 45" "out:spawned 0" status:0
+
+	# with a plugin loaded (its interpreter path and its translations stop at breakpoints too)
+	RVX_ARGS="-d plugin -plugin $(dirname "$RVX")/plugins/libinsn.so" session plugin-$e $e "$P" calls \
+		"break leaf" "continue" "continue" "delete" "continue"
+	expect plugin-$e gdb-with-plugin-$e "Breakpoint 1, leaf (x=x@entry=0)" "Breakpoint 1, leaf (x=x@entry=1)" \
+		"exited normally" "out:sum 45 counter 45" "out:total insns: " status:0
 
 	session detach-$e $e "$P" calls "break leaf" "continue" "detach"
 	expect detach-$e gdb-detach-$e "detached" "out:sum 45 counter 45" status:0
