@@ -159,7 +159,7 @@ for e in jit interp; do
 	expect hostio-$e gdb-host-io-$e "Breakpoint 1, leaf (x=x@entry=0)" "target:/lib/libc.so.6" \
 		"target:/lib/ld-linux-riscv64-lp64d.so.1" "in main ("
 
-	SIGINT_AFTER=2 session interrupt-$e $e "$P" spin "continue" 'p counter > 1000' "kill"
+	SIGINT_AFTER=3 session interrupt-$e $e "$P" spin "continue" 'p counter > 1000' "kill"
 	expect interrupt-$e gdb-interrupt-$e "Program received signal SIGINT, Interrupt." '$1 = 1' status:0
 
 	# posix_spawn (vfork, exec): the child runs its own leaf() undebugged
