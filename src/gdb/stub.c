@@ -343,7 +343,56 @@ full:
 	return reply(g, "E28"); /* ENOSPC */
 }
 
-/* qXfer:OBJECT:read:ANNEX:OFFSET,LENGTH for the target description, auxv and exec-file. */
+/* The thread list with each thread's name (what the guest set with prctl or
+ * pthread_setname_np, as the kernel keeps it), for qXfer:threads: malloc'd, NULL when out of
+ * memory. */
+static char *threads_xml(struct rvx_gdb *g, uint64_t *size)
+{
+	struct rvx_machine *m = g->m;
+	size_t cap = 4096, n = 0;
+	char *x = malloc(cap);
+	if (!x)
+		return NULL;
+	n += (size_t)snprintf(x, cap, "<?xml version=\"1.0\"?>\n<threads>\n");
+	pthread_mutex_lock(&m->lock);
+	for (struct rvx_vcpu *t = m->threads; t && x; t = t->next) {
+		char path[64], name[32] = "", safe[96];
+		size_t k = 0;
+		FILE *f;
+		if (t->vfork_child)
+			continue;
+		snprintf(path, sizeof path, "/proc/self/task/%d/comm", t->host_tid > 0 ? t->host_tid : t->tid);
+		f = fopen(path, "re");
+		if (f) {
+			if (!fgets(name, sizeof name, f))
+				name[0] = 0;
+			fclose(f);
+		}
+		for (const char *c = name; *c && *c != '\n' && k < sizeof safe - 8; c++) /* XML-escaped */
+			k += (size_t)(*c == '<'   ? snprintf(safe + k, 8, "&lt;")
+				      : *c == '&' ? snprintf(safe + k, 8, "&amp;")
+				      : *c == '"' ? snprintf(safe + k, 8, "&quot;")
+						  : snprintf(safe + k, 8, "%c", *c));
+		safe[k] = 0;
+		if (cap - n < 256) {
+			char *bigger = realloc(x, cap *= 2);
+			if (!bigger)
+				free(x);
+			x = bigger;
+			if (!x)
+				break;
+		}
+		n += (size_t)snprintf(x + n, cap - n, "<thread id=\"%x\" name=\"%s\"/>\n", t->tid, safe);
+	}
+	pthread_mutex_unlock(&m->lock);
+	if (x)
+		n += (size_t)snprintf(x + n, cap - n, "</threads>\n");
+	*size = n;
+	return x;
+}
+
+/* qXfer:OBJECT:read:ANNEX:OFFSET,LENGTH for the target description, auxv, exec-file and the
+ * threads. */
 static bool cmd_xfer(struct rvx_gdb *g, const char *p)
 {
 	struct rvx_machine *m = g->m;
@@ -377,6 +426,11 @@ static bool cmd_xfer(struct rvx_gdb *g, const char *p)
 	} else if (!strcmp(object, "exec-file")) {
 		data = m->exe_path ? m->exe_path : "";
 		size = strlen(data);
+	} else if (!strcmp(object, "threads")) {
+		buf = (uint8_t *)threads_xml(g, &size);
+		if (!buf)
+			return reply(g, "E12");
+		data = (const char *)buf;
 	} else {
 		return reply(g, "");
 	}
@@ -591,7 +645,8 @@ static int handle(struct rvx_gdb *g, int len)
 		if (!strncmp(g->in, "qSupported", 10)) {
 			g->swbreak = strstr(g->in, "swbreak+") != NULL;
 			snprintf(g->out, 512,
-				 "PacketSize=%x;qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+;"
+				 "PacketSize=%x;qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+;qXfer:"
+				 "threads:read+;"
 				 "QStartNoAckMode+;QCatchSyscalls+;QPassSignals+;vContSupported+;swbreak+;hwbreak+",
 				 GDB_PACKET_SIZE);
 			ok = reply(g, g->out);

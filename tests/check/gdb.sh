@@ -118,7 +118,7 @@ for e in jit interp; do
 
 	session threads-$e $e "$P" threads "break leaf" "continue" "info threads" "thread 1" "bt 1" \
 		"delete" "continue"
-	expect threads-$e gdb-threads-$e "hit Breakpoint 1, leaf (x=x@entry=" "  1    Thread " \
+	expect threads-$e gdb-threads-$e "hit Breakpoint 1, leaf (x=x@entry=" "  1    Thread " '"worker-' \
 		"[Switching to thread 1 " "exited normally" "out:threads counter 594"
 	[ "$(grep -cE '^[* ] +[0-9]+ +Thread ' "$T/threads-$e.gdb")" -ge 2 ] && pass gdb-thread-list-$e ||
 		fail gdb-thread-list-$e "info threads showed fewer than 2 threads"

@@ -1,5 +1,6 @@
 /* A program for gdb to debug under rvx: functions to break in, a global to watch, floating
  * point state, threads, a signal, syscalls, a child. What it does depends on argv[1]. */
+#define _GNU_SOURCE
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
@@ -39,6 +40,9 @@ __attribute__((noinline)) double fp_work(double x)
 static void *worker(void *arg)
 {
 	long id = (long)arg;
+	char name[16];
+	snprintf(name, sizeof name, "worker-%ld", id);
+	pthread_setname_np(pthread_self(), name);
 	for (int i = 0; i < 3; i++)
 		middle(id * 10 + i);
 	return NULL;
