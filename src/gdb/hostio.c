@@ -46,15 +46,12 @@ static bool fail(struct rvx_gdb *g, int e)
 /* A hex-encoded path from the packet into buf; false when malformed or too long. */
 static bool hex_path(const char **p, char *buf, size_t size)
 {
-	size_t n = 0;
-	while (gdb_nibble((*p)[0]) >= 0 && gdb_nibble((*p)[1]) >= 0) {
-		if (n + 1 >= size)
-			return false;
-		buf[n++] = (char)(gdb_nibble((*p)[0]) << 4 | gdb_nibble((*p)[1]));
-		*p += 2;
-	}
+	size_t n = strspn(*p, "0123456789abcdefABCDEF") / 2;
+	if (!n || n >= size || !gdb_get_hex(*p, (uint8_t *)buf, n))
+		return false;
 	buf[n] = 0;
-	return n > 0;
+	*p += 2 * n;
+	return true;
 }
 
 /* The slot of an open file (a descriptor gdb opened through us), or -1. */

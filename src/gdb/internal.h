@@ -62,9 +62,11 @@ struct rvx_gdb {
 /* stub.c: the protocol. Sends data as one packet (binary: '#', '$', '}' and '*' escaped) and
  * waits for gdb's ack; false when the connection broke. */
 bool gdb_send_packet(struct rvx_gdb *g, const char *data, size_t len, bool binary);
-/* A hex digit's value (-1 for none); a hex number at *p, moved past it (false for none). */
-int gdb_nibble(int c);
+/* A hex number at *p, moved past it (false for none). */
 bool gdb_hex(const char **p, uint64_t *v);
+/* n bytes as 2n hex digits (returns 2n); 2n hex digits as n bytes (false on a bad digit). */
+size_t gdb_put_hex(char *out, const uint8_t *bytes, size_t n);
+bool gdb_get_hex(const char *hex, uint8_t *bytes, size_t n);
 
 /* hostio.c: a vFile: packet (p past "vFile:"), answered; false when the connection broke. */
 bool gdb_hostio(struct rvx_gdb *g, const char *p);

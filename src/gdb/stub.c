@@ -19,9 +19,7 @@
 #include "../linux/signal.h"
 #include "internal.h"
 
-static const char hexdigits[] = "0123456789abcdef";
-
-int gdb_nibble(int c)
+static int nibble(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -32,19 +30,40 @@ int gdb_nibble(int c)
 	return -1;
 }
 
+size_t gdb_put_hex(char *out, const uint8_t *bytes, size_t n)
+{
+	static const char digits[] = "0123456789abcdef";
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[bytes[i] >> 4];
+		out[2 * i + 1] = digits[bytes[i] & 15];
+	}
+	return 2 * n;
+}
+
+bool gdb_get_hex(const char *hex, uint8_t *bytes, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int hi = nibble(hex[2 * i]), lo = hi < 0 ? -1 : nibble(hex[2 * i + 1]);
+		if (lo < 0)
+			return false;
+		bytes[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return true;
+}
+
 bool gdb_hex(const char **p, uint64_t *v)
 {
 	const char *s = *p;
 	*v = 0;
-	while (gdb_nibble(*s) >= 0)
-		*v = *v << 4 | (uint64_t)gdb_nibble(*s++);
+	while (nibble(*s) >= 0)
+		*v = *v << 4 | (uint64_t)nibble(*s++);
 	if (s == *p)
 		return false;
 	*p = s;
 	return true;
 }
 
-/* A thread id at *p: hex, or -1 (all), 0 (any); 0 for "any", -1 for "all". */
+/* A thread id at *p: a hex number (0 for any thread), or -1 for all. */
 static bool thread_id(const char **p, int *tid)
 {
 	uint64_t v;
@@ -96,7 +115,9 @@ enum { PKT_EOF = -1, PKT_INTERRUPT = -2 };
 static int read_packet(struct rvx_gdb *g)
 {
 	for (;;) {
-		int c = get_byte(g), hi, lo;
+		int c = get_byte(g);
+		char check[2];
+		uint8_t sent;
 		size_t n = 0;
 		unsigned sum = 0;
 		bool ok = true;
@@ -113,12 +134,11 @@ static int read_packet(struct rvx_gdb *g)
 				ok = false;
 			sum += (unsigned)c;
 		}
-		hi = c < 0 ? -1 : get_byte(g);
-		lo = hi < 0 ? -1 : get_byte(g);
-		if (lo < 0)
+		for (int i = 0; i < 2 && c >= 0; i++)
+			check[i] = (char)(c = get_byte(g));
+		if (c < 0)
 			return PKT_EOF;
-		ok = ok && gdb_nibble(hi) >= 0 && gdb_nibble(lo) >= 0 &&
-		     (unsigned)(gdb_nibble(hi) << 4 | gdb_nibble(lo)) == (sum & 255);
+		ok = ok && gdb_get_hex(check, &sent, 1) && sent == (sum & 255);
 		if (!g->no_ack && !send_all(g, ok ? "+" : "-", 1))
 			return PKT_EOF;
 		if (ok) {
@@ -145,8 +165,7 @@ bool gdb_send_packet(struct rvx_gdb *g, const char *data, size_t len, bool binar
 		sum += (unsigned char)c;
 	}
 	f[n++] = '#';
-	f[n++] = hexdigits[(sum >> 4) & 15];
-	f[n++] = hexdigits[sum & 15];
+	n += gdb_put_hex(f + n, &(uint8_t){(uint8_t)sum}, 1);
 	for (;;) {
 		int c;
 		if (!send_all(g, f, n))
@@ -255,10 +274,7 @@ static bool cmd_read_mem(struct rvx_gdb *g, const char *p)
 			k = page_left;
 		if (rvx_read_mem(g->m, addr + done, buf, k) != RVX_OK)
 			break;
-		for (uint64_t i = 0; i < k; i++) {
-			g->out[2 * (done + i)] = hexdigits[buf[i] >> 4];
-			g->out[2 * (done + i) + 1] = hexdigits[buf[i] & 15];
-		}
+		gdb_put_hex(g->out + 2 * done, buf, k);
 		done += k;
 	}
 	if (!done && len)
@@ -277,21 +293,15 @@ static bool cmd_write_mem(struct rvx_gdb *g, const char *p, size_t plen, bool bi
 	if (!gdb_hex(&p, &addr) || *p++ != ',' || !gdb_hex(&p, &len) || *p++ != ':' || len > GDB_PACKET_SIZE)
 		return reply(g, "E22");
 	buf = (uint8_t *)g->out; /* free while a command runs */
-	for (i = 0; i < len && ok; i++) {
-		if (binary) {
-			ok = p < end;
-			if (ok && *p == '}') {
-				ok = p + 1 < end;
-				buf[i] = (uint8_t)(p[1] ^ 0x20);
-				p += 2;
-			} else if (ok) {
-				buf[i] = (uint8_t)*p++;
-			}
-		} else {
-			ok = p + 1 < end && gdb_nibble(p[0]) >= 0 && gdb_nibble(p[1]) >= 0;
-			if (ok)
-				buf[i] = (uint8_t)(gdb_nibble(p[0]) << 4 | gdb_nibble(p[1]));
+	if (!binary)
+		ok = (uint64_t)(end - p) >= 2 * len && gdb_get_hex(p, buf, len);
+	for (i = 0; binary && i < len && ok; i++) {
+		ok = p < end && (*p != '}' || p + 1 < end);
+		if (ok && *p == '}') {
+			buf[i] = (uint8_t)(p[1] ^ 0x20);
 			p += 2;
+		} else if (ok) {
+			buf[i] = (uint8_t)*p++;
 		}
 	}
 	if (!ok)

@@ -52,26 +52,20 @@ char *gdb_target_xml(void)
 	return x;
 }
 
-static const char hexdigits[] = "0123456789abcdef";
-
+/* Registers go over the wire as their little-endian bytes (this host's order too). */
 static size_t put_le(char *out, uint64_t v, int bytes)
 {
-	for (int i = 0; i < bytes; i++, v >>= 8) {
-		out[2 * i] = hexdigits[(v >> 4) & 15];
-		out[2 * i + 1] = hexdigits[v & 15];
-	}
-	return 2 * (size_t)bytes;
+	uint8_t b[8];
+	memcpy(b, &v, sizeof b);
+	return gdb_put_hex(out, b, (size_t)bytes);
 }
 
 static bool get_le(const char *hex, int bytes, uint64_t *v)
 {
-	*v = 0;
-	for (int i = 0; i < bytes; i++) {
-		int hi = gdb_nibble(hex[2 * i]), lo = hi < 0 ? -1 : gdb_nibble(hex[2 * i + 1]);
-		if (lo < 0)
-			return false;
-		*v |= (uint64_t)(hi << 4 | lo) << (8 * i);
-	}
+	uint8_t b[8] = {0};
+	if (!gdb_get_hex(hex, b, (size_t)bytes))
+		return false;
+	memcpy(v, b, sizeof b);
 	return true;
 }
 

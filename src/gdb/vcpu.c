@@ -9,13 +9,25 @@
 #include "../linux/signal.h"
 #include "internal.h"
 
-/* Held at a safe point until the server wakes the vCPUs again. */
+/* Held at a safe point until the server wakes the vCPUs again. The stop's kick (gdb_stop_all)
+ * is then spent: left set, it would hold back the syscall the vCPU may be about to make (a
+ * signal that came meanwhile sets it again). */
 static void park(struct rvx_gdb *g, struct rvx_vcpu *cpu)
 {
 	cpu->dbg.parked = true;
 	pthread_cond_broadcast(&g->cond);
 	pthread_cond_wait(&g->cond, &g->lock);
 	cpu->dbg.parked = false;
+	cpu->interrupt = 0;
+	if (signal_next_pending(cpu))
+		cpu->interrupt = 1;
+}
+
+static void wake_server(struct rvx_gdb *g)
+{
+	if (write(g->wake[1], "w", 1) < 0) {
+		/* the pipe is full: the server has wakes enough */
+	}
 }
 
 static void take_default(struct rvx_gdb *g, struct rvx_vcpu *cpu)
@@ -70,19 +82,12 @@ static int __attribute__((format(printf, 2, 3))) report(struct rvx_vcpu *cpu, co
 	g->have_event = true;
 	cpu->dbg.action = GDB_ACT_STOP;
 	cpu->dbg.sig = 0;
-	if (write(g->wake[1], "e", 1) < 0) {
-		/* the pipe is full: the server has wakes enough */
-	}
+	wake_server(g);
 	while (cpu->dbg.action == GDB_ACT_STOP && g->attached)
 		park(g, cpu);
 	sig = g->attached ? cpu->dbg.sig : -1;
 	cpu->dbg.sig = 0;
 	pthread_mutex_unlock(&g->lock);
-	/* the stop's kick (gdb_stop_all) is spent: left set, it would hold back the syscall this
-	 * vCPU may be about to make (a signal that came meanwhile sets it again) */
-	cpu->interrupt = 0;
-	if (signal_next_pending(cpu))
-		cpu->interrupt = 1;
 	return sig;
 }
 
@@ -193,9 +198,7 @@ void gdb_process_end(struct rvx_machine *m, int status, int sig)
 	else
 		snprintf(g->end, sizeof g->end, "W%02x", status & 255);
 	g->end_posted = true;
-	if (write(g->wake[1], "x", 1) < 0) {
-		/* the pipe is full: the server has wakes enough */
-	}
+	wake_server(g);
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += 5; /* a gdb that stopped reading does not hold the exit for long */
 	while (!g->end_sent && g->attached && pthread_cond_timedwait(&g->cond, &g->lock, &until) != ETIMEDOUT)
