@@ -55,6 +55,7 @@ struct rvx_vcpu {
 	sigjmp_buf fault_jmp;
 	int fault_sig, fault_code; /* a host fault caught in guest code or a syscall */
 	uint64_t fault_addr;
+	int fault_replay; /* the fault was in code that did the work of this many instructions at once */
 
 	volatile sig_atomic_t interrupt; /* async signal waiting in pending */
 	uint64_t sigmask;                /* guest blocked set, bit (sig-1) */

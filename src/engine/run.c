@@ -9,6 +9,8 @@
 #include "../plugin/plugin.h"
 #include "engine.h"
 
+static bool route(struct rvx_vcpu *cpu, int st, bool ebreak_back);
+
 /* A host fault landed us back here: turn it into what the guest sees. */
 static void fault_arrived(struct rvx_vcpu *cpu)
 {
@@ -24,6 +26,20 @@ static void fault_arrived(struct rvx_vcpu *cpu)
 		signal_default_action(cpu, SIGSEGV);
 		break;
 	default:
+		if (cpu->fault_replay) { /* the interpreter finds which of them faults, and where */
+			int n = cpu->fault_replay;
+			cpu->fault_replay = 0;
+			while (n-- > 0) {
+				struct rv_insn in;
+				interp_decode(cpu, cpu->pc, &in);
+				int st = interp_execute(cpu, &in);
+				if (st != EXEC_NEXT) {
+					route(cpu, st, false);
+					break;
+				}
+			}
+			break;
+		}
 		/* unmapped guest pages are reserved host pages: only the guest's map tells which it was */
 		if (cpu->fault_sig == SIGSEGV)
 			cpu->fault_code =

@@ -46,11 +46,22 @@ class Gen:
     def imm12(self):
         return self.r.choice([0, 1, -1, 2047, -2048, self.r.randrange(-2048, 2048)])
 
-    def insn(self):
+    def insn(self, exclude=()):
         r = self.r
-        kind = r.choices(["alu", "alui", "shift", "m", "zb", "lui", "mem", "amo", "lrsc", "fp", "fcvt",
-                          "fmisc", "fmem", "csr", "branch"],
-                         [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3])[0]
+        kind = None
+        while kind is None or kind in exclude:
+            kind = r.choices(["alu", "alui", "shift", "m", "zb", "lui", "mem", "amo", "lrsc", "fp", "fcvt",
+                              "fmisc", "fmem", "csr", "branch", "storerun", "loop"],
+                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2])[0]
+        if kind == "loop":
+            # a counted loop (x31 counts) over straight-line code: the translator keeps it in
+            # one block that branches back to itself, with registers allocated across passes
+            self.label += 1
+            body = []
+            for _ in range(r.randrange(3, 14)):
+                body += self.insn(exclude=("branch", "loop", "amo", "lrsc"))
+            return ["li x31, %d" % r.randrange(1, 6), ".Lloop%d:" % self.label] + body + \
+                   ["addi x31, x31, -1", "bnez x31, .Lloop%d" % self.label]
         if kind == "alu":
             op = r.choice(["add", "sub", "sll", "slt", "sltu", "xor", "srl", "sra", "or", "and",
                            "addw", "subw", "sllw", "srlw", "sraw"])
@@ -88,6 +99,20 @@ class Gen:
                 return ["%s %s, %d(x27)" % (op, self.xd(), off)]
             op = {1: "sb", 2: "sh", 4: "sw", 8: "sd"}[size]
             return ["%s %s, %d(x27)" % (op, self.xs(), off)]
+        if kind == "storerun":
+            # narrow stores that tile 2, 4 or 8 bytes in any order (an unaligned word copied
+            # through the stack), often read back whole
+            size = r.choice([1, 1, 2, 4])
+            n = r.choice([k for k in (2, 4, 8) if k * size <= 8])
+            off = r.randrange(0, 2040 - 8)
+            order = list(range(n))
+            r.shuffle(order)
+            op = {1: "sb", 2: "sh", 4: "sw"}[size]
+            out = ["%s %s, %d(x27)" % (op, "x0" if r.random() < 0.1 else self.xs(), off + k * size) for k in order]
+            if r.random() < 0.7:
+                load = {2: "lh", 4: "lw", 8: "ld"}[n * size]
+                out.append("%s %s, %d(x27)" % (load, self.xd(), off))
+            return out
         if kind == "amo":
             w = r.choice(["w", "d"])
             off = r.randrange(0, 2040 - 8) & ~(7 if w == "d" else 3)

@@ -18,6 +18,7 @@
 
 static volatile int faults, code, sig_seen;
 static volatile uintptr_t addr, fault_pc;
+static volatile uint64_t fault_regs[32]; /* x1-x31 as the handler saw them */
 static char *page;
 static sigjmp_buf jb;
 static int mode; /* 0: fix the page and retry, 1: jump out */
@@ -45,6 +46,8 @@ static void handler(int sig, siginfo_t *si, void *ucv)
 	code = si->si_code;
 	addr = (uintptr_t)si->si_addr;
 	fault_pc = uc->uc_mcontext.__gregs[0];
+	for (int i = 1; i < 32; i++)
+		fault_regs[i] = uc->uc_mcontext.__gregs[i];
 	if (mode == 0)
 		mprotect(page, 2 * 4096, PROT_READ | PROT_WRITE);
 	else if (mode == 2)
@@ -109,6 +112,57 @@ int main(void)
 	CHECK(faults == 1 && code == SEGV_ACCERR);
 	CHECK(*(uint32_t *)(page + 4096 - 4) == 0 && *(uint32_t *)(page + 4096) == 0);
 	printf("split store: faults=%d, first page untouched\n", faults);
+
+	/* byte stores that together fill a word across into the read-only page (the translator
+	 * makes them one store): those before the faulting one are done, at its own address */
+	faults = 0;
+	fault_pc = 0;
+	{
+		uintptr_t at;
+		__asm__("lla %0, faults_third_sb" : "=r"(at));
+		if (sigsetjmp(jb, 1) == 0)
+			__asm__ volatile("sb %0, -2(%1)\n\t"
+					 "sb %0, -1(%1)\n"
+					 "faults_third_sb:\tsb %0, 1(%1)\n\t"
+					 "sb %0, 0(%1)"
+					 :
+					 : "r"(0x5a), "r"(page + 4096)
+					 : "memory");
+		CHECK(faults == 1 && code == SEGV_ACCERR && addr == (uintptr_t)(page + 4097));
+		CHECK(fault_pc == at);
+		CHECK(page[4094] == 0x5a && page[4095] == 0x5a && page[4096] == 0 && page[4097] == 0);
+		printf("byte stores across: faults=%d at +%d\n", faults, (int)(addr - (uintptr_t)page - 4096));
+	}
+
+	/* a loop busy with registers that usually live in memory (the translator keeps them in
+	 * host registers across its passes) faults in its fourth pass: the handler sees each as
+	 * the instructions before the fault left it */
+	faults = 0;
+	{
+		const char *p = page + 2 * 4096 - 24;
+		if (sigsetjmp(jb, 1) == 0)
+			__asm__ volatile("li t3, 1\n\tli t4, 2\n\tli t5, 3\n\tli a6, 4\n\tli a7, 5\n\tli s3, 6\n\tli s4, 7\n"
+					 "1:\tadd t3, t3, t4\n\t"
+					 "xor t4, t4, t5\n\t"
+					 "addi t5, t5, 7\n\t"
+					 "add a6, a6, t3\n\t"
+					 "add a7, a7, a6\n\t"
+					 "mul s3, s3, t5\n\t"
+					 "add s4, s4, s3\n\t"
+					 "ld t6, 0(%0)\n\t"
+					 "add t3, t3, t6\n\t"
+					 "addi %0, %0, 8\n\t"
+					 "bnez t5, 1b"
+					 : "+r"(p)
+					 :
+					 : "t3", "t4", "t5", "t6", "a6", "a7", "s3", "s4", "memory");
+		CHECK(faults == 1 && code == SEGV_MAPERR && addr == (uintptr_t)(page + 2 * 4096));
+		printf("loop fault: t3=%llx t4=%llx t5=%llx a6=%llx a7=%llx s3=%llx s4=%llx\n",
+		       (unsigned long long)fault_regs[28], (unsigned long long)fault_regs[29],
+		       (unsigned long long)fault_regs[30], (unsigned long long)fault_regs[16],
+		       (unsigned long long)fault_regs[17], (unsigned long long)fault_regs[19],
+		       (unsigned long long)fault_regs[20]);
+	}
 
 	/* unmapped memory: SEGV_MAPERR with the exact address */
 	faults = 0;

@@ -221,6 +221,14 @@ void e_movsxd(struct emit *e, int dst, int src)
 	op_rr(e, true, 0x63, dst, src);
 }
 
+void e_movzx8(struct emit *e, int dst, int src)
+{
+	rex(e, false, dst, NOREG, src, src >= RSP); /* spl..dil need a REX prefix */
+	e_byte(e, 0x0f);
+	e_byte(e, 0xb6);
+	modrm_rr(e, dst, src);
+}
+
 void e_movzx16(struct emit *e, int dst, int src)
 {
 	op0f_rr(e, false, 0xb7, dst, src);

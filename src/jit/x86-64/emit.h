@@ -56,6 +56,7 @@ void e_imul_rr(struct emit *e, bool w, int dst, int src);
 void e_unary(struct emit *e, int digit, bool w, int reg); /* F7 /digit: 2 not, 3 neg, 4 mul, 5 imul, 6 div, 7 idiv */
 void e_cqo(struct emit *e);
 void e_movsxd(struct emit *e, int dst, int src);
+void e_movzx8(struct emit *e, int dst, int src);
 void e_movzx16(struct emit *e, int dst, int src);
 void e_movsx8(struct emit *e, int dst, int src);
 void e_movsx16(struct emit *e, int dst, int src);

@@ -39,6 +39,8 @@ static inline int jit_xmm_reg(unsigned g)
 struct jit_fault_site {
 	uint32_t host_off; /* from the block's entry to the memory instruction */
 	uint16_t insn;     /* index of the guest instruction in the block */
+	uint8_t replay;    /* it stands for this many guest instructions: the interpreter runs them
+			    * again to fault exactly where one of them does */
 	int32_t pc_off;    /* its guest pc, from the block's */
 };
 
@@ -66,6 +68,9 @@ struct jit_block {
 	bool debug_stop;    /* only tells the run loop of gdb's breakpoint at pc */
 	uint8_t *leave;     /* executable view: stores pc and returns to the dispatcher */
 	uint8_t fast_entry; /* from code: the entry past the interrupt test, for forward chains */
+	/* register allocation: in this block mapped host register k holds guest swap_in[k] instead
+	 * of its usual guest register (0: the usual one) */
+	uint8_t swap_in[NMAPPED];
 	/* plugins: the additions of the instructions (each's in pins) were made at the block's
 	 * entry; a fault takes back those of the instructions after the faulting one */
 	const struct rvx_plugin_insn **pins;
@@ -132,6 +137,8 @@ enum cold_kind {
 	COLD_INTERRUPT,    /* a signal waits: leave before the block runs */
 	COLD_CHAIN,        /* not yet chained: back to the dispatcher for pc = value */
 	COLD_MXCSR,        /* MXCSR = the copy in mxcsr_tmp (undoes flags raised since) */
+	COLD_LEAVE,        /* eax holds an exit status: to the dispatcher, the allocation undone */
+	COLD_LOOP_LEAVE,   /* a signal waits at a loop's back edge: to the dispatcher for its start */
 };
 
 struct cold_stub {
@@ -183,6 +190,15 @@ struct tctx {
 	 * since: within the space's guards at any 12-bit offset, so not checked again */
 	uint32_t base_checked;
 	uint32_t sext_known; /* guest registers known to hold a sign-extended 32-bit value here */
+	bool upper_dead;     /* no use can see the upper half of this instruction's W result */
+	/* register allocation (allocate): guest register -> host register in this block, or -1;
+	 * mapped host register k holds guest swap_in[k] (0: its usual guest register) */
+	int8_t host_of[32];
+	uint8_t swap_in[NMAPPED];
+	int nswaps;
+	uint32_t written;   /* guest registers the block may write */
+	bool swapped;       /* the code being emitted runs with the block's allocation */
+	uint8_t *loop_head; /* past the swap-in: where a branch back to the block's start goes */
 	bool frm_checked;    /* frm was found to be a host rounding mode (it stays one in this block) */
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
@@ -203,6 +219,12 @@ static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)
  * spans several; NULL when it cannot be fetched or the block has no room for it. A pattern that
  * uses it sets t->consumed. */
 const struct rv_insn *t_peek(struct tctx *t, int n);
+
+/* Guest register g's host register in the block being translated, or -1 (in the vCPU). */
+static inline int t_host_reg(const struct tctx *t, unsigned g)
+{
+	return t->host_of[g & 31];
+}
 
 /* Guest register access: host = guest g, guest g = host. */
 void t_get(struct tctx *t, int host, unsigned g);
@@ -227,6 +249,8 @@ struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
 struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm);
 /* Marks the next emitted instruction as a memory access that may fault. */
 void t_fault_site(struct tctx *t);
+/* The same for an access that does the work of n guest instructions from the current one. */
+void t_fault_site_replay(struct tctx *t, int n);
 /* Calls fn(cpu, insn) with the guest state in the vCPU struct; exits on a non-zero status. */
 void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why);
 /* The jump at site goes to a helper call out of line, which comes back here (or, with leave,

@@ -195,7 +195,7 @@ bool jit_m(struct tctx *t)
 		t_get(t, RAX, in->rs1);
 		t_get(t, RCX, in->rs2);
 		e_imul_rr(&t->e, in->op == RV_MUL, RAX, RCX);
-		if (in->op == RV_MULW)
+		if (in->op == RV_MULW && !t->upper_dead)
 			e_movsxd(&t->e, RAX, RAX);
 		t_put(t, in->rd, RAX);
 		return true;

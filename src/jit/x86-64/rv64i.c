@@ -8,10 +8,17 @@ static void alu_with(struct tctx *t, int op, bool w, int dst, unsigned g)
 {
 	if (g == 0)
 		e_alu_ri(&t->e, op, w, dst, 0);
-	else if (jit_host_reg(g) >= 0)
-		e_alu_rr(&t->e, op, w, dst, jit_host_reg(g));
+	else if (t_host_reg(t, g) >= 0)
+		e_alu_rr(&t->e, op, w, dst, t_host_reg(t, g));
 	else
 		e_alu_rm(&t->e, op, w, dst, M(REG_CPU, OFF_X(g)));
+}
+
+/* A W operation's result into h: sign-extended, unless no later use can see its upper half. */
+static void sext_result(struct tctx *t, int h)
+{
+	if (!t->upper_dead)
+		e_movsxd(&t->e, h, h);
 }
 
 static bool commutes(int op)
@@ -25,8 +32,8 @@ static void sext_from(struct tctx *t, int dst, unsigned g)
 {
 	if (g == 0 || (t->sext_known & (1u << g)))
 		t_get(t, dst, g);
-	else if (jit_host_reg(g) >= 0)
-		e_movsxd(&t->e, dst, jit_host_reg(g));
+	else if (t_host_reg(t, g) >= 0)
+		e_movsxd(&t->e, dst, t_host_reg(t, g));
 	else
 		e_load(&t->e, dst, M(REG_CPU, OFF_X(g)), 4, true);
 }
@@ -34,7 +41,7 @@ static void sext_from(struct tctx *t, int dst, unsigned g)
 /* rd = rs (mv), or its low 32 bits sign-extended (sext.w) */
 static void move(struct tctx *t, unsigned rd, unsigned rs, bool word)
 {
-	int h = jit_host_reg(rd);
+	int h = t_host_reg(t, rd);
 	if (!word || (t->sext_known & (1u << rs))) {
 		t_move(t, rd, rs);
 		return;
@@ -49,11 +56,11 @@ static void move(struct tctx *t, unsigned rd, unsigned rs, bool word)
 static void alu_rr(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
-	int h = jit_host_reg(in->rd);
+	int h = t_host_reg(t, in->rd);
 	/* mv and sext.w in their other spellings: x + 0, 0 + x, x | 0, x ^ 0, x - 0 */
 	if ((in->rs2 == 0 && (commutes(op) || op == ALU_SUB) && op != ALU_AND) ||
 	    (in->rs1 == 0 && commutes(op) && op != ALU_AND)) {
-		move(t, in->rd, in->rs2 == 0 ? in->rs1 : in->rs2, word);
+		move(t, in->rd, in->rs2 == 0 ? in->rs1 : in->rs2, word && !t->upper_dead);
 		return;
 	}
 	/* straight into a mapped destination: two instructions, or one */
@@ -69,7 +76,7 @@ static void alu_rr(struct tctx *t, int op, bool word)
 			t_get(t, h, a);
 		alu_with(t, op, !word, h, b);
 		if (word)
-			e_movsxd(&t->e, h, h);
+			sext_result(t, h);
 		return;
 	}
 general:
@@ -77,16 +84,16 @@ general:
 	t_get(t, RCX, in->rs2);
 	e_alu_rr(&t->e, op, !word, RAX, RCX);
 	if (word)
-		e_movsxd(&t->e, RAX, RAX);
+		sext_result(t, RAX);
 	t_put(t, in->rd, RAX);
 }
 
 static void alu_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
-	int h = jit_host_reg(in->rd), s = jit_host_reg(in->rs1);
+	int h = t_host_reg(t, in->rd), s = t_host_reg(t, in->rs1);
 	if (in->imm == 0 && op != ALU_AND) { /* mv, sext.w */
-		move(t, in->rd, in->rs1, word);
+		move(t, in->rd, in->rs1, word && !t->upper_dead);
 		return;
 	}
 	/* addi between mapped registers is one lea */
@@ -100,14 +107,14 @@ static void alu_ri(struct tctx *t, int op, bool word)
 		if (in->imm != 0 || op == ALU_AND)
 			e_alu_ri(&t->e, op, !word, h, (int32_t)in->imm);
 		if (word)
-			e_movsxd(&t->e, h, h);
+			sext_result(t, h);
 		return;
 	}
 	t_get(t, RAX, in->rs1);
 	if (in->imm != 0 || op == ALU_AND)
 		e_alu_ri(&t->e, op, !word, RAX, (int32_t)in->imm);
 	if (word)
-		e_movsxd(&t->e, RAX, RAX);
+		sext_result(t, RAX);
 	t_put(t, in->rd, RAX);
 }
 
@@ -132,29 +139,30 @@ static void shift_rr(struct tctx *t, int op, bool word)
 	t_get(t, RCX, in->rs2);
 	e_shift_cl(&t->e, op, !word, RAX); /* x86 masks the count as RISC-V does: 63, or 31 for W */
 	if (word)
-		e_movsxd(&t->e, RAX, RAX);
+		sext_result(t, RAX);
 	t_put(t, in->rd, RAX);
 }
 
 static void shift_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
-	int h = jit_host_reg(in->rd);
+	int h = t_host_reg(t, in->rd);
 	if (h >= 0 && in->rd != 0 && in->imm) {
 		if (in->rd != in->rs1)
 			t_get(t, h, in->rs1);
 		e_shift_i(&t->e, op, !word, h, (uint8_t)in->imm);
-		if (word)
-			e_movsxd(&t->e, h, h);
+		/* a logical right shift leaves bit 31 clear: the 32-bit result is its own extension */
+		if (word && op != SH_SHR)
+			sext_result(t, h);
 		return;
 	}
 	t_get(t, RAX, in->rs1);
 	if (in->imm)
 		e_shift_i(&t->e, op, !word, RAX, (uint8_t)in->imm);
-	else if (word)
+	else if (word && !t->upper_dead)
 		e_mov_rr(&t->e, false, RAX, RAX);
-	if (word)
-		e_movsxd(&t->e, RAX, RAX);
+	if (word && !(op == SH_SHR && in->imm))
+		sext_result(t, RAX);
 	t_put(t, in->rd, RAX);
 }
 
@@ -162,7 +170,7 @@ static void load(struct tctx *t, int size, bool sign)
 {
 	const struct rv_insn *in = t->in;
 	struct mem m = t_address(t, in->rs1, in->imm);
-	int h = in->rd ? jit_host_reg(in->rd) : -1;
+	int h = in->rd ? t_host_reg(t, in->rd) : -1;
 	t_fault_site(t);
 	/* x86 loads are precise too: a faulting load leaves its destination as it was */
 	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
@@ -170,11 +178,77 @@ static void load(struct tctx *t, int size, bool sign)
 		t_put(t, in->rd, RDX);
 }
 
+/* A run of narrow stores through one base that fills 2, 4 or 8 contiguous bytes (gcc's copy
+ * of an unaligned word: byte stores to the stack, then a word load) becomes one store: x86
+ * forwards a store to a load only when one store covers it, else the load waits for them all.
+ * The one store does the work of the run: a fault in it replays them one by one. */
+static bool store_run(struct tctx *t, int size)
+{
+	const struct rv_insn *in = t->in, *run[8] = {in};
+	int n = 1, best = 0, lo = 0, k;
+	struct mem m;
+	while (n * size < 8) {
+		const struct rv_insn *p = t_peek(t, n);
+		if (!p || p->op != in->op || p->rs1 != in->rs1)
+			break;
+		run[n++] = p;
+	}
+	for (k = 2; k <= n; k++) { /* the longest prefix whose stores tile 2, 4 or 8 bytes */
+		int w = k * size, low = (int)run[0]->imm;
+		uint32_t seen = 0;
+		bool tiles = w == 2 || w == 4 || w == 8;
+		for (int i = 1; i < k; i++)
+			low = (int)run[i]->imm < low ? (int)run[i]->imm : low;
+		for (int i = 0; tiles && i < k; i++) {
+			int at = (int)run[i]->imm - low;
+			tiles = at % size == 0 && at < w && !(seen & 1u << at);
+			seen |= 1u << at;
+		}
+		if (tiles) {
+			best = k;
+			lo = low;
+		}
+	}
+	if (!best)
+		return false;
+	m = t_address(t, in->rs1, lo);
+	for (int at = best * size - size; at >= 0; at -= size) { /* from the highest part down */
+		const struct rv_insn *part = NULL;
+		int h;
+		for (k = 0; k < best; k++)
+			if ((int)run[k]->imm - lo == at)
+				part = run[k];
+		h = t_host_reg(t, part->rs2);
+		if (at == best * size - size) {
+			t_get(t, RDX, part->rs2);
+			continue;
+		}
+		e_shift_i(&t->e, SH_SHL, true, RDX, (uint8_t)(8 * size));
+		if (!part->rs2)
+			continue;
+		if (h < 0)
+			e_load(&t->e, RCX, M(REG_CPU, OFF_X(part->rs2)), size, false);
+		else if (size == 1)
+			e_movzx8(&t->e, RCX, h);
+		else if (size == 2)
+			e_movzx16(&t->e, RCX, h);
+		else
+			e_mov_rr(&t->e, false, RCX, h);
+		e_alu_rr(&t->e, ALU_OR, true, RDX, RCX);
+	}
+	t_fault_site_replay(t, best);
+	e_store(&t->e, m, RDX, best * size);
+	t->consumed = best;
+	return true;
+}
+
 static void store(struct tctx *t, int size)
 {
 	const struct rv_insn *in = t->in;
+	if (size < 8 && store_run(t, size))
+		return;
 	struct mem m = t_address(t, in->rs1, in->imm);
-	int h = in->rs2 ? jit_host_reg(in->rs2) : -1;
+	int h = in->rs2 ? t_host_reg(t, in->rs2) : -1;
 	if (h < 0)
 		t_get(t, RDX, in->rs2);
 	t_fault_site(t);

@@ -31,20 +31,27 @@ static const unsigned char mapped_host[NMAPPED] = {RBX, RSI, RDI, R8, R9, R10, R
 /* fa0-fa5, ft0-ft3, fs0-fs2 in xmm3-xmm15 (jit_xmm_reg gives the other direction) */
 static const unsigned char xmm_guest[NXMAPPED] = {10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 8, 9, 18};
 
-static void spill(struct emit *e)
+/* The guest register mapped host register k holds: its usual one, or another in a block that
+ * allocated it (swap_in[k], when swap_in is given). */
+static unsigned held_in(const uint8_t *swap_in, int k)
+{
+	return swap_in && swap_in[k] ? swap_in[k] : mapped_guest[k];
+}
+
+static void spill(struct emit *e, const uint8_t *swap_in)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
-		e_store(e, M(REG_CPU, OFF_X(mapped_guest[i])), mapped_host[i], 8);
+		e_store(e, M(REG_CPU, OFF_X(held_in(swap_in, i))), mapped_host[i], 8);
 	for (i = 0; i < NXMAPPED; i++)
 		e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movsd */
 }
 
-static void reload(struct emit *e)
+static void reload(struct emit *e, const uint8_t *swap_in)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
-		e_load(e, mapped_host[i], M(REG_CPU, OFF_X(mapped_guest[i])), 8, false);
+		e_load(e, mapped_host[i], M(REG_CPU, OFF_X(held_in(swap_in, i))), 8, false);
 	for (i = 0; i < NXMAPPED; i++)
 		e_sse_rm(e, 0xf3, false, 0x7e, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movq */
 }
@@ -66,14 +73,14 @@ static void emit_trampolines(struct jit_cache *j)
 	e_alu_ri(&e, ALU_SUB, true, RSP, 8); /* keep the stack 16-byte aligned for helper calls */
 	e_mov_rr(&e, true, REG_CPU, RDI);
 	e_mov_rr(&e, true, RAX, RSI);
-	reload(&e);
+	reload(&e, NULL);
 	e_byte(&e, 0xff);
 	e_byte(&e, 0xe0); /* jmp rax */
 	while ((e.p - j->rw) & 15)
 		e_byte(&e, 0xcc);
 	/* epilogue: eax holds the exit status */
 	j->epilogue = j->rx + (e.p - j->rw);
-	spill(&e);
+	spill(&e, NULL);
 	e_alu_ri(&e, ALU_ADD, true, RSP, 8);
 	for (i = 0; i < sizeof pop; i++)
 		e_byte(&e, pop[i]);
@@ -605,8 +612,8 @@ void t_get(struct tctx *t, int host, unsigned g)
 {
 	if (g == 0)
 		e_mov_ri(&t->e, host, 0);
-	else if (jit_host_reg(g) >= 0)
-		e_mov_rr(&t->e, true, host, jit_host_reg(g));
+	else if (t_host_reg(t, g) >= 0)
+		e_mov_rr(&t->e, true, host, t_host_reg(t, g));
 	else
 		e_load(&t->e, host, M(REG_CPU, OFF_X(g)), 8, false);
 }
@@ -615,10 +622,10 @@ void t_move(struct tctx *t, unsigned rd, unsigned rs)
 {
 	if (rd == 0 || rd == rs)
 		return;
-	if (jit_host_reg(rd) >= 0) {
-		t_get(t, jit_host_reg(rd), rs);
-	} else if (jit_host_reg(rs) >= 0) {
-		t_put(t, rd, jit_host_reg(rs));
+	if (t_host_reg(t, rd) >= 0) {
+		t_get(t, t_host_reg(t, rd), rs);
+	} else if (t_host_reg(t, rs) >= 0) {
+		t_put(t, rd, t_host_reg(t, rs));
 	} else {
 		t_get(t, RAX, rs);
 		t_put(t, rd, RAX);
@@ -629,8 +636,8 @@ void t_put(struct tctx *t, unsigned g, int host)
 {
 	if (g == 0)
 		return;
-	if (jit_host_reg(g) >= 0)
-		e_mov_rr(&t->e, true, jit_host_reg(g), host);
+	if (t_host_reg(t, g) >= 0)
+		e_mov_rr(&t->e, true, t_host_reg(t, g), host);
 	else
 		e_store(&t->e, M(REG_CPU, OFF_X(g)), host, 8);
 }
@@ -681,9 +688,46 @@ static void store_pc(struct tctx *t, uint64_t pc)
 	e_store(&t->e, M(REG_CPU, OFF(pc)), RAX, 8);
 }
 
+/* Into the block's register allocation from the usual mapping, and back (the allocated
+ * registers written back only when the block may write them). Neither touches rax. */
+static void swap_in(struct tctx *t)
+{
+	for (int k = 0; k < NMAPPED; k++)
+		if (t->swap_in[k]) {
+			e_store(&t->e, M(REG_CPU, OFF_X(mapped_guest[k])), mapped_host[k], 8);
+			e_load(&t->e, mapped_host[k], M(REG_CPU, OFF_X(t->swap_in[k])), 8, false);
+		}
+}
+
+static void swap_out(struct tctx *t)
+{
+	for (int k = 0; k < NMAPPED; k++)
+		if (t->swap_in[k]) {
+			if (t->written & 1u << t->swap_in[k])
+				e_store(&t->e, M(REG_CPU, OFF_X(t->swap_in[k])), mapped_host[k], 8);
+			e_load(&t->e, mapped_host[k], M(REG_CPU, OFF_X(mapped_guest[k])), 8, false);
+		}
+}
+
+/* To the dispatcher with the status in eax. */
 static void jmp_epilogue(struct tctx *t)
 {
+	if (t->swapped)
+		swap_out(t);
 	e_jmp_to(&t->e, rw_of(t->j, t->j->epilogue));
+}
+
+static struct cold_stub *add_cold(struct tctx *t, uint8_t *site, uint8_t *resume, enum cold_kind kind,
+				  uint64_t value);
+
+/* To the dispatcher when eax (a helper's status) is not zero. */
+static void leave_unless_zero(struct tctx *t)
+{
+	e_test_rr(&t->e, false, RAX, RAX);
+	if (t->swapped)
+		add_cold(t, e_jcc(&t->e, CC_NE), NULL, COLD_LEAVE, 0);
+	else
+		e_jcc_to(&t->e, CC_NE, rw_of(t->j, t->j->epilogue));
 }
 
 static void exit_status(struct tctx *t, uint64_t pc, int status)
@@ -740,6 +784,8 @@ static void emit_cold(struct tctx *t)
 	for (i = 0; i < t->ncold && !e->full; i++) {
 		const struct cold_stub *c = &t->cold[i];
 		e_patch(c->site, e->p);
+		/* chain exits are reached with the allocation undone, or before it was made */
+		t->swapped = t->nswaps && c->kind != COLD_CHAIN && c->kind != COLD_INTERRUPT;
 		if (c->kind == COLD_HELPER || c->kind == COLD_HELPER_LEAVE ||
 		    c->kind == COLD_OUT_OF_RANGE) { /* made inside an instruction */
 			t->idx = c->insn;
@@ -774,6 +820,8 @@ static void emit_cold(struct tctx *t)
 			exit_status(t, t->block_pc, EXEC_JUMPED);
 			break;
 		case COLD_MXCSR: e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp))); break;
+		case COLD_LEAVE: jmp_epilogue(t); break;
+		case COLD_LOOP_LEAVE: exit_status(t, t->block_pc, EXEC_JUMPED); break;
 		case COLD_CHAIN: /* the site's low bit: a forward jump, which may skip the interrupt test */
 			store_pc(t, c->value);
 			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site) | (c->value > t->block_pc));
@@ -811,7 +859,7 @@ struct mem t_guest(const struct tctx *t, int reg, int32_t disp)
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 {
 	struct emit *e = &t->e;
-	int a = rs1 ? jit_host_reg(rs1) : -1; /* a: the register holding the base */
+	int a = rs1 ? t_host_reg(t, rs1) : -1; /* a: the register holding the base */
 	bool small = imm >= -2048 && imm < 2048;
 	if (!rs1 && small)
 		return t_guest(t, NOREG, (int32_t)imm); /* below 2 KiB or in the guard under the space */
@@ -849,11 +897,19 @@ void t_fault_site(struct tctx *t)
 	if (t->nfaults < (int)(sizeof t->faults / sizeof t->faults[0])) {
 		t->faults[t->nfaults].host_off = (uint32_t)(t->e.p - t->start);
 		t->faults[t->nfaults].insn = (uint16_t)t->idx;
+		t->faults[t->nfaults].replay = 0;
 		t->faults[t->nfaults].pc_off = (int32_t)(t->pc - t->block_pc);
 		t->nfaults++;
 	} else {
 		t->e.full = true; /* cannot happen with MAX_BLOCK_INSNS; refuse rather than lose precision */
 	}
+}
+
+void t_fault_site_replay(struct tctx *t, int n)
+{
+	t_fault_site(t);
+	if (!t->e.full)
+		t->faults[t->nfaults - 1].replay = (uint8_t)n;
 }
 
 void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why)
@@ -869,23 +925,24 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 	}
 	t->frm_checked = false; /* the interpreter may write frm (fsrm, csrw fcsr) */
 	store_pc(t, t->pc);
-	spill(&t->e);
+	spill(&t->e, t->swap_in);
 	e_mov_rr(&t->e, true, RDI, REG_CPU);
 	t->helper_site[t->nhelpers].lea = e_lea_rip(&t->e, RSI);
 	t->helper_site[t->nhelpers].insn = (uint16_t)t->idx;
 	e_mov_ri(&t->e, RDX, (uint64_t)(uintptr_t)fn);
 	e_call(&t->e, (const void *)helper_thunk);
 	e_store_i32(&t->e, M(REG_CPU, OFF_X(0)), 0); /* the interpreter's functions may write x0 */
-	reload(&t->e);
-	e_test_rr(&t->e, false, RAX, RAX);
-	e_jcc_to(&t->e, CC_NE, rw_of(t->j, t->j->epilogue));
+	reload(&t->e, t->swap_in);
 	t->nhelpers++;
+	leave_unless_zero(t);
 }
 
 /* Leaves the block for target; the jump is patched to go straight to the target's block
  * once that exists (chaining). */
 static void exit_chain(struct tctx *t, uint64_t target)
 {
+	if (t->swapped)
+		swap_out(t);
 	align_rel32(&t->e, 1);
 	add_cold(t, e_jmp(&t->e), NULL, COLD_CHAIN, target);
 }
@@ -894,17 +951,30 @@ static void branch(struct tctx *t, int cc)
 {
 	const struct rv_insn *in = t->in;
 	uint8_t *taken;
-	int a = jit_host_reg(in->rs1);
+	int a = t_host_reg(t, in->rs1);
 	if (a < 0 || in->rs1 == 0) {
 		t_get(t, RAX, in->rs1);
 		a = RAX;
 	}
 	if (in->rs2 == 0)
 		e_test_rr(&t->e, true, a, a);
-	else if (jit_host_reg(in->rs2) >= 0)
-		e_alu_rr(&t->e, ALU_CMP, true, a, jit_host_reg(in->rs2));
+	else if (t_host_reg(t, in->rs2) >= 0)
+		e_alu_rr(&t->e, ALU_CMP, true, a, t_host_reg(t, in->rs2));
 	else
 		e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
+	if (t->swapped) { /* each exit undoes the allocation first; a loop stays in the block */
+		uint8_t *not_taken = e_jcc(&t->e, cc ^ 1);
+		if (t->pc + (uint64_t)in->imm == t->block_pc) {
+			e_alu_mi(&t->e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
+			add_cold(t, e_jcc(&t->e, CC_NE), NULL, COLD_LOOP_LEAVE, 0);
+			e_jmp_to(&t->e, t->loop_head);
+		} else {
+			exit_chain(t, t->pc + (uint64_t)in->imm);
+		}
+		e_patch(not_taken, t->e.p);
+		exit_chain(t, t->pc + in->len);
+		return;
+	}
 	/* both exits are chained: the taken one patches the jcc itself */
 	align_rel32(&t->e, 2);
 	taken = e_jcc(&t->e, cc);
@@ -919,6 +989,10 @@ static void jump_indirect(struct tctx *t)
 	struct emit *e = &t->e;
 	uint8_t *miss;
 	_Static_assert(sizeof(struct jit_jc_entry) == 16, "jump cache entries are indexed by (pc & mask) * 8");
+	if (t->swapped) { /* blocks are entered with the usual mapping */
+		swap_out(t);
+		t->swapped = false;
+	}
 	e_mov_rr(e, false, RCX, RAX);
 	e_alu_ri(e, ALU_AND, false, RCX, (JC_SIZE - 1) << 1);
 	e_load(e, RDX, M(REG_CPU, OFF(jcache)), 8, false);
@@ -959,7 +1033,7 @@ static bool translate_insn(struct tctx *t)
 			t_put(t, in->rd, RAX);
 		}
 		/* the block goes on at the target, unless a pattern decoded past the jal already */
-		if (t->nsegs < MAX_BLOCK_SEGS && t->npeeked == t->idx + 1 && !t->ptb) {
+		if (t->nsegs < MAX_BLOCK_SEGS && t->npeeked == t->idx + 1 && !t->ptb && !t->nswaps) {
 			t->jump_to = t->pc + (uint64_t)in->imm;
 			return true;
 		}
@@ -1119,6 +1193,159 @@ static bool writes_sext32(const struct rv_insn *in)
 	}
 }
 
+/* How an instruction uses the upper halves of its sources, for upper_dead: LOW32, its result's
+ * low 32 bits depend only on those of rs1 (and rs2, LOW32_RR), so junk above stays above; W_OP,
+ * a 32-bit operation (reads only low halves, writes a whole value); CLEAN, reads nothing; FULL,
+ * anything else, including all that may leave the block or fault, where guest state is exact. */
+enum upper_use { FULL, LOW32, LOW32_RR, W_OP, CLEAN };
+
+static enum upper_use upper_use(const struct rv_insn *in)
+{
+	switch (in->op) {
+	case RV_ADD:
+	case RV_SUB:
+	case RV_XOR:
+	case RV_OR:
+	case RV_AND:
+	case RV_SLL:
+	case RV_MUL: return LOW32_RR;
+	case RV_ADDI:
+	case RV_XORI:
+	case RV_ORI:
+	case RV_ANDI:
+	case RV_SLLI: return LOW32;
+	case RV_ADDW:
+	case RV_SUBW:
+	case RV_SLLW:
+	case RV_SRLW:
+	case RV_SRAW:
+	case RV_MULW:
+	case RV_ADDIW:
+	case RV_SLLIW:
+	case RV_SRLIW:
+	case RV_SRAIW: return W_OP;
+	case RV_LUI:
+	case RV_AUIPC: return CLEAN;
+	default: return FULL;
+	}
+}
+
+/* True when the W operation being translated need not sign-extend its result: the instructions
+ * after it, up to where its value is overwritten, use only the low halves of it and of what is
+ * computed from it, and none can leave the block or fault (lazy sign-extension). */
+static bool upper_dead(struct tctx *t)
+{
+	uint32_t junk = 1u << t->in->rd; /* registers whose upper halves would be wrong */
+	if (!t->in->rd || upper_use(t->in) != W_OP)
+		return false;
+	for (int n = 1; junk; n++) {
+		const struct rv_insn *p = t_peek(t, n);
+		enum upper_use use = p ? upper_use(p) : FULL;
+		bool from_junk = (use == LOW32 || use == LOW32_RR) && (junk >> p->rs1 & 1);
+		if (use == FULL)
+			return false;
+		if (use == LOW32_RR && (junk >> p->rs2 & 1))
+			from_junk = true;
+		if (from_junk)
+			junk |= 1u << p->rd;
+		else
+			junk &= ~(1u << p->rd);
+		junk &= ~1u;
+	}
+	return true;
+}
+
+/* Which guest integer registers an instruction reads and writes, by its format (an over-
+ * approximation is harmless: it only guides the choice, and writes back more). */
+static void count_uses(const struct rv_insn *in, unsigned *uses)
+{
+	switch (rv_op_format(in->op)) {
+	case F_R:
+	case F_AMO: uses[in->rs2]++; /* fall through */
+	case F_R1:
+	case F_I:
+	case F_I_MEM:
+	case F_SHIFT:
+	case F_LOAD:
+	case F_LR:
+	case F_CSR: uses[in->rs1]++; /* fall through */
+	case F_U:
+	case F_J:
+	case F_CSRI:
+	case F_XF:
+	case F_XF_RM:
+	case F_XFF: uses[in->rd]++; break;
+	case F_B:
+	case F_STORE: uses[in->rs2]++; /* fall through */
+	case F_FLOAD:
+	case F_FSTORE:
+	case F_FX:
+	case F_FX_RM: uses[in->rs1]++; break;
+	default: break;
+	}
+}
+
+static bool ends_block(const struct rv_insn *in)
+{
+	return rv_op_format(in->op) == F_B || in->op == RV_JAL || in->op == RV_JALR || in->op == RV_ECALL ||
+	       in->op == RV_EBREAK || in->op == RV_FENCE_I || in->op == RV_ILLEGAL;
+}
+
+/* Register allocation for the block: its guest instructions are decoded up to its end, and
+ * the guest registers it uses most that usually live in the vCPU take the host registers of
+ * mapped ones it uses least (swapped in at entry, back at every exit; a fault finds them by
+ * the block's swap_in). Without it (or when nothing gains) the usual mapping stays. */
+#define SWAP_GAIN 3 /* uses more than the register it displaces, to pay for the swap */
+static void allocate(struct tctx *t, uint64_t pc, bool may)
+{
+	unsigned uses[32] = {0}, gain = SWAP_GAIN;
+	int order[32], norder = 0;
+	bool taken[NMAPPED] = {false};
+	for (unsigned g = 0; g < 32; g++)
+		t->host_of[g] = (int8_t)jit_host_reg(g);
+	memset(t->swap_in, 0, sizeof t->swap_in);
+	t->nswaps = 0;
+	t->written = 0;
+	if (!may || t->no_fuse || !t_fetchable(t, pc))
+		return;
+	decode_at(t, 0, pc);
+	for (int n = 0; n < t->limit; n++) {
+		const struct rv_insn *in = n ? t_peek(t, n) : &t->insns[0];
+		if (!in)
+			break;
+		count_uses(in, uses);
+		t->written |= 1u << in->rd;
+		if (ends_block(in)) {
+			/* a loop within the block pays for the swaps once, not per pass */
+			if (rv_op_format(in->op) == F_B && t->insn_pc[n] + (uint64_t)in->imm == pc)
+				gain = 0;
+			break;
+		}
+	}
+	for (unsigned g = 1; g < 32; g++) /* the unmapped ones, most used first */
+		if (jit_host_reg(g) < 0 && uses[g] > gain) {
+			int i = norder++;
+			while (i > 0 && uses[order[i - 1]] < uses[g]) {
+				order[i] = order[i - 1];
+				i--;
+			}
+			order[i] = (int)g;
+		}
+	for (int i = 0; i < norder; i++) {
+		int victim = -1;
+		for (int k = 0; k < NMAPPED; k++)
+			if (!taken[k] && (victim < 0 || uses[mapped_guest[k]] < uses[mapped_guest[victim]]))
+				victim = k;
+		if (victim < 0 || uses[order[i]] <= uses[mapped_guest[victim]] + gain)
+			break;
+		taken[victim] = true;
+		t->swap_in[victim] = (uint8_t)order[i];
+		t->host_of[mapped_guest[victim]] = -1;
+		t->host_of[order[i]] = (int8_t)mapped_host[victim];
+		t->nswaps++;
+	}
+}
+
 /* Plugins: each action registered on the block or instruction, in order; inline operations in
  * place, the others through a call that sees exact guest state. */
 static int plugin_thunk(struct rvx_vcpu *cpu, const void *a)
@@ -1168,13 +1395,12 @@ static void emit_plugin_call(struct tctx *t, int (*thunk)(struct rvx_vcpu *, con
 	struct emit *e = &t->e;
 	t->frm_checked = false;
 	store_pc(t, t->pc);
-	spill(e);
+	spill(e, t->swap_in);
 	e_mov_rr(e, true, RDI, REG_CPU);
 	e_mov_ri(e, RSI, (uint64_t)(uintptr_t)arg);
 	e_call(e, (const void *)thunk);
-	reload(e);
-	e_test_rr(e, false, RAX, RAX);
-	e_jcc_to(e, CC_NE, rw_of(t->j, t->j->epilogue));
+	reload(e, t->swap_in);
+	leave_unless_zero(t);
 }
 
 static void emit_plugin_actions(struct tctx *t, const struct plugin_actions *l)
@@ -1308,19 +1534,26 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
 	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
 	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */
+	t.swapped = false;
 	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
 	add_cold(&t, e_jcc(&t.e, CC_NE), NULL, COLD_INTERRUPT, 0);
 	fast_entry = (uint8_t)(t.e.p - t.start);
-	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
-	count_at = t.e.p - 4;
 	t.ptb = NULL;
 	t.limit = MAX_BLOCK_INSNS;
 	t.no_fuse = cpu->m->gdb != NULL; /* a breakpoint may be put between any two instructions */
 	if (plan && plan->mode == PLAN_EXACT) {
 		t.ptb = (struct rvx_plugin_tb *)plan->ptb;
 		t.limit = (int)t.ptb->n;
-		t.pc = pc;
 		t.no_fuse = true; /* actions between instructions: nothing may span two */
+	}
+	allocate(&t, pc, !plan); /* plugins count per pass of the entry: no loops inside blocks */
+	swap_in(&t);
+	t.swapped = t.nswaps > 0;
+	t.loop_head = t.e.p;
+	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
+	count_at = t.e.p - 4;
+	if (t.ptb) {
+		t.pc = pc;
 		emit_plugin_actions(&t, &t.ptb->actions);
 	} else if (plan && plan->mode == PLAN_SUMMED) {
 		for (int s = 0; s < plan->nsums; s++)
@@ -1348,14 +1581,18 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		if (t.ptb && t.ptb->insns[t.idx].mem.n) /* a load, store or atomic: never the block's end */
 			emit_plugin_call(&t, plugin_mem_thunk, &t.ptb->insns[t.idx]);
 		else
+		{
+			t.upper_dead = upper_dead(&t);
 			more = translate_insn(&t);
+		}
 		for (int k = t.idx; k < t.idx + t.consumed; k++) {
 			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u;
 			t.sext_known &= ~(1u << (t.insns[k].rd & 31)) | 1u;
 		}
 		if (t.consumed == 1 && constant_in_space(&t, &t.insns[t.idx], pc))
 			t.base_checked |= 1u << (t.insns[t.idx].rd & 31);
-		if (t.consumed == 1 && !t.ptb && writes_sext32(&t.insns[t.idx])) /* a plugin may write registers */
+		/* a plugin may write registers */
+		if (t.consumed == 1 && !t.ptb && writes_sext32(&t.insns[t.idx]) && !t.upper_dead)
 			t.sext_known |= 1u << t.insns[t.idx].rd;
 		t.idx += t.consumed;
 		pc = t.insn_pc[t.idx - 1] + t.insns[t.idx - 1].len;
@@ -1407,6 +1644,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	b->code = rx_of(&t, t.start);
 	b->size = (uint32_t)(t.e.p - t.start);
 	b->nfaults = (uint16_t)t.nfaults;
+	memcpy(b->swap_in, t.swap_in, sizeof b->swap_in);
 	b->faults = (struct jit_fault_site *)(void *)(b + 1);
 	memcpy(b->faults, t.faults, faults_len);
 	b->guest = (uint8_t *)b->faults + pins_off + pins_len;
@@ -1633,13 +1871,15 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 	for (i = 0; i < b->nfaults; i++) {
 		if (b->code + b->faults[i].host_off == rip) {
 			unsigned k;
-			for (k = 0; k < NMAPPED; k++)
-				cpu->x[mapped_guest[k]] = (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
+			for (k = 0; k < NMAPPED; k++) /* a register the block moved out is in the vCPU already */
+				cpu->x[held_in(b->swap_in, (int)k)] =
+				    (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
 			cpu->pc = b->pc + (uint64_t)(int64_t)b->faults[i].pc_off;
 			/* flags the guest's FP raised before the fault are in the interrupted MXCSR */
 			if (uc->uc_mcontext.fpregs)
 				cpu->fflags = fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
 			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
+			cpu->fault_replay = b->faults[i].replay;
 			if (b->pins)
 				plugin_sums_undo(cpu, b, b->faults[i].insn);
 			return true;

@@ -28,7 +28,7 @@ static void b_shadd(struct emit *e, const struct rv_insn *in)
 static bool shadd_lea(struct tctx *t, unsigned k, bool uw)
 {
 	const struct rv_insn *in = t->in;
-	int a = jit_host_reg(in->rs1), b = jit_host_reg(in->rs2), d = jit_host_reg(in->rd);
+	int a = t_host_reg(t, in->rs1), b = t_host_reg(t, in->rs2), d = t_host_reg(t, in->rd);
 	if (!in->rs1 || !in->rs2 || !in->rd)
 		return false;
 	if (uw) {
