@@ -205,6 +205,15 @@ void e_imul_rr(struct emit *e, bool w, int dst, int src)
 	op0f_rr(e, w, 0xaf, dst, src);
 }
 
+void e_imul_rm(struct emit *e, bool w, int dst, struct mem m)
+{
+	seg(e, m);
+	rex(e, w, dst, m.index, m.base, false);
+	e_byte(e, 0x0f);
+	e_byte(e, 0xaf);
+	modrm_mem(e, dst, m);
+}
+
 void e_unary(struct emit *e, int digit, bool w, int reg)
 {
 	op_rr(e, w, 0xf7, digit, reg);

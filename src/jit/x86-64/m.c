@@ -192,6 +192,19 @@ bool jit_m(struct tctx *t)
 	switch (in->op) {
 	case RV_MUL:
 	case RV_MULW:
+		if (t_host_reg(t, in->rd) >= 0 && in->rs1 && in->rs2) { /* straight into rd */
+			int h = t_host_reg(t, in->rd);
+			unsigned a = in->rd == in->rs2 ? in->rs2 : in->rs1, b = a == in->rs1 ? in->rs2 : in->rs1;
+			if (in->rd != a)
+				t_get(t, h, a);
+			if (t_host_reg(t, b) >= 0)
+				e_imul_rr(&t->e, in->op == RV_MUL, h, t_host_reg(t, b));
+			else
+				e_imul_rm(&t->e, in->op == RV_MUL, h, M(REG_CPU, OFF_X(b)));
+			if (in->op == RV_MULW && !t->upper_dead)
+				e_movsxd(&t->e, h, h);
+			return true;
+		}
 		t_get(t, RAX, in->rs1);
 		t_get(t, RCX, in->rs2);
 		e_imul_rr(&t->e, in->op == RV_MUL, RAX, RCX);

@@ -202,7 +202,8 @@ static bool store_run(struct tctx *t, int size)
 		for (int i = 0; tiles && i < k; i++) {
 			int at = (int)run[i]->imm - low;
 			tiles = at % size == 0 && at < w && !(seen & 1u << at);
-			seen |= 1u << at;
+			if (tiles)
+				seen |= 1u << at;
 		}
 		if (tiles) {
 			best = k;

@@ -951,17 +951,24 @@ static void branch(struct tctx *t, int cc)
 {
 	const struct rv_insn *in = t->in;
 	uint8_t *taken;
-	int a = t_host_reg(t, in->rs1);
-	if (a < 0 || in->rs1 == 0) {
-		t_get(t, RAX, in->rs1);
-		a = RAX;
+	int a = t_host_reg(t, in->rs1), b = t_host_reg(t, in->rs2);
+	if (in->rs1 && a < 0 && (in->rs2 == 0 || b >= 0)) { /* rs1 in the vCPU: compared there */
+		if (in->rs2 == 0)
+			e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF_X(in->rs1)), 0);
+		else
+			e_alu_mr(&t->e, false, ALU_CMP, true, M(REG_CPU, OFF_X(in->rs1)), b);
+	} else {
+		if (a < 0 || in->rs1 == 0) {
+			t_get(t, RAX, in->rs1);
+			a = RAX;
+		}
+		if (in->rs2 == 0)
+			e_test_rr(&t->e, true, a, a);
+		else if (b >= 0)
+			e_alu_rr(&t->e, ALU_CMP, true, a, b);
+		else
+			e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
 	}
-	if (in->rs2 == 0)
-		e_test_rr(&t->e, true, a, a);
-	else if (t_host_reg(t, in->rs2) >= 0)
-		e_alu_rr(&t->e, ALU_CMP, true, a, t_host_reg(t, in->rs2));
-	else
-		e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
 	if (t->swapped) { /* each exit undoes the allocation first; a loop stays in the block */
 		uint8_t *not_taken = e_jcc(&t->e, cc ^ 1);
 		if (t->pc + (uint64_t)in->imm == t->block_pc) {
@@ -1546,7 +1553,9 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		t.limit = (int)t.ptb->n;
 		t.no_fuse = true; /* actions between instructions: nothing may span two */
 	}
-	allocate(&t, pc, !plan); /* plugins count per pass of the entry: no loops inside blocks */
+	/* plugins' inline sums are made per pass (past the loop head), their other actions between
+	 * instructions see the usual mapping */
+	allocate(&t, pc, !plan || plan->mode != PLAN_EXACT);
 	swap_in(&t);
 	t.swapped = t.nswaps > 0;
 	t.loop_head = t.e.p;
