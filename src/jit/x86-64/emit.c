@@ -360,6 +360,7 @@ void e_ret(struct emit *e)
 
 void e_sse_rm(struct emit *e, uint8_t prefix, bool w, uint8_t op, int xmm, struct mem m)
 {
+	seg(e, m); /* before the mandatory prefix, which must come right before REX and the opcode */
 	if (prefix)
 		e_byte(e, prefix);
 	rex(e, w, xmm, m.index, m.base, false);

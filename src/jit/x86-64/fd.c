@@ -152,6 +152,11 @@ static void fload(struct tctx *t, int size)
 {
 	const struct rv_insn *in = t->in;
 	struct mem m = t_address(t, in->rs1, in->imm);
+	if (size == 8 && jit_xmm_reg(in->rd) >= 0) { /* straight into its XMM register: movq */
+		t_fault_site(t);
+		e_sse_rm(&t->e, 0xf3, false, 0x7e, jit_xmm_reg(in->rd), m);
+		return;
+	}
 	t_fault_site(t);
 	e_load(&t->e, RDX, m, size, false);
 	if (size == 4) {
@@ -165,6 +170,11 @@ static void fstore(struct tctx *t, int size)
 {
 	const struct rv_insn *in = t->in;
 	struct mem m = t_address(t, in->rs1, in->imm);
+	if (jit_xmm_reg(in->rs2) >= 0) { /* straight from its XMM register: movsd, movd */
+		t_fault_site(t);
+		e_sse_rm(&t->e, size == 8 ? 0xf2 : 0x66, false, size == 8 ? 0x11 : 0x7e, jit_xmm_reg(in->rs2), m);
+		return;
+	}
 	t_fget_gpr(t, RDX, in->rs2);
 	t_fault_site(t);
 	e_store(&t->e, m, RDX, size);
