@@ -379,14 +379,14 @@ void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int r
 	modrm_rr(e, reg, rm);
 }
 
-void e_fma231sd(struct emit *e, uint8_t op)
+void e_fma231sd(struct emit *e, uint8_t op, int a, int b)
 {
-	/* VEX.LIG.66.0F38.W1 op /r with vvvv = xmm1, reg = xmm0, rm = xmm2 */
+	/* VEX.LIG.66.0F38.W1 op /r with reg = xmm0, vvvv = a, rm = b (R, X, B and vvvv inverted) */
 	e_byte(e, 0xc4);
-	e_byte(e, 0xe2);
-	e_byte(e, 0xf1);
+	e_byte(e, (uint8_t)(0xc2 | ((b & 8) ? 0 : 0x20)));
+	e_byte(e, (uint8_t)(0x81 | ((~a & 15) << 3)));
 	e_byte(e, op);
-	e_byte(e, 0xc2);
+	e_byte(e, (uint8_t)(0xc0 | (b & 7)));
 }
 
 void e_ldmxcsr(struct emit *e, struct mem m)

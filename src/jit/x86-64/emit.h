@@ -80,8 +80,8 @@ void e_ret(struct emit *e);
 /* SSE scalar: prefix (0xf2 sd, 0xf3 ss, 0x66, or 0), 0F op, xmm register and an operand. */
 void e_sse_rm(struct emit *e, uint8_t prefix, bool w, uint8_t op, int xmm, struct mem m);
 void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int rm);
-/* VEX-encoded FMA3 scalar double: xmm0 = +-(xmm1 * xmm2) +- xmm0; op 0xb9/bb/bd/bf. */
-void e_fma231sd(struct emit *e, uint8_t op);
+/* VEX-encoded FMA3 scalar double: xmm0 = +-(xmm a * xmm b) +- xmm0; op 0xb9/bb/bd/bf. */
+void e_fma231sd(struct emit *e, uint8_t op, int a, int b);
 void e_ldmxcsr(struct emit *e, struct mem m);
 /* Read-modify-write on memory, with a lock prefix when asked: xadd, cmpxchg, <alu> [m], reg;
  * xchg (always locked by the CPU). */

@@ -57,10 +57,17 @@ static void fma_d(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	uint8_t *nan;
+	int a = jit_xmm_reg(in->rs1), b = jit_xmm_reg(in->rs2); /* the factors where they live */
 	t_fget(t, XMM0, in->rs3);
-	t_fget(t, XMM1, in->rs1);
-	t_fget(t, XMM2, in->rs2);
-	e_fma231sd(e, op[in->op - RV_FMADD_D]);
+	if (a < 0) {
+		a = XMM1;
+		t_fget(t, a, in->rs1);
+	}
+	if (b < 0) {
+		b = XMM2;
+		t_fget(t, b, in->rs2);
+	}
+	e_fma231sd(e, op[in->op - RV_FMADD_D], a, b);
 	e_sse_rr(e, 0x66, false, 0x2e, XMM0, XMM0); /* ucomisd: NaN? */
 	nan = e_jcc(e, CC_P);
 	t_fput(t, in->rd, XMM0);
