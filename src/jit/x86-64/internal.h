@@ -199,7 +199,7 @@ struct tctx {
 	uint32_t written;   /* guest registers the block may write */
 	bool swapped;       /* the code being emitted runs with the block's allocation */
 	uint8_t *loop_head; /* past the swap-in: where a branch back to the block's start goes */
-	bool frm_checked;    /* frm was found to be a host rounding mode (it stays one in this block) */
+	bool frm_checked;   /* frm was found to be a host rounding mode (it stays one in this block) */
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
 		uint16_t insn;

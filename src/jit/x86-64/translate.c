@@ -717,8 +717,7 @@ static void jmp_epilogue(struct tctx *t)
 	e_jmp_to(&t->e, rw_of(t->j, t->j->epilogue));
 }
 
-static struct cold_stub *add_cold(struct tctx *t, uint8_t *site, uint8_t *resume, enum cold_kind kind,
-				  uint64_t value);
+static struct cold_stub *add_cold(struct tctx *t, uint8_t *site, uint8_t *resume, enum cold_kind kind, uint64_t value);
 
 /* To the dispatcher when eax (a helper's status) is not zero. */
 static void leave_unless_zero(struct tctx *t)
@@ -1157,11 +1156,10 @@ static bool constant_in_space(const struct tctx *t, const struct rv_insn *in, ui
 	return v < t->cpu->m->space.size;
 }
 
-/* True when the instruction leaves in rd a value that is its own low 32 bits sign-extended: the
- * W operations, lw, lui, small constants, comparisons, narrow loads and extensions. */
-static bool writes_sext32(const struct rv_insn *in)
+/* The 32-bit operations the translator can leave unextended (upper_dead). */
+static bool lazy_w_op(unsigned op)
 {
-	switch (in->op) {
+	switch (op) {
 	case RV_ADDIW:
 	case RV_SLLIW:
 	case RV_SRLIW:
@@ -1171,7 +1169,18 @@ static bool writes_sext32(const struct rv_insn *in)
 	case RV_SLLW:
 	case RV_SRLW:
 	case RV_SRAW:
-	case RV_MULW:
+	case RV_MULW: return true;
+	default: return false;
+	}
+}
+
+/* True when the instruction leaves in rd a value that is its own low 32 bits sign-extended: the
+ * W operations, lw, lui, small constants, comparisons, narrow loads and extensions. */
+static bool writes_sext32(const struct rv_insn *in)
+{
+	if (lazy_w_op(in->op))
+		return in->rd != 0;
+	switch (in->op) {
 	case RV_DIVW:
 	case RV_DIVUW:
 	case RV_REMW:
@@ -1221,19 +1230,9 @@ static enum upper_use upper_use(const struct rv_insn *in)
 	case RV_ORI:
 	case RV_ANDI:
 	case RV_SLLI: return LOW32;
-	case RV_ADDW:
-	case RV_SUBW:
-	case RV_SLLW:
-	case RV_SRLW:
-	case RV_SRAW:
-	case RV_MULW:
-	case RV_ADDIW:
-	case RV_SLLIW:
-	case RV_SRLIW:
-	case RV_SRAIW: return W_OP;
 	case RV_LUI:
 	case RV_AUIPC: return CLEAN;
-	default: return FULL;
+	default: return lazy_w_op(in->op) ? W_OP : FULL;
 	}
 }
 
@@ -1589,8 +1588,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			emit_plugin_actions(&t, &t.ptb->insns[t.idx].actions);
 		if (t.ptb && t.ptb->insns[t.idx].mem.n) /* a load, store or atomic: never the block's end */
 			emit_plugin_call(&t, plugin_mem_thunk, &t.ptb->insns[t.idx]);
-		else
-		{
+		else {
 			t.upper_dead = upper_dead(&t);
 			more = translate_insn(&t);
 		}
