@@ -153,17 +153,26 @@ static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 {
 	struct rvx_plugins *p = cpu->m->plugins;
 	struct rvx_plugin_tb *tb;
-	uint64_t page = pc & ~(uint64_t)(RVX_PAGE_SIZE - 1);
-	uint32_t bits;
-	if (!fetch(cpu->m, pc, &bits))
+	uint64_t page = pc & ~(uint64_t)(RVX_PAGE_SIZE - 1), start = pc;
+	uint32_t bits, all[PLUGIN_TB_MAX];
+	size_t n = 0;
+	if (!fetch(cpu->m, pc, &all[0]))
 		return NULL;
-	tb = calloc(1, sizeof *tb);
+	do { /* its extent first, then a block of just that size */
+		struct rv_insn dec;
+		rv_decode(&dec, all[n++]);
+		pc += dec.len;
+		if (ends_block(&dec))
+			break;
+	} while (n < PLUGIN_TB_MAX && (pc & ~(uint64_t)(RVX_PAGE_SIZE - 1)) == page && fetch(cpu->m, pc, &all[n]));
+	tb = calloc(1, sizeof *tb + n * sizeof tb->insns[0]);
 	if (!tb)
 		return NULL;
 	tb->p = p;
-	tb->vaddr = pc;
-	do {
-		struct rvx_plugin_insn *in = &tb->insns[tb->n++];
+	tb->vaddr = pc = start;
+	while (tb->n < n) {
+		struct rvx_plugin_insn *in = &tb->insns[tb->n];
+		bits = all[tb->n++];
 		rv_decode(&in->dec, bits);
 		in->vaddr = pc;
 		in->bits = bits;
@@ -171,9 +180,7 @@ static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 		memcpy(tb->bytes + tb->nbytes, &bits, in->dec.len);
 		tb->nbytes += in->dec.len;
 		pc += in->dec.len;
-		if (ends_block(&in->dec))
-			break;
-	} while (tb->n < PLUGIN_TB_MAX && (pc & ~(uint64_t)(RVX_PAGE_SIZE - 1)) == page && fetch(cpu->m, pc, &bits));
+	}
 	pthread_mutex_lock(&p->trans_lock);
 	for (struct plugin *pl = p->list; pl; pl = pl->next)
 		if (pl->tb_trans)

@@ -58,14 +58,15 @@ struct rvx_plugin_insn {
 struct rvx_plugin_tb {
 	struct rvx_plugins *p;
 	uint64_t vaddr;
-	size_t n;
-	struct rvx_plugin_insn insns[PLUGIN_TB_MAX];
 	struct plugin_actions actions;
 	bool instrumented;                /* some block or instruction action */
 	struct rvx_plugin_tb *next;       /* the interpreter's block table */
 	struct rvx_plugin_tb *all_next;   /* every block formed */
 	uint8_t bytes[4 * PLUGIN_TB_MAX]; /* the code it was formed from, to tell a change */
 	uint32_t nbytes;
+	size_t n;
+	struct rvx_plugin_insn insns[]; /* n of them, up to PLUGIN_TB_MAX: sized to the block, as
+					 * thousands of blocks are formed before a program's main */
 };
 
 struct plugin;
