@@ -81,8 +81,7 @@ static void alu_rr(struct tctx *t, int op, bool word)
 	}
 general:
 	t_get(t, RAX, in->rs1);
-	t_get(t, RCX, in->rs2);
-	e_alu_rr(&t->e, op, !word, RAX, RCX);
+	alu_with(t, op, !word, RAX, in->rs2);
 	if (word)
 		sext_result(t, RAX);
 	t_put(t, in->rd, RAX);
@@ -94,6 +93,14 @@ static void alu_ri(struct tctx *t, int op, bool word)
 	int h = t_host_reg(t, in->rd), s = t_host_reg(t, in->rs1);
 	if (in->imm == 0 && op != ALU_AND) { /* mv, sext.w */
 		move(t, in->rd, in->rs1, word && !t->upper_dead);
+		return;
+	}
+	if (in->rs1 == 0 && in->rd != 0) { /* li: the immediate (12 bits: the W forms give the same) */
+		int64_t v = op == ALU_AND ? 0 : in->imm;
+		if (h >= 0)
+			e_mov_ri(&t->e, h, (uint64_t)v);
+		else
+			e_store_i32(&t->e, M(REG_CPU, OFF_X(in->rd)), (int32_t)v);
 		return;
 	}
 	/* addi between mapped registers is one lea */
@@ -122,12 +129,10 @@ static void set_cmp(struct tctx *t, int cc, bool imm)
 {
 	const struct rv_insn *in = t->in;
 	t_get(t, RAX, in->rs1);
-	if (imm) {
+	if (imm)
 		e_alu_ri(&t->e, ALU_CMP, true, RAX, (int32_t)in->imm);
-	} else {
-		t_get(t, RCX, in->rs2);
-		e_alu_rr(&t->e, ALU_CMP, true, RAX, RCX);
-	}
+	else
+		alu_with(t, ALU_CMP, true, RAX, in->rs2);
 	e_setcc(&t->e, cc, RAX);
 	t_put(t, in->rd, RAX);
 }
