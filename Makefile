@@ -21,8 +21,8 @@ MPI_CFLAGS := $(shell mpicc --showme:compile 2>/dev/null)
 MPI_LIBS := $(shell mpicc --showme:link 2>/dev/null)
 HAVE_MPI := $(if $(MPI_LIBS),yes,)
 
-# Capstone disassembles translated code for -d out_asm, in rvx-dyn and rvx-mpi (rvx_use_capstone).
-CAPSTONE := -lcapstone
+# Capstone disassembles translated code for -d out_asm, in rvx-dyn and rvx-mpi (rvx_use_capstone
+# loads it then: its header is needed to build, its library only to disassemble).
 
 PLUGINS := $(patsubst plugins/%.c,$(BUILD)/plugins/lib%.so,$(wildcard plugins/*.c))
 
@@ -52,7 +52,7 @@ $(BUILD)/src/cluster/transport_mpi.o: src/cluster/transport_mpi.c
 	@$(CC) $(BASEFLAGS) $(CFLAGS) $(MPI_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/rvx-mpi: $(BUILD)/tools/rvx-mpi.o $(BUILD)/src/cluster/transport_mpi.o $(BUILD)/librvx.a
-	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(MPI_LIBS) $(CAPSTONE) -lm
+	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(MPI_LIBS) -ldl -lm
 
 # With -plugin, rvx hands over to rvx-dyn: dynamically linked, exporting the plugin API to the
 # plugins it loads.
@@ -62,7 +62,7 @@ $(BUILD)/tools/rvx-dyn.o: tools/rvx.c
 	@$(CC) $(BASEFLAGS) $(CFLAGS) -DRVX_DYN -MMD -MP -c $< -o $@
 
 $(BUILD)/rvx-dyn: $(BUILD)/tools/rvx-dyn.o $(BUILD)/librvx.a
-	$(CC) $(BASEFLAGS) $(CFLAGS) -rdynamic -o $@ $(BUILD)/tools/rvx-dyn.o -Wl,--whole-archive $(BUILD)/librvx.a -Wl,--no-whole-archive -ldl $(CAPSTONE) -lm
+	$(CC) $(BASEFLAGS) $(CFLAGS) -rdynamic -o $@ $(BUILD)/tools/rvx-dyn.o -Wl,--whole-archive $(BUILD)/librvx.a -Wl,--no-whole-archive -ldl -lm
 
 # The in-tree plugins (plugins/NAME.c -> lib NAME.so), built against the public header only.
 $(BUILD)/plugins/lib%.so: plugins/%.c plugins/model.h include/rvx-plugin.h

@@ -137,8 +137,8 @@ int rvx_add_plugin(rvx_machine *m, const char *path, int argc, char **argv);
  * bad address, RVX_E_GDB when it cannot listen or accept. */
 int rvx_gdb_listen(rvx_machine *m, const char *where);
 
-/* RVX_LOG_OUT_ASM shows translated code as bytes, or disassembled once this is called (it
- * links Capstone in: link -lcapstone). */
+/* RVX_LOG_OUT_ASM shows translated code as bytes, or disassembled once this is called (it loads
+ * Capstone, libcapstone.so.4): RVX_OK, or RVX_E_INVAL when Capstone cannot be loaded. */
 int rvx_use_capstone(rvx_machine *m);
 
 /* ISA string the machine implements, e.g. "rv64imafdc_zicsr_zifencei_zba_zbb_zbs". */

@@ -275,6 +275,7 @@ void rvx_machine_free(rvx_machine *m)
 	free(m->sysroot);
 	free(m->exe_path);
 	free(m->error);
+	free(m->host_disasm);
 	pthread_mutex_destroy(&m->lock);
 	free(m);
 }

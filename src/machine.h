@@ -151,6 +151,7 @@ struct rvx_machine {
 	struct rvx_gdb *gdb;           /* the gdb stub (-g); NULL otherwise */
 	/* -d out_asm: disassembles host code into the log (rvx_use_capstone); NULL: bytes */
 	void (*log_host_code)(struct rvx_machine *m, const uint8_t *code, size_t size);
+	void *host_disasm; /* what it uses (Capstone's functions), freed with the machine */
 	/* embedding (not cfg.host_process): where the guest's end returns to, and what it was */
 	sigjmp_buf *end_jmp;
 	volatile int ended; /* 0, or RVX_STOP_EXIT / RVX_STOP_SIGNAL */
