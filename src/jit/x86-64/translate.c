@@ -1156,10 +1156,14 @@ static bool constant_in_space(const struct tctx *t, const struct rv_insn *in, ui
 	return v < t->cpu->m->space.size;
 }
 
-/* The 32-bit operations the translator can leave unextended (upper_dead). */
+/* The 32-bit operations the translator may leave unextended (upper_dead; a path that extends
+ * anyway is still right). */
 static bool lazy_w_op(unsigned op)
 {
 	switch (op) {
+	case RV_RORIW:
+	case RV_ROLW:
+	case RV_RORW:
 	case RV_ADDIW:
 	case RV_SLLIW:
 	case RV_SRLIW:

@@ -137,6 +137,22 @@ static void u_shift_imm(struct emit *e, const struct rv_insn *in)
 	}
 }
 
+/* rori/roriw straight into a mapped rd */
+static bool rotate_into(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	int h = t_host_reg(t, in->rd);
+	bool w = in->op == RV_RORIW;
+	if (h < 0 || !in->rd || !in->rs1 || !in->imm)
+		return false;
+	if (in->rd != in->rs1)
+		t_get(t, h, in->rs1);
+	e_shift_i(&t->e, SH_ROR, !w, h, (uint8_t)in->imm);
+	if (w && !t->upper_dead)
+		e_movsxd(&t->e, h, h);
+	return true;
+}
+
 bool jit_zb(struct tctx *t)
 {
 	switch (t->in->op) {
@@ -182,9 +198,12 @@ bool jit_zb(struct tctx *t)
 	case RV_SEXT_H:
 	case RV_ZEXT_H: unop(t, u_ext); return true;
 	case RV_REV8: unop(t, u_rev8); return true;
-	case RV_SLLI_UW:
 	case RV_RORI:
 	case RV_RORIW:
+		if (!rotate_into(t))
+			unop(t, u_shift_imm);
+		return true;
+	case RV_SLLI_UW:
 	case RV_BCLRI:
 	case RV_BSETI:
 	case RV_BINVI:
