@@ -622,6 +622,10 @@ void t_move(struct tctx *t, unsigned rd, unsigned rs)
 {
 	if (rd == 0 || rd == rs)
 		return;
+	if (rs == 0 && t_host_reg(t, rd) < 0) {
+		e_store_i32(&t->e, M(REG_CPU, OFF_X(rd)), 0);
+		return;
+	}
 	if (t_host_reg(t, rd) >= 0) {
 		t_get(t, t_host_reg(t, rd), rs);
 	} else if (t_host_reg(t, rs) >= 0) {
