@@ -113,25 +113,6 @@ void plugins_discontinuity(struct rvx_vcpu *cpu, int type, uint64_t from, uint64
 
 /* --- blocks --- */
 
-static bool ends_block(const struct rv_insn *in)
-{
-	switch (in->op) {
-	case RV_JAL:
-	case RV_JALR:
-	case RV_BEQ:
-	case RV_BNE:
-	case RV_BLT:
-	case RV_BGE:
-	case RV_BLTU:
-	case RV_BGEU:
-	case RV_ECALL:
-	case RV_EBREAK:
-	case RV_FENCE_I:
-	case RV_ILLEGAL: return true;
-	default: return false;
-	}
-}
-
 /* The instruction at pc, when all of it can be fetched. */
 static bool fetch(struct rvx_machine *m, uint64_t pc, uint32_t *bits)
 {
@@ -154,30 +135,28 @@ static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 	struct rvx_plugins *p = cpu->m->plugins;
 	struct rvx_plugin_tb *tb;
 	uint64_t page = pc & ~(uint64_t)(RVX_PAGE_SIZE - 1), start = pc;
-	uint32_t bits, all[PLUGIN_TB_MAX];
+	uint32_t all[PLUGIN_TB_MAX];
+	struct rv_insn dec[PLUGIN_TB_MAX];
 	size_t n = 0;
 	if (!fetch(cpu->m, pc, &all[0]))
 		return NULL;
 	do { /* its extent first, then a block of just that size */
-		struct rv_insn dec;
-		rv_decode(&dec, all[n++]);
-		pc += dec.len;
-		if (ends_block(&dec))
-			break;
-	} while (n < PLUGIN_TB_MAX && (pc & ~(uint64_t)(RVX_PAGE_SIZE - 1)) == page && fetch(cpu->m, pc, &all[n]));
+		rv_decode(&dec[n], all[n]);
+		pc += dec[n].len;
+	} while (!rv_ends_block(&dec[n++]) && n < PLUGIN_TB_MAX && (pc & ~(uint64_t)(RVX_PAGE_SIZE - 1)) == page &&
+		 fetch(cpu->m, pc, &all[n]));
 	tb = calloc(1, sizeof *tb + n * sizeof tb->insns[0]);
 	if (!tb)
 		return NULL;
 	tb->p = p;
 	tb->vaddr = pc = start;
-	while (tb->n < n) {
+	for (; tb->n < n; tb->n++) {
 		struct rvx_plugin_insn *in = &tb->insns[tb->n];
-		bits = all[tb->n++];
-		rv_decode(&in->dec, bits);
+		in->dec = dec[tb->n];
 		in->vaddr = pc;
-		in->bits = bits;
+		in->bits = all[tb->n];
 		in->tb = tb;
-		memcpy(tb->bytes + tb->nbytes, &bits, in->dec.len);
+		memcpy(tb->bytes + tb->nbytes, &in->bits, in->dec.len);
 		tb->nbytes += in->dec.len;
 		pc += in->dec.len;
 	}

@@ -2,6 +2,7 @@
 #ifndef RVX_RISCV_INSN_H
 #define RVX_RISCV_INSN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -71,6 +72,9 @@ static inline unsigned rv_insn_length(uint16_t lo)
 
 const char *rv_op_name(unsigned op);
 enum rv_format rv_op_format(unsigned op);
+
+/* Jumps, branches, ecall, ebreak, fence.i and illegal encodings: where straight-line code ends. */
+bool rv_ends_block(const struct rv_insn *in);
 
 /* Memory instructions (loads, stores, LR/SC, AMOs, FP loads and stores): log2 of the bytes
  * they access, and what the instruction accesses given its integer registers x (a mask of

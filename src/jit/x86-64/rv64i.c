@@ -189,7 +189,7 @@ static void load(struct tctx *t, int size, bool sign)
  * The one store does the work of the run: a fault in it replays them one by one. */
 static bool store_run(struct tctx *t, int size)
 {
-	const struct rv_insn *in = t->in, *run[8] = {in};
+	const struct rv_insn *in = t->in, *run[8] = {in}, *part[8]; /* part: the store at each offset */
 	int n = 1, best = 0, lo = 0, k;
 	struct mem m;
 	while (n * size < 8) {
@@ -217,23 +217,18 @@ static bool store_run(struct tctx *t, int size)
 	}
 	if (!best)
 		return false;
+	for (k = 0; k < best; k++)
+		part[((int)run[k]->imm - lo) / size] = run[k];
 	m = t_address(t, in->rs1, lo);
-	for (int at = best * size - size; at >= 0; at -= size) { /* from the highest part down */
-		const struct rv_insn *part = NULL;
-		int h;
-		for (k = 0; k < best; k++)
-			if ((int)run[k]->imm - lo == at)
-				part = run[k];
-		h = t_host_reg(t, part->rs2);
-		if (at == best * size - size) {
-			t_get(t, RDX, part->rs2);
-			continue;
-		}
+	t_get(t, RDX, part[best - 1]->rs2);
+	for (k = best - 2; k >= 0; k--) { /* the highest part first, then each below it */
+		unsigned g = part[k]->rs2;
+		int h = t_host_reg(t, g);
 		e_shift_i(&t->e, SH_SHL, true, RDX, (uint8_t)(8 * size));
-		if (!part->rs2)
+		if (!g)
 			continue;
 		if (h < 0)
-			e_load(&t->e, RCX, M(REG_CPU, OFF_X(part->rs2)), size, false);
+			e_load(&t->e, RCX, M(REG_CPU, OFF_X(g)), size, false);
 		else if (size == 1)
 			e_movzx8(&t->e, RCX, h);
 		else if (size == 2)

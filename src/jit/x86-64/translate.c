@@ -950,9 +950,17 @@ static void exit_chain(struct tctx *t, uint64_t target)
 	add_cold(t, e_jmp(&t->e), NULL, COLD_CHAIN, target);
 }
 
+/* Leaves through a cold stub of this kind when a signal waits. */
+static void interrupt_test(struct tctx *t, enum cold_kind leave)
+{
+	e_alu_mi(&t->e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
+	add_cold(t, e_jcc(&t->e, CC_NE), NULL, leave, 0);
+}
+
 static void branch(struct tctx *t, int cc)
 {
 	const struct rv_insn *in = t->in;
+	uint64_t target = t->pc + (uint64_t)in->imm;
 	uint8_t *taken;
 	int a = t_host_reg(t, in->rs1), b = t_host_reg(t, in->rs2);
 	if (in->rs1 && a < 0 && (in->rs2 == 0 || b >= 0)) { /* rs1 in the vCPU: compared there */
@@ -974,12 +982,11 @@ static void branch(struct tctx *t, int cc)
 	}
 	if (t->swapped) { /* each exit undoes the allocation first; a loop stays in the block */
 		uint8_t *not_taken = e_jcc(&t->e, cc ^ 1);
-		if (t->pc + (uint64_t)in->imm == t->block_pc) {
-			e_alu_mi(&t->e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
-			add_cold(t, e_jcc(&t->e, CC_NE), NULL, COLD_LOOP_LEAVE, 0);
+		if (target == t->block_pc) {
+			interrupt_test(t, COLD_LOOP_LEAVE);
 			e_jmp_to(&t->e, t->loop_head);
 		} else {
-			exit_chain(t, t->pc + (uint64_t)in->imm);
+			exit_chain(t, target);
 		}
 		e_patch(not_taken, t->e.p);
 		exit_chain(t, t->pc + in->len);
@@ -988,7 +995,7 @@ static void branch(struct tctx *t, int cc)
 	/* both exits are chained: the taken one patches the jcc itself */
 	align_rel32(&t->e, 2);
 	taken = e_jcc(&t->e, cc);
-	add_cold(t, taken, NULL, COLD_CHAIN, t->pc + (uint64_t)in->imm);
+	add_cold(t, taken, NULL, COLD_CHAIN, target);
 	exit_chain(t, t->pc + in->len);
 }
 
@@ -1299,12 +1306,6 @@ static void count_uses(const struct rv_insn *in, unsigned *uses)
 	}
 }
 
-static bool ends_block(const struct rv_insn *in)
-{
-	return rv_op_format(in->op) == F_B || in->op == RV_JAL || in->op == RV_JALR || in->op == RV_ECALL ||
-	       in->op == RV_EBREAK || in->op == RV_FENCE_I || in->op == RV_ILLEGAL;
-}
-
 /* Register allocation for the block: its guest instructions are decoded up to its end, and
  * the guest registers it uses most that usually live in the vCPU take the host registers of
  * mapped ones it uses least (swapped in at entry, back at every exit; a fault finds them by
@@ -1329,7 +1330,7 @@ static void allocate(struct tctx *t, uint64_t pc, bool may)
 			break;
 		count_uses(in, uses);
 		t->written |= 1u << in->rd;
-		if (ends_block(in)) {
+		if (rv_ends_block(in)) {
 			/* a loop within the block pays for the swaps once, not per pass */
 			if (rv_op_format(in->op) == F_B && t->insn_pc[n] + (uint64_t)in->imm == pc)
 				gain = 0;
@@ -1549,8 +1550,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
 	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */
 	t.swapped = false;
-	e_alu_mi(&t.e, ALU_CMP, false, M(REG_CPU, OFF(interrupt)), 0);
-	add_cold(&t, e_jcc(&t.e, CC_NE), NULL, COLD_INTERRUPT, 0);
+	interrupt_test(&t, COLD_INTERRUPT);
 	fast_entry = (uint8_t)(t.e.p - t.start);
 	t.ptb = NULL;
 	t.limit = MAX_BLOCK_INSNS;
