@@ -119,14 +119,20 @@ static struct rvx_vcpu *reuse_retired(struct rvx_machine *m)
 	return cpu;
 }
 
+#define VCPU_ALIGN 4096
+_Static_assert(offsetof(struct rvx_vcpu, plugin_area) + sizeof((struct rvx_vcpu *)0)->plugin_area <= VCPU_ALIGN,
+	       "what translated code uses fits the vCPU's first page");
+
 struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *parent)
 {
 	struct rvx_vcpu *cpu = reuse_retired(m);
 	bool ok;
 	if (!cpu) {
-		cpu = calloc(1, sizeof *cpu);
+		/* page-aligned: the fields translated code uses share one page with the registers */
+		cpu = aligned_alloc(VCPU_ALIGN, (sizeof *cpu + VCPU_ALIGN - 1) & ~(size_t)(VCPU_ALIGN - 1));
 		if (!cpu)
 			return NULL;
+		memset(cpu, 0, sizeof *cpu);
 		cpu->m = m;
 		/* each engine has its own lookup table: decoded instructions, or translated blocks */
 		if (m->jit)

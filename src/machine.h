@@ -50,14 +50,26 @@ struct rvx_vcpu {
 	bool res_valid;
 	uint32_t res_gen; /* cluster: the reservation's page group's count of pages that left */
 	struct rvx_machine *m;
+	/* what translated code reads and writes, from x[] on: within the vCPU's first page */
+	volatile sig_atomic_t interrupt; /* async signal waiting in pending */
+	uint64_t addr_mask; /* bits no guest address has */
+	uint32_t mxcsr_tmp; /* scratch for ldmxcsr/stmxcsr in translated code */
+	uint64_t div_other; /* the other half of a translated division, for its partner */
+	uint64_t fault_addr;
+	/* unsigned divisions by a divisor seen twice in a row become a multiplication: per site
+	 * (sites share one modulo the size) */
+	struct div_magic div_magic[DIV_MAGIC_SLOTS];
+	uint64_t div_tmp[2];
+	uint64_t chain_site;         /* jump of the last block exit to patch, if any */
+	struct jit_jc_entry *jcache; /* inline jump cache for indirect jumps */
+	void *plugin_sb[64];         /* plugins: this vCPU's element of each scoreboard, for translated code */
+	uint64_t plugin_area[64];    /* plugins: small scoreboards' elements while the vCPU runs */
 
 	volatile enum vcpu_state state;
 	sigjmp_buf fault_jmp;
 	int fault_sig, fault_code; /* a host fault caught in guest code or a syscall */
-	uint64_t fault_addr;
 	int fault_replay; /* the fault was in code that did the work of this many instructions at once */
 
-	volatile sig_atomic_t interrupt; /* async signal waiting in pending */
 	uint64_t sigmask;                /* guest blocked set, bit (sig-1) */
 	uint64_t saved_mask;             /* mask to restore after a handler run from sigsuspend */
 	bool has_saved_mask;
@@ -82,22 +94,11 @@ struct rvx_vcpu {
 	uint64_t decode_gen;
 	struct decode_entry *dcache;
 	/* translator tier */
-	uint64_t addr_mask; /* bits no guest address has */
-	uint32_t mxcsr_tmp; /* scratch for ldmxcsr/stmxcsr in translated code */
-	uint64_t div_other; /* the other half of a translated division, for its partner */
-	/* unsigned divisions by a divisor seen twice in a row become a multiplication: per site
-	 * (sites share one modulo the size) */
-	struct div_magic div_magic[DIV_MAGIC_SLOTS];
-	uint64_t div_tmp[2];
-	uint64_t chain_site;         /* jump of the last block exit to patch, if any */
-	struct jit_jc_entry *jcache; /* inline jump cache for indirect jumps */
 	uint64_t jit_epoch;          /* code cache flush the jump cache belongs to */
 	int in_code;                 /* inside the code cache: a flush waits for it to clear */
 	bool jit_locked;             /* holds the code cache lock (translating or flushing) */
 	bool gs_ready;               /* this vCPU's host thread has the guest space as its GS base */
 	int plugin_index;            /* plugins: the vCPU index, -1 before it starts */
-	void *plugin_sb[64];         /* plugins: this vCPU's element of each scoreboard, for translated code */
-	uint64_t plugin_area[64];    /* plugins: small scoreboards' elements while the vCPU runs */
 	struct rvx_plugin_tb *plugin_tbc[256]; /* plugins: the interpreter's recent blocks, by pc */
 	uint64_t plugin_mem_value;             /* plugins: the access a memory callback reports */
 	uint64_t plugin_tbc_gen;               /* the code_gen they belong to */
