@@ -52,9 +52,9 @@ struct rvx_vcpu {
 	struct rvx_machine *m;
 	/* what translated code reads and writes, from x[] on: within the vCPU's first page */
 	volatile sig_atomic_t interrupt; /* async signal waiting in pending */
-	uint64_t addr_mask; /* bits no guest address has */
-	uint32_t mxcsr_tmp; /* scratch for ldmxcsr/stmxcsr in translated code */
-	uint64_t div_other; /* the other half of a translated division, for its partner */
+	uint64_t addr_mask;              /* bits no guest address has */
+	uint32_t mxcsr_tmp;              /* scratch for ldmxcsr/stmxcsr in translated code */
+	uint64_t div_other;              /* the other half of a translated division, for its partner */
 	uint64_t fault_addr;
 	/* unsigned divisions by a divisor seen twice in a row become a multiplication: per site
 	 * (sites share one modulo the size) */
@@ -68,10 +68,10 @@ struct rvx_vcpu {
 	volatile enum vcpu_state state;
 	sigjmp_buf fault_jmp;
 	int fault_sig, fault_code; /* a host fault caught in guest code or a syscall */
-	int fault_replay; /* the fault was in code that did the work of this many instructions at once */
+	int fault_replay;          /* the fault was in code that did the work of this many instructions at once */
 
-	uint64_t sigmask;                /* guest blocked set, bit (sig-1) */
-	uint64_t saved_mask;             /* mask to restore after a handler run from sigsuspend */
+	uint64_t sigmask;    /* guest blocked set, bit (sig-1) */
+	uint64_t saved_mask; /* mask to restore after a handler run from sigsuspend */
 	bool has_saved_mask;
 	volatile uint64_t pending; /* caught, not yet delivered, bit (sig-1) */
 	siginfo_t pending_info[RVX_NSIG];
@@ -94,11 +94,11 @@ struct rvx_vcpu {
 	uint64_t decode_gen;
 	struct decode_entry *dcache;
 	/* translator tier */
-	uint64_t jit_epoch;          /* code cache flush the jump cache belongs to */
-	int in_code;                 /* inside the code cache: a flush waits for it to clear */
-	bool jit_locked;             /* holds the code cache lock (translating or flushing) */
-	bool gs_ready;               /* this vCPU's host thread has the guest space as its GS base */
-	int plugin_index;            /* plugins: the vCPU index, -1 before it starts */
+	uint64_t jit_epoch;                    /* code cache flush the jump cache belongs to */
+	int in_code;                           /* inside the code cache: a flush waits for it to clear */
+	bool jit_locked;                       /* holds the code cache lock (translating or flushing) */
+	bool gs_ready;                         /* this vCPU's host thread has the guest space as its GS base */
+	int plugin_index;                      /* plugins: the vCPU index, -1 before it starts */
 	struct rvx_plugin_tb *plugin_tbc[256]; /* plugins: the interpreter's recent blocks, by pc */
 	uint64_t plugin_mem_value;             /* plugins: the access a memory callback reports */
 	uint64_t plugin_tbc_gen;               /* the code_gen they belong to */
