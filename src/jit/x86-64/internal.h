@@ -13,6 +13,8 @@
  * guest space is at host address 0, or else at the GS segment base (guest accesses then carry
  * a GS prefix). */
 #define REG_CPU RBP
+/* rbp points this far into the vCPU, so that every x register is a one-byte displacement */
+#define CPU_BIAS 0x80
 #define NMAPPED 11
 
 /* Guest register -> host register, or -1 when it lives in the vCPU struct. */
@@ -23,8 +25,8 @@ static inline int jit_host_reg(unsigned g)
 	return host[g & 31];
 }
 
-#define OFF_X(r) ((int32_t)(offsetof(struct rvx_vcpu, x) + 8 * (r)))
-#define OFF_F(r) ((int32_t)(offsetof(struct rvx_vcpu, f) + 8 * (r)))
+#define OFF_X(r) ((int32_t)(offsetof(struct rvx_vcpu, x) + 8 * (r)) - CPU_BIAS)
+#define OFF_F(r) ((int32_t)(offsetof(struct rvx_vcpu, f) + 8 * (r)) - CPU_BIAS)
 
 /* FP registers: xmm0-xmm2 are scratch; thirteen guest FP registers live in xmm3-xmm15. */
 #define NXMAPPED 13
@@ -34,7 +36,7 @@ static inline int jit_xmm_reg(unsigned g)
 					    -1, -1, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
 	return xmm[g & 31];
 }
-#define OFF(field) ((int32_t)offsetof(struct rvx_vcpu, field))
+#define OFF(field) ((int32_t)offsetof(struct rvx_vcpu, field) - CPU_BIAS)
 
 struct jit_fault_site {
 	uint32_t host_off; /* from the block's entry to the memory instruction */

@@ -71,7 +71,7 @@ static void emit_trampolines(struct jit_cache *j)
 	for (i = 0; i < sizeof push; i++)
 		e_byte(&e, push[i]);
 	e_alu_ri(&e, ALU_SUB, true, RSP, 8); /* keep the stack 16-byte aligned for helper calls */
-	e_mov_rr(&e, true, REG_CPU, RDI);
+	e_lea(&e, REG_CPU, M(RDI, CPU_BIAS));
 	e_mov_rr(&e, true, RAX, RSI);
 	reload(&e, NULL);
 	e_byte(&e, 0xff);
@@ -929,7 +929,7 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 	t->frm_checked = false; /* the interpreter may write frm (fsrm, csrw fcsr) */
 	store_pc(t, t->pc);
 	spill(&t->e, t->swap_in);
-	e_mov_rr(&t->e, true, RDI, REG_CPU);
+	e_lea(&t->e, RDI, M(REG_CPU, -CPU_BIAS));
 	t->helper_site[t->nhelpers].lea = e_lea_rip(&t->e, RSI);
 	t->helper_site[t->nhelpers].insn = (uint16_t)t->idx;
 	e_mov_ri(&t->e, RDX, (uint64_t)(uintptr_t)fn);
@@ -1411,7 +1411,7 @@ static void emit_plugin_call(struct tctx *t, int (*thunk)(struct rvx_vcpu *, con
 	t->frm_checked = false;
 	store_pc(t, t->pc);
 	spill(e, t->swap_in);
-	e_mov_rr(e, true, RDI, REG_CPU);
+	e_lea(e, RDI, M(REG_CPU, -CPU_BIAS));
 	e_mov_ri(e, RSI, (uint64_t)(uintptr_t)arg);
 	e_call(e, (const void *)thunk);
 	reload(e, t->swap_in);
