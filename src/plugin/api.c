@@ -66,13 +66,15 @@ void rvx_plugin_register_vcpu_discon_cb(rvx_plugin_id_t id, enum rvx_plugin_disc
 
 /* --- actions on blocks and instructions (translation callbacks only) --- */
 
-static void add_action(struct plugin_actions *l, const struct plugin_action *a)
+static void add_action(struct rvx_plugins *p, struct plugin_actions *l, const struct plugin_action *a)
 {
-	if (l->n == l->cap) {
-		int cap = l->cap ? 2 * l->cap : 2;
-		struct plugin_action *v = realloc(l->v, (size_t)cap * sizeof *v);
+	if (l->n == l->cap) { /* the old list stays in the arena: few instructions get more than one */
+		int cap = l->cap ? 2 * l->cap : 1;
+		struct plugin_action *v = plugin_alloc(p, (size_t)cap * sizeof *v);
 		if (!v)
 			return; /* out of memory: the action is lost, as a failed registration */
+		if (l->n)
+			memcpy(v, l->v, (size_t)l->n * sizeof *v);
 		l->v = v;
 		l->cap = cap;
 	}
@@ -99,7 +101,7 @@ static void register_action(struct plugin_actions *l, struct rvx_plugin_tb *tb, 
 	    (a->kind == ACT_COND && a->cond == RVX_PLUGIN_COND_NEVER) ||
 	    ((a->kind == ACT_INLINE || a->kind == ACT_COND) && !valid_entry(a->entry)))
 		return;
-	add_action(l, a);
+	add_action(tb->p, l, a);
 	tb->instrumented = true;
 }
 

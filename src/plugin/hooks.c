@@ -130,6 +130,41 @@ static bool fetch(struct rvx_machine *m, uint64_t pc, uint32_t *bits)
 	return true;
 }
 
+/* Blocks and their actions are carved from chunks made ready at once: a program forms thousands
+ * before its main, and on a VM a page fault costs more than the block that causes it. */
+#define TB_CHUNK (256u << 10)
+struct tb_chunk {
+	struct tb_chunk *next;
+	size_t used;
+	_Alignas(16) unsigned char mem[];
+};
+
+void *plugin_alloc(struct rvx_plugins *p, size_t bytes)
+{
+	struct tb_chunk *c;
+	void *r = NULL;
+	bytes = (bytes + 15) & ~(size_t)15;
+	if (bytes > TB_CHUNK - sizeof *c)
+		return NULL; /* never: a block has at most PLUGIN_TB_MAX instructions */
+	pthread_mutex_lock(&p->lock);
+	c = p->chunks;
+	if (!c || c->used + bytes > TB_CHUNK - sizeof *c) {
+		c = mmap(NULL, TB_CHUNK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+		if (c == MAP_FAILED)
+			c = NULL;
+		else {
+			c->next = p->chunks;
+			p->chunks = c;
+		}
+	}
+	if (c) {
+		r = c->mem + c->used;
+		c->used += bytes;
+	}
+	pthread_mutex_unlock(&p->lock);
+	return r;
+}
+
 static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 {
 	struct rvx_plugins *p = cpu->m->plugins;
@@ -145,18 +180,19 @@ static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 		pc += dec[n].len;
 	} while (!rv_ends_block(&dec[n++]) && n < PLUGIN_TB_MAX && (pc & ~(uint64_t)(RVX_PAGE_SIZE - 1)) == page &&
 		 fetch(cpu->m, pc, &all[n]));
-	tb = calloc(1, sizeof *tb + n * sizeof tb->insns[0]);
+	tb = plugin_alloc(p, sizeof *tb + n * sizeof tb->insns[0] + (size_t)(pc - start));
 	if (!tb)
 		return NULL;
 	tb->p = p;
 	tb->vaddr = pc = start;
+	tb->bytes = (const uint8_t *)&tb->insns[n];
 	for (; tb->n < n; tb->n++) {
 		struct rvx_plugin_insn *in = &tb->insns[tb->n];
 		in->dec = dec[tb->n];
 		in->vaddr = pc;
 		in->bits = all[tb->n];
 		in->tb = tb;
-		memcpy(tb->bytes + tb->nbytes, &in->bits, in->dec.len);
+		memcpy((uint8_t *)&tb->insns[n] + tb->nbytes, &in->bits, in->dec.len);
 		tb->nbytes += in->dec.len;
 		pc += in->dec.len;
 	}
@@ -164,10 +200,6 @@ static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 	for (struct plugin *pl = p->list; pl; pl = pl->next)
 		if (pl->tb_trans)
 			pl->tb_trans(plugin_id(pl), tb);
-	pthread_mutex_lock(&p->lock);
-	tb->all_next = p->all_tbs; /* freed with the machine: translated code may point at it */
-	p->all_tbs = tb;
-	pthread_mutex_unlock(&p->lock);
 	pthread_mutex_unlock(&p->trans_lock);
 	return tb;
 }
@@ -386,15 +418,10 @@ void plugins_free(struct rvx_machine *m)
 	struct rvx_plugins *p = m->plugins;
 	if (!p)
 		return;
-	while (p->all_tbs) {
-		struct rvx_plugin_tb *tb = p->all_tbs;
-		p->all_tbs = tb->all_next;
-		for (size_t i = 0; i < tb->n; i++) {
-			free(tb->insns[i].actions.v);
-			free(tb->insns[i].mem.v);
-		}
-		free(tb->actions.v);
-		free(tb);
+	while (p->chunks) {
+		struct tb_chunk *c = p->chunks;
+		p->chunks = c->next;
+		munmap(c, TB_CHUNK);
 	}
 	free(p->tb_hash);
 	p->unload(p); /* the loader's: a static rvx never links dlopen */

@@ -26,6 +26,9 @@ static inline rvx_plugin_id_t plugin_id(const struct plugin *pl)
 	return (rvx_plugin_id_t)(uintptr_t)pl;
 }
 
+/* Zeroed memory that lives as long as the machine (blocks, their action lists). */
+void *plugin_alloc(struct rvx_plugins *p, size_t bytes);
+
 /* A vCPU starts or ends: its elements of every scoreboard (p->lock held). */
 void plugin_scoreboards_attach(struct rvx_plugins *p, struct rvx_vcpu *cpu);
 void plugin_scoreboards_detach(struct rvx_plugins *p, struct rvx_vcpu *cpu);
