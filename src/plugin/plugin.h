@@ -59,9 +59,9 @@ struct rvx_plugin_tb {
 	struct rvx_plugins *p;
 	uint64_t vaddr;
 	struct plugin_actions actions;
-	bool instrumented;                /* some block or instruction action */
-	struct rvx_plugin_tb *next;       /* the interpreter's block table */
-	const uint8_t *bytes; /* the code it was formed from, to tell a change (after insns[]) */
+	bool instrumented;          /* some block or instruction action */
+	struct rvx_plugin_tb *next; /* the interpreter's block table */
+	const uint8_t *bytes;       /* the code it was formed from, to tell a change (after insns[]) */
 	uint32_t nbytes;
 	size_t n;
 	struct rvx_plugin_insn insns[]; /* n of them, up to PLUGIN_TB_MAX: sized to the block, as
@@ -88,7 +88,7 @@ struct rvx_plugins {
 	/* the interpreter's blocks, by pc */
 	struct rvx_plugin_tb **tb_hash;
 	struct tb_chunk *chunks; /* blocks and actions: freed with the machine, as translated code may point at them */
-	uint64_t tb_gen;                       /* m->code_gen the table belongs to */
+	uint64_t tb_gen;         /* m->code_gen the table belongs to */
 	void (*unload)(struct rvx_plugins *p); /* dlclose and free each plugin */
 };
 
