@@ -24,6 +24,20 @@
 #define DEFAULT_GUEST_SPACE (1ull << 38) /* Sv39, what Linux gives RISC-V processes on most hardware */
 #define STACK_SIZE          (8ull << 20)
 
+#define PAGE 4096
+_Static_assert(offsetof(struct rvx_vcpu, plugin_area) + sizeof((struct rvx_vcpu *)0)->plugin_area <= PAGE,
+	       "what translated code uses fits the vCPU's first page");
+_Static_assert(sizeof(struct rvx_machine) <= PAGE, "the machine fits one page");
+
+/* Zeroed and page-aligned. */
+static void *page_calloc(size_t size)
+{
+	void *p = aligned_alloc(PAGE, (size + PAGE - 1) & ~(size_t)(PAGE - 1));
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
 const char *rvx_isa_string(void)
 {
 	return "rv64imafdc_zicsr_zifencei_zba_zbb_zbs";
@@ -119,20 +133,15 @@ static struct rvx_vcpu *reuse_retired(struct rvx_machine *m)
 	return cpu;
 }
 
-#define VCPU_ALIGN 4096
-_Static_assert(offsetof(struct rvx_vcpu, plugin_area) + sizeof((struct rvx_vcpu *)0)->plugin_area <= VCPU_ALIGN,
-	       "what translated code uses fits the vCPU's first page");
-
 struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *parent)
 {
 	struct rvx_vcpu *cpu = reuse_retired(m);
 	bool ok;
 	if (!cpu) {
 		/* page-aligned: the fields translated code uses share one page with the registers */
-		cpu = aligned_alloc(VCPU_ALIGN, (sizeof *cpu + VCPU_ALIGN - 1) & ~(size_t)(VCPU_ALIGN - 1));
+		cpu = page_calloc(sizeof *cpu);
 		if (!cpu)
 			return NULL;
-		memset(cpu, 0, sizeof *cpu);
 		cpu->m = m;
 		/* each engine has its own lookup table: decoded instructions, or translated blocks */
 		if (m->jit)
@@ -220,7 +229,8 @@ void machine_print_stats(struct rvx_vcpu *cpu)
 
 int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out)
 {
-	struct rvx_machine *m = calloc(1, sizeof *m);
+	/* within one page: after a fork, the first write to each page it spans copies that page */
+	struct rvx_machine *m = page_calloc(sizeof *m);
 	int r, i;
 	if (!m)
 		return RVX_E_NOMEM;

@@ -1836,8 +1836,10 @@ int jit_run(struct rvx_vcpu *cpu)
 		}
 		cpu->chain_site = 0;
 		jc = &cpu->jcache[(cpu->pc >> 1) & (JC_SIZE - 1)];
-		jc->pc = cpu->pc;
-		jc->code = b->code;
+		if (jc->pc != cpu->pc || jc->code != b->code) { /* a write to a page a fork shares copies it */
+			jc->pc = cpu->pc;
+			jc->code = b->code;
+		}
 		jit_fp_enter(cpu);
 		st = j->enter(cpu, b->code);
 		jit_fp_leave(cpu);
