@@ -25,7 +25,7 @@
 #define STACK_SIZE          (8ull << 20)
 
 #define PAGE 4096
-_Static_assert(offsetof(struct rvx_vcpu, plugin_area) + sizeof((struct rvx_vcpu *)0)->plugin_area <= PAGE,
+_Static_assert(offsetof(struct rvx_vcpu, jcache) + sizeof((struct rvx_vcpu *)0)->jcache <= PAGE,
 	       "what translated code uses fits the vCPU's first page");
 _Static_assert(sizeof(struct rvx_machine) <= PAGE, "the machine fits one page");
 

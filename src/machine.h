@@ -51,6 +51,8 @@ struct rvx_vcpu {
 	uint32_t res_gen; /* cluster: the reservation's page group's count of pages that left */
 	struct rvx_machine *m;
 	/* what translated code reads and writes, from x[] on: within the vCPU's first page */
+	void *plugin_sb[64];             /* plugins: this vCPU's element of each scoreboard, for translated code */
+	uint64_t plugin_area[64];        /* plugins: small scoreboards' elements while the vCPU runs */
 	volatile sig_atomic_t interrupt; /* async signal waiting in pending */
 	uint64_t addr_mask;              /* bits no guest address has */
 	uint32_t mxcsr_tmp;              /* scratch for ldmxcsr/stmxcsr in translated code */
@@ -62,8 +64,6 @@ struct rvx_vcpu {
 	uint64_t div_tmp[2];
 	uint64_t chain_site;         /* jump of the last block exit to patch, if any */
 	struct jit_jc_entry *jcache; /* inline jump cache for indirect jumps */
-	void *plugin_sb[64];         /* plugins: this vCPU's element of each scoreboard, for translated code */
-	uint64_t plugin_area[64];    /* plugins: small scoreboards' elements while the vCPU runs */
 
 	volatile enum vcpu_state state;
 	sigjmp_buf fault_jmp;
