@@ -40,7 +40,7 @@ static void *page_calloc(size_t size)
 
 const char *rvx_isa_string(void)
 {
-	return "rv64imafdc_zicsr_zifencei_zba_zbb_zbs";
+	return "rv64imafdc_zicboz_zicond_zicsr_zifencei_zimop_zawrs_zcb_zcmop_zba_zbb_zbc_zbkb_zbkx_zbs";
 }
 
 int machine_error(struct rvx_machine *m, int code, const char *fmt, ...)

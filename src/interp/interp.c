@@ -106,8 +106,10 @@ static inline int dispatch(struct rvx_vcpu *cpu, const struct rv_insn *in)
 		st = interp_a(cpu, in);
 	else if (in->op < RV_FIRST_ZB)
 		st = interp_fd(cpu, in);
-	else
+	else if (in->op < RV_FIRST_RVA23)
 		st = interp_zb(cpu, in);
+	else
+		st = interp_rva23(cpu, in);
 	cpu->x[0] = 0;
 	return st;
 }

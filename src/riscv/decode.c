@@ -41,6 +41,7 @@ unsigned rv_access_shift(unsigned op)
 	case RV_SD:
 	case RV_FLD:
 	case RV_FSD: return 3;
+	case RV_CBO_ZERO: return 6;
 	default: return op >= RV_LR_D && op <= RV_AMOMAXU_D ? 3 : 2;
 	}
 }
@@ -56,6 +57,7 @@ unsigned rv_access(const struct rv_insn *in, const uint64_t *x, uint64_t *addr)
 	case F_AMO:
 		*addr = x[in->rs1];
 		return in->op == RV_SC_W || in->op == RV_SC_D ? RV_ACC_STORE : RV_ACC_LOAD | RV_ACC_STORE;
+	case F_CBO: *addr = x[in->rs1] & ~(uint64_t)(RV_CBO_BLOCK - 1); return in->op == RV_CBO_ZERO ? RV_ACC_STORE : 0;
 	default: return 0;
 	}
 }
@@ -115,6 +117,8 @@ static enum rv_op decode_op_imm(uint32_t w)
 			return RV_ORC_B;
 		if (imm12 == 0x6b8)
 			return RV_REV8;
+		if (imm12 == 0x687)
+			return RV_BREV8;
 		switch (hi6) {
 		case 0x00: return RV_SRLI;
 		case 0x10: return RV_SRAI;
@@ -160,14 +164,16 @@ static enum rv_op decode_op(uint32_t w)
 				 : RV_ILLEGAL;
 	case 0x10: return f3 == 2 ? RV_SH1ADD : f3 == 4 ? RV_SH2ADD : f3 == 6 ? RV_SH3ADD : RV_ILLEGAL;
 	case 0x05: {
-		static const enum rv_op mm[8] = {RV_ILLEGAL, RV_ILLEGAL, RV_ILLEGAL, RV_ILLEGAL,
-						 RV_MIN,     RV_MINU,    RV_MAX,     RV_MAXU};
+		static const enum rv_op mm[8] = {RV_ILLEGAL, RV_CLMUL, RV_CLMULR, RV_CLMULH,
+						 RV_MIN,     RV_MINU,  RV_MAX,    RV_MAXU};
 		return mm[f3];
 	}
 	case 0x30: return f3 == 1 ? RV_ROL : f3 == 5 ? RV_ROR : RV_ILLEGAL;
 	case 0x24: return f3 == 1 ? RV_BCLR : f3 == 5 ? RV_BEXT : RV_ILLEGAL;
 	case 0x34: return f3 == 1 ? RV_BINV : RV_ILLEGAL;
-	case 0x14: return f3 == 1 ? RV_BSET : RV_ILLEGAL;
+	case 0x14: return f3 == 1 ? RV_BSET : f3 == 2 ? RV_XPERM4 : f3 == 4 ? RV_XPERM8 : RV_ILLEGAL;
+	case 0x04: return f3 == 4 ? RV_PACK : f3 == 7 ? RV_PACKH : RV_ILLEGAL;
+	case 0x07: return f3 == 5 ? RV_CZERO_EQZ : f3 == 7 ? RV_CZERO_NEZ : RV_ILLEGAL;
 	}
 	return RV_ILLEGAL;
 }
@@ -186,8 +192,8 @@ static enum rv_op decode_op32(uint32_t w)
 	case 0x04:
 		if (f3 == 0)
 			return RV_ADD_UW;
-		if (f3 == 4 && rs2 == 0)
-			return RV_ZEXT_H;
+		if (f3 == 4)
+			return rs2 == 0 ? RV_ZEXT_H : RV_PACKW;
 		return RV_ILLEGAL;
 	case 0x10: return f3 == 2 ? RV_SH1ADD_UW : f3 == 4 ? RV_SH2ADD_UW : f3 == 6 ? RV_SH3ADD_UW : RV_ILLEGAL;
 	case 0x30: return f3 == 1 ? RV_ROLW : f3 == 5 ? RV_RORW : RV_ILLEGAL;
@@ -376,6 +382,14 @@ static void decode32(struct rv_insn *d, uint32_t w)
 			set(d, RV_FENCE_I, rd, rs1, 0, imm_i);
 			return;
 		}
+		if (f3 == 2 && rd == 0) { /* Zicbom, Zicboz */
+			static const enum rv_op cbo[5] = {RV_CBO_INVAL, RV_CBO_CLEAN, RV_CBO_FLUSH, RV_ILLEGAL,
+							  RV_CBO_ZERO};
+			if (bits(w, 31, 20) > 4 || cbo[bits(w, 31, 20)] == RV_ILLEGAL)
+				break;
+			set(d, cbo[bits(w, 31, 20)], 0, rs1, 0, 0);
+			return;
+		}
 		break;
 	case 0x73:
 		if (f3 == 0) {
@@ -389,7 +403,22 @@ static void decode32(struct rv_insn *d, uint32_t w)
 				set(d, RV_EBREAK, 0, 0, 0, 0);
 				return;
 			}
+			if (bits(w, 31, 20) == 0x00d || bits(w, 31, 20) == 0x01d) { /* Zawrs */
+				set(d, bits(w, 31, 20) == 0x00d ? RV_WRS_NTO : RV_WRS_STO, 0, 0, 0, 0);
+				return;
+			}
 			break;
+		} else if (f3 == 4) { /* Zimop: may-be-operations, which write 0 to rd */
+			if (bits(w, 31, 31) != 1 || bits(w, 29, 28) != 0)
+				break;
+			if (bits(w, 25, 25)) {
+				set(d, RV_MOP_RR, rd, rs1, rs2, (bits(w, 30, 30) << 2) | bits(w, 27, 26));
+				return;
+			}
+			if (bits(w, 25, 22) != 7)
+				break;
+			set(d, RV_MOP_R, rd, rs1, 0, (bits(w, 30, 30) << 4) | (bits(w, 27, 26) << 2) | bits(w, 21, 20));
+			return;
 		} else {
 			static const enum rv_op csr[8] = {RV_ILLEGAL, RV_CSRRW,  RV_CSRRS,  RV_CSRRC,
 							  RV_ILLEGAL, RV_CSRRWI, RV_CSRRSI, RV_CSRRCI};
@@ -465,6 +494,18 @@ static void decode16(struct rv_insn *d, uint32_t h)
 		set(d, RV_LW, rdp, rs1p, 0, (bits(h, 12, 10) << 3) | (bits(h, 6, 6) << 2) | (bits(h, 5, 5) << 6));
 		return;
 	case 003: set(d, RV_LD, rdp, rs1p, 0, (bits(h, 12, 10) << 3) | (bits(h, 6, 5) << 6)); return;
+	case 004: /* Zcb: c.lbu, c.lhu, c.lh, c.sb, c.sh */
+		switch (bits(h, 12, 10)) {
+		case 0: set(d, RV_LBU, rdp, rs1p, 0, (bits(h, 5, 5) << 1) | bits(h, 6, 6)); return;
+		case 1: set(d, bits(h, 6, 6) ? RV_LH : RV_LHU, rdp, rs1p, 0, bits(h, 5, 5) << 1); return;
+		case 2: set(d, RV_SB, 0, rs1p, rdp, (bits(h, 5, 5) << 1) | bits(h, 6, 6)); return;
+		case 3:
+			if (bits(h, 6, 6))
+				break;
+			set(d, RV_SH, 0, rs1p, rdp, bits(h, 5, 5) << 1);
+			return;
+		}
+		break;
 	case 005: set(d, RV_FSD, 0, rs1p, rdp, (bits(h, 12, 10) << 3) | (bits(h, 6, 5) << 6)); return;
 	case 006:
 		set(d, RV_SW, 0, rs1p, rdp, (bits(h, 12, 10) << 3) | (bits(h, 6, 6) << 2) | (bits(h, 5, 5) << 6));
@@ -487,8 +528,12 @@ static void decode16(struct rv_insn *d, uint32_t h)
 			set(d, RV_ADDI, 2, 2, 0, imm);
 			return;
 		}
-		if (imm6 == 0)
-			break;
+		if (imm6 == 0) {
+			if (bits(h, 12, 12) || (rd & 0x11) != 1) /* Zcmop: c.mop.n, n odd below 16 */
+				break;
+			set(d, RV_C_MOP, 0, 0, 0, rd);
+			return;
+		}
 		set(d, RV_LUI, rd, 0, 0, (int64_t)((uint64_t)imm6 << 12));
 		return;
 	case 014: {
@@ -503,8 +548,21 @@ static void decode16(struct rv_insn *d, uint32_t h)
 			set(d, a[bits(h, 6, 5)], rs1p, rs1p, rdp, 0);
 			return;
 		}
-		if (bits(h, 6, 5) > 1)
+		if (bits(h, 6, 5) == 2) { /* Zcb: c.mul */
+			set(d, RV_MUL, rs1p, rs1p, rdp, 0);
+			return;
+		}
+		if (bits(h, 6, 5) == 3) { /* Zcb: c.zext.b, c.sext.b, c.zext.h, c.sext.h, c.zext.w, c.not */
+			switch (bits(h, 4, 2)) {
+			case 0: set(d, RV_ANDI, rs1p, rs1p, 0, 0xff); return;
+			case 1: set(d, RV_SEXT_B, rs1p, rs1p, 0, 0); return;
+			case 2: set(d, RV_ZEXT_H, rs1p, rs1p, 0, 0); return;
+			case 3: set(d, RV_SEXT_H, rs1p, rs1p, 0, 0); return;
+			case 4: set(d, RV_ADD_UW, rs1p, rs1p, 0, 0); return;
+			case 5: set(d, RV_XORI, rs1p, rs1p, 0, -1); return;
+			}
 			break;
+		}
 		set(d, bits(h, 6, 5) ? RV_ADDW : RV_SUBW, rs1p, rs1p, rdp, 0);
 		return;
 	}

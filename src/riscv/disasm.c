@@ -104,6 +104,15 @@ char *rv_disasm(char *buf, size_t size, const struct rv_insn *in, uint64_t pc)
 	case F_XFF: snprintf(buf, size, "%s\t%s,%s,%s", m, xd, f1, f2); break;
 	case F_FX: snprintf(buf, size, "%s\t%s,%s", m, fd, x1); break;
 	case F_FX_RM: snprintf(buf, size, "%s\t%s,%s%s", m, fd, x1, rm); break;
+	case F_CBO: snprintf(buf, size, "%s\t(%s)", m, x1); break;
+	case F_MOP:
+		if (in->op == RV_MOP_RR)
+			snprintf(buf, size, "%s.%d\t%s,%s,%s", m, (int)in->imm, xd, x1, x2);
+		else if (in->op == RV_MOP_R)
+			snprintf(buf, size, "%s.%d\t%s,%s", m, (int)in->imm, xd, x1);
+		else
+			snprintf(buf, size, "%s.%d", m, (int)in->imm);
+		break;
 	}
 	return buf;
 }

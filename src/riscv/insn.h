@@ -18,6 +18,7 @@ enum rv_op {
 #define RV_FIRST_A  RV_LR_W
 #define RV_FIRST_FD RV_FLW
 #define RV_FIRST_ZB RV_ADD_UW
+#define RV_FIRST_RVA23 RV_CZERO_EQZ /* the rest of RVA23U64's scalar instructions */
 
 enum rv_format {
 	F_NONE,
@@ -46,7 +47,9 @@ enum rv_format {
 	F_XF_RM,
 	F_XFF,
 	F_FX,
-	F_FX_RM
+	F_FX_RM,
+	F_MOP, /* imm: n of mop.r.n, mop.rr.n, c.mop.n */
+	F_CBO
 };
 
 /* Rounding-mode field value meaning "use frm". */
@@ -80,6 +83,8 @@ bool rv_ends_block(const struct rv_insn *in);
  * they access, and what the instruction accesses given its integer registers x (a mask of
  * RV_ACC_*, 0 for none) and where. */
 enum { RV_ACC_LOAD = 1, RV_ACC_STORE = 2 };
+/* The cache block of the Zicbo* instructions (riscv_hwprobe's Zicboz block size). */
+#define RV_CBO_BLOCK 64
 unsigned rv_access_shift(unsigned op);
 unsigned rv_access(const struct rv_insn *in, const uint64_t *x, uint64_t *addr);
 

@@ -19,10 +19,14 @@ int main(void)
 {
 	uint64_t r, v = 0x8000000000000000ull;
 	struct hwprobe p[9] = {{3, 0}, {4, 0}, {5, 0}, {999, 7}, {6, 9}, {7, 0}, {8, 0}, {9, 0}, {10, 0}};
-	/* the extensions hwprobe claims, by their bits in Linux's asm/hwprobe.h: each must run */
+	/* the extensions hwprobe claims, by their bits in Linux's asm/hwprobe.h: each must run (the
+	 * newer ones: rva23_scalar.c) */
 	const uint64_t claimed = 1ull << 0 /* FD */ | 1ull << 1 /* C */ | 1ull << 3 /* Zba */ | 1ull << 4 /* Zbb */ |
-				 1ull << 5 /* Zbs */ | 1ull << 29 /* Zihintntl */ | 1ull << 36 /* Zihintpause */ |
-				 1ull << 43 /* Zca */ | 1ull << 45 /* Zcd */ | 1ull << 50 /* Zicntr */;
+				 1ull << 5 /* Zbs */ | 1ull << 6 /* Zicboz */ | 1ull << 7 /* Zbc */ | 1ull << 8 /* Zbkb */ |
+				 1ull << 10 /* Zbkx */ | 1ull << 29 /* Zihintntl */ | 1ull << 35 /* Zicond */ |
+				 1ull << 36 /* Zihintpause */ | 1ull << 42 /* Zimop */ | 1ull << 43 /* Zca */ |
+				 1ull << 44 /* Zcb */ | 1ull << 45 /* Zcd */ | 1ull << 47 /* Zcmop */ | 1ull << 48 /* Zawrs */ |
+				 1ull << 50 /* Zicntr */;
 	uint64_t t0, t1;
 	double d = 2.5;
 	__asm__("ctzw %0, %1" : "=r"(r) : "r"(v));
@@ -34,7 +38,7 @@ int main(void)
 	CHECK(p[1].key == 4 && p[1].value == claimed);                                /* no more, no less */
 	CHECK(p[2].key == 5 && p[2].value == 3);                                      /* misaligned accesses fast */
 	CHECK(p[3].key == -1 && p[3].value == 0);                                     /* unknown key */
-	CHECK(p[4].key == 6 && p[4].value == 0);                                      /* no Zicboz */
+	CHECK(p[4].key == 6 && p[4].value == 64);                                     /* Zicboz's block */
 	CHECK(p[5].key == 7 && p[5].value == (1ull << 38) - 1);                       /* Sv39 */
 	CHECK(p[6].key == 8 && p[6].value == 10000000);                               /* the time CSR's frequency */
 	CHECK(p[7].key == 9 && p[7].value == 3 && p[8].key == 10 && p[8].value == 4); /* no vectors */

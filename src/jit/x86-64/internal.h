@@ -268,6 +268,7 @@ void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t v
 bool jit_rv64i(struct tctx *t);
 bool jit_m(struct tctx *t);
 bool jit_zb(struct tctx *t);
+bool jit_rva23(struct tctx *t);
 bool jit_fd(struct tctx *t);
 bool jit_a(struct tctx *t);
 bool jit_fflags_csr(struct tctx *t);

@@ -1094,8 +1094,11 @@ static bool translate_insn(struct tctx *t)
 	} else if (in->op < RV_FIRST_ZB) {
 		if (!jit_fd(t))
 			t_helper(t, interp_fd, "F/D without a host equivalent: see jit/x86-64/fd.c");
-	} else if (!jit_zb(t)) {
-		t_helper(t, interp_zb, "no single host instruction (orc.b, or a host without BMI)");
+	} else if (in->op < RV_FIRST_RVA23) {
+		if (!jit_zb(t))
+			t_helper(t, interp_zb, "no single host instruction (orc.b, or a host without BMI)");
+	} else if (!jit_rva23(t)) {
+		t_helper(t, interp_rva23, "carry-less products, byte permutations, cache blocks: see interp/rva23.c");
 	}
 	return true;
 }
