@@ -24,15 +24,14 @@
 #define DEFAULT_GUEST_SPACE (1ull << 38) /* Sv39, what Linux gives RISC-V processes on most hardware */
 #define STACK_SIZE          (8ull << 20)
 
-#define PAGE 4096
-_Static_assert(offsetof(struct rvx_vcpu, jcache) + sizeof((struct rvx_vcpu *)0)->jcache <= PAGE,
+_Static_assert(offsetof(struct rvx_vcpu, jcache) + sizeof((struct rvx_vcpu *)0)->jcache <= RVX_PAGE_SIZE,
 	       "what translated code uses fits the vCPU's first page");
-_Static_assert(sizeof(struct rvx_machine) <= PAGE, "the machine fits one page");
+_Static_assert(sizeof(struct rvx_machine) <= RVX_PAGE_SIZE, "the machine fits one page");
 
 /* Zeroed and page-aligned. */
 static void *page_calloc(size_t size)
 {
-	void *p = aligned_alloc(PAGE, (size + PAGE - 1) & ~(size_t)(PAGE - 1));
+	void *p = aligned_alloc(RVX_PAGE_SIZE, (size + RVX_PAGE_SIZE - 1) & ~(size_t)(RVX_PAGE_SIZE - 1));
 	if (p)
 		memset(p, 0, size);
 	return p;

@@ -1,7 +1,7 @@
-/* The scalar instructions of the RVA23U64 profile beyond RV64GC and Zba/Zbb/Zbs: Zicond,
- * Zbc, Zbkb, Zbkx, Zimop and Zcmop, Zicbom (decoded; Linux does not enable it for user mode) and
- * Zicboz, Zawrs. (Zcb's compressed forms decode to
- * instructions the other files run; the Zicbop and Zihint* hints are ORI, FENCE and ADD.) */
+/* The scalar instructions of the RVA23U64 profile beyond RV64GC and Zba/Zbb/Zbs: Zicond, Zbc,
+ * Zbkb, Zbkx, Zimop and Zcmop, Zicbom (decoded; Linux does not enable it for user mode), Zicboz
+ * and Zawrs. Zcb's compressed forms decode to instructions the other files run; the Zicbop and
+ * Zihint* hints are ORI, FENCE and ADD. */
 #include <sched.h>
 #include <string.h>
 

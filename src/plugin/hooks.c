@@ -132,24 +132,24 @@ static bool fetch(struct rvx_machine *m, uint64_t pc, uint32_t *bits)
 
 /* Blocks and their actions are carved from chunks made ready at once: a program forms thousands
  * before its main, and on a VM a page fault costs more than the block that causes it. */
-#define TB_CHUNK (256u << 10)
-struct tb_chunk {
-	struct tb_chunk *next;
+#define PLUGIN_CHUNK (256u << 10)
+struct plugin_chunk {
+	struct plugin_chunk *next;
 	size_t used;
 	_Alignas(16) unsigned char mem[];
 };
 
 void *plugin_alloc(struct rvx_plugins *p, size_t bytes)
 {
-	struct tb_chunk *c;
+	struct plugin_chunk *c;
 	void *r = NULL;
 	bytes = (bytes + 15) & ~(size_t)15;
-	if (bytes > TB_CHUNK - sizeof *c)
+	if (bytes > PLUGIN_CHUNK - sizeof *c)
 		return NULL; /* never: a block has at most PLUGIN_TB_MAX instructions */
 	pthread_mutex_lock(&p->lock);
 	c = p->chunks;
-	if (!c || c->used + bytes > TB_CHUNK - sizeof *c) {
-		c = mmap(NULL, TB_CHUNK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (!c || c->used + bytes > PLUGIN_CHUNK - sizeof *c) {
+		c = mmap(NULL, PLUGIN_CHUNK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 		if (c == MAP_FAILED)
 			c = NULL;
 		else {
@@ -172,6 +172,7 @@ static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 	uint64_t page = pc & ~(uint64_t)(RVX_PAGE_SIZE - 1), start = pc;
 	uint32_t all[PLUGIN_TB_MAX];
 	struct rv_insn dec[PLUGIN_TB_MAX];
+	uint8_t *bytes;
 	size_t n = 0;
 	if (!fetch(cpu->m, pc, &all[0]))
 		return NULL;
@@ -185,14 +186,14 @@ static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 		return NULL;
 	tb->p = p;
 	tb->vaddr = pc = start;
-	tb->bytes = (const uint8_t *)&tb->insns[n];
+	tb->bytes = bytes = (uint8_t *)&tb->insns[n];
 	for (; tb->n < n; tb->n++) {
 		struct rvx_plugin_insn *in = &tb->insns[tb->n];
 		in->dec = dec[tb->n];
 		in->vaddr = pc;
 		in->bits = all[tb->n];
 		in->tb = tb;
-		memcpy((uint8_t *)&tb->insns[n] + tb->nbytes, &in->bits, in->dec.len);
+		memcpy(bytes + tb->nbytes, &in->bits, in->dec.len);
 		tb->nbytes += in->dec.len;
 		pc += in->dec.len;
 	}
@@ -419,9 +420,9 @@ void plugins_free(struct rvx_machine *m)
 	if (!p)
 		return;
 	while (p->chunks) {
-		struct tb_chunk *c = p->chunks;
+		struct plugin_chunk *c = p->chunks;
 		p->chunks = c->next;
-		munmap(c, TB_CHUNK);
+		munmap(c, PLUGIN_CHUNK);
 	}
 	free(p->tb_hash);
 	p->unload(p); /* the loader's: a static rvx never links dlopen */

@@ -87,8 +87,9 @@ struct rvx_plugins {
 	bool tb_trans, syscall_hooks;
 	/* the interpreter's blocks, by pc */
 	struct rvx_plugin_tb **tb_hash;
-	struct tb_chunk *chunks; /* blocks and actions: freed with the machine, as translated code may point at them */
-	uint64_t tb_gen;         /* m->code_gen the table belongs to */
+	struct plugin_chunk
+	    *chunks;     /* blocks and actions: freed with the machine, as translated code may point at them */
+	uint64_t tb_gen; /* m->code_gen the table belongs to */
 	void (*unload)(struct rvx_plugins *p); /* dlclose and free each plugin */
 };
 
