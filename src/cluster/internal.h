@@ -95,7 +95,13 @@ struct cl_stats {
 	uint64_t delegated, delegated_ns, syscalls_by_nr[512];
 	uint64_t msgs_in, msgs_out;
 	uint64_t service_ns;
+	/* the service thread's time by what it did: each message type, then this rank's faults
+	 * (SERVICE_FAULTS) and the doorbells it rang (SERVICE_RING) */
+	uint64_t work_ns[MSG_TYPES + 2], work_n[MSG_TYPES + 2];
 };
+
+#define SERVICE_FAULTS MSG_TYPES
+#define SERVICE_RING   (MSG_TYPES + 1)
 
 struct cluster {
 	struct rvx_machine *m;

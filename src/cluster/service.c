@@ -25,9 +25,9 @@
 #include "../linux/syscall.h"
 #include "internal.h"
 
-/* Idle, the service polls the link for a while, then sleeps in growing steps up to
- * MAX_SLEEP_NS (another rank's message is only seen by polling; this rank's threads wake it at
- * once through the eventfd or userfaultfd). A sleeping vCPU of a virtual machine can take
+/* Idle, the service polls the link for a while, then sleeps until this rank's threads wake it
+ * (eventfd, userfaultfd) or another rank rings its doorbell; without a doorbell it sleeps in
+ * growing steps up to MAX_SLEEP_NS and polls. A sleeping vCPU of a virtual machine can take
  * hundreds of microseconds to wake, so it polls long while this rank has a core to spare, and
  * briefly when its guest threads want every core. */
 #define SPIN_LONG_NS    300000
@@ -35,8 +35,9 @@
 #define SERVICE_NICE    (-10)
 #define MIN_SLEEP_NS    5000
 #define MAX_SLEEP_NS    50000
-#define PROMPT_SLICE_NS 100000 /* the kernel's shortest */
-#define BYE_TIMEOUT     5      /* seconds the master waits for the other ranks at the end */
+#define BELL_SLEEP_NS   2000000 /* with a doorbell: against a ring lost (one that came before its message) */
+#define PROMPT_SLICE_NS 100000  /* the kernel's shortest */
+#define BYE_TIMEOUT     5       /* seconds the master waits for the other ranks at the end */
 
 void cl_wait_init(struct cl_wait *w, int pending)
 {
@@ -129,6 +130,13 @@ struct cl_out *cl_queue_pop(struct cl_queue *q)
 	return o;
 }
 
+/* The end of a page transaction wakes nobody: the home handles it with whatever wakes it
+ * next, the next request for the page included (a request waits behind it anyway). */
+static bool urgent(uint32_t type)
+{
+	return type != MSG_PAGE_DONE;
+}
+
 void cl_send(struct cluster *c, int dest, struct cl_msg *msg)
 {
 	msg->src = c->rank;
@@ -142,11 +150,11 @@ void cl_send(struct cluster *c, int dest, struct cl_msg *msg)
 	}
 	if (msg->len <= RVX_PAGE_SIZE) { /* fits the send buffer */
 		size_t n = wire_encode(msg, c->sendbuf);
-		if (c->t->send(c->t, dest, c->sendbuf, n) == 0)
+		if (c->t->send(c->t, dest, c->sendbuf, n, urgent(msg->type)) == 0)
 			return;
 	} else {
 		struct cl_out *o = cl_out_new(msg, dest);
-		if (o && c->t->send(c->t, dest, o->bytes, o->len) == 0) {
+		if (o && c->t->send(c->t, dest, o->bytes, o->len, urgent(msg->type)) == 0) {
 			free(o);
 			return;
 		}
@@ -188,8 +196,11 @@ static bool handle_bytes(struct cluster *c, const uint8_t *buf, size_t len)
 		fprintf(stderr, "rvx: cluster rank %d: malformed message (%zu bytes)\n", c->rank, len);
 		c->t->abort(c->t, 70);
 	}
+	uint64_t t0 = cl_now_ns();
 	c->stats.msgs_in++;
 	dispatch(c, &msg);
+	c->stats.work_ns[msg.type] += cl_now_ns() - t0;
+	c->stats.work_n[msg.type]++;
 	return true;
 }
 
@@ -205,7 +216,7 @@ bool cl_drain_outbox(struct cluster *c)
 		struct cl_out *next = o->next;
 		if (o->dest == c->rank) {
 			handle_bytes(c, o->bytes, o->len);
-		} else if (c->t->send(c->t, o->dest, o->bytes, o->len) != 0) {
+		} else if (c->t->send(c->t, o->dest, o->bytes, o->len, true) != 0) {
 			fprintf(stderr, "rvx: cluster rank %d: cannot send to rank %d\n", c->rank, o->dest);
 			c->t->abort(c->t, 70);
 		}
@@ -253,8 +264,19 @@ bool cl_service_round(struct cluster *c)
 	if (c->later.head || c->kick_pending)
 		busy |= remote_retry(c);
 	busy |= receive(c);
-	busy |= dsm_poll_faults(c);
+	uint64_t t0 = cl_now_ns();
+	if (dsm_poll_faults(c)) {
+		c->stats.work_ns[SERVICE_FAULTS] += cl_now_ns() - t0;
+		c->stats.work_n[SERVICE_FAULTS]++;
+		busy = true;
+	}
 	busy |= drain_self(c);
+	if (c->t->ring && busy) {
+		t0 = cl_now_ns();
+		c->t->ring(c->t);
+		c->stats.work_ns[SERVICE_RING] += cl_now_ns() - t0;
+		c->stats.work_n[SERVICE_RING]++;
+	}
 	return busy;
 }
 
@@ -266,6 +288,14 @@ static void print_stats(struct cluster *c)
 	fprintf(c->m->log, "rvx: cluster rank %d: %llu messages in, %llu out; service thread %.1f ms\n", c->rank,
 		(unsigned long long)c->stats.msgs_in, (unsigned long long)c->stats.msgs_out,
 		(double)c->stats.service_ns / 1e6);
+	fprintf(c->m->log, "rvx: cluster rank %d: service time by work (count, ms):", c->rank);
+	for (int k = 0; k < MSG_TYPES + 2; k++) {
+		const char *what = k == SERVICE_FAULTS ? "faults" : wire_type_name((uint32_t)k);
+		if (c->stats.work_n[k])
+			fprintf(c->m->log, " %s %llu %.1f", k == SERVICE_RING ? "doorbells" : what,
+				(unsigned long long)c->stats.work_n[k], (double)c->stats.work_ns[k] / 1e6);
+	}
+	fprintf(c->m->log, "\n");
 	if (c->stats.delegated) {
 		fprintf(c->m->log,
 			"rvx: cluster rank %d: %llu syscalls delegated to the master, mean %.1f us:", c->rank,
@@ -373,8 +403,9 @@ static uint64_t spin_time(struct cluster *c)
 static void *service_main(void *arg)
 {
 	struct cluster *c = arg;
-	struct pollfd fds[2] = {{c->wake_fd, POLLIN, 0}, {c->uffd, POLLIN, 0}};
+	struct pollfd fds[3] = {{c->wake_fd, POLLIN, 0}, {c->uffd, POLLIN, 0}, {-1, POLLIN, 0}};
 	uint64_t sleep_ns = MIN_SLEEP_NS, idle_since = 0, spin_ns = SPIN_SHORT_NS, t0;
+	int bell, woken;
 	cpu_set_t set;
 	c->cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
 	prctl(PR_SET_TIMERSLACK, 1); /* a sleep of 5 us is not one of 55 */
@@ -397,13 +428,22 @@ static void *service_main(void *arg)
 		}
 		if (t0 - idle_since < spin_ns)
 			continue; /* no sched_yield: it would give a busy guest thread a whole time slice */
-		struct timespec ts = {0, (long)sleep_ns};
-		if (ppoll(fds, 2, &ts, NULL) > 0 && (fds[0].revents & POLLIN)) {
+		bell = c->t->doorbell ? c->t->doorbell(c->t) : -1;
+		if (bell >= 0 && cl_service_round(c)) { /* came after the last round, its ring emptied */
+			idle_since = 0;
+			continue;
+		}
+		fds[2].fd = bell;
+		struct timespec ts = {0, (long)(bell >= 0 ? BELL_SLEEP_NS : sleep_ns)};
+		woken = ppoll(fds, 3, &ts, NULL);
+		if (woken > 0 && (fds[0].revents & POLLIN)) {
 			uint64_t v;
 			if (read(c->wake_fd, &v, sizeof v) < 0) {
 				/* drained by an earlier read */
 			}
 		}
+		if (bell >= 0 && woken > 0)
+			idle_since = 0; /* polls again: over TCP a ring may come before its message */
 		if (sleep_ns < MAX_SLEEP_NS)
 			sleep_ns *= 2;
 	}
@@ -469,6 +509,8 @@ void cluster_abandon(struct rvx_machine *m)
 		struct cl_msg msg = {.type = MSG_SHUTDOWN};
 		cl_send(c, r, &msg);
 	}
+	if (c->t->ring)
+		c->t->ring(c->t);
 	while (byes < c->size - 1 && cl_now_ns() < deadline) {
 		const void *buf;
 		struct cl_msg msg;

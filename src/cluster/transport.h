@@ -4,16 +4,25 @@
 #ifndef RVX_CLUSTER_TRANSPORT_H
 #define RVX_CLUSTER_TRANSPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct cl_transport {
 	int rank, size;
 	const char *name; /* for messages: "MPI", "in-process" */
-	/* Queues len bytes for rank dest; buf may be reused as soon as it returns. 0 or -errno. */
-	int (*send)(struct cl_transport *t, int dest, const void *buf, size_t len);
+	/* Queues len bytes for rank dest; buf may be reused as soon as it returns. 0 or -errno.
+	 * urgent: dest is rung at the next ring; otherwise it may wait for the next message that
+	 * wakes dest (still in order). */
+	int (*send)(struct cl_transport *t, int dest, const void *buf, size_t len, bool urgent);
 	/* A message that has arrived: its length, with *src and *buf (valid until the next call),
 	 * or 0 when none has; -errno when the link failed. */
 	long (*recv)(struct cl_transport *t, int *src, const void **buf);
+	/* Tells every rank sent to since the last call that messages wait for it (NULL: ranks learn
+	 * of messages only by polling recv). */
+	void (*ring)(struct cl_transport *t);
+	/* Empties this rank's doorbell and returns its descriptor, readable once another rank rings;
+	 * -1 when nothing rings this rank and it must poll (NULL: likewise). */
+	int (*doorbell)(struct cl_transport *t);
 	/* True when every queued send has left (before finish). */
 	int (*drained)(struct cl_transport *t);
 	/* Ends the link (after the last message of every rank). */

@@ -1,17 +1,41 @@
 /* The MPI transport: two-sided messages on one tag (MPI keeps order per source, tag and
  * communicator), nonblocking sends whose buffers live until they complete, receives by probe.
- * Built into rvx-mpi only, so that rvx itself needs no MPI library. */
+ * Built into rvx-mpi only, so that rvx itself needs no MPI library.
+ *
+ * MPI's shared-memory transport gives nothing to wait on, so an idle rank would have to poll.
+ * Each rank has a doorbell instead, a UDP socket: a rank that sent messages in a round sends one
+ * datagram to each receiver, whose service thread sleeps in the kernel meanwhile. Ranks on one
+ * host ring on the loopback address, others on the receiver's first non-loopback IPv4 address;
+ * a rank that does not hear every other rank ring at start-up polls as before. */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <ifaddrs.h>
 #include <mpi.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "transport.h"
 
-#define TAG 7
+#define TAG           7
+#define BELL_CHECK_MS 1000 /* how long a rank waits at start-up to hear every other ring */
+
+/* What a rank tells the others of its doorbell (exchanged as bytes between copies of rvx-mpi). */
+struct bell_addr {
+	char host[MPI_MAX_PROCESSOR_NAME];
+	uint32_t ip;   /* network order; 0: no address other ranks' hosts can reach */
+	uint16_t port; /* network order; 0: no doorbell */
+};
 
 struct pending_send {
 	MPI_Request req;
@@ -24,6 +48,10 @@ struct mpi_link {
 	size_t nsends, cap;
 	void *rbuf;
 	size_t rcap;
+	int bell;                 /* this rank's doorbell socket, -1: none */
+	bool bell_heard;          /* every other rank can ring it: the service may sleep */
+	struct sockaddr_in *peer; /* each rank's doorbell (port 0: cannot ring it) */
+	unsigned char *due;       /* ranks sent to since the last ring */
 };
 
 /* Frees the buffers of sends that have completed. */
@@ -42,7 +70,7 @@ static void reap(struct mpi_link *l)
 	}
 }
 
-static int mpi_send(struct cl_transport *t, int dest, const void *buf, size_t len)
+static int mpi_send(struct cl_transport *t, int dest, const void *buf, size_t len, bool urgent)
 {
 	struct mpi_link *l = t->impl;
 	struct pending_send s;
@@ -63,7 +91,36 @@ static int mpi_send(struct cl_transport *t, int dest, const void *buf, size_t le
 		return -EIO;
 	}
 	l->sends[l->nsends++] = s;
+	l->due[dest] |= urgent;
 	return 0;
+}
+
+static void ring_one(struct mpi_link *l, int r)
+{
+	uint16_t me = (uint16_t)l->t.rank;
+	if (l->bell >= 0 && l->peer[r].sin_port)
+		sendto(l->bell, &me, sizeof me, MSG_DONTWAIT, (const struct sockaddr *)&l->peer[r], sizeof l->peer[r]);
+}
+
+static void mpi_ring(struct cl_transport *t)
+{
+	struct mpi_link *l = t->impl;
+	for (int r = 0; r < t->size; r++)
+		if (l->due[r]) {
+			l->due[r] = 0;
+			ring_one(l, r);
+		}
+}
+
+static int mpi_doorbell(struct cl_transport *t)
+{
+	struct mpi_link *l = t->impl;
+	uint16_t from;
+	if (!l->bell_heard)
+		return -1;
+	while (recv(l->bell, &from, sizeof from, MSG_DONTWAIT) > 0)
+		;
+	return l->bell;
 }
 
 static long mpi_recv(struct cl_transport *t, int *src, const void **buf)
@@ -104,9 +161,88 @@ static void mpi_finish(struct cl_transport *t)
 	while (!mpi_drained(t))
 		;
 	MPI_Finalize();
+	if (l->bell >= 0)
+		close(l->bell);
+	free(l->peer);
+	free(l->due);
 	free(l->sends);
 	free(l->rbuf);
 	free(l);
+}
+
+/* The first address of this host that other hosts may reach (network order), 0 when none. */
+static uint32_t host_address(void)
+{
+	struct ifaddrs *list, *i;
+	uint32_t ip = 0;
+	if (getifaddrs(&list) != 0)
+		return 0;
+	for (i = list; i && !ip; i = i->ifa_next)
+		if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET && (i->ifa_flags & IFF_UP) &&
+		    !(i->ifa_flags & IFF_LOOPBACK))
+			ip = ((const struct sockaddr_in *)i->ifa_addr)->sin_addr.s_addr;
+	freeifaddrs(list);
+	return ip;
+}
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* Opens this rank's doorbell, learns the others', and checks that every other rank's ring
+ * arrives. false only when out of memory (a rank without a working doorbell polls). */
+static bool bell_setup(struct mpi_link *l)
+{
+	int n = l->t.size, len = 0, heard = 0;
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_ANY)};
+	socklen_t alen = sizeof a;
+	struct bell_addr me, *all = calloc((size_t)n, sizeof *all);
+	unsigned char *got = calloc((size_t)n, 1);
+	uint64_t deadline;
+
+	l->peer = calloc((size_t)n, sizeof *l->peer);
+	l->due = calloc((size_t)n, 1);
+	if (!all || !got || !l->peer || !l->due) {
+		free(all);
+		free(got);
+		return false;
+	}
+	memset(&me, 0, sizeof me);
+	MPI_Get_processor_name(me.host, &len);
+	l->bell = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (l->bell >= 0 && bind(l->bell, (struct sockaddr *)&a, sizeof a) == 0 &&
+	    getsockname(l->bell, (struct sockaddr *)&a, &alen) == 0)
+		me.port = a.sin_port;
+	me.ip = host_address();
+	MPI_Allgather(&me, sizeof me, MPI_BYTE, all, sizeof me, MPI_BYTE, MPI_COMM_WORLD);
+	for (int r = 0; r < n; r++) {
+		bool local = strncmp(all[r].host, me.host, sizeof me.host) == 0;
+		l->peer[r].sin_family = AF_INET;
+		l->peer[r].sin_addr.s_addr = local ? htonl(INADDR_LOOPBACK) : all[r].ip;
+		l->peer[r].sin_port = l->peer[r].sin_addr.s_addr ? all[r].port : 0;
+	}
+	MPI_Barrier(MPI_COMM_WORLD); /* every doorbell is open */
+	for (int r = 0; r < n; r++)
+		if (r != l->t.rank)
+			ring_one(l, r);
+	deadline = now_ms() + BELL_CHECK_MS;
+	while (l->bell >= 0 && heard < n - 1 && now_ms() < deadline) {
+		struct pollfd p = {l->bell, POLLIN, 0};
+		uint16_t from;
+		poll(&p, 1, (int)(deadline - now_ms()));
+		while (recv(l->bell, &from, sizeof from, MSG_DONTWAIT) == sizeof from)
+			if (from < n && from != l->t.rank && !got[from]) {
+				got[from] = 1;
+				heard++;
+			}
+	}
+	l->bell_heard = l->bell >= 0 && heard == n - 1;
+	free(all);
+	free(got);
+	return true;
 }
 
 static void mpi_abort(struct cl_transport *t, int status)
@@ -148,9 +284,22 @@ struct cl_transport *cl_transport_mpi_new(int *argc, char ***argv, char *err, si
 	l->t.name = "MPI";
 	l->t.send = mpi_send;
 	l->t.recv = mpi_recv;
+	l->t.ring = mpi_ring;
+	l->t.doorbell = mpi_doorbell;
 	l->t.drained = mpi_drained;
 	l->t.finish = mpi_finish;
 	l->t.abort = mpi_abort;
 	l->t.impl = l;
+	l->bell = -1;
+	if (!bell_setup(l)) {
+		snprintf(err, errlen, "out of memory");
+		MPI_Finalize();
+		free(l->peer);
+		free(l->due);
+		if (l->bell >= 0)
+			close(l->bell);
+		free(l);
+		return NULL;
+	}
 	return &l->t;
 }

@@ -94,3 +94,36 @@ void wire_get_siginfo(const struct cl_msg *m, siginfo_t *si)
 	if (si->si_signo == SIGCHLD)
 		si->si_status = (int)m->arg[6];
 }
+
+const char *wire_type_name(uint32_t type)
+{
+	static const char *const names[MSG_TYPES] = {
+	    [MSG_HELLO] = "HELLO",
+	    [MSG_START] = "START",
+	    [MSG_SHUTDOWN] = "SHUTDOWN",
+	    [MSG_BYE] = "BYE",
+	    [MSG_DIE] = "DIE",
+	    [MSG_PAGE_REQ] = "PAGE_REQ",
+	    [MSG_PAGE_RECALL] = "PAGE_RECALL",
+	    [MSG_PAGE_INV] = "PAGE_INV",
+	    [MSG_PAGE_INV_ACK] = "PAGE_INV_ACK",
+	    [MSG_PAGE_DATA] = "PAGE_DATA",
+	    [MSG_PAGE_DONE] = "PAGE_DONE",
+	    [MSG_MAP] = "MAP",
+	    [MSG_MAP_ACK] = "MAP_ACK",
+	    [MSG_SYNC] = "SYNC",
+	    [MSG_SYNC_ACK] = "SYNC_ACK",
+	    [MSG_THREAD_START] = "THREAD_START",
+	    [MSG_SYSCALL] = "SYSCALL",
+	    [MSG_SYSCALL_RET] = "SYSCALL_RET",
+	    [MSG_SIGACTION] = "SIGACTION",
+	    [MSG_SIGACTION_ACK] = "SIGACTION_ACK",
+	    [MSG_SIGNAL] = "SIGNAL",
+	    [MSG_SIGMASK] = "SIGMASK",
+	    [MSG_ROBUST] = "ROBUST",
+	    [MSG_SELFTEST] = "SELFTEST",
+	    [MSG_GATHER] = "GATHER",
+	    [MSG_THAW] = "THAW",
+	};
+	return type < MSG_TYPES && names[type] ? names[type] : "?";
+}

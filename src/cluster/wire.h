@@ -108,4 +108,7 @@ void wire_get_siginfo(const struct cl_msg *m, siginfo_t *si);
 void wire_put_regs(uint8_t *out, const struct rvx_vcpu *cpu);
 void wire_get_regs(const uint8_t *in, struct rvx_vcpu *cpu);
 
+/* The message type's name for diagnostics ("PAGE_REQ"), "?" for none. */
+const char *wire_type_name(uint32_t type);
+
 #endif
