@@ -119,8 +119,14 @@ struct cluster {
 	int die_status, die_signal;
 	int selftest_done;
 	int cpus;              /* this rank's cores (its affinity) */
+	int guest_nice;        /* the nice value guest threads run at (the process's at start) */
+	bool service_rt;       /* the service thread is a real-time thread */
 	bool kick_pending;     /* threads to send out of translated code */
 	struct cl_queue later; /* signals to deliver once the machine's lock is free */
+
+	pthread_mutex_t map_lock; /* the master: mapping changes are told in their order */
+	pthread_cond_t map_turn;
+	uint64_t map_told; /* the last change told (the space's change_seq) */
 
 	pthread_mutex_t out_lock;
 	struct cl_queue out;  /* from threads other than the service thread, under out_lock */
@@ -163,6 +169,9 @@ static inline int cl_home(const struct cluster *c, uint64_t page)
 	return MASTER; /* carried in every message, so homes can spread without a format change */
 }
 void cl_prompt_thread(int nice);
+/* A thread the service started (a guest thread, the self-test's probe): back to the scheduling
+ * it would have had without rvx. */
+void cl_plain_thread(int nice);
 
 static inline uint64_t cl_now_ns(void)
 {

@@ -222,6 +222,8 @@ static void *remote_thread_main(void *arg)
 {
 	struct rvx_vcpu *cpu = arg;
 	cpu->host_tid = (int)gettid();
+	/* it inherited the service thread's precedence, which it must not take from it */
+	cl_plain_thread(cpu->m->cluster->guest_nice);
 	thread_run(cpu);
 	return NULL;
 }
@@ -563,27 +565,36 @@ void cluster_forget(struct rvx_machine *m)
  * the master about before it calls that a fault (cluster_fault_retry). Here a new mapping is
  * registered at once; the service forgets the old pages there before it handles any fault
  * raised after this (dsm_poll_faults). */
-static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len, int prot)
+static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len, int prot, uint64_t seq)
 {
 	struct cluster *c = arg;
 	struct cl_msg msg = {.type = MSG_MAP, .page = addr};
 	struct cl_wait w;
+	bool narrows = op != SPACE_CHANGE_MAP && op != SPACE_CHANGE_WIDEN;
 	msg.arg[0] = (uint64_t)op;
 	msg.arg[1] = len;
 	msg.arg[2] = (uint64_t)prot;
-	if (op == SPACE_CHANGE_MAP || op == SPACE_CHANGE_WIDEN) {
-		if (op == SPACE_CHANGE_MAP) {
-			dsm_register(c, addr, len);
-			cl_post(c, c->rank, &msg);
-		}
-		cl_post_others(c, &msg);
-		return;
+	if (narrows) {
+		cl_wait_init(&w, c->size);
+		msg.txn = (uint64_t)(uintptr_t)&w;
 	}
-	cl_wait_init(&w, c->size);
-	msg.txn = (uint64_t)(uintptr_t)&w;
-	cl_post(c, c->rank, &msg);
+	/* the messages leave in the order of the changes, which threads may reach here out of:
+	 * an unmap told after the new mapping in its range would undo that mapping elsewhere */
+	pthread_mutex_lock(&c->map_lock);
+	while (seq && seq != c->map_told + 1)
+		pthread_cond_wait(&c->map_turn, &c->map_lock);
+	if (op == SPACE_CHANGE_MAP)
+		dsm_register(c, addr, len);
+	if (op != SPACE_CHANGE_WIDEN)
+		cl_post(c, c->rank, &msg);
 	cl_post_others(c, &msg);
-	cl_wait_for(&w);
+	if (seq) {
+		c->map_told = seq;
+		pthread_cond_broadcast(&c->map_turn);
+	}
+	pthread_mutex_unlock(&c->map_lock);
+	if (narrows)
+		cl_wait_for(&w);
 }
 
 bool cluster_fault_retry(struct rvx_vcpu *cpu, uint64_t addr)
@@ -616,10 +627,16 @@ int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct c
 	c->rank = t->rank;
 	c->size = t->size;
 	c->uffd = -1;
+	errno = 0;
+	c->guest_nice = getpriority(PRIO_PROCESS, 0);
+	if (errno)
+		c->guest_nice = 0;
 	c->cores = calloc((size_t)t->size, sizeof *c->cores);
 	c->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	pthread_mutex_init(&c->out_lock, NULL);
 	pthread_mutex_init(&c->proxy_lock, NULL);
+	pthread_mutex_init(&c->map_lock, NULL);
+	pthread_cond_init(&c->map_turn, NULL);
 	if (!c->cores || c->wake_fd < 0) {
 		free(c->cores);
 		free(c);
@@ -684,8 +701,11 @@ int cluster_start_master(struct rvx_machine *m)
 		usleep(1000);
 	}
 	send_mappings(c);
+	pthread_mutex_lock(&m->space.lock);
+	c->map_told = m->space.change_seq;
 	m->space.on_change = master_space_changed;
 	m->space.on_change_arg = c;
+	pthread_mutex_unlock(&m->space.lock);
 	return 0;
 }
 

@@ -116,6 +116,7 @@ static void *probe_main(void *arg)
 	uint64_t t0, scan_ns;
 	double mrd, mwr, mup;
 
+	cl_plain_thread(c->guest_nice);
 	if (!rd)
 		c->t->abort(c->t, 70);
 	wr = rd + PAGES;

@@ -70,6 +70,13 @@ static void reap(struct mpi_link *l)
 	}
 }
 
+static void ring_one(struct mpi_link *l, int r)
+{
+	uint16_t me = (uint16_t)l->t.rank;
+	if (l->bell >= 0 && l->peer[r].sin_port)
+		sendto(l->bell, &me, sizeof me, MSG_DONTWAIT, (const struct sockaddr *)&l->peer[r], sizeof l->peer[r]);
+}
+
 static int mpi_send(struct cl_transport *t, int dest, const void *buf, size_t len, bool urgent)
 {
 	struct mpi_link *l = t->impl;
@@ -93,13 +100,6 @@ static int mpi_send(struct cl_transport *t, int dest, const void *buf, size_t le
 	l->sends[l->nsends++] = s;
 	l->due[dest] |= urgent;
 	return 0;
-}
-
-static void ring_one(struct mpi_link *l, int r)
-{
-	uint16_t me = (uint16_t)l->t.rank;
-	if (l->bell >= 0 && l->peer[r].sin_port)
-		sendto(l->bell, &me, sizeof me, MSG_DONTWAIT, (const struct sockaddr *)&l->peer[r], sizeof l->peer[r]);
 }
 
 static void mpi_ring(struct cl_transport *t)

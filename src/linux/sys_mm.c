@@ -95,6 +95,6 @@ long sys_riscv_flush_icache(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	machine_code_changed(cpu->m, a[0], a[1] - a[0]);
 	if (cpu->m->space.on_change) /* every rank of a cluster */
-		cpu->m->space.on_change(cpu->m->space.on_change_arg, SPACE_CHANGE_CODE, a[0], a[1] - a[0], 0);
+		cpu->m->space.on_change(cpu->m->space.on_change_arg, SPACE_CHANGE_CODE, a[0], a[1] - a[0], 0, 0);
 	return 0;
 }

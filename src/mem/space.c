@@ -203,6 +203,7 @@ int64_t space_map(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, in
 	struct stat st;
 	void *p;
 	int64_t ret;
+	uint64_t seq = 0;
 	int hflags = (flags & (MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE)) | MAP_FIXED;
 #ifdef MAP_SHARED_VALIDATE
 	if ((flags & MAP_SHARED_VALIDATE) == MAP_SHARED_VALIDATE)
@@ -267,17 +268,20 @@ int64_t space_map(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, in
 	ret = vma_cut(s, addr, addr + len);
 	if (ret == 0)
 		ret = vma_insert(s, &v);
-	if (ret == 0)
+	if (ret == 0) {
 		ret = (int64_t)addr;
+		seq = ++s->change_seq;
+	}
 out:
 	pthread_mutex_unlock(&s->lock);
 	if (ret >= 0 && s->on_change)
-		s->on_change(s->on_change_arg, SPACE_CHANGE_MAP, addr, len, prot);
+		s->on_change(s->on_change_arg, SPACE_CHANGE_MAP, addr, len, prot, seq);
 	return ret;
 }
 
 int space_unmap(struct rvx_space *s, uint64_t addr, uint64_t len)
 {
+	uint64_t seq = 0;
 	int ret;
 	if ((addr & (RVX_PAGE_SIZE - 1)) || len == 0)
 		return -EINVAL;
@@ -292,15 +296,17 @@ int space_unmap(struct rvx_space *s, uint64_t addr, uint64_t len)
 		ret = -errno;
 	else
 		ret = vma_cut(s, addr, addr + len);
+	if (ret == 0)
+		seq = ++s->change_seq;
 	pthread_mutex_unlock(&s->lock);
 	if (ret == 0 && s->on_change)
-		s->on_change(s->on_change_arg, SPACE_CHANGE_UNMAP, addr, len, 0);
+		s->on_change(s->on_change_arg, SPACE_CHANGE_UNMAP, addr, len, 0, seq);
 	return ret;
 }
 
 int space_protect(struct rvx_space *s, uint64_t addr, uint64_t len, int prot)
 {
-	uint64_t a, end;
+	uint64_t a, end, seq = 0;
 	int ret = 0;
 	bool widen = true;
 	if (addr & (RVX_PAGE_SIZE - 1))
@@ -342,22 +348,31 @@ int space_protect(struct rvx_space *s, uint64_t addr, uint64_t len, int prot)
 		a = e;
 	}
 out:
+	if (ret == 0)
+		seq = ++s->change_seq;
 	pthread_mutex_unlock(&s->lock);
 	if (ret == 0 && s->on_change)
-		s->on_change(s->on_change_arg, widen ? SPACE_CHANGE_WIDEN : SPACE_CHANGE_PROTECT, addr, len, prot);
+		s->on_change(s->on_change_arg, widen ? SPACE_CHANGE_WIDEN : SPACE_CHANGE_PROTECT, addr, len, prot, seq);
 	return ret;
 }
 
 int space_discard(struct rvx_space *s, uint64_t addr, uint64_t len, int advice)
 {
+	bool drops = advice == MADV_DONTNEED || advice == MADV_FREE || advice == MADV_REMOVE;
+	uint64_t seq = 0;
+	int ret = 0;
 	if (!space_range_ok(s, addr, len))
 		return -ENOMEM;
+	pthread_mutex_lock(&s->lock); /* in order with the changes of the map around it */
 	if (madvise(g2h(s, addr), len, advice) != 0)
-		return -errno;
-	if (s->on_change && (advice == MADV_DONTNEED || advice == MADV_FREE || advice == MADV_REMOVE))
+		ret = -errno;
+	else if (drops)
+		seq = ++s->change_seq;
+	pthread_mutex_unlock(&s->lock);
+	if (seq && s->on_change)
 		s->on_change(s->on_change_arg, SPACE_CHANGE_DISCARD, addr & ~(RVX_PAGE_SIZE - 1),
-			     RVX_PAGE_ALIGN(len + (addr & (RVX_PAGE_SIZE - 1))), 0);
-	return 0;
+			     RVX_PAGE_ALIGN(len + (addr & (RVX_PAGE_SIZE - 1))), 0, seq);
+	return ret;
 }
 
 int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_t new_len, int flags, uint64_t new_addr)

@@ -40,9 +40,12 @@ struct rvx_space {
 	 * pages can move between ranks; mremap cannot move or grow one. */
 	bool anon_only;
 	/* Called after a mapping changes (SPACE_CHANGE_* op), outside the lock: the cluster
-	 * makes every rank follow. */
-	void (*on_change)(void *arg, int op, uint64_t addr, uint64_t len, int prot);
+	 * makes every rank follow. seq numbers the changes in the order they were made (1, 2, ...;
+	 * 0: a change of nothing in the map, riscv_flush_icache's), which two threads may reach
+	 * the call in reverse. */
+	void (*on_change)(void *arg, int op, uint64_t addr, uint64_t len, int prot, uint64_t seq);
 	void *on_change_arg;
+	uint64_t change_seq; /* the last seq given, under the lock */
 };
 
 /* SPACE_CHANGE_WIDEN: a protection change that only adds rights; SPACE_CHANGE_CODE: guest code
