@@ -120,7 +120,6 @@ struct cluster {
 	int selftest_done;
 	int cpus;              /* this rank's cores (its affinity) */
 	int guest_nice;        /* the nice value guest threads run at (the process's at start) */
-	bool service_rt;       /* the service thread is a real-time thread */
 	bool kick_pending;     /* threads to send out of translated code */
 	struct cl_queue later; /* signals to deliver once the machine's lock is free */
 

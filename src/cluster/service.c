@@ -387,33 +387,17 @@ void cl_plain_thread(int nice)
 		setpriority(PRIO_PROCESS, (id_t)gettid(), nice);
 }
 
-/* Every remote fault and delegated syscall waits for the service thread, so it runs ahead of
- * guest threads: real-time when allowed (root, CAP_SYS_NICE or RLIMIT_RTPRIO), which no guest
- * thread preempts (as a prompt thread, one it wakes could, and under load it then waited
- * milliseconds for its core: remote faults took 1-1.8 ms on average with 60 threads per core,
- * 0.2 ms real-time), else a prompt thread. True when real-time. */
-static bool service_priority(void)
-{
-	struct sched_param rt = {.sched_priority = 1};
-	if (pthread_setschedparam(pthread_self(), SCHED_FIFO, &rt) == 0)
-		return true;
-	cl_prompt_thread(SERVICE_NICE);
-	return false;
-}
-
-/* How long to poll before sleeping: long unless this rank's threads in guest code fill its cores;
- * then briefly, or not at all for a real-time service, which would keep them off the core. */
+/* How long to poll before sleeping: long unless this rank's threads in guest code fill its cores. */
 static uint64_t spin_time(struct cluster *c)
 {
 	struct rvx_vcpu *t;
 	int busy = 0;
-	uint64_t crowded = c->service_rt ? 0 : SPIN_SHORT_NS;
 	if (pthread_mutex_trylock(&c->m->lock) != 0) /* its holder may wait for this thread */
-		return crowded;
+		return SPIN_SHORT_NS;
 	for (t = c->m->threads; t; t = t->next)
 		busy += t->state == VCPU_IN_GUEST;
 	pthread_mutex_unlock(&c->m->lock);
-	return busy < c->cpus ? SPIN_LONG_NS : crowded;
+	return busy < c->cpus ? SPIN_LONG_NS : SPIN_SHORT_NS;
 }
 
 static void *service_main(void *arg)
@@ -425,7 +409,12 @@ static void *service_main(void *arg)
 	cpu_set_t set;
 	c->cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
 	prctl(PR_SET_TIMERSLACK, 1); /* a sleep of 5 us is not one of 55 */
-	c->service_rt = service_priority();
+	/* every remote fault and delegated syscall waits for this thread: ahead of guest threads
+	 * for a core (when allowed: root or CAP_SYS_NICE). Not real-time: measured, a SCHED_FIFO
+	 * service made 32 threads on private mutexes over 2 ranks 3.6x slower and a remote read
+	 * miss 4x slower (it preempts at every event, and a lock holder or the faulting thread
+	 * waits). */
+	cl_prompt_thread(SERVICE_NICE);
 	for (;;) {
 		t0 = cl_now_ns();
 		if (__atomic_load_n(&c->stopping, __ATOMIC_ACQUIRE))
