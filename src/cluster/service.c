@@ -273,6 +273,13 @@ bool cl_service_round(struct cluster *c)
 	return busy;
 }
 
+static const char *work_name(int k)
+{
+	if (k == SERVICE_FAULTS)
+		return "faults";
+	return k == SERVICE_RING ? "doorbells" : wire_type_name((uint32_t)k);
+}
+
 static void print_stats(struct cluster *c)
 {
 	if (!(c->m->cfg.debug & RVX_LOG_CLUSTER))
@@ -282,12 +289,10 @@ static void print_stats(struct cluster *c)
 		(unsigned long long)c->stats.msgs_in, (unsigned long long)c->stats.msgs_out,
 		(double)c->stats.service_ns / 1e6);
 	fprintf(c->m->log, "rvx: cluster rank %d: service time by work (count, ms):", c->rank);
-	for (int k = 0; k < MSG_TYPES + 2; k++) {
-		const char *what = k == SERVICE_FAULTS ? "faults" : wire_type_name((uint32_t)k);
+	for (int k = 0; k < MSG_TYPES + 2; k++)
 		if (c->stats.work_n[k])
-			fprintf(c->m->log, " %s %llu %.1f", k == SERVICE_RING ? "doorbells" : what,
-				(unsigned long long)c->stats.work_n[k], (double)c->stats.work_ns[k] / 1e6);
-	}
+			fprintf(c->m->log, " %s %llu %.1f", work_name(k), (unsigned long long)c->stats.work_n[k],
+				(double)c->stats.work_ns[k] / 1e6);
 	fprintf(c->m->log, "\n");
 	if (c->stats.delegated) {
 		fprintf(c->m->log,
