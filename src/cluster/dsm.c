@@ -110,6 +110,7 @@ static int uffd_install(struct cluster *c, uint64_t page, const void *src, bool 
 			return -errno;
 		cp.copy = 0;
 	}
+	c->woke |= wake;
 	return 0;
 }
 
@@ -119,12 +120,14 @@ static void uffd_protect(struct cluster *c, uint64_t page, bool on)
 					.mode = on ? UFFDIO_WRITEPROTECT_MODE_WP : 0};
 	while (ioctl(c->uffd, UFFDIO_WRITEPROTECT, &w) != 0 && errno == EAGAIN)
 		;
+	c->woke |= !on;
 }
 
 static void uffd_wake(struct cluster *c, uint64_t page)
 {
 	struct uffdio_range r = {host_addr(c, page), PAGE};
 	ioctl(c->uffd, UFFDIO_WAKE, &r);
+	c->woke = true;
 }
 
 /* Guest code may have changed: this rank's threads leave translated code for the dispatcher,

@@ -120,6 +120,7 @@ struct cluster {
 	int selftest_done;
 	int cpus;              /* this rank's cores (its affinity) */
 	int guest_nice;        /* the nice value guest threads run at (the process's at start) */
+	bool woke;             /* the service woke a thread of this rank that waited for a page */
 	bool kick_pending;     /* threads to send out of translated code */
 	struct cl_queue later; /* signals to deliver once the machine's lock is free */
 
