@@ -229,10 +229,10 @@ static bool bell_setup(struct mpi_link *l)
 		if (r != l->t.rank)
 			ring_one(l, r);
 	deadline = now_ms() + BELL_CHECK_MS;
-	while (l->bell >= 0 && heard < n - 1 && now_ms() < deadline) {
+	for (uint64_t now = now_ms(); l->bell >= 0 && heard < n - 1 && now < deadline; now = now_ms()) {
 		struct pollfd p = {l->bell, POLLIN, 0};
 		uint16_t from;
-		poll(&p, 1, (int)(deadline - now_ms()));
+		poll(&p, 1, (int)(deadline - now));
 		while (recv(l->bell, &from, sizeof from, MSG_DONTWAIT) == sizeof from)
 			if (from < n && from != l->t.rank && !got[from]) {
 				got[from] = 1;
