@@ -49,13 +49,13 @@ static uint64_t ping_pong(struct cl_transport *t, size_t len)
 	for (int i = -100; i < ROUNDS; i++) {
 		if (t->rank == 0) {
 			uint64_t t0 = cl_now_ns();
-			t->send(t, 1, buf, len, false);
+			t->send(t, 1, buf, len);
 			raw_recv(t, 1);
 			if (i >= 0)
 				rtt[i] = cl_now_ns() - t0;
 		} else {
 			raw_recv(t, 0);
-			t->send(t, 0, buf, len, false);
+			t->send(t, 0, buf, len);
 		}
 	}
 	while (!t->drained(t))
@@ -74,13 +74,13 @@ static double stream_rate(struct cl_transport *t)
 	double rate = 0;
 	if (t->rank == 0) {
 		for (int i = 0; i < STREAM_MSG; i++)
-			t->send(t, 1, buf, RVX_PAGE_SIZE, false);
+			t->send(t, 1, buf, RVX_PAGE_SIZE);
 		raw_recv(t, 1);
 		rate = (double)STREAM_MSG * RVX_PAGE_SIZE / ((double)(cl_now_ns() - t0) / 1e9);
 	} else {
 		for (int i = 0; i < STREAM_MSG; i++)
 			raw_recv(t, 0);
-		t->send(t, 0, buf, 1, false);
+		t->send(t, 0, buf, 1);
 	}
 	while (!t->drained(t))
 		;
@@ -208,7 +208,7 @@ int cluster_selftest(struct rvx_machine *m)
 	/* the other ranks keep quiet until ranks 0 and 1 are done with the bare link */
 	if (t->rank == 0)
 		for (int k = 2; k < t->size; k++)
-			t->send(t, k, "", 1, false);
+			t->send(t, k, "", 1);
 	else if (t->rank >= 2)
 		raw_recv(t, 0);
 	if (t->rank != MASTER)

@@ -143,11 +143,11 @@ void cl_send(struct cluster *c, int dest, struct cl_msg *msg)
 	}
 	if (msg->len <= RVX_PAGE_SIZE) { /* fits the send buffer */
 		size_t n = wire_encode(msg, c->sendbuf);
-		if (c->t->send(c->t, dest, c->sendbuf, n, true) == 0)
+		if (c->t->send(c->t, dest, c->sendbuf, n) == 0)
 			return;
 	} else {
 		struct cl_out *o = cl_out_new(msg, dest);
-		if (o && c->t->send(c->t, dest, o->bytes, o->len, true) == 0) {
+		if (o && c->t->send(c->t, dest, o->bytes, o->len) == 0) {
 			free(o);
 			return;
 		}
@@ -209,7 +209,7 @@ bool cl_drain_outbox(struct cluster *c)
 		struct cl_out *next = o->next;
 		if (o->dest == c->rank) {
 			handle_bytes(c, o->bytes, o->len);
-		} else if (c->t->send(c->t, o->dest, o->bytes, o->len, true) != 0) {
+		} else if (c->t->send(c->t, o->dest, o->bytes, o->len) != 0) {
 			fprintf(stderr, "rvx: cluster rank %d: cannot send to rank %d\n", c->rank, o->dest);
 			c->t->abort(c->t, 70);
 		}
@@ -378,18 +378,21 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 /* A thread others wait for: ahead of guest threads for a core when it wakes. Under EEVDF (Linux
  * 6.6 on) a nice value alone does not preempt: a task that asks for a short slice does (6.12 on);
  * older kernels refuse the slice and keep the nice value. */
-void cl_prompt_thread(int nice)
+static void set_scheduling(int nice, uint64_t slice_ns)
 {
 	struct sched_attr_v0 attr = {.policy = SCHED_OTHER, .nice = nice};
-	if (set_slice(&attr, PROMPT_SLICE_NS) != 0)
+	if (set_slice(&attr, slice_ns) != 0)
 		setpriority(PRIO_PROCESS, (id_t)gettid(), nice);
+}
+
+void cl_prompt_thread(int nice)
+{
+	set_scheduling(nice, PROMPT_SLICE_NS);
 }
 
 void cl_plain_thread(int nice)
 {
-	struct sched_attr_v0 attr = {.policy = SCHED_OTHER, .nice = nice};
-	if (set_slice(&attr, 0) != 0)
-		setpriority(PRIO_PROCESS, (id_t)gettid(), nice);
+	set_scheduling(nice, 0);
 }
 
 /* How long to poll before sleeping: long unless this rank's threads in guest code fill its cores. */

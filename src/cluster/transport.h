@@ -4,16 +4,13 @@
 #ifndef RVX_CLUSTER_TRANSPORT_H
 #define RVX_CLUSTER_TRANSPORT_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 struct cl_transport {
 	int rank, size;
 	const char *name; /* for messages: "MPI", "in-process" */
-	/* Queues len bytes for rank dest; buf may be reused as soon as it returns. 0 or -errno.
-	 * urgent: dest is rung at the next ring; otherwise it may wait for the next message that
-	 * wakes dest (still in order). */
-	int (*send)(struct cl_transport *t, int dest, const void *buf, size_t len, bool urgent);
+	/* Queues len bytes for rank dest; buf may be reused as soon as it returns. 0 or -errno. */
+	int (*send)(struct cl_transport *t, int dest, const void *buf, size_t len);
 	/* A message that has arrived: its length, with *src and *buf (valid until the next call),
 	 * or 0 when none has; -errno when the link failed. */
 	long (*recv)(struct cl_transport *t, int *src, const void **buf);

@@ -77,7 +77,7 @@ static void ring_one(struct mpi_link *l, int r)
 		sendto(l->bell, &me, sizeof me, MSG_DONTWAIT, (const struct sockaddr *)&l->peer[r], sizeof l->peer[r]);
 }
 
-static int mpi_send(struct cl_transport *t, int dest, const void *buf, size_t len, bool urgent)
+static int mpi_send(struct cl_transport *t, int dest, const void *buf, size_t len)
 {
 	struct mpi_link *l = t->impl;
 	struct pending_send s;
@@ -98,7 +98,7 @@ static int mpi_send(struct cl_transport *t, int dest, const void *buf, size_t le
 		return -EIO;
 	}
 	l->sends[l->nsends++] = s;
-	l->due[dest] |= urgent;
+	l->due[dest] = 1;
 	return 0;
 }
 

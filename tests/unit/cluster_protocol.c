@@ -109,7 +109,7 @@ static void *sim_bytes(struct cluster *c, uint64_t page)
 
 static const struct cl_page_ops sim_pages = {sim_install, sim_protect, sim_wake, sim_drop, sim_bytes};
 
-static int sim_send(struct cl_transport *t, int dest, const void *buf, size_t len, bool urgent)
+static int sim_send(struct cl_transport *t, int dest, const void *buf, size_t len)
 {
 	struct packet *p = malloc(sizeof *p + len);
 	p->next = NULL;
