@@ -156,6 +156,11 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 	cpu->addr_mask = ~(m->space.size - 1);
 	cpu->plugin_index = -1;
 	cpu->sigact = m->sigact;
+	cpu->vlenb = RVX_VLENB_DEFAULT;
+	cpu->vtype = 1ull << 63; /* vill until a vsetvl */
+	cpu->vl = cpu->vstart = 0;
+	cpu->vxrm = cpu->vxsat = 0;
+	memset(cpu->v, 0, sizeof cpu->v);
 	if (parent) {
 		memcpy(cpu->x, parent->x, sizeof cpu->x);
 		memcpy(cpu->f, parent->f, sizeof cpu->f);
@@ -163,6 +168,11 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 		cpu->fflags = parent->fflags;
 		cpu->frm = parent->frm;
 		cpu->sigmask = parent->sigmask;
+		cpu->vl = parent->vl;
+		cpu->vtype = parent->vtype;
+		cpu->vxrm = parent->vxrm;
+		cpu->vxsat = parent->vxsat;
+		memcpy(cpu->v, parent->v, sizeof cpu->v);
 	}
 	return cpu;
 }

@@ -19,6 +19,8 @@ struct guest_symbols;
 struct rvx_gdb;
 
 #define RVX_NSIG 65 /* guest signals 1..64 */
+#define RVX_VLENB_MAX 128 /* VLEN up to 1024 bits */
+#define RVX_VLENB_DEFAULT 16 /* VLEN 128, as QEMU's */
 
 struct guest_sigaction {
 	uint64_t handler, flags, mask;
@@ -113,6 +115,12 @@ struct rvx_vcpu {
 	struct {
 		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains, cold_runs;
 	} stats; /* -d stats */
+	/* the vector extension's state: vl, vtype (bit 63: vill), vstart, vxrm, vxsat, and the 32
+	 * registers, VLEN/8 bytes each one after the other (a register group is contiguous) */
+	uint64_t vl, vtype, vstart;
+	uint32_t vlenb;
+	uint8_t vxrm, vxsat;
+	uint8_t v[32 * RVX_VLENB_MAX] __attribute__((aligned(16)));
 };
 
 struct rvx_machine {

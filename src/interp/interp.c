@@ -108,8 +108,10 @@ static inline int dispatch(struct rvx_vcpu *cpu, const struct rv_insn *in)
 		st = interp_fd(cpu, in);
 	else if (in->op < RV_FIRST_RVA23)
 		st = interp_zb(cpu, in);
-	else
+	else if (in->op < RV_FIRST_V)
 		st = interp_rva23(cpu, in);
+	else
+		st = interp_v(cpu, in);
 	cpu->x[0] = 0;
 	return st;
 }

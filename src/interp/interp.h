@@ -24,6 +24,7 @@ int interp_a(struct rvx_vcpu *cpu, const struct rv_insn *in);
 int interp_fd(struct rvx_vcpu *cpu, const struct rv_insn *in);
 int interp_zb(struct rvx_vcpu *cpu, const struct rv_insn *in);
 int interp_rva23(struct rvx_vcpu *cpu, const struct rv_insn *in);
+int interp_v(struct rvx_vcpu *cpu, const struct rv_insn *in);
 
 /* Runs the vCPU until an instruction needs the run loop (ecall, ebreak, illegal, fence.i) or
  * an async signal is waiting. Returns that enum exec_status; pc points at the instruction. */

@@ -13,6 +13,13 @@ const char *rv_csr_name(unsigned csr)
 	case RV_CSR_CYCLE: return "cycle";
 	case RV_CSR_TIME: return "time";
 	case RV_CSR_INSTRET: return "instret";
+	case RV_CSR_VSTART: return "vstart";
+	case RV_CSR_VXSAT: return "vxsat";
+	case RV_CSR_VXRM: return "vxrm";
+	case RV_CSR_VCSR: return "vcsr";
+	case RV_CSR_VL: return "vl";
+	case RV_CSR_VTYPE: return "vtype";
+	case RV_CSR_VLENB: return "vlenb";
 	}
 	return NULL;
 }
@@ -44,6 +51,17 @@ bool rv_csr_access(struct rvx_vcpu *cpu, unsigned csr, bool write, uint64_t (*up
 			return false;
 		cur = time_ticks();
 		break;
+	case RV_CSR_VSTART: cur = cpu->vstart; break;
+	case RV_CSR_VXSAT: cur = cpu->vxsat; break;
+	case RV_CSR_VXRM: cur = cpu->vxrm; break;
+	case RV_CSR_VCSR: cur = (uint64_t)cpu->vxrm << 1 | cpu->vxsat; break;
+	case RV_CSR_VL:
+	case RV_CSR_VTYPE:
+	case RV_CSR_VLENB:
+		if (write)
+			return false;
+		cur = csr == RV_CSR_VL ? cpu->vl : csr == RV_CSR_VTYPE ? cpu->vtype : cpu->vlenb;
+		break;
 	default: return false;
 	}
 	*old = cur;
@@ -53,6 +71,13 @@ bool rv_csr_access(struct rvx_vcpu *cpu, unsigned csr, bool write, uint64_t (*up
 	switch (csr) {
 	case RV_CSR_FFLAGS: cpu->fflags = cur & 31; break;
 	case RV_CSR_FRM: cpu->frm = cur & 7; break;
+	case RV_CSR_VSTART: cpu->vstart = cur & (8u * cpu->vlenb - 1); break;
+	case RV_CSR_VXSAT: cpu->vxsat = cur & 1; break;
+	case RV_CSR_VXRM: cpu->vxrm = cur & 3; break;
+	case RV_CSR_VCSR:
+		cpu->vxsat = cur & 1;
+		cpu->vxrm = (cur >> 1) & 3;
+		break;
 	default: cpu->fflags = cur & 31; cpu->frm = (cur >> 5) & 7;
 	}
 	return true;

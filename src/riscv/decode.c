@@ -435,15 +435,25 @@ static void decode32(struct rv_insn *d, uint32_t w)
 		d->rm = (uint8_t)bits(w, 26, 25);
 		return;
 	case 0x07:
-		if (f3 != 2 && f3 != 3)
+		if (f3 != 2 && f3 != 3) {
+			if (rv_decode_v(d, w))
+				return;
 			break;
+		}
 		set(d, f3 == 2 ? RV_FLW : RV_FLD, rd, rs1, 0, imm_i);
 		return;
 	case 0x27:
-		if (f3 != 2 && f3 != 3)
+		if (f3 != 2 && f3 != 3) {
+			if (rv_decode_v(d, w))
+				return;
 			break;
+		}
 		set(d, f3 == 2 ? RV_FSW : RV_FSD, 0, rs1, rs2, imm_s);
 		return;
+	case 0x57:
+		if (rv_decode_v(d, w))
+			return;
+		break;
 	case 0x43:
 	case 0x47:
 	case 0x4b:

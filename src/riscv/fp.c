@@ -6,6 +6,7 @@
 #include "fp.h"
 
 #include <fenv.h>
+#include <stdbool.h>
 #include <math.h>
 #include <string.h>
 
@@ -345,4 +346,106 @@ uint64_t fp_s_to_d(uint32_t ua, unsigned *fl)
 	r = (double)f32(ua);
 	*fl |= fp_end();
 	return isnan(r) ? RV_NAN_D : b64(r);
+}
+
+/* Half precision (Zfhmin, Zvfhmin: conversions only), in integer arithmetic. */
+#define RV_NAN_H 0x7e00u
+
+uint32_t fp_h_to_s(uint16_t h, unsigned *fl)
+{
+	uint32_t sign = (uint32_t)(h >> 15) << 31, e = (h >> 10) & 31, m = h & 0x3ffu;
+	if (e == 31) {
+		if (m == 0)
+			return sign | 0x7f800000u;
+		if (!(m & 0x200))
+			*fl |= FFLAG_NV; /* a signaling NaN */
+		return RV_NAN_S;
+	}
+	if (e == 0) {
+		int shift = 0;
+		if (m == 0)
+			return sign;
+		while (!(m & 0x400)) { /* a subnormal becomes a normal single */
+			m <<= 1;
+			shift++;
+		}
+		return sign | (uint32_t)(1 - 15 - shift + 127) << 23 | (m & 0x3ffu) << 13;
+	}
+	return sign | (e - 15 + 127) << 23 | m << 13;
+}
+
+/* Whether a value with this sign and the given dropped bits (rem of a 2^shift unit) rounds up. */
+static bool round_up(int rm, bool neg, uint64_t keep, uint64_t rem, unsigned shift)
+{
+	uint64_t half = shift > 63 ? UINT64_MAX : 1ull << (shift - 1);
+	bool above_half = shift > 63 ? false : rem > half, at_half = shift <= 63 && rem == half;
+	switch (rm) {
+	case RM_RNE: return above_half || (at_half && (keep & 1));
+	case RM_RTZ: return false;
+	case RM_RDN: return neg && rem;
+	case RM_RUP: return !neg && rem;
+	default: return above_half || at_half; /* RMM */
+	}
+}
+
+uint16_t fp_s_to_h(uint32_t s, int rm, unsigned *fl)
+{
+	bool neg = s >> 31;
+	uint16_t sign = (uint16_t)(neg ? 0x8000 : 0);
+	int e = (int)((s >> 23) & 0xff), exp;
+	uint64_t sig = s & 0x7fffffu, keep, rem;
+	unsigned shift;
+	if (e == 0xff) {
+		if (sig == 0)
+			return sign | 0x7c00;
+		if (!(sig & 0x400000))
+			*fl |= FFLAG_NV;
+		return RV_NAN_H;
+	}
+	if (e == 0 && sig == 0)
+		return sign;
+	if (e == 0) { /* a subnormal single: normalise */
+		exp = -126;
+		while (!(sig & 0x800000)) {
+			sig <<= 1;
+			exp--;
+		}
+	} else {
+		sig |= 0x800000;
+		exp = e - 127;
+	}
+	if (exp >= -14) { /* normal: 11 significant bits */
+		shift = 13;
+		keep = sig >> shift;
+		rem = sig & ((1u << shift) - 1);
+		keep += round_up(rm, neg, keep, rem, shift);
+		if (keep == 0x800) {
+			keep >>= 1;
+			exp++;
+		}
+		if (exp > 15) { /* overflow: infinity or the largest finite, by the rounding direction */
+			*fl |= FFLAG_OF | FFLAG_NX;
+			bool to_inf = rm == RM_RNE || rm == RM_RMM || (rm == RM_RUP && !neg) || (rm == RM_RDN && neg);
+			return sign | (to_inf ? 0x7c00 : 0x7bff);
+		}
+		if (rem)
+			*fl |= FFLAG_NX;
+		return sign | (uint16_t)((exp + 15) << 10) | (uint16_t)(keep & 0x3ff);
+	}
+	/* subnormal half: units of 2^-24; tiny unless rounding to 11 bits reaches 2^-14 */
+	shift = (unsigned)(13 + (-14 - exp));
+	keep = shift > 63 ? 0 : sig >> shift;
+	rem = shift > 63 ? sig : sig & ((1ull << shift) - 1);
+	bool tiny = true;
+	if (exp == -15) {
+		uint64_t k11 = sig >> 13, r11 = sig & 0x1fff;
+		tiny = k11 + round_up(rm, neg, k11, r11, 13) < 0x800;
+	}
+	keep += round_up(rm, neg, keep, rem, shift);
+	if (rem) {
+		*fl |= FFLAG_NX;
+		if (tiny)
+			*fl |= FFLAG_UF;
+	}
+	return sign | (uint16_t)keep; /* 0x400 is the smallest normal */
 }

@@ -19,6 +19,7 @@ enum rv_op {
 #define RV_FIRST_FD RV_FLW
 #define RV_FIRST_ZB RV_ADD_UW
 #define RV_FIRST_RVA23 RV_CZERO_EQZ /* the rest of RVA23U64's scalar instructions */
+#define RV_FIRST_V     RV_VSETVLI   /* the vector extension */
 
 enum rv_format {
 	F_NONE,
@@ -49,7 +50,19 @@ enum rv_format {
 	F_FX,
 	F_FX_RM,
 	F_MOP, /* imm: n of mop.r.n, mop.rr.n, c.mop.n */
-	F_CBO
+	F_CBO,
+	F_VSET, /* vsetvli/vsetivli: vtype in imm (vsetivli's AVL in rs1) */
+	F_VMEM, /* vd/vs3 in rd, base in rs1, stride or index in rs2, fields in rs3, EEW bits in imm */
+	F_V     /* vd in rd, vs1/rs1 in rs1, vs2 in rs2, form in rs3, simm5/uimm5 in imm */
+};
+
+/* A vector arithmetic instruction's operands, as its mnemonic's suffix says. */
+enum rv_vform {
+	VF_VV, VF_VX, VF_VI, VF_VF, /* vs2 with vs1, x[rs1], the immediate, f[rs1] */
+	VF_WV, VF_WX, VF_WI, VF_WF, /* the same with a 2*SEW vs2 */
+	VF_VVM, VF_VXM, VF_VIM, VF_VFM, /* with v0 as carry or selector */
+	VF_MM, VF_VS, VF_M, VF_V, VF_XS, VF_SX, VF_FS, VF_SF, VF_VF2, VF_VF4, VF_VF8, VF_VM, VF_W,
+	VF_NR /* vmv<n>r.v: n in imm */
 };
 
 /* Rounding-mode field value meaning "use frm". */
@@ -66,6 +79,9 @@ struct rv_insn {
 /* Decodes the instruction whose first 16 bits are lo (hi is the next 16 bits, read only
  * when lo says the instruction is 32 bits long). Unknown encodings give RV_ILLEGAL. */
 void rv_decode(struct rv_insn *out, uint32_t bits);
+/* The vector extension's part of it (OP-V, and LOAD-FP/STORE-FP's vector widths): false for an
+ * encoding it leaves illegal. */
+bool rv_decode_v(struct rv_insn *out, uint32_t bits);
 
 /* Length in bytes of the instruction starting with these 16 bits. */
 static inline unsigned rv_insn_length(uint16_t lo)

@@ -7,7 +7,7 @@ import os, random, re, subprocess, sys, tempfile
 out = os.environ.get("OUT", "/tmp")
 # what Debian 12's binutils (2.40) knows of what rvx runs; the rest of RVA23's scalar encodings
 # (Zicond, Zimop, Zcb, Zcmop) are checked against the tables in newer_32 and newer_16
-MARCH = "rv64gc_zba_zbb_zbs_zbc_zbkb_zbkx_zicbom_zicboz_zawrs"
+MARCH = "rv64gcv_zba_zbb_zbs_zbc_zbkb_zbkx_zicbom_zicboz_zawrs"
 XN = ["zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5", "a6",
       "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"]
 

@@ -1097,6 +1097,8 @@ static bool translate_insn(struct tctx *t)
 	} else if (in->op < RV_FIRST_RVA23) {
 		if (!jit_zb(t))
 			t_helper(t, interp_zb, "no single host instruction (orc.b, or a host without BMI)");
+	} else if (in->op >= RV_FIRST_V) {
+		t_helper(t, interp_v, "vector instructions: the interpreter's (interp/v.c)");
 	} else if (!jit_rva23(t)) {
 		t_helper(t, interp_rva23, "carry-less products, byte permutations, cache blocks: see interp/rva23.c");
 	}
