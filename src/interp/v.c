@@ -844,6 +844,71 @@ static uint64_t fp_convert_wide(unsigned op, uint64_t a, unsigned size, unsigned
 	}
 }
 
+/* vfrec7/vfrsqrt7's 7-bit tables, computed as the ISA manual defines them: the estimate at the
+ * midpoint of each input interval, rounded to nearest (rec7: 1/x for a significand x in [1, 2);
+ * rsqrt7: 1/sqrt(x) for x in [1, 4), the exponent's parity choosing the half) */
+static unsigned rec7_entry(unsigned i)
+{
+	double x = 1.0 + (i + 0.5) / 128.0;
+	return (unsigned)((2.0 / x - 1.0) * 128.0 + 0.5);
+}
+
+static unsigned rsqrt7_entry(unsigned i)
+{
+	double x = ((i >> 6) ? 1.0 : 2.0) * (1.0 + ((i & 63) + 0.5) / 64.0);
+	double r = 1.0 / __builtin_sqrt(x); /* in (0.5, 1] */
+	unsigned e = (unsigned)((2.0 * r - 1.0) * 128.0 + 0.5);
+	return e > 127 ? 127 : e;
+}
+
+/* The estimates on a float of size bytes (4 or 8): sign, exponent and significand fields. */
+static uint64_t estimate7(uint64_t a, unsigned size, bool rsqrt, int rm, unsigned *fl)
+{
+	int mbits = size == 4 ? 23 : 52, ebits = size == 4 ? 8 : 11, bias = (1 << (ebits - 1)) - 1;
+	uint64_t sign = a >> (8 * size - 1), sig = a & ((1ull << mbits) - 1), emax = (1u << ebits) - 1;
+	int64_t exp = (int64_t)((a >> mbits) & emax);
+	uint64_t nan = size == 4 ? RV_NAN_S : RV_NAN_D, inf = emax << mbits, top = sign << (8 * size - 1);
+	if (exp == (int64_t)emax && sig) { /* NaN */
+		if (!(sig >> (mbits - 1)))
+			*fl |= FFLAG_NV;
+		return nan;
+	}
+	if (exp == (int64_t)emax) /* infinity */
+		return rsqrt ? (sign ? (*fl |= FFLAG_NV, nan) : 0) : top;
+	if (exp == 0 && sig == 0) {
+		*fl |= FFLAG_DZ;
+		return top | inf;
+	}
+	if (rsqrt && sign) {
+		*fl |= FFLAG_NV;
+		return nan;
+	}
+	if (exp == 0) { /* subnormal: normalise */
+		while (!(sig >> (mbits - 1))) {
+			sig <<= 1;
+			exp--;
+		}
+		sig = (sig << 1) & ((1ull << mbits) - 1);
+	}
+	if (rsqrt) {
+		unsigned idx = (unsigned)((exp & 1) << 6) | (unsigned)(sig >> (mbits - 6));
+		int64_t oexp = (3 * bias - 1 - exp) / 2;
+		return ((uint64_t)oexp << mbits) | (uint64_t)rsqrt7_entry(idx) << (mbits - 7);
+	}
+	if (exp < -1) { /* the reciprocal overflows: infinity or the largest finite, by the rounding direction */
+		bool to_inf = rm == RM_RNE || rm == RM_RMM || (rm == RM_RUP && !sign) || (rm == RM_RDN && sign);
+		*fl |= FFLAG_OF | FFLAG_NX;
+		return top | (to_inf ? inf : inf - 1);
+	}
+	int64_t oexp = 2 * bias - 1 - exp;
+	uint64_t osig = (uint64_t)rec7_entry((unsigned)(sig >> (mbits - 7))) << (mbits - 7);
+	if (oexp <= 0) { /* a subnormal result */
+		osig = (osig | 1ull << mbits) >> (1 - oexp);
+		oexp = 0;
+	}
+	return top | ((uint64_t)oexp << mbits) | osig;
+}
+
 static int fp_arith_v(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
 {
 	unsigned op = in->op, sew = t->sew, vd = in->rd, vs2 = in->rs2, fl = 0;
@@ -909,6 +974,8 @@ static int fp_arith_v(struct rvx_vcpu *cpu, const struct rv_insn *in, const stru
 				r = sew == 4 ? fp_arith_s(FP_SQRT, (uint32_t)a, 0, 0, rm, &fl) : fp_arith_d(FP_SQRT, a, 0, 0, rm, &fl);
 			else if (op == RV_VFCLASS)
 				r = sew == 4 ? fp_class_s((uint32_t)a) : fp_class_d(a);
+			else if (op == RV_VFREC7 || op == RV_VFRSQRT7)
+				r = estimate7(a, sew, op == RV_VFRSQRT7, rm, &fl);
 			else
 				r = fp_convert(op, a, asize, dsize, rm, &fl);
 			put(cpu, vd, i, dsize, r);
@@ -1048,8 +1115,6 @@ int interp_v(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	case RV_VCOMPRESS: return permute(cpu, in, &t);
 	case RV_VFSLIDE1UP:
 	case RV_VFSLIDE1DOWN: return t.sew < 4 ? EXEC_ILLEGAL : permute(cpu, in, &t);
-	case RV_VFRSQRT7:
-	case RV_VFREC7: return EXEC_ILLEGAL; /* their estimate tables are not there yet */
 	default: break;
 	}
 	if (op >= RV_VMANDN && op <= RV_VMXNOR)
