@@ -160,6 +160,7 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 	cpu->vtype = 1ull << 63; /* vill until a vsetvl */
 	cpu->vl = cpu->vstart = 0;
 	cpu->vxrm = cpu->vxsat = 0;
+	cpu->v_used = false;
 	memset(cpu->v, 0, sizeof cpu->v);
 	if (parent) {
 		memcpy(cpu->x, parent->x, sizeof cpu->x);
@@ -172,6 +173,7 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 		cpu->vtype = parent->vtype;
 		cpu->vxrm = parent->vxrm;
 		cpu->vxsat = parent->vxsat;
+		cpu->v_used = parent->v_used;
 		memcpy(cpu->v, parent->v, sizeof cpu->v);
 	}
 	return cpu;

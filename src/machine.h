@@ -120,6 +120,7 @@ struct rvx_vcpu {
 	uint64_t vl, vtype, vstart;
 	uint32_t vlenb;
 	uint8_t vxrm, vxsat;
+	bool v_used; /* ran a vector instruction: signal frames carry the vector context */
 	uint8_t v[32 * RVX_VLENB_MAX] __attribute__((aligned(16)));
 };
 

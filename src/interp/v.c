@@ -1060,6 +1060,7 @@ int interp_v(struct rvx_vcpu *cpu, const struct rv_insn *in)
 {
 	struct vt t;
 	unsigned op = in->op;
+	cpu->v_used = true;
 	if (op <= RV_VSETVL)
 		return vsetvl(cpu, in);
 	if (op == RV_VLRE || op == RV_VSR) /* whole registers, whatever vtype holds */

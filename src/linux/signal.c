@@ -32,8 +32,15 @@ enum {
 	UC_MCONTEXT = 176,
 	MC_FPREGS = 256,
 	MC_FCSR = MC_FPREGS + 256,
+	MC_EXT_RESERVED = MC_FPREGS + 516, /* must be 0 */
+	MC_EXT_HDR = MC_FPREGS + 520,      /* the first extension's header: {magic, size} */
 	MC_SIZE = 256 + 528,
 	FRAME_SIZE = FRAME_UC + UC_MCONTEXT + MC_SIZE,
+	/* the vector extension's context, from the first header on: the header, vstart, vl, vtype,
+	 * vcsr, vlenb, datap (16-byte aligned, 56 bytes in all), then the registers at datap */
+	V_MAGIC = 0x53465457,
+	V_STATE = 8,
+	V_DATA = 56,
 };
 
 struct kernel_sigaction {
@@ -267,6 +274,57 @@ static int on_altstack(const struct rvx_vcpu *cpu, uint64_t sp)
 }
 
 /* Writes the frame; a bad stack faults into the run loop, which then kills the guest. */
+/* The frame's size: the vector context and an end header after it once the thread has used V
+ * (as Linux, which leaves them out for a thread that never did). */
+static uint64_t frame_size(const struct rvx_vcpu *cpu)
+{
+	return FRAME_SIZE + (cpu->v_used ? V_DATA + 32ull * cpu->vlenb + 8 : 0);
+}
+
+static void save_vector(struct rvx_vcpu *cpu, uint64_t frame, uint8_t *f)
+{
+	const unsigned at = FRAME_UC + UC_MCONTEXT + MC_EXT_HDR;
+	uint8_t *h = f + at;
+	uint32_t hdr[2] = {V_MAGIC, (uint32_t)(V_DATA + 32 * cpu->vlenb)};
+	uint64_t state[6] = {cpu->vstart, cpu->vl,	  cpu->vtype, (uint64_t)cpu->vxrm << 1 | cpu->vxsat,
+			     cpu->vlenb,  frame + at + V_DATA};
+	memcpy(h, hdr, sizeof hdr);
+	memcpy(h + V_STATE, state, sizeof state);
+	memcpy(h + V_DATA, cpu->v, 32u * cpu->vlenb);
+	memset(h + hdr[1], 0, 8); /* the end header */
+}
+
+/* Walks the extension headers from the first, as Linux's sigreturn does; false for a frame it
+ * would refuse (an unknown or missized header, a vector context from a thread without one). */
+static bool restore_extensions(struct rvx_vcpu *cpu, const uint8_t *mc)
+{
+	uint64_t at = 0;
+	uint32_t reserved, hdr[2];
+	memcpy(&reserved, mc + MC_EXT_RESERVED, 4);
+	if (reserved)
+		return false;
+	for (;;) {
+		if (at > V_DATA + 32ull * RVX_VLENB_MAX) /* only one context of each kind */
+			return false;
+		memcpy(hdr, mc + MC_EXT_HDR + at, sizeof hdr);
+		if (hdr[0] == 0)
+			return hdr[1] == 0;
+		if (hdr[0] != V_MAGIC || !cpu->v_used || hdr[1] != V_DATA + 32 * cpu->vlenb)
+			return false;
+		uint64_t state[6];
+		memcpy(state, mc + MC_EXT_HDR + at + V_STATE, sizeof state);
+		if (!space_range_ok(&cpu->m->space, state[5], 32ull * cpu->vlenb))
+			return false;
+		cpu->vstart = state[0];
+		cpu->vl = state[1];
+		cpu->vtype = state[2];
+		cpu->vxrm = (state[3] >> 1) & 3;
+		cpu->vxsat = state[3] & 1;
+		memcpy(cpu->v, g2h(&cpu->m->space, state[5]), 32u * cpu->vlenb);
+		at += hdr[1];
+	}
+}
+
 static void build_frame(struct rvx_vcpu *cpu, int sig, uint64_t frame, uint64_t saved_mask)
 {
 	uint8_t *f = g2h(&cpu->m->space, frame);
@@ -277,11 +335,11 @@ static void build_frame(struct rvx_vcpu *cpu, int sig, uint64_t frame, uint64_t 
 								 : SS_DISABLE),
 			  cpu->ss_size};
 	uint32_t fcsr = cpu->frm << 5 | cpu->fflags;
-	if (!space_range_ok(&cpu->m->space, frame, FRAME_SIZE)) {
+	if (!space_range_ok(&cpu->m->space, frame, frame_size(cpu))) {
 		cpu->fault_sig = SIGSEGV;
 		siglongjmp(cpu->fault_jmp, 1);
 	}
-	memset(f, 0, FRAME_SIZE);
+	memset(f, 0, frame_size(cpu));
 	memcpy(f + FRAME_INFO, &cpu->pending_info[sig], sizeof(siginfo_t));
 	memcpy(uc + UC_STACK, ss, sizeof ss);
 	memcpy(uc + UC_SIGMASK, &saved_mask, 8);
@@ -289,6 +347,8 @@ static void build_frame(struct rvx_vcpu *cpu, int sig, uint64_t frame, uint64_t 
 	memcpy(mc + 8, &cpu->x[1], 31 * 8);
 	memcpy(mc + MC_FPREGS, cpu->f, 256);
 	memcpy(mc + MC_FCSR, &fcsr, 4);
+	if (cpu->v_used)
+		save_vector(cpu, frame, f);
 }
 
 void signal_deliver(struct rvx_vcpu *cpu)
@@ -336,7 +396,7 @@ void signal_deliver(struct rvx_vcpu *cpu)
 	sp = cpu->x[2];
 	if ((a.flags & SA_ONSTACK) && cpu->ss_size && !on_altstack(cpu, sp))
 		sp = cpu->ss_sp + cpu->ss_size;
-	frame = (sp - FRAME_SIZE) & ~15ull;
+	frame = (sp - frame_size(cpu)) & ~15ull;
 	build_frame(cpu, sig, frame, restore);
 	cpu->stats.signals++;
 	cpu->x[1] = m->sigreturn_tramp;
@@ -364,6 +424,8 @@ long signal_sigreturn(struct rvx_vcpu *cpu)
 	f = g2h(&cpu->m->space, frame);
 	uc = f + FRAME_UC;
 	mc = uc + UC_MCONTEXT;
+	if (!restore_extensions(cpu, mc))
+		return -EINVAL;
 	memcpy(&cpu->pc, mc, 8);
 	memcpy(&cpu->x[1], mc + 8, 31 * 8);
 	memcpy(cpu->f, mc + MC_FPREGS, 256);
