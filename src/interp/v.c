@@ -1054,6 +1054,61 @@ static int fp_move(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct 
 	}
 }
 
+/* ---- Zvbb */
+
+static uint64_t bit_reverse(uint64_t v, unsigned bits)
+{
+	uint64_t r = 0;
+	for (unsigned i = 0; i < bits; i++)
+		r |= ((v >> i) & 1) << (bits - 1 - i);
+	return r;
+}
+
+static int zvbb(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
+{
+	unsigned op = in->op, sew = t->sew, bits = 8 * sew, dsize = op == RV_VWSLL ? 2 * sew : sew;
+	int de = op == RV_VWSLL ? 2 * t->lmul8 : t->lmul8;
+	if (op == RV_VWSLL && (sew == 8 || t->lmul8 == 64))
+		return EXEC_ILLEGAL;
+	if (!aligned(in->rd, de) || !aligned(in->rs2, t->lmul8) || (in->rs3 == VF_VV && !aligned(in->rs1, t->lmul8)) ||
+	    (!in->rm && in->rd == 0) || !may_overlap(in->rd, de, in->rs2, t->lmul8) ||
+	    (in->rs3 == VF_VV && !may_overlap(in->rd, de, in->rs1, t->lmul8)))
+		return EXEC_ILLEGAL;
+	for (uint64_t i = cpu->vstart; i < cpu->vl; i++) {
+		uint64_t a = get(cpu, in->rs2, i, sew), b, r = 0;
+		unsigned n;
+		if (!active(cpu, in, i))
+			continue;
+		b = in->rs3 == VF_V ? 0 : operand(cpu, in, i, sew);
+		switch (op) {
+		case RV_VANDN: r = a & ~b; break;
+		case RV_VROL:
+		case RV_VROR:
+			n = (unsigned)b & (bits - 1);
+			if (op == RV_VROR)
+				n = (bits - n) & (bits - 1);
+			r = n ? a << n | a >> (bits - n) : a;
+			break;
+		case RV_VWSLL: r = a << (b & (2 * bits - 1)); break;
+		case RV_VBREV: r = bit_reverse(a, bits); break;
+		case RV_VBREV8:
+			for (unsigned k = 0; k < sew; k++)
+				r |= bit_reverse((a >> (8 * k)) & 0xff, 8) << (8 * k);
+			break;
+		case RV_VREV8:
+			for (unsigned k = 0; k < sew; k++)
+				r |= ((a >> (8 * k)) & 0xff) << (8 * (sew - 1 - k));
+			break;
+		case RV_VCLZ: r = a ? (uint64_t)__builtin_clzll(a) - (64 - bits) : bits; break;
+		case RV_VCTZ: r = a ? (uint64_t)__builtin_ctzll(a) : bits; break;
+		default: r = (uint64_t)__builtin_popcountll(a); break; /* vcpop.v */
+		}
+		put(cpu, in->rd, i, dsize, r);
+	}
+	cpu->vstart = 0;
+	return EXEC_NEXT;
+}
+
 /* ---- dispatch */
 
 int interp_v(struct rvx_vcpu *cpu, const struct rv_insn *in)
@@ -1118,6 +1173,8 @@ int interp_v(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	case RV_VFSLIDE1DOWN: return t.sew < 4 ? EXEC_ILLEGAL : permute(cpu, in, &t);
 	default: break;
 	}
+	if (op >= RV_VANDN)
+		return zvbb(cpu, in, &t);
 	if (op >= RV_VMANDN && op <= RV_VMXNOR)
 		return mask_logical(cpu, in);
 	if (op >= RV_VMV_X_S && op <= RV_VID)

@@ -7,10 +7,10 @@
 #include "loader.h"
 #include "path.h"
 
-/* AT_HWCAP letters: I, M, A, F, D, C. */
-#define HWCAP_RV64GC                                                                                                   \
+/* AT_HWCAP letters: I, M, A, F, D, C, V. */
+#define HWCAP_RV64GCV                                                                                                  \
 	((1u << ('I' - 'A')) | (1u << ('M' - 'A')) | (1u << ('A' - 'A')) | (1u << ('F' - 'A')) | (1u << ('D' - 'A')) | \
-	 (1u << ('C' - 'A')))
+	 (1u << ('C' - 'A')) | (1u << ('V' - 'A')))
 
 static uint64_t push_bytes(struct rvx_machine *m, uint64_t *sp, const void *data, size_t len)
 {
@@ -42,7 +42,7 @@ uint64_t stack_build(struct rvx_machine *m, uint64_t top, const struct elf_image
 	    {AT_EUID, geteuid()},
 	    {AT_GID, getgid()},
 	    {AT_EGID, getegid()},
-	    {AT_HWCAP, HWCAP_RV64GC},
+	    {AT_HWCAP, HWCAP_RV64GCV},
 	    {AT_CLKTCK, (uint64_t)sysconf(_SC_CLK_TCK)},
 	    {AT_SECURE, 0},
 	    {AT_RANDOM, 0},

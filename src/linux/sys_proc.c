@@ -442,14 +442,15 @@ enum {
 };
 #define HWPROBE_BIT(n) (1ull << (n))
 #define HWPROBE_EXTENSIONS                                                                                             \
-	(HWPROBE_BIT(0) /* F and D */ | HWPROBE_BIT(1) /* C */ | HWPROBE_BIT(3) /* Zba */ | HWPROBE_BIT(4) /* Zbb */ | \
+	(HWPROBE_BIT(0) /* F and D */ | HWPROBE_BIT(1) /* C */ | HWPROBE_BIT(2) /* V */ | HWPROBE_BIT(3) /* Zba */ |   \
+	 HWPROBE_BIT(4) /* Zbb */ | HWPROBE_BIT(17) /* Zvbb */ | HWPROBE_BIT(19) /* Zvkb */ |                         \
+	 HWPROBE_BIT(26) /* Zvkt */ | HWPROBE_BIT(31) /* Zvfhmin */ |                                                  \
 	 HWPROBE_BIT(5) /* Zbs */ | HWPROBE_BIT(6) /* Zicboz */ | HWPROBE_BIT(7) /* Zbc */ |                           \
 	 HWPROBE_BIT(8) /* Zbkb */ | HWPROBE_BIT(10) /* Zbkx */ | HWPROBE_BIT(29) /* Zihintntl */ |                    \
 	 HWPROBE_BIT(35) /* Zicond */ | HWPROBE_BIT(36) /* Zihintpause */ | HWPROBE_BIT(42) /* Zimop */ |              \
 	 HWPROBE_BIT(43) /* Zca */ | HWPROBE_BIT(44) /* Zcb */ | HWPROBE_BIT(45) /* Zcd */ |                           \
 	 HWPROBE_BIT(47) /* Zcmop */ | HWPROBE_BIT(48) /* Zawrs */ | HWPROBE_BIT(50) /* Zicntr */)
 #define HWPROBE_MISALIGNED_FAST        3
-#define HWPROBE_MISALIGNED_UNSUPPORTED 4
 #define TIME_CSR_HZ                    10000000 /* csr.c's timebase */
 
 long sys_riscv_hwprobe(struct rvx_vcpu *cpu, const uint64_t *a)
@@ -470,8 +471,8 @@ long sys_riscv_hwprobe(struct rvx_vcpu *cpu, const uint64_t *a)
 		case HWPROBE_BASE_BEHAVIOR: pair[1] = 1; break; /* IMA */
 		case HWPROBE_IMA_EXT_0: pair[1] = (int64_t)HWPROBE_EXTENSIONS; break;
 		case HWPROBE_CPUPERF_0:
-		case HWPROBE_MISALIGNED_SCALAR_PERF: pair[1] = HWPROBE_MISALIGNED_FAST; break;
-		case HWPROBE_MISALIGNED_VECTOR_PERF: pair[1] = HWPROBE_MISALIGNED_UNSUPPORTED; break;
+		case HWPROBE_MISALIGNED_SCALAR_PERF:
+		case HWPROBE_MISALIGNED_VECTOR_PERF: pair[1] = HWPROBE_MISALIGNED_FAST; break;
 		case HWPROBE_HIGHEST_VIRT_ADDRESS: pair[1] = (int64_t)(cpu->m->space.size - 1); break;
 		case HWPROBE_TIME_CSR_FREQ: pair[1] = TIME_CSR_HZ; break;
 		default: pair[0] = -1; pair[1] = 0;

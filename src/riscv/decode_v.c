@@ -92,9 +92,25 @@ static bool arith(struct rv_insn *d, uint32_t w)
 	int64_t imm = (int64_t)(vs1 ^ 16) - 16; /* simm5 */
 
 	switch (cat) {
-	case OPIVV: op = opi[0][f6]; break;
-	case OPIVX: op = opi[1][f6]; break;
-	case OPIVI: op = opi[2][f6]; break;
+	case OPIVV:
+	case OPIVX:
+		op = opi[cat == OPIVX][f6];
+		if (f6 == 0x01) /* Zvbb */
+			op = RV_VANDN;
+		else if (f6 == 0x14 || f6 == 0x15)
+			op = f6 == 0x14 ? RV_VROR : RV_VROL;
+		else if (f6 == 0x35)
+			op = RV_VWSLL;
+		break;
+	case OPIVI:
+		op = opi[2][f6];
+		if (f6 == 0x14 || f6 == 0x15) { /* vror.vi: a 6-bit amount, its top bit in funct6 */
+			op = RV_VROR;
+			imm = (int64_t)((f6 & 1) << 5 | vs1);
+		} else if (f6 == 0x35) {
+			op = RV_VWSLL;
+		}
+		break;
 	case OPMVV:
 	case OPMVX:
 		op = opm[f6];
@@ -109,7 +125,9 @@ static bool arith(struct rv_insn *d, uint32_t w)
 		} else if (f6 == 0x10) {
 			op = vs2 == 0 && vm ? RV_VMV_S_X : RV_ILLEGAL;
 		} else if (f6 == 0x12 && cat == OPMVV) {
-			op = vs1 >= 2 && vs1 <= 7 ? RV_VZEXT_VF8 + vs1 - 2 : RV_ILLEGAL;
+			static const uint16_t zvbb[16] = {[8] = RV_VBREV8, [9] = RV_VREV8, [10] = RV_VBREV,
+							  [12] = RV_VCLZ,  [13] = RV_VCTZ, [14] = RV_VCPOP_V};
+			op = vs1 >= 2 && vs1 <= 7 ? RV_VZEXT_VF8 + vs1 - 2 : vs1 < 16 ? zvbb[vs1] : RV_ILLEGAL;
 		} else if (f6 == 0x14 && cat == OPMVV) {
 			op = vs1 == 1 ? RV_VMSBF : vs1 == 2 ? RV_VMSOF : vs1 == 3 ? RV_VMSIF : vs1 == 0x10 ? RV_VIOTA
 			     : vs1 == 0x11 && vs2 == 0 ? RV_VID : RV_ILLEGAL;
@@ -190,7 +208,8 @@ static bool arith(struct rv_insn *d, uint32_t w)
 			form = VF_VS;
 		else if (op >= RV_VMV_X_S && op <= RV_VID)
 			form = VF_V;
-		else if ((op >= RV_VFCVT_XU_F && op <= RV_VFCLASS) || op == RV_VFMV_F_S || op == RV_VFMV_S_F)
+		else if ((op >= RV_VFCVT_XU_F && op <= RV_VFCLASS) || op == RV_VFMV_F_S || op == RV_VFMV_S_F ||
+			 op >= RV_VBREV)
 			form = VF_V;
 		break;
 	}
@@ -199,7 +218,7 @@ static bool arith(struct rv_insn *d, uint32_t w)
 	/* shifts, slides and gathers take the immediate unsigned */
 	if (cat == OPIVI && (op == RV_VSLL || op == RV_VSRL || op == RV_VSRA || op == RV_VSSRL || op == RV_VSSRA ||
 			     op == RV_VNSRL || op == RV_VNSRA || op == RV_VNCLIPU || op == RV_VNCLIP ||
-			     op == RV_VSLIDEUP || op == RV_VSLIDEDOWN || op == RV_VRGATHER))
+			     op == RV_VSLIDEUP || op == RV_VSLIDEDOWN || op == RV_VRGATHER || op == RV_VWSLL))
 		imm = vs1;
 	d->op = (uint16_t)op;
 	d->rd = (uint8_t)vd;

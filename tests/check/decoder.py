@@ -6,13 +6,35 @@ import os, random, re, subprocess, sys, tempfile
 
 out = os.environ.get("OUT", "/tmp")
 # what Debian 12's binutils (2.40) knows of what rvx runs; the rest of RVA23's scalar encodings
-# (Zicond, Zimop, Zcb, Zcmop) are checked against the tables in newer_32 and newer_16
+# (Zicond, Zimop, Zcb, Zcmop, Zvbb) are checked against the tables in newer_32 and newer_16
 MARCH = "rv64gcv_zba_zbb_zbs_zbc_zbkb_zbkx_zicbom_zicboz_zawrs"
 XN = ["zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5", "a6",
       "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"]
 
+ZVBB_UNARY = {8: "vbrev8.v", 9: "vrev8.v", 10: "vbrev.v", 12: "vclz.v", 13: "vctz.v", 14: "vcpop.v"}
+
+def zvbb(w):
+    """The text of a Zvbb instruction (the vector crypto spec's encodings), else None."""
+    f3, f6, vd, vs1, vs2 = (w >> 12) & 7, w >> 26, (w >> 7) & 31, (w >> 15) & 31, (w >> 20) & 31
+    mask = "" if (w >> 25) & 1 else ",v0.t"
+    if w & 0x7f != 0x57:
+        return None
+    if f3 in (0, 4) and f6 in (0x01, 0x14, 0x15, 0x35):
+        name = {0x01: "vandn", 0x14: "vror", 0x15: "vrol", 0x35: "vwsll"}[f6]
+        src = "v%d" % vs1 if f3 == 0 else XN[vs1]
+        return "%s.%s v%d,v%d,%s%s" % (name, "vv" if f3 == 0 else "vx", vd, vs2, src, mask)
+    if f3 == 3 and f6 in (0x14, 0x15):
+        return "vror.vi v%d,v%d,%d%s" % (vd, vs2, (f6 & 1) << 5 | vs1, mask)
+    if f3 == 3 and f6 == 0x35:
+        return "vwsll.vi v%d,v%d,%d%s" % (vd, vs2, vs1, mask)
+    if f3 == 2 and f6 == 0x12 and vs1 in ZVBB_UNARY:
+        return "%s v%d,v%d%s" % (ZVBB_UNARY[vs1], vd, vs2, mask)
+    return None
+
 def newer_32(w):
-    """The text of a Zicond or Zimop instruction (the ISA manual's encodings), else None."""
+    """The text of a Zicond, Zimop or Zvbb instruction (the ISA manual's encodings), else None."""
+    if zvbb(w):
+        return zvbb(w)
     rd, rs1, rs2 = XN[(w >> 7) & 31], XN[(w >> 15) & 31], XN[(w >> 20) & 31]
     if w & 0xfe00707f == 0x0e005033:
         return "czero.eqz %s,%s,%s" % (rd, rs1, rs2)

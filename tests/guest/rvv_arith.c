@@ -7496,6 +7496,435 @@ static void t574(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *v
 	*r = rr;
 	*fr = ff;
 }
+static void t575(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 0, 0x02, x8, x24, x16 # vandn.vv masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t576(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 4, 0x02, x8, %[x], x16 # vandn.vx masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t577(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 0, 0x03, x8, x24, x16 # vandn.vv\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t578(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 4, 0x03, x8, %[x], x16 # vandn.vx\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t579(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 0, 0x2a, x8, x24, x16 # vrol.vv masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t580(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 4, 0x2a, x8, %[x], x16 # vrol.vx masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t581(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 0, 0x2b, x8, x24, x16 # vrol.vv\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t582(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 4, 0x2b, x8, %[x], x16 # vrol.vx\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t583(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 0, 0x28, x8, x24, x16 # vror.vv masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t584(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 4, 0x28, x8, %[x], x16 # vror.vx masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t585(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 0, 0x29, x8, x24, x16 # vror.vv\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t586(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 4, 0x29, x8, %[x], x16 # vror.vx\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t587(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 0, 0x6a, x8, x24, x16 # vwsll.vv masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t588(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 4, 0x6a, x8, %[x], x16 # vwsll.vx masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t589(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 0, 0x6b, x8, x24, x16 # vwsll.vv\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t590(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 4, 0x6b, x8, %[x], x16 # vwsll.vx\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t591(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 3, 0x29, x8, x3, x16 # vror.vi 3\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t592(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 3, 0x2b, x8, x3, x16 # vror.vi 35\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t593(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 3, 0x28, x8, x17, x16 # vror.vi 17 masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t594(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 3, 0x6b, x8, x5, x16 # vwsll.vi 5\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t595(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 3, 0x6a, x8, x31, x16 # vwsll.vi 31 masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t596(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x24, x8, x8, x16 # vbrev8.v masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t597(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x25, x8, x8, x16 # vbrev8.v\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t598(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x24, x8, x9, x16 # vrev8.v masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t599(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x25, x8, x9, x16 # vrev8.v\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t600(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x24, x8, x10, x16 # vbrev.v masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t601(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x25, x8, x10, x16 # vbrev.v\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t602(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x24, x8, x12, x16 # vclz.v masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t603(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x25, x8, x12, x16 # vclz.v\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t604(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x24, x8, x13, x16 # vctz.v masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t605(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x25, x8, x13, x16 # vctz.v\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t606(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x24, x8, x14, x16 # vcpop.v masked\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
+static void t607(uint64_t vtype, uint64_t avl, uint64_t x, double f, uint64_t *vl, uint64_t *r, double *fr)
+{
+	uint64_t rr = 0;
+	double ff = f;
+	__asm__ volatile("vl8re8.v v8, (%[d])\n\tvl8re8.v v16, (%[a])\n\tvl8re8.v v24, (%[b])\n\tvl1re8.v v0, (%[m])\n\t"
+			 "vsetvl %[vl], %[avl], %[vt]\n\t.insn r 0x57, 2, 0x25, x8, x14, x16 # vcpop.v\n\tvs8r.v v8, (%[o])"
+			 : [vl] "=&r"(*vl), [r] "+&r"(rr), [f] "+&f"(ff)
+			 : [d] "r"(d_init), [a] "r"(a_init), [b] "r"(b_init), [m] "r"(m_init), [o] "r"(out), [avl] "r"(avl),
+			   [vt] "r"(vtype), [x] "r"(x)
+			 : "memory");
+	*r = rr;
+	*fr = ff;
+}
 static const struct { const char *text; insn_fn fn; } insns[] = {
 	{"vadd.vv v8, v16, v24, v0.t", t0},
 	{"vadd.vv v8, v16, v24", t1},
@@ -8072,6 +8501,39 @@ static const struct { const char *text; insn_fn fn; } insns[] = {
 	{"vfwredusum.vs v8, v16, v24", t572},
 	{"vfwredosum.vs v8, v16, v24, v0.t", t573},
 	{"vfwredosum.vs v8, v16, v24", t574},
+	{".insn r 0x57, 0, 0x02, x8, x24, x16 # vandn.vv masked", t575},
+	{".insn r 0x57, 4, 0x02, x8, %[x], x16 # vandn.vx masked", t576},
+	{".insn r 0x57, 0, 0x03, x8, x24, x16 # vandn.vv", t577},
+	{".insn r 0x57, 4, 0x03, x8, %[x], x16 # vandn.vx", t578},
+	{".insn r 0x57, 0, 0x2a, x8, x24, x16 # vrol.vv masked", t579},
+	{".insn r 0x57, 4, 0x2a, x8, %[x], x16 # vrol.vx masked", t580},
+	{".insn r 0x57, 0, 0x2b, x8, x24, x16 # vrol.vv", t581},
+	{".insn r 0x57, 4, 0x2b, x8, %[x], x16 # vrol.vx", t582},
+	{".insn r 0x57, 0, 0x28, x8, x24, x16 # vror.vv masked", t583},
+	{".insn r 0x57, 4, 0x28, x8, %[x], x16 # vror.vx masked", t584},
+	{".insn r 0x57, 0, 0x29, x8, x24, x16 # vror.vv", t585},
+	{".insn r 0x57, 4, 0x29, x8, %[x], x16 # vror.vx", t586},
+	{".insn r 0x57, 0, 0x6a, x8, x24, x16 # vwsll.vv masked", t587},
+	{".insn r 0x57, 4, 0x6a, x8, %[x], x16 # vwsll.vx masked", t588},
+	{".insn r 0x57, 0, 0x6b, x8, x24, x16 # vwsll.vv", t589},
+	{".insn r 0x57, 4, 0x6b, x8, %[x], x16 # vwsll.vx", t590},
+	{".insn r 0x57, 3, 0x29, x8, x3, x16 # vror.vi 3", t591},
+	{".insn r 0x57, 3, 0x2b, x8, x3, x16 # vror.vi 35", t592},
+	{".insn r 0x57, 3, 0x28, x8, x17, x16 # vror.vi 17 masked", t593},
+	{".insn r 0x57, 3, 0x6b, x8, x5, x16 # vwsll.vi 5", t594},
+	{".insn r 0x57, 3, 0x6a, x8, x31, x16 # vwsll.vi 31 masked", t595},
+	{".insn r 0x57, 2, 0x24, x8, x8, x16 # vbrev8.v masked", t596},
+	{".insn r 0x57, 2, 0x25, x8, x8, x16 # vbrev8.v", t597},
+	{".insn r 0x57, 2, 0x24, x8, x9, x16 # vrev8.v masked", t598},
+	{".insn r 0x57, 2, 0x25, x8, x9, x16 # vrev8.v", t599},
+	{".insn r 0x57, 2, 0x24, x8, x10, x16 # vbrev.v masked", t600},
+	{".insn r 0x57, 2, 0x25, x8, x10, x16 # vbrev.v", t601},
+	{".insn r 0x57, 2, 0x24, x8, x12, x16 # vclz.v masked", t602},
+	{".insn r 0x57, 2, 0x25, x8, x12, x16 # vclz.v", t603},
+	{".insn r 0x57, 2, 0x24, x8, x13, x16 # vctz.v masked", t604},
+	{".insn r 0x57, 2, 0x25, x8, x13, x16 # vctz.v", t605},
+	{".insn r 0x57, 2, 0x24, x8, x14, x16 # vcpop.v masked", t606},
+	{".insn r 0x57, 2, 0x25, x8, x14, x16 # vcpop.v", t607},
 };
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;

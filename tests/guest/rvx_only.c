@@ -21,7 +21,9 @@ int main(void)
 	struct hwprobe p[9] = {{3, 0}, {4, 0}, {5, 0}, {999, 7}, {6, 9}, {7, 0}, {8, 0}, {9, 0}, {10, 0}};
 	/* the extensions hwprobe claims, by their bits in Linux's asm/hwprobe.h: each must run (the
 	 * newer ones: rva23_scalar.c) */
-	const uint64_t claimed = 1ull << 0 /* FD */ | 1ull << 1 /* C */ | 1ull << 3 /* Zba */ | 1ull << 4 /* Zbb */ |
+	const uint64_t claimed = 1ull << 0 /* FD */ | 1ull << 1 /* C */ | 1ull << 2 /* V */ | 1ull << 3 /* Zba */ |
+				 1ull << 4 /* Zbb */ | 1ull << 17 /* Zvbb */ | 1ull << 19 /* Zvkb */ | 1ull << 26 /* Zvkt */ |
+				 1ull << 31 /* Zvfhmin */ |
 				 1ull << 5 /* Zbs */ | 1ull << 6 /* Zicboz */ | 1ull << 7 /* Zbc */ | 1ull << 8 /* Zbkb */ |
 				 1ull << 10 /* Zbkx */ | 1ull << 29 /* Zihintntl */ | 1ull << 35 /* Zicond */ |
 				 1ull << 36 /* Zihintpause */ | 1ull << 42 /* Zimop */ | 1ull << 43 /* Zca */ |
@@ -41,7 +43,7 @@ int main(void)
 	CHECK(p[4].key == 6 && p[4].value == 64);                                     /* Zicboz's block */
 	CHECK(p[5].key == 7 && p[5].value == (1ull << 38) - 1);                       /* Sv39 */
 	CHECK(p[6].key == 8 && p[6].value == 10000000);                               /* the time CSR's frequency */
-	CHECK(p[7].key == 9 && p[7].value == 3 && p[8].key == 10 && p[8].value == 4); /* no vectors */
+	CHECK(p[7].key == 9 && p[7].value == 3 && p[8].key == 10 && p[8].value == 3); /* fast misaligned */
 	CHECK(syscall(258, p, 1, 0, NULL, 1) == -1 && errno == EINVAL);               /* no WHICH_CPUS */
 	__asm__ volatile(".insn i 0x0f, 0, x0, x0, 0x010" ::: "memory");              /* pause */
 	__asm__ volatile("add x0, x0, x2\n\tadd x0, x0, x5" ::: "memory");            /* ntl.p1, ntl.all */
