@@ -444,7 +444,8 @@ enum {
 #define HWPROBE_EXTENSIONS                                                                                             \
 	(HWPROBE_BIT(0) /* F and D */ | HWPROBE_BIT(1) /* C */ | HWPROBE_BIT(2) /* V */ | HWPROBE_BIT(3) /* Zba */ |   \
 	 HWPROBE_BIT(4) /* Zbb */ | HWPROBE_BIT(17) /* Zvbb */ | HWPROBE_BIT(19) /* Zvkb */ |                         \
-	 HWPROBE_BIT(26) /* Zvkt */ | HWPROBE_BIT(31) /* Zvfhmin */ |                                                  \
+	 HWPROBE_BIT(16) /* Zkt */ | HWPROBE_BIT(26) /* Zvkt */ | HWPROBE_BIT(28) /* Zfhmin */ |                      \
+	 HWPROBE_BIT(31) /* Zvfhmin */ | HWPROBE_BIT(32) /* Zfa */ |                                                  \
 	 HWPROBE_BIT(5) /* Zbs */ | HWPROBE_BIT(6) /* Zicboz */ | HWPROBE_BIT(7) /* Zbc */ |                           \
 	 HWPROBE_BIT(8) /* Zbkb */ | HWPROBE_BIT(10) /* Zbkx */ | HWPROBE_BIT(29) /* Zihintntl */ |                    \
 	 HWPROBE_BIT(35) /* Zicond */ | HWPROBE_BIT(36) /* Zihintpause */ | HWPROBE_BIT(42) /* Zimop */ |              \

@@ -36,7 +36,9 @@ unsigned rv_access_shift(unsigned op)
 	case RV_SB: return 0;
 	case RV_LH:
 	case RV_LHU:
-	case RV_SH: return 1;
+	case RV_SH:
+	case RV_FLH:
+	case RV_FSH: return 1;
 	case RV_LD:
 	case RV_SD:
 	case RV_FLD:
@@ -231,6 +233,50 @@ static enum rv_op decode_amo(uint32_t w)
 }
 
 /* OP-FP: the S and D tables line up, so decode for S and add the distance for D. */
+/* Zfhmin's and Zfa's OP-FP encodings (H moves and conversions; fli, fminm/fmaxm, fround(nx),
+ * fcvtmod.w.d, fleq/fltq for F and D), else RV_ILLEGAL. */
+static enum rv_op decode_fp_newer(uint32_t w)
+{
+	unsigned fmt = bits(w, 26, 25), f5 = bits(w, 31, 27), rm = bits(w, 14, 12), rs2 = bits(w, 24, 20);
+	unsigned rs1 = bits(w, 19, 15);
+	int d = fmt == 1;
+	switch (f5) {
+	case 0x08: /* fcvt between H and S or D */
+		if (!valid_rm(rm))
+			return RV_ILLEGAL;
+		if (fmt == 0 && rs2 == 2)
+			return RV_FCVT_S_H;
+		if (fmt == 1 && rs2 == 2)
+			return RV_FCVT_D_H;
+		if (fmt == 2 && rs2 == 0)
+			return RV_FCVT_H_S;
+		if (fmt == 2 && rs2 == 1)
+			return RV_FCVT_H_D;
+		if (fmt <= 1 && (rs2 == 4 || rs2 == 5))
+			return (enum rv_op)((d ? RV_FROUND_D : RV_FROUND_S) + (rs2 == 5));
+		return RV_ILLEGAL;
+	case 0x1c:
+		return fmt == 2 && rs2 == 0 && rm == 0 ? RV_FMV_X_H : RV_ILLEGAL;
+	case 0x1e:
+		if (fmt == 2 && rs2 == 0 && rm == 0)
+			return RV_FMV_H_X;
+		if (fmt <= 1 && rs2 == 1 && rm == 0)
+			return d ? RV_FLI_D : RV_FLI_S;
+		return RV_ILLEGAL;
+	case 0x05:
+		if (fmt > 1 || (rm != 2 && rm != 3))
+			return RV_ILLEGAL;
+		return (enum rv_op)((d ? RV_FMINM_D : RV_FMINM_S) + (rm == 3));
+	case 0x14:
+		if (fmt > 1 || (rm != 4 && rm != 5))
+			return RV_ILLEGAL;
+		return (enum rv_op)((d ? RV_FLEQ_D : RV_FLEQ_S) + (rm == 5));
+	case 0x18:
+		return fmt == 1 && rs2 == 8 && rm == 1 ? RV_FCVTMOD_W_D : RV_ILLEGAL;
+	default: (void)rs1; return RV_ILLEGAL;
+	}
+}
+
 static enum rv_op decode_fp(uint32_t w)
 {
 	unsigned fmt = bits(w, 26, 25), f5 = bits(w, 31, 27), rm = bits(w, 14, 12);
@@ -238,6 +284,8 @@ static enum rv_op decode_fp(uint32_t w)
 	int d = fmt == 1;
 	enum rv_op op;
 	const int dist = RV_FMADD_D - RV_FMADD_S;
+	if (decode_fp_newer(w) != RV_ILLEGAL)
+		return decode_fp_newer(w);
 	if (fmt > 1)
 		return RV_ILLEGAL;
 	switch (f5) {
@@ -435,20 +483,20 @@ static void decode32(struct rv_insn *d, uint32_t w)
 		d->rm = (uint8_t)bits(w, 26, 25);
 		return;
 	case 0x07:
-		if (f3 != 2 && f3 != 3) {
+		if (f3 < 1 || f3 > 3) {
 			if (rv_decode_v(d, w))
 				return;
 			break;
 		}
-		set(d, f3 == 2 ? RV_FLW : RV_FLD, rd, rs1, 0, imm_i);
+		set(d, f3 == 1 ? RV_FLH : f3 == 2 ? RV_FLW : RV_FLD, rd, rs1, 0, imm_i);
 		return;
 	case 0x27:
-		if (f3 != 2 && f3 != 3) {
+		if (f3 < 1 || f3 > 3) {
 			if (rv_decode_v(d, w))
 				return;
 			break;
 		}
-		set(d, f3 == 2 ? RV_FSW : RV_FSD, 0, rs1, rs2, imm_s);
+		set(d, f3 == 1 ? RV_FSH : f3 == 2 ? RV_FSW : RV_FSD, 0, rs1, rs2, imm_s);
 		return;
 	case 0x57:
 		if (rv_decode_v(d, w))

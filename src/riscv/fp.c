@@ -388,44 +388,26 @@ static bool round_up(int rm, bool neg, uint64_t keep, uint64_t rem, unsigned shi
 	}
 }
 
-uint16_t fp_s_to_h(uint32_t s, int rm, unsigned *fl)
+/* Rounds a finite nonzero value, (-1)^neg * sig * 2^(exp - 52) with sig's top bit at 52, to half
+ * precision (tininess after rounding, as RISC-V). */
+static uint16_t round_to_h(bool neg, int exp, uint64_t sig, int rm, unsigned *fl)
 {
-	bool neg = s >> 31;
 	uint16_t sign = (uint16_t)(neg ? 0x8000 : 0);
-	int e = (int)((s >> 23) & 0xff), exp;
-	uint64_t sig = s & 0x7fffffu, keep, rem;
+	uint64_t keep, rem;
 	unsigned shift;
-	if (e == 0xff) {
-		if (sig == 0)
-			return sign | 0x7c00;
-		if (!(sig & 0x400000))
-			*fl |= FFLAG_NV;
-		return RV_NAN_H;
-	}
-	if (e == 0 && sig == 0)
-		return sign;
-	if (e == 0) { /* a subnormal single: normalise */
-		exp = -126;
-		while (!(sig & 0x800000)) {
-			sig <<= 1;
-			exp--;
-		}
-	} else {
-		sig |= 0x800000;
-		exp = e - 127;
-	}
+	bool tiny = true;
 	if (exp >= -14) { /* normal: 11 significant bits */
-		shift = 13;
+		shift = 42;
 		keep = sig >> shift;
-		rem = sig & ((1u << shift) - 1);
+		rem = sig & ((1ull << shift) - 1);
 		keep += round_up(rm, neg, keep, rem, shift);
 		if (keep == 0x800) {
 			keep >>= 1;
 			exp++;
 		}
 		if (exp > 15) { /* overflow: infinity or the largest finite, by the rounding direction */
-			*fl |= FFLAG_OF | FFLAG_NX;
 			bool to_inf = rm == RM_RNE || rm == RM_RMM || (rm == RM_RUP && !neg) || (rm == RM_RDN && neg);
+			*fl |= FFLAG_OF | FFLAG_NX;
 			return sign | (to_inf ? 0x7c00 : 0x7bff);
 		}
 		if (rem)
@@ -433,13 +415,12 @@ uint16_t fp_s_to_h(uint32_t s, int rm, unsigned *fl)
 		return sign | (uint16_t)((exp + 15) << 10) | (uint16_t)(keep & 0x3ff);
 	}
 	/* subnormal half: units of 2^-24; tiny unless rounding to 11 bits reaches 2^-14 */
-	shift = (unsigned)(13 + (-14 - exp));
+	shift = (unsigned)(42 + (-14 - exp));
 	keep = shift > 63 ? 0 : sig >> shift;
 	rem = shift > 63 ? sig : sig & ((1ull << shift) - 1);
-	bool tiny = true;
 	if (exp == -15) {
-		uint64_t k11 = sig >> 13, r11 = sig & 0x1fff;
-		tiny = k11 + round_up(rm, neg, k11, r11, 13) < 0x800;
+		uint64_t k11 = sig >> 42, r11 = sig & ((1ull << 42) - 1);
+		tiny = k11 + round_up(rm, neg, k11, r11, 42) < 0x800;
 	}
 	keep += round_up(rm, neg, keep, rem, shift);
 	if (rem) {
@@ -448,4 +429,38 @@ uint16_t fp_s_to_h(uint32_t s, int rm, unsigned *fl)
 			*fl |= FFLAG_UF;
 	}
 	return sign | (uint16_t)keep; /* 0x400 is the smallest normal */
+}
+
+uint16_t fp_s_to_h(uint32_t s, int rm, unsigned *fl)
+{
+	/* exactly in double (where a signaling NaN raises NV), then rounded once */
+	return fp_d_to_h(fp_s_to_d(s, fl), rm, fl);
+}
+
+uint16_t fp_d_to_h(uint64_t d, int rm, unsigned *fl)
+{
+	bool neg = d >> 63;
+	uint16_t sign = (uint16_t)(neg ? 0x8000 : 0);
+	int e = (int)((d >> 52) & 0x7ff), exp;
+	uint64_t sig = d & ((1ull << 52) - 1);
+	if (e == 0x7ff) {
+		if (sig == 0)
+			return sign | 0x7c00;
+		if (!(sig >> 51))
+			*fl |= FFLAG_NV;
+		return RV_NAN_H;
+	}
+	if (e == 0 && sig == 0)
+		return sign;
+	if (e == 0) { /* subnormal: normalise */
+		exp = -1022;
+		while (!(sig >> 52)) {
+			sig <<= 1;
+			exp--;
+		}
+	} else {
+		sig |= 1ull << 52;
+		exp = e - 1023;
+	}
+	return round_to_h(neg, exp, sig, rm, fl);
 }

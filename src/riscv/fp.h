@@ -40,6 +40,7 @@ uint64_t fp_s_to_d(uint32_t a, unsigned *fl);
 /* Half precision to and from single (Zfhmin and Zvfhmin's conversions). */
 uint32_t fp_h_to_s(uint16_t h, unsigned *fl);
 uint16_t fp_s_to_h(uint32_t s, int rm, unsigned *fl);
+uint16_t fp_d_to_h(uint64_t d, int rm, unsigned *fl);
 
 /* The host's SSE control/status word for guest rounding mode rm (0..3) with no flags raised,
  * and RISC-V fflags from its sticky flags: translated code runs FP with these. */

@@ -51,6 +51,7 @@ enum rv_format {
 	F_FX_RM,
 	F_MOP, /* imm: n of mop.r.n, mop.rr.n, c.mop.n */
 	F_CBO,
+	F_FLI,  /* fli: the constant's index in rs1 */
 	F_VSET, /* vsetvli/vsetivli: vtype in imm (vsetivli's AVL in rs1) */
 	F_VMEM, /* vd/vs3 in rd, base in rs1, stride or index in rs2, fields in rs3, EEW bits in imm */
 	F_V     /* vd in rd, vs1/rs1 in rs1, vs2 in rs2, form in rs3, simm5/uimm5 in imm */

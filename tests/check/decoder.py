@@ -6,8 +6,8 @@ import os, random, re, subprocess, sys, tempfile
 
 out = os.environ.get("OUT", "/tmp")
 # what Debian 12's binutils (2.40) knows of what rvx runs; the rest of RVA23's scalar encodings
-# (Zicond, Zimop, Zcb, Zcmop, Zvbb) are checked against the tables in newer_32 and newer_16
-MARCH = "rv64gcv_zba_zbb_zbs_zbc_zbkb_zbkx_zicbom_zicboz_zawrs"
+# (Zicond, Zimop, Zcb, Zcmop, Zvbb, Zfa) are checked against the tables in newer_32 and newer_16
+MARCH = "rv64gcv_zfhmin_zba_zbb_zbs_zbc_zbkb_zbkx_zicbom_zicboz_zawrs"
 XN = ["zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5", "a6",
       "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"]
 
@@ -31,10 +31,35 @@ def zvbb(w):
         return "%s v%d,v%d%s" % (ZVBB_UNARY[vs1], vd, vs2, mask)
     return None
 
+FN = ["ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7", "fs0", "fs1", "fa0", "fa1", "fa2", "fa3", "fa4", "fa5",
+      "fa6", "fa7", "fs2", "fs3", "fs4", "fs5", "fs6", "fs7", "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"]
+RM = ["rne", "rtz", "rdn", "rup", "rmm", None, None, ""]
+FLI = ["-1", "min", "1.52587890625e-05", "3.0517578125e-05", "0.00390625", "0.0078125", "0.0625", "0.125", "0.25",
+       "0.3125", "0.375", "0.4375", "0.5", "0.625", "0.75", "0.875", "1", "1.25", "1.5", "1.75", "2", "2.5", "3", "4", "8",
+       "16", "128", "256", "32768", "65536", "inf", "nan"]
+
+def zfa(w):
+    """The text of a Zfa instruction for F or D (the ISA manual's encodings), else None."""
+    f7, rs2, rm, rd, rs1 = w >> 25, (w >> 20) & 31, (w >> 12) & 7, (w >> 7) & 31, (w >> 15) & 31
+    if w & 0x7f != 0x53 or f7 & 3 > 1:
+        return None
+    t = "sd"[f7 & 1]
+    if f7 >> 2 == 0x1e and rs2 == 1 and rm == 0:
+        return "fli.%s %s,%s" % (t, FN[rd], FLI[rs1])
+    if f7 >> 2 == 0x05 and rm in (2, 3):
+        return "%s.%s %s,%s,%s" % ("fminm" if rm == 2 else "fmaxm", t, FN[rd], FN[rs1], FN[rs2])
+    if f7 >> 2 == 0x08 and rs2 in (4, 5) and RM[rm] is not None:
+        return "%s.%s %s,%s%s" % ("fround" if rs2 == 4 else "froundnx", t, FN[rd], FN[rs1], "," + RM[rm] if RM[rm] else "")
+    if f7 == 0x61 and rs2 == 8 and rm == 1:
+        return "fcvtmod.w.d %s,%s,rtz" % (XN[rd], FN[rs1])
+    if f7 >> 2 == 0x14 and rm in (4, 5):
+        return "%s.%s %s,%s,%s" % ("fleq" if rm == 4 else "fltq", t, XN[rd], FN[rs1], FN[rs2])
+    return None
+
 def newer_32(w):
-    """The text of a Zicond, Zimop or Zvbb instruction (the ISA manual's encodings), else None."""
-    if zvbb(w):
-        return zvbb(w)
+    """The text of a Zicond, Zimop, Zvbb or Zfa instruction (the ISA manual's encodings), else None."""
+    if zvbb(w) or zfa(w):
+        return zvbb(w) or zfa(w)
     rd, rs1, rs2 = XN[(w >> 7) & 31], XN[(w >> 15) & 31], XN[(w >> 20) & 31]
     if w & 0xfe00707f == 0x0e005033:
         return "czero.eqz %s,%s,%s" % (rd, rs1, rs2)
@@ -100,6 +125,10 @@ for opc in range(0, 128, 4):
             for _ in range(2):
                 r = random.getrandbits(32)
                 words.add((f7 << 25) | (r & 0x01ff8000 & ~(7 << 12)) | (f3 << 12) | (r & 0xf80) | opc)
+for f7 in (0x78, 0x79, 0x20, 0x21, 0x61):  # fli, fround(nx), fcvtmod.w.d: their rs2 and rm fields
+    for rs2 in (1, 4, 5, 8):
+        for rm in range(8):
+            words.add((f7 << 25) | (rs2 << 20) | (random.getrandbits(5) << 15) | (rm << 12) | (random.getrandbits(5) << 7) | 0x53)
 while len(words) < 120000:
     w = random.getrandbits(32) | 3
     if not long_encoding(w):

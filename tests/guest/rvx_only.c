@@ -22,8 +22,8 @@ int main(void)
 	/* the extensions hwprobe claims, by their bits in Linux's asm/hwprobe.h: each must run (the
 	 * newer ones: rva23_scalar.c) */
 	const uint64_t claimed = 1ull << 0 /* FD */ | 1ull << 1 /* C */ | 1ull << 2 /* V */ | 1ull << 3 /* Zba */ |
-				 1ull << 4 /* Zbb */ | 1ull << 17 /* Zvbb */ | 1ull << 19 /* Zvkb */ | 1ull << 26 /* Zvkt */ |
-				 1ull << 31 /* Zvfhmin */ |
+				 1ull << 4 /* Zbb */ | 1ull << 16 /* Zkt */ | 1ull << 17 /* Zvbb */ | 1ull << 19 /* Zvkb */ |
+				 1ull << 26 /* Zvkt */ | 1ull << 28 /* Zfhmin */ | 1ull << 31 /* Zvfhmin */ | 1ull << 32 /* Zfa */ |
 				 1ull << 5 /* Zbs */ | 1ull << 6 /* Zicboz */ | 1ull << 7 /* Zbc */ | 1ull << 8 /* Zbkb */ |
 				 1ull << 10 /* Zbkx */ | 1ull << 29 /* Zihintntl */ | 1ull << 35 /* Zicond */ |
 				 1ull << 36 /* Zihintpause */ | 1ull << 42 /* Zimop */ | 1ull << 43 /* Zca */ |
