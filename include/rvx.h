@@ -65,6 +65,8 @@ struct rvx_config {
 	/* The translator's tier: a block is translated the Nth time it runs, the runs before
 	 * interpreted (most start-up code runs once). 0: the default, 5; 1: at once. */
 	unsigned translate_after;
+	/* VLEN, the bits of a vector register: 128 (also 0, the default), 256, 512 or 1024. */
+	unsigned vlen;
 	/* Name each translated block by the guest symbol it starts in, for perf (translator only):
 	 * perf_map writes /tmp/perf-PID.map, jitdump /tmp/jit-PID.dump (for perf inject --jit). */
 	int perf_map, jitdump;

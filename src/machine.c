@@ -157,7 +157,7 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 	cpu->addr_mask = ~(m->space.size - 1);
 	cpu->plugin_index = -1;
 	cpu->sigact = m->sigact;
-	cpu->vlenb = RVX_VLENB_DEFAULT;
+	cpu->vlenb = m->cfg.vlen ? m->cfg.vlen / 8 : RVX_VLENB_DEFAULT;
 	cpu->vtype = 1ull << 63; /* vill until a vsetvl */
 	cpu->vl = cpu->vstart = 0;
 	cpu->vxrm = cpu->vxsat = 0;
@@ -269,6 +269,10 @@ int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out)
 	if (cfg->guest_space & (cfg->guest_space - 1)) {
 		*out = m;
 		return machine_error(m, RVX_E_INVAL, "the guest address space size must be a power of two");
+	}
+	if (cfg->vlen && (cfg->vlen < 128 || cfg->vlen > 8 * RVX_VLENB_MAX || (cfg->vlen & (cfg->vlen - 1)))) {
+		*out = m;
+		return machine_error(m, RVX_E_INVAL, "VLEN %u is not one of 128, 256, 512, 1024", cfg->vlen);
 	}
 	r = space_init(&m->space, cfg->guest_space ? cfg->guest_space : DEFAULT_GUEST_SPACE);
 	*out = m;

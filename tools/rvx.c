@@ -61,7 +61,8 @@ static void usage(FILE *f)
 		   "  -strace, --strace log each guest syscall with its arguments and result\n"
 		   "  -d ITEM[,ITEM]    debug log; -d help lists the items\n"
 		   "  -D FILE           write the debug log to FILE instead of stderr\n"
-		   "  -cpu help         list the ISA this build implements\n"
+		   "  -cpu help         list the ISA this build implements; -cpu rv64,vlen=N sets VLEN\n"
+		   "                    (128, the default, 256, 512 or 1024)\n"
 		   "  --engine NAME     jit (translate to x86-64, the default) or interp (the reference\n"
 		   "                    interpreter); also $RVX_ENGINE\n"
 		   "  --translate-after N  jit: translate a block the Nth time it runs, interpreting the\n"
@@ -357,6 +358,26 @@ static int binfmt(const char *what)
 	return 0;
 }
 
+/* -cpu NAME[,vlen=N]: rv64 (or QEMU's max and any); false for anything else. */
+static bool parse_cpu(const char *arg, unsigned *vlen)
+{
+	const char *opt = strchr(arg, ',');
+	size_t len = opt ? (size_t)(opt - arg) : strlen(arg);
+	char *end;
+	unsigned long v;
+	if (!(len == 4 && !strncmp(arg, "rv64", 4)) && !(len == 3 && (!strncmp(arg, "max", 3) || !strncmp(arg, "any", 3))))
+		return false;
+	if (!opt)
+		return true;
+	if (strncmp(opt, ",vlen=", 6))
+		return false;
+	v = strtoul(opt + 6, &end, 10);
+	if (*end || end == opt + 6 || v < 128 || v > 1024 || (v & (v - 1)))
+		return false;
+	*vlen = (unsigned)v;
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	struct rvx_config cfg;
@@ -369,7 +390,8 @@ int main(int argc, char **argv)
 	const char *plugins[argc];
 	int nplugins = 0;
 	int nedits = 0, i, r, nre = 0;
-	unsigned debug = 0, cfg_translate_after = 0;
+	unsigned debug = 0, cfg_translate_after = 0, vlen = 0;
+	const char *cpu = NULL;
 	bool cluster = false, selftest = false, perf_map = false, jitdump = false;
 	const char *place = NULL;
 	FILE *log = NULL;
@@ -442,11 +464,17 @@ int main(int argc, char **argv)
 		} else if (!strcmp(o, "-cpu")) {
 			i++;
 			if (!strcmp(argv[i], "help")) {
-				printf("Available CPUs:\n  rv64    %s (the one rvx implements)\n", rvx_isa_string());
+				printf("Available CPUs:\n  rv64    %s (the one rvx implements)\n"
+				       "Options: rv64,vlen=N  VLEN, the bits of a vector register: 128 (the default), "
+				       "256, 512, 1024\n",
+				       rvx_isa_string());
 				return 0;
 			}
-			if (strcmp(argv[i], "rv64") && strcmp(argv[i], "max") && strcmp(argv[i], "any"))
-				return bad_usage("unknown CPU '%s' (-cpu help lists them)", argv[i]);
+			if (!parse_cpu(argv[i], &vlen))
+				return bad_usage("unknown CPU or option in '%s' (-cpu help lists them; vlen=128, 256, 512 "
+						 "or 1024)",
+						 argv[i]);
+			cpu = argv[i];
 		} else if (!strcmp(o, "-engine")) {
 			engine = argv[++i];
 		} else if (!strcmp(o, "-translate-after")) {
@@ -527,6 +555,10 @@ int main(int argc, char **argv)
 		reexec[nre++] = "-D";
 		reexec[nre++] = (char *)log_path;
 	}
+	if (cpu) {
+		reexec[nre++] = "-cpu";
+		reexec[nre++] = (char *)cpu;
+	}
 	if (translate_after) {
 		reexec[nre++] = "--translate-after";
 		reexec[nre++] = (char *)translate_after;
@@ -548,6 +580,7 @@ int main(int argc, char **argv)
 	cfg.reexec_argv = reexec;
 	cfg.engine = engine && !strcmp(engine, "interp") ? RVX_ENGINE_INTERP : RVX_ENGINE_JIT;
 	cfg.translate_after = cfg_translate_after;
+	cfg.vlen = vlen;
 	cfg.perf_map = perf_map;
 	cfg.host_process = 1; /* the guest's end is this process's */
 	cfg.jitdump = jitdump;

@@ -11,7 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static uint8_t d_init[128], a_init[128], b_init[128], m_init[16], out[128];
+static uint8_t d_init[1024], a_init[1024], b_init[1024], m_init[128], out[1024];
+static unsigned group; /* bytes of v8-v15: 8 * VLENB */
 static sigjmp_buf ill;
 
 static void on_sigill(int sig)
@@ -8576,6 +8577,8 @@ int main(void)
 	static const uint64_t vtypes[] = {0x00, 0x09, 0x12, 0x18, 0x0f, 0x1a, 0x01, 0x0b, 0x17, 0x13};
 	static const uint64_t avls[] = {1000, 5};
 	struct sigaction sa;
+	__asm__ volatile("csrr %0, vlenb" : "=r"(group));
+	group *= 8;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_sigill;
 	sigaction(SIGILL, &sa, NULL);
@@ -8585,10 +8588,10 @@ int main(void)
 				uint64_t vl = 0, r = 0, x = next(), fbits = next();
 				double f, fr = 0;
 				unsigned rnd = (k + v + n) & 3, fflags = 0, vxsat = 0;
-				fill(d_init, 128, 0);
-				fill(a_init, 128, v & 1);
-				fill(b_init, 128, n);
-				fill(m_init, 16, 0);
+				fill(d_init, (int)group, 0);
+				fill(a_init, (int)group, v & 1);
+				fill(b_init, (int)group, n);
+				fill(m_init, (int)group / 8, 0);
 				if (n)
 					x &= 31;
 				if (v & 1)
@@ -8597,7 +8600,7 @@ int main(void)
 					fbits = 0xffffffff3f800000ull | (fbits & 0x807fffff);
 				memcpy(&f, &fbits, 8);
 				__asm__ volatile("csrw vxrm, %0\n\tcsrw frm, %1\n\tcsrw fflags, zero\n\tcsrw vxsat, zero" : : "r"(rnd), "r"(rnd));
-				memcpy(out, d_init, 128);
+				memcpy(out, d_init, group);
 				if (sigsetjmp(ill, 1)) {
 					printf("%s e%d%s%u avl %llu: SIGILL\n", insns[k].text, 8 << ((vtypes[v] >> 3) & 7),
 					       (vtypes[v] & 4) ? "mf" : "m", (vtypes[v] & 4) ? 1u << (8 - (vtypes[v] & 7)) : 1u << (vtypes[v] & 3),
@@ -8611,7 +8614,7 @@ int main(void)
 				printf("%s e%d%s%u avl %llu: vl %llu out %016llx r %llx f %llx fflags %u vxsat %u\n", insns[k].text,
 				       8 << ((vtypes[v] >> 3) & 7), (vtypes[v] & 4) ? "mf" : "m",
 				       (vtypes[v] & 4) ? 1u << (8 - (vtypes[v] & 7)) : 1u << (vtypes[v] & 3),
-				       (unsigned long long)avls[n], (unsigned long long)vl, (unsigned long long)fnv(out, 128),
+				       (unsigned long long)avls[n], (unsigned long long)vl, (unsigned long long)fnv(out, group),
 				       (unsigned long long)r, (unsigned long long)frb, fflags, vxsat);
 			}
 		}

@@ -14,7 +14,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-static uint8_t d_init[128], i_init[128], m_init[16], out[128], *mem;
+static uint8_t d_init[1024], i_init[1024], m_init[128], out[1024], *mem;
+static unsigned group; /* bytes of v8-v15: 8 * VLENB */
 static sigjmp_buf trap;
 static void *fault_addr;
 
@@ -1713,6 +1714,8 @@ int main(void)
 	static const uint64_t vtypes[] = {0x00, 0x09, 0x12, 0x18, 0x0f, 0x1a, 0x01, 0x05};
 	long page = sysconf(_SC_PAGESIZE);
 	struct sigaction sa;
+	__asm__ volatile("csrr %0, vlenb" : "=r"(group));
+	group *= 8;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_signal;
 	sa.sa_flags = SA_SIGINFO;
@@ -1732,20 +1735,20 @@ int main(void)
 					uint64_t r = next();
 					memcpy(mem + i, &r, 8);
 				}
-				for (int i = 0; i < 128; i += 8) {
+				for (unsigned i = 0; i < group; i += 8) {
 					uint64_t r = next(), idx = next() % 2048;
 					memcpy(d_init + i, &r, 8);
 					/* indices that fit every index width: small enough for 8 bits in the first bytes */
 					for (int b = 0; b < 8; b++)
 						i_init[i + b] = (uint8_t)(b == 0 ? idx & 0xf8 : b == 1 ? (idx >> 8) & 7 : 0);
 				}
-				for (int i = 0; i < 16; i++)
+				for (unsigned i = 0; i < group / 8; i++)
 					m_init[i] = (uint8_t)next();
 				if (n == 2 && strstr(insns[k].text, "ff.v"))
 					p = mem + ARENA - 24; /* runs into the unmapped page */
 				else if (n == 2 && strstr(insns[k].text, "vle") && !strstr(insns[k].text, "v0.t"))
 					p = mem + ARENA - 40; /* faults at a later element */
-				memcpy(out, d_init, 128);
+				memcpy(out, d_init, group);
 				fault_addr = NULL;
 				if ((sig = sigsetjmp(trap, 1)) != 0) {
 					printf("%s vtype %02llx avl %llu stride %lld: signal %d at offset %lld\n", insns[k].text,
@@ -1756,7 +1759,7 @@ int main(void)
 				insns[k].fn(vtypes[v], avl, p, stride, &vl);
 				printf("%s vtype %02llx avl %llu stride %lld: vl %llu regs %016llx memory %016llx\n", insns[k].text,
 				       (unsigned long long)vtypes[v], (unsigned long long)avl, (long long)stride, (unsigned long long)vl,
-				       (unsigned long long)fnv(out, 128), (unsigned long long)fnv(mem, ARENA));
+				       (unsigned long long)fnv(out, group), (unsigned long long)fnv(mem, ARENA));
 			}
 		}
 	}

@@ -1,0 +1,42 @@
+# -cpu rv64,vlen=N: the vector tests (every arithmetic form, every load and store form) under
+# VLEN 256 and 1024 against QEMU 10 under the same VLEN, with both engines (VLEN 128, the
+# default, runs in the guest tests), and the refusal of a VLEN rvx does not have.
+q10=$(tests/oracle/qemu10 2>/dev/null) || { echo "FAIL vlen: cannot fetch QEMU 10"; exit 0; }
+mkdir -p "$OUT/vlen"
+for t in rvv_arith rvv_mem; do
+	if ! $GUEST_CC -O2 -march=rv64gcv -static -o "$OUT/vlen/$t" "tests/guest/$t.c" 2>"$OUT/vlen/$t.log"; then
+		echo "FAIL vlen-$t: does not build"
+		continue
+	fi
+	for v in 256 1024; do
+		timeout 300 "$q10" -cpu "rva23u64,vlen=$v" "$OUT/vlen/$t" >"$OUT/vlen/$t.$v.qemu" 2>&1
+		for e in jit interp; do
+			timeout 300 "$RVX" --engine $e -cpu "rv64,vlen=$v" "$OUT/vlen/$t" >"$OUT/vlen/$t.$v.$e" 2>&1
+			if cmp -s "$OUT/vlen/$t.$v.qemu" "$OUT/vlen/$t.$v.$e" && [ -s "$OUT/vlen/$t.$v.$e" ]; then
+				echo "PASS vlen-$t-$v-$e"
+			else
+				echo "FAIL vlen-$t-$v-$e: differs from QEMU 10: $(diff "$OUT/vlen/$t.$v.$e" "$OUT/vlen/$t.$v.qemu" | head -3 | tr '\n' '|')"
+			fi
+		done
+	done
+done
+# the vector length a program sees, and a VLEN rvx refuses
+cat >"$OUT/vlen/vlenb.c" <<'C'
+#include <stdio.h>
+int main(void)
+{
+	unsigned long vlenb, vl;
+	__asm__ volatile("csrr %0, vlenb\n\tvsetvli %1, zero, e8, m8, ta, ma" : "=r"(vlenb), "=r"(vl));
+	printf("%lu %lu\n", vlenb, vl);
+	return 0;
+}
+C
+$GUEST_CC -O2 -march=rv64gcv -static -o "$OUT/vlen/vlenb" "$OUT/vlen/vlenb.c"
+got=$("$RVX" -cpu rv64,vlen=512 "$OUT/vlen/vlenb")
+[ "$got" = "64 512" ] && echo "PASS vlen-vlenb" || echo "FAIL vlen-vlenb: vlen=512 gave '$got' (want '64 512')"
+got=$("$RVX" "$OUT/vlen/vlenb")
+[ "$got" = "16 128" ] && echo "PASS vlen-default" || echo "FAIL vlen-default: gave '$got' (want '16 128')"
+"$RVX" -cpu rv64,vlen=2048 "$OUT/vlen/vlenb" >/dev/null 2>"$OUT/vlen/refuse.err"
+st=$?
+[ $st = 64 ] && grep -q "vlen" "$OUT/vlen/refuse.err" && echo "PASS vlen-refused" ||
+	echo "FAIL vlen-refused: vlen=2048 exit $st: $(head -1 "$OUT/vlen/refuse.err")"
