@@ -67,6 +67,9 @@ struct rvx_config {
 	unsigned translate_after;
 	/* VLEN, the bits of a vector register: 128 (also 0, the default), 256, 512 or 1024. */
 	unsigned vlen;
+	/* The vector control (prctl PR_RISCV_V_SET_CONTROL's bits) of the execve that started the
+	 * program: its next state and inherit bit apply at start, as in Linux. 0: vectors on. */
+	unsigned v_control;
 	/* Name each translated block by the guest symbol it starts in, for perf (translator only):
 	 * perf_map writes /tmp/perf-PID.map, jitdump /tmp/jit-PID.dump (for perf inject --jit). */
 	int perf_map, jitdump;

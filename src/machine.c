@@ -163,6 +163,10 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 	cpu->vxrm = cpu->vxsat = 0;
 	cpu->v_used = false;
 	memset(cpu->v, 0, sizeof cpu->v);
+	{ /* as Linux at exec: the state asked for as next, else on; next kept only if inherited */
+		unsigned next = (m->cfg.v_control >> 2) & 3, inherit = m->cfg.v_control & V_CTRL_INHERIT;
+		cpu->v_ctrl = (uint8_t)((next ? next : V_CTRL_ON) | (inherit ? next << 2 | inherit : 0));
+	}
 	if (parent) {
 		memcpy(cpu->x, parent->x, sizeof cpu->x);
 		memcpy(cpu->f, parent->f, sizeof cpu->f);
@@ -175,6 +179,7 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 		cpu->vxrm = parent->vxrm;
 		cpu->vxsat = parent->vxsat;
 		cpu->v_used = parent->v_used;
+		cpu->v_ctrl = parent->v_ctrl;
 		memcpy(cpu->v, parent->v, sizeof cpu->v);
 	}
 	return cpu;

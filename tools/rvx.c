@@ -63,6 +63,7 @@ static void usage(FILE *f)
 		   "  -D FILE           write the debug log to FILE instead of stderr\n"
 		   "  -cpu help         list the ISA this build implements; -cpu rv64,vlen=N sets VLEN\n"
 		   "                    (128, the default, 256, 512 or 1024)\n"
+		   "  --v-control N     the vector control (prctl PR_RISCV_V_*) an execve passes on\n"
 		   "  --engine NAME     jit (translate to x86-64, the default) or interp (the reference\n"
 		   "                    interpreter); also $RVX_ENGINE\n"
 		   "  --translate-after N  jit: translate a block the Nth time it runs, interpreting the\n"
@@ -390,7 +391,7 @@ int main(int argc, char **argv)
 	const char *plugins[argc];
 	int nplugins = 0;
 	int nedits = 0, i, r, nre = 0;
-	unsigned debug = 0, cfg_translate_after = 0, vlen = 0;
+	unsigned debug = 0, cfg_translate_after = 0, vlen = 0, v_control = 0;
 	const char *cpu = NULL;
 	bool cluster = false, selftest = false, perf_map = false, jitdump = false;
 	const char *place = NULL;
@@ -437,7 +438,7 @@ int main(int argc, char **argv)
 		}
 		if (i + 1 >= argc && (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") ||
 				      !strcmp(o, "-d") || !strcmp(o, "-D") || !strcmp(o, "-cpu") ||
-				      !strcmp(o, "-engine") || !strcmp(o, "-translate-after") ||
+				      !strcmp(o, "-engine") || !strcmp(o, "-translate-after") || !strcmp(o, "-v-control") ||
 				      !strcmp(o, "-cluster-place") || !strcmp(o, "-plugin") || !strcmp(o, "-g")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
@@ -477,6 +478,12 @@ int main(int argc, char **argv)
 			cpu = argv[i];
 		} else if (!strcmp(o, "-engine")) {
 			engine = argv[++i];
+		} else if (!strcmp(o, "-v-control")) { /* what a guest's execve passes on (prctl PR_RISCV_V_*) */
+			char *end;
+			unsigned long v = strtoul(argv[++i], &end, 10);
+			if (*end || end == argv[i] || v > 0x1f)
+				return bad_usage("--v-control wants the vector control bits (0-31), not '%s'", argv[i]);
+			v_control = (unsigned)v;
 		} else if (!strcmp(o, "-translate-after")) {
 			char *end;
 			unsigned long v = strtoul(argv[++i], &end, 10);
@@ -581,6 +588,7 @@ int main(int argc, char **argv)
 	cfg.engine = engine && !strcmp(engine, "interp") ? RVX_ENGINE_INTERP : RVX_ENGINE_JIT;
 	cfg.translate_after = cfg_translate_after;
 	cfg.vlen = vlen;
+	cfg.v_control = v_control;
 	cfg.perf_map = perf_map;
 	cfg.host_process = 1; /* the guest's end is this process's */
 	cfg.jitdump = jitdump;

@@ -1115,6 +1115,8 @@ int interp_v(struct rvx_vcpu *cpu, const struct rv_insn *in)
 {
 	struct vt t;
 	unsigned op = in->op;
+	if ((cpu->v_ctrl & 3) == V_CTRL_OFF) /* turned off for this program (prctl, at its exec) */
+		return EXEC_ILLEGAL;
 	cpu->v_used = true;
 	if (op <= RV_VSETVL)
 		return vsetvl(cpu, in);

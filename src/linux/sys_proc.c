@@ -215,7 +215,7 @@ static long exec_program(struct rvx_vcpu *cpu, const char *gpath, uint64_t argv_
 {
 	struct rvx_machine *m = cpu->m;
 	struct exec_target *t = malloc(sizeof *t);
-	char **argv = NULL, **envp = NULL, **gargv = NULL;
+	char **argv = NULL, **envp = NULL, **gargv = NULL, v_control[8];
 	int nopt = 0, i, first, gn = 0;
 	long r;
 
@@ -237,11 +237,16 @@ static long exec_program(struct rvx_vcpu *cpu, const char *gpath, uint64_t argv_
 	if (t->riscv && !m->reexec_argv)
 		goto out; /* an embedded machine has no command to run another program with */
 	r = -ENOMEM;
-	argv = calloc((size_t)(nopt + 4 + t->ninserted + gn + 1), sizeof(char *));
+	argv = calloc((size_t)(nopt + 6 + t->ninserted + gn + 1), sizeof(char *));
 	if (!argv)
 		goto out;
 	for (i = 0; i < nopt; i++)
 		argv[i] = m->reexec_argv[i];
+	if (t->riscv && (cpu->v_ctrl >> 2)) { /* a next vector state or its inheritance: the new program's */
+		snprintf(v_control, sizeof v_control, "%u", cpu->v_ctrl);
+		argv[nopt++] = "--v-control";
+		argv[nopt++] = v_control;
+	}
 	/* a RISC-V program: rvx OPTIONS -0 ARGV0 -- PROGRAM ARGS (argv[0] travels apart from the path) */
 	first = nopt + (t->riscv ? 3 : 0);
 	exec_argv(t, gn ? gargv[0] : (char *)gpath, gn, gargv, argv + first);
@@ -410,6 +415,19 @@ long sys_prctl(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (op == PR_SET_NAME || op == PR_GET_NAME)
 		return host_ret(prctl(op, guest_ptr(cpu, a[1]), 0, 0, 0));
 	switch (op) {
+	case 70: /* PR_RISCV_V_GET_CONTROL */
+		return cpu->v_ctrl;
+	case 69: { /* PR_RISCV_V_SET_CONTROL, as Linux: V cannot be turned off once on */
+		unsigned cur = a[1] & 3, next = (a[1] >> 2) & 3;
+		if (a[1] & ~0x1full || cur == 3 || next == 3)
+			return -EINVAL;
+		if (cur == V_CTRL_OFF && (cpu->v_ctrl & 3) != V_CTRL_OFF)
+			return -EPERM;
+		if (cur == V_CTRL_DEFAULT)
+			cur = cpu->v_ctrl & 3;
+		cpu->v_ctrl = (uint8_t)(cur | next << 2 | (a[1] & V_CTRL_INHERIT));
+		return 0;
+	}
 	case PR_GET_DUMPABLE:
 	case PR_SET_DUMPABLE:
 	case PR_SET_PDEATHSIG:

@@ -64,8 +64,11 @@ bool rv_csr_access(struct rvx_vcpu *cpu, unsigned csr, bool write, uint64_t (*up
 		break;
 	default: return false;
 	}
-	if (csr >= RV_CSR_VSTART && csr != RV_CSR_CYCLE && csr != RV_CSR_TIME && csr != RV_CSR_INSTRET)
+	if (csr >= RV_CSR_VSTART && csr != RV_CSR_CYCLE && csr != RV_CSR_TIME && csr != RV_CSR_INSTRET) {
+		if ((cpu->v_ctrl & 3) == V_CTRL_OFF)
+			return false;
 		cpu->v_used = true; /* as Linux's first-use trap, which turns the vector state on */
+	}
 	*old = cur;
 	if (!write)
 		return true;
