@@ -210,6 +210,10 @@ struct tctx {
 	struct rvx_plugin_tb *ptb; /* plugins: the block the translation callbacks saw, one for one */
 	int limit;                 /* instructions the block may have */
 	bool no_fuse;              /* plugins act between instructions: no pattern spans two */
+	/* vectors: vtype set by a vsetvli earlier in the block (SEW in bytes, LMUL * 8, VLMAX) */
+	bool v_known;
+	unsigned v_sew, v_lmul8;
+	uint64_t v_vlmax;
 };
 
 static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)
@@ -269,6 +273,7 @@ bool jit_rv64i(struct tctx *t);
 bool jit_m(struct tctx *t);
 bool jit_zb(struct tctx *t);
 bool jit_rva23(struct tctx *t);
+bool jit_v(struct tctx *t);
 bool jit_fd(struct tctx *t);
 bool jit_a(struct tctx *t);
 bool jit_fflags_csr(struct tctx *t);

@@ -1098,7 +1098,8 @@ static bool translate_insn(struct tctx *t)
 		if (!jit_zb(t))
 			t_helper(t, interp_zb, "no single host instruction (orc.b, or a host without BMI)");
 	} else if (in->op >= RV_FIRST_V) {
-		t_helper(t, interp_v, "vector instructions: the interpreter's (interp/v.c)");
+		if (!jit_v(t))
+			t_helper(t, interp_v, "vector instructions other than jit/x86-64/v.c's: the interpreter's");
 	} else if (!jit_rva23(t)) {
 		t_helper(t, interp_rva23, "carry-less products, byte permutations, cache blocks: see interp/rva23.c");
 	}
@@ -1551,6 +1552,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.sext_known = 1;
 	t.frm_checked = false;
 	t.ninstret_fix = 0;
+	t.v_known = false;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
 	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
 	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */

@@ -1,0 +1,257 @@
+/* Vectors in SSE: vsetvli/vsetivli inline, and after one in the same block (so that SEW and
+ * LMUL are known here) the unmasked whole-group forms of unit-stride loads and stores and of
+ * element-wise integer and F/D arithmetic, 16 bytes at a time on the vector registers in the
+ * vCPU. Each checks vl == VLMAX at run time and otherwise calls the interpreter, as every other
+ * vector instruction does (masks, tails, fractional LMUL, the rest of the extension). A fault in
+ * a load or store is replayed in the interpreter, which sets vstart at the faulting element. */
+#include "../../riscv/fp.h"
+#include "internal.h"
+
+enum { XMM0, XMM1, XMM2 };
+
+/* a vector register's bytes in the vCPU, 16 at chunk k */
+static struct mem vreg(const struct tctx *t, unsigned reg, unsigned k)
+{
+	return M(REG_CPU, OFF(v) + (int32_t)(reg * t->cpu->vlenb + 16 * k));
+}
+
+static bool vtype_of(const struct tctx *t, uint64_t vtype, unsigned *sew, unsigned *lmul8, uint64_t *vlmax)
+{
+	static const unsigned lmul[8] = {8, 16, 32, 64, 0, 1, 2, 4};
+	unsigned s = 1u << ((vtype >> 3) & 7);
+	if ((vtype >> 8) || ((vtype >> 3) & 7) > 3 || !lmul[vtype & 7] || (lmul[vtype & 7] < 8 && 8 * s > 8 * lmul[vtype & 7]))
+		return false;
+	*sew = s;
+	*lmul8 = lmul[vtype & 7];
+	*vlmax = (uint64_t)t->cpu->vlenb * *lmul8 / 8 / s;
+	return true;
+}
+
+static bool vsetvli(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew, lmul8;
+	uint64_t vlmax;
+	if (!vtype_of(t, (uint64_t)in->imm, &sew, &lmul8, &vlmax))
+		return false; /* vill: the interpreter's */
+	if (in->op == RV_VSETIVLI) {
+		e_mov_ri(e, RAX, in->rs1 < vlmax ? in->rs1 : vlmax);
+	} else {
+		if (in->rs1)
+			t_get(t, RAX, in->rs1);
+		else if (in->rd)
+			e_mov_ri(e, RAX, vlmax);
+		else
+			e_load(e, RAX, M(REG_CPU, OFF(vl)), 8, false);
+		e_mov_ri(e, RCX, vlmax);
+		e_alu_rr(e, ALU_CMP, true, RAX, RCX);
+		e_cmov(e, CC_A, RAX, RCX); /* vl = min(AVL, VLMAX) */
+	}
+	e_store(e, M(REG_CPU, OFF(vl)), RAX, 8);
+	e_store_i32(e, M(REG_CPU, OFF(vtype)), (int32_t)in->imm);
+	e_store_i32(e, M(REG_CPU, OFF(vstart)), 0);
+	e_mov_ri(e, RCX, 1);
+	e_store(e, M(REG_CPU, OFF(v_used)), RCX, 1);
+	t_put(t, in->rd, RAX);
+	t->v_known = true;
+	t->v_sew = sew;
+	t->v_lmul8 = lmul8;
+	t->v_vlmax = vlmax;
+	return true;
+}
+
+/* The jump to the interpreter for this instruction unless vl is VLMAX (the fast path's
+ * condition); given to slow_path once the fast path is emitted. */
+static uint8_t *whole_group_guard(struct tctx *t)
+{
+	e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF(vl)), (int32_t)t->v_vlmax);
+	return e_jcc(&t->e, CC_NE);
+}
+
+static void slow_path(struct tctx *t, uint8_t *site, const char *why)
+{
+	if (site)
+		t_cold_helper(t, site, interp_v, why); /* comes back past the fast path */
+}
+
+/* rax's low sew bytes repeated over xmm1 */
+static void broadcast(struct tctx *t, unsigned sew)
+{
+	struct emit *e = &t->e;
+	if (sew < 8) {
+		static const uint64_t ones[] = {[1] = 0x0101010101010101ull, [2] = 0x0001000100010001ull,
+						[4] = 0x0000000100000001ull};
+		if (sew == 1)
+			e_movzx8(e, RAX, RAX);
+		else if (sew == 2)
+			e_movzx16(e, RAX, RAX);
+		else
+			e_mov_rr(e, false, RAX, RAX);
+		e_mov_ri(e, RCX, ones[sew]);
+		e_imul_rr(e, true, RAX, RCX);
+	}
+	e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX);   /* movq xmm1, rax */
+	e_sse_rr(e, 0x66, false, 0x6c, XMM1, XMM1); /* punpcklqdq */
+}
+
+static bool load_store(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	bool store = in->op == RV_VSE;
+	unsigned regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16;
+	struct mem m;
+	uint8_t *short_vl;
+	if ((unsigned)in->imm / 8 != t->v_sew || !in->rm || in->rs3 != 1 || t->v_lmul8 < 8 || in->rd % regs)
+		return false;
+	short_vl = whole_group_guard(t);
+	m = t_address(t, in->rs1, 0);
+	for (unsigned k = 0; k < chunks; k++) {
+		struct mem g = m;
+		g.disp += (int32_t)(16 * k);
+		if (store) {
+			e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rd, k)); /* movdqu */
+			t_fault_site_replay(t, 1);
+			e_sse_rm(e, 0xf3, false, 0x7f, XMM0, g);
+		} else {
+			t_fault_site_replay(t, 1);
+			e_sse_rm(e, 0xf3, false, 0x6f, XMM0, g);
+			e_sse_rm(e, 0xf3, false, 0x7f, XMM0, vreg(t, in->rd, k));
+		}
+	}
+	slow_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
+	return true;
+}
+
+/* The packed opcode (66 0F op) of an integer operation on elements of sew bytes, or 0. */
+static uint8_t int_opcode(unsigned op, unsigned sew)
+{
+	static const uint8_t add[9] = {[1] = 0xfc, [2] = 0xfd, [4] = 0xfe, [8] = 0xd4};
+	static const uint8_t sub[9] = {[1] = 0xf8, [2] = 0xf9, [4] = 0xfa, [8] = 0xfb};
+	switch (op) {
+	case RV_VADD: return add[sew];
+	case RV_VSUB:
+	case RV_VRSUB: return sub[sew];
+	case RV_VAND: return 0xdb;
+	case RV_VOR: return 0xeb;
+	case RV_VXOR: return 0xef;
+	case RV_VMUL: return sew == 2 ? 0xd5 : 0; /* pmullw */
+	default: return 0;
+	}
+}
+
+/* xmm0's NaN elements (sew 4 or 8) become the canonical NaN: kept where ordered, the vCPU's
+ * canonical NaNs where not */
+static void canonicalize(struct emit *e, unsigned sew)
+{
+	uint8_t p = sew == 8 ? 0x66 : 0;
+	e_sse_rr(e, p, false, 0x28, XMM2, XMM0); /* movaps */
+	e_sse_rr(e, p, false, 0xc2, XMM2, XMM2); /* cmpordps/pd */
+	e_byte(e, 7);
+	e_sse_rr(e, p, false, 0x54, XMM0, XMM2);					  /* andps */
+	e_sse_rm(e, p, false, 0x55, XMM2, M(REG_CPU, OFF(v_nan) + (sew == 8 ? 16 : 0))); /* andnps */
+	e_sse_rr(e, p, false, 0x56, XMM0, XMM2);					  /* orps */
+}
+
+static bool arith(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
+	bool fp = in->op == RV_VFADD || in->op == RV_VFSUB || in->op == RV_VFMUL || in->op == RV_VFDIV;
+	bool move = in->op == RV_VMV_V;
+	uint8_t opc = 0, prefix = sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
+	if (!in->rm || t->v_lmul8 < 8 || in->rd % regs || (form == VF_VV && in->rs1 % regs) || in->rs2 % regs)
+		return false;
+	if (fp) {
+		static const uint8_t fop[] = {0x58, 0x5c, 0x59, 0x5e};
+		if ((sew != 4 && sew != 8) || (form != VF_VV && form != VF_VF))
+			return false;
+		opc = fop[in->op == RV_VFADD ? 0 : in->op == RV_VFSUB ? 1 : in->op == RV_VFMUL ? 2 : 3];
+		/* the dynamic rounding mode must be one the host has (RMM and reserved values: the interpreter) */
+		e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
+		odd_frm = e_jcc(e, CC_A);
+	} else if (!move) {
+		opc = int_opcode(in->op, sew);
+		if (!opc || (form != VF_VV && form != VF_VX && form != VF_VI) || (in->op == RV_VRSUB && form == VF_VV))
+			return false;
+	} else if (form != VF_VV && form != VF_VX && form != VF_VI) {
+		return false;
+	}
+	short_vl = whole_group_guard(t);
+	if (form == VF_VX || form == VF_VI) {
+		if (form == VF_VX)
+			t_get(t, RAX, in->rs1);
+		else
+			e_mov_ri(e, RAX, (uint64_t)in->imm);
+		broadcast(t, sew);
+	} else if (form == VF_VF) { /* the scalar: NaN-boxed for single */
+		t_fget_gpr(t, RAX, in->rs1);
+		if (sew == 4) {
+			uint8_t *boxed;
+			e_mov_rr(e, true, RCX, RAX);
+			e_shift_i(e, SH_SHR, true, RCX, 32);
+			e_alu_ri(e, ALU_CMP, false, RCX, -1);
+			boxed = e_jcc(e, CC_E);
+			e_mov_ri(e, RAX, RV_NAN_S);
+			e_patch(boxed, e->p);
+		}
+		broadcast(t, sew);
+	}
+	for (unsigned k = 0; k < chunks; k++) {
+		if (move) {
+			if (form == VF_VV)
+				e_sse_rm(e, 0xf3, false, 0x6f, XMM1, vreg(t, in->rs1, k));
+			e_sse_rm(e, 0xf3, false, 0x7f, XMM1, vreg(t, in->rd, k));
+			continue;
+		}
+		if (in->op == RV_VRSUB) { /* scalar - vs2 */
+			e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM1); /* movdqa */
+			e_sse_rm(e, 0x66, false, opc, XMM0, vreg(t, in->rs2, k));
+		} else {
+			e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, k));
+			if (form == VF_VV)
+				e_sse_rm(e, fp ? prefix : 0x66, false, opc, XMM0, vreg(t, in->rs1, k));
+			else
+				e_sse_rr(e, fp ? prefix : 0x66, false, opc, XMM0, XMM1);
+		}
+		if (fp)
+			canonicalize(e, sew);
+		e_sse_rm(e, 0xf3, false, 0x7f, XMM0, vreg(t, in->rd, k));
+	}
+	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
+	return true;
+}
+
+bool jit_v(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	if ((t->cpu->v_ctrl & 3) == V_CTRL_OFF || t->cpu->vlenb % 16)
+		return false; /* the interpreter raises SIGILL */
+	switch (in->op) {
+	case RV_VSETVLI:
+	case RV_VSETIVLI: return vsetvli(t);
+	case RV_VSETVL: t->v_known = false; return false;
+	}
+	if (!t->v_known)
+		return false;
+	switch (in->op) {
+	case RV_VLE:
+	case RV_VSE: return load_store(t);
+	case RV_VADD:
+	case RV_VSUB:
+	case RV_VRSUB:
+	case RV_VAND:
+	case RV_VOR:
+	case RV_VXOR:
+	case RV_VMUL:
+	case RV_VMV_V:
+	case RV_VFADD:
+	case RV_VFSUB:
+	case RV_VFMUL:
+	case RV_VFDIV: return arith(t);
+	}
+	return false;
+}

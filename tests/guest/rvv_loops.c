@@ -1,0 +1,159 @@
+// Vector loops as compilers write them: vsetvli at the loop head with the remaining count, then
+// unit-stride loads, element-wise integer and F/D arithmetic (vector-vector, vector-scalar,
+// vector-immediate) and stores, over every SEW and LMUL 1 to 8, with counts that leave a short
+// last pass (vl below VLMAX); FP inputs with NaNs, infinities and signaling NaNs under each
+// rounding mode (results, canonical NaNs and flags); a load that runs into an unmapped page.
+// The translator runs these inline; the oracle is QEMU 10.
+// qemu: rva23
+// cflags: -march=rv64gcv
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+static uint64_t rng = 0x9e3779b97f4a7c15ull;
+static uint64_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static uint64_t fnv(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ull;
+	return h;
+}
+
+#define N 203
+static uint8_t a[N * 8], b[N * 8], c[N * 8];
+
+/* c = a OP b element-wise for n elements of the loop's SEW, LMUL */
+#define LOOP(name, vset, ld, st, body)                                                                                 \
+	static void name(size_t n, uint64_t x)                                                                         \
+	{                                                                                                              \
+		uint8_t *pa = a, *pb = b, *pc = c;                                                                     \
+		size_t vl, w = 0;                                                                                      \
+		while (n > 0) {                                                                                        \
+			__asm__ volatile(vset "\n\t" ld " v8, (%[pa])\n\t" ld " v16, (%[pb])\n\t" body "\n\t" st       \
+					 " v24, (%[pc])\n\tcsrr %[w], vlenb"                                           \
+					 : [vl] "=&r"(vl), [w] "=&r"(w)                                                \
+					 : [n] "r"(n), [pa] "r"(pa), [pb] "r"(pb), [pc] "r"(pc), [x] "r"(x)             \
+					 : "memory");                                                                  \
+			n -= vl;                                                                                       \
+			pa += vl * EEW;                                                                                \
+			pb += vl * EEW;                                                                                \
+			pc += vl * EEW;                                                                                \
+		}                                                                                                      \
+	}
+
+#define EEW 1
+LOOP(add8m1, "vsetvli %[vl], %[n], e8, m1, ta, ma", "vle8.v", "vse8.v", "vadd.vv v24, v8, v16")
+LOOP(sub8m8, "vsetvli %[vl], %[n], e8, m8, ta, ma", "vle8.v", "vse8.v", "vsub.vx v24, v8, %[x]")
+LOOP(xor8m2, "vsetvli %[vl], %[n], e8, m2, ta, ma", "vle8.v", "vse8.v", "vxor.vi v24, v8, -3")
+#undef EEW
+#define EEW 2
+LOOP(mul16m2, "vsetvli %[vl], %[n], e16, m2, ta, ma", "vle16.v", "vse16.v", "vmul.vv v24, v8, v16")
+LOOP(rsub16m4, "vsetvli %[vl], %[n], e16, m4, ta, ma", "vle16.v", "vse16.v", "vrsub.vx v24, v8, %[x]")
+LOOP(and16m1, "vsetvli %[vl], %[n], e16, m1, ta, ma", "vle16.v", "vse16.v", "vand.vv v24, v8, v16")
+#undef EEW
+#define EEW 4
+LOOP(add32m4, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vadd.vi v24, v8, 7")
+LOOP(or32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vor.vx v24, v8, %[x]")
+LOOP(mv32m2, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vmv.v.x v24, %[x]")
+LOOP(fadd32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vfadd.vv v24, v8, v16")
+LOOP(fmul32m4, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vfmul.vv v24, v8, v16")
+LOOP(fdiv32m2, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vfdiv.vv v24, v8, v16")
+LOOP(fsub32m1f, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "fmv.w.x ft0, %[x]\n\tvfsub.vf v24, v8, ft0")
+#undef EEW
+#define EEW 8
+LOOP(sub64m8, "vsetvli %[vl], %[n], e64, m8, ta, ma", "vle64.v", "vse64.v", "vsub.vv v24, v8, v16")
+LOOP(mv64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vmv.v.v v24, v16")
+LOOP(fadd64m2, "vsetvli %[vl], %[n], e64, m2, ta, ma", "vle64.v", "vse64.v", "vfadd.vv v24, v8, v16")
+LOOP(fdiv64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vfdiv.vv v24, v8, v16")
+LOOP(fmul64m4f, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle64.v", "vse64.v", "fmv.d.x ft0, %[x]\n\tvfmul.vf v24, v8, ft0")
+#undef EEW
+
+static const struct {
+	const char *name;
+	void (*fn)(size_t, uint64_t);
+	int fp; /* element bytes of a float operation, 0 for integers */
+} loops[] = {
+    {"add8m1", add8m1, 0},     {"sub8m8", sub8m8, 0},	  {"xor8m2", xor8m2, 0},     {"mul16m2", mul16m2, 0},
+    {"rsub16m4", rsub16m4, 0}, {"and16m1", and16m1, 0},	  {"add32m4", add32m4, 0},   {"or32m1", or32m1, 0},
+    {"mv32m2", mv32m2, 0},     {"fadd32m1", fadd32m1, 4}, {"fmul32m4", fmul32m4, 4}, {"fdiv32m2", fdiv32m2, 4},
+    {"fsub32m1f", fsub32m1f, 4}, {"sub64m8", sub64m8, 0},	  {"mv64m1", mv64m1, 0},     {"fadd64m2", fadd64m2, 8},
+    {"fdiv64m1", fdiv64m1, 8}, {"fmul64m4f", fmul64m4f, 8},
+};
+
+static void fill(uint8_t *p, int fp)
+{
+	for (int i = 0; i < N * 8; i += 8) {
+		uint64_t v = next();
+		if (fp == 4 && (v & 7) == 0)
+			v = (v & 1 ? 0x7fa000007f800000ull : 0xffc0000100000000ull) ^ (v & 0x8000000080000000ull);
+		else if (fp == 4)
+			v = (v & 0x807fffff807fffffull) | ((0x70ull + (v >> 56) % 32) << 23) | ((0x70ull + (v >> 48) % 32) << 55);
+		else if (fp == 8 && (v & 7) == 0)
+			v = v & 2 ? 0x7ff4000000000000ull : v & 4 ? 0xfff0000000000000ull : 0;
+		else if (fp == 8)
+			v = (v & 0x800fffffffffffffull) | ((0x3f0ull + (v >> 52) % 32) << 52);
+		memcpy(p + i, &v, 8);
+	}
+}
+
+static sigjmp_buf trap;
+static void on_segv(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	printf("signal %d at page offset %ld\n", sig, (long)((uintptr_t)si->si_addr & 4095));
+	siglongjmp(trap, 1);
+}
+
+int main(void)
+{
+	for (unsigned k = 0; k < sizeof loops / sizeof loops[0]; k++) {
+		for (int rm = 0; rm < (loops[k].fp ? 5 : 1); rm++) {
+			size_t counts[] = {N, 1, 17, 64};
+			for (unsigned j = 0; j < 4; j++) {
+				unsigned fflags;
+				uint64_t x = next();
+				fill(a, loops[k].fp);
+				fill(b, loops[k].fp);
+				memset(c, 0x5a, sizeof c);
+				if (loops[k].fp == 4)
+					x = (x & 0x807fffff) | 0x3f000000;
+				else if (loops[k].fp == 8)
+					x = (x & 0x800fffffffffffffull) | 0x3ff0000000000000ull;
+				__asm__ volatile("csrw frm, %0\n\tcsrw fflags, zero" : : "r"(rm));
+				loops[k].fn(counts[j], x);
+				__asm__ volatile("csrr %0, fflags" : "=r"(fflags));
+				printf("%s rm %d n %zu: %016llx fflags %u\n", loops[k].name, rm, counts[j],
+				       (unsigned long long)fnv(c, sizeof c), fflags);
+			}
+		}
+	}
+	{ /* a load running into an unmapped page */
+		long page = sysconf(_SC_PAGESIZE);
+		uint8_t *m = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		struct sigaction sa;
+		size_t vl;
+		munmap(m + page, (size_t)page);
+		memset(&sa, 0, sizeof sa);
+		sa.sa_sigaction = on_segv;
+		sa.sa_flags = SA_SIGINFO;
+		sigaction(SIGSEGV, &sa, NULL);
+		if (!sigsetjmp(trap, 1)) {
+			__asm__ volatile("vsetvli %0, zero, e32, m8, ta, ma\n\tvle32.v v8, (%1)" : "=&r"(vl) : "r"(m + page - 40) : "memory");
+			printf("no fault\n");
+		}
+	}
+	return 0;
+}
