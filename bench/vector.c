@@ -1,0 +1,89 @@
+/* Vector kernels: for RISC-V, RVV code as a vectorising compiler writes it (vsetvli with the
+ * remaining count at the loop head, unit-stride loads, element-wise arithmetic, stores); for
+ * x86-64 the same computation in C, which gcc -O2 -mavx2 vectorises. Kernels: saxpy-like
+ * z = x * y + x (e32, m4), int32 array addition (e32, m8), a byte copy (e8, m8). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N 4096
+static float x[N], y[N], z[N];
+static int32_t a[N], b[N], c[N];
+static uint8_t src[4 * N], dst[4 * N];
+
+static void fmuladd(void)
+{
+#ifdef __riscv
+	size_t n = N, vl;
+	float *px = x, *py = y, *pz = z;
+	while (n) {
+		__asm__ volatile("vsetvli %0, %1, e32, m4, ta, ma\n\tvle32.v v8, (%2)\n\tvle32.v v16, (%3)\n\t"
+				 "vfmul.vv v24, v8, v16\n\tvfadd.vv v24, v24, v8\n\tvse32.v v24, (%4)"
+				 : "=&r"(vl)
+				 : "r"(n), "r"(px), "r"(py), "r"(pz)
+				 : "memory");
+		n -= vl, px += vl, py += vl, pz += vl;
+	}
+#else
+	for (int i = 0; i < N; i++)
+		z[i] = x[i] * y[i] + x[i];
+#endif
+}
+
+static void iadd(void)
+{
+#ifdef __riscv
+	size_t n = N, vl;
+	int32_t *pa = a, *pb = b, *pc = c;
+	while (n) {
+		__asm__ volatile("vsetvli %0, %1, e32, m8, ta, ma\n\tvle32.v v8, (%2)\n\tvle32.v v16, (%3)\n\t"
+				 "vadd.vv v24, v8, v16\n\tvse32.v v24, (%4)"
+				 : "=&r"(vl)
+				 : "r"(n), "r"(pa), "r"(pb), "r"(pc)
+				 : "memory");
+		n -= vl, pa += vl, pb += vl, pc += vl;
+	}
+#else
+	for (int i = 0; i < N; i++)
+		c[i] = a[i] + b[i];
+#endif
+}
+
+static void copy(void)
+{
+#ifdef __riscv
+	size_t n = sizeof src, vl;
+	uint8_t *s = src, *d = dst;
+	while (n) {
+		__asm__ volatile("vsetvli %0, %1, e8, m8, ta, ma\n\tvle8.v v8, (%2)\n\tvse8.v v8, (%3)"
+				 : "=&r"(vl)
+				 : "r"(n), "r"(s), "r"(d)
+				 : "memory");
+		n -= vl, s += vl, d += vl;
+	}
+#else
+	for (size_t i = 0; i < sizeof src; i++)
+		dst[i] = src[i];
+#endif
+}
+
+int main(int argc, char **argv)
+{
+	const char *k = argc > 1 ? argv[1] : "fmuladd";
+	long reps = argc > 2 ? atol(argv[2]) : 10000;
+	void (*fn)(void) = !strcmp(k, "iadd") ? iadd : !strcmp(k, "copy") ? copy : fmuladd;
+	double s = 0;
+	for (int i = 0; i < N; i++) {
+		x[i] = (float)i * 0.5f, y[i] = 1.0f / (float)(i + 1), a[i] = i * 7, b[i] = -i;
+		src[i] = (uint8_t)(i * 13), src[N + i] = (uint8_t)i;
+	}
+	for (long r = 0; r < reps; r++) {
+		fn();
+		__asm__ volatile("" ::: "memory");
+	}
+	for (int i = 0; i < N; i++)
+		s += z[i] + c[i] + dst[i] + dst[3 * N + i];
+	printf("%.3f\n", s);
+	return 0;
+}
