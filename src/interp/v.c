@@ -145,6 +145,21 @@ static bool may_overlap(unsigned d, int de, unsigned s, int se)
 	return se >= 8 && s == d + nd - ns;
 }
 
+/* A vector register may feed one instruction with one EEW only (the mask, v0, has EEW 1): a
+ * masked instruction whose vector source group holds v0, or two sources of different EEW that
+ * share a register, is reserved. QEMU 10 checks it for the element-wise, widening, narrowing,
+ * merge, gather, slide, extension and indexed-load forms, not for compares, reductions, vadc and
+ * stores; rvx does as it does. */
+static bool source_uses_mask(const struct rv_insn *in, unsigned reg)
+{
+	return !in->rm && reg == 0; /* groups start at a multiple of their size */
+}
+
+static bool sources_clash(unsigned a, int ae, unsigned b, int be)
+{
+	return ae != be && overlap(a, regs_of(ae), b, regs_of(be));
+}
+
 /* ---- fixed point */
 
 /* v >> d rounded by vxrm (d < 64... or 64 for a shift out of a 64-bit value) */
@@ -224,7 +239,8 @@ static int vmem(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt 
 	if (indexed) { /* data has SEW and LMUL; the index vector EEW */
 		dsize = t->sew;
 		demul8 = t->lmul8;
-		if (!aligned(in->rs2, emul8) || (!store && !may_overlap(vd, demul8, in->rs2, emul8)))
+		if (!aligned(in->rs2, emul8) || (!store && !may_overlap(vd, demul8, in->rs2, emul8)) ||
+		    (!store && source_uses_mask(in, in->rs2)))
 			return EXEC_ILLEGAL;
 		if (nf > 1 && !store && overlap(vd, regs_of(demul8) * nf, in->rs2, regs_of(emul8)))
 			return EXEC_ILLEGAL;
@@ -453,6 +469,10 @@ static int int_arith(struct rvx_vcpu *cpu, const struct rv_insn *in, const struc
 	}
 	if (!may_overlap(vd, de, vs2, s2e) || (vector_source(in) && !may_overlap(vd, de, in->rs1, s1e)))
 		return EXEC_ILLEGAL;
+	if (!cmp && !carry &&
+	    (source_uses_mask(in, vs2) || (vector_source(in) && (source_uses_mask(in, in->rs1) ||
+								 sources_clash(vs2, s2e, in->rs1, s1e)))))
+		return EXEC_ILLEGAL;
 	if (widening && in->rs3 != VF_WV && in->rs3 != VF_WX && overlap(vd, regs_of(de), vs2, regs_of(s2e)) &&
 	    !may_overlap(vd, de, vs2, s2e))
 		return EXEC_ILLEGAL;
@@ -648,7 +668,7 @@ static int unary(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt
 		bool sgn = op == RV_VSEXT_VF8 || op == RV_VSEXT_VF4 || op == RV_VSEXT_VF2;
 		int se = t->lmul8 / (int)f;
 		if (sew / f == 0 || se < 1 || !aligned(vd, t->lmul8) || !aligned(vs2, se) ||
-		    !may_overlap(vd, t->lmul8, vs2, se) || (!in->rm && vd == 0))
+		    !may_overlap(vd, t->lmul8, vs2, se) || (!in->rm && vd == 0) || source_uses_mask(in, vs2))
 			return EXEC_ILLEGAL;
 		for (i = cpu->vstart; i < vl; i++) {
 			uint64_t e = get(cpu, vs2, i, sew / f);
@@ -670,7 +690,8 @@ static int permute(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct 
 {
 	unsigned op = in->op, sew = t->sew, vd = in->rd, vs2 = in->rs2, n;
 	uint64_t vl = cpu->vl, vlmax = t->vlmax, i, off;
-	if (!aligned(vd, t->lmul8) || !aligned(vs2, t->lmul8) || (!in->rm && vd == 0))
+	if (!aligned(vd, t->lmul8) || !aligned(vs2, t->lmul8) || (!in->rm && vd == 0) || source_uses_mask(in, vs2) ||
+	    (in->rs3 == VF_VV && source_uses_mask(in, in->rs1)))
 		return EXEC_ILLEGAL;
 	switch (op) {
 	case RV_VSLIDEUP:
@@ -706,7 +727,8 @@ static int permute(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct 
 		int ie = op == RV_VRGATHEREI16 ? (int)((uint64_t)t->lmul8 * 2 / sew) : t->lmul8;
 		uint8_t tmp[8 * RVX_VLENB_MAX];
 		if (overlap(vd, regs_of(t->lmul8), vs2, regs_of(t->lmul8)) ||
-		    (in->rs3 == VF_VV && (!aligned(in->rs1, ie) || overlap(vd, regs_of(t->lmul8), in->rs1, regs_of(ie)))))
+		    (in->rs3 == VF_VV && (!aligned(in->rs1, ie) || overlap(vd, regs_of(t->lmul8), in->rs1, regs_of(ie)) ||
+					  (isize != sew && overlap(vs2, regs_of(t->lmul8), in->rs1, regs_of(ie))))))
 			return EXEC_ILLEGAL;
 		memcpy(tmp, elem(cpu, vs2, 0, 1), (size_t)regs_of(t->lmul8) * cpu->vlenb);
 		for (i = cpu->vstart; i < vl; i++) {
@@ -953,6 +975,10 @@ static int fp_arith_v(struct rvx_vcpu *cpu, const struct rv_insn *in, const stru
 		return EXEC_ILLEGAL;
 	if (!may_overlap(vd, de, vs2, s2e) || (in->rs3 == VF_VV && !may_overlap(vd, de, in->rs1, t->lmul8)))
 		return EXEC_ILLEGAL;
+	if (!cmp && (source_uses_mask(in, vs2) ||
+		     ((in->rs3 == VF_VV || in->rs3 == VF_WV) &&
+		      (source_uses_mask(in, in->rs1) || sources_clash(vs2, s2e, in->rs1, t->lmul8)))))
+		return EXEC_ILLEGAL;
 	for (i = cpu->vstart; i < vl; i++) {
 		uint64_t a = get(cpu, vs2, i, asize), b = 0, r;
 		if (op == RV_VFMERGE) {
@@ -1072,7 +1098,8 @@ static int zvbb(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt 
 		return EXEC_ILLEGAL;
 	if (!aligned(in->rd, de) || !aligned(in->rs2, t->lmul8) || (in->rs3 == VF_VV && !aligned(in->rs1, t->lmul8)) ||
 	    (!in->rm && in->rd == 0) || !may_overlap(in->rd, de, in->rs2, t->lmul8) ||
-	    (in->rs3 == VF_VV && !may_overlap(in->rd, de, in->rs1, t->lmul8)))
+	    (in->rs3 == VF_VV && !may_overlap(in->rd, de, in->rs1, t->lmul8)) || source_uses_mask(in, in->rs2) ||
+	    (in->rs3 == VF_VV && source_uses_mask(in, in->rs1)))
 		return EXEC_ILLEGAL;
 	for (uint64_t i = cpu->vstart; i < cpu->vl; i++) {
 		uint64_t a = get(cpu, in->rs2, i, sew), b, r = 0;

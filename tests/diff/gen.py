@@ -6,7 +6,13 @@ random registers and memory and ends by dumping every register, fflags and the s
 memory. Every program runs under rvx's translator, rvx's interpreter and qemu-riscv64, and
 all three must print the same thing.
 
-usage: gen.py [--programs N] [--seqs N] [--seed S] [--out DIR] [--keep]
+With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
+valid vtypes and AVLs, unit-stride loads and stores, single-width integer and F/D arithmetic in
+vv/vx/vi/vf forms, masked and not, multiply-adds, merges, compares, reductions, slides), the
+32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
+-cpu rva23u64) is the third emulator.
+
+usage: gen.py [--programs N] [--seqs N] [--seed S] [--out DIR] [--vector]
 Prints PASS/FAIL lines; a failing program is kept with a reproducing command."""
 import argparse, os, random, shutil, subprocess, sys
 
@@ -27,9 +33,12 @@ def x(r):
     return "x%d" % r
 
 class Gen:
-    def __init__(self, rnd):
+    def __init__(self, rnd, vector=False):
         self.r = rnd
         self.label = 0
+        self.vector = vector
+        self.vsew = None
+        self.vregs = 1
 
     def xs(self):
         return x(self.r.choice(XR))
@@ -46,9 +55,89 @@ class Gen:
     def imm12(self):
         return self.r.choice([0, 1, -1, 2047, -2048, self.r.randrange(-2048, 2048)])
 
+    # ---- vectors: the current vtype is tracked so that operands fit it (--vector)
+    VINT = ["vadd", "vsub", "vand", "vor", "vxor", "vmul", "vminu", "vmax", "vsll", "vsrl", "vsaddu", "vssub"]
+    VINT_X = ["vrsub", "vslideup", "vslidedown", "vslide1down"]
+    VFP = ["vfadd", "vfsub", "vfmul", "vfdiv", "vfmin", "vfsgnjn"]
+    VCMP = ["vmseq", "vmsltu", "vmsle"]
+
+    def vsetvli(self):
+        r = self.r
+        while True:
+            sew, lmul = r.choice([8, 16, 32, 64]), r.choice(["mf8", "mf4", "mf2", "m1", "m1", "m2", "m4", "m8"])
+            frac = {"mf8": 8, "mf4": 4, "mf2": 2}.get(lmul, 1)
+            if sew <= 64 // frac:
+                break
+        self.vsew, self.vregs = sew, int(lmul[1]) if lmul[0] == "m" and lmul[1] != "f" else 1
+        tail = r.choice(["ta", "tu"]) + "," + r.choice(["ma", "mu"])
+        if r.random() < 0.3:
+            return ["vsetivli %s, %d, e%d, %s, %s" % (self.xd(), r.randrange(32), sew, lmul, tail)]
+        return ["vsetvli %s, %s, e%d, %s, %s" % (self.xd(), r.choice([self.xs(), self.xs(), "x0"]), sew, lmul, tail)]
+
+    def vreg(self, avoid0=False):
+        n = self.vregs
+        while True:
+            v = self.r.randrange(0, 32, n)
+            if not (avoid0 and v == 0):
+                return "v%d" % v
+
+    def vinsn(self, in_loop=False, skippable=False):
+        """One vector instruction (with its address set-up); in a loop body neither vtype nor
+        x31 (the loop's counter) changes, nor vtype where a branch may skip the instruction."""
+        r = self.r
+        if not in_loop and not skippable and (self.vsew is None or r.random() < 0.12):
+            return self.vsetvli()
+        if self.vsew is None:
+            return []
+        masked = r.random() < 0.3
+        m = ", v0.t" if masked else ""
+        src = lambda: self.vreg(masked)  # a source group holding the mask v0 is reserved under it
+        kind = r.choice(["int", "int", "intx", "fp", "fp", "madd", "merge", "cmp", "red", "mv"] +
+                        ([] if in_loop else ["mem", "mem"]))
+        fp_ok = self.vsew >= 32
+        if kind == "mem":
+            off = r.randrange(0, 2048 - 8 * 16, self.vsew // 8)
+            op = r.choice(["vle", "vse"])
+            return ["addi x31, x27, %d" % off, "%s%d.v %s, (x31)%s" % (op, self.vsew, self.vreg(masked and op == "vle"), m)]
+        if kind == "fp" and fp_ok:
+            op = r.choice(self.VFP)
+            if r.random() < 0.4:
+                return ["%s.vf %s, %s, %s%s" % (op, self.vreg(masked), src(), self.f(), m)]
+            return ["%s.vv %s, %s, %s%s" % (op, self.vreg(masked), src(), src(), m)]
+        if kind == "madd":
+            op = r.choice(["vmacc", "vnmsac", "vfmacc", "vfnmsub"] if fp_ok else ["vmacc", "vnmsac"])
+            return ["%s.vv %s, %s, %s%s" % (op, self.vreg(masked), src(), src(), m)]
+        if kind == "merge":
+            return ["vmerge.vvm %s, %s, %s, v0" % (self.vreg(True), self.vreg(True), self.vreg(True))]
+        if kind == "cmp":  # a mask destination may share only a source group's first register */
+            s2, s1 = self.vreg(), self.vreg()
+            while True:
+                d = r.randrange(32)
+                if d in (int(s2[1:]), int(s1[1:])) or all(not (g <= d < g + self.vregs) for g in (int(s2[1:]), int(s1[1:]))):
+                    break
+            return ["%s.vv v%d, %s, %s%s" % (r.choice(self.VCMP), d, s2, s1, m)]
+        if kind == "red":
+            return ["vredsum.vs v%d, %s, v%d%s" % (r.randrange(32), self.vreg(), r.randrange(32), m)]
+        if kind == "mv":
+            form = r.choice(["v %s, %s" % (self.vreg(), self.vreg()), "x %s, %s" % (self.vreg(), self.xs()),
+                             "i %s, %d" % (self.vreg(), r.randrange(-16, 16))])
+            return ["vmv.v." + form]
+        if kind == "intx":
+            op = r.choice(self.VINT_X)
+            d, s2 = self.vreg(masked), src()
+            while op in ("vslideup", "vrsub") and d == s2 and op == "vslideup":
+                d = self.vreg(masked)
+            return ["%s.vx %s, %s, %s%s" % (op, d, s2, self.xs(), m)]
+        op = r.choice(self.VINT)
+        form = r.choice(["vv", "vx", "vi"]) if op in ("vadd", "vand", "vor", "vxor", "vsll", "vsrl", "vsaddu") else r.choice(["vv", "vx"])
+        s1 = src() if form == "vv" else self.xs() if form == "vx" else str(r.randrange(0, 16) if op in ("vsll", "vsrl") else r.randrange(-16, 16))
+        return ["%s.%s %s, %s, %s%s" % (op, form, self.vreg(masked), src(), s1, m)]
+
     def insn(self, exclude=()):
         r = self.r
         kind = None
+        if self.vector and r.random() < 0.35:
+            return self.vinsn(in_loop="amo" in exclude, skippable="vset" in exclude)
         while kind is None or kind in exclude:
             kind = r.choices(["alu", "alui", "shift", "m", "zb", "lui", "mem", "amo", "lrsc", "fp", "fcvt",
                               "fmisc", "fmem", "csr", "branch", "storerun", "loop"],
@@ -173,7 +262,7 @@ class Gen:
         # forward branch over the next one or two instructions
         self.label += 1
         op = r.choice(["beq", "bne", "blt", "bge", "bltu", "bgeu"])
-        body = self.insn() if r.random() < 0.7 else []
+        body = self.insn(exclude=("vset",)) if r.random() < 0.7 else []
         return ["%s %s, %s, .Lskip%d" % (op, self.xs(), self.xs(), self.label)] + \
                [b for b in body if not b.startswith("b")] + [".Lskip%d:" % self.label]
 
@@ -189,11 +278,13 @@ def fval(r):
     v = r.choice(FSPECIAL_D) if r.random() < 0.5 else r.getrandbits(64)
     return v ^ ((1 << 63) if r.random() < 0.3 else 0)
 
-def program(seed, nseqs, length):
+VLENB = 16  # vector sequences run with VLEN 128
+
+def program(seed, nseqs, length, vector=False):
     r = random.Random(seed)
-    g = Gen(r)
+    g = Gen(r, vector)
     out = ["#include <stdint.h>", "#include <stdio.h>", "#include <string.h>", "",
-           "struct state { uint64_t x[32], f[32], fcsr, mem; };",
+           "struct state { uint64_t x[32], f[32], fcsr, mem, vcsr[3]; uint8_t v[%d]; };" % (32 * VLENB),
            "static uint8_t mem[4096] __attribute__((aligned(64)));"]
     asm = [".text"]
     for s in range(nseqs):
@@ -203,7 +294,12 @@ def program(seed, nseqs, length):
         asm += ["fsd f%d, %d(sp)" % (reg, 120 + 8 * i) for i, reg in enumerate([8, 9] + list(range(18, 28)))]
         asm += ["mv x31, a0", "ld x27, %d(x31)" % (8 * 65), "ld t0, %d(x31)" % (8 * 64), "fscsr t0"]
         asm += ["fld f%d, %d(x31)" % (i, 8 * (32 + i)) for i in range(32)]
+        if vector:  # the vector registers from the state (whole-register loads need no vtype)
+            asm += ["addi t1, x31, %d" % (8 * 69)]
+            for k in range(4):
+                asm += ["vl8re8.v v%d, (t1)" % (8 * k), "addi t1, t1, %d" % (8 * VLENB)]
         asm += ["ld x%d, %d(x31)" % (i, 8 * i) for i in XR]
+        g.vsew = None
         for _ in range(length):
             asm += g.insn()
         asm += ["ld x31, 0(sp)"]  # placeholder replaced below
@@ -213,6 +309,11 @@ def program(seed, nseqs, length):
         asm += ["sd x%d, %d(x31)" % (i, 8 * i) for i in XR]
         asm += ["fsd f%d, %d(x31)" % (i, 8 * (32 + i)) for i in range(32)]
         asm += ["frcsr t0", "sd t0, %d(x31)" % (8 * 64)]
+        if vector:
+            asm += ["csrr t0, vl", "sd t0, %d(x31)" % (8 * 66), "csrr t0, vtype", "sd t0, %d(x31)" % (8 * 67),
+                    "csrr t0, vcsr", "sd t0, %d(x31)" % (8 * 68), "addi t1, x31, %d" % (8 * 69)]
+            for k in range(4):
+                asm += ["vs8r.v v%d, (t1)" % (8 * k), "addi t1, t1, %d" % (8 * VLENB)]
         asm += ["ld x%d, %d(sp)" % (reg, 8 * i) for i, reg in enumerate([1, 3, 4, 8, 9] + list(range(18, 28)))]
         asm += ["fld f%d, %d(sp)" % (reg, 120 + 8 * i) for i, reg in enumerate([8, 9] + list(range(18, 28)))]
         asm += ["addi sp, sp, 224", "ret"]
@@ -229,6 +330,7 @@ def program(seed, nseqs, length):
         inits.append("{{%s}, {%s}, %d}" % (", ".join("0x%xull" % v for v in xsv), ", ".join("0x%xull" % v for v in fsv),
                                            r.randrange(5) << 5))
     out.append("static const struct state init[] = {\n%s\n};" % ",\n".join(inits))
+    out.append("#define VECTOR %d" % int(vector))
     out.append("""
 int main(void)
 {
@@ -247,7 +349,15 @@ int main(void)
 			printf(" %llx", (unsigned long long)st.f[i]);
 		for (i = 0; i < sizeof mem; i++)
 			h = (h ^ mem[i]) * 0x100000001b3ull;
-		printf(" fcsr %llx mem %016llx\\n", (unsigned long long)st.fcsr, (unsigned long long)h);
+		printf(" fcsr %llx mem %016llx", (unsigned long long)st.fcsr, (unsigned long long)h);
+		if (VECTOR) {
+			h = 0xcbf29ce484222325ull;
+			for (i = 0; i < sizeof st.v; i++)
+				h = (h ^ st.v[i]) * 0x100000001b3ull;
+			printf(" vl %llu vtype %llx vcsr %llx v %016llx", (unsigned long long)st.vcsr[0],
+			       (unsigned long long)st.vcsr[1], (unsigned long long)st.vcsr[2], (unsigned long long)h);
+		}
+		printf("\\n");
 	}
 	return 0;
 }
@@ -266,16 +376,22 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default=os.path.join(ROOT, "tests", "out", "diff"))
     ap.add_argument("--rvx", default=os.path.join(ROOT, "build", "rvx"))
+    ap.add_argument("--vector", action="store_true")
     o = ap.parse_args()
     os.makedirs(o.out, exist_ok=True)
-    qemu = shutil.which("qemu-riscv64")
+    qemu = [shutil.which("qemu-riscv64")] if shutil.which("qemu-riscv64") else None
+    march = "rv64gc_zba_zbb_zbs"
+    if o.vector:
+        march = "rv64gcv_zba_zbb_zbs"
+        q10 = subprocess.run([os.path.join(ROOT, "tests", "oracle", "qemu10")], capture_output=True, text=True)
+        qemu = [q10.stdout.strip(), "-cpu", "rva23u64"] if q10.returncode == 0 else None
     failures = 0
     for p in range(o.programs):
         seed = o.seed * 100003 + p
         src = os.path.join(o.out, "diff-%d.c" % seed)
         exe = src[:-2]
-        open(src, "w").write(program(seed, o.seqs, o.length))
-        b = subprocess.run(["riscv64-linux-gnu-gcc", "-O1", "-static", "-march=rv64gc_zba_zbb_zbs", "-o", exe, src],
+        open(src, "w").write(program(seed, o.seqs, o.length, o.vector))
+        b = subprocess.run(["riscv64-linux-gnu-gcc", "-O1", "-static", "-march=" + march, "-o", exe, src],
                            capture_output=True, text=True)
         if b.returncode:
             print("FAIL diff-%d: does not build: %s" % (seed, b.stderr[:400]))
@@ -283,7 +399,7 @@ def main():
             continue
         outs = {}
         for name, cmd in [("jit", [o.rvx, "--engine", "jit", "--translate-after", "1", exe]), ("interp", [o.rvx, "--engine", "interp", exe])] + \
-                         ([("qemu", [qemu, exe])] if qemu else []):
+                         ([("qemu", qemu + [exe])] if qemu else []):
             outs[name] = run(cmd)
         ref = outs["interp"]
         bad = []
