@@ -72,11 +72,16 @@ bool gdb_get_hex(const char *hex, uint8_t *bytes, size_t n);
 bool gdb_hostio(struct rvx_gdb *g, const char *p);
 
 /* target.c: the RISC-V view. Remote register numbers: x0-x31 0-31, pc 32, f0-f31 33-64, fflags
- * 65, frm 66, fcsr 67, cycle 68, time 69, instret 70. */
-#define GDB_NREGS         71
+ * 65, frm 66, fcsr 67, cycle 68, time 69, instret 70; vstart 71, vxsat 72, vxrm 73, vcsr 74, vl
+ * 75, vtype 76, vlenb 77 and v0-v31 78-109 (VLEN/8 bytes each). */
+#define GDB_NREGS         110
 #define GDB_FIRST_COUNTER 68
-/* The target description, malloc'd (NULL when out of memory). */
-char *gdb_target_xml(void);
+#define GDB_FIRST_VCSR    71
+#define GDB_FIRST_VREG    78
+/* The target description for VLEN/8 = vlenb, malloc'd (NULL when out of memory). */
+char *gdb_target_xml(unsigned vlenb);
+/* Bytes of register n on the wire. */
+int gdb_reg_size(const struct rvx_vcpu *cpu, int n);
 /* Hex of register n of cpu into out (little-endian); its length, 0 for no such register. */
 size_t gdb_reg_hex(const struct rvx_vcpu *cpu, int n, char *out);
 /* Sets register n from hex; the characters used, 0 on a bad one. */

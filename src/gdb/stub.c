@@ -224,7 +224,9 @@ static bool cmd_write_regs(struct rvx_gdb *g, const char *hex)
 	if (!cpu)
 		return reply(g, "E01");
 	for (int r = 0; r < GDB_NREGS && *hex; r++) {
-		size_t used = r < GDB_FIRST_COUNTER ? gdb_reg_set(cpu, r, hex) : 16; /* counters: read-only */
+		/* counters and vl/vtype/vlenb are read-only: skipped */
+		bool writable = r < GDB_FIRST_COUNTER || (r >= GDB_FIRST_VCSR && r < GDB_FIRST_VCSR + 4) || r >= GDB_FIRST_VREG;
+		size_t used = writable ? gdb_reg_set(cpu, r, hex) : 2 * (size_t)gdb_reg_size(cpu, r);
 		if (!used || strlen(hex) < used)
 			return reply(g, "E22");
 		hex += used;
@@ -842,7 +844,7 @@ static int listen_at(struct rvx_machine *m, struct rvx_gdb *g, const char *where
 static int start(struct rvx_machine *m, struct rvx_gdb *g, const char *where)
 {
 	int r, one = 1;
-	g->xml = gdb_target_xml();
+	g->xml = gdb_target_xml(m->cfg.vlen ? m->cfg.vlen / 8 : RVX_VLENB_DEFAULT);
 	g->frame = malloc(2 * sizeof g->out + 8);
 	if (!g->xml || !g->frame || pipe2(g->wake, O_CLOEXEC | O_NONBLOCK) != 0)
 		return machine_error(m, -ENOMEM, "the gdb stub cannot start: out of memory or descriptors");

@@ -1,5 +1,5 @@
 # The gdb stub (-g): gdb-multiarch in batch mode drives guest programs under both engines
-# (breakpoints, steps, finish/next, registers and memory written, FP state, watchpoints, threads,
+# (breakpoints, steps, finish/next, registers and memory written, FP and vector state, watchpoints, threads,
 # signals stopped on, passed and dropped, a fatal fault, the exit status, PIE with shared
 # libraries, Ctrl-C, detach and kill); the same sessions under qemu-riscv64 -g give the same
 # transcript where QEMU supports them; a protocol client checks what gdb 13 cannot drive on
@@ -18,7 +18,8 @@ if [ -z "$GDB" ]; then
 	fail gdb-client "gdb-multiarch is not installed (scripts/install-deps installs it)"
 	exit 0
 fi
-$CC -O1 -g -static -pthread -o "$T/target" $SRC/target.c 2>"$T/build.log" &&
+$CC -O1 -g -static -march=rv64gcv -o "$T/vector" $SRC/vector.c 2>"$T/build.log" &&
+	$CC -O1 -g -static -pthread -o "$T/target" $SRC/target.c 2>>"$T/build.log" &&
 	$CC -O1 -g -pthread -o "$T/target-pie" $SRC/target.c 2>>"$T/build.log" ||
 	{ fail gdb-build "$(head -3 "$T/build.log")"; exit 0; }
 
@@ -106,6 +107,16 @@ for e in jit interp; do
 		'set $frm = 1' 'p $fcsr' 'p $instret > 1000'
 	expect fp-$e gdb-fp-$e "fflags         0x1	NV:0 DZ:0 OF:0 UF:0 NX:1" "frm            0x0" \
 		"fcsr           0x1" "double = 0.66666666666666663" '$3 = 33' '$4 = 1'
+
+	# the vector state through the target description's vector feature: CSRs, a register by its
+	# 32-bit view, an element written (the program stores and prints it), a second VLEN
+	session vector-$e $e "$T/vector" "" "break vmark" "continue" 'p $vl' 'p $vlenb' 'p $vtype' 'p $v8.w' \
+		'set var $v8.w[0] = 99' 'p $v8.b[4]' "continue"
+	expect vector-$e gdb-vector-$e '$1 = 4' '$2 = 16' '$3 = 208' '$4 = {1, 2, 3, 4}' '$5 = 2' \
+		"out:99 2 3 4 vl 4" status:0
+	RVX_ARGS="-cpu rv64,vlen=256" session vector256-$e $e "$T/vector" "" "break vmark" "continue" 'p $vlenb' \
+		'p $v8.w' "continue"
+	expect vector256-$e gdb-vector256-$e '$1 = 32' '$2 = {1, 2, 3, 4, 0, 0, 0, 0}' "out:1 2 3 4 vl 4" status:0
 
 	# as on hardware: the store to watched, then its load, then the store and the load of counter
 	session watch-$e $e "$P" watch "watch watched" "continue" "info registers pc" "delete" "rwatch watched" \
