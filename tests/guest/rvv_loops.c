@@ -1,7 +1,7 @@
 // Vector loops as compilers write them: vsetvli at the loop head with the remaining count, then
 // unit-stride loads, element-wise integer and F/D arithmetic (vector-vector, vector-scalar,
-// vector-immediate) and stores, over every SEW and LMUL 1 to 8, with counts that leave a short
-// last pass (vl below VLMAX); FP inputs with NaNs, infinities and signaling NaNs under each
+// vector-immediate; the eight multiply-adds, whose inf * 0 + NaN raises NV) and stores, over
+// every SEW and LMUL 1 to 8, with counts that leave a short last pass (vl below VLMAX); FP inputs with NaNs, infinities and signaling NaNs under each
 // rounding mode (results, canonical NaNs and flags); a load that runs into an unmapped page.
 // The translator runs these inline; the oracle is QEMU 10.
 // qemu: rva23
@@ -72,6 +72,11 @@ LOOP(fadd32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vf
 LOOP(fmul32m4, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vfmul.vv v24, v8, v16")
 LOOP(fdiv32m2, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vfdiv.vv v24, v8, v16")
 LOOP(fsub32m1f, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "fmv.w.x ft0, %[x]\n\tvfsub.vf v24, v8, ft0")
+LOOP(fmacc32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vmv.v.v v24, v16\n\tvfmacc.vv v24, v8, v16")
+LOOP(fnmacc32m2f, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v",
+     "vmv.v.v v24, v16\n\tfmv.w.x ft0, %[x]\n\tvfnmacc.vf v24, ft0, v8")
+LOOP(fmsac32m4, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vmv.v.v v24, v8\n\tvfmsac.vv v24, v8, v16")
+LOOP(fnmsac32m8, "vsetvli %[vl], %[n], e32, m8, ta, ma", "vle32.v", "vse32.v", "vmv.v.v v24, v16\n\tvfnmsac.vv v24, v16, v8")
 #undef EEW
 #define EEW 8
 LOOP(sub64m8, "vsetvli %[vl], %[n], e64, m8, ta, ma", "vle64.v", "vse64.v", "vsub.vv v24, v8, v16")
@@ -79,6 +84,11 @@ LOOP(mv64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vmv.
 LOOP(fadd64m2, "vsetvli %[vl], %[n], e64, m2, ta, ma", "vle64.v", "vse64.v", "vfadd.vv v24, v8, v16")
 LOOP(fdiv64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vfdiv.vv v24, v8, v16")
 LOOP(fmul64m4f, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle64.v", "vse64.v", "fmv.d.x ft0, %[x]\n\tvfmul.vf v24, v8, ft0")
+LOOP(fmadd64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vmv.v.v v24, v16\n\tvfmadd.vv v24, v8, v16")
+LOOP(fnmadd64m2f, "vsetvli %[vl], %[n], e64, m2, ta, ma", "vle64.v", "vse64.v",
+     "vmv.v.v v24, v8\n\tfmv.d.x ft0, %[x]\n\tvfnmadd.vf v24, ft0, v16")
+LOOP(fmsub64m4, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle64.v", "vse64.v", "vmv.v.v v24, v16\n\tvfmsub.vv v24, v8, v8")
+LOOP(fnmsub64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vmv.v.v v24, v8\n\tvfnmsub.vv v24, v16, v8")
 #undef EEW
 
 static const struct {
@@ -90,7 +100,10 @@ static const struct {
     {"rsub16m4", rsub16m4, 0}, {"and16m1", and16m1, 0},	  {"add32m4", add32m4, 0},   {"or32m1", or32m1, 0},
     {"mv32m2", mv32m2, 0},     {"fadd32m1", fadd32m1, 4}, {"fmul32m4", fmul32m4, 4}, {"fdiv32m2", fdiv32m2, 4},
     {"fsub32m1f", fsub32m1f, 4}, {"sub64m8", sub64m8, 0},	  {"mv64m1", mv64m1, 0},     {"fadd64m2", fadd64m2, 8},
-    {"fdiv64m1", fdiv64m1, 8}, {"fmul64m4f", fmul64m4f, 8},
+    {"fdiv64m1", fdiv64m1, 8}, {"fmul64m4f", fmul64m4f, 8}, {"fmacc32m1", fmacc32m1, 4},
+    {"fnmacc32m2f", fnmacc32m2f, 4}, {"fmsac32m4", fmsac32m4, 4}, {"fnmsac32m8", fnmsac32m8, 4},
+    {"fmadd64m1", fmadd64m1, 8}, {"fnmadd64m2f", fnmadd64m2f, 8}, {"fmsub64m4", fmsub64m4, 8},
+    {"fnmsub64m1", fnmsub64m1, 8},
 };
 
 static void fill(uint8_t *p, int fp)

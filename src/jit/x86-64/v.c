@@ -1,9 +1,10 @@
 /* Vectors in SSE: vsetvli/vsetivli inline, and after one in the same block (so that SEW and
  * LMUL are known here) the unmasked whole-group forms of unit-stride loads and stores and of
- * element-wise integer and F/D arithmetic, 16 bytes at a time on the vector registers in the
- * vCPU. Each checks vl == VLMAX at run time and otherwise calls the interpreter, as every other
- * vector instruction does (masks, tails, fractional LMUL, the rest of the extension). A fault in
- * a load or store is replayed in the interpreter, which sets vstart at the faulting element. */
+ * element-wise integer and F/D arithmetic (multiply-adds with FMA3), 16 bytes at a time on the
+ * vector registers in the vCPU. Each checks vl == VLMAX at run time and otherwise calls the
+ * interpreter, as every other vector instruction does (masks, tails, fractional LMUL, the rest of
+ * the extension). A fault in a load or store is replayed in the interpreter, which sets vstart at
+ * the faulting element. */
 #include "../../riscv/fp.h"
 #include "internal.h"
 
@@ -225,6 +226,71 @@ static bool arith(struct tctx *t)
 	return true;
 }
 
+/* vfmacc and its kin on F/D elements with FMA3 (vd = +-(vs1 * vs2) +- vd, or +-(vs1 * vd) +- vs2
+ * for vfmadd and its kin). x86 raises no invalid-operation flag for inf * 0 plus a quiet NaN, where
+ * RISC-V raises NV: a chunk with a NaN result leaves the rest of the instruction, from its first
+ * element (vstart), to the interpreter. */
+static bool multiply_add(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
+	unsigned k, per_chunk = 16 / sew;
+	bool acc = in->op >= RV_VFMACC; /* the 231 forms: vd is the addend */
+	/* x86's names by the signs: fmadd a*b+c, fmsub a*b-c, fnmadd -(a*b)+c, fnmsub -(a*b)-c */
+	static const uint8_t op231[] = {0xb8 /* vfmacc */, 0xbe /* vfnmacc */, 0xba /* vfmsac */, 0xbc /* vfnmsac */};
+	static const uint8_t op213[] = {0xa8 /* vfmadd */, 0xae /* vfnmadd */, 0xaa /* vfmsub */, 0xac /* vfnmsub */};
+	uint8_t opc, *short_vl, *odd_frm, *nan[64], *rest[64], *over, *to_interp;
+	if (!t->j->host_fma || (sew != 4 && sew != 8) || !in->rm || t->v_lmul8 < 8 || chunks > 64 || in->rd % regs ||
+	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
+		return false;
+	opc = acc ? op231[in->op - RV_VFMACC] : op213[in->op - RV_VFMADD];
+	e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
+	odd_frm = e_jcc(e, CC_A);
+	short_vl = whole_group_guard(t);
+	if (form == VF_VF) {
+		t_fget_gpr(t, RAX, in->rs1);
+		if (sew == 4) {
+			uint8_t *boxed;
+			e_mov_rr(e, true, RCX, RAX);
+			e_shift_i(e, SH_SHR, true, RCX, 32);
+			e_alu_ri(e, ALU_CMP, false, RCX, -1);
+			boxed = e_jcc(e, CC_E);
+			e_mov_ri(e, RAX, RV_NAN_S);
+			e_patch(boxed, e->p);
+		}
+		broadcast(t, sew);
+	}
+	for (k = 0; k < chunks; k++) {
+		/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend from memory */
+		e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rd, k));
+		if (form == VF_VV)
+			e_sse_rm(e, 0xf3, false, 0x6f, XMM1, vreg(t, in->rs1, k));
+		e_fma_packed(e, opc, sew == 8, XMM1, vreg(t, in->rs2, k));
+		e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x28, XMM2, XMM0); /* movaps */
+		e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0xc2, XMM2, XMM2); /* cmpunord */
+		e_byte(e, 3);
+		e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x50, RAX, XMM2); /* movmsk */
+		e_test_rr(e, false, RAX, RAX);
+		nan[k] = e_jcc(e, CC_NE);
+		e_sse_rm(e, 0xf3, false, 0x7f, XMM0, vreg(t, in->rd, k));
+	}
+	over = e_jmp(e);
+	for (k = 0; k < chunks; k++) { /* the rest from chunk k's first element */
+		e_patch(nan[k], e->p);
+		e_store_i32(e, M(REG_CPU, OFF(vstart)), (int32_t)(k * per_chunk));
+		rest[k] = e_jmp(e);
+	}
+	for (k = 0; k < chunks; k++)
+		e_patch(rest[k], e->p);
+	to_interp = e_jmp(e);
+	e_patch(over, e->p);
+	slow_path(t, to_interp, "a NaN result: RISC-V raises NV for inf * 0 plus a quiet NaN");
+	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
+	return true;
+}
+
 bool jit_v(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -252,6 +318,14 @@ bool jit_v(struct tctx *t)
 	case RV_VFSUB:
 	case RV_VFMUL:
 	case RV_VFDIV: return arith(t);
+	case RV_VFMACC:
+	case RV_VFNMACC:
+	case RV_VFMSAC:
+	case RV_VFNMSAC:
+	case RV_VFMADD:
+	case RV_VFNMADD:
+	case RV_VFMSUB:
+	case RV_VFNMSUB: return multiply_add(t);
 	}
 	return false;
 }
