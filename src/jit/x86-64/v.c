@@ -96,6 +96,23 @@ static void broadcast(struct tctx *t, unsigned sew)
 	e_sse_rr(e, 0x66, false, 0x6c, XMM1, XMM1); /* punpcklqdq */
 }
 
+/* f[r] over xmm1: a single must be NaN-boxed, else it reads as the canonical NaN */
+static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew)
+{
+	struct emit *e = &t->e;
+	t_fget_gpr(t, RAX, r);
+	if (sew == 4) {
+		uint8_t *boxed;
+		e_mov_rr(e, true, RCX, RAX);
+		e_shift_i(e, SH_SHR, true, RCX, 32);
+		e_alu_ri(e, ALU_CMP, false, RCX, -1);
+		boxed = e_jcc(e, CC_E);
+		e_mov_ri(e, RAX, RV_NAN_S);
+		e_patch(boxed, e->p);
+	}
+	broadcast(t, sew);
+}
+
 static bool load_store(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -187,18 +204,8 @@ static bool arith(struct tctx *t)
 		else
 			e_mov_ri(e, RAX, (uint64_t)in->imm);
 		broadcast(t, sew);
-	} else if (form == VF_VF) { /* the scalar: NaN-boxed for single */
-		t_fget_gpr(t, RAX, in->rs1);
-		if (sew == 4) {
-			uint8_t *boxed;
-			e_mov_rr(e, true, RCX, RAX);
-			e_shift_i(e, SH_SHR, true, RCX, 32);
-			e_alu_ri(e, ALU_CMP, false, RCX, -1);
-			boxed = e_jcc(e, CC_E);
-			e_mov_ri(e, RAX, RV_NAN_S);
-			e_patch(boxed, e->p);
-		}
-		broadcast(t, sew);
+	} else if (form == VF_VF) {
+		fp_scalar_broadcast(t, in->rs1, sew);
 	}
 	for (unsigned k = 0; k < chunks; k++) {
 		if (move) {
@@ -248,19 +255,8 @@ static bool multiply_add(struct tctx *t)
 	e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
 	odd_frm = e_jcc(e, CC_A);
 	short_vl = whole_group_guard(t);
-	if (form == VF_VF) {
-		t_fget_gpr(t, RAX, in->rs1);
-		if (sew == 4) {
-			uint8_t *boxed;
-			e_mov_rr(e, true, RCX, RAX);
-			e_shift_i(e, SH_SHR, true, RCX, 32);
-			e_alu_ri(e, ALU_CMP, false, RCX, -1);
-			boxed = e_jcc(e, CC_E);
-			e_mov_ri(e, RAX, RV_NAN_S);
-			e_patch(boxed, e->p);
-		}
-		broadcast(t, sew);
-	}
+	if (form == VF_VF)
+		fp_scalar_broadcast(t, in->rs1, sew);
 	for (k = 0; k < chunks; k++) {
 		/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend from memory */
 		e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rd, k));
