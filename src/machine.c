@@ -39,7 +39,8 @@ static void *page_calloc(size_t size)
 
 const char *rvx_isa_string(void)
 {
-	return "rv64imafdcv_zicboz_zicond_zicsr_zifencei_zimop_zawrs_zfa_zfhmin_zcb_zcmop_zba_zbb_zbc_zbkb_zbkx_zbs_zkt_"
+	return "rv64imafdcv_zicboz_zicond_zicsr_zifencei_zimop_zawrs_zfa_zfhmin_zcb_zcmop_zba_zbb_zbc_zbkb_zbkx_zbs_"
+	       "zkt_"
 	       "zvbb_zvfhmin_zvkb_zvkt";
 }
 

@@ -18,9 +18,9 @@ struct jit_jc_entry;
 struct guest_symbols;
 struct rvx_gdb;
 
-#define RVX_NSIG 65 /* guest signals 1..64 */
-#define RVX_VLENB_MAX 128 /* VLEN up to 1024 bits */
-#define RVX_VLENB_DEFAULT 16 /* VLEN 128, as QEMU's */
+#define RVX_NSIG          65                                         /* guest signals 1..64 */
+#define RVX_VLENB_MAX     128                                        /* VLEN up to 1024 bits */
+#define RVX_VLENB_DEFAULT 16                                         /* VLEN 128, as QEMU's */
 enum { V_CTRL_DEFAULT, V_CTRL_OFF, V_CTRL_ON, V_CTRL_INHERIT = 16 }; /* PR_RISCV_V_VSTATE_CTRL_* */
 
 struct guest_sigaction {
@@ -121,8 +121,8 @@ struct rvx_vcpu {
 	uint64_t vl, vtype, vstart;
 	uint32_t vlenb;
 	uint8_t vxrm, vxsat;
-	bool v_used;     /* ran a vector instruction: signal frames carry the vector context */
-	uint8_t v_ctrl;  /* PR_RISCV_V control: current state, next (<< 2), inherit (bit 4) */
+	bool v_used;    /* ran a vector instruction: signal frames carry the vector context */
+	uint8_t v_ctrl; /* PR_RISCV_V control: current state, next (<< 2), inherit (bit 4) */
 	uint8_t v[32 * RVX_VLENB_MAX] __attribute__((aligned(16)));
 	uint32_t v_nan[8] __attribute__((aligned(16))); /* canonical NaNs: 4 singles, 2 doubles (translated code) */
 };

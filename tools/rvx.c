@@ -366,7 +366,8 @@ static bool parse_cpu(const char *arg, unsigned *vlen)
 	size_t len = opt ? (size_t)(opt - arg) : strlen(arg);
 	char *end;
 	unsigned long v;
-	if (!(len == 4 && !strncmp(arg, "rv64", 4)) && !(len == 3 && (!strncmp(arg, "max", 3) || !strncmp(arg, "any", 3))))
+	if (!(len == 4 && !strncmp(arg, "rv64", 4)) &&
+	    !(len == 3 && (!strncmp(arg, "max", 3) || !strncmp(arg, "any", 3))))
 		return false;
 	if (!opt)
 		return true;
@@ -436,10 +437,11 @@ int main(int argc, char **argv)
 			cluster = selftest = true;
 			continue;
 		}
-		if (i + 1 >= argc && (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") ||
-				      !strcmp(o, "-d") || !strcmp(o, "-D") || !strcmp(o, "-cpu") ||
-				      !strcmp(o, "-engine") || !strcmp(o, "-translate-after") || !strcmp(o, "-v-control") ||
-				      !strcmp(o, "-cluster-place") || !strcmp(o, "-plugin") || !strcmp(o, "-g")))
+		if (i + 1 >= argc &&
+		    (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") || !strcmp(o, "-d") ||
+		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine") ||
+		     !strcmp(o, "-translate-after") || !strcmp(o, "-v-control") || !strcmp(o, "-cluster-place") ||
+		     !strcmp(o, "-plugin") || !strcmp(o, "-g")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
 			sysroot = argv[++i];
@@ -472,9 +474,10 @@ int main(int argc, char **argv)
 				return 0;
 			}
 			if (!parse_cpu(argv[i], &vlen))
-				return bad_usage("unknown CPU or option in '%s' (-cpu help lists them; vlen=128, 256, 512 "
-						 "or 1024)",
-						 argv[i]);
+				return bad_usage(
+				    "unknown CPU or option in '%s' (-cpu help lists them; vlen=128, 256, 512 "
+				    "or 1024)",
+				    argv[i]);
 			cpu = argv[i];
 		} else if (!strcmp(o, "-engine")) {
 			engine = argv[++i];

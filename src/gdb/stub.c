@@ -225,7 +225,8 @@ static bool cmd_write_regs(struct rvx_gdb *g, const char *hex)
 		return reply(g, "E01");
 	for (int r = 0; r < GDB_NREGS && *hex; r++) {
 		/* counters and vl/vtype/vlenb are read-only: skipped */
-		bool writable = r < GDB_FIRST_COUNTER || (r >= GDB_FIRST_VCSR && r < GDB_FIRST_VCSR + 4) || r >= GDB_FIRST_VREG;
+		bool writable =
+		    r < GDB_FIRST_COUNTER || (r >= GDB_FIRST_VCSR && r < GDB_FIRST_VCSR + 4) || r >= GDB_FIRST_VREG;
 		size_t used = writable ? gdb_reg_set(cpu, r, hex) : 2 * (size_t)gdb_reg_size(cpu, r);
 		if (!used || strlen(hex) < used)
 			return reply(g, "E22");

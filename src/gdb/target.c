@@ -10,9 +10,9 @@
 
 /* Registers 65 on: fflags, frm, fcsr (in the FP feature, as gdb wants them), the counters and
  * the vector CSRs (in the CSR feature). */
-static const unsigned csrs[] = {RV_CSR_FFLAGS, RV_CSR_FRM, RV_CSR_FCSR, RV_CSR_CYCLE, RV_CSR_TIME,
-				RV_CSR_INSTRET, RV_CSR_VSTART, RV_CSR_VXSAT, RV_CSR_VXRM, RV_CSR_VCSR,
-				RV_CSR_VL, RV_CSR_VTYPE, RV_CSR_VLENB};
+static const unsigned csrs[] = {RV_CSR_FFLAGS,  RV_CSR_FRM,    RV_CSR_FCSR,  RV_CSR_CYCLE, RV_CSR_TIME,
+				RV_CSR_INSTRET, RV_CSR_VSTART, RV_CSR_VXSAT, RV_CSR_VXRM,  RV_CSR_VCSR,
+				RV_CSR_VL,      RV_CSR_VTYPE,  RV_CSR_VLENB};
 #define NCSRS (int)(sizeof csrs / sizeof csrs[0])
 
 static int reg_bytes(int n)
@@ -56,7 +56,8 @@ char *gdb_target_xml(unsigned vlenb)
 	    "<vector id=\"bytes\" type=\"uint8\" count=\"%u\"/>\n<vector id=\"shorts\" type=\"uint16\" count=\"%u\"/>\n"
 	    "<vector id=\"words\" type=\"uint32\" count=\"%u\"/>\n<vector id=\"longs\" type=\"uint64\" count=\"%u\"/>\n"
 	    "<vector id=\"quads\" type=\"uint128\" count=\"%u\"/>\n<union id=\"riscv_vector\">\n"
-	    "<field name=\"b\" type=\"bytes\"/>\n<field name=\"s\" type=\"shorts\"/>\n<field name=\"w\" type=\"words\"/>\n"
+	    "<field name=\"b\" type=\"bytes\"/>\n<field name=\"s\" type=\"shorts\"/>\n<field name=\"w\" "
+	    "type=\"words\"/>\n"
 	    "<field name=\"l\" type=\"longs\"/>\n<field name=\"q\" type=\"quads\"/>\n</union>\n",
 	    vlenb, vlenb / 2, vlenb / 4, vlenb / 8, vlenb / 16);
 	for (int i = 0; i < 32; i++)
@@ -102,8 +103,13 @@ size_t gdb_reg_hex(const struct rvx_vcpu *cpu, int n, char *out)
 	else if (n < 65)
 		v = cpu->f[n - 33];
 	else if (n >= GDB_FIRST_VCSR) /* read as they are (an access would turn vectors on) */
-		v = n == 71 ? cpu->vstart : n == 72 ? cpu->vxsat : n == 73 ? cpu->vxrm : n == 74 ? (uint64_t)cpu->vxrm << 1 | cpu->vxsat
-		  : n == 75 ? cpu->vl : n == 76 ? cpu->vtype : cpu->vlenb;
+		v = n == 71   ? cpu->vstart
+		    : n == 72 ? cpu->vxsat
+		    : n == 73 ? cpu->vxrm
+		    : n == 74 ? (uint64_t)cpu->vxrm << 1 | cpu->vxsat
+		    : n == 75 ? cpu->vl
+		    : n == 76 ? cpu->vtype
+			      : cpu->vlenb;
 	else
 		rv_csr_access((struct rvx_vcpu *)cpu, csrs[n - 65], false, NULL, 0, &v);
 	return put_le(out, v, reg_bytes(n));

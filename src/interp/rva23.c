@@ -45,7 +45,7 @@ static uint64_t xperm(uint64_t a, uint64_t b, unsigned bits)
 	return r;
 }
 
-#define F(r) cpu->f[r]
+#define F(r)        cpu->f[r]
 #define RV_BOX_H(v) (0xffffffffffff0000ull | (uint16_t)(v))
 
 static uint16_t unbox_h(uint64_t r)
@@ -56,10 +56,10 @@ static uint16_t unbox_h(uint64_t r)
 /* fli's constants (index 1 is the smallest normal, 30 infinity, 31 the canonical NaN) */
 static double fli_value(unsigned i)
 {
-	static const double v[32] = {-1.0,	   0,	     0x1p-16, 0x1p-15, 0x1p-8, 0x1p-7, 0.0625, 0.125,
-				     0.25,	   0.3125,   0.375,   0.4375,  0.5,    0.625,  0.75,   0.875,
-				     1.0,	   1.25,     1.5,     1.75,    2.0,    2.5,    3.0,    4.0,
-				     8.0,	   16.0,     128.0,   256.0,   0x1p15, 0x1p16, INFINITY, 0};
+	static const double v[32] = {-1.0, 0,      0x1p-16, 0x1p-15, 0x1p-8, 0x1p-7, 0.0625,   0.125,
+				     0.25, 0.3125, 0.375,   0.4375,  0.5,    0.625,  0.75,     0.875,
+				     1.0,  1.25,   1.5,     1.75,    2.0,    2.5,    3.0,      4.0,
+				     8.0,  16.0,   128.0,   256.0,   0x1p15, 0x1p16, INFINITY, 0};
 	return v[i & 31];
 }
 
@@ -76,8 +76,8 @@ static bool is_snan_d(uint64_t a)
 /* The F operations on singles computed in double (exact for all of these) */
 static uint64_t widen(const struct rv_insn *in, uint64_t r, unsigned *fl)
 {
-	bool single = in->op == RV_FMINM_S || in->op == RV_FMAXM_S || in->op == RV_FROUND_S || in->op == RV_FROUNDNX_S ||
-		      in->op == RV_FLEQ_S || in->op == RV_FLTQ_S;
+	bool single = in->op == RV_FMINM_S || in->op == RV_FMAXM_S || in->op == RV_FROUND_S ||
+		      in->op == RV_FROUNDNX_S || in->op == RV_FLEQ_S || in->op == RV_FLTQ_S;
 	uint32_t s = rv_unbox_s(r);
 	if (!single)
 		return r;

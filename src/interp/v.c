@@ -13,8 +13,8 @@
 /* ---- vtype */
 
 struct vt {
-	unsigned sew;  /* element bytes: 1, 2, 4, 8 */
-	int lmul8;     /* LMUL * 8: 1 (mf8) .. 64 (m8) */
+	unsigned sew; /* element bytes: 1, 2, 4, 8 */
+	int lmul8;    /* LMUL * 8: 1 (mf8) .. 64 (m8) */
 	uint64_t vlmax;
 };
 
@@ -171,7 +171,7 @@ static uint64_t round_shift(const struct rvx_vcpu *cpu, uint64_t v, unsigned d, 
 	shifted = arith ? (uint64_t)((int64_t)v >> (d > 63 ? 63 : d)) : (d > 63 ? 0 : v >> d);
 	switch (cpu->vxrm) {
 	case 0: r = (v >> (d - 1)) & 1; break; /* rnu */
-	case 1: /* rne */
+	case 1:                                /* rne */
 		r = ((v >> (d - 1)) & 1) && ((d > 1 && (v & ((1ull << (d - 1)) - 1))) || (d < 64 && ((v >> d) & 1)));
 		break;
 	case 2: r = 0; break; /* rdn */
@@ -306,8 +306,8 @@ static uint64_t sat_add(struct rvx_vcpu *cpu, uint64_t a, uint64_t b, unsigned s
 		}
 		return (uint64_t)r;
 	}
-	unsigned __int128 r = sub ? (unsigned __int128)zext(a, size) - zext(b, size)
-				  : (unsigned __int128)zext(a, size) + zext(b, size);
+	unsigned __int128 r =
+	    sub ? (unsigned __int128)zext(a, size) - zext(b, size) : (unsigned __int128)zext(a, size) + zext(b, size);
 	unsigned __int128 max = size == 8 ? UINT64_MAX : (1ull << (8 * size)) - 1;
 	if (sub && zext(a, size) < zext(b, size)) {
 		cpu->vxsat = 1;
@@ -470,8 +470,8 @@ static int int_arith(struct rvx_vcpu *cpu, const struct rv_insn *in, const struc
 	if (!may_overlap(vd, de, vs2, s2e) || (vector_source(in) && !may_overlap(vd, de, in->rs1, s1e)))
 		return EXEC_ILLEGAL;
 	if (!cmp && !carry &&
-	    (source_uses_mask(in, vs2) || (vector_source(in) && (source_uses_mask(in, in->rs1) ||
-								 sources_clash(vs2, s2e, in->rs1, s1e)))))
+	    (source_uses_mask(in, vs2) ||
+	     (vector_source(in) && (source_uses_mask(in, in->rs1) || sources_clash(vs2, s2e, in->rs1, s1e)))))
 		return EXEC_ILLEGAL;
 	if (widening && in->rs3 != VF_WV && in->rs3 != VF_WX && overlap(vd, regs_of(de), vs2, regs_of(s2e)) &&
 	    !may_overlap(vd, de, vs2, s2e))
@@ -503,10 +503,10 @@ static int int_arith(struct rvx_vcpu *cpu, const struct rv_insn *in, const struc
 			continue;
 		}
 		if (widening) { /* sources extended to 2*SEW, then the single-width operation there */
-			bool sa = op == RV_VWADD || op == RV_VWSUB || op == RV_VWADD_W || op == RV_VWSUB_W || op == RV_VWMUL ||
-				  op == RV_VWMACC || op == RV_VWMULSU || op == RV_VWMACCUS;
-			bool sb = op == RV_VWADD || op == RV_VWSUB || op == RV_VWADD_W || op == RV_VWSUB_W || op == RV_VWMUL ||
-				  op == RV_VWMACC || op == RV_VWMACCSU;
+			bool sa = op == RV_VWADD || op == RV_VWSUB || op == RV_VWADD_W || op == RV_VWSUB_W ||
+				  op == RV_VWMUL || op == RV_VWMACC || op == RV_VWMULSU || op == RV_VWMACCUS;
+			bool sb = op == RV_VWADD || op == RV_VWSUB || op == RV_VWADD_W || op == RV_VWSUB_W ||
+				  op == RV_VWMUL || op == RV_VWMACC || op == RV_VWMACCSU;
 			uint64_t d = get(cpu, vd, i, dsize);
 			uint64_t wa = asize == dsize ? a : sa ? (uint64_t)sext(a, sew) : zext(a, sew);
 			uint64_t wb = sb ? (uint64_t)sext(b, sew) : zext(b, sew);
@@ -664,7 +664,9 @@ static int unary(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt
 		cpu->vstart = 0;
 		return EXEC_NEXT;
 	default: { /* vzext/vsext.vf2/4/8 */
-		unsigned f = op == RV_VZEXT_VF8 || op == RV_VSEXT_VF8 ? 8 : op == RV_VZEXT_VF4 || op == RV_VSEXT_VF4 ? 4 : 2;
+		unsigned f = op == RV_VZEXT_VF8 || op == RV_VSEXT_VF8   ? 8
+			     : op == RV_VZEXT_VF4 || op == RV_VSEXT_VF4 ? 4
+									: 2;
 		bool sgn = op == RV_VSEXT_VF8 || op == RV_VSEXT_VF4 || op == RV_VSEXT_VF2;
 		int se = t->lmul8 / (int)f;
 		if (sew / f == 0 || se < 1 || !aligned(vd, t->lmul8) || !aligned(vs2, se) ||
@@ -727,8 +729,9 @@ static int permute(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct 
 		int ie = op == RV_VRGATHEREI16 ? (int)((uint64_t)t->lmul8 * 2 / sew) : t->lmul8;
 		uint8_t tmp[8 * RVX_VLENB_MAX];
 		if (overlap(vd, regs_of(t->lmul8), vs2, regs_of(t->lmul8)) ||
-		    (in->rs3 == VF_VV && (!aligned(in->rs1, ie) || overlap(vd, regs_of(t->lmul8), in->rs1, regs_of(ie)) ||
-					  (isize != sew && overlap(vs2, regs_of(t->lmul8), in->rs1, regs_of(ie))))))
+		    (in->rs3 == VF_VV &&
+		     (!aligned(in->rs1, ie) || overlap(vd, regs_of(t->lmul8), in->rs1, regs_of(ie)) ||
+		      (isize != sew && overlap(vs2, regs_of(t->lmul8), in->rs1, regs_of(ie))))))
 			return EXEC_ILLEGAL;
 		memcpy(tmp, elem(cpu, vs2, 0, 1), (size_t)regs_of(t->lmul8) * cpu->vlenb);
 		for (i = cpu->vstart; i < vl; i++) {
@@ -784,7 +787,8 @@ static uint64_t fp_binary(unsigned op, uint64_t a, uint64_t b, uint64_t d, unsig
 	case RV_VFMSUB: k = FP_MSUB, x = b, y = d, z = a; break;
 	default: k = FP_NMSUB, x = b, y = d, z = a; break; /* vfnmsub */
 	}
-	return size == 4 ? fp_arith_s(k, (uint32_t)x, (uint32_t)y, (uint32_t)z, rm, fl) : fp_arith_d(k, x, y, z, rm, fl);
+	return size == 4 ? fp_arith_s(k, (uint32_t)x, (uint32_t)y, (uint32_t)z, rm, fl)
+			 : fp_arith_d(k, x, y, z, rm, fl);
 }
 
 static bool fp_compare(unsigned op, uint64_t a, uint64_t b, unsigned size, unsigned *fl)
@@ -806,7 +810,8 @@ static uint64_t fp_convert_wide(unsigned op, uint64_t a, unsigned size, unsigned
  * F): through 32 bits, then saturated, an out-of-range value raising only NV. */
 static uint64_t fp_convert(unsigned op, uint64_t a, unsigned size, unsigned dsize, int rm, unsigned *fl)
 {
-	bool to_int = op == RV_VFNCVT_XU_F || op == RV_VFNCVT_X_F || op == RV_VFNCVT_RTZ_XU_F || op == RV_VFNCVT_RTZ_X_F;
+	bool to_int =
+	    op == RV_VFNCVT_XU_F || op == RV_VFNCVT_X_F || op == RV_VFNCVT_RTZ_XU_F || op == RV_VFNCVT_RTZ_X_F;
 	if (to_int && dsize == 2) {
 		bool sgn = op == RV_VFNCVT_X_F || op == RV_VFNCVT_RTZ_X_F;
 		unsigned f = 0;
@@ -847,12 +852,12 @@ static uint64_t fp_convert_wide(unsigned op, uint64_t a, unsigned size, unsigned
 				 : fp_to_int_d(a, (int)(8 * dsize), 0, rm, fl);
 	case RV_VFCVT_F_XU:
 	case RV_VFWCVT_F_XU:
-	case RV_VFNCVT_F_XU:
-		return dsize == 4 ? fp_from_int_s(ua, 64, 1, rm, fl) : fp_from_int_d(ua, 64, 1, rm, fl);
+	case RV_VFNCVT_F_XU: return dsize == 4 ? fp_from_int_s(ua, 64, 1, rm, fl) : fp_from_int_d(ua, 64, 1, rm, fl);
 	case RV_VFCVT_F_X:
 	case RV_VFWCVT_F_X:
 	case RV_VFNCVT_F_X:
-		return dsize == 4 ? fp_from_int_s((uint64_t)sa, 64, 0, rm, fl) : fp_from_int_d((uint64_t)sa, 64, 0, rm, fl);
+		return dsize == 4 ? fp_from_int_s((uint64_t)sa, 64, 0, rm, fl)
+				  : fp_from_int_d((uint64_t)sa, 64, 0, rm, fl);
 	case RV_VFWCVT_F_F: return size == 2 ? fp_h_to_s((uint16_t)a, fl) : fp_s_to_d((uint32_t)a, fl);
 	case RV_VFNCVT_F_F: return dsize == 2 ? fp_s_to_h((uint32_t)a, rm, fl) : fp_d_to_s(a, rm, fl);
 	default: { /* vfncvt.rod.f.f.w: round to odd (truncate, then set the last bit when inexact) */
@@ -964,7 +969,10 @@ static int fp_arith_v(struct rvx_vcpu *cpu, const struct rv_insn *in, const stru
 		}
 	}
 	/* the FP side of the operation must be F or D (Zvfh's half precision is not there) */
-	if (!(int_src ? dsize >= 4 : int_dst ? asize >= 4 : widening || narrowing ? sew == 4 : sew >= 4) &&
+	if (!(int_src                 ? dsize >= 4
+	      : int_dst               ? asize >= 4
+	      : widening || narrowing ? sew == 4
+				      : sew >= 4) &&
 	    !((op == RV_VFWCVT_F_F || op == RV_VFNCVT_F_F) && sew == 2)) /* Zvfhmin's half <-> single */
 		return EXEC_ILLEGAL;
 	if (cmp)
@@ -997,7 +1005,8 @@ static int fp_arith_v(struct rvx_vcpu *cpu, const struct rv_insn *in, const stru
 		}
 		if (in->rs3 == VF_V) { /* unary */
 			if (op == RV_VFSQRT)
-				r = sew == 4 ? fp_arith_s(FP_SQRT, (uint32_t)a, 0, 0, rm, &fl) : fp_arith_d(FP_SQRT, a, 0, 0, rm, &fl);
+				r = sew == 4 ? fp_arith_s(FP_SQRT, (uint32_t)a, 0, 0, rm, &fl)
+					     : fp_arith_d(FP_SQRT, a, 0, 0, rm, &fl);
 			else if (op == RV_VFCLASS)
 				r = sew == 4 ? fp_class_s((uint32_t)a) : fp_class_d(a);
 			else if (op == RV_VFREC7 || op == RV_VFRSQRT7)
@@ -1009,13 +1018,13 @@ static int fp_arith_v(struct rvx_vcpu *cpu, const struct rv_insn *in, const stru
 		}
 		if (widening) { /* F operands made D exactly, then the D operation */
 			uint64_t wa = asize == 8 ? a : fp_s_to_d((uint32_t)a, &fl), wb = fp_s_to_d((uint32_t)b, &fl);
-			unsigned base = op == RV_VFWADD || op == RV_VFWADD_W ? RV_VFADD
+			unsigned base = op == RV_VFWADD || op == RV_VFWADD_W   ? RV_VFADD
 					: op == RV_VFWSUB || op == RV_VFWSUB_W ? RV_VFSUB
-					: op == RV_VFWMUL			? RV_VFMUL
-					: op == RV_VFWMACC			? RV_VFMACC
-					: op == RV_VFWNMACC			? RV_VFNMACC
-					: op == RV_VFWMSAC			? RV_VFMSAC
-										: RV_VFNMSAC;
+					: op == RV_VFWMUL                      ? RV_VFMUL
+					: op == RV_VFWMACC                     ? RV_VFMACC
+					: op == RV_VFWNMACC                    ? RV_VFNMACC
+					: op == RV_VFWMSAC                     ? RV_VFMSAC
+									       : RV_VFNMSAC;
 			r = fp_binary(base, wa, wb, get(cpu, vd, i, 8), 8, rm, &fl);
 			put(cpu, vd, i, 8, r);
 			continue;

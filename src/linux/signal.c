@@ -286,8 +286,8 @@ static void save_vector(struct rvx_vcpu *cpu, uint64_t frame, uint8_t *f)
 	const unsigned at = FRAME_UC + UC_MCONTEXT + MC_EXT_HDR;
 	uint8_t *h = f + at;
 	uint32_t hdr[2] = {V_MAGIC, (uint32_t)(V_DATA + 32 * cpu->vlenb)};
-	uint64_t state[6] = {cpu->vstart, cpu->vl,	  cpu->vtype, (uint64_t)cpu->vxrm << 1 | cpu->vxsat,
-			     cpu->vlenb,  frame + at + V_DATA};
+	uint64_t state[6] = {cpu->vstart,        cpu->vl, cpu->vtype, (uint64_t)cpu->vxrm << 1 | cpu->vxsat, cpu->vlenb,
+			     frame + at + V_DATA};
 	memcpy(h, hdr, sizeof hdr);
 	memcpy(h + V_STATE, state, sizeof state);
 	memcpy(h + V_DATA, cpu->v, 32u * cpu->vlenb);

@@ -415,8 +415,7 @@ long sys_prctl(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (op == PR_SET_NAME || op == PR_GET_NAME)
 		return host_ret(prctl(op, guest_ptr(cpu, a[1]), 0, 0, 0));
 	switch (op) {
-	case 70: /* PR_RISCV_V_GET_CONTROL */
-		return cpu->v_ctrl;
+	case 70: /* PR_RISCV_V_GET_CONTROL */ return cpu->v_ctrl;
 	case 69: { /* PR_RISCV_V_SET_CONTROL, as Linux: V cannot be turned off once on */
 		unsigned cur = a[1] & 3, next = (a[1] >> 2) & 3;
 		if (a[1] & ~0x1full || cur == 3 || next == 3)
@@ -461,16 +460,16 @@ enum {
 #define HWPROBE_BIT(n) (1ull << (n))
 #define HWPROBE_EXTENSIONS                                                                                             \
 	(HWPROBE_BIT(0) /* F and D */ | HWPROBE_BIT(1) /* C */ | HWPROBE_BIT(2) /* V */ | HWPROBE_BIT(3) /* Zba */ |   \
-	 HWPROBE_BIT(4) /* Zbb */ | HWPROBE_BIT(17) /* Zvbb */ | HWPROBE_BIT(19) /* Zvkb */ |                         \
-	 HWPROBE_BIT(16) /* Zkt */ | HWPROBE_BIT(26) /* Zvkt */ | HWPROBE_BIT(28) /* Zfhmin */ |                      \
-	 HWPROBE_BIT(31) /* Zvfhmin */ | HWPROBE_BIT(32) /* Zfa */ |                                                  \
-	 HWPROBE_BIT(5) /* Zbs */ | HWPROBE_BIT(6) /* Zicboz */ | HWPROBE_BIT(7) /* Zbc */ |                           \
-	 HWPROBE_BIT(8) /* Zbkb */ | HWPROBE_BIT(10) /* Zbkx */ | HWPROBE_BIT(29) /* Zihintntl */ |                    \
-	 HWPROBE_BIT(35) /* Zicond */ | HWPROBE_BIT(36) /* Zihintpause */ | HWPROBE_BIT(42) /* Zimop */ |              \
-	 HWPROBE_BIT(43) /* Zca */ | HWPROBE_BIT(44) /* Zcb */ | HWPROBE_BIT(45) /* Zcd */ |                           \
-	 HWPROBE_BIT(47) /* Zcmop */ | HWPROBE_BIT(48) /* Zawrs */ | HWPROBE_BIT(50) /* Zicntr */)
-#define HWPROBE_MISALIGNED_FAST        3
-#define TIME_CSR_HZ                    10000000 /* csr.c's timebase */
+	 HWPROBE_BIT(4) /* Zbb */ | HWPROBE_BIT(17) /* Zvbb */ | HWPROBE_BIT(19) /* Zvkb */ |                          \
+	 HWPROBE_BIT(16) /* Zkt */ | HWPROBE_BIT(26) /* Zvkt */ | HWPROBE_BIT(28) /* Zfhmin */ |                       \
+	 HWPROBE_BIT(31) /* Zvfhmin */ | HWPROBE_BIT(32) /* Zfa */ | HWPROBE_BIT(5) /* Zbs */ |                        \
+	 HWPROBE_BIT(6) /* Zicboz */ | HWPROBE_BIT(7) /* Zbc */ | HWPROBE_BIT(8) /* Zbkb */ |                          \
+	 HWPROBE_BIT(10) /* Zbkx */ | HWPROBE_BIT(29) /* Zihintntl */ | HWPROBE_BIT(35) /* Zicond */ |                 \
+	 HWPROBE_BIT(36) /* Zihintpause */ | HWPROBE_BIT(42) /* Zimop */ | HWPROBE_BIT(43) /* Zca */ |                 \
+	 HWPROBE_BIT(44) /* Zcb */ | HWPROBE_BIT(45) /* Zcd */ | HWPROBE_BIT(47) /* Zcmop */ |                         \
+	 HWPROBE_BIT(48) /* Zawrs */ | HWPROBE_BIT(50) /* Zicntr */)
+#define HWPROBE_MISALIGNED_FAST 3
+#define TIME_CSR_HZ             10000000 /* csr.c's timebase */
 
 long sys_riscv_hwprobe(struct rvx_vcpu *cpu, const uint64_t *a)
 {

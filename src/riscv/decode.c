@@ -255,8 +255,7 @@ static enum rv_op decode_fp_newer(uint32_t w)
 		if (fmt <= 1 && (rs2 == 4 || rs2 == 5))
 			return (enum rv_op)((d ? RV_FROUND_D : RV_FROUND_S) + (rs2 == 5));
 		return RV_ILLEGAL;
-	case 0x1c:
-		return fmt == 2 && rs2 == 0 && rm == 0 ? RV_FMV_X_H : RV_ILLEGAL;
+	case 0x1c: return fmt == 2 && rs2 == 0 && rm == 0 ? RV_FMV_X_H : RV_ILLEGAL;
 	case 0x1e:
 		if (fmt == 2 && rs2 == 0 && rm == 0)
 			return RV_FMV_H_X;
@@ -271,8 +270,7 @@ static enum rv_op decode_fp_newer(uint32_t w)
 		if (fmt > 1 || (rm != 4 && rm != 5))
 			return RV_ILLEGAL;
 		return (enum rv_op)((d ? RV_FLEQ_D : RV_FLEQ_S) + (rm == 5));
-	case 0x18:
-		return fmt == 1 && rs2 == 8 && rm == 1 ? RV_FCVTMOD_W_D : RV_ILLEGAL;
+	case 0x18: return fmt == 1 && rs2 == 8 && rm == 1 ? RV_FCVTMOD_W_D : RV_ILLEGAL;
 	default: (void)rs1; return RV_ILLEGAL;
 	}
 }

@@ -12,69 +12,67 @@ enum { OPIVV, OPFVV, OPMVV, OPIVI, OPIVX, OPFVF, OPMVX };
 
 /* funct6 -> op for each category; 0 (RV_ILLEGAL) where the category has no such instruction */
 static const uint16_t opi[3][64] = {
-    [0] = /* OPIVV */ {[0x00] = RV_VADD,     [0x02] = RV_VSUB,   [0x04] = RV_VMINU,  [0x05] = RV_VMIN,
-		       [0x06] = RV_VMAXU,    [0x07] = RV_VMAX,   [0x09] = RV_VAND,   [0x0a] = RV_VOR,
-		       [0x0b] = RV_VXOR,     [0x0c] = RV_VRGATHER, [0x0e] = RV_VRGATHEREI16, [0x10] = RV_VADC,
-		       [0x11] = RV_VMADC,    [0x12] = RV_VSBC,   [0x13] = RV_VMSBC,  [0x17] = RV_VMERGE,
-		       [0x18] = RV_VMSEQ,    [0x19] = RV_VMSNE,  [0x1a] = RV_VMSLTU, [0x1b] = RV_VMSLT,
-		       [0x1c] = RV_VMSLEU,   [0x1d] = RV_VMSLE,  [0x20] = RV_VSADDU, [0x21] = RV_VSADD,
-		       [0x22] = RV_VSSUBU,   [0x23] = RV_VSSUB,  [0x25] = RV_VSLL,   [0x27] = RV_VSMUL,
-		       [0x28] = RV_VSRL,     [0x29] = RV_VSRA,   [0x2a] = RV_VSSRL,  [0x2b] = RV_VSSRA,
-		       [0x2c] = RV_VNSRL,    [0x2d] = RV_VNSRA,  [0x2e] = RV_VNCLIPU, [0x2f] = RV_VNCLIP,
-		       [0x30] = RV_VWREDSUMU, [0x31] = RV_VWREDSUM},
-    [1] = /* OPIVX */ {[0x00] = RV_VADD,    [0x02] = RV_VSUB,     [0x03] = RV_VRSUB,      [0x04] = RV_VMINU,
-		       [0x05] = RV_VMIN,    [0x06] = RV_VMAXU,    [0x07] = RV_VMAX,       [0x09] = RV_VAND,
-		       [0x0a] = RV_VOR,     [0x0b] = RV_VXOR,     [0x0c] = RV_VRGATHER,   [0x0e] = RV_VSLIDEUP,
-		       [0x0f] = RV_VSLIDEDOWN, [0x10] = RV_VADC,  [0x11] = RV_VMADC,      [0x12] = RV_VSBC,
-		       [0x13] = RV_VMSBC,   [0x17] = RV_VMERGE,   [0x18] = RV_VMSEQ,      [0x19] = RV_VMSNE,
-		       [0x1a] = RV_VMSLTU,  [0x1b] = RV_VMSLT,    [0x1c] = RV_VMSLEU,     [0x1d] = RV_VMSLE,
-		       [0x1e] = RV_VMSGTU,  [0x1f] = RV_VMSGT,    [0x20] = RV_VSADDU,     [0x21] = RV_VSADD,
-		       [0x22] = RV_VSSUBU,  [0x23] = RV_VSSUB,    [0x25] = RV_VSLL,       [0x27] = RV_VSMUL,
-		       [0x28] = RV_VSRL,    [0x29] = RV_VSRA,     [0x2a] = RV_VSSRL,      [0x2b] = RV_VSSRA,
-		       [0x2c] = RV_VNSRL,   [0x2d] = RV_VNSRA,    [0x2e] = RV_VNCLIPU,    [0x2f] = RV_VNCLIP},
-    [2] = /* OPIVI */ {[0x00] = RV_VADD,    [0x03] = RV_VRSUB,    [0x09] = RV_VAND,       [0x0a] = RV_VOR,
-		       [0x0b] = RV_VXOR,    [0x0c] = RV_VRGATHER, [0x0e] = RV_VSLIDEUP,   [0x0f] = RV_VSLIDEDOWN,
-		       [0x10] = RV_VADC,    [0x11] = RV_VMADC,    [0x17] = RV_VMERGE,     [0x18] = RV_VMSEQ,
-		       [0x19] = RV_VMSNE,   [0x1c] = RV_VMSLEU,   [0x1d] = RV_VMSLE,      [0x1e] = RV_VMSGTU,
-		       [0x1f] = RV_VMSGT,   [0x20] = RV_VSADDU,   [0x21] = RV_VSADD,      [0x25] = RV_VSLL,
-		       [0x27] = RV_VMVR,    [0x28] = RV_VSRL,     [0x29] = RV_VSRA,       [0x2a] = RV_VSSRL,
-		       [0x2b] = RV_VSSRA,   [0x2c] = RV_VNSRL,    [0x2d] = RV_VNSRA,      [0x2e] = RV_VNCLIPU,
-		       [0x2f] = RV_VNCLIP},
+    [0] = /* OPIVV */
+    {[0x00] = RV_VADD,         [0x02] = RV_VSUB,      [0x04] = RV_VMINU,   [0x05] = RV_VMIN,   [0x06] = RV_VMAXU,
+     [0x07] = RV_VMAX,         [0x09] = RV_VAND,      [0x0a] = RV_VOR,     [0x0b] = RV_VXOR,   [0x0c] = RV_VRGATHER,
+     [0x0e] = RV_VRGATHEREI16, [0x10] = RV_VADC,      [0x11] = RV_VMADC,   [0x12] = RV_VSBC,   [0x13] = RV_VMSBC,
+     [0x17] = RV_VMERGE,       [0x18] = RV_VMSEQ,     [0x19] = RV_VMSNE,   [0x1a] = RV_VMSLTU, [0x1b] = RV_VMSLT,
+     [0x1c] = RV_VMSLEU,       [0x1d] = RV_VMSLE,     [0x20] = RV_VSADDU,  [0x21] = RV_VSADD,  [0x22] = RV_VSSUBU,
+     [0x23] = RV_VSSUB,        [0x25] = RV_VSLL,      [0x27] = RV_VSMUL,   [0x28] = RV_VSRL,   [0x29] = RV_VSRA,
+     [0x2a] = RV_VSSRL,        [0x2b] = RV_VSSRA,     [0x2c] = RV_VNSRL,   [0x2d] = RV_VNSRA,  [0x2e] = RV_VNCLIPU,
+     [0x2f] = RV_VNCLIP,       [0x30] = RV_VWREDSUMU, [0x31] = RV_VWREDSUM},
+    [1] = /* OPIVX */
+    {[0x00] = RV_VADD,     [0x02] = RV_VSUB,     [0x03] = RV_VRSUB,      [0x04] = RV_VMINU,   [0x05] = RV_VMIN,
+     [0x06] = RV_VMAXU,    [0x07] = RV_VMAX,     [0x09] = RV_VAND,       [0x0a] = RV_VOR,     [0x0b] = RV_VXOR,
+     [0x0c] = RV_VRGATHER, [0x0e] = RV_VSLIDEUP, [0x0f] = RV_VSLIDEDOWN, [0x10] = RV_VADC,    [0x11] = RV_VMADC,
+     [0x12] = RV_VSBC,     [0x13] = RV_VMSBC,    [0x17] = RV_VMERGE,     [0x18] = RV_VMSEQ,   [0x19] = RV_VMSNE,
+     [0x1a] = RV_VMSLTU,   [0x1b] = RV_VMSLT,    [0x1c] = RV_VMSLEU,     [0x1d] = RV_VMSLE,   [0x1e] = RV_VMSGTU,
+     [0x1f] = RV_VMSGT,    [0x20] = RV_VSADDU,   [0x21] = RV_VSADD,      [0x22] = RV_VSSUBU,  [0x23] = RV_VSSUB,
+     [0x25] = RV_VSLL,     [0x27] = RV_VSMUL,    [0x28] = RV_VSRL,       [0x29] = RV_VSRA,    [0x2a] = RV_VSSRL,
+     [0x2b] = RV_VSSRA,    [0x2c] = RV_VNSRL,    [0x2d] = RV_VNSRA,      [0x2e] = RV_VNCLIPU, [0x2f] = RV_VNCLIP},
+    [2] = /* OPIVI */
+    {[0x00] = RV_VADD,     [0x03] = RV_VRSUB,    [0x09] = RV_VAND,       [0x0a] = RV_VOR,    [0x0b] = RV_VXOR,
+     [0x0c] = RV_VRGATHER, [0x0e] = RV_VSLIDEUP, [0x0f] = RV_VSLIDEDOWN, [0x10] = RV_VADC,   [0x11] = RV_VMADC,
+     [0x17] = RV_VMERGE,   [0x18] = RV_VMSEQ,    [0x19] = RV_VMSNE,      [0x1c] = RV_VMSLEU, [0x1d] = RV_VMSLE,
+     [0x1e] = RV_VMSGTU,   [0x1f] = RV_VMSGT,    [0x20] = RV_VSADDU,     [0x21] = RV_VSADD,  [0x25] = RV_VSLL,
+     [0x27] = RV_VMVR,     [0x28] = RV_VSRL,     [0x29] = RV_VSRA,       [0x2a] = RV_VSSRL,  [0x2b] = RV_VSSRA,
+     [0x2c] = RV_VNSRL,    [0x2d] = RV_VNSRA,    [0x2e] = RV_VNCLIPU,    [0x2f] = RV_VNCLIP},
 };
 
 static const uint16_t opm[64] = {
-    [0x00] = RV_VREDSUM, [0x01] = RV_VREDAND,  [0x02] = RV_VREDOR,   [0x03] = RV_VREDXOR,  [0x04] = RV_VREDMINU,
-    [0x05] = RV_VREDMIN, [0x06] = RV_VREDMAXU, [0x07] = RV_VREDMAX,  [0x08] = RV_VAADDU,   [0x09] = RV_VAADD,
-    [0x0a] = RV_VASUBU,  [0x0b] = RV_VASUB,    [0x0e] = RV_VSLIDE1UP, [0x0f] = RV_VSLIDE1DOWN,
-    [0x17] = RV_VCOMPRESS, [0x18] = RV_VMANDN, [0x19] = RV_VMAND,    [0x1a] = RV_VMOR,     [0x1b] = RV_VMXOR,
-    [0x1c] = RV_VMORN,   [0x1d] = RV_VMNAND,   [0x1e] = RV_VMNOR,    [0x1f] = RV_VMXNOR,   [0x20] = RV_VDIVU,
-    [0x21] = RV_VDIV,    [0x22] = RV_VREMU,    [0x23] = RV_VREM,     [0x24] = RV_VMULHU,   [0x25] = RV_VMUL,
-    [0x26] = RV_VMULHSU, [0x27] = RV_VMULH,    [0x29] = RV_VMADD,    [0x2b] = RV_VNMSUB,   [0x2d] = RV_VMACC,
-    [0x2f] = RV_VNMSAC,  [0x30] = RV_VWADDU,   [0x31] = RV_VWADD,    [0x32] = RV_VWSUBU,   [0x33] = RV_VWSUB,
-    [0x34] = RV_VWADDU_W, [0x35] = RV_VWADD_W, [0x36] = RV_VWSUBU_W, [0x37] = RV_VWSUB_W,  [0x38] = RV_VWMULU,
-    [0x3a] = RV_VWMULSU, [0x3b] = RV_VWMUL,    [0x3c] = RV_VWMACCU,  [0x3d] = RV_VWMACC,   [0x3e] = RV_VWMACCUS,
-    [0x3f] = RV_VWMACCSU,
+    [0x00] = RV_VREDSUM, [0x01] = RV_VREDAND,  [0x02] = RV_VREDOR,    [0x03] = RV_VREDXOR,     [0x04] = RV_VREDMINU,
+    [0x05] = RV_VREDMIN, [0x06] = RV_VREDMAXU, [0x07] = RV_VREDMAX,   [0x08] = RV_VAADDU,      [0x09] = RV_VAADD,
+    [0x0a] = RV_VASUBU,  [0x0b] = RV_VASUB,    [0x0e] = RV_VSLIDE1UP, [0x0f] = RV_VSLIDE1DOWN, [0x17] = RV_VCOMPRESS,
+    [0x18] = RV_VMANDN,  [0x19] = RV_VMAND,    [0x1a] = RV_VMOR,      [0x1b] = RV_VMXOR,       [0x1c] = RV_VMORN,
+    [0x1d] = RV_VMNAND,  [0x1e] = RV_VMNOR,    [0x1f] = RV_VMXNOR,    [0x20] = RV_VDIVU,       [0x21] = RV_VDIV,
+    [0x22] = RV_VREMU,   [0x23] = RV_VREM,     [0x24] = RV_VMULHU,    [0x25] = RV_VMUL,        [0x26] = RV_VMULHSU,
+    [0x27] = RV_VMULH,   [0x29] = RV_VMADD,    [0x2b] = RV_VNMSUB,    [0x2d] = RV_VMACC,       [0x2f] = RV_VNMSAC,
+    [0x30] = RV_VWADDU,  [0x31] = RV_VWADD,    [0x32] = RV_VWSUBU,    [0x33] = RV_VWSUB,       [0x34] = RV_VWADDU_W,
+    [0x35] = RV_VWADD_W, [0x36] = RV_VWSUBU_W, [0x37] = RV_VWSUB_W,   [0x38] = RV_VWMULU,      [0x3a] = RV_VWMULSU,
+    [0x3b] = RV_VWMUL,   [0x3c] = RV_VWMACCU,  [0x3d] = RV_VWMACC,    [0x3e] = RV_VWMACCUS,    [0x3f] = RV_VWMACCSU,
 };
 
 static const uint16_t opf[64] = {
-    [0x00] = RV_VFADD,   [0x01] = RV_VFREDUSUM, [0x02] = RV_VFSUB,   [0x03] = RV_VFREDOSUM, [0x04] = RV_VFMIN,
-    [0x05] = RV_VFREDMIN, [0x06] = RV_VFMAX,    [0x07] = RV_VFREDMAX, [0x08] = RV_VFSGNJ,   [0x09] = RV_VFSGNJN,
-    [0x0a] = RV_VFSGNJX, [0x0e] = RV_VFSLIDE1UP, [0x0f] = RV_VFSLIDE1DOWN, [0x17] = RV_VFMERGE,
-    [0x18] = RV_VMFEQ,   [0x19] = RV_VMFLE,     [0x1b] = RV_VMFLT,   [0x1c] = RV_VMFNE,     [0x1d] = RV_VMFGT,
-    [0x1f] = RV_VMFGE,   [0x20] = RV_VFDIV,     [0x21] = RV_VFRDIV,  [0x24] = RV_VFMUL,     [0x27] = RV_VFRSUB,
-    [0x28] = RV_VFMADD,  [0x29] = RV_VFNMADD,   [0x2a] = RV_VFMSUB,  [0x2b] = RV_VFNMSUB,   [0x2c] = RV_VFMACC,
-    [0x2d] = RV_VFNMACC, [0x2e] = RV_VFMSAC,    [0x2f] = RV_VFNMSAC, [0x30] = RV_VFWADD,    [0x31] = RV_VFWREDUSUM,
-    [0x32] = RV_VFWSUB,  [0x33] = RV_VFWREDOSUM, [0x34] = RV_VFWADD_W, [0x36] = RV_VFWSUB_W, [0x38] = RV_VFWMUL,
-    [0x3c] = RV_VFWMACC, [0x3d] = RV_VFWNMACC,  [0x3e] = RV_VFWMSAC, [0x3f] = RV_VFWNMSAC,
+    [0x00] = RV_VFADD,        [0x01] = RV_VFREDUSUM,  [0x02] = RV_VFSUB,    [0x03] = RV_VFREDOSUM,
+    [0x04] = RV_VFMIN,        [0x05] = RV_VFREDMIN,   [0x06] = RV_VFMAX,    [0x07] = RV_VFREDMAX,
+    [0x08] = RV_VFSGNJ,       [0x09] = RV_VFSGNJN,    [0x0a] = RV_VFSGNJX,  [0x0e] = RV_VFSLIDE1UP,
+    [0x0f] = RV_VFSLIDE1DOWN, [0x17] = RV_VFMERGE,    [0x18] = RV_VMFEQ,    [0x19] = RV_VMFLE,
+    [0x1b] = RV_VMFLT,        [0x1c] = RV_VMFNE,      [0x1d] = RV_VMFGT,    [0x1f] = RV_VMFGE,
+    [0x20] = RV_VFDIV,        [0x21] = RV_VFRDIV,     [0x24] = RV_VFMUL,    [0x27] = RV_VFRSUB,
+    [0x28] = RV_VFMADD,       [0x29] = RV_VFNMADD,    [0x2a] = RV_VFMSUB,   [0x2b] = RV_VFNMSUB,
+    [0x2c] = RV_VFMACC,       [0x2d] = RV_VFNMACC,    [0x2e] = RV_VFMSAC,   [0x2f] = RV_VFNMSAC,
+    [0x30] = RV_VFWADD,       [0x31] = RV_VFWREDUSUM, [0x32] = RV_VFWSUB,   [0x33] = RV_VFWREDOSUM,
+    [0x34] = RV_VFWADD_W,     [0x36] = RV_VFWSUB_W,   [0x38] = RV_VFWMUL,   [0x3c] = RV_VFWMACC,
+    [0x3d] = RV_VFWNMACC,     [0x3e] = RV_VFWMSAC,    [0x3f] = RV_VFWNMSAC,
 };
 
 /* VFUNARY0's conversions by their vs1 field */
 static const uint16_t vfunary0[32] = {
-    [0x00] = RV_VFCVT_XU_F,      [0x01] = RV_VFCVT_X_F,      [0x02] = RV_VFCVT_F_XU,     [0x03] = RV_VFCVT_F_X,
-    [0x06] = RV_VFCVT_RTZ_XU_F,  [0x07] = RV_VFCVT_RTZ_X_F,  [0x08] = RV_VFWCVT_XU_F,    [0x09] = RV_VFWCVT_X_F,
-    [0x0a] = RV_VFWCVT_F_XU,     [0x0b] = RV_VFWCVT_F_X,     [0x0c] = RV_VFWCVT_F_F,     [0x0e] = RV_VFWCVT_RTZ_XU_F,
-    [0x0f] = RV_VFWCVT_RTZ_X_F,  [0x10] = RV_VFNCVT_XU_F,    [0x11] = RV_VFNCVT_X_F,     [0x12] = RV_VFNCVT_F_XU,
-    [0x13] = RV_VFNCVT_F_X,      [0x14] = RV_VFNCVT_F_F,     [0x15] = RV_VFNCVT_ROD_F_F, [0x16] = RV_VFNCVT_RTZ_XU_F,
+    [0x00] = RV_VFCVT_XU_F,     [0x01] = RV_VFCVT_X_F,     [0x02] = RV_VFCVT_F_XU,     [0x03] = RV_VFCVT_F_X,
+    [0x06] = RV_VFCVT_RTZ_XU_F, [0x07] = RV_VFCVT_RTZ_X_F, [0x08] = RV_VFWCVT_XU_F,    [0x09] = RV_VFWCVT_X_F,
+    [0x0a] = RV_VFWCVT_F_XU,    [0x0b] = RV_VFWCVT_F_X,    [0x0c] = RV_VFWCVT_F_F,     [0x0e] = RV_VFWCVT_RTZ_XU_F,
+    [0x0f] = RV_VFWCVT_RTZ_X_F, [0x10] = RV_VFNCVT_XU_F,   [0x11] = RV_VFNCVT_X_F,     [0x12] = RV_VFNCVT_F_XU,
+    [0x13] = RV_VFNCVT_F_X,     [0x14] = RV_VFNCVT_F_F,    [0x15] = RV_VFNCVT_ROD_F_F, [0x16] = RV_VFNCVT_RTZ_XU_F,
     [0x17] = RV_VFNCVT_RTZ_X_F,
 };
 
@@ -129,15 +127,19 @@ static bool arith(struct rv_insn *d, uint32_t w)
 							  [12] = RV_VCLZ,  [13] = RV_VCTZ, [14] = RV_VCPOP_V};
 			op = vs1 >= 2 && vs1 <= 7 ? RV_VZEXT_VF8 + vs1 - 2 : vs1 < 16 ? zvbb[vs1] : RV_ILLEGAL;
 		} else if (f6 == 0x14 && cat == OPMVV) {
-			op = vs1 == 1 ? RV_VMSBF : vs1 == 2 ? RV_VMSOF : vs1 == 3 ? RV_VMSIF : vs1 == 0x10 ? RV_VIOTA
-			     : vs1 == 0x11 && vs2 == 0 ? RV_VID : RV_ILLEGAL;
+			op = vs1 == 1                  ? RV_VMSBF
+			     : vs1 == 2                ? RV_VMSOF
+			     : vs1 == 3                ? RV_VMSIF
+			     : vs1 == 0x10             ? RV_VIOTA
+			     : vs1 == 0x11 && vs2 == 0 ? RV_VID
+						       : RV_ILLEGAL;
 		}
 		break;
 	case OPFVV:
 	case OPFVF:
 		op = opf[f6];
-		if (cat == OPFVV && (f6 == 0x0e || f6 == 0x0f || f6 == 0x17 || f6 == 0x1d || f6 == 0x1f || f6 == 0x21 ||
-				     f6 == 0x27))
+		if (cat == OPFVV &&
+		    (f6 == 0x0e || f6 == 0x0f || f6 == 0x17 || f6 == 0x1d || f6 == 0x1f || f6 == 0x21 || f6 == 0x27))
 			op = RV_ILLEGAL;
 		if (cat == OPFVF && (f6 & 1) && f6 <= 0x07)
 			op = RV_ILLEGAL; /* reductions */
@@ -149,8 +151,11 @@ static bool arith(struct rv_insn *d, uint32_t w)
 		else if (f6 == 0x12 && cat == OPFVV)
 			op = vfunary0[vs1];
 		else if (f6 == 0x13 && cat == OPFVV)
-			op = vs1 == 0 ? RV_VFSQRT : vs1 == 4 ? RV_VFRSQRT7 : vs1 == 5 ? RV_VFREC7 : vs1 == 0x10 ? RV_VFCLASS
-											      : RV_ILLEGAL;
+			op = vs1 == 0      ? RV_VFSQRT
+			     : vs1 == 4    ? RV_VFRSQRT7
+			     : vs1 == 5    ? RV_VFREC7
+			     : vs1 == 0x10 ? RV_VFCLASS
+					   : RV_ILLEGAL;
 		break;
 	default: return false;
 	}

@@ -99,10 +99,10 @@ static bool vector_madd(unsigned op)
 
 static void varith_text(char *buf, size_t size, const struct rv_insn *in)
 {
-	static const char *const suffix[] = {[VF_VV] = ".vv",  [VF_VX] = ".vx",  [VF_VI] = ".vi",  [VF_VF] = ".vf",
-					     [VF_WV] = ".wv",  [VF_WX] = ".wx",  [VF_WI] = ".wi",  [VF_WF] = ".wf",
-					     [VF_VVM] = ".vvm", [VF_VXM] = ".vxm", [VF_VIM] = ".vim", [VF_VFM] = ".vfm",
-					     [VF_MM] = ".mm",  [VF_VS] = ".vs",  [VF_VM] = ".vm"};
+	static const char *const suffix[] = {
+	    [VF_VV] = ".vv",   [VF_VX] = ".vx",   [VF_VI] = ".vi", [VF_VF] = ".vf",   [VF_WV] = ".wv",
+	    [VF_WX] = ".wx",   [VF_WI] = ".wi",   [VF_WF] = ".wf", [VF_VVM] = ".vvm", [VF_VXM] = ".vxm",
+	    [VF_VIM] = ".vim", [VF_VFM] = ".vfm", [VF_MM] = ".mm", [VF_VS] = ".vs",   [VF_VM] = ".vm"};
 	const char *m = rv_op_name(in->op), *vd = vregs[in->rd], *v2 = vregs[in->rs2], *mask = in->rm ? "" : ",v0.t";
 	unsigned form = in->rs3;
 	char src[16], name[32];
@@ -209,10 +209,10 @@ char *rv_disasm(char *buf, size_t size, const struct rv_insn *in, uint64_t pc)
 	case F_FX_RM: snprintf(buf, size, "%s\t%s,%s%s", m, fd, x1, rm); break;
 	case F_CBO: snprintf(buf, size, "%s\t(%s)", m, x1); break;
 	case F_FLI: {
-		static const double v[32] = {-1.0,   0,	     0x1p-16, 0x1p-15, 0x1p-8, 0x1p-7, 0.0625, 0.125,
-					     0.25,   0.3125, 0.375,   0.4375,  0.5,    0.625,  0.75,   0.875,
-					     1.0,    1.25,   1.5,     1.75,    2.0,    2.5,    3.0,    4.0,
-					     8.0,    16.0,   128.0,   256.0,   0x1p15, 0x1p16, 0,      0};
+		static const double v[32] = {-1.0, 0,      0x1p-16, 0x1p-15, 0x1p-8, 0x1p-7, 0.0625, 0.125,
+					     0.25, 0.3125, 0.375,   0.4375,  0.5,    0.625,  0.75,   0.875,
+					     1.0,  1.25,   1.5,     1.75,    2.0,    2.5,    3.0,    4.0,
+					     8.0,  16.0,   128.0,   256.0,   0x1p15, 0x1p16, 0,      0};
 		if (in->rs1 == 1 || in->rs1 >= 30)
 			snprintf(buf, size, "%s\t%s,%s", m, fd, in->rs1 == 1 ? "min" : in->rs1 == 30 ? "inf" : "nan");
 		else
@@ -223,9 +223,11 @@ char *rv_disasm(char *buf, size_t size, const struct rv_insn *in, uint64_t pc)
 		if (in->op == RV_VSETVL)
 			snprintf(buf, size, "%s\t%s,%s,%s", m, xd, x1, x2);
 		else if (in->op == RV_VSETIVLI)
-			snprintf(buf, size, "%s\t%s,%u,%s", m, xd, in->rs1, vtype_text(name, sizeof name, (unsigned)in->imm));
+			snprintf(buf, size, "%s\t%s,%u,%s", m, xd, in->rs1,
+				 vtype_text(name, sizeof name, (unsigned)in->imm));
 		else
-			snprintf(buf, size, "%s\t%s,%s,%s", m, xd, x1, vtype_text(name, sizeof name, (unsigned)in->imm));
+			snprintf(buf, size, "%s\t%s,%s,%s", m, xd, x1,
+				 vtype_text(name, sizeof name, (unsigned)in->imm));
 		break;
 	case F_VMEM: vmem_text(buf, size, in); break;
 	case F_V: varith_text(buf, size, in); break;

@@ -14,10 +14,10 @@ enum rv_op {
 };
 
 /* First op of each extension group, for per-extension dispatch. */
-#define RV_FIRST_M  RV_MUL
-#define RV_FIRST_A  RV_LR_W
-#define RV_FIRST_FD RV_FLW
-#define RV_FIRST_ZB RV_ADD_UW
+#define RV_FIRST_M     RV_MUL
+#define RV_FIRST_A     RV_LR_W
+#define RV_FIRST_FD    RV_FLW
+#define RV_FIRST_ZB    RV_ADD_UW
 #define RV_FIRST_RVA23 RV_CZERO_EQZ /* the rest of RVA23U64's scalar instructions */
 #define RV_FIRST_V     RV_VSETVLI   /* the vector extension */
 
@@ -59,11 +59,23 @@ enum rv_format {
 
 /* A vector arithmetic instruction's operands, as its mnemonic's suffix says. */
 enum rv_vform {
-	VF_VV, VF_VX, VF_VI, VF_VF, /* vs2 with vs1, x[rs1], the immediate, f[rs1] */
-	VF_WV, VF_WX, VF_WI, VF_WF, /* the same with a 2*SEW vs2 */
-	VF_VVM, VF_VXM, VF_VIM, VF_VFM, /* with v0 as carry or selector */
-	VF_MM, VF_VS, VF_M, VF_V, VF_XS, VF_SX, VF_FS, VF_SF, VF_VF2, VF_VF4, VF_VF8, VF_VM, VF_W,
-	VF_NR /* vmv<n>r.v: n in imm */
+	VF_VV, /* vs2 with vs1 */
+	VF_VX, /* vs2 with x[rs1] */
+	VF_VI, /* vs2 with the immediate */
+	VF_VF, /* vs2 with f[rs1] */
+	VF_WV, /* the four again with a 2*SEW vs2 */
+	VF_WX,
+	VF_WI,
+	VF_WF,
+	VF_VVM, /* the four again with v0 as carry or selector */
+	VF_VXM,
+	VF_VIM,
+	VF_VFM,
+	VF_MM, /* mask logical */
+	VF_VS, /* reductions: vs2's elements into vs1's first */
+	VF_V,  /* one vector source or none: the mnemonic says the rest */
+	VF_VM, /* vcompress.vm */
+	VF_NR  /* vmv<n>r.v: n in imm */
 };
 
 /* Rounding-mode field value meaning "use frm". */

@@ -393,8 +393,8 @@ void e_fma_packed(struct emit *e, uint8_t op, bool w, int a, struct mem m)
 {
 	/* VEX.128.66.0F38.W op /r with reg = xmm0, vvvv = a, rm = [m] (R, X, B and vvvv inverted) */
 	e_byte(e, 0xc4);
-	e_byte(e, (uint8_t)(0x80 | (m.index != NOREG && (m.index & 8) ? 0 : 0x40) | (m.base != NOREG && (m.base & 8) ? 0 : 0x20) |
-			    0x02));
+	e_byte(e, (uint8_t)(0x80 | (m.index != NOREG && (m.index & 8) ? 0 : 0x40) |
+			    (m.base != NOREG && (m.base & 8) ? 0 : 0x20) | 0x02));
 	e_byte(e, (uint8_t)((w ? 0x80 : 0) | ((~a & 15) << 3) | 0x01));
 	e_byte(e, op);
 	modrm_mem(e, 0, m);

@@ -15,7 +15,7 @@
 #define REG_CPU RBP
 /* rbp points this far into the vCPU, so that every x register is a one-byte displacement */
 #define CPU_BIAS 0x80
-#define NMAPPED 11
+#define NMAPPED  11
 
 /* Guest register -> host register, or -1 when it lives in the vCPU struct. */
 static inline int jit_host_reg(unsigned g)

@@ -20,7 +20,8 @@ static bool vtype_of(const struct tctx *t, uint64_t vtype, unsigned *sew, unsign
 {
 	static const unsigned lmul[8] = {8, 16, 32, 64, 0, 1, 2, 4};
 	unsigned s = 1u << ((vtype >> 3) & 7);
-	if ((vtype >> 8) || ((vtype >> 3) & 7) > 3 || !lmul[vtype & 7] || (lmul[vtype & 7] < 8 && 8 * s > 8 * lmul[vtype & 7]))
+	if ((vtype >> 8) || ((vtype >> 3) & 7) > 3 || !lmul[vtype & 7] ||
+	    (lmul[vtype & 7] < 8 && 8 * s > 8 * lmul[vtype & 7]))
 		return false;
 	*sew = s;
 	*lmul8 = lmul[vtype & 7];
@@ -81,8 +82,8 @@ static void broadcast(struct tctx *t, unsigned sew)
 {
 	struct emit *e = &t->e;
 	if (sew < 8) {
-		static const uint64_t ones[] = {[1] = 0x0101010101010101ull, [2] = 0x0001000100010001ull,
-						[4] = 0x0000000100000001ull};
+		static const uint64_t ones[] = {
+		    [1] = 0x0101010101010101ull, [2] = 0x0001000100010001ull, [4] = 0x0000000100000001ull};
 		if (sew == 1)
 			e_movzx8(e, RAX, RAX);
 		else if (sew == 2)
@@ -167,9 +168,9 @@ static void canonicalize(struct emit *e, unsigned sew)
 	e_sse_rr(e, p, false, 0x28, XMM2, XMM0); /* movaps */
 	e_sse_rr(e, p, false, 0xc2, XMM2, XMM2); /* cmpordps/pd */
 	e_byte(e, 7);
-	e_sse_rr(e, p, false, 0x54, XMM0, XMM2);					  /* andps */
+	e_sse_rr(e, p, false, 0x54, XMM0, XMM2);                                         /* andps */
 	e_sse_rm(e, p, false, 0x55, XMM2, M(REG_CPU, OFF(v_nan) + (sew == 8 ? 16 : 0))); /* andnps */
-	e_sse_rr(e, p, false, 0x56, XMM0, XMM2);					  /* orps */
+	e_sse_rr(e, p, false, 0x56, XMM0, XMM2);                                         /* orps */
 }
 
 static bool arith(struct tctx *t)
@@ -214,7 +215,7 @@ static bool arith(struct tctx *t)
 			e_sse_rm(e, 0xf3, false, 0x7f, XMM1, vreg(t, in->rd, k));
 			continue;
 		}
-		if (in->op == RV_VRSUB) { /* scalar - vs2 */
+		if (in->op == RV_VRSUB) {                           /* scalar - vs2 */
 			e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM1); /* movdqa */
 			e_sse_rm(e, 0x66, false, opc, XMM0, vreg(t, in->rs2, k));
 		} else {
