@@ -1,7 +1,8 @@
 // Vector loops as compilers write them: vsetvli at the loop head with the remaining count, then
 // unit-stride loads, element-wise integer and F/D arithmetic (vector-vector, vector-scalar,
-// vector-immediate; the eight multiply-adds, whose inf * 0 + NaN raises NV) and stores, over
-// every SEW and LMUL 1 to 8, with counts that leave a short last pass (vl below VLMAX); FP inputs with NaNs, infinities and signaling NaNs under each
+// vector-immediate; the eight multiply-adds, whose inf * 0 + NaN raises NV; sums by vredsum read
+// back with vmv.x.s) and stores, over every SEW and LMUL 1 to 8, with counts that leave a short
+// last pass (vl below VLMAX); FP inputs with NaNs, infinities and signaling NaNs under each
 // rounding mode (results, canonical NaNs and flags); a load that runs into an unmapped page.
 // The translator runs these inline; the oracle is QEMU 10.
 // qemu: rva23
@@ -106,6 +107,30 @@ static const struct {
     {"fnmsub64m1", fnmsub64m1, 8},
 };
 
+/* the sum of n elements of a by vredsum (as compilers write it: the running sum in v16[0], read
+ * back with vmv.x.s) */
+#define SUM(name, vset, ld, eew)                                                                                       \
+	static uint64_t name(size_t n)                                                                                 \
+	{                                                                                                              \
+		uint8_t *pa = a;                                                                                       \
+		size_t vl;                                                                                             \
+		uint64_t r;                                                                                            \
+		__asm__ volatile("vsetivli zero, 1, e64, m1, ta, ma\n\tvmv.s.x v16, zero" ::: "memory");              \
+		while (n > 0) {                                                                                        \
+			__asm__ volatile(vset "\n\t" ld " v8, (%[pa])\n\tvredsum.vs v16, v8, v16\n\tvmv.x.s %[r], v16"       \
+					 : [vl] "=&r"(vl), [r] "=&r"(r)                                                \
+					 : [n] "r"(n), [pa] "r"(pa)                                                    \
+					 : "memory");                                                                  \
+			n -= vl;                                                                                       \
+			pa += vl * eew;                                                                                \
+		}                                                                                                      \
+		return r;                                                                                              \
+	}
+SUM(sum8m8, "vsetvli %[vl], %[n], e8, m8, ta, ma", "vle8.v", 1)
+SUM(sum16m1, "vsetvli %[vl], %[n], e16, m1, ta, ma", "vle16.v", 2)
+SUM(sum32m4, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", 4)
+SUM(sum64m2, "vsetvli %[vl], %[n], e64, m2, ta, ma", "vle64.v", 8)
+
 static void fill(uint8_t *p, int fp)
 {
 	for (int i = 0; i < N * 8; i += 8) {
@@ -153,6 +178,10 @@ int main(void)
 			}
 		}
 	}
+	fill(a, 0);
+	for (size_t n = 1; n <= N; n += 67)
+		printf("sums n %zu: %llx %llx %llx %llx\n", n, (unsigned long long)sum8m8(n), (unsigned long long)sum16m1(n),
+		       (unsigned long long)sum32m4(n), (unsigned long long)sum64m2(n));
 	{ /* a load running into an unmapped page */
 		long page = sysconf(_SC_PAGESIZE);
 		uint8_t *m = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

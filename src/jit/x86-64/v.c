@@ -1,7 +1,7 @@
 /* Vectors in SSE: vsetvli/vsetivli inline, and after one in the same block (so that SEW and
  * LMUL are known here) the unmasked whole-group forms of unit-stride loads and stores and of
- * element-wise integer and F/D arithmetic (multiply-adds with FMA3), 16 bytes at a time on the
- * vector registers in the vCPU. Each checks vl == VLMAX at run time and otherwise calls the
+ * element-wise integer and F/D arithmetic (multiply-adds with FMA3) and integer sums, 16 bytes
+ * at a time on the vector registers in the vCPU; vmv.x.s. Each checks vl == VLMAX at run time and otherwise calls the
  * interpreter, as every other vector instruction does (masks, tails, fractional LMUL, the rest of
  * the extension). A fault in a load or store is replayed in the interpreter, which sets vstart at
  * the faulting element. */
@@ -288,6 +288,45 @@ static bool multiply_add(struct tctx *t)
 	return true;
 }
 
+/* vmv.x.s: element 0, sign-extended (whatever vl is) */
+static bool move_to_scalar(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	e_load(&t->e, RAX, vreg(t, in->rs2, 0), (int)t->v_sew, true);
+	t_put(t, in->rd, RAX);
+	return true;
+}
+
+/* vredsum.vs over a whole group: the chunks added into xmm0, its lanes folded into the low
+ * one, vs1's element 0 added, the sum stored in vd's element 0 (the rest of vd is tail). */
+static bool sum_reduction(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	static const uint8_t add[9] = {[1] = 0xfc, [2] = 0xfd, [4] = 0xfe, [8] = 0xd4};
+	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16;
+	uint8_t *short_vl;
+	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs)
+		return false;
+	short_vl = whole_group_guard(t);
+	e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, 0));
+	for (unsigned k = 1; k < chunks; k++)
+		e_sse_rm(e, 0x66, false, add[sew], XMM0, vreg(t, in->rs2, k));
+	for (unsigned width = 8; width >= sew; width /= 2) { /* fold the upper half of each width in */
+		e_sse_rr(e, 0x66, false, 0x6f, XMM1, XMM0); /* movdqa */
+		e_sse_rr(e, 0x66, false, 0x73, 3, XMM1);    /* psrldq xmm1, width */
+		e_byte(e, (uint8_t)width);
+		e_sse_rr(e, 0x66, false, add[sew], XMM0, XMM1);
+		if (width == sew)
+			break;
+	}
+	e_sse_rm(e, 0x66, false, add[sew], XMM0, vreg(t, in->rs1, 0));
+	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
+	e_store(e, vreg(t, in->rd, 0), RAX, (int)sew);
+	slow_path(t, short_vl, "vl below VLMAX: the sum of fewer elements");
+	return true;
+}
+
 bool jit_v(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -323,6 +362,8 @@ bool jit_v(struct tctx *t)
 	case RV_VFNMADD:
 	case RV_VFMSUB:
 	case RV_VFNMSUB: return multiply_add(t);
+	case RV_VMV_X_S: return move_to_scalar(t);
+	case RV_VREDSUM: return sum_reduction(t);
 	}
 	return false;
 }
