@@ -64,11 +64,16 @@ LOOP(xor8m2, "vsetvli %[vl], %[n], e8, m2, ta, ma", "vle8.v", "vse8.v", "vxor.vi
 LOOP(mul16m2, "vsetvli %[vl], %[n], e16, m2, ta, ma", "vle16.v", "vse16.v", "vmul.vv v24, v8, v16")
 LOOP(rsub16m4, "vsetvli %[vl], %[n], e16, m4, ta, ma", "vle16.v", "vse16.v", "vrsub.vx v24, v8, %[x]")
 LOOP(and16m1, "vsetvli %[vl], %[n], e16, m1, ta, ma", "vle16.v", "vse16.v", "vand.vv v24, v8, v16")
+LOOP(macc16m2, "vsetvli %[vl], %[n], e16, m2, ta, ma", "vle16.v", "vse16.v", "vmv.v.v v24, v16\n\tvmacc.vv v24, v8, v16")
+LOOP(nmsub16m4x, "vsetvli %[vl], %[n], e16, m4, ta, ma", "vle16.v", "vse16.v", "vmv.v.v v24, v8\n\tvnmsub.vx v24, %[x], v16")
 #undef EEW
 #define EEW 4
 LOOP(add32m4, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vadd.vi v24, v8, 7")
 LOOP(or32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vor.vx v24, v8, %[x]")
 LOOP(mv32m2, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vmv.v.x v24, %[x]")
+LOOP(nmsac32m1x, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vmv.v.v v24, v16\n\tvnmsac.vx v24, %[x], v8")
+LOOP(madd32m8, "vsetvli %[vl], %[n], e32, m8, ta, ma", "vle32.v", "vse32.v", "vmv.v.v v24, v8\n\tvmadd.vv v24, v16, v8")
+LOOP(mul32m2, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vmul.vv v24, v8, v16")
 LOOP(fadd32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vfadd.vv v24, v8, v16")
 LOOP(fmul32m4, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vfmul.vv v24, v8, v16")
 LOOP(fdiv32m2, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vfdiv.vv v24, v8, v16")
@@ -104,7 +109,8 @@ static const struct {
     {"fdiv64m1", fdiv64m1, 8}, {"fmul64m4f", fmul64m4f, 8}, {"fmacc32m1", fmacc32m1, 4},
     {"fnmacc32m2f", fnmacc32m2f, 4}, {"fmsac32m4", fmsac32m4, 4}, {"fnmsac32m8", fnmsac32m8, 4},
     {"fmadd64m1", fmadd64m1, 8}, {"fnmadd64m2f", fnmadd64m2f, 8}, {"fmsub64m4", fmsub64m4, 8},
-    {"fnmsub64m1", fnmsub64m1, 8},
+    {"fnmsub64m1", fnmsub64m1, 8}, {"macc16m2", macc16m2, 0}, {"nmsub16m4x", nmsub16m4x, 0},
+    {"nmsac32m1x", nmsac32m1x, 0}, {"madd32m8", madd32m8, 0}, {"mul32m2", mul32m2, 0},
 };
 
 /* the sum of n elements of a by vredsum (as compilers write it: the running sum in v16[0], read

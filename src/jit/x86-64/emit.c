@@ -369,6 +369,17 @@ void e_sse_rm(struct emit *e, uint8_t prefix, bool w, uint8_t op, int xmm, struc
 	modrm_mem(e, xmm, m);
 }
 
+void e_sse38_rm(struct emit *e, uint8_t op, int xmm, struct mem m)
+{
+	seg(e, m);
+	e_byte(e, 0x66);
+	rex(e, false, xmm, m.index, m.base, false);
+	e_byte(e, 0x0f);
+	e_byte(e, 0x38);
+	e_byte(e, op);
+	modrm_mem(e, xmm, m);
+}
+
 void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int rm)
 {
 	if (prefix)

@@ -184,6 +184,7 @@ int jit_init(struct rvx_machine *m)
 	j->space_bits = (unsigned)__builtin_ctzll(m->space.size);
 	j->host_bitcount = host_has_bitcount();
 	j->host_fma = host_has_fma();
+	j->host_sse41 = CPU_FEATURE_ACTIVE(SSE4_1);
 	j->space_at_gs = m->space.base != NULL;
 	emit_trampolines(j);
 	m->jit = j;

@@ -155,7 +155,7 @@ static uint8_t int_opcode(unsigned op, unsigned sew)
 	case RV_VAND: return 0xdb;
 	case RV_VOR: return 0xeb;
 	case RV_VXOR: return 0xef;
-	case RV_VMUL: return sew == 2 ? 0xd5 : 0; /* pmullw */
+	case RV_VMUL: return sew == 2 ? 0xd5 : 0; /* pmullw; e32's pmulld is arith's */
 	default: return 0;
 	}
 }
@@ -171,6 +171,18 @@ static void canonicalize(struct emit *e, unsigned sew)
 	e_sse_rr(e, p, false, 0x54, XMM0, XMM2);                                         /* andps */
 	e_sse_rm(e, p, false, 0x55, XMM2, M(REG_CPU, OFF(v_nan) + (sew == 8 ? 16 : 0))); /* andnps */
 	e_sse_rr(e, p, false, 0x56, XMM0, XMM2);                                         /* orps */
+}
+
+/* xmm0 *= [m] on elements of sew bytes (2: pmullw, 4: SSE4.1's pmulld); false for 1 and 8 */
+static bool multiply(struct tctx *t, unsigned sew, struct mem m)
+{
+	if (sew == 2)
+		e_sse_rm(&t->e, 0x66, false, 0xd5, XMM0, m);
+	else if (sew == 4 && t->j->host_sse41)
+		e_sse38_rm(&t->e, 0x40, XMM0, m);
+	else
+		return false;
+	return true;
 }
 
 static bool arith(struct tctx *t)
@@ -193,6 +205,8 @@ static bool arith(struct tctx *t)
 		odd_frm = e_jcc(e, CC_A);
 	} else if (!move) {
 		opc = int_opcode(in->op, sew);
+		if (in->op == RV_VMUL && sew == 4 && t->j->host_sse41 && form == VF_VV)
+			opc = 0x40; /* pmulld, through multiply() */
 		if (!opc || (form != VF_VV && form != VF_VX && form != VF_VI) || (in->op == RV_VRSUB && form == VF_VV))
 			return false;
 	} else if (form != VF_VV && form != VF_VX && form != VF_VI) {
@@ -220,7 +234,9 @@ static bool arith(struct tctx *t)
 			e_sse_rm(e, 0x66, false, opc, XMM0, vreg(t, in->rs2, k));
 		} else {
 			e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, k));
-			if (form == VF_VV)
+			if (form == VF_VV && in->op == RV_VMUL && sew == 4)
+				multiply(t, sew, vreg(t, in->rs1, k));
+			else if (form == VF_VV)
 				e_sse_rm(e, fp ? prefix : 0x66, false, opc, XMM0, vreg(t, in->rs1, k));
 			else
 				e_sse_rr(e, fp ? prefix : 0x66, false, opc, XMM0, XMM1);
@@ -288,6 +304,38 @@ static bool multiply_add(struct tctx *t)
 	return true;
 }
 
+/* vmacc, vnmsac, vmadd, vnmsub on e16/e32: a multiplication, then an addition or subtraction */
+static bool int_multiply_add(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
+	bool acc = in->op == RV_VMACC || in->op == RV_VNMSAC; /* vd is the addend, else a factor */
+	bool sub = in->op == RV_VNMSAC || in->op == RV_VNMSUB;
+	uint8_t addsub = sew == 2 ? (sub ? 0xf9 : 0xfd) : (sub ? 0xfa : 0xfe), *short_vl;
+	if ((sew != 2 && !(sew == 4 && t->j->host_sse41)) || !in->rm || t->v_lmul8 < 8 || in->rd % regs ||
+	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
+		return false;
+	short_vl = whole_group_guard(t);
+	if (form == VF_VX) {
+		t_get(t, RAX, in->rs1);
+		broadcast(t, sew);
+	}
+	for (unsigned k = 0; k < chunks; k++) {
+		/* xmm0 = vs1 (or rs1) * (vs2, or vd); then addend +- xmm0 */
+		if (form == VF_VV)
+			e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs1, k));
+		else
+			e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM1);
+		multiply(t, sew, vreg(t, acc ? in->rs2 : in->rd, k));
+		e_sse_rm(e, 0xf3, false, 0x6f, XMM2, vreg(t, acc ? in->rd : in->rs2, k));
+		e_sse_rr(e, 0x66, false, addsub, XMM2, XMM0);
+		e_sse_rm(e, 0xf3, false, 0x7f, XMM2, vreg(t, in->rd, k));
+	}
+	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	return true;
+}
+
 /* vmv.x.s: element 0, sign-extended (whatever vl is) */
 static bool move_to_scalar(struct tctx *t)
 {
@@ -313,8 +361,8 @@ static bool sum_reduction(struct tctx *t)
 	for (unsigned k = 1; k < chunks; k++)
 		e_sse_rm(e, 0x66, false, add[sew], XMM0, vreg(t, in->rs2, k));
 	for (unsigned width = 8; width >= sew; width /= 2) { /* fold the upper half of each width in */
-		e_sse_rr(e, 0x66, false, 0x6f, XMM1, XMM0); /* movdqa */
-		e_sse_rr(e, 0x66, false, 0x73, 3, XMM1);    /* psrldq xmm1, width */
+		e_sse_rr(e, 0x66, false, 0x6f, XMM1, XMM0);  /* movdqa */
+		e_sse_rr(e, 0x66, false, 0x73, 3, XMM1);     /* psrldq xmm1, width */
 		e_byte(e, (uint8_t)width);
 		e_sse_rr(e, 0x66, false, add[sew], XMM0, XMM1);
 		if (width == sew)
@@ -362,6 +410,10 @@ bool jit_v(struct tctx *t)
 	case RV_VFNMADD:
 	case RV_VFMSUB:
 	case RV_VFNMSUB: return multiply_add(t);
+	case RV_VMACC:
+	case RV_VNMSAC:
+	case RV_VMADD:
+	case RV_VNMSUB: return int_multiply_add(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VREDSUM: return sum_reduction(t);
 	}
