@@ -198,6 +198,25 @@ static __int128 round_shift128(const struct rvx_vcpu *cpu, __int128 v, unsigned 
 
 /* ---- loads and stores */
 
+/* vl<n>re<eew>.v, vs<n>r.v: n registers of EEW elements, whatever vtype holds */
+static int whole_registers(struct rvx_vcpu *cpu, const struct rv_insn *in)
+{
+	unsigned eew = (unsigned)in->imm / 8, nf = in->rs3, vd = in->rd;
+	uint64_t base = X(in->rs1), n = (uint64_t)nf * cpu->vlenb / eew;
+	if (vd % nf)
+		return EXEC_ILLEGAL;
+	for (uint64_t i = cpu->vstart; i < n; i++) {
+		cpu->vstart = i;
+		void *p = interp_addr(cpu, base + i * eew, eew);
+		if (in->op == RV_VSR)
+			memcpy(p, elem(cpu, vd, i, eew), eew);
+		else
+			memcpy(elem(cpu, vd, i, eew), p, eew);
+	}
+	cpu->vstart = 0;
+	return EXEC_NEXT;
+}
+
 static int vmem(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
 {
 	unsigned eew = (unsigned)in->imm / 8, nf = in->rs3, vd = in->rd;
@@ -205,24 +224,8 @@ static int vmem(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt 
 	bool indexed = in->op == RV_VLUXEI || in->op == RV_VLOXEI || in->op == RV_VSUXEI || in->op == RV_VSOXEI;
 	uint64_t base = X(in->rs1), stride = eew * nf, vl = cpu->vl, i;
 	unsigned dsize = eew;
-	int emul8, demul8;
+	int emul8 = (int)((uint64_t)t->lmul8 * eew / t->sew), demul8 = emul8;
 
-	if (in->op == RV_VLRE || in->op == RV_VSR) { /* whole registers: nf registers of EEW elements */
-		uint64_t n = (uint64_t)nf * cpu->vlenb / eew;
-		if (vd % nf)
-			return EXEC_ILLEGAL;
-		for (i = cpu->vstart; i < n; i++) {
-			cpu->vstart = i;
-			void *p = interp_addr(cpu, base + i * eew, eew);
-			if (store)
-				memcpy(p, elem(cpu, vd, i, eew), eew);
-			else
-				memcpy(elem(cpu, vd, i, eew), p, eew);
-		}
-		cpu->vstart = 0;
-		return EXEC_NEXT;
-	}
-	emul8 = demul8 = (int)((uint64_t)t->lmul8 * eew / t->sew);
 	if (in->op == RV_VLM || in->op == RV_VSM) { /* ceil(vl / 8) bytes */
 		uint64_t n = (vl + 7) / 8;
 		for (i = cpu->vstart; i < n; i++) {
@@ -437,7 +440,8 @@ static int int_arith(struct rvx_vcpu *cpu, const struct rv_insn *in, const struc
 {
 	unsigned op = in->op, sew = t->sew, vd = in->rd, vs2 = in->rs2;
 	uint64_t vl = cpu->vl, i;
-	int de = t->lmul8, s2e = t->lmul8, s1e = t->lmul8; /* groups' EMUL * 8 */
+	const int s1e = t->lmul8; /* the groups' EMUL * 8: vs1's, then vd's and vs2's */
+	int de = s1e, s2e = s1e;
 	unsigned dsize = sew, asize = sew, bsize = sew;
 	bool widening = is_widening(op), narrowing = is_narrowing(op), cmp = is_compare(op);
 	bool carry = op == RV_VADC || op == RV_VSBC || op == RV_VMADC || op == RV_VMSBC;
@@ -940,7 +944,7 @@ static int fp_arith_v(struct rvx_vcpu *cpu, const struct rv_insn *in, const stru
 {
 	unsigned op = in->op, sew = t->sew, vd = in->rd, vs2 = in->rs2, fl = 0;
 	unsigned rmf = cpu->frm;
-	int rm = rmf <= 4 ? (int)rmf : -1, de = t->lmul8, s2e = t->lmul8;
+	int rm = rmf <= 4 ? (int)rmf : -1, de = t->lmul8, s2e = de;
 	unsigned dsize = sew, asize = sew, bsize = sew;
 	bool widening = (op >= RV_VFWADD && op <= RV_VFWNMSAC) || (op >= RV_VFWCVT_XU_F && op <= RV_VFWCVT_RTZ_X_F);
 	bool narrowing = op >= RV_VFNCVT_XU_F && op <= RV_VFNCVT_RTZ_X_F;
@@ -1156,8 +1160,8 @@ int interp_v(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	cpu->v_used = true;
 	if (op <= RV_VSETVL)
 		return vsetvl(cpu, in);
-	if (op == RV_VLRE || op == RV_VSR) /* whole registers, whatever vtype holds */
-		return vmem(cpu, in, NULL);
+	if (op == RV_VLRE || op == RV_VSR)
+		return whole_registers(cpu, in);
 	if (!vtype_parse(cpu, cpu->vtype, &t))
 		return EXEC_ILLEGAL; /* vill */
 	if (rv_op_format(op) == F_VMEM)

@@ -82,7 +82,7 @@ static void broadcast(struct tctx *t, unsigned sew)
 {
 	struct emit *e = &t->e;
 	if (sew < 8) {
-		static const uint64_t ones[] = {
+		static const uint64_t ones[8] = {
 		    [1] = 0x0101010101010101ull, [2] = 0x0001000100010001ull, [4] = 0x0000000100000001ull};
 		if (sew == 1)
 			e_movzx8(e, RAX, RAX);
