@@ -2,7 +2,8 @@
  * remaining count at the loop head, unit-stride loads, element-wise arithmetic, stores); for
  * x86-64 the same computation in C, which gcc -O2 -mavx2 -mfma vectorises. Kernels: saxpy
  * z = a * x + z (e32, m4, vfmacc.vf), int32 array addition (e32, m8), an int32 dot product
- * (vmacc into an accumulator, one vredsum at the end), a byte copy (e8, m8). */
+ * (vmacc into an accumulator, one vredsum at the end), a byte copy and a memset (e8, m8), strlen
+ * (fault-only-first loads, vmseq, vfirst: forms the translator leaves to the interpreter). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,22 +102,75 @@ static void copy(void)
 #endif
 }
 
+static size_t len_result;
+static char str[4 * N];
+
+static void fill(void)
+{
+#ifdef __riscv
+	size_t n = sizeof dst, vl;
+	uint8_t *d = dst;
+	while (n) {
+		__asm__ volatile("vsetvli %0, %1, e8, m8, ta, ma\n\tvmv.v.x v8, %3\n\tvse8.v v8, (%2)"
+				 : "=&r"(vl)
+				 : "r"(n), "r"(d), "r"(0x5a)
+				 : "memory");
+		n -= vl, d += vl;
+	}
+#else
+	for (size_t i = 0; i < sizeof dst; i++)
+		dst[i] = 0x5a;
+#endif
+}
+
+/* strlen as vector C libraries write it: fault-only-first loads, a compare, vfirst */
+static void length(void)
+{
+#ifdef __riscv
+	const char *p = str;
+	long first;
+	size_t vl;
+	for (;;) {
+		__asm__ volatile("vsetvli %1, zero, e8, m8, ta, ma\n\tvle8ff.v v8, (%2)\n\tcsrr %1, vl\n\t"
+				 "vmseq.vi v0, v8, 0\n\tvfirst.m %0, v0"
+				 : "=&r"(first), "=&r"(vl)
+				 : "r"(p)
+				 : "memory");
+		if (first >= 0) {
+			p += first;
+			break;
+		}
+		p += vl;
+	}
+	len_result += (size_t)(p - str);
+#else
+	len_result += strlen(str);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	const char *k = argc > 1 ? argv[1] : "saxpy";
 	long reps = argc > 2 ? atol(argv[2]) : 10000;
-	void (*fn)(void) = !strcmp(k, "iadd") ? iadd : !strcmp(k, "copy") ? copy : !strcmp(k, "dot") ? dot : saxpy;
+	void (*fn)(void) = !strcmp(k, "iadd")     ? iadd
+			   : !strcmp(k, "copy")   ? copy
+			   : !strcmp(k, "dot")    ? dot
+			   : !strcmp(k, "fill")   ? fill
+			   : !strcmp(k, "strlen") ? length
+						  : saxpy;
 	double s = 0;
 	for (int i = 0; i < N; i++) {
 		x[i] = (float)i * 0.5f, y[i] = 1.0f / (float)(i + 1), a[i] = i * 7, b[i] = -i;
 		src[i] = (uint8_t)(i * 13), src[N + i] = (uint8_t)i;
 	}
+	for (size_t i = 0; i < sizeof str - 1; i++)
+		str[i] = (char)('a' + i % 26);
 	for (long r = 0; r < reps; r++) {
 		fn();
 		__asm__ volatile("" ::: "memory");
 	}
 	for (int i = 0; i < N; i++)
 		s += (double)z[i] * 1e-6 + c[i] + dst[i] + dst[3 * N + i];
-	printf("%.3f %lld\n", s, (long long)dot_result);
+	printf("%.3f %lld %zu\n", s, (long long)dot_result, len_result);
 	return 0;
 }

@@ -253,6 +253,22 @@ static int vmem(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt 
 		return EXEC_ILLEGAL;
 	if (in->op == RV_VLSE || in->op == RV_VSSE)
 		stride = X(in->rs2);
+	/* fault-only-first: one look at the address space when the whole access is readable (an
+	 * element after the first that is not trims vl instead of faulting) */
+	bool trim = in->op == RV_VLEFF && vl > 1 && !space_check(&cpu->m->space, base, vl * stride, PROT_READ);
+	uint64_t readable_page = UINT64_MAX;
+	/* unmasked, unit-stride, one field, all of it mapped as it must be: one copy (no element can
+	 * fault, so vstart has nothing to say) */
+	if ((in->op == RV_VLE || in->op == RV_VSE || (in->op == RV_VLEFF && !trim)) && in->rm && nf == 1 &&
+	    cpu->vstart == 0 && vl > 0 &&
+	    space_check(&cpu->m->space, base, vl * eew, store ? PROT_READ | PROT_WRITE : PROT_READ)) {
+		uint8_t *p = interp_addr(cpu, base, (unsigned)(vl * eew));
+		if (store)
+			memcpy(p, elem(cpu, vd, 0, eew), vl * eew);
+		else
+			memcpy(elem(cpu, vd, 0, eew), p, vl * eew);
+		return EXEC_NEXT;
+	}
 	for (i = cpu->vstart; i < vl; i++) {
 		if (!active(cpu, in, i))
 			continue;
@@ -263,11 +279,13 @@ static int vmem(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt 
 				addr = base + get(cpu, in->rs2, i, eew) + off;
 			else
 				addr = base + i * stride + off;
-			if (in->op == RV_VLEFF && i > 0 &&
-			    !space_check(&cpu->m->space, addr, dsize, PROT_READ)) { /* trims vl instead of faulting */
-				cpu->vl = i;
-				cpu->vstart = 0;
-				return EXEC_NEXT;
+			if (trim && i > 0 && (addr >> 12) != readable_page) {
+				if (!space_check(&cpu->m->space, addr, dsize, PROT_READ)) {
+					cpu->vl = i;
+					cpu->vstart = 0;
+					return EXEC_NEXT;
+				}
+				readable_page = (addr + dsize - 1) >> 12 == addr >> 12 ? addr >> 12 : UINT64_MAX;
 			}
 			cpu->vstart = i;
 			void *p = interp_addr(cpu, addr, dsize);
@@ -480,6 +498,19 @@ static int int_arith(struct rvx_vcpu *cpu, const struct rv_insn *in, const struc
 	if (widening && in->rs3 != VF_WV && in->rs3 != VF_WX && overlap(vd, regs_of(de), vs2, regs_of(s2e)) &&
 	    !may_overlap(vd, de, vs2, s2e))
 		return EXEC_ILLEGAL;
+	if (cmp && in->rm && cpu->vstart == 0) { /* unmasked compares: eight mask bits at a time */
+		uint64_t scalar = in->rs3 == VF_VX ? X(in->rs1) : (uint64_t)in->imm;
+		uint8_t *m = &cpu->v[(size_t)vd * cpu->vlenb];
+		for (i = 0; i < vl; i += 8) {
+			unsigned bits = 0, n = vl - i < 8 ? (unsigned)(vl - i) : 8, keep = 0xffu << n;
+			for (unsigned k = 0; k < n; k++) {
+				uint64_t b = in->rs3 == VF_VV ? get(cpu, in->rs1, i + k, sew) : scalar;
+				bits |= (unsigned)int_compare(op, get(cpu, vs2, i + k, sew), b, sew) << k;
+			}
+			m[i / 8] = (uint8_t)((m[i / 8] & keep) | bits); /* bits past vl stay (tail) */
+		}
+		return EXEC_NEXT;
+	}
 	for (i = cpu->vstart; i < vl; i++) {
 		uint64_t a = get(cpu, vs2, i, asize), b, r;
 		if (op == RV_VMERGE) {
@@ -620,12 +651,16 @@ static int unary(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt
 		int64_t first = -1;
 		if (cpu->vstart)
 			return EXEC_ILLEGAL;
-		for (i = 0; i < vl; i++)
-			if (active(cpu, in, i) && mbit(cpu, vs2, i)) {
-				n++;
-				if (first < 0)
-					first = (int64_t)i;
-			}
+		for (i = 0; i < vl; i += 8) { /* a byte of mask bits at a time */
+			unsigned bits = cpu->v[(size_t)vs2 * cpu->vlenb + i / 8];
+			if (!in->rm)
+				bits &= cpu->v[i / 8];
+			if (vl - i < 8)
+				bits &= (1u << (vl - i)) - 1;
+			if (bits && first < 0)
+				first = (int64_t)(i + (unsigned)__builtin_ctz(bits));
+			n += (unsigned)__builtin_popcount(bits);
+		}
 		X(in->rd) = op == RV_VCPOP_M ? n : (uint64_t)first;
 		return EXEC_NEXT;
 	}
