@@ -3,7 +3,8 @@
  * x86-64 the same computation in C, which gcc -O2 -mavx2 -mfma vectorises. Kernels: saxpy
  * z = a * x + z (e32, m4, vfmacc.vf), int32 array addition (e32, m8), an int32 dot product
  * (vmacc into an accumulator, one vredsum at the end), a byte copy and a memset (e8, m8), strlen
- * (fault-only-first loads, vmseq, vfirst: forms the translator leaves to the interpreter). */
+ * (fault-only-first loads, vmseq, vfirst: forms the translator leaves to the interpreter), a 64x64
+ * float matrix product (i-k-j, vfmacc.vf), a 32-bit mixing hash (shifts, xors, multiplies). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +103,64 @@ static void copy(void)
 #endif
 }
 
+#define M 64
+static float ma[M][M], mb[M][M], mc[M][M];
+
+/* C = A * B over 64x64 floats in i-k-j order, as vectorising compilers do: a row of B times
+ * A[i][k] added into the row of C (vfmacc.vf) */
+static void matmul(void)
+{
+	for (int i = 0; i < M; i++) {
+		memset(mc[i], 0, sizeof mc[i]);
+		for (int k = 0; k < M; k++) {
+#ifdef __riscv
+			size_t n = M, vl;
+			float *pb = mb[k], *pc = mc[i];
+			while (n) {
+				__asm__ volatile(
+				    "vsetvli %0, %1, e32, m4, ta, ma\n\tvle32.v v8, (%2)\n\tvle32.v v16, (%3)\n\t"
+				    "vfmacc.vf v16, %4, v8\n\tvse32.v v16, (%3)"
+				    : "=&r"(vl)
+				    : "r"(n), "r"(pb), "r"(pc), "f"(ma[i][k])
+				    : "memory");
+				n -= vl, pb += vl, pc += vl;
+			}
+#else
+			for (int j = 0; j < M; j++)
+				mc[i][j] += ma[i][k] * mb[k][j];
+#endif
+		}
+	}
+}
+
+static uint32_t hashes[N];
+
+/* a 32-bit mixing hash of every element (shifts, xors, multiplies) */
+static void hash(void)
+{
+#ifdef __riscv
+	size_t n = N, vl;
+	int32_t *pa = a;
+	uint32_t *ph = hashes;
+	while (n) {
+		__asm__ volatile("vsetvli %0, %1, e32, m4, ta, ma\n\tvle32.v v8, (%2)\n\tvsrl.vi v16, v8, 16\n\t"
+				 "vxor.vv v8, v8, v16\n\tvmul.vx v8, v8, %4\n\tvsrl.vi v16, v8, 15\n\t"
+				 "vxor.vv v8, v8, v16\n\tvse32.v v8, (%3)"
+				 : "=&r"(vl)
+				 : "r"(n), "r"(pa), "r"(ph), "r"(0x2c1b3c6d)
+				 : "memory");
+		n -= vl, pa += vl, ph += vl;
+	}
+#else
+	for (int i = 0; i < N; i++) {
+		uint32_t v = (uint32_t)a[i];
+		v ^= v >> 16;
+		v *= 0x2c1b3c6du;
+		hashes[i] = v ^ (v >> 15);
+	}
+#endif
+}
+
 static size_t len_result;
 static char str[4 * N];
 
@@ -157,6 +216,8 @@ int main(int argc, char **argv)
 			   : !strcmp(k, "dot")    ? dot
 			   : !strcmp(k, "fill")   ? fill
 			   : !strcmp(k, "strlen") ? length
+			   : !strcmp(k, "matmul") ? matmul
+			   : !strcmp(k, "hash")   ? hash
 						  : saxpy;
 	double s = 0;
 	for (int i = 0; i < N; i++) {
@@ -165,12 +226,17 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < sizeof str - 1; i++)
 		str[i] = (char)('a' + i % 26);
+	for (int i = 0; i < M; i++)
+		for (int j = 0; j < M; j++)
+			ma[i][j] = (float)((i * 7 + j) % 13) * 0.25f, mb[i][j] = (float)((i + j * 3) % 11) * 0.5f;
 	for (long r = 0; r < reps; r++) {
 		fn();
 		__asm__ volatile("" ::: "memory");
 	}
 	for (int i = 0; i < N; i++)
-		s += (double)z[i] * 1e-6 + c[i] + dst[i] + dst[3 * N + i];
+		s += (double)z[i] * 1e-6 + c[i] + dst[i] + dst[3 * N + i] + hashes[i] % 7;
+	for (int i = 0; i < M; i++)
+		s += mc[i][i];
 	printf("%.3f %lld %zu\n", s, (long long)dot_result, len_result);
 	return 0;
 }

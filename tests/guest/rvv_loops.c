@@ -1,9 +1,10 @@
 // Vector loops as compilers write them: vsetvli at the loop head with the remaining count, then
 // unit-stride loads, element-wise integer and F/D arithmetic (vector-vector, vector-scalar,
-// vector-immediate; the eight multiply-adds, whose inf * 0 + NaN raises NV; sums by vredsum read
-// back with vmv.x.s) and stores, over every SEW and LMUL 1 to 8, with counts that leave a short
-// last pass (vl below VLMAX); FP inputs with NaNs, infinities and signaling NaNs under each
-// rounding mode (results, canonical NaNs and flags); a load that runs into an unmapped page.
+// vector-immediate; shifts; the eight multiply-adds, whose inf * 0 + NaN raises NV; sums by
+// vredsum read back with vmv.x.s) and stores, over every SEW and LMUL 1 to 8, with counts that
+// leave a short last pass (vl below VLMAX); FP inputs with NaNs, infinities and signaling NaNs
+// under each rounding mode (results, canonical NaNs and flags); a load that runs into an unmapped
+// page.
 // The translator runs these inline; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
@@ -64,6 +65,8 @@ LOOP(xor8m2, "vsetvli %[vl], %[n], e8, m2, ta, ma", "vle8.v", "vse8.v", "vxor.vi
 LOOP(mul16m2, "vsetvli %[vl], %[n], e16, m2, ta, ma", "vle16.v", "vse16.v", "vmul.vv v24, v8, v16")
 LOOP(rsub16m4, "vsetvli %[vl], %[n], e16, m4, ta, ma", "vle16.v", "vse16.v", "vrsub.vx v24, v8, %[x]")
 LOOP(and16m1, "vsetvli %[vl], %[n], e16, m1, ta, ma", "vle16.v", "vse16.v", "vand.vv v24, v8, v16")
+LOOP(sll16m2x, "vsetvli %[vl], %[n], e16, m2, ta, ma", "vle16.v", "vse16.v", "vsll.vx v24, v8, %[x]")
+LOOP(sra16m4i, "vsetvli %[vl], %[n], e16, m4, ta, ma", "vle16.v", "vse16.v", "vsra.vi v24, v8, 15")
 LOOP(macc16m2, "vsetvli %[vl], %[n], e16, m2, ta, ma", "vle16.v", "vse16.v", "vmv.v.v v24, v16\n\tvmacc.vv v24, v8, v16")
 LOOP(nmsub16m4x, "vsetvli %[vl], %[n], e16, m4, ta, ma", "vle16.v", "vse16.v", "vmv.v.v v24, v8\n\tvnmsub.vx v24, %[x], v16")
 #undef EEW
@@ -74,6 +77,9 @@ LOOP(mv32m2, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vmv.
 LOOP(nmsac32m1x, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vmv.v.v v24, v16\n\tvnmsac.vx v24, %[x], v8")
 LOOP(madd32m8, "vsetvli %[vl], %[n], e32, m8, ta, ma", "vle32.v", "vse32.v", "vmv.v.v v24, v8\n\tvmadd.vv v24, v16, v8")
 LOOP(mul32m2, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vmul.vv v24, v8, v16")
+LOOP(mulx32m4, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vmul.vx v24, v8, %[x]")
+LOOP(sra32m1x, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vsra.vx v24, v8, %[x]")
+LOOP(srl32m8i, "vsetvli %[vl], %[n], e32, m8, ta, ma", "vle32.v", "vse32.v", "vsrl.vi v24, v8, 13")
 LOOP(fadd32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vfadd.vv v24, v8, v16")
 LOOP(fmul32m4, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vfmul.vv v24, v8, v16")
 LOOP(fdiv32m2, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vfdiv.vv v24, v8, v16")
@@ -87,6 +93,8 @@ LOOP(fnmsac32m8, "vsetvli %[vl], %[n], e32, m8, ta, ma", "vle32.v", "vse32.v", "
 #define EEW 8
 LOOP(sub64m8, "vsetvli %[vl], %[n], e64, m8, ta, ma", "vle64.v", "vse64.v", "vsub.vv v24, v8, v16")
 LOOP(mv64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vmv.v.v v24, v16")
+LOOP(sll64m2i, "vsetvli %[vl], %[n], e64, m2, ta, ma", "vle64.v", "vse64.v", "vsll.vi v24, v8, 31")
+LOOP(srl64m4x, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle64.v", "vse64.v", "vsrl.vx v24, v8, %[x]")
 LOOP(fadd64m2, "vsetvli %[vl], %[n], e64, m2, ta, ma", "vle64.v", "vse64.v", "vfadd.vv v24, v8, v16")
 LOOP(fdiv64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vfdiv.vv v24, v8, v16")
 LOOP(fmul64m4f, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle64.v", "vse64.v", "fmv.d.x ft0, %[x]\n\tvfmul.vf v24, v8, ft0")
@@ -111,6 +119,9 @@ static const struct {
     {"fmadd64m1", fmadd64m1, 8}, {"fnmadd64m2f", fnmadd64m2f, 8}, {"fmsub64m4", fmsub64m4, 8},
     {"fnmsub64m1", fnmsub64m1, 8}, {"macc16m2", macc16m2, 0}, {"nmsub16m4x", nmsub16m4x, 0},
     {"nmsac32m1x", nmsac32m1x, 0}, {"madd32m8", madd32m8, 0}, {"mul32m2", mul32m2, 0},
+    {"mulx32m4", mulx32m4, 0}, {"sra32m1x", sra32m1x, 0}, {"srl32m8i", srl32m8i, 0},
+    {"sll16m2x", sll16m2x, 0}, {"sra16m4i", sra16m4i, 0}, {"sll64m2i", sll64m2i, 0},
+    {"srl64m4x", srl64m4x, 0},
 };
 
 /* the sum of n elements of a by vredsum (as compilers write it: the running sum in v16[0], read

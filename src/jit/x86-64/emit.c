@@ -390,6 +390,16 @@ void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int r
 	modrm_rr(e, reg, rm);
 }
 
+void e_sse38_rr(struct emit *e, uint8_t op, int reg, int rm)
+{
+	e_byte(e, 0x66);
+	rex(e, false, reg, NOREG, rm, false);
+	e_byte(e, 0x0f);
+	e_byte(e, 0x38);
+	e_byte(e, op);
+	modrm_rr(e, reg, rm);
+}
+
 void e_fma231sd(struct emit *e, uint8_t op, int a, int b)
 {
 	/* VEX.LIG.66.0F38.W1 op /r with reg = xmm0, vvvv = a, rm = b (R, X, B and vvvv inverted) */

@@ -82,6 +82,7 @@ void e_sse_rm(struct emit *e, uint8_t prefix, bool w, uint8_t op, int xmm, struc
 void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int rm);
 /* SSE4.1's 66 0F 38 op (pmulld 0x40, ...) with a memory operand */
 void e_sse38_rm(struct emit *e, uint8_t op, int xmm, struct mem m);
+void e_sse38_rr(struct emit *e, uint8_t op, int reg, int rm);
 /* VEX-encoded FMA3 scalar double: xmm0 = +-(xmm a * xmm b) +- xmm0; op 0xb9/bb/bd/bf. */
 void e_fma231sd(struct emit *e, uint8_t op, int a, int b);
 /* VEX-encoded FMA3 packed single (w false) or double on 128 bits: xmm0 = op(xmm0, xmm a, [m]);

@@ -205,8 +205,8 @@ static bool arith(struct tctx *t)
 		odd_frm = e_jcc(e, CC_A);
 	} else if (!move) {
 		opc = int_opcode(in->op, sew);
-		if (in->op == RV_VMUL && sew == 4 && t->j->host_sse41 && form == VF_VV)
-			opc = 0x40; /* pmulld, through multiply() */
+		if (in->op == RV_VMUL && sew == 4 && t->j->host_sse41 && (form == VF_VV || form == VF_VX))
+			opc = 0x40; /* pmulld, through multiply() or e_sse38_rr */
 		if (!opc || (form != VF_VV && form != VF_VX && form != VF_VI) || (in->op == RV_VRSUB && form == VF_VV))
 			return false;
 	} else if (form != VF_VV && form != VF_VX && form != VF_VI) {
@@ -236,6 +236,8 @@ static bool arith(struct tctx *t)
 			e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, k));
 			if (form == VF_VV && in->op == RV_VMUL && sew == 4)
 				multiply(t, sew, vreg(t, in->rs1, k));
+			else if (in->op == RV_VMUL && sew == 4)
+				e_sse38_rr(e, 0x40, XMM0, XMM1);
 			else if (form == VF_VV)
 				e_sse_rm(e, fp ? prefix : 0x66, false, opc, XMM0, vreg(t, in->rs1, k));
 			else
@@ -336,6 +338,42 @@ static bool int_multiply_add(struct tctx *t)
 	return true;
 }
 
+/* vsll, vsrl, vsra by an immediate or x[rs1] (masked to SEW's bits), e16 to e64 (x86 has no
+ * byte shifts, nor a 64-bit arithmetic one in SSE) */
+static bool shift(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
+	/* 66 0F 71/72/73 /digit ib by an immediate; 66 0F op by xmm1's low quadword */
+	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
+	static const uint8_t sll[9] = {[2] = 0xf1, [4] = 0xf2, [8] = 0xf3},
+			     srl[9] = {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, sra[9] = {[2] = 0xe1, [4] = 0xe2};
+	unsigned digit = in->op == RV_VSLL ? 6 : in->op == RV_VSRL ? 2 : 4;
+	uint8_t by_reg = (in->op == RV_VSLL ? sll : in->op == RV_VSRL ? srl : sra)[sew], *short_vl;
+	if (sew == 1 || !by_reg || !in->rm || t->v_lmul8 < 8 || in->rd % regs || in->rs2 % regs ||
+	    (form != VF_VI && form != VF_VX))
+		return false;
+	short_vl = whole_group_guard(t);
+	if (form == VF_VX) {
+		t_get(t, RAX, in->rs1);
+		e_alu_ri(e, ALU_AND, false, RAX, (int32_t)(8 * sew - 1));
+		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax */
+	}
+	for (unsigned k = 0; k < chunks; k++) {
+		e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, k));
+		if (form == VF_VI) {
+			e_sse_rr(e, 0x66, false, by_imm[sew], (int)digit, XMM0);
+			e_byte(e, (uint8_t)(in->imm & (8 * sew - 1)));
+		} else {
+			e_sse_rr(e, 0x66, false, by_reg, XMM0, XMM1);
+		}
+		e_sse_rm(e, 0xf3, false, 0x7f, XMM0, vreg(t, in->rd, k));
+	}
+	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	return true;
+}
+
 /* vmv.x.s: element 0, sign-extended (whatever vl is) */
 static bool move_to_scalar(struct tctx *t)
 {
@@ -414,6 +452,9 @@ bool jit_v(struct tctx *t)
 	case RV_VNMSAC:
 	case RV_VMADD:
 	case RV_VNMSUB: return int_multiply_add(t);
+	case RV_VSLL:
+	case RV_VSRL:
+	case RV_VSRA: return shift(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VREDSUM: return sum_reduction(t);
 	}
