@@ -53,16 +53,6 @@ static uint16_t unbox_h(uint64_t r)
 	return (r >> 16) == 0xffffffffffffull ? (uint16_t)r : 0x7e00;
 }
 
-/* fli's constants (index 1 is the smallest normal, 30 infinity, 31 the canonical NaN) */
-static double fli_value(unsigned i)
-{
-	static const double v[32] = {-1.0, 0,      0x1p-16, 0x1p-15, 0x1p-8, 0x1p-7, 0.0625,   0.125,
-				     0.25, 0.3125, 0.375,   0.4375,  0.5,    0.625,  0.75,     0.875,
-				     1.0,  1.25,   1.5,     1.75,    2.0,    2.5,    3.0,      4.0,
-				     8.0,  16.0,   128.0,   256.0,   0x1p15, 0x1p16, INFINITY, 0};
-	return v[i & 31];
-}
-
 static bool is_nan_d(uint64_t a)
 {
 	return (a & 0x7ff0000000000000ull) == 0x7ff0000000000000ull && (a & 0xfffffffffffffull);
@@ -151,7 +141,7 @@ static int fp_newer(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	case RV_FLI_S:
 	case RV_FLI_D: {
 		unsigned i = in->rs1;
-		double v = fli_value(i);
+		double v = fp_fli_value(i);
 		if (in->op == RV_FLI_S) {
 			float f = (float)v;
 			uint32_t bits;

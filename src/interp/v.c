@@ -12,31 +12,11 @@
 
 /* ---- vtype */
 
-struct vt {
-	unsigned sew; /* element bytes: 1, 2, 4, 8 */
-	int lmul8;    /* LMUL * 8: 1 (mf8) .. 64 (m8) */
-	uint64_t vlmax;
-};
-
-static bool vtype_parse(const struct rvx_vcpu *cpu, uint64_t vtype, struct vt *t)
-{
-	static const int lmul8[8] = {8, 16, 32, 64, 0, 1, 2, 4};
-	unsigned sew_bits = 8u << ((vtype >> 3) & 7);
-	if ((vtype >> 8) != 0 || ((vtype >> 3) & 7) > 3 || !lmul8[vtype & 7])
-		return false;
-	t->lmul8 = lmul8[vtype & 7];
-	if (t->lmul8 < 8 && sew_bits > 64u * (unsigned)t->lmul8 / 8) /* SEW <= LMUL * ELEN */
-		return false;
-	t->sew = sew_bits / 8;
-	t->vlmax = (uint64_t)cpu->vlenb * (unsigned)t->lmul8 / 8 / t->sew;
-	return true;
-}
-
 static int vsetvl(struct rvx_vcpu *cpu, const struct rv_insn *in)
 {
 	uint64_t vtype = in->op == RV_VSETVL ? X(in->rs2) : (uint64_t)in->imm, avl;
-	struct vt t;
-	if (!vtype_parse(cpu, vtype, &t)) {
+	struct rv_vtype t;
+	if (!rv_vtype_decode(vtype, cpu->vlenb, &t)) {
 		cpu->vtype = 1ull << 63;
 		cpu->vl = 0;
 		cpu->vstart = 0;
@@ -217,7 +197,7 @@ static int whole_registers(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	return EXEC_NEXT;
 }
 
-static int vmem(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
+static int vmem(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_vtype *t)
 {
 	unsigned eew = (unsigned)in->imm / 8, nf = in->rs3, vd = in->rd;
 	bool store = in->op >= RV_VSE;
@@ -454,7 +434,7 @@ static bool vector_source(const struct rv_insn *in)
 	return in->rs3 == VF_VV || in->rs3 == VF_WV || in->rs3 == VF_VVM || in->rs3 == VF_VS || in->rs3 == VF_MM;
 }
 
-static int int_arith(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
+static int int_arith(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_vtype *t)
 {
 	unsigned op = in->op, sew = t->sew, vd = in->rd, vs2 = in->rs2;
 	uint64_t vl = cpu->vl, i;
@@ -581,7 +561,7 @@ static int int_arith(struct rvx_vcpu *cpu, const struct rv_insn *in, const struc
 
 /* ---- reductions, masks, permutations */
 
-static int reduction(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
+static int reduction(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_vtype *t)
 {
 	unsigned op = in->op, sew = t->sew, wide = (op == RV_VWREDSUMU || op == RV_VWREDSUM) ? 2 * sew : sew;
 	uint64_t acc, i;
@@ -634,7 +614,7 @@ static int mask_logical(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	return EXEC_NEXT;
 }
 
-static int unary(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
+static int unary(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_vtype *t)
 {
 	unsigned op = in->op, sew = t->sew, vd = in->rd, vs2 = in->rs2;
 	uint64_t vl = cpu->vl, i, n = 0;
@@ -727,7 +707,7 @@ static uint64_t fp_scalar(const struct rvx_vcpu *cpu, unsigned r, unsigned size)
 	return size == 4 ? rv_unbox_s(cpu->f[r]) : cpu->f[r];
 }
 
-static int permute(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
+static int permute(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_vtype *t)
 {
 	unsigned op = in->op, sew = t->sew, vd = in->rd, vs2 = in->rs2, n;
 	uint64_t vl = cpu->vl, vlmax = t->vlmax, i, off;
@@ -975,7 +955,7 @@ static uint64_t estimate7(uint64_t a, unsigned size, bool rsqrt, int rm, unsigne
 	return top | ((uint64_t)oexp << mbits) | osig;
 }
 
-static int fp_arith_v(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
+static int fp_arith_v(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_vtype *t)
 {
 	unsigned op = in->op, sew = t->sew, vd = in->rd, vs2 = in->rs2, fl = 0;
 	unsigned rmf = cpu->frm;
@@ -1075,7 +1055,7 @@ static int fp_arith_v(struct rvx_vcpu *cpu, const struct rv_insn *in, const stru
 	return EXEC_NEXT;
 }
 
-static int fp_reduction(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
+static int fp_reduction(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_vtype *t)
 {
 	unsigned op = in->op, sew = t->sew, fl = 0;
 	bool wide = op == RV_VFWREDUSUM || op == RV_VFWREDOSUM;
@@ -1102,7 +1082,7 @@ static int fp_reduction(struct rvx_vcpu *cpu, const struct rv_insn *in, const st
 	return EXEC_NEXT;
 }
 
-static int fp_move(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
+static int fp_move(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_vtype *t)
 {
 	unsigned sew = t->sew;
 	if (sew < 4)
@@ -1138,7 +1118,7 @@ static uint64_t bit_reverse(uint64_t v, unsigned bits)
 	return r;
 }
 
-static int zvbb(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt *t)
+static int zvbb(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_vtype *t)
 {
 	unsigned op = in->op, sew = t->sew, bits = 8 * sew, dsize = op == RV_VWSLL ? 2 * sew : sew;
 	int de = op == RV_VWSLL ? 2 * t->lmul8 : t->lmul8;
@@ -1188,7 +1168,7 @@ static int zvbb(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct vt 
 
 int interp_v(struct rvx_vcpu *cpu, const struct rv_insn *in)
 {
-	struct vt t;
+	struct rv_vtype t;
 	unsigned op = in->op;
 	if ((cpu->v_ctrl & 3) == V_CTRL_OFF) /* turned off for this program (prctl, at its exec) */
 		return EXEC_ILLEGAL;
@@ -1197,7 +1177,7 @@ int interp_v(struct rvx_vcpu *cpu, const struct rv_insn *in)
 		return vsetvl(cpu, in);
 	if (op == RV_VLRE || op == RV_VSR)
 		return whole_registers(cpu, in);
-	if (!vtype_parse(cpu, cpu->vtype, &t))
+	if (!rv_vtype_decode(cpu->vtype, cpu->vlenb, &t))
 		return EXEC_ILLEGAL; /* vill */
 	if (rv_op_format(op) == F_VMEM)
 		return vmem(cpu, in, &t);

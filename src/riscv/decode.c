@@ -282,8 +282,9 @@ static enum rv_op decode_fp(uint32_t w)
 	int d = fmt == 1;
 	enum rv_op op;
 	const int dist = RV_FMADD_D - RV_FMADD_S;
-	if (decode_fp_newer(w) != RV_ILLEGAL)
-		return decode_fp_newer(w);
+	op = decode_fp_newer(w);
+	if (op != RV_ILLEGAL)
+		return op;
 	if (fmt > 1)
 		return RV_ILLEGAL;
 	switch (f5) {

@@ -313,3 +313,17 @@ bool rv_decode_v(struct rv_insn *d, uint32_t w)
 		return false;
 	return memory(d, w, opcode == 0x27);
 }
+
+bool rv_vtype_decode(uint64_t vtype, unsigned vlenb, struct rv_vtype *t)
+{
+	static const int lmul8[8] = {8, 16, 32, 64, 0, 1, 2, 4};
+	unsigned sew = 1u << ((vtype >> 3) & 7);
+	if ((vtype >> 8) != 0 || ((vtype >> 3) & 7) > 3 || !lmul8[vtype & 7])
+		return false;
+	if (lmul8[vtype & 7] < 8 && sew > (unsigned)lmul8[vtype & 7]) /* SEW <= LMUL * ELEN */
+		return false;
+	t->sew = sew;
+	t->lmul8 = lmul8[vtype & 7];
+	t->vlmax = (uint64_t)vlenb * (unsigned)t->lmul8 / 8 / sew;
+	return true;
+}

@@ -1,6 +1,7 @@
 #include <stdio.h>
 
 #include "csr.h"
+#include "fp.h"
 #include "insn.h"
 
 static const char *const xregs[32] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "s0", "s1", "a0",
@@ -208,17 +209,12 @@ char *rv_disasm(char *buf, size_t size, const struct rv_insn *in, uint64_t pc)
 	case F_FX: snprintf(buf, size, "%s\t%s,%s", m, fd, x1); break;
 	case F_FX_RM: snprintf(buf, size, "%s\t%s,%s%s", m, fd, x1, rm); break;
 	case F_CBO: snprintf(buf, size, "%s\t(%s)", m, x1); break;
-	case F_FLI: {
-		static const double v[32] = {-1.0, 0,      0x1p-16, 0x1p-15, 0x1p-8, 0x1p-7, 0.0625, 0.125,
-					     0.25, 0.3125, 0.375,   0.4375,  0.5,    0.625,  0.75,   0.875,
-					     1.0,  1.25,   1.5,     1.75,    2.0,    2.5,    3.0,    4.0,
-					     8.0,  16.0,   128.0,   256.0,   0x1p15, 0x1p16, 0,      0};
+	case F_FLI:
 		if (in->rs1 == 1 || in->rs1 >= 30)
 			snprintf(buf, size, "%s\t%s,%s", m, fd, in->rs1 == 1 ? "min" : in->rs1 == 30 ? "inf" : "nan");
 		else
-			snprintf(buf, size, "%s\t%s,%.12g", m, fd, v[in->rs1]);
+			snprintf(buf, size, "%s\t%s,%.12g", m, fd, fp_fli_value(in->rs1));
 		break;
-	}
 	case F_VSET:
 		if (in->op == RV_VSETVL)
 			snprintf(buf, size, "%s\t%s,%s,%s", m, xd, x1, x2);

@@ -464,3 +464,12 @@ uint16_t fp_d_to_h(uint64_t d, int rm, unsigned *fl)
 	}
 	return round_to_h(neg, exp, sig, rm, fl);
 }
+
+double fp_fli_value(unsigned i)
+{
+	static const double v[32] = {-1.0, 0,      0x1p-16, 0x1p-15, 0x1p-8, 0x1p-7, 0.0625,   0.125,
+				     0.25, 0.3125, 0.375,   0.4375,  0.5,    0.625,  0.75,     0.875,
+				     1.0,  1.25,   1.5,     1.75,    2.0,    2.5,    3.0,      4.0,
+				     8.0,  16.0,   128.0,   256.0,   0x1p15, 0x1p16, INFINITY, 0};
+	return v[i & 31];
+}

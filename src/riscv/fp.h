@@ -41,6 +41,9 @@ uint64_t fp_s_to_d(uint32_t a, unsigned *fl);
 uint32_t fp_h_to_s(uint16_t h, unsigned *fl);
 uint16_t fp_s_to_h(uint32_t s, int rm, unsigned *fl);
 uint16_t fp_d_to_h(uint64_t d, int rm, unsigned *fl);
+/* Zfa's fli constants by index; 1 (the smallest normal) and 31 (the canonical NaN) depend on the
+ * format and read 0 here. */
+double fp_fli_value(unsigned i);
 
 /* The host's SSE control/status word for guest rounding mode rm (0..3) with no flags raised,
  * and RISC-V fflags from its sticky flags: translated code runs FP with these. */

@@ -95,6 +95,14 @@ void rv_decode(struct rv_insn *out, uint32_t bits);
 /* The vector extension's part of it (OP-V, and LOAD-FP/STORE-FP's vector widths): false for an
  * encoding it leaves illegal. */
 bool rv_decode_v(struct rv_insn *out, uint32_t bits);
+/* A vtype's element size (bytes), LMUL times 8 (1 for mf8 .. 64 for m8) and VLMAX for vector
+ * registers of vlenb bytes; false for a reserved one (what vsetvl turns into vill). */
+struct rv_vtype {
+	unsigned sew;
+	int lmul8;
+	uint64_t vlmax;
+};
+bool rv_vtype_decode(uint64_t vtype, unsigned vlenb, struct rv_vtype *t);
 
 /* Length in bytes of the instruction starting with these 16 bits. */
 static inline unsigned rv_insn_length(uint16_t lo)

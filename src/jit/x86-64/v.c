@@ -16,27 +16,15 @@ static struct mem vreg(const struct tctx *t, unsigned reg, unsigned k)
 	return M(REG_CPU, OFF(v) + (int32_t)(reg * t->cpu->vlenb + 16 * k));
 }
 
-static bool vtype_of(const struct tctx *t, uint64_t vtype, unsigned *sew, unsigned *lmul8, uint64_t *vlmax)
-{
-	static const unsigned lmul[8] = {8, 16, 32, 64, 0, 1, 2, 4};
-	unsigned s = 1u << ((vtype >> 3) & 7);
-	if ((vtype >> 8) || ((vtype >> 3) & 7) > 3 || !lmul[vtype & 7] ||
-	    (lmul[vtype & 7] < 8 && 8 * s > 8 * lmul[vtype & 7]))
-		return false;
-	*sew = s;
-	*lmul8 = lmul[vtype & 7];
-	*vlmax = (uint64_t)t->cpu->vlenb * *lmul8 / 8 / s;
-	return true;
-}
-
 static bool vsetvli(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew, lmul8;
+	struct rv_vtype vt;
 	uint64_t vlmax;
-	if (!vtype_of(t, (uint64_t)in->imm, &sew, &lmul8, &vlmax))
+	if (!rv_vtype_decode((uint64_t)in->imm, t->cpu->vlenb, &vt))
 		return false; /* vill: the interpreter's */
+	vlmax = vt.vlmax;
 	if (in->op == RV_VSETIVLI) {
 		e_mov_ri(e, RAX, in->rs1 < vlmax ? in->rs1 : vlmax);
 	} else {
@@ -57,8 +45,8 @@ static bool vsetvli(struct tctx *t)
 	e_store(e, M(REG_CPU, OFF(v_used)), RCX, 1);
 	t_put(t, in->rd, RAX);
 	t->v_known = true;
-	t->v_sew = sew;
-	t->v_lmul8 = lmul8;
+	t->v_sew = vt.sew;
+	t->v_lmul8 = (unsigned)vt.lmul8;
 	t->v_vlmax = vlmax;
 	return true;
 }
