@@ -72,6 +72,9 @@ static void usage(FILE *f)
 		   "                    process in one address space: mpirun -np N rvx --cluster PROG\n"
 		   "  --cluster-place P where new threads go: roundrobin (default), fill (a rank's cores\n"
 		   "                    first) or a list of ranks for threads 1, 2, ... (e.g. 1,1,2)\n"
+		   "  --cluster-opt LIST  the protocol's optimisations, all on by default: all, none, or\n"
+		   "                    names (forward: read-ahead of sequential misses), each turned off\n"
+		   "                    with no- (no-forward), left to right\n"
 		   "  --cluster-selftest  (under mpirun, no program) measure the link and remote page\n"
 		   "                    faults: round trip, 4 KiB cost, fault latencies, remote scan rate\n"
 		   "  -perfmap          write /tmp/perf-PID.map naming translated code by guest symbols\n"
@@ -231,14 +234,15 @@ static int cluster_check(int argc, char **argv, const char *place)
 
 #ifdef RVX_MPI
 /* One rank of a cluster run: the master loads and runs the program, the others serve it. */
-static int run_cluster(rvx_machine *m, const char *place, const char *path, int argc, char *const *argv,
-		       char *const *envp)
+static int run_cluster(rvx_machine *m, const char *place, const char *copt, const char *path, int argc,
+		       char *const *argv, char *const *envp)
 {
 	struct cl_transport *t;
 	struct cl_options opt = {0};
 	char err[256];
 	int r;
-	if (place && !cluster_parse_place(place, &opt, err, sizeof err)) {
+	if ((place && !cluster_parse_place(place, &opt, err, sizeof err)) ||
+	    (copt && !cluster_parse_opt(copt, &opt, err, sizeof err))) {
 		fprintf(stderr, "rvx: %s\n", err);
 		return EXIT_USAGE;
 	}
@@ -395,7 +399,7 @@ int main(int argc, char **argv)
 	unsigned debug = 0, cfg_translate_after = 0, vlen = 0, v_control = 0;
 	const char *cpu = NULL;
 	bool cluster = false, selftest = false, perf_map = false, jitdump = false;
-	const char *place = NULL;
+	const char *place = NULL, *copt = NULL;
 	FILE *log = NULL;
 	ssize_t n;
 
@@ -441,6 +445,7 @@ int main(int argc, char **argv)
 		    (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") || !strcmp(o, "-d") ||
 		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine") ||
 		     !strcmp(o, "-translate-after") || !strcmp(o, "-v-control") || !strcmp(o, "-cluster-place") ||
+		     !strcmp(o, "-cluster-opt") ||
 		     !strcmp(o, "-plugin") || !strcmp(o, "-g")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
@@ -496,6 +501,8 @@ int main(int argc, char **argv)
 			cfg_translate_after = (unsigned)v;
 		} else if (!strcmp(o, "-cluster-place")) {
 			place = argv[++i];
+		} else if (!strcmp(o, "-cluster-opt")) {
+			copt = argv[++i];
 		} else if (!strcmp(o, "-plugin")) {
 			plugins[nplugins++] = argv[++i];
 		} else if (!strcmp(o, "-g")) {
@@ -512,6 +519,8 @@ int main(int argc, char **argv)
 	}
 	if (place && !cluster)
 		return bad_usage("%s is for cluster mode (--cluster)", "--cluster-place");
+	if (copt && !cluster)
+		return bad_usage("%s is for cluster mode (--cluster)", "--cluster-opt");
 	if (nplugins && cluster)
 		return bad_usage("%s and --cluster cannot be used together yet", "-plugin");
 	if (gdb && cluster)
@@ -620,7 +629,7 @@ int main(int argc, char **argv)
 	}
 #ifdef RVX_MPI
 	if (cluster) {
-		r = run_cluster(m, place, selftest ? NULL : argv[i], argc - i, gargv, env);
+		r = run_cluster(m, place, copt, selftest ? NULL : argv[i], argc - i, gargv, env);
 		if (r >= 0)
 			return r;
 		r = exit_status_for(r);

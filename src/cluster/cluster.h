@@ -17,14 +17,23 @@ struct cl_transport;
 /* Placement policies for new threads. */
 enum cl_place { PLACE_ROUNDROBIN, PLACE_FILL, PLACE_LIST };
 
+/* The protocol's optimisations, each on unless --cluster-opt turns it off. */
+enum cl_opt {
+	CL_OPT_FORWARD = 1, /* a reader's sequential misses make the home push the next pages */
+};
+
 struct cl_options {
 	enum cl_place place;
 	int *place_list; /* PLACE_LIST: the rank of thread 1, 2, ... (the main thread is 0's) */
 	int nplace_list;
+	unsigned off; /* CL_OPT_* bits turned off */
 };
 
 /* Parses --cluster-place's value; false with a sentence in err when it is not one. */
 bool cluster_parse_place(const char *s, struct cl_options *o, char *err, size_t errlen);
+/* Parses --cluster-opt's value (all, none, or names each turned on, or off with a "no-" before
+ * it, left to right) into o->off; false with a sentence in err when it is not one. */
+bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t errlen);
 
 /* Prepares the machine before the master loads the program (every mapping anonymous, so that
  * pages can move). */

@@ -20,6 +20,10 @@
 #include "internal.h"
 
 #define PAGE RVX_PAGE_SIZE
+/* Read-ahead: a push message carries at most 64 pages (declined ones are a bit each in the
+ * answer), and the home keeps at most PUSH_MAX pages ahead of a reader. */
+#define PUSH_BATCH 64
+#define PUSH_MAX   1024
 
 /* A request waiting at the home while the page's transaction runs. */
 struct dir_wait {
@@ -57,6 +61,14 @@ int dsm_init(struct cluster *c)
 	c->sendbuf = malloc(CL_HEADER_BYTES + PAGE);
 	if (!c->zero_page || !c->sendbuf)
 		return -ENOMEM;
+	if (!(c->opt.off & CL_OPT_FORWARD) && c->rank == MASTER) {
+		c->push_batch = PUSH_BATCH;
+		c->push_max = PUSH_MAX;
+		c->pushbuf = malloc(CL_HEADER_BYTES + (size_t)PUSH_BATCH * PAGE);
+		c->streams = calloc((size_t)c->size, sizeof *c->streams);
+		if (!c->pushbuf || !c->streams)
+			return -ENOMEM;
+	}
 	memset(c->zero_page, 0, PAGE);
 	return 0;
 }
@@ -99,24 +111,34 @@ static uint64_t host_addr(const struct cluster *c, uint64_t page)
 
 /* --- this rank's memory through userfaultfd --- */
 
-static int uffd_install(struct cluster *c, uint64_t page, const void *src, bool wp, bool wake)
+static long uffd_install(struct cluster *c, uint64_t page, const void *src, size_t n, bool wp, bool wake)
 {
-	struct uffdio_copy cp = {.dst = host_addr(c, page),
-				 .src = (uint64_t)(uintptr_t)src,
-				 .len = PAGE,
-				 .mode = (wp ? UFFDIO_COPY_MODE_WP : 0) | (wake ? 0 : UFFDIO_COPY_MODE_DONTWAKE)};
-	while (ioctl(c->uffd, UFFDIO_COPY, &cp) != 0) {
-		if (errno != EAGAIN)
-			return -errno;
-		cp.copy = 0;
+	uint64_t done = 0, len = (uint64_t)n * PAGE;
+	int e = 0;
+	while (done < len) {
+		struct uffdio_copy cp = {.dst = host_addr(c, page) + done,
+					 .src = (uint64_t)(uintptr_t)src + done,
+					 .len = len - done,
+					 .mode = (wp ? UFFDIO_COPY_MODE_WP : 0) | (wake ? 0 : UFFDIO_COPY_MODE_DONTWAKE)};
+		if (ioctl(c->uffd, UFFDIO_COPY, &cp) == 0) {
+			done = len;
+			break;
+		}
+		e = errno;
+		if (cp.copy > 0) /* a part: the kernel says EAGAIN, and the rest is tried again */
+			done += (uint64_t)cp.copy;
+		else if (e != EAGAIN)
+			break;
 	}
+	if (!done && len)
+		return -e;
 	c->woke |= wake;
-	return 0;
+	return (long)(done / PAGE);
 }
 
-static void uffd_protect(struct cluster *c, uint64_t page, bool on)
+static void uffd_protect(struct cluster *c, uint64_t page, size_t n, bool on)
 {
-	struct uffdio_writeprotect w = {.range = {host_addr(c, page), PAGE},
+	struct uffdio_writeprotect w = {.range = {host_addr(c, page), (uint64_t)n * PAGE},
 					.mode = on ? UFFDIO_WRITEPROTECT_MODE_WP : 0};
 	while (ioctl(c->uffd, UFFDIO_WRITEPROTECT, &w) != 0 && errno == EAGAIN)
 		;
@@ -155,16 +177,25 @@ static void *uffd_bytes(struct cluster *c, uint64_t page)
 	return g2h(&c->m->space, page);
 }
 
-const struct cl_page_ops cl_uffd_pages = {uffd_install, uffd_protect, uffd_wake, uffd_drop, uffd_bytes};
-
-static int install(struct cluster *c, uint64_t page, const void *src, bool wp, bool wake)
+static bool uffd_extent(struct cluster *c, uint64_t page, uint64_t *end)
 {
-	return c->pages->install(c, page, src, wp, wake);
+	struct rvx_vma v;
+	if (!space_query_nowait(&c->m->space, page, &v) || !(v.prot & PROT_READ))
+		return false;
+	*end = v.end;
+	return true;
+}
+
+const struct cl_page_ops cl_uffd_pages = {uffd_install, uffd_protect, uffd_wake, uffd_drop, uffd_bytes, uffd_extent};
+
+static long install(struct cluster *c, uint64_t page, const void *src, size_t n, bool wp, bool wake)
+{
+	return c->pages->install(c, page, src, n, wp, wake);
 }
 
 static void write_protect(struct cluster *c, uint64_t page, bool on)
 {
-	c->pages->protect(c, page, on);
+	c->pages->protect(c, page, 1, on);
 }
 
 static void wake(struct cluster *c, uint64_t page)
@@ -203,6 +234,40 @@ static void msg_init(struct cl_msg *msg, const struct cluster *c, uint32_t type,
 	msg->page = page;
 }
 
+/* --- pushed pages kept out of guest memory (the first of each push) --- */
+
+static void *staged_bytes(struct cluster *c, uint64_t page)
+{
+	uint64_t *v = pagemap_get(&c->staged, page);
+	void *bytes = v ? (void *)(uintptr_t)*v : NULL;
+	if (v)
+		pagemap_del(&c->staged, page);
+	return bytes;
+}
+
+/* A staged page into guest memory (shared: write-protected); false when page is not staged. */
+static bool unstage(struct cluster *c, uint64_t page, bool wake)
+{
+	void *bytes = staged_bytes(c, page);
+	if (!bytes)
+		return false;
+	install(c, page, bytes, 1, true, wake);
+	free(bytes);
+	return true;
+}
+
+static void unstage_drop(struct cluster *c, uint64_t page)
+{
+	free(staged_bytes(c, page));
+}
+
+static void free_staged(void *arg, uint64_t page, uint64_t val)
+{
+	(void)arg;
+	(void)page;
+	free((void *)(uintptr_t)val);
+}
+
 /* --- requester: this rank's threads fault --- */
 
 static void request(struct cluster *c, uint64_t page, int want, bool has_copy)
@@ -227,8 +292,17 @@ void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present)
 
 	if (state == PAGE_M && !present) {
 		/* the master's page that nobody has touched yet */
-		if (install(c, page, c->zero_page, false, true) == -EEXIST)
+		if (install(c, page, c->zero_page, 1, false, true) == -EEXIST)
 			wake(c, page);
+		return;
+	}
+	if (!present && unstage(c, page, true)) {
+		/* the first page of a push: the reader got this far, the home pushes further (a
+		 * write faults again, as on any shared page) */
+		struct cl_msg msg;
+		c->stats.push_reached++;
+		msg_init(&msg, c, MSG_PAGE_REACHED, page);
+		cl_send(c, msg.home, &msg);
 		return;
 	}
 	if (present ? state >= want : false) {
@@ -270,7 +344,14 @@ static void on_data(struct cluster *c, const struct cl_msg *msg)
 		wake(c, page);
 	} else {
 		const void *src = (msg->flags & DATA_ZERO) ? c->zero_page : msg->payload;
-		if (install(c, page, src, state == PAGE_S, true) == -EEXIST) {
+		if (install(c, page, src, 1, state == PAGE_S, true) != -EEXIST) {
+			/* installed */
+		} else if (local_state(c, page) != PAGE_I) {
+			/* a push brought it after the request left: these bytes, nobody has written since */
+			if (state == PAGE_M)
+				write_protect(c, page, false);
+			wake(c, page);
+		} else {
 			/* present after all (never expected): overwrite it while nobody can write */
 			write_protect(c, page, true);
 			write_protect(c, page, false);
@@ -315,8 +396,9 @@ static void on_recall(struct cluster *c, const struct cl_msg *msg)
 
 	if (keep == PAGE_I)
 		reservations_end(c, page);
+	unstage(c, page, false); /* the supplier's copy may still be staged */
 	/* absent here although held: never touched (the master's pages), so all zero */
-	zero = install(c, page, c->zero_page, true, false) == 0;
+	zero = install(c, page, c->zero_page, 1, true, false) == 0;
 	if (!zero && state == PAGE_M)
 		write_protect(c, page, true);
 	if (!zero)
@@ -343,6 +425,7 @@ static void on_inv(struct cluster *c, const struct cl_msg *msg)
 {
 	struct cl_msg ack;
 	reservations_end(c, msg->page);
+	unstage_drop(c, msg->page);
 	drop(c, msg->page);
 	set_local(c, msg->page, PAGE_I);
 	msg_init(&ack, c, MSG_PAGE_INV_ACK, msg->page);
@@ -456,6 +539,8 @@ static void defer(struct cluster *c, uint64_t page, int src, int want, bool has_
 	cl_queue_push(&c->frozen_requests, o);
 }
 
+static void stream_miss(struct cluster *c, int r, uint64_t page);
+
 static void dir_request(struct cluster *c, const struct cl_msg *msg)
 {
 	struct dir_entry *e;
@@ -463,6 +548,8 @@ static void dir_request(struct cluster *c, const struct cl_msg *msg)
 		defer(c, msg->page, msg->src, (int)msg->arg[0], msg->arg[1]);
 		return;
 	}
+	if (msg->arg[0] == PAGE_S)
+		stream_miss(c, msg->src, msg->page);
 	e = dir_entry(c, msg->page);
 	if (e->busy) {
 		struct dir_wait *w = calloc(1, sizeof *w);
@@ -503,6 +590,177 @@ static void dir_done(struct cluster *c, uint64_t page)
 	gather_answer(c);
 }
 
+/* --- read-ahead: the home pushes the pages after a reader's sequential misses --- */
+
+static bool forwarding(const struct cluster *c, int r)
+{
+	return !(c->opt.off & CL_OPT_FORWARD) && r != c->rank && c->streams && !c->frozen;
+}
+
+/* Pushes pages from `from` on, below limit, to rank r in state S: those this rank holds that
+ * no transaction uses and r lacks, up to the first that is not. Returns how many. */
+static unsigned push_run(struct cluster *c, int r, uint64_t from, uint64_t limit)
+{
+	uint64_t bit = 1ull << r, q = from;
+	uint8_t *data = c->pushbuf + CL_HEADER_BYTES;
+	unsigned n = 0;
+	struct cl_msg msg;
+
+	bool owned = false;
+
+	for (; q < limit && n < c->push_batch; q += PAGE, n++) {
+		uint64_t *v = pagemap_get(&c->dir, q);
+		const struct dir_entry *e = v ? (const struct dir_entry *)(uintptr_t)*v : NULL;
+		if (e && (e->busy || (e->state == PAGE_M ? e->owner != c->rank : !(e->sharers & 1ull << c->rank)) ||
+			  (e->sharers & bit)))
+			break;
+		/* absent here: never touched, so zero */
+		if (install(c, q, c->zero_page, 1, true, false) < 0)
+			owned |= local_state(c, q) == PAGE_M;
+	}
+	if (owned) /* this rank's copies become shared ones: one write-protect (and TLB flush) */
+		c->pages->protect(c, from, n, true);
+	for (unsigned i = 0; i < n; i++) {
+		struct dir_entry *e;
+		q = from + (uint64_t)i * PAGE;
+		memcpy(data + (size_t)i * PAGE, c->pages->bytes(c, q), PAGE);
+		set_local(c, q, PAGE_S);
+		e = dir_entry(c, q);
+		e->state = PAGE_S;
+		e->owner = -1;
+		e->sharers |= 1ull << c->rank | bit;
+		e->busy = true;
+		e->requester = r;
+		c->dir_busy++;
+	}
+	if (!n)
+		return 0;
+	msg_init(&msg, c, MSG_PAGE_PUSH, from);
+	msg.arg[0] = n;
+	msg.len = n * PAGE;
+	cl_send_in_place(c, r, &msg, c->pushbuf);
+	c->stats.pushes++;
+	c->stats.pushed_pages += n;
+	c->stats.pages_out += n;
+	c->stats.bytes_out += (uint64_t)n * PAGE;
+	return n;
+}
+
+/* Keeps the pages up to `upto` (and at most push_max) ahead of a reader at page. */
+static void push_ahead(struct cluster *c, int r, uint64_t page)
+{
+	struct cl_stream *s = &c->streams[r];
+	uint64_t from = s->pushed_end > page ? s->pushed_end : page + PAGE, end, upto = page + PAGE + (uint64_t)s->lead * PAGE;
+	if (!c->pages->extent(c, page, &end))
+		return;
+	if (upto > end)
+		upto = end;
+	while (from < upto) {
+		unsigned n = push_run(c, r, from, upto);
+		if (!n)
+			break;
+		from += (uint64_t)n * PAGE;
+	}
+	s->pushed_end = from;
+}
+
+/* Rank r missed page (a read): a second sequential miss starts pushing, the window growing. */
+static void stream_miss(struct cluster *c, int r, uint64_t page)
+{
+	struct cl_stream *s;
+	if (!forwarding(c, r))
+		return;
+	s = &c->streams[r];
+	if (!(s->last && (page == s->last + PAGE || (page > s->last && page <= s->pushed_end)))) {
+		s->run = 0;
+		s->lead = 0;
+		s->pushed_end = 0;
+	}
+	s->last = page;
+	if (++s->run < 2)
+		return;
+	s->lead = s->lead ? s->lead : c->push_batch;
+	push_ahead(c, r, page);
+}
+
+/* A reader reached the first page of a push: the stream holds, it goes further ahead. */
+static void stream_reached(struct cluster *c, int r, uint64_t page)
+{
+	struct cl_stream *s;
+	c->stats.pushes_reached++;
+	if (!forwarding(c, r))
+		return;
+	s = &c->streams[r];
+	if (page < s->last || page > s->pushed_end)
+		return; /* a push of an earlier stream */
+	s->last = page;
+	s->lead = s->lead * 2 > c->push_max ? c->push_max : s->lead * 2;
+	push_ahead(c, r, page);
+}
+
+/* The reader: the pages of a push are taken, the first kept out of guest memory (staged) so
+ * that the thread that reaches it says so; those it cannot take are declined. */
+static void on_push(struct cluster *c, const struct cl_msg *msg)
+{
+	uint64_t n = msg->arg[0], declined = 0, end = 0, i = 0;
+	const uint8_t *bytes = msg->payload;
+	struct cl_msg done;
+
+	if (n * PAGE != msg->len || n > 64)
+		c->t->abort(c->t, 70);
+	if (!c->pages->extent(c, msg->page, &end))
+		end = msg->page;
+	while (i < n) {
+		uint64_t q = msg->page + i * PAGE;
+		long k = 1;
+		if (q >= end || local_state(c, q) != PAGE_I) {
+			k = -1;
+		} else if (i == 0 && !pagemap_get(&c->wanted, q)) {
+			void *copy = malloc(PAGE);
+			uint64_t *v = copy ? pagemap_put(&c->staged, q, 0) : NULL;
+			if (v) {
+				memcpy(copy, bytes, PAGE);
+				*v = (uint64_t)(uintptr_t)copy;
+			} else {
+				free(copy);
+				k = -1;
+			}
+		} else {
+			uint64_t m = (end - q) / PAGE < n - i ? (end - q) / PAGE : n - i;
+			k = install(c, q, bytes + i * PAGE, m, true, true);
+		}
+		if (k <= 0) {
+			declined |= 1ull << i;
+			k = 1;
+		} else {
+			for (long j = 0; j < k; j++)
+				set_local(c, q + (uint64_t)j * PAGE, PAGE_S);
+		}
+		i += (uint64_t)k;
+	}
+	c->stats.push_taken += n - (uint64_t)__builtin_popcountll(declined);
+	c->stats.push_declined += (uint64_t)__builtin_popcountll(declined);
+	c->stats.pages_in += n;
+	c->stats.bytes_in += n * PAGE;
+	msg_init(&done, c, MSG_PAGE_PUSH_DONE, msg->page);
+	done.home = msg->home;
+	done.arg[0] = n;
+	done.arg[1] = declined;
+	cl_send(c, msg->home, &done);
+}
+
+static void dir_done(struct cluster *c, uint64_t page);
+
+static void on_push_done(struct cluster *c, const struct cl_msg *msg)
+{
+	for (uint64_t i = 0; i < msg->arg[0] && i < 64; i++) {
+		uint64_t q = msg->page + i * PAGE;
+		if (msg->arg[1] >> i & 1)
+			dir_entry(c, q)->sharers &= ~(1ull << msg->src);
+		dir_done(c, q);
+	}
+}
+
 void dsm_message(struct cluster *c, const struct cl_msg *msg)
 {
 	switch (msg->type) {
@@ -517,6 +775,9 @@ void dsm_message(struct cluster *c, const struct cl_msg *msg)
 	}
 	case MSG_PAGE_DATA: on_data(c, msg); break;
 	case MSG_PAGE_DONE: dir_done(c, msg->page); break;
+	case MSG_PAGE_PUSH: on_push(c, msg); break;
+	case MSG_PAGE_PUSH_DONE: on_push_done(c, msg); break;
+	case MSG_PAGE_REACHED: stream_reached(c, msg->src, msg->page); break;
 	default: break;
 	}
 }
@@ -564,6 +825,7 @@ void dsm_apply_map(struct cluster *c, const struct cl_msg *msg)
 		for (int g = 0; c->m->res_gens && g < RES_GROUPS; g++)
 			__atomic_add_fetch(&c->m->res_gens[g], 1, __ATOMIC_SEQ_CST);
 		pagemap_del_range(&c->local, addr, addr + len, NULL, NULL);
+		pagemap_del_range(&c->staged, addr, addr + len, free_staged, NULL);
 		if (c->rank == MASTER)
 			pagemap_del_range(&c->dir, addr, addr + len, free_dir_entry, NULL);
 		if (code && c->rank != MASTER)
@@ -582,6 +844,16 @@ void dsm_print_stats(struct cluster *c)
 		c->rank, (unsigned long long)st->pages_in, (unsigned long long)st->zero_pages,
 		(unsigned long long)st->bytes_in, (unsigned long long)st->pages_out, (unsigned long long)st->bytes_out,
 		(unsigned long long)st->invalidations, (unsigned long long)st->recalls);
+	if (st->pushes)
+		fprintf(f,
+			"rvx: cluster rank %d: read-ahead pushed %llu pages in %llu pushes, %llu reached by their reader "
+			"(%.0f%%)\n",
+			c->rank, (unsigned long long)st->pushed_pages, (unsigned long long)st->pushes,
+			(unsigned long long)st->pushes_reached, 100.0 * (double)st->pushes_reached / (double)st->pushes);
+	if (st->push_taken || st->push_declined)
+		fprintf(f, "rvx: cluster rank %d: read-ahead took %llu pushed pages, declined %llu, reached %llu pushes\n",
+			c->rank, (unsigned long long)st->push_taken, (unsigned long long)st->push_declined,
+			(unsigned long long)st->push_reached);
 	for (int k = 0; k < 3; k++) {
 		uint64_t n = st->faults[k], seen = 0;
 		int p50 = -1, p99 = -1;

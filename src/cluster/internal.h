@@ -76,15 +76,19 @@ struct cl_proxy {
  * the protocol tests. */
 struct cluster;
 struct cl_page_ops {
-	/* Installs a whole page (write-protected if wp), waking the threads that wait for it
-	 * unless !wake; -EEXIST when the page is there already. */
-	int (*install)(struct cluster *c, uint64_t page, const void *src, bool wp, bool wake);
-	/* Write-protects the page, or lifts that and wakes its waiting writers. */
-	void (*protect)(struct cluster *c, uint64_t page, bool on);
+	/* Installs n whole pages from page on (write-protected if wp), waking the threads that wait
+	 * for them unless !wake: how many were installed before one could not be, or -errno when
+	 * the first cannot (-EEXIST: it is there already). */
+	long (*install)(struct cluster *c, uint64_t page, const void *src, size_t n, bool wp, bool wake);
+	/* Write-protects n pages, or lifts that and wakes their waiting writers. */
+	void (*protect)(struct cluster *c, uint64_t page, size_t n, bool on);
 	void (*wake)(struct cluster *c, uint64_t page);
 	/* Removes the page: the next access faults. */
 	void (*drop)(struct cluster *c, uint64_t page);
 	void *(*bytes)(struct cluster *c, uint64_t page); /* of a page that is there */
+	/* The end of the guest mapping that holds page; false when it is unmapped, or cannot be
+	 * looked at now without waiting. */
+	bool (*extent)(struct cluster *c, uint64_t page, uint64_t *end);
 };
 extern const struct cl_page_ops cl_uffd_pages;
 
@@ -95,9 +99,20 @@ struct cl_stats {
 	uint64_t delegated, delegated_ns, syscalls_by_nr[512];
 	uint64_t msgs_in, msgs_out;
 	uint64_t service_ns;
+	/* read-ahead: at the home, pages pushed and the pushes a reader reached; at a reader,
+	 * pushed pages taken, and reached */
+	uint64_t pushed_pages, pushes, pushes_reached, push_declined, push_taken, push_reached;
 	/* the service thread's time by what it did: each message type, then this rank's faults
 	 * (SERVICE_FAULTS) and the doorbells it rang (SERVICE_RING) */
 	uint64_t work_ns[MSG_TYPES + 2], work_n[MSG_TYPES + 2];
+};
+
+/* A reader's sequential misses as the home sees them (read-ahead). */
+struct cl_stream {
+	uint64_t last;       /* the last page it missed or reached */
+	uint64_t pushed_end; /* pages below this, from the stream's start, were pushed */
+	unsigned run;        /* sequential misses in a row */
+	unsigned lead;       /* pages pushed ahead of the reader */
 };
 
 #define SERVICE_FAULTS MSG_TYPES
@@ -145,6 +160,13 @@ struct cluster {
 	uint8_t *zero_page;
 	uint8_t *sendbuf; /* header + a page */
 
+	/* read-ahead (CL_OPT_FORWARD): at the home, each rank's stream; at a reader, the first
+	 * page of each push, kept out of guest memory until a thread reaches it (page -> bytes) */
+	struct cl_stream *streams;
+	struct pagemap staged;
+	unsigned push_batch, push_max; /* pages per push message, pages ahead at most */
+	uint8_t *pushbuf;              /* header + push_batch pages */
+
 	/* the master */
 	int *cores; /* online cores of each rank, from their hello */
 	int hellos, byes;
@@ -158,6 +180,9 @@ struct cluster {
 
 /* Sends from the service thread (to itself too). */
 void cl_send(struct cluster *c, int dest, struct cl_msg *msg);
+/* The same for a message whose payload is in buf after CL_HEADER_BYTES (the header goes before
+ * it), to another rank: no copy of the payload. */
+void cl_send_in_place(struct cluster *c, int dest, struct cl_msg *msg, uint8_t *buf);
 /* Sends from any other thread (through the outbox). */
 void cl_post(struct cluster *c, int dest, struct cl_msg *msg);
 /* The same to every rank but this one. */

@@ -29,9 +29,44 @@ bool cluster_is_master(const struct rvx_machine *m)
 	return !m->cluster || m->cluster->rank == MASTER;
 }
 
+bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t errlen)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} opts[] = {{"forward", CL_OPT_FORWARD}, {"all", ~0u}};
+	const char *p = s;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		bool no = len > 3 && !strncmp(p, "no-", 3), found = false;
+		const char *name = no ? p + 3 : p;
+		size_t nlen = no ? len - 3 : len;
+		if (nlen == 4 && !strncmp(name, "none", 4) && !no) {
+			o->off = ~0u;
+			found = true;
+		}
+		for (size_t i = 0; i < sizeof opts / sizeof opts[0] && !found; i++)
+			if (strlen(opts[i].name) == nlen && !strncmp(name, opts[i].name, nlen)) {
+				o->off = no ? o->off | opts[i].bit : o->off & ~opts[i].bit;
+				found = true;
+			}
+		if (!found || !len) {
+			snprintf(err, errlen,
+				 "--cluster-opt wants all, none, or optimisations (forward) each with no- to turn it off, "
+				 "like no-forward, not '%s'",
+				 s);
+			return false;
+		}
+		p += len + (p[len] == ',');
+	}
+	return *s != 0;
+}
+
 bool cluster_parse_place(const char *s, struct cl_options *o, char *err, size_t errlen)
 {
+	unsigned off = o->off;
 	memset(o, 0, sizeof *o);
+	o->off = off;
 	if (!strcmp(s, "roundrobin"))
 		return true;
 	if (!strcmp(s, "fill")) {

@@ -130,6 +130,13 @@ struct cl_out *cl_queue_pop(struct cl_queue *q)
 	return o;
 }
 
+static _Noreturn void cannot_send(struct cluster *c, int dest)
+{
+	fprintf(stderr, "rvx: cluster rank %d: cannot send to rank %d\n", c->rank, dest);
+	c->t->abort(c->t, 70);
+	abort(); /* abort does not return */
+}
+
 void cl_send(struct cluster *c, int dest, struct cl_msg *msg)
 {
 	msg->src = c->rank;
@@ -153,8 +160,18 @@ void cl_send(struct cluster *c, int dest, struct cl_msg *msg)
 		}
 		free(o);
 	}
-	fprintf(stderr, "rvx: cluster rank %d: cannot send to rank %d\n", c->rank, dest);
-	c->t->abort(c->t, 70);
+	cannot_send(c, dest);
+}
+
+void cl_send_in_place(struct cluster *c, int dest, struct cl_msg *msg, uint8_t *buf)
+{
+	size_t n;
+	msg->src = c->rank;
+	msg->payload = buf + CL_HEADER_BYTES;
+	n = wire_encode(msg, buf);
+	c->stats.msgs_out++;
+	if (c->t->send(c->t, dest, buf, n) != 0)
+		cannot_send(c, dest);
 }
 
 void cl_post(struct cluster *c, int dest, struct cl_msg *msg)
@@ -333,7 +350,10 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	case MSG_PAGE_INV:
 	case MSG_PAGE_INV_ACK:
 	case MSG_PAGE_DATA:
-	case MSG_PAGE_DONE: dsm_message(c, msg); break;
+	case MSG_PAGE_DONE:
+	case MSG_PAGE_PUSH:
+	case MSG_PAGE_PUSH_DONE:
+	case MSG_PAGE_REACHED: dsm_message(c, msg); break;
 	case MSG_MAP: {
 		struct cl_msg ack = {.type = MSG_MAP_ACK, .txn = msg->txn};
 		dsm_apply_map(c, msg);

@@ -15,7 +15,7 @@ size_t wire_encode(const struct cl_msg *m, uint8_t *out)
 	p = wire_put64(p, m->page);
 	for (int i = 0; i < CL_MSG_ARGS; i++)
 		p = wire_put64(p, m->arg[i]);
-	if (m->len)
+	if (m->len && m->payload != p) /* else built in place, after room for the header */
 		memcpy(p, m->payload, m->len);
 	return (size_t)(p - out) + m->len;
 }
@@ -109,6 +109,9 @@ const char *wire_type_name(uint32_t type)
 	    [MSG_PAGE_INV_ACK] = "PAGE_INV_ACK",
 	    [MSG_PAGE_DATA] = "PAGE_DATA",
 	    [MSG_PAGE_DONE] = "PAGE_DONE",
+	    [MSG_PAGE_PUSH] = "PAGE_PUSH",
+	    [MSG_PAGE_PUSH_DONE] = "PAGE_PUSH_DONE",
+	    [MSG_PAGE_REACHED] = "PAGE_REACHED",
 	    [MSG_MAP] = "MAP",
 	    [MSG_MAP_ACK] = "MAP_ACK",
 	    [MSG_SYNC] = "SYNC",

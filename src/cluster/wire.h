@@ -24,6 +24,9 @@ enum cl_msg_type {
 	MSG_PAGE_DATA, /* holder or home -> requester: state arg0; flags: DATA_ZERO (no payload, all
 			  zero), DATA_NONE (the requester has the bytes already) */
 	MSG_PAGE_DONE, /* requester -> home: installed, the transaction ends */
+	MSG_PAGE_PUSH, /* home -> a reader: arg0 pages from page on, in state S, unasked (read-ahead) */
+	MSG_PAGE_PUSH_DONE, /* reader -> home: arg0 pages, arg1 = those not taken (bit per page) */
+	MSG_PAGE_REACHED,   /* reader -> home: a thread reached the first page of a push */
 	/* mappings, from the master, each acknowledged */
 	MSG_MAP, /* arg0 = op (SPACE_CHANGE_*), arg1 = length, arg2 = guest prot; page = address */
 	MSG_MAP_ACK,

@@ -466,6 +466,20 @@ bool space_query(struct rvx_space *s, uint64_t addr, struct rvx_vma *out)
 	return v != NULL;
 }
 
+bool space_query_nowait(struct rvx_space *s, uint64_t addr, struct rvx_vma *out)
+{
+	struct rvx_vma *v;
+	if (pthread_mutex_trylock(&s->lock) != 0)
+		return false;
+	v = vma_find(s, addr);
+	if (v) {
+		*out = *v;
+		out->name = NULL;
+	}
+	pthread_mutex_unlock(&s->lock);
+	return v != NULL;
+}
+
 bool space_query_file(struct rvx_space *s, uint64_t addr, struct rvx_vma *out, char *name, size_t size)
 {
 	struct rvx_vma *v;

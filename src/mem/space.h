@@ -100,6 +100,9 @@ int64_t space_remap(struct rvx_space *s, uint64_t old, uint64_t old_len, uint64_
 		    uint64_t new_addr);
 /* Copies the mapping at addr (false when unmapped). */
 bool space_query(struct rvx_space *s, uint64_t addr, struct rvx_vma *out);
+/* The same, or false at once when another thread holds the space (for a thread that some holder
+ * may wait for). */
+bool space_query_nowait(struct rvx_space *s, uint64_t addr, struct rvx_vma *out);
 /* The mapping at addr when it maps a file (by absolute path), with its path copied to name. */
 bool space_query_file(struct rvx_space *s, uint64_t addr, struct rvx_vma *out, char *name, size_t size);
 /* Writes guest memory whatever its protection (a debugger's or a plugin's write). */

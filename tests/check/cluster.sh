@@ -82,6 +82,22 @@ else
 	echo "FAIL cluster-stats: $(head -c 300 "$T/stats.err")"
 fi
 
+# read-ahead: a reader's sequential misses make the home push the pages after them; with
+# --cluster-opt no-forward nothing is pushed, and the output is the same
+for opt in all no-forward; do
+	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-opt $opt -d cluster "$T/stream" >"$T/stream.$opt.out" 2>"$T/stream.$opt.err")
+done
+if ! cmp -s "$T/stream.all.out" "$T/stream.ref" || ! cmp -s "$T/stream.no-forward.out" "$T/stream.ref"; then
+	echo "FAIL cluster-forward: output differs from the reference: $(cat "$T/stream.all.out" "$T/stream.no-forward.out" | head -c 300)"
+elif ! grep -q "rank 0: read-ahead pushed [1-9]" "$T/stream.all.err" ||
+	! grep -q "rank 1: read-ahead took [1-9]" "$T/stream.all.err"; then
+	echo "FAIL cluster-forward: nothing pushed ahead: $(grep "rank" "$T/stream.all.err" | head -c 300)"
+elif grep -q "read-ahead" "$T/stream.no-forward.err"; then
+	echo "FAIL cluster-forward-off: pages pushed with --cluster-opt no-forward"
+else
+	echo "PASS cluster-forward ($(sed -n 's/.*rank 1: read miss faults \([0-9]*\),.*/\1/p' "$T/stream.all.err") read misses on rank 1 with read-ahead, $(sed -n 's/.*rank 1: read miss faults \([0-9]*\),.*/\1/p' "$T/stream.no-forward.err") without)"
+fi
+
 # --strace shows where each syscall runs
 (cd "$T" && mpi 2 vader "$RVX" --cluster --strace "$T/counters" >/dev/null 2>"$T/strace.err")
 if grep -q "\[global\] futex(" "$T/strace.err" && grep -q "\[local\] rt_sigprocmask(" "$T/strace.err"; then
@@ -107,6 +123,9 @@ refuse world-of-one 72 "^rvx: --cluster needs at least 2 ranks" mpi 1 tcp "$RVX"
 refuse bad-place 64 "^rvx: --cluster-place wants roundrobin, fill or a list" \
 	mpi 2 tcp "$RVX" --cluster --cluster-place sideways "$T/counters"
 refuse place-without-cluster 64 "is for cluster mode" "$RVX" --cluster-place fill "$T/counters"
+refuse bad-opt 64 "^rvx: --cluster-opt wants all, none, or optimisations" \
+	mpi 2 tcp "$RVX" --cluster --cluster-opt forward,sideways "$T/counters"
+refuse opt-without-cluster 64 "is for cluster mode" "$RVX" --cluster-opt none "$T/counters"
 refuse missing-program 66 "^rvx: cannot open" mpi 2 tcp "$RVX" --cluster "$T/nope"
 [ "$(grep -c '^rvx: cannot open' "$T/missing-program.err")" = 1 ] ||
 	echo "FAIL cluster-missing-program-once: $(grep -c '^rvx:' "$T/missing-program.err") lines from rvx"
