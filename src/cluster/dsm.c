@@ -64,9 +64,8 @@ int dsm_init(struct cluster *c)
 	if (!(c->opt.off & CL_OPT_FORWARD) && c->rank == MASTER) {
 		c->push_batch = PUSH_BATCH;
 		c->push_max = PUSH_MAX;
-		c->pushbuf = malloc(CL_HEADER_BYTES + (size_t)PUSH_BATCH * PAGE);
 		c->streams = calloc((size_t)c->size, sizeof *c->streams);
-		if (!c->pushbuf || !c->streams)
+		if (!c->streams)
 			return -ENOMEM;
 	}
 	memset(c->zero_page, 0, PAGE);
@@ -177,6 +176,20 @@ static void *uffd_bytes(struct cluster *c, uint64_t page)
 	return g2h(&c->m->space, page);
 }
 
+static void uffd_fill(struct cluster *c, uint64_t page, size_t n)
+{
+	unsigned char vec[256];
+	for (size_t i = 0; i < n; i += sizeof vec) {
+		size_t k = n - i < sizeof vec ? n - i : sizeof vec;
+		uint64_t at = page + i * PAGE;
+		if (mincore(g2h(&c->m->space, at), k * PAGE, vec) != 0)
+			memset(vec, 0, k); /* every page is tried */
+		for (size_t j = 0; j < k; j++)
+			if (!(vec[j] & 1))
+				uffd_install(c, at + j * PAGE, c->zero_page, 1, true, false);
+	}
+}
+
 static bool uffd_extent(struct cluster *c, uint64_t page, uint64_t *end)
 {
 	struct rvx_vma v;
@@ -186,7 +199,8 @@ static bool uffd_extent(struct cluster *c, uint64_t page, uint64_t *end)
 	return true;
 }
 
-const struct cl_page_ops cl_uffd_pages = {uffd_install, uffd_protect, uffd_wake, uffd_drop, uffd_bytes, uffd_extent};
+const struct cl_page_ops cl_uffd_pages = {uffd_install, uffd_protect, uffd_wake,  uffd_drop,
+					  uffd_bytes,   uffd_fill,    uffd_extent};
 
 static long install(struct cluster *c, uint64_t page, const void *src, size_t n, bool wp, bool wake)
 {
@@ -597,35 +611,32 @@ static bool forwarding(const struct cluster *c, int r)
 	return !(c->opt.off & CL_OPT_FORWARD) && r != c->rank && c->streams && !c->frozen;
 }
 
-/* Pushes pages from `from` on, below limit, to rank r in state S: those this rank holds that
- * no transaction uses and r lacks, up to the first that is not. Returns how many. */
-static unsigned push_run(struct cluster *c, int r, uint64_t from, uint64_t limit)
+/* Readies [from, upto) for a push to rank r, up to the first page this rank cannot push (one
+ * it does not hold, one a transaction uses, one r has): each becomes shared here (one
+ * write-protect for them all), r a sharer, its entry busy until r answers. Returns the end. */
+static uint64_t push_prepare(struct cluster *c, int r, uint64_t from, uint64_t upto)
 {
-	uint64_t bit = 1ull << r, q = from;
-	uint8_t *data = c->pushbuf + CL_HEADER_BYTES;
-	unsigned n = 0;
-	struct cl_msg msg;
-
+	uint64_t bit = 1ull << r, q;
 	bool owned = false;
+	size_t n;
 
-	for (; q < limit && n < c->push_batch; q += PAGE, n++) {
+	for (q = from; q < upto; q += PAGE) {
 		uint64_t *v = pagemap_get(&c->dir, q);
 		const struct dir_entry *e = v ? (const struct dir_entry *)(uintptr_t)*v : NULL;
 		if (e && (e->busy || (e->state == PAGE_M ? e->owner != c->rank : !(e->sharers & 1ull << c->rank)) ||
 			  (e->sharers & bit)))
 			break;
-		/* absent here: never touched, so zero */
-		if (install(c, q, c->zero_page, 1, true, false) < 0)
-			owned |= local_state(c, q) == PAGE_M;
+		owned |= local_state(c, q) == PAGE_M;
 	}
-	if (owned) /* this rank's copies become shared ones: one write-protect (and TLB flush) */
+	n = (size_t)((q - from) / PAGE);
+	if (!n)
+		return from;
+	c->pages->fill(c, from, n); /* pages never touched here are zero */
+	if (owned)
 		c->pages->protect(c, from, n, true);
-	for (unsigned i = 0; i < n; i++) {
-		struct dir_entry *e;
-		q = from + (uint64_t)i * PAGE;
-		memcpy(data + (size_t)i * PAGE, c->pages->bytes(c, q), PAGE);
+	for (q = from; q < from + n * PAGE; q += PAGE) {
+		struct dir_entry *e = dir_entry(c, q);
 		set_local(c, q, PAGE_S);
-		e = dir_entry(c, q);
 		e->state = PAGE_S;
 		e->owner = -1;
 		e->sharers |= 1ull << c->rank | bit;
@@ -633,35 +644,51 @@ static unsigned push_run(struct cluster *c, int r, uint64_t from, uint64_t limit
 		e->requester = r;
 		c->dir_busy++;
 	}
-	if (!n)
-		return 0;
+	return from + n * PAGE;
+}
+
+/* Sends n readied pages from `from` on to rank r. */
+static void push_send(struct cluster *c, int r, uint64_t from, unsigned n)
+{
+	struct cl_msg msg;
+	uint8_t *buf = malloc(CL_HEADER_BYTES + (size_t)n * PAGE);
+	size_t len;
+	if (!buf)
+		c->t->abort(c->t, 70);
+	for (unsigned i = 0; i < n; i++)
+		memcpy(buf + CL_HEADER_BYTES + (size_t)i * PAGE, c->pages->bytes(c, from + (uint64_t)i * PAGE), PAGE);
 	msg_init(&msg, c, MSG_PAGE_PUSH, from);
 	msg.arg[0] = n;
 	msg.len = n * PAGE;
-	cl_send_in_place(c, r, &msg, c->pushbuf);
+	msg.payload = buf + CL_HEADER_BYTES;
+	len = wire_encode(&msg, buf);
+	cl_send_owned(c, r, buf, len);
 	c->stats.pushes++;
 	c->stats.pushed_pages += n;
 	c->stats.pages_out += n;
 	c->stats.bytes_out += (uint64_t)n * PAGE;
-	return n;
 }
 
-/* Keeps the pages up to `upto` (and at most push_max) ahead of a reader at page. */
+/* Keeps lead pages pushed ahead of a reader at page, topping up once half of them are read
+ * (so that pages go out many at a time: one write-protect here for them all). */
 static void push_ahead(struct cluster *c, int r, uint64_t page)
 {
 	struct cl_stream *s = &c->streams[r];
-	uint64_t from = s->pushed_end > page ? s->pushed_end : page + PAGE, end, upto = page + PAGE + (uint64_t)s->lead * PAGE;
+	uint64_t from = s->pushed_end > page ? s->pushed_end : page + PAGE, end, to;
+	uint64_t upto = page + PAGE + (uint64_t)s->lead * PAGE;
 	if (!c->pages->extent(c, page, &end))
 		return;
 	if (upto > end)
 		upto = end;
-	while (from < upto) {
-		unsigned n = push_run(c, r, from, upto);
-		if (!n)
-			break;
-		from += (uint64_t)n * PAGE;
+	if (from >= upto || (upto - from < (uint64_t)s->lead / 2 * PAGE && upto < end))
+		return;
+	to = push_prepare(c, r, from, upto);
+	for (uint64_t q = from; q < to;) {
+		unsigned n = (to - q) / PAGE < c->push_batch ? (unsigned)((to - q) / PAGE) : c->push_batch;
+		push_send(c, r, q, n);
+		q += (uint64_t)n * PAGE;
 	}
-	s->pushed_end = from;
+	s->pushed_end = to;
 }
 
 /* Rank r missed page (a read): a second sequential miss starts pushing, the window growing. */

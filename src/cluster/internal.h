@@ -86,6 +86,8 @@ struct cl_page_ops {
 	/* Removes the page: the next access faults. */
 	void (*drop)(struct cluster *c, uint64_t page);
 	void *(*bytes)(struct cluster *c, uint64_t page); /* of a page that is there */
+	/* Installs a zero page, write-protected, wherever one of n pages from page on is absent. */
+	void (*fill)(struct cluster *c, uint64_t page, size_t n);
 	/* The end of the guest mapping that holds page; false when it is unmapped, or cannot be
 	 * looked at now without waiting. */
 	bool (*extent)(struct cluster *c, uint64_t page, uint64_t *end);
@@ -165,7 +167,6 @@ struct cluster {
 	struct cl_stream *streams;
 	struct pagemap staged;
 	unsigned push_batch, push_max; /* pages per push message, pages ahead at most */
-	uint8_t *pushbuf;              /* header + push_batch pages */
 
 	/* the master */
 	int *cores; /* online cores of each rank, from their hello */
@@ -180,9 +181,9 @@ struct cluster {
 
 /* Sends from the service thread (to itself too). */
 void cl_send(struct cluster *c, int dest, struct cl_msg *msg);
-/* The same for a message whose payload is in buf after CL_HEADER_BYTES (the header goes before
- * it), to another rank: no copy of the payload. */
-void cl_send_in_place(struct cluster *c, int dest, struct cl_msg *msg, uint8_t *buf);
+/* The same for an encoded message in buf (from malloc), to another rank; buf is the
+ * transport's (no copy where it can). */
+void cl_send_owned(struct cluster *c, int dest, uint8_t *buf, size_t len);
 /* Sends from any other thread (through the outbox). */
 void cl_post(struct cluster *c, int dest, struct cl_msg *msg);
 /* The same to every rank but this one. */

@@ -163,14 +163,17 @@ void cl_send(struct cluster *c, int dest, struct cl_msg *msg)
 	cannot_send(c, dest);
 }
 
-void cl_send_in_place(struct cluster *c, int dest, struct cl_msg *msg, uint8_t *buf)
+void cl_send_owned(struct cluster *c, int dest, uint8_t *buf, size_t len)
 {
-	size_t n;
-	msg->src = c->rank;
-	msg->payload = buf + CL_HEADER_BYTES;
-	n = wire_encode(msg, buf);
+	int r;
 	c->stats.msgs_out++;
-	if (c->t->send(c->t, dest, buf, n) != 0)
+	if (c->t->send_owned)
+		r = c->t->send_owned(c->t, dest, buf, len);
+	else {
+		r = c->t->send(c->t, dest, buf, len);
+		free(buf);
+	}
+	if (r != 0)
 		cannot_send(c, dest);
 }
 

@@ -11,6 +11,9 @@ struct cl_transport {
 	const char *name; /* for messages: "MPI", "in-process" */
 	/* Queues len bytes for rank dest; buf may be reused as soon as it returns. 0 or -errno. */
 	int (*send)(struct cl_transport *t, int dest, const void *buf, size_t len);
+	/* The same for a buf from malloc that the transport frees once sent (also on failure);
+	 * NULL: the caller sends and frees. */
+	int (*send_owned)(struct cl_transport *t, int dest, void *buf, size_t len);
 	/* A message that has arrived: its length, with *src and *buf (valid until the next call),
 	 * or 0 when none has; -errno when the link failed. */
 	long (*recv)(struct cl_transport *t, int *src, const void **buf);

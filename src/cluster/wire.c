@@ -15,7 +15,7 @@ size_t wire_encode(const struct cl_msg *m, uint8_t *out)
 	p = wire_put64(p, m->page);
 	for (int i = 0; i < CL_MSG_ARGS; i++)
 		p = wire_put64(p, m->arg[i]);
-	if (m->len && m->payload != p) /* else built in place, after room for the header */
+	if (m->len && m->payload != p) /* else built in place, after the header's room */
 		memcpy(p, m->payload, m->len);
 	return (size_t)(p - out) + m->len;
 }

@@ -114,13 +114,20 @@ static void *sim_bytes(struct cluster *c, uint64_t page)
 	return S->mem[c->rank][page_index(page)].bytes;
 }
 
+static void sim_fill(struct cluster *c, uint64_t page, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sim_install(c, page + i * RVX_PAGE_SIZE, c->zero_page, 1, true, false);
+}
+
 static bool sim_extent(struct cluster *c, uint64_t page, uint64_t *end)
 {
 	*end = BASE + PAGES * RVX_PAGE_SIZE;
 	return true;
 }
 
-static const struct cl_page_ops sim_pages = {sim_install, sim_protect, sim_wake, sim_drop, sim_bytes, sim_extent};
+static const struct cl_page_ops sim_pages = {sim_install, sim_protect, sim_wake,  sim_drop,
+					     sim_bytes,   sim_fill,    sim_extent};
 
 static int sim_send(struct cl_transport *t, int dest, const void *buf, size_t len)
 {
@@ -261,7 +268,6 @@ static bool run_seed(unsigned seed)
 		if (r == 0) { /* the home pushes after sequential misses, in short runs */
 			c->push_batch = 2;
 			c->push_max = 5;
-			c->pushbuf = malloc(CL_HEADER_BYTES + 2 * RVX_PAGE_SIZE);
 			c->streams = calloc(RANKS, sizeof *c->streams);
 		}
 		pthread_mutex_init(&c->out_lock, NULL);
@@ -308,7 +314,6 @@ static bool run_seed(unsigned seed)
 				free((void *)(uintptr_t)S->c[r].staged.vals[i]);
 		pagemap_free(&S->c[r].staged);
 		pagemap_free(&S->c[r].dir);
-		free(S->c[r].pushbuf);
 		free(S->c[r].streams);
 		pagemap_free(&S->c[r].local);
 		pagemap_free(&S->c[r].wanted);
