@@ -93,7 +93,7 @@ install: all
 		$(DESTDIR)$(PREFIX)/lib/rvx/plugins
 	install -m 755 $(BUILD)/rvx $(BUILD)/rvx-dyn $(wildcard $(BUILD)/rvx-mpi) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 $(BUILD)/librvx.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 644 include/rvx.h include/rvx-plugin.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 include/rvx.h include/rvx-plugin.h include/rvx-guest.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(PLUGINS) $(DESTDIR)$(PREFIX)/lib/rvx/plugins/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' rvx.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/rvx.pc
 

@@ -88,6 +88,8 @@ struct rvx_vcpu {
 	int tid;
 	int host_tid;                   /* in a cluster, the host thread's id on its rank (tid is the master's) */
 	uint64_t retry_pc, retry_addr;  /* in a cluster, a fault run again once the master's maps are in */
+	int migrate_to;                 /* in a cluster, the rank + 1 this thread moves to at its next safe point */
+	int group;                      /* the last group hint it ran (rv_is_group_hint), 0: none */
 	bool vfork_child;               /* shares memory with a parent waiting for its exec or exit */
 	struct guest_sigaction *sigact; /* the machine's, or a vfork child's own copy */
 	uint64_t clear_child_tid;

@@ -445,8 +445,7 @@ int main(int argc, char **argv)
 		    (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") || !strcmp(o, "-d") ||
 		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine") ||
 		     !strcmp(o, "-translate-after") || !strcmp(o, "-v-control") || !strcmp(o, "-cluster-place") ||
-		     !strcmp(o, "-cluster-opt") ||
-		     !strcmp(o, "-plugin") || !strcmp(o, "-g")))
+		     !strcmp(o, "-cluster-opt") || !strcmp(o, "-plugin") || !strcmp(o, "-g")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
 			sysroot = argv[++i];

@@ -15,18 +15,20 @@
 struct cl_transport;
 
 /* Placement policies for new threads. */
-enum cl_place { PLACE_ROUNDROBIN, PLACE_FILL, PLACE_LIST };
+enum cl_place { PLACE_ROUNDROBIN, PLACE_FILL, PLACE_LIST, PLACE_GROUPS };
 
 /* The protocol's optimisations, each on unless --cluster-opt turns it off. */
 enum cl_opt {
 	CL_OPT_FORWARD = 1, /* a reader's sequential misses make the home push the next pages */
+	CL_OPT_PLACE = 2,   /* threads that share pages across ranks move to one rank */
 };
 
 struct cl_options {
 	enum cl_place place;
 	int *place_list; /* PLACE_LIST: the rank of thread 1, 2, ... (the main thread is 0's) */
 	int nplace_list;
-	unsigned off; /* CL_OPT_* bits turned off */
+	int group_size; /* PLACE_GROUPS: threads 1..N are one group, N+1..2N the next, ... */
+	unsigned off;   /* CL_OPT_* bits turned off */
 };
 
 /* Parses --cluster-place's value; false with a sentence in err when it is not one. */
@@ -72,15 +74,27 @@ void cluster_thaw(struct rvx_machine *m);
 /* In a fork's child: the child is an ordinary process of one machine. */
 void cluster_forget(struct rvx_machine *m);
 
-/* A thread on a rank other than the master changed its blocked signals, or its robust list
- * (which the master walks when the thread ends): the master's copy follows, unwaited. */
-void cluster_mask_changed(struct rvx_vcpu *cpu);
+/* A thread on a rank other than the master changed its blocked signals (from old), or its
+ * robust list (which the master walks when the thread ends): the master's copy follows,
+ * unwaited, but for a mask that unblocks a signal: a signal for the thread that waited at the
+ * master is then here before this returns (as a pending one is taken before sigprocmask
+ * returns). */
+void cluster_mask_changed(struct rvx_vcpu *cpu, uint64_t old);
 void cluster_robust_changed(struct rvx_vcpu *cpu);
 
 /* A guest fault on a rank other than the master may be a mapping the master made that has not
  * arrived yet: true when it asked the master (whose answer follows its mappings) and the
  * instruction should run again; false when it is the guest's fault. */
 bool cluster_fault_retry(struct rvx_vcpu *cpu, uint64_t addr);
+
+/* The thread ran the group hint (rv_is_group_hint): it joins that group, whose threads share
+ * a rank (the master gives each new group one, round-robin); it moves there at its next safe
+ * point if it is elsewhere. */
+void cluster_join_group(struct rvx_vcpu *cpu, int group);
+/* At a safe point, the thread moves to the rank cpu->migrate_to - 1: its state goes there and
+ * this host thread stands for it at the master (a proxy), or ends elsewhere. Returns only if it
+ * stays. */
+void cluster_migrate(struct rvx_vcpu *cpu);
 
 /* This rank is the master (or there is no cluster). */
 bool cluster_is_master(const struct rvx_machine *m);

@@ -46,7 +46,7 @@ struct dir_entry {
 
 int dsm_init(struct cluster *c)
 {
-	struct uffdio_api api = {.api = UFFD_API, .features = UFFD_FEATURE_PAGEFAULT_FLAG_WP};
+	struct uffdio_api api = {.api = UFFD_API, .features = UFFD_FEATURE_PAGEFAULT_FLAG_WP | UFFD_FEATURE_THREAD_ID};
 	c->uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
 	if (c->uffd < 0)
 		return -errno;
@@ -118,7 +118,8 @@ static long uffd_install(struct cluster *c, uint64_t page, const void *src, size
 		struct uffdio_copy cp = {.dst = host_addr(c, page) + done,
 					 .src = (uint64_t)(uintptr_t)src + done,
 					 .len = len - done,
-					 .mode = (wp ? UFFDIO_COPY_MODE_WP : 0) | (wake ? 0 : UFFDIO_COPY_MODE_DONTWAKE)};
+					 .mode =
+					     (wp ? UFFDIO_COPY_MODE_WP : 0) | (wake ? 0 : UFFDIO_COPY_MODE_DONTWAKE)};
 		if (ioctl(c->uffd, UFFDIO_COPY, &cp) == 0) {
 			done = len;
 			break;
@@ -284,7 +285,7 @@ static void free_staged(void *arg, uint64_t page, uint64_t val)
 
 /* --- requester: this rank's threads fault --- */
 
-static void request(struct cluster *c, uint64_t page, int want, bool has_copy)
+static void request(struct cluster *c, uint64_t page, int want, bool has_copy, int thread)
 {
 	struct cl_msg msg;
 	uint64_t *w = pagemap_get(&c->wanted, page);
@@ -297,10 +298,11 @@ static void request(struct cluster *c, uint64_t page, int want, bool has_copy)
 	msg_init(&msg, c, MSG_PAGE_REQ, page);
 	msg.arg[0] = (uint64_t)want;
 	msg.arg[1] = has_copy;
+	msg.thread = thread;
 	cl_send(c, msg.home, &msg);
 }
 
-void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present)
+void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present, int thread)
 {
 	int state = local_state(c, page), want = writing ? PAGE_M : PAGE_S;
 
@@ -323,7 +325,7 @@ void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present)
 		wake(c, page); /* answered since the fault was raised */
 		return;
 	}
-	request(c, page, want, present);
+	request(c, page, want, present, thread);
 }
 
 bool dsm_poll_faults(struct cluster *c)
@@ -341,7 +343,8 @@ bool dsm_poll_faults(struct cluster *c)
 				uint64_t flags = ev[i].arg.pagefault.flags;
 				dsm_fault(c, (ev[i].arg.pagefault.address - host_addr(c, 0)) & ~(PAGE - 1),
 					  flags & (UFFD_PAGEFAULT_FLAG_WRITE | UFFD_PAGEFAULT_FLAG_WP),
-					  flags & UFFD_PAGEFAULT_FLAG_WP);
+					  flags & UFFD_PAGEFAULT_FLAG_WP,
+					  place_thread(c, (int)ev[i].arg.pagefault.feat.ptid));
 			}
 	}
 }
@@ -564,6 +567,7 @@ static void dir_request(struct cluster *c, const struct cl_msg *msg)
 	}
 	if (msg->arg[0] == PAGE_S)
 		stream_miss(c, msg->src, msg->page);
+	place_observe(c, msg->src, msg->thread, msg->page);
 	e = dir_entry(c, msg->page);
 	if (e->busy) {
 		struct dir_wait *w = calloc(1, sizeof *w);
@@ -871,14 +875,19 @@ void dsm_print_stats(struct cluster *c)
 		c->rank, (unsigned long long)st->pages_in, (unsigned long long)st->zero_pages,
 		(unsigned long long)st->bytes_in, (unsigned long long)st->pages_out, (unsigned long long)st->bytes_out,
 		(unsigned long long)st->invalidations, (unsigned long long)st->recalls);
+	if (st->migrations)
+		fprintf(f, "rvx: cluster rank %d: %llu threads moved to another rank from here\n", c->rank,
+			(unsigned long long)st->migrations);
 	if (st->pushes)
-		fprintf(f,
-			"rvx: cluster rank %d: read-ahead pushed %llu pages in %llu pushes, %llu reached by their reader "
-			"(%.0f%%)\n",
-			c->rank, (unsigned long long)st->pushed_pages, (unsigned long long)st->pushes,
-			(unsigned long long)st->pushes_reached, 100.0 * (double)st->pushes_reached / (double)st->pushes);
+		fprintf(
+		    f,
+		    "rvx: cluster rank %d: read-ahead pushed %llu pages in %llu pushes, %llu reached by their reader "
+		    "(%.0f%%)\n",
+		    c->rank, (unsigned long long)st->pushed_pages, (unsigned long long)st->pushes,
+		    (unsigned long long)st->pushes_reached, 100.0 * (double)st->pushes_reached / (double)st->pushes);
 	if (st->push_taken || st->push_declined)
-		fprintf(f, "rvx: cluster rank %d: read-ahead took %llu pushed pages, declined %llu, reached %llu pushes\n",
+		fprintf(f,
+			"rvx: cluster rank %d: read-ahead took %llu pushed pages, declined %llu, reached %llu pushes\n",
 			c->rank, (unsigned long long)st->push_taken, (unsigned long long)st->push_declined,
 			(unsigned long long)st->push_reached);
 	for (int k = 0; k < 3; k++) {

@@ -4,6 +4,7 @@
 #define RVX_CLUSTER_INTERNAL_H
 
 #include <pthread.h>
+#include <setjmp.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -63,13 +64,18 @@ struct cl_proxy {
 	struct cl_proxy *next;
 	struct rvx_vcpu *cpu; /* the thread's state at the master: id, robust list, clear-tid */
 	int rank;
-	uint32_t posted; /* futex word: a request is waiting */
+	uint32_t posted; /* a request is waiting */
+	uint32_t bell;   /* futex word: counts what the service gave it to do */
 	/* the thread's blocked signals, which the proxy blocks too (so that the kernel gives a
 	 * signal for the process to a thread that takes it) */
 	uint64_t mask;
 	int mask_dirty;
+	uint64_t mask_txn; /* the thread waits for the mask to be in (it unblocked a signal) */
 	struct cl_msg req;
 	uint8_t regs[CL_REGS_BYTES];
+	uint8_t *arrive; /* req is MSG_MIGRATE: the thread comes to the master with this state */
+	size_t arrive_len;
+	sigjmp_buf *back; /* a thread that left the master: where it runs on when it comes back */
 };
 
 /* A rank's memory as the protocol sees it: userfaultfd on guest memory, or a model of it in
@@ -100,6 +106,7 @@ struct cl_stats {
 	uint64_t pages_in, pages_out, bytes_in, bytes_out, zero_pages, invalidations, recalls;
 	uint64_t delegated, delegated_ns, syscalls_by_nr[512];
 	uint64_t msgs_in, msgs_out;
+	uint64_t migrations; /* threads that left this rank */
 	uint64_t service_ns;
 	/* read-ahead: at the home, pages pushed and the pushes a reader reached; at a reader,
 	 * pushed pages taken, and reached */
@@ -171,8 +178,11 @@ struct cluster {
 	/* the master */
 	int *cores; /* online cores of each rank, from their hello */
 	int hellos, byes;
-	unsigned nspawned; /* threads made so far (placement index) */
-	int *placed;       /* threads placed on each rank now */
+	unsigned nspawned;         /* threads made so far (placement index) */
+	int *placed;               /* threads placed on each rank now */
+	int *group_rank;           /* each group's rank (-1: none yet), by group + 2048 */
+	struct cl_affinity *place; /* automatic placement's observations (place.c) */
+	unsigned ngroups;
 	pthread_mutex_t proxy_lock;
 	struct cl_proxy *proxies;
 
@@ -215,7 +225,7 @@ bool dsm_poll_faults(struct cluster *c);
 bool cl_drain_outbox(struct cluster *c);
 /* A thread of this rank faulted on page: a write (or a read), to a page that is there
  * write-protected (present) or not there. */
-void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present);
+void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present, int thread);
 void dsm_message(struct cluster *c, const struct cl_msg *msg);
 /* Applies a mapping change from the master at this rank (service thread). */
 void dsm_apply_map(struct cluster *c, const struct cl_msg *msg);
@@ -228,6 +238,16 @@ void remote_message(struct cluster *c, const struct cl_msg *msg);
 /* What waited for the machine's lock: the kick out of translated code, forwarded signals. */
 bool remote_retry(struct cluster *c);
 void cl_kick(struct cluster *c);
+
+/* place.c: automatic placement (CL_OPT_PLACE). */
+/* The guest thread id of this rank's host thread host_tid (the service's faults), 0 if unknown
+ * or when placement is off. */
+int place_thread(struct cluster *c, int host_tid);
+/* The home: thread (0: unknown) of rank r asked for page. */
+void place_observe(struct cluster *c, int r, int thread, uint64_t page);
+/* The master, each service round: moves groups of sharing threads together when it is time. */
+bool place_round(struct cluster *c);
+void place_print_stats(struct cluster *c);
 
 /* selftest.c */
 void selftest_message(struct cluster *c, const struct cl_msg *msg);

@@ -34,7 +34,7 @@ bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t er
 	static const struct {
 		const char *name;
 		unsigned bit;
-	} opts[] = {{"forward", CL_OPT_FORWARD}, {"all", ~0u}};
+	} opts[] = {{"forward", CL_OPT_FORWARD}, {"place", CL_OPT_PLACE}, {"all", ~0u}};
 	const char *p = s;
 	while (*p) {
 		size_t len = strcspn(p, ",");
@@ -51,10 +51,11 @@ bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t er
 				found = true;
 			}
 		if (!found || !len) {
-			snprintf(err, errlen,
-				 "--cluster-opt wants all, none, or optimisations (forward) each with no- to turn it off, "
-				 "like no-forward, not '%s'",
-				 s);
+			snprintf(
+			    err, errlen,
+			    "--cluster-opt wants all, none, or optimisations (forward, place) each with no- to turn "
+			    "it off, like no-forward, not '%s'",
+			    s);
 			return false;
 		}
 		p += len + (p[len] == ',');
@@ -73,14 +74,28 @@ bool cluster_parse_place(const char *s, struct cl_options *o, char *err, size_t 
 		o->place = PLACE_FILL;
 		return true;
 	}
+	if (!strncmp(s, "groups:", 7)) {
+		char *end;
+		long n = strtol(s + 7, &end, 10);
+		if (end == s + 7 || *end || n < 1 || n > 1 << 20) {
+			snprintf(err, errlen,
+				 "--cluster-place groups:N wants N, the threads of a group, from 1, not '%s'", s);
+			return false;
+		}
+		o->place = PLACE_GROUPS;
+		o->group_size = (int)n;
+		return true;
+	}
 	o->place = PLACE_LIST;
 	for (const char *p = s; *p;) {
 		char *end;
 		long r = strtol(p, &end, 10);
 		int *n;
 		if (end == p || r < 0 || r >= CL_MAX_RANKS || (*end && *end != ',')) {
-			snprintf(err, errlen,
-				 "--cluster-place wants roundrobin, fill or a list of ranks like 1,1,2, not '%s'", s);
+			snprintf(
+			    err, errlen,
+			    "--cluster-place wants roundrobin, fill, groups:N or a list of ranks like 1,1,2, not '%s'",
+			    s);
 			free(o->place_list);
 			o->place_list = NULL;
 			return false;
@@ -101,6 +116,8 @@ static int choose_rank(struct cluster *c)
 	unsigned k = ++c->nspawned;
 	if (c->opt.place == PLACE_LIST && k <= (unsigned)c->opt.nplace_list)
 		return c->opt.place_list[k - 1] < c->size ? c->opt.place_list[k - 1] : 0;
+	if (c->opt.place == PLACE_GROUPS)
+		return (int)((k - 1) / (unsigned)c->opt.group_size % (unsigned)c->size);
 	if (c->opt.place == PLACE_FILL) {
 		unsigned seen = 0;
 		for (int r = 0; r < c->size; r++) {
@@ -117,7 +134,14 @@ static void reply(struct cluster *c, const struct cl_proxy *p, uint64_t txn, int
 	struct cl_msg msg = {.type = MSG_SYSCALL_RET, .txn = txn, .thread = p->cpu->tid};
 	msg.arg[0] = (uint64_t)result;
 	msg.arg[1] = ended;
-	cl_post(c, p->rank, &msg);
+	cl_post(c, __atomic_load_n(&p->rank, __ATOMIC_ACQUIRE), &msg);
+}
+
+/* The proxy has something to do (a call, a mask, the thread's return). */
+static void ring_proxy(struct cl_proxy *p)
+{
+	__atomic_add_fetch(&p->bell, 1, __ATOMIC_RELEASE);
+	syscall(SYS_futex, &p->bell, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
 static void unlink_proxy(struct cluster *c, struct cl_proxy *p)
@@ -144,9 +168,32 @@ static void forward_signals(struct cluster *c, const struct cl_proxy *p)
 		if (!(pending & 1))
 			continue;
 		wire_put_siginfo(&msg, &cpu->pending_info[sig]);
-		cl_post(c, p->rank, &msg);
+		cl_post(c, __atomic_load_n(&p->rank, __ATOMIC_ACQUIRE), &msg);
 		host_sigmask(SIG_UNBLOCK, SIGBIT(sig), NULL); /* the handler left it blocked here */
 	}
+}
+
+/* The thread comes back to the master: this proxy's host thread runs it again. */
+static _Noreturn void arrive(struct cluster *c, struct cl_proxy *p)
+{
+	struct rvx_vcpu *cpu = p->cpu;
+	sigjmp_buf *back = p->back;
+	bool ok = wire_get_thread(p->arrive, p->arrive_len, cpu);
+	free(p->arrive);
+	unlink_proxy(c, p);
+	free(p);
+	if (!ok) {
+		fprintf(stderr, "rvx: cluster: thread %d cannot come back to the master\n", cpu->tid);
+		c->t->abort(c->t, 70);
+	}
+	cl_plain_thread(c->guest_nice);
+	if (cpu->pending)
+		cpu->interrupt = 1;
+	signal_set_mask(cpu, cpu->sigmask);
+	if (back) /* into the run loop it left from */
+		siglongjmp(*back, 1);
+	engine_run(cpu); /* a thread that started elsewhere: its first run here */
+	abort();         /* the run loop ends only through the thread's exit */
 }
 
 static void *proxy_main(void *arg)
@@ -164,17 +211,31 @@ static void *proxy_main(void *arg)
 		uint64_t a[6], nr, txn;
 		long r;
 		for (;;) {
+			uint32_t bell = __atomic_load_n(&p->bell, __ATOMIC_ACQUIRE);
 			/* the mask the thread had when it made the call: its messages come in order */
-			if (__atomic_exchange_n(&p->mask_dirty, 0, __ATOMIC_SEQ_CST))
+			if (__atomic_exchange_n(&p->mask_dirty, 0, __ATOMIC_SEQ_CST)) {
+				uint64_t txn = __atomic_exchange_n(&p->mask_txn, 0, __ATOMIC_SEQ_CST);
+				/* a signal it unblocks is caught here now, and goes before the answer */
 				host_sigmask(SIG_SETMASK, __atomic_load_n(&p->mask, __ATOMIC_SEQ_CST) & ~FAULT_SIGNALS,
 					     NULL);
+				if (cpu->pending)
+					forward_signals(c, p);
+				if (txn) {
+					struct cl_msg ack = {.type = MSG_SIGMASK_ACK, .txn = txn};
+					cl_post(c, __atomic_load_n(&p->rank, __ATOMIC_ACQUIRE), &ack);
+				}
+			}
+			if (cpu->pending) /* caught before this thread waits */
+				forward_signals(c, p);
 			if (__atomic_load_n(&p->posted, __ATOMIC_ACQUIRE))
 				break;
-			SAFE_SYSCALL(cpu, SYS_futex, &p->posted, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
+			SAFE_SYSCALL(cpu, SYS_futex, &p->bell, FUTEX_WAIT_PRIVATE, bell, NULL, NULL, 0);
 			if (cpu->pending)
 				forward_signals(c, p);
 		}
 		__atomic_store_n(&p->posted, 0, __ATOMIC_RELAXED);
+		if (p->req.type == MSG_MIGRATE)
+			arrive(c, p); /* does not return */
 		memcpy(a, p->req.arg, sizeof a);
 		nr = p->req.arg[6];
 		txn = p->req.txn;
@@ -237,8 +298,8 @@ long cluster_place_thread(struct rvx_vcpu *parent, struct rvx_vcpu *child)
 void cluster_start_remote(struct rvx_vcpu *child)
 {
 	struct cluster *c = child->m->cluster;
-	uint8_t regs[CL_REGS_BYTES];
-	struct cl_msg msg = {.type = MSG_THREAD_START, .thread = child->tid, .len = CL_REGS_BYTES, .payload = regs};
+	uint8_t state[CL_THREAD_BYTES_MAX];
+	struct cl_msg msg = {.type = MSG_THREAD_START, .thread = child->tid, .payload = state};
 	struct cl_proxy *p;
 	int rank = MASTER;
 	pthread_mutex_lock(&c->proxy_lock);
@@ -246,8 +307,7 @@ void cluster_start_remote(struct rvx_vcpu *child)
 		if (p->cpu == child)
 			rank = p->rank;
 	pthread_mutex_unlock(&c->proxy_lock);
-	wire_put_regs(regs, child);
-	msg.arg[0] = child->sigmask;
+	msg.len = (uint32_t)wire_put_thread(state, child);
 	cl_post(c, rank, &msg);
 }
 
@@ -287,6 +347,8 @@ void cl_kick(struct cluster *c)
  * for the process that finds the thread blocking it goes back to the master, whose kernel then
  * picks another thread, as a signal for the process is never lost to one that blocks it. False
  * when it must be tried again (the machine's lock is taken, the thread is still starting). */
+static struct cl_proxy *find_proxy(struct cluster *c, int tid);
+
 static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 {
 	struct rvx_vcpu *t;
@@ -297,6 +359,17 @@ static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 	sig = si.si_signo;
 	if (sig <= 0 || sig >= RVX_NSIG)
 		return true;
+	if (c->rank == MASTER && msg->arg[7]) { /* its thread moved: on to where it is now */
+		struct cl_proxy *p = find_proxy(c, msg->thread);
+		if (p) {
+			struct cl_msg on = *msg;
+			on.arg[7] = 0;
+			cl_send(c, __atomic_load_n(&p->rank, __ATOMIC_ACQUIRE), &on);
+		} else { /* here: its host thread's id is its own */
+			syscall(SYS_rt_tgsigqueueinfo, getpid(), msg->thread, sig, &si);
+		}
+		return true;
+	}
 	if (c->rank == MASTER) { /* back from a thread that blocks it */
 		/* the kernel lets only the main thread forge a kill's information: else a plain kill,
 		 * whose sender is this process, as it was for a guest's own kill */
@@ -318,8 +391,9 @@ static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 		}
 	}
 	pthread_mutex_unlock(&c->m->lock);
-	if (bounce) {
+	if (bounce || host_tid < 0) {
 		struct cl_msg back = *msg;
+		back.arg[7] = host_tid < 0; /* not here: it moved (or ended) */
 		cl_send(c, MASTER, &back);
 		return true;
 	}
@@ -327,6 +401,21 @@ static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 		return false;
 	if (host_tid > 0)
 		syscall(SYS_tgkill, getpid(), host_tid, sig);
+	return true;
+}
+
+/* The master asks a thread here to move: it does at its next safe point. False when it must be
+ * tried again (the machine's lock is taken). */
+static bool move_thread(struct cluster *c, const struct cl_msg *msg)
+{
+	if (!with_threads(c))
+		return false;
+	for (struct rvx_vcpu *t = c->m->threads; t; t = t->next)
+		if (t->tid == msg->thread) {
+			__atomic_store_n(&t->migrate_to, (int)msg->arg[0] + 1, __ATOMIC_SEQ_CST);
+			__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST);
+		}
+	pthread_mutex_unlock(&c->m->lock);
 	return true;
 }
 
@@ -344,7 +433,14 @@ bool remote_retry(struct cluster *c)
 	cl_kick(c);
 	while (c->later.head) {
 		struct cl_msg msg;
-		if (wire_decode(c->later.head->bytes, c->later.head->len, &msg) && !remote_signal(c, &msg))
+		if (!wire_decode(c->later.head->bytes, c->later.head->len, &msg))
+			;
+		else if (msg.type == MSG_SIGMASK_ACK)
+			cl_wait_answer((struct cl_wait *)(uintptr_t)msg.txn, 0, 0);
+		else if (msg.type == MSG_MOVE) {
+			if (!move_thread(c, &msg))
+				break;
+		} else if (!remote_signal(c, &msg))
 			break;
 		free(cl_queue_pop(&c->later));
 		any = true;
@@ -356,13 +452,11 @@ static void remote_thread_start(struct cluster *c, const struct cl_msg *msg)
 {
 	struct rvx_vcpu *cpu = machine_vcpu_new(c->m, NULL);
 	pthread_t th;
-	if (!cpu || msg->len != CL_REGS_BYTES) {
+	if (!cpu || !wire_get_thread(msg->payload, msg->len, cpu)) {
 		fprintf(stderr, "rvx: cluster rank %d: cannot start thread %d\n", c->rank, msg->thread);
 		c->t->abort(c->t, 70);
 	}
-	wire_get_regs(msg->payload, cpu);
 	cpu->tid = msg->thread;
-	cpu->sigmask = msg->arg[0];
 	machine_add_thread(c->m, cpu);
 	if (thread_spawn(remote_thread_main, cpu, &th) < 0) {
 		fprintf(stderr, "rvx: cluster rank %d: cannot start thread %d\n", c->rank, msg->thread);
@@ -407,6 +501,148 @@ long cluster_delegate(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a)
 	if (w.ended)
 		remote_thread_end(cpu);
 	return (long)w.result;
+}
+
+/* --- groups and migration --- */
+
+/* The master: group's rank, given to each new group round-robin (under proxy_lock). */
+static int group_rank(struct cluster *c, int group)
+{
+	int *r;
+	if (!c->group_rank) {
+		c->group_rank = malloc(4096 * sizeof *c->group_rank);
+		if (!c->group_rank)
+			return MASTER;
+		for (int i = 0; i < 4096; i++)
+			c->group_rank[i] = -1;
+	}
+	r = &c->group_rank[(group + 2048) & 4095];
+	if (*r < 0)
+		*r = (int)(c->ngroups++ % (unsigned)c->size);
+	return *r;
+}
+
+void cluster_join_group(struct rvx_vcpu *cpu, int group)
+{
+	struct cluster *c = cpu->m->cluster;
+	int rank;
+	if (group == cpu->group)
+		return;
+	cpu->group = group;
+	if (c->rank == MASTER) {
+		pthread_mutex_lock(&c->proxy_lock);
+		rank = group_rank(c, group);
+		pthread_mutex_unlock(&c->proxy_lock);
+	} else {
+		struct cl_msg msg = {.type = MSG_GROUP, .thread = cpu->tid};
+		struct cl_wait w;
+		cl_wait_init(&w, 1);
+		msg.txn = (uint64_t)(uintptr_t)&w;
+		msg.arg[0] = (uint64_t)(int64_t)group;
+		cl_post(c, MASTER, &msg);
+		cl_wait_for(&w);
+		rank = (int)w.result;
+	}
+	if (c->m->cfg.debug & RVX_LOG_CLUSTER)
+		fprintf(c->m->log, "rvx: cluster: thread %d joins group %d, on rank %d\n", cpu->tid, group, rank);
+	if (rank != c->rank)
+		cpu->migrate_to = rank + 1;
+}
+
+/* Signals caught for a thread that leaves: through the master to where it goes. */
+static void resend_pending(struct cluster *c, struct rvx_vcpu *cpu)
+{
+	uint64_t pending = __atomic_exchange_n(&cpu->pending, 0, __ATOMIC_SEQ_CST);
+	cpu->interrupt = 0;
+	for (int sig = 1; pending; sig++, pending >>= 1) {
+		struct cl_msg msg = {.type = MSG_SIGNAL, .thread = cpu->tid};
+		if (!(pending & 1))
+			continue;
+		wire_put_siginfo(&msg, &cpu->pending_info[sig]);
+		msg.arg[7] = 1;
+		cl_post(c, MASTER, &msg);
+	}
+}
+
+void cluster_migrate(struct rvx_vcpu *cpu)
+{
+	struct cluster *c = cpu->m->cluster;
+	int to = cpu->migrate_to - 1;
+	struct cl_msg msg = {.thread = cpu->tid};
+	uint8_t *state;
+	cpu->migrate_to = 0;
+	if (!c || to < 0 || to >= c->size || to == c->rank || !(state = malloc(CL_THREAD_BYTES_MAX)))
+		return;
+	msg.len = (uint32_t)wire_put_thread(state, cpu);
+	msg.payload = state;
+	__atomic_add_fetch(&c->stats.migrations, 1, __ATOMIC_RELAXED);
+	if (c->m->cfg.debug & RVX_LOG_CLUSTER)
+		fprintf(c->m->log, "rvx: cluster: thread %d moves from rank %d to rank %d at pc %#llx\n", cpu->tid,
+			c->rank, to, (unsigned long long)cpu->pc);
+	if (c->rank == MASTER) {
+		/* this host thread stays as the thread's proxy: its id is the thread's */
+		struct cl_proxy *p = calloc(1, sizeof *p);
+		sigjmp_buf back;
+		sigjmp_buf *volatile exit_to = cpu->host_exit;
+		if (!p) {
+			free(state);
+			return;
+		}
+		if (sigsetjmp(back, 0)) { /* back at the master (arrive) */
+			cpu->host_exit = exit_to;
+			rvx_current_vcpu = cpu;
+			return;
+		}
+		p->back = &back;
+		p->cpu = cpu;
+		p->rank = to;
+		p->mask = cpu->sigmask;
+		p->mask_dirty = 1;
+		pthread_mutex_lock(&c->proxy_lock);
+		p->next = c->proxies;
+		c->proxies = p;
+		pthread_mutex_unlock(&c->proxy_lock);
+		msg.type = MSG_THREAD_START;
+		cl_post(c, to, &msg);
+		free(state);
+		resend_pending(c, cpu);
+		cpu->state = VCPU_IN_EMU;
+		proxy_main(p);
+		pthread_exit(NULL); /* the thread ended (a main thread's ends in thread_exit) */
+	}
+	msg.type = MSG_MIGRATE;
+	msg.arg[0] = (uint64_t)to;
+	cl_post(c, MASTER, &msg);
+	free(state);
+	resend_pending(c, cpu);
+	remote_thread_end(cpu);
+}
+
+/* The master: a thread moves from another rank, to its proxy here or on to another rank. */
+static void migrate_message(struct cluster *c, const struct cl_msg *msg)
+{
+	struct cl_proxy *p = find_proxy(c, msg->thread);
+	int to = (int)msg->arg[0];
+	if (!p || to < 0 || to >= c->size) {
+		fprintf(stderr, "rvx: cluster: rank %d moves unknown thread %d\n", msg->src, msg->thread);
+		c->t->abort(c->t, 70);
+	}
+	if (to == MASTER) {
+		p->arrive = malloc(msg->len);
+		if (!p->arrive)
+			c->t->abort(c->t, 70);
+		memcpy(p->arrive, msg->payload, msg->len);
+		p->arrive_len = msg->len;
+		p->req = *msg;
+		p->req.payload = NULL;
+		__atomic_store_n(&p->posted, 1, __ATOMIC_RELEASE);
+		ring_proxy(p);
+		return;
+	}
+	struct cl_msg start = {
+	    .type = MSG_THREAD_START, .thread = msg->thread, .len = msg->len, .payload = msg->payload};
+	__atomic_store_n(&p->rank, to, __ATOMIC_RELEASE);
+	cl_send(c, to, &start);
 }
 
 /* --- the end --- */
@@ -468,23 +704,45 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 		if (msg->len == CL_REGS_BYTES)
 			memcpy(p->regs, msg->payload, CL_REGS_BYTES);
 		__atomic_store_n(&p->posted, 1, __ATOMIC_RELEASE);
-		syscall(SYS_futex, &p->posted, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+		ring_proxy(p);
 		break;
 	}
 	case MSG_SYSCALL_RET:
 		cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, (int64_t)msg->arg[0], msg->arg[1]);
 		break;
 	case MSG_THREAD_START: remote_thread_start(c, msg); break;
+	case MSG_MIGRATE: migrate_message(c, msg); break;
+	case MSG_GROUP: {
+		struct cl_msg back = {.type = MSG_GROUP_RANK, .txn = msg->txn};
+		pthread_mutex_lock(&c->proxy_lock);
+		back.arg[0] = (uint64_t)group_rank(c, (int)(int64_t)msg->arg[0]);
+		pthread_mutex_unlock(&c->proxy_lock);
+		cl_send(c, msg->src, &back);
+		break;
+	}
+	case MSG_GROUP_RANK: cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, (int64_t)msg->arg[0], 0); break;
 	case MSG_SIGNAL:
 		if (c->later.head || !remote_signal(c, msg)) /* in order after those waiting */
 			later(c, msg);
+		break;
+	case MSG_MOVE:
+		if (c->later.head || !move_thread(c, msg))
+			later(c, msg);
+		break;
+	case MSG_SIGMASK_ACK: /* after the signals it unblocked, which may wait */
+		if (c->later.head)
+			later(c, msg);
+		else
+			cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0);
 		break;
 	case MSG_SIGMASK: {
 		struct cl_proxy *p = find_proxy(c, msg->thread);
 		if (p) {
 			__atomic_store_n(&p->mask, msg->arg[0], __ATOMIC_SEQ_CST);
+			if (msg->txn)
+				__atomic_store_n(&p->mask_txn, msg->txn, __ATOMIC_SEQ_CST);
 			__atomic_store_n(&p->mask_dirty, 1, __ATOMIC_SEQ_CST);
-			syscall(SYS_futex, &p->posted, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+			ring_proxy(p);
 		}
 		break;
 	}
@@ -531,9 +789,22 @@ static void mirror(struct rvx_vcpu *cpu, uint32_t type, uint64_t value)
 	cl_post(c, MASTER, &msg);
 }
 
-void cluster_mask_changed(struct rvx_vcpu *cpu)
+void cluster_mask_changed(struct rvx_vcpu *cpu, uint64_t old)
 {
-	mirror(cpu, MSG_SIGMASK, cpu->sigmask);
+	struct cluster *c = cpu->m->cluster;
+	struct cl_msg msg = {.type = MSG_SIGMASK, .thread = cpu->tid};
+	struct cl_wait w;
+	if (!(old & ~cpu->sigmask)) {
+		mirror(cpu, MSG_SIGMASK, cpu->sigmask);
+		return;
+	}
+	if (c->rank == MASTER || !cpu->tid)
+		return;
+	cl_wait_init(&w, 1);
+	msg.txn = (uint64_t)(uintptr_t)&w;
+	msg.arg[0] = cpu->sigmask;
+	cl_post(c, MASTER, &msg);
+	cl_wait_for(&w);
 }
 
 void cluster_robust_changed(struct rvx_vcpu *cpu)

@@ -284,6 +284,7 @@ bool cl_service_round(struct cluster *c)
 		busy = true;
 	}
 	busy |= drain_self(c);
+	busy |= place_round(c);
 	if (c->t->ring && busy) {
 		t0 = cl_now_ns();
 		c->t->ring(c->t);
@@ -305,6 +306,7 @@ static void print_stats(struct cluster *c)
 	if (!(c->m->cfg.debug & RVX_LOG_CLUSTER))
 		return;
 	dsm_print_stats(c);
+	place_print_stats(c);
 	fprintf(c->m->log, "rvx: cluster rank %d: %llu messages in, %llu out; service thread %.1f ms\n", c->rank,
 		(unsigned long long)c->stats.msgs_in, (unsigned long long)c->stats.msgs_out,
 		(double)c->stats.service_ns / 1e6);
@@ -388,12 +390,17 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	case MSG_DIE:
 	case MSG_SIGNAL:
 	case MSG_SIGMASK:
+	case MSG_SIGMASK_ACK:
 	case MSG_ROBUST:
 	case MSG_SIGACTION:
 	case MSG_SIGACTION_ACK:
 	case MSG_THREAD_START:
 	case MSG_SYSCALL:
-	case MSG_SYSCALL_RET: remote_message(c, msg); break;
+	case MSG_SYSCALL_RET:
+	case MSG_GROUP:
+	case MSG_GROUP_RANK:
+	case MSG_MIGRATE:
+	case MSG_MOVE: remote_message(c, msg); break;
 	default: break;
 	}
 }

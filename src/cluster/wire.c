@@ -71,6 +71,59 @@ void wire_get_regs(const uint8_t *in, struct rvx_vcpu *cpu)
 	cpu->frm = (fcsr >> 5) & 7;
 }
 
+size_t wire_put_thread(uint8_t *out, const struct rvx_vcpu *cpu)
+{
+	uint8_t *p = out + CL_REGS_BYTES;
+	size_t vbytes = cpu->v_used ? 32 * (size_t)cpu->vlenb : 0;
+	wire_put_regs(out, cpu);
+	p = wire_put64(p, cpu->sigmask);
+	p = wire_put64(p, cpu->robust_list);
+	p = wire_put64(p, cpu->ss_sp);
+	p = wire_put64(p, cpu->ss_size);
+	p = wire_put32(p, (uint32_t)cpu->ss_flags);
+	p = wire_put32(p, (uint32_t)cpu->group);
+	p = wire_put64(p, cpu->vl);
+	p = wire_put64(p, cpu->vtype);
+	p = wire_put64(p, cpu->vstart);
+	p = wire_put32(p, cpu->vlenb);
+	p = wire_put32(p, (uint32_t)cpu->vxrm | (uint32_t)cpu->vxsat << 8 | (uint32_t)cpu->v_ctrl << 16);
+	p = wire_put32(p, cpu->v_used);
+	memcpy(p, cpu->v, vbytes);
+	return (size_t)(p - out) + vbytes;
+}
+
+bool wire_get_thread(const uint8_t *in, size_t len, struct rvx_vcpu *cpu)
+{
+	const uint8_t *p = in + CL_REGS_BYTES;
+	uint32_t v, vlenb, used;
+	size_t fixed = CL_THREAD_BYTES_MAX - 32 * 128;
+	if (len < fixed)
+		return false;
+	wire_get_regs(in, cpu);
+	p = wire_get64(p, &cpu->sigmask);
+	p = wire_get64(p, &cpu->robust_list);
+	p = wire_get64(p, &cpu->ss_sp);
+	p = wire_get64(p, &cpu->ss_size);
+	p = wire_get32(p, &v);
+	cpu->ss_flags = (int)v;
+	p = wire_get32(p, &v);
+	cpu->group = (int)v;
+	p = wire_get64(p, &cpu->vl);
+	p = wire_get64(p, &cpu->vtype);
+	p = wire_get64(p, &cpu->vstart);
+	p = wire_get32(p, &vlenb);
+	p = wire_get32(p, &v);
+	cpu->vxrm = (uint8_t)v;
+	cpu->vxsat = (uint8_t)(v >> 8);
+	cpu->v_ctrl = (uint8_t)(v >> 16);
+	p = wire_get32(p, &used);
+	cpu->v_used = used != 0;
+	if (vlenb != cpu->vlenb || len != fixed + (used ? 32 * (size_t)vlenb : 0))
+		return false; /* every rank runs with the same -cpu */
+	memcpy(cpu->v, p, used ? 32 * (size_t)vlenb : 0);
+	return true;
+}
+
 void wire_put_siginfo(struct cl_msg *m, const siginfo_t *si)
 {
 	m->arg[0] = (uint64_t)si->si_signo;
@@ -123,7 +176,12 @@ const char *wire_type_name(uint32_t type)
 	    [MSG_SIGACTION_ACK] = "SIGACTION_ACK",
 	    [MSG_SIGNAL] = "SIGNAL",
 	    [MSG_SIGMASK] = "SIGMASK",
+	    [MSG_SIGMASK_ACK] = "SIGMASK_ACK",
 	    [MSG_ROBUST] = "ROBUST",
+	    [MSG_GROUP] = "GROUP",
+	    [MSG_GROUP_RANK] = "GROUP_RANK",
+	    [MSG_MIGRATE] = "MIGRATE",
+	    [MSG_MOVE] = "MOVE",
 	    [MSG_SELFTEST] = "SELFTEST",
 	    [MSG_GATHER] = "GATHER",
 	    [MSG_THAW] = "THAW",

@@ -21,10 +21,10 @@ enum cl_msg_type {
 	MSG_PAGE_RECALL, /* home -> holder: send the page to arg1 in state arg0, keep state arg2 */
 	MSG_PAGE_INV,    /* home -> sharer: drop the page, acknowledge to home */
 	MSG_PAGE_INV_ACK,
-	MSG_PAGE_DATA, /* holder or home -> requester: state arg0; flags: DATA_ZERO (no payload, all
-			  zero), DATA_NONE (the requester has the bytes already) */
-	MSG_PAGE_DONE, /* requester -> home: installed, the transaction ends */
-	MSG_PAGE_PUSH, /* home -> a reader: arg0 pages from page on, in state S, unasked (read-ahead) */
+	MSG_PAGE_DATA,      /* holder or home -> requester: state arg0; flags: DATA_ZERO (no payload, all
+			       zero), DATA_NONE (the requester has the bytes already) */
+	MSG_PAGE_DONE,      /* requester -> home: installed, the transaction ends */
+	MSG_PAGE_PUSH,      /* home -> a reader: arg0 pages from page on, in state S, unasked (read-ahead) */
 	MSG_PAGE_PUSH_DONE, /* reader -> home: arg0 pages, arg1 = those not taken (bit per page) */
 	MSG_PAGE_REACHED,   /* reader -> home: a thread reached the first page of a push */
 	/* mappings, from the master, each acknowledged */
@@ -33,16 +33,23 @@ enum cl_msg_type {
 	MSG_SYNC, /* rank -> master: answer once everything sent to this rank before has arrived */
 	MSG_SYNC_ACK,
 	/* threads and system calls */
-	MSG_THREAD_START, /* master -> rank: thread `thread` starts with the payload's registers */
+	MSG_THREAD_START, /* master -> rank: thread `thread` starts (or arrives) with the payload's state */
 	MSG_SYSCALL,      /* rank -> master: arg0..5 the arguments, arg6 the number; payload: registers for clone */
 	MSG_SYSCALL_RET,  /* master -> rank: arg0 = result, arg1 = 1 when the thread has ended */
 	/* signals */
 	MSG_SIGACTION, /* master -> rank: arg0 = signal, arg1 = handler, arg2 = flags, arg3 = mask */
 	MSG_SIGACTION_ACK,
-	MSG_SIGNAL,   /* master -> rank: for thread `thread`: arg0 signo, arg1 code, arg2 errno, arg3 pid,
-			 arg4 uid, arg5 value, arg6 status */
-	MSG_SIGMASK,  /* rank -> master: thread `thread` blocks arg0 now */
-	MSG_ROBUST,   /* rank -> master: thread `thread`'s robust list head is arg0 now */
+	MSG_SIGNAL,  /* master -> rank: for thread `thread`: arg0 signo, arg1 code, arg2 errno, arg3 pid,
+			arg4 uid, arg5 value, arg6 status; back to the master with arg7 = 1 when
+			the thread is not there (it moved): the master sends it on */
+	MSG_SIGMASK, /* rank -> master: thread `thread` blocks arg0 now; answered when txn != 0, after the
+			signals it unblocked */
+	MSG_SIGMASK_ACK,
+	MSG_ROBUST, /* rank -> master: thread `thread`'s robust list head is arg0 now */
+	MSG_GROUP,  /* rank -> master: thread `thread` joins group arg0; back: its rank in arg0 */
+	MSG_GROUP_RANK,
+	MSG_MIGRATE,  /* rank -> master: thread `thread` moves to rank arg0 with the payload's state */
+	MSG_MOVE,     /* master -> rank: thread `thread` is to move to rank arg0 (automatic placement) */
 	MSG_SELFTEST, /* master -> rank 1: probe the region at page (R, T4, h, stream in arg0..3); back: done */
 	/* the master's own */
 	MSG_GATHER, /* to itself: the pages the master does not hold, answered in txn; other ranks'
@@ -110,6 +117,13 @@ void wire_put_siginfo(struct cl_msg *m, const siginfo_t *si);
 void wire_get_siginfo(const struct cl_msg *m, siginfo_t *si);
 void wire_put_regs(uint8_t *out, const struct rvx_vcpu *cpu);
 void wire_get_regs(const uint8_t *in, struct rvx_vcpu *cpu);
+/* A thread's whole state, as a thread that starts or moves to another rank takes it: the
+ * registers, its blocked signals, robust list, alternate signal stack and group, and its
+ * vector state (the registers only once it used them). */
+#define CL_THREAD_BYTES_MAX (CL_REGS_BYTES + 8 * 4 + 4 * 2 + 8 * 3 + 4 * 3 + 32 * 128)
+size_t wire_put_thread(uint8_t *out, const struct rvx_vcpu *cpu);
+/* False when the bytes are not a thread's state (or one this build cannot take). */
+bool wire_get_thread(const uint8_t *in, size_t len, struct rvx_vcpu *cpu);
 
 /* The message type's name for diagnostics ("PAGE_REQ"), "?" for none. */
 const char *wire_type_name(uint32_t type);

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <signal.h>
 
+#include "../cluster/cluster.h"
 #include "../gdb/gdb.h"
 #include "../interp/interp.h"
 #include "../jit/x86-64/jit.h"
@@ -125,6 +126,14 @@ static bool route(struct rvx_vcpu *cpu, int st, bool ebreak_back)
 		machine_code_changed(cpu->m, 0, UINT64_MAX);
 		cpu->pc += 4;
 		break;
+	case EXEC_GROUP: {
+		struct rv_insn in;
+		interp_decode(cpu, cpu->pc, &in);
+		cpu->pc += 4;
+		if (cpu->m->cluster)
+			cluster_join_group(cpu, (int)in.imm);
+		break;
+	}
 	default: break;
 	}
 	return false;
@@ -166,6 +175,8 @@ int engine_run(struct rvx_vcpu *cpu)
 			cpu->state = VCPU_DELIVERING;
 			signal_deliver(cpu);
 		}
+		if (cpu->migrate_to) /* a safe point: nothing of this thread is under way */
+			cluster_migrate(cpu);
 		if (cpu->m->gdb) {
 			st = run_debugged(cpu);
 		} else {

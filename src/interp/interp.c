@@ -123,7 +123,7 @@ static inline int execute(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	if (st == EXEC_NEXT) {
 		cpu->pc += in->len;
 		cpu->instret++;
-	} else if (st == EXEC_JUMPED || st == EXEC_ECALL || st == EXEC_FENCE_I) {
+	} else if (st == EXEC_JUMPED || st == EXEC_ECALL || st == EXEC_FENCE_I || st == EXEC_GROUP) {
 		/* an ecall or fence.i completes (the engine finishes it), as translated code counts */
 		cpu->instret++;
 	}

@@ -16,6 +16,7 @@ enum exec_status {
 	EXEC_FENCE_I,
 	EXEC_FAULT, /* guest address outside the guest space: SIGSEGV at fault_addr */
 	EXEC_DEBUG, /* a debugger's breakpoint at pc: the instruction has not run */
+	EXEC_GROUP, /* the group hint at pc (rv_is_group_hint): the engine finishes it */
 };
 
 int interp_rv64i(struct rvx_vcpu *cpu, const struct rv_insn *in);

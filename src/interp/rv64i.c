@@ -95,7 +95,11 @@ int interp_rv64i(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	case RV_SW: store(cpu, a + (uint64_t)imm, b, 4); break;
 	case RV_SD: store(cpu, a + (uint64_t)imm, b, 8); break;
 	case RV_ADDI: X(in->rd) = a + (uint64_t)imm; break;
-	case RV_SLTI: X(in->rd) = (int64_t)a < imm; break;
+	case RV_SLTI:
+		if (rv_is_group_hint(in))
+			return EXEC_GROUP;
+		X(in->rd) = (int64_t)a < imm;
+		break;
 	case RV_SLTIU: X(in->rd) = a < (uint64_t)imm; break;
 	case RV_XORI: X(in->rd) = a ^ (uint64_t)imm; break;
 	case RV_ORI: X(in->rd) = a | (uint64_t)imm; break;

@@ -190,7 +190,7 @@ void signal_set_mask(struct rvx_vcpu *cpu, uint64_t mask)
 	uint64_t old = cpu->sigmask;
 	cpu->sigmask = mask & ~UNBLOCKABLE;
 	if (cpu->m->cluster && old != cpu->sigmask)
-		cluster_mask_changed(cpu);
+		cluster_mask_changed(cpu, old);
 	host_sigmask(SIG_SETMASK, cpu->sigmask & ~FAULT_SIGNALS, NULL);
 	if (cpu->pending & ~cpu->sigmask)
 		cpu->interrupt = 1;

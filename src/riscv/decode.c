@@ -22,10 +22,15 @@ enum rv_format rv_op_format(unsigned op)
 	return op < RV_OP_COUNT ? (enum rv_format)op_formats[op] : F_NONE;
 }
 
+bool rv_is_group_hint(const struct rv_insn *in)
+{
+	return in->op == RV_SLTI && !in->rd && !in->rs1 && in->imm;
+}
+
 bool rv_ends_block(const struct rv_insn *in)
 {
 	return rv_op_format(in->op) == F_B || in->op == RV_JAL || in->op == RV_JALR || in->op == RV_ECALL ||
-	       in->op == RV_EBREAK || in->op == RV_FENCE_I || in->op == RV_ILLEGAL;
+	       in->op == RV_EBREAK || in->op == RV_FENCE_I || in->op == RV_ILLEGAL || rv_is_group_hint(in);
 }
 
 unsigned rv_access_shift(unsigned op)

@@ -115,6 +115,9 @@ enum rv_format rv_op_format(unsigned op);
 
 /* Jumps, branches, ecall, ebreak, fence.i and illegal encodings: where straight-line code ends. */
 bool rv_ends_block(const struct rv_insn *in);
+/* slti x0, x0, GROUP (GROUP != 0): a no-op on hardware, rvx's hint that this thread belongs
+ * to a group of threads that share data (cluster mode keeps a group on one rank). */
+bool rv_is_group_hint(const struct rv_insn *in);
 
 /* Memory instructions (loads, stores, LR/SC, AMOs, FP loads and stores): log2 of the bytes
  * they access, and what the instruction accesses given its integer registers x (a mask of

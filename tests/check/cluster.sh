@@ -98,6 +98,16 @@ else
 	echo "PASS cluster-forward ($(sed -n 's/.*rank 1: read miss faults \([0-9]*\),.*/\1/p' "$T/stream.all.err") read misses on rank 1 with read-ahead, $(sed -n 's/.*rank 1: read miss faults \([0-9]*\),.*/\1/p' "$T/stream.no-forward.err") without)"
 fi
 
+# the group hint moves threads between ranks while they run (tests/cluster/groups.c checks what
+# they compute; here, that they moved)
+(cd "$T" && mpi 2 vader "$RVX" --cluster -d cluster "$T/groups" >/dev/null 2>"$T/groups.err")
+moved=$(sed -n 's/.*rank \([0-9]\): \([0-9]*\) threads moved to another rank.*/\2/p' "$T/groups.err" | awk '{s += $1} END {print s + 0}')
+if [ "${moved:-0}" -ge 4 ] && grep -q "joins group 5, on rank" "$T/groups.err"; then
+	echo "PASS cluster-group-hint ($moved moves)"
+else
+	echo "FAIL cluster-group-hint: ${moved:-0} moves: $(grep rvx "$T/groups.err" | head -c 300)"
+fi
+
 # --strace shows where each syscall runs
 (cd "$T" && mpi 2 vader "$RVX" --cluster --strace "$T/counters" >/dev/null 2>"$T/strace.err")
 if grep -q "\[global\] futex(" "$T/strace.err" && grep -q "\[local\] rt_sigprocmask(" "$T/strace.err"; then
@@ -120,7 +130,7 @@ refuse() { # name status pattern command...
 }
 refuse no-launcher 72 "^rvx: --cluster runs as the ranks of an MPI job" "$RVX" --cluster "$T/counters"
 refuse world-of-one 72 "^rvx: --cluster needs at least 2 ranks" mpi 1 tcp "$RVX" --cluster "$T/counters"
-refuse bad-place 64 "^rvx: --cluster-place wants roundrobin, fill or a list" \
+refuse bad-place 64 "^rvx: --cluster-place wants roundrobin, fill, groups:N or a list" \
 	mpi 2 tcp "$RVX" --cluster --cluster-place sideways "$T/counters"
 refuse place-without-cluster 64 "is for cluster mode" "$RVX" --cluster-place fill "$T/counters"
 refuse bad-opt 64 "^rvx: --cluster-opt wants all, none, or optimisations" \
@@ -132,8 +142,8 @@ refuse missing-program 66 "^rvx: cannot open" mpi 2 tcp "$RVX" --cluster "$T/nop
 
 # placement: round-robin by default, or the ranks a list gives; counted from the threads that
 # ended on rank 1 (-d cluster)
-for spec in "roundrobin:3" "1,1,1,1,1,1:6" "0,0,0,0,0,0:0" "1,0,0:2"; do
-	place=${spec%:*} want=${spec#*:}
+for spec in "roundrobin:3" "1,1,1,1,1,1:6" "0,0,0,0,0,0:0" "1,0,0:2" "groups:2:2" "groups:3:3"; do
+	place=${spec%:*} want=${spec##*:}
 	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-place "$place" -d cluster "$T/counters" >/dev/null 2>"$T/place.err")
 	got=$(sed -n 's/.*rank 1: .* exit \([0-9]*\).*/\1/p' "$T/place.err")
 	if [ "${got:-0}" = "$want" ]; then

@@ -239,7 +239,7 @@ static void access_page(int r, int k)
 	}
 	t->blocked = true;
 	S->faults++;
-	dsm_fault(&S->c[r], page, t->write, m->present);
+	dsm_fault(&S->c[r], page, t->write, m->present, 0);
 }
 
 static bool run_seed(unsigned seed)

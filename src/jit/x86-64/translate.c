@@ -1072,6 +1072,13 @@ static bool translate_insn(struct tctx *t)
 	case RV_EBREAK: exit_status(t, t->pc, EXEC_EBREAK); return false;
 	case RV_FENCE_I: exit_status(t, t->pc, EXEC_FENCE_I); return false;
 	case RV_ILLEGAL: exit_status(t, t->pc, EXEC_ILLEGAL); return false;
+	case RV_SLTI:
+		if (rv_is_group_hint(in)) {
+			exit_status(t, t->pc, EXEC_GROUP);
+			return false;
+		}
+		break;
+	default: break;
 	}
 	if (in->op < RV_FIRST_M) {
 		if (!jit_rv64i(t) && !jit_fflags_csr(t)) {

@@ -1,0 +1,235 @@
+/* Automatic placement (CL_OPT_PLACE): the master watches which threads take pages from each
+ * other across ranks. Two threads that do so often join one group (union-find); every so often
+ * the groups get ranks, each group on one rank within every rank's fair share of the threads,
+ * and the threads that are elsewhere move there at their next safe point (cluster_migrate).
+ * Pages that many threads take (a C library's globals, a page of locks) tell nothing of who
+ * shares with whom and are left out; a group larger than a rank's share stays where it is. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define PAIR_TRANSFERS 8           /* pages taken between two threads before they are one group */
+#define PAGE_THREADS   6           /* threads (bits of a page's filter) beyond which a page is left out */
+#define PLAN_NS        20000000ull /* at most one plan each 20 ms */
+#define QUIET_NS                                                                                                       \
+	5000000ull         /* and once groups have not grown for 5 ms (a group forming                                 \
+			      is not moved piece by piece) */
+#define PLACE_THREADS 4096 /* threads followed */
+
+struct cl_affinity {
+	struct pagemap last;  /* page -> the last taker: tid | rank << 24 | filter of takers << 32 */
+	struct pagemap pairs; /* two threads -> pages taken between them */
+	struct pagemap index; /* tid << 12 -> union-find index + 1 */
+	int parent[PLACE_THREADS], size[PLACE_THREADS], tid[PLACE_THREADS];
+	int n;
+	bool changed; /* groups changed since the last plan */
+	uint64_t planned_ns, united_ns;
+	uint64_t unions, plans, moves;
+};
+
+static struct cl_affinity *place_of(struct cluster *c)
+{
+	if (c->opt.off & CL_OPT_PLACE || c->rank != MASTER || !c->m)
+		return NULL;
+	if (!c->place)
+		c->place = calloc(1, sizeof *c->place);
+	return c->place;
+}
+
+int place_thread(struct cluster *c, int host_tid)
+{
+	struct rvx_vcpu *t;
+	int tid = 0;
+	if (c->opt.off & CL_OPT_PLACE || !c->m)
+		return 0;
+	if (c->rank == MASTER)
+		return host_tid; /* a thread here has its host thread's id (a proxy too) */
+	if (pthread_mutex_trylock(&c->m->lock) != 0)
+		return 0;
+	for (t = c->m->threads; t && !tid; t = t->next)
+		if (t->host_tid == host_tid)
+			tid = t->tid;
+	pthread_mutex_unlock(&c->m->lock);
+	return tid;
+}
+
+static int find(struct cl_affinity *pl, int i)
+{
+	while (pl->parent[i] != i)
+		i = pl->parent[i] = pl->parent[pl->parent[i]];
+	return i;
+}
+
+/* The thread's union-find index, -1 when no more threads can be followed. */
+static int index_of(struct cl_affinity *pl, int tid)
+{
+	uint64_t *v = pagemap_put(&pl->index, (uint64_t)(uint32_t)tid << 12, 0);
+	if (!v)
+		return -1;
+	if (!*v) {
+		if (pl->n == PLACE_THREADS)
+			return -1;
+		pl->parent[pl->n] = pl->n;
+		pl->size[pl->n] = 1;
+		pl->tid[pl->n] = tid;
+		*v = (uint64_t)++pl->n;
+	}
+	return (int)*v - 1;
+}
+
+static void unite(struct cl_affinity *pl, int a, int b)
+{
+	int i = index_of(pl, a), j = index_of(pl, b);
+	if (i < 0 || j < 0 || (i = find(pl, i)) == (j = find(pl, j)))
+		return;
+	if (pl->size[i] < pl->size[j]) {
+		int k = i;
+		i = j;
+		j = k;
+	}
+	pl->parent[j] = i;
+	pl->size[i] += pl->size[j];
+	pl->changed = true;
+	pl->united_ns = cl_now_ns();
+	pl->unions++;
+}
+
+void place_observe(struct cluster *c, int r, int thread, uint64_t page)
+{
+	struct cl_affinity *pl;
+	uint64_t *v, prev, key, *n;
+	uint32_t filter, tid = (uint32_t)thread & 0xffffff, ptid;
+	if (!thread || !(pl = place_of(c)) || !(v = pagemap_put(&pl->last, page, 0)))
+		return;
+	prev = *v;
+	filter = (uint32_t)(prev >> 32) | 1u << (tid * 0x9e3779b1u >> 27);
+	*v = tid | (uint64_t)r << 24 | (uint64_t)filter << 32;
+	ptid = (uint32_t)prev & 0xffffff;
+	if (!prev || ptid == tid || (int)(prev >> 24 & 0xff) == r || __builtin_popcount(filter) > PAGE_THREADS)
+		return;
+	key = ((uint64_t)(tid < ptid ? tid : ptid) << 24 | (tid < ptid ? ptid : tid)) << 12;
+	n = pagemap_put(&pl->pairs, key, 0);
+	if (n && ++*n == PAIR_TRANSFERS)
+		unite(pl, (int)tid, (int)ptid);
+}
+
+/* Thread tid, on rank from, is to move to rank to. The caller holds the machine's lock. */
+static void move(struct cluster *c, int tid, int from, int to)
+{
+	if (from == MASTER) {
+		for (struct rvx_vcpu *t = c->m->threads; t; t = t->next)
+			if (t->tid == tid) {
+				__atomic_store_n(&t->migrate_to, to + 1, __ATOMIC_SEQ_CST);
+				__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST);
+			}
+	} else {
+		struct cl_msg msg = {.type = MSG_MOVE, .thread = tid};
+		msg.arg[0] = (uint64_t)to;
+		cl_send(c, from, &msg);
+	}
+	c->place->moves++;
+}
+
+struct member {
+	int tid, rank, root;
+};
+
+static int by_root(const void *a, const void *b)
+{
+	const struct member *x = a, *y = b;
+	return x->root != y->root ? (x->root < y->root ? -1 : 1) : 0;
+}
+
+/* Every thread's rank and group now; the groups get ranks, largest first. */
+static void plan(struct cluster *c, struct cl_affinity *pl, struct member *mem, int n)
+{
+	int *load = calloc((size_t)c->size, sizeof *load), *here = calloc((size_t)c->size, sizeof *here);
+	int cap = (n + c->size - 1) / c->size;
+	if (!load || !here)
+		goto out;
+	qsort(mem, (size_t)n, sizeof *mem, by_root);
+	for (int i = 0; i < n; i++) /* threads in no group stay, and count where they are */
+		if (mem[i].root < 0)
+			load[mem[i].rank]++;
+	for (;;) {
+		int best = -1, start = -1, len = 0;
+		for (int i = 0; i < n;) { /* the largest group not placed yet */
+			int j = i;
+			while (j < n && mem[j].root == mem[i].root)
+				j++;
+			if (mem[i].root >= 0 && j - i > len) {
+				start = i;
+				len = j - i;
+			}
+			i = j;
+		}
+		if (start < 0)
+			break;
+		memset(here, 0, (size_t)c->size * sizeof *here);
+		for (int i = start; i < start + len; i++)
+			here[mem[i].rank]++;
+		for (int r = 0; r < c->size; r++) /* the rank with room that has most of it already */
+			if (load[r] + len <= cap &&
+			    (best < 0 || here[r] > here[best] || (here[r] == here[best] && load[r] < load[best])))
+				best = r;
+		for (int i = start; i < start + len; i++) {
+			if (best >= 0 && mem[i].rank != best)
+				move(c, mem[i].tid, mem[i].rank, best);
+			load[best >= 0 ? best : mem[i].rank]++;
+			mem[i].root = -2; /* placed */
+		}
+	}
+out:
+	free(load);
+	free(here);
+}
+
+bool place_round(struct cluster *c)
+{
+	struct cl_affinity *pl = c->opt.off & CL_OPT_PLACE || c->rank != MASTER ? NULL : c->place;
+	uint64_t now;
+	struct member *mem;
+	int n = 0;
+	if (!pl || !pl->changed || (now = cl_now_ns()) - pl->planned_ns < PLAN_NS || now - pl->united_ns < QUIET_NS)
+		return false;
+	if (pthread_mutex_trylock(&c->m->lock) != 0)
+		return false;
+	mem = malloc((size_t)__atomic_load_n(&c->m->nthreads, __ATOMIC_SEQ_CST) * 2 * sizeof *mem + sizeof *mem);
+	pthread_mutex_lock(&c->proxy_lock);
+	for (struct rvx_vcpu *t = c->m->threads; mem && t; t = t->next) {
+		uint64_t *v = pagemap_get(&pl->index, (uint64_t)(uint32_t)t->tid << 12);
+		int rank = MASTER;
+		if (t->vfork_child || !t->tid)
+			continue;
+		for (struct cl_proxy *p = c->proxies; p; p = p->next)
+			if (p->cpu == t)
+				rank = __atomic_load_n(&p->rank, __ATOMIC_ACQUIRE);
+		mem[n].tid = t->tid;
+		mem[n].rank = rank;
+		mem[n].root = v && pl->size[find(pl, (int)*v - 1)] > 1 ? find(pl, (int)*v - 1) : -1;
+		n++;
+		if (n >= 2 * (int)__atomic_load_n(&c->m->nthreads, __ATOMIC_SEQ_CST))
+			break;
+	}
+	pthread_mutex_unlock(&c->proxy_lock);
+	if (mem)
+		plan(c, pl, mem, n);
+	pthread_mutex_unlock(&c->m->lock);
+	free(mem);
+	pl->changed = false;
+	pl->planned_ns = now;
+	pl->plans++;
+	return true;
+}
+
+void place_print_stats(struct cluster *c)
+{
+	struct cl_affinity *pl = c->place;
+	if (pl && pl->plans)
+		fprintf(c->m->log,
+			"rvx: cluster rank %d: placement: %llu threads joined groups, %llu plans, %llu moves asked\n",
+			c->rank, (unsigned long long)pl->unions, (unsigned long long)pl->plans,
+			(unsigned long long)pl->moves);
+}
