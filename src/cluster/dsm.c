@@ -744,8 +744,11 @@ static void on_push(struct cluster *c, const struct cl_msg *msg)
 	while (i < n) {
 		uint64_t q = msg->page + i * PAGE;
 		long k = 1;
-		if (q >= end || local_state(c, q) != PAGE_I) {
+		if (q >= end) {
 			k = -1;
+		} else if (local_state(c, q) != PAGE_I) {
+			i++; /* here already (never expected): it stays, and this rank stays a sharer */
+			continue;
 		} else if (i == 0 && !pagemap_get(&c->wanted, q)) {
 			void *copy = malloc(PAGE);
 			uint64_t *v = copy ? pagemap_put(&c->staged, q, 0) : NULL;

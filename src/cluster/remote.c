@@ -36,7 +36,7 @@ bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t er
 		unsigned bit;
 	} opts[] = {{"forward", CL_OPT_FORWARD}, {"place", CL_OPT_PLACE}, {"all", ~0u}};
 	const char *p = s;
-	while (*p) {
+	do {
 		size_t len = strcspn(p, ",");
 		bool no = len > 3 && !strncmp(p, "no-", 3), found = false;
 		const char *name = no ? p + 3 : p;
@@ -59,8 +59,8 @@ bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t er
 			return false;
 		}
 		p += len + (p[len] == ',');
-	}
-	return *s != 0;
+	} while (*p);
+	return true;
 }
 
 bool cluster_parse_place(const char *s, struct cl_options *o, char *err, size_t errlen)
@@ -549,16 +549,18 @@ void cluster_join_group(struct rvx_vcpu *cpu, int group)
 		cpu->migrate_to = rank + 1;
 }
 
-/* Signals caught for a thread that leaves: through the master to where it goes. */
+/* Signals caught for a thread that leaves, or forwarded to it here and not yet caught: through
+ * the master to where it goes. */
 static void resend_pending(struct cluster *c, struct rvx_vcpu *cpu)
 {
 	uint64_t pending = __atomic_exchange_n(&cpu->pending, 0, __ATOMIC_SEQ_CST);
+	uint64_t forwarded = __atomic_exchange_n(&cpu->forwarded, 0, __ATOMIC_SEQ_CST);
 	cpu->interrupt = 0;
-	for (int sig = 1; pending; sig++, pending >>= 1) {
+	for (int sig = 1; sig < RVX_NSIG; sig++) {
 		struct cl_msg msg = {.type = MSG_SIGNAL, .thread = cpu->tid};
-		if (!(pending & 1))
+		if (!((pending | forwarded) & SIGBIT(sig)))
 			continue;
-		wire_put_siginfo(&msg, &cpu->pending_info[sig]);
+		wire_put_siginfo(&msg, forwarded & SIGBIT(sig) ? &cpu->forwarded_info[sig] : &cpu->pending_info[sig]);
 		msg.arg[7] = 1;
 		cl_post(c, MASTER, &msg);
 	}
@@ -571,7 +573,8 @@ void cluster_migrate(struct rvx_vcpu *cpu)
 	struct cl_msg msg = {.thread = cpu->tid};
 	uint8_t *state;
 	cpu->migrate_to = 0;
-	if (!c || to < 0 || to >= c->size || to == c->rank || !(state = malloc(CL_THREAD_BYTES_MAX)))
+	if (!c || to < 0 || to >= c->size || to == c->rank || cpu->vfork_child ||
+	    !(state = malloc(CL_THREAD_BYTES_MAX)))
 		return;
 	msg.len = (uint32_t)wire_put_thread(state, cpu);
 	msg.payload = state;
@@ -610,12 +613,17 @@ void cluster_migrate(struct rvx_vcpu *cpu)
 		proxy_main(p);
 		pthread_exit(NULL); /* the thread ended (a main thread's ends in thread_exit) */
 	}
+	/* signals blocked, and the thread out of this rank's list before what was caught for it
+	 * goes on: one that comes later finds it gone and goes back to the master */
+	host_sigmask(SIG_SETMASK, ~0ull, NULL);
 	msg.type = MSG_MIGRATE;
 	msg.arg[0] = (uint64_t)to;
 	cl_post(c, MASTER, &msg);
 	free(state);
+	machine_remove_thread(c->m, cpu);
 	resend_pending(c, cpu);
-	remote_thread_end(cpu);
+	__atomic_sub_fetch(&c->m->nthreads, 1, __ATOMIC_SEQ_CST);
+	thread_leave(cpu);
 }
 
 /* The master: a thread moves from another rank, to its proxy here or on to another rank. */
