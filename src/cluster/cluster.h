@@ -21,6 +21,7 @@ enum cl_place { PLACE_ROUNDROBIN, PLACE_FILL, PLACE_LIST, PLACE_GROUPS };
 enum cl_opt {
 	CL_OPT_FORWARD = 1, /* a reader's sequential misses make the home push the next pages */
 	CL_OPT_PLACE = 2,   /* threads that share pages across ranks move to one rank */
+	CL_OPT_SPREAD = 4,  /* each 1 MiB of guest memory has its directory on a rank of its own */
 };
 
 struct cl_options {

@@ -61,7 +61,7 @@ int dsm_init(struct cluster *c)
 	c->sendbuf = malloc(CL_HEADER_BYTES + PAGE);
 	if (!c->zero_page || !c->sendbuf)
 		return -ENOMEM;
-	if (!(c->opt.off & CL_OPT_FORWARD) && c->rank == MASTER) {
+	if (!(c->opt.off & CL_OPT_FORWARD)) { /* every rank may be a home */
 		c->push_batch = PUSH_BATCH;
 		c->push_max = PUSH_MAX;
 		c->streams = calloc((size_t)c->size, sizeof *c->streams);
@@ -568,6 +568,7 @@ static void dir_request(struct cluster *c, const struct cl_msg *msg)
 	if (msg->arg[0] == PAGE_S)
 		stream_miss(c, msg->src, msg->page);
 	place_observe(c, msg->src, msg->thread, msg->page);
+	c->stats.home_requests++;
 	e = dir_entry(c, msg->page);
 	if (e->busy) {
 		struct dir_wait *w = calloc(1, sizeof *w);
@@ -612,43 +613,7 @@ static void dir_done(struct cluster *c, uint64_t page)
 
 static bool forwarding(const struct cluster *c, int r)
 {
-	return !(c->opt.off & CL_OPT_FORWARD) && r != c->rank && c->streams && !c->frozen;
-}
-
-/* Readies [from, upto) for a push to rank r, up to the first page this rank cannot push (one
- * it does not hold, one a transaction uses, one r has): each becomes shared here (one
- * write-protect for them all), r a sharer, its entry busy until r answers. Returns the end. */
-static uint64_t push_prepare(struct cluster *c, int r, uint64_t from, uint64_t upto)
-{
-	uint64_t bit = 1ull << r, q;
-	bool owned = false;
-	size_t n;
-
-	for (q = from; q < upto; q += PAGE) {
-		uint64_t *v = pagemap_get(&c->dir, q);
-		const struct dir_entry *e = v ? (const struct dir_entry *)(uintptr_t)*v : NULL;
-		if (e && (e->busy || (e->state == PAGE_M ? e->owner != c->rank : !(e->sharers & 1ull << c->rank)) ||
-			  (e->sharers & bit)))
-			break;
-		owned |= local_state(c, q) == PAGE_M;
-	}
-	n = (size_t)((q - from) / PAGE);
-	if (!n)
-		return from;
-	c->pages->fill(c, from, n); /* pages never touched here are zero */
-	if (owned)
-		c->pages->protect(c, from, n, true);
-	for (q = from; q < from + n * PAGE; q += PAGE) {
-		struct dir_entry *e = dir_entry(c, q);
-		set_local(c, q, PAGE_S);
-		e->state = PAGE_S;
-		e->owner = -1;
-		e->sharers |= 1ull << c->rank | bit;
-		e->busy = true;
-		e->requester = r;
-		c->dir_busy++;
-	}
-	return from + n * PAGE;
+	return !(c->opt.off & CL_OPT_FORWARD) && c->streams && !c->frozen;
 }
 
 /* Sends n readied pages from `from` on to rank r. */
@@ -667,32 +632,124 @@ static void push_send(struct cluster *c, int r, uint64_t from, unsigned n)
 	msg.payload = buf + CL_HEADER_BYTES;
 	len = wire_encode(&msg, buf);
 	cl_send_owned(c, r, buf, len);
-	c->stats.pushes++;
-	c->stats.pushed_pages += n;
 	c->stats.pages_out += n;
 	c->stats.bytes_out += (uint64_t)n * PAGE;
 }
 
-/* Keeps lead pages pushed ahead of a reader at page, topping up once half of them are read
- * (so that pages go out many at a time: one write-protect here for them all). */
+/* The holder's part of a push the home readied: its copies of n pages from `from` on become
+ * shared ones (one write-protect for them all) and go to rank r, which answers the home. */
+static void push_data(struct cluster *c, int r, uint64_t from, size_t n)
+{
+	bool owned = false;
+	for (size_t i = 0; i < n; i++) {
+		unstage(c, from + i * PAGE, false); /* a copy pushed here and not touched yet */
+		owned |= local_state(c, from + i * PAGE) == PAGE_M;
+	}
+	c->pages->fill(c, from, n); /* the master's pages never touched are zero */
+	if (owned)
+		c->pages->protect(c, from, n, true);
+	for (size_t i = 0; i < n; i++)
+		set_local(c, from + i * PAGE, PAGE_S);
+	for (size_t i = 0; i < n;) {
+		unsigned k = n - i < c->push_batch ? (unsigned)(n - i) : c->push_batch;
+		push_send(c, r, from + i * PAGE, k);
+		i += k;
+	}
+}
+
+/* Readies [from, upto) for a push to rank r, up to the first page that cannot go (one a
+ * transaction uses, one r has, one another rank holds than the first's): r becomes a sharer
+ * and each entry is busy until r answers; the holder sends them. Returns the end. */
+static uint64_t push_prepare(struct cluster *c, int r, uint64_t from, uint64_t upto)
+{
+	uint64_t bit = 1ull << r, q;
+	int holder = -1;
+	size_t n;
+
+	for (q = from; q < upto; q += PAGE) {
+		uint64_t *v = pagemap_get(&c->dir, q);
+		const struct dir_entry *e = v ? (const struct dir_entry *)(uintptr_t)*v : NULL;
+		int h = MASTER; /* no entry: the master's */
+		if (e && (e->busy || (e->sharers & bit) || (e->state == PAGE_M && e->owner == r)))
+			break;
+		if (e)
+			h = e->state == PAGE_M ? e->owner : e->sharers & 1ull << c->rank ? c->rank : lowest(e->sharers);
+		if (h == r || (holder >= 0 && h != holder))
+			break;
+		holder = h;
+	}
+	n = (size_t)((q - from) / PAGE);
+	if (!n)
+		return from;
+	for (q = from; q < from + n * PAGE; q += PAGE) {
+		struct dir_entry *e = dir_entry(c, q);
+		e->state = PAGE_S;
+		e->owner = -1;
+		e->sharers |= 1ull << holder | bit;
+		e->busy = true;
+		e->requester = r;
+		c->dir_busy++;
+	}
+	c->stats.pushes += (n + c->push_batch - 1) / c->push_batch;
+	c->stats.pushed_pages += n;
+	if (holder == c->rank) {
+		push_data(c, r, from, n);
+	} else {
+		struct cl_msg msg;
+		msg_init(&msg, c, MSG_PAGE_PUSH_ASK, from);
+		msg.arg[0] = n;
+		msg.arg[1] = (uint64_t)r;
+		cl_send(c, holder, &msg);
+	}
+	return from + n * PAGE;
+}
+
+/* Keeps lead pages pushed ahead of a reader at page, within the mapping and the pages this
+ * rank is home of, topping up once half of them are read (so that pages go out many at a
+ * time: one write-protect for them all). */
 static void push_ahead(struct cluster *c, int r, uint64_t page)
 {
 	struct cl_stream *s = &c->streams[r];
-	uint64_t from = s->pushed_end > page ? s->pushed_end : page + PAGE, end, to;
+	uint64_t from = s->pushed_end > page ? s->pushed_end : page + PAGE, end, to, region;
 	uint64_t upto = page + PAGE + (uint64_t)s->lead * PAGE;
 	if (!c->pages->extent(c, page, &end))
 		return;
+	region = (page | ((1ull << c->home_shift) - 1)) + 1;
+	if (!(c->opt.off & CL_OPT_SPREAD) && upto > region && end > region && s->handed != region &&
+	    s->pushed_end >= region - (uint64_t)s->lead / 2 * PAGE) {
+		/* the stream goes on into the next home's pages: it pushes from there on */
+		struct cl_msg msg;
+		msg_init(&msg, c, MSG_PAGE_STREAM, region);
+		msg.arg[0] = (uint64_t)r;
+		msg.arg[1] = s->lead;
+		cl_send(c, msg.home, &msg);
+		s->handed = region;
+	}
+	if (!(c->opt.off & CL_OPT_SPREAD) && end > region)
+		end = region; /* the pages this rank is home of */
 	if (upto > end)
 		upto = end;
 	if (from >= upto || (upto - from < (uint64_t)s->lead / 2 * PAGE && upto < end))
 		return;
 	to = push_prepare(c, r, from, upto);
-	for (uint64_t q = from; q < to;) {
-		unsigned n = (to - q) / PAGE < c->push_batch ? (unsigned)((to - q) / PAGE) : c->push_batch;
-		push_send(c, r, q, n);
-		q += (uint64_t)n * PAGE;
-	}
 	s->pushed_end = to;
+}
+
+/* Another home's stream goes on into this home's pages at page. */
+static void stream_handed(struct cluster *c, const struct cl_msg *msg)
+{
+	int r = (int)msg->arg[0];
+	struct cl_stream *s;
+	if (r < 0 || r >= c->size || !forwarding(c, r))
+		return;
+	s = &c->streams[r];
+	s->last = msg->page - PAGE;
+	s->pushed_end = msg->page;
+	s->run = 2;
+	s->lead = msg->arg[1] > c->push_max     ? c->push_max
+		  : msg->arg[1] < c->push_batch ? c->push_batch
+						: (unsigned)msg->arg[1];
+	push_ahead(c, r, msg->page - PAGE);
 }
 
 /* Rank r missed page (a read): a second sequential miss starts pushing, the window growing. */
@@ -810,8 +867,10 @@ void dsm_message(struct cluster *c, const struct cl_msg *msg)
 	case MSG_PAGE_DATA: on_data(c, msg); break;
 	case MSG_PAGE_DONE: dir_done(c, msg->page); break;
 	case MSG_PAGE_PUSH: on_push(c, msg); break;
+	case MSG_PAGE_PUSH_ASK: push_data(c, (int)msg->arg[1], msg->page, msg->arg[0]); break;
 	case MSG_PAGE_PUSH_DONE: on_push_done(c, msg); break;
 	case MSG_PAGE_REACHED: stream_reached(c, msg->src, msg->page); break;
+	case MSG_PAGE_STREAM: stream_handed(c, msg); break;
 	default: break;
 	}
 }
@@ -860,8 +919,7 @@ void dsm_apply_map(struct cluster *c, const struct cl_msg *msg)
 			__atomic_add_fetch(&c->m->res_gens[g], 1, __ATOMIC_SEQ_CST);
 		pagemap_del_range(&c->local, addr, addr + len, NULL, NULL);
 		pagemap_del_range(&c->staged, addr, addr + len, free_staged, NULL);
-		if (c->rank == MASTER)
-			pagemap_del_range(&c->dir, addr, addr + len, free_dir_entry, NULL);
+		pagemap_del_range(&c->dir, addr, addr + len, free_dir_entry, NULL);
 		if (code && c->rank != MASTER)
 			code_changed(c, 0, UINT64_MAX, false);
 	}
@@ -878,6 +936,9 @@ void dsm_print_stats(struct cluster *c)
 		c->rank, (unsigned long long)st->pages_in, (unsigned long long)st->zero_pages,
 		(unsigned long long)st->bytes_in, (unsigned long long)st->pages_out, (unsigned long long)st->bytes_out,
 		(unsigned long long)st->invalidations, (unsigned long long)st->recalls);
+	if (st->home_requests)
+		fprintf(f, "rvx: cluster rank %d: directory: %llu page requests served as home\n", c->rank,
+			(unsigned long long)st->home_requests);
 	if (st->migrations)
 		fprintf(f, "rvx: cluster rank %d: %llu threads moved to another rank from here\n", c->rank,
 			(unsigned long long)st->migrations);
@@ -911,23 +972,40 @@ void dsm_print_stats(struct cluster *c)
 	}
 }
 
-/* For cluster_gather, once no transaction is under way (one could still take a page from the
- * master): the pages the master does not hold, in an array the caller frees. */
+void cl_gather_add(struct cl_gather *g, const uint8_t *bytes, size_t n)
+{
+	uint64_t *pages = realloc(g->pages, (g->n + n + 1) * sizeof *pages);
+	if (!pages)
+		return; /* those pages stay where they are: the child reads zeros there */
+	for (size_t i = 0; i < n; i++)
+		wire_get64(bytes + 8 * i, &pages[g->n + i]);
+	g->pages = pages;
+	g->n += n;
+}
+
+/* For cluster_gather, once no transaction is under way here (one could still take a page from
+ * the master): the pages of this home the master does not hold, to the master. */
 static void gather_answer(struct cluster *c)
 {
-	uint64_t *pages;
-	int64_t n = 0;
+	uint8_t *bytes;
+	size_t n = 0;
+	struct cl_msg msg;
 	if (!c->gather_txn || c->dir_busy)
 		return;
-	pages = malloc((c->dir.n + 1) * sizeof *pages);
-	for (size_t i = 0; pages && i < c->dir.cap; i++) {
+	bytes = malloc((c->dir.n + 1) * 8);
+	if (!bytes)
+		c->t->abort(c->t, 70);
+	for (size_t i = 0; i < c->dir.cap; i++) {
 		const struct dir_entry *e = (const struct dir_entry *)(uintptr_t)c->dir.vals[i];
-		if (!c->dir.keys[i])
-			continue;
-		if (e->state == PAGE_M ? e->owner != MASTER : !(e->sharers & 1))
-			pages[n++] = c->dir.keys[i];
+		if (c->dir.keys[i] && (e->state == PAGE_M ? e->owner != MASTER : !(e->sharers & 1)))
+			wire_put64(bytes + 8 * n++, c->dir.keys[i]);
 	}
-	cl_wait_answer((struct cl_wait *)(uintptr_t)c->gather_txn, n, (uint64_t)(uintptr_t)pages);
+	msg_init(&msg, c, MSG_GATHER_PAGES, 0);
+	msg.txn = c->gather_txn;
+	msg.len = (uint32_t)(8 * n);
+	msg.payload = bytes;
+	cl_send(c, MASTER, &msg);
+	free(bytes);
 	c->gather_txn = 0;
 }
 

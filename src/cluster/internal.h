@@ -106,7 +106,8 @@ struct cl_stats {
 	uint64_t pages_in, pages_out, bytes_in, bytes_out, zero_pages, invalidations, recalls;
 	uint64_t delegated, delegated_ns, syscalls_by_nr[512];
 	uint64_t msgs_in, msgs_out;
-	uint64_t migrations; /* threads that left this rank */
+	uint64_t migrations;    /* threads that left this rank */
+	uint64_t home_requests; /* page requests this rank served as home */
 	uint64_t service_ns;
 	/* read-ahead: at the home, pages pushed and the pushes a reader reached; at a reader,
 	 * pushed pages taken, and reached */
@@ -122,6 +123,7 @@ struct cl_stream {
 	uint64_t pushed_end; /* pages below this, from the stream's start, were pushed */
 	unsigned run;        /* sequential misses in a row */
 	unsigned lead;       /* pages pushed ahead of the reader */
+	uint64_t handed;     /* spread homes: the next home was told of the stream at this page */
 };
 
 #define SERVICE_FAULTS MSG_TYPES
@@ -132,6 +134,7 @@ struct cluster {
 	struct cl_transport *t;
 	struct cl_options opt;
 	int rank, size;
+	unsigned home_shift; /* spread homes: a home for each 2^home_shift bytes, round-robin */
 	int uffd;
 	const struct cl_page_ops *pages;
 	void *pages_arg; /* the protocol tests' model */
@@ -160,9 +163,10 @@ struct cluster {
 	struct pagemap local;
 	/* a page the service thread is fetching, by page: the state asked for */
 	struct pagemap wanted;
-	/* the master's directory: page -> struct dir_entry * (absent: M at the master) */
+	/* the directory of the pages this rank is home of: page -> struct dir_entry * (absent: M at
+	 * the master) */
 	struct pagemap dir;
-	bool frozen;                     /* requests from other ranks wait (a fork or exec) */
+	bool frozen;                     /* requests from ranks but the master wait (a fork or exec) */
 	uint64_t gather_txn;             /* the gather to answer once no transaction is under way */
 	long dir_busy;                   /* transactions under way */
 	struct cl_queue frozen_requests; /* those requests */
@@ -189,6 +193,14 @@ struct cluster {
 	struct cl_stats stats;
 };
 
+/* cluster_gather's answers from every home: the pages the master does not hold. */
+struct cl_gather {
+	struct cl_wait w; /* first: the txn of the messages points at both */
+	uint64_t *pages;
+	size_t n;
+};
+void cl_gather_add(struct cl_gather *g, const uint8_t *bytes, size_t n);
+
 /* Sends from the service thread (to itself too). */
 void cl_send(struct cluster *c, int dest, struct cl_msg *msg);
 /* The same for an encoded message in buf (from malloc), to another rank; buf is the
@@ -198,11 +210,10 @@ void cl_send_owned(struct cluster *c, int dest, uint8_t *buf, size_t len);
 void cl_post(struct cluster *c, int dest, struct cl_msg *msg);
 /* The same to every rank but this one. */
 void cl_post_others(struct cluster *c, struct cl_msg *msg);
+/* The rank that keeps page's directory entry (carried in every message). */
 static inline int cl_home(const struct cluster *c, uint64_t page)
 {
-	(void)c;
-	(void)page;
-	return MASTER; /* carried in every message, so homes can spread without a format change */
+	return c->opt.off & CL_OPT_SPREAD ? MASTER : (int)((page >> c->home_shift) % (uint64_t)c->size);
 }
 void cl_prompt_thread(int nice);
 /* A thread the service started (a guest thread, the self-test's probe): back to the scheduling
@@ -245,6 +256,8 @@ void cl_kick(struct cluster *c);
 int place_thread(struct cluster *c, int host_tid);
 /* The home: thread (0: unknown) of rank r asked for page. */
 void place_observe(struct cluster *c, int r, int thread, uint64_t page);
+/* The master: another home saw two threads share (MSG_AFFINITY). */
+void place_message(struct cluster *c, const struct cl_msg *msg);
 /* The master, each service round: moves groups of sharing threads together when it is time. */
 bool place_round(struct cluster *c);
 void place_print_stats(struct cluster *c);

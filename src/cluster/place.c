@@ -1,5 +1,6 @@
-/* Automatic placement (CL_OPT_PLACE): the master watches which threads take pages from each
- * other across ranks. Two threads that do so often join one group (union-find); every so often
+/* Automatic placement (CL_OPT_PLACE): each home watches which threads take its pages from each
+ * other across ranks, and tells the master of two that do so often; they join one group at the
+ * master (union-find); every so often
  * the groups get ranks, each group on one rank within every rank's fair share of the threads,
  * and the threads that are elsewhere move there at their next safe point (cluster_migrate).
  * Pages that many threads take (a C library's globals, a page of locks) tell nothing of who
@@ -31,7 +32,7 @@ struct cl_affinity {
 
 static struct cl_affinity *place_of(struct cluster *c)
 {
-	if (c->opt.off & CL_OPT_PLACE || c->rank != MASTER || !c->m)
+	if (c->opt.off & CL_OPT_PLACE || !c->m)
 		return NULL;
 	if (!c->place)
 		c->place = calloc(1, sizeof *c->place);
@@ -111,8 +112,23 @@ void place_observe(struct cluster *c, int r, int thread, uint64_t page)
 		return;
 	key = ((uint64_t)(tid < ptid ? tid : ptid) << 24 | (tid < ptid ? ptid : tid)) << 12;
 	n = pagemap_put(&pl->pairs, key, 0);
-	if (n && ++*n == PAIR_TRANSFERS)
+	if (!n || ++*n != PAIR_TRANSFERS)
+		return;
+	if (c->rank == MASTER) {
 		unite(pl, (int)tid, (int)ptid);
+	} else {
+		struct cl_msg msg = {.type = MSG_AFFINITY, .src = c->rank};
+		msg.arg[0] = tid;
+		msg.arg[1] = ptid;
+		cl_send(c, MASTER, &msg);
+	}
+}
+
+void place_message(struct cluster *c, const struct cl_msg *msg)
+{
+	struct cl_affinity *pl = place_of(c);
+	if (pl && c->rank == MASTER)
+		unite(pl, (int)msg->arg[0], (int)msg->arg[1]);
 }
 
 /* Thread tid, on rank from, is to move to rank to. The caller holds the machine's lock. */

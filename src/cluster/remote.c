@@ -34,7 +34,7 @@ bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t er
 	static const struct {
 		const char *name;
 		unsigned bit;
-	} opts[] = {{"forward", CL_OPT_FORWARD}, {"place", CL_OPT_PLACE}, {"all", ~0u}};
+	} opts[] = {{"forward", CL_OPT_FORWARD}, {"place", CL_OPT_PLACE}, {"spread", CL_OPT_SPREAD}, {"all", ~0u}};
 	const char *p = s;
 	do {
 		size_t len = strcspn(p, ",");
@@ -53,8 +53,8 @@ bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t er
 		if (!found || !len) {
 			snprintf(
 			    err, errlen,
-			    "--cluster-opt wants all, none, or optimisations (forward, place) each with no- to turn "
-			    "it off, like no-forward, not '%s'",
+			    "--cluster-opt wants all, none, or optimisations (forward, place, spread) each with no- to "
+			    "turn it off, like no-forward, not '%s'",
 			    s);
 			return false;
 		}
@@ -841,23 +841,23 @@ void cluster_gather(struct rvx_machine *m)
 {
 	struct cluster *c = m->cluster;
 	struct cl_msg msg = {.type = MSG_GATHER};
-	struct cl_wait w;
-	uint64_t *pages;
-	cl_wait_init(&w, 1);
-	msg.txn = (uint64_t)(uintptr_t)&w;
-	cl_post(c, MASTER, &msg);
-	cl_wait_for(&w);
-	pages = (uint64_t *)(uintptr_t)w.ended;
-	for (int64_t i = 0; i < w.result; i++)
-		if (space_check(&m->space, pages[i], 1, PROT_READ))
-			(void)*(volatile uint8_t *)g2h(&m->space, pages[i]);
-	free(pages);
+	struct cl_gather g = {.pages = NULL};
+	cl_wait_init(&g.w, c->size);
+	msg.txn = (uint64_t)(uintptr_t)&g;
+	for (int r = 0; r < c->size; r++) /* every home, this one too */
+		cl_post(c, r, &msg);
+	cl_wait_for(&g.w);
+	for (size_t i = 0; i < g.n; i++)
+		if (space_check(&m->space, g.pages[i], 1, PROT_READ))
+			(void)*(volatile uint8_t *)g2h(&m->space, g.pages[i]);
+	free(g.pages);
 }
 
 void cluster_thaw(struct rvx_machine *m)
 {
 	struct cl_msg msg = {.type = MSG_THAW};
-	cl_post(m->cluster, MASTER, &msg);
+	for (int r = 0; r < m->cluster->size; r++)
+		cl_post(m->cluster, r, &msg);
 }
 
 void cluster_forget(struct rvx_machine *m)
@@ -940,6 +940,7 @@ int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct c
 	c->opt = *o;
 	c->rank = t->rank;
 	c->size = t->size;
+	c->home_shift = 20;
 	c->uffd = -1;
 	errno = 0;
 	c->guest_nice = getpriority(PRIO_PROCESS, 0);

@@ -357,8 +357,10 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	case MSG_PAGE_DATA:
 	case MSG_PAGE_DONE:
 	case MSG_PAGE_PUSH:
+	case MSG_PAGE_PUSH_ASK:
 	case MSG_PAGE_PUSH_DONE:
-	case MSG_PAGE_REACHED: dsm_message(c, msg); break;
+	case MSG_PAGE_REACHED:
+	case MSG_PAGE_STREAM: dsm_message(c, msg); break;
 	case MSG_MAP: {
 		struct cl_msg ack = {.type = MSG_MAP_ACK, .txn = msg->txn};
 		dsm_apply_map(c, msg);
@@ -385,6 +387,13 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 		break;
 	case MSG_SHUTDOWN: leave(c, msg->txn);
 	case MSG_GATHER: dsm_gather(c, msg); break;
+	case MSG_GATHER_PAGES: {
+		struct cl_gather *g = (struct cl_gather *)(uintptr_t)msg->txn;
+		cl_gather_add(g, msg->payload, msg->len / 8);
+		cl_wait_answer(&g->w, 0, 0);
+		break;
+	}
+	case MSG_AFFINITY: place_message(c, msg); break;
 	case MSG_THAW: dsm_thaw(c); break;
 	case MSG_SELFTEST: selftest_message(c, msg); break;
 	case MSG_DIE:

@@ -163,8 +163,10 @@ const char *wire_type_name(uint32_t type)
 	    [MSG_PAGE_DATA] = "PAGE_DATA",
 	    [MSG_PAGE_DONE] = "PAGE_DONE",
 	    [MSG_PAGE_PUSH] = "PAGE_PUSH",
+	    [MSG_PAGE_PUSH_ASK] = "PAGE_PUSH_ASK",
 	    [MSG_PAGE_PUSH_DONE] = "PAGE_PUSH_DONE",
 	    [MSG_PAGE_REACHED] = "PAGE_REACHED",
+	    [MSG_PAGE_STREAM] = "PAGE_STREAM",
 	    [MSG_MAP] = "MAP",
 	    [MSG_MAP_ACK] = "MAP_ACK",
 	    [MSG_SYNC] = "SYNC",
@@ -184,7 +186,9 @@ const char *wire_type_name(uint32_t type)
 	    [MSG_MOVE] = "MOVE",
 	    [MSG_SELFTEST] = "SELFTEST",
 	    [MSG_GATHER] = "GATHER",
+	    [MSG_GATHER_PAGES] = "GATHER_PAGES",
 	    [MSG_THAW] = "THAW",
+	    [MSG_AFFINITY] = "AFFINITY",
 	};
 	return type < MSG_TYPES && names[type] ? names[type] : "?";
 }

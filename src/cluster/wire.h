@@ -25,8 +25,10 @@ enum cl_msg_type {
 			       zero), DATA_NONE (the requester has the bytes already) */
 	MSG_PAGE_DONE,      /* requester -> home: installed, the transaction ends */
 	MSG_PAGE_PUSH,      /* home -> a reader: arg0 pages from page on, in state S, unasked (read-ahead) */
+	MSG_PAGE_PUSH_ASK,  /* home -> holder: push arg0 pages from page on to rank arg1 */
 	MSG_PAGE_PUSH_DONE, /* reader -> home: arg0 pages, arg1 = those not taken (bit per page) */
 	MSG_PAGE_REACHED,   /* reader -> home: a thread reached the first page of a push */
+	MSG_PAGE_STREAM,    /* home -> next home: rank arg0 reads on into page, arg1 pages ahead */
 	/* mappings, from the master, each acknowledged */
 	MSG_MAP, /* arg0 = op (SPACE_CHANGE_*), arg1 = length, arg2 = guest prot; page = address */
 	MSG_MAP_ACK,
@@ -52,9 +54,11 @@ enum cl_msg_type {
 	MSG_MOVE,     /* master -> rank: thread `thread` is to move to rank arg0 (automatic placement) */
 	MSG_SELFTEST, /* master -> rank 1: probe the region at page (R, T4, h, stream in arg0..3); back: done */
 	/* the master's own */
-	MSG_GATHER, /* to itself: the pages the master does not hold, answered in txn; other ranks'
-		       requests wait from here on (none takes a page away) */
-	MSG_THAW,   /* to itself: they go on */
+	MSG_GATHER,       /* master -> every home (itself too): the pages the master does not hold, answered
+			     in txn (GATHER_PAGES); from here on requests from other ranks wait */
+	MSG_GATHER_PAGES, /* home -> master: payload: the page addresses, 8 bytes each */
+	MSG_THAW,         /* master -> every home: they go on */
+	MSG_AFFINITY,     /* home -> master: threads arg0 and arg1 took pages from each other often */
 	MSG_TYPES
 };
 

@@ -1,7 +1,9 @@
 /* The cluster's page protocol (src/cluster/dsm.c) without MPI or userfaultfd: ranks in one
  * process, their memory a model of what userfaultfd does, messages through an in-process
  * transport that delivers each channel in order but the channels in a random order and after
- * random delays. Threads on every rank read and write a few pages at random; after every step
+ * random delays. Each page has its directory on a rank of its own (homes spread), and homes
+ * push pages ahead of sequential readers. Threads on every rank read and write a few pages at
+ * random or in a row; after every step
  * the invariants hold: at most one rank can write a page, and then nobody else has it; every
  * copy that is there holds the last value written. At the end every fault has been answered
  * (no thread waits forever: no lost wake-up, no request left behind) and the directory is idle.
@@ -265,11 +267,12 @@ static bool run_seed(unsigned seed)
 		c->pages = &sim_pages;
 		c->zero_page = calloc(1, RVX_PAGE_SIZE);
 		c->sendbuf = malloc(CL_HEADER_BYTES + RVX_PAGE_SIZE);
-		if (r == 0) { /* the home pushes after sequential misses, in short runs */
-			c->push_batch = 2;
-			c->push_max = 5;
-			c->streams = calloc(RANKS, sizeof *c->streams);
-		}
+		/* every rank is the home of a page in three (spread homes), and pushes after
+		 * sequential misses, in short runs */
+		c->home_shift = 14;
+		c->push_batch = 2;
+		c->push_max = 5;
+		c->streams = calloc(RANKS, sizeof *c->streams);
 		pthread_mutex_init(&c->out_lock, NULL);
 		for (int k = 0; k < THREADS; k++)
 			S->th[r][k].page = -1;
