@@ -400,12 +400,13 @@ void e_sse38_rr(struct emit *e, uint8_t op, int reg, int rm)
 	modrm_rr(e, reg, rm);
 }
 
-void e_fma231sd(struct emit *e, uint8_t op, int a, int b)
+void e_fma231(struct emit *e, uint8_t op, bool d, int a, int b)
 {
-	/* VEX.LIG.66.0F38.W1 op /r with reg = xmm0, vvvv = a, rm = b (R, X, B and vvvv inverted) */
+	/* VEX.LIG.66.0F38.W op /r with reg = xmm0, vvvv = a, rm = b (R, X, B and vvvv inverted);
+	 * W1: sd, W0: ss */
 	e_byte(e, 0xc4);
 	e_byte(e, (uint8_t)(0xc2 | ((b & 8) ? 0 : 0x20)));
-	e_byte(e, (uint8_t)(0x81 | ((~a & 15) << 3)));
+	e_byte(e, (uint8_t)((d ? 0x81 : 0x01) | ((~a & 15) << 3)));
 	e_byte(e, op);
 	e_byte(e, (uint8_t)(0xc0 | (b & 7)));
 }

@@ -84,7 +84,7 @@ void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int r
 void e_sse38_rm(struct emit *e, uint8_t op, int xmm, struct mem m);
 void e_sse38_rr(struct emit *e, uint8_t op, int reg, int rm);
 /* VEX-encoded FMA3 scalar double: xmm0 = +-(xmm a * xmm b) +- xmm0; op 0xb9/bb/bd/bf. */
-void e_fma231sd(struct emit *e, uint8_t op, int a, int b);
+void e_fma231(struct emit *e, uint8_t op, bool d, int a, int b);
 /* VEX-encoded FMA3 packed single (w false) or double on 128 bits: xmm0 = op(xmm0, xmm a, [m]);
  * op 0xa8-0xae (213 forms) or 0xb8-0xbe (231 forms). */
 void e_fma_packed(struct emit *e, uint8_t op, bool w, int a, struct mem m);

@@ -1,9 +1,12 @@
-/* F and D: double-precision arithmetic, square root, fused multiply-add, comparisons and
- * conversions inline in SSE2/FMA3, with the host's MXCSR holding the guest's rounding mode and
- * collecting its exception flags (x86 flags are sticky and detect tininess after rounding, as
- * RISC-V's). Inline code serves the dynamic rounding mode when frm is one the host has (RNE,
- * RTZ, RDN, RUP); RMM, reserved frm values, static rounding modes, single-precision arithmetic
- * (NaN-boxed inputs) and the saturating float-to-integer conversions go to the interpreter. */
+/* F and D: arithmetic, square root, fused multiply-add, comparisons and conversions inline in
+ * SSE2/FMA3, with the host's MXCSR holding the guest's rounding mode and collecting its
+ * exception flags (x86 flags are sticky and detect tininess after rounding, as RISC-V's). Inline
+ * code serves the dynamic rounding mode when frm is one the host has (RNE, RTZ, RDN, RUP); RMM,
+ * reserved frm values, static rounding modes and the saturating float-to-integer conversions go
+ * to the interpreter. A single-precision operand must be NaN-boxed (the upper 32 bits all ones):
+ * one that is not is a NaN to RISC-V, and its instruction goes to the interpreter too. The host's
+ * scalar single-precision instructions write only the low 32 bits, so a result in a register
+ * whose upper half came from a boxed operand is boxed already. */
 #include "../../riscv/fp.h"
 #include "internal.h"
 
@@ -67,7 +70,7 @@ static void fma_d(struct tctx *t)
 		b = XMM2;
 		t_fget(t, b, in->rs2);
 	}
-	e_fma231sd(e, op[in->op - RV_FMADD_D], a, b);
+	e_fma231(e, op[in->op - RV_FMADD_D], true, a, b);
 	e_sse_rr(e, 0x66, false, 0x2e, XMM0, XMM0); /* ucomisd: NaN? */
 	nan = e_jcc(e, CC_P);
 	t_fput(t, in->rd, XMM0);
@@ -81,6 +84,133 @@ static void fma_d(struct tctx *t)
 static void clear_xmm0(struct emit *e)
 {
 	e_sse_rr(e, 0, false, 0x57, XMM0, XMM0); /* xorps */
+}
+
+/* Whether the single-precision sources (up to three, NONE: fewer) are all NaN-boxed: one test
+ * of their upper halves together; the jump it returns is taken when one is not, and goes to
+ * unboxed(), after the instruction's inline code. */
+#define NONE (-1)
+static uint8_t *boxed_test(struct tctx *t, int a, int b, int c)
+{
+	struct emit *e = &t->e;
+	t_fget_gpr(t, RCX, (unsigned)a);
+	if (b != NONE) {
+		t_fget_gpr(t, RDX, (unsigned)b);
+		e_alu_rr(e, ALU_AND, true, RCX, RDX);
+	}
+	if (c != NONE) {
+		t_fget_gpr(t, RDX, (unsigned)c);
+		e_alu_rr(e, ALU_AND, true, RCX, RDX);
+	}
+	e_shift_i(e, SH_SHR, true, RCX, 32);
+	e_alu_ri(e, ALU_CMP, false, RCX, -1);
+	return e_jcc(e, CC_NE);
+}
+
+static void unboxed(struct tctx *t, uint8_t *site)
+{
+	t_cold_helper(t, site, interp_fd, "a single-precision source that is not NaN-boxed: a NaN to RISC-V");
+}
+
+/* xmm0 NaN -> the canonical single NaN, boxed. */
+static void canonicalize_s(struct tctx *t)
+{
+	e_sse_rr(&t->e, 0, false, 0x2e, XMM0, XMM0); /* ucomiss */
+	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_XMM0, 0xffffffff00000000ull | RV_NAN_S);
+}
+
+static void arith_s(struct tctx *t)
+{
+	static const uint8_t op[] = {[FP_ADD] = 0x58, [FP_SUB] = 0x5c, [FP_MUL] = 0x59, [FP_DIV] = 0x5e};
+	const struct rv_insn *in = t->in;
+	unsigned k = in->op - RV_FADD_S;
+	uint8_t *bad = boxed_test(t, in->rs1, k == FP_SQRT ? NONE : in->rs2, NONE);
+	t_fget(t, XMM0, in->rs1);
+	if (k == FP_SQRT)
+		e_sse_rr(&t->e, 0xf3, false, 0x51, XMM0, XMM0); /* sqrtss */
+	else
+		t_sse_f(t, 0xf3, false, op[k], XMM0, in->rs2);
+	canonicalize_s(t);
+	t_fput(t, in->rd, XMM0);
+	unboxed(t, bad);
+}
+
+static void fma_s(struct tctx *t)
+{
+	static const uint8_t op[] = {0xb9, 0xbb, 0xbd, 0xbf}; /* as fma_d's */
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	uint8_t *nan, *bad = boxed_test(t, in->rs1, in->rs2, in->rs3);
+	int a = jit_xmm_reg(in->rs1), b = jit_xmm_reg(in->rs2);
+	t_fget(t, XMM0, in->rs3);
+	if (a < 0) {
+		a = XMM1;
+		t_fget(t, a, in->rs1);
+	}
+	if (b < 0) {
+		b = XMM2;
+		t_fget(t, b, in->rs2);
+	}
+	e_fma231(e, op[in->op - RV_FMADD_S], false, a, b);
+	e_sse_rr(e, 0, false, 0x2e, XMM0, XMM0); /* ucomiss: NaN? */
+	nan = e_jcc(e, CC_P);
+	t_fput(t, in->rd, XMM0);
+	t_cold_helper(t, nan, interp_fd, "a NaN result: canonical NaN, and NV for inf * 0 + qNaN");
+	unboxed(t, bad);
+}
+
+static void compare_s(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	uint8_t *bad = boxed_test(t, in->rs1, in->rs2, NONE);
+	if (in->op == RV_FEQ_S) {
+		t_fget(t, XMM0, in->rs1);
+		t_sse_f(t, 0, false, 0x2e, XMM0, in->rs2); /* ucomiss: quiet */
+		e_setcc(e, CC_E, RAX);
+		e_setcc(e, CC_NP, RCX);
+		e_alu_rr(e, ALU_AND, false, RAX, RCX);
+	} else {
+		t_fget(t, XMM0, in->rs2); /* comiss b, a, as compare_d */
+		t_sse_f(t, 0, false, 0x2f, XMM0, in->rs1);
+		e_setcc(e, in->op == RV_FLT_S ? CC_A : CC_AE, RAX);
+	}
+	t_put(t, in->rd, RAX);
+	unboxed(t, bad);
+}
+
+/* fsgnj.s and the like on boxed sources: the low 32 bits as fsgnj.d does 64, boxed again. */
+static void sign_inject_s(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	uint8_t *bad = boxed_test(t, in->rs1, in->rs2, NONE);
+	t_fget_gpr(t, RAX, in->rs1);
+	if (in->rs1 == in->rs2 && in->op != RV_FSGNJ_S) {
+		e_bt_ri(e, in->op == RV_FSGNJN_S ? 7 : 6, RAX, 31); /* btc, btr: fneg.s, fabs.s */
+	} else if (in->rs1 != in->rs2) {
+		t_fget_gpr(t, RCX, in->rs2);
+		if (in->op == RV_FSGNJN_S)
+			e_unary(e, 2, false, RCX);
+		else if (in->op == RV_FSGNJX_S)
+			e_alu_rr(e, ALU_XOR, false, RCX, RAX);
+		e_alu_ri(e, ALU_AND, false, RCX, (int32_t)0x80000000u);
+		e_bt_ri(e, 6, RAX, 31); /* btr: the box above stays */
+		e_alu_rr(e, ALU_OR, true, RAX, RCX);
+	}
+	t_fput_gpr(t, in->rd, RAX);
+	unboxed(t, bad);
+}
+
+static void cvt_d_s(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	uint8_t *bad = boxed_test(t, in->rs1, NONE, NONE);
+	clear_xmm0(&t->e);
+	t_sse_f(t, 0xf3, false, 0x5a, XMM0, in->rs1); /* cvtss2sd: exact */
+	canonicalize_d(t);
+	t_fput(t, in->rd, XMM0);
+	unboxed(t, bad);
 }
 
 static void cvt_s_d(struct tctx *t)
@@ -361,6 +491,13 @@ bool jit_fd(struct tctx *t)
 	case RV_FSGNJ_D:
 	case RV_FSGNJN_D:
 	case RV_FSGNJX_D: sign_inject_d(t); return true;
+	case RV_FSGNJ_S:
+	case RV_FSGNJN_S:
+	case RV_FSGNJX_S: sign_inject_s(t); return true;
+	case RV_FEQ_S:
+	case RV_FLT_S:
+	case RV_FLE_S: compare_s(t); return true;
+	case RV_FCVT_D_S: cvt_d_s(t); return true; /* exact */
 	case RV_FEQ_D:
 	case RV_FLT_D:
 	case RV_FLE_D: compare_d(t); return true;
@@ -397,6 +534,19 @@ bool jit_fd(struct tctx *t)
 		if (!t->j->host_fma)
 			return false;
 		guarded(t, fma_d);
+		return true;
+	case RV_FADD_S:
+	case RV_FSUB_S:
+	case RV_FMUL_S:
+	case RV_FDIV_S:
+	case RV_FSQRT_S: guarded(t, arith_s); return true;
+	case RV_FMADD_S:
+	case RV_FMSUB_S:
+	case RV_FNMSUB_S:
+	case RV_FNMADD_S:
+		if (!t->j->host_fma)
+			return false;
+		guarded(t, fma_s);
 		return true;
 	case RV_FCVT_S_D: guarded(t, cvt_s_d); return true;
 	case RV_FCVT_D_L: guarded(t, cvt_d_int); return true;
