@@ -11,17 +11,21 @@
 
 #include "internal.h"
 
-#define PAIR_TRANSFERS 8           /* pages taken between two threads before they are one group */
-#define PAGE_THREADS   6           /* threads (bits of a page's filter) beyond which a page is left out */
-#define PLAN_NS        20000000ull /* at most one plan each 20 ms */
+#define PAIR_TRANSFERS 4 /* pages taken between two threads before they are one group, */
+#define PAIR_PAGES                                                                                                     \
+	3                        /* of this many different pages at least (a page where two threads'                   \
+				    shares of an array meet is no reason to move them) */
+#define PAGE_THREADS 6           /* threads (bits of a page's filter) beyond which a page is left out */
+#define PLAN_NS      20000000ull /* at most one plan each 20 ms */
 #define QUIET_NS                                                                                                       \
 	5000000ull         /* and once groups have not grown for 5 ms (a group forming                                 \
 			      is not moved piece by piece) */
 #define PLACE_THREADS 4096 /* threads followed */
 
 struct cl_affinity {
-	struct pagemap last;  /* page -> the last taker: tid | rank << 24 | filter of takers << 32 */
-	struct pagemap pairs; /* two threads -> pages taken between them */
+	struct pagemap last; /* page -> the last taker: tid | rank << 24 | filter of takers << 32 */
+	/* two threads -> pages taken between them | filter of those pages << 32 | united << 63 */
+	struct pagemap pairs;
 	struct pagemap index; /* tid << 12 -> union-find index + 1 */
 	int parent[PLACE_THREADS], size[PLACE_THREADS], tid[PLACE_THREADS];
 	int n;
@@ -112,8 +116,12 @@ void place_observe(struct cluster *c, int r, int thread, uint64_t page)
 		return;
 	key = ((uint64_t)(tid < ptid ? tid : ptid) << 24 | (tid < ptid ? ptid : tid)) << 12;
 	n = pagemap_put(&pl->pairs, key, 0);
-	if (!n || ++*n != PAIR_TRANSFERS)
+	if (!n || *n >> 63)
 		return;
+	*n = (*n + 1) | 1ull << (32 + ((page >> 12) * 0x9e3779b97f4a7c15ull >> 60));
+	if ((uint32_t)*n < PAIR_TRANSFERS || __builtin_popcountll(*n >> 32) < PAIR_PAGES)
+		return;
+	*n |= 1ull << 63;
 	if (c->rank == MASTER) {
 		unite(pl, (int)tid, (int)ptid);
 	} else {

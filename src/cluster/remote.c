@@ -591,9 +591,10 @@ void cluster_migrate(struct rvx_vcpu *cpu)
 			free(state);
 			return;
 		}
-		if (sigsetjmp(back, 0)) { /* back at the master (arrive) */
+		if (sigsetjmp(back, 0)) { /* back at the master: arrive() freed the proxy */
 			cpu->host_exit = exit_to;
 			rvx_current_vcpu = cpu;
+			/* cppcheck-suppress memleak */
 			return;
 		}
 		p->back = &back;
@@ -612,15 +613,16 @@ void cluster_migrate(struct rvx_vcpu *cpu)
 		cpu->state = VCPU_IN_EMU;
 		proxy_main(p);
 		pthread_exit(NULL); /* the thread ended (a main thread's ends in thread_exit) */
+	} else {
+		/* signals blocked, and the thread out of this rank's list before what was caught for
+		 * it goes on: one that comes later finds it gone and goes back to the master */
+		host_sigmask(SIG_SETMASK, ~0ull, NULL);
+		msg.type = MSG_MIGRATE;
+		msg.arg[0] = (uint64_t)to;
+		cl_post(c, MASTER, &msg);
+		free(state);
+		machine_remove_thread(c->m, cpu);
 	}
-	/* signals blocked, and the thread out of this rank's list before what was caught for it
-	 * goes on: one that comes later finds it gone and goes back to the master */
-	host_sigmask(SIG_SETMASK, ~0ull, NULL);
-	msg.type = MSG_MIGRATE;
-	msg.arg[0] = (uint64_t)to;
-	cl_post(c, MASTER, &msg);
-	free(state);
-	machine_remove_thread(c->m, cpu);
 	resend_pending(c, cpu);
 	__atomic_sub_fetch(&c->m->nthreads, 1, __ATOMIC_SEQ_CST);
 	thread_leave(cpu);

@@ -53,32 +53,6 @@ static void arith_d(struct tctx *t)
 	t_fput(t, in->rd, XMM0);
 }
 
-static void fma_d(struct tctx *t)
-{
-	/* x86 names by the sign of the product and of the addend: 231 form, xmm0 = xmm1*xmm2 + xmm0 */
-	static const uint8_t op[] = {0xb9 /* a*b+c */, 0xbb /* a*b-c */, 0xbd /* -(a*b)+c */, 0xbf /* -(a*b)-c */};
-	const struct rv_insn *in = t->in;
-	struct emit *e = &t->e;
-	uint8_t *nan;
-	int a = jit_xmm_reg(in->rs1), b = jit_xmm_reg(in->rs2); /* the factors where they live */
-	t_fget(t, XMM0, in->rs3);
-	if (a < 0) {
-		a = XMM1;
-		t_fget(t, a, in->rs1);
-	}
-	if (b < 0) {
-		b = XMM2;
-		t_fget(t, b, in->rs2);
-	}
-	e_fma231(e, op[in->op - RV_FMADD_D], true, a, b);
-	e_sse_rr(e, 0x66, false, 0x2e, XMM0, XMM0); /* ucomisd: NaN? */
-	nan = e_jcc(e, CC_P);
-	t_fput(t, in->rd, XMM0);
-	/* the interpreter redoes it from the unchanged sources; the host's flags so far are a subset
-	 * of RISC-V's, which also raises NV for inf * 0 plus a quiet NaN */
-	t_cold_helper(t, nan, interp_fd, "a NaN result: canonical NaN, and NV for inf * 0 + qNaN");
-}
-
 /* xmm0 = 0: the scalar conversions write only the low lanes, and without this would wait for
  * whatever last wrote xmm0 (in a loop, often the previous iteration's result) */
 static void clear_xmm0(struct emit *e)
@@ -135,13 +109,15 @@ static void arith_s(struct tctx *t)
 	unboxed(t, bad);
 }
 
-static void fma_s(struct tctx *t)
+/* The four multiply-adds, double or single (whose sources must be NaN-boxed). */
+static void fma_sd(struct tctx *t, bool d)
 {
-	static const uint8_t op[] = {0xb9, 0xbb, 0xbd, 0xbf}; /* as fma_d's */
+	/* x86 names by the sign of the product and of the addend: 231 form, xmm0 = xmm1*xmm2 + xmm0 */
+	static const uint8_t op[] = {0xb9 /* a*b+c */, 0xbb /* a*b-c */, 0xbd /* -(a*b)+c */, 0xbf /* -(a*b)-c */};
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	uint8_t *nan, *bad = boxed_test(t, in->rs1, in->rs2, in->rs3);
-	int a = jit_xmm_reg(in->rs1), b = jit_xmm_reg(in->rs2);
+	uint8_t *nan, *bad = d ? NULL : boxed_test(t, in->rs1, in->rs2, in->rs3);
+	int a = jit_xmm_reg(in->rs1), b = jit_xmm_reg(in->rs2); /* the factors where they live */
 	t_fget(t, XMM0, in->rs3);
 	if (a < 0) {
 		a = XMM1;
@@ -151,12 +127,25 @@ static void fma_s(struct tctx *t)
 		b = XMM2;
 		t_fget(t, b, in->rs2);
 	}
-	e_fma231(e, op[in->op - RV_FMADD_S], false, a, b);
-	e_sse_rr(e, 0, false, 0x2e, XMM0, XMM0); /* ucomiss: NaN? */
+	e_fma231(e, op[in->op - (d ? RV_FMADD_D : RV_FMADD_S)], d, a, b);
+	e_sse_rr(e, d ? 0x66 : 0, false, 0x2e, XMM0, XMM0); /* ucomisd, ucomiss: NaN? */
 	nan = e_jcc(e, CC_P);
 	t_fput(t, in->rd, XMM0);
+	/* the interpreter redoes it from the unchanged sources; the host's flags so far are a subset
+	 * of RISC-V's, which also raises NV for inf * 0 plus a quiet NaN */
 	t_cold_helper(t, nan, interp_fd, "a NaN result: canonical NaN, and NV for inf * 0 + qNaN");
-	unboxed(t, bad);
+	if (bad)
+		unboxed(t, bad);
+}
+
+static void fma_d(struct tctx *t)
+{
+	fma_sd(t, true);
+}
+
+static void fma_s(struct tctx *t)
+{
+	fma_sd(t, false);
 }
 
 static void compare_s(struct tctx *t)
