@@ -13,13 +13,12 @@
 
 #define PAIR_TRANSFERS 4 /* pages taken between two threads before they are one group, */
 #define PAIR_PAGES                                                                                                     \
-	3                        /* of this many different pages at least (a page where two threads'                   \
-				    shares of an array meet is no reason to move them) */
-#define PAGE_THREADS 6           /* threads (bits of a page's filter) beyond which a page is left out */
-#define PLAN_NS      20000000ull /* at most one plan each 20 ms */
-#define QUIET_NS                                                                                                       \
-	5000000ull         /* and once groups have not grown for 5 ms (a group forming                                 \
-			      is not moved piece by piece) */
+	3              /* of this many different pages at least (a page where two threads'                             \
+			  shares of an array meet is no reason to move them) */
+#define PAGE_THREADS 6 /* threads (bits of a page's filter) beyond which a page is left out */
+/* A plan at most each PLAN_NS, and once no group has grown for QUIET_NS */
+#define PLAN_NS       20000000ull
+#define QUIET_NS      5000000ull
 #define PLACE_THREADS 4096 /* threads followed */
 
 struct cl_affinity {
@@ -28,6 +27,7 @@ struct cl_affinity {
 	struct pagemap pairs;
 	struct pagemap index; /* tid << 12 -> union-find index + 1 */
 	int parent[PLACE_THREADS], size[PLACE_THREADS], tid[PLACE_THREADS];
+	int seen[PLACE_THREADS]; /* by a group's root: its size at the last plan */
 	int n;
 	bool changed; /* groups changed since the last plan */
 	uint64_t planned_ns, united_ns;
@@ -166,9 +166,12 @@ static int by_root(const void *a, const void *b)
 	return x->root != y->root ? (x->root < y->root ? -1 : 1) : 0;
 }
 
-/* Every thread's rank and group now; the groups get ranks, largest first. */
-static void plan(struct cluster *c, struct cl_affinity *pl, struct member *mem, int n)
+/* Every thread's rank and group now; the groups get ranks, largest first; a group that grew
+ * since the last plan waits for the next (threads moved for part of a group would move again
+ * once it is whole). True when one waits. */
+static bool plan(struct cluster *c, struct cl_affinity *pl, struct member *mem, int n)
 {
+	bool growing = false;
 	int *load = calloc((size_t)c->size, sizeof *load), *here = calloc((size_t)c->size, sizeof *here);
 	int cap = (n + c->size - 1) / c->size;
 	if (!load || !here)
@@ -194,7 +197,12 @@ static void plan(struct cluster *c, struct cl_affinity *pl, struct member *mem, 
 		memset(here, 0, (size_t)c->size * sizeof *here);
 		for (int i = start; i < start + len; i++)
 			here[mem[i].rank]++;
-		for (int r = 0; r < c->size; r++) /* the rank with room that has most of it already */
+		if (pl->seen[mem[start].root] != len) {
+			pl->seen[mem[start].root] = len;
+			growing = true;
+			best = -2; /* stays where it is, this time */
+		}
+		for (int r = 0; r < c->size && best != -2; r++) /* the rank with room that has most of it already */
 			if (load[r] + len <= cap &&
 			    (best < 0 || here[r] > here[best] || (here[r] == here[best] && load[r] < load[best])))
 				best = r;
@@ -208,6 +216,7 @@ static void plan(struct cluster *c, struct cl_affinity *pl, struct member *mem, 
 out:
 	free(load);
 	free(here);
+	return growing;
 }
 
 bool place_round(struct cluster *c)
@@ -238,11 +247,11 @@ bool place_round(struct cluster *c)
 			break;
 	}
 	pthread_mutex_unlock(&c->proxy_lock);
-	if (mem)
-		plan(c, pl, mem, n);
+	pl->changed = false;
+	if (mem && plan(c, pl, mem, n))
+		pl->changed = true; /* once more, when the growing groups may be whole */
 	pthread_mutex_unlock(&c->m->lock);
 	free(mem);
-	pl->changed = false;
 	pl->planned_ns = now;
 	pl->plans++;
 	return true;
