@@ -1,21 +1,22 @@
 /* Automatic placement (CL_OPT_PLACE): each home watches which threads take its pages from each
- * other across ranks, and tells the master of two that do so often; they join one group at the
- * master (union-find); every so often
- * the groups get ranks, each group on one rank within every rank's fair share of the threads,
- * and the threads that are elsewhere move there at their next safe point (cluster_migrate).
- * Pages that many threads take (a C library's globals, a page of locks) tell nothing of who
- * shares with whom and are left out; a group larger than a rank's share stays where it is. */
+ * other across ranks and tells the master of two that do so often; they join one group there
+ * (union-find). Every so often the groups get ranks, each group on one rank within every rank's
+ * fair share of the threads, and the threads that are elsewhere move there at their next safe
+ * point (cluster_migrate). Pages that many threads take (a C library's globals, a page of
+ * locks) tell nothing of who shares with whom and are left out; a group larger than a rank's
+ * share stays where it is. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-#define PAIR_TRANSFERS 4 /* pages taken between two threads before they are one group, */
-#define PAIR_PAGES                                                                                                     \
-	3              /* of this many different pages at least (a page where two threads'                             \
-			  shares of an array meet is no reason to move them) */
-#define PAGE_THREADS 6 /* threads (bits of a page's filter) beyond which a page is left out */
+/* Two threads are one group after PAIR_TRANSFERS pages taken between them, over PAIR_PAGES
+ * different pages at least (a page where their shares of an array meet is no reason to move
+ * them); a page taken by more than PAGE_THREADS threads (bits of its filter) is left out. */
+#define PAIR_TRANSFERS 4
+#define PAIR_PAGES     3
+#define PAGE_THREADS   6
 /* A plan at most each PLAN_NS, and once no group has grown for QUIET_NS */
 #define PLAN_NS       20000000ull
 #define QUIET_NS      5000000ull
