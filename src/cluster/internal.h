@@ -189,6 +189,7 @@ struct cluster {
 	unsigned ngroups;
 	pthread_mutex_t proxy_lock;
 	struct cl_proxy *proxies;
+	struct cl_proxy *retired_proxies; /* see retire_proxy */
 
 	struct cl_stats stats;
 };

@@ -144,7 +144,11 @@ static void ring_proxy(struct cl_proxy *p)
 	syscall(SYS_futex, &p->bell, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
-static void unlink_proxy(struct cluster *c, struct cl_proxy *p)
+/* The proxy stands for its thread no more (it ended, or came back to the master). It is kept,
+ * not freed: the service may still hold it from a lookup just before (a signal on its way, a
+ * mask), and what it does with it then is harmless (a signal sent to where the thread was
+ * comes back to the master and finds it here). */
+static void retire_proxy(struct cluster *c, struct cl_proxy *p)
 {
 	pthread_mutex_lock(&c->proxy_lock);
 	for (struct cl_proxy **q = &c->proxies; *q; q = &(*q)->next) {
@@ -153,6 +157,8 @@ static void unlink_proxy(struct cluster *c, struct cl_proxy *p)
 			break;
 		}
 	}
+	p->next = c->retired_proxies;
+	c->retired_proxies = p;
 	pthread_mutex_unlock(&c->proxy_lock);
 }
 
@@ -180,8 +186,8 @@ static _Noreturn void arrive(struct cluster *c, struct cl_proxy *p)
 	sigjmp_buf *back = p->back;
 	bool ok = wire_get_thread(p->arrive, p->arrive_len, cpu);
 	free(p->arrive);
-	unlink_proxy(c, p);
-	free(p);
+	p->arrive = NULL;
+	retire_proxy(c, p);
 	if (!ok) {
 		fprintf(stderr, "rvx: cluster: thread %d cannot come back to the master\n", cpu->tid);
 		c->t->abort(c->t, 70);
@@ -244,9 +250,8 @@ static void *proxy_main(void *arg)
 		memcpy(&cpu->x[10], a, sizeof a);
 		cpu->x[17] = nr;
 		if (nr == SYSCALL_NR_EXIT) {
-			unlink_proxy(c, p);
+			retire_proxy(c, p);
 			reply(c, p, txn, 0, true);
-			free(p);
 			thread_exit(cpu, (int)a[0]);
 		}
 		r = syscall_run(cpu, nr, a);
