@@ -880,22 +880,26 @@ void cluster_forget(struct rvx_machine *m)
 /* --- the start --- */
 
 /* The master changed a mapping (any thread but the service). What takes rights away (unmap,
- * narrower protection, discard) reaches every rank before the syscall returns. A new mapping
- * or wider rights are only posted: no other rank can know of them but through a message that
- * follows on the same channel, or, through a third rank, find them missing, which it then asks
- * the master about before it calls that a fault (cluster_fault_retry). Here a new mapping is
- * registered at once; the service forgets the old pages there before it handles any fault
- * raised after this (dsm_poll_faults). */
+ * narrower protection, discard) reaches every rank before the syscall returns. Wider rights
+ * are only posted: no other rank can know of them but through a message that follows on the
+ * same channel, or, through a third rank, find them missing, which it then asks the master
+ * about before it calls that a fault (cluster_fault_retry). A new mapping is posted alone
+ * between two ranks only; with a third, it must reach every rank first: a rank that hears of
+ * it through another would find the old mapping's pages there, and a page's home (spread
+ * homes) would forget the new page's owner when the mapping came after its request, and give
+ * the page out again as zero. Here a new mapping is registered at once; the service forgets
+ * the old pages there before it handles any fault raised after this (dsm_poll_faults). */
 static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len, int prot, uint64_t seq)
 {
 	struct cluster *c = arg;
 	struct cl_msg msg = {.type = MSG_MAP, .page = addr};
 	struct cl_wait w;
 	bool narrows = op != SPACE_CHANGE_MAP && op != SPACE_CHANGE_WIDEN;
+	bool waited = narrows || (op == SPACE_CHANGE_MAP && c->size > 2);
 	msg.arg[0] = (uint64_t)op;
 	msg.arg[1] = len;
 	msg.arg[2] = (uint64_t)prot;
-	if (narrows) {
+	if (waited) {
 		cl_wait_init(&w, c->size);
 		msg.txn = (uint64_t)(uintptr_t)&w;
 	}
@@ -914,7 +918,7 @@ static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len,
 		pthread_cond_broadcast(&c->map_turn);
 	}
 	pthread_mutex_unlock(&c->map_lock);
-	if (narrows)
+	if (waited)
 		cl_wait_for(&w);
 }
 
