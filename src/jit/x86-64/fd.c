@@ -148,11 +148,11 @@ static void fma_s(struct tctx *t)
 	fma_sd(t, false);
 }
 
-static void compare_s(struct tctx *t)
+/* flt.s, fle.s, feq.s on NaN-boxed sources */
+static void compare_boxed_s(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	uint8_t *bad = boxed_test(t, in->rs1, in->rs2, NONE);
 	if (in->op == RV_FEQ_S) {
 		t_fget(t, XMM0, in->rs1);
 		t_sse_f(t, 0, false, 0x2e, XMM0, in->rs2); /* ucomiss: quiet */
@@ -165,6 +165,12 @@ static void compare_s(struct tctx *t)
 		e_setcc(e, in->op == RV_FLT_S ? CC_A : CC_AE, RAX);
 	}
 	t_put(t, in->rd, RAX);
+}
+
+static void compare_s(struct tctx *t)
+{
+	uint8_t *bad = boxed_test(t, t->in->rs1, t->in->rs2, NONE);
+	compare_boxed_s(t);
 	unboxed(t, bad);
 }
 
@@ -224,6 +230,22 @@ static void cvt_d_int(struct tctx *t)
 	clear_xmm0(e);
 	e_sse_rr(e, 0xf2, in->op == RV_FCVT_D_L, 0x2a, XMM0, RAX); /* cvtsi2sd xmm0, eax/rax */
 	t_fput(t, in->rd, XMM0);
+}
+
+/* fcvt.s.w, fcvt.s.wu, fcvt.s.l: one rounding of the (sign- or zero-extended) integer, boxed */
+static void cvt_s_int(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	t_get(t, RAX, in->rs1);
+	if (in->op == RV_FCVT_S_WU)
+		e_mov_rr(e, false, RAX, RAX);
+	clear_xmm0(e);
+	e_sse_rr(e, 0xf3, in->op != RV_FCVT_S_W, 0x2a, XMM0, RAX); /* cvtsi2ss xmm0, eax/rax */
+	e_sse_rr(e, 0x66, false, 0x7e, XMM0, RAX);                 /* movd eax, xmm0 */
+	e_mov_ri(e, RCX, 0xffffffff00000000ull);
+	e_alu_rr(e, ALU_OR, true, RAX, RCX);
+	t_fput_gpr(t, in->rd, RAX);
 }
 
 static void compare_d(struct tctx *t)
@@ -395,24 +417,28 @@ static void write_fflags(struct emit *e)
 	e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp)));
 }
 
-/* frflags x; flt.d/fle.d y, a, b; fsflags x (y != x): a comparison that must leave the flags
- * as they were (C's isless, the domain test before a sqrt that sets errno). Only a NaN operand
+/* frflags x; flt/fle y, a, b; fsflags x (y != x): a comparison that must leave the flags as
+ * they were (C's isless, the domain test before a sqrt that sets errno). Only a NaN operand
  * raises a flag, so only then is the MXCSR that frflags saved put back. */
 static bool quiet_compare(struct tctx *t)
 {
-	const struct rv_insn *frflags = t->in, *cmp = t_peek(t, 1), *fsflags;
-	uint8_t *nan;
-	if (!cmp || (cmp->op != RV_FLT_D && cmp->op != RV_FLE_D) || cmp->rd == frflags->rd)
+	const struct rv_insn *frflags = t->in, *cmp = t_peek(t, 1), *fsflags = t_peek(t, 2);
+	bool single = cmp && (cmp->op == RV_FLT_S || cmp->op == RV_FLE_S);
+	if (!cmp || (!single && cmp->op != RV_FLT_D && cmp->op != RV_FLE_D) || cmp->rd == frflags->rd)
 		return false;
-	fsflags = t_peek(t, 2);
 	if (!fsflags || fsflags->op != RV_CSRRW || fsflags->imm != 1 || fsflags->rd != 0 || fsflags->rs1 != frflags->rd)
 		return false;
+	if (single) /* a source not NaN-boxed: frflags alone, and the block ends after it */
+		t_cold_helper_leave(t, boxed_test(t, cmp->rs1, cmp->rs2, NONE), interp_rv64i,
+				    "a quiet single-precision compare of a source that is not NaN-boxed");
 	read_fflags(&t->e); /* and the MXCSR in mxcsr_tmp */
 	t_put(t, frflags->rd, RAX);
 	t->in = cmp;
-	compare_d(t);
-	nan = e_jcc(&t->e, CC_P);
-	t_cold_value(t, nan, COLD_MXCSR, 0);
+	if (single)
+		compare_boxed_s(t);
+	else
+		compare_d(t);
+	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_MXCSR, 0);
 	t->consumed = 3;
 	return true;
 }
@@ -538,6 +564,9 @@ bool jit_fd(struct tctx *t)
 		guarded(t, fma_s);
 		return true;
 	case RV_FCVT_S_D: guarded(t, cvt_s_d); return true;
+	case RV_FCVT_S_W:
+	case RV_FCVT_S_WU:
+	case RV_FCVT_S_L: guarded(t, cvt_s_int); return true;
 	case RV_FCVT_D_L: guarded(t, cvt_d_int); return true;
 	case RV_FCVT_D_LU: guarded(t, cvt_d_lu); return true;
 	case RV_FCVT_W_D:
