@@ -1,9 +1,9 @@
-# -cpu rv64,vlen=N: the vector tests (every arithmetic form, every load and store form) under
-# VLEN 256 and 1024 against QEMU 10 under the same VLEN, with both engines (VLEN 128, the
-# default, runs in the guest tests), and the refusal of a VLEN rvx does not have.
+# -cpu rv64,vlen=N: the vector tests (every arithmetic form, every load and store form, the
+# string routines) under VLEN 256 and 1024 against QEMU 10 under the same VLEN, with both
+# engines (VLEN 128, the default, runs in the guest tests), and the refusal of a VLEN rvx does not have.
 q10=$(tests/oracle/qemu10 2>/dev/null) || { echo "FAIL vlen: cannot fetch QEMU 10"; exit 0; }
 mkdir -p "$OUT/vlen"
-for t in rvv_arith rvv_mem; do
+for t in rvv_arith rvv_mem rvv_strlen; do
 	if ! $GUEST_CC -O2 -march=rv64gcv -static -o "$OUT/vlen/$t" "tests/guest/$t.c" 2>"$OUT/vlen/$t.log"; then
 		echo "FAIL vlen-$t: does not build"
 		continue

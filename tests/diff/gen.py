@@ -59,7 +59,7 @@ class Gen:
     VINT = ["vadd", "vsub", "vand", "vor", "vxor", "vmul", "vminu", "vmax", "vsll", "vsrl", "vsaddu", "vssub"]
     VINT_X = ["vrsub", "vslideup", "vslidedown", "vslide1down"]
     VFP = ["vfadd", "vfsub", "vfmul", "vfdiv", "vfmin", "vfsgnjn"]
-    VCMP = ["vmseq", "vmsltu", "vmsle"]
+    VCMP = ["vmseq", "vmsne", "vmsltu", "vmsle"]
 
     def vsetvli(self):
         r = self.r
@@ -92,13 +92,14 @@ class Gen:
         masked = r.random() < 0.3
         m = ", v0.t" if masked else ""
         src = lambda: self.vreg(masked)  # a source group holding the mask v0 is reserved under it
-        kind = r.choice(["int", "int", "intx", "fp", "fp", "madd", "merge", "cmp", "red", "mv"] +
+        kind = r.choice(["int", "int", "intx", "fp", "fp", "madd", "merge", "cmp", "cmp", "red", "mv", "first", "csr"] +
                         ([] if in_loop else ["mem", "mem"]))
         fp_ok = self.vsew >= 32
         if kind == "mem":
             off = r.randrange(0, 2048 - 8 * 16, self.vsew // 8)
-            op = r.choice(["vle", "vse"])
-            return ["addi x31, x27, %d" % off, "%s%d.v %s, (x31)%s" % (op, self.vsew, self.vreg(masked and op == "vle"), m)]
+            op = r.choice(["vle", "vse", "vleff"])
+            name = "vle%dff.v" % self.vsew if op == "vleff" else "%s%d.v" % (op, self.vsew)
+            return ["addi x31, x27, %d" % off, "%s %s, (x31)%s" % (name, self.vreg(masked and op != "vse"), m)]
         if kind == "fp" and fp_ok:
             op = r.choice(self.VFP)
             if r.random() < 0.4:
@@ -115,7 +116,14 @@ class Gen:
                 d = r.randrange(32)
                 if d in (int(s2[1:]), int(s1[1:])) or all(not (g <= d < g + self.vregs) for g in (int(s2[1:]), int(s1[1:]))):
                     break
-            return ["%s.vv v%d, %s, %s%s" % (r.choice(self.VCMP), d, s2, s1, m)]
+            op = r.choice(self.VCMP)
+            form = r.choice(["vv", "vx", "vi"] if op != "vmsltu" else ["vv", "vx"])
+            s1 = s1 if form == "vv" else self.xs() if form == "vx" else str(r.randrange(-16, 16))
+            return ["%s.%s v%d, %s, %s%s" % (op, form, d, s2, s1, m)]
+        if kind == "first":
+            return ["vfirst.m %s, v%d%s" % (self.xd(), r.randrange(1, 32) if masked else r.randrange(32), m)]
+        if kind == "csr":
+            return ["csrr %s, %s" % (self.xd(), r.choice(["vl", "vtype", "vlenb"]))]
         if kind == "red":
             return ["vredsum.vs v%d, %s, v%d%s" % (r.randrange(32), self.vreg(), r.randrange(32), m)]
         if kind == "mv":

@@ -275,6 +275,7 @@ bool jit_m(struct tctx *t);
 bool jit_zb(struct tctx *t);
 bool jit_rva23(struct tctx *t);
 bool jit_v(struct tctx *t);
+bool jit_v_csr(struct tctx *t);
 bool jit_fd(struct tctx *t);
 bool jit_a(struct tctx *t);
 bool jit_fflags_csr(struct tctx *t);

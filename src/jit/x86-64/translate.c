@@ -1081,7 +1081,7 @@ static bool translate_insn(struct tctx *t)
 	default: break;
 	}
 	if (in->op < RV_FIRST_M) {
-		if (!jit_rv64i(t) && !jit_fflags_csr(t)) {
+		if (!jit_rv64i(t) && !jit_fflags_csr(t) && !jit_v_csr(t)) {
 			bool counter = (rv_op_format(in->op) == F_CSR || rv_op_format(in->op) == F_CSRI) &&
 				       (in->imm == RV_CSR_CYCLE || in->imm == RV_CSR_INSTRET);
 			/* the block counted all its instructions at entry: the counter CSRs must see

@@ -1,10 +1,12 @@
-/* Vectors in SSE: vsetvli/vsetivli inline, and after one in the same block (so that SEW and
- * LMUL are known here) the unmasked whole-group forms of unit-stride loads and stores and of
- * element-wise integer and F/D arithmetic (multiply-adds with FMA3) and integer sums, 16 bytes
- * at a time on the vector registers in the vCPU; vmv.x.s. Each checks vl == VLMAX at run time and otherwise calls the
- * interpreter, as every other vector instruction does (masks, tails, fractional LMUL, the rest of
- * the extension). A fault in a load or store is replayed in the interpreter, which sets vstart at
- * the faulting element. */
+/* Vectors in SSE: vsetvli/vsetivli and reads of vl, vtype and vlenb inline, and after a
+ * vsetvli in the same block (so that SEW and LMUL are known here) the unmasked whole-group forms
+ * of unit-stride loads (also fault-only-first) and stores, of element-wise integer and F/D
+ * arithmetic (multiply-adds with FMA3), integer sums, vmseq/vmsne into a mask and vfirst.m, 16
+ * bytes at a time on the vector registers in the vCPU; vmv.x.s. Each checks vl == VLMAX at run
+ * time and otherwise calls the interpreter, as every other vector instruction does (masks, tails,
+ * fractional LMUL, the rest of the extension). A fault in a load or store is replayed in the
+ * interpreter, which sets vstart at the faulting element (or, fault-only-first, trims vl). */
+#include "../../riscv/csr.h"
 #include "../../riscv/fp.h"
 #include "internal.h"
 
@@ -106,7 +108,7 @@ static bool load_store(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	bool store = in->op == RV_VSE;
+	bool store = in->op == RV_VSE; /* vleff: as vle, as no element faults; one that does is replayed */
 	unsigned regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16;
 	struct mem m;
 	uint8_t *short_vl;
@@ -401,6 +403,129 @@ static bool sum_reduction(struct tctx *t)
 	return true;
 }
 
+/* vmseq, vmsne (.vv, .vx, .vi): one bit of vd per element, 64 stored at a time once the elements
+ * they come from are read (vd may be the lowest register of a source group); where VLMAX is
+ * below a register's bits, those past it stay as they were. */
+static bool mask_compare(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	static const uint8_t pcmpeq[9] = {[1] = 0x74, [2] = 0x75, [4] = 0x76};
+	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
+	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0;
+	uint8_t *short_vl;
+	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI) ||
+	    (form == VF_VV && in->rs1 % regs) || (sew == 8 && !t->j->host_sse41) ||
+	    (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
+	    (form == VF_VV && in->rd > in->rs1 && in->rd < in->rs1 + regs))
+		return false;
+	short_vl = whole_group_guard(t);
+	if (form != VF_VV) {
+		if (form == VF_VX)
+			t_get(t, RAX, in->rs1);
+		else
+			e_mov_ri(e, RAX, (uint64_t)in->imm);
+		broadcast(t, sew);
+	}
+	for (unsigned k = 0; k < chunks; k++) {
+		unsigned at = done % 64;
+		e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, k));
+		if (sew == 8 && form == VF_VV)
+			e_sse38_rm(e, 0x29, XMM0, vreg(t, in->rs1, k)); /* pcmpeqq */
+		else if (sew == 8)
+			e_sse38_rr(e, 0x29, XMM0, XMM1);
+		else if (form == VF_VV)
+			e_sse_rm(e, 0x66, false, pcmpeq[sew], XMM0, vreg(t, in->rs1, k));
+		else
+			e_sse_rr(e, 0x66, false, pcmpeq[sew], XMM0, XMM1);
+		if (sew == 2)
+			e_sse_rr(e, 0x66, false, 0x63, XMM0, XMM0); /* packsswb: a byte per element */
+		if (sew <= 2)
+			e_sse_rr(e, 0x66, false, 0xd7, RAX, XMM0); /* pmovmskb */
+		else
+			e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x50, RAX, XMM0); /* movmskps/pd */
+		if (sew == 2)
+			e_movzx8(e, RAX, RAX);
+		if (in->op == RV_VMSNE)
+			e_alu_ri(e, ALU_XOR, false, RAX, (int32_t)((1u << per_chunk) - 1));
+		if (at) {
+			e_shift_i(e, SH_SHL, true, RAX, (uint8_t)at);
+			e_alu_rr(e, ALU_OR, true, RDX, RAX);
+		} else {
+			e_mov_rr(e, true, RDX, RAX);
+		}
+		done += per_chunk;
+		if (done % 64 == 0 || done == nbits) {
+			struct mem q = vreg(t, in->rd, 0);
+			q.disp += (int32_t)((done - 1) / 64 * 8);
+			if (done % 64) { /* the bits past VLMAX */
+				e_load(e, RAX, q, 8, false);
+				e_mov_ri(e, RCX, ~0ull << (done % 64));
+				e_alu_rr(e, ALU_AND, true, RAX, RCX);
+				e_alu_rr(e, ALU_OR, true, RDX, RAX);
+			}
+			e_store(e, q, RDX, 8);
+		}
+	}
+	slow_path(t, short_vl, "vl below VLMAX: the mask's tail stays undisturbed");
+	return true;
+}
+
+/* vfirst.m: the first set bit among the first VLMAX of vs2, or -1 (tzcnt of a non-zero value
+ * is bsf's result where the host has no BMI1) */
+static bool first_set(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned nbits = (unsigned)t->v_vlmax, n = 0;
+	uint8_t *found[16], *short_vl;
+	if (!in->rm || nbits > 64 * 16)
+		return false;
+	short_vl = whole_group_guard(t);
+	for (unsigned q = 0; q * 64 < nbits; q++) {
+		struct mem m = vreg(t, in->rs2, 0);
+		uint8_t *zero;
+		m.disp += (int32_t)(8 * q);
+		e_load(e, RAX, m, 8, false);
+		if (nbits - q * 64 < 64) {
+			e_mov_ri(e, RCX, ~(~0ull << (nbits - q * 64)));
+			e_alu_rr(e, ALU_AND, true, RAX, RCX);
+		}
+		e_test_rr(e, true, RAX, RAX);
+		zero = e_jcc(e, CC_E);
+		e_bitcount(e, 0xbc, true, RAX, RAX);
+		if (q)
+			e_alu_ri(e, ALU_ADD, true, RAX, (int32_t)(64 * q));
+		found[n++] = e_jmp(e);
+		e_patch(zero, e->p);
+	}
+	e_mov_ri(e, RAX, UINT64_MAX);
+	while (n)
+		e_patch(found[--n], e->p);
+	t_put(t, in->rd, RAX);
+	slow_path(t, short_vl, "vl below VLMAX: the bits past vl do not count");
+	return true;
+}
+
+/* csrr of vl, vtype or vlenb: a read turns the vector state on, as any vector instruction */
+bool jit_v_csr(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	if (in->op != RV_CSRRS || in->rs1 != 0 || (t->cpu->v_ctrl & 3) == V_CTRL_OFF)
+		return false;
+	switch (in->imm) {
+	case RV_CSR_VL: e_load(e, RAX, M(REG_CPU, OFF(vl)), 8, false); break;
+	case RV_CSR_VTYPE: e_load(e, RAX, M(REG_CPU, OFF(vtype)), 8, false); break;
+	case RV_CSR_VLENB: e_mov_ri(e, RAX, t->cpu->vlenb); break;
+	default: return false;
+	}
+	e_mov_ri(e, RCX, 1);
+	e_store(e, M(REG_CPU, OFF(v_used)), RCX, 1);
+	t_put(t, in->rd, RAX);
+	return true;
+}
+
 bool jit_v(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -415,7 +540,11 @@ bool jit_v(struct tctx *t)
 		return false;
 	switch (in->op) {
 	case RV_VLE:
+	case RV_VLEFF:
 	case RV_VSE: return load_store(t);
+	case RV_VMSEQ:
+	case RV_VMSNE: return mask_compare(t);
+	case RV_VFIRST_M: return first_set(t);
 	case RV_VADD:
 	case RV_VSUB:
 	case RV_VRSUB:

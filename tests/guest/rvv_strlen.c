@@ -1,0 +1,154 @@
+// Vector string routines as vector C libraries write them: a fault-only-first load of a whole
+// register group (vl = VLMAX), csrr vl, a compare into a mask (vmseq/vmsne, .vv/.vx/.vi, the mask
+// in v0 or in the lowest register of the source group) and vfirst.m, at every element width and
+// LMUL 1 to 8, on data that ends just before an unmapped page (the load's vl trimmed there) and
+// data far from it. Every result is checked against the scalar one and printed.
+// qemu: rva23
+// cflags: -march=rv64gcv
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+
+static long errors;
+
+/* strlen: e8, the mask in v0 */
+#define STRLEN(NAME, LMUL)                                                                               \
+	static size_t NAME(const char *s)                                                                \
+	{                                                                                                \
+		const char *p = s;                                                                       \
+		long first;                                                                              \
+		size_t vl;                                                                               \
+		for (;;) {                                                                               \
+			__asm__ volatile("vsetvli %1, zero, e8, " LMUL ", ta, ma\n\tvle8ff.v v8, (%2)\n\t" \
+					 "csrr %1, vl\n\tvmseq.vi v0, v8, 0\n\tvfirst.m %0, v0"          \
+					 : "=&r"(first), "=&r"(vl)                                        \
+					 : "r"(p)                                                         \
+					 : "memory");                                                     \
+			if (first >= 0)                                                                  \
+				return (size_t)(p - s) + (size_t)first;                                  \
+			p += vl;                                                                         \
+		}                                                                                        \
+	}
+STRLEN(strlen_m1, "m1")
+STRLEN(strlen_m2, "m2")
+STRLEN(strlen_m8, "m8")
+
+/* the length of the run of c at s (s ends with another byte): vmsne.vx into the source's
+ * lowest register */
+#define SPAN(NAME, LMUL)                                                                                 \
+	static size_t NAME(const char *s, int c)                                                         \
+	{                                                                                                \
+		const char *p = s;                                                                       \
+		long first;                                                                              \
+		size_t vl;                                                                               \
+		for (;;) {                                                                               \
+			__asm__ volatile("vsetvli %1, zero, e8, " LMUL ", ta, ma\n\tvle8ff.v v8, (%2)\n\t" \
+					 "csrr %1, vl\n\tvmsne.vx v8, v8, %3\n\tvfirst.m %0, v8"         \
+					 : "=&r"(first), "=&r"(vl)                                        \
+					 : "r"(p), "r"(c)                                                 \
+					 : "memory");                                                     \
+			if (first >= 0)                                                                  \
+				return (size_t)(p - s) + (size_t)first;                                  \
+			p += vl;                                                                         \
+		}                                                                                        \
+	}
+SPAN(span_m1, "m1")
+SPAN(span_m4, "m4")
+
+/* the first index where a and b agree (there is one): e16/e32/e64, .vv */
+#define FIRST_EQUAL(NAME, T, SEW, LMUL)                                                                   \
+	static size_t NAME(const T *a, const T *b)                                                         \
+	{                                                                                                  \
+		size_t i = 0, vl;                                                                          \
+		long first;                                                                                \
+		for (;;) {                                                                                 \
+			__asm__ volatile("vsetvli %1, zero, e" SEW ", " LMUL ", ta, ma\n\tvle" SEW "ff.v v16, (%2)\n\t" \
+					 "csrr %1, vl\n\tvle" SEW ".v v8, (%3)\n\tvmseq.vv v0, v8, v16\n\t"    \
+					 "vfirst.m %0, v0"                                                  \
+					 : "=&r"(first), "=&r"(vl)                                          \
+					 : "r"(a + i), "r"(b + i)                                           \
+					 : "memory");                                                       \
+			if (first >= 0)                                                                    \
+				return i + (size_t)first;                                                  \
+			i += vl;                                                                           \
+		}                                                                                          \
+	}
+FIRST_EQUAL(first_equal16, uint16_t, "16", "m2")
+FIRST_EQUAL(first_equal32, uint32_t, "32", "m8")
+FIRST_EQUAL(first_equal64, uint64_t, "64", "m1")
+
+/* the first element that is not 5 (.vi, e16, the mask into the source's lowest register) */
+static size_t first_not5(const uint16_t *a, size_t n)
+{
+	size_t i = 0, vl;
+	long first;
+	while (i < n) {
+		__asm__ volatile("vsetvli %1, %3, e16, m4, ta, ma\n\tvle16.v v4, (%2)\n\tvmsne.vi v4, v4, 5\n\t"
+				 "vfirst.m %0, v4"
+				 : "=&r"(first), "=&r"(vl)
+				 : "r"(a + i), "r"(n - i)
+				 : "memory");
+		if (first >= 0)
+			return i + (size_t)first;
+		i += vl;
+	}
+	return n;
+}
+
+static void check(const char *what, size_t got, size_t want)
+{
+	if (got != want) {
+		printf("%s: %zu, expected %zu\n", what, got, want);
+		errors++;
+	}
+}
+
+int main(void)
+{
+	static const size_t lens[] = {0, 1, 7, 15, 16, 17, 31, 63, 64, 100, 127, 128, 129, 255, 1000, 4000, 4095};
+	char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	uint64_t sum = 0;
+	if (page == MAP_FAILED || munmap(page + 4096, 4096))
+		return 1;
+	for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+		size_t n = lens[k];
+		for (int at_end = 0; at_end < 2; at_end++) {
+			char *s = at_end ? page + 4096 - n - 1 : page;
+			memset(page, 'x', 4096);
+			memset(s, 'a', n);
+			s[n] = 0;
+			check("strlen m1", strlen_m1(s), n);
+			check("strlen m2", strlen_m2(s), n);
+			check("strlen m8", strlen_m8(s), n);
+			s[n] = 'b';
+			check("span m1", span_m1(s, 'a'), n);
+			check("span m4", span_m4(s, 'a'), n);
+			sum += n * 3 + (size_t)at_end;
+		}
+		/* arrays that agree only at their last element, which ends the page */
+		for (int w = 0; w < 3; w++) {
+			size_t bytes = w == 0 ? 2 : w == 1 ? 4 : 8, count = n + 1 > 4096 / bytes / 2 ? 4096 / bytes / 2 : n + 1;
+			uint8_t *a = (uint8_t *)page + 4096 - count * bytes, *b = (uint8_t *)page;
+			memset(b, 0x11, count * bytes);
+			memset(a, 0x22, count * bytes);
+			memset(b + (count - 1) * bytes, 0x33, bytes);
+			memset(a + (count - 1) * bytes, 0x33, bytes);
+			size_t got = w == 0 ? first_equal16((uint16_t *)a, (uint16_t *)b)
+				     : w == 1 ? first_equal32((uint32_t *)a, (uint32_t *)b)
+					      : first_equal64((uint64_t *)a, (uint64_t *)b);
+			check(w == 0 ? "first equal e16" : w == 1 ? "first equal e32" : "first equal e64", got, count - 1);
+			sum += got;
+		}
+		{
+			static uint16_t fives[600];
+			size_t m = n < 600 ? n : 599;
+			for (size_t i = 0; i < 600; i++)
+				fives[i] = i == m ? 6 : 5;
+			check("first not 5", first_not5(fives, 600), m);
+			sum += m;
+		}
+	}
+	printf("vector string routines: %ld errors, sum %llu\n", errors, (unsigned long long)sum);
+	return errors != 0;
+}
