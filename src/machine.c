@@ -164,10 +164,10 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 	cpu->vxrm = cpu->vxsat = 0;
 	cpu->v_used = false;
 	memset(cpu->v, 0, sizeof cpu->v);
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < 8; k++) {
 		cpu->v_nan[k] = 0x7fc00000u;
-	cpu->v_nan[4] = cpu->v_nan[6] = 0;
-	cpu->v_nan[5] = cpu->v_nan[7] = 0x7ff80000u;
+		cpu->v_nan[8 + k] = k % 2 ? 0x7ff80000u : 0;
+	}
 	{ /* as Linux at exec: the state asked for as next, else on; next kept only if inherited */
 		unsigned next = (m->cfg.v_control >> 2) & 3, inherit = m->cfg.v_control & V_CTRL_INHERIT;
 		cpu->v_ctrl = (uint8_t)((next ? next : V_CTRL_ON) | (inherit ? next << 2 | inherit : 0));

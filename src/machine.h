@@ -126,7 +126,7 @@ struct rvx_vcpu {
 	bool v_used;    /* ran a vector instruction: signal frames carry the vector context */
 	uint8_t v_ctrl; /* PR_RISCV_V control: current state, next (<< 2), inherit (bit 4) */
 	uint8_t v[32 * RVX_VLENB_MAX] __attribute__((aligned(16)));
-	uint32_t v_nan[8] __attribute__((aligned(16))); /* canonical NaNs: 4 singles, 2 doubles (translated code) */
+	uint32_t v_nan[16] __attribute__((aligned(32))); /* canonical NaNs: 8 singles, 4 doubles (translated code) */
 };
 
 struct rvx_machine {

@@ -829,10 +829,11 @@ static void on_push(struct cluster *c, const struct cl_msg *msg)
 		}
 		i += (uint64_t)k;
 	}
-	c->stats.push_taken += n - (uint64_t)__builtin_popcountll(declined);
-	c->stats.push_declined += (uint64_t)__builtin_popcountll(declined);
-	c->stats.pages_in += n;
-	c->stats.bytes_in += n * PAGE;
+	uint64_t taken = n - (uint64_t)__builtin_popcountll(declined);
+	c->stats.push_taken += taken;
+	c->stats.push_declined += n - taken;
+	c->stats.pages_in += taken;
+	c->stats.bytes_in += taken * PAGE;
 	msg_init(&done, c, MSG_PAGE_PUSH_DONE, msg->page);
 	done.home = msg->home;
 	done.arg[0] = n;

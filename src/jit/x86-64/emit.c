@@ -422,6 +422,37 @@ void e_fma_packed(struct emit *e, uint8_t op, bool w, int a, struct mem m)
 	modrm_mem(e, 0, m);
 }
 
+/* The three-byte VEX prefix and opcode: map 1 0F, 2 0F38, 3 0F3A; pp 0 none, 1 66, 2 F3, 3 F2;
+ * vvvv the second source (0 when unused, encoded as 1111 inverted like R, X and B) */
+static void vex(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int index, int base)
+{
+	e_byte(e, 0xc4);
+	e_byte(e, (uint8_t)((reg & 8 ? 0 : 0x80) | (index >= 0 && (index & 8) ? 0 : 0x40) |
+			    (base >= 0 && (base & 8) ? 0 : 0x20) | map));
+	e_byte(e, (uint8_t)((w ? 0x80 : 0) | ((~vvvv & 15) << 3) | (l256 ? 4 : 0) | pp));
+	e_byte(e, op);
+}
+
+void e_vex_rm(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m)
+{
+	seg(e, m);
+	vex(e, l256, pp, map, w, op, reg, vvvv, m.index, m.base);
+	modrm_mem(e, reg, m);
+}
+
+void e_vex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm)
+{
+	vex(e, l256, pp, map, w, op, reg, vvvv, NOREG, rm);
+	modrm_rr(e, reg, rm);
+}
+
+void e_vzeroupper(struct emit *e)
+{
+	e_byte(e, 0xc5);
+	e_byte(e, 0xf8);
+	e_byte(e, 0x77);
+}
+
 void e_ldmxcsr(struct emit *e, struct mem m)
 {
 	rex(e, false, 2, m.index, m.base, false);

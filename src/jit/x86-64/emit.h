@@ -88,6 +88,10 @@ void e_fma231(struct emit *e, uint8_t op, bool d, int a, int b);
 /* VEX-encoded FMA3 packed single (w false) or double on 128 bits: xmm0 = op(xmm0, xmm a, [m]);
  * op 0xa8-0xae (213 forms) or 0xb8-0xbe (231 forms). */
 void e_fma_packed(struct emit *e, uint8_t op, bool w, int a, struct mem m);
+/* VEX-encoded: l256 for ymm; pp 0 none, 1 66, 2 F3, 3 F2; map 1 0F, 2 0F38, 3 0F3A */
+void e_vex_rm(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m);
+void e_vex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm);
+void e_vzeroupper(struct emit *e); /* after 256-bit code: legacy SSE runs next */
 void e_ldmxcsr(struct emit *e, struct mem m);
 /* Read-modify-write on memory, with a lock prefix when asked: xadd, cmpxchg, <alu> [m], reg;
  * xchg (always locked by the CPU). */

@@ -117,6 +117,7 @@ struct jit_cache {
 	bool host_bitcount;  /* the host has LZCNT, TZCNT and POPCNT */
 	bool host_fma;       /* the host has FMA3 and the OS saves AVX state */
 	bool host_sse41;     /* the host has SSE4.1 (pmulld) */
+	bool host_avx2;      /* the host has AVX2 and the OS saves AVX state (vectors 32 bytes at a time) */
 	bool space_at_gs;    /* the guest space is not at host address 0 but at the GS base */
 	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
 	int perf_pid;

@@ -185,6 +185,7 @@ int jit_init(struct rvx_machine *m)
 	j->host_bitcount = host_has_bitcount();
 	j->host_fma = host_has_fma();
 	j->host_sse41 = CPU_FEATURE_ACTIVE(SSE4_1);
+	j->host_avx2 = CPU_FEATURE_ACTIVE(AVX2) && CPU_FEATURE_ACTIVE(AVX);
 	j->space_at_gs = m->space.base != NULL;
 	emit_trampolines(j);
 	m->jit = j;

@@ -2,7 +2,8 @@
  * vsetvli in the same block (so that SEW and LMUL are known here) the unmasked whole-group forms
  * of unit-stride loads (also fault-only-first) and stores, of element-wise integer and F/D
  * arithmetic (multiply-adds with FMA3), integer sums, vmseq/vmsne into a mask and vfirst.m, 16
- * bytes at a time on the vector registers in the vCPU; vmv.x.s. Each checks vl == VLMAX at run
+ * bytes at a time on the vector registers in the vCPU (32 with AVX2, for groups of two registers
+ * or more, except masks and sums); vmv.x.s. Each checks vl == VLMAX at run
  * time and otherwise calls the interpreter, as every other vector instruction does (masks, tails,
  * fractional LMUL, the rest of the extension). A fault in a load or store is replayed in the
  * interpreter, which sets vstart at the faulting element (or, fault-only-first, trims vl). */
@@ -67,6 +68,66 @@ static void slow_path(struct tctx *t, uint8_t *site, const char *why)
 		t_cold_helper(t, site, interp_v, why); /* comes back past the fast path */
 }
 
+/* Chunks at a time: 2 (32 bytes in a ymm register) where the host has AVX2 and the group an
+ * even number of 16-byte chunks; the code that used ymm ends with vzeroupper (finish_wide). */
+static unsigned step_of(const struct tctx *t, unsigned chunks)
+{
+	return t->j->host_avx2 && chunks % 2 == 0 ? 2 : 1;
+}
+
+static void finish_wide(struct tctx *t, unsigned step)
+{
+	if (step == 2)
+		e_vzeroupper(&t->e);
+}
+
+enum { PP_66 = 1, PP_F3 = 2, MAP_0F = 1, MAP_0F38 = 2 };
+
+/* movdqu x, [m] and back, 16 or 32 bytes */
+static void vec_load(struct tctx *t, int x, struct mem m, unsigned step)
+{
+	if (step == 2)
+		e_vex_rm(&t->e, true, PP_F3, MAP_0F, false, 0x6f, x, 0, m);
+	else
+		e_sse_rm(&t->e, 0xf3, false, 0x6f, x, m);
+}
+
+static void vec_store(struct tctx *t, struct mem m, int x, unsigned step)
+{
+	if (step == 2)
+		e_vex_rm(&t->e, true, PP_F3, MAP_0F, false, 0x7f, x, 0, m);
+	else
+		e_sse_rm(&t->e, 0xf3, false, 0x7f, x, m);
+}
+
+/* x op= [m] or x op= y for a packed integer op (66 0F op, or 66 0F38 op when map38) */
+static void vec_op_m(struct tctx *t, bool map38, uint8_t op, int x, struct mem m, unsigned step)
+{
+	if (step == 2)
+		e_vex_rm(&t->e, true, PP_66, map38 ? MAP_0F38 : MAP_0F, false, op, x, x, m);
+	else if (map38)
+		e_sse38_rm(&t->e, op, x, m);
+	else
+		e_sse_rm(&t->e, 0x66, false, op, x, m);
+}
+
+static void vec_op_r(struct tctx *t, bool map38, uint8_t op, int x, int y, unsigned step)
+{
+	if (step == 2)
+		e_vex_rr(&t->e, true, PP_66, map38 ? MAP_0F38 : MAP_0F, false, op, x, x, y);
+	else if (map38)
+		e_sse38_rr(&t->e, op, x, y);
+	else
+		e_sse_rr(&t->e, 0x66, false, op, x, y);
+}
+
+/* xmm1's low quadword over all of ymm1 (vpbroadcastq), for 32-byte steps */
+static void widen_broadcast(struct tctx *t, unsigned step)
+{
+	if (step == 2)
+		e_vex_rr(&t->e, true, PP_66, MAP_0F38, false, 0x59, XMM1, 0, XMM1);
+}
+
 /* rax's low sew bytes repeated over xmm1 */
 static void broadcast(struct tctx *t, unsigned sew)
 {
@@ -107,28 +168,28 @@ static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew)
 static bool load_store(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
-	struct emit *e = &t->e;
 	bool store = in->op == RV_VSE; /* vleff: as vle, as no element faults; one that does is replayed */
-	unsigned regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16;
+	unsigned regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, step = step_of(t, chunks);
 	struct mem m;
 	uint8_t *short_vl;
 	if ((unsigned)in->imm / 8 != t->v_sew || !in->rm || in->rs3 != 1 || t->v_lmul8 < 8 || in->rd % regs)
 		return false;
 	short_vl = whole_group_guard(t);
 	m = t_address(t, in->rs1, 0);
-	for (unsigned k = 0; k < chunks; k++) {
+	for (unsigned k = 0; k < chunks; k += step) {
 		struct mem g = m;
 		g.disp += (int32_t)(16 * k);
 		if (store) {
-			e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rd, k)); /* movdqu */
+			vec_load(t, XMM0, vreg(t, in->rd, k), step);
 			t_fault_site_replay(t, 1);
-			e_sse_rm(e, 0xf3, false, 0x7f, XMM0, g);
+			vec_store(t, g, XMM0, step);
 		} else {
 			t_fault_site_replay(t, 1);
-			e_sse_rm(e, 0xf3, false, 0x6f, XMM0, g);
-			e_sse_rm(e, 0xf3, false, 0x7f, XMM0, vreg(t, in->rd, k));
+			vec_load(t, XMM0, g, step);
+			vec_store(t, vreg(t, in->rd, k), XMM0, step);
 		}
 	}
+	finish_wide(t, step);
 	slow_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
 	return true;
 }
@@ -150,29 +211,28 @@ static uint8_t int_opcode(unsigned op, unsigned sew)
 	}
 }
 
-/* xmm0's NaN elements (sew 4 or 8) become the canonical NaN: kept where ordered, the vCPU's
- * canonical NaNs where not */
-static void canonicalize(struct emit *e, unsigned sew)
+/* xmm0's (ymm0's) NaN elements (sew 4 or 8) become the canonical NaN: kept where ordered, the
+ * vCPU's canonical NaNs where not */
+static void canonicalize(struct tctx *t, unsigned sew, unsigned step)
 {
+	struct emit *e = &t->e;
 	uint8_t p = sew == 8 ? 0x66 : 0;
+	struct mem nan = M(REG_CPU, OFF(v_nan) + (sew == 8 ? 32 : 0));
+	if (step == 2) {
+		int pp = sew == 8 ? PP_66 : 0;
+		e_vex_rr(e, true, pp, MAP_0F, false, 0xc2, XMM2, XMM0, XMM0); /* vcmpordps/pd */
+		e_byte(e, 7);
+		e_vex_rr(e, true, pp, MAP_0F, false, 0x54, XMM0, XMM0, XMM2); /* vandps */
+		e_vex_rm(e, true, pp, MAP_0F, false, 0x55, XMM2, XMM2, nan);  /* vandnps */
+		e_vex_rr(e, true, pp, MAP_0F, false, 0x56, XMM0, XMM0, XMM2); /* vorps */
+		return;
+	}
 	e_sse_rr(e, p, false, 0x28, XMM2, XMM0); /* movaps */
 	e_sse_rr(e, p, false, 0xc2, XMM2, XMM2); /* cmpordps/pd */
 	e_byte(e, 7);
-	e_sse_rr(e, p, false, 0x54, XMM0, XMM2);                                         /* andps */
-	e_sse_rm(e, p, false, 0x55, XMM2, M(REG_CPU, OFF(v_nan) + (sew == 8 ? 16 : 0))); /* andnps */
-	e_sse_rr(e, p, false, 0x56, XMM0, XMM2);                                         /* orps */
-}
-
-/* xmm0 *= [m] on elements of sew bytes (2: pmullw, 4: SSE4.1's pmulld); false for 1 and 8 */
-static bool multiply(struct tctx *t, unsigned sew, struct mem m)
-{
-	if (sew == 2)
-		e_sse_rm(&t->e, 0x66, false, 0xd5, XMM0, m);
-	else if (sew == 4 && t->j->host_sse41)
-		e_sse38_rm(&t->e, 0x40, XMM0, m);
-	else
-		return false;
-	return true;
+	e_sse_rr(e, p, false, 0x54, XMM0, XMM2); /* andps */
+	e_sse_rm(e, p, false, 0x55, XMM2, nan);  /* andnps */
+	e_sse_rr(e, p, false, 0x56, XMM0, XMM2); /* orps */
 }
 
 static bool arith(struct tctx *t)
@@ -182,6 +242,7 @@ static bool arith(struct tctx *t)
 	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
 	bool fp = in->op == RV_VFADD || in->op == RV_VFSUB || in->op == RV_VFMUL || in->op == RV_VFDIV;
 	bool move = in->op == RV_VMV_V;
+	unsigned step;
 	uint8_t opc = 0, prefix = sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
 	if (!in->rm || t->v_lmul8 < 8 || in->rd % regs || (form == VF_VV && in->rs1 % regs) || in->rs2 % regs)
 		return false;
@@ -203,40 +264,54 @@ static bool arith(struct tctx *t)
 		return false;
 	}
 	short_vl = whole_group_guard(t);
+	step = step_of(t, chunks);
 	if (form == VF_VX || form == VF_VI) {
 		if (form == VF_VX)
 			t_get(t, RAX, in->rs1);
 		else
 			e_mov_ri(e, RAX, (uint64_t)in->imm);
 		broadcast(t, sew);
+		widen_broadcast(t, step);
 	} else if (form == VF_VF) {
 		fp_scalar_broadcast(t, in->rs1, sew);
+		widen_broadcast(t, step);
 	}
-	for (unsigned k = 0; k < chunks; k++) {
+	for (unsigned k = 0; k < chunks; k += step) {
+		bool mul32 = in->op == RV_VMUL && sew == 4; /* pmulld, in 0F38 */
 		if (move) {
 			if (form == VF_VV)
-				e_sse_rm(e, 0xf3, false, 0x6f, XMM1, vreg(t, in->rs1, k));
-			e_sse_rm(e, 0xf3, false, 0x7f, XMM1, vreg(t, in->rd, k));
+				vec_load(t, XMM1, vreg(t, in->rs1, k), step);
+			vec_store(t, vreg(t, in->rd, k), XMM1, step);
 			continue;
 		}
-		if (in->op == RV_VRSUB) {                           /* scalar - vs2 */
-			e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM1); /* movdqa */
-			e_sse_rm(e, 0x66, false, opc, XMM0, vreg(t, in->rs2, k));
-		} else {
-			e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, k));
-			if (form == VF_VV && in->op == RV_VMUL && sew == 4)
-				multiply(t, sew, vreg(t, in->rs1, k));
-			else if (in->op == RV_VMUL && sew == 4)
-				e_sse38_rr(e, 0x40, XMM0, XMM1);
-			else if (form == VF_VV)
-				e_sse_rm(e, fp ? prefix : 0x66, false, opc, XMM0, vreg(t, in->rs1, k));
+		if (in->op == RV_VRSUB) { /* scalar - vs2 */
+			if (step == 2)
+				e_vex_rr(e, true, PP_66, MAP_0F, false, 0x6f, XMM0, 0, XMM1); /* vmovdqa */
 			else
-				e_sse_rr(e, fp ? prefix : 0x66, false, opc, XMM0, XMM1);
+				e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM1);
+			vec_op_m(t, false, opc, XMM0, vreg(t, in->rs2, k), step);
+		} else if (fp) {
+			vec_load(t, XMM0, vreg(t, in->rs2, k), step);
+			if (form == VF_VV && step == 2)
+				e_vex_rm(e, true, prefix ? PP_66 : 0, MAP_0F, false, opc, XMM0, XMM0,
+					 vreg(t, in->rs1, k));
+			else if (step == 2)
+				e_vex_rr(e, true, prefix ? PP_66 : 0, MAP_0F, false, opc, XMM0, XMM0, XMM1);
+			else if (form == VF_VV)
+				e_sse_rm(e, prefix, false, opc, XMM0, vreg(t, in->rs1, k));
+			else
+				e_sse_rr(e, prefix, false, opc, XMM0, XMM1);
+			canonicalize(t, sew, step);
+		} else {
+			vec_load(t, XMM0, vreg(t, in->rs2, k), step);
+			if (form == VF_VV)
+				vec_op_m(t, mul32, opc, XMM0, vreg(t, in->rs1, k), step);
+			else
+				vec_op_r(t, mul32, opc, XMM0, XMM1, step);
 		}
-		if (fp)
-			canonicalize(e, sew);
-		e_sse_rm(e, 0xf3, false, 0x7f, XMM0, vreg(t, in->rd, k));
+		vec_store(t, vreg(t, in->rd, k), XMM0, step);
 	}
+	finish_wide(t, step);
 	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
 	return true;
@@ -251,7 +326,7 @@ static bool multiply_add(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
-	unsigned k, per_chunk = 16 / sew;
+	unsigned k, per_chunk = 16 / sew, step;
 	bool acc = in->op >= RV_VFMACC; /* the 231 forms: vd is the addend */
 	/* x86's names by the signs: fmadd a*b+c, fmsub a*b-c, fnmadd -(a*b)+c, fnmsub -(a*b)-c */
 	static const uint8_t op231[] = {0xb8 /* vfmacc */, 0xbe /* vfnmacc */, 0xba /* vfmsac */, 0xbc /* vfnmsac */};
@@ -264,30 +339,42 @@ static bool multiply_add(struct tctx *t)
 	e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
 	odd_frm = e_jcc(e, CC_A);
 	short_vl = whole_group_guard(t);
-	if (form == VF_VF)
+	step = step_of(t, chunks);
+	if (form == VF_VF) {
 		fp_scalar_broadcast(t, in->rs1, sew);
-	for (k = 0; k < chunks; k++) {
+		widen_broadcast(t, step);
+	}
+	for (k = 0; k < chunks; k += step) {
 		/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend from memory */
-		e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rd, k));
+		vec_load(t, XMM0, vreg(t, in->rd, k), step);
 		if (form == VF_VV)
-			e_sse_rm(e, 0xf3, false, 0x6f, XMM1, vreg(t, in->rs1, k));
-		e_fma_packed(e, opc, sew == 8, XMM1, vreg(t, in->rs2, k));
-		e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x28, XMM2, XMM0); /* movaps */
-		e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0xc2, XMM2, XMM2); /* cmpunord */
-		e_byte(e, 3);
-		e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x50, RAX, XMM2); /* movmsk */
+			vec_load(t, XMM1, vreg(t, in->rs1, k), step);
+		if (step == 2) {
+			e_vex_rm(e, true, PP_66, MAP_0F38, sew == 8, opc, XMM0, XMM1, vreg(t, in->rs2, k));
+			e_vex_rr(e, true, sew == 8 ? PP_66 : 0, MAP_0F, false, 0xc2, XMM2, XMM0, XMM0); /* vcmpunord */
+			e_byte(e, 3);
+			e_vex_rr(e, true, sew == 8 ? PP_66 : 0, MAP_0F, false, 0x50, RAX, 0, XMM2); /* vmovmsk */
+		} else {
+			e_fma_packed(e, opc, sew == 8, XMM1, vreg(t, in->rs2, k));
+			e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x28, XMM2, XMM0); /* movaps */
+			e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0xc2, XMM2, XMM2); /* cmpunord */
+			e_byte(e, 3);
+			e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x50, RAX, XMM2); /* movmsk */
+		}
 		e_test_rr(e, false, RAX, RAX);
 		nan[k] = e_jcc(e, CC_NE);
-		e_sse_rm(e, 0xf3, false, 0x7f, XMM0, vreg(t, in->rd, k));
+		vec_store(t, vreg(t, in->rd, k), XMM0, step);
 	}
+	finish_wide(t, step);
 	over = e_jmp(e);
-	for (k = 0; k < chunks; k++) { /* the rest from chunk k's first element */
+	for (k = 0; k < chunks; k += step) { /* the rest from chunk k's first element */
 		e_patch(nan[k], e->p);
 		e_store_i32(e, M(REG_CPU, OFF(vstart)), (int32_t)(k * per_chunk));
 		rest[k] = e_jmp(e);
 	}
-	for (k = 0; k < chunks; k++)
+	for (k = 0; k < chunks; k += step)
 		e_patch(rest[k], e->p);
+	finish_wide(t, step);
 	to_interp = e_jmp(e);
 	e_patch(over, e->p);
 	slow_path(t, to_interp, "a NaN result: RISC-V raises NV for inf * 0 plus a quiet NaN");
@@ -305,25 +392,31 @@ static bool int_multiply_add(struct tctx *t)
 	bool acc = in->op == RV_VMACC || in->op == RV_VNMSAC; /* vd is the addend, else a factor */
 	bool sub = in->op == RV_VNMSAC || in->op == RV_VNMSUB;
 	uint8_t addsub = sew == 2 ? (sub ? 0xf9 : 0xfd) : (sub ? 0xfa : 0xfe), *short_vl;
+	unsigned step;
 	if ((sew != 2 && !(sew == 4 && t->j->host_sse41)) || !in->rm || t->v_lmul8 < 8 || in->rd % regs ||
 	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
 		return false;
 	short_vl = whole_group_guard(t);
+	step = step_of(t, chunks);
 	if (form == VF_VX) {
 		t_get(t, RAX, in->rs1);
 		broadcast(t, sew);
+		widen_broadcast(t, step);
 	}
-	for (unsigned k = 0; k < chunks; k++) {
+	for (unsigned k = 0; k < chunks; k += step) {
 		/* xmm0 = vs1 (or rs1) * (vs2, or vd); then addend +- xmm0 */
 		if (form == VF_VV)
-			e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs1, k));
+			vec_load(t, XMM0, vreg(t, in->rs1, k), step);
+		else if (step == 2)
+			e_vex_rr(e, true, PP_66, MAP_0F, false, 0x6f, XMM0, 0, XMM1); /* vmovdqa */
 		else
 			e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM1);
-		multiply(t, sew, vreg(t, acc ? in->rs2 : in->rd, k));
-		e_sse_rm(e, 0xf3, false, 0x6f, XMM2, vreg(t, acc ? in->rd : in->rs2, k));
-		e_sse_rr(e, 0x66, false, addsub, XMM2, XMM0);
-		e_sse_rm(e, 0xf3, false, 0x7f, XMM2, vreg(t, in->rd, k));
+		vec_op_m(t, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, vreg(t, acc ? in->rs2 : in->rd, k), step);
+		vec_load(t, XMM2, vreg(t, acc ? in->rd : in->rs2, k), step);
+		vec_op_r(t, false, addsub, XMM2, XMM0, step);
+		vec_store(t, vreg(t, in->rd, k), XMM2, step);
 	}
+	finish_wide(t, step);
 	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	return true;
 }
@@ -341,25 +434,31 @@ static bool shift(struct tctx *t)
 			     srl[9] = {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, sra[9] = {[2] = 0xe1, [4] = 0xe2};
 	unsigned digit = in->op == RV_VSLL ? 6 : in->op == RV_VSRL ? 2 : 4;
 	uint8_t by_reg = (in->op == RV_VSLL ? sll : in->op == RV_VSRL ? srl : sra)[sew], *short_vl;
+	unsigned step;
 	if (sew == 1 || !by_reg || !in->rm || t->v_lmul8 < 8 || in->rd % regs || in->rs2 % regs ||
 	    (form != VF_VI && form != VF_VX))
 		return false;
 	short_vl = whole_group_guard(t);
+	step = step_of(t, chunks);
 	if (form == VF_VX) {
 		t_get(t, RAX, in->rs1);
 		e_alu_ri(e, ALU_AND, false, RAX, (int32_t)(8 * sew - 1));
-		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax */
+		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax: the count for 16 or 32 bytes */
 	}
-	for (unsigned k = 0; k < chunks; k++) {
-		e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, k));
+	for (unsigned k = 0; k < chunks; k += step) {
+		vec_load(t, XMM0, vreg(t, in->rs2, k), step);
 		if (form == VF_VI) {
-			e_sse_rr(e, 0x66, false, by_imm[sew], (int)digit, XMM0);
+			if (step == 2) /* VEX: the destination in vvvv */
+				e_vex_rr(e, true, PP_66, MAP_0F, false, by_imm[sew], (int)digit, XMM0, XMM0);
+			else
+				e_sse_rr(e, 0x66, false, by_imm[sew], (int)digit, XMM0);
 			e_byte(e, (uint8_t)(in->imm & (8 * sew - 1)));
 		} else {
-			e_sse_rr(e, 0x66, false, by_reg, XMM0, XMM1);
+			vec_op_r(t, false, by_reg, XMM0, XMM1, step);
 		}
-		e_sse_rm(e, 0xf3, false, 0x7f, XMM0, vreg(t, in->rd, k));
+		vec_store(t, vreg(t, in->rd, k), XMM0, step);
 	}
+	finish_wide(t, step);
 	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	return true;
 }
