@@ -121,6 +121,15 @@ static void vec_op_r(struct tctx *t, bool map38, uint8_t op, int x, int y, unsig
 		e_sse_rr(&t->e, 0x66, false, op, x, y);
 }
 
+/* x = y (movdqa), 16 or 32 bytes */
+static void vec_copy(struct tctx *t, int x, int y, unsigned step)
+{
+	if (step == 2)
+		e_vex_rr(&t->e, true, PP_66, MAP_0F, false, 0x6f, x, 0, y);
+	else
+		e_sse_rr(&t->e, 0x66, false, 0x6f, x, y);
+}
+
 /* xmm1's low quadword over all of ymm1 (vpbroadcastq), for 32-byte steps */
 static void widen_broadcast(struct tctx *t, unsigned step)
 {
@@ -285,10 +294,7 @@ static bool arith(struct tctx *t)
 			continue;
 		}
 		if (in->op == RV_VRSUB) { /* scalar - vs2 */
-			if (step == 2)
-				e_vex_rr(e, true, PP_66, MAP_0F, false, 0x6f, XMM0, 0, XMM1); /* vmovdqa */
-			else
-				e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM1);
+			vec_copy(t, XMM0, XMM1, step);
 			vec_op_m(t, false, opc, XMM0, vreg(t, in->rs2, k), step);
 		} else if (fp) {
 			vec_load(t, XMM0, vreg(t, in->rs2, k), step);
@@ -387,7 +393,6 @@ static bool multiply_add(struct tctx *t)
 static bool int_multiply_add(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
-	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
 	bool acc = in->op == RV_VMACC || in->op == RV_VNMSAC; /* vd is the addend, else a factor */
 	bool sub = in->op == RV_VNMSAC || in->op == RV_VNMSUB;
@@ -407,10 +412,8 @@ static bool int_multiply_add(struct tctx *t)
 		/* xmm0 = vs1 (or rs1) * (vs2, or vd); then addend +- xmm0 */
 		if (form == VF_VV)
 			vec_load(t, XMM0, vreg(t, in->rs1, k), step);
-		else if (step == 2)
-			e_vex_rr(e, true, PP_66, MAP_0F, false, 0x6f, XMM0, 0, XMM1); /* vmovdqa */
 		else
-			e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM1);
+			vec_copy(t, XMM0, XMM1, step);
 		vec_op_m(t, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, vreg(t, acc ? in->rs2 : in->rd, k), step);
 		vec_load(t, XMM2, vreg(t, acc ? in->rd : in->rs2, k), step);
 		vec_op_r(t, false, addsub, XMM2, XMM0, step);
