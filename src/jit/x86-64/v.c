@@ -514,7 +514,7 @@ static bool mask_compare(struct tctx *t)
 	struct emit *e = &t->e;
 	static const uint8_t pcmpeq[9] = {[1] = 0x74, [2] = 0x75, [4] = 0x76};
 	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
-	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0;
+	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step;
 	uint8_t *short_vl;
 	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI) ||
 	    (form == VF_VV && in->rs1 % regs) || (sew == 8 && !t->j->host_sse41) ||
@@ -522,41 +522,52 @@ static bool mask_compare(struct tctx *t)
 	    (form == VF_VV && in->rd > in->rs1 && in->rd < in->rs1 + regs))
 		return false;
 	short_vl = whole_group_guard(t);
+	step = step_of(t, chunks);
+	per_step = per_chunk * step;
 	if (form != VF_VV) {
 		if (form == VF_VX)
 			t_get(t, RAX, in->rs1);
 		else
 			e_mov_ri(e, RAX, (uint64_t)in->imm);
 		broadcast(t, sew);
+		widen_broadcast(t, step);
 	}
-	for (unsigned k = 0; k < chunks; k++) {
+	for (unsigned k = 0; k < chunks; k += step) {
 		unsigned at = done % 64;
-		e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, k));
-		if (sew == 8 && form == VF_VV)
-			e_sse38_rm(e, 0x29, XMM0, vreg(t, in->rs1, k)); /* pcmpeqq */
-		else if (sew == 8)
-			e_sse38_rr(e, 0x29, XMM0, XMM1);
-		else if (form == VF_VV)
-			e_sse_rm(e, 0x66, false, pcmpeq[sew], XMM0, vreg(t, in->rs1, k));
+		uint8_t cmp = sew == 8 ? 0x29 : pcmpeq[sew]; /* pcmpeqq is in 0F38 */
+		vec_load(t, XMM0, vreg(t, in->rs2, k), step);
+		if (form == VF_VV)
+			vec_op_m(t, sew == 8, cmp, XMM0, vreg(t, in->rs1, k), step);
 		else
-			e_sse_rr(e, 0x66, false, pcmpeq[sew], XMM0, XMM1);
+			vec_op_r(t, sew == 8, cmp, XMM0, XMM1, step);
 		if (sew == 2)
-			e_sse_rr(e, 0x66, false, 0x63, XMM0, XMM0); /* packsswb: a byte per element */
-		if (sew <= 2)
+			vec_op_r(t, false, 0x63, XMM0, XMM0, step); /* packsswb: a byte per element (per lane) */
+		if (sew <= 2 && step == 2)
+			e_vex_rr(e, true, PP_66, MAP_0F, false, 0xd7, RAX, 0, XMM0); /* vpmovmskb */
+		else if (sew <= 2)
 			e_sse_rr(e, 0x66, false, 0xd7, RAX, XMM0); /* pmovmskb */
+		else if (step == 2)
+			e_vex_rr(e, true, sew == 8 ? PP_66 : 0, MAP_0F, false, 0x50, RAX, 0, XMM0); /* vmovmskps/pd */
 		else
 			e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x50, RAX, XMM0); /* movmskps/pd */
-		if (sew == 2)
+		if (sew == 2 && step == 2) { /* each lane's 8 bits, then their copies: bits 0-7 and 16-23 */
+			e_mov_rr(e, false, RCX, RAX);
+			e_shift_i(e, SH_SHR, false, RCX, 8);
+			e_alu_ri(e, ALU_AND, false, RCX, 0xff00);
 			e_movzx8(e, RAX, RAX);
+			e_alu_rr(e, ALU_OR, false, RAX, RCX);
+		} else if (sew == 2) {
+			e_movzx8(e, RAX, RAX);
+		}
 		if (in->op == RV_VMSNE)
-			e_alu_ri(e, ALU_XOR, false, RAX, (int32_t)((1u << per_chunk) - 1));
+			e_alu_ri(e, ALU_XOR, false, RAX, per_step == 32 ? -1 : (int32_t)((1u << per_step) - 1));
 		if (at) {
 			e_shift_i(e, SH_SHL, true, RAX, (uint8_t)at);
 			e_alu_rr(e, ALU_OR, true, RDX, RAX);
 		} else {
 			e_mov_rr(e, true, RDX, RAX);
 		}
-		done += per_chunk;
+		done += per_step;
 		if (done % 64 == 0 || done == nbits) {
 			struct mem q = vreg(t, in->rd, 0);
 			q.disp += (int32_t)((done - 1) / 64 * 8);
@@ -569,6 +580,7 @@ static bool mask_compare(struct tctx *t)
 			e_store(e, q, RDX, 8);
 		}
 	}
+	finish_wide(t, step);
 	slow_path(t, short_vl, "vl below VLMAX: the mask's tail stays undisturbed");
 	return true;
 }
