@@ -70,10 +70,10 @@ $(BUILD)/plugins/lib%.so: plugins/%.c plugins/model.h include/rvx-plugin.h
 	@echo "  CC $< (plugin)"
 	@$(CC) $(BASEFLAGS) $(CFLAGS) -fPIC -shared -Iinclude -o $@ $<
 
-# Unit tests link against the library directly.
+# Unit tests link against the library directly (the encoder's, also against Capstone).
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librvx.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(CFLAGS) -Isrc -o $@ $^ -lm
+	$(CC) $(BASEFLAGS) $(CFLAGS) -Isrc -o $@ $^ $(if $(findstring vex_encode,$@),-lcapstone) -lm
 
 # The suite, then the guest programs, command-line checks and distribution programs again under an
 # ASan+UBSan build.
