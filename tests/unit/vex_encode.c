@@ -7,152 +7,113 @@
 
 #include "jit/x86-64/emit.h"
 
+/* One VEX instruction: register form (rm a register) or memory form; imm appended when >= 0 */
 struct want {
 	const char *text;
-	void (*emit)(struct emit *e);
+	int pp, map;
+	bool w;
+	uint8_t op;
+	int reg, vvvv, rm; /* rm NOREG: the memory operand m */
+	struct mem m;
+	int imm;
 };
 
-static void load_rbp(struct emit *e)
-{
-	e_vex_rm(e, true, 2, 1, false, 0x6f, 0, 0, M(RBP, 0x5960));
-}
-static void store_r15(struct emit *e)
-{
-	e_vex_rm(e, true, 2, 1, false, 0x7f, 0, 0, M(R15, 0x20));
-}
-static void load_r12(struct emit *e)
-{
-	e_vex_rm(e, true, 2, 1, false, 0x6f, 2, 0, M(R12, 0));
-}
-static void load_r13(struct emit *e)
-{
-	e_vex_rm(e, true, 2, 1, false, 0x6f, 1, 0, M(R13, 0));
-}
-static void load_index(struct emit *e)
-{
-	e_vex_rm(e, true, 2, 1, false, 0x6f, 0, 0, MX(RBX, R9, 16));
-}
-static void load_gs(struct emit *e)
-{
-	struct mem m = M(R10, 0x40);
-	m.gs = true;
-	e_vex_rm(e, true, 2, 1, false, 0x6f, 0, 0, m);
-}
-static void paddd_mem(struct emit *e)
-{
-	e_vex_rm(e, true, 1, 1, false, 0xfe, 0, 0, M(RBP, 0x100));
-}
-static void pmulld_reg(struct emit *e)
-{
-	e_vex_rr(e, true, 1, 2, false, 0x40, 0, 0, 1);
-}
-static void broadcastq(struct emit *e)
-{
-	e_vex_rr(e, true, 1, 2, false, 0x59, 1, 0, 1);
-}
-static void psrld_imm(struct emit *e)
-{
-	e_vex_rr(e, true, 1, 1, false, 0x72, 2, 0, 0);
-	e_byte(e, 15);
-}
-static void psrlq_reg(struct emit *e)
-{
-	e_vex_rr(e, true, 1, 1, false, 0xd3, 0, 0, 1);
-}
-static void fmadd_pd(struct emit *e)
-{
-	e_vex_rm(e, true, 1, 2, true, 0xb8, 0, 1, M(R8, 0x60));
-}
-static void fmadd_ps_high(struct emit *e)
-{
-	e_vex_rr(e, true, 1, 2, false, 0xb8, 9, 14, 3);
-}
-static void cmpunordps(struct emit *e)
-{
-	e_vex_rr(e, true, 0, 1, false, 0xc2, 2, 0, 0);
-	e_byte(e, 3);
-}
-static void andnpd_mem(struct emit *e)
-{
-	e_vex_rm(e, true, 1, 1, false, 0x55, 2, 2, M(RBP, 0x5e0));
-}
-static void movmskps(struct emit *e)
-{
-	e_vex_rr(e, true, 0, 1, false, 0x50, RAX, 0, 2);
-}
-static void pmovmskb(struct emit *e)
-{
-	e_vex_rr(e, true, 1, 1, false, 0xd7, RAX, 0, 0);
-}
-static void packsswb(struct emit *e)
-{
-	e_vex_rr(e, true, 1, 1, false, 0x63, 0, 0, 0);
-}
-static void pcmpeqq(struct emit *e)
-{
-	e_vex_rm(e, true, 1, 2, false, 0x29, 0, 0, M(RBP, 8));
-}
-static void movdqa(struct emit *e)
-{
-	e_vex_rr(e, true, 1, 1, false, 0x6f, 0, 0, 1);
-}
-static void zeroupper(struct emit *e)
-{
-	e_vzeroupper(e);
-}
+#define RR(text, pp, map, w, op, reg, vvvv, rm, imm)                                                                   \
+	{                                                                                                              \
+		text, pp, map, w, op, reg, vvvv, rm, {0}, imm                                                          \
+	}
+#define RM(text, pp, map, w, op, reg, vvvv, m)                                                                         \
+	{                                                                                                              \
+		text, pp, map, w, op, reg, vvvv, NOREG, m, -1                                                          \
+	}
+
+/* a memory operand [base + index + disp], with GS when gs */
+#define MEM(base, index, disp, gs)                                                                                     \
+	{                                                                                                              \
+		base, index, disp, 0, gs                                                                               \
+	}
 
 static const struct want wants[] = {
-    {"vmovdqu ymm0, ymmword ptr [rbp + 0x5960]", load_rbp},
-    {"vmovdqu ymmword ptr [r15 + 0x20], ymm0", store_r15},
-    {"vmovdqu ymm2, ymmword ptr [r12]", load_r12},
-    {"vmovdqu ymm1, ymmword ptr [r13]", load_r13},
-    {"vmovdqu ymm0, ymmword ptr [rbx + r9 + 0x10]", load_index},
-    {"vmovdqu ymm0, ymmword ptr gs:[r10 + 0x40]", load_gs},
-    {"vpaddd ymm0, ymm0, ymmword ptr [rbp + 0x100]", paddd_mem},
-    {"vpmulld ymm0, ymm0, ymm1", pmulld_reg},
-    {"vpbroadcastq ymm1, xmm1", broadcastq},
-    {"vpsrld ymm0, ymm0, 0xf", psrld_imm},
-    {"vpsrlq ymm0, ymm0, xmm1", psrlq_reg},
-    {"vfmadd231pd ymm0, ymm1, ymmword ptr [r8 + 0x60]", fmadd_pd},
-    {"vfmadd231ps ymm9, ymm14, ymm3", fmadd_ps_high},
-    {"vcmpunordps ymm2, ymm0, ymm0", cmpunordps},
-    {"vandnpd ymm2, ymm2, ymmword ptr [rbp + 0x5e0]", andnpd_mem},
-    {"vmovmskps eax, ymm2", movmskps},
-    {"vpmovmskb eax, ymm0", pmovmskb},
-    {"vpacksswb ymm0, ymm0, ymm0", packsswb},
-    {"vpcmpeqq ymm0, ymm0, ymmword ptr [rbp + 8]", pcmpeqq},
-    {"vmovdqa ymm0, ymm1", movdqa},
-    {"vzeroupper ", zeroupper},
+    RM("vmovdqu ymm0, ymmword ptr [rbp + 0x5960]", VEX_PP_F3, VEX_0F, false, 0x6f, 0, 0,
+       MEM(RBP, NOREG, 0x5960, false)),
+    RM("vmovdqu ymmword ptr [r15 + 0x20], ymm0", VEX_PP_F3, VEX_0F, false, 0x7f, 0, 0, MEM(R15, NOREG, 0x20, false)),
+    RM("vmovdqu ymm2, ymmword ptr [r12]", VEX_PP_F3, VEX_0F, false, 0x6f, 2, 0, MEM(R12, NOREG, 0, false)),
+    RM("vmovdqu ymm1, ymmword ptr [r13]", VEX_PP_F3, VEX_0F, false, 0x6f, 1, 0, MEM(R13, NOREG, 0, false)),
+    RM("vmovdqu ymm0, ymmword ptr [rbx + r9 + 0x10]", VEX_PP_F3, VEX_0F, false, 0x6f, 0, 0, MEM(RBX, R9, 16, false)),
+    RM("vmovdqu ymm0, ymmword ptr gs:[r10 + 0x40]", VEX_PP_F3, VEX_0F, false, 0x6f, 0, 0, MEM(R10, NOREG, 0x40, true)),
+    RM("vpaddd ymm0, ymm0, ymmword ptr [rbp + 0x100]", VEX_PP_66, VEX_0F, false, 0xfe, 0, 0,
+       MEM(RBP, NOREG, 0x100, false)),
+    RR("vpmulld ymm0, ymm0, ymm1", VEX_PP_66, VEX_0F38, false, 0x40, 0, 0, 1, -1),
+    RR("vpbroadcastq ymm1, xmm1", VEX_PP_66, VEX_0F38, false, 0x59, 1, 0, 1, -1),
+    RR("vpsrld ymm0, ymm0, 0xf", VEX_PP_66, VEX_0F, false, 0x72, 2, 0, 0, 15),
+    RR("vpsrlq ymm0, ymm0, xmm1", VEX_PP_66, VEX_0F, false, 0xd3, 0, 0, 1, -1),
+    RM("vfmadd231pd ymm0, ymm1, ymmword ptr [r8 + 0x60]", VEX_PP_66, VEX_0F38, true, 0xb8, 0, 1,
+       MEM(R8, NOREG, 0x60, false)),
+    RR("vfmadd231ps ymm9, ymm14, ymm3", VEX_PP_66, VEX_0F38, false, 0xb8, 9, 14, 3, -1),
+    RR("vcmpunordps ymm2, ymm0, ymm0", VEX_PP_NONE, VEX_0F, false, 0xc2, 2, 0, 0, 3),
+    RM("vandnpd ymm2, ymm2, ymmword ptr [rbp + 0x5e0]", VEX_PP_66, VEX_0F, false, 0x55, 2, 2,
+       MEM(RBP, NOREG, 0x5e0, false)),
+    RR("vmovmskps eax, ymm2", VEX_PP_NONE, VEX_0F, false, 0x50, RAX, 0, 2, -1),
+    RR("vpmovmskb eax, ymm0", VEX_PP_66, VEX_0F, false, 0xd7, RAX, 0, 0, -1),
+    RR("vpacksswb ymm0, ymm0, ymm0", VEX_PP_66, VEX_0F, false, 0x63, 0, 0, 0, -1),
+    RM("vpcmpeqq ymm0, ymm0, ymmword ptr [rbp + 8]", VEX_PP_66, VEX_0F38, false, 0x29, 0, 0, MEM(RBP, NOREG, 8, false)),
+    RR("vmovdqa ymm0, ymm1", VEX_PP_66, VEX_0F, false, 0x6f, 0, 0, 1, -1),
 };
+
+static void emit_want(struct emit *e, const struct want *w)
+{
+	if (w->rm == NOREG)
+		e_vex_rm(e, true, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->m);
+	else
+		e_vex_rr(e, true, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->rm);
+	if (w->imm >= 0)
+		e_byte(e, (uint8_t)w->imm);
+}
+
+/* The text Capstone gives the first instruction of code (n bytes), or why it gives none */
+static void decode(csh cs, const uint8_t *code, size_t n, char *text, size_t size)
+{
+	cs_insn *insn = NULL;
+	size_t count = cs_disasm(cs, code, n, 0, 0, &insn);
+	if (count == 1 && insn[0].size == n)
+		snprintf(text, size, "%s %s", insn[0].mnemonic, insn[0].op_str);
+	else if (count)
+		snprintf(text, size, "%zu instructions, the first %s %s", count, insn[0].mnemonic, insn[0].op_str);
+	else
+		snprintf(text, size, "(nothing)");
+	cs_free(insn, count);
+}
 
 int main(void)
 {
-	csh cs;
+	size_t n = sizeof wants / sizeof wants[0];
+	char text[512];
+	uint8_t buf[32];
+	struct emit e = {buf, buf + sizeof buf, false};
 	int bad = 0;
+	csh cs;
 	if (cs_open(CS_ARCH_X86, CS_MODE_64, &cs) != CS_ERR_OK) {
 		printf("FAIL vex-encode: Capstone cannot disassemble x86-64\n");
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof wants / sizeof wants[0]; i++) {
-		uint8_t buf[32];
-		struct emit e = {buf, buf + sizeof buf, false};
-		cs_insn *insn = NULL;
-		char text[512] = "(nothing)";
-		wants[i].emit(&e);
-		size_t n = cs_disasm(cs, buf, (size_t)(e.p - buf), 0, 0, &insn);
-		if (n == 1 && insn[0].size == (size_t)(e.p - buf))
-			snprintf(text, sizeof text, "%s %s", insn[0].mnemonic, insn[0].op_str);
-		else if (n)
-			snprintf(text, sizeof text, "%zu instructions, the first %s %s", n, insn[0].mnemonic,
-				 insn[0].op_str);
+	for (size_t i = 0; i < n; i++) {
+		e.p = buf;
+		emit_want(&e, &wants[i]);
+		decode(cs, buf, (size_t)(e.p - buf), text, sizeof text);
 		if (strcmp(text, wants[i].text) != 0) {
 			printf("FAIL vex-encode: %s encoded as %s\n", wants[i].text, text);
 			bad++;
 		}
-		cs_free(insn, n);
+	}
+	e.p = buf;
+	e_vzeroupper(&e);
+	decode(cs, buf, (size_t)(e.p - buf), text, sizeof text);
+	if (strcmp(text, "vzeroupper ") != 0) {
+		printf("FAIL vex-encode: vzeroupper encoded as %s\n", text);
+		bad++;
 	}
 	cs_close(&cs);
 	if (!bad)
-		printf("PASS vex-encode: %zu VEX forms decode as meant\n", sizeof wants / sizeof wants[0]);
+		printf("PASS vex-encode: %zu VEX forms decode as meant\n", n + 1);
 	return 0;
 }

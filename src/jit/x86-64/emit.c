@@ -400,30 +400,7 @@ void e_sse38_rr(struct emit *e, uint8_t op, int reg, int rm)
 	modrm_rr(e, reg, rm);
 }
 
-void e_fma231(struct emit *e, uint8_t op, bool d, int a, int b)
-{
-	/* VEX.LIG.66.0F38.W op /r with reg = xmm0, vvvv = a, rm = b (R, X, B and vvvv inverted);
-	 * W1: sd, W0: ss */
-	e_byte(e, 0xc4);
-	e_byte(e, (uint8_t)(0xc2 | ((b & 8) ? 0 : 0x20)));
-	e_byte(e, (uint8_t)((d ? 0x81 : 0x01) | ((~a & 15) << 3)));
-	e_byte(e, op);
-	e_byte(e, (uint8_t)(0xc0 | (b & 7)));
-}
-
-void e_fma_packed(struct emit *e, uint8_t op, bool w, int a, struct mem m)
-{
-	/* VEX.128.66.0F38.W op /r with reg = xmm0, vvvv = a, rm = [m] (R, X, B and vvvv inverted) */
-	e_byte(e, 0xc4);
-	e_byte(e, (uint8_t)(0x80 | (m.index != NOREG && (m.index & 8) ? 0 : 0x40) |
-			    (m.base != NOREG && (m.base & 8) ? 0 : 0x20) | 0x02));
-	e_byte(e, (uint8_t)((w ? 0x80 : 0) | ((~a & 15) << 3) | 0x01));
-	e_byte(e, op);
-	modrm_mem(e, 0, m);
-}
-
-/* The three-byte VEX prefix and opcode: map 1 0F, 2 0F38, 3 0F3A; pp 0 none, 1 66, 2 F3, 3 F2;
- * vvvv the second source (0 when unused, encoded as 1111 inverted like R, X and B) */
+/* The three-byte VEX prefix and opcode; vvvv, like R, X and B, is stored inverted (0: unused) */
 static void vex(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int index, int base)
 {
 	e_byte(e, 0xc4);

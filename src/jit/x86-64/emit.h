@@ -83,12 +83,9 @@ void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int r
 /* SSE4.1's 66 0F 38 op (pmulld 0x40, ...) with a memory operand */
 void e_sse38_rm(struct emit *e, uint8_t op, int xmm, struct mem m);
 void e_sse38_rr(struct emit *e, uint8_t op, int reg, int rm);
-/* VEX-encoded FMA3 scalar double: xmm0 = +-(xmm a * xmm b) +- xmm0; op 0xb9/bb/bd/bf. */
-void e_fma231(struct emit *e, uint8_t op, bool d, int a, int b);
-/* VEX-encoded FMA3 packed single (w false) or double on 128 bits: xmm0 = op(xmm0, xmm a, [m]);
- * op 0xa8-0xae (213 forms) or 0xb8-0xbe (231 forms). */
-void e_fma_packed(struct emit *e, uint8_t op, bool w, int a, struct mem m);
-/* VEX-encoded: l256 for ymm; pp 0 none, 1 66, 2 F3, 3 F2; map 1 0F, 2 0F38, 3 0F3A */
+/* VEX-encoded (l256: ymm; vvvv the second source, 0 when there is none) */
+enum { VEX_PP_NONE, VEX_PP_66, VEX_PP_F3, VEX_PP_F2 };
+enum { VEX_0F = 1, VEX_0F38, VEX_0F3A };
 void e_vex_rm(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m);
 void e_vex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm);
 void e_vzeroupper(struct emit *e); /* after 256-bit code: legacy SSE runs next */

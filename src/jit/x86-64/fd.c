@@ -60,6 +60,13 @@ static void clear_xmm0(struct emit *e)
 	e_sse_rr(e, 0, false, 0x57, XMM0, XMM0); /* xorps */
 }
 
+/* reg |= the NaN box of a single (its upper half must be zero) */
+static void box_single(struct emit *e, int reg)
+{
+	e_mov_ri(e, RCX, 0xffffffff00000000ull);
+	e_alu_rr(e, ALU_OR, true, reg, RCX);
+}
+
 /* Whether the single-precision sources (up to three, NONE: fewer) are all NaN-boxed: one test
  * of their upper halves together; the jump it returns is taken when one is not, and goes to
  * unboxed(), after the instruction's inline code. */
@@ -127,7 +134,8 @@ static void fma_sd(struct tctx *t, bool d)
 		b = XMM2;
 		t_fget(t, b, in->rs2);
 	}
-	e_fma231(e, op[in->op - (d ? RV_FMADD_D : RV_FMADD_S)], d, a, b);
+	/* VEX.LIG.66.0F38.W: W1 sd, W0 ss */
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, op[in->op - (d ? RV_FMADD_D : RV_FMADD_S)], XMM0, a, b);
 	e_sse_rr(e, d ? 0x66 : 0, false, 0x2e, XMM0, XMM0); /* ucomisd, ucomiss: NaN? */
 	nan = e_jcc(e, CC_P);
 	t_fput(t, in->rd, XMM0);
@@ -148,21 +156,23 @@ static void fma_s(struct tctx *t)
 	fma_sd(t, false);
 }
 
-/* flt.s, fle.s, feq.s on NaN-boxed sources */
-static void compare_boxed_s(struct tctx *t)
+/* feq, flt, fle: double, or single on NaN-boxed sources */
+static void compare_sd(struct tctx *t, bool d)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	if (in->op == RV_FEQ_S) {
+	uint8_t prefix = d ? 0x66 : 0;
+	if (in->op == (d ? RV_FEQ_D : RV_FEQ_S)) {
 		t_fget(t, XMM0, in->rs1);
-		t_sse_f(t, 0, false, 0x2e, XMM0, in->rs2); /* ucomiss: quiet */
+		t_sse_f(t, prefix, false, 0x2e, XMM0, in->rs2); /* ucomisd/ss: quiet */
 		e_setcc(e, CC_E, RAX);
 		e_setcc(e, CC_NP, RCX);
 		e_alu_rr(e, ALU_AND, false, RAX, RCX);
 	} else {
-		t_fget(t, XMM0, in->rs2); /* comiss b, a, as compare_d */
-		t_sse_f(t, 0, false, 0x2f, XMM0, in->rs1);
-		e_setcc(e, in->op == RV_FLT_S ? CC_A : CC_AE, RAX);
+		/* comisd/ss b, a (signaling): a < b is "above", a <= b "above or equal", both false unordered */
+		t_fget(t, XMM0, in->rs2);
+		t_sse_f(t, prefix, false, 0x2f, XMM0, in->rs1);
+		e_setcc(e, in->op == (d ? RV_FLT_D : RV_FLT_S) ? CC_A : CC_AE, RAX);
 	}
 	t_put(t, in->rd, RAX);
 }
@@ -170,7 +180,7 @@ static void compare_boxed_s(struct tctx *t)
 static void compare_s(struct tctx *t)
 {
 	uint8_t *bad = boxed_test(t, t->in->rs1, t->in->rs2, NONE);
-	compare_boxed_s(t);
+	compare_sd(t, false);
 	unboxed(t, bad);
 }
 
@@ -217,8 +227,7 @@ static void cvt_s_d(struct tctx *t)
 	e_sse_rr(e, 0x66, false, 0x7e, XMM0, RAX);    /* movd eax, xmm0 */
 	e_sse_rr(e, 0, false, 0x2e, XMM0, XMM0);      /* ucomiss */
 	t_cold_value(t, e_jcc(e, CC_P), COLD_RAX, RV_NAN_S);
-	e_mov_ri(e, RCX, 0xffffffff00000000ull);
-	e_alu_rr(e, ALU_OR, true, RAX, RCX);
+	box_single(e, RAX);
 	t_fput_gpr(t, in->rd, RAX);
 }
 
@@ -243,28 +252,8 @@ static void cvt_s_int(struct tctx *t)
 	clear_xmm0(e);
 	e_sse_rr(e, 0xf3, in->op != RV_FCVT_S_W, 0x2a, XMM0, RAX); /* cvtsi2ss xmm0, eax/rax */
 	e_sse_rr(e, 0x66, false, 0x7e, XMM0, RAX);                 /* movd eax, xmm0 */
-	e_mov_ri(e, RCX, 0xffffffff00000000ull);
-	e_alu_rr(e, ALU_OR, true, RAX, RCX);
+	box_single(e, RAX);
 	t_fput_gpr(t, in->rd, RAX);
-}
-
-static void compare_d(struct tctx *t)
-{
-	const struct rv_insn *in = t->in;
-	struct emit *e = &t->e;
-	if (in->op == RV_FEQ_D) {
-		t_fget(t, XMM0, in->rs1);
-		t_sse_f(t, 0x66, false, 0x2e, XMM0, in->rs2); /* ucomisd: quiet */
-		e_setcc(e, CC_E, RAX);
-		e_setcc(e, CC_NP, RCX);
-		e_alu_rr(e, ALU_AND, false, RAX, RCX);
-	} else {
-		/* comisd b, a (signaling): a < b is "above", a <= b "above or equal", both false unordered */
-		t_fget(t, XMM0, in->rs2);
-		t_sse_f(t, 0x66, false, 0x2f, XMM0, in->rs1);
-		e_setcc(e, in->op == RV_FLT_D ? CC_A : CC_AE, RAX);
-	}
-	t_put(t, in->rd, RAX);
 }
 
 static void sign_inject_d(struct tctx *t)
@@ -307,10 +296,8 @@ static void fload(struct tctx *t, int size)
 	}
 	t_fault_site(t);
 	e_load(&t->e, RDX, m, size, false);
-	if (size == 4) {
-		e_mov_ri(&t->e, RCX, 0xffffffff00000000ull);
-		e_alu_rr(&t->e, ALU_OR, true, RDX, RCX);
-	}
+	if (size == 4)
+		box_single(&t->e, RDX);
 	t_fput_gpr(t, in->rd, RDX);
 }
 
@@ -434,10 +421,7 @@ static bool quiet_compare(struct tctx *t)
 	read_fflags(&t->e); /* and the MXCSR in mxcsr_tmp */
 	t_put(t, frflags->rd, RAX);
 	t->in = cmp;
-	if (single)
-		compare_boxed_s(t);
-	else
-		compare_d(t);
+	compare_sd(t, !single);
 	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_MXCSR, 0);
 	t->consumed = 3;
 	return true;
@@ -498,9 +482,8 @@ bool jit_fd(struct tctx *t)
 		return true;
 	case RV_FMV_W_X:
 		t_get(t, RAX, in->rs1);
-		e_mov_ri(e, RCX, 0xffffffff00000000ull);
 		e_mov_rr(e, false, RAX, RAX);
-		e_alu_rr(e, ALU_OR, true, RAX, RCX);
+		box_single(e, RAX);
 		t_fput_gpr(t, in->rd, RAX);
 		return true;
 	case RV_FSGNJ_D:
@@ -515,7 +498,7 @@ bool jit_fd(struct tctx *t)
 	case RV_FCVT_D_S: cvt_d_s(t); return true; /* exact */
 	case RV_FEQ_D:
 	case RV_FLT_D:
-	case RV_FLE_D: compare_d(t); return true;
+	case RV_FLE_D: compare_sd(t, true); return true;
 	case RV_FCVT_D_W: cvt_d_int(t); return true; /* exact: no rounding mode involved */
 	case RV_FCVT_D_WU:
 		t_get(t, RAX, in->rs1);

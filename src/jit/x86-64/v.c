@@ -81,13 +81,11 @@ static void finish_wide(struct tctx *t, unsigned step)
 		e_vzeroupper(&t->e);
 }
 
-enum { PP_66 = 1, PP_F3 = 2, MAP_0F = 1, MAP_0F38 = 2 };
-
 /* movdqu x, [m] and back, 16 or 32 bytes */
 static void vec_load(struct tctx *t, int x, struct mem m, unsigned step)
 {
 	if (step == 2)
-		e_vex_rm(&t->e, true, PP_F3, MAP_0F, false, 0x6f, x, 0, m);
+		e_vex_rm(&t->e, true, VEX_PP_F3, VEX_0F, false, 0x6f, x, 0, m);
 	else
 		e_sse_rm(&t->e, 0xf3, false, 0x6f, x, m);
 }
@@ -95,50 +93,57 @@ static void vec_load(struct tctx *t, int x, struct mem m, unsigned step)
 static void vec_store(struct tctx *t, struct mem m, int x, unsigned step)
 {
 	if (step == 2)
-		e_vex_rm(&t->e, true, PP_F3, MAP_0F, false, 0x7f, x, 0, m);
+		e_vex_rm(&t->e, true, VEX_PP_F3, VEX_0F, false, 0x7f, x, 0, m);
 	else
 		e_sse_rm(&t->e, 0xf3, false, 0x7f, x, m);
 }
 
-/* x op= [m] or x op= y for a packed integer op (66 0F op, or 66 0F38 op when map38) */
-static void vec_op_m(struct tctx *t, bool map38, uint8_t op, int x, struct mem m, unsigned step)
+/* x op= [m] or x op= y: prefix 0x66 or none (packed singles), in 0F, or in 66 0F38 when map38 */
+static void vec_op_m(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int x, struct mem m, unsigned step)
 {
 	if (step == 2)
-		e_vex_rm(&t->e, true, PP_66, map38 ? MAP_0F38 : MAP_0F, false, op, x, x, m);
+		e_vex_rm(&t->e, true, prefix ? VEX_PP_66 : 0, map38 ? VEX_0F38 : VEX_0F, false, op, x, x, m);
 	else if (map38)
 		e_sse38_rm(&t->e, op, x, m);
 	else
-		e_sse_rm(&t->e, 0x66, false, op, x, m);
+		e_sse_rm(&t->e, prefix, false, op, x, m);
 }
 
-static void vec_op_r(struct tctx *t, bool map38, uint8_t op, int x, int y, unsigned step)
+static void vec_op_r(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int x, int y, unsigned step)
 {
 	if (step == 2)
-		e_vex_rr(&t->e, true, PP_66, map38 ? MAP_0F38 : MAP_0F, false, op, x, x, y);
+		e_vex_rr(&t->e, true, prefix ? VEX_PP_66 : 0, map38 ? VEX_0F38 : VEX_0F, false, op, x, x, y);
 	else if (map38)
 		e_sse38_rr(&t->e, op, x, y);
 	else
-		e_sse_rr(&t->e, 0x66, false, op, x, y);
+		e_sse_rr(&t->e, prefix, false, op, x, y);
 }
 
-/* x = y (movdqa), 16 or 32 bytes */
-static void vec_copy(struct tctx *t, int x, int y, unsigned step)
+/* reg = op(y) with no second source (movdqa, movmskps/pd, pmovmskb), 16 or 32 bytes of y */
+static void vec_unary(struct tctx *t, uint8_t prefix, uint8_t op, int reg, int y, unsigned step)
 {
 	if (step == 2)
-		e_vex_rr(&t->e, true, PP_66, MAP_0F, false, 0x6f, x, 0, y);
+		e_vex_rr(&t->e, true, prefix ? VEX_PP_66 : 0, VEX_0F, false, op, reg, 0, y);
 	else
-		e_sse_rr(&t->e, 0x66, false, 0x6f, x, y);
+		e_sse_rr(&t->e, prefix, false, op, reg, y);
 }
 
-/* xmm1's low quadword over all of ymm1 (vpbroadcastq), for 32-byte steps */
-static void widen_broadcast(struct tctx *t, unsigned step)
+/* xmm2 = each element of xmm0 (ymm0) compared with itself by cmpps/pd's predicate: 3 unordered
+ * (a NaN), 7 ordered */
+static void nan_mask(struct tctx *t, unsigned sew, uint8_t predicate, unsigned step)
 {
-	if (step == 2)
-		e_vex_rr(&t->e, true, PP_66, MAP_0F38, false, 0x59, XMM1, 0, XMM1);
+	uint8_t p = sew == 8 ? 0x66 : 0;
+	if (step == 2) {
+		e_vex_rr(&t->e, true, p ? VEX_PP_66 : 0, VEX_0F, false, 0xc2, XMM2, XMM0, XMM0);
+	} else {
+		e_sse_rr(&t->e, p, false, 0x28, XMM2, XMM0); /* movaps */
+		e_sse_rr(&t->e, p, false, 0xc2, XMM2, XMM2);
+	}
+	e_byte(&t->e, predicate);
 }
 
-/* rax's low sew bytes repeated over xmm1 */
-static void broadcast(struct tctx *t, unsigned sew)
+/* rax's low sew bytes repeated over xmm1 (ymm1 for 32-byte steps) */
+static void broadcast(struct tctx *t, unsigned sew, unsigned step)
 {
 	struct emit *e = &t->e;
 	if (sew < 8) {
@@ -153,12 +158,25 @@ static void broadcast(struct tctx *t, unsigned sew)
 		e_mov_ri(e, RCX, ones[sew]);
 		e_imul_rr(e, true, RAX, RCX);
 	}
-	e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX);   /* movq xmm1, rax */
-	e_sse_rr(e, 0x66, false, 0x6c, XMM1, XMM1); /* punpcklqdq */
+	e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax */
+	if (step == 2)
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F38, false, 0x59, XMM1, 0, XMM1); /* vpbroadcastq */
+	else
+		e_sse_rr(e, 0x66, false, 0x6c, XMM1, XMM1); /* punpcklqdq */
 }
 
-/* f[r] over xmm1: a single must be NaN-boxed, else it reads as the canonical NaN */
-static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew)
+/* The scalar operand of a .vx or .vi form over xmm1 (ymm1) */
+static void scalar_operand(struct tctx *t, unsigned sew, unsigned step)
+{
+	if (t->in->rs3 == VF_VX)
+		t_get(t, RAX, t->in->rs1);
+	else
+		e_mov_ri(&t->e, RAX, (uint64_t)t->in->imm);
+	broadcast(t, sew, step);
+}
+
+/* f[r] over xmm1 (ymm1): a single must be NaN-boxed, else it reads as the canonical NaN */
+static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsigned step)
 {
 	struct emit *e = &t->e;
 	t_fget_gpr(t, RAX, r);
@@ -171,7 +189,7 @@ static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew)
 		e_mov_ri(e, RAX, RV_NAN_S);
 		e_patch(boxed, e->p);
 	}
-	broadcast(t, sew);
+	broadcast(t, sew, step);
 }
 
 static bool load_store(struct tctx *t)
@@ -224,24 +242,11 @@ static uint8_t int_opcode(unsigned op, unsigned sew)
  * vCPU's canonical NaNs where not */
 static void canonicalize(struct tctx *t, unsigned sew, unsigned step)
 {
-	struct emit *e = &t->e;
 	uint8_t p = sew == 8 ? 0x66 : 0;
-	struct mem nan = M(REG_CPU, OFF(v_nan) + (sew == 8 ? 32 : 0));
-	if (step == 2) {
-		int pp = sew == 8 ? PP_66 : 0;
-		e_vex_rr(e, true, pp, MAP_0F, false, 0xc2, XMM2, XMM0, XMM0); /* vcmpordps/pd */
-		e_byte(e, 7);
-		e_vex_rr(e, true, pp, MAP_0F, false, 0x54, XMM0, XMM0, XMM2); /* vandps */
-		e_vex_rm(e, true, pp, MAP_0F, false, 0x55, XMM2, XMM2, nan);  /* vandnps */
-		e_vex_rr(e, true, pp, MAP_0F, false, 0x56, XMM0, XMM0, XMM2); /* vorps */
-		return;
-	}
-	e_sse_rr(e, p, false, 0x28, XMM2, XMM0); /* movaps */
-	e_sse_rr(e, p, false, 0xc2, XMM2, XMM2); /* cmpordps/pd */
-	e_byte(e, 7);
-	e_sse_rr(e, p, false, 0x54, XMM0, XMM2); /* andps */
-	e_sse_rm(e, p, false, 0x55, XMM2, nan);  /* andnps */
-	e_sse_rr(e, p, false, 0x56, XMM0, XMM2); /* orps */
+	nan_mask(t, sew, 7, step);
+	vec_op_r(t, p, false, 0x54, XMM0, XMM2, step);                                         /* andps */
+	vec_op_m(t, p, false, 0x55, XMM2, M(REG_CPU, OFF(v_nan) + (sew == 8 ? 32 : 0)), step); /* andnps */
+	vec_op_r(t, p, false, 0x56, XMM0, XMM2, step);                                         /* orps */
 }
 
 static bool arith(struct tctx *t)
@@ -252,7 +257,7 @@ static bool arith(struct tctx *t)
 	bool fp = in->op == RV_VFADD || in->op == RV_VFSUB || in->op == RV_VFMUL || in->op == RV_VFDIV;
 	bool move = in->op == RV_VMV_V;
 	unsigned step;
-	uint8_t opc = 0, prefix = sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
+	uint8_t opc = 0, prefix = !fp || sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
 	if (!in->rm || t->v_lmul8 < 8 || in->rd % regs || (form == VF_VV && in->rs1 % regs) || in->rs2 % regs)
 		return false;
 	if (fp) {
@@ -266,7 +271,7 @@ static bool arith(struct tctx *t)
 	} else if (!move) {
 		opc = int_opcode(in->op, sew);
 		if (in->op == RV_VMUL && sew == 4 && t->j->host_sse41 && (form == VF_VV || form == VF_VX))
-			opc = 0x40; /* pmulld, through multiply() or e_sse38_rr */
+			opc = 0x40; /* pmulld, in 0F38 */
 		if (!opc || (form != VF_VV && form != VF_VX && form != VF_VI) || (in->op == RV_VRSUB && form == VF_VV))
 			return false;
 	} else if (form != VF_VV && form != VF_VX && form != VF_VI) {
@@ -274,46 +279,29 @@ static bool arith(struct tctx *t)
 	}
 	short_vl = whole_group_guard(t);
 	step = step_of(t, chunks);
-	if (form == VF_VX || form == VF_VI) {
-		if (form == VF_VX)
-			t_get(t, RAX, in->rs1);
-		else
-			e_mov_ri(e, RAX, (uint64_t)in->imm);
-		broadcast(t, sew);
-		widen_broadcast(t, step);
-	} else if (form == VF_VF) {
-		fp_scalar_broadcast(t, in->rs1, sew);
-		widen_broadcast(t, step);
-	}
+	if (form == VF_VX || form == VF_VI)
+		scalar_operand(t, sew, step);
+	else if (form == VF_VF)
+		fp_scalar_broadcast(t, in->rs1, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
-		bool mul32 = in->op == RV_VMUL && sew == 4; /* pmulld, in 0F38 */
+		bool mul32 = opc == 0x40 && !fp;
 		if (move) {
 			if (form == VF_VV)
 				vec_load(t, XMM1, vreg(t, in->rs1, k), step);
 			vec_store(t, vreg(t, in->rd, k), XMM1, step);
 			continue;
 		}
-		if (in->op == RV_VRSUB) { /* scalar - vs2 */
-			vec_copy(t, XMM0, XMM1, step);
-			vec_op_m(t, false, opc, XMM0, vreg(t, in->rs2, k), step);
-		} else if (fp) {
-			vec_load(t, XMM0, vreg(t, in->rs2, k), step);
-			if (form == VF_VV && step == 2)
-				e_vex_rm(e, true, prefix ? PP_66 : 0, MAP_0F, false, opc, XMM0, XMM0,
-					 vreg(t, in->rs1, k));
-			else if (step == 2)
-				e_vex_rr(e, true, prefix ? PP_66 : 0, MAP_0F, false, opc, XMM0, XMM0, XMM1);
-			else if (form == VF_VV)
-				e_sse_rm(e, prefix, false, opc, XMM0, vreg(t, in->rs1, k));
-			else
-				e_sse_rr(e, prefix, false, opc, XMM0, XMM1);
-			canonicalize(t, sew, step);
+		if (in->op == RV_VRSUB) {                           /* scalar - vs2 */
+			vec_unary(t, 0x66, 0x6f, XMM0, XMM1, step); /* movdqa */
+			vec_op_m(t, 0x66, false, opc, XMM0, vreg(t, in->rs2, k), step);
 		} else {
 			vec_load(t, XMM0, vreg(t, in->rs2, k), step);
 			if (form == VF_VV)
-				vec_op_m(t, mul32, opc, XMM0, vreg(t, in->rs1, k), step);
+				vec_op_m(t, prefix, mul32, opc, XMM0, vreg(t, in->rs1, k), step);
 			else
-				vec_op_r(t, mul32, opc, XMM0, XMM1, step);
+				vec_op_r(t, prefix, mul32, opc, XMM0, XMM1, step);
+			if (fp)
+				canonicalize(t, sew, step);
 		}
 		vec_store(t, vreg(t, in->rd, k), XMM0, step);
 	}
@@ -346,27 +334,16 @@ static bool multiply_add(struct tctx *t)
 	odd_frm = e_jcc(e, CC_A);
 	short_vl = whole_group_guard(t);
 	step = step_of(t, chunks);
-	if (form == VF_VF) {
-		fp_scalar_broadcast(t, in->rs1, sew);
-		widen_broadcast(t, step);
-	}
+	if (form == VF_VF)
+		fp_scalar_broadcast(t, in->rs1, sew, step);
 	for (k = 0; k < chunks; k += step) {
 		/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend from memory */
 		vec_load(t, XMM0, vreg(t, in->rd, k), step);
 		if (form == VF_VV)
 			vec_load(t, XMM1, vreg(t, in->rs1, k), step);
-		if (step == 2) {
-			e_vex_rm(e, true, PP_66, MAP_0F38, sew == 8, opc, XMM0, XMM1, vreg(t, in->rs2, k));
-			e_vex_rr(e, true, sew == 8 ? PP_66 : 0, MAP_0F, false, 0xc2, XMM2, XMM0, XMM0); /* vcmpunord */
-			e_byte(e, 3);
-			e_vex_rr(e, true, sew == 8 ? PP_66 : 0, MAP_0F, false, 0x50, RAX, 0, XMM2); /* vmovmsk */
-		} else {
-			e_fma_packed(e, opc, sew == 8, XMM1, vreg(t, in->rs2, k));
-			e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x28, XMM2, XMM0); /* movaps */
-			e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0xc2, XMM2, XMM2); /* cmpunord */
-			e_byte(e, 3);
-			e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x50, RAX, XMM2); /* movmsk */
-		}
+		e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, vreg(t, in->rs2, k));
+		nan_mask(t, sew, 3, step);
+		vec_unary(t, sew == 8 ? 0x66 : 0, 0x50, RAX, XMM2, step); /* movmskps/pd */
 		e_test_rr(e, false, RAX, RAX);
 		nan[k] = e_jcc(e, CC_NE);
 		vec_store(t, vreg(t, in->rd, k), XMM0, step);
@@ -403,20 +380,17 @@ static bool int_multiply_add(struct tctx *t)
 		return false;
 	short_vl = whole_group_guard(t);
 	step = step_of(t, chunks);
-	if (form == VF_VX) {
-		t_get(t, RAX, in->rs1);
-		broadcast(t, sew);
-		widen_broadcast(t, step);
-	}
+	if (form == VF_VX)
+		scalar_operand(t, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		/* xmm0 = vs1 (or rs1) * (vs2, or vd); then addend +- xmm0 */
 		if (form == VF_VV)
 			vec_load(t, XMM0, vreg(t, in->rs1, k), step);
 		else
-			vec_copy(t, XMM0, XMM1, step);
-		vec_op_m(t, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, vreg(t, acc ? in->rs2 : in->rd, k), step);
+			vec_unary(t, 0x66, 0x6f, XMM0, XMM1, step); /* movdqa */
+		vec_op_m(t, 0x66, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, vreg(t, acc ? in->rs2 : in->rd, k), step);
 		vec_load(t, XMM2, vreg(t, acc ? in->rd : in->rs2, k), step);
-		vec_op_r(t, false, addsub, XMM2, XMM0, step);
+		vec_op_r(t, 0x66, false, addsub, XMM2, XMM0, step);
 		vec_store(t, vreg(t, in->rd, k), XMM2, step);
 	}
 	finish_wide(t, step);
@@ -452,12 +426,12 @@ static bool shift(struct tctx *t)
 		vec_load(t, XMM0, vreg(t, in->rs2, k), step);
 		if (form == VF_VI) {
 			if (step == 2) /* VEX: the destination in vvvv */
-				e_vex_rr(e, true, PP_66, MAP_0F, false, by_imm[sew], (int)digit, XMM0, XMM0);
+				e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, by_imm[sew], (int)digit, XMM0, XMM0);
 			else
 				e_sse_rr(e, 0x66, false, by_imm[sew], (int)digit, XMM0);
 			e_byte(e, (uint8_t)(in->imm & (8 * sew - 1)));
 		} else {
-			vec_op_r(t, false, by_reg, XMM0, XMM1, step);
+			vec_op_r(t, 0x66, false, by_reg, XMM0, XMM1, step);
 		}
 		vec_store(t, vreg(t, in->rd, k), XMM0, step);
 	}
@@ -481,24 +455,24 @@ static bool sum_reduction(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	static const uint8_t add[9] = {[1] = 0xfc, [2] = 0xfd, [4] = 0xfe, [8] = 0xd4};
 	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16;
+	uint8_t add = int_opcode(RV_VADD, sew);
 	uint8_t *short_vl;
 	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs)
 		return false;
 	short_vl = whole_group_guard(t);
 	e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, 0));
 	for (unsigned k = 1; k < chunks; k++)
-		e_sse_rm(e, 0x66, false, add[sew], XMM0, vreg(t, in->rs2, k));
+		e_sse_rm(e, 0x66, false, add, XMM0, vreg(t, in->rs2, k));
 	for (unsigned width = 8; width >= sew; width /= 2) { /* fold the upper half of each width in */
 		e_sse_rr(e, 0x66, false, 0x6f, XMM1, XMM0);  /* movdqa */
 		e_sse_rr(e, 0x66, false, 0x73, 3, XMM1);     /* psrldq xmm1, width */
 		e_byte(e, (uint8_t)width);
-		e_sse_rr(e, 0x66, false, add[sew], XMM0, XMM1);
+		e_sse_rr(e, 0x66, false, add, XMM0, XMM1);
 		if (width == sew)
 			break;
 	}
-	e_sse_rm(e, 0x66, false, add[sew], XMM0, vreg(t, in->rs1, 0));
+	e_sse_rm(e, 0x66, false, add, XMM0, vreg(t, in->rs1, 0));
 	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
 	e_store(e, vreg(t, in->rd, 0), RAX, (int)sew);
 	slow_path(t, short_vl, "vl below VLMAX: the sum of fewer elements");
@@ -524,32 +498,22 @@ static bool mask_compare(struct tctx *t)
 	short_vl = whole_group_guard(t);
 	step = step_of(t, chunks);
 	per_step = per_chunk * step;
-	if (form != VF_VV) {
-		if (form == VF_VX)
-			t_get(t, RAX, in->rs1);
-		else
-			e_mov_ri(e, RAX, (uint64_t)in->imm);
-		broadcast(t, sew);
-		widen_broadcast(t, step);
-	}
+	if (form != VF_VV)
+		scalar_operand(t, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		unsigned at = done % 64;
 		uint8_t cmp = sew == 8 ? 0x29 : pcmpeq[sew]; /* pcmpeqq is in 0F38 */
 		vec_load(t, XMM0, vreg(t, in->rs2, k), step);
 		if (form == VF_VV)
-			vec_op_m(t, sew == 8, cmp, XMM0, vreg(t, in->rs1, k), step);
+			vec_op_m(t, 0x66, sew == 8, cmp, XMM0, vreg(t, in->rs1, k), step);
 		else
-			vec_op_r(t, sew == 8, cmp, XMM0, XMM1, step);
+			vec_op_r(t, 0x66, sew == 8, cmp, XMM0, XMM1, step);
 		if (sew == 2)
-			vec_op_r(t, false, 0x63, XMM0, XMM0, step); /* packsswb: a byte per element (per lane) */
-		if (sew <= 2 && step == 2)
-			e_vex_rr(e, true, PP_66, MAP_0F, false, 0xd7, RAX, 0, XMM0); /* vpmovmskb */
-		else if (sew <= 2)
-			e_sse_rr(e, 0x66, false, 0xd7, RAX, XMM0); /* pmovmskb */
-		else if (step == 2)
-			e_vex_rr(e, true, sew == 8 ? PP_66 : 0, MAP_0F, false, 0x50, RAX, 0, XMM0); /* vmovmskps/pd */
+			vec_op_r(t, 0x66, false, 0x63, XMM0, XMM0, step); /* packsswb: a byte per element (per lane) */
+		if (sew <= 2)
+			vec_unary(t, 0x66, 0xd7, RAX, XMM0, step); /* pmovmskb */
 		else
-			e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x50, RAX, XMM0); /* movmskps/pd */
+			vec_unary(t, sew == 8 ? 0x66 : 0, 0x50, RAX, XMM0, step); /* movmskps/pd */
 		if (sew == 2 && step == 2) { /* each lane's 8 bits, then their copies: bits 0-7 and 16-23 */
 			e_mov_rr(e, false, RCX, RAX);
 			e_shift_i(e, SH_SHR, false, RCX, 8);
