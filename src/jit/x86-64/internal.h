@@ -214,6 +214,7 @@ struct tctx {
 	bool no_fuse;              /* plugins act between instructions: no pattern spans two */
 	/* vectors: vtype set by a vsetvli earlier in the block (SEW in bytes, LMUL * 8, VLMAX) */
 	bool v_known;
+	bool v_whole; /* vl == VLMAX is tested in this block since the vsetvli */
 	unsigned v_sew, v_lmul8;
 	uint64_t v_vlmax;
 };

@@ -929,6 +929,7 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 		return;
 	}
 	t->frm_checked = false; /* the interpreter may write frm (fsrm, csrw fcsr) */
+	t->v_whole = false;     /* or trim vl (a fault-only-first load) */
 	store_pc(t, t->pc);
 	spill(&t->e, t->swap_in);
 	e_lea(&t->e, RDI, M(REG_CPU, -CPU_BIAS));
@@ -1562,6 +1563,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.frm_checked = false;
 	t.ninstret_fix = 0;
 	t.v_known = false;
+	t.v_whole = false;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
 	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
 	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */

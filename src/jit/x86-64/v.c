@@ -48,6 +48,7 @@ static bool vsetvli(struct tctx *t)
 	e_store(e, M(REG_CPU, OFF(v_used)), RCX, 1);
 	t_put(t, in->rd, RAX);
 	t->v_known = true;
+	t->v_whole = false;
 	t->v_sew = vt.sew;
 	t->v_lmul8 = (unsigned)vt.lmul8;
 	t->v_vlmax = vlmax;
@@ -55,9 +56,16 @@ static bool vsetvli(struct tctx *t)
 }
 
 /* The jump to the interpreter for this instruction unless vl is VLMAX (the fast path's
- * condition); given to slow_path once the fast path is emitted. */
+ * condition); given to slow_path once the fast path is emitted. Only the first vector
+ * instruction after a vsetvli tests vl: where it is short, that instruction runs in the
+ * interpreter and the block ends, so the rest of the block runs only with vl == VLMAX (and the
+ * dispatcher's block from the next instruction on, made without the vsetvli, runs every
+ * vector instruction in the interpreter). NULL when vl is known to be VLMAX here. */
 static uint8_t *whole_group_guard(struct tctx *t)
 {
+	if (t->v_whole)
+		return NULL;
+	t->v_whole = true;
 	e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF(vl)), (int32_t)t->v_vlmax);
 	return e_jcc(&t->e, CC_NE);
 }
@@ -65,7 +73,7 @@ static uint8_t *whole_group_guard(struct tctx *t)
 static void slow_path(struct tctx *t, uint8_t *site, const char *why)
 {
 	if (site)
-		t_cold_helper(t, site, interp_v, why); /* comes back past the fast path */
+		t_cold_helper_leave(t, site, interp_v, why);
 }
 
 /* Chunks at a time: 2 (32 bytes in a ymm register) where the host has AVX2 and the group an
