@@ -1910,9 +1910,13 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 				cpu->x[held_in(b->swap_in, (int)k)] =
 				    (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
 			cpu->pc = b->pc + (uint64_t)(int64_t)b->faults[i].pc_off;
-			/* flags the guest's FP raised before the fault are in the interrupted MXCSR */
-			if (uc->uc_mcontext.fpregs)
+			/* the FP registers and the flags raised before the fault are in the interrupted
+			 * xmm registers and MXCSR (the handler's siglongjmp does not bring them back) */
+			if (uc->uc_mcontext.fpregs) {
+				for (k = 0; k < NXMAPPED; k++)
+					memcpy(&cpu->f[xmm_guest[k]], &uc->uc_mcontext.fpregs->_xmm[3 + k], 8);
 				cpu->fflags = fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
+			}
 			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
 			cpu->fault_replay = b->faults[i].replay;
 			if (b->pins)
