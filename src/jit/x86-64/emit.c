@@ -38,9 +38,10 @@ static void modrm_rr(struct emit *e, int reg, int rm)
 	e_byte(e, (uint8_t)(0xc0 | ((reg & 7) << 3) | (rm & 7)));
 }
 
-static void modrm_mem(struct emit *e, int reg, struct mem m)
+/* n: EVEX's scale of an 8-bit displacement (the operand's size), 1 otherwise */
+static void modrm_mem_n(struct emit *e, int reg, struct mem m, int32_t n)
 {
-	int mod = m.disp == 0 && (m.base & 7) != RBP ? 0 : (m.disp >= -128 && m.disp <= 127) ? 1 : 2;
+	int mod = m.disp == 0 && (m.base & 7) != RBP ? 0 : m.disp % n == 0 && m.disp / n >= -128 && m.disp / n <= 127 ? 1 : 2;
 	if (m.base == NOREG) { /* [disp32] through a SIB byte: mod 00 with r/m 101 would be rip-relative */
 		e_byte(e, (uint8_t)(((reg & 7) << 3) | 4));
 		e_byte(e, 0x25);
@@ -55,9 +56,14 @@ static void modrm_mem(struct emit *e, int reg, struct mem m)
 		e_byte(e, (uint8_t)((m.scale << 6) | ((index & 7) << 3) | (m.base & 7)));
 	}
 	if (mod == 1)
-		e_byte(e, (uint8_t)(int8_t)m.disp);
+		e_byte(e, (uint8_t)(int8_t)(m.disp / n));
 	else if (mod == 2)
 		e_u32(e, (uint32_t)m.disp);
+}
+
+static void modrm_mem(struct emit *e, int reg, struct mem m)
+{
+	modrm_mem_n(e, reg, m, 1);
 }
 
 static void op_rr(struct emit *e, bool w, uint8_t op, int reg, int rm)
@@ -420,6 +426,31 @@ void e_vex_rm(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, in
 void e_vex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm)
 {
 	vex(e, l256, pp, map, w, op, reg, vvvv, NOREG, rm);
+	modrm_rr(e, reg, rm);
+}
+
+/* EVEX without masking or broadcast: reg, vvvv and a register rm may be 16-31 */
+static void evex(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int x, int b)
+{
+	e_byte(e, 0x62);
+	e_byte(e, (uint8_t)((reg & 8 ? 0 : 0x80) | (x >= 0 && (x & 8) ? 0 : 0x40) | (b >= 0 && (b & 8) ? 0 : 0x20) |
+			    (reg & 16 ? 0 : 0x10) | map));
+	e_byte(e, (uint8_t)((w ? 0x80 : 0) | ((~vvvv & 15) << 3) | 4 | pp));
+	e_byte(e, (uint8_t)((l256 ? 0x20 : 0) | (vvvv & 16 ? 0 : 8)));
+	e_byte(e, op);
+}
+
+void e_evex_rm(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m)
+{
+	seg(e, m);
+	evex(e, l256, pp, map, w, op, reg, vvvv, m.index, m.base);
+	modrm_mem_n(e, reg, m, l256 ? 32 : 16);
+}
+
+void e_evex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm)
+{
+	/* a register rm's fourth bit is EVEX.B, its fifth EVEX.X */
+	evex(e, l256, pp, map, w, op, reg, vvvv, rm & 16 ? 8 : 0, rm);
 	modrm_rr(e, reg, rm);
 }
 

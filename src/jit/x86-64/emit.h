@@ -88,6 +88,10 @@ enum { VEX_PP_NONE, VEX_PP_66, VEX_PP_F3, VEX_PP_F2 };
 enum { VEX_0F = 1, VEX_0F38, VEX_0F3A };
 void e_vex_rm(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m);
 void e_vex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm);
+/* EVEX-encoded (AVX-512VL), unmasked, for the registers 16-31 that VEX cannot name; a memory
+ * operand is the whole vector (its 8-bit displacement is scaled by 16 or 32) */
+void e_evex_rm(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m);
+void e_evex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm);
 void e_vzeroupper(struct emit *e); /* after 256-bit code: legacy SSE runs next */
 void e_ldmxcsr(struct emit *e, struct mem m);
 /* Read-modify-write on memory, with a lock prefix when asked: xadd, cmpxchg, <alu> [m], reg;
