@@ -123,8 +123,9 @@ struct rvx_vcpu {
 	uint64_t vl, vtype, vstart;
 	uint32_t vlenb;
 	uint8_t vxrm, vxsat;
-	bool v_used;    /* ran a vector instruction: signal frames carry the vector context */
-	uint8_t v_ctrl; /* PR_RISCV_V control: current state, next (<< 2), inherit (bit 4) */
+	bool v_used;     /* ran a vector instruction: signal frames carry the vector context */
+	uint8_t v_ctrl;  /* PR_RISCV_V control: current state, next (<< 2), inherit (bit 4) */
+	uint32_t v_live; /* translated code: v[] is in host registers while it runs (jit/x86-64) */
 	uint8_t v[32 * RVX_VLENB_MAX] __attribute__((aligned(16)));
 	uint32_t v_nan[16] __attribute__((aligned(32))); /* canonical NaNs: 8 singles, 4 doubles (translated code) */
 };

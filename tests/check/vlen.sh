@@ -20,17 +20,23 @@ for t in rvv_arith rvv_mem rvv_strlen; do
 		done
 	done
 done
-# the translator's 16-byte (SSE) forms, which a host with AVX2 leaves for 32-byte ones: the same
-# tests with AVX2 hidden from rvx (glibc's tunable), against QEMU 10 at the default VLEN
+# the translator's 16-byte (SSE) forms, which a host with AVX2 leaves for 32-byte ones, and its
+# vector registers in the vCPU, which a host with AVX-512VL keeps in ymm16-31 at VLEN 128: the
+# same tests with AVX2, then AVX-512, hidden from rvx (glibc's tunable), against QEMU 10 at the
+# default VLEN
 for t in rvv_arith rvv_mem rvv_strlen; do
 	[ -x "$OUT/vlen/$t" ] || continue
 	timeout 300 "$q10" -cpu rva23u64 "$OUT/vlen/$t" >"$OUT/vlen/$t.128.qemu" 2>&1
-	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2 timeout 300 "$RVX" --translate-after 1 "$OUT/vlen/$t" >"$OUT/vlen/$t.sse" 2>&1
-	if cmp -s "$OUT/vlen/$t.128.qemu" "$OUT/vlen/$t.sse" && [ -s "$OUT/vlen/$t.sse" ]; then
-		echo "PASS vlen-$t-sse-only"
-	else
-		echo "FAIL vlen-$t-sse-only: differs from QEMU 10: $(diff "$OUT/vlen/$t.sse" "$OUT/vlen/$t.128.qemu" | head -3 | tr '\n' '|')"
-	fi
+	for hide in sse-only:-AVX2 no-avx512:-AVX512F,-AVX512VL; do
+		name=${hide%%:*}
+		GLIBC_TUNABLES=glibc.cpu.hwcaps=${hide#*:} timeout 300 "$RVX" --translate-after 1 "$OUT/vlen/$t" \
+			>"$OUT/vlen/$t.$name" 2>&1
+		if cmp -s "$OUT/vlen/$t.128.qemu" "$OUT/vlen/$t.$name" && [ -s "$OUT/vlen/$t.$name" ]; then
+			echo "PASS vlen-$t-$name"
+		else
+			echo "FAIL vlen-$t-$name: differs from QEMU 10: $(diff "$OUT/vlen/$t.$name" "$OUT/vlen/$t.128.qemu" | head -3 | tr '\n' '|')"
+		fi
+	done
 done
 # the vector length a program sees, and a VLEN rvx refuses
 cat >"$OUT/vlen/vlenb.c" <<'C'

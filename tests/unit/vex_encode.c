@@ -8,7 +8,7 @@
 
 #include "jit/x86-64/emit.h"
 
-enum { VEX256, EVEX256, EVEX128 };
+enum { VEX256, VEX128, EVEX256, EVEX128 };
 
 /* One instruction: register form (rm a register) or memory form; imm appended when >= 0 */
 struct want {
@@ -64,19 +64,22 @@ static const struct want wants[] = {
     RR("vpacksswb ymm0, ymm0, ymm0", VEX_PP_66, VEX_0F, false, 0x63, 0, 0, 0, -1),
     RM("vpcmpeqq ymm0, ymm0, ymmword ptr [rbp + 8]", VEX_PP_66, VEX_0F38, false, 0x29, 0, 0, MEM(RBP, NOREG, 8, false)),
     RR("vmovdqa ymm0, ymm1", VEX_PP_66, VEX_0F, false, 0x6f, 0, 0, 1, -1),
+    KRR(VEX128, "vmovq rax, xmm2", VEX_PP_66, VEX_0F, true, 0x7e, 2, 0, RAX, -1),
+    KRR(VEX128, "vpextrq rax, xmm2, 1", VEX_PP_66, VEX_0F3A, true, 0x16, 2, 0, RAX, 1),
+    KRR(VEX128, "vpinsrq xmm2, xmm2, rdx, 1", VEX_PP_66, VEX_0F3A, true, 0x22, 2, 2, RDX, 1),
     /* the vector registers' home in ymm16-31 (AVX-512VL) */
     KRR(EVEX256, "vmovdqu64 ymm16, ymm0", VEX_PP_F3, VEX_0F, true, 0x6f, 16, 0, 0, -1),
     KRR(EVEX256, "vmovdqu64 ymm2, ymm31", VEX_PP_F3, VEX_0F, true, 0x6f, 2, 0, 31, -1),
     KRR(EVEX256, "vmovdqu64 ymm24, ymm23", VEX_PP_F3, VEX_0F, true, 0x6f, 24, 0, 23, -1),
     KRR(EVEX128, "vmovdqu64 xmm1, xmm27", VEX_PP_F3, VEX_0F, true, 0x6f, 1, 0, 27, -1),
     KRM(EVEX256, "vmovdqu64 ymmword ptr [rbp + 0x5a20], ymm17", VEX_PP_F3, VEX_0F, true, 0x7f, 17, 0,
-        MEM(RBP, NOREG, 0x5a20, false)),
+	MEM(RBP, NOREG, 0x5a20, false)),
     KRM(EVEX256, "vmovdqu64 ymm31, ymmword ptr [rbp + 0x40]", VEX_PP_F3, VEX_0F, true, 0x6f, 31, 0,
-        MEM(RBP, NOREG, 0x40, false)),
+	MEM(RBP, NOREG, 0x40, false)),
     KRM(EVEX256, "vmovdqu64 ymm20, ymmword ptr [rbp + 0x50]", VEX_PP_F3, VEX_0F, true, 0x6f, 20, 0,
-        MEM(RBP, NOREG, 0x50, false)),
+	MEM(RBP, NOREG, 0x50, false)),
     KRM(EVEX256, "vmovdqu64 ymm18, ymmword ptr [r12 - 0x20]", VEX_PP_F3, VEX_0F, true, 0x6f, 18, 0,
-        MEM(R12, NOREG, -0x20, false)),
+	MEM(R12, NOREG, -0x20, false)),
 };
 
 /* EVEX forms Capstone 4 does not decode: tests/check/encoder.sh assembles the AT&T text with GNU
@@ -90,14 +93,15 @@ static const struct want lanes[] = {
 
 static void emit_want(struct emit *e, const struct want *w)
 {
-	if (w->kind != VEX256 && w->rm == NOREG)
-		e_evex_rm(e, w->kind == EVEX256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->m);
-	else if (w->kind != VEX256)
-		e_evex_rr(e, w->kind == EVEX256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->rm);
+	bool evex = w->kind == EVEX256 || w->kind == EVEX128, l256 = w->kind == VEX256 || w->kind == EVEX256;
+	if (evex && w->rm == NOREG)
+		e_evex_rm(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->m);
+	else if (evex)
+		e_evex_rr(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->rm);
 	else if (w->rm == NOREG)
-		e_vex_rm(e, true, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->m);
+		e_vex_rm(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->m);
 	else
-		e_vex_rr(e, true, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->rm);
+		e_vex_rr(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->rm);
 	if (w->imm >= 0)
 		e_byte(e, (uint8_t)w->imm);
 }

@@ -41,7 +41,9 @@ static void modrm_rr(struct emit *e, int reg, int rm)
 /* n: EVEX's scale of an 8-bit displacement (the operand's size), 1 otherwise */
 static void modrm_mem_n(struct emit *e, int reg, struct mem m, int32_t n)
 {
-	int mod = m.disp == 0 && (m.base & 7) != RBP ? 0 : m.disp % n == 0 && m.disp / n >= -128 && m.disp / n <= 127 ? 1 : 2;
+	int mod = m.disp == 0 && (m.base & 7) != RBP                           ? 0
+		  : m.disp % n == 0 && m.disp / n >= -128 && m.disp / n <= 127 ? 1
+									       : 2;
 	if (m.base == NOREG) { /* [disp32] through a SIB byte: mod 00 with r/m 101 would be rip-relative */
 		e_byte(e, (uint8_t)(((reg & 7) << 3) | 4));
 		e_byte(e, 0x25);
@@ -173,6 +175,12 @@ void e_store(struct emit *e, struct mem m, int src, int size)
 	case 4: op_rm(e, false, 0x89, src, m, false); break;
 	default: op_rm(e, true, 0x89, src, m, false);
 	}
+}
+
+void e_store_i8(struct emit *e, struct mem m, uint8_t imm)
+{
+	op_rm(e, false, 0xc6, 0, m, false);
+	e_byte(e, imm);
 }
 
 void e_store_i32(struct emit *e, struct mem m, int32_t imm)
@@ -352,6 +360,16 @@ void e_call(struct emit *e, const void *fn)
 {
 	e_mov_ri(e, RAX, (uint64_t)(uintptr_t)fn);
 	op_rr(e, false, 0xff, 2, RAX);
+}
+
+void e_call_to(struct emit *e, const void *target)
+{
+	uint8_t *r;
+	e_byte(e, 0xe8);
+	r = e->p;
+	e_u32(e, 0);
+	if (!e->full)
+		e_patch(r, target);
 }
 
 void e_jmp_mem(struct emit *e, struct mem m)

@@ -48,6 +48,7 @@ void e_mov_ri(struct emit *e, int dst, uint64_t imm);                    /* shor
 void e_load(struct emit *e, int dst, struct mem m, int size, bool sign); /* into a 64-bit reg */
 void e_store(struct emit *e, struct mem m, int src, int size);
 void e_store_i32(struct emit *e, struct mem m, int32_t imm); /* 64-bit store of sign-extended imm */
+void e_store_i8(struct emit *e, struct mem m, uint8_t imm);
 void e_lea(struct emit *e, int dst, struct mem m);
 uint8_t *e_lea_rip(struct emit *e, int dst); /* lea dst, [rip + disp32]: patch like a jump */
 void e_shift_cl(struct emit *e, int op, bool w, int dst);
@@ -76,6 +77,7 @@ void e_jmp_to(struct emit *e, const void *target);
 void e_jcc_to(struct emit *e, int cc, const void *target);
 void e_call(struct emit *e, const void *fn); /* via rax */
 void e_jmp_mem(struct emit *e, struct mem m);
+void e_call_to(struct emit *e, const void *target); /* call rel32 */
 void e_ret(struct emit *e);
 /* SSE scalar: prefix (0xf2 sd, 0xf3 ss, 0x66, or 0), 0F op, xmm register and an operand. */
 void e_sse_rm(struct emit *e, uint8_t prefix, bool w, uint8_t op, int xmm, struct mem m);

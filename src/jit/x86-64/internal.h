@@ -119,6 +119,13 @@ struct jit_cache {
 	bool host_sse41;     /* the host has SSE4.1 (pmulld) */
 	bool host_avx2;      /* the host has AVX2 and the OS saves AVX state (vectors 32 bytes at a time) */
 	bool space_at_gs;    /* the guest space is not at host address 0 but at the GS base */
+	/* The vector registers live in ymm16-ymm31 (two to a register) while translated code runs:
+	 * AVX-512VL and VLEN 128. A vCPU's v_live says they are there; its v[] is their home
+	 * outside translated code and at helper calls, which spill and reload them (v_spill and
+	 * v_reload, which do nothing while v_live is clear; v_load makes them live). */
+	bool v_resident;
+	uint8_t *v_spill, *v_reload, *v_load;
+	uint32_t zmm16_off; /* where zmm16-31 are in a signal frame's XSAVE area (CPUID 0xD.7) */
 	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
 	int perf_pid;
 	FILE *jitdump;      /* -jitdump: /tmp/jit-PID.dump of this process (jitdump_pid) */
@@ -215,6 +222,7 @@ struct tctx {
 	/* vectors: vtype set by a vsetvli earlier in the block (SEW in bytes, LMUL * 8, VLMAX) */
 	bool v_known;
 	bool v_whole; /* vl == VLMAX is tested in this block since the vsetvli */
+	bool v_live;  /* the vector registers are made live in ymm16-31 on this path of the block */
 	unsigned v_sew, v_lmul8;
 	uint64_t v_vlmax;
 };
@@ -222,6 +230,11 @@ struct tctx {
 static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)
 {
 	return t->j->rx + (rw - t->j->rw);
+}
+
+static inline uint8_t *rw_at(const struct tctx *t, const uint8_t *rx)
+{
+	return t->j->rw + (rx - t->j->rx);
 }
 
 /* The instruction n places after the current one, decoded into the block, for a pattern that

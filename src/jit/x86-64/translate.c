@@ -2,6 +2,7 @@
  * and executable through the same mapping), chaining, the inline jump cache for indirect
  * jumps, and mapping host faults in translated code back to the guest instruction. */
 #include <asm/prctl.h>
+#include <cpuid.h>
 #include <errno.h>
 #include <sched.h>
 #include <stdio.h>
@@ -38,27 +39,54 @@ static unsigned held_in(const uint8_t *swap_in, int k)
 	return swap_in && swap_in[k] ? swap_in[k] : mapped_guest[k];
 }
 
-static void spill(struct emit *e, const uint8_t *swap_in)
+static uint8_t *rw_of(struct jit_cache *j, const uint8_t *rx)
+{
+	return j->rw + (rx - j->rx);
+}
+
+static void spill(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
 		e_store(e, M(REG_CPU, OFF_X(held_in(swap_in, i))), mapped_host[i], 8);
 	for (i = 0; i < NXMAPPED; i++)
 		e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movsd */
+	if (j->v_resident)
+		e_call_to(e, rw_of(j, j->v_spill));
 }
 
-static void reload(struct emit *e, const uint8_t *swap_in)
+static void reload(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
 		e_load(e, mapped_host[i], M(REG_CPU, OFF_X(held_in(swap_in, i))), 8, false);
 	for (i = 0; i < NXMAPPED; i++)
 		e_sse_rm(e, 0xf3, false, 0x7e, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movq */
+	if (j->v_resident)
+		e_call_to(e, rw_of(j, j->v_reload));
 }
 
-static uint8_t *rw_of(struct jit_cache *j, const uint8_t *rx)
+/* The routines that move v0-v31 between the vCPU and ymm16-31 (jit_cache's v_resident): the
+ * first two only while they are live. */
+static void emit_vector_moves(struct jit_cache *j, struct emit *e)
 {
-	return j->rw + (rx - j->rx);
+	for (int load = 0; load < 3; load++) {
+		uint8_t *skip = NULL;
+		uint8_t **at = load == 0 ? &j->v_spill : load == 1 ? &j->v_reload : &j->v_load;
+		*at = j->rx + (e->p - j->rw);
+		if (load < 2) {
+			e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(v_live)), 0);
+			skip = e_jcc(e, CC_E);
+		}
+		for (int i = 0; i < 16; i++) /* vmovdqu64 */
+			e_evex_rm(e, true, VEX_PP_F3, VEX_0F, true, load ? 0x6f : 0x7f, 16 + i, 0,
+				  M(REG_CPU, OFF(v) + 32 * i));
+		if (load == 2)
+			e_store_i8(e, M(REG_CPU, OFF(v_live)), 1);
+		if (skip)
+			e_patch(skip, e->p);
+		e_ret(e);
+	}
 }
 
 static void emit_trampolines(struct jit_cache *j)
@@ -67,25 +95,31 @@ static void emit_trampolines(struct jit_cache *j)
 	static const uint8_t push[] = {0x53, 0x55, 0x41, 0x54, 0x41, 0x55, 0x41, 0x56, 0x41, 0x57};
 	static const uint8_t pop[] = {0x41, 0x5f, 0x41, 0x5e, 0x41, 0x5d, 0x41, 0x5c, 0x5d, 0x5b};
 	size_t i;
+	uint8_t *enter;
+	if (j->v_resident)
+		emit_vector_moves(j, &e);
+	while ((e.p - j->rw) & 15)
+		e_byte(&e, 0xcc);
 	/* int enter(struct rvx_vcpu *cpu [rdi], const uint8_t *code [rsi]) */
+	enter = e.p;
 	for (i = 0; i < sizeof push; i++)
 		e_byte(&e, push[i]);
 	e_alu_ri(&e, ALU_SUB, true, RSP, 8); /* keep the stack 16-byte aligned for helper calls */
 	e_lea(&e, REG_CPU, M(RDI, CPU_BIAS));
 	e_mov_rr(&e, true, RAX, RSI);
-	reload(&e, NULL);
+	reload(&e, j, NULL);
 	e_byte(&e, 0xff);
 	e_byte(&e, 0xe0); /* jmp rax */
 	while ((e.p - j->rw) & 15)
 		e_byte(&e, 0xcc);
 	/* epilogue: eax holds the exit status */
 	j->epilogue = j->rx + (e.p - j->rw);
-	spill(&e, NULL);
+	spill(&e, j, NULL);
 	e_alu_ri(&e, ALU_ADD, true, RSP, 8);
 	for (i = 0; i < sizeof pop; i++)
 		e_byte(&e, pop[i]);
 	e_ret(&e);
-	j->enter = (int (*)(struct rvx_vcpu *, const uint8_t *))(void *)j->rx;
+	j->enter = (int (*)(struct rvx_vcpu *, const uint8_t *))(void *)(j->rx + (enter - j->rw));
 	j->used = (size_t)((e.p - j->rw + 63) & ~63);
 }
 
@@ -186,6 +220,13 @@ int jit_init(struct rvx_machine *m)
 	j->host_fma = host_has_fma();
 	j->host_sse41 = CPU_FEATURE_ACTIVE(SSE4_1);
 	j->host_avx2 = CPU_FEATURE_ACTIVE(AVX2) && CPU_FEATURE_ACTIVE(AVX);
+	if (j->host_avx2 && CPU_FEATURE_ACTIVE(AVX512F) && CPU_FEATURE_ACTIVE(AVX512VL) &&
+	    (m->cfg.vlen ? m->cfg.vlen / 8 : RVX_VLENB_DEFAULT) == 16) {
+		unsigned a, b, c, d;
+		__cpuid_count(0xd, 7, a, b, c, d);
+		j->zmm16_off = b;
+		j->v_resident = a == 1024 && b >= 576; /* the standard XSAVE layout's Hi16_ZMM */
+	}
 	j->space_at_gs = m->space.base != NULL;
 	emit_trampolines(j);
 	m->jit = j;
@@ -931,14 +972,14 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 	t->frm_checked = false; /* the interpreter may write frm (fsrm, csrw fcsr) */
 	t->v_whole = false;     /* or trim vl (a fault-only-first load) */
 	store_pc(t, t->pc);
-	spill(&t->e, t->swap_in);
+	spill(&t->e, t->j, t->swap_in);
 	e_lea(&t->e, RDI, M(REG_CPU, -CPU_BIAS));
 	t->helper_site[t->nhelpers].lea = e_lea_rip(&t->e, RSI);
 	t->helper_site[t->nhelpers].insn = (uint16_t)t->idx;
 	e_mov_ri(&t->e, RDX, (uint64_t)(uintptr_t)fn);
 	e_call(&t->e, (const void *)helper_thunk);
 	e_store_i32(&t->e, M(REG_CPU, OFF_X(0)), 0); /* the interpreter's functions may write x0 */
-	reload(&t->e, t->swap_in);
+	reload(&t->e, t->j, t->swap_in);
 	t->nhelpers++;
 	leave_unless_zero(t);
 }
@@ -1426,11 +1467,11 @@ static void emit_plugin_call(struct tctx *t, int (*thunk)(struct rvx_vcpu *, con
 	struct emit *e = &t->e;
 	t->frm_checked = false;
 	store_pc(t, t->pc);
-	spill(e, t->swap_in);
+	spill(e, t->j, t->swap_in);
 	e_lea(e, RDI, M(REG_CPU, -CPU_BIAS));
 	e_mov_ri(e, RSI, (uint64_t)(uintptr_t)arg);
 	e_call(e, (const void *)thunk);
-	reload(e, t->swap_in);
+	reload(e, t->j, t->swap_in);
 	leave_unless_zero(t);
 }
 
@@ -1564,6 +1605,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.ninstret_fix = 0;
 	t.v_known = false;
 	t.v_whole = false;
+	t.v_live = false;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
 	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
 	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */
@@ -1879,6 +1921,24 @@ bool jit_owns_pc(struct rvx_vcpu *cpu, ucontext_t *uc)
 	return j && rip >= j->rx && rip < j->rx + j->size;
 }
 
+/* v0-v31 from ymm16-31 as the signal frame's XSAVE area has them (zmm16-31 in the standard
+ * layout; absent from the saved features when in their initial state, all zero) */
+static void vectors_from_frame(const struct jit_cache *j, struct rvx_vcpu *cpu, const uint8_t *xsave)
+{
+	uint32_t magic;
+	uint64_t features;
+	memcpy(&magic, xsave + 464, 4); /* the kernel's mark of an XSAVE frame (FP_XSTATE_MAGIC1) */
+	memcpy(&features, xsave + 512, 8);
+	if (magic != 0x46505853u)
+		return; /* never on a kernel that lets a process use AVX-512 */
+	for (int i = 0; i < 16; i++) {
+		if (features & (1u << 7))
+			memcpy(cpu->v + 32 * i, xsave + j->zmm16_off + 64 * i, 32);
+		else
+			memset(cpu->v + 32 * i, 0, 32);
+	}
+}
+
 bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 {
 	struct jit_cache *j = cpu->m->jit;
@@ -1916,6 +1976,8 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 				for (k = 0; k < NXMAPPED; k++)
 					memcpy(&cpu->f[xmm_guest[k]], &uc->uc_mcontext.fpregs->_xmm[3 + k], 8);
 				cpu->fflags = fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
+				if (cpu->v_live)
+					vectors_from_frame(j, cpu, (const uint8_t *)uc->uc_mcontext.fpregs);
 			}
 			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
 			cpu->fault_replay = b->faults[i].replay;

@@ -2,11 +2,14 @@
  * vsetvli in the same block (so that SEW and LMUL are known here) the unmasked whole-group forms
  * of unit-stride loads (also fault-only-first) and stores, of element-wise integer and F/D
  * arithmetic (multiply-adds with FMA3), integer sums, vmseq/vmsne into a mask and vfirst.m, 16
- * bytes at a time on the vector registers in the vCPU (32 with AVX2, for groups of two registers
- * or more, except masks and sums); vmv.x.s. Each checks vl == VLMAX at run
- * time and otherwise calls the interpreter, as every other vector instruction does (masks, tails,
- * fractional LMUL, the rest of the extension). A fault in a load or store is replayed in the
- * interpreter, which sets vstart at the faulting element (or, fault-only-first, trims vl). */
+ * bytes at a time (32 with AVX2, for groups of two registers or more, except masks and sums);
+ * vmv.x.s. The registers are in the vCPU, or, with AVX-512VL at VLEN 128, in ymm16-31 while
+ * translated code runs (two to a ymm register; helpers and exits spill them, a fault takes them
+ * from the signal frame). The first of these after the vsetvli checks vl == VLMAX at run time
+ * and otherwise calls the interpreter and ends the block, as every other vector instruction
+ * runs there (masks, tails, fractional LMUL, the rest of the extension). A fault in a load or
+ * store is replayed in the interpreter, which sets vstart at the faulting element (or,
+ * fault-only-first, trims vl). */
 #include "../../riscv/csr.h"
 #include "../../riscv/fp.h"
 #include "internal.h"
@@ -127,6 +130,96 @@ static void vec_op_r(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int
 		e_sse_rr(&t->e, prefix, false, op, x, y);
 }
 
+/* With jit_cache's v_resident, register r lives in ymm16 + r / 2 (its low or high half) while
+ * translated code runs, and chunk k of a group is register reg + k (VLEN 128); else in the vCPU. */
+static int home(unsigned r)
+{
+	return 16 + (int)(r / 2);
+}
+
+/* The first use in a block loads the registers unless they are live already. */
+static void make_live(struct tctx *t)
+{
+	uint8_t *live;
+	if (!t->j->v_resident || t->v_live)
+		return;
+	e_alu_mi(&t->e, ALU_CMP, false, M(REG_CPU, OFF(v_live)), 0);
+	live = e_jcc(&t->e, CC_NE);
+	e_call_to(&t->e, rw_at(t, t->j->v_load));
+	e_patch(live, t->e.p);
+	t->v_live = true;
+}
+
+/* x = chunk k of the group at reg (16 or 32 bytes) */
+static void vget(struct tctx *t, int x, unsigned reg, unsigned k, unsigned step)
+{
+	unsigned r = reg + k;
+	if (!t->j->v_resident) {
+		vec_load(t, x, vreg(t, reg, k), step);
+	} else if (step == 2 || r % 2 == 0) { /* vmovdqu64 */
+		e_evex_rr(&t->e, step == 2, VEX_PP_F3, VEX_0F, true, 0x6f, x, 0, home(r));
+	} else { /* vextracti32x4 x, home, 1 */
+		e_evex_rr(&t->e, true, VEX_PP_66, VEX_0F3A, false, 0x39, home(r), 0, x);
+		e_byte(&t->e, 1);
+	}
+}
+
+/* chunk k of the group at reg = x */
+static void vput(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step)
+{
+	unsigned r = reg + k;
+	if (!t->j->v_resident) {
+		vec_store(t, vreg(t, reg, k), x, step);
+	} else if (step == 2) {
+		e_evex_rr(&t->e, true, VEX_PP_F3, VEX_0F, true, 0x6f, home(r), 0, x);
+	} else { /* vinserti32x4 home, home, x, half */
+		e_evex_rr(&t->e, true, VEX_PP_66, VEX_0F3A, false, 0x38, home(r), home(r), x);
+		e_byte(&t->e, (uint8_t)(r % 2));
+	}
+}
+
+/* x op= chunk k of the group at reg, through the free scratch register y when resident */
+static void vec_op_v(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int x, unsigned reg, unsigned k,
+		     unsigned step, int y)
+{
+	if (t->j->v_resident) {
+		vget(t, y, reg, k, step);
+		vec_op_r(t, prefix, map38, op, x, y, step);
+	} else {
+		vec_op_m(t, prefix, map38, op, x, vreg(t, reg, k), step);
+	}
+}
+
+/* gpr = the 64-bit word w (0 or 1) of register r (vmovq, vpextrq; through xmm2) */
+static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w)
+{
+	vget(t, XMM2, r, 0, 1);
+	if (w)
+		e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F3A, true, 0x16, XMM2, 0, gpr);
+	else
+		e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F, true, 0x7e, XMM2, 0, gpr);
+	if (w)
+		e_byte(&t->e, 1);
+}
+
+/* word w of register r = gpr (vpinsrq) */
+static void vword_put(struct tctx *t, unsigned r, unsigned w, int gpr)
+{
+	vget(t, XMM2, r, 0, 1);
+	e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, gpr);
+	e_byte(&t->e, (uint8_t)w);
+	vput(t, r, 0, XMM2, 1);
+}
+
+/* For the forms that read registers' bytes in the vCPU: register r there, through xmm2 */
+static void sync_out(struct tctx *t, unsigned r)
+{
+	if (t->j->v_resident) {
+		vget(t, XMM2, r, 0, 1);
+		e_sse_rm(&t->e, 0xf3, false, 0x7f, XMM2, vreg(t, r, 0)); /* movdqu */
+	}
+}
+
 /* reg = op(y) with no second source (movdqa, movmskps/pd, pmovmskb), 16 or 32 bytes of y */
 static void vec_unary(struct tctx *t, uint8_t prefix, uint8_t op, int reg, int y, unsigned step)
 {
@@ -210,18 +303,19 @@ static bool load_store(struct tctx *t)
 	if ((unsigned)in->imm / 8 != t->v_sew || !in->rm || in->rs3 != 1 || t->v_lmul8 < 8 || in->rd % regs)
 		return false;
 	short_vl = whole_group_guard(t);
+	make_live(t);
 	m = t_address(t, in->rs1, 0);
 	for (unsigned k = 0; k < chunks; k += step) {
 		struct mem g = m;
 		g.disp += (int32_t)(16 * k);
 		if (store) {
-			vec_load(t, XMM0, vreg(t, in->rd, k), step);
+			vget(t, XMM0, in->rd, k, step);
 			t_fault_site_replay(t, 1);
 			vec_store(t, g, XMM0, step);
 		} else {
 			t_fault_site_replay(t, 1);
 			vec_load(t, XMM0, g, step);
-			vec_store(t, vreg(t, in->rd, k), XMM0, step);
+			vput(t, in->rd, k, XMM0, step);
 		}
 	}
 	finish_wide(t, step);
@@ -286,6 +380,7 @@ static bool arith(struct tctx *t)
 		return false;
 	}
 	short_vl = whole_group_guard(t);
+	make_live(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX || form == VF_VI)
 		scalar_operand(t, sew, step);
@@ -295,23 +390,23 @@ static bool arith(struct tctx *t)
 		bool mul32 = opc == 0x40 && !fp;
 		if (move) {
 			if (form == VF_VV)
-				vec_load(t, XMM1, vreg(t, in->rs1, k), step);
-			vec_store(t, vreg(t, in->rd, k), XMM1, step);
+				vget(t, XMM1, in->rs1, k, step);
+			vput(t, in->rd, k, XMM1, step);
 			continue;
 		}
 		if (in->op == RV_VRSUB) {                           /* scalar - vs2 */
 			vec_unary(t, 0x66, 0x6f, XMM0, XMM1, step); /* movdqa */
-			vec_op_m(t, 0x66, false, opc, XMM0, vreg(t, in->rs2, k), step);
+			vec_op_v(t, 0x66, false, opc, XMM0, in->rs2, k, step, XMM2);
 		} else {
-			vec_load(t, XMM0, vreg(t, in->rs2, k), step);
+			vget(t, XMM0, in->rs2, k, step);
 			if (form == VF_VV)
-				vec_op_m(t, prefix, mul32, opc, XMM0, vreg(t, in->rs1, k), step);
+				vec_op_v(t, prefix, mul32, opc, XMM0, in->rs1, k, step, XMM2);
 			else
 				vec_op_r(t, prefix, mul32, opc, XMM0, XMM1, step);
 			if (fp)
 				canonicalize(t, sew, step);
 		}
-		vec_store(t, vreg(t, in->rd, k), XMM0, step);
+		vput(t, in->rd, k, XMM0, step);
 	}
 	finish_wide(t, step);
 	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
@@ -341,20 +436,26 @@ static bool multiply_add(struct tctx *t)
 	e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
 	odd_frm = e_jcc(e, CC_A);
 	short_vl = whole_group_guard(t);
+	make_live(t);
 	step = step_of(t, chunks);
 	if (form == VF_VF)
 		fp_scalar_broadcast(t, in->rs1, sew, step);
 	for (k = 0; k < chunks; k += step) {
-		/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend from memory */
-		vec_load(t, XMM0, vreg(t, in->rd, k), step);
+		/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend (xmm2 or memory) */
+		vget(t, XMM0, in->rd, k, step);
 		if (form == VF_VV)
-			vec_load(t, XMM1, vreg(t, in->rs1, k), step);
-		e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, vreg(t, in->rs2, k));
+			vget(t, XMM1, in->rs1, k, step);
+		if (t->j->v_resident) {
+			vget(t, XMM2, in->rs2, k, step);
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
+		} else {
+			e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, vreg(t, in->rs2, k));
+		}
 		nan_mask(t, sew, 3, step);
 		vec_unary(t, sew == 8 ? 0x66 : 0, 0x50, RAX, XMM2, step); /* movmskps/pd */
 		e_test_rr(e, false, RAX, RAX);
 		nan[k] = e_jcc(e, CC_NE);
-		vec_store(t, vreg(t, in->rd, k), XMM0, step);
+		vput(t, in->rd, k, XMM0, step);
 	}
 	finish_wide(t, step);
 	over = e_jmp(e);
@@ -387,19 +488,20 @@ static bool int_multiply_add(struct tctx *t)
 	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
 		return false;
 	short_vl = whole_group_guard(t);
+	make_live(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX)
 		scalar_operand(t, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		/* xmm0 = vs1 (or rs1) * (vs2, or vd); then addend +- xmm0 */
 		if (form == VF_VV)
-			vec_load(t, XMM0, vreg(t, in->rs1, k), step);
+			vget(t, XMM0, in->rs1, k, step);
 		else
 			vec_unary(t, 0x66, 0x6f, XMM0, XMM1, step); /* movdqa */
-		vec_op_m(t, 0x66, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, vreg(t, acc ? in->rs2 : in->rd, k), step);
-		vec_load(t, XMM2, vreg(t, acc ? in->rd : in->rs2, k), step);
+		vec_op_v(t, 0x66, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, acc ? in->rs2 : in->rd, k, step, XMM2);
+		vget(t, XMM2, acc ? in->rd : in->rs2, k, step);
 		vec_op_r(t, 0x66, false, addsub, XMM2, XMM0, step);
-		vec_store(t, vreg(t, in->rd, k), XMM2, step);
+		vput(t, in->rd, k, XMM2, step);
 	}
 	finish_wide(t, step);
 	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
@@ -424,6 +526,7 @@ static bool shift(struct tctx *t)
 	    (form != VF_VI && form != VF_VX))
 		return false;
 	short_vl = whole_group_guard(t);
+	make_live(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX) {
 		t_get(t, RAX, in->rs1);
@@ -431,7 +534,7 @@ static bool shift(struct tctx *t)
 		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax: the count for 16 or 32 bytes */
 	}
 	for (unsigned k = 0; k < chunks; k += step) {
-		vec_load(t, XMM0, vreg(t, in->rs2, k), step);
+		vget(t, XMM0, in->rs2, k, step);
 		if (form == VF_VI) {
 			if (step == 2) /* VEX: the destination in vvvv */
 				e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, by_imm[sew], (int)digit, XMM0, XMM0);
@@ -441,7 +544,7 @@ static bool shift(struct tctx *t)
 		} else {
 			vec_op_r(t, 0x66, false, by_reg, XMM0, XMM1, step);
 		}
-		vec_store(t, vreg(t, in->rd, k), XMM0, step);
+		vput(t, in->rd, k, XMM0, step);
 	}
 	finish_wide(t, step);
 	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
@@ -452,6 +555,8 @@ static bool shift(struct tctx *t)
 static bool move_to_scalar(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
+	make_live(t);
+	sync_out(t, in->rs2);
 	e_load(&t->e, RAX, vreg(t, in->rs2, 0), (int)t->v_sew, true);
 	t_put(t, in->rd, RAX);
 	return true;
@@ -469,6 +574,10 @@ static bool sum_reduction(struct tctx *t)
 	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs)
 		return false;
 	short_vl = whole_group_guard(t);
+	make_live(t);
+	for (unsigned k = 0; k < chunks; k++)
+		sync_out(t, in->rs2 + k);
+	sync_out(t, in->rs1);
 	e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, 0));
 	for (unsigned k = 1; k < chunks; k++)
 		e_sse_rm(e, 0x66, false, add, XMM0, vreg(t, in->rs2, k));
@@ -482,7 +591,19 @@ static bool sum_reduction(struct tctx *t)
 	}
 	e_sse_rm(e, 0x66, false, add, XMM0, vreg(t, in->rs1, 0));
 	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
-	e_store(e, vreg(t, in->rd, 0), RAX, (int)sew);
+	if (t->j->v_resident) {                   /* element 0 into the rest of vd's first word */
+		if (sew < 8) {
+			vword_get(t, RCX, in->rd, 0);
+			e_mov_ri(e, RDX, (1ull << (8 * sew)) - 1);
+			e_alu_rr(e, ALU_AND, true, RAX, RDX);
+			e_unary(e, 2, true, RDX); /* not */
+			e_alu_rr(e, ALU_AND, true, RCX, RDX);
+			e_alu_rr(e, ALU_OR, true, RAX, RCX);
+		}
+		vword_put(t, in->rd, 0, RAX);
+	} else {
+		e_store(e, vreg(t, in->rd, 0), RAX, (int)sew);
+	}
 	slow_path(t, short_vl, "vl below VLMAX: the sum of fewer elements");
 	return true;
 }
@@ -504,6 +625,7 @@ static bool mask_compare(struct tctx *t)
 	    (form == VF_VV && in->rd > in->rs1 && in->rd < in->rs1 + regs))
 		return false;
 	short_vl = whole_group_guard(t);
+	make_live(t);
 	step = step_of(t, chunks);
 	per_step = per_chunk * step;
 	if (form != VF_VV)
@@ -511,9 +633,9 @@ static bool mask_compare(struct tctx *t)
 	for (unsigned k = 0; k < chunks; k += step) {
 		unsigned at = done % 64;
 		uint8_t cmp = sew == 8 ? 0x29 : pcmpeq[sew]; /* pcmpeqq is in 0F38 */
-		vec_load(t, XMM0, vreg(t, in->rs2, k), step);
+		vget(t, XMM0, in->rs2, k, step);
 		if (form == VF_VV)
-			vec_op_m(t, 0x66, sew == 8, cmp, XMM0, vreg(t, in->rs1, k), step);
+			vec_op_v(t, 0x66, sew == 8, cmp, XMM0, in->rs1, k, step, XMM1);
 		else
 			vec_op_r(t, 0x66, sew == 8, cmp, XMM0, XMM1, step);
 		if (sew == 2)
@@ -541,15 +663,22 @@ static bool mask_compare(struct tctx *t)
 		}
 		done += per_step;
 		if (done % 64 == 0 || done == nbits) {
+			unsigned w = (done - 1) / 64;
 			struct mem q = vreg(t, in->rd, 0);
-			q.disp += (int32_t)((done - 1) / 64 * 8);
+			q.disp += (int32_t)(8 * w);
 			if (done % 64) { /* the bits past VLMAX */
-				e_load(e, RAX, q, 8, false);
+				if (t->j->v_resident)
+					vword_get(t, RAX, in->rd, w);
+				else
+					e_load(e, RAX, q, 8, false);
 				e_mov_ri(e, RCX, ~0ull << (done % 64));
 				e_alu_rr(e, ALU_AND, true, RAX, RCX);
 				e_alu_rr(e, ALU_OR, true, RDX, RAX);
 			}
-			e_store(e, q, RDX, 8);
+			if (t->j->v_resident)
+				vword_put(t, in->rd, w, RDX);
+			else
+				e_store(e, q, RDX, 8);
 		}
 	}
 	finish_wide(t, step);
@@ -568,11 +697,15 @@ static bool first_set(struct tctx *t)
 	if (!in->rm || nbits > 64 * 16)
 		return false;
 	short_vl = whole_group_guard(t);
+	make_live(t);
 	for (unsigned q = 0; q * 64 < nbits; q++) {
 		struct mem m = vreg(t, in->rs2, 0);
 		uint8_t *zero;
 		m.disp += (int32_t)(8 * q);
-		e_load(e, RAX, m, 8, false);
+		if (t->j->v_resident)
+			vword_get(t, RAX, in->rs2, q);
+		else
+			e_load(e, RAX, m, 8, false);
 		if (nbits - q * 64 < 64) {
 			e_mov_ri(e, RCX, ~(~0ull << (nbits - q * 64)));
 			e_alu_rr(e, ALU_AND, true, RAX, RCX);
