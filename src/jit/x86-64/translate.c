@@ -129,6 +129,14 @@ static bool host_has_bitcount(void)
 	return CPU_FEATURE_ACTIVE(POPCNT) && CPU_FEATURE_ACTIVE(LZCNT) && CPU_FEATURE_ACTIVE(BMI1);
 }
 
+/* CPU_FEATURE_ACTIVE without its int 1 << bit, undefined for bit 31 (AVX512VL's) */
+static bool feature_active(unsigned index)
+{
+	const struct cpuid_feature *f = __x86_get_cpuid_feature_leaf(index / 128);
+	unsigned bit = index % 128;
+	return f->active_array[bit / 32] >> (bit % 32) & 1;
+}
+
 /* "active" includes the OS saving the AVX registers */
 static bool host_has_fma(void)
 {
@@ -220,7 +228,7 @@ int jit_init(struct rvx_machine *m)
 	j->host_fma = host_has_fma();
 	j->host_sse41 = CPU_FEATURE_ACTIVE(SSE4_1);
 	j->host_avx2 = CPU_FEATURE_ACTIVE(AVX2) && CPU_FEATURE_ACTIVE(AVX);
-	if (j->host_avx2 && CPU_FEATURE_ACTIVE(AVX512F) && CPU_FEATURE_ACTIVE(AVX512VL) &&
+	if (j->host_avx2 && feature_active(x86_cpu_AVX512F) && feature_active(x86_cpu_AVX512VL) &&
 	    (m->cfg.vlen ? m->cfg.vlen / 8 : RVX_VLENB_DEFAULT) == 16) {
 		unsigned a, b, c, d;
 		__cpuid_count(0xd, 7, a, b, c, d);
