@@ -80,6 +80,12 @@ static const struct want wants[] = {
 	MEM(RBP, NOREG, 0x50, false)),
     KRM(EVEX256, "vmovdqu64 ymm18, ymmword ptr [r12 - 0x20]", VEX_PP_F3, VEX_0F, true, 0x6f, 18, 0,
 	MEM(R12, NOREG, -0x20, false)),
+    KRM(EVEX256, "vmovdqu64 ymm21, ymmword ptr gs:[r13 + 0x60]", VEX_PP_F3, VEX_0F, true, 0x6f, 21, 0,
+	MEM(R13, NOREG, 0x60, true)),
+    KRM(EVEX256, "vmovdqu64 ymmword ptr gs:[r15 + 0x30], ymm31", VEX_PP_F3, VEX_0F, true, 0x7f, 31, 0,
+	MEM(R15, NOREG, 0x30, true)),
+    KRM(EVEX256, "vmovdqu64 ymm16, ymmword ptr gs:[rbx + r9 + 0x40]", VEX_PP_F3, VEX_0F, true, 0x6f, 16, 0,
+	MEM(RBX, R9, 0x40, true)),
 };
 
 /* EVEX forms Capstone 4 does not decode: tests/check/encoder.sh assembles the AT&T text with GNU

@@ -308,10 +308,17 @@ static bool load_store(struct tctx *t)
 	for (unsigned k = 0; k < chunks; k += step) {
 		struct mem g = m;
 		g.disp += (int32_t)(16 * k);
-		if (store) {
+		bool direct = t->j->v_resident && step == 2; /* a whole ymm home: vmovdqu64 */
+		if (store && direct) {
+			t_fault_site_replay(t, 1);
+			e_evex_rm(&t->e, true, VEX_PP_F3, VEX_0F, true, 0x7f, home(in->rd + k), 0, g);
+		} else if (store) {
 			vget(t, XMM0, in->rd, k, step);
 			t_fault_site_replay(t, 1);
 			vec_store(t, g, XMM0, step);
+		} else if (direct) {
+			t_fault_site_replay(t, 1);
+			e_evex_rm(&t->e, true, VEX_PP_F3, VEX_0F, true, 0x6f, home(in->rd + k), 0, g);
 		} else {
 			t_fault_site_replay(t, 1);
 			vec_load(t, XMM0, g, step);
