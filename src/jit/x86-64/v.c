@@ -47,8 +47,7 @@ static bool vsetvli(struct tctx *t)
 	e_store(e, M(REG_CPU, OFF(vl)), RAX, 8);
 	e_store_i32(e, M(REG_CPU, OFF(vtype)), (int32_t)in->imm);
 	e_store_i32(e, M(REG_CPU, OFF(vstart)), 0);
-	e_mov_ri(e, RCX, 1);
-	e_store(e, M(REG_CPU, OFF(v_used)), RCX, 1);
+	e_store_i8(e, M(REG_CPU, OFF(v_used)), 1);
 	t_put(t, in->rd, RAX);
 	t->v_known = true;
 	t->v_whole = false;
@@ -247,6 +246,12 @@ static void nan_mask(struct tctx *t, unsigned sew, uint8_t predicate, unsigned s
 static void broadcast(struct tctx *t, unsigned sew, unsigned step)
 {
 	struct emit *e = &t->e;
+	if (step == 2) { /* vpbroadcastb/w/d/q ymm1, xmm1 */
+		static const uint8_t op[9] = {[1] = 0x78, [2] = 0x79, [4] = 0x58, [8] = 0x59};
+		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax */
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F38, false, op[sew], XMM1, 0, XMM1);
+		return;
+	}
 	if (sew < 8) {
 		static const uint64_t ones[8] = {
 		    [1] = 0x0101010101010101ull, [2] = 0x0001000100010001ull, [4] = 0x0000000100000001ull};
@@ -259,11 +264,8 @@ static void broadcast(struct tctx *t, unsigned sew, unsigned step)
 		e_mov_ri(e, RCX, ones[sew]);
 		e_imul_rr(e, true, RAX, RCX);
 	}
-	e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax */
-	if (step == 2)
-		e_vex_rr(e, true, VEX_PP_66, VEX_0F38, false, 0x59, XMM1, 0, XMM1); /* vpbroadcastq */
-	else
-		e_sse_rr(e, 0x66, false, 0x6c, XMM1, XMM1); /* punpcklqdq */
+	e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX);   /* movq xmm1, rax */
+	e_sse_rr(e, 0x66, false, 0x6c, XMM1, XMM1); /* punpcklqdq */
 }
 
 /* The scalar operand of a .vx or .vi form over xmm1 (ymm1) */
@@ -746,8 +748,7 @@ bool jit_v_csr(struct tctx *t)
 	case RV_CSR_VLENB: e_mov_ri(e, RAX, t->cpu->vlenb); break;
 	default: return false;
 	}
-	e_mov_ri(e, RCX, 1);
-	e_store(e, M(REG_CPU, OFF(v_used)), RCX, 1);
+	e_store_i8(e, M(REG_CPU, OFF(v_used)), 1);
 	t_put(t, in->rd, RAX);
 	return true;
 }
