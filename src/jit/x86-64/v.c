@@ -75,6 +75,14 @@ static uint8_t *whole_group_guard(struct tctx *t)
 static void slow_path(struct tctx *t, uint8_t *site, const char *why)
 {
 	if (site)
+		t_cold_helper(t, site, interp_v, why); /* comes back past the fast path */
+}
+
+/* whole_group_guard's: the block ends after the interpreter's instruction (the next ones take
+ * vl == VLMAX for granted) */
+static void short_vl_path(struct tctx *t, uint8_t *site, const char *why)
+{
+	if (site)
 		t_cold_helper_leave(t, site, interp_v, why);
 }
 
@@ -328,7 +336,7 @@ static bool load_store(struct tctx *t)
 		}
 	}
 	finish_wide(t, step);
-	slow_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
+	short_vl_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
 	return true;
 }
 
@@ -376,9 +384,6 @@ static bool arith(struct tctx *t)
 		if ((sew != 4 && sew != 8) || (form != VF_VV && form != VF_VF))
 			return false;
 		opc = fop[in->op == RV_VFADD ? 0 : in->op == RV_VFSUB ? 1 : in->op == RV_VFMUL ? 2 : 3];
-		/* the dynamic rounding mode must be one the host has (RMM and reserved values: the interpreter) */
-		e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
-		odd_frm = e_jcc(e, CC_A);
 	} else if (!move) {
 		opc = int_opcode(in->op, sew);
 		if (in->op == RV_VMUL && sew == 4 && t->j->host_sse41 && (form == VF_VV || form == VF_VX))
@@ -388,7 +393,11 @@ static bool arith(struct tctx *t)
 	} else if (form != VF_VV && form != VF_VX && form != VF_VI) {
 		return false;
 	}
-	short_vl = whole_group_guard(t);
+	short_vl = whole_group_guard(t); /* first: a slow path after it comes back with vl tested */
+	if (fp) { /* the dynamic rounding mode must be one the host has (RMM and reserved: the interpreter) */
+		e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
+		odd_frm = e_jcc(e, CC_A);
+	}
 	make_live(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX || form == VF_VI)
@@ -418,7 +427,7 @@ static bool arith(struct tctx *t)
 		vput(t, in->rd, k, XMM0, step);
 	}
 	finish_wide(t, step);
-	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
 	return true;
 }
@@ -442,9 +451,9 @@ static bool multiply_add(struct tctx *t)
 	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
 		return false;
 	opc = acc ? op231[in->op - RV_VFMACC] : op213[in->op - RV_VFMADD];
+	short_vl = whole_group_guard(t); /* first: a slow path after it comes back with vl tested */
 	e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
 	odd_frm = e_jcc(e, CC_A);
-	short_vl = whole_group_guard(t);
 	make_live(t);
 	step = step_of(t, chunks);
 	if (form == VF_VF)
@@ -479,7 +488,7 @@ static bool multiply_add(struct tctx *t)
 	to_interp = e_jmp(e);
 	e_patch(over, e->p);
 	slow_path(t, to_interp, "a NaN result: RISC-V raises NV for inf * 0 plus a quiet NaN");
-	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
 	return true;
 }
@@ -513,7 +522,7 @@ static bool int_multiply_add(struct tctx *t)
 		vput(t, in->rd, k, XMM2, step);
 	}
 	finish_wide(t, step);
-	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	return true;
 }
 
@@ -556,7 +565,7 @@ static bool shift(struct tctx *t)
 		vput(t, in->rd, k, XMM0, step);
 	}
 	finish_wide(t, step);
-	slow_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	return true;
 }
 
@@ -613,7 +622,7 @@ static bool sum_reduction(struct tctx *t)
 	} else {
 		e_store(e, vreg(t, in->rd, 0), RAX, (int)sew);
 	}
-	slow_path(t, short_vl, "vl below VLMAX: the sum of fewer elements");
+	short_vl_path(t, short_vl, "vl below VLMAX: the sum of fewer elements");
 	return true;
 }
 
@@ -691,7 +700,7 @@ static bool mask_compare(struct tctx *t)
 		}
 	}
 	finish_wide(t, step);
-	slow_path(t, short_vl, "vl below VLMAX: the mask's tail stays undisturbed");
+	short_vl_path(t, short_vl, "vl below VLMAX: the mask's tail stays undisturbed");
 	return true;
 }
 
@@ -731,7 +740,7 @@ static bool first_set(struct tctx *t)
 	while (n)
 		e_patch(found[--n], e->p);
 	t_put(t, in->rd, RAX);
-	slow_path(t, short_vl, "vl below VLMAX: the bits past vl do not count");
+	short_vl_path(t, short_vl, "vl below VLMAX: the bits past vl do not count");
 	return true;
 }
 
