@@ -3,8 +3,11 @@
 #define RVX_TEST_CHECK_H
 
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
 
 #define CHECK(c)                                                                                \
 	do {                                                                                    \
@@ -20,6 +23,18 @@ static inline uint64_t hash_mix(uint64_t h, uint64_t v)
 {
 	h = (h ^ v) * 0x9e3779b97f4a7c15ull;
 	return h ^ (h >> 29);
+}
+
+/* A page no access may touch, with handler (SA_SIGINFO) installed for SIGSEGV; NULL when
+ * either fails. */
+static inline uint8_t *fault_page(void (*handler)(int, siginfo_t *, void *))
+{
+	struct sigaction sa;
+	uint8_t *none = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = handler;
+	sa.sa_flags = SA_SIGINFO;
+	return none != MAP_FAILED && sigaction(SIGSEGV, &sa, NULL) == 0 ? none : NULL;
 }
 
 #endif

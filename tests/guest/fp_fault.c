@@ -33,13 +33,8 @@ static void on_segv(int sig, siginfo_t *si, void *ucv)
 
 int main(void)
 {
-	struct sigaction sa;
-	uint8_t *none = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	CHECK(none != MAP_FAILED);
-	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = on_segv;
-	sa.sa_flags = SA_SIGINFO;
-	CHECK(sigaction(SIGSEGV, &sa, NULL) == 0);
+	uint8_t *none = fault_page(on_segv);
+	CHECK(none);
 	for (int round = 0; round < 3000; round++) {
 		for (int i = 0; i < 32; i++)
 			in[i] = round * 32.0 + i + 0.25;
