@@ -223,6 +223,7 @@ struct tctx {
 	bool v_known;
 	bool v_whole; /* vl == VLMAX is tested in this block since the vsetvli */
 	bool v_live;  /* the vector registers are made live in ymm16-31 on this path of the block */
+	bool ymm_dirty; /* vector code left ymm0-2's upper halves dirty (clean_ymm) */
 	unsigned v_sew, v_lmul8;
 	uint64_t v_vlmax;
 };

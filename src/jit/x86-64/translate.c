@@ -74,6 +74,8 @@ static void emit_vector_moves(struct jit_cache *j, struct emit *e)
 		uint8_t *skip = NULL;
 		uint8_t **at = load == 0 ? &j->v_spill : load == 1 ? &j->v_reload : &j->v_load;
 		*at = j->rx + (e->p - j->rw);
+		if (load == 0)
+			e_vzeroupper(e); /* C code or the dispatcher runs next */
 		if (load < 2) {
 			e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(v_live)), 0);
 			skip = e_jcc(e, CC_E);
@@ -1086,6 +1088,16 @@ static void instret_fix(struct tctx *t, int op)
 }
 
 /* Translates one instruction; false when it ended the block. */
+/* Wide vector code leaves ymm0-2's upper halves dirty (with v_resident, where it does not clear
+ * them itself): cleared before any other code, and by v_spill before helpers and exits. */
+static void clean_ymm(struct tctx *t)
+{
+	if (t->ymm_dirty) {
+		e_vzeroupper(&t->e);
+		t->ymm_dirty = false;
+	}
+}
+
 static bool translate_insn(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1614,6 +1626,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.v_known = false;
 	t.v_whole = false;
 	t.v_live = false;
+	t.ymm_dirty = false;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
 	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
 	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */
@@ -1645,10 +1658,12 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	}
 	while (more && t.idx < t.limit && !t.e.full) {
 		if (!t_fetchable(&t, pc)) { /* the next block's first fetch raises the guest's fault */
+			clean_ymm(&t);
 			exit_chain(&t, pc);
 			break;
 		}
 		if (cpu->m->gdb && gdb_break_at(cpu->m->gdb, pc)) { /* the run loop tells gdb */
+			clean_ymm(&t);
 			if (t.idx == 0)
 				exit_status(&t, pc, EXEC_DEBUG);
 			else
@@ -1658,6 +1673,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		if (t.idx == t.npeeked)
 			decode_at(&t, t.idx, pc);
 		t.in = &t.insns[t.idx];
+		if (t.in->op < RV_FIRST_V)
+			clean_ymm(&t);
 		t.pc = pc;
 		t.consumed = 1;
 		if (t.ptb)
@@ -1684,8 +1701,10 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			t.jump_to = 0;
 			t.segs[t.nsegs++] = (struct jit_seg){pc, 0};
 		}
-		if (more && t.idx == t.limit)
+		if (more && t.idx == t.limit) {
+			clean_ymm(&t);
 			exit_chain(&t, pc);
+		}
 	}
 	ninsns = t.idx; /* emit_cold moves idx to the instructions its stubs serve */
 	if (plan && plan->mode == PLAN_PROBE) {

@@ -95,7 +95,9 @@ static unsigned step_of(const struct tctx *t, unsigned chunks)
 
 static void finish_wide(struct tctx *t, unsigned step)
 {
-	if (step == 2)
+	if (step == 2 && t->j->v_resident)
+		t->ymm_dirty = true; /* cleared once the run of vector code ends */
+	else if (step == 2)
 		e_vzeroupper(&t->e);
 }
 
