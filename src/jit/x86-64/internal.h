@@ -233,9 +233,9 @@ static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)
 	return t->j->rx + (rw - t->j->rw);
 }
 
-static inline uint8_t *rw_at(const struct tctx *t, const uint8_t *rx)
+static inline uint8_t *rw_of(const struct jit_cache *j, const uint8_t *rx)
 {
-	return t->j->rw + (rx - t->j->rx);
+	return j->rw + (rx - j->rx);
 }
 
 /* The instruction n places after the current one, decoded into the block, for a pattern that

@@ -39,11 +39,6 @@ static unsigned held_in(const uint8_t *swap_in, int k)
 	return swap_in && swap_in[k] ? swap_in[k] : mapped_guest[k];
 }
 
-static uint8_t *rw_of(struct jit_cache *j, const uint8_t *rx)
-{
-	return j->rw + (rx - j->rx);
-}
-
 static void spill(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
 {
 	int i;
@@ -66,29 +61,33 @@ static void reload(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
 		e_call_to(e, rw_of(j, j->v_reload));
 }
 
-/* The routines that move v0-v31 between the vCPU and ymm16-31 (jit_cache's v_resident): the
- * first two only while they are live. */
+/* A routine that moves v0-v31 between the vCPU and ymm16-31 (jit_cache's v_resident): only
+ * while they are live, unless it is the one that makes them live. */
+static void emit_vector_move(struct emit *e, bool load, bool makes_live)
+{
+	uint8_t *skip = NULL;
+	if (!makes_live) {
+		e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(v_live)), 0);
+		skip = e_jcc(e, CC_E);
+	}
+	for (int i = 0; i < 16; i++) /* vmovdqu64 */
+		e_evex_rm(e, true, VEX_PP_F3, VEX_0F, true, load ? 0x6f : 0x7f, 16 + i, 0, M(REG_CPU, OFF(v) + 32 * i));
+	if (makes_live)
+		e_store_i8(e, M(REG_CPU, OFF(v_live)), 1);
+	if (skip)
+		e_patch(skip, e->p);
+	e_ret(e);
+}
+
 static void emit_vector_moves(struct jit_cache *j, struct emit *e)
 {
-	for (int load = 0; load < 3; load++) {
-		uint8_t *skip = NULL;
-		uint8_t **at = load == 0 ? &j->v_spill : load == 1 ? &j->v_reload : &j->v_load;
-		*at = j->rx + (e->p - j->rw);
-		if (load == 0)
-			e_vzeroupper(e); /* C code or the dispatcher runs next */
-		if (load < 2) {
-			e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(v_live)), 0);
-			skip = e_jcc(e, CC_E);
-		}
-		for (int i = 0; i < 16; i++) /* vmovdqu64 */
-			e_evex_rm(e, true, VEX_PP_F3, VEX_0F, true, load ? 0x6f : 0x7f, 16 + i, 0,
-				  M(REG_CPU, OFF(v) + 32 * i));
-		if (load == 2)
-			e_store_i8(e, M(REG_CPU, OFF(v_live)), 1);
-		if (skip)
-			e_patch(skip, e->p);
-		e_ret(e);
-	}
+	j->v_spill = j->rx + (e->p - j->rw);
+	e_vzeroupper(e); /* C code or the dispatcher runs next */
+	emit_vector_move(e, false, false);
+	j->v_reload = j->rx + (e->p - j->rw);
+	emit_vector_move(e, true, false);
+	j->v_load = j->rx + (e->p - j->rw);
+	emit_vector_move(e, true, true);
 }
 
 static void emit_trampolines(struct jit_cache *j)
@@ -786,8 +785,20 @@ static void leave_unless_zero(struct tctx *t)
 		e_jcc_to(&t->e, CC_NE, rw_of(t->j, t->j->epilogue));
 }
 
+/* Wide vector code leaves ymm0-2's upper halves dirty (with v_resident, where it does not clear
+ * them itself): cleared before any other code, at the block's exits, and by v_spill before
+ * helpers and the epilogue. */
+static void clean_ymm(struct tctx *t)
+{
+	if (t->ymm_dirty) {
+		e_vzeroupper(&t->e);
+		t->ymm_dirty = false;
+	}
+}
+
 static void exit_status(struct tctx *t, uint64_t pc, int status)
 {
+	clean_ymm(t);
 	store_pc(t, pc);
 	e_mov_ri(&t->e, RAX, (uint64_t)status);
 	jmp_epilogue(t);
@@ -998,6 +1009,7 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
  * once that exists (chaining). */
 static void exit_chain(struct tctx *t, uint64_t target)
 {
+	clean_ymm(t);
 	if (t->swapped)
 		swap_out(t);
 	align_rel32(&t->e, 1);
@@ -1088,16 +1100,6 @@ static void instret_fix(struct tctx *t, int op)
 }
 
 /* Translates one instruction; false when it ended the block. */
-/* Wide vector code leaves ymm0-2's upper halves dirty (with v_resident, where it does not clear
- * them itself): cleared before any other code, and by v_spill before helpers and exits. */
-static void clean_ymm(struct tctx *t)
-{
-	if (t->ymm_dirty) {
-		e_vzeroupper(&t->e);
-		t->ymm_dirty = false;
-	}
-}
-
 static bool translate_insn(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1658,12 +1660,10 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	}
 	while (more && t.idx < t.limit && !t.e.full) {
 		if (!t_fetchable(&t, pc)) { /* the next block's first fetch raises the guest's fault */
-			clean_ymm(&t);
 			exit_chain(&t, pc);
 			break;
 		}
 		if (cpu->m->gdb && gdb_break_at(cpu->m->gdb, pc)) { /* the run loop tells gdb */
-			clean_ymm(&t);
 			if (t.idx == 0)
 				exit_status(&t, pc, EXEC_DEBUG);
 			else
@@ -1701,10 +1701,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			t.jump_to = 0;
 			t.segs[t.nsegs++] = (struct jit_seg){pc, 0};
 		}
-		if (more && t.idx == t.limit) {
-			clean_ymm(&t);
+		if (more && t.idx == t.limit)
 			exit_chain(&t, pc);
-		}
 	}
 	ninsns = t.idx; /* emit_cold moves idx to the instructions its stubs serve */
 	if (plan && plan->mode == PLAN_PROBE) {

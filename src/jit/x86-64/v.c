@@ -57,28 +57,13 @@ static bool vsetvli(struct tctx *t)
 	return true;
 }
 
-/* The jump to the interpreter for this instruction unless vl is VLMAX (the fast path's
- * condition); given to slow_path once the fast path is emitted. Only the first vector
- * instruction after a vsetvli tests vl: where it is short, that instruction runs in the
- * interpreter and the block ends, so the rest of the block runs only with vl == VLMAX (and the
- * dispatcher's block from the next instruction on, made without the vsetvli, runs every
- * vector instruction in the interpreter). NULL when vl is known to be VLMAX here. */
-static uint8_t *whole_group_guard(struct tctx *t)
-{
-	if (t->v_whole)
-		return NULL;
-	t->v_whole = true;
-	e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF(vl)), (int32_t)t->v_vlmax);
-	return e_jcc(&t->e, CC_NE);
-}
-
 static void slow_path(struct tctx *t, uint8_t *site, const char *why)
 {
 	if (site)
 		t_cold_helper(t, site, interp_v, why); /* comes back past the fast path */
 }
 
-/* whole_group_guard's: the block ends after the interpreter's instruction (the next ones take
+/* enter_whole_group's: the block ends after the interpreter's instruction (the next ones take
  * vl == VLMAX for granted) */
 static void short_vl_path(struct tctx *t, uint8_t *site, const char *why)
 {
@@ -87,7 +72,8 @@ static void short_vl_path(struct tctx *t, uint8_t *site, const char *why)
 }
 
 /* Chunks at a time: 2 (32 bytes in a ymm register) where the host has AVX2 and the group an
- * even number of 16-byte chunks; the code that used ymm ends with vzeroupper (finish_wide). */
+ * even number of 16-byte chunks; the code that used ymm ends with vzeroupper (finish_wide, or
+ * clean_ymm at the end of a run of vector code). */
 static unsigned step_of(const struct tctx *t, unsigned chunks)
 {
 	return t->j->host_avx2 && chunks % 2 == 0 ? 2 : 1;
@@ -154,9 +140,29 @@ static void make_live(struct tctx *t)
 		return;
 	e_alu_mi(&t->e, ALU_CMP, false, M(REG_CPU, OFF(v_live)), 0);
 	live = e_jcc(&t->e, CC_NE);
-	e_call_to(&t->e, rw_at(t, t->j->v_load));
+	e_call_to(&t->e, rw_of(t->j, t->j->v_load));
 	e_patch(live, t->e.p);
 	t->v_live = true;
+}
+
+/* Every whole-group form begins here: the jump to the interpreter for this instruction unless
+ * vl is VLMAX (the fast path's condition), given to short_vl_path once the fast path is emitted,
+ * and the vector registers made live in ymm16-31 (make_live). Only the first vector instruction
+ * after a vsetvli tests vl: where it is short, that instruction runs in the interpreter and the
+ * block ends, so the rest of the block runs only with vl == VLMAX (and the dispatcher's block
+ * from the next instruction on, made without the vsetvli, runs every vector instruction in the
+ * interpreter). The jump is NULL when vl is known to be VLMAX here. Other slow paths come after
+ * it, so that they come back with vl tested. */
+static uint8_t *enter_whole_group(struct tctx *t)
+{
+	uint8_t *short_vl = NULL;
+	if (!t->v_whole) {
+		t->v_whole = true;
+		e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF(vl)), (int32_t)t->v_vlmax);
+		short_vl = e_jcc(&t->e, CC_NE);
+	}
+	make_live(t);
+	return short_vl;
 }
 
 /* x = chunk k of the group at reg (16 or 32 bytes) */
@@ -203,12 +209,12 @@ static void vec_op_v(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int
 static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w)
 {
 	vget(t, XMM2, r, 0, 1);
-	if (w)
+	if (w) {
 		e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F3A, true, 0x16, XMM2, 0, gpr);
-	else
-		e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F, true, 0x7e, XMM2, 0, gpr);
-	if (w)
 		e_byte(&t->e, 1);
+	} else {
+		e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F, true, 0x7e, XMM2, 0, gpr);
+	}
 }
 
 /* word w of register r = gpr (vpinsrq) */
@@ -314,28 +320,23 @@ static bool load_store(struct tctx *t)
 	uint8_t *short_vl;
 	if ((unsigned)in->imm / 8 != t->v_sew || !in->rm || in->rs3 != 1 || t->v_lmul8 < 8 || in->rd % regs)
 		return false;
-	short_vl = whole_group_guard(t);
-	make_live(t);
+	short_vl = enter_whole_group(t);
 	m = t_address(t, in->rs1, 0);
 	for (unsigned k = 0; k < chunks; k += step) {
 		struct mem g = m;
 		g.disp += (int32_t)(16 * k);
 		bool direct = t->j->v_resident && step == 2; /* a whole ymm home: vmovdqu64 */
-		if (store && direct) {
-			t_fault_site_replay(t, 1);
-			e_evex_rm(&t->e, true, VEX_PP_F3, VEX_0F, true, 0x7f, home(in->rd + k), 0, g);
-		} else if (store) {
+		if (store && !direct)
 			vget(t, XMM0, in->rd, k, step);
-			t_fault_site_replay(t, 1);
+		t_fault_site_replay(t, 1);
+		if (direct)
+			e_evex_rm(&t->e, true, VEX_PP_F3, VEX_0F, true, store ? 0x7f : 0x6f, home(in->rd + k), 0, g);
+		else if (store)
 			vec_store(t, g, XMM0, step);
-		} else if (direct) {
-			t_fault_site_replay(t, 1);
-			e_evex_rm(&t->e, true, VEX_PP_F3, VEX_0F, true, 0x6f, home(in->rd + k), 0, g);
-		} else {
-			t_fault_site_replay(t, 1);
+		else
 			vec_load(t, XMM0, g, step);
+		if (!store && !direct)
 			vput(t, in->rd, k, XMM0, step);
-		}
 	}
 	finish_wide(t, step);
 	short_vl_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
@@ -395,12 +396,11 @@ static bool arith(struct tctx *t)
 	} else if (form != VF_VV && form != VF_VX && form != VF_VI) {
 		return false;
 	}
-	short_vl = whole_group_guard(t); /* first: a slow path after it comes back with vl tested */
+	short_vl = enter_whole_group(t);
 	if (fp) { /* the dynamic rounding mode must be one the host has (RMM and reserved: the interpreter) */
 		e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
 		odd_frm = e_jcc(e, CC_A);
 	}
-	make_live(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX || form == VF_VI)
 		scalar_operand(t, sew, step);
@@ -453,10 +453,9 @@ static bool multiply_add(struct tctx *t)
 	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
 		return false;
 	opc = acc ? op231[in->op - RV_VFMACC] : op213[in->op - RV_VFMADD];
-	short_vl = whole_group_guard(t); /* first: a slow path after it comes back with vl tested */
+	short_vl = enter_whole_group(t);
 	e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
 	odd_frm = e_jcc(e, CC_A);
-	make_live(t);
 	step = step_of(t, chunks);
 	if (form == VF_VF)
 		fp_scalar_broadcast(t, in->rs1, sew, step);
@@ -507,8 +506,7 @@ static bool int_multiply_add(struct tctx *t)
 	if ((sew != 2 && !(sew == 4 && t->j->host_sse41)) || !in->rm || t->v_lmul8 < 8 || in->rd % regs ||
 	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
 		return false;
-	short_vl = whole_group_guard(t);
-	make_live(t);
+	short_vl = enter_whole_group(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX)
 		scalar_operand(t, sew, step);
@@ -545,8 +543,7 @@ static bool shift(struct tctx *t)
 	if (sew == 1 || !by_reg || !in->rm || t->v_lmul8 < 8 || in->rd % regs || in->rs2 % regs ||
 	    (form != VF_VI && form != VF_VX))
 		return false;
-	short_vl = whole_group_guard(t);
-	make_live(t);
+	short_vl = enter_whole_group(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX) {
 		t_get(t, RAX, in->rs1);
@@ -593,8 +590,7 @@ static bool sum_reduction(struct tctx *t)
 	uint8_t *short_vl;
 	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs)
 		return false;
-	short_vl = whole_group_guard(t);
-	make_live(t);
+	short_vl = enter_whole_group(t);
 	for (unsigned k = 0; k < chunks; k++)
 		sync_out(t, in->rs2 + k);
 	sync_out(t, in->rs1);
@@ -644,8 +640,7 @@ static bool mask_compare(struct tctx *t)
 	    (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
 	    (form == VF_VV && in->rd > in->rs1 && in->rd < in->rs1 + regs))
 		return false;
-	short_vl = whole_group_guard(t);
-	make_live(t);
+	short_vl = enter_whole_group(t);
 	step = step_of(t, chunks);
 	per_step = per_chunk * step;
 	if (form != VF_VV)
@@ -716,8 +711,7 @@ static bool first_set(struct tctx *t)
 	uint8_t *found[16], *short_vl;
 	if (!in->rm || nbits > 64 * 16)
 		return false;
-	short_vl = whole_group_guard(t);
-	make_live(t);
+	short_vl = enter_whole_group(t);
 	for (unsigned q = 0; q * 64 < nbits; q++) {
 		struct mem m = vreg(t, in->rs2, 0);
 		uint8_t *zero;
