@@ -3,8 +3,8 @@
 // vector-immediate; shifts; the eight multiply-adds, whose inf * 0 + NaN raises NV; sums by
 // vredsum read back with vmv.x.s) and stores, over every SEW and LMUL 1 to 8, with counts that
 // leave a short last pass (vl below VLMAX); FP inputs with NaNs, infinities and signaling NaNs
-// under each rounding mode (results, canonical NaNs and flags); a load that runs into an unmapped
-// page.
+// under each rounding mode (results, canonical NaNs and flags); .vf scalars held in an f register
+// across the loop, NaN-boxed or not; a load that runs into an unmapped page.
 // The translator runs these inline; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
@@ -105,6 +105,42 @@ LOOP(fmsub64m4, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle64.v", "vse64.v", "v
 LOOP(fnmsub64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vmv.v.v v24, v8\n\tvfnmsub.vv v24, v16, v8")
 #undef EEW
 
+/* Loops with no other instruction (no CSR read) whose .vf scalar is an f register set before the
+ * loop, as compilers keep it: box is or'ed into its bits, so that a single is NaN-boxed or,
+ * with box 0, reads as the canonical NaN */
+#define LOOPF(name, vset, ld, st, body, box)                                                                           \
+	static void name(size_t n, uint64_t x)                                                                         \
+	{                                                                                                              \
+		uint8_t *pa = a, *pb = b, *pc = c;                                                                     \
+		size_t vl;                                                                                             \
+		double f;                                                                                              \
+		__asm__ volatile("fmv.d.x %0, %1" : "=f"(f) : "r"(x | (box)));                                        \
+		while (n > 0) {                                                                                        \
+			__asm__ volatile(vset "\n\t" ld " v8, (%[pa])\n\t" ld " v16, (%[pb])\n\t" body "\n\t" st       \
+					 " v16, (%[pc])"                                                               \
+					 : [vl] "=&r"(vl)                                                              \
+					 : [n] "r"(n), [pa] "r"(pa), [pb] "r"(pb), [pc] "r"(pc), [f] "f"(f)             \
+					 : "memory");                                                                  \
+			n -= vl;                                                                                       \
+			pa += vl * EEW;                                                                                \
+			pb += vl * EEW;                                                                                \
+			pc += vl * EEW;                                                                                \
+		}                                                                                                      \
+	}
+
+#define EEW 4
+LOOPF(saxpy32m4, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vfmacc.vf v16, %[f], v8",
+      0xffffffff00000000ull)
+LOOPF(saxpy32m4nan, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vfmacc.vf v16, %[f], v8", 0)
+LOOPF(fsub32m8f, "vsetvli %[vl], %[n], e32, m8, ta, ma", "vle32.v", "vse32.v", "vfsub.vf v16, v8, %[f]",
+      0xffffffff00000000ull)
+LOOPF(fmul32m2nan, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vfmul.vf v16, v8, %[f]", 0)
+#undef EEW
+#define EEW 8
+LOOPF(fnmsac64m4f, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle64.v", "vse64.v", "vfnmsac.vf v16, %[f], v8", 0)
+LOOPF(fadd64m1f, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vfadd.vf v16, v8, %[f]", 0)
+#undef EEW
+
 static const struct {
 	const char *name;
 	void (*fn)(size_t, uint64_t);
@@ -121,7 +157,9 @@ static const struct {
     {"nmsac32m1x", nmsac32m1x, 0}, {"madd32m8", madd32m8, 0}, {"mul32m2", mul32m2, 0},
     {"mulx32m4", mulx32m4, 0}, {"sra32m1x", sra32m1x, 0}, {"srl32m8i", srl32m8i, 0},
     {"sll16m2x", sll16m2x, 0}, {"sra16m4i", sra16m4i, 0}, {"sll64m2i", sll64m2i, 0},
-    {"srl64m4x", srl64m4x, 0},
+    {"srl64m4x", srl64m4x, 0}, {"saxpy32m4", saxpy32m4, 4}, {"saxpy32m4nan", saxpy32m4nan, 4},
+    {"fsub32m8f", fsub32m8f, 4}, {"fmul32m2nan", fmul32m2nan, 4}, {"fnmsac64m4f", fnmsac64m4f, 8},
+    {"fadd64m1f", fadd64m1f, 8},
 };
 
 /* the sum of n elements of a by vredsum (as compilers write it: the running sum in v16[0], read

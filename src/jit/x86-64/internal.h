@@ -224,6 +224,11 @@ struct tctx {
 	bool v_whole; /* vl == VLMAX is tested in this block since the vsetvli */
 	bool v_live;  /* the vector registers are made live in ymm16-31 on this path of the block */
 	bool ymm_dirty; /* vector code left ymm0-2's upper halves dirty (clean_ymm) */
+	/* a vector loop (jit_v_loop): the block branches back to its start, a vsetvli, and every
+	 * vset* in it sets the same vtype; v_fscalar: the f registers whose .vf value is in the
+	 * vCPU's v_fscalar; v_sse_free: no instruction of the block uses legacy SSE */
+	bool v_loop, v_sse_free;
+	uint32_t v_fscalar;
 	unsigned v_sew, v_lmul8;
 	uint64_t v_vlmax;
 };
@@ -292,6 +297,11 @@ bool jit_zb(struct tctx *t);
 bool jit_rva23(struct tctx *t);
 bool jit_v(struct tctx *t);
 bool jit_v_csr(struct tctx *t);
+/* Before the loop head: finds whether the block is a vector loop and emits what its passes
+ * share (tctx's v_loop). */
+void jit_v_loop(struct tctx *t);
+/* The instruction may use legacy SSE (FP, the FP CSRs): ymm upper halves must be clean. */
+bool jit_uses_sse(const struct rv_insn *in);
 bool jit_fd(struct tctx *t);
 bool jit_a(struct tctx *t);
 bool jit_fflags_csr(struct tctx *t);

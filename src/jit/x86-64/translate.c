@@ -786,14 +786,21 @@ static void leave_unless_zero(struct tctx *t)
 }
 
 /* Wide vector code leaves ymm0-2's upper halves dirty (with v_resident, where it does not clear
- * them itself): cleared before any other code, at the block's exits, and by v_spill before
- * helpers and the epilogue. */
+ * them itself): cleared before an instruction that uses legacy SSE, at the block's exits, and
+ * by v_spill before helpers and the epilogue. */
 static void clean_ymm(struct tctx *t)
 {
 	if (t->ymm_dirty) {
 		e_vzeroupper(&t->e);
 		t->ymm_dirty = false;
 	}
+}
+
+bool jit_uses_sse(const struct rv_insn *in)
+{
+	unsigned op = in->op;
+	return (op >= RV_FIRST_FD && op < RV_FIRST_ZB) || (op >= RV_FIRST_RVA23 && op < RV_FIRST_V) ||
+	       (op >= RV_CSRRW && op <= RV_CSRRCI);
 }
 
 static void exit_status(struct tctx *t, uint64_t pc, int status)
@@ -1046,9 +1053,12 @@ static void branch(struct tctx *t, int cc)
 		else
 			e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
 	}
-	if (t->swapped) { /* each exit undoes the allocation first; a loop stays in the block */
+	if (t->swapped || (t->v_loop && target == t->block_pc)) {
+		/* each exit undoes the allocation first; a loop stays in the block */
 		uint8_t *not_taken = e_jcc(&t->e, cc ^ 1);
 		if (target == t->block_pc) {
+			if (!t->v_sse_free)
+				clean_ymm(t);
 			interrupt_test(t, COLD_LOOP_LEAVE);
 			e_jmp_to(&t->e, t->loop_head);
 		} else {
@@ -1648,6 +1658,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	allocate(&t, pc, !plan || plan->mode != PLAN_EXACT);
 	swap_in(&t);
 	t.swapped = t.nswaps > 0;
+	jit_v_loop(&t);
 	t.loop_head = t.e.p;
 	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
 	count_at = t.e.p - 4;
@@ -1673,7 +1684,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		if (t.idx == t.npeeked)
 			decode_at(&t, t.idx, pc);
 		t.in = &t.insns[t.idx];
-		if (t.in->op < RV_FIRST_V)
+		if (jit_uses_sse(t.in))
 			clean_ymm(&t);
 		t.pc = pc;
 		t.consumed = 1;

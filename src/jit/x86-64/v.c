@@ -22,6 +22,14 @@ static struct mem vreg(const struct tctx *t, unsigned reg, unsigned k)
 	return M(REG_CPU, OFF(v) + (int32_t)(reg * t->cpu->vlenb + 16 * k));
 }
 
+/* vtype, vstart = 0 and v_used, as a vsetvli sets them */
+static void store_vtype(struct tctx *t, int64_t vtype)
+{
+	e_store_i32(&t->e, M(REG_CPU, OFF(vtype)), (int32_t)vtype);
+	e_store_i32(&t->e, M(REG_CPU, OFF(vstart)), 0);
+	e_store_i8(&t->e, M(REG_CPU, OFF(v_used)), 1);
+}
+
 static bool vsetvli(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -45,9 +53,8 @@ static bool vsetvli(struct tctx *t)
 		e_cmov(e, CC_A, RAX, RCX); /* vl = min(AVL, VLMAX) */
 	}
 	e_store(e, M(REG_CPU, OFF(vl)), RAX, 8);
-	e_store_i32(e, M(REG_CPU, OFF(vtype)), (int32_t)in->imm);
-	e_store_i32(e, M(REG_CPU, OFF(vstart)), 0);
-	e_store_i8(e, M(REG_CPU, OFF(v_used)), 1);
+	if (!t->v_loop) /* a loop's are stored before its head */
+		store_vtype(t, in->imm);
 	t_put(t, in->rd, RAX);
 	t->v_known = true;
 	t->v_whole = false;
@@ -294,8 +301,9 @@ static void scalar_operand(struct tctx *t, unsigned sew, unsigned step)
 	broadcast(t, sew, step);
 }
 
-/* f[r] over xmm1 (ymm1): a single must be NaN-boxed, else it reads as the canonical NaN */
-static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsigned step)
+/* rax = f[r] as a .vf form on sew-byte elements reads it: a single must be NaN-boxed, else it
+ * reads as the canonical NaN */
+static void fp_scalar(struct tctx *t, unsigned r, unsigned sew)
 {
 	struct emit *e = &t->e;
 	t_fget_gpr(t, RAX, r);
@@ -307,6 +315,20 @@ static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsign
 		boxed = e_jcc(e, CC_E);
 		e_mov_ri(e, RAX, RV_NAN_S);
 		e_patch(boxed, e->p);
+	}
+}
+
+/* f[r] over xmm1 (ymm1); in a vector loop, from the value jit_v_loop stored */
+static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsigned step)
+{
+	struct mem slot = M(REG_CPU, OFF(v_fscalar) + 8 * (int32_t)r);
+	if (!(t->v_fscalar >> r & 1)) {
+		fp_scalar(t, r, sew);
+	} else if (step == 2) { /* vpbroadcastd/q ymm1, [slot] */
+		e_vex_rm(&t->e, true, VEX_PP_66, VEX_0F38, false, sew == 8 ? 0x59 : 0x58, XMM1, 0, slot);
+		return;
+	} else {
+		e_load(&t->e, RAX, slot, 8, false);
 	}
 	broadcast(t, sew, step);
 }
@@ -464,7 +486,9 @@ static bool multiply_add(struct tctx *t)
 		vget(t, XMM0, in->rd, k, step);
 		if (form == VF_VV)
 			vget(t, XMM1, in->rs1, k, step);
-		if (t->j->v_resident) {
+		if (t->j->v_resident && step == 2) { /* vs2's home as the operand */
+			e_evex_rr(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, home(in->rs2 + k));
+		} else if (t->j->v_resident) {
 			vget(t, XMM2, in->rs2, k, step);
 			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
 		} else {
@@ -738,6 +762,55 @@ static bool first_set(struct tctx *t)
 	t_put(t, in->rd, RAX);
 	short_vl_path(t, short_vl, "vl below VLMAX: the bits past vl do not count");
 	return true;
+}
+
+/* A vector loop: a block that begins with a vsetvli and branches back to its start, where every
+ * vset* sets the same vtype. vtype, vstart and v_used are then the same at every pass, and are
+ * stored once before the loop head; so are the vector registers made live and, when the block
+ * writes no f register, the value each .vf form reads from f[r] (NaN box resolved: the
+ * v_fscalar slots). */
+void jit_v_loop(struct tctx *t)
+{
+	const struct rv_insn *first = t->npeeked ? &t->insns[0] : NULL;
+	bool f_written = false;
+	uint32_t f_read = 0;
+	struct rv_vtype vt;
+	t->v_loop = false;
+	t->v_sse_free = true;
+	t->v_fscalar = 0;
+	if (!first || t->ptb || t->no_fuse || (first->op != RV_VSETVLI && first->op != RV_VSETIVLI) ||
+	    (t->cpu->v_ctrl & 3) == V_CTRL_OFF || t->cpu->vlenb % 16 ||
+	    !rv_vtype_decode((uint64_t)first->imm, t->cpu->vlenb, &vt))
+		return;
+	for (int n = 0;; n++) {
+		const struct rv_insn *in = n ? t_peek(t, n) : first;
+		if (!in || in->op == RV_VSETVL ||
+		    ((in->op == RV_VSETVLI || in->op == RV_VSETIVLI) && in->imm != first->imm))
+			return;
+		if (jit_uses_sse(in))
+			t->v_sse_free = false;
+		if ((in->op >= RV_FIRST_FD && in->op < RV_FIRST_ZB) ||
+		    (in->op >= RV_FIRST_RVA23 && in->op < RV_FIRST_V) || in->op == RV_VFMV_F_S)
+			f_written = true; /* conservatively: any FP instruction may write f[rd] */
+		if (in->op >= RV_FIRST_V && rv_op_format(in->op) == F_V && in->rs3 == VF_VF)
+			f_read |= 1u << in->rs1;
+		if (rv_ends_block(in)) {
+			if (rv_op_format(in->op) != F_B || t->insn_pc[n] + (uint64_t)in->imm != t->block_pc)
+				return;
+			break;
+		}
+	}
+	t->v_loop = true;
+	store_vtype(t, first->imm);
+	make_live(t);
+	if (f_written || (vt.sew != 4 && vt.sew != 8))
+		return;
+	for (unsigned r = 0; r < 32; r++)
+		if (f_read >> r & 1) {
+			fp_scalar(t, r, vt.sew);
+			e_store(&t->e, M(REG_CPU, OFF(v_fscalar) + 8 * (int32_t)r), RAX, 8);
+			t->v_fscalar |= 1u << r;
+		}
 }
 
 /* csrr of vl, vtype or vlenb: a read turns the vector state on, as any vector instruction */
