@@ -124,6 +124,7 @@ struct jit_cache {
 	 * outside translated code and at helper calls, which spill and reload them (v_spill and
 	 * v_reload, which do nothing while v_live is clear; v_load makes them live). */
 	bool v_resident;
+	bool v_bw; /* with v_resident, AVX-512BW: byte and word elements in place too */
 	uint8_t *v_spill, *v_reload, *v_load;
 	uint32_t zmm16_off; /* where zmm16-31 are in a signal frame's XSAVE area (CPUID 0xD.7) */
 	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */

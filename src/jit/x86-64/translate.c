@@ -235,6 +235,7 @@ int jit_init(struct rvx_machine *m)
 		__cpuid_count(0xd, 7, a, b, c, d);
 		j->zmm16_off = b;
 		j->v_resident = a == 1024 && b >= 576; /* the standard XSAVE layout's Hi16_ZMM */
+		j->v_bw = j->v_resident && feature_active(x86_cpu_AVX512BW);
 	}
 	j->space_at_gs = m->space.base != NULL;
 	emit_trampolines(j);

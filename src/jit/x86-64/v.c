@@ -172,6 +172,20 @@ static uint8_t *enter_whole_group(struct tctx *t)
 	return short_vl;
 }
 
+/* With the registers resident, 32 bytes at a time: an EVEX form reads and writes their homes
+ * directly, with no copy through ymm0 (AVX-512BW for byte and word elements) */
+static bool in_place(const struct tctx *t, unsigned step, unsigned sew)
+{
+	return t->j->v_resident && step == 2 && (sew >= 4 || t->j->v_bw);
+}
+
+/* dst = a op b in EVEX, 32 bytes: prefix and map38 as vec_op_r's, w for 64-bit elements; any
+ * of the three may be a home (16-31) */
+static void evex_op(struct tctx *t, uint8_t prefix, bool map38, bool w, uint8_t op, int dst, int a, int b)
+{
+	e_evex_rr(&t->e, true, prefix ? VEX_PP_66 : 0, map38 ? VEX_0F38 : VEX_0F, w, op, dst, a, b);
+}
+
 /* x = chunk k of the group at reg (16 or 32 bytes) */
 static void vget(struct tctx *t, int x, unsigned reg, unsigned k, unsigned step)
 {
@@ -430,6 +444,21 @@ static bool arith(struct tctx *t)
 		fp_scalar_broadcast(t, in->rs1, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		bool mul32 = opc == 0x40 && !fp;
+		if (in_place(t, step, sew)) {
+			int rd = home(in->rd + k), a = home(in->rs2 + k), b = form == VF_VV ? home(in->rs1 + k) : XMM1;
+			if (move) /* vmovdqu64 */
+				e_evex_rr(e, true, VEX_PP_F3, VEX_0F, true, 0x6f, rd, 0, b);
+			else if (in->op == RV_VRSUB)
+				evex_op(t, 0x66, false, sew == 8, opc, rd, XMM1, a);
+			else if (!fp)
+				evex_op(t, 0x66, mul32, sew == 8, opc, rd, a, b);
+			if (fp) {
+				evex_op(t, prefix, false, sew == 8, opc, XMM0, a, b);
+				canonicalize(t, sew, step);
+				vput(t, in->rd, k, XMM0, step);
+			}
+			continue;
+		}
 		if (move) {
 			if (form == VF_VV)
 				vget(t, XMM1, in->rs1, k, step);
@@ -484,11 +513,19 @@ static bool multiply_add(struct tctx *t)
 	for (k = 0; k < chunks; k += step) {
 		/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend (xmm2 or memory) */
 		vget(t, XMM0, in->rd, k, step);
+		if (in_place(t, step, sew)) { /* vs1 and vs2 from their homes; NaNs in k1 */
+			int a = form == VF_VV ? home(in->rs1 + k) : XMM1;
+			e_evex_rr(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, a, home(in->rs2 + k));
+			e_evex_rr(e, true, sew == 8 ? VEX_PP_66 : 0, VEX_0F, sew == 8, 0xc2, 1, XMM0, XMM0);
+			e_byte(e, 3);                                        /* vcmpunordps/pd k1, ymm0, ymm0 */
+			e_vex_rr(e, false, 0, VEX_0F, false, 0x98, 1, 0, 1); /* kortestw k1, k1 */
+			nan[k] = e_jcc(e, CC_NE);
+			vput(t, in->rd, k, XMM0, step);
+			continue;
+		}
 		if (form == VF_VV)
 			vget(t, XMM1, in->rs1, k, step);
-		if (t->j->v_resident && step == 2) { /* vs2's home as the operand */
-			e_evex_rr(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, home(in->rs2 + k));
-		} else if (t->j->v_resident) {
+		if (t->j->v_resident) {
 			vget(t, XMM2, in->rs2, k, step);
 			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
 		} else {
@@ -536,6 +573,13 @@ static bool int_multiply_add(struct tctx *t)
 		scalar_operand(t, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		/* xmm0 = vs1 (or rs1) * (vs2, or vd); then addend +- xmm0 */
+		if (in_place(t, step, sew)) {
+			int a = form == VF_VV ? home(in->rs1 + k) : XMM1, rd = home(in->rd + k);
+			evex_op(t, 0x66, sew == 4, false, sew == 4 ? 0x40 : 0xd5, XMM0, a,
+				acc ? home(in->rs2 + k) : rd);
+			evex_op(t, 0x66, false, false, addsub, rd, acc ? rd : home(in->rs2 + k), XMM0);
+			continue;
+		}
 		if (form == VF_VV)
 			vget(t, XMM0, in->rs1, k, step);
 		else
@@ -575,6 +619,16 @@ static bool shift(struct tctx *t)
 		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax: the count for 16 or 32 bytes */
 	}
 	for (unsigned k = 0; k < chunks; k += step) {
+		if (in_place(t, step, sew)) { /* EVEX: the destination in vvvv, by an immediate */
+			int rd = home(in->rd + k), a = home(in->rs2 + k);
+			if (form == VF_VX) {
+				evex_op(t, 0x66, false, sew == 8, by_reg, rd, a, XMM1);
+			} else {
+				e_evex_rr(e, true, VEX_PP_66, VEX_0F, sew == 8, by_imm[sew], (int)digit, rd, a);
+				e_byte(e, (uint8_t)(in->imm & (8 * sew - 1)));
+			}
+			continue;
+		}
 		vget(t, XMM0, in->rs2, k, step);
 		if (form == VF_VI) {
 			if (step == 2) /* VEX: the destination in vvvv */
