@@ -2,8 +2,9 @@
 // of its own (another vtype and vl, v8-v31 overwritten): at each return the loop must go on with
 // its own vtype, vl and registers (sigreturn restores them from the frame). Each pass's result
 // is checked against scalar code: an integer multiply-add (whose loop also reads vtype back),
-// and a .vf multiply-add whose scalar stays in an f register across the loop (fmaf gives the
-// same rounding).
+// a .vf multiply-add whose scalar stays in an f register across the loop (fmaf gives the same
+// rounding), and one whose scalar is loaded before the vsetvli at each pass (entered with
+// another vtype and with its own; it reads vtype back).
 // cflags: -march=rv64gcv
 // no-qemu: QEMU 10's linux-user leaves the vector state out of signal frames, so that the
 // handler's vector code would clobber the interrupted loop
@@ -18,7 +19,7 @@
 
 #define N 1000
 static int32_t x[N], zi[N], zi_ref[N];
-static float xf[N], zf[N], zf_ref[N];
+static float xf[N], zf[N], zf_ref[N], zl[N], zl_ref[N];
 static volatile long ticks;
 
 static void on_alarm(int sig)
@@ -65,6 +66,24 @@ static void fp_pass(float a)
 	}
 }
 
+/* zl = *scale * xf + zl, e32 m8, the scale loaded at the top of each pass before the vsetvli,
+ * in a loop entered by a branch that reads vtype back: true when it was always e32, m8 */
+static int fp_load_pass(const float *scale)
+{
+	size_t n = N, vl, vtype, wrong = 0;
+	float *px = xf, *pz = zl;
+	__asm__ volatile("beqz %[n], 2f\n"
+			 "1:\tflw fa0, 0(%[s])\n\tvsetvli %[vl], %[n], e32, m8, ta, ma\n\tvle32.v v8, (%[px])\n\t"
+			 "vle32.v v16, (%[pz])\n\tvfmacc.vf v16, fa0, v8\n\tvse32.v v16, (%[pz])\n\tcsrr %[vt], vtype\n\t"
+			 "xor %[vt], %[vt], %[want]\n\tor %[wrong], %[wrong], %[vt]\n\tsub %[n], %[n], %[vl]\n\t"
+			 "slli %[vl], %[vl], 2\n\tadd %[px], %[px], %[vl]\n\tadd %[pz], %[pz], %[vl]\n\tbnez %[n], 1b\n"
+			 "2:"
+			 : [n] "+r"(n), [px] "+r"(px), [pz] "+r"(pz), [vl] "=&r"(vl), [vt] "=&r"(vtype), [wrong] "+r"(wrong)
+			 : [s] "r"(scale), [want] "r"(0xd3L)
+			 : "memory", "fa0");
+	return !wrong;
+}
+
 int main(void)
 {
 	struct itimerval it = {{0, 100}, {0, 100}};
@@ -72,19 +91,24 @@ int main(void)
 	CHECK(signal(SIGALRM, on_alarm) != SIG_ERR);
 	for (int i = 0; i < N; i++) {
 		x[i] = i * 7 - 300, zi[i] = zi_ref[i] = i;
-		xf[i] = (float)(i % 13) * 0.25f, zf[i] = zf_ref[i] = (float)i * 0.5f;
+		xf[i] = (float)(i % 13) * 0.25f, zf[i] = zf_ref[i] = zl[i] = zl_ref[i] = (float)i * 0.5f;
 	}
 	CHECK(setitimer(ITIMER_REAL, &it, NULL) == 0);
 	while (ticks < 2000 || passes < 3000) {
 		float a = passes % 2 ? 0.75f : -1.25f;
+		float b = -a * 0.5f;
 		CHECK(int_pass());
+		CHECK(fp_load_pass(&b)); /* entered with int_pass's vtype */
 		fp_pass(a);
+		CHECK(fp_load_pass(&a)); /* entered with its own */
 		for (int i = 0; i < N; i++) {
 			zi_ref[i] = (int32_t)((uint32_t)zi_ref[i] + 3u * (uint32_t)x[i]);
 			zf_ref[i] = fmaf(a, xf[i], zf_ref[i]);
+			zl_ref[i] = fmaf(a, xf[i], fmaf(b, xf[i], zl_ref[i]));
 		}
 		CHECK(!memcmp(zi, zi_ref, sizeof zi));
 		CHECK(!memcmp(zf, zf_ref, sizeof zf));
+		CHECK(!memcmp(zl, zl_ref, sizeof zl));
 		passes++;
 		CHECK(passes < 10000000);
 	}

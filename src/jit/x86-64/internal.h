@@ -151,7 +151,12 @@ enum cold_kind {
 	COLD_MXCSR,        /* MXCSR = the copy in mxcsr_tmp (undoes flags raised since) */
 	COLD_LEAVE,        /* eax holds an exit status: to the dispatcher, the allocation undone */
 	COLD_LOOP_LEAVE,   /* a signal waits at a loop's back edge: to the dispatcher for its start */
+	COLD_INTERPRET,    /* EXEC_JIT_INTERPRET for the block's start (before the loop head) */
 };
+
+/* Translated code's exit status (beside enum exec_status's): the dispatcher runs the block at
+ * pc once in the interpreter (a vector loop entered with another vtype: jit_v_loop) */
+enum { EXEC_JIT_INTERPRET = 64 };
 
 struct cold_stub {
 	uint8_t *site, *resume;
@@ -230,6 +235,7 @@ struct tctx {
 	 * vCPU's v_fscalar; v_sse_free: no instruction of the block uses legacy SSE */
 	bool v_loop, v_sse_free;
 	uint32_t v_fscalar;
+	uint32_t f_boxed; /* f registers an flw wrote in this block: NaN-boxed singles */
 	unsigned v_sew, v_lmul8;
 	uint64_t v_vlmax;
 };

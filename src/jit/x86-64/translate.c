@@ -897,6 +897,7 @@ static void emit_cold(struct tctx *t)
 		case COLD_MXCSR: e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp))); break;
 		case COLD_LEAVE: jmp_epilogue(t); break;
 		case COLD_LOOP_LEAVE: exit_status(t, t->block_pc, EXEC_JUMPED); break;
+		case COLD_INTERPRET: exit_status(t, t->block_pc, EXEC_JIT_INTERPRET); break;
 		case COLD_CHAIN: /* the site's low bit: a forward jump, which may skip the interrupt test */
 			store_pc(t, c->value);
 			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site) | (c->value > t->block_pc));
@@ -1640,6 +1641,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.v_whole = false;
 	t.v_live = false;
 	t.ymm_dirty = false;
+	t.f_boxed = 0;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
 	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
 	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */
@@ -1698,9 +1700,12 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			more = translate_insn(&t);
 		}
 		for (int k = t.idx; k < t.idx + t.consumed; k++) {
+			t.f_boxed &= ~(1u << (t.insns[k].rd & 31));
 			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u;
 			t.sext_known &= ~(1u << (t.insns[k].rd & 31)) | 1u;
 		}
+		if (t.consumed == 1 && !t.ptb && t.insns[t.idx].op == RV_FLW) /* a plugin may write registers */
+			t.f_boxed |= 1u << t.insns[t.idx].rd;
 		if (t.consumed == 1 && constant_in_space(&t, &t.insns[t.idx], pc))
 			t.base_checked |= 1u << (t.insns[t.idx].rd & 31);
 		/* a plugin may write registers */
@@ -1866,6 +1871,19 @@ static void chain(struct jit_cache *j, uint64_t site, const struct jit_block *b)
 	__atomic_store_n((int32_t *)(void *)rw_of(j, at), rel, __ATOMIC_RELEASE);
 }
 
+/* The block at pc, once, in the interpreter (or the plugins' runner) */
+static int run_cold(struct rvx_vcpu *cpu, struct jit_cache *j)
+{
+	struct rvx_machine *m = cpu->m;
+	int st;
+	cpu->stats.cold_runs++;
+	cpu->chain_site = 0; /* chained once the target is translated */
+	code_leave(cpu);
+	st = m->plugins && m->plugins->tb_trans ? plugins_run_block(cpu) : interp_run_block(cpu);
+	code_enter(cpu, j);
+	return st;
+}
+
 int jit_run(struct rvx_vcpu *cpu)
 {
 	struct rvx_machine *m = cpu->m;
@@ -1908,11 +1926,7 @@ int jit_run(struct rvx_vcpu *cpu)
 		}
 		b = find_block(cpu, j, &cold);
 		if (cold) {
-			cpu->stats.cold_runs++;
-			cpu->chain_site = 0; /* chained once the target is translated */
-			code_leave(cpu);
-			st = m->plugins && m->plugins->tb_trans ? plugins_run_block(cpu) : interp_run_block(cpu);
-			code_enter(cpu, j);
+			st = run_cold(cpu, j);
 			if (st != EXEC_NEXT && st != EXEC_JUMPED)
 				break;
 			st = EXEC_NEXT;
@@ -1940,6 +1954,8 @@ int jit_run(struct rvx_vcpu *cpu)
 		jit_fp_enter(cpu);
 		st = j->enter(cpu, b->code);
 		jit_fp_leave(cpu);
+		if (st == EXEC_JIT_INTERPRET && (st = run_cold(cpu, j)) == EXEC_NEXT)
+			st = EXEC_JUMPED;
 		if (st != EXEC_JUMPED)
 			break;
 		st = EXEC_NEXT;

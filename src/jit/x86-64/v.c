@@ -321,7 +321,7 @@ static void fp_scalar(struct tctx *t, unsigned r, unsigned sew)
 {
 	struct emit *e = &t->e;
 	t_fget_gpr(t, RAX, r);
-	if (sew == 4) {
+	if (sew == 4 && !(t->f_boxed >> r & 1)) {
 		uint8_t *boxed;
 		e_mov_rr(e, true, RCX, RAX);
 		e_shift_i(e, SH_SHR, true, RCX, 32);
@@ -336,6 +336,11 @@ static void fp_scalar(struct tctx *t, unsigned r, unsigned sew)
 static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsigned step)
 {
 	struct mem slot = M(REG_CPU, OFF(v_fscalar) + 8 * (int32_t)r);
+	if (step == 2 && !(t->v_fscalar >> r & 1) && (sew == 8 || t->f_boxed >> r & 1)) {
+		t_fget(t, XMM1, r); /* vpbroadcastd/q ymm1, xmm1 */
+		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F38, false, sew == 8 ? 0x59 : 0x58, XMM1, 0, XMM1);
+		return;
+	}
 	if (!(t->v_fscalar >> r & 1)) {
 		fp_scalar(t, r, sew);
 	} else if (step == 2) { /* vpbroadcastd/q ymm1, [slot] */
@@ -818,26 +823,28 @@ static bool first_set(struct tctx *t)
 	return true;
 }
 
-/* A vector loop: a block that begins with a vsetvli and branches back to its start, where every
- * vset* sets the same vtype. vtype, vstart and v_used are then the same at every pass, and are
- * stored once before the loop head; so are the vector registers made live and, when the block
- * writes no f register, the value each .vf form reads from f[r] (NaN box resolved: the
- * v_fscalar slots). */
+/* A vector loop: a block that branches back to its start, with a vsetvli, where every vset*
+ * sets the same vtype. vtype, vstart and v_used are then the same at every pass: where the
+ * block begins with the vsetvli, they are stored once before the loop head; where instructions
+ * come first (which may fault with the old vtype), they are checked there instead, and the
+ * block's first pass runs in the interpreter when they differ. The vector registers are made
+ * live before the loop head too, and, when the block writes no f register, the value each .vf
+ * form reads from f[r] is read there (NaN box resolved: the v_fscalar slots). */
 void jit_v_loop(struct tctx *t)
 {
-	const struct rv_insn *first = t->npeeked ? &t->insns[0] : NULL;
+	const struct rv_insn *first = NULL;
 	bool f_written = false;
 	uint32_t f_read = 0;
 	struct rv_vtype vt;
 	t->v_loop = false;
 	t->v_sse_free = true;
 	t->v_fscalar = 0;
-	if (!first || t->ptb || t->no_fuse || (first->op != RV_VSETVLI && first->op != RV_VSETIVLI) ||
-	    (t->cpu->v_ctrl & 3) == V_CTRL_OFF || t->cpu->vlenb % 16 ||
-	    !rv_vtype_decode((uint64_t)first->imm, t->cpu->vlenb, &vt))
+	if (!t->npeeked || t->ptb || t->no_fuse || (t->cpu->v_ctrl & 3) == V_CTRL_OFF || t->cpu->vlenb % 16)
 		return;
 	for (int n = 0;; n++) {
-		const struct rv_insn *in = n ? t_peek(t, n) : first;
+		const struct rv_insn *in = n ? t_peek(t, n) : &t->insns[0];
+		if (in && !first && (in->op == RV_VSETVLI || in->op == RV_VSETIVLI))
+			first = in;
 		if (!in || in->op == RV_VSETVL ||
 		    ((in->op == RV_VSETVLI || in->op == RV_VSETIVLI) && in->imm != first->imm))
 			return;
@@ -854,8 +861,21 @@ void jit_v_loop(struct tctx *t)
 			break;
 		}
 	}
+	if (!first || !rv_vtype_decode((uint64_t)first->imm, t->cpu->vlenb, &vt))
+		return;
 	t->v_loop = true;
-	store_vtype(t, first->imm);
+	if (first == &t->insns[0]) {
+		store_vtype(t, first->imm);
+	} else {
+		struct emit *e = &t->e;
+		e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vtype)), (int32_t)first->imm);
+		t_cold_value(t, e_jcc(e, CC_NE), COLD_INTERPRET, 0);
+		e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vstart)), 0);
+		t_cold_value(t, e_jcc(e, CC_NE), COLD_INTERPRET, 0);
+		e_load(e, RAX, M(REG_CPU, OFF(v_used)), 1, false);
+		e_test_rr(e, false, RAX, RAX);
+		t_cold_value(t, e_jcc(e, CC_E), COLD_INTERPRET, 0);
+	}
 	make_live(t);
 	if (f_written || (vt.sew != 4 && vt.sew != 8))
 		return;
