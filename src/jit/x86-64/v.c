@@ -35,29 +35,35 @@ static bool vsetvli(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	struct rv_vtype vt;
-	uint64_t vlmax;
+	uint64_t vlmax, known = UINT64_MAX; /* vl where the instruction alone gives it */
 	if (!rv_vtype_decode((uint64_t)in->imm, t->cpu->vlenb, &vt))
 		return false; /* vill: the interpreter's */
 	vlmax = vt.vlmax;
 	if (in->op == RV_VSETIVLI) {
-		e_mov_ri(e, RAX, in->rs1 < vlmax ? in->rs1 : vlmax);
-	} else {
-		if (in->rs1)
-			t_get(t, RAX, in->rs1);
-		else if (in->rd)
-			e_mov_ri(e, RAX, vlmax);
-		else
-			e_load(e, RAX, M(REG_CPU, OFF(vl)), 8, false);
-		e_mov_ri(e, RCX, vlmax);
-		e_alu_rr(e, ALU_CMP, true, RAX, RCX);
-		e_cmov(e, CC_A, RAX, RCX); /* vl = min(AVL, VLMAX) */
+		known = in->rs1 < vlmax ? in->rs1 : vlmax;
+	} else if (in->rd && !in->rs1) {
+		known = vlmax;
+	} else { /* vl = min(AVL, VLMAX), AVL x[rs1] or (rs1 = rd = 0) vl */
+		int avl = in->rs1 ? t_host_reg(t, in->rs1) : -1;
+		if (avl < 0) {
+			avl = RCX;
+			if (in->rs1)
+				t_get(t, RCX, in->rs1);
+			else
+				e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
+		}
+		e_mov_ri(e, RAX, vlmax);
+		e_alu_rr(e, ALU_CMP, true, avl, RAX);
+		e_cmov(e, CC_B, RAX, avl);
 	}
+	if (known != UINT64_MAX)
+		e_mov_ri(e, RAX, known);
 	e_store(e, M(REG_CPU, OFF(vl)), RAX, 8);
 	if (!t->v_loop) /* a loop's are stored before its head */
 		store_vtype(t, in->imm);
 	t_put(t, in->rd, RAX);
 	t->v_known = true;
-	t->v_whole = false;
+	t->v_whole = known == vlmax; /* no test needed */
 	t->v_sew = vt.sew;
 	t->v_lmul8 = (unsigned)vt.lmul8;
 	t->v_vlmax = vlmax;
@@ -895,12 +901,18 @@ bool jit_v_csr(struct tctx *t)
 	if (in->op != RV_CSRRS || in->rs1 != 0 || (t->cpu->v_ctrl & 3) == V_CTRL_OFF)
 		return false;
 	switch (in->imm) {
-	case RV_CSR_VL: e_load(e, RAX, M(REG_CPU, OFF(vl)), 8, false); break;
+	case RV_CSR_VL:
+		if (t->v_known && t->v_whole) /* VLMAX, tested or given */
+			e_mov_ri(e, RAX, t->v_vlmax);
+		else
+			e_load(e, RAX, M(REG_CPU, OFF(vl)), 8, false);
+		break;
 	case RV_CSR_VTYPE: e_load(e, RAX, M(REG_CPU, OFF(vtype)), 8, false); break;
 	case RV_CSR_VLENB: e_mov_ri(e, RAX, t->cpu->vlenb); break;
 	default: return false;
 	}
-	e_store_i8(e, M(REG_CPU, OFF(v_used)), 1);
+	if (!t->v_loop) /* set before a loop's head */
+		e_store_i8(e, M(REG_CPU, OFF(v_used)), 1);
 	t_put(t, in->rd, RAX);
 	return true;
 }
