@@ -2,7 +2,8 @@
 // register group (vl = VLMAX), csrr vl, a compare into a mask (vmseq/vmsne, .vv/.vx/.vi, the mask
 // in v0 or in the lowest register of the source group) and vfirst.m, at every element width and
 // LMUL 1 to 8, on data that ends just before an unmapped page (the load's vl trimmed there) and
-// data far from it. Every result is checked against the scalar one and printed.
+// data far from it; a compare and vfirst.m over the whole register (the mask stored and checked
+// too). Every result is checked against the scalar one and printed.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <stdint.h>
@@ -38,6 +39,21 @@ FIND(strlen_m8, "m8", "vmseq.vi v0, v8, 0", "v0")
 /* the length of the run of c at s: vmsne.vx into the source's lowest register */
 FIND(span_m1, "m1", "vmsne.vx v8, v8, %3", "v8")
 FIND(span_m4, "m4", "vmsne.vx v8, v8, %3", "v8")
+FIND(span_m8, "m8", "vmsne.vx v8, v8, %3", "v8")
+
+/* vmseq.vi into v0 right before vfirst.m of it, over 128 bytes at s: the first zero byte (or
+ * -1), and the mask itself, stored with vsm.v into bits */
+static long zeros_mask(const uint8_t *s, uint8_t bits[16])
+{
+	long first;
+	size_t vl;
+	__asm__ volatile("vsetvli %1, zero, e8, m8, ta, ma\n\tvle8.v v8, (%2)\n\tvmseq.vi v0, v8, 0\n\t"
+			 "vfirst.m %0, v0\n\tvsm.v v0, (%3)"
+			 : "=&r"(first), "=&r"(vl)
+			 : "r"(s), "r"(bits)
+			 : "memory");
+	return first;
+}
 
 /* the first index where a and b agree (there is one): e16/e32/e64, .vv */
 #define FIRST_EQUAL(NAME, T, SEW, LMUL)                                                                   \
@@ -107,6 +123,7 @@ int main(void)
 			s[n] = 'b';
 			check("span m1", span_m1(s, 'a'), n);
 			check("span m4", span_m4(s, 'a'), n);
+			check("span m8", span_m8(s, 'a'), n);
 			sum += n * 3 + (size_t)at_end;
 		}
 		/* arrays that agree only at their last element, which ends the page */
@@ -131,6 +148,23 @@ int main(void)
 			check("first not 5", first_not5(fives, 600), m);
 			sum += m;
 		}
+	}
+	for (int z = 0; z < 200; z++) { /* zero bytes at 0, 63, 64, 127, none, and scattered */
+		uint8_t data[128], bits[16], want[16] = {0};
+		long want_first = -1;
+		for (int i = 0; i < 128; i++) {
+			data[i] = (uint8_t)(1 + (i * 7 + z) % 250);
+			if (z < 4 ? i == (int[]){0, 63, 64, 127}[z] : z > 4 && (i * 37 + z * 11) % 97 < z % 9)
+				data[i] = 0;
+			if (!data[i]) {
+				want[i / 8] |= (uint8_t)(1u << (i % 8));
+				if (want_first < 0)
+					want_first = i;
+			}
+		}
+		check("vmseq + vfirst", (size_t)zeros_mask(data, bits), (size_t)want_first);
+		check("vmseq + vfirst: the mask", (size_t)memcmp(bits, want, sizeof bits), 0);
+		sum += (size_t)want_first;
 	}
 	printf("vector string routines: %ld errors, sum %llu\n", errors, (unsigned long long)sum);
 	return errors != 0;

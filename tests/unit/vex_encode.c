@@ -91,12 +91,14 @@ static const struct want wants[] = {
 	MEM(RBX, R9, 0x40, true)),
     /* a NaN test's k1, a broadcast of a v_fscalar slot */
     KRR(VEX128, "kortestw k1, k1", VEX_PP_NONE, VEX_0F, false, 0x98, 1, 0, 1, -1),
+    KRR(VEX128, "kmovw eax, k1", VEX_PP_NONE, VEX_0F, false, 0x93, RAX, 0, 1, -1),
+    KRR(VEX128, "vmovq xmm2, rcx", VEX_PP_66, VEX_0F, true, 0x6e, 2, 0, RCX, -1),
     RM("vpbroadcastd ymm1, dword ptr [rbp + 0x69d8]", VEX_PP_66, VEX_0F38, false, 0x58, 1, 0,
        MEM(RBP, NOREG, 0x69d8, false)),
 };
 
 /* EVEX forms Capstone 4 does not decode (or decodes into text with a stray space): the lane
- * moves, arithmetic on the homes in place, NaN tests into k1. tests/check/encoder.sh assembles
+ * moves, arithmetic on the homes in place, NaN tests and compares into k1. tests/check/encoder.sh assembles
  * the AT&T text with GNU as and compares the bytes */
 static const struct want lanes[] = {
     KRR(EVEX256, "vpaddd %ymm1, %ymm20, %ymm24", VEX_PP_66, VEX_0F, false, 0xfe, 24, 20, 1, -1),
@@ -113,6 +115,11 @@ static const struct want lanes[] = {
     KRR(EVEX256, "vaddps %ymm22, %ymm20, %ymm0", VEX_PP_NONE, VEX_0F, false, 0x58, 0, 20, 22, -1),
     KRR(EVEX256, "vcmpunordps %ymm0, %ymm0, %k1", VEX_PP_NONE, VEX_0F, false, 0xc2, 1, 0, 0, 3),
     KRR(EVEX256, "vcmpunordpd %ymm0, %ymm0, %k1", VEX_PP_66, VEX_0F, true, 0xc2, 1, 0, 0, 3),
+    KRR(VEX128, "kmovd %k1, %eax", VEX_PP_F2, VEX_0F, false, 0x93, RAX, 0, 1, -1),
+    KRR(EVEX256, "vptestnmb %ymm20, %ymm20, %k1", VEX_PP_F3, VEX_0F38, false, 0x26, 1, 20, 20, -1),
+    KRR(EVEX256, "vptestnmq %ymm21, %ymm21, %k1", VEX_PP_F3, VEX_0F38, true, 0x27, 1, 21, 21, -1),
+    KRR(EVEX256, "vpcmpeqb %ymm1, %ymm20, %k1", VEX_PP_66, VEX_0F, false, 0x74, 1, 20, 1, -1),
+    KRR(EVEX256, "vpcmpeqq %ymm22, %ymm24, %k1", VEX_PP_66, VEX_0F38, true, 0x29, 1, 24, 22, -1),
     KRR(EVEX256, "vextracti32x4 $1, %ymm21, %xmm2", VEX_PP_66, VEX_0F3A, false, 0x39, 21, 0, 2, 1),
     KRR(EVEX256, "vextracti32x4 $1, %ymm16, %xmm0", VEX_PP_66, VEX_0F3A, false, 0x39, 16, 0, 0, 1),
     KRR(EVEX256, "vinserti32x4 $1, %xmm0, %ymm30, %ymm30", VEX_PP_66, VEX_0F3A, false, 0x38, 30, 30, 0, 1),

@@ -713,17 +713,49 @@ static bool sum_reduction(struct tctx *t)
 	return true;
 }
 
+/* The first set bit of rax, word q of a mask whose first nbits count, jumps to found[*n] with
+ * it in rax (tzcnt of a non-zero value is bsf's result where the host has no BMI1) */
+static void first_in_word(struct tctx *t, unsigned q, unsigned nbits, uint8_t **found, unsigned *n)
+{
+	struct emit *e = &t->e;
+	uint8_t *zero;
+	if (nbits - q * 64 < 64) {
+		e_mov_ri(e, RCX, ~(~0ull << (nbits - q * 64)));
+		e_alu_rr(e, ALU_AND, true, RAX, RCX);
+	}
+	e_test_rr(e, true, RAX, RAX);
+	zero = e_jcc(e, CC_E);
+	e_bitcount(e, 0xbc, true, RAX, RAX);
+	if (q)
+		e_alu_ri(e, ALU_ADD, true, RAX, (int32_t)(64 * q));
+	found[(*n)++] = e_jmp(e);
+	e_patch(zero, e->p);
+}
+
+/* rd = -1, or where the found[] jumps come with rax */
+static void first_found(struct tctx *t, unsigned rd, uint8_t **found, unsigned n)
+{
+	e_mov_ri(&t->e, RAX, UINT64_MAX);
+	while (n)
+		e_patch(found[--n], t->e.p);
+	t_put(t, rd, RAX);
+}
+
 /* vmseq, vmsne (.vv, .vx, .vi): one bit of vd per element, 64 stored at a time once the elements
  * they come from are read (vd may be the lowest register of a source group); where VLMAX is
- * below a register's bits, those past it stay as they were. */
+ * below a register's bits, those past it stay as they were. With the registers resident, 32
+ * bytes are compared into k1 at a time (a compare with 0 as vptestnm), and a mask of the whole
+ * register goes to it at once; a vfirst.m of the mask right after it takes the words from
+ * rcx and rdx (the pair runs as one). */
 static bool mask_compare(struct tctx *t)
 {
-	const struct rv_insn *in = t->in;
+	const struct rv_insn *in = t->in, *first = t_peek(t, 1);
 	struct emit *e = &t->e;
 	static const uint8_t pcmpeq[9] = {[1] = 0x74, [2] = 0x75, [4] = 0x76};
 	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
-	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step;
-	uint8_t *short_vl;
+	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step, nfound = 0;
+	uint8_t *short_vl, *found[2];
+	bool k1, whole, fuse;
 	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI) ||
 	    (form == VF_VV && in->rs1 % regs) || (sew == 8 && !t->j->host_sse41) ||
 	    (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
@@ -732,30 +764,45 @@ static bool mask_compare(struct tctx *t)
 	short_vl = enter_whole_group(t);
 	step = step_of(t, chunks);
 	per_step = per_chunk * step;
-	if (form != VF_VV)
+	k1 = in_place(t, step, sew);
+	whole = k1 && nbits == 128; /* the register's two words from rcx and rdx at the end */
+	fuse = whole && first && first->op == RV_VFIRST_M && first->rm && first->rs2 == in->rd;
+	if (form != VF_VV && !(k1 && form == VF_VI && in->imm == 0))
 		scalar_operand(t, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		unsigned at = done % 64;
 		uint8_t cmp = sew == 8 ? 0x29 : pcmpeq[sew]; /* pcmpeqq is in 0F38 */
-		vget(t, XMM0, in->rs2, k, step);
-		if (form == VF_VV)
-			vec_op_v(t, 0x66, sew == 8, cmp, XMM0, in->rs1, k, step, XMM1);
-		else
-			vec_op_r(t, 0x66, sew == 8, cmp, XMM0, XMM1, step);
-		if (sew == 2)
-			vec_op_r(t, 0x66, false, 0x63, XMM0, XMM0, step); /* packsswb: a byte per element (per lane) */
-		if (sew <= 2)
-			vec_unary(t, 0x66, 0xd7, RAX, XMM0, step); /* pmovmskb */
-		else
-			vec_unary(t, sew == 8 ? 0x66 : 0, 0x50, RAX, XMM0, step); /* movmskps/pd */
-		if (sew == 2 && step == 2) { /* each lane's 8 bits, then their copies: bits 0-7 and 16-23 */
-			e_mov_rr(e, false, RCX, RAX);
-			e_shift_i(e, SH_SHR, false, RCX, 8);
-			e_alu_ri(e, ALU_AND, false, RCX, 0xff00);
-			e_movzx8(e, RAX, RAX);
-			e_alu_rr(e, ALU_OR, false, RAX, RCX);
-		} else if (sew == 2) {
-			e_movzx8(e, RAX, RAX);
+		if (k1) { /* vpcmpeq or vptestnm k1; kmovd (byte, word) or kmovw eax, k1 */
+			int a = home(in->rs2 + k);
+			if (form == VF_VI && in->imm == 0)
+				e_evex_rr(e, true, VEX_PP_F3, VEX_0F38, sew == 2 || sew == 8, sew <= 2 ? 0x26 : 0x27, 1,
+					  a, a);
+			else
+				evex_op(t, 0x66, sew == 8, sew == 8, cmp, 1, a,
+					form == VF_VV ? home(in->rs1 + k) : XMM1);
+			e_vex_rr(e, false, sew <= 2 ? VEX_PP_F2 : VEX_PP_NONE, VEX_0F, false, 0x93, RAX, 0, 1);
+		} else {
+			vget(t, XMM0, in->rs2, k, step);
+			if (form == VF_VV)
+				vec_op_v(t, 0x66, sew == 8, cmp, XMM0, in->rs1, k, step, XMM1);
+			else
+				vec_op_r(t, 0x66, sew == 8, cmp, XMM0, XMM1, step);
+			if (sew == 2)
+				vec_op_r(t, 0x66, false, 0x63, XMM0, XMM0,
+					 step); /* packsswb: a byte per element (per lane) */
+			if (sew <= 2)
+				vec_unary(t, 0x66, 0xd7, RAX, XMM0, step); /* pmovmskb */
+			else
+				vec_unary(t, sew == 8 ? 0x66 : 0, 0x50, RAX, XMM0, step); /* movmskps/pd */
+			if (sew == 2 && step == 2) { /* each lane's 8 bits, then their copies: bits 0-7 and 16-23 */
+				e_mov_rr(e, false, RCX, RAX);
+				e_shift_i(e, SH_SHR, false, RCX, 8);
+				e_alu_ri(e, ALU_AND, false, RCX, 0xff00);
+				e_movzx8(e, RAX, RAX);
+				e_alu_rr(e, ALU_OR, false, RAX, RCX);
+			} else if (sew == 2) {
+				e_movzx8(e, RAX, RAX);
+			}
 		}
 		if (in->op == RV_VMSNE)
 			e_alu_ri(e, ALU_XOR, false, RAX, per_step == 32 ? -1 : (int32_t)((1u << per_step) - 1));
@@ -766,7 +813,14 @@ static bool mask_compare(struct tctx *t)
 			e_mov_rr(e, true, RDX, RAX);
 		}
 		done += per_step;
-		if (done % 64 == 0 || done == nbits) {
+		if (whole && done == 64) {
+			e_mov_rr(e, true, RCX, RDX);
+		} else if (whole && done == 128) { /* vmovq xmm2, rcx; vpinsrq xmm2, xmm2, rdx, 1 */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RCX);
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX);
+			e_byte(e, 1);
+			vput(t, in->rd, 0, XMM2, 1);
+		} else if (done % 64 == 0 || done == nbits) {
 			unsigned w = (done - 1) / 64;
 			struct mem q = vreg(t, in->rd, 0);
 			q.disp += (int32_t)(8 * w);
@@ -786,16 +840,22 @@ static bool mask_compare(struct tctx *t)
 		}
 	}
 	finish_wide(t, step);
+	if (fuse) {
+		e_mov_rr(e, true, RAX, RCX);
+		first_in_word(t, 0, nbits, found, &nfound);
+		e_mov_rr(e, true, RAX, RDX);
+		first_in_word(t, 1, nbits, found, &nfound);
+		first_found(t, first->rd, found, nfound);
+		t->consumed = 2;
+	}
 	short_vl_path(t, short_vl, "vl below VLMAX: the mask's tail stays undisturbed");
 	return true;
 }
 
-/* vfirst.m: the first set bit among the first VLMAX of vs2, or -1 (tzcnt of a non-zero value
- * is bsf's result where the host has no BMI1) */
+/* vfirst.m: the first set bit among the first VLMAX of vs2, or -1 */
 static bool first_set(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
-	struct emit *e = &t->e;
 	unsigned nbits = (unsigned)t->v_vlmax, n = 0;
 	uint8_t *found[16], *short_vl;
 	if (!in->rm || nbits > 64 * 16)
@@ -803,28 +863,14 @@ static bool first_set(struct tctx *t)
 	short_vl = enter_whole_group(t);
 	for (unsigned q = 0; q * 64 < nbits; q++) {
 		struct mem m = vreg(t, in->rs2, 0);
-		uint8_t *zero;
 		m.disp += (int32_t)(8 * q);
 		if (t->j->v_resident)
 			vword_get(t, RAX, in->rs2, q);
 		else
-			e_load(e, RAX, m, 8, false);
-		if (nbits - q * 64 < 64) {
-			e_mov_ri(e, RCX, ~(~0ull << (nbits - q * 64)));
-			e_alu_rr(e, ALU_AND, true, RAX, RCX);
-		}
-		e_test_rr(e, true, RAX, RAX);
-		zero = e_jcc(e, CC_E);
-		e_bitcount(e, 0xbc, true, RAX, RAX);
-		if (q)
-			e_alu_ri(e, ALU_ADD, true, RAX, (int32_t)(64 * q));
-		found[n++] = e_jmp(e);
-		e_patch(zero, e->p);
+			e_load(&t->e, RAX, m, 8, false);
+		first_in_word(t, q, nbits, found, &n);
 	}
-	e_mov_ri(e, RAX, UINT64_MAX);
-	while (n)
-		e_patch(found[--n], e->p);
-	t_put(t, in->rd, RAX);
+	first_found(t, in->rd, found, n);
 	short_vl_path(t, short_vl, "vl below VLMAX: the bits past vl do not count");
 	return true;
 }
