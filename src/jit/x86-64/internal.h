@@ -152,6 +152,7 @@ enum cold_kind {
 	COLD_LEAVE,        /* eax holds an exit status: to the dispatcher, the allocation undone */
 	COLD_LOOP_LEAVE,   /* a signal waits at a loop's back edge: to the dispatcher for its start */
 	COLD_INTERPRET,    /* EXEC_JIT_INTERPRET for the block's start (before the loop head) */
+	COLD_HELPER_VSTART, /* vstart = value, then call fn for the instruction */
 };
 
 /* Translated code's exit status (beside enum exec_status's): the dispatcher runs the block at
@@ -216,6 +217,7 @@ struct tctx {
 	uint32_t written;   /* guest registers the block may write */
 	bool swapped;       /* the code being emitted runs with the block's allocation */
 	uint8_t *loop_head; /* past the swap-in: where a branch back to the block's start goes */
+	bool self_loop;     /* the block ends with a branch back to its start (allocate's scan) */
 	bool frm_checked;   /* frm was found to be a host rounding mode (it stays one in this block) */
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
@@ -294,6 +296,9 @@ void t_cold_helper(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, c
 		   const char *why);
 void t_cold_helper_leave(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
 			 const char *why);
+/* The same as t_cold_helper, from element vstart of the vector instruction */
+void t_cold_helper_vstart(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
+			  const char *why, unsigned vstart);
 /* The jump at site goes out of line to set rax (COLD_RAX) or xmm0 (COLD_XMM0), then back here. */
 void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t value);
 

@@ -835,6 +835,14 @@ void t_cold_helper(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, c
 	c->why = why;
 }
 
+void t_cold_helper_vstart(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
+			  const char *why, unsigned vstart)
+{
+	struct cold_stub *c = add_cold(t, site, t->e.p, COLD_HELPER_VSTART, vstart);
+	c->fn = fn;
+	c->why = why;
+}
+
 void t_cold_helper_leave(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
 			 const char *why)
 {
@@ -861,7 +869,7 @@ static void emit_cold(struct tctx *t)
 		e_patch(c->site, e->p);
 		/* chain exits are reached with the allocation undone, or before it was made */
 		t->swapped = t->nswaps && c->kind != COLD_CHAIN && c->kind != COLD_INTERRUPT;
-		if (c->kind == COLD_HELPER || c->kind == COLD_HELPER_LEAVE ||
+		if (c->kind == COLD_HELPER || c->kind == COLD_HELPER_LEAVE || c->kind == COLD_HELPER_VSTART ||
 		    c->kind == COLD_OUT_OF_RANGE) { /* made inside an instruction */
 			t->idx = c->insn;
 			t->in = &t->insns[c->insn];
@@ -869,6 +877,10 @@ static void emit_cold(struct tctx *t)
 		}
 		switch (c->kind) {
 		case COLD_HELPER: t_helper(t, c->fn, c->why); break;
+		case COLD_HELPER_VSTART:
+			e_store_i32(e, M(REG_CPU, OFF(vstart)), (int32_t)c->value);
+			t_helper(t, c->fn, c->why);
+			break;
 		case COLD_HELPER_LEAVE: /* the block counted the instructions after this one as run */
 			t_helper(t, c->fn, c->why);
 			t->idx++;
@@ -1056,17 +1068,17 @@ static void branch(struct tctx *t, int cc)
 			e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
 	}
 	if (t->swapped || (t->v_loop && target == t->block_pc)) {
-		/* each exit undoes the allocation first; a loop stays in the block */
-		uint8_t *not_taken = e_jcc(&t->e, cc ^ 1);
-		if (target == t->block_pc) {
-			if (!t->v_sse_free)
+		/* each exit undoes the allocation first; a loop stays in the block (its head tests
+		 * for a signal) */
+		if (target == t->block_pc && t->self_loop) {
+			if (!(t->v_loop && t->v_sse_free))
 				clean_ymm(t);
-			interrupt_test(t, COLD_LOOP_LEAVE);
-			e_jmp_to(&t->e, t->loop_head);
+			e_jcc_to(&t->e, cc, t->loop_head);
 		} else {
+			uint8_t *not_taken = e_jcc(&t->e, cc ^ 1);
 			exit_chain(t, target);
+			e_patch(not_taken, t->e.p);
 		}
-		e_patch(not_taken, t->e.p);
 		exit_chain(t, t->pc + in->len);
 		return;
 	}
@@ -1411,6 +1423,7 @@ static void allocate(struct tctx *t, uint64_t pc, bool may)
 		t->host_of[g] = (int8_t)jit_host_reg(g);
 	memset(t->swap_in, 0, sizeof t->swap_in);
 	t->nswaps = 0;
+	t->self_loop = false;
 	t->written = 0;
 	if (!may || t->no_fuse || !t_fetchable(t, pc))
 		return;
@@ -1423,8 +1436,10 @@ static void allocate(struct tctx *t, uint64_t pc, bool may)
 		t->written |= 1u << in->rd;
 		if (rv_ends_block(in)) {
 			/* a loop within the block pays for the swaps once, not per pass */
-			if (rv_op_format(in->op) == F_B && t->insn_pc[n] + (uint64_t)in->imm == pc)
+			if (rv_op_format(in->op) == F_B && t->insn_pc[n] + (uint64_t)in->imm == pc) {
 				gain = 0;
+				t->self_loop = true;
+			}
 			break;
 		}
 	}
@@ -1663,6 +1678,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.swapped = t.nswaps > 0;
 	jit_v_loop(&t);
 	t.loop_head = t.e.p;
+	if (t.self_loop && (t.swapped || t.v_loop)) /* the back edge comes here with one jump */
+		interrupt_test(&t, COLD_LOOP_LEAVE);
 	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
 	count_at = t.e.p - 4;
 	if (t.ptb) {

@@ -498,8 +498,8 @@ static bool arith(struct tctx *t)
 
 /* vfmacc and its kin on F/D elements with FMA3 (vd = +-(vs1 * vs2) +- vd, or +-(vs1 * vd) +- vs2
  * for vfmadd and its kin). x86 raises no invalid-operation flag for inf * 0 plus a quiet NaN, where
- * RISC-V raises NV: a chunk with a NaN result leaves the rest of the instruction, from its first
- * element (vstart), to the interpreter. */
+ * RISC-V raises NV: a chunk (or pair of them) with a NaN result is not written, and leaves the
+ * rest of the instruction, from its first element (vstart), to the interpreter. */
 static bool multiply_add(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -510,7 +510,8 @@ static bool multiply_add(struct tctx *t)
 	/* x86's names by the signs: fmadd a*b+c, fmsub a*b-c, fnmadd -(a*b)+c, fnmsub -(a*b)-c */
 	static const uint8_t op231[] = {0xb8 /* vfmacc */, 0xbe /* vfnmacc */, 0xba /* vfmsac */, 0xbc /* vfnmsac */};
 	static const uint8_t op213[] = {0xa8 /* vfmadd */, 0xae /* vfnmadd */, 0xaa /* vfmsub */, 0xac /* vfnmsub */};
-	uint8_t opc, *short_vl, *odd_frm, *nan[64], *rest[64], *over, *to_interp;
+	static const char *nan_why = "a NaN result: RISC-V raises NV for inf * 0 plus a quiet NaN";
+	uint8_t opc, *short_vl, *odd_frm, *nan[64] = {NULL};
 	if (!t->j->host_fma || (sew != 4 && sew != 8) || !in->rm || t->v_lmul8 < 8 || chunks > 64 || in->rd % regs ||
 	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
 		return false;
@@ -521,46 +522,49 @@ static bool multiply_add(struct tctx *t)
 	step = step_of(t, chunks);
 	if (form == VF_VF)
 		fp_scalar_broadcast(t, in->rs1, sew, step);
-	for (k = 0; k < chunks; k += step) {
-		/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend (xmm2 or memory) */
-		vget(t, XMM0, in->rd, k, step);
-		if (in_place(t, step, sew)) { /* vs1 and vs2 from their homes; NaNs in k1 */
-			int a = form == VF_VV ? home(in->rs1 + k) : XMM1;
-			e_evex_rr(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, a, home(in->rs2 + k));
-			e_evex_rr(e, true, sew == 8 ? VEX_PP_66 : 0, VEX_0F, sew == 8, 0xc2, 1, XMM0, XMM0);
-			e_byte(e, 3);                                        /* vcmpunordps/pd k1, ymm0, ymm0 */
-			e_vex_rr(e, false, 0, VEX_0F, false, 0x98, 1, 0, 1); /* kortestw k1, k1 */
+	if (in_place(t, step, sew)) {
+		/* two ymm at a time: vd's copies in ymm0 and ymm2 multiplied and added with vs1 (or the
+		 * scalar) and vs2 from their homes, NaNs in k1 and k2, one test, then both written */
+		for (k = 0; k < chunks; k += 2 * step) {
+			bool pair = k + step < chunks;
+			for (unsigned h = 0; h <= (unsigned)pair; h++) {
+				unsigned c = k + h * step;
+				int x = h ? XMM2 : XMM0, a = form == VF_VV ? home(in->rs1 + c) : XMM1;
+				vget(t, x, in->rd, c, step);
+				e_evex_rr(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, x, a, home(in->rs2 + c));
+				e_evex_rr(e, true, sew == 8 ? VEX_PP_66 : 0, VEX_0F, sew == 8, 0xc2, 1 + (int)h, x, x);
+				e_byte(e, 3); /* vcmpunordps/pd k1 (k2), x, x */
+			}
+			e_vex_rr(e, false, 0, VEX_0F, false, 0x98, 1, 0, pair ? 2 : 1); /* kortestw k1, k2 */
 			nan[k] = e_jcc(e, CC_NE);
 			vput(t, in->rd, k, XMM0, step);
-			continue;
+			if (pair)
+				vput(t, in->rd, k + step, XMM2, step);
 		}
-		if (form == VF_VV)
-			vget(t, XMM1, in->rs1, k, step);
-		if (t->j->v_resident) {
-			vget(t, XMM2, in->rs2, k, step);
-			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
-		} else {
-			e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, vreg(t, in->rs2, k));
+	} else {
+		for (k = 0; k < chunks; k += step) {
+			/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend (xmm2 or memory) */
+			vget(t, XMM0, in->rd, k, step);
+			if (form == VF_VV)
+				vget(t, XMM1, in->rs1, k, step);
+			if (t->j->v_resident) {
+				vget(t, XMM2, in->rs2, k, step);
+				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
+			} else {
+				e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1,
+					 vreg(t, in->rs2, k));
+			}
+			nan_mask(t, sew, 3, step);
+			vec_unary(t, sew == 8 ? 0x66 : 0, 0x50, RAX, XMM2, step); /* movmskps/pd */
+			e_test_rr(e, false, RAX, RAX);
+			nan[k] = e_jcc(e, CC_NE);
+			vput(t, in->rd, k, XMM0, step);
 		}
-		nan_mask(t, sew, 3, step);
-		vec_unary(t, sew == 8 ? 0x66 : 0, 0x50, RAX, XMM2, step); /* movmskps/pd */
-		e_test_rr(e, false, RAX, RAX);
-		nan[k] = e_jcc(e, CC_NE);
-		vput(t, in->rd, k, XMM0, step);
 	}
 	finish_wide(t, step);
-	over = e_jmp(e);
-	for (k = 0; k < chunks; k += step) { /* the rest from chunk k's first element */
-		e_patch(nan[k], e->p);
-		e_store_i32(e, M(REG_CPU, OFF(vstart)), (int32_t)(k * per_chunk));
-		rest[k] = e_jmp(e);
-	}
-	for (k = 0; k < chunks; k += step)
-		e_patch(rest[k], e->p);
-	finish_wide(t, step);
-	to_interp = e_jmp(e);
-	e_patch(over, e->p);
-	slow_path(t, to_interp, "a NaN result: RISC-V raises NV for inf * 0 plus a quiet NaN");
+	for (k = 0; k < chunks; k++) /* the rest from chunk k's first element, coming back past it all */
+		if (nan[k])
+			t_cold_helper_vstart(t, nan[k], interp_v, nan_why, k * per_chunk);
 	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
 	return true;
