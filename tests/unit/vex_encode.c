@@ -116,6 +116,8 @@ static const struct want lanes[] = {
     KRR(EVEX256, "vcmpunordps %ymm0, %ymm0, %k1", VEX_PP_NONE, VEX_0F, false, 0xc2, 1, 0, 0, 3),
     KRR(EVEX256, "vcmpunordpd %ymm0, %ymm0, %k1", VEX_PP_66, VEX_0F, true, 0xc2, 1, 0, 0, 3),
     KRR(VEX128, "kmovd %k1, %eax", VEX_PP_F2, VEX_0F, false, 0x93, RAX, 0, 1, -1),
+    KRR(VEX128, "kmovq %k1, %rdx", VEX_PP_F2, VEX_0F, true, 0x93, RDX, 0, 1, -1),
+    KRR(VEX256, "kunpckdq %k1, %k2, %k1", VEX_PP_NONE, VEX_0F, true, 0x4b, 1, 2, 1, -1),
     KRR(EVEX256, "vptestnmb %ymm20, %ymm20, %k1", VEX_PP_F3, VEX_0F38, false, 0x26, 1, 20, 20, -1),
     KRR(EVEX256, "vptestnmq %ymm21, %ymm21, %k1", VEX_PP_F3, VEX_0F38, true, 0x27, 1, 21, 21, -1),
     KRR(EVEX256, "vpcmpeqb %ymm1, %ymm20, %k1", VEX_PP_66, VEX_0F, false, 0x74, 1, 20, 1, -1),

@@ -759,7 +759,7 @@ static bool mask_compare(struct tctx *t)
 	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
 	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step, nfound = 0;
 	uint8_t *short_vl, *found[2];
-	bool k1, whole, fuse;
+	bool k1, pairs, whole, fuse;
 	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI) ||
 	    (form == VF_VV && in->rs1 % regs) || (sew == 8 && !t->j->host_sse41) ||
 	    (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
@@ -769,7 +769,8 @@ static bool mask_compare(struct tctx *t)
 	step = step_of(t, chunks);
 	per_step = per_chunk * step;
 	k1 = in_place(t, step, sew);
-	whole = k1 && nbits == 128; /* the register's two words from rcx and rdx at the end */
+	pairs = k1 && sew == 1 && chunks % 4 == 0; /* a word from two compares: k1 and k2 */
+	whole = k1 && nbits == 128;                /* the register's two words from rcx and rdx at the end */
 	fuse = whole && first && first->op == RV_VFIRST_M && first->rm && first->rs2 == in->rd;
 	if (form != VF_VV && !(k1 && form == VF_VI && in->imm == 0))
 		scalar_operand(t, sew, step);
@@ -777,13 +778,23 @@ static bool mask_compare(struct tctx *t)
 		unsigned at = done % 64;
 		uint8_t cmp = sew == 8 ? 0x29 : pcmpeq[sew]; /* pcmpeqq is in 0F38 */
 		if (k1) { /* vpcmpeq or vptestnm k1; kmovd (byte, word) or kmovw eax, k1 */
-			int a = home(in->rs2 + k);
+			int a = home(in->rs2 + k), kr = pairs && k % 4 ? 2 : 1;
 			if (form == VF_VI && in->imm == 0)
-				e_evex_rr(e, true, VEX_PP_F3, VEX_0F38, sew == 2 || sew == 8, sew <= 2 ? 0x26 : 0x27, 1,
-					  a, a);
+				e_evex_rr(e, true, VEX_PP_F3, VEX_0F38, sew == 2 || sew == 8, sew <= 2 ? 0x26 : 0x27,
+					  kr, a, a);
 			else
-				evex_op(t, 0x66, sew == 8, sew == 8, cmp, 1, a,
+				evex_op(t, 0x66, sew == 8, sew == 8, cmp, kr, a,
 					form == VF_VV ? home(in->rs1 + k) : XMM1);
+			if (pairs && k % 4 == 0)
+				continue; /* the word's low half in k1 */
+			if (pairs) {      /* kunpckdq k1, k2, k1; kmovq rdx, k1: a word */
+				e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, true, 0x4b, 1, 2, 1);
+				e_vex_rr(e, false, VEX_PP_F2, VEX_0F, true, 0x93, RDX, 0, 1);
+				if (in->op == RV_VMSNE)
+					e_unary(e, 2, true, RDX); /* not */
+				done += 2 * per_step;
+				goto word;
+			}
 			e_vex_rr(e, false, sew <= 2 ? VEX_PP_F2 : VEX_PP_NONE, VEX_0F, false, 0x93, RAX, 0, 1);
 		} else {
 			vget(t, XMM0, in->rs2, k, step);
@@ -817,6 +828,7 @@ static bool mask_compare(struct tctx *t)
 			e_mov_rr(e, true, RDX, RAX);
 		}
 		done += per_step;
+	word:
 		if (whole && done == 64) {
 			e_mov_rr(e, true, RCX, RDX);
 		} else if (whole && done == 128) { /* vmovq xmm2, rcx; vpinsrq xmm2, xmm2, rdx, 1 */
@@ -844,11 +856,20 @@ static bool mask_compare(struct tctx *t)
 		}
 	}
 	finish_wide(t, step);
-	if (fuse) {
+	if (fuse) { /* no bit set (a string's common case) tested first */
+		uint8_t *none, *high;
 		e_mov_rr(e, true, RAX, RCX);
-		first_in_word(t, 0, nbits, found, &nfound);
-		e_mov_rr(e, true, RAX, RDX);
-		first_in_word(t, 1, nbits, found, &nfound);
+		e_alu_rr(e, ALU_OR, true, RAX, RDX);
+		none = e_jcc(e, CC_E);
+		e_test_rr(e, true, RCX, RCX);
+		high = e_jcc(e, CC_E);
+		e_bitcount(e, 0xbc, true, RAX, RCX);
+		found[nfound++] = e_jmp(e);
+		e_patch(high, e->p);
+		e_bitcount(e, 0xbc, true, RAX, RDX);
+		e_alu_ri(e, ALU_ADD, true, RAX, 64);
+		found[nfound++] = e_jmp(e);
+		e_patch(none, e->p);
 		first_found(t, first->rd, found, nfound);
 		t->consumed = 2;
 	}
