@@ -152,7 +152,8 @@ enum cold_kind {
 	COLD_LEAVE,        /* eax holds an exit status: to the dispatcher, the allocation undone */
 	COLD_LOOP_LEAVE,   /* a signal waits at a loop's back edge: to the dispatcher for its start */
 	COLD_INTERPRET,    /* EXEC_JIT_INTERPRET for the block's start (before the loop head) */
-	COLD_HELPER_VSTART, /* vstart = value, then call fn for the instruction */
+	COLD_HELPER_VSTART, /* vstart = value's bits 0-15, then call fn for the instruction; first the
+			     * vector homes in bits 16-23 and 24-31 (when not 0) = ymm0 and ymm2 */
 };
 
 /* Translated code's exit status (beside enum exec_status's): the dispatcher runs the block at
@@ -296,7 +297,8 @@ void t_cold_helper(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, c
 		   const char *why);
 void t_cold_helper_leave(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
 			 const char *why);
-/* The same as t_cold_helper, from element vstart of the vector instruction */
+/* The same as t_cold_helper, from element vstart of the vector instruction (with vector homes
+ * to restore from ymm0 and ymm2 in its bits 16-31: COLD_HELPER_VSTART) */
 void t_cold_helper_vstart(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
 			  const char *why, unsigned vstart);
 /* The jump at site goes out of line to set rax (COLD_RAX) or xmm0 (COLD_XMM0), then back here. */

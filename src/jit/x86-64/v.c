@@ -418,6 +418,17 @@ static void canonicalize(struct tctx *t, unsigned sew, unsigned step)
 	vec_op_r(t, p, false, 0x56, XMM0, XMM2, step);                                         /* orps */
 }
 
+/* The jump to the interpreter unless the dynamic rounding mode is one the host has (RMM and the
+ * reserved ones are not), or NULL where frm was checked already (a vector loop's, before its
+ * head) */
+static uint8_t *check_frm(struct tctx *t)
+{
+	if (t->frm_checked)
+		return NULL;
+	e_alu_mi(&t->e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
+	return e_jcc(&t->e, CC_A);
+}
+
 static bool arith(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -444,10 +455,8 @@ static bool arith(struct tctx *t)
 		return false;
 	}
 	short_vl = enter_whole_group(t);
-	if (fp) { /* the dynamic rounding mode must be one the host has (RMM and reserved: the interpreter) */
-		e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
-		odd_frm = e_jcc(e, CC_A);
-	}
+	if (fp)
+		odd_frm = check_frm(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX || form == VF_VI)
 		scalar_operand(t, sew, step);
@@ -512,34 +521,35 @@ static bool multiply_add(struct tctx *t)
 	static const uint8_t op213[] = {0xa8 /* vfmadd */, 0xae /* vfnmadd */, 0xaa /* vfmsub */, 0xac /* vfnmsub */};
 	static const char *nan_why = "a NaN result: RISC-V raises NV for inf * 0 plus a quiet NaN";
 	uint8_t opc, *short_vl, *odd_frm, *nan[64] = {NULL};
+	unsigned restore[64] = {0};
 	if (!t->j->host_fma || (sew != 4 && sew != 8) || !in->rm || t->v_lmul8 < 8 || chunks > 64 || in->rd % regs ||
 	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
 		return false;
 	opc = acc ? op231[in->op - RV_VFMACC] : op213[in->op - RV_VFMADD];
 	short_vl = enter_whole_group(t);
-	e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
-	odd_frm = e_jcc(e, CC_A);
+	odd_frm = check_frm(t);
 	step = step_of(t, chunks);
 	if (form == VF_VF)
 		fp_scalar_broadcast(t, in->rs1, sew, step);
 	if (in_place(t, step, sew)) {
-		/* two ymm at a time: vd's copies in ymm0 and ymm2 multiplied and added with vs1 (or the
-		 * scalar) and vs2 from their homes, NaNs in k1 and k2, one test, then both written */
+		/* two ymm at a time, in their homes: vd kept in ymm0 and ymm2, then multiplied and
+		 * added with vs1 (or the scalar) and vs2, NaNs in k1 and k2 and one test; a NaN puts
+		 * vd back before the interpreter (the cold stub's restore) */
 		for (k = 0; k < chunks; k += 2 * step) {
 			bool pair = k + step < chunks;
 			for (unsigned h = 0; h <= (unsigned)pair; h++) {
 				unsigned c = k + h * step;
-				int x = h ? XMM2 : XMM0, a = form == VF_VV ? home(in->rs1 + c) : XMM1;
+				int x = h ? XMM2 : XMM0, a = form == VF_VV ? home(in->rs1 + c) : XMM1,
+				    d = home(in->rd + c);
 				vget(t, x, in->rd, c, step);
-				e_evex_rr(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, x, a, home(in->rs2 + c));
-				e_evex_rr(e, true, sew == 8 ? VEX_PP_66 : 0, VEX_0F, sew == 8, 0xc2, 1 + (int)h, x, x);
-				e_byte(e, 3); /* vcmpunordps/pd k1 (k2), x, x */
+				e_evex_rr(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, d, a, home(in->rs2 + c));
+				e_evex_rr(e, true, sew == 8 ? VEX_PP_66 : 0, VEX_0F, sew == 8, 0xc2, 1 + (int)h, d, d);
+				e_byte(e, 3); /* vcmpunordps/pd k1 (k2), d, d */
 			}
 			e_vex_rr(e, false, 0, VEX_0F, false, 0x98, 1, 0, pair ? 2 : 1); /* kortestw k1, k2 */
 			nan[k] = e_jcc(e, CC_NE);
-			vput(t, in->rd, k, XMM0, step);
-			if (pair)
-				vput(t, in->rd, k + step, XMM2, step);
+			restore[k] =
+			    (unsigned)home(in->rd + k) << 16 | (pair ? (unsigned)home(in->rd + k + step) << 24 : 0);
 		}
 	} else {
 		for (k = 0; k < chunks; k += step) {
@@ -564,7 +574,7 @@ static bool multiply_add(struct tctx *t)
 	finish_wide(t, step);
 	for (k = 0; k < chunks; k++) /* the rest from chunk k's first element, coming back past it all */
 		if (nan[k])
-			t_cold_helper_vstart(t, nan[k], interp_v, nan_why, k * per_chunk);
+			t_cold_helper_vstart(t, nan[k], interp_v, nan_why, k * per_chunk | restore[k]);
 	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
 	return true;
@@ -910,7 +920,7 @@ static bool first_set(struct tctx *t)
 void jit_v_loop(struct tctx *t)
 {
 	const struct rv_insn *first = NULL;
-	bool f_written = false;
+	bool f_written = false, frm_written = false, fp_arith = false;
 	uint32_t f_read = 0;
 	struct rv_vtype vt;
 	t->v_loop = false;
@@ -932,6 +942,11 @@ void jit_v_loop(struct tctx *t)
 			f_written = true; /* conservatively: any FP instruction may write f[rd] */
 		if (in->op >= RV_FIRST_V && rv_op_format(in->op) == F_V && in->rs3 == VF_VF)
 			f_read |= 1u << in->rs1;
+		if (in->op >= RV_CSRRW && in->op <= RV_CSRRCI && (in->imm == RV_CSR_FRM || in->imm == RV_CSR_FCSR))
+			frm_written = true;
+		if (in->op == RV_VFADD || in->op == RV_VFSUB || in->op == RV_VFMUL || in->op == RV_VFDIV ||
+		    (in->op >= RV_VFMADD && in->op <= RV_VFNMSAC))
+			fp_arith = true; /* the forms that check frm */
 		if (rv_ends_block(in)) {
 			if (rv_op_format(in->op) != F_B || t->insn_pc[n] + (uint64_t)in->imm != t->block_pc)
 				return;
@@ -954,6 +969,10 @@ void jit_v_loop(struct tctx *t)
 		t_cold_value(t, e_jcc(e, CC_E), COLD_INTERPRET, 0);
 	}
 	make_live(t);
+	if (fp_arith && !frm_written) { /* frm stays as it is in the loop: the FP forms need not check it */
+		t_cold_value(t, check_frm(t), COLD_INTERPRET, 0);
+		t->frm_checked = true;
+	}
 	if (f_written || (vt.sew != 4 && vt.sew != 8))
 		return;
 	for (unsigned r = 0; r < 32; r++)
