@@ -44,9 +44,10 @@ static void modrm_mem_n(struct emit *e, int reg, struct mem m, int32_t n)
 	int mod = m.disp == 0 && (m.base & 7) != RBP                           ? 0
 		  : m.disp % n == 0 && m.disp / n >= -128 && m.disp / n <= 127 ? 1
 									       : 2;
-	if (m.base == NOREG) { /* [disp32] through a SIB byte: mod 00 with r/m 101 would be rip-relative */
+	if (m.base == NOREG) { /* [index * scale + disp32] or [disp32] through a SIB byte with no base */
+		int index = m.index == NOREG ? RSP : m.index;
 		e_byte(e, (uint8_t)(((reg & 7) << 3) | 4));
-		e_byte(e, 0x25);
+		e_byte(e, (uint8_t)((m.scale << 6) | ((index & 7) << 3) | 5));
 		e_u32(e, (uint32_t)m.disp);
 		return;
 	}

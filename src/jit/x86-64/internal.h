@@ -240,6 +240,8 @@ struct tctx {
 	uint32_t v_fscalar;
 	uint32_t f_boxed; /* f registers an flw wrote in this block: NaN-boxed singles */
 	unsigned v_sew, v_lmul8;
+	unsigned v_vl_in; /* a guest register mapped to a host one that holds vl here (0: none) */
+	int v_vl_at;      /* the vsetvli that wrote it */
 	uint64_t v_vlmax;
 };
 

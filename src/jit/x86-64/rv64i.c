@@ -151,8 +151,13 @@ static void shift_rr(struct tctx *t, int op, bool word)
 static void shift_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
-	int h = t_host_reg(t, in->rd);
+	int h = t_host_reg(t, in->rd), src = t_host_reg(t, in->rs1);
 	if (h >= 0 && in->rd != 0 && in->imm) {
+		if (!word && op == SH_SHL && in->imm <= 3 && in->rd != in->rs1 && in->rs1 && src >= 0) {
+			e_lea(&t->e, h,
+			      (struct mem){NOREG, src, 0, (unsigned)in->imm, false}); /* lea h, [src * 2^imm] */
+			return;
+		}
 		if (in->rd != in->rs1)
 			t_get(t, h, in->rs1);
 		e_shift_i(&t->e, op, !word, h, (uint8_t)in->imm);

@@ -1661,6 +1661,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.v_live = false;
 	t.ymm_dirty = false;
 	t.f_boxed = 0;
+	t.v_vl_in = 0;
 	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
 	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
 	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */
@@ -1721,6 +1722,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			more = translate_insn(&t);
 		}
 		for (int k = t.idx; k < t.idx + t.consumed; k++) {
+			if (t.insns[k].rd == t.v_vl_in && k != t.v_vl_at)
+				t.v_vl_in = 0;
 			t.f_boxed &= ~(1u << (t.insns[k].rd & 31));
 			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u;
 			t.sext_known &= ~(1u << (t.insns[k].rd & 31)) | 1u;

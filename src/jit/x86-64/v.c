@@ -36,6 +36,7 @@ static bool vsetvli(struct tctx *t)
 	struct emit *e = &t->e;
 	struct rv_vtype vt;
 	uint64_t vlmax, known = UINT64_MAX; /* vl where the instruction alone gives it */
+	int rd = in->rd ? t_host_reg(t, in->rd) : -1, dst = rd >= 0 && in->rd != in->rs1 ? rd : RAX;
 	if (!rv_vtype_decode((uint64_t)in->imm, t->cpu->vlenb, &vt))
 		return false; /* vill: the interpreter's */
 	vlmax = vt.vlmax;
@@ -52,16 +53,19 @@ static bool vsetvli(struct tctx *t)
 			else
 				e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
 		}
-		e_mov_ri(e, RAX, vlmax);
-		e_alu_rr(e, ALU_CMP, true, avl, RAX);
-		e_cmov(e, CC_B, RAX, avl);
+		e_mov_ri(e, dst, vlmax);
+		e_alu_rr(e, ALU_CMP, true, avl, dst);
+		e_cmov(e, CC_B, dst, avl);
 	}
 	if (known != UINT64_MAX)
-		e_mov_ri(e, RAX, known);
-	e_store(e, M(REG_CPU, OFF(vl)), RAX, 8);
+		e_mov_ri(e, dst, known);
+	e_store(e, M(REG_CPU, OFF(vl)), dst, 8);
 	if (!t->v_loop) /* a loop's are stored before its head */
 		store_vtype(t, in->imm);
-	t_put(t, in->rd, RAX);
+	if (dst == RAX)
+		t_put(t, in->rd, RAX);
+	t->v_vl_in = rd >= 0 && !t->ptb ? in->rd : 0; /* a plugin may write registers */
+	t->v_vl_at = t->idx;
 	t->v_known = true;
 	t->v_whole = known == vlmax; /* no test needed */
 	t->v_sew = vt.sew;
@@ -171,7 +175,10 @@ static uint8_t *enter_whole_group(struct tctx *t)
 	uint8_t *short_vl = NULL;
 	if (!t->v_whole) {
 		t->v_whole = true;
-		e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF(vl)), (int32_t)t->v_vlmax);
+		if (t->v_vl_in) /* vl in the register the vsetvli wrote */
+			e_alu_ri(&t->e, ALU_CMP, true, t_host_reg(t, t->v_vl_in), (int32_t)t->v_vlmax);
+		else
+			e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF(vl)), (int32_t)t->v_vlmax);
 		short_vl = e_jcc(&t->e, CC_NE);
 	}
 	make_live(t);
