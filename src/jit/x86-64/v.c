@@ -873,21 +873,26 @@ static bool mask_compare(struct tctx *t)
 		}
 	}
 	finish_wide(t, step);
-	if (fuse) { /* no bit set (a string's common case) tested first */
+	if (fuse) { /* no bit set (a string's common case) tested first; into rd's host register */
 		uint8_t *none, *high;
-		e_mov_rr(e, true, RAX, RCX);
-		e_alu_rr(e, ALU_OR, true, RAX, RDX);
+		int rd = first->rd ? t_host_reg(t, first->rd) : -1, x = rd >= 0 ? rd : RAX;
+		e_mov_rr(e, true, x, RCX);
+		e_alu_rr(e, ALU_OR, true, x, RDX);
 		none = e_jcc(e, CC_E);
 		e_test_rr(e, true, RCX, RCX);
 		high = e_jcc(e, CC_E);
-		e_bitcount(e, 0xbc, true, RAX, RCX);
+		e_bitcount(e, 0xbc, true, x, RCX);
 		found[nfound++] = e_jmp(e);
 		e_patch(high, e->p);
-		e_bitcount(e, 0xbc, true, RAX, RDX);
-		e_alu_ri(e, ALU_ADD, true, RAX, 64);
+		e_bitcount(e, 0xbc, true, x, RDX);
+		e_alu_ri(e, ALU_ADD, true, x, 64);
 		found[nfound++] = e_jmp(e);
 		e_patch(none, e->p);
-		first_found(t, first->rd, found, nfound);
+		e_mov_ri(e, x, UINT64_MAX);
+		while (nfound)
+			e_patch(found[--nfound], e->p);
+		if (x == RAX)
+			t_put(t, first->rd, RAX);
 		t->consumed = 2;
 	}
 	short_vl_path(t, short_vl, "vl below VLMAX: the mask's tail stays undisturbed");
@@ -995,22 +1000,24 @@ bool jit_v_csr(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
+	int x = in->rd && t_host_reg(t, in->rd) >= 0 ? t_host_reg(t, in->rd) : RAX;
 	if (in->op != RV_CSRRS || in->rs1 != 0 || (t->cpu->v_ctrl & 3) == V_CTRL_OFF)
 		return false;
 	switch (in->imm) {
 	case RV_CSR_VL:
 		if (t->v_known && t->v_whole) /* VLMAX, tested or given */
-			e_mov_ri(e, RAX, t->v_vlmax);
+			e_mov_ri(e, x, t->v_vlmax);
 		else
-			e_load(e, RAX, M(REG_CPU, OFF(vl)), 8, false);
+			e_load(e, x, M(REG_CPU, OFF(vl)), 8, false);
 		break;
-	case RV_CSR_VTYPE: e_load(e, RAX, M(REG_CPU, OFF(vtype)), 8, false); break;
-	case RV_CSR_VLENB: e_mov_ri(e, RAX, t->cpu->vlenb); break;
+	case RV_CSR_VTYPE: e_load(e, x, M(REG_CPU, OFF(vtype)), 8, false); break;
+	case RV_CSR_VLENB: e_mov_ri(e, x, t->cpu->vlenb); break;
 	default: return false;
 	}
 	if (!t->v_loop) /* set before a loop's head */
 		e_store_i8(e, M(REG_CPU, OFF(v_used)), 1);
-	t_put(t, in->rd, RAX);
+	if (x == RAX)
+		t_put(t, in->rd, RAX);
 	return true;
 }
 
