@@ -14,12 +14,12 @@ while IFS="$(printf '\t')" read -r text bytes; do
 		bad=1
 		continue
 	fi
-	want=$(objdump -d "$tmp/a.o" | sed -n 's/^ *0:\t\([0-9a-f ]*\)\t.*/\1/p' | sed 's/ *$//')
+	want=$(objdump -d --insn-width=16 "$tmp/a.o" | sed -n 's/^ *0:\t\([0-9a-f ]*\)\t.*/\1/p' | sed 's/ *$//')
 	if [ "$want" != "$bytes" ]; then # another encoding (as prefers the 2-byte VEX) must decode alike
 		printf "$(printf '\\x%s' $bytes)" > "$tmp/ours.bin"
-		theirs=$(objdump -d "$tmp/a.o" | sed -n 's/^ *0:\t[0-9a-f ]*\t//p')
-		ours=$(objdump -D -b binary -mi386:x86-64 "$tmp/ours.bin" | sed -n 's/^ *0:\t[0-9a-f ]*\t//p')
-		if [ -z "$ours" ] || [ "$ours" != "$theirs" ] || [ "$(objdump -D -b binary -mi386:x86-64 "$tmp/ours.bin" | grep -c '^ *[0-9a-f]*:')" != 1 ]; then
+		theirs=$(objdump -d --insn-width=16 "$tmp/a.o" | sed -n 's/^ *0:\t[0-9a-f ]*\t//p')
+		ours=$(objdump -D --insn-width=16 -b binary -mi386:x86-64 "$tmp/ours.bin" | sed -n 's/^ *0:\t[0-9a-f ]*\t//p')
+		if [ -z "$ours" ] || [ "$ours" != "$theirs" ] || [ "$(objdump -D --insn-width=16 -b binary -mi386:x86-64 "$tmp/ours.bin" | grep -c '^ *[0-9a-f]*:')" != 1 ]; then
 			echo "FAIL vex-encode-lanes: $text is $want, encoded as $bytes ($ours)"
 			bad=1
 		fi

@@ -135,10 +135,13 @@ LOOPF(saxpy32m4nan, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v"
 LOOPF(fsub32m8f, "vsetvli %[vl], %[n], e32, m8, ta, ma", "vle32.v", "vse32.v", "vfsub.vf v16, v8, %[f]",
       0xffffffff00000000ull)
 LOOPF(fmul32m2nan, "vsetvli %[vl], %[n], e32, m2, ta, ma", "vle32.v", "vse32.v", "vfmul.vf v16, v8, %[f]", 0)
+LOOPF(fmadd32m4f, "vsetvli %[vl], %[n], e32, m4, ta, ma", "vle32.v", "vse32.v", "vfmadd.vf v16, %[f], v8",
+      0xffffffff00000000ull)
 #undef EEW
 #define EEW 8
 LOOPF(fnmsac64m4f, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle64.v", "vse64.v", "vfnmsac.vf v16, %[f], v8", 0)
 LOOPF(fadd64m1f, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "vfadd.vf v16, v8, %[f]", 0)
+LOOPF(fnmadd64m8f, "vsetvli %[vl], %[n], e64, m8, ta, ma", "vle64.v", "vse64.v", "vfnmadd.vf v16, %[f], v8", 0)
 #undef EEW
 
 static const struct {
@@ -159,7 +162,7 @@ static const struct {
     {"sll16m2x", sll16m2x, 0}, {"sra16m4i", sra16m4i, 0}, {"sll64m2i", sll64m2i, 0},
     {"srl64m4x", srl64m4x, 0}, {"saxpy32m4", saxpy32m4, 4}, {"saxpy32m4nan", saxpy32m4nan, 4},
     {"fsub32m8f", fsub32m8f, 4}, {"fmul32m2nan", fmul32m2nan, 4}, {"fnmsac64m4f", fnmsac64m4f, 8},
-    {"fadd64m1f", fadd64m1f, 8},
+    {"fadd64m1f", fadd64m1f, 8}, {"fmadd32m4f", fmadd32m4f, 4}, {"fnmadd64m8f", fnmadd64m8f, 8},
 };
 
 /* the sum of n elements of a by vredsum (as compilers write it: the running sum in v16[0], read
