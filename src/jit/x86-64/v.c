@@ -5,11 +5,13 @@
  * bytes at a time (32 with AVX2, for groups of two registers or more, except masks and sums);
  * vmv.x.s. The registers are in the vCPU, or, with AVX-512VL at VLEN 128, in ymm16-31 while
  * translated code runs (two to a ymm register; helpers and exits spill them, a fault takes them
- * from the signal frame). The first of these after the vsetvli checks vl == VLMAX at run time
- * and otherwise calls the interpreter and ends the block, as every other vector instruction
- * runs there (masks, tails, fractional LMUL, the rest of the extension). A fault in a load or
- * store is replayed in the interpreter, which sets vstart at the faulting element (or,
- * fault-only-first, trims vl). */
+ * from the signal frame), where EVEX forms work on them in place and compares go through k1/k2.
+ * The first of these after the vsetvli checks vl == VLMAX at run time and otherwise calls the
+ * interpreter and ends the block, as every other vector instruction runs there (masks, tails,
+ * fractional LMUL, the rest of the extension). A fault in a load or store is replayed in the
+ * interpreter, which sets vstart at the faulting element (or, fault-only-first, trims vl). A
+ * block that loops on itself with one vtype is a vector loop (jit_v_loop): what its passes
+ * share is done once before the loop head. */
 #include "../../riscv/csr.h"
 #include "../../riscv/fp.h"
 #include "internal.h"
