@@ -37,23 +37,27 @@ static uint64_t fnv(const void *p, size_t n)
 #define N 203
 static uint8_t a[N * 8], b[N * 8], c[N * 8];
 
+/* The passes of a loop over n elements of EEW bytes at pa, pb and pc: pass does vl of them */
+#define PASSES(pass)                                                                                                   \
+	while (n > 0) {                                                                                                \
+		pass;                                                                                                  \
+		n -= vl;                                                                                               \
+		pa += vl * EEW;                                                                                        \
+		pb += vl * EEW;                                                                                        \
+		pc += vl * EEW;                                                                                        \
+	}
+
 /* c = a OP b element-wise for n elements of the loop's SEW, LMUL */
 #define LOOP(name, vset, ld, st, body)                                                                                 \
 	static void name(size_t n, uint64_t x)                                                                         \
 	{                                                                                                              \
 		uint8_t *pa = a, *pb = b, *pc = c;                                                                     \
 		size_t vl, w = 0;                                                                                      \
-		while (n > 0) {                                                                                        \
-			__asm__ volatile(vset "\n\t" ld " v8, (%[pa])\n\t" ld " v16, (%[pb])\n\t" body "\n\t" st       \
-					 " v24, (%[pc])\n\tcsrr %[w], vlenb"                                           \
-					 : [vl] "=&r"(vl), [w] "=&r"(w)                                                \
-					 : [n] "r"(n), [pa] "r"(pa), [pb] "r"(pb), [pc] "r"(pc), [x] "r"(x)             \
-					 : "memory");                                                                  \
-			n -= vl;                                                                                       \
-			pa += vl * EEW;                                                                                \
-			pb += vl * EEW;                                                                                \
-			pc += vl * EEW;                                                                                \
-		}                                                                                                      \
+		PASSES(__asm__ volatile(vset "\n\t" ld " v8, (%[pa])\n\t" ld " v16, (%[pb])\n\t" body "\n\t" st        \
+					" v24, (%[pc])\n\tcsrr %[w], vlenb"                                            \
+					: [vl] "=&r"(vl), [w] "=&r"(w)                                                 \
+					: [n] "r"(n), [pa] "r"(pa), [pb] "r"(pb), [pc] "r"(pc), [x] "r"(x)              \
+					: "memory"))                                                                   \
 	}
 
 #define EEW 1
@@ -115,17 +119,11 @@ LOOP(fnmsub64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle64.v", "vse64.v", "
 		size_t vl;                                                                                             \
 		double f;                                                                                              \
 		__asm__ volatile("fmv.d.x %0, %1" : "=f"(f) : "r"(x | (box)));                                        \
-		while (n > 0) {                                                                                        \
-			__asm__ volatile(vset "\n\t" ld " v8, (%[pa])\n\t" ld " v16, (%[pb])\n\t" body "\n\t" st       \
-					 " v16, (%[pc])"                                                               \
-					 : [vl] "=&r"(vl)                                                              \
-					 : [n] "r"(n), [pa] "r"(pa), [pb] "r"(pb), [pc] "r"(pc), [f] "f"(f)             \
-					 : "memory");                                                                  \
-			n -= vl;                                                                                       \
-			pa += vl * EEW;                                                                                \
-			pb += vl * EEW;                                                                                \
-			pc += vl * EEW;                                                                                \
-		}                                                                                                      \
+		PASSES(__asm__ volatile(vset "\n\t" ld " v8, (%[pa])\n\t" ld " v16, (%[pb])\n\t" body "\n\t" st        \
+					" v16, (%[pc])"                                                                \
+					: [vl] "=&r"(vl)                                                               \
+					: [n] "r"(n), [pa] "r"(pa), [pb] "r"(pb), [pc] "r"(pc), [f] "f"(f)              \
+					: "memory"))                                                                   \
 	}
 
 #define EEW 4
