@@ -152,9 +152,17 @@ class Gen:
                              [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2])[0]
         if kind == "loop":
             # a counted loop (x31 counts) over straight-line code: the translator keeps it in
-            # one block that branches back to itself, with registers allocated across passes
+            # one block that branches back to itself, with registers allocated across passes;
+            # with vectors, often a vector loop: a vsetvli (at the head, or after a scalar
+            # instruction) whose vtype the body keeps
             self.label += 1
             body = []
+            if self.vector and "vset" not in exclude and r.random() < 0.6:
+                if r.random() < 0.3:  # a scalar one: it runs under the previous pass's vtype too
+                    self.vector = False
+                    body += self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun", "fmem"))
+                    self.vector = True
+                body += self.vsetvli()
             for _ in range(r.randrange(3, 14)):
                 body += self.insn(exclude=("branch", "loop", "amo", "lrsc"))
             return ["li x31, %d" % r.randrange(1, 6), ".Lloop%d:" % self.label] + body + \
