@@ -3,11 +3,12 @@
 # engines (VLEN 128, the default, runs in the guest tests), and the refusal of a VLEN rvx does not have.
 q10=$(tests/oracle/qemu10 2>/dev/null) || { echo "FAIL vlen: cannot fetch QEMU 10"; exit 0; }
 mkdir -p "$OUT/vlen"
-for t in rvv_arith rvv_mem rvv_strlen; do
-	if ! $GUEST_CC -O2 -march=rv64gcv -static -o "$OUT/vlen/$t" "tests/guest/$t.c" 2>"$OUT/vlen/$t.log"; then
+for t in rvv_arith rvv_mem rvv_strlen rvv_loops; do
+	if ! $GUEST_CC -O2 -march=rv64gcv -static -o "$OUT/vlen/$t" "tests/guest/$t.c" -lm 2>"$OUT/vlen/$t.log"; then
 		echo "FAIL vlen-$t: does not build"
 		continue
 	fi
+	[ $t = rvv_loops ] && continue # the loops' forms and paths at VLEN 128 only (below)
 	for v in 256 1024; do
 		timeout 300 "$q10" -cpu "rva23u64,vlen=$v" "$OUT/vlen/$t" >"$OUT/vlen/$t.$v.qemu" 2>&1
 		for e in jit interp; do
@@ -20,14 +21,15 @@ for t in rvv_arith rvv_mem rvv_strlen; do
 		done
 	done
 done
-# the translator's 16-byte (SSE) forms, which a host with AVX2 leaves for 32-byte ones, and its
-# vector registers in the vCPU, which a host with AVX-512VL keeps in ymm16-31 at VLEN 128: the
-# same tests with AVX2, then AVX-512, hidden from rvx (glibc's tunable), against QEMU 10 at the
-# default VLEN
-for t in rvv_arith rvv_mem rvv_strlen; do
+# the translator's 16-byte (SSE) forms, which a host with AVX2 leaves for 32-byte ones, its
+# vector registers in the vCPU, which a host with AVX-512VL keeps in ymm16-31 at VLEN 128, and
+# its byte and word forms without AVX-512BW (copied through ymm0 instead of in place): the same
+# tests (and the vector loops) with AVX2, AVX-512 or AVX-512BW hidden from rvx (glibc's
+# tunable), against QEMU 10 at the default VLEN
+for t in rvv_arith rvv_mem rvv_strlen rvv_loops; do
 	[ -x "$OUT/vlen/$t" ] || continue
 	timeout 300 "$q10" -cpu rva23u64 "$OUT/vlen/$t" >"$OUT/vlen/$t.128.qemu" 2>&1
-	for hide in sse-only:-AVX2 no-avx512:-AVX512F,-AVX512VL; do
+	for hide in sse-only:-AVX2 no-avx512:-AVX512F,-AVX512VL no-avx512bw:-AVX512BW; do
 		name=${hide%%:*}
 		GLIBC_TUNABLES=glibc.cpu.hwcaps=${hide#*:} timeout 300 "$RVX" --translate-after 1 "$OUT/vlen/$t" \
 			>"$OUT/vlen/$t.$name" 2>&1
