@@ -318,6 +318,15 @@ bool jit_v_csr(struct tctx *t);
 void jit_v_loop(struct tctx *t);
 /* The instruction may use legacy SSE (FP, the FP CSRs): ymm upper halves must be clean. */
 bool jit_uses_sse(const struct rv_insn *in);
+/* F/D and RVA23's scalar FP (Zfa, Zfh...); a CSR instruction */
+static inline bool jit_scalar_fp(unsigned op)
+{
+	return (op >= RV_FIRST_FD && op < RV_FIRST_ZB) || (op >= RV_FIRST_RVA23 && op < RV_FIRST_V);
+}
+static inline bool jit_csr_op(unsigned op)
+{
+	return op >= RV_CSRRW && op <= RV_CSRRCI;
+}
 bool jit_fd(struct tctx *t);
 bool jit_a(struct tctx *t);
 bool jit_fflags_csr(struct tctx *t);

@@ -799,9 +799,7 @@ static void clean_ymm(struct tctx *t)
 
 bool jit_uses_sse(const struct rv_insn *in)
 {
-	unsigned op = in->op;
-	return (op >= RV_FIRST_FD && op < RV_FIRST_ZB) || (op >= RV_FIRST_RVA23 && op < RV_FIRST_V) ||
-	       (op >= RV_CSRRW && op <= RV_CSRRCI && in->imm >= RV_CSR_FFLAGS && in->imm <= RV_CSR_FCSR);
+	return jit_scalar_fp(in->op) || (jit_csr_op(in->op) && in->imm >= RV_CSR_FFLAGS && in->imm <= RV_CSR_FCSR);
 }
 
 static void exit_status(struct tctx *t, uint64_t pc, int status)

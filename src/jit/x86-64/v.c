@@ -350,19 +350,20 @@ static void fp_scalar(struct tctx *t, unsigned r, unsigned sew)
 /* f[r] over xmm1 (ymm1); in a vector loop, from the value jit_v_loop stored */
 static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsigned step)
 {
-	struct mem slot = M(REG_CPU, OFF(v_fscalar) + 8 * (int32_t)r);
-	if (step == 2 && !(t->v_fscalar >> r & 1) && (sew == 8 || t->f_boxed >> r & 1)) {
-		t_fget(t, XMM1, r); /* vpbroadcastd/q ymm1, xmm1 */
-		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F38, false, sew == 8 ? 0x59 : 0x58, XMM1, 0, XMM1);
-		return;
-	}
-	if (!(t->v_fscalar >> r & 1)) {
-		fp_scalar(t, r, sew);
-	} else if (step == 2) { /* vpbroadcastd/q ymm1, [slot] */
-		e_vex_rm(&t->e, true, VEX_PP_66, VEX_0F38, false, sew == 8 ? 0x59 : 0x58, XMM1, 0, slot);
+	uint8_t op = sew == 8 ? 0x59 : 0x58; /* vpbroadcastq/d ymm1, xmm1 or m64/m32 */
+	if (t->v_fscalar >> r & 1) {
+		struct mem slot = M(REG_CPU, OFF(v_fscalar) + 8 * (int32_t)r);
+		if (step == 2) {
+			e_vex_rm(&t->e, true, VEX_PP_66, VEX_0F38, false, op, XMM1, 0, slot);
+			return;
+		}
+		e_load(&t->e, RAX, slot, 8, false);
+	} else if (step == 2 && (sew == 8 || t->f_boxed >> r & 1)) { /* no NaN box to check */
+		t_fget(t, XMM1, r);
+		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F38, false, op, XMM1, 0, XMM1);
 		return;
 	} else {
-		e_load(&t->e, RAX, slot, 8, false);
+		fp_scalar(t, r, sew);
 	}
 	broadcast(t, sew, step);
 }
@@ -755,13 +756,20 @@ static void first_in_word(struct tctx *t, unsigned q, unsigned nbits, uint8_t **
 	e_patch(zero, e->p);
 }
 
-/* rd = -1, or where the found[] jumps come with rax */
-static void first_found(struct tctx *t, unsigned rd, uint8_t **found, unsigned n)
+/* Where an instruction computes guest rd: its host register, or rax (then t_put) */
+static int rd_or_rax(const struct tctx *t, unsigned rd)
 {
-	e_mov_ri(&t->e, RAX, UINT64_MAX);
+	return rd && t_host_reg(t, rd) >= 0 ? t_host_reg(t, rd) : RAX;
+}
+
+/* rd = -1, or where the found[] jumps come with x (rd_or_rax's) */
+static void first_found(struct tctx *t, unsigned rd, int x, uint8_t **found, unsigned n)
+{
+	e_mov_ri(&t->e, x, UINT64_MAX);
 	while (n)
 		e_patch(found[--n], t->e.p);
-	t_put(t, rd, RAX);
+	if (x == RAX)
+		t_put(t, rd, RAX);
 }
 
 /* vmseq, vmsne (.vv, .vx, .vi): one bit of vd per element, 64 stored at a time once the elements
@@ -877,7 +885,7 @@ static bool mask_compare(struct tctx *t)
 	finish_wide(t, step);
 	if (fuse) { /* no bit set (a string's common case) tested first; into rd's host register */
 		uint8_t *none, *high;
-		int rd = first->rd ? t_host_reg(t, first->rd) : -1, x = rd >= 0 ? rd : RAX;
+		int x = rd_or_rax(t, first->rd);
 		e_mov_rr(e, true, x, RCX);
 		e_alu_rr(e, ALU_OR, true, x, RDX);
 		none = e_jcc(e, CC_E);
@@ -890,11 +898,7 @@ static bool mask_compare(struct tctx *t)
 		e_alu_ri(e, ALU_ADD, true, x, 64);
 		found[nfound++] = e_jmp(e);
 		e_patch(none, e->p);
-		e_mov_ri(e, x, UINT64_MAX);
-		while (nfound)
-			e_patch(found[--nfound], e->p);
-		if (x == RAX)
-			t_put(t, first->rd, RAX);
+		first_found(t, first->rd, x, found, nfound);
 		t->consumed = 2;
 	}
 	short_vl_path(t, short_vl, "vl below VLMAX: the mask's tail stays undisturbed");
@@ -919,7 +923,7 @@ static bool first_set(struct tctx *t)
 			e_load(&t->e, RAX, m, 8, false);
 		first_in_word(t, q, nbits, found, &n);
 	}
-	first_found(t, in->rd, found, n);
+	first_found(t, in->rd, RAX, found, n);
 	short_vl_path(t, short_vl, "vl below VLMAX: the bits past vl do not count");
 	return true;
 }
@@ -951,12 +955,11 @@ void jit_v_loop(struct tctx *t)
 			return;
 		if (jit_uses_sse(in))
 			t->v_sse_free = false;
-		if ((in->op >= RV_FIRST_FD && in->op < RV_FIRST_ZB) ||
-		    (in->op >= RV_FIRST_RVA23 && in->op < RV_FIRST_V) || in->op == RV_VFMV_F_S)
+		if (jit_scalar_fp(in->op) || in->op == RV_VFMV_F_S)
 			f_written = true; /* conservatively: any FP instruction may write f[rd] */
 		if (in->op >= RV_FIRST_V && rv_op_format(in->op) == F_V && in->rs3 == VF_VF)
 			f_read |= 1u << in->rs1;
-		if (in->op >= RV_CSRRW && in->op <= RV_CSRRCI && (in->imm == RV_CSR_FRM || in->imm == RV_CSR_FCSR))
+		if (jit_csr_op(in->op) && (in->imm == RV_CSR_FRM || in->imm == RV_CSR_FCSR))
 			frm_written = true;
 		if (in->op == RV_VFADD || in->op == RV_VFSUB || in->op == RV_VFMUL || in->op == RV_VFDIV ||
 		    (in->op >= RV_VFMADD && in->op <= RV_VFNMSAC))
@@ -1002,7 +1005,7 @@ bool jit_v_csr(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	int x = in->rd && t_host_reg(t, in->rd) >= 0 ? t_host_reg(t, in->rd) : RAX;
+	int x = rd_or_rax(t, in->rd);
 	if (in->op != RV_CSRRS || in->rs1 != 0 || (t->cpu->v_ctrl & 3) == V_CTRL_OFF)
 		return false;
 	switch (in->imm) {
