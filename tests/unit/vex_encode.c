@@ -20,15 +20,26 @@ struct want {
 	int reg, vvvv, rm; /* rm NOREG: the memory operand m */
 	struct mem m;
 	int imm;
+	int k;  /* EVEX: the write mask (0: none) */
+	bool z; /* zeroing the elements it leaves out */
 };
 
 #define KRR(kind, text, pp, map, w, op, reg, vvvv, rm, imm)                                                            \
 	{                                                                                                              \
-		text, kind, pp, map, w, op, reg, vvvv, rm, {0}, imm                                                    \
+		text, kind, pp, map, w, op, reg, vvvv, rm, {0}, imm, 0, false                                          \
 	}
 #define KRM(kind, text, pp, map, w, op, reg, vvvv, ...)                                                                \
 	{                                                                                                              \
-		text, kind, pp, map, w, op, reg, vvvv, NOREG, __VA_ARGS__, -1                                          \
+		text, kind, pp, map, w, op, reg, vvvv, NOREG, __VA_ARGS__, -1, 0, false                                \
+	}
+/* masked EVEX (mask k, zeroing z) */
+#define MRR(text, pp, map, w, op, reg, vvvv, rm, imm, k, z)                                                            \
+	{                                                                                                              \
+		text, EVEX256, pp, map, w, op, reg, vvvv, rm, {0}, imm, k, z                                           \
+	}
+#define MRM(l, text, pp, map, w, op, reg, vvvv, m, k, z)                                                               \
+	{                                                                                                              \
+		text, l, pp, map, w, op, reg, vvvv, NOREG, m, -1, k, z                                                 \
 	}
 #define RR(...) KRR(VEX256, __VA_ARGS__)
 #define RM(...) KRM(VEX256, __VA_ARGS__)
@@ -126,15 +137,41 @@ static const struct want lanes[] = {
     KRR(EVEX256, "vextracti32x4 $1, %ymm16, %xmm0", VEX_PP_66, VEX_0F3A, false, 0x39, 16, 0, 0, 1),
     KRR(EVEX256, "vinserti32x4 $1, %xmm0, %ymm30, %ymm30", VEX_PP_66, VEX_0F3A, false, 0x38, 30, 30, 0, 1),
     KRR(EVEX256, "vinserti32x4 $0, %xmm2, %ymm17, %ymm17", VEX_PP_66, VEX_0F3A, false, 0x38, 17, 17, 2, 0),
+    /* tails and v0.t: masked loads, stores, merges, arithmetic; the masks themselves */
+    MRM(EVEX256, "vmovdqu32 (%r13), %ymm20{%k4}", VEX_PP_F3, VEX_0F, false, 0x6f, 20, 0, MEM(R13, NOREG, 0, false), 4,
+	false),
+    MRM(EVEX256, "vmovdqu8 %ymm21, %gs:0x20(%r12){%k5}", VEX_PP_F2, VEX_0F, false, 0x7f, 21, 0,
+	MEM(R12, NOREG, 0x20, true), 5, false),
+    MRM(EVEX128, "vmovdqu16 (%rsi), %xmm0{%k4}{z}", VEX_PP_F2, VEX_0F, true, 0x6f, 0, 0, MEM(RSI, NOREG, 0, false), 4,
+	true),
+    MRM(EVEX128, "vmovdqu64 %xmm0, 0x30(%rbx,%r9){%k3}", VEX_PP_F3, VEX_0F, true, 0x7f, 0, 0, MEM(RBX, R9, 0x30, false),
+	3, false),
+    MRR("vmovdqu8 %ymm0, %ymm16{%k3}", VEX_PP_F2, VEX_0F, false, 0x6f, 16, 0, 0, -1, 3, false),
+    MRR("vmovdqu16 %ymm1, %ymm31{%k7}", VEX_PP_F2, VEX_0F, true, 0x6f, 31, 0, 1, -1, 7, false),
+    MRR("vfmadd231ps %ymm20, %ymm1, %ymm24{%k4}", VEX_PP_66, VEX_0F38, false, 0xb8, 24, 1, 20, -1, 4, false),
+    MRR("vcmpunordps %ymm24, %ymm24, %k1{%k4}", VEX_PP_NONE, VEX_0F, false, 0xc2, 1, 24, 24, 3, 4, false),
+    MRR("vaddpd %ymm22, %ymm20, %ymm0{%k5}{z}", VEX_PP_66, VEX_0F, true, 0x58, 0, 20, 22, -1, 5, true),
+    MRR("vpsrld $13, %ymm20, %ymm24{%k6}", VEX_PP_66, VEX_0F, false, 0x72, 2, 24, 20, 13, 6, false),
+    MRR("vpaddw %ymm27, %ymm26, %ymm25{%k3}", VEX_PP_66, VEX_0F, false, 0xfd, 25, 26, 27, -1, 3, false),
+    KRR(VEX128, "kmovq %rcx, %k4", VEX_PP_F2, VEX_0F, true, 0x92, 4, 0, RCX, -1),
+    KRR(VEX128, "kshiftrq $8, %k4, %k5", VEX_PP_66, VEX_0F3A, true, 0x31, 5, 0, 4, 8),
+    KRR(VEX128, "kshiftlq $16, %k4, %k3", VEX_PP_66, VEX_0F3A, true, 0x33, 3, 0, 4, 16),
+    KRR(VEX256, "kandq %k4, %k3, %k3", VEX_PP_NONE, VEX_0F, true, 0x41, 3, 3, 4, -1),
+    KRM(VEX128, "kmovq %k4, 0x10(%rbp)", VEX_PP_NONE, VEX_0F, true, 0x91, 4, 0, MEM(RBP, NOREG, 0x10, false)),
+    KRM(VEX128, "kmovq 0x18(%rbp), %k7", VEX_PP_NONE, VEX_0F, true, 0x90, 7, 0, MEM(RBP, NOREG, 0x18, false)),
+    KRR(VEX128, "bzhi %r10, %rcx, %rcx", VEX_PP_NONE, VEX_0F38, true, 0xf5, RCX, R10, RCX, -1),
+    KRR(EVEX128, "vmovq %xmm16, %rdx", VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, RDX, -1),
+    KRR(EVEX128, "vpextrq $1, %xmm16, %rdx", VEX_PP_66, VEX_0F3A, true, 0x16, 16, 0, RDX, 1),
+    KRR(VEX256, "vinserti128 $1, %xmm0, %ymm0, %ymm0", VEX_PP_66, VEX_0F3A, false, 0x38, 0, 0, 0, 1),
 };
 
 static void emit_want(struct emit *e, const struct want *w)
 {
 	bool evex = w->kind == EVEX256 || w->kind == EVEX128, l256 = w->kind == VEX256 || w->kind == EVEX256;
 	if (evex && w->rm == NOREG)
-		e_evex_rm(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->m);
+		e_evex_rmk(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->m, w->k, w->z);
 	else if (evex)
-		e_evex_rr(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->rm);
+		e_evex_rrk(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->rm, w->k, w->z);
 	else if (w->rm == NOREG)
 		e_vex_rm(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->m);
 	else

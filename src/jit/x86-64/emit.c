@@ -448,29 +448,43 @@ void e_vex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, in
 	modrm_rr(e, reg, rm);
 }
 
-/* EVEX without masking or broadcast: reg, vvvv and a register rm may be 16-31 */
-static void evex(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int x, int b)
+/* EVEX without broadcast: reg, vvvv and a register rm may be 16-31; k (1-7) masks the
+ * destination's elements, merging or (z) zeroing the others; 0 for none */
+static void evex(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int x, int b, int k,
+		 bool z)
 {
 	e_byte(e, 0x62);
 	e_byte(e, (uint8_t)((reg & 8 ? 0 : 0x80) | (x >= 0 && (x & 8) ? 0 : 0x40) | (b >= 0 && (b & 8) ? 0 : 0x20) |
 			    (reg & 16 ? 0 : 0x10) | map));
 	e_byte(e, (uint8_t)((w ? 0x80 : 0) | ((~vvvv & 15) << 3) | 4 | pp));
-	e_byte(e, (uint8_t)((l256 ? 0x20 : 0) | (vvvv & 16 ? 0 : 8)));
+	e_byte(e, (uint8_t)((z && k ? 0x80 : 0) | (l256 ? 0x20 : 0) | (vvvv & 16 ? 0 : 8) | (k & 7)));
 	e_byte(e, op);
+}
+
+void e_evex_rmk(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m, int k,
+		bool z)
+{
+	seg(e, m);
+	evex(e, l256, pp, map, w, op, reg, vvvv, m.index, m.base, k, z);
+	modrm_mem_n(e, reg, m, l256 ? 32 : 16);
 }
 
 void e_evex_rm(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m)
 {
-	seg(e, m);
-	evex(e, l256, pp, map, w, op, reg, vvvv, m.index, m.base);
-	modrm_mem_n(e, reg, m, l256 ? 32 : 16);
+	e_evex_rmk(e, l256, pp, map, w, op, reg, vvvv, m, 0, false);
+}
+
+void e_evex_rrk(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm, int k,
+		bool z)
+{
+	/* a register rm's fourth bit is EVEX.B, its fifth EVEX.X */
+	evex(e, l256, pp, map, w, op, reg, vvvv, rm & 16 ? 8 : 0, rm, k, z);
+	modrm_rr(e, reg, rm);
 }
 
 void e_evex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm)
 {
-	/* a register rm's fourth bit is EVEX.B, its fifth EVEX.X */
-	evex(e, l256, pp, map, w, op, reg, vvvv, rm & 16 ? 8 : 0, rm);
-	modrm_rr(e, reg, rm);
+	e_evex_rrk(e, l256, pp, map, w, op, reg, vvvv, rm, 0, false);
 }
 
 void e_vzeroupper(struct emit *e)

@@ -94,6 +94,11 @@ void e_vex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, in
  * operand is the whole vector (its 8-bit displacement is scaled by 16 or 32) */
 void e_evex_rm(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m);
 void e_evex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm);
+/* with a write mask k (1-7, 0: none), merging or (z) zeroing the elements it leaves out */
+void e_evex_rmk(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m,
+		int k, bool z);
+void e_evex_rrk(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm, int k,
+		bool z);
 void e_vzeroupper(struct emit *e); /* after 256-bit code: legacy SSE runs next */
 void e_ldmxcsr(struct emit *e, struct mem m);
 /* Read-modify-write on memory, with a lock prefix when asked: xadd, cmpxchg, <alu> [m], reg;

@@ -125,6 +125,9 @@ struct jit_cache {
 	 * v_reload, which do nothing while v_live is clear; v_load makes them live). */
 	bool v_resident;
 	bool v_bw; /* with v_resident, AVX-512BW: byte and word elements in place too */
+	/* with v_bw and BMI2: the forms that can mask their tail do so in k4-k7 where vl may be below
+	 * VLMAX (v_spill and v_reload keep k4-k7 in the vCPU's v_kmask over helper calls) */
+	bool v_masks;
 	uint8_t *v_spill, *v_reload, *v_load;
 	uint32_t zmm16_off; /* where zmm16-31 are in a signal frame's XSAVE area (CPUID 0xD.7) */
 	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
@@ -232,6 +235,7 @@ struct tctx {
 	bool v_known;
 	bool v_whole; /* vl == VLMAX is tested in this block since the vsetvli */
 	bool v_live;  /* the vector registers are made live in ymm16-31 on this path of the block */
+	bool v_masked; /* k4-k7 hold the group's tail masks (tail_masks) for vl since the vsetvli */
 	bool ymm_dirty; /* vector code left ymm0-2's upper halves dirty (clean_ymm) */
 	/* a vector loop (jit_v_loop): the block branches back to its start, a vsetvli, and every
 	 * vset* in it sets the same vtype; v_fscalar: the f registers whose .vf value is in the
@@ -243,6 +247,7 @@ struct tctx {
 	unsigned v_vl_in; /* a guest register mapped to a host one that holds vl here (0: none) */
 	int v_vl_at;      /* the vsetvli that wrote it */
 	uint64_t v_vlmax;
+	uint64_t v_vl_const; /* vl as the vsetvli alone gives it, or UINT64_MAX */
 };
 
 static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)

@@ -63,7 +63,7 @@ static void reload(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
 
 /* A routine that moves v0-v31 between the vCPU and ymm16-31 (jit_cache's v_resident): only
  * while they are live, unless it is the one that makes them live. */
-static void emit_vector_move(struct emit *e, bool load, bool makes_live)
+static void emit_vector_move(struct emit *e, bool load, bool makes_live, bool masks)
 {
 	uint8_t *skip = NULL;
 	if (!makes_live) {
@@ -72,6 +72,9 @@ static void emit_vector_move(struct emit *e, bool load, bool makes_live)
 	}
 	for (int i = 0; i < 16; i++) /* vmovdqu64 */
 		e_evex_rm(e, true, VEX_PP_F3, VEX_0F, true, load ? 0x6f : 0x7f, 16 + i, 0, M(REG_CPU, OFF(v) + 32 * i));
+	for (int i = 0; masks && !makes_live && i < 4; i++) /* kmovq k4-k7 */
+		e_vex_rm(e, false, VEX_PP_NONE, VEX_0F, true, load ? 0x90 : 0x91, 4 + i, 0,
+			 M(REG_CPU, OFF(v_kmask) + 8 * i));
 	if (makes_live)
 		e_store_i8(e, M(REG_CPU, OFF(v_live)), 1);
 	if (skip)
@@ -83,11 +86,11 @@ static void emit_vector_moves(struct jit_cache *j, struct emit *e)
 {
 	j->v_spill = j->rx + (e->p - j->rw);
 	e_vzeroupper(e); /* C code or the dispatcher runs next */
-	emit_vector_move(e, false, false);
+	emit_vector_move(e, false, false, j->v_masks);
 	j->v_reload = j->rx + (e->p - j->rw);
-	emit_vector_move(e, true, false);
+	emit_vector_move(e, true, false, j->v_masks);
 	j->v_load = j->rx + (e->p - j->rw);
-	emit_vector_move(e, true, true);
+	emit_vector_move(e, true, true, false);
 }
 
 static void emit_trampolines(struct jit_cache *j)
@@ -236,6 +239,7 @@ int jit_init(struct rvx_machine *m)
 		j->zmm16_off = b;
 		j->v_resident = a == 1024 && b >= 576; /* the standard XSAVE layout's Hi16_ZMM */
 		j->v_bw = j->v_resident && feature_active(x86_cpu_AVX512BW);
+		j->v_masks = j->v_bw && CPU_FEATURE_ACTIVE(BMI2);
 	}
 	j->space_at_gs = m->space.base != NULL;
 	emit_trampolines(j);
@@ -1015,6 +1019,7 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 	}
 	t->frm_checked = false; /* the interpreter may write frm (fsrm, csrw fcsr) */
 	t->v_whole = false;     /* or trim vl (a fault-only-first load) */
+	t->v_masked = false;
 	store_pc(t, t->pc);
 	spill(&t->e, t->j, t->swap_in);
 	e_lea(&t->e, RDI, M(REG_CPU, -CPU_BIAS));
@@ -1656,6 +1661,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.ninstret_fix = 0;
 	t.v_known = false;
 	t.v_whole = false;
+	t.v_masked = false;
 	t.v_live = false;
 	t.ymm_dirty = false;
 	t.f_boxed = 0;

@@ -70,6 +70,8 @@ static bool vsetvli(struct tctx *t)
 	t->v_vl_at = t->idx;
 	t->v_known = true;
 	t->v_whole = known == vlmax; /* no test needed */
+	t->v_masked = false;
+	t->v_vl_const = known;
 	t->v_sew = vt.sew;
 	t->v_lmul8 = (unsigned)vt.lmul8;
 	t->v_vlmax = vlmax;
@@ -164,6 +166,16 @@ static void make_live(struct tctx *t)
 	t->v_live = true;
 }
 
+/* The jump taken where vl is not VLMAX */
+static uint8_t *vl_test(struct tctx *t)
+{
+	if (t->v_vl_in) /* vl in the register the vsetvli wrote */
+		e_alu_ri(&t->e, ALU_CMP, true, t_host_reg(t, t->v_vl_in), (int32_t)t->v_vlmax);
+	else
+		e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF(vl)), (int32_t)t->v_vlmax);
+	return e_jcc(&t->e, CC_NE);
+}
+
 /* Every whole-group form begins here: the jump to the interpreter for this instruction unless
  * vl is VLMAX (the fast path's condition), given to short_vl_path once the fast path is emitted,
  * and the vector registers made live in ymm16-31 (make_live). Only the first vector instruction
@@ -177,14 +189,148 @@ static uint8_t *enter_whole_group(struct tctx *t)
 	uint8_t *short_vl = NULL;
 	if (!t->v_whole) {
 		t->v_whole = true;
-		if (t->v_vl_in) /* vl in the register the vsetvli wrote */
-			e_alu_ri(&t->e, ALU_CMP, true, t_host_reg(t, t->v_vl_in), (int32_t)t->v_vlmax);
-		else
-			e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF(vl)), (int32_t)t->v_vlmax);
-		short_vl = e_jcc(&t->e, CC_NE);
+		short_vl = vl_test(t);
 	}
 	make_live(t);
 	return short_vl;
+}
+
+/* k = k << n and k = k >> n (kshiftlq, kshiftrq) */
+static void kshift(struct tctx *t, bool left, int k, int from, unsigned n)
+{
+	e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F3A, true, left ? 0x33 : 0x31, k, 0, from);
+	e_byte(&t->e, (uint8_t)n);
+}
+
+/* kmovq k, gpr */
+static void kmov_from(struct tctx *t, int k, int gpr)
+{
+	e_vex_rr(&t->e, false, VEX_PP_F2, VEX_0F, true, 0x92, k, 0, gpr);
+}
+
+/* A group's registers (one for a fractional LMUL) and 16-byte chunks */
+static unsigned group_regs(const struct tctx *t)
+{
+	return t->v_lmul8 < 8 ? 1 : t->v_lmul8 / 8;
+}
+
+static unsigned group_chunks(const struct tctx *t)
+{
+	return group_regs(t) * t->cpu->vlenb / 16;
+}
+
+/* Whether the element-wise forms can take this group: a whole register or more, or with masks
+ * (a fractional LMUL's register has elements past VLMAX, which are tail) */
+static bool group_ok(const struct tctx *t)
+{
+	return t->v_lmul8 >= 8 || t->j->v_masks;
+}
+
+/* k4 + u = the elements below vl of the group's unit u: 32 bytes, or a one-register group's 16
+ * (step_of's). From vl's register, a bzhi of all ones for each 64 elements, shifted for the units
+ * of a word. */
+static void tail_masks(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	unsigned chunks = group_chunks(t), step = step_of(t, chunks), units = chunks / step;
+	unsigned per = 16 * step / t->v_sew, per_word = 64 / per;
+	int vl = t->v_vl_in ? t_host_reg(t, t->v_vl_in) : RDX;
+	if (t->v_vl_const != UINT64_MAX) {
+		for (unsigned u = 0; u < units; u++) {
+			uint64_t n = t->v_vl_const > u * per ? t->v_vl_const - u * per : 0;
+			e_mov_ri(e, RAX, n >= per ? ~0ull >> (64 - per) : ~(~0ull << n));
+			kmov_from(t, 4 + (int)u, RAX);
+		}
+		return;
+	}
+	if (!t->v_vl_in)
+		e_load(e, RDX, M(REG_CPU, OFF(vl)), 8, false);
+	for (unsigned u = 0; u < units; u += per_word) {
+		int n = vl;
+		if (u) { /* vl - 64 * word, or 0 below it */
+			e_alu_rr(e, ALU_XOR, false, RCX, RCX);
+			e_mov_rr(e, true, RAX, vl);
+			e_alu_ri(e, ALU_SUB, true, RAX, (int32_t)(u * per));
+			e_cmov(e, CC_B, RAX, RCX);
+			n = RAX;
+		}
+		e_mov_ri(e, RCX, UINT64_MAX);
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RCX, n, RCX); /* bzhi rcx, rcx, n */
+		kmov_from(t, 4 + (int)u, RCX);
+		for (unsigned v = 1; v < per_word && u + v < units; v++)
+			kshift(t, false, 4 + (int)(u + v), 4 + (int)u, v * per);
+	}
+}
+
+/* The element-wise forms that mask their tail begin here: where vl may be below VLMAX (or the
+ * LMUL is fractional) and the host has v_masks, the registers made live and the tail masks in
+ * k4-k7 (once after a vsetvli: tail_k gives a chunk's); else enter_whole_group's jump. */
+static uint8_t *enter_group(struct tctx *t)
+{
+	if (!t->j->v_masks || (t->v_whole && t->v_lmul8 >= 8))
+		return enter_whole_group(t);
+	make_live(t);
+	if (!t->v_masked)
+		tail_masks(t);
+	t->v_masked = true;
+	return NULL;
+}
+
+/* The tail mask of chunk k (of step chunks at a time) after enter_group, or 0 for none */
+static int tail_k(const struct tctx *t, unsigned k, unsigned step)
+{
+	return t->j->v_masks && (!t->v_whole || t->v_lmul8 < 8) ? 4 + (int)(k / step) : 0;
+}
+
+/* Whether the instruction's mask can be taken: unmasked, or masked by v0 (vm = 0) with the host's
+ * masks and a destination other than v0 (reserved) */
+static bool mask_ok(const struct tctx *t)
+{
+	return t->in->rm || (t->j->v_masks && t->in->rd != 0);
+}
+
+/* The mask of the elements of chunk k (step_of's) that the instruction writes: the tail's
+ * (tail_k), and where it is masked (vm = 0) v0's bits for them with it, in k3 (through rdx, which
+ * no address uses); 0 for all */
+static int elem_k(struct tctx *t, unsigned k, unsigned step)
+{
+	struct emit *e = &t->e;
+	int kt = tail_k(t, k, step);
+	unsigned per = 16 * step / t->v_sew, first = k / step * per;
+	if (t->in->rm)
+		return kt;
+	if (first < 64) { /* vmovq rdx, xmm16 (v0) */
+		e_evex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, RDX);
+	} else { /* vpextrq rdx, xmm16, 1 */
+		e_evex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, 16, 0, RDX);
+		e_byte(e, 1);
+	}
+	if (first % 64)
+		e_shift_i(e, SH_SHR, true, RDX, (uint8_t)(first % 64));
+	if (per < 32)
+		e_alu_ri(e, ALU_AND, false, RDX, (int32_t)((1u << per) - 1));
+	else
+		e_mov_rr(e, false, RDX, RDX);
+	kmov_from(t, 3, RDX);
+	if (kt) /* kandq k3, k3, kt */
+		e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, true, 0x41, 3, 3, kt);
+	return 3;
+}
+
+/* vmovdqu8/16/32/64 by the element size: x = [m], or [m] = x, under mask kr (z: zeroing) */
+static void vmovdqu_mem(struct tctx *t, bool store, unsigned step, int x, struct mem m, int kr, bool z)
+{
+	unsigned sew = t->v_sew;
+	e_evex_rmk(&t->e, step == 2, sew <= 2 ? VEX_PP_F2 : VEX_PP_F3, VEX_0F, sew == 2 || sew == 8,
+		   store ? 0x7f : 0x6f, x, 0, m, kr, z);
+}
+
+/* ymm dst's elements in kr = ymm src's */
+static void vmovdqu_merge(struct tctx *t, int dst, int src, int kr)
+{
+	unsigned sew = t->v_sew;
+	e_evex_rrk(&t->e, true, sew <= 2 ? VEX_PP_F2 : VEX_PP_F3, VEX_0F, sew == 2 || sew == 8, 0x6f, dst, 0, src, kr,
+		   false);
 }
 
 /* With the registers resident, 32 bytes at a time: an EVEX form reads and writes their homes
@@ -199,6 +345,13 @@ static bool in_place(const struct tctx *t, unsigned step, unsigned sew)
 static void evex_op(struct tctx *t, uint8_t prefix, bool map38, bool w, uint8_t op, int dst, int a, int b)
 {
 	e_evex_rr(&t->e, true, prefix ? VEX_PP_66 : 0, map38 ? VEX_0F38 : VEX_0F, w, op, dst, a, b);
+}
+
+/* evex_op over 16 or 32 bytes (step) under mask kr, merging or (z) zeroing */
+static void evex_opk(struct tctx *t, unsigned step, uint8_t prefix, bool map38, bool w, uint8_t op, int dst, int a,
+		     int b, int kr, bool z)
+{
+	e_evex_rrk(&t->e, step == 2, prefix ? VEX_PP_66 : 0, map38 ? VEX_0F38 : VEX_0F, w, op, dst, a, b, kr, z);
 }
 
 /* x = chunk k of the group at reg (16 or 32 bytes) */
@@ -227,6 +380,24 @@ static void vput(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step)
 		e_evex_rr(&t->e, true, VEX_PP_66, VEX_0F3A, false, 0x38, home(r), home(r), x);
 		e_byte(&t->e, (uint8_t)(r % 2));
 	}
+}
+
+/* vput under the tail mask kr (0: vput): a one-register chunk goes to its half of the home with
+ * the mask moved there (k3) */
+static void vput_tail(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step, int kr)
+{
+	unsigned r = reg + k;
+	if (!kr) {
+		vput(t, reg, k, x, step);
+		return;
+	}
+	if (step == 1 && r % 2) {
+		kshift(t, true, 3, kr, 16 / t->v_sew);
+		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F3A, false, 0x38, x, x, x); /* vinserti128 x, x, x, 1 */
+		e_byte(&t->e, 1);
+		kr = 3;
+	}
+	vmovdqu_merge(t, home(r), x, kr);
 }
 
 /* x op= chunk k of the group at reg, through the free scratch register y when resident */
@@ -372,17 +543,27 @@ static bool load_store(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	bool store = in->op == RV_VSE; /* vleff: as vle, as no element faults; one that does is replayed */
-	unsigned regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, step = step_of(t, chunks);
+	unsigned regs = group_regs(t), chunks = group_chunks(t), step = step_of(t, chunks);
 	struct mem m;
 	uint8_t *short_vl;
-	if ((unsigned)in->imm / 8 != t->v_sew || !in->rm || in->rs3 != 1 || t->v_lmul8 < 8 || in->rd % regs)
+	if ((unsigned)in->imm / 8 != t->v_sew || !mask_ok(t) || in->rs3 != 1 || !group_ok(t) || in->rd % regs)
 		return false;
-	short_vl = enter_whole_group(t);
+	short_vl = enter_group(t);
 	m = t_address(t, in->rs1, 0);
 	for (unsigned k = 0; k < chunks; k += step) {
 		struct mem g = m;
+		int kr = elem_k(t, k, step);
 		g.disp += (int32_t)(16 * k);
 		bool direct = t->j->v_resident && step == 2; /* a whole ymm home: vmovdqu64 */
+		if (kr) { /* the elements past vl neither read (nor faulting) nor written */
+			if (store && !direct)
+				vget(t, XMM0, in->rd, k, step);
+			t_fault_site_replay(t, 1);
+			vmovdqu_mem(t, store, step, direct ? home(in->rd + k) : XMM0, g, kr, !store && !direct);
+			if (!store && !direct)
+				vput_tail(t, in->rd, k, XMM0, step, kr);
+			continue;
+		}
 		if (store && !direct)
 			vget(t, XMM0, in->rd, k, step);
 		t_fault_site_replay(t, 1);
@@ -443,12 +624,12 @@ static bool arith(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
 	bool fp = in->op == RV_VFADD || in->op == RV_VFSUB || in->op == RV_VFMUL || in->op == RV_VFDIV;
-	bool move = in->op == RV_VMV_V;
+	bool move = in->op == RV_VMV_V, logic = in->op == RV_VAND || in->op == RV_VOR || in->op == RV_VXOR;
 	unsigned step;
 	uint8_t opc = 0, prefix = !fp || sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
-	if (!in->rm || t->v_lmul8 < 8 || in->rd % regs || (form == VF_VV && in->rs1 % regs) || in->rs2 % regs)
+	if (!mask_ok(t) || !group_ok(t) || in->rd % regs || (form == VF_VV && in->rs1 % regs) || in->rs2 % regs)
 		return false;
 	if (fp) {
 		static const uint8_t fop[] = {0x58, 0x5c, 0x59, 0x5e};
@@ -464,7 +645,7 @@ static bool arith(struct tctx *t)
 	} else if (form != VF_VV && form != VF_VX && form != VF_VI) {
 		return false;
 	}
-	short_vl = enter_whole_group(t);
+	short_vl = enter_group(t);
 	if (fp)
 		odd_frm = check_frm(t);
 	step = step_of(t, chunks);
@@ -474,30 +655,42 @@ static bool arith(struct tctx *t)
 		fp_scalar_broadcast(t, in->rs1, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		bool mul32 = opc == 0x40 && !fp;
+		int kr = elem_k(t, k, step);
 		if (in_place(t, step, sew)) {
 			int rd = home(in->rd + k), a = home(in->rs2 + k), b = form == VF_VV ? home(in->rs1 + k) : XMM1;
-			if (move) /* vmovdqu64 */
+			if (move && kr)
+				vmovdqu_merge(t, rd, b, kr);
+			else if (move) /* vmovdqu64 */
 				e_evex_rr(e, true, VEX_PP_F3, VEX_0F, true, 0x6f, rd, 0, b);
 			else if (in->op == RV_VRSUB)
-				evex_op(t, 0x66, false, sew == 8, opc, rd, XMM1, a);
-			else if (!fp)
-				evex_op(t, 0x66, mul32, sew == 8, opc, rd, a, b);
-			if (fp) {
-				evex_op(t, prefix, false, sew == 8, opc, XMM0, a, b);
-				canonicalize(t, sew, step);
-				vput(t, in->rd, k, XMM0, step);
+				evex_opk(t, step, 0x66, false, sew == 8, opc, rd, XMM1, a, kr, false);
+			else if (!fp && !(kr && logic && sew < 4)) /* vpandd/q mask dwords or qwords */
+				evex_opk(t, step, 0x66, mul32, sew == 8, opc, rd, a, b, kr, false);
+			if (fp || (kr && logic && sew < 4)) {
+				/* masked, FP raises no flags for the elements past vl */
+				evex_opk(t, step, prefix, false, sew == 8, opc, XMM0, a, b, fp ? kr : 0, true);
+				if (fp)
+					canonicalize(t, sew, step);
+				vput_tail(t, in->rd, k, XMM0, step, kr);
 			}
 			continue;
 		}
 		if (move) {
 			if (form == VF_VV)
 				vget(t, XMM1, in->rs1, k, step);
-			vput(t, in->rd, k, XMM1, step);
+			vput_tail(t, in->rd, k, XMM1, step, kr);
 			continue;
 		}
 		if (in->op == RV_VRSUB) {                           /* scalar - vs2 */
 			vec_unary(t, 0x66, 0x6f, XMM0, XMM1, step); /* movdqa */
 			vec_op_v(t, 0x66, false, opc, XMM0, in->rs2, k, step, XMM2);
+		} else if (fp && kr) { /* EVEX, masked: no flags from the elements past vl */
+			vget(t, XMM0, in->rs2, k, step);
+			if (form == VF_VV)
+				vget(t, XMM2, in->rs1, k, step);
+			evex_opk(t, step, prefix, false, sew == 8, opc, XMM0, XMM0, form == VF_VV ? XMM2 : XMM1, kr,
+				 true);
+			canonicalize(t, sew, step);
 		} else {
 			vget(t, XMM0, in->rs2, k, step);
 			if (form == VF_VV)
@@ -507,7 +700,7 @@ static bool arith(struct tctx *t)
 			if (fp)
 				canonicalize(t, sew, step);
 		}
-		vput(t, in->rd, k, XMM0, step);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, step);
 	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
@@ -523,7 +716,7 @@ static bool multiply_add(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
 	unsigned k, per_chunk = 16 / sew, step;
 	bool acc = in->op >= RV_VFMACC; /* the 231 forms: vd is the addend */
 	/* x86's names by the signs: fmadd a*b+c, fmsub a*b-c, fnmadd -(a*b)+c, fnmsub -(a*b)-c */
@@ -532,28 +725,34 @@ static bool multiply_add(struct tctx *t)
 	static const char *nan_why = "a NaN result: RISC-V raises NV for inf * 0 plus a quiet NaN";
 	uint8_t opc, *short_vl, *odd_frm, *nan[64] = {NULL};
 	unsigned restore[64] = {0};
-	if (!t->j->host_fma || (sew != 4 && sew != 8) || !in->rm || t->v_lmul8 < 8 || chunks > 64 || in->rd % regs ||
+	if (!t->j->host_fma || (sew != 4 && sew != 8) || !mask_ok(t) || !group_ok(t) || chunks > 64 || in->rd % regs ||
 	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
 		return false;
 	opc = acc ? op231[in->op - RV_VFMACC] : op213[in->op - RV_VFMADD];
-	short_vl = enter_whole_group(t);
+	short_vl = enter_group(t);
 	odd_frm = check_frm(t);
 	step = step_of(t, chunks);
 	if (form == VF_VF)
 		fp_scalar_broadcast(t, in->rs1, sew, step);
+	/* under a tail mask (merging: the elements past vl keep vd's) the FMA and the NaN test raise
+	 * no flags for them */
 	if (in_place(t, step, sew)) {
 		/* two ymm at a time, in their homes: vd kept in ymm0 and ymm2, then multiplied and
 		 * added with vs1 (or the scalar) and vs2, NaNs in k1 and k2 and one test; a NaN puts
 		 * vd back before the interpreter (the cold stub's restore) */
-		for (k = 0; k < chunks; k += 2 * step) {
-			bool pair = k + step < chunks;
+		bool pairs = in->rm; /* a masked one's mask is in k3, one chunk at a time */
+		for (k = 0; k < chunks; k += pairs ? 2 * step : step) {
+			bool pair = pairs && k + step < chunks;
 			for (unsigned h = 0; h <= (unsigned)pair; h++) {
 				unsigned c = k + h * step;
 				int x = h ? XMM2 : XMM0, a = form == VF_VV ? home(in->rs1 + c) : XMM1,
 				    d = home(in->rd + c);
+				int kr = elem_k(t, c, step);
 				vget(t, x, in->rd, c, step);
-				e_evex_rr(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, d, a, home(in->rs2 + c));
-				e_evex_rr(e, true, sew == 8 ? VEX_PP_66 : 0, VEX_0F, sew == 8, 0xc2, 1 + (int)h, d, d);
+				e_evex_rrk(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, d, a, home(in->rs2 + c), kr,
+					   false);
+				e_evex_rrk(e, true, sew == 8 ? VEX_PP_66 : 0, VEX_0F, sew == 8, 0xc2, 1 + (int)h, d, d,
+					   kr, false);
 				e_byte(e, 3); /* vcmpunordps/pd k1 (k2), d, d */
 			}
 			e_vex_rr(e, false, 0, VEX_0F, false, 0x98, 1, 0, pair ? 2 : 1); /* kortestw k1, k2 */
@@ -563,10 +762,23 @@ static bool multiply_add(struct tctx *t)
 		}
 	} else {
 		for (k = 0; k < chunks; k += step) {
+			int kr = elem_k(t, k, step);
 			/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend (xmm2 or memory) */
 			vget(t, XMM0, in->rd, k, step);
 			if (form == VF_VV)
 				vget(t, XMM1, in->rs1, k, step);
+			if (kr) { /* EVEX: the FMA and vcmpunordps k1 under the tail mask */
+				vget(t, XMM2, in->rs2, k, step);
+				e_evex_rrk(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2, kr,
+					   false);
+				e_evex_rrk(e, step == 2, sew == 8 ? VEX_PP_66 : 0, VEX_0F, sew == 8, 0xc2, 1, XMM0,
+					   XMM0, kr, false);
+				e_byte(e, 3);
+				e_vex_rr(e, false, 0, VEX_0F, false, 0x98, 1, 0, 1); /* kortestw k1, k1 */
+				nan[k] = e_jcc(e, CC_NE);
+				vput(t, in->rd, k, XMM0, step);
+				continue;
+			}
 			if (t->j->v_resident) {
 				vget(t, XMM2, in->rs2, k, step);
 				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
@@ -594,25 +806,27 @@ static bool multiply_add(struct tctx *t)
 static bool int_multiply_add(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
-	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
 	bool acc = in->op == RV_VMACC || in->op == RV_VNMSAC; /* vd is the addend, else a factor */
 	bool sub = in->op == RV_VNMSAC || in->op == RV_VNMSUB;
 	uint8_t addsub = sew == 2 ? (sub ? 0xf9 : 0xfd) : (sub ? 0xfa : 0xfe), *short_vl;
 	unsigned step;
-	if ((sew != 2 && !(sew == 4 && t->j->host_sse41)) || !in->rm || t->v_lmul8 < 8 || in->rd % regs ||
+	if ((sew != 2 && !(sew == 4 && t->j->host_sse41)) || !mask_ok(t) || !group_ok(t) || in->rd % regs ||
 	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
 		return false;
-	short_vl = enter_whole_group(t);
+	short_vl = enter_group(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX)
 		scalar_operand(t, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
 		/* xmm0 = vs1 (or rs1) * (vs2, or vd); then addend +- xmm0 */
 		if (in_place(t, step, sew)) {
 			int a = form == VF_VV ? home(in->rs1 + k) : XMM1, rd = home(in->rd + k);
 			evex_op(t, 0x66, sew == 4, false, sew == 4 ? 0x40 : 0xd5, XMM0, a,
 				acc ? home(in->rs2 + k) : rd);
-			evex_op(t, 0x66, false, false, addsub, rd, acc ? rd : home(in->rs2 + k), XMM0);
+			evex_opk(t, step, 0x66, false, false, addsub, rd, acc ? rd : home(in->rs2 + k), XMM0, kr,
+				 false);
 			continue;
 		}
 		if (form == VF_VV)
@@ -622,7 +836,7 @@ static bool int_multiply_add(struct tctx *t)
 		vec_op_v(t, 0x66, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, acc ? in->rs2 : in->rd, k, step, XMM2);
 		vget(t, XMM2, acc ? in->rd : in->rs2, k, step);
 		vec_op_r(t, 0x66, false, addsub, XMM2, XMM0, step);
-		vput(t, in->rd, k, XMM2, step);
+		vput_tail(t, in->rd, k, XMM2, step, kr);
 	}
 	finish_wide(t, step);
 	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
@@ -635,7 +849,7 @@ static bool shift(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
 	/* 66 0F 71/72/73 /digit ib by an immediate; 66 0F op by xmm1's low quadword */
 	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
 	static const uint8_t sll[9] = {[2] = 0xf1, [4] = 0xf2, [8] = 0xf3},
@@ -643,10 +857,10 @@ static bool shift(struct tctx *t)
 	unsigned digit = in->op == RV_VSLL ? 6 : in->op == RV_VSRL ? 2 : 4;
 	uint8_t by_reg = (in->op == RV_VSLL ? sll : in->op == RV_VSRL ? srl : sra)[sew], *short_vl;
 	unsigned step;
-	if (sew == 1 || !by_reg || !in->rm || t->v_lmul8 < 8 || in->rd % regs || in->rs2 % regs ||
+	if (sew == 1 || !by_reg || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
 	    (form != VF_VI && form != VF_VX))
 		return false;
-	short_vl = enter_whole_group(t);
+	short_vl = enter_group(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX) {
 		t_get(t, RAX, in->rs1);
@@ -654,12 +868,14 @@ static bool shift(struct tctx *t)
 		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax: the count for 16 or 32 bytes */
 	}
 	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
 		if (in_place(t, step, sew)) { /* EVEX: the destination in vvvv, by an immediate */
 			int rd = home(in->rd + k), a = home(in->rs2 + k);
 			if (form == VF_VX) {
-				evex_op(t, 0x66, false, sew == 8, by_reg, rd, a, XMM1);
+				evex_opk(t, step, 0x66, false, sew == 8, by_reg, rd, a, XMM1, kr, false);
 			} else {
-				e_evex_rr(e, true, VEX_PP_66, VEX_0F, sew == 8, by_imm[sew], (int)digit, rd, a);
+				e_evex_rrk(e, true, VEX_PP_66, VEX_0F, sew == 8, by_imm[sew], (int)digit, rd, a, kr,
+					   false);
 				e_byte(e, (uint8_t)(in->imm & (8 * sew - 1)));
 			}
 			continue;
@@ -674,7 +890,7 @@ static bool shift(struct tctx *t)
 		} else {
 			vec_op_r(t, 0x66, false, by_reg, XMM0, XMM1, step);
 		}
-		vput(t, in->rd, k, XMM0, step);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, step);
 	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
@@ -1000,6 +1216,102 @@ void jit_v_loop(struct tctx *t)
 		}
 }
 
+/* The element-wise forms, which mask their tail (enter_group): whether translated, or -1 for
+ * another instruction. One that returns false has emitted nothing. */
+static int element_wise(struct tctx *t)
+{
+	switch (t->in->op) {
+	case RV_VLE:
+	case RV_VLEFF:
+	case RV_VSE: return load_store(t);
+	case RV_VADD:
+	case RV_VSUB:
+	case RV_VRSUB:
+	case RV_VAND:
+	case RV_VOR:
+	case RV_VXOR:
+	case RV_VMUL:
+	case RV_VMV_V:
+	case RV_VFADD:
+	case RV_VFSUB:
+	case RV_VFMUL:
+	case RV_VFDIV: return arith(t);
+	case RV_VFMACC:
+	case RV_VFNMACC:
+	case RV_VFMSAC:
+	case RV_VFNMSAC:
+	case RV_VFMADD:
+	case RV_VFNMADD:
+	case RV_VFMSUB:
+	case RV_VFNMSUB: return multiply_add(t);
+	case RV_VMACC:
+	case RV_VNMSAC:
+	case RV_VMADD:
+	case RV_VNMSUB: return int_multiply_add(t);
+	case RV_VSLL:
+	case RV_VSRL:
+	case RV_VSRA: return shift(t);
+	}
+	return -1;
+}
+
+/* Instruction n of a run (0: the current one) made the current one for its emitter */
+static bool run_insn(struct tctx *t, int idx0, int n)
+{
+	const struct rv_insn *in;
+	t->idx = idx0;
+	in = n ? t_peek(t, n) : &t->insns[idx0];
+	if (!in)
+		return false;
+	t->in = in;
+	t->idx = idx0 + n;
+	t->pc = t->insn_pc[idx0 + n];
+	return true;
+}
+
+/* Where vl may be below VLMAX or not (the common vsetvli of a strip-mined loop) and the host can
+ * mask: the run of element-wise forms from here translated twice, unmasked after one test of vl
+ * (merge masking would make each destination depend on its old value, a chain through every
+ * pass of a loop), then masked for a shorter vl; the two meet after the run. */
+static int element_wise_run(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	const struct rv_insn *in0 = t->in;
+	int idx0 = t->idx, n, r = 0;
+	uint64_t pc0 = t->pc;
+	uint32_t checked = t->base_checked;
+	bool live = t->v_live;
+	uint8_t *start = e->p, *short_vl, *done;
+	if (!t->j->v_masks || t->v_whole || t->v_lmul8 < 8 || t->v_vl_const != UINT64_MAX)
+		return element_wise(t);
+	short_vl = vl_test(t);
+	t->v_whole = true;
+	for (n = 0; run_insn(t, idx0, n) && (r = element_wise(t)) > 0; n++)
+		;
+	if (!n) { /* not one of them, or not a form it translates: nothing but the test emitted */
+		e->p = start;
+		t->v_whole = false;
+		return r;
+	}
+	done = e_jmp(e);
+	e_patch(short_vl, e->p);
+	t->base_checked = checked;
+	t->v_live = live;
+	t->v_whole = false;
+	t->v_masked = false;
+	for (int i = 0; i < n; i++) {
+		run_insn(t, idx0, i);
+		element_wise(t);
+	}
+	e_patch(done, e->p);
+	t->v_masked = false; /* the unmasked path computed none */
+	t->in = in0;
+	t->idx = idx0;
+	t->pc = pc0;
+	t->consumed = n;
+	return 1;
+}
+
 /* csrr of vl, vtype or vlenb: a read turns the vector state on, as any vector instruction */
 bool jit_v_csr(struct tctx *t)
 {
@@ -1029,6 +1341,7 @@ bool jit_v_csr(struct tctx *t)
 bool jit_v(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
+	int r;
 	if ((t->cpu->v_ctrl & 3) == V_CTRL_OFF || t->cpu->vlenb % 16)
 		return false; /* the interpreter raises SIGILL */
 	switch (in->op) {
@@ -1038,40 +1351,12 @@ bool jit_v(struct tctx *t)
 	}
 	if (!t->v_known)
 		return false;
+	if ((r = element_wise_run(t)) >= 0)
+		return r;
 	switch (in->op) {
-	case RV_VLE:
-	case RV_VLEFF:
-	case RV_VSE: return load_store(t);
 	case RV_VMSEQ:
 	case RV_VMSNE: return mask_compare(t);
 	case RV_VFIRST_M: return first_set(t);
-	case RV_VADD:
-	case RV_VSUB:
-	case RV_VRSUB:
-	case RV_VAND:
-	case RV_VOR:
-	case RV_VXOR:
-	case RV_VMUL:
-	case RV_VMV_V:
-	case RV_VFADD:
-	case RV_VFSUB:
-	case RV_VFMUL:
-	case RV_VFDIV: return arith(t);
-	case RV_VFMACC:
-	case RV_VFNMACC:
-	case RV_VFMSAC:
-	case RV_VFNMSAC:
-	case RV_VFMADD:
-	case RV_VFNMADD:
-	case RV_VFMSUB:
-	case RV_VFNMSUB: return multiply_add(t);
-	case RV_VMACC:
-	case RV_VNMSAC:
-	case RV_VMADD:
-	case RV_VNMSUB: return int_multiply_add(t);
-	case RV_VSLL:
-	case RV_VSRL:
-	case RV_VSRA: return shift(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VREDSUM: return sum_reduction(t);
 	}
