@@ -3,8 +3,9 @@
  * x86-64 the same computation in C, which gcc -O2 -mavx2 -mfma vectorises. Kernels: saxpy
  * z = a * x + z (e32, m4, vfmacc.vf), int32 array addition (e32, m8), an int32 dot product
  * (vmacc into an accumulator, one vredsum at the end), a byte copy and a memset (e8, m8), strlen
- * (fault-only-first loads, vmseq, vfirst: forms the translator leaves to the interpreter), a 64x64
- * float matrix product (i-k-j, vfmacc.vf), a 32-bit mixing hash (shifts, xors, multiplies). */
+ * (fault-only-first loads, vmseq, vfirst), a 64x64
+ * float matrix product (i-k-j, vfmacc.vf), a 32-bit mixing hash (shifts, xors, multiplies), short
+ * loops (tails). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,6 +162,39 @@ static void hash(void)
 #endif
 }
 
+/* Short loops, 1 to 31 elements, as the same strip-mined code runs them: the last pass, below
+ * VLMAX, is most of the work (z = a * x + z in e32, m2; c = a + b in e32, m1) */
+static void tails(void)
+{
+	for (size_t len = 1; len < 32; len++) {
+#ifdef __riscv
+		const float k = 0.5f;
+		size_t n = len, vl;
+		float *px = x, *pz = z;
+		int32_t *pa = a, *pb = b, *pc = c;
+		while (n) {
+			__asm__ volatile("vsetvli %0, %1, e32, m2, ta, ma\n\tvle32.v v8, (%2)\n\tvle32.v v16, (%3)\n\t"
+					 "vfmacc.vf v16, %4, v8\n\tvse32.v v16, (%3)"
+					 : "=&r"(vl)
+					 : "r"(n), "r"(px), "r"(pz), "f"(k)
+					 : "memory");
+			n -= vl, px += vl, pz += vl;
+		}
+		for (n = len; n; n -= vl, pa += vl, pb += vl, pc += vl)
+			__asm__ volatile("vsetvli %0, %1, e32, m1, ta, ma\n\tvle32.v v8, (%2)\n\tvle32.v v16, (%3)\n\t"
+					 "vadd.vv v24, v8, v16\n\tvse32.v v24, (%4)"
+					 : "=&r"(vl)
+					 : "r"(n), "r"(pa), "r"(pb), "r"(pc)
+					 : "memory");
+#else
+		for (size_t i = 0; i < len; i++)
+			z[i] = 0.5f * x[i] + z[i];
+		for (size_t i = 0; i < len; i++)
+			c[i] = a[i] + b[i];
+#endif
+	}
+}
+
 static size_t len_result;
 static char str[4 * N];
 
@@ -218,6 +252,7 @@ int main(int argc, char **argv)
 			   : !strcmp(k, "strlen") ? length
 			   : !strcmp(k, "matmul") ? matmul
 			   : !strcmp(k, "hash")   ? hash
+			   : !strcmp(k, "tails")  ? tails
 						  : saxpy;
 	double s = 0;
 	for (int i = 0; i < N; i++) {

@@ -1,0 +1,203 @@
+// Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
+// instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
+// moves) run under v0, with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL
+// 1 to 8 and the fractional ones, counts that leave a short last pass, a vsetivli with a short
+// fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag may come from them),
+// a loop whose last pass ends at an unmapped page, and a masked load and store whose inactive
+// elements lie in it. The translator runs these inline with AVX-512 write masks; the oracle is
+// QEMU 10.
+// qemu: rva23
+// cflags: -march=rv64gcv
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+static uint64_t rng = 0x2545f4914f6cdd1dull;
+static uint64_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static uint64_t fnv(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ull;
+	return h;
+}
+
+#define N 157
+static uint8_t a[N * 8], b[N * 8], c[N * 8], mask[128]; /* v0: up to VLEN 1024 */
+
+/* c = body(a, b) for n elements, v0 loaded from mask at each pass (the same bits each time) */
+#define MLOOP(name, vset, ld, st, body, eew)                                                                           \
+	static void name(size_t n, uint64_t x)                                                                         \
+	{                                                                                                              \
+		uint8_t *pa = a, *pb = b, *pc = c;                                                                     \
+		size_t vl;                                                                                             \
+		while (n > 0) {                                                                                        \
+			__asm__ volatile(vset "\n\tvlm.v v0, (%[m])\n\t" ld " v8, (%[pa])\n\t" ld " v16, (%[pb])\n\t"      \
+					 ld " v24, (%[pc])\n\t" body "\n\t" st " v24, (%[pc])"                         \
+					 : [vl] "=&r"(vl)                                                              \
+					 : [n] "r"(n), [pa] "r"(pa), [pb] "r"(pb), [pc] "r"(pc), [x] "r"(x),            \
+					   [m] "r"(mask)                                                               \
+					 : "memory");                                                                  \
+			n -= vl < n ? vl : n;                                                                          \
+			pa += vl * eew;                                                                                \
+			pb += vl * eew;                                                                                \
+			pc += vl * eew;                                                                                \
+		}                                                                                                      \
+	}
+
+MLOOP(add8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v", "vadd.vv v24, v8, v16, v0.t", 1)
+MLOOP(xor8m8, "vsetvli %[vl], %[n], e8, m8, tu, ma", "vle8.v", "vse8.v", "vxor.vx v24, v8, %[x], v0.t", 1)
+MLOOP(and8mf2, "vsetvli %[vl], %[n], e8, mf2, ta, ma", "vle8.v", "vse8.v", "vand.vv v24, v8, v16, v0.t", 1)
+MLOOP(or8mf8, "vsetvli %[vl], %[n], e8, mf8, tu, mu", "vle8.v", "vse8.v", "vor.vi v24, v8, 5", 1)
+MLOOP(ld8m4, "vsetvli %[vl], %[n], e8, m4, ta, mu", "vle8.v", "vse8.v", "vle8.v v24, (%[pb]), v0.t", 1)
+MLOOP(sub16m2, "vsetvli %[vl], %[n], e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16, v0.t", 2)
+MLOOP(mul16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", "vmul.vv v24, v8, v16, v0.t", 2)
+MLOOP(and16m4, "vsetvli %[vl], %[n], e16, m4, tu, mu", "vle16.v", "vse16.v", "vand.vx v24, v8, %[x], v0.t", 2)
+MLOOP(macc16m1, "vsetvli %[vl], %[n], e16, m1, ta, ma", "vle16.v", "vse16.v", "vmacc.vv v24, v8, v16, v0.t", 2)
+MLOOP(sll16m8, "vsetvli %[vl], %[n], e16, m8, ta, mu", "vle16.v", "vse16.v", "vsll.vi v24, v8, 3, v0.t", 2)
+MLOOP(st16m2, "vsetvli %[vl], %[n], e16, m2, ta, mu", "vle16.v", "vse16.v", "vse16.v v8, (%[pc]), v0.t", 2)
+MLOOP(add32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vi v24, v8, -7, v0.t", 4)
+MLOOP(rsub32m2, "vsetvli %[vl], %[n], e32, m2, tu, mu", "vle32.v", "vse32.v", "vrsub.vx v24, v8, %[x], v0.t", 4)
+MLOOP(mul32m8, "vsetvli %[vl], %[n], e32, m8, ta, mu", "vle32.v", "vse32.v", "vmul.vx v24, v8, %[x], v0.t", 4)
+MLOOP(nmsac32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v", "vnmsac.vx v24, %[x], v8, v0.t", 4)
+MLOOP(sra32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vse32.v", "vsra.vx v24, v8, %[x], v0.t", 4)
+MLOOP(srl32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vsrl.vi v24, v8, 9, v0.t", 4)
+MLOOP(fadd32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v", "vfadd.vv v24, v8, v16, v0.t", 4)
+MLOOP(fmul32m4, "vsetvli %[vl], %[n], e32, m4, tu, mu", "vle32.v", "vse32.v", "vfmul.vv v24, v8, v16, v0.t", 4)
+MLOOP(fdiv32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vse32.v", "vfdiv.vv v24, v8, v16, v0.t", 4)
+MLOOP(fmacc32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfmacc.vv v24, v8, v16, v0.t", 4)
+MLOOP(fnmsub32m8, "vsetvli %[vl], %[n], e32, m8, ta, mu", "vle32.v", "vse32.v", "vfnmsub.vv v24, v8, v16, v0.t", 4)
+MLOOP(fmv32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v", "vfsub.vv v24, v16, v8", 4)
+MLOOP(add64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vadd.vv v24, v8, v16, v0.t", 8)
+MLOOP(sll64m8, "vsetvli %[vl], %[n], e64, m8, tu, mu", "vle64.v", "vse64.v", "vsll.vx v24, v8, %[x], v0.t", 8)
+MLOOP(mv64m4, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle64.v", "vse64.v", "vmv.v.x v24, %[x]", 8)
+MLOOP(fsub64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vfsub.vv v24, v8, v16, v0.t", 8)
+MLOOP(fmsac64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfmsac.vv v24, v8, v16, v0.t", 8)
+MLOOP(fmadd64m8, "vsetvli %[vl], %[n], e64, m8, tu, mu", "vle64.v", "vse64.v", "vfmadd.vv v24, v8, v16, v0.t", 8)
+MLOOP(ld64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vle64.v v24, (%[pa]), v0.t", 8)
+MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
+MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
+
+static const struct {
+	const char *name;
+	void (*fn)(size_t, uint64_t);
+	int fp; /* element bytes of a float operation, 0 for integers */
+} loops[] = {
+    {"add8m1", add8m1, 0},	 {"xor8m8", xor8m8, 0},	      {"and8mf2", and8mf2, 0},	   {"or8mf8", or8mf8, 0},
+    {"ld8m4", ld8m4, 0},	 {"sub16m2", sub16m2, 0},     {"mul16mf2", mul16mf2, 0},   {"and16m4", and16m4, 0},
+    {"macc16m1", macc16m1, 0},	 {"sll16m8", sll16m8, 0},     {"st16m2", st16m2, 0},	   {"add32m1", add32m1, 0},
+    {"rsub32m2", rsub32m2, 0},	 {"mul32m8", mul32m8, 0},     {"nmsac32m4", nmsac32m4, 0}, {"sra32mf2", sra32mf2, 0},
+    {"srl32m2", srl32m2, 0},	 {"fadd32m1", fadd32m1, 4},   {"fmul32m4", fmul32m4, 4},   {"fdiv32mf2", fdiv32mf2, 4},
+    {"fmacc32m2", fmacc32m2, 4}, {"fnmsub32m8", fnmsub32m8, 4}, {"fmv32m1", fmv32m1, 4},   {"add64m2", add64m2, 0},
+    {"sll64m8", sll64m8, 0},	 {"mv64m4", mv64m4, 0},	      {"fsub64m1", fsub64m1, 8},   {"fmsac64m4", fmsac64m4, 8},
+    {"fmadd64m8", fmadd64m8, 8}, {"ld64m2", ld64m2, 0},	      {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+};
+
+/* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the
+ * mask are clear (so mostly in inactive elements) */
+static void fill(uint8_t *p, int fp)
+{
+	for (int i = 0; i < N * 8; i += 8) {
+		uint64_t v = next();
+		if (fp == 4)
+			v = (v & 0x807fffff807fffffull) | ((0x70ull + (v >> 56) % 32) << 23) | ((0x70ull + (v >> 48) % 32) << 55);
+		else if (fp == 8)
+			v = (v & 0x800fffffffffffffull) | ((0x3f0ull + (v >> 52) % 32) << 52);
+		if (fp && (v & 15) == 0)
+			v = fp == 4 ? 0x7fa000017f800001ull : 0x7ff4000000000001ull; /* signaling NaNs */
+		memcpy(p + i, &v, 8);
+	}
+}
+
+static sigjmp_buf trap;
+static void on_segv(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	printf("signal %d at page offset %ld\n", sig, (long)((uintptr_t)si->si_addr & 4095));
+	siglongjmp(trap, 1);
+}
+
+/* Loads and stores near an unmapped page: a loop whose last pass ends at it, and single masked
+ * accesses whose inactive elements lie in it */
+static void page_end(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	uint8_t *m = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	uint8_t *end = m + page;
+	struct sigaction sa;
+	size_t vl, n = 37, sum = 0;
+	munmap(end, (size_t)page);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_segv;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGSEGV, &sa, NULL);
+	for (size_t i = 0; i < (size_t)page; i++)
+		m[i] = (uint8_t)(i * 7);
+	if (!sigsetjmp(trap, 1)) { /* 37 words up to the page's end, 16 at a time: the last 5 */
+		uint8_t *p = end - 4 * n;
+		while (n > 0) {
+			__asm__ volatile("vsetvli %0, %1, e32, m4, ta, ma\n\tvle32.v v8, (%2)\n\tvadd.vi v8, v8, 1\n\t"
+					 "vse32.v v8, (%2)"
+					 : "=&r"(vl)
+					 : "r"(n), "r"(p)
+					 : "memory");
+			n -= vl;
+			p += 4 * vl;
+		}
+		for (size_t i = 0; i < 4 * 37; i++)
+			sum = sum * 31 + end[-1 - (long)i];
+		printf("loop to the page's end: %zx\n", sum);
+	}
+	if (!sigsetjmp(trap, 1)) { /* 16 words from 8 before the end, v0 = the first 8 */
+		uint8_t bits[16] = {0xff};
+		uint64_t lo;
+		__asm__ volatile("vsetivli zero, 16, e32, m4, ta, mu\n\tvlm.v v0, (%1)\n\tvmv.v.i v8, 0\n\t"
+				 "vle32.v v8, (%2), v0.t\n\tvadd.vi v8, v8, 3, v0.t\n\tvse32.v v8, (%2), v0.t\n\t"
+				 "vmv.x.s %0, v8"
+				 : "=&r"(lo)
+				 : "r"(bits), "r"(end - 32)
+				 : "memory");
+		printf("masked at the page's end: %llx %08x\n", (unsigned long long)lo, *(uint32_t *)(end - 4));
+	}
+}
+
+int main(void)
+{
+	for (unsigned k = 0; k < sizeof loops / sizeof loops[0]; k++) {
+		for (int rm = 0; rm < (loops[k].fp ? 2 : 1); rm++) {
+			size_t counts[] = {N, 1, 19, 64};
+			for (unsigned j = 0; j < 4; j++) {
+				unsigned fflags;
+				uint64_t x = next();
+				for (unsigned i = 0; i < sizeof mask; i++)
+					mask[i] = (uint8_t)(j == 3 ? 0xff : next());
+				fill(a, loops[k].fp);
+				fill(b, loops[k].fp);
+				fill(c, loops[k].fp);
+				if (loops[k].fp == 4)
+					x = (x & 0x807fffff) | 0x3f000000;
+				else if (loops[k].fp == 8)
+					x = (x & 0x800fffffffffffffull) | 0x3ff0000000000000ull;
+				__asm__ volatile("csrw frm, %0\n\tcsrw fflags, zero" : : "r"(rm));
+				loops[k].fn(counts[j], x);
+				__asm__ volatile("csrr %0, fflags" : "=r"(fflags));
+				printf("%s rm %d n %zu: %016llx fflags %u\n", loops[k].name, rm, counts[j],
+				       (unsigned long long)fnv(c, sizeof c), fflags);
+			}
+		}
+	}
+	page_end();
+	return 0;
+}
