@@ -3,9 +3,8 @@
  * x86-64 the same computation in C, which gcc -O2 -mavx2 -mfma vectorises. Kernels: saxpy
  * z = a * x + z (e32, m4, vfmacc.vf), int32 array addition (e32, m8), an int32 dot product
  * (vmacc into an accumulator, one vredsum at the end), a byte copy and a memset (e8, m8), strlen
- * (fault-only-first loads, vmseq, vfirst), a 64x64
- * float matrix product (i-k-j, vfmacc.vf), a 32-bit mixing hash (shifts, xors, multiplies), short
- * loops (tails). */
+ * (fault-only-first loads, vmseq, vfirst), a 64x64 float matrix product (i-k-j, vfmacc.vf), a
+ * 32-bit mixing hash (shifts, xors, multiplies), short loops (tails). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
