@@ -56,7 +56,8 @@ class Gen:
         return self.r.choice([0, 1, -1, 2047, -2048, self.r.randrange(-2048, 2048)])
 
     # ---- vectors: the current vtype is tracked so that operands fit it (--vector)
-    VINT = ["vadd", "vsub", "vand", "vor", "vxor", "vmul", "vminu", "vmax", "vsll", "vsrl", "vsaddu", "vssub"]
+    VINT = ["vadd", "vsub", "vand", "vor", "vxor", "vmul", "vminu", "vmin", "vmaxu", "vmax", "vsll", "vsrl", "vsaddu",
+            "vssub"]
     VINT_X = ["vrsub", "vslideup", "vslidedown", "vslide1down"]
     VFP = ["vfadd", "vfsub", "vfmul", "vfdiv", "vfmin", "vfsgnjn"]
     VCMP = ["vmseq", "vmsne", "vmsltu", "vmsle"]

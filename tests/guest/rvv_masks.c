@@ -1,11 +1,11 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
-// moves) run under v0, with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL
-// 1 to 8 and the fractional ones, counts that leave a short last pass, a vsetivli with a short
-// fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag may come from them),
-// a loop whose last pass ends at an unmapped page, and a masked load and store whose inactive
-// elements lie in it. The translator runs these inline with AVX-512 write masks; the oracle is
-// QEMU 10.
+// moves, minimum and maximum) run under v0, with mask-undisturbed and mask-agnostic policies,
+// over every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
+// vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
+// may come from them), a loop whose last pass ends at an unmapped page, and a masked load and
+// store whose inactive elements lie in it. The translator runs these inline with AVX-512 write
+// masks; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -87,6 +87,12 @@ MLOOP(fsub64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "v
 MLOOP(fmsac64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfmsac.vv v24, v8, v16, v0.t", 8)
 MLOOP(fmadd64m8, "vsetvli %[vl], %[n], e64, m8, tu, mu", "vle64.v", "vse64.v", "vfmadd.vv v24, v8, v16, v0.t", 8)
 MLOOP(ld64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vle64.v v24, (%[pa]), v0.t", 8)
+MLOOP(min8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", "vmin.vx v24, v8, %[x], v0.t", 1)
+MLOOP(maxu16m1, "vsetvli %[vl], %[n], e16, m1, ta, mu", "vle16.v", "vse16.v", "vmaxu.vv v24, v8, v16, v0.t", 2)
+MLOOP(max32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vse32.v", "vmax.vv v24, v8, v16", 4)
+MLOOP(minu32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v", "vminu.vx v24, v8, %[x]", 4)
+MLOOP(min64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vmin.vv v24, v8, v16, v0.t", 8)
+MLOOP(maxu64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vmaxu.vx v24, v8, %[x]", 8)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -102,7 +108,8 @@ static const struct {
     {"srl32m2", srl32m2, 0},	 {"fadd32m1", fadd32m1, 4},   {"fmul32m4", fmul32m4, 4},   {"fdiv32mf2", fdiv32mf2, 4},
     {"fmacc32m2", fmacc32m2, 4}, {"fnmsub32m8", fnmsub32m8, 4}, {"fmv32m1", fmv32m1, 4},   {"add64m2", add64m2, 0},
     {"sll64m8", sll64m8, 0},	 {"mv64m4", mv64m4, 0},	      {"fsub64m1", fsub64m1, 8},   {"fmsac64m4", fmsac64m4, 8},
-    {"fmadd64m8", fmadd64m8, 8}, {"ld64m2", ld64m2, 0},	      {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"fmadd64m8", fmadd64m8, 8}, {"ld64m2", ld64m2, 0},	      {"min8m2", min8m2, 0}, {"maxu16m1", maxu16m1, 0}, {"max32mf2", max32mf2, 0}, {"minu32m4", minu32m4, 0},
+    {"min64m4", min64m4, 0}, {"maxu64m1", maxu64m1, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the

@@ -581,11 +581,18 @@ static bool load_store(struct tctx *t)
 	return true;
 }
 
-/* The packed opcode (66 0F op) of an integer operation on elements of sew bytes, or 0. */
-static uint8_t int_opcode(unsigned op, unsigned sew)
+/* The packed opcode (66 0F op, or 66 0F38 op where map38) of an integer operation on elements
+ * of sew bytes, or 0; the 64-bit minimum and maximum are EVEX's alone. */
+static uint8_t int_opcode(unsigned op, unsigned sew, bool *map38)
 {
 	static const uint8_t add[9] = {[1] = 0xfc, [2] = 0xfd, [4] = 0xfe, [8] = 0xd4};
 	static const uint8_t sub[9] = {[1] = 0xf8, [2] = 0xf9, [4] = 0xfa, [8] = 0xfb};
+	/* vminu, vmin, vmaxu, vmax by sew: pminub/sb/uw/sw/..., bit 8 for 0F38 */
+	static const uint16_t minmax[4][9] = {{[1] = 0xda, [2] = 0x13a, [4] = 0x13b, [8] = 0x13b},
+					      {[1] = 0x138, [2] = 0xea, [4] = 0x139, [8] = 0x139},
+					      {[1] = 0xde, [2] = 0x13e, [4] = 0x13f, [8] = 0x13f},
+					      {[1] = 0x13c, [2] = 0xee, [4] = 0x13d, [8] = 0x13d}};
+	*map38 = false;
 	switch (op) {
 	case RV_VADD: return add[sew];
 	case RV_VSUB:
@@ -594,6 +601,14 @@ static uint8_t int_opcode(unsigned op, unsigned sew)
 	case RV_VOR: return 0xeb;
 	case RV_VXOR: return 0xef;
 	case RV_VMUL: return sew == 2 ? 0xd5 : 0; /* pmullw; e32's pmulld is arith's */
+	case RV_VMINU:
+	case RV_VMIN:
+	case RV_VMAXU:
+	case RV_VMAX: {
+		unsigned code = minmax[op == RV_VMINU ? 0 : op == RV_VMIN ? 1 : op == RV_VMAXU ? 2 : 3][sew];
+		*map38 = code >> 8;
+		return (uint8_t)code;
+	}
 	default: return 0;
 	}
 }
@@ -627,6 +642,7 @@ static bool arith(struct tctx *t)
 	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
 	bool fp = in->op == RV_VFADD || in->op == RV_VFSUB || in->op == RV_VFMUL || in->op == RV_VFDIV;
 	bool move = in->op == RV_VMV_V, logic = in->op == RV_VAND || in->op == RV_VOR || in->op == RV_VXOR;
+	bool map38 = false, evex_only; /* a 64-bit minimum or maximum */
 	unsigned step;
 	uint8_t opc = 0, prefix = !fp || sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
 	if (!mask_ok(t) || !group_ok(t) || in->rd % regs || (form == VF_VV && in->rs1 % regs) || in->rs2 % regs)
@@ -637,14 +653,19 @@ static bool arith(struct tctx *t)
 			return false;
 		opc = fop[in->op == RV_VFADD ? 0 : in->op == RV_VFSUB ? 1 : in->op == RV_VFMUL ? 2 : 3];
 	} else if (!move) {
-		opc = int_opcode(in->op, sew);
-		if (in->op == RV_VMUL && sew == 4 && t->j->host_sse41 && (form == VF_VV || form == VF_VX))
-			opc = 0x40; /* pmulld, in 0F38 */
-		if (!opc || (form != VF_VV && form != VF_VX && form != VF_VI) || (in->op == RV_VRSUB && form == VF_VV))
+		opc = int_opcode(in->op, sew, &map38);
+		if (in->op == RV_VMUL && sew == 4 && (form == VF_VV || form == VF_VX))
+			opc = 0x40, map38 = true; /* pmulld */
+		if (!opc || (form != VF_VV && form != VF_VX && form != VF_VI) ||
+		    (in->op == RV_VRSUB && form == VF_VV) || (map38 && !t->j->host_sse41) ||
+		    (map38 && opc != 0x40 && form == VF_VI))
 			return false;
 	} else if (form != VF_VV && form != VF_VX && form != VF_VI) {
 		return false;
 	}
+	evex_only = map38 && opc != 0x40 && sew == 8;
+	if (evex_only && !t->j->v_resident)
+		return false;
 	short_vl = enter_group(t);
 	if (fp)
 		odd_frm = check_frm(t);
@@ -654,7 +675,6 @@ static bool arith(struct tctx *t)
 	else if (form == VF_VF)
 		fp_scalar_broadcast(t, in->rs1, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
-		bool mul32 = opc == 0x40 && !fp;
 		int kr = elem_k(t, k, step);
 		if (in_place(t, step, sew)) {
 			int rd = home(in->rd + k), a = home(in->rs2 + k), b = form == VF_VV ? home(in->rs1 + k) : XMM1;
@@ -665,7 +685,7 @@ static bool arith(struct tctx *t)
 			else if (in->op == RV_VRSUB)
 				evex_opk(t, step, 0x66, false, sew == 8, opc, rd, XMM1, a, kr, false);
 			else if (!fp && !(kr && logic && sew < 4)) /* vpandd/q mask dwords or qwords */
-				evex_opk(t, step, 0x66, mul32, sew == 8, opc, rd, a, b, kr, false);
+				evex_opk(t, step, 0x66, map38, sew == 8, opc, rd, a, b, kr, false);
 			if (fp || (kr && logic && sew < 4)) {
 				/* masked, FP raises no flags for the elements past vl */
 				evex_opk(t, step, prefix, false, sew == 8, opc, XMM0, a, b, fp ? kr : 0, true);
@@ -684,6 +704,11 @@ static bool arith(struct tctx *t)
 		if (in->op == RV_VRSUB) {                           /* scalar - vs2 */
 			vec_unary(t, 0x66, 0x6f, XMM0, XMM1, step); /* movdqa */
 			vec_op_v(t, 0x66, false, opc, XMM0, in->rs2, k, step, XMM2);
+		} else if (evex_only) {
+			vget(t, XMM0, in->rs2, k, step);
+			if (form == VF_VV)
+				vget(t, XMM2, in->rs1, k, step);
+			evex_opk(t, step, 0x66, true, true, opc, XMM0, XMM0, form == VF_VV ? XMM2 : XMM1, 0, false);
 		} else if (fp && kr) { /* EVEX, masked: no flags from the elements past vl */
 			vget(t, XMM0, in->rs2, k, step);
 			if (form == VF_VV)
@@ -694,9 +719,9 @@ static bool arith(struct tctx *t)
 		} else {
 			vget(t, XMM0, in->rs2, k, step);
 			if (form == VF_VV)
-				vec_op_v(t, prefix, mul32, opc, XMM0, in->rs1, k, step, XMM2);
+				vec_op_v(t, prefix, map38, opc, XMM0, in->rs1, k, step, XMM2);
 			else
-				vec_op_r(t, prefix, mul32, opc, XMM0, XMM1, step);
+				vec_op_r(t, prefix, map38, opc, XMM0, XMM1, step);
 			if (fp)
 				canonicalize(t, sew, step);
 		}
@@ -915,7 +940,8 @@ static bool sum_reduction(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16;
-	uint8_t add = int_opcode(RV_VADD, sew);
+	bool map38;
+	uint8_t add = int_opcode(RV_VADD, sew, &map38);
 	uint8_t *short_vl;
 	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs)
 		return false;
@@ -1232,6 +1258,10 @@ static int element_wise(struct tctx *t)
 	case RV_VXOR:
 	case RV_VMUL:
 	case RV_VMV_V:
+	case RV_VMINU:
+	case RV_VMIN:
+	case RV_VMAXU:
+	case RV_VMAX:
 	case RV_VFADD:
 	case RV_VFSUB:
 	case RV_VFMUL:
