@@ -39,8 +39,10 @@ static bool vsetvli(struct tctx *t)
 	struct rv_vtype vt;
 	uint64_t vlmax, known = UINT64_MAX; /* vl where the instruction alone gives it */
 	int rd = in->rd ? t_host_reg(t, in->rd) : -1, dst = rd >= 0 && in->rd != in->rs1 ? rd : RAX;
-	if (!rv_vtype_decode((uint64_t)in->imm, t->cpu->vlenb, &vt))
-		return false; /* vill: the interpreter's */
+	if (!rv_vtype_decode((uint64_t)in->imm, t->cpu->vlenb, &vt)) {
+		t->v_known = false; /* vill: the interpreter's, and so are the instructions after it */
+		return false;
+	}
 	vlmax = vt.vlmax;
 	if (in->op == RV_VSETIVLI) {
 		known = in->rs1 < vlmax ? in->rs1 : vlmax;
@@ -578,6 +580,66 @@ static bool load_store(struct tctx *t)
 	}
 	finish_wide(t, step);
 	short_vl_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
+	return true;
+}
+
+/* vl<n>re<eew>.v, vs<n>r.v: n whole registers, whatever vtype and vl are. Without a vsetvli in
+ * the block vstart may not be 0 (a trap in the middle of a vector instruction): the interpreter
+ * goes on from it then. */
+static bool whole_registers(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	unsigned nf = in->rs3, chunks = nf * t->cpu->vlenb / 16, step = step_of(t, chunks);
+	bool store = in->op == RV_VSR;
+	uint8_t *odd = NULL;
+	struct mem m;
+	if (in->rd % nf)
+		return false;
+	make_live(t);
+	if (!t->v_known) {
+		e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF(vstart)), 0);
+		odd = e_jcc(&t->e, CC_NE);
+		e_store_i8(&t->e, M(REG_CPU, OFF(v_used)), 1);
+	}
+	m = t_address(t, in->rs1, 0);
+	for (unsigned k = 0; k < chunks; k += step) {
+		struct mem g = m;
+		bool direct = t->j->v_resident && step == 2;
+		g.disp += (int32_t)(16 * k);
+		if (store && !direct)
+			vget(t, XMM0, in->rd, k, step);
+		t_fault_site_replay(t, 1);
+		if (direct)
+			e_evex_rm(&t->e, true, VEX_PP_F3, VEX_0F, true, store ? 0x7f : 0x6f, home(in->rd + k), 0, g);
+		else if (store)
+			vec_store(t, g, XMM0, step);
+		else
+			vec_load(t, XMM0, g, step);
+		if (!store && !direct)
+			vput(t, in->rd, k, XMM0, step);
+	}
+	finish_wide(t, step);
+	slow_path(t, odd, "vstart is not 0: the interpreter goes on from it");
+	return true;
+}
+
+/* vmv<n>r.v: n whole registers (vtype valid: after a vsetvli of the block, vstart 0) */
+static bool move_registers(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	unsigned n = (unsigned)in->imm, chunks = n * t->cpu->vlenb / 16, step = step_of(t, chunks);
+	if (in->rd % n || in->rs2 % n)
+		return false;
+	make_live(t);
+	for (unsigned k = 0; k < chunks; k += step) {
+		if (t->j->v_resident && step == 2) { /* vmovdqu64 */
+			e_evex_rr(&t->e, true, VEX_PP_F3, VEX_0F, true, 0x6f, home(in->rd + k), 0, home(in->rs2 + k));
+			continue;
+		}
+		vget(t, XMM0, in->rs2, k, step);
+		vput(t, in->rd, k, XMM0, step);
+	}
+	finish_wide(t, step);
 	return true;
 }
 
@@ -1378,6 +1440,8 @@ bool jit_v(struct tctx *t)
 	case RV_VSETVLI:
 	case RV_VSETIVLI: return vsetvli(t);
 	case RV_VSETVL: t->v_known = false; return false;
+	case RV_VLRE:
+	case RV_VSR: return whole_registers(t);
 	}
 	if (!t->v_known)
 		return false;
@@ -1388,6 +1452,7 @@ bool jit_v(struct tctx *t)
 	case RV_VMSNE: return mask_compare(t);
 	case RV_VFIRST_M: return first_set(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
+	case RV_VMVR: return move_registers(t);
 	case RV_VREDSUM: return sum_reduction(t);
 	}
 	return false;
