@@ -93,8 +93,8 @@ class Gen:
         masked = r.random() < 0.3
         m = ", v0.t" if masked else ""
         src = lambda: self.vreg(masked)  # a source group holding the mask v0 is reserved under it
-        kind = r.choice(["int", "int", "intx", "fp", "fp", "madd", "merge", "cmp", "cmp", "red", "mv", "first", "csr"] +
-                        ([] if in_loop else ["mem", "mem"]))
+        kind = r.choice(["int", "int", "intx", "fp", "fp", "madd", "merge", "cmp", "cmp", "red", "mv", "first", "csr",
+                         "wide"] + ([] if in_loop else ["mem", "mem"]))
         fp_ok = self.vsew >= 32
         if kind == "mem":
             off = r.randrange(0, 2048 - 8 * 16, self.vsew // 8)
@@ -131,6 +131,26 @@ class Gen:
             form = r.choice(["v %s, %s" % (self.vreg(), self.vreg()), "x %s, %s" % (self.vreg(), self.xs()),
                              "i %s, %d" % (self.vreg(), r.randrange(-16, 16))])
             return ["vmv.v." + form]
+        if kind == "wide" and self.vsew <= 32 and self.vregs <= 4:  # vd's group twice the sources'
+            n = self.vregs
+            while True:
+                d = r.randrange(0, 32, 2 * n)
+                if not (masked and d == 0):
+                    break
+            def narrow():
+                while True:
+                    v = r.randrange(0, 32, n)
+                    if (v + n <= d or v >= d + 2 * n) and not (masked and v == 0):
+                        return "v%d" % v
+            op = r.choice(["vwadd", "vwaddu", "vwsub", "vwsubu", "vwmul", "vwmulu", "vwmacc", "vwmaccu"])
+            form = r.choice(["vv", "vx"] + (["wv", "wx"] if op in ("vwadd", "vwaddu", "vwsub", "vwsubu") else []))
+            s2 = "v%d" % r.randrange(2 * n if masked else 0, 32, 2 * n) if form[0] == "w" else narrow()
+            s1 = narrow() if form[1] == "v" else self.xs()
+            while form == "wv" and int(s2[1:]) <= int(s1[1:]) < int(s2[1:]) + 2 * n:
+                s1 = narrow()  # no register read with two element sizes
+            if op.startswith("vwmacc"):
+                return ["%s.%s v%d, %s, %s%s" % (op, form, d, s1, s2, m)]
+            return ["%s.%s v%d, %s, %s%s" % (op, form, d, s2, s1, m)]
         if kind == "intx":
             op = r.choice(self.VINT_X)
             d, s2 = self.vreg(masked), src()

@@ -1,11 +1,11 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
-// moves, minimum and maximum) run under v0, with mask-undisturbed and mask-agnostic policies,
-// over every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
-// vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
-// may come from them), a loop whose last pass ends at an unmapped page, and a masked load and
-// store whose inactive elements lie in it. The translator runs these inline with AVX-512 write
-// masks; the oracle is QEMU 10.
+// moves, minimum and maximum, widening add, subtract, multiply and multiply-add) run under v0,
+// with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL 1 to 8 and the
+// fractional ones, counts that leave a short last pass, a vsetivli with a short fixed vl, FP
+// inputs whose inactive elements are signaling NaNs (no flag may come from them), a loop whose
+// last pass ends at an unmapped page, and a masked load and store whose inactive elements lie in
+// it. The translator runs these inline with AVX-512 write masks; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -93,6 +93,29 @@ MLOOP(max32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vse32.v", "
 MLOOP(minu32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v", "vminu.vx v24, v8, %[x]", 4)
 MLOOP(min64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vmin.vv v24, v8, v16, v0.t", 8)
 MLOOP(maxu64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vmaxu.vx v24, v8, %[x]", 8)
+/* widening: vd is 2 * SEW, stored at that width after a vsetvli in the pass */
+MLOOP(waddu8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vsetvli zero, zero, e16, m2, ta, mu\n\tvse16.v",
+      "vwaddu.vx v24, v8, %[x], v0.t", 1)
+MLOOP(wmul8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vsetvli zero, zero, e16, m4, ta, mu\n\tvse16.v",
+      "vwmul.vv v24, v8, v16", 1)
+MLOOP(wmacc8m4, "vsetvli %[vl], %[n], e8, m4, ta, mu", "vle8.v", "vsetvli zero, zero, e16, m8, ta, mu\n\tvse16.v",
+      "vwmacc.vx v24, %[x], v8, v0.t", 1)
+MLOOP(wadd16m2, "vsetvli %[vl], %[n], e16, m2, ta, mu", "vle16.v", "vsetvli zero, zero, e32, m4, ta, mu\n\tvse32.v",
+      "vwadd.vv v24, v8, v16, v0.t", 2)
+MLOOP(wsubu16m4, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vsetvli zero, zero, e32, m8, ta, mu\n\tvse32.v",
+      "vwsubu.wv v24, v24, v8", 2)
+MLOOP(wmacc16m1, "vsetvli %[vl], %[n], e16, m1, ta, mu", "vle16.v", "vsetvli zero, zero, e32, m2, ta, mu\n\tvse32.v",
+      "vwmacc.vv v24, v8, v16, v0.t", 2)
+MLOOP(wsub32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vsetvli zero, zero, e64, m1, ta, mu\n\tvse64.v",
+      "vwsub.vv v24, v8, v16, v0.t", 4)
+MLOOP(wmulu32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vsetvli zero, zero, e64, m2, ta, mu\n\tvse64.v",
+      "vwmulu.vx v24, v8, %[x]", 4)
+MLOOP(wmul32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vsetvli zero, zero, e64, m8, ta, mu\n\tvse64.v",
+      "vwmul.vv v24, v8, v16, v0.t", 4)
+MLOOP(wmaccu32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vsetvli zero, zero, e64, m1, ta, mu\n\tvse64.v",
+      "vwmaccu.vx v24, %[x], v8", 4)
+MLOOP(wadd32m2w, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vsetvli zero, zero, e64, m4, ta, mu\n\tvse64.v",
+      "vwadd.wx v24, v24, %[x], v0.t", 4)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -109,7 +132,10 @@ static const struct {
     {"fmacc32m2", fmacc32m2, 4}, {"fnmsub32m8", fnmsub32m8, 4}, {"fmv32m1", fmv32m1, 4},   {"add64m2", add64m2, 0},
     {"sll64m8", sll64m8, 0},	 {"mv64m4", mv64m4, 0},	      {"fsub64m1", fsub64m1, 8},   {"fmsac64m4", fmsac64m4, 8},
     {"fmadd64m8", fmadd64m8, 8}, {"ld64m2", ld64m2, 0},	      {"min8m2", min8m2, 0}, {"maxu16m1", maxu16m1, 0}, {"max32mf2", max32mf2, 0}, {"minu32m4", minu32m4, 0},
-    {"min64m4", min64m4, 0}, {"maxu64m1", maxu64m1, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"min64m4", min64m4, 0}, {"maxu64m1", maxu64m1, 0}, {"waddu8m1", waddu8m1, 0}, {"wmul8m2", wmul8m2, 0}, {"wmacc8m4", wmacc8m4, 0}, {"wadd16m2", wadd16m2, 0},
+    {"wsubu16m4", wsubu16m4, 0}, {"wmacc16m1", wmacc16m1, 0}, {"wsub32mf2", wsub32mf2, 0},
+    {"wmulu32m1", wmulu32m1, 0}, {"wmul32m4", wmul32m4, 0}, {"wmaccu32mf2", wmaccu32mf2, 0},
+    {"wadd32m2w", wadd32m2w, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the
@@ -132,7 +158,7 @@ static sigjmp_buf trap;
 static void on_segv(int sig, siginfo_t *si, void *uc)
 {
 	(void)uc;
-	printf("signal %d at page offset %ld\n", sig, (long)((uintptr_t)si->si_addr & 4095));
+	printf("signal %d at page offset %ld\n", sig, sig == SIGSEGV ? (long)((uintptr_t)si->si_addr & 4095) : 0);
 	siglongjmp(trap, 1);
 }
 
@@ -180,6 +206,31 @@ static void page_end(void)
 	}
 }
 
+/* Reserved encodings the translator must leave to the interpreter (which raises SIGILL as QEMU
+ * does): a masked form reading v0 as a vector source, a widening form reading one register
+ * with two element sizes; and one that is not: a widening form whose source is its destination
+ * group's highest register */
+static void reserved(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_segv;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGILL, &sa, NULL);
+	if (!sigsetjmp(trap, 1)) {
+		__asm__ volatile("vsetivli zero, 4, e32, m1, ta, mu\n\tvadd.vv v8, v0, v16, v0.t" ::: "memory");
+		printf("masked with v0 as a source: no SIGILL\n");
+	}
+	if (!sigsetjmp(trap, 1)) {
+		__asm__ volatile("vsetivli zero, 4, e16, m1, ta, mu\n\tvwadd.wv v8, v10, v11" ::: "memory");
+		printf("widening with v11 as two sizes: no SIGILL\n");
+	}
+	if (!sigsetjmp(trap, 1)) {
+		__asm__ volatile("vsetivli zero, 4, e16, m1, ta, mu\n\tvwadd.vv v8, v9, v10" ::: "memory");
+		printf("widening into its highest register: no SIGILL\n");
+	}
+}
+
 int main(void)
 {
 	for (unsigned k = 0; k < sizeof loops / sizeof loops[0]; k++) {
@@ -206,5 +257,6 @@ int main(void)
 		}
 	}
 	page_end();
+	reserved();
 	return 0;
 }

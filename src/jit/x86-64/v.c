@@ -285,10 +285,16 @@ static int tail_k(const struct tctx *t, unsigned k, unsigned step)
 }
 
 /* Whether the instruction's mask can be taken: unmasked, or masked by v0 (vm = 0) with the host's
- * masks and a destination other than v0 (reserved) */
+ * masks, where neither the destination nor a vector source is v0 (reserved: the interpreter
+ * raises it) */
 static bool mask_ok(const struct tctx *t)
 {
-	return t->in->rm || (t->j->v_masks && t->in->rd != 0);
+	const struct rv_insn *in = t->in;
+	if (in->rm)
+		return true;
+	if (!t->j->v_masks || in->rd == 0)
+		return false;
+	return rv_op_format(in->op) == F_VMEM || (in->rs2 != 0 && !(in->rs3 == VF_VV && in->rs1 == 0));
 }
 
 /* The mask of the elements of chunk k (step_of's) that the instruction writes: the tail's
@@ -327,10 +333,9 @@ static void vmovdqu_mem(struct tctx *t, bool store, unsigned step, int x, struct
 		   store ? 0x7f : 0x6f, x, 0, m, kr, z);
 }
 
-/* ymm dst's elements in kr = ymm src's */
-static void vmovdqu_merge(struct tctx *t, int dst, int src, int kr)
+/* ymm dst's elements (of sew bytes) in kr = ymm src's */
+static void vmovdqu_merge(struct tctx *t, unsigned sew, int dst, int src, int kr)
 {
-	unsigned sew = t->v_sew;
 	e_evex_rrk(&t->e, true, sew <= 2 ? VEX_PP_F2 : VEX_PP_F3, VEX_0F, sew == 2 || sew == 8, 0x6f, dst, 0, src, kr,
 		   false);
 }
@@ -384,9 +389,9 @@ static void vput(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step)
 	}
 }
 
-/* vput under the tail mask kr (0: vput): a one-register chunk goes to its half of the home with
- * the mask moved there (k3) */
-static void vput_tail(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step, int kr)
+/* vput of elements of sew bytes under the mask kr (0: vput): a one-register chunk goes to its
+ * half of the home with the mask moved there (k3) */
+static void vput_masked(struct tctx *t, unsigned sew, unsigned reg, unsigned k, int x, unsigned step, int kr)
 {
 	unsigned r = reg + k;
 	if (!kr) {
@@ -394,12 +399,18 @@ static void vput_tail(struct tctx *t, unsigned reg, unsigned k, int x, unsigned 
 		return;
 	}
 	if (step == 1 && r % 2) {
-		kshift(t, true, 3, kr, 16 / t->v_sew);
+		kshift(t, true, 3, kr, 16 / sew);
 		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F3A, false, 0x38, x, x, x); /* vinserti128 x, x, x, 1 */
 		e_byte(&t->e, 1);
 		kr = 3;
 	}
-	vmovdqu_merge(t, home(r), x, kr);
+	vmovdqu_merge(t, sew, home(r), x, kr);
+}
+
+/* vput_masked at the vtype's SEW (kr: elem_k's) */
+static void vput_tail(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step, int kr)
+{
+	vput_masked(t, t->v_sew, reg, k, x, step, kr);
 }
 
 /* x op= chunk k of the group at reg, through the free scratch register y when resident */
@@ -583,6 +594,129 @@ static bool load_store(struct tctx *t)
 	return true;
 }
 
+/* k3 = the elements first to first + count - 1 (count at most 32) that the instruction writes:
+ * below vl where the tail is masked (as for tail_k), and v0's bits where it is masked; 0 where it
+ * writes them all. For the forms whose destination has another element size than SEW (through
+ * rax, rcx and rdx). */
+static int elems_k(struct tctx *t, unsigned first, unsigned count)
+{
+	struct emit *e = &t->e;
+	bool tail = t->j->v_masks && (!t->v_whole || t->v_lmul8 < 8);
+	uint64_t all = ~(~0ull << count);
+	if (!tail && t->in->rm)
+		return 0;
+	if (!tail) {
+		e_mov_ri(e, RDX, all);
+	} else if (t->v_vl_const != UINT64_MAX) {
+		uint64_t n = t->v_vl_const > first ? t->v_vl_const - first : 0;
+		e_mov_ri(e, RDX, n >= count ? all : ~(~0ull << n));
+	} else { /* bzhi of all ones by vl - first, or 0 below it */
+		e_alu_rr(e, ALU_XOR, false, RAX, RAX);
+		if (t->v_vl_in)
+			e_mov_rr(e, true, RCX, t_host_reg(t, t->v_vl_in));
+		else
+			e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
+		e_alu_ri(e, ALU_SUB, true, RCX, (int32_t)first);
+		e_cmov(e, CC_B, RCX, RAX);
+		e_mov_ri(e, RDX, all);
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RDX, RCX, RDX); /* bzhi rdx, rdx, rcx */
+	}
+	if (!t->in->rm) { /* and v0's bits (vmovq or vpextrq rax, xmm16) */
+		if (first < 64) {
+			e_evex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, RAX);
+		} else {
+			e_evex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, 16, 0, RAX);
+			e_byte(e, 1);
+		}
+		if (first % 64)
+			e_shift_i(e, SH_SHR, true, RAX, (uint8_t)(first % 64));
+		e_alu_rr(e, ALU_AND, true, RDX, RAX);
+	}
+	kmov_from(t, 3, RDX);
+	return 3;
+}
+
+/* x = x's low 8 (or 16, step 2) bytes of elements of sew bytes extended to twice that many
+ * (vpmovsx/zx bw, wd, dq) */
+static void extend(struct tctx *t, int x, unsigned sew, bool sign, unsigned step)
+{
+	static const uint8_t op[2][5] = {{[1] = 0x30, [2] = 0x33, [4] = 0x35}, {[1] = 0x20, [2] = 0x23, [4] = 0x25}};
+	e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F38, false, op[sign][sew], x, 0, x);
+}
+
+/* The widening integer forms (vwadd[u], vwsub[u] .vv/.vx and their .wv/.wx, vwmul[u], vwmacc[u])
+ * on e8-e32 with LMUL up to 4, where the host has the masks (v_masks): each 16 or 32 bytes of vd
+ * from the 8 or 16 bytes of the sources under it, extended, then the operation at 2 * SEW */
+static bool widening(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, sew = t->v_sew, dsew = 2 * sew, form = in->rs3;
+	unsigned sregs = group_regs(t), dregs = t->v_lmul8 < 4 ? 1 : t->v_lmul8 / 4;
+	unsigned dchunks = dregs * t->cpu->vlenb / 16, step, per;
+	bool wide = op == RV_VWADDU_W || op == RV_VWADD_W || op == RV_VWSUBU_W || op == RV_VWSUB_W;
+	bool sign = op == RV_VWADD || op == RV_VWSUB || op == RV_VWADD_W || op == RV_VWSUB_W || op == RV_VWMUL ||
+		    op == RV_VWMACC;
+	bool sub = op == RV_VWSUBU || op == RV_VWSUB || op == RV_VWSUBU_W || op == RV_VWSUB_W;
+	bool mul = op == RV_VWMULU || op == RV_VWMUL, macc = op == RV_VWMACCU || op == RV_VWMACC;
+	static const uint8_t add_op[9] = {[2] = 0xfd, [4] = 0xfe, [8] = 0xd4},
+			     sub_op[9] = {[2] = 0xf9, [4] = 0xfa, [8] = 0xfb};
+	if (!t->j->v_masks || sew > 4 || t->v_lmul8 > 32 || !mask_ok(t) || (form != VF_VV && form != VF_VX) ||
+	    in->rd % dregs || in->rs2 % (wide ? dregs : sregs) || (form == VF_VV && in->rs1 % sregs))
+		return false;
+	/* a narrow source overlapping vd (reserved, or allowed in its highest part): the interpreter's */
+	if ((!wide && in->rs2 + sregs > in->rd && in->rs2 < in->rd + dregs) ||
+	    (form == VF_VV && in->rs1 + sregs > in->rd && in->rs1 < in->rd + dregs))
+		return false;
+	if (wide && form == VF_VV && in->rs1 + sregs > in->rs2 && in->rs1 < in->rs2 + dregs)
+		return false; /* one register read with two element sizes: reserved */
+	enter_group(t);
+	step = step_of(t, dchunks);
+	per = 16 * step / dsew;
+	if (form == VF_VX) { /* x[rs1] extended to 2 * SEW (vwmacc's rs1 is vs1's place) */
+		t_get(t, RAX, in->rs1);
+		if (sew == 1)
+			sign ? e_movsx8(e, RAX, RAX) : e_movzx8(e, RAX, RAX);
+		else if (sew == 2)
+			sign ? e_movsx16(e, RAX, RAX) : e_movzx16(e, RAX, RAX);
+		else
+			sign ? e_movsxd(e, RAX, RAX) : e_mov_rr(e, false, RAX, RAX);
+		broadcast(t, dsew, step);
+	}
+	for (unsigned u = 0; u < dchunks; u += step) {
+		int kr = elems_k(t, u * 16 / dsew, per), b = form == VF_VV ? XMM2 : XMM1;
+		if (wide) {
+			vget(t, XMM0, in->rs2, u, step);
+		} else { /* the source's 8 bytes under chunk u, or 16 under a pair */
+			vget(t, XMM0, in->rs2, u / 2, 1);
+			if (u % 2) /* vpsrldq xmm0, xmm0, 8 */
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, XMM0, XMM0), e_byte(e, 8);
+			extend(t, XMM0, sew, sign, step);
+		}
+		if (form == VF_VV) {
+			vget(t, XMM2, in->rs1, u / 2, 1);
+			if (u % 2)
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, XMM2, XMM2), e_byte(e, 8);
+			extend(t, XMM2, sew, sign, step);
+		}
+		if (mul || macc) { /* pmullw, pmulld, pmuldq or pmuludq */
+			bool m38 = dsew == 4 || (dsew == 8 && sign);
+			uint8_t mop = dsew == 2 ? 0xd5 : dsew == 4 ? 0x40 : sign ? 0x28 : 0xf4;
+			e_vex_rr(e, step == 2, VEX_PP_66, m38 ? VEX_0F38 : VEX_0F, false, mop, XMM0, XMM0, b);
+		} else {
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, sub ? sub_op[dsew] : add_op[dsew], XMM0, XMM0,
+				 b);
+		}
+		if (macc) { /* + vd */
+			vget(t, XMM2, in->rd, u, step);
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, add_op[dsew], XMM0, XMM0, XMM2);
+		}
+		vput_masked(t, dsew, in->rd, u, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	return true;
+}
+
 /* vl<n>re<eew>.v, vs<n>r.v: n whole registers, whatever vtype and vl are. Without a vsetvli in
  * the block vstart may not be 0 (a trap in the middle of a vector instruction): the interpreter
  * goes on from it then. */
@@ -741,7 +875,7 @@ static bool arith(struct tctx *t)
 		if (in_place(t, step, sew)) {
 			int rd = home(in->rd + k), a = home(in->rs2 + k), b = form == VF_VV ? home(in->rs1 + k) : XMM1;
 			if (move && kr)
-				vmovdqu_merge(t, rd, b, kr);
+				vmovdqu_merge(t, sew, rd, b, kr);
 			else if (move) /* vmovdqu64 */
 				e_evex_rr(e, true, VEX_PP_F3, VEX_0F, true, 0x6f, rd, 0, b);
 			else if (in->op == RV_VRSUB)
@@ -1343,6 +1477,18 @@ static int element_wise(struct tctx *t)
 	case RV_VSLL:
 	case RV_VSRL:
 	case RV_VSRA: return shift(t);
+	case RV_VWADDU:
+	case RV_VWADD:
+	case RV_VWSUBU:
+	case RV_VWSUB:
+	case RV_VWADDU_W:
+	case RV_VWADD_W:
+	case RV_VWSUBU_W:
+	case RV_VWSUB_W:
+	case RV_VWMULU:
+	case RV_VWMUL:
+	case RV_VWMACCU:
+	case RV_VWMACC: return widening(t);
 	}
 	return -1;
 }
