@@ -4,8 +4,9 @@
 // with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL 1 to 8 and the
 // fractional ones, counts that leave a short last pass, a vsetivli with a short fixed vl, FP
 // inputs whose inactive elements are signaling NaNs (no flag may come from them), a loop whose
-// last pass ends at an unmapped page, and a masked load and store whose inactive elements lie in
-// it. The translator runs these inline with AVX-512 write masks; the oracle is QEMU 10.
+// last pass ends at an unmapped page, a masked load and store whose inactive elements lie in it,
+// and a loop whose vsetvli is hoisted out of it (run under several vtypes). The translator runs
+// these inline with AVX-512 write masks; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -206,6 +207,35 @@ static void page_end(void)
 	}
 }
 
+/* A loop with no vsetvli of its own (hoisted out of it, as compilers do where vl stays the same):
+ * it runs under the vtype and vl its caller set, a short vl included, and under another vtype
+ * the next time */
+static __attribute__((noinline)) void hoisted_body(uint8_t *p, size_t passes, uint64_t x)
+{
+	for (size_t i = 0; i < passes; i++, p += 16)
+		__asm__ volatile("vle8.v v8, (%0)\n\tvadd.vx v8, v8, %1\n\tvse8.v v8, (%0)" : : "r"(p), "r"(x) : "memory");
+}
+
+static void hoisted(void)
+{
+	static const char *names[] = {"e8 m1 vl 16", "e8 m1 vl 5", "e8 mf2 vl 3", "e16 m1 vl 8"};
+	for (int k = 0; k < 4; k++) {
+		memset(c, 0x11, sizeof c);
+		for (int r = 0; r < 3; r++) {
+			if (k == 0)
+				__asm__ volatile("vsetivli zero, 16, e8, m1, ta, ma");
+			else if (k == 1)
+				__asm__ volatile("vsetivli zero, 5, e8, m1, tu, mu");
+			else if (k == 2)
+				__asm__ volatile("vsetivli zero, 3, e8, mf2, tu, mu");
+			else
+				__asm__ volatile("vsetivli zero, 8, e16, m1, tu, mu");
+			hoisted_body(c, 40, 3 + (uint64_t)r);
+		}
+		printf("hoisted vsetvli, %s: %016llx\n", names[k], (unsigned long long)fnv(c, sizeof c));
+	}
+}
+
 /* Reserved encodings the translator must leave to the interpreter (which raises SIGILL as QEMU
  * does): a masked form reading v0 as a vector source, a widening form reading one register
  * with two element sizes; and one that is not: a widening form whose source is its destination
@@ -257,6 +287,7 @@ int main(void)
 		}
 	}
 	page_end();
+	hoisted();
 	reserved();
 	return 0;
 }

@@ -321,6 +321,7 @@ bool jit_v_csr(struct tctx *t);
 /* Before the loop head: finds whether the block is a vector loop and emits what its passes
  * share (tctx's v_loop). */
 void jit_v_loop(struct tctx *t);
+void jit_v_speculate(struct tctx *t);
 /* The instruction may use legacy SSE (FP, the FP CSRs): ymm upper halves must be clean. */
 bool jit_uses_sse(const struct rv_insn *in);
 /* F/D and RVA23's scalar FP (Zfa, Zfh...); a CSR instruction */

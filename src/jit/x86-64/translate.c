@@ -1689,6 +1689,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.loop_head = t.e.p;
 	if (t.self_loop && (t.swapped || t.v_loop)) /* the back edge comes here with one jump */
 		interrupt_test(&t, COLD_LOOP_LEAVE);
+	jit_v_speculate(&t); /* tested at each pass: the block may change vtype */
 	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
 	count_at = t.e.p - 4;
 	if (t.ptb) {

@@ -1550,6 +1550,45 @@ static int element_wise_run(struct tctx *t)
 	return 1;
 }
 
+/* A block whose vector instructions come before any vset* (a loop whose vsetvli was hoisted out
+ * of it, as compilers do where vl stays the same) takes the vtype it is translated under for
+ * granted, tested at each entry and pass with vstart 0 and v_used (where they differ, the block
+ * runs in the interpreter): its forms translate as after a vsetvli that gives no vl. */
+void jit_v_speculate(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	struct rv_vtype vt;
+	bool vector = false;
+	if (t->v_loop || !t->npeeked || t->ptb || t->no_fuse || (t->cpu->v_ctrl & 3) == V_CTRL_OFF ||
+	    t->cpu->vlenb % 16 || !rv_vtype_decode(t->cpu->vtype, t->cpu->vlenb, &vt))
+		return;
+	for (int n = 0; !vector; n++) {
+		const struct rv_insn *in = n ? t_peek(t, n) : &t->insns[0];
+		if (!in || in->op == RV_VSETVLI || in->op == RV_VSETIVLI || in->op == RV_VSETVL)
+			break;
+		vector = in->op >= RV_FIRST_V && in->op != RV_VLRE && in->op != RV_VSR; /* those need no vtype */
+		if (rv_ends_block(in))
+			break;
+	}
+	if (!vector)
+		return;
+	e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vtype)), (int32_t)t->cpu->vtype);
+	t_cold_value(t, e_jcc(e, CC_NE), COLD_INTERPRET, 0);
+	e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vstart)), 0);
+	t_cold_value(t, e_jcc(e, CC_NE), COLD_INTERPRET, 0);
+	e_load(e, RAX, M(REG_CPU, OFF(v_used)), 1, false);
+	e_test_rr(e, false, RAX, RAX);
+	t_cold_value(t, e_jcc(e, CC_E), COLD_INTERPRET, 0);
+	t->v_known = true;
+	t->v_whole = false;
+	t->v_masked = false;
+	t->v_vl_in = 0;
+	t->v_vl_const = UINT64_MAX;
+	t->v_sew = vt.sew;
+	t->v_lmul8 = (unsigned)vt.lmul8;
+	t->v_vlmax = vt.vlmax;
+}
+
 /* csrr of vl, vtype or vlenb: a read turns the vector state on, as any vector instruction */
 bool jit_v_csr(struct tctx *t)
 {
