@@ -94,7 +94,7 @@ class Gen:
         m = ", v0.t" if masked else ""
         src = lambda: self.vreg(masked)  # a source group holding the mask v0 is reserved under it
         kind = r.choice(["int", "int", "intx", "fp", "fp", "madd", "merge", "cmp", "cmp", "red", "mv", "first", "csr",
-                         "wide"] + ([] if in_loop else ["mem", "mem"]))
+                         "wide", "narrow"] + ([] if in_loop else ["mem", "mem"]))
         fp_ok = self.vsew >= 32
         if kind == "mem":
             off = r.randrange(0, 2048 - 8 * 16, self.vsew // 8)
@@ -151,6 +151,16 @@ class Gen:
             if op.startswith("vwmacc"):
                 return ["%s.%s v%d, %s, %s%s" % (op, form, d, s1, s2, m)]
             return ["%s.%s v%d, %s, %s%s" % (op, form, d, s2, s1, m)]
+        if kind == "narrow" and self.vsew <= 32 and self.vregs <= 4:  # vs2's group twice vd's
+            n = self.vregs
+            s2 = r.randrange(2 * n if masked else 0, 32, 2 * n)
+            while True:  # vd: vs2's lowest register, or outside its group
+                d = r.choice([s2, r.randrange(0, 32, n)])
+                if not (masked and d == 0) and (d == s2 or d + n <= s2 or d >= s2 + 2 * n):
+                    break
+            op, form = r.choice(["vnsrl", "vnsra"]), r.choice(["wx", "wi"])
+            s1 = self.xs() if form == "wx" else str(r.randrange(0, 32))
+            return ["%s.%s v%d, v%d, %s%s" % (op, form, d, s2, s1, m)]
         if kind == "intx":
             op = r.choice(self.VINT_X)
             d, s2 = self.vreg(masked), src()

@@ -1,12 +1,12 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
-// moves, minimum and maximum, widening add, subtract, multiply and multiply-add) run under v0,
-// with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL 1 to 8 and the
-// fractional ones, counts that leave a short last pass, a vsetivli with a short fixed vl, FP
-// inputs whose inactive elements are signaling NaNs (no flag may come from them), a loop whose
-// last pass ends at an unmapped page, a masked load and store whose inactive elements lie in it,
-// and a loop whose vsetvli is hoisted out of it (run under several vtypes). The translator runs
-// these inline with AVX-512 write masks; the oracle is QEMU 10.
+// moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
+// shifts) run under v0, with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL
+// 1 to 8 and the fractional ones, counts that leave a short last pass, a vsetivli with a short
+// fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag may come from them), a
+// loop whose last pass ends at an unmapped page, a masked load and store whose inactive elements
+// lie in it, and a loop whose vsetvli is hoisted out of it (run under several vtypes). The
+// translator runs these inline with AVX-512 write masks; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -117,6 +117,17 @@ MLOOP(wmaccu32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vsetvli 
       "vwmaccu.vx v24, %[x], v8", 4)
 MLOOP(wadd32m2w, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vsetvli zero, zero, e64, m4, ta, mu\n\tvse64.v",
       "vwadd.wx v24, v24, %[x], v0.t", 4)
+/* narrowing: vs2 is 2 * SEW, loaded at that width after a vsetvli in the pass */
+MLOOP(nsrl8m1, "vsetvli %[vl], %[n], e16, m2, ta, mu", "vle16.v",
+      "vsetvli zero, zero, e8, m1, ta, mu\n\tvse8.v", "vsetvli zero, zero, e8, m1, ta, mu\n\tvnsrl.wi v24, v8, 3, v0.t", 1)
+MLOOP(nsra16m2, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v",
+      "vsetvli zero, zero, e16, m2, ta, mu\n\tvse16.v", "vsetvli zero, zero, e16, m2, ta, mu\n\tvnsra.wx v24, v8, %[x]", 2)
+MLOOP(nsrl32mf2, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v",
+      "vsetvli zero, zero, e32, mf2, ta, mu\n\tvse32.v", "vsetvli zero, zero, e32, mf2, tu, mu\n\tvnsrl.wx v24, v8, %[x], v0.t", 4)
+MLOOP(nsra32m4, "vsetvli %[vl], %[n], e64, m8, ta, mu", "vle64.v",
+      "vsetvli zero, zero, e32, m4, ta, mu\n\tvse32.v", "vsetvli zero, zero, e32, m4, ta, mu\n\tvnsra.wi v8, v8, 29", 4)
+MLOOP(ncvt16m1, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v",
+      "vsetvli zero, zero, e16, m1, ta, mu\n\tvse16.v", "vsetvli zero, zero, e16, m1, ta, mu\n\tvnsrl.wx v24, v16, zero, v0.t", 2)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -136,7 +147,8 @@ static const struct {
     {"min64m4", min64m4, 0}, {"maxu64m1", maxu64m1, 0}, {"waddu8m1", waddu8m1, 0}, {"wmul8m2", wmul8m2, 0}, {"wmacc8m4", wmacc8m4, 0}, {"wadd16m2", wadd16m2, 0},
     {"wsubu16m4", wsubu16m4, 0}, {"wmacc16m1", wmacc16m1, 0}, {"wsub32mf2", wsub32mf2, 0},
     {"wmulu32m1", wmulu32m1, 0}, {"wmul32m4", wmul32m4, 0}, {"wmaccu32mf2", wmaccu32mf2, 0},
-    {"wadd32m2w", wadd32m2w, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"wadd32m2w", wadd32m2w, 0}, {"nsrl8m1", nsrl8m1, 0}, {"nsra16m2", nsra16m2, 0}, {"nsrl32mf2", nsrl32mf2, 0},
+    {"nsra32m4", nsra32m4, 0}, {"ncvt16m1", ncvt16m1, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the

@@ -717,6 +717,49 @@ static bool widening(struct tctx *t)
 	return true;
 }
 
+/* vnsrl, vnsra (.wx, .wi) on e8-e32 results, LMUL up to 4, where the host has the masks: each 16
+ * bytes of vd from the 32 of vs2 under them (16 for a fractional LMUL), shifted at 2 * SEW, then
+ * truncated (vpmovwb, vpmovdw, vpmovqd). vd may be vs2's lowest register. */
+static bool narrowing(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, wsew = 2 * sew, form = in->rs3, dregs = group_regs(t);
+	unsigned sregs = t->v_lmul8 < 4 ? 1 : t->v_lmul8 / 4, dchunks = dregs * t->cpu->vlenb / 16;
+	bool sra = in->op == RV_VNSRA;
+	unsigned step = sregs >= 2 ? 2 : 1; /* vs2's bytes under a chunk of vd: a ymm or an xmm */
+	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73},
+			     srl[9] = {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3},
+			     sra_reg[9] = {[2] = 0xe1, [4] = 0xe2, [8] = 0xe2},
+			     trunc[9] = {[2] = 0x30, [4] = 0x33, [8] = 0x35};
+	if (!t->j->v_masks || sew > 4 || t->v_lmul8 > 32 || !mask_ok(t) || (form != VF_WX && form != VF_WI) ||
+	    in->rd % dregs || in->rs2 % sregs ||
+	    (in->rd != in->rs2 && in->rd + dregs > in->rs2 && in->rd < in->rs2 + sregs))
+		return false;
+	enter_group(t);
+	if (form == VF_WX) {
+		t_get(t, RAX, in->rs1);
+		e_alu_ri(e, ALU_AND, false, RAX, (int32_t)(8 * wsew - 1));
+		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax */
+	}
+	for (unsigned d = 0; d < dchunks; d++) {
+		int kr = elems_k(t, d * 16 / sew, 16 / sew);
+		vget(t, XMM0, in->rs2, 2 * d, step);
+		if (form == VF_WI) { /* vpsrlw/d/q or vpsraw/d/q xmm0, xmm0, imm */
+			e_evex_rr(e, step == 2, VEX_PP_66, VEX_0F, wsew == 8, sra && wsew == 8 ? 0x72 : by_imm[wsew],
+				  sra ? 4 : 2, XMM0, XMM0);
+			e_byte(e, (uint8_t)(in->imm & (8 * wsew - 1)));
+		} else {
+			evex_op(t, 0x66, false, wsew == 8, (sra ? sra_reg : srl)[wsew], XMM0, XMM0, XMM1);
+		}
+		/* vpmov{wb,dw,qd} xmm0, xmm0 (ymm0) */
+		e_evex_rr(e, step == 2, VEX_PP_F3, VEX_0F38, false, trunc[wsew], XMM0, 0, XMM0);
+		vput_masked(t, sew, in->rd, d, XMM0, 1, kr);
+	}
+	finish_wide(t, step);
+	return true;
+}
+
 /* vl<n>re<eew>.v, vs<n>r.v: n whole registers, whatever vtype and vl are. Without a vsetvli in
  * the block vstart may not be 0 (a trap in the middle of a vector instruction): the interpreter
  * goes on from it then. */
@@ -1489,6 +1532,8 @@ static int element_wise(struct tctx *t)
 	case RV_VWMUL:
 	case RV_VWMACCU:
 	case RV_VWMACC: return widening(t);
+	case RV_VNSRL:
+	case RV_VNSRA: return narrowing(t);
 	}
 	return -1;
 }
