@@ -1,12 +1,12 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
-// shifts) run under v0, with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL
-// 1 to 8 and the fractional ones, counts that leave a short last pass, a vsetivli with a short
-// fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag may come from them), a
-// loop whose last pass ends at an unmapped page, a masked load and store whose inactive elements
-// lie in it, and a loop whose vsetvli is hoisted out of it (run under several vtypes). The
-// translator runs these inline with AVX-512 write masks; the oracle is QEMU 10.
+// shifts, merges) run under v0, with mask-undisturbed and mask-agnostic policies, over every SEW
+// and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a vsetivli with
+// a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag may come from
+// them), a loop whose last pass ends at an unmapped page, a masked load and store whose inactive
+// elements lie in it, and a loop whose vsetvli is hoisted out of it (run under several vtypes).
+// The translator runs these inline with AVX-512 write masks; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -128,6 +128,10 @@ MLOOP(nsra32m4, "vsetvli %[vl], %[n], e64, m8, ta, mu", "vle64.v",
       "vsetvli zero, zero, e32, m4, ta, mu\n\tvse32.v", "vsetvli zero, zero, e32, m4, ta, mu\n\tvnsra.wi v8, v8, 29", 4)
 MLOOP(ncvt16m1, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v",
       "vsetvli zero, zero, e16, m1, ta, mu\n\tvse16.v", "vsetvli zero, zero, e16, m1, ta, mu\n\tvnsrl.wx v24, v16, zero, v0.t", 2)
+MLOOP(merge8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", "vmerge.vvm v24, v8, v16, v0", 1)
+MLOOP(merge16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", "vmerge.vxm v24, v8, %[x], v0", 2)
+MLOOP(merge32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vmerge.vvm v24, v16, v8, v0", 4)
+MLOOP(merge64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vmerge.vim v24, v8, -5, v0", 8)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -148,7 +152,8 @@ static const struct {
     {"wsubu16m4", wsubu16m4, 0}, {"wmacc16m1", wmacc16m1, 0}, {"wsub32mf2", wsub32mf2, 0},
     {"wmulu32m1", wmulu32m1, 0}, {"wmul32m4", wmul32m4, 0}, {"wmaccu32mf2", wmaccu32mf2, 0},
     {"wadd32m2w", wadd32m2w, 0}, {"nsrl8m1", nsrl8m1, 0}, {"nsra16m2", nsra16m2, 0}, {"nsrl32mf2", nsrl32mf2, 0},
-    {"nsra32m4", nsra32m4, 0}, {"ncvt16m1", ncvt16m1, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"nsra32m4", nsra32m4, 0}, {"ncvt16m1", ncvt16m1, 0}, {"merge8m2", merge8m2, 0}, {"merge16mf2", merge16mf2, 0}, {"merge32m1", merge32m1, 0},
+    {"merge64m4", merge64m4, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the

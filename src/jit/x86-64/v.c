@@ -717,6 +717,37 @@ static bool widening(struct tctx *t)
 	return true;
 }
 
+/* vmerge (.vvm, .vxm, .vim), where the host has the masks: vs2's elements, and under v0
+ * vs1's (or the scalar), blended in xmm0 (ymm0) by v0's bits (k3), then put under the tail mask */
+static bool merge(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	if (!t->j->v_masks || in->rm || in->rd == 0 || in->rs2 == 0 || !group_ok(t) || in->rd % regs ||
+	    in->rs2 % regs || (form == VF_VVM && (in->rs1 == 0 || in->rs1 % regs)) ||
+	    (form != VF_VVM && form != VF_VXM && form != VF_VIM))
+		return false; /* a source or vd that is v0: reserved */
+	enter_group(t);
+	step = step_of(t, chunks);
+	if (form != VF_VVM) {
+		if (form == VF_VXM)
+			t_get(t, RAX, in->rs1);
+		else
+			e_mov_ri(&t->e, RAX, (uint64_t)in->imm);
+		broadcast(t, sew, step);
+	}
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kt = tail_k(t, k, step), kv = elem_k(t, k, step); /* kv: v0's bits, and the tail's */
+		vget(t, XMM0, in->rs2, k, step);
+		if (form == VF_VVM)
+			vget(t, XMM2, in->rs1, k, step);
+		vmovdqu_merge(t, sew, XMM0, form == VF_VVM ? XMM2 : XMM1, kv);
+		vput_tail(t, in->rd, k, XMM0, step, kt);
+	}
+	finish_wide(t, step);
+	return true;
+}
+
 /* vnsrl, vnsra (.wx, .wi) on e8-e32 results, LMUL up to 4, where the host has the masks: each 16
  * bytes of vd from the 32 of vs2 under them (16 for a fractional LMUL), shifted at 2 * SEW, then
  * truncated (vpmovwb, vpmovdw, vpmovqd). vd may be vs2's lowest register. */
@@ -1534,6 +1565,7 @@ static int element_wise(struct tctx *t)
 	case RV_VWMACC: return widening(t);
 	case RV_VNSRL:
 	case RV_VNSRA: return narrowing(t);
+	case RV_VMERGE: return merge(t);
 	}
 	return -1;
 }
