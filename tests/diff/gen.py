@@ -60,7 +60,7 @@ class Gen:
             "vssub"]
     VINT_X = ["vrsub", "vslideup", "vslidedown", "vslide1down"]
     VFP = ["vfadd", "vfsub", "vfmul", "vfdiv", "vfmin", "vfsgnjn"]
-    VCMP = ["vmseq", "vmsne", "vmsltu", "vmsle"]
+    VCMP = ["vmseq", "vmsne", "vmsltu", "vmslt", "vmsleu", "vmsle", "vmsgtu", "vmsgt"]
 
     def vsetvli(self):
         r = self.r
@@ -118,7 +118,8 @@ class Gen:
                 if d in (int(s2[1:]), int(s1[1:])) or all(not (g <= d < g + self.vregs) for g in (int(s2[1:]), int(s1[1:]))):
                     break
             op = r.choice(self.VCMP)
-            form = r.choice(["vv", "vx", "vi"] if op != "vmsltu" else ["vv", "vx"])
+            form = r.choice(["vv", "vx"] if op in ("vmsltu", "vmslt") else ["vx", "vi"] if op in ("vmsgtu", "vmsgt")
+                            else ["vv", "vx", "vi"])
             s1 = s1 if form == "vv" else self.xs() if form == "vx" else str(r.randrange(-16, 16))
             return ["%s.%s v%d, %s, %s%s" % (op, form, d, s2, s1, m)]
         if kind == "first":

@@ -1,12 +1,13 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
-// shifts, merges) run under v0, with mask-undisturbed and mask-agnostic policies, over every SEW
-// and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a vsetivli with
-// a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag may come from
-// them), a loop whose last pass ends at an unmapped page, a masked load and store whose inactive
-// elements lie in it, and a loop whose vsetvli is hoisted out of it (run under several vtypes).
-// The translator runs these inline with AVX-512 write masks; the oracle is QEMU 10.
+// shifts, merges, integer compares) run under v0, with mask-undisturbed and mask-agnostic
+// policies, over every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short
+// last pass, a vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling
+// NaNs (no flag may come from them), a loop whose last pass ends at an unmapped page, a masked
+// load and store whose inactive elements lie in it, and a loop whose vsetvli is hoisted out of
+// it (run under several vtypes). The translator runs these inline with AVX-512 write masks; the
+// oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -132,6 +133,17 @@ MLOOP(merge8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", "vmer
 MLOOP(merge16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", "vmerge.vxm v24, v8, %[x], v0", 2)
 MLOOP(merge32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vmerge.vvm v24, v16, v8, v0", 4)
 MLOOP(merge64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vmerge.vim v24, v8, -5, v0", 8)
+/* compares into a mask (stored with vsm.v), and a compare feeding a masked add (if-conversion) */
+MLOOP(cmplt8m4, "vsetvli %[vl], %[n], e8, m4, ta, mu", "vle8.v", "vsm.v", "vmslt.vx v24, v8, %[x], v0.t", 1)
+MLOOP(cmpeq8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vsm.v", "vmseq.vv v24, v8, v16, v0.t", 1)
+MLOOP(cmpleu16m1, "vsetvli %[vl], %[n], e16, m1, ta, mu", "vle16.v", "vsm.v", "vmsleu.vv v24, v8, v16", 2)
+MLOOP(cmpne16mf2, "vsetvli %[vl], %[n], e16, mf2, ta, mu", "vle16.v", "vsm.v", "vmsne.vx v24, v8, %[x]", 2)
+MLOOP(cmpgt32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vsm.v", "vmsgt.vi v24, v8, -3, v0.t", 4)
+MLOOP(cmple32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vsm.v", "vmsle.vi v24, v8, 5", 4)
+MLOOP(cmpgtu64m8, "vsetvli %[vl], %[n], e64, m8, ta, mu", "vle64.v", "vsm.v", "vmsgtu.vx v24, v8, %[x]", 8)
+MLOOP(cmpltu64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vsm.v", "vmsltu.vv v24, v8, v16, v0.t", 8)
+MLOOP(ifconv32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v",
+      "vmslt.vx v0, v8, %[x]\n\tvadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -153,7 +165,10 @@ static const struct {
     {"wmulu32m1", wmulu32m1, 0}, {"wmul32m4", wmul32m4, 0}, {"wmaccu32mf2", wmaccu32mf2, 0},
     {"wadd32m2w", wadd32m2w, 0}, {"nsrl8m1", nsrl8m1, 0}, {"nsra16m2", nsra16m2, 0}, {"nsrl32mf2", nsrl32mf2, 0},
     {"nsra32m4", nsra32m4, 0}, {"ncvt16m1", ncvt16m1, 0}, {"merge8m2", merge8m2, 0}, {"merge16mf2", merge16mf2, 0}, {"merge32m1", merge32m1, 0},
-    {"merge64m4", merge64m4, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"merge64m4", merge64m4, 0}, {"cmplt8m4", cmplt8m4, 0}, {"cmpeq8m8", cmpeq8m8, 0}, {"cmpleu16m1", cmpleu16m1, 0},
+    {"cmpne16mf2", cmpne16mf2, 0}, {"cmpgt32m2", cmpgt32m2, 0}, {"cmple32m1", cmple32m1, 0},
+    {"cmpgtu64m8", cmpgtu64m8, 0}, {"cmpltu64m2", cmpltu64m2, 0}, {"ifconv32m2", ifconv32m2, 0},
+    {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the

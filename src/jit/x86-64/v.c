@@ -1417,6 +1417,98 @@ static bool mask_compare(struct tctx *t)
 	return true;
 }
 
+/* rcx = the bits of mask word w (elements 64w to 64w + 63) that an instruction writing a mask
+ * sets: below VLMAX, below vl where the tail is masked (tail_k's condition), under v0 where it
+ * is masked (through rax and rdx) */
+static void active_word(struct tctx *t, unsigned w)
+{
+	struct emit *e = &t->e;
+	unsigned n = (unsigned)t->v_vlmax - 64 * w;
+	e_mov_ri(e, RCX, n >= 64 ? UINT64_MAX : ~(~0ull << n));
+	if (t->j->v_masks && (!t->v_whole || t->v_lmul8 < 8)) {
+		if (t->v_vl_const != UINT64_MAX) {
+			uint64_t m = t->v_vl_const > 64 * w ? t->v_vl_const - 64 * w : 0;
+			e_mov_ri(e, RAX, m >= 64 ? UINT64_MAX : ~(~0ull << m));
+			e_alu_rr(e, ALU_AND, true, RCX, RAX);
+		} else { /* bzhi rcx, rcx, vl - 64w (0 below it) */
+			e_alu_rr(e, ALU_XOR, false, RDX, RDX);
+			if (t->v_vl_in)
+				e_mov_rr(e, true, RAX, t_host_reg(t, t->v_vl_in));
+			else
+				e_load(e, RAX, M(REG_CPU, OFF(vl)), 8, false);
+			e_alu_ri(e, ALU_SUB, true, RAX, (int32_t)(64 * w));
+			e_cmov(e, CC_B, RAX, RDX);
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RCX, RAX, RCX);
+		}
+	}
+	if (!t->in->rm) { /* vmovq or vpextrq rax, xmm16 (v0) */
+		e_evex_rr(e, false, VEX_PP_66, w ? VEX_0F3A : VEX_0F, true, w ? 0x16 : 0x7e, 16, 0, RAX);
+		if (w)
+			e_byte(e, 1);
+		e_alu_rr(e, ALU_AND, true, RCX, RAX);
+	}
+}
+
+/* The integer compares into a mask (vmseq, vmsne, vmsltu, vmslt, vmsleu, vmsle, vmsgtu, vmsgt)
+ * where the host has the masks and vl may be below VLMAX, the compare is masked or the LMUL
+ * fractional: vpcmp[u] into k1 a chunk at a time, a word's bits gathered in rdx, then written
+ * where active_word says (the others, tail and inactive, stay) */
+static bool compare_masked(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step, per;
+	bool sign = op == RV_VMSLT || op == RV_VMSLE || op == RV_VMSGT;
+	uint8_t pred = op == RV_VMSEQ                      ? 0
+		       : op == RV_VMSNE                    ? 4
+		       : op == RV_VMSLTU || op == RV_VMSLT ? 1
+		       : op == RV_VMSLEU || op == RV_VMSLE ? 2
+							   : 6;
+	if (!t->j->v_masks || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI) ||
+	    (form == VF_VV && in->rs1 % regs) || (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
+	    (form == VF_VV && in->rd > in->rs1 && in->rd < in->rs1 + regs))
+		return false; /* vd inside a source group but not its first register: the interpreter's */
+	enter_group(t);
+	step = step_of(t, chunks);
+	per = 16 * step / sew;
+	if (form != VF_VV)
+		scalar_operand(t, sew, step);
+	for (unsigned w = 0; w * 64 < t->v_vlmax; w++) {
+		active_word(t, w);
+		for (unsigned k = 0; k < chunks; k += step) {
+			unsigned first = k / step * per;
+			int a = home(in->rs2 + k), b = form == VF_VV ? home(in->rs1 + k) : XMM1;
+			if (first < 64 * w || first >= 64 * w + 64)
+				continue;
+			if (step == 1) {
+				vget(t, XMM0, in->rs2, k, 1);
+				a = XMM0;
+				if (form == VF_VV)
+					vget(t, XMM2, in->rs1, k, 1), b = XMM2;
+			} /* vpcmp[u]b/w/d/q k1, a, b, pred */
+			e_evex_rr(e, step == 2, VEX_PP_66, VEX_0F3A, sew == 2 || sew == 8,
+				  (uint8_t)((sew >= 4 ? 0x1e : 0x3e) + sign), 1, a, b);
+			e_byte(e, pred);
+			e_vex_rr(e, false, VEX_PP_F2, VEX_0F, false, 0x93, RAX, 0, 1); /* kmovd eax, k1 */
+			if (first % 64)
+				e_shift_i(e, SH_SHL, true, RAX, (uint8_t)(first % 64));
+			if (first % 64)
+				e_alu_rr(e, ALU_OR, true, RDX, RAX);
+			else
+				e_mov_rr(e, true, RDX, RAX);
+		}
+		/* vd's word: the compare's bits where active, its own elsewhere */
+		e_alu_rr(e, ALU_AND, true, RDX, RCX);
+		e_unary(e, 2, true, RCX); /* not */
+		vword_get(t, RAX, in->rd, w);
+		e_alu_rr(e, ALU_AND, true, RAX, RCX);
+		e_alu_rr(e, ALU_OR, true, RDX, RAX);
+		vword_put(t, in->rd, w, RDX);
+	}
+	finish_wide(t, step);
+	return true;
+}
+
 /* vfirst.m: the first set bit among the first VLMAX of vs2, or -1 */
 static bool first_set(struct tctx *t)
 {
@@ -1711,7 +1803,16 @@ bool jit_v(struct tctx *t)
 		return r;
 	switch (in->op) {
 	case RV_VMSEQ:
-	case RV_VMSNE: return mask_compare(t);
+	case RV_VMSNE:
+		if (in->rm && t->v_lmul8 >= 8 && (t->v_whole || !t->j->v_masks))
+			return mask_compare(t);
+		return compare_masked(t);
+	case RV_VMSLTU:
+	case RV_VMSLT:
+	case RV_VMSLEU:
+	case RV_VMSLE:
+	case RV_VMSGTU:
+	case RV_VMSGT: return compare_masked(t);
 	case RV_VFIRST_M: return first_set(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VMVR: return move_registers(t);
