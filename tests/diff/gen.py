@@ -129,9 +129,9 @@ class Gen:
         if kind == "red":
             return ["vredsum.vs v%d, %s, v%d%s" % (r.randrange(32), self.vreg(), r.randrange(32), m)]
         if kind == "mv":
-            form = r.choice(["v %s, %s" % (self.vreg(), self.vreg()), "x %s, %s" % (self.vreg(), self.xs()),
-                             "i %s, %d" % (self.vreg(), r.randrange(-16, 16))])
-            return ["vmv.v." + form]
+            form = r.choice(["v.v %s, %s" % (self.vreg(), self.vreg()), "v.x %s, %s" % (self.vreg(), self.xs()),
+                             "v.i %s, %d" % (self.vreg(), r.randrange(-16, 16)), "s.x v%d, %s" % (r.randrange(32), self.xs())])
+            return ["vmv." + form]
         if kind == "wide" and self.vsew <= 32 and self.vregs <= 4:  # vd's group twice the sources'
             n = self.vregs
             while True:

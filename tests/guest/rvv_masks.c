@@ -1,13 +1,13 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
-// shifts, merges, integer compares) run under v0, with mask-undisturbed and mask-agnostic
-// policies, over every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short
-// last pass, a vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling
-// NaNs (no flag may come from them), a loop whose last pass ends at an unmapped page, a masked
-// load and store whose inactive elements lie in it, and a loop whose vsetvli is hoisted out of
-// it (run under several vtypes). The translator runs these inline with AVX-512 write masks; the
-// oracle is QEMU 10.
+// shifts, merges, integer compares, vfirst.m, vredsum) run under v0, with mask-undisturbed and
+// mask-agnostic policies, over every SEW and LMUL 1 to 8 and the fractional ones, counts that
+// leave a short last pass, a vsetivli with a short fixed vl, FP inputs whose inactive elements
+// are signaling NaNs (no flag may come from them), a loop whose last pass ends at an unmapped
+// page, a masked load and store whose inactive elements lie in it, and a loop whose vsetvli is
+// hoisted out of it (run under several vtypes). The translator runs these inline with AVX-512
+// write masks; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -51,7 +51,7 @@ static uint8_t a[N * 8], b[N * 8], c[N * 8], mask[128]; /* v0: up to VLEN 1024 *
 					 : [vl] "=&r"(vl)                                                              \
 					 : [n] "r"(n), [pa] "r"(pa), [pb] "r"(pb), [pc] "r"(pc), [x] "r"(x),            \
 					   [m] "r"(mask)                                                               \
-					 : "memory");                                                                  \
+					 : "memory", "t0");                                                            \
 			n -= vl < n ? vl : n;                                                                          \
 			pa += vl * eew;                                                                                \
 			pb += vl * eew;                                                                                \
@@ -144,6 +144,15 @@ MLOOP(cmpgtu64m8, "vsetvli %[vl], %[n], e64, m8, ta, mu", "vle64.v", "vsm.v", "v
 MLOOP(cmpltu64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vsm.v", "vmsltu.vv v24, v8, v16, v0.t", 8)
 MLOOP(ifconv32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v",
       "vmslt.vx v0, v8, %[x]\n\tvadd.vv v24, v8, v16, v0.t", 4)
+/* vfirst.m and vredsum under masks and short passes (the results into v24's first element) */
+MLOOP(first8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v",
+      "vmseq.vx v4, v8, %[x]\n\tvfirst.m t0, v4, v0.t\n\tvmv.s.x v24, t0", 1)
+MLOOP(first32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vse32.v",
+      "vmsltu.vv v4, v8, v16\n\tvfirst.m t0, v4\n\tvmv.s.x v24, t0", 4)
+MLOOP(redsum16m4, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vse16.v", "vredsum.vs v24, v8, v16, v0.t", 2)
+MLOOP(redsum32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v", "vredsum.vs v24, v8, v24", 4)
+MLOOP(redsum8mf4, "vsetvli %[vl], %[n], e8, mf4, ta, mu", "vle8.v", "vse8.v", "vredsum.vs v24, v8, v16, v0.t", 1)
+MLOOP(redsum64m8, "vsetvli %[vl], %[n], e64, m8, ta, mu", "vle64.v", "vse64.v", "vredsum.vs v24, v8, v16", 8)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -168,6 +177,8 @@ static const struct {
     {"merge64m4", merge64m4, 0}, {"cmplt8m4", cmplt8m4, 0}, {"cmpeq8m8", cmpeq8m8, 0}, {"cmpleu16m1", cmpleu16m1, 0},
     {"cmpne16mf2", cmpne16mf2, 0}, {"cmpgt32m2", cmpgt32m2, 0}, {"cmple32m1", cmple32m1, 0},
     {"cmpgtu64m8", cmpgtu64m8, 0}, {"cmpltu64m2", cmpltu64m2, 0}, {"ifconv32m2", ifconv32m2, 0},
+    {"first8m2", first8m2, 0}, {"first32mf2", first32mf2, 0}, {"redsum16m4", redsum16m4, 0},
+    {"redsum32m1", redsum32m1, 0}, {"redsum8mf4", redsum8mf4, 0}, {"redsum64m8", redsum64m8, 0},
     {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

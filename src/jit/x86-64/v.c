@@ -1203,25 +1203,85 @@ static bool move_to_scalar(struct tctx *t)
 	return true;
 }
 
+/* vmv.s.x: element 0 = x[rs1] where vl is not 0 (vstart is 0 after the vsetvli), the rest of vd
+ * as it was */
+static bool move_to_vector(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew;
+	uint8_t *none = NULL;
+	if (t->v_vl_const == 0)
+		return false;
+	make_live(t);
+	if (t->v_vl_const == UINT64_MAX && !t->v_whole) {
+		if (t->v_vl_in)
+			e_test_rr(e, true, t_host_reg(t, t->v_vl_in), t_host_reg(t, t->v_vl_in));
+		else
+			e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vl)), 0);
+		none = e_jcc(e, CC_E);
+	}
+	t_get(t, RAX, in->rs1);
+	if (!t->j->v_resident) {
+		e_store(e, vreg(t, in->rd, 0), RAX, (int)sew);
+	} else {
+		if (sew < 8) { /* into the low sew bytes of vd's first word */
+			vword_get(t, RCX, in->rd, 0);
+			e_mov_ri(e, RDX, (1ull << (8 * sew)) - 1);
+			e_alu_rr(e, ALU_AND, true, RAX, RDX);
+			e_unary(e, 2, true, RDX); /* not */
+			e_alu_rr(e, ALU_AND, true, RCX, RDX);
+			e_alu_rr(e, ALU_OR, true, RAX, RCX);
+		}
+		vword_put(t, in->rd, 0, RAX);
+	}
+	if (none)
+		e_patch(none, e->p);
+	return true;
+}
+
 /* vredsum.vs over a whole group: the chunks added into xmm0, its lanes folded into the low
- * one, vs1's element 0 added, the sum stored in vd's element 0 (the rest of vd is tail). */
+ * one, vs1's element 0 added, the sum stored in vd's element 0 (the rest of vd is tail). With
+ * the host's masks, the elements past vl or inactive are zeroed first (elems_k), and a vl of 0
+ * leaves vd as it is. */
 static bool sum_reduction(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16;
-	bool map38;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t);
+	bool map38, masked = t->j->v_masks && (!t->v_whole || !in->rm || t->v_lmul8 < 8);
 	uint8_t add = int_opcode(RV_VADD, sew, &map38);
-	uint8_t *short_vl;
-	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs)
+	uint8_t *short_vl = NULL, *none = NULL;
+	if ((!masked && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs || (masked && t->v_vl_const == 0))
 		return false;
-	short_vl = enter_whole_group(t);
-	for (unsigned k = 0; k < chunks; k++)
-		sync_out(t, in->rs2 + k);
+	if (masked) {
+		make_live(t);
+		if (t->v_vl_const == UINT64_MAX) {
+			if (t->v_vl_in)
+				e_test_rr(e, true, t_host_reg(t, t->v_vl_in), t_host_reg(t, t->v_vl_in));
+			else
+				e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vl)), 0);
+			none = e_jcc(e, CC_E);
+		}
+		for (unsigned k = 0; k < chunks; k++) { /* vmovdqu8/16/32/64 xmm2{k3}{z}, xmm2 */
+			int kr = elems_k(t, k * 16 / sew, 16 / sew);
+			vget(t, XMM2, in->rs2, k, 1);
+			e_evex_rrk(e, false, sew <= 2 ? VEX_PP_F2 : VEX_PP_F3, VEX_0F, sew == 2 || sew == 8, 0x6f, XMM2,
+				   0, XMM2, kr, true);
+			if (k)
+				e_sse_rr(e, 0x66, false, add, XMM0, XMM2);
+			else
+				e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM2); /* movdqa */
+		}
+	} else {
+		short_vl = enter_whole_group(t);
+		for (unsigned k = 0; k < chunks; k++)
+			sync_out(t, in->rs2 + k);
+		e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, 0));
+		for (unsigned k = 1; k < chunks; k++)
+			e_sse_rm(e, 0x66, false, add, XMM0, vreg(t, in->rs2, k));
+	}
 	sync_out(t, in->rs1);
-	e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, 0));
-	for (unsigned k = 1; k < chunks; k++)
-		e_sse_rm(e, 0x66, false, add, XMM0, vreg(t, in->rs2, k));
 	for (unsigned width = 8; width >= sew; width /= 2) { /* fold the upper half of each width in */
 		e_sse_rr(e, 0x66, false, 0x6f, XMM1, XMM0);  /* movdqa */
 		e_sse_rr(e, 0x66, false, 0x73, 3, XMM1);     /* psrldq xmm1, width */
@@ -1245,6 +1305,8 @@ static bool sum_reduction(struct tctx *t)
 	} else {
 		e_store(e, vreg(t, in->rd, 0), RAX, (int)sew);
 	}
+	if (none)
+		e_patch(none, e->p);
 	short_vl_path(t, short_vl, "vl below VLMAX: the sum of fewer elements");
 	return true;
 }
@@ -1514,18 +1576,27 @@ static bool first_set(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	unsigned nbits = (unsigned)t->v_vlmax, n = 0;
-	uint8_t *found[16], *short_vl;
-	if (!in->rm || nbits > 64 * 16)
+	uint8_t *found[16], *short_vl = NULL;
+	/* with the host's masks, the bits active_word gives (below vl, under v0) */
+	bool masked = t->j->v_masks && (!t->v_whole || !in->rm || t->v_lmul8 < 8);
+	if ((!in->rm && !masked) || nbits > 64 * 16)
 		return false;
-	short_vl = enter_whole_group(t);
+	if (masked)
+		make_live(t);
+	else
+		short_vl = enter_whole_group(t);
 	for (unsigned q = 0; q * 64 < nbits; q++) {
 		struct mem m = vreg(t, in->rs2, 0);
 		m.disp += (int32_t)(8 * q);
+		if (masked)
+			active_word(t, q);
 		if (t->j->v_resident)
 			vword_get(t, RAX, in->rs2, q);
 		else
 			e_load(&t->e, RAX, m, 8, false);
-		first_in_word(t, q, nbits, found, &n);
+		if (masked)
+			e_alu_rr(&t->e, ALU_AND, true, RAX, RCX);
+		first_in_word(t, q, masked ? 64 * q + 64 : nbits, found, &n);
 	}
 	first_found(t, in->rd, RAX, found, n);
 	short_vl_path(t, short_vl, "vl below VLMAX: the bits past vl do not count");
@@ -1815,6 +1886,7 @@ bool jit_v(struct tctx *t)
 	case RV_VMSGT: return compare_masked(t);
 	case RV_VFIRST_M: return first_set(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
+	case RV_VMV_S_X: return move_to_vector(t);
 	case RV_VMVR: return move_registers(t);
 	case RV_VREDSUM: return sum_reduction(t);
 	}
