@@ -127,7 +127,8 @@ class Gen:
         if kind == "csr":
             return ["csrr %s, %s" % (self.xd(), r.choice(["vl", "vtype", "vlenb"]))]
         if kind == "red":
-            return ["vredsum.vs v%d, %s, v%d%s" % (r.randrange(32), self.vreg(), r.randrange(32), m)]
+            op = r.choice(["vredsum", "vredand", "vredor", "vredxor", "vredminu", "vredmin", "vredmaxu", "vredmax"])
+            return ["%s.vs v%d, %s, v%d%s" % (op, r.randrange(32), self.vreg(), r.randrange(32), m)]
         if kind == "mv":
             form = r.choice(["v.v %s, %s" % (self.vreg(), self.vreg()), "v.x %s, %s" % (self.vreg(), self.xs()),
                              "v.i %s, %d" % (self.vreg(), r.randrange(-16, 16)), "s.x v%d, %s" % (r.randrange(32), self.xs())])

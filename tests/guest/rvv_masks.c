@@ -1,13 +1,13 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
-// shifts, merges, integer compares, vfirst.m, vredsum) run under v0, with mask-undisturbed and
-// mask-agnostic policies, over every SEW and LMUL 1 to 8 and the fractional ones, counts that
-// leave a short last pass, a vsetivli with a short fixed vl, FP inputs whose inactive elements
-// are signaling NaNs (no flag may come from them), a loop whose last pass ends at an unmapped
-// page, a masked load and store whose inactive elements lie in it, and a loop whose vsetvli is
-// hoisted out of it (run under several vtypes). The translator runs these inline with AVX-512
-// write masks; the oracle is QEMU 10.
+// shifts, merges, integer compares, vfirst.m, integer reductions) run under v0, with
+// mask-undisturbed and mask-agnostic policies, over every SEW and LMUL 1 to 8 and the fractional
+// ones, counts that leave a short last pass, a vsetivli with a short fixed vl, FP inputs whose
+// inactive elements are signaling NaNs (no flag may come from them), a loop whose last pass ends
+// at an unmapped page, a masked load and store whose inactive elements lie in it, and a loop
+// whose vsetvli is hoisted out of it (run under several vtypes). The translator runs these
+// inline with AVX-512 write masks; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -153,6 +153,13 @@ MLOOP(redsum16m4, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vse16.v", 
 MLOOP(redsum32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v", "vredsum.vs v24, v8, v24", 4)
 MLOOP(redsum8mf4, "vsetvli %[vl], %[n], e8, mf4, ta, mu", "vle8.v", "vse8.v", "vredsum.vs v24, v8, v16, v0.t", 1)
 MLOOP(redsum64m8, "vsetvli %[vl], %[n], e64, m8, ta, mu", "vle64.v", "vse64.v", "vredsum.vs v24, v8, v16", 8)
+MLOOP(redmax8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v", "vredmax.vs v24, v8, v16, v0.t", 1)
+MLOOP(redminu16m2, "vsetvli %[vl], %[n], e16, m2, ta, mu", "vle16.v", "vse16.v", "vredminu.vs v24, v8, v16", 2)
+MLOOP(redand32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v", "vredand.vs v24, v8, v16, v0.t", 4)
+MLOOP(redor64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vredor.vs v24, v8, v16, v0.t", 8)
+MLOOP(redxor8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vse8.v", "vredxor.vs v24, v8, v16", 1)
+MLOOP(redmin64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vredmin.vs v24, v8, v16, v0.t", 8)
+MLOOP(redmaxu32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vse32.v", "vredmaxu.vs v24, v8, v16", 4)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -179,7 +186,9 @@ static const struct {
     {"cmpgtu64m8", cmpgtu64m8, 0}, {"cmpltu64m2", cmpltu64m2, 0}, {"ifconv32m2", ifconv32m2, 0},
     {"first8m2", first8m2, 0}, {"first32mf2", first32mf2, 0}, {"redsum16m4", redsum16m4, 0},
     {"redsum32m1", redsum32m1, 0}, {"redsum8mf4", redsum8mf4, 0}, {"redsum64m8", redsum64m8, 0},
-    {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"redmax8m1", redmax8m1, 0}, {"redminu16m2", redminu16m2, 0}, {"redand32m4", redand32m4, 0},
+    {"redor64m1", redor64m1, 0}, {"redxor8m8", redxor8m8, 0}, {"redmin64m2", redmin64m2, 0},
+    {"redmaxu32mf2", redmaxu32mf2, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the

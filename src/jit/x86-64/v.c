@@ -1240,19 +1240,35 @@ static bool move_to_vector(struct tctx *t)
 	return true;
 }
 
-/* vredsum.vs over a whole group: the chunks added into xmm0, its lanes folded into the low
- * one, vs1's element 0 added, the sum stored in vd's element 0 (the rest of vd is tail). With
- * the host's masks, the elements past vl or inactive are zeroed first (elems_k), and a vl of 0
- * leaves vd as it is. */
-static bool sum_reduction(struct tctx *t)
+/* x op= y for a reduction: SSE (SSE4.1's 0F38 forms), EVEX for the 64-bit minimum and maximum */
+static void reduce_rr(struct tctx *t, uint8_t opc, bool map38, int x, int y)
+{
+	if (map38 && t->v_sew == 8)
+		evex_opk(t, 1, 0x66, true, true, opc, x, x, y, 0, false);
+	else if (map38)
+		e_sse38_rr(&t->e, opc, x, y);
+	else
+		e_sse_rr(&t->e, 0x66, false, opc, x, y);
+}
+
+/* vredsum, vredand, vredor, vredxor, vredminu, vredmin, vredmaxu, vredmax (.vs) over a group: its
+ * chunks combined in xmm0, the lanes folded into the low one, vs1's element 0 combined, the
+ * result in vd's element 0 (the rest of vd is tail). With the host's masks, the elements past
+ * vl or inactive are the operation's identity first (elems_k), and a vl of 0 leaves vd as it is. */
+static bool reduction(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t);
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), op = in->op;
+	static const unsigned as[] = {RV_VADD, RV_VAND, RV_VOR, RV_VXOR, RV_VMINU, RV_VMIN, RV_VMAXU, RV_VMAX};
+	uint64_t top = 1ull << (8 * sew - 1), ident = op == RV_VREDAND || op == RV_VREDMINU ? UINT64_MAX
+						      : op == RV_VREDMAX                    ? top
+						      : op == RV_VREDMIN                    ? top - 1
+											    : 0;
 	bool map38, masked = t->j->v_masks && (!t->v_whole || !in->rm || t->v_lmul8 < 8);
-	uint8_t add = int_opcode(RV_VADD, sew, &map38);
-	uint8_t *short_vl = NULL, *none = NULL;
-	if ((!masked && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs || (masked && t->v_vl_const == 0))
+	uint8_t opc = int_opcode(as[op - RV_VREDSUM], sew, &map38), *short_vl = NULL, *none = NULL;
+	if ((!masked && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs || (masked && t->v_vl_const == 0) ||
+	    (map38 && !t->j->host_sse41) || (map38 && sew == 8 && !t->j->v_resident))
 		return false;
 	if (masked) {
 		make_live(t);
@@ -1263,34 +1279,34 @@ static bool sum_reduction(struct tctx *t)
 				e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vl)), 0);
 			none = e_jcc(e, CC_E);
 		}
-		for (unsigned k = 0; k < chunks; k++) { /* vmovdqu8/16/32/64 xmm2{k3}{z}, xmm2 */
-			int kr = elems_k(t, k * 16 / sew, 16 / sew);
-			vget(t, XMM2, in->rs2, k, 1);
-			e_evex_rrk(e, false, sew <= 2 ? VEX_PP_F2 : VEX_PP_F3, VEX_0F, sew == 2 || sew == 8, 0x6f, XMM2,
-				   0, XMM2, kr, true);
-			if (k)
-				e_sse_rr(e, 0x66, false, add, XMM0, XMM2);
-			else
-				e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM2); /* movdqa */
-		}
+		e_mov_ri(e, RAX, ident);
+		broadcast(t, sew, 1); /* xmm1 */
 	} else {
 		short_vl = enter_whole_group(t);
-		for (unsigned k = 0; k < chunks; k++)
-			sync_out(t, in->rs2 + k);
-		e_sse_rm(e, 0xf3, false, 0x6f, XMM0, vreg(t, in->rs2, 0));
-		for (unsigned k = 1; k < chunks; k++)
-			e_sse_rm(e, 0x66, false, add, XMM0, vreg(t, in->rs2, k));
 	}
-	sync_out(t, in->rs1);
+	for (unsigned k = 0; k < chunks; k++) {
+		int x = k ? XMM2 : XMM0;
+		if (masked) {
+			int kr = elems_k(t, k * 16 / sew, 16 / sew);
+			vget(t, x, in->rs2, k, 1); /* vpblendmb/w/d/q x{k3}, xmm1, x: the identity where inactive */
+			e_evex_rrk(e, false, VEX_PP_66, VEX_0F38, sew == 2 || sew == 8, sew <= 2 ? 0x66 : 0x64, x, XMM1,
+				   x, kr, false);
+		} else {
+			vget(t, x, in->rs2, k, 1);
+		}
+		if (k)
+			reduce_rr(t, opc, map38, XMM0, XMM2);
+	}
 	for (unsigned width = 8; width >= sew; width /= 2) { /* fold the upper half of each width in */
 		e_sse_rr(e, 0x66, false, 0x6f, XMM1, XMM0);  /* movdqa */
 		e_sse_rr(e, 0x66, false, 0x73, 3, XMM1);     /* psrldq xmm1, width */
 		e_byte(e, (uint8_t)width);
-		e_sse_rr(e, 0x66, false, add, XMM0, XMM1);
+		reduce_rr(t, opc, map38, XMM0, XMM1);
 		if (width == sew)
 			break;
 	}
-	e_sse_rm(e, 0x66, false, add, XMM0, vreg(t, in->rs1, 0));
+	vget(t, XMM1, in->rs1, 0, 1);
+	reduce_rr(t, opc, map38, XMM0, XMM1);
 	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
 	if (t->j->v_resident) {                   /* element 0 into the rest of vd's first word */
 		if (sew < 8) {
@@ -1307,7 +1323,7 @@ static bool sum_reduction(struct tctx *t)
 	}
 	if (none)
 		e_patch(none, e->p);
-	short_vl_path(t, short_vl, "vl below VLMAX: the sum of fewer elements");
+	short_vl_path(t, short_vl, "vl below VLMAX: fewer elements");
 	return true;
 }
 
@@ -1888,7 +1904,14 @@ bool jit_v(struct tctx *t)
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VMV_S_X: return move_to_vector(t);
 	case RV_VMVR: return move_registers(t);
-	case RV_VREDSUM: return sum_reduction(t);
+	case RV_VREDSUM:
+	case RV_VREDAND:
+	case RV_VREDOR:
+	case RV_VREDXOR:
+	case RV_VREDMINU:
+	case RV_VREDMIN:
+	case RV_VREDMAXU:
+	case RV_VREDMAX: return reduction(t);
 	}
 	return false;
 }
