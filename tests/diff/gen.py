@@ -123,7 +123,8 @@ class Gen:
             s1 = s1 if form == "vv" else self.xs() if form == "vx" else str(r.randrange(-16, 16))
             return ["%s.%s v%d, %s, %s%s" % (op, form, d, s2, s1, m)]
         if kind == "first":
-            return ["vfirst.m %s, v%d%s" % (self.xd(), r.randrange(1, 32) if masked else r.randrange(32), m)]
+            return ["%s %s, v%d%s" % (r.choice(["vfirst.m", "vcpop.m"]), self.xd(),
+                                      r.randrange(1, 32) if masked else r.randrange(32), m)]
         if kind == "csr":
             return ["csrr %s, %s" % (self.xd(), r.choice(["vl", "vtype", "vlenb"]))]
         if kind == "red":
@@ -131,7 +132,9 @@ class Gen:
             return ["%s.vs v%d, %s, v%d%s" % (op, r.randrange(32), self.vreg(), r.randrange(32), m)]
         if kind == "mv":
             form = r.choice(["v.v %s, %s" % (self.vreg(), self.vreg()), "v.x %s, %s" % (self.vreg(), self.xs()),
-                             "v.i %s, %d" % (self.vreg(), r.randrange(-16, 16)), "s.x v%d, %s" % (r.randrange(32), self.xs())])
+                             "v.i %s, %d" % (self.vreg(), r.randrange(-16, 16)), "s.x v%d, %s" % (r.randrange(32), self.xs()), "id.v"])
+            if form == "id.v":  # vid.v vd (masked: not v0)
+                return ["vid.v %s%s" % (self.vreg(masked), m)]
             return ["vmv." + form]
         if kind == "wide" and self.vsew <= 32 and self.vregs <= 4:  # vd's group twice the sources'
             n = self.vregs

@@ -1,13 +1,13 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
-// shifts, merges, integer compares, vfirst.m, integer reductions) run under v0, with
-// mask-undisturbed and mask-agnostic policies, over every SEW and LMUL 1 to 8 and the fractional
-// ones, counts that leave a short last pass, a vsetivli with a short fixed vl, FP inputs whose
-// inactive elements are signaling NaNs (no flag may come from them), a loop whose last pass ends
-// at an unmapped page, a masked load and store whose inactive elements lie in it, and a loop
-// whose vsetvli is hoisted out of it (run under several vtypes). The translator runs these
-// inline with AVX-512 write masks; the oracle is QEMU 10.
+// shifts, merges, integer compares, vfirst.m, integer reductions, extensions, vid, vcpop) run
+// under v0, with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL 1 to 8 and
+// the fractional ones, counts that leave a short last pass, a vsetivli with a short fixed vl, FP
+// inputs whose inactive elements are signaling NaNs (no flag may come from them), a loop whose
+// last pass ends at an unmapped page, a masked load and store whose inactive elements lie in it,
+// and a loop whose vsetvli is hoisted out of it (run under several vtypes). The translator runs
+// these inline with AVX-512 write masks; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -160,6 +160,30 @@ MLOOP(redor64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "
 MLOOP(redxor8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vse8.v", "vredxor.vs v24, v8, v16", 1)
 MLOOP(redmin64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vredmin.vs v24, v8, v16, v0.t", 8)
 MLOOP(redmaxu32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vse32.v", "vredmaxu.vs v24, v8, v16", 4)
+/* extensions (vs2 loaded at the narrower width after a vsetvli in the pass), vid, vcpop */
+MLOOP(zext16vf2, "vsetvli %[vl], %[n], e16, m2, ta, mu", "vle16.v", "vse16.v",
+      "vsetvli zero, zero, e8, m1, ta, mu\n\tvle8.v v4, (%[pb])\n\tvsetvli zero, zero, e16, m2, ta, mu\n\t"
+      "vzext.vf2 v24, v4, v0.t",
+      2)
+MLOOP(sext32vf4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v",
+      "vsetvli zero, zero, e8, m1, ta, mu\n\tvle8.v v4, (%[pb])\n\tvsetvli zero, zero, e32, m4, ta, mu\n\t"
+      "vsext.vf4 v24, v4",
+      4)
+MLOOP(sext64vf2, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v",
+      "vsetvli zero, zero, e32, mf2, ta, mu\n\tvle32.v v4, (%[pb])\n\tvsetvli zero, zero, e64, m1, ta, mu\n\t"
+      "vsext.vf2 v24, v4, v0.t",
+      8)
+MLOOP(zext64vf8, "vsetvli %[vl], %[n], e64, m8, ta, mu", "vle64.v", "vse64.v",
+      "vsetvli zero, zero, e8, m1, ta, mu\n\tvle8.v v4, (%[pb])\n\tvsetvli zero, zero, e64, m8, ta, mu\n\t"
+      "vzext.vf8 v24, v4",
+      8)
+MLOOP(id8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", "vid.v v24, v0.t", 1)
+MLOOP(id16m8, "vsetvli %[vl], %[n], e16, m8, ta, mu", "vle16.v", "vse16.v", "vid.v v24\n\tvadd.vv v24, v24, v8", 2)
+MLOOP(id64mf1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vid.v v24, v0.t", 8)
+MLOOP(cpop8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vse8.v",
+      "vmsltu.vx v4, v8, %[x]\n\tvcpop.m t0, v4, v0.t\n\tvmv.s.x v24, t0", 1)
+MLOOP(cpop32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
+      "vmsne.vv v4, v8, v16\n\tvcpop.m t0, v4\n\tvmv.s.x v24, t0", 4)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -188,7 +212,9 @@ static const struct {
     {"redsum32m1", redsum32m1, 0}, {"redsum8mf4", redsum8mf4, 0}, {"redsum64m8", redsum64m8, 0},
     {"redmax8m1", redmax8m1, 0}, {"redminu16m2", redminu16m2, 0}, {"redand32m4", redand32m4, 0},
     {"redor64m1", redor64m1, 0}, {"redxor8m8", redxor8m8, 0}, {"redmin64m2", redmin64m2, 0},
-    {"redmaxu32mf2", redmaxu32mf2, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"redmaxu32mf2", redmaxu32mf2, 0}, {"zext16vf2", zext16vf2, 0}, {"sext32vf4", sext32vf4, 0}, {"sext64vf2", sext64vf2, 0},
+    {"zext64vf8", zext64vf8, 0}, {"id8m2", id8m2, 0}, {"id16m8", id16m8, 0}, {"id64mf1", id64mf1, 0},
+    {"cpop8m8", cpop8m8, 0}, {"cpop32m1", cpop32m1, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the

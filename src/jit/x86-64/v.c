@@ -883,6 +883,92 @@ static uint8_t int_opcode(unsigned op, unsigned sew, bool *map38)
 	}
 }
 
+/* The packed add (66 0F op) for sew-byte elements */
+static uint8_t int_opcode_add(unsigned sew)
+{
+	bool map38;
+	return int_opcode(RV_VADD, sew, &map38);
+}
+
+/* vzext/vsext .vf2/.vf4/.vf8, where the host has the masks: each 16 or 32 bytes of vd from the
+ * vs2 bytes under them (moved to the chunk's low bytes), extended by pmovzx/sx */
+static bool extension(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, sew = t->v_sew, dregs = group_regs(t), chunks = group_chunks(t), step, f, from, sregs;
+	bool sign = op == RV_VSEXT_VF2 || op == RV_VSEXT_VF4 || op == RV_VSEXT_VF8;
+	/* pmovsx/zx from (1, 2, 4 bytes) to (2, 4, 8): 66 0F38 20 + row[from] + column[to] */
+	static const uint8_t base[5][9] = {
+	    [1] = {[2] = 0, [4] = 1, [8] = 2}, [2] = {[4] = 3, [8] = 4}, [4] = {[8] = 5}};
+	f = op == RV_VZEXT_VF8 || op == RV_VSEXT_VF8 ? 8 : op == RV_VZEXT_VF4 || op == RV_VSEXT_VF4 ? 4 : 2;
+	from = sew / f;
+	sregs = t->v_lmul8 / f < 8 ? 1 : t->v_lmul8 / f / 8;
+	if (!t->j->v_masks || !mask_ok(t) || !from || t->v_lmul8 < f || in->rd % dregs || in->rs2 % sregs ||
+	    (in->rs2 + sregs > in->rd && in->rs2 < in->rd + dregs))
+		return false; /* vs2 overlapping vd (allowed in its highest part): the interpreter's */
+	enter_group(t);
+	step = step_of(t, chunks);
+	for (unsigned u = 0; u < chunks; u += step) {
+		unsigned off = u * 16 / f; /* vs2's bytes under chunk u, from this offset in its group */
+		int kr = elem_k(t, u, step);
+		vget(t, XMM0, in->rs2, off / 16, 1);
+		if (off % 16) /* vpsrldq xmm0, xmm0, off % 16 */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, XMM0, XMM0),
+			    e_byte(e, (uint8_t)(off % 16));
+		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, false, (uint8_t)((sign ? 0x20 : 0x30) + base[from][sew]),
+			 XMM0, 0, XMM0);
+		vput_tail(t, in->rd, u, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	return true;
+}
+
+/* vid.v: each element its index, built in xmm0 (ymm0) from two 64-bit words of 0, 1, 2, ...
+ * plus the chunk's first index */
+static bool index_sequence(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), step, per;
+	uint64_t lo = 0, hi = 0;
+	if (!t->j->v_masks || (!in->rm && in->rd == 0) || in->rd % regs)
+		return false;
+	enter_group(t);
+	step = step_of(t, chunks);
+	per = 16 / sew;
+	for (unsigned i = 0; i < per; i++) { /* the first 16 bytes' indexes */
+		uint64_t v = i;
+		if (i * sew < 8)
+			lo |= v << (8 * sew * i);
+		else
+			hi |= v << (8 * (sew * i - 8));
+	}
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		e_mov_ri(e, RAX, lo);
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM0, 0, RAX); /* vmovq xmm0, rax */
+		e_mov_ri(e, RAX, hi);
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM0, XMM0, RAX); /* vpinsrq xmm0, xmm0, rax, 1 */
+		e_byte(e, 1);
+		if (step == 2) { /* the high lane: + per, then vinserti128 ymm0, ymm0, xmm1, 1 */
+			e_mov_ri(e, RAX, per);
+			broadcast(t, sew, 1);
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, int_opcode_add(sew), XMM1, XMM1, XMM0);
+			e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x38, XMM0, XMM0, XMM1);
+			e_byte(e, 1);
+		}
+		if (k) { /* + the chunk's first index */
+			e_mov_ri(e, RAX, k * 16 / sew);
+			broadcast(t, sew, step);
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, int_opcode_add(sew), XMM0, XMM0, XMM1);
+		}
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	return true;
+}
+
 /* xmm0's (ymm0's) NaN elements (sew 4 or 8) become the canonical NaN: kept where ordered, the
  * vCPU's canonical NaNs where not */
 static void canonicalize(struct tctx *t, unsigned sew, unsigned step)
@@ -1497,7 +1583,7 @@ static bool mask_compare(struct tctx *t)
 
 /* rcx = the bits of mask word w (elements 64w to 64w + 63) that an instruction writing a mask
  * sets: below VLMAX, below vl where the tail is masked (tail_k's condition), under v0 where it
- * is masked (through rax and rdx) */
+ * is masked (through rax) */
 static void active_word(struct tctx *t, unsigned w)
 {
 	struct emit *e = &t->e;
@@ -1509,13 +1595,17 @@ static void active_word(struct tctx *t, unsigned w)
 			e_mov_ri(e, RAX, m >= 64 ? UINT64_MAX : ~(~0ull << m));
 			e_alu_rr(e, ALU_AND, true, RCX, RAX);
 		} else { /* bzhi rcx, rcx, vl - 64w (0 below it) */
-			e_alu_rr(e, ALU_XOR, false, RDX, RDX);
+			uint8_t *above = NULL;
 			if (t->v_vl_in)
 				e_mov_rr(e, true, RAX, t_host_reg(t, t->v_vl_in));
 			else
 				e_load(e, RAX, M(REG_CPU, OFF(vl)), 8, false);
-			e_alu_ri(e, ALU_SUB, true, RAX, (int32_t)(64 * w));
-			e_cmov(e, CC_B, RAX, RDX);
+			if (w) {
+				e_alu_ri(e, ALU_SUB, true, RAX, (int32_t)(64 * w));
+				above = e_jcc(e, CC_AE);
+				e_alu_rr(e, ALU_XOR, false, RAX, RAX);
+				e_patch(above, e->p);
+			}
 			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RCX, RAX, RCX);
 		}
 	}
@@ -1615,6 +1705,40 @@ static bool first_set(struct tctx *t)
 		first_in_word(t, q, masked ? 64 * q + 64 : nbits, found, &n);
 	}
 	first_found(t, in->rd, RAX, found, n);
+	short_vl_path(t, short_vl, "vl below VLMAX: the bits past vl do not count");
+	return true;
+}
+
+/* vcpop.m: the set bits among the first VLMAX of vs2 (with the host's masks: the active ones,
+ * active_word's), counted by popcnt */
+static bool count_set(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned nbits = (unsigned)t->v_vlmax;
+	int x = rd_or_rax(t, in->rd);
+	uint8_t *short_vl = NULL;
+	bool masked = t->j->v_masks && (!t->v_whole || !in->rm || t->v_lmul8 < 8);
+	if ((!in->rm && !masked) || !t->j->host_bitcount || !t->j->v_resident || nbits > 128 || x == RCX || x == RDX)
+		return false;
+	if (masked)
+		make_live(t);
+	else
+		short_vl = enter_whole_group(t);
+	for (unsigned q = 0; q * 64 < nbits; q++) {
+		if (masked)
+			active_word(t, q);
+		else
+			e_mov_ri(e, RCX, nbits - q * 64 >= 64 ? UINT64_MAX : ~(~0ull << (nbits - q * 64)));
+		vword_get(t, RAX, in->rs2, q);
+		e_alu_rr(e, ALU_AND, true, RAX, RCX);
+		e_bitcount(e, 0xb8, true, q ? RAX : RDX, RAX); /* popcnt */
+		if (q)
+			e_alu_rr(e, ALU_ADD, true, RDX, RAX);
+	}
+	e_mov_rr(e, true, x, RDX);
+	if (x == RAX)
+		t_put(t, in->rd, RAX);
 	short_vl_path(t, short_vl, "vl below VLMAX: the bits past vl do not count");
 	return true;
 }
@@ -1745,6 +1869,13 @@ static int element_wise(struct tctx *t)
 	case RV_VNSRL:
 	case RV_VNSRA: return narrowing(t);
 	case RV_VMERGE: return merge(t);
+	case RV_VZEXT_VF2:
+	case RV_VSEXT_VF2:
+	case RV_VZEXT_VF4:
+	case RV_VSEXT_VF4:
+	case RV_VZEXT_VF8:
+	case RV_VSEXT_VF8: return extension(t);
+	case RV_VID: return index_sequence(t);
 	}
 	return -1;
 }
@@ -1901,6 +2032,7 @@ bool jit_v(struct tctx *t)
 	case RV_VMSGTU:
 	case RV_VMSGT: return compare_masked(t);
 	case RV_VFIRST_M: return first_set(t);
+	case RV_VCPOP_M: return count_set(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VMV_S_X: return move_to_vector(t);
 	case RV_VMVR: return move_registers(t);
