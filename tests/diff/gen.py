@@ -117,10 +117,15 @@ class Gen:
                 d = r.randrange(32)
                 if d in (int(s2[1:]), int(s1[1:])) or all(not (g <= d < g + self.vregs) for g in (int(s2[1:]), int(s1[1:]))):
                     break
-            op = r.choice(self.VCMP)
-            form = r.choice(["vv", "vx"] if op in ("vmsltu", "vmslt") else ["vx", "vi"] if op in ("vmsgtu", "vmsgt")
-                            else ["vv", "vx", "vi"])
-            s1 = s1 if form == "vv" else self.xs() if form == "vx" else str(r.randrange(-16, 16))
+            if fp_ok and r.random() < 0.4:  # FP compares: .vv and .vf, vmfgt/vmfge .vf only
+                op = r.choice(["vmfeq", "vmfle", "vmflt", "vmfne", "vmfgt", "vmfge"])
+                form = "vf" if op in ("vmfgt", "vmfge") else r.choice(["vv", "vf"])
+            else:
+                op = r.choice(self.VCMP)
+                form = r.choice(["vv", "vx"] if op in ("vmsltu", "vmslt") else ["vx", "vi"] if op in ("vmsgtu", "vmsgt")
+                                else ["vv", "vx", "vi"])
+            s1 = s1 if form == "vv" else self.xs() if form == "vx" else self.f() if form == "vf" else \
+                str(r.randrange(-16, 16))
             return ["%s.%s v%d, %s, %s%s" % (op, form, d, s2, s1, m)]
         if kind == "first":
             return ["%s %s, v%d%s" % (r.choice(["vfirst.m", "vcpop.m"]), self.xd(),

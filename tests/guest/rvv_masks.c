@@ -1,10 +1,10 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
-// shifts, merges, integer compares, vfirst.m, integer reductions, extensions, vid, vcpop) run
-// under v0, with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL 1 to 8 and
-// the fractional ones, counts that leave a short last pass, a vsetivli with a short fixed vl, FP
-// inputs whose inactive elements are signaling NaNs (no flag may come from them), a loop whose
+// shifts, merges, integer and FP compares, vfirst.m, integer reductions, extensions, vid, vcpop)
+// run under v0, with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL 1 to 8
+// and the fractional ones, counts that leave a short last pass, a vsetivli with a short fixed vl,
+// FP inputs whose inactive elements are signaling NaNs (no flag may come from them), a loop whose
 // last pass ends at an unmapped page, a masked load and store whose inactive elements lie in it,
 // and a loop whose vsetvli is hoisted out of it (run under several vtypes). The translator runs
 // these inline with AVX-512 write masks; the oracle is QEMU 10.
@@ -51,7 +51,7 @@ static uint8_t a[N * 8], b[N * 8], c[N * 8], mask[128]; /* v0: up to VLEN 1024 *
 					 : [vl] "=&r"(vl)                                                              \
 					 : [n] "r"(n), [pa] "r"(pa), [pb] "r"(pb), [pc] "r"(pc), [x] "r"(x),            \
 					   [m] "r"(mask)                                                               \
-					 : "memory", "t0");                                                            \
+					 : "memory", "t0", "ft0");                                                            \
 			n -= vl < n ? vl : n;                                                                          \
 			pa += vl * eew;                                                                                \
 			pb += vl * eew;                                                                                \
@@ -184,6 +184,16 @@ MLOOP(cpop8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vse8.v",
       "vmsltu.vx v4, v8, %[x]\n\tvcpop.m t0, v4, v0.t\n\tvmv.s.x v24, t0", 1)
 MLOOP(cpop32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
       "vmsne.vv v4, v8, v16\n\tvcpop.m t0, v4\n\tvmv.s.x v24, t0", 4)
+/* FP compares into a mask: NV from NaNs in active elements only */
+MLOOP(fcmplt32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vsm.v", "vmflt.vv v24, v8, v16, v0.t", 4)
+MLOOP(fcmpeq64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vsm.v",
+      "fmv.d.x ft0, %[x]\n\tvmfeq.vf v24, v8, ft0", 8)
+MLOOP(fcmpne32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vsm.v", "vmfne.vv v24, v8, v16, v0.t", 4)
+MLOOP(fcmpgt64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vsm.v",
+      "fmv.d.x ft0, %[x]\n\tvmfgt.vf v24, v8, ft0, v0.t", 8)
+MLOOP(fcmple32m8, "vsetvli %[vl], %[n], e32, m8, ta, mu", "vle32.v", "vsm.v", "vmfle.vv v24, v8, v16", 4)
+MLOOP(fcmpge32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vsm.v",
+      "fmv.w.x ft0, %[x]\n\tvmfge.vf v24, v8, ft0, v0.t", 4)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -214,7 +224,9 @@ static const struct {
     {"redor64m1", redor64m1, 0}, {"redxor8m8", redxor8m8, 0}, {"redmin64m2", redmin64m2, 0},
     {"redmaxu32mf2", redmaxu32mf2, 0}, {"zext16vf2", zext16vf2, 0}, {"sext32vf4", sext32vf4, 0}, {"sext64vf2", sext64vf2, 0},
     {"zext64vf8", zext64vf8, 0}, {"id8m2", id8m2, 0}, {"id16m8", id16m8, 0}, {"id64mf1", id64mf1, 0},
-    {"cpop8m8", cpop8m8, 0}, {"cpop32m1", cpop32m1, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"cpop8m8", cpop8m8, 0}, {"cpop32m1", cpop32m1, 0}, {"fcmplt32m2", fcmplt32m2, 4}, {"fcmpeq64m1", fcmpeq64m1, 8}, {"fcmpne32mf2", fcmpne32mf2, 4},
+    {"fcmpgt64m4", fcmpgt64m4, 8}, {"fcmple32m8", fcmple32m8, 4}, {"fcmpge32m1", fcmpge32m1, 4},
+    {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the

@@ -298,31 +298,37 @@ static bool mask_ok(const struct tctx *t)
 }
 
 /* The mask of the elements of chunk k (step_of's) that the instruction writes: the tail's
- * (tail_k), and where it is masked (vm = 0) v0's bits for them with it, in k3 (through rdx, which
- * no address uses); 0 for all */
-static int elem_k(struct tctx *t, unsigned k, unsigned step)
+ * (tail_k), and where it is masked (vm = 0) v0's bits for them with it, in k3 (through gpr);
+ * 0 for all */
+static int elem_k_via(struct tctx *t, unsigned k, unsigned step, int gpr)
 {
 	struct emit *e = &t->e;
 	int kt = tail_k(t, k, step);
 	unsigned per = 16 * step / t->v_sew, first = k / step * per;
 	if (t->in->rm)
 		return kt;
-	if (first < 64) { /* vmovq rdx, xmm16 (v0) */
-		e_evex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, RDX);
-	} else { /* vpextrq rdx, xmm16, 1 */
-		e_evex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, 16, 0, RDX);
+	if (first < 64) { /* vmovq gpr, xmm16 (v0) */
+		e_evex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, gpr);
+	} else { /* vpextrq gpr, xmm16, 1 */
+		e_evex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, 16, 0, gpr);
 		e_byte(e, 1);
 	}
 	if (first % 64)
-		e_shift_i(e, SH_SHR, true, RDX, (uint8_t)(first % 64));
+		e_shift_i(e, SH_SHR, true, gpr, (uint8_t)(first % 64));
 	if (per < 32)
-		e_alu_ri(e, ALU_AND, false, RDX, (int32_t)((1u << per) - 1));
+		e_alu_ri(e, ALU_AND, false, gpr, (int32_t)((1u << per) - 1));
 	else
-		e_mov_rr(e, false, RDX, RDX);
-	kmov_from(t, 3, RDX);
+		e_mov_rr(e, false, gpr, gpr);
+	kmov_from(t, 3, gpr);
 	if (kt) /* kandq k3, k3, kt */
 		e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, true, 0x41, 3, 3, kt);
 	return 3;
+}
+
+/* elem_k_via rdx, which no address uses */
+static int elem_k(struct tctx *t, unsigned k, unsigned step)
+{
+	return elem_k_via(t, k, step, RDX);
 }
 
 /* vmovdqu8/16/32/64 by the element size: x = [m], or [m] = x, under mask kr (z: zeroing) */
@@ -1626,20 +1632,27 @@ static bool compare_masked(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned op = in->op, sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step, per;
-	bool sign = op == RV_VMSLT || op == RV_VMSLE || op == RV_VMSGT;
-	uint8_t pred = op == RV_VMSEQ                      ? 0
+	bool sign = op == RV_VMSLT || op == RV_VMSLE || op == RV_VMSGT, fp = op >= RV_VMFEQ && op <= RV_VMFGE;
+	/* vpcmp's predicates; vcmpps/pd's: EQ_OQ, LE_OS, LT_OS, NEQ_UQ, GT_OS, GE_OS (the ordered
+	 * ones raise invalid for any NaN, as vmflt and its kin do; vmfeq and vmfne for a signaling one) */
+	static const uint8_t fpred[] = {0x00, 0x02, 0x01, 0x04, 0x0e, 0x0d};
+	uint8_t pred = fp                                  ? fpred[op - RV_VMFEQ]
+		       : op == RV_VMSEQ                    ? 0
 		       : op == RV_VMSNE                    ? 4
 		       : op == RV_VMSLTU || op == RV_VMSLT ? 1
 		       : op == RV_VMSLEU || op == RV_VMSLE ? 2
 							   : 6;
-	if (!t->j->v_masks || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI) ||
-	    (form == VF_VV && in->rs1 % regs) || (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
+	if (!t->j->v_masks || in->rs2 % regs || (fp && ((sew != 4 && sew != 8) || (form != VF_VV && form != VF_VF))) ||
+	    (!fp && form != VF_VV && form != VF_VX && form != VF_VI) || (form == VF_VV && in->rs1 % regs) ||
+	    (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
 	    (form == VF_VV && in->rd > in->rs1 && in->rd < in->rs1 + regs))
 		return false; /* vd inside a source group but not its first register: the interpreter's */
 	enter_group(t);
 	step = step_of(t, chunks);
 	per = 16 * step / sew;
-	if (form != VF_VV)
+	if (form == VF_VF)
+		fp_scalar_broadcast(t, in->rs1, sew, step);
+	else if (form != VF_VV)
 		scalar_operand(t, sew, step);
 	for (unsigned w = 0; w * 64 < t->v_vlmax; w++) {
 		active_word(t, w);
@@ -1653,9 +1666,13 @@ static bool compare_masked(struct tctx *t)
 				a = XMM0;
 				if (form == VF_VV)
 					vget(t, XMM2, in->rs1, k, 1), b = XMM2;
-			} /* vpcmp[u]b/w/d/q k1, a, b, pred */
-			e_evex_rr(e, step == 2, VEX_PP_66, VEX_0F3A, sew == 2 || sew == 8,
-				  (uint8_t)((sew >= 4 ? 0x1e : 0x3e) + sign), 1, a, b);
+			}
+			if (fp) /* vcmpps/pd k1{active}, a, b, pred: no flag from the others */
+				e_evex_rrk(e, step == 2, sew == 8 ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, sew == 8, 0xc2, 1,
+					   a, b, elem_k_via(t, k, step, RAX), false);
+			else /* vpcmp[u]b/w/d/q k1, a, b, pred */
+				e_evex_rr(e, step == 2, VEX_PP_66, VEX_0F3A, sew == 2 || sew == 8,
+					  (uint8_t)((sew >= 4 ? 0x1e : 0x3e) + sign), 1, a, b);
 			e_byte(e, pred);
 			e_vex_rr(e, false, VEX_PP_F2, VEX_0F, false, 0x93, RAX, 0, 1); /* kmovd eax, k1 */
 			if (first % 64)
@@ -2030,7 +2047,13 @@ bool jit_v(struct tctx *t)
 	case RV_VMSLEU:
 	case RV_VMSLE:
 	case RV_VMSGTU:
-	case RV_VMSGT: return compare_masked(t);
+	case RV_VMSGT:
+	case RV_VMFEQ:
+	case RV_VMFLE:
+	case RV_VMFLT:
+	case RV_VMFNE:
+	case RV_VMFGT:
+	case RV_VMFGE: return compare_masked(t);
 	case RV_VFIRST_M: return first_set(t);
 	case RV_VCPOP_M: return count_set(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
