@@ -1,13 +1,13 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
-// shifts, merges, integer and FP compares, vfirst.m, integer reductions, extensions, vid, vcpop)
-// run under v0, with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL 1 to 8
-// and the fractional ones, counts that leave a short last pass, a vsetivli with a short fixed vl,
-// FP inputs whose inactive elements are signaling NaNs (no flag may come from them), a loop whose
-// last pass ends at an unmapped page, a masked load and store whose inactive elements lie in it,
-// and a loop whose vsetvli is hoisted out of it (run under several vtypes). The translator runs
-// these inline with AVX-512 write masks; the oracle is QEMU 10.
+// shifts, merges, integer and FP compares, vfirst.m, integer reductions, extensions, vid, vcpop,
+// vfmv) run under v0, with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL
+// 1 to 8 and the fractional ones, counts that leave a short last pass, a vsetivli with a short
+// fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag may come from them), a
+// loop whose last pass ends at an unmapped page, a masked load and store whose inactive elements
+// lie in it, and a loop whose vsetvli is hoisted out of it (run under several vtypes). The
+// translator runs these inline with AVX-512 write masks; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -194,6 +194,12 @@ MLOOP(fcmpgt64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vsm.v",
 MLOOP(fcmple32m8, "vsetvli %[vl], %[n], e32, m8, ta, mu", "vle32.v", "vsm.v", "vmfle.vv v24, v8, v16", 4)
 MLOOP(fcmpge32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vsm.v",
       "fmv.w.x ft0, %[x]\n\tvmfge.vf v24, v8, ft0, v0.t", 4)
+MLOOP(fmvvf32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "fmv.w.x ft0, %[x]\n\tvfmv.v.f v24, ft0", 4)
+MLOOP(fmvvf64mf1, "vsetvli %[vl], %[n], e64, m1, tu, mu", "vle64.v", "vse64.v", "fmv.d.x ft0, %[x]\n\tvfmv.v.f v24, ft0", 8)
+MLOOP(fmvfs32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
+      "vfmv.f.s ft0, v8\n\tfmv.x.d t0, ft0\n\tsrli t0, t0, 16\n\tvmv.s.x v24, t0", 4)
+MLOOP(fmvfs64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v",
+      "vfmv.f.s ft0, v16\n\tfmv.x.d t0, ft0\n\tvmv.s.x v24, t0", 8)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -226,7 +232,8 @@ static const struct {
     {"zext64vf8", zext64vf8, 0}, {"id8m2", id8m2, 0}, {"id16m8", id16m8, 0}, {"id64mf1", id64mf1, 0},
     {"cpop8m8", cpop8m8, 0}, {"cpop32m1", cpop32m1, 0}, {"fcmplt32m2", fcmplt32m2, 4}, {"fcmpeq64m1", fcmpeq64m1, 8}, {"fcmpne32mf2", fcmpne32mf2, 4},
     {"fcmpgt64m4", fcmpgt64m4, 8}, {"fcmple32m8", fcmple32m8, 4}, {"fcmpge32m1", fcmpge32m1, 4},
-    {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"fmvvf32m2", fmvvf32m2, 0}, {"fmvvf64mf1", fmvvf64mf1, 0}, {"fmvfs32m1", fmvfs32m1, 0},
+    {"fmvfs64m4", fmvfs64m4, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the

@@ -1003,7 +1003,8 @@ static bool arith(struct tctx *t)
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
 	bool fp = in->op == RV_VFADD || in->op == RV_VFSUB || in->op == RV_VFMUL || in->op == RV_VFDIV;
-	bool move = in->op == RV_VMV_V, logic = in->op == RV_VAND || in->op == RV_VOR || in->op == RV_VXOR;
+	bool move = in->op == RV_VMV_V || in->op == RV_VFMV_V; /* vfmv.v.f: the scalar's NaN box resolved */
+	bool logic = in->op == RV_VAND || in->op == RV_VOR || in->op == RV_VXOR;
 	bool map38 = false, evex_only; /* a 64-bit minimum or maximum */
 	unsigned step;
 	uint8_t opc = 0, prefix = !fp || sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
@@ -1022,7 +1023,8 @@ static bool arith(struct tctx *t)
 		    (in->op == RV_VRSUB && form == VF_VV) || (map38 && !t->j->host_sse41) ||
 		    (map38 && opc != 0x40 && form == VF_VI))
 			return false;
-	} else if (form != VF_VV && form != VF_VX && form != VF_VI) {
+	} else if (in->op == RV_VFMV_V ? form != VF_VF || (sew != 4 && sew != 8)
+				       : form != VF_VV && form != VF_VX && form != VF_VI) {
 		return false;
 	}
 	evex_only = map38 && opc != 0x40 && sew == 8;
@@ -1292,6 +1294,28 @@ static bool move_to_scalar(struct tctx *t)
 	sync_out(t, in->rs2);
 	e_load(&t->e, RAX, vreg(t, in->rs2, 0), (int)t->v_sew, true);
 	t_put(t, in->rd, RAX);
+	return true;
+}
+
+/* vfmv.f.s: f[rd] = element 0 (whatever vl is), NaN-boxed for e32 */
+static bool fp_move_to_scalar(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew;
+	if (sew != 4 && sew != 8)
+		return false;
+	make_live(t);
+	if (t->j->v_resident)
+		vword_get(t, RAX, in->rs2, 0);
+	else
+		e_load(e, RAX, vreg(t, in->rs2, 0), 8, false);
+	if (sew == 4) { /* the low 32 bits, boxed */
+		e_mov_rr(e, false, RAX, RAX);
+		e_mov_ri(e, RCX, 0xffffffff00000000ull);
+		e_alu_rr(e, ALU_OR, true, RAX, RCX);
+	}
+	t_fput_gpr(t, in->rd, RAX);
 	return true;
 }
 
@@ -1848,6 +1872,7 @@ static int element_wise(struct tctx *t)
 	case RV_VXOR:
 	case RV_VMUL:
 	case RV_VMV_V:
+	case RV_VFMV_V:
 	case RV_VMINU:
 	case RV_VMIN:
 	case RV_VMAXU:
@@ -2058,6 +2083,7 @@ bool jit_v(struct tctx *t)
 	case RV_VCPOP_M: return count_set(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VMV_S_X: return move_to_vector(t);
+	case RV_VFMV_F_S: return fp_move_to_scalar(t);
 	case RV_VMVR: return move_registers(t);
 	case RV_VREDSUM:
 	case RV_VREDAND:
