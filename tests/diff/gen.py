@@ -94,7 +94,7 @@ class Gen:
         m = ", v0.t" if masked else ""
         src = lambda: self.vreg(masked)  # a source group holding the mask v0 is reserved under it
         kind = r.choice(["int", "int", "intx", "fp", "fp", "madd", "merge", "cmp", "cmp", "red", "mv", "first", "csr",
-                         "wide", "narrow"] + ([] if in_loop else ["mem", "mem"]))
+                         "wide", "narrow", "mlogic"] + ([] if in_loop else ["mem", "mem"]))
         fp_ok = self.vsew >= 32
         if kind == "mem":
             off = r.randrange(0, 2048 - 8 * 16, self.vsew // 8)
@@ -127,6 +127,9 @@ class Gen:
             s1 = s1 if form == "vv" else self.xs() if form == "vx" else self.f() if form == "vf" else \
                 str(r.randrange(-16, 16))
             return ["%s.%s v%d, %s, %s%s" % (op, form, d, s2, s1, m)]
+        if kind == "mlogic":  # mask logic (unmasked), v0 included
+            op = r.choice(["vmand", "vmnand", "vmandn", "vmxor", "vmor", "vmnor", "vmorn", "vmxnor"])
+            return ["%s.mm v%d, v%d, v%d" % (op, r.randrange(32), r.randrange(32), r.randrange(32))]
         if kind == "first":
             return ["%s %s, v%d%s" % (r.choice(["vfirst.m", "vcpop.m"]), self.xd(),
                                       r.randrange(1, 32) if masked else r.randrange(32), m)]

@@ -1,13 +1,13 @@
 // Masked (v0.t) and tail forms as compilers write them: strip-mined loops whose element-wise
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
-// shifts, merges, integer and FP compares, vfirst.m, integer reductions, extensions, vid, vcpop,
-// vfmv) run under v0, with mask-undisturbed and mask-agnostic policies, over every SEW and LMUL
-// 1 to 8 and the fractional ones, counts that leave a short last pass, a vsetivli with a short
-// fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag may come from them), a
-// loop whose last pass ends at an unmapped page, a masked load and store whose inactive elements
-// lie in it, and a loop whose vsetvli is hoisted out of it (run under several vtypes). The
-// translator runs these inline with AVX-512 write masks; the oracle is QEMU 10.
+// shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
+// vid, vcpop, vfmv) run under v0, with mask-undisturbed and mask-agnostic policies, over every
+// SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a vsetivli
+// with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag may come
+// from them), a loop whose last pass ends at an unmapped page, a masked load and store whose
+// inactive elements lie in it, and a loop whose vsetvli is hoisted out of it (run under several
+// vtypes). The translator runs these inline with AVX-512 write masks; the oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -200,6 +200,16 @@ MLOOP(fmvfs32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
       "vfmv.f.s ft0, v8\n\tfmv.x.d t0, ft0\n\tsrli t0, t0, 16\n\tvmv.s.x v24, t0", 4)
 MLOOP(fmvfs64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v",
       "vfmv.f.s ft0, v16\n\tfmv.x.d t0, ft0\n\tvmv.s.x v24, t0", 8)
+/* mask logic on two compares' masks (and v24's own bits past vl, stored with vsm.v) */
+#define TWO_MASKS "vmslt.vx v4, v8, %[x]\n\tvmsne.vv v5, v8, v16\n\t"
+MLOOP(mand8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vsm.v", TWO_MASKS "vmand.mm v24, v4, v5", 1)
+MLOOP(mandn16m1, "vsetvli %[vl], %[n], e16, m1, ta, mu", "vle16.v", "vsm.v", TWO_MASKS "vmandn.mm v24, v4, v5", 2)
+MLOOP(mor32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vsm.v", TWO_MASKS "vmor.mm v24, v4, v5", 4)
+MLOOP(morn64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vsm.v", TWO_MASKS "vmorn.mm v24, v5, v4", 8)
+MLOOP(mxor8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vsm.v", TWO_MASKS "vmxor.mm v24, v4, v5", 1)
+MLOOP(mnand16m4, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vsm.v", TWO_MASKS "vmnand.mm v24, v4, v5", 2)
+MLOOP(mnor32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vsm.v", TWO_MASKS "vmnor.mm v24, v4, v5", 4)
+MLOOP(mxnor8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vsm.v", TWO_MASKS "vmxnor.mm v24, v4, v24", 1)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -233,7 +243,9 @@ static const struct {
     {"cpop8m8", cpop8m8, 0}, {"cpop32m1", cpop32m1, 0}, {"fcmplt32m2", fcmplt32m2, 4}, {"fcmpeq64m1", fcmpeq64m1, 8}, {"fcmpne32mf2", fcmpne32mf2, 4},
     {"fcmpgt64m4", fcmpgt64m4, 8}, {"fcmple32m8", fcmple32m8, 4}, {"fcmpge32m1", fcmpge32m1, 4},
     {"fmvvf32m2", fmvvf32m2, 0}, {"fmvvf64mf1", fmvvf64mf1, 0}, {"fmvfs32m1", fmvfs32m1, 0},
-    {"fmvfs64m4", fmvfs64m4, 0}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"fmvfs64m4", fmvfs64m4, 0}, {"mand8m8", mand8m8, 0}, {"mandn16m1", mandn16m1, 0}, {"mor32m2", mor32m2, 0}, {"morn64m1", morn64m1, 0},
+    {"mxor8m1", mxor8m1, 0}, {"mnand16m4", mnand16m4, 0}, {"mnor32mf2", mnor32mf2, 0}, {"mxnor8m2", mxnor8m2, 0},
+    {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the

@@ -1750,6 +1750,40 @@ static bool first_set(struct tctx *t)
 	return true;
 }
 
+/* vmand, vmnand, vmandn, vmxor, vmor, vmnor, vmorn, vmxnor (vmmv, vmnot, vmclr, vmset among
+ * them), where the host has the masks: vd's bits below vl from vs2's and vs1's, a word at a
+ * time (active_word's), the others as they were */
+static bool mask_logical(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op;
+	if (!t->j->v_masks || !in->rm)
+		return false;
+	make_live(t);
+	for (unsigned w = 0; w * 64 < t->v_vlmax; w++) {
+		active_word(t, w);
+		vword_get(t, RAX, in->rs2, w);
+		vword_get(t, RDX, in->rs1, w);
+		if (op == RV_VMANDN || op == RV_VMORN)
+			e_unary(e, 2, true, RDX); /* not */
+		e_alu_rr(e,
+			 op == RV_VMXOR || op == RV_VMXNOR                   ? ALU_XOR
+			 : op == RV_VMOR || op == RV_VMORN || op == RV_VMNOR ? ALU_OR
+									     : ALU_AND,
+			 true, RAX, RDX);
+		if (op == RV_VMNAND || op == RV_VMNOR || op == RV_VMXNOR)
+			e_unary(e, 2, true, RAX);
+		e_alu_rr(e, ALU_AND, true, RAX, RCX);
+		e_unary(e, 2, true, RCX);
+		vword_get(t, RDX, in->rd, w);
+		e_alu_rr(e, ALU_AND, true, RDX, RCX);
+		e_alu_rr(e, ALU_OR, true, RAX, RDX);
+		vword_put(t, in->rd, w, RAX);
+	}
+	return true;
+}
+
 /* vcpop.m: the set bits among the first VLMAX of vs2 (with the host's masks: the active ones,
  * active_word's), counted by popcnt */
 static bool count_set(struct tctx *t)
@@ -2081,6 +2115,14 @@ bool jit_v(struct tctx *t)
 	case RV_VMFGE: return compare_masked(t);
 	case RV_VFIRST_M: return first_set(t);
 	case RV_VCPOP_M: return count_set(t);
+	case RV_VMANDN:
+	case RV_VMAND:
+	case RV_VMOR:
+	case RV_VMXOR:
+	case RV_VMORN:
+	case RV_VMNAND:
+	case RV_VMNOR:
+	case RV_VMXNOR: return mask_logical(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VMV_S_X: return move_to_vector(t);
 	case RV_VFMV_F_S: return fp_move_to_scalar(t);
