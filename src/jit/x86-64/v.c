@@ -558,6 +558,24 @@ static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsign
 	broadcast(t, sew, step);
 }
 
+/* Chunk k of the group at reg loaded from, or stored to, g whole (a fault replays the instruction
+ * in the interpreter): a whole ymm home with vmovdqu64, else through xmm0 (ymm0) */
+static void move_chunk(struct tctx *t, struct mem g, unsigned reg, unsigned k, unsigned step, bool store)
+{
+	bool direct = t->j->v_resident && step == 2;
+	if (store && !direct)
+		vget(t, XMM0, reg, k, step);
+	t_fault_site_replay(t, 1);
+	if (direct)
+		e_evex_rm(&t->e, true, VEX_PP_F3, VEX_0F, true, store ? 0x7f : 0x6f, home(reg + k), 0, g);
+	else if (store)
+		vec_store(t, g, XMM0, step);
+	else
+		vec_load(t, XMM0, g, step);
+	if (!store && !direct)
+		vput(t, reg, k, XMM0, step);
+}
+
 static bool load_store(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -583,17 +601,7 @@ static bool load_store(struct tctx *t)
 				vput_tail(t, in->rd, k, XMM0, step, kr);
 			continue;
 		}
-		if (store && !direct)
-			vget(t, XMM0, in->rd, k, step);
-		t_fault_site_replay(t, 1);
-		if (direct)
-			e_evex_rm(&t->e, true, VEX_PP_F3, VEX_0F, true, store ? 0x7f : 0x6f, home(in->rd + k), 0, g);
-		else if (store)
-			vec_store(t, g, XMM0, step);
-		else
-			vec_load(t, XMM0, g, step);
-		if (!store && !direct)
-			vput(t, in->rd, k, XMM0, step);
+		move_chunk(t, g, in->rd, k, step, store);
 	}
 	finish_wide(t, step);
 	short_vl_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
@@ -640,6 +648,13 @@ static int elems_k(struct tctx *t, unsigned first, unsigned count)
 	}
 	kmov_from(t, 3, RDX);
 	return 3;
+}
+
+/* x = x's bytes from n on, zeros above them (vpsrldq x, x, n) */
+static void bytes_down(struct tctx *t, int x, unsigned n)
+{
+	e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, x, x);
+	e_byte(&t->e, (uint8_t)n);
 }
 
 /* x = x's low 8 (or 16, step 2) bytes of elements of sew bytes extended to twice that many
@@ -695,14 +710,14 @@ static bool widening(struct tctx *t)
 			vget(t, XMM0, in->rs2, u, step);
 		} else { /* the source's 8 bytes under chunk u, or 16 under a pair */
 			vget(t, XMM0, in->rs2, u / 2, 1);
-			if (u % 2) /* vpsrldq xmm0, xmm0, 8 */
-				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, XMM0, XMM0), e_byte(e, 8);
+			if (u % 2)
+				bytes_down(t, XMM0, 8);
 			extend(t, XMM0, sew, sign, step);
 		}
 		if (form == VF_VV) {
 			vget(t, XMM2, in->rs1, u / 2, 1);
 			if (u % 2)
-				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, XMM2, XMM2), e_byte(e, 8);
+				bytes_down(t, XMM2, 8);
 			extend(t, XMM2, sew, sign, step);
 		}
 		if (mul || macc) { /* pmullw, pmulld, pmuldq or pmuludq */
@@ -818,19 +833,8 @@ static bool whole_registers(struct tctx *t)
 	m = t_address(t, in->rs1, 0);
 	for (unsigned k = 0; k < chunks; k += step) {
 		struct mem g = m;
-		bool direct = t->j->v_resident && step == 2;
 		g.disp += (int32_t)(16 * k);
-		if (store && !direct)
-			vget(t, XMM0, in->rd, k, step);
-		t_fault_site_replay(t, 1);
-		if (direct)
-			e_evex_rm(&t->e, true, VEX_PP_F3, VEX_0F, true, store ? 0x7f : 0x6f, home(in->rd + k), 0, g);
-		else if (store)
-			vec_store(t, g, XMM0, step);
-		else
-			vec_load(t, XMM0, g, step);
-		if (!store && !direct)
-			vput(t, in->rd, k, XMM0, step);
+		move_chunk(t, g, in->rd, k, step, store);
 	}
 	finish_wide(t, step);
 	slow_path(t, odd, "vstart is not 0: the interpreter goes on from it");
@@ -919,9 +923,8 @@ static bool extension(struct tctx *t)
 		unsigned off = u * 16 / f; /* vs2's bytes under chunk u, from this offset in its group */
 		int kr = elem_k(t, u, step);
 		vget(t, XMM0, in->rs2, off / 16, 1);
-		if (off % 16) /* vpsrldq xmm0, xmm0, off % 16 */
-			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, XMM0, XMM0),
-			    e_byte(e, (uint8_t)(off % 16));
+		if (off % 16)
+			bytes_down(t, XMM0, off % 16);
 		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, false, (uint8_t)((sign ? 0x20 : 0x30) + base[from][sew]),
 			 XMM0, 0, XMM0);
 		vput_tail(t, in->rd, u, XMM0, step, kr);
