@@ -1,17 +1,23 @@
-/* Vectors in SSE: vsetvli/vsetivli and reads of vl, vtype and vlenb inline, and after a
- * vsetvli in the same block (so that SEW and LMUL are known here) the unmasked whole-group forms
- * of unit-stride loads (also fault-only-first) and stores, of element-wise integer and F/D
- * arithmetic (multiply-adds with FMA3), integer sums, vmseq/vmsne into a mask and vfirst.m, 16
- * bytes at a time (32 with AVX2, for groups of two registers or more, except masks and sums);
- * vmv.x.s. The registers are in the vCPU, or, with AVX-512VL at VLEN 128, in ymm16-31 while
- * translated code runs (two to a ymm register; helpers and exits spill them, a fault takes them
- * from the signal frame), where EVEX forms work on them in place and compares go through k1/k2.
- * The first of these after the vsetvli checks vl == VLMAX at run time and otherwise calls the
- * interpreter and ends the block, as every other vector instruction runs there (masks, tails,
- * fractional LMUL, the rest of the extension). A fault in a load or store is replayed in the
- * interpreter, which sets vstart at the faulting element (or, fault-only-first, trims vl). A
- * block that loops on itself with one vtype is a vector loop (jit_v_loop): what its passes
- * share is done once before the loop head. */
+/* Vectors in SSE/AVX2/AVX-512: vsetvli/vsetivli and reads of vl, vtype and vlenb inline, and
+ * after a vsetvli in the same block (so that SEW and LMUL are known here), or in a block whose
+ * vector instructions come before any vset* (jit_v_speculate: the vtype it was translated under,
+ * tested at entry), unit-stride loads (also fault-only-first) and stores, whole-register loads,
+ * stores and moves, element-wise integer and F/D arithmetic (multiply-adds with FMA3), integer
+ * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x; with AVX-512 also the
+ * widening and narrowing integer forms, extensions, merges, vid, vcpop, the mask logic and the
+ * F/D compares; 16 bytes at a time (32 with AVX2, for groups of two registers or more). The
+ * registers are in the vCPU, or, with AVX-512VL at VLEN 128, in ymm16-31 while translated code
+ * runs (two to a ymm register; helpers and exits spill them, a fault takes them from the signal
+ * frame), where EVEX forms work on them in place and compares go through k1/k2.
+ * With AVX-512BW (v_masks), a form with v0.t, a vl that may be below VLMAX or a fractional LMUL
+ * runs under write masks (tail masks in k4-k7, v0's bits in k3): tails and inactive elements
+ * stay. A run of element-wise forms after a vsetvli whose vl is not known is translated twice,
+ * unmasked after one test of vl and masked after it (element_wise_run). Without the masks, the
+ * first of these after the vsetvli checks vl == VLMAX at run time and otherwise calls the
+ * interpreter and ends the block, as every other vector instruction runs there. A fault in a
+ * load or store is replayed in the interpreter, which sets vstart at the faulting element (or,
+ * fault-only-first, trims vl). A block that loops on itself with one vtype is a vector loop
+ * (jit_v_loop): what its passes share is done once before the loop head. */
 #include "../../riscv/csr.h"
 #include "../../riscv/fp.h"
 #include "internal.h"
