@@ -128,7 +128,8 @@ struct rvx_vcpu {
 	uint32_t v_live; /* translated code: v[] is in host registers while it runs (jit/x86-64) */
 	uint8_t v[32 * RVX_VLENB_MAX] __attribute__((aligned(16)));
 	uint32_t v_nan[16] __attribute__((aligned(32))); /* canonical NaNs: 8 singles, 4 doubles (translated code) */
-	uint64_t v_kmask[4];    /* translated code's k4-k7 (vector tail masks) over a helper call */
+	uint64_t v_kmask[4]; /* translated code's k4-k7 (vector tail masks) over a helper call */
+	uint8_t v_slide[320] __attribute__((aligned(32))); /* translated slides: a group and zeros */
 	uint64_t v_fscalar[32]; /* translated vector loops: f[r] as a .vf form reads it (NaN box resolved) */
 };
 

@@ -58,7 +58,7 @@ class Gen:
     # ---- vectors: the current vtype is tracked so that operands fit it (--vector)
     VINT = ["vadd", "vsub", "vand", "vor", "vxor", "vmul", "vminu", "vmin", "vmaxu", "vmax", "vsll", "vsrl", "vsaddu",
             "vssub"]
-    VINT_X = ["vrsub", "vslideup", "vslidedown", "vslide1down"]
+    VINT_X = ["vrsub", "vslideup", "vslidedown", "vslide1down", "vslide1up"]
     VFP = ["vfadd", "vfsub", "vfmul", "vfdiv", "vfmin", "vfsgnjn"]
     VCMP = ["vmseq", "vmsne", "vmsltu", "vmslt", "vmsleu", "vmsle", "vmsgtu", "vmsgt"]
 
@@ -177,7 +177,7 @@ class Gen:
         if kind == "intx":
             op = r.choice(self.VINT_X)
             d, s2 = self.vreg(masked), src()
-            while op in ("vslideup", "vrsub") and d == s2 and op == "vslideup":
+            while op in ("vslideup", "vslide1up") and d == s2:  # onto its source: reserved
                 d = self.vreg(masked)
             return ["%s.vx %s, %s, %s%s" % (op, d, s2, self.xs(), m)]
         op = r.choice(self.VINT)

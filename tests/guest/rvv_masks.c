@@ -2,12 +2,13 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv) run under v0, with mask-undisturbed and mask-agnostic policies, over every
-// SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a vsetivli
-// with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag may come
-// from them), a loop whose last pass ends at an unmapped page, a masked load and store whose
-// inactive elements lie in it, and a loop whose vsetvli is hoisted out of it (run under several
-// vtypes). The translator runs these inline with AVX-512 write masks; the oracle is QEMU 10.
+// vid, vcpop, vfmv, slides) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
+// vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
+// may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
+// whose inactive elements lie in it, and a loop whose vsetvli is hoisted out of it (run under
+// several vtypes). The translator runs these inline with AVX-512 write masks; the oracle is
+// QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -210,6 +211,19 @@ MLOOP(mxor8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vsm.v", TWO_MAS
 MLOOP(mnand16m4, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vsm.v", TWO_MASKS "vmnand.mm v24, v4, v5", 2)
 MLOOP(mnor32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vsm.v", TWO_MASKS "vmnor.mm v24, v4, v5", 4)
 MLOOP(mxnor8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vsm.v", TWO_MASKS "vmxnor.mm v24, v4, v24", 1)
+/* slides by a scalar, an immediate and one element (offsets past VLMAX included) */
+MLOOP(sdown8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v", "vslidedown.vx v24, v8, %[x], v0.t", 1)
+MLOOP(sdown16m4i, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vse16.v", "vslidedown.vi v24, v8, 5", 2)
+MLOOP(sdown32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vse32.v", "vslidedown.vi v24, v8, 1, v0.t", 4)
+MLOOP(sup32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "andi t0, %[x], 7\n\tvslideup.vx v24, v8, t0, v0.t", 4)
+MLOOP(sup64m8i, "vsetvli %[vl], %[n], e64, m8, ta, mu", "vle64.v", "vse64.v", "vslideup.vi v24, v8, 3", 8)
+MLOOP(sup8m8x, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vse8.v", "andi t0, %[x], 127\n\tvslideup.vx v24, v8, t0", 1)
+MLOOP(s1down16m1, "vsetvli %[vl], %[n], e16, m1, ta, mu", "vle16.v", "vse16.v", "vslide1down.vx v24, v8, %[x], v0.t", 2)
+MLOOP(s1up32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v", "vslide1up.vx v24, v8, %[x]", 4)
+MLOOP(fs1down64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v",
+      "fmv.d.x ft0, %[x]\n\tvfslide1down.vf v24, v8, ft0", 8)
+MLOOP(fs1up32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
+      "fmv.w.x ft0, %[x]\n\tvfslide1up.vf v24, v8, ft0, v0.t", 4)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -245,6 +259,9 @@ static const struct {
     {"fmvvf32m2", fmvvf32m2, 0}, {"fmvvf64mf1", fmvvf64mf1, 0}, {"fmvfs32m1", fmvfs32m1, 0},
     {"fmvfs64m4", fmvfs64m4, 0}, {"mand8m8", mand8m8, 0}, {"mandn16m1", mandn16m1, 0}, {"mor32m2", mor32m2, 0}, {"morn64m1", morn64m1, 0},
     {"mxor8m1", mxor8m1, 0}, {"mnand16m4", mnand16m4, 0}, {"mnor32mf2", mnor32mf2, 0}, {"mxnor8m2", mxnor8m2, 0},
+    {"sdown8m1", sdown8m1, 0}, {"sdown16m4i", sdown16m4i, 0}, {"sdown32mf2", sdown32mf2, 0},
+    {"sup32m2", sup32m2, 0}, {"sup64m8i", sup64m8i, 0}, {"sup8m8x", sup8m8x, 0}, {"s1down16m1", s1down16m1, 0},
+    {"s1up32m4", s1up32m4, 0}, {"fs1down64m2", fs1down64m2, 0}, {"fs1up32m1", fs1up32m1, 0},
     {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

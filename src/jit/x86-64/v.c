@@ -775,6 +775,109 @@ static bool merge(struct tctx *t)
 	return true;
 }
 
+/* vslidedown/vslideup (.vx, .vi), vslide1down/vslide1up (.vx), vfslide1down/vfslide1up (.vf),
+ * where the host has the masks (so VLEN 128): vs2's group goes to the vCPU's v_slide (at 0 for the
+ * downs, with zeros from VLMAX on; at 128 for the ups), the scalar of a slide1 beside it, and each
+ * chunk of vd is loaded back from the offset; a vslideup's elements below the offset stay. */
+static bool slide(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	unsigned lg = (unsigned)__builtin_ctz(sew), per, vlmax = (unsigned)t->v_vlmax;
+	bool up = op == RV_VSLIDEUP || op == RV_VSLIDE1UP || op == RV_VFSLIDE1UP;
+	bool one = op != RV_VSLIDEUP && op != RV_VSLIDEDOWN, fone = op == RV_VFSLIDE1UP || op == RV_VFSLIDE1DOWN;
+	int32_t at = OFF(v_slide) + (up ? 128 : 0);
+	if (!t->j->v_masks || !mask_ok(t) || in->rd % regs || in->rs2 % regs || (fone && sew != 4 && sew != 8) ||
+	    (fone  ? form != VF_VF
+	     : one ? form != VF_VX
+		   : form != VF_VX && form != VF_VI) ||
+	    (up && in->rd < in->rs2 + regs && in->rs2 < in->rd + regs))
+		return false; /* a slide up onto its source: reserved */
+	enter_group(t);
+	step = step_of(t, chunks);
+	per = 16 * step / sew;
+	for (unsigned k = 0; k < chunks; k += step) {
+		vget(t, XMM0, in->rs2, k, step);
+		vec_store(t, M(REG_CPU, at + 16 * (int32_t)k), XMM0, step);
+	}
+	if (!up && !one) { /* zeros past VLMAX: what a slide down brings in */
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM0); /* vpxor ymm0 */
+		for (unsigned b = 0; b < 128; b += 32)
+			vec_store(t, M(REG_CPU, at + (int32_t)(vlmax * sew + b)), XMM0, 2);
+	}
+	if (one) { /* the scalar beside the group: before it (up), or at vl (down: vd's element vl - 1) */
+		if (fone) {
+			fp_scalar(t, in->rs1, sew);
+			e_mov_rr(e, true, RCX, RAX);
+		} else {
+			t_get(t, RCX, in->rs1);
+		}
+		if (up) {
+			e_store(e, M(REG_CPU, at - (int32_t)sew), RCX, (int)sew);
+		} else {
+			struct mem m = M(REG_CPU, at);
+			if (t->v_vl_const != UINT64_MAX) {
+				m.disp += (int32_t)(t->v_vl_const << lg);
+			} else {
+				if (t->v_vl_in)
+					e_mov_rr(e, true, RAX, t_host_reg(t, t->v_vl_in));
+				else
+					e_load(e, RAX, M(REG_CPU, OFF(vl)), 8, false);
+				m.index = RAX;
+				m.scale = lg;
+			}
+			e_store(e, m, RCX, (int)sew);
+		}
+	} else { /* rcx = the offset, at most VLMAX (an up's: VLMAX - it) */
+		if (form == VF_VI)
+			e_mov_ri(e, RCX, (uint64_t)in->imm);
+		else
+			t_get(t, RCX, in->rs1);
+		e_mov_ri(e, RAX, vlmax);
+		e_alu_rr(e, ALU_CMP, true, RCX, RAX);
+		e_cmov(e, CC_A, RCX, RAX);
+		if (up) {
+			e_alu_rr(e, ALU_SUB, true, RAX, RCX);
+			e_mov_rr(e, true, RCX, RAX);
+		}
+	}
+	for (unsigned k = 0; k < chunks; k += step) {
+		struct mem m = M(REG_CPU, at + 16 * (int32_t)k + (one ? (up ? -(int32_t)sew : (int32_t)sew) : 0));
+		int kr = elem_k(t, k, step);
+		if (!one) { /* from the offset: at + offset * sew (an up: at - VLMAX * sew + rcx * sew) */
+			m.index = RCX;
+			m.scale = lg;
+			if (up)
+				m.disp -= (int32_t)(vlmax * sew);
+		}
+		if (up && !one) { /* and only the elements from the offset on (VLMAX - rcx): k2 */
+			uint8_t *above;
+			unsigned first = k / step * per;
+			e_mov_ri(e, RDX, vlmax - first);
+			e_alu_rr(e, ALU_SUB, true, RDX, RCX);
+			above = e_jcc(e, CC_AE);
+			e_alu_rr(e, ALU_XOR, false, RDX, RDX);
+			e_patch(above, e->p);
+			e_mov_ri(e, RAX, UINT64_MAX);
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RDX, RDX, RAX); /* bzhi rdx, rax, rdx */
+			e_unary(e, 2, true, RDX);                                             /* not */
+			if (per < 32)
+				e_alu_ri(e, ALU_AND, false, RDX, (int32_t)((1u << per) - 1));
+			else
+				e_mov_rr(e, false, RDX, RDX);
+			kmov_from(t, 2, RDX);
+			if (kr) /* kandq k2, k2, kr */
+				e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, true, 0x41, 2, 2, kr);
+			kr = 2;
+		}
+		vec_load(t, XMM0, m, step);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	return true;
+}
+
 /* vnsrl, vnsra (.wx, .wi) on e8-e32 results, LMUL up to 4, where the host has the masks: each 16
  * bytes of vd from the 32 of vs2 under them (16 for a fractional LMUL), shifted at 2 * SEW, then
  * truncated (vpmovwb, vpmovdw, vpmovqd). vd may be vs2's lowest register. */
@@ -1954,6 +2057,12 @@ static int element_wise(struct tctx *t)
 	case RV_VNSRL:
 	case RV_VNSRA: return narrowing(t);
 	case RV_VMERGE: return merge(t);
+	case RV_VSLIDEDOWN:
+	case RV_VSLIDEUP:
+	case RV_VSLIDE1DOWN:
+	case RV_VSLIDE1UP:
+	case RV_VFSLIDE1DOWN:
+	case RV_VFSLIDE1UP: return slide(t);
 	case RV_VZEXT_VF2:
 	case RV_VSEXT_VF2:
 	case RV_VZEXT_VF4:
