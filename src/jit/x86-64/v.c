@@ -234,36 +234,86 @@ static bool group_ok(const struct tctx *t)
 	return t->v_lmul8 >= 8 || t->j->v_masks;
 }
 
+/* Whether the tail past vl is masked: the host has the masks and vl may be below VLMAX, or the
+ * LMUL is fractional (its register has elements past VLMAX) */
+static bool tail_masked(const struct tctx *t)
+{
+	return t->j->v_masks && (!t->v_whole || t->v_lmul8 < 8);
+}
+
+/* tail_masked, or masked by v0: the forms that build their own masks (compares, vfirst, vcpop,
+ * reductions) go that way */
+static bool masks_needed(const struct tctx *t)
+{
+	return tail_masked(t) || (t->j->v_masks && !t->in->rm);
+}
+
+/* dst &= the bits of elements first to first + 63 that lie below vl (through tmp) */
+static void and_below_vl(struct tctx *t, int dst, int tmp, unsigned first)
+{
+	struct emit *e = &t->e;
+	if (t->v_vl_const != UINT64_MAX) {
+		uint64_t n = t->v_vl_const > first ? t->v_vl_const - first : 0;
+		if (n < 64) {
+			e_mov_ri(e, tmp, ~(~0ull << n));
+			e_alu_rr(e, ALU_AND, true, dst, tmp);
+		}
+		return;
+	}
+	if (t->v_vl_in)
+		e_mov_rr(e, true, tmp, t_host_reg(t, t->v_vl_in));
+	else
+		e_load(e, tmp, M(REG_CPU, OFF(vl)), 8, false);
+	if (first) { /* vl - first, or 0 below it */
+		uint8_t *above;
+		e_alu_ri(e, ALU_SUB, true, tmp, (int32_t)first);
+		above = e_jcc(e, CC_AE);
+		e_alu_rr(e, ALU_XOR, false, tmp, tmp);
+		e_patch(above, e->p);
+	}
+	e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, dst, tmp, dst); /* bzhi dst, dst, tmp */
+}
+
+/* gpr = v0's bits from element first on (vmovq or vpextrq gpr, xmm16) */
+static void v0_bits(struct tctx *t, int gpr, unsigned first)
+{
+	struct emit *e = &t->e;
+	if (first < 64) {
+		e_evex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, gpr);
+	} else {
+		e_evex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, 16, 0, gpr);
+		e_byte(e, 1);
+	}
+	if (first % 64)
+		e_shift_i(e, SH_SHR, true, gpr, (uint8_t)(first % 64));
+}
+
+/* gpr's low n bits (n at most 32), zero above */
+static void keep_low(struct tctx *t, int gpr, unsigned n)
+{
+	if (n < 32)
+		e_alu_ri(&t->e, ALU_AND, false, gpr, (int32_t)((1u << n) - 1));
+	else
+		e_mov_rr(&t->e, false, gpr, gpr);
+}
+
+/* kandq dst, a, b */
+static void kand(struct tctx *t, int dst, int a, int b)
+{
+	e_vex_rr(&t->e, true, VEX_PP_NONE, VEX_0F, true, 0x41, dst, a, b);
+}
+
 /* k4 + u = the elements below vl of the group's unit u: 32 bytes, or a one-register group's 16
- * (step_of's). From vl's register, a bzhi of all ones for each 64 elements, shifted for the units
- * of a word. */
+ * (step_of's): for each 64 elements, those below VLMAX and vl, shifted for the units of a word */
 static void tail_masks(struct tctx *t)
 {
 	struct emit *e = &t->e;
 	unsigned chunks = group_chunks(t), step = step_of(t, chunks), units = chunks / step;
 	unsigned per = 16 * step / t->v_sew, per_word = 64 / per;
-	int vl = t->v_vl_in ? t_host_reg(t, t->v_vl_in) : RDX;
-	if (t->v_vl_const != UINT64_MAX) {
-		for (unsigned u = 0; u < units; u++) {
-			uint64_t n = t->v_vl_const > u * per ? t->v_vl_const - u * per : 0;
-			e_mov_ri(e, RAX, n >= per ? ~0ull >> (64 - per) : ~(~0ull << n));
-			kmov_from(t, 4 + (int)u, RAX);
-		}
-		return;
-	}
-	if (!t->v_vl_in)
-		e_load(e, RDX, M(REG_CPU, OFF(vl)), 8, false);
 	for (unsigned u = 0; u < units; u += per_word) {
-		int n = vl;
-		if (u) { /* vl - 64 * word, or 0 below it */
-			e_alu_rr(e, ALU_XOR, false, RCX, RCX);
-			e_mov_rr(e, true, RAX, vl);
-			e_alu_ri(e, ALU_SUB, true, RAX, (int32_t)(u * per));
-			e_cmov(e, CC_B, RAX, RCX);
-			n = RAX;
-		}
-		e_mov_ri(e, RCX, UINT64_MAX);
-		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RCX, n, RCX); /* bzhi rcx, rcx, n */
+		unsigned n = (unsigned)t->v_vlmax - u * per;
+		e_mov_ri(e, RCX, n >= 64 ? UINT64_MAX : ~(~0ull << n));
+		and_below_vl(t, RCX, RAX, u * per);
 		kmov_from(t, 4 + (int)u, RCX);
 		for (unsigned v = 1; v < per_word && u + v < units; v++)
 			kshift(t, false, 4 + (int)(u + v), 4 + (int)u, v * per);
@@ -287,7 +337,7 @@ static uint8_t *enter_group(struct tctx *t)
 /* The tail mask of chunk k (of step chunks at a time) after enter_group, or 0 for none */
 static int tail_k(const struct tctx *t, unsigned k, unsigned step)
 {
-	return t->j->v_masks && (!t->v_whole || t->v_lmul8 < 8) ? 4 + (int)(k / step) : 0;
+	return tail_masked(t) ? 4 + (int)(k / step) : 0;
 }
 
 /* Whether the instruction's mask can be taken: unmasked, or masked by v0 (vm = 0) with the host's
@@ -308,26 +358,15 @@ static bool mask_ok(const struct tctx *t)
  * 0 for all */
 static int elem_k_via(struct tctx *t, unsigned k, unsigned step, int gpr)
 {
-	struct emit *e = &t->e;
 	int kt = tail_k(t, k, step);
-	unsigned per = 16 * step / t->v_sew, first = k / step * per;
+	unsigned per = 16 * step / t->v_sew;
 	if (t->in->rm)
 		return kt;
-	if (first < 64) { /* vmovq gpr, xmm16 (v0) */
-		e_evex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, gpr);
-	} else { /* vpextrq gpr, xmm16, 1 */
-		e_evex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, 16, 0, gpr);
-		e_byte(e, 1);
-	}
-	if (first % 64)
-		e_shift_i(e, SH_SHR, true, gpr, (uint8_t)(first % 64));
-	if (per < 32)
-		e_alu_ri(e, ALU_AND, false, gpr, (int32_t)((1u << per) - 1));
-	else
-		e_mov_rr(e, false, gpr, gpr);
+	v0_bits(t, gpr, k / step * per);
+	keep_low(t, gpr, per);
 	kmov_from(t, 3, gpr);
-	if (kt) /* kandq k3, k3, kt */
-		e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, true, 0x41, 3, 3, kt);
+	if (kt)
+		kand(t, 3, 3, kt);
 	return 3;
 }
 
@@ -621,35 +660,14 @@ static bool load_store(struct tctx *t)
 static int elems_k(struct tctx *t, unsigned first, unsigned count)
 {
 	struct emit *e = &t->e;
-	bool tail = t->j->v_masks && (!t->v_whole || t->v_lmul8 < 8);
-	uint64_t all = ~(~0ull << count);
+	bool tail = tail_masked(t);
 	if (!tail && t->in->rm)
 		return 0;
-	if (!tail) {
-		e_mov_ri(e, RDX, all);
-	} else if (t->v_vl_const != UINT64_MAX) {
-		uint64_t n = t->v_vl_const > first ? t->v_vl_const - first : 0;
-		e_mov_ri(e, RDX, n >= count ? all : ~(~0ull << n));
-	} else { /* bzhi of all ones by vl - first, or 0 below it */
-		e_alu_rr(e, ALU_XOR, false, RAX, RAX);
-		if (t->v_vl_in)
-			e_mov_rr(e, true, RCX, t_host_reg(t, t->v_vl_in));
-		else
-			e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
-		e_alu_ri(e, ALU_SUB, true, RCX, (int32_t)first);
-		e_cmov(e, CC_B, RCX, RAX);
-		e_mov_ri(e, RDX, all);
-		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RDX, RCX, RDX); /* bzhi rdx, rdx, rcx */
-	}
-	if (!t->in->rm) { /* and v0's bits (vmovq or vpextrq rax, xmm16) */
-		if (first < 64) {
-			e_evex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, RAX);
-		} else {
-			e_evex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, 16, 0, RAX);
-			e_byte(e, 1);
-		}
-		if (first % 64)
-			e_shift_i(e, SH_SHR, true, RAX, (uint8_t)(first % 64));
+	e_mov_ri(e, RDX, ~(~0ull << count));
+	if (tail)
+		and_below_vl(t, RDX, RCX, first);
+	if (!t->in->rm) {
+		v0_bits(t, RAX, first);
 		e_alu_rr(e, ALU_AND, true, RDX, RAX);
 	}
 	kmov_from(t, 3, RDX);
@@ -862,13 +880,10 @@ static bool slide(struct tctx *t)
 			e_mov_ri(e, RAX, UINT64_MAX);
 			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RDX, RDX, RAX); /* bzhi rdx, rax, rdx */
 			e_unary(e, 2, true, RDX);                                             /* not */
-			if (per < 32)
-				e_alu_ri(e, ALU_AND, false, RDX, (int32_t)((1u << per) - 1));
-			else
-				e_mov_rr(e, false, RDX, RDX);
+			keep_low(t, RDX, per);
 			kmov_from(t, 2, RDX);
-			if (kr) /* kandq k2, k2, kr */
-				e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, true, 0x41, 2, 2, kr);
+			if (kr)
+				kand(t, 2, 2, kr);
 			kr = 2;
 		}
 		vec_load(t, XMM0, m, step);
@@ -1042,8 +1057,8 @@ static bool extension(struct tctx *t)
 	return true;
 }
 
-/* vid.v: each element its index, built in xmm0 (ymm0) from two 64-bit words of 0, 1, 2, ...
- * plus the chunk's first index */
+/* vid.v: each element its index: the first chunk's from two 64-bit words of 0, 1, 2, ... (once),
+ * the others' plus their first index */
 static bool index_sequence(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1062,26 +1077,26 @@ static bool index_sequence(struct tctx *t)
 		else
 			hi |= v << (8 * (sew * i - 8));
 	}
+	e_mov_ri(e, RAX, lo);                                            /* xmm2 (ymm2) = the first chunk's indexes */
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RAX); /* vmovq xmm2, rax */
+	e_mov_ri(e, RAX, hi);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RAX); /* vpinsrq xmm2, xmm2, rax, 1 */
+	e_byte(e, 1);
+	if (step == 2) { /* the high lane: + per, then vinserti128 ymm2, ymm2, xmm1, 1 */
+		e_mov_ri(e, RAX, per);
+		broadcast(t, sew, 1);
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, int_opcode_add(sew), XMM1, XMM1, XMM2);
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x38, XMM2, XMM2, XMM1);
+		e_byte(e, 1);
+	}
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
-		e_mov_ri(e, RAX, lo);
-		e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM0, 0, RAX); /* vmovq xmm0, rax */
-		e_mov_ri(e, RAX, hi);
-		e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM0, XMM0, RAX); /* vpinsrq xmm0, xmm0, rax, 1 */
-		e_byte(e, 1);
-		if (step == 2) { /* the high lane: + per, then vinserti128 ymm0, ymm0, xmm1, 1 */
-			e_mov_ri(e, RAX, per);
-			broadcast(t, sew, 1);
-			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, int_opcode_add(sew), XMM1, XMM1, XMM0);
-			e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x38, XMM0, XMM0, XMM1);
-			e_byte(e, 1);
-		}
 		if (k) { /* + the chunk's first index */
 			e_mov_ri(e, RAX, k * 16 / sew);
 			broadcast(t, sew, step);
-			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, int_opcode_add(sew), XMM0, XMM0, XMM1);
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, int_opcode_add(sew), XMM0, XMM2, XMM1);
 		}
-		vput_tail(t, in->rd, k, XMM0, step, kr);
+		vput_tail(t, in->rd, k, k ? XMM0 : XMM2, step, kr);
 	}
 	finish_wide(t, step);
 	return true;
@@ -1431,38 +1446,52 @@ static bool fp_move_to_scalar(struct tctx *t)
 	return true;
 }
 
+/* vd's element 0 = rax's low SEW bytes, the rest of vd as it was (through rcx and rdx) */
+static void put_element0(struct tctx *t, unsigned rd)
+{
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew;
+	if (!t->j->v_resident) {
+		e_store(e, vreg(t, rd, 0), RAX, (int)sew);
+		return;
+	}
+	if (sew < 8) { /* into the low sew bytes of vd's first word */
+		vword_get(t, RCX, rd, 0);
+		e_mov_ri(e, RDX, (1ull << (8 * sew)) - 1);
+		e_alu_rr(e, ALU_AND, true, RAX, RDX);
+		e_unary(e, 2, true, RDX); /* not */
+		e_alu_rr(e, ALU_AND, true, RCX, RDX);
+		e_alu_rr(e, ALU_OR, true, RAX, RCX);
+	}
+	vword_put(t, rd, 0, RAX);
+}
+
+/* The jump taken where vl is 0, or NULL where it cannot be */
+static uint8_t *vl_zero_test(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	if (t->v_vl_const != UINT64_MAX || t->v_whole)
+		return NULL;
+	if (t->v_vl_in)
+		e_test_rr(e, true, t_host_reg(t, t->v_vl_in), t_host_reg(t, t->v_vl_in));
+	else
+		e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vl)), 0);
+	return e_jcc(e, CC_E);
+}
+
 /* vmv.s.x: element 0 = x[rs1] where vl is not 0 (vstart is 0 after the vsetvli), the rest of vd
  * as it was */
 static bool move_to_vector(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew;
-	uint8_t *none = NULL;
+	uint8_t *none;
 	if (t->v_vl_const == 0)
 		return false;
 	make_live(t);
-	if (t->v_vl_const == UINT64_MAX && !t->v_whole) {
-		if (t->v_vl_in)
-			e_test_rr(e, true, t_host_reg(t, t->v_vl_in), t_host_reg(t, t->v_vl_in));
-		else
-			e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vl)), 0);
-		none = e_jcc(e, CC_E);
-	}
+	none = vl_zero_test(t);
 	t_get(t, RAX, in->rs1);
-	if (!t->j->v_resident) {
-		e_store(e, vreg(t, in->rd, 0), RAX, (int)sew);
-	} else {
-		if (sew < 8) { /* into the low sew bytes of vd's first word */
-			vword_get(t, RCX, in->rd, 0);
-			e_mov_ri(e, RDX, (1ull << (8 * sew)) - 1);
-			e_alu_rr(e, ALU_AND, true, RAX, RDX);
-			e_unary(e, 2, true, RDX); /* not */
-			e_alu_rr(e, ALU_AND, true, RCX, RDX);
-			e_alu_rr(e, ALU_OR, true, RAX, RCX);
-		}
-		vword_put(t, in->rd, 0, RAX);
-	}
+	put_element0(t, in->rd);
 	if (none)
 		e_patch(none, e->p);
 	return true;
@@ -1493,20 +1522,14 @@ static bool reduction(struct tctx *t)
 						      : op == RV_VREDMAX                    ? top
 						      : op == RV_VREDMIN                    ? top - 1
 											    : 0;
-	bool map38, masked = t->j->v_masks && (!t->v_whole || !in->rm || t->v_lmul8 < 8);
+	bool map38, masked = masks_needed(t);
 	uint8_t opc = int_opcode(as[op - RV_VREDSUM], sew, &map38), *short_vl = NULL, *none = NULL;
 	if ((!masked && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs || (masked && t->v_vl_const == 0) ||
 	    (map38 && !t->j->host_sse41) || (map38 && sew == 8 && !t->j->v_resident))
 		return false;
 	if (masked) {
 		make_live(t);
-		if (t->v_vl_const == UINT64_MAX) {
-			if (t->v_vl_in)
-				e_test_rr(e, true, t_host_reg(t, t->v_vl_in), t_host_reg(t, t->v_vl_in));
-			else
-				e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vl)), 0);
-			none = e_jcc(e, CC_E);
-		}
+		none = vl_zero_test(t);
 		e_mov_ri(e, RAX, ident);
 		broadcast(t, sew, 1); /* xmm1 */
 	} else {
@@ -1536,19 +1559,7 @@ static bool reduction(struct tctx *t)
 	vget(t, XMM1, in->rs1, 0, 1);
 	reduce_rr(t, opc, map38, XMM0, XMM1);
 	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
-	if (t->j->v_resident) {                   /* element 0 into the rest of vd's first word */
-		if (sew < 8) {
-			vword_get(t, RCX, in->rd, 0);
-			e_mov_ri(e, RDX, (1ull << (8 * sew)) - 1);
-			e_alu_rr(e, ALU_AND, true, RAX, RDX);
-			e_unary(e, 2, true, RDX); /* not */
-			e_alu_rr(e, ALU_AND, true, RCX, RDX);
-			e_alu_rr(e, ALU_OR, true, RAX, RCX);
-		}
-		vword_put(t, in->rd, 0, RAX);
-	} else {
-		e_store(e, vreg(t, in->rd, 0), RAX, (int)sew);
-	}
+	put_element0(t, in->rd);
 	if (none)
 		e_patch(none, e->p);
 	short_vl_path(t, short_vl, "vl below VLMAX: fewer elements");
@@ -1731,30 +1742,10 @@ static void active_word(struct tctx *t, unsigned w)
 	struct emit *e = &t->e;
 	unsigned n = (unsigned)t->v_vlmax - 64 * w;
 	e_mov_ri(e, RCX, n >= 64 ? UINT64_MAX : ~(~0ull << n));
-	if (t->j->v_masks && (!t->v_whole || t->v_lmul8 < 8)) {
-		if (t->v_vl_const != UINT64_MAX) {
-			uint64_t m = t->v_vl_const > 64 * w ? t->v_vl_const - 64 * w : 0;
-			e_mov_ri(e, RAX, m >= 64 ? UINT64_MAX : ~(~0ull << m));
-			e_alu_rr(e, ALU_AND, true, RCX, RAX);
-		} else { /* bzhi rcx, rcx, vl - 64w (0 below it) */
-			uint8_t *above = NULL;
-			if (t->v_vl_in)
-				e_mov_rr(e, true, RAX, t_host_reg(t, t->v_vl_in));
-			else
-				e_load(e, RAX, M(REG_CPU, OFF(vl)), 8, false);
-			if (w) {
-				e_alu_ri(e, ALU_SUB, true, RAX, (int32_t)(64 * w));
-				above = e_jcc(e, CC_AE);
-				e_alu_rr(e, ALU_XOR, false, RAX, RAX);
-				e_patch(above, e->p);
-			}
-			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RCX, RAX, RCX);
-		}
-	}
-	if (!t->in->rm) { /* vmovq or vpextrq rax, xmm16 (v0) */
-		e_evex_rr(e, false, VEX_PP_66, w ? VEX_0F3A : VEX_0F, true, w ? 0x16 : 0x7e, 16, 0, RAX);
-		if (w)
-			e_byte(e, 1);
+	if (tail_masked(t))
+		and_below_vl(t, RCX, RAX, 64 * w);
+	if (!t->in->rm) {
+		v0_bits(t, RAX, 64 * w);
 		e_alu_rr(e, ALU_AND, true, RCX, RAX);
 	}
 }
@@ -1837,7 +1828,7 @@ static bool first_set(struct tctx *t)
 	unsigned nbits = (unsigned)t->v_vlmax, n = 0;
 	uint8_t *found[16], *short_vl = NULL;
 	/* with the host's masks, the bits active_word gives (below vl, under v0) */
-	bool masked = t->j->v_masks && (!t->v_whole || !in->rm || t->v_lmul8 < 8);
+	bool masked = masks_needed(t);
 	if ((!in->rm && !masked) || nbits > 64 * 16)
 		return false;
 	if (masked)
@@ -1905,7 +1896,7 @@ static bool count_set(struct tctx *t)
 	unsigned nbits = (unsigned)t->v_vlmax;
 	int x = rd_or_rax(t, in->rd);
 	uint8_t *short_vl = NULL;
-	bool masked = t->j->v_masks && (!t->v_whole || !in->rm || t->v_lmul8 < 8);
+	bool masked = masks_needed(t);
 	if ((!in->rm && !masked) || !t->j->host_bitcount || !t->j->v_resident || nbits > 128 || x == RCX || x == RDX)
 		return false;
 	if (masked)
