@@ -681,6 +681,72 @@ static void bytes_down(struct tctx *t, int x, unsigned n)
 	e_byte(&t->e, (uint8_t)n);
 }
 
+/* The unordered indexed loads and stores (vluxei, vsuxei) of 32- and 64-bit elements, one field,
+ * with the masks: 16 bytes of data at a time, their 4 or 2 elements' addresses (x[rs1] plus the
+ * index zero-extended) in ymm1 or xmm1, each tested against the space's addr_mask (one out of it:
+ * the interpreter from that element on), then one vpgatherqd/qq or vpscatterqd/qq under k1 (a
+ * fault replays the instruction: a load's vd never overlaps its indexes, so it can start again). */
+static bool indexed(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	bool store = in->op == RV_VSUXEI;
+	unsigned sew = t->v_sew, eew = (unsigned)in->imm / 8, emul8 = t->v_lmul8 * eew / sew;
+	unsigned dregs = group_regs(t), iregs = emul8 < 8 ? 1 : emul8 / 8, chunks = group_chunks(t), n = 16 / sew;
+	uint8_t *out[64], *short_vl;
+	struct mem vsib = t_guest(t, NOREG, 0);
+	/* what the interpreter refuses (misaligned or overlapping groups, an EMUL out of range, v0 as
+	 * the indexes under v0.t) stays there, as do loads whose vd overlaps the indexes at all */
+	if (!t->j->v_masks || sew < 4 || in->rs3 != 1 || !mask_ok(t) || (!in->rm && in->rs2 == 0) ||
+	    t->v_lmul8 * eew % sew || emul8 > 64 || (n * eew > 16 && t->v_lmul8 < 8) || in->rd % dregs ||
+	    in->rs2 % iregs || (!store && in->rd < in->rs2 + iregs && in->rs2 < in->rd + dregs))
+		return false;
+	vsib.index = XMM1;
+	short_vl = enter_group(t);
+	for (unsigned k = 0; k < chunks; k++) {
+		unsigned off = k * n * eew; /* the indexes' bytes in vs2's group */
+		bool wide = n == 4;         /* four qword addresses: ymm1 */
+		int kr = elems_k(t, k * n, n);
+		if (kr)
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x90, 1, 0, 3); /* kmovw k1, k3 */
+		else
+			e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, false, 0x46, 1, 1, 1); /* kxnorw k1, k1, k1 */
+		vget(t, XMM1, in->rs2, off / 16, 1);
+		if (n * eew == 32) { /* vinserti128 ymm1, ymm1, xmm2, 1: the next 16 bytes above */
+			vget(t, XMM2, in->rs2, off / 16 + 1, 1);
+			e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x38, XMM1, XMM1, XMM2);
+			e_byte(e, 1);
+		} else if (off % 16) {
+			bytes_down(t, XMM1, off % 16);
+		}
+		if (eew < 8) /* vpmovzxbq, wq, dq */
+			e_vex_rr(e, wide, VEX_PP_66, VEX_0F38, false,
+				 eew == 1   ? 0x32
+				 : eew == 2 ? 0x34
+					    : 0x35,
+				 XMM1, 0, XMM1);
+		t_get(t, RAX, in->rs1);
+		e_evex_rr(e, wide, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX);   /* vpbroadcastq ymm2, rax */
+		e_vex_rr(e, wide, VEX_PP_66, VEX_0F, false, 0xd4, XMM1, XMM1, XMM2); /* vpaddq */
+		e_vex_rm(e, wide, VEX_PP_66, VEX_0F38, false, 0x59, XMM2, 0, M(REG_CPU, OFF(addr_mask)));
+		e_evex_rrk(e, wide, VEX_PP_66, VEX_0F38, true, 0x27, 2, XMM1, XMM2, 1, false); /* vptestmq k2{k1} */
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 2, 0, 2);                 /* kortestw k2, k2 */
+		out[k] = e_jcc(e, CC_NE);
+		if (store)
+			vget(t, XMM0, in->rd, k, 1);
+		t_fault_site_replay(t, 1);
+		/* vpgatherqd xmm0{k1}, [ymm1] / vpgatherqq xmm0{k1}, [xmm1]; vpscatter the same way */
+		e_evex_rmk(e, wide, VEX_PP_66, VEX_0F38, sew == 8, store ? 0xa1 : 0x91, XMM0, 0, vsib, 1, false);
+		if (!store)
+			vput_masked(t, sew, in->rd, k, XMM0, 1, kr);
+	}
+	finish_wide(t, 2);
+	for (unsigned k = 0; k < chunks; k++)
+		t_cold_helper_vstart(t, out[k], interp_v, "an address past the guest space", k * n);
+	short_vl_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
+	return true;
+}
+
 /* x = x's low 8 (or 16, step 2) bytes of elements of sew bytes extended to twice that many
  * (vpmovsx/zx bw, wd, dq) */
 static void extend(struct tctx *t, int x, unsigned sew, bool sign, unsigned step)
@@ -2234,6 +2300,8 @@ bool jit_v(struct tctx *t)
 	case RV_VMXNOR: return mask_logical(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VMV_S_X: return move_to_vector(t);
+	case RV_VLUXEI:
+	case RV_VSUXEI: return indexed(t);
 	case RV_VFMV_F_S: return fp_move_to_scalar(t);
 	case RV_VMVR: return move_registers(t);
 	case RV_VREDSUM:
