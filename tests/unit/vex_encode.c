@@ -8,7 +8,7 @@
 
 #include "jit/x86-64/emit.h"
 
-enum { VEX256, VEX128, EVEX256, EVEX128 };
+enum { VEX256, VEX128, EVEX256, EVEX128, EVEX512 };
 
 /* One instruction: register form (rm a register) or memory form; imm appended when >= 0 */
 struct want {
@@ -20,26 +20,37 @@ struct want {
 	int reg, vvvv, rm; /* rm NOREG: the memory operand m */
 	struct mem m;
 	int imm;
-	int k;  /* EVEX: the write mask (0: none) */
-	bool z; /* zeroing the elements it leaves out */
+	int k;     /* EVEX: the write mask (0: none) */
+	bool z;    /* zeroing the elements it leaves out */
+	bool bcst; /* the memory operand's one element broadcast */
+	bool len;  /* through e_evex_len_rm/rr (16, 32 or 64 bytes) */
 };
 
 #define KRR(kind, text, pp, map, w, op, reg, vvvv, rm, imm)                                                            \
 	{                                                                                                              \
-		text, kind, pp, map, w, op, reg, vvvv, rm, {0}, imm, 0, false                                          \
+		text, kind, pp, map, w, op, reg, vvvv, rm, {0}, imm, 0, false, false, false                            \
 	}
 #define KRM(kind, text, pp, map, w, op, reg, vvvv, ...)                                                                \
 	{                                                                                                              \
-		text, kind, pp, map, w, op, reg, vvvv, NOREG, __VA_ARGS__, -1, 0, false                                \
+		text, kind, pp, map, w, op, reg, vvvv, NOREG, __VA_ARGS__, -1, 0, false, false, false                  \
 	}
 /* masked EVEX (mask k, zeroing z) */
 #define MRR(text, pp, map, w, op, reg, vvvv, rm, imm, k, z)                                                            \
 	{                                                                                                              \
-		text, EVEX256, pp, map, w, op, reg, vvvv, rm, {0}, imm, k, z                                           \
+		text, EVEX256, pp, map, w, op, reg, vvvv, rm, {0}, imm, k, z, false, false                             \
 	}
 #define MRM(l, text, pp, map, w, op, reg, vvvv, m, k, z)                                                               \
 	{                                                                                                              \
-		text, l, pp, map, w, op, reg, vvvv, NOREG, m, -1, k, z                                                 \
+		text, l, pp, map, w, op, reg, vvvv, NOREG, m, -1, k, z, false, false                                   \
+	}
+/* e_evex_len_rm/rr: kind EVEX128, EVEX256 or EVEX512 */
+#define LRM(kind, text, pp, map, w, op, reg, vvvv, m, k, bcst)                                                         \
+	{                                                                                                              \
+		text, kind, pp, map, w, op, reg, vvvv, NOREG, m, -1, k, false, bcst, true                              \
+	}
+#define LRR(kind, text, pp, map, w, op, reg, vvvv, rm, imm)                                                            \
+	{                                                                                                              \
+		text, kind, pp, map, w, op, reg, vvvv, rm, {0}, imm, 0, false, false, true                             \
 	}
 #define RR(...) KRR(VEX256, __VA_ARGS__)
 #define RM(...) KRM(VEX256, __VA_ARGS__)
@@ -163,12 +174,38 @@ static const struct want lanes[] = {
     KRR(EVEX128, "vmovq %xmm16, %rdx", VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, RDX, -1),
     KRR(EVEX128, "vpextrq $1, %xmm16, %rdx", VEX_PP_66, VEX_0F3A, true, 0x16, 16, 0, RDX, 1),
     KRR(VEX256, "vinserti128 $1, %xmm0, %ymm0, %ymm0", VEX_PP_66, VEX_0F3A, false, 0x38, 0, 0, 0, 1),
+    /* indexed accesses: qword addresses (VSIB, no base), their check against addr_mask */
+    LRM(EVEX512, "vpgatherqd (,%zmm1,1), %ymm0{%k1}", VEX_PP_66, VEX_0F38, false, 0x91, 0, 0, MEM(NOREG, 1, 0, false),
+	1, false),
+    LRM(EVEX128, "vpgatherqq %gs:(,%xmm1,1), %xmm0{%k1}", VEX_PP_66, VEX_0F38, true, 0x91, 0, 0, MEM(NOREG, 1, 0, true),
+	1, false),
+    LRM(EVEX512, "vpscatterqd %ymm0, (,%zmm1,1){%k1}", VEX_PP_66, VEX_0F38, false, 0xa1, 0, 0, MEM(NOREG, 1, 0, false),
+	1, false),
+    LRM(EVEX256, "vpscatterqq %ymm0, (,%ymm1,1){%k1}", VEX_PP_66, VEX_0F38, true, 0xa1, 0, 0, MEM(NOREG, 1, 0, false),
+	1, false),
+    LRM(EVEX512, "vptestmq 0x5c0(%rbp){1to8}, %zmm1, %k2{%k1}", VEX_PP_66, VEX_0F38, true, 0x27, 2, 1,
+	MEM(RBP, NOREG, 0x5c0, false), 1, true),
+    LRM(EVEX256, "vptestmq 0x10(%rbp){1to4}, %ymm1, %k2{%k1}", VEX_PP_66, VEX_0F38, true, 0x27, 2, 1,
+	MEM(RBP, NOREG, 0x10, false), 1, true),
+    LRR(EVEX512, "vpbroadcastq %rax, %zmm2", VEX_PP_66, VEX_0F38, true, 0x7c, 2, 0, RAX, -1),
+    LRR(EVEX512, "vpmovzxdq %ymm1, %zmm1", VEX_PP_66, VEX_0F38, false, 0x35, 1, 0, 1, -1),
+    LRR(EVEX256, "vpmovzxbq %xmm17, %ymm1", VEX_PP_66, VEX_0F38, false, 0x32, 1, 0, 17, -1),
+    LRR(EVEX512, "vpaddq %zmm2, %zmm1, %zmm1", VEX_PP_66, VEX_0F, true, 0xd4, 1, 1, 2, -1),
+    LRR(EVEX512, "vinserti64x4 $1, %ymm0, %zmm1, %zmm1", VEX_PP_66, VEX_0F3A, true, 0x3a, 1, 1, 0, 1),
+    KRR(VEX128, "kmovw %k4, %k1", VEX_PP_NONE, VEX_0F, false, 0x90, 1, 0, 4, -1),
+    KRR(VEX256, "kxnorw %k1, %k1, %k1", VEX_PP_NONE, VEX_0F, false, 0x46, 1, 1, 1, -1),
+    KRR(VEX128, "kortestw %k2, %k2", VEX_PP_NONE, VEX_0F, false, 0x98, 2, 0, 2, -1),
 };
 
 static void emit_want(struct emit *e, const struct want *w)
 {
 	bool evex = w->kind == EVEX256 || w->kind == EVEX128, l256 = w->kind == VEX256 || w->kind == EVEX256;
-	if (evex && w->rm == NOREG)
+	unsigned bytes = w->kind == EVEX512 ? 64 : l256 ? 32 : 16;
+	if (w->len && w->rm == NOREG)
+		e_evex_len_rm(e, bytes, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->m, w->k, w->bcst);
+	else if (w->len)
+		e_evex_len_rr(e, bytes, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->rm, w->k);
+	else if (evex && w->rm == NOREG)
 		e_evex_rmk(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->m, w->k, w->z);
 	else if (evex)
 		e_evex_rrk(e, l256, w->pp, w->map, w->w, w->op, w->reg, w->vvvv, w->rm, w->k, w->z);

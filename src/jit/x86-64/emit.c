@@ -448,24 +448,41 @@ void e_vex_rr(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, in
 	modrm_rr(e, reg, rm);
 }
 
-/* EVEX without broadcast: reg, vvvv and a register rm may be 16-31; k (1-7) masks the
- * destination's elements, merging or (z) zeroing the others; 0 for none */
-static void evex(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int x, int b, int k,
-		 bool z)
+/* EVEX: reg, vvvv and a register rm may be 16-31; ll 0, 1, 2 for 16, 32, 64 bytes; k (1-7) masks
+ * the destination's elements, merging or (z) zeroing the others, 0 for none; bcst broadcasts a
+ * memory operand's one element */
+static void evex(struct emit *e, unsigned ll, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int x, int b,
+		 int k, bool z, bool bcst)
 {
 	e_byte(e, 0x62);
 	e_byte(e, (uint8_t)((reg & 8 ? 0 : 0x80) | (x >= 0 && (x & 8) ? 0 : 0x40) | (b >= 0 && (b & 8) ? 0 : 0x20) |
 			    (reg & 16 ? 0 : 0x10) | map));
 	e_byte(e, (uint8_t)((w ? 0x80 : 0) | ((~vvvv & 15) << 3) | 4 | pp));
-	e_byte(e, (uint8_t)((z && k ? 0x80 : 0) | (l256 ? 0x20 : 0) | (vvvv & 16 ? 0 : 8) | (k & 7)));
+	e_byte(e, (uint8_t)((z && k ? 0x80 : 0) | (ll << 5) | (bcst ? 0x10 : 0) | (vvvv & 16 ? 0 : 8) | (k & 7)));
 	e_byte(e, op);
+}
+
+void e_evex_len_rm(struct emit *e, unsigned bytes, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m,
+		   int k, bool bcst)
+{
+	seg(e, m);
+	evex(e, bytes / 32, pp, map, w, op, reg, vvvv, m.index, m.base, k, false, bcst);
+	modrm_mem_n(e, reg, m, bcst ? (w ? 8 : 4) : (int32_t)bytes);
+}
+
+void e_evex_len_rr(struct emit *e, unsigned bytes, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm,
+		   int k)
+{
+	/* a register rm's fourth bit is EVEX.B, its fifth EVEX.X */
+	evex(e, bytes / 32, pp, map, w, op, reg, vvvv, rm & 16 ? 8 : 0, rm, k, false, false);
+	modrm_rr(e, reg, rm);
 }
 
 void e_evex_rmk(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m, int k,
 		bool z)
 {
 	seg(e, m);
-	evex(e, l256, pp, map, w, op, reg, vvvv, m.index, m.base, k, z);
+	evex(e, l256, pp, map, w, op, reg, vvvv, m.index, m.base, k, z, false);
 	modrm_mem_n(e, reg, m, l256 ? 32 : 16);
 }
 
@@ -478,7 +495,7 @@ void e_evex_rrk(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, 
 		bool z)
 {
 	/* a register rm's fourth bit is EVEX.B, its fifth EVEX.X */
-	evex(e, l256, pp, map, w, op, reg, vvvv, rm & 16 ? 8 : 0, rm, k, z);
+	evex(e, l256, pp, map, w, op, reg, vvvv, rm & 16 ? 8 : 0, rm, k, z, false);
 	modrm_rr(e, reg, rm);
 }
 

@@ -99,6 +99,11 @@ void e_evex_rmk(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, 
 		int k, bool z);
 void e_evex_rrk(struct emit *e, bool l256, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm, int k,
 		bool z);
+/* EVEX of 16, 32 or 64 bytes (a 64-byte form's register is zmm), under mask k (merging), with a
+ * memory operand broadcast from one element (bcst) */
+void e_evex_len_rm(struct emit *e, unsigned bytes, int pp, int map, bool w, uint8_t op, int reg, int vvvv, struct mem m,
+		   int k, bool bcst);
+void e_evex_len_rr(struct emit *e, unsigned bytes, int pp, int map, bool w, uint8_t op, int reg, int vvvv, int rm, int k);
 void e_vzeroupper(struct emit *e); /* after 256-bit code: legacy SSE runs next */
 void e_ldmxcsr(struct emit *e, struct mem m);
 /* Read-modify-write on memory, with a lock prefix when asked: xadd, cmpxchg, <alu> [m], reg;

@@ -682,67 +682,69 @@ static void bytes_down(struct tctx *t, int x, unsigned n)
 }
 
 /* The unordered indexed loads and stores (vluxei, vsuxei) of 32- and 64-bit elements, one field,
- * with the masks: 16 bytes of data at a time, their 4 or 2 elements' addresses (x[rs1] plus the
- * index zero-extended) in ymm1 or xmm1, each tested against the space's addr_mask (one out of it:
- * the interpreter from that element on), then one vpgatherqd/qq or vpscatterqd/qq under k1 (a
- * fault replays the instruction: a load's vd never overlaps its indexes, so it can start again). */
+ * with the masks: 16 or 32 bytes of data at a time (step_of's, under elem_k's mask), their 2 to 8
+ * elements' addresses (x[rs1] plus the index zero-extended) in xmm1, ymm1 or zmm1, tested against
+ * the space's addr_mask (one out of it: the interpreter from that element on), then one
+ * vpgatherqd/qq or vpscatterqd/qq under a copy of the mask in k1 (a fault replays the
+ * instruction: a load's vd never overlaps its indexes, so it can start again). */
 static bool indexed(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	bool store = in->op == RV_VSUXEI;
 	unsigned sew = t->v_sew, eew = (unsigned)in->imm / 8, emul8 = t->v_lmul8 * eew / sew;
-	unsigned dregs = group_regs(t), iregs = emul8 < 8 ? 1 : emul8 / 8, chunks = group_chunks(t), n = 16 / sew;
+	unsigned dregs = group_regs(t), iregs = emul8 < 8 ? 1 : emul8 / 8, chunks = group_chunks(t);
+	unsigned step = step_of(t, chunks), n = 16 * step / sew, abytes = 8 * n, ibytes = n * eew;
 	uint8_t *out[64], *short_vl;
 	struct mem vsib = t_guest(t, NOREG, 0);
 	/* what the interpreter refuses (misaligned or overlapping groups, an EMUL out of range, v0 as
-	 * the indexes under v0.t) stays there, as do loads whose vd overlaps the indexes at all */
+	 * the indexes under v0.t) stays there, as do loads whose vd overlaps the indexes at all and a
+	 * fractional group whose indexes are fewer than 16 bytes of data take */
 	if (!t->j->v_masks || sew < 4 || in->rs3 != 1 || !mask_ok(t) || (!in->rm && in->rs2 == 0) ||
-	    t->v_lmul8 * eew % sew || emul8 > 64 || (n * eew > 16 && t->v_lmul8 < 8) || in->rd % dregs ||
+	    t->v_lmul8 * eew % sew || emul8 > 64 || (ibytes > 16 && ibytes > iregs * t->cpu->vlenb) || in->rd % dregs ||
 	    in->rs2 % iregs || (!store && in->rd < in->rs2 + iregs && in->rs2 < in->rd + dregs))
 		return false;
 	vsib.index = XMM1;
 	short_vl = enter_group(t);
-	for (unsigned k = 0; k < chunks; k++) {
-		unsigned off = k * n * eew; /* the indexes' bytes in vs2's group */
-		bool wide = n == 4;         /* four qword addresses: ymm1 */
-		int kr = elems_k(t, k * n, n);
+	t_get(t, RAX, in->rs1);
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX, 0); /* vpbroadcastq x2, rax */
+	for (unsigned u = 0; u < chunks / step; u++) {
+		unsigned k = u * step, off = u * ibytes;
+		int kr = elem_k(t, k, step);
 		if (kr)
-			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x90, 1, 0, 3); /* kmovw k1, k3 */
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x90, 1, 0, kr); /* kmovw k1, kr */
 		else
 			e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, false, 0x46, 1, 1, 1); /* kxnorw k1, k1, k1 */
-		vget(t, XMM1, in->rs2, off / 16, 1);
-		if (n * eew == 32) { /* vinserti128 ymm1, ymm1, xmm2, 1: the next 16 bytes above */
-			vget(t, XMM2, in->rs2, off / 16 + 1, 1);
-			e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x38, XMM1, XMM1, XMM2);
+		vget(t, XMM1, in->rs2, off / 16, ibytes > 16 ? 2 : 1);
+		if (ibytes == 64) { /* vinserti64x4 zmm1, zmm1, ymm0, 1: the next 32 bytes above */
+			vget(t, XMM0, in->rs2, off / 16 + 2, 2);
+			e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F3A, true, 0x3a, XMM1, XMM1, XMM0, 0);
 			e_byte(e, 1);
 		} else if (off % 16) {
 			bytes_down(t, XMM1, off % 16);
 		}
 		if (eew < 8) /* vpmovzxbq, wq, dq */
-			e_vex_rr(e, wide, VEX_PP_66, VEX_0F38, false,
-				 eew == 1   ? 0x32
-				 : eew == 2 ? 0x34
-					    : 0x35,
-				 XMM1, 0, XMM1);
-		t_get(t, RAX, in->rs1);
-		e_evex_rr(e, wide, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX);   /* vpbroadcastq ymm2, rax */
-		e_vex_rr(e, wide, VEX_PP_66, VEX_0F, false, 0xd4, XMM1, XMM1, XMM2); /* vpaddq */
-		e_vex_rm(e, wide, VEX_PP_66, VEX_0F38, false, 0x59, XMM2, 0, M(REG_CPU, OFF(addr_mask)));
-		e_evex_rrk(e, wide, VEX_PP_66, VEX_0F38, true, 0x27, 2, XMM1, XMM2, 1, false); /* vptestmq k2{k1} */
-		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 2, 0, 2);                 /* kortestw k2, k2 */
-		out[k] = e_jcc(e, CC_NE);
+			e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, false,
+				      eew == 1   ? 0x32
+				      : eew == 2 ? 0x34
+						 : 0x35,
+				      XMM1, 0, XMM1, 0);
+		e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xd4, XMM1, XMM1, XMM2, 0); /* vpaddq */
+		/* vptestmq k2{k1}, x1, [addr_mask]{1toN}; kortestw k2, k2 */
+		e_evex_len_rm(e, abytes, VEX_PP_66, VEX_0F38, true, 0x27, 2, XMM1, M(REG_CPU, OFF(addr_mask)), 1, true);
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 2, 0, 2);
+		out[u] = e_jcc(e, CC_NE);
 		if (store)
-			vget(t, XMM0, in->rd, k, 1);
+			vget(t, XMM0, in->rd, k, step);
 		t_fault_site_replay(t, 1);
-		/* vpgatherqd xmm0{k1}, [ymm1] / vpgatherqq xmm0{k1}, [xmm1]; vpscatter the same way */
-		e_evex_rmk(e, wide, VEX_PP_66, VEX_0F38, sew == 8, store ? 0xa1 : 0x91, XMM0, 0, vsib, 1, false);
+		/* vpgatherqd/qq x0{k1}, [x1], or vpscatterqd/qq [x1]{k1}, x0 */
+		e_evex_len_rm(e, abytes, VEX_PP_66, VEX_0F38, sew == 8, store ? 0xa1 : 0x91, XMM0, 0, vsib, 1, false);
 		if (!store)
-			vput_masked(t, sew, in->rd, k, XMM0, 1, kr);
+			vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, 2);
-	for (unsigned k = 0; k < chunks; k++)
-		t_cold_helper_vstart(t, out[k], interp_v, "an address past the guest space", k * n);
+	for (unsigned u = 0; u < chunks / step; u++)
+		t_cold_helper_vstart(t, out[u], interp_v, "an address past the guest space", u * n);
 	short_vl_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
 	return true;
 }
