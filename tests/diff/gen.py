@@ -7,7 +7,8 @@ memory. Every program runs under rvx's translator, rvx's interpreter and qemu-ri
 all three must print the same thing.
 
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
-valid vtypes and AVLs, unit-stride loads and stores, single-width integer and F/D arithmetic in
+valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
+strided, segment and indexed loads and stores, single-width integer and F/D arithmetic in
 vv/vx/vi/vf forms, masked and not, multiply-adds, merges, compares, reductions, slides), the
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
@@ -39,6 +40,7 @@ class Gen:
         self.vector = vector
         self.vsew = None
         self.vregs = 1
+        self.vlmul8 = 8
 
     def xs(self):
         return x(self.r.choice(XR))
@@ -70,6 +72,7 @@ class Gen:
             if sew <= 64 // frac:
                 break
         self.vsew, self.vregs = sew, int(lmul[1]) if lmul[0] == "m" and lmul[1] != "f" else 1
+        self.vlmul8 = 8 // frac if frac > 1 else 8 * self.vregs
         tail = r.choice(["ta", "tu"]) + "," + r.choice(["ma", "mu"])
         if r.random() < 0.3:
             return ["vsetivli %s, %d, e%d, %s, %s" % (self.xd(), r.randrange(32), sew, lmul, tail)]
@@ -98,9 +101,44 @@ class Gen:
         fp_ok = self.vsew >= 32
         if kind == "mem":
             off = r.randrange(0, 2048 - 8 * 16, self.vsew // 8)
-            op = r.choice(["vle", "vse", "vleff"])
+            op = r.choice(["vle", "vse", "vleff", "vle", "vse", "eew", "vlm", "strided", "seg", "indexed"])
+            at = "addi x31, x27, %d" % off
+            lg = {8: 0, 16: 1, 32: 2, 64: 3}[self.vsew]
+            if op == "vlm":  # the mask's ceil(vl / 8) bytes, never masked
+                return [at, "%s v%d, (x31)" % (r.choice(["vlm.v", "vsm.v"]), r.randrange(32))]
+            if op == "eew":  # another element size than SEW: EMUL = LMUL * EEW / SEW
+                eew = r.choice([8, 16, 32, 64])
+                emul8 = self.vlmul8 * eew // self.vsew
+                if self.vlmul8 * eew % self.vsew or not 1 <= emul8 <= 64:
+                    return []
+                regs = max(1, emul8 // 8)
+                while True:
+                    v = r.randrange(0, 32, regs)
+                    if not (masked and v == 0):
+                        break
+                return [at, "%s%d.v v%d, (x31)%s" % (r.choice(["vle", "vse", "vle"]), eew, v, m)]
+            if op == "strided":  # a stride of -4 to 3 elements from the window's middle
+                s = self.xs()
+                return ["andi %s, %s, 7" % (s, s), "addi %s, %s, -4" % (s, s), "slli %s, %s, %d" % (s, s, lg),
+                        "addi x31, x27, 1024", "%s%d.v %s, (x31), %s%s" % (r.choice(["vlse", "vsse"]), self.vsew,
+                                                                          self.vreg(masked), s, m)]
+            if op == "seg":  # 2 to 4 fields of at most 8 registers in all
+                nf = r.randrange(2, 5)
+                if nf * self.vregs > 8:
+                    return []
+                while True:
+                    v = r.randrange(0, 32, self.vregs)
+                    if v + nf * self.vregs <= 32 and not (masked and v == 0):
+                        break
+                return [at, "%s%de%d.v v%d, (x31)%s" % (r.choice(["vlseg", "vsseg"]), nf, self.vsew, v, m)]
+            if op == "indexed":  # indexes of SEW made 0 to 15 elements, a destination apart from them
+                i, d = self.vreg(masked), self.vreg(masked)
+                if i == d:
+                    return []
+                return ["vand.vi %s, %s, 15" % (i, i), "vsll.vi %s, %s, %d" % (i, i, lg), at,
+                        "%s%d.v %s, (x31), %s%s" % (r.choice(["vluxei", "vsuxei"]), self.vsew, d, i, m)]
             name = "vle%dff.v" % self.vsew if op == "vleff" else "%s%d.v" % (op, self.vsew)
-            return ["addi x31, x27, %d" % off, "%s %s, (x31)%s" % (name, self.vreg(masked and op != "vse"), m)]
+            return [at, "%s %s, (x31)%s" % (name, self.vreg(masked and op != "vse"), m)]
         if kind == "fp" and fp_ok:
             op = r.choice(self.VFP)
             if r.random() < 0.4:

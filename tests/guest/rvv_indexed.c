@@ -1,7 +1,8 @@
-// Indexed loads and stores (vluxei, vsuxei; vloxei and vsoxei beside them) as compilers and
-// hand-written kernels use them: strip-mined gathers from and scatters into a table, under v0
-// and unmasked, with 8- to 64-bit indexes, 32- and 64-bit data (and 8- and 16-bit, which stay in
-// the interpreter), LMUL 1/2 to 8, counts that leave a short last pass; a per-lane byte
+// Indexed, strided and segment loads and stores (vluxei, vsuxei, vloxei, vsoxei, vlse, vsse,
+// vlseg, vsseg, vlsseg, vluxseg, vsuxseg) as compilers and hand-written kernels use them:
+// strip-mined gathers from and scatters into a table, under v0 and unmasked, with 8- to 64-bit
+// indexes, strides positive, negative and zero, 2 to 4 fields, 32- and 64-bit data (and 8- and
+// 16-bit, which stay in the interpreter), LMUL 1/2 to 8, counts that leave a short last pass; a per-lane byte
 // histogram (the gather, add, scatter loop); an index past the guest space, a scatter whose
 // fourth element lies in an unmapped page (the first three stored, SIGSEGV at the fourth's
 // address), a gather whose inactive element lies there. The oracle is QEMU 10.
@@ -37,6 +38,7 @@ static uint64_t fnv(const void *p, size_t n)
 #define TABLE 4096
 static uint8_t table[TABLE] __attribute__((aligned(64)));
 static uint8_t c[N * 8], idx[N * 8], mask[128];
+static long stride;
 
 /* c = gathered from (or, st, scattered into) the table at the byte offsets in idx, n elements,
  * v0 loaded from mask at each pass */
@@ -49,7 +51,8 @@ static uint8_t c[N * 8], idx[N * 8], mask[128];
 			__asm__ volatile(vset "\n\tvlm.v v0, (%[m])\n\t" ldi " v8, (%[pi])\n\t" ld " v24, (%[pc])\n\t"     \
 					 body "\n\t" st " v24, (%[pc])"                                                \
 					 : [vl] "=&r"(vl)                                                              \
-					 : [n] "r"(n), [pi] "r"(pi), [pc] "r"(pc), [t] "r"(table), [m] "r"(mask)         \
+					 : [n] "r"(n), [pi] "r"(pi), [pc] "r"(pc), [t] "r"(table), [m] "r"(mask),         \
+					   [s] "r"(stride), [te] "r"(table + TABLE - 8)                                  \
 					 : "memory");                                                                  \
 			n -= vl;                                                                                       \
 			pi += vl * eew;                                                                                \
@@ -98,11 +101,44 @@ ILOOP(s64i64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vle64.v", "v
 ILOOP(so32i32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vle32.v", "vse32.v",
       "vsoxei32.v v24, (%[t]), v8, v0.t", 4, 4)
 
+/* strided (the stride set per loop; te: the table's last 8 bytes, for negative strides) */
+ILOOP(sl32m2, "vsetvli %[vl], %[n], e32, m2, tu, mu", "vle8.v", "vle32.v", "vse32.v",
+      "vlse32.v v24, (%[t]), %[s], v0.t", 4, 1)
+ILOOP(sl64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle8.v", "vle64.v", "vse64.v", "vlse64.v v24, (%[te]), %[s]", 8,
+      1)
+ILOOP(sl32m8, "vsetvli %[vl], %[n], e32, m8, ta, ma", "vle8.v", "vle32.v", "vse32.v", "vlse32.v v24, (%[t]), %[s]", 4,
+      1)
+ILOOP(ss32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle8.v", "vle32.v", "vse32.v",
+      "vsse32.v v24, (%[t]), %[s], v0.t", 4, 1)
+ILOOP(ss64m4, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle8.v", "vle64.v", "vse64.v", "vsse64.v v24, (%[te]), %[s]", 8,
+      1)
+/* segments: the fields combined into v24 (set first, so that inactive elements are defined) */
+ILOOP(seg2e32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle8.v", "vle32.v", "vse32.v",
+      "vmv.v.i v20, 1\n\tvmv.v.i v21, 2\n\tvlseg2e32.v v20, (%[t]), v0.t\n\tvadd.vv v24, v20, v21", 4, 1)
+ILOOP(seg3e64m2, "vsetvli %[vl], %[n], e64, m2, ta, ma", "vle8.v", "vle64.v", "vse64.v",
+      "vlseg3e64.v v18, (%[t])\n\tvadd.vv v24, v18, v20\n\tvxor.vv v24, v24, v22", 8, 1)
+ILOOP(seg4e32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle8.v", "vle32.v", "vse32.v",
+      "vmv.v.i v20, 1\n\tvmv.v.i v21, 2\n\tvmv.v.i v22, 3\n\tvmv.v.i v23, 4\n\t"
+      "vlseg4e32.v v20, (%[t]), v0.t\n\tvadd.vv v24, v20, v21\n\tvxor.vv v24, v24, v22\n\tvsub.vv v24, v24, v23",
+      4, 1)
+ILOOP(sseg2e32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle8.v", "vle32.v", "vse32.v",
+      "vadd.vi v26, v24, 3\n\tvsseg2e32.v v24, (%[t]), v0.t", 4, 1)
+ILOOP(sseg3e64m1, "vsetvli %[vl], %[n], e64, m1, ta, ma", "vle8.v", "vle64.v", "vse64.v",
+      "vadd.vi v25, v24, 1\n\tvadd.vi v26, v24, 2\n\tvsseg3e64.v v24, (%[t])", 8, 1)
+ILOOP(lsseg2e32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle8.v", "vle32.v", "vse32.v",
+      "vlsseg2e32.v v20, (%[t]), %[s]\n\tvsub.vv v24, v20, v21", 4, 1)
+/* indexed segments (the indexes multiples of the fields' bytes) */
+ILOOP(xseg2i32e32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vle32.v", "vse32.v",
+      "vmv.v.i v20, 1\n\tvmv.v.i v21, 2\n\tvluxseg2ei32.v v20, (%[t]), v8, v0.t\n\tvadd.vv v24, v20, v21", 4, 4)
+ILOOP(xsseg2i16e64m2, "vsetvli %[vl], %[n], e64, m2, ta, ma", "vle16.v", "vle64.v", "vse64.v",
+      "vadd.vi v26, v24, 7\n\tvsuxseg2ei16.v v24, (%[t]), v8", 8, 2)
+
 static const struct {
 	const char *name;
 	void (*fn)(size_t);
 	unsigned sew, eew;
-	int scatter;
+	int scatter; /* 1: distinct indexes; 2, 3: multiples of 2 or 3 elements (fields) */
+	long stride;
 } loops[] = {
     {"g32i32m1", g32i32m1, 4, 4, 0},   {"g32i32m4", g32i32m4, 4, 4, 0},	 {"g32i8m2", g32i8m2, 4, 1, 0},
     {"g32i16mf2", g32i16mf2, 4, 2, 0}, {"g32i64m2", g32i64m2, 4, 8, 0},	 {"g32i64mf2", g32i64mf2, 4, 8, 0},
@@ -111,15 +147,21 @@ static const struct {
     {"go32i32m2", go32i32m2, 4, 4, 0}, {"s32i32m1", s32i32m1, 4, 4, 1},	 {"s32i16m4", s32i16m4, 4, 2, 1},
     {"s32i64mf2", s32i64mf2, 4, 8, 1}, {"s64i32m2", s64i32m2, 8, 4, 1},	 {"s64i8m8", s64i8m8, 8, 1, 1},
     {"s64i64m4", s64i64m4, 8, 8, 1},   {"so32i32m1", so32i32m1, 4, 4, 1},
+    {"sl32m2", sl32m2, 4, 1, 0, 12},   {"sl64m1", sl64m1, 8, 1, 0, -24}, {"sl32m8", sl32m8, 4, 1, 0, 0},
+    {"ss32m1", ss32m1, 4, 1, 0, 20},   {"ss64m4", ss64m4, 8, 1, 0, -16}, {"seg2e32m1", seg2e32m1, 4, 1, 0},
+    {"seg3e64m2", seg3e64m2, 8, 1, 0}, {"seg4e32mf2", seg4e32mf2, 4, 1, 0}, {"sseg2e32m2", sseg2e32m2, 4, 1, 0},
+    {"sseg3e64m1", sseg3e64m1, 8, 1, 0}, {"lsseg2e32m1", lsseg2e32m1, 4, 1, 0, 28},
+    {"xseg2i32e32m1", xseg2i32e32m1, 4, 4, 2}, {"xsseg2i16e64m2", xsseg2i16e64m2, 8, 2, 2},
 };
 
 /* byte offsets of sew-aligned elements in the table, below 256 for 8-bit indexes; a scatter's
- * are distinct within any 64 in a row (one pass at most), so that its result is defined */
+ * are distinct within any 64 in a row (one pass at most), so that its result is defined; those of
+ * segments (fields 2 or 3) multiples of the fields' bytes, so that no two elements' overlap */
 static void indexes(unsigned sew, unsigned eew, int scatter)
 {
-	unsigned slots = (eew == 1 ? 256 : TABLE) / sew;
+	unsigned size = scatter > 1 ? sew * (unsigned)scatter : sew, slots = (eew == 1 ? 256 : TABLE) / size;
 	for (unsigned i = 0; i < N; i++) {
-		uint64_t off = (scatter ? (i * 37u + 5) % slots : next() % slots) * sew;
+		uint64_t off = (scatter ? (i * 37u + 5) % slots : next() % slots) * size;
 		memcpy(idx + i * eew, &off, eew);
 	}
 }
@@ -232,6 +274,7 @@ int main(void)
 				memcpy(c + i, &v, 8);
 			}
 			indexes(loops[k].sew, loops[k].eew, loops[k].scatter);
+			stride = loops[k].stride;
 			loops[k].fn(counts_of[j]);
 			printf("%s n %zu: %016llx %016llx\n", loops[k].name, counts_of[j], (unsigned long long)fnv(c, sizeof c),
 			       (unsigned long long)fnv(table, sizeof table));

@@ -653,6 +653,25 @@ static bool load_store(struct tctx *t)
 	return true;
 }
 
+/* A unit-stride load or store whose EEW is not SEW (vle8.v under e32): load_store under the vtype
+ * of its own element size, SEW = EEW and the LMUL that gives the same VLMAX; tail masks made for
+ * it are not the vtype's, so the next form that needs them makes them again */
+static bool load_store_eew(struct tctx *t)
+{
+	unsigned sew = t->v_sew, lmul8 = t->v_lmul8, eew = (unsigned)t->in->imm / 8, emul8 = lmul8 * eew / sew;
+	bool masked = t->v_masked, ok;
+	if (lmul8 * eew % sew || emul8 > 64)
+		return false; /* the interpreter raises SIGILL */
+	t->v_sew = eew;
+	t->v_lmul8 = emul8;
+	t->v_masked = false;
+	ok = load_store(t);
+	t->v_masked = t->v_masked ? false : masked;
+	t->v_sew = sew;
+	t->v_lmul8 = lmul8;
+	return ok;
+}
+
 /* k3 = the elements first to first + count - 1 (count at most 32) that the instruction writes:
  * below vl where the tail is masked (as for tail_k), and v0's bits where it is masked; 0 where it
  * writes them all. For the forms whose destination has another element size than SEW (through
@@ -681,66 +700,200 @@ static void bytes_down(struct tctx *t, int x, unsigned n)
 	e_byte(&t->e, (uint8_t)n);
 }
 
-/* The unordered indexed loads and stores (vluxei, vsuxei) of 32- and 64-bit elements, one field,
- * with the masks: 16 or 32 bytes of data at a time (step_of's, under elem_k's mask), their 2 to 8
- * elements' addresses (x[rs1] plus the index zero-extended) in xmm1, ymm1 or zmm1, tested against
- * the space's addr_mask (one out of it: the interpreter from that element on), then one
- * vpgatherqd/qq or vpscatterqd/qq under a copy of the mask in k1 (a fault replays the
- * instruction: a load's vd never overlaps its indexes, so it can start again). */
-static bool indexed(struct tctx *t)
+/* addresses x1 = the unit's indexes at byte off of vs2's group (ibytes of eew each), zero-extended
+ * to abytes of qwords, plus x2 (x[rs1] in each) */
+static void indexed_addresses(struct tctx *t, unsigned eew, unsigned off, unsigned ibytes, unsigned abytes)
+{
+	struct emit *e = &t->e;
+	vget(t, XMM1, t->in->rs2, off / 16, ibytes > 16 ? 2 : 1);
+	if (ibytes == 64) { /* vinserti64x4 zmm1, zmm1, ymm0, 1: the next 32 bytes above */
+		vget(t, XMM0, t->in->rs2, off / 16 + 2, 2);
+		e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F3A, true, 0x3a, XMM1, XMM1, XMM0, 0);
+		e_byte(e, 1);
+	} else if (off % 16) {
+		bytes_down(t, XMM1, off % 16);
+	}
+	if (eew < 8) /* vpmovzxbq, wq, dq */
+		e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, false,
+			      eew == 1   ? 0x32
+			      : eew == 2 ? 0x34
+					 : 0x35,
+			      XMM1, 0, XMM1, 0);
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xd4, XMM1, XMM1, XMM2, 0); /* vpaddq */
+}
+
+/* rax = the stride: x[rs2], or (segments) the fields' bytes */
+static void stride_rax(struct tctx *t, unsigned bytes)
+{
+	if (t->in->op == RV_VLSE || t->in->op == RV_VSSE)
+		t_get(t, RAX, t->in->rs2);
+	else
+		e_mov_ri(&t->e, RAX, bytes);
+}
+
+/* x2 = x[rs1] + j * stride for the n = abytes / 8 elements j of the first unit (qwords; the
+ * product's high half from the stride's, so that a negative stride works) */
+static void strided_addresses(struct tctx *t, unsigned bytes, unsigned abytes)
+{
+	struct emit *e = &t->e;
+	e_mov_ri(e, RAX, 0x0706050403020100ull);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RAX);              /* vmovq xmm2, rax */
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, false, 0x32, XMM2, 0, XMM2, 0); /* vpmovzxbq: 0, 1, ... */
+	stride_rax(t, bytes);
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, true, 0x7c, XMM1, 0, RAX, 0); /* vpbroadcastq x1, rax */
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0x73, 2, XMM0, XMM1, 0);  /* vpsrlq x0, x1, 32 */
+	e_byte(e, 32);
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xf4, XMM1, XMM1, XMM2, 0); /* vpmuludq: j * low */
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xf4, XMM0, XMM0, XMM2, 0); /* j * high */
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0x73, 6, XMM0, XMM0, 0);    /* vpsllq x0, x0, 32 */
+	e_byte(e, 32);
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xd4, XMM1, XMM1, XMM0, 0);
+	t_get(t, RAX, t->in->rs1);
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX, 0);
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xd4, XMM2, XMM2, XMM1, 0);
+}
+
+/* vlm.v and vsm.v: ceil(vl / 8) bytes, under byte masks (AVX-512BW) where vl is not known to
+ * cover a chunk, the rest of vd kept (as QEMU keeps a tail it may write with ones); rcx and rdx
+ * only, as the address may be in rax */
+static bool mask_memory(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	bool store = in->op == RV_VSUXEI;
-	unsigned sew = t->v_sew, eew = (unsigned)in->imm / 8, emul8 = t->v_lmul8 * eew / sew;
+	bool store = in->op == RV_VSM;
+	uint64_t known = t->v_vl_const != UINT64_MAX ? t->v_vl_const : t->v_whole ? t->v_vlmax : UINT64_MAX;
+	uint64_t bytes = known != UINT64_MAX ? (known + 7) / 8 : UINT64_MAX;
+	struct mem m;
+	if (!t->j->v_masks)
+		return false;
+	make_live(t);
+	m = t_address(t, in->rs1, 0);
+	for (unsigned c = 0; c < t->cpu->vlenb / 16 && bytes > 16 * c; c++) {
+		struct mem g = m;
+		bool whole = bytes != UINT64_MAX && bytes >= 16 * (c + 1);
+		g.disp += (int32_t)(16 * c);
+		if (!whole) { /* k3 = the chunk's bytes below ceil(vl / 8): bzhi of all ones */
+			if (bytes != UINT64_MAX) {
+				e_mov_ri(e, RCX, bytes - 16 * c);
+			} else {
+				uint8_t *above;
+				if (t->v_vl_in)
+					e_mov_rr(e, true, RCX, t_host_reg(t, t->v_vl_in));
+				else
+					e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
+				e_alu_ri(e, ALU_ADD, true, RCX, 7);
+				e_shift_i(e, SH_SHR, true, RCX, 3);
+				if (c) {
+					e_alu_ri(e, ALU_SUB, true, RCX, (int32_t)(16 * c));
+					above = e_jcc(e, CC_AE);
+					e_alu_rr(e, ALU_XOR, false, RCX, RCX);
+					e_patch(above, e->p);
+				}
+			}
+			e_mov_ri(e, RDX, UINT64_MAX);
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RDX, RCX, RDX); /* bzhi rdx, rdx, rcx */
+			kmov_from(t, 3, RDX);
+		}
+		if (store)
+			vget(t, XMM0, in->rd, c, 1);
+		t_fault_site_replay(t, 1);
+		/* vmovdqu8 under k3 (loads zeroing), or whole */
+		e_evex_rmk(e, false, VEX_PP_F2, VEX_0F, false, store ? 0x7f : 0x6f, XMM0, 0, g, whole ? 0 : 3,
+			   !store && !whole);
+		if (!store)
+			vput_masked(t, 1, in->rd, c, XMM0, 1, whole ? 0 : 3);
+	}
+	return true;
+}
+
+/* k1 = kr, or all ones for none (a gather or scatter clears k1 as it goes) */
+static void k1_from(struct tctx *t, int kr)
+{
+	if (kr)
+		e_vex_rr(&t->e, false, VEX_PP_NONE, VEX_0F, false, 0x90, 1, 0, kr); /* kmovw k1, kr */
+	else
+		e_vex_rr(&t->e, true, VEX_PP_NONE, VEX_0F, false, 0x46, 1, 1, 1); /* kxnorw k1, k1, k1 */
+}
+
+/* Loads and stores element by element through AVX-512 gathers and scatters, for 32- and 64-bit
+ * elements with the masks: unordered indexed (vluxei, vsuxei: data of SEW, indexes of 8 to 64
+ * bits), strided (vlse, vsse) and segments (vlseg/vsseg, vluxseg/vsuxseg: field f of an element
+ * at f * EEW past its address). 16 or 32 bytes of each field's data at a time (step_of's, under
+ * elem_k's mask), their 2 to 8 elements' addresses in xmm1, ymm1 or zmm1 (x[rs1] plus the index
+ * zero-extended, or plus the element's multiple of the stride), tested against the space's
+ * addr_mask (one out of it: the interpreter from that element on), then one vpgatherqd/qq or
+ * vpscatterqd/qq per field under a copy of the mask in k1 (a field's offset, below 64 bytes, lies
+ * in the guard past the space). A fault replays the instruction (a load's registers never
+ * overlap its indexes, so it can start again). */
+static bool gather_scatter(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	bool store = in->op == RV_VSUXEI || in->op == RV_VSSE || in->op == RV_VSE;
+	bool indexed = in->op == RV_VLUXEI || in->op == RV_VSUXEI;
+	unsigned sew = t->v_sew, eew = (unsigned)in->imm / 8, nf = in->rs3, emul8 = t->v_lmul8 * eew / sew;
 	unsigned dregs = group_regs(t), iregs = emul8 < 8 ? 1 : emul8 / 8, chunks = group_chunks(t);
 	unsigned step = step_of(t, chunks), n = 16 * step / sew, abytes = 8 * n, ibytes = n * eew;
 	uint8_t *out[64], *short_vl;
 	struct mem vsib = t_guest(t, NOREG, 0);
 	/* what the interpreter refuses (misaligned or overlapping groups, an EMUL out of range, v0 as
-	 * the indexes under v0.t) stays there, as do loads whose vd overlaps the indexes at all and a
-	 * fractional group whose indexes are fewer than 16 bytes of data take */
-	if (!t->j->v_masks || sew < 4 || in->rs3 != 1 || !mask_ok(t) || (!in->rm && in->rs2 == 0) ||
-	    t->v_lmul8 * eew % sew || emul8 > 64 || (ibytes > 16 && ibytes > iregs * t->cpu->vlenb) || in->rd % dregs ||
-	    in->rs2 % iregs || (!store && in->rd < in->rs2 + iregs && in->rs2 < in->rd + dregs))
+	 * the indexes under v0.t, more than 8 registers of fields) stays there, as do loads whose
+	 * registers overlap the indexes at all, a fractional group whose indexes are fewer than 16
+	 * bytes of data take, and data of another width than SEW */
+	if (!t->j->v_masks || sew < 4 || !mask_ok(t) || in->rd % dregs || nf * dregs > 8 || in->rd + nf * dregs > 32)
 		return false;
-	vsib.index = XMM1;
+	if (indexed && ((!in->rm && in->rs2 == 0) || t->v_lmul8 * eew % sew || emul8 > 64 ||
+			(ibytes > 16 && ibytes > iregs * t->cpu->vlenb) || in->rs2 % iregs ||
+			(!store && in->rd < in->rs2 + iregs && in->rs2 < in->rd + nf * dregs)))
+		return false;
+	if (!indexed && eew != sew)
+		return false;
 	short_vl = enter_group(t);
-	t_get(t, RAX, in->rs1);
-	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX, 0); /* vpbroadcastq x2, rax */
+	if (indexed) {
+		t_get(t, RAX, in->rs1);
+		e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX, 0); /* vpbroadcastq x2, rax */
+	} else {
+		strided_addresses(t, nf * eew, abytes);
+	}
 	for (unsigned u = 0; u < chunks / step; u++) {
-		unsigned k = u * step, off = u * ibytes;
+		unsigned k = u * step;
 		int kr = elem_k(t, k, step);
-		if (kr)
-			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x90, 1, 0, kr); /* kmovw k1, kr */
-		else
-			e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, false, 0x46, 1, 1, 1); /* kxnorw k1, k1, k1 */
-		vget(t, XMM1, in->rs2, off / 16, ibytes > 16 ? 2 : 1);
-		if (ibytes == 64) { /* vinserti64x4 zmm1, zmm1, ymm0, 1: the next 32 bytes above */
-			vget(t, XMM0, in->rs2, off / 16 + 2, 2);
-			e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F3A, true, 0x3a, XMM1, XMM1, XMM0, 0);
-			e_byte(e, 1);
-		} else if (off % 16) {
-			bytes_down(t, XMM1, off % 16);
+		k1_from(t, kr);
+		vsib.index = XMM1;
+		if (indexed) {
+			indexed_addresses(t, eew, u * ibytes, ibytes, abytes);
+		} else if (u) { /* x1 = x2 + u * n * stride */
+			stride_rax(t, nf * eew);
+			e_mov_ri(e, RCX, u * n);
+			e_imul_rr(e, true, RAX, RCX);
+			e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, true, 0x7c, XMM1, 0, RAX, 0);
+			e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xd4, XMM1, XMM1, XMM2, 0);
+		} else {
+			vsib.index = XMM2;
 		}
-		if (eew < 8) /* vpmovzxbq, wq, dq */
-			e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, false,
-				      eew == 1   ? 0x32
-				      : eew == 2 ? 0x34
-						 : 0x35,
-				      XMM1, 0, XMM1, 0);
-		e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xd4, XMM1, XMM1, XMM2, 0); /* vpaddq */
-		/* vptestmq k2{k1}, x1, [addr_mask]{1toN}; kortestw k2, k2 */
-		e_evex_len_rm(e, abytes, VEX_PP_66, VEX_0F38, true, 0x27, 2, XMM1, M(REG_CPU, OFF(addr_mask)), 1, true);
+		/* vptestmq k2{k1}, x, [addr_mask]{1toN}; kortestw k2, k2 */
+		e_evex_len_rm(e, abytes, VEX_PP_66, VEX_0F38, true, 0x27, 2, vsib.index, M(REG_CPU, OFF(addr_mask)), 1,
+			      true);
 		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 2, 0, 2);
 		out[u] = e_jcc(e, CC_NE);
-		if (store)
-			vget(t, XMM0, in->rd, k, step);
-		t_fault_site_replay(t, 1);
-		/* vpgatherqd/qq x0{k1}, [x1], or vpscatterqd/qq [x1]{k1}, x0 */
-		e_evex_len_rm(e, abytes, VEX_PP_66, VEX_0F38, sew == 8, store ? 0xa1 : 0x91, XMM0, 0, vsib, 1, false);
-		if (!store)
-			vput_tail(t, in->rd, k, XMM0, step, kr);
+		if (kr == 3 && nf > 1) { /* kmovw k2, k3: vput_tail of an odd register shifts k3 */
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x90, 2, 0, 3);
+			kr = 2;
+		}
+		for (unsigned f = 0; f < nf; f++) {
+			unsigned reg = in->rd + f * dregs;
+			if (f) /* the last field's gather or scatter took k1 */
+				k1_from(t, kr);
+			vsib.disp = (int32_t)(f * sew);
+			if (store)
+				vget(t, XMM0, reg, k, step);
+			t_fault_site_replay(t, 1);
+			/* vpgatherqd/qq x0{k1}, [x], or vpscatterqd/qq [x]{k1}, x0 */
+			e_evex_len_rm(e, abytes, VEX_PP_66, VEX_0F38, sew == 8, store ? 0xa1 : 0x91, XMM0, 0, vsib, 1,
+				      false);
+			if (!store)
+				vput_tail(t, reg, k, XMM0, step, kr);
+		}
 	}
 	finish_wide(t, 2);
 	for (unsigned u = 0; u < chunks / step; u++)
@@ -2067,8 +2220,17 @@ static int element_wise(struct tctx *t)
 {
 	switch (t->in->op) {
 	case RV_VLE:
-	case RV_VLEFF:
-	case RV_VSE: return load_store(t);
+	case RV_VSE:
+		if (t->in->rs3 > 1)
+			return gather_scatter(t);
+		/* fall through */
+	case RV_VLEFF: return (unsigned)t->in->imm / 8 == t->v_sew ? load_store(t) : load_store_eew(t);
+	case RV_VLSE:
+	case RV_VSSE:
+	case RV_VLUXEI:
+	case RV_VSUXEI: return gather_scatter(t);
+	case RV_VLM:
+	case RV_VSM: return mask_memory(t);
 	case RV_VADD:
 	case RV_VSUB:
 	case RV_VRSUB:
@@ -2302,8 +2464,7 @@ bool jit_v(struct tctx *t)
 	case RV_VMXNOR: return mask_logical(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VMV_S_X: return move_to_vector(t);
-	case RV_VLUXEI:
-	case RV_VSUXEI: return indexed(t);
+
 	case RV_VFMV_F_S: return fp_move_to_scalar(t);
 	case RV_VMVR: return move_registers(t);
 	case RV_VREDSUM:
