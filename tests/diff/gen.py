@@ -9,7 +9,7 @@ all three must print the same thing.
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
 valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
 strided, segment and indexed loads and stores, single-width integer and F/D arithmetic in
-vv/vx/vi/vf forms, masked and not, multiply-adds, merges, compares, reductions, slides), the
+vv/vx/vi/vf forms, masked and not, multiply-adds, merges, compares, reductions (FP sums too), slides), the
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
 
@@ -174,7 +174,8 @@ class Gen:
         if kind == "csr":
             return ["csrr %s, %s" % (self.xd(), r.choice(["vl", "vtype", "vlenb"]))]
         if kind == "red":
-            op = r.choice(["vredsum", "vredand", "vredor", "vredxor", "vredminu", "vredmin", "vredmaxu", "vredmax"])
+            op = r.choice(["vredsum", "vredand", "vredor", "vredxor", "vredminu", "vredmin", "vredmaxu", "vredmax"] +
+                          (["vfredosum", "vfredusum"] if fp_ok else []))
             return ["%s.vs v%d, %s, v%d%s" % (op, r.randrange(32), self.vreg(), r.randrange(32), m)]
         if kind == "mv":
             form = r.choice(["v.v %s, %s" % (self.vreg(), self.vreg()), "v.x %s, %s" % (self.vreg(), self.xs()),

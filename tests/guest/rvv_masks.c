@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -224,6 +224,12 @@ MLOOP(fs1down64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v",
       "fmv.d.x ft0, %[x]\n\tvfslide1down.vf v24, v8, ft0", 8)
 MLOOP(fs1up32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
       "fmv.w.x ft0, %[x]\n\tvfslide1up.vf v24, v8, ft0, v0.t", 4)
+/* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
+MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
+MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
+MLOOP(fredosum32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vse32.v",
+      "vfredosum.vs v24, v8, v16, v0.t", 4)
+MLOOP(fredusum64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16, v0.t", 8)
 MLOOP(fixed32, "vsetivli %[vl], 3, e32, m1, ta, mu", "vle32.v", "vse32.v", "vadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsub.vv v24, v8, v16", 2)
 
@@ -262,7 +268,8 @@ static const struct {
     {"sdown8m1", sdown8m1, 0}, {"sdown16m4i", sdown16m4i, 0}, {"sdown32mf2", sdown32mf2, 0},
     {"sup32m2", sup32m2, 0}, {"sup64m8i", sup64m8i, 0}, {"sup8m8x", sup8m8x, 0}, {"s1down16m1", s1down16m1, 0},
     {"s1up32m4", s1up32m4, 0}, {"fs1down64m2", fs1down64m2, 0}, {"fs1up32m1", fs1up32m1, 0},
-    {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
+    {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
+    {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 
 /* FP elements: ordinary numbers, some NaNs and infinities; signaling NaNs where even bytes of the

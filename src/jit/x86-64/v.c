@@ -1787,6 +1787,71 @@ static bool reduction(struct tctx *t)
 	return true;
 }
 
+/* vfredosum and vfredusum (both in element order, as QEMU sums the unordered one too): element
+ * 0 of vd = vs1[0] plus the active elements of vs2 one at a time by addss/addsd (frm in MXCSR,
+ * the flags as they come), a NaN made canonical at the end unless none was added (vs1[0] is the
+ * result then, as it is); where not all VLMAX (at most 64) are active, their bits (vl's and
+ * v0's) in rdx, tested one by one */
+static bool fp_reduction(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), per = 16 / sew;
+	bool masked = masks_needed(t);
+	uint8_t pfx = sew == 8 ? 0xf2 : 0xf3, *short_vl = NULL, *none = NULL, *none_added = NULL, *odd_frm;
+	if ((sew != 4 && sew != 8) || in->rs2 % regs || (!masked && (!in->rm || t->v_lmul8 < 8)) || t->v_vlmax > 64 ||
+	    (masked && t->v_vl_const == 0))
+		return false;
+	if (masked)
+		make_live(t);
+	else
+		short_vl = enter_whole_group(t);
+	odd_frm = check_frm(t);
+	if (masked) {
+		none = vl_zero_test(t);
+		e_mov_ri(e, RDX, t->v_vlmax >= 64 ? UINT64_MAX : ~(~0ull << t->v_vlmax));
+		if (tail_masked(t))
+			and_below_vl(t, RDX, RCX, 0);
+		if (!in->rm) {
+			v0_bits(t, RAX, 0);
+			e_alu_rr(e, ALU_AND, true, RDX, RAX);
+		}
+	}
+	vget(t, XMM0, in->rs1, 0, 1);
+	for (unsigned k = 0; k < chunks; k++) {
+		vget(t, XMM1, in->rs2, k, 1);
+		for (unsigned j = 0; j < per && k * per + j < t->v_vlmax; j++) {
+			uint8_t *inactive = NULL;
+			if (masked) {
+				e_bt_ri(e, 4, RDX, (uint8_t)(k * per + j));
+				inactive = e_jcc(e, CC_AE);
+			}
+			if (j) { /* pshufd xmm2, xmm1: element j in the low lane */
+				e_sse_rr(e, 0x66, false, 0x70, XMM2, XMM1);
+				e_byte(e, (uint8_t)(sew == 4 ? j : 0xee));
+			}
+			e_sse_rr(e, pfx, false, 0x58, XMM0, j ? XMM2 : XMM1); /* addss/addsd */
+			if (inactive)
+				e_patch(inactive, e->p);
+		}
+	}
+	if (masked) { /* none active: vs1[0] as it is, a signaling NaN too */
+		e_test_rr(e, true, RDX, RDX);
+		none_added = e_jcc(e, CC_E);
+	}
+	e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x2e, XMM0, XMM0); /* ucomiss/sd: a NaN is the canonical one */
+	t_cold_value(t, e_jcc(e, CC_P), COLD_XMM0, sew == 8 ? RV_NAN_D : RV_NAN_S);
+	if (none_added)
+		e_patch(none_added, e->p);
+	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
+	put_element0(t, in->rd);
+	if (none)
+		e_patch(none, e->p);
+	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
+	short_vl_path(t, short_vl, "vl below VLMAX: fewer elements");
+	return true;
+}
+
 /* The first set bit of rax, word q of a mask whose first nbits count, jumps to found[*n] with
  * it in rax (tzcnt of a non-zero value is bsf's result where the host has no BMI1) */
 static void first_in_word(struct tctx *t, unsigned q, unsigned nbits, uint8_t **found, unsigned *n)
@@ -2475,6 +2540,8 @@ bool jit_v(struct tctx *t)
 	case RV_VREDMIN:
 	case RV_VREDMAXU:
 	case RV_VREDMAX: return reduction(t);
+	case RV_VFREDOSUM:
+	case RV_VFREDUSUM: return fp_reduction(t);
 	}
 	return false;
 }
