@@ -240,6 +240,7 @@ int jit_init(struct rvx_machine *m)
 		j->v_resident = a == 1024 && b >= 576; /* the standard XSAVE layout's Hi16_ZMM */
 		j->v_bw = j->v_resident && feature_active(x86_cpu_AVX512BW);
 		j->v_masks = j->v_bw && CPU_FEATURE_ACTIVE(BMI2);
+		j->v_dq = j->v_masks && CPU_FEATURE_ACTIVE(AVX512DQ);
 	}
 	j->space_at_gs = m->space.base != NULL;
 	emit_trampolines(j);

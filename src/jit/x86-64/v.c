@@ -1365,8 +1365,8 @@ static bool arith(struct tctx *t)
 		opc = fop[in->op == RV_VFADD ? 0 : in->op == RV_VFSUB ? 1 : in->op == RV_VFMUL ? 2 : 3];
 	} else if (!move) {
 		opc = int_opcode(in->op, sew, &map38);
-		if (in->op == RV_VMUL && sew == 4 && (form == VF_VV || form == VF_VX))
-			opc = 0x40, map38 = true; /* pmulld */
+		if (in->op == RV_VMUL && (sew == 4 || (sew == 8 && t->j->v_dq)) && (form == VF_VV || form == VF_VX))
+			opc = 0x40, map38 = true; /* pmulld, vpmullq */
 		if (!opc || (form != VF_VV && form != VF_VX && form != VF_VI) ||
 		    (in->op == RV_VRSUB && form == VF_VV) || (map38 && !t->j->host_sse41) ||
 		    (map38 && opc != 0x40 && form == VF_VI))
@@ -1375,7 +1375,7 @@ static bool arith(struct tctx *t)
 				       : form != VF_VV && form != VF_VX && form != VF_VI) {
 		return false;
 	}
-	evex_only = map38 && opc != 0x40 && sew == 8;
+	evex_only = map38 && sew == 8; /* vpminsq and its kin, vpmullq */
 	if (evex_only && !t->j->v_resident)
 		return false;
 	short_vl = enter_group(t);
@@ -1546,10 +1546,13 @@ static bool int_multiply_add(struct tctx *t)
 	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
 	bool acc = in->op == RV_VMACC || in->op == RV_VNMSAC; /* vd is the addend, else a factor */
 	bool sub = in->op == RV_VNMSAC || in->op == RV_VNMSUB;
-	uint8_t addsub = sew == 2 ? (sub ? 0xf9 : 0xfd) : (sub ? 0xfa : 0xfe), *short_vl;
+	uint8_t addsub = sew == 2   ? (sub ? 0xf9 : 0xfd)
+			 : sew == 4 ? (sub ? 0xfa : 0xfe)
+				    : (sub ? 0xfb : 0xd4),
+		*short_vl;
 	unsigned step;
-	if ((sew != 2 && !(sew == 4 && t->j->host_sse41)) || !mask_ok(t) || !group_ok(t) || in->rd % regs ||
-	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
+	if ((sew != 2 && !(sew == 4 && t->j->host_sse41) && !(sew == 8 && t->j->v_dq)) || !mask_ok(t) || !group_ok(t) ||
+	    in->rd % regs || in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
 		return false;
 	short_vl = enter_group(t);
 	step = step_of(t, chunks);
@@ -1560,9 +1563,9 @@ static bool int_multiply_add(struct tctx *t)
 		/* xmm0 = vs1 (or rs1) * (vs2, or vd); then addend +- xmm0 */
 		if (in_place(t, step, sew)) {
 			int a = form == VF_VV ? home(in->rs1 + k) : XMM1, rd = home(in->rd + k);
-			evex_op(t, 0x66, sew == 4, false, sew == 4 ? 0x40 : 0xd5, XMM0, a,
+			evex_op(t, 0x66, sew >= 4, sew == 8, sew >= 4 ? 0x40 : 0xd5, XMM0, a,
 				acc ? home(in->rs2 + k) : rd);
-			evex_opk(t, step, 0x66, false, false, addsub, rd, acc ? rd : home(in->rs2 + k), XMM0, kr,
+			evex_opk(t, step, 0x66, false, sew == 8, addsub, rd, acc ? rd : home(in->rs2 + k), XMM0, kr,
 				 false);
 			continue;
 		}
@@ -1570,7 +1573,13 @@ static bool int_multiply_add(struct tctx *t)
 			vget(t, XMM0, in->rs1, k, step);
 		else
 			vec_unary(t, 0x66, 0x6f, XMM0, XMM1, step); /* movdqa */
-		vec_op_v(t, 0x66, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, acc ? in->rs2 : in->rd, k, step, XMM2);
+		if (sew == 8) {                                     /* vpmullq xmm0, xmm0, xmm2 (EVEX only) */
+			vget(t, XMM2, acc ? in->rs2 : in->rd, k, step);
+			e_evex_len_rr(&t->e, 16 * step, VEX_PP_66, VEX_0F38, true, 0x40, XMM0, XMM0, XMM2, 0);
+		} else {
+			vec_op_v(t, 0x66, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, acc ? in->rs2 : in->rd, k, step,
+				 XMM2);
+		}
 		vget(t, XMM2, acc ? in->rd : in->rs2, k, step);
 		vec_op_r(t, 0x66, false, addsub, XMM2, XMM0, step);
 		vput_tail(t, in->rd, k, XMM2, step, kr);
