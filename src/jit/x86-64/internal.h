@@ -249,6 +249,7 @@ struct tctx {
 	int v_vl_at;      /* the vsetvli that wrote it */
 	uint64_t v_vlmax;
 	uint64_t v_vl_const; /* vl as the vsetvli alone gives it, or UINT64_MAX */
+	uint8_t *v_below_at; /* where the flags still say AVL < VLMAX (the vsetvli's compare) */
 };
 
 static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)

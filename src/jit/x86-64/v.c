@@ -63,8 +63,8 @@ static bool vsetvli(struct tctx *t)
 			else
 				e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
 		}
+		e_alu_ri(e, ALU_CMP, true, avl, (int32_t)vlmax); /* the flags say vl < VLMAX up to v_below_at */
 		e_mov_ri(e, dst, vlmax);
-		e_alu_rr(e, ALU_CMP, true, avl, dst);
 		e_cmov(e, CC_B, dst, avl);
 	}
 	if (known != UINT64_MAX)
@@ -74,6 +74,7 @@ static bool vsetvli(struct tctx *t)
 		store_vtype(t, in->imm);
 	if (dst == RAX)
 		t_put(t, in->rd, RAX);
+	t->v_below_at = known == UINT64_MAX ? e->p : NULL;
 	t->v_vl_in = rd >= 0 && !t->ptb ? in->rd : 0; /* a plugin may write registers */
 	t->v_vl_at = t->idx;
 	t->v_known = true;
@@ -177,6 +178,8 @@ static void make_live(struct tctx *t)
 /* The jump taken where vl is not VLMAX */
 static uint8_t *vl_test(struct tctx *t)
 {
+	if (t->v_below_at == t->e.p) /* right after the vsetvli: its compare of AVL and VLMAX */
+		return e_jcc(&t->e, CC_B);
 	if (t->v_vl_in) /* vl in the register the vsetvli wrote */
 		e_alu_ri(&t->e, ALU_CMP, true, t_host_reg(t, t->v_vl_in), (int32_t)t->v_vlmax);
 	else
