@@ -2226,11 +2226,63 @@ static bool count_set(struct tctx *t)
  * block's first pass runs in the interpreter when they differ. The vector registers are made
  * live before the loop head too, and, when the block writes no f register, the value each .vf
  * form reads from f[r] is read there (NaN box resolved: the v_fscalar slots). */
+/* Whether instruction in may write x[r] (any with r as its rd field but stores and branches) */
+static bool may_write_x(const struct rv_insn *in, unsigned r)
+{
+	unsigned f = rv_op_format(in->op);
+	return in->rd == r && f != F_STORE && f != F_FSTORE && f != F_B;
+}
+
+/* Whether every write to x[r] in the loop's n instructions leaves at most VLMAX << 3: a vset*'s
+ * vl, csrr of vl, or (one level) slli by 3 or less of such a register */
+static bool vl_bounded(struct tctx *t, int n, unsigned r, bool shifted)
+{
+	for (int k = 0; k < n; k++) {
+		const struct rv_insn *in = &t->insns[k];
+		if (!may_write_x(in, r) || in->op == RV_VSETVLI || in->op == RV_VSETIVLI ||
+		    (in->op == RV_CSRRS && in->rs1 == 0 && in->imm == RV_CSR_VL))
+			continue;
+		if (!shifted && in->op == RV_SLLI && in->imm <= 3 && in->rs1 != r && vl_bounded(t, n, in->rs1, true))
+			continue;
+		return false;
+	}
+	return true;
+}
+
+/* The base registers of the loop's unmasked unit-stride vector accesses that only move up, by
+ * add b, b, x with x at most VLMAX << 3 (a strip-mined loop's pointers): tested against the space
+ * once at the block's entry (the block runs in the interpreter where one is out of it), not at
+ * each pass. Sound because each pass that moves one by vl (not 0) also accesses at it, so that it
+ * cannot pass the space's end by more than two passes' bytes without a fault in the 64 KiB guard
+ * past it (RVX_SPACE_GUARD). */
+static uint32_t stepping_bases(struct tctx *t, int n)
+{
+	uint32_t steps = 0;
+	for (int k = 0; k < n; k++) {
+		const struct rv_insn *in = &t->insns[k];
+		unsigned b = in->rs1;
+		bool ok = true;
+		if ((in->op != RV_VLE && in->op != RV_VSE && in->op != RV_VLEFF) || !in->rm || in->rs3 != 1 || !b ||
+		    (steps >> b & 1))
+			continue;
+		for (int w = 0; w < n && ok; w++) {
+			const struct rv_insn *p = &t->insns[w];
+			unsigned x = p->rs1 == b ? p->rs2 : p->rs1;
+			if (may_write_x(p, b))
+				ok = p->op == RV_ADD && (p->rs1 == b || p->rs2 == b) && x != b && vl_bounded(t, n, x, false);
+		}
+		if (ok)
+			steps |= 1u << b;
+	}
+	return steps;
+}
+
 void jit_v_loop(struct tctx *t)
 {
 	const struct rv_insn *first = NULL;
 	bool f_written = false, frm_written = false, fp_arith = false;
-	uint32_t f_read = 0;
+	uint32_t f_read = 0, steps;
+	int count = 0;
 	struct rv_vtype vt;
 	t->v_loop = false;
 	t->v_sse_free = true;
@@ -2258,12 +2310,26 @@ void jit_v_loop(struct tctx *t)
 		if (rv_ends_block(in)) {
 			if (rv_op_format(in->op) != F_B || t->insn_pc[n] + (uint64_t)in->imm != t->block_pc)
 				return;
+			count = n + 1;
 			break;
 		}
 	}
 	if (!first || !rv_vtype_decode((uint64_t)first->imm, t->cpu->vlenb, &vt))
 		return;
 	t->v_loop = true;
+	steps = stepping_bases(t, count);
+	for (unsigned b = 1; b < 32; b++) {
+		int h = t_host_reg(t, b);
+		if (!(steps >> b & 1))
+			continue;
+		if (h < 0) {
+			t_get(t, RAX, b);
+			h = RAX;
+		}
+		e_test_rm(&t->e, true, h, M(REG_CPU, OFF(addr_mask)));
+		t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
+	}
+	t->base_checked |= steps;
 	if (first == &t->insns[0]) {
 		store_vtype(t, first->imm);
 	} else {
