@@ -130,7 +130,6 @@ struct rvx_vcpu {
 	uint32_t v_nan[16] __attribute__((aligned(32))); /* canonical NaNs: 8 singles, 4 doubles (translated code) */
 	uint64_t v_kmask[4]; /* translated code's k4-k7 (vector tail masks) over a helper call */
 	uint8_t v_slide[320] __attribute__((aligned(32))); /* translated slides: a group and zeros */
-	uint64_t v_fscalar[32]; /* translated vector loops: f[r] as a .vf form reads it (NaN box resolved) */
 };
 
 struct rvx_machine {

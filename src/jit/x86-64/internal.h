@@ -239,10 +239,8 @@ struct tctx {
 	bool v_masked; /* k4-k7 hold the group's tail masks (tail_masks) for vl since the vsetvli */
 	bool ymm_dirty; /* vector code left ymm0-2's upper halves dirty (clean_ymm) */
 	/* a vector loop (jit_v_loop): the block branches back to its start, a vsetvli, and every
-	 * vset* in it sets the same vtype; v_fscalar: the f registers whose .vf value is in the
-	 * vCPU's v_fscalar; v_sse_free: no instruction of the block uses legacy SSE */
+	 * vset* in it sets the same vtype; v_sse_free: no instruction of the block uses legacy SSE */
 	bool v_loop, v_sse_free;
-	uint32_t v_fscalar;
 	uint32_t f_boxed; /* f registers an flw wrote in this block: NaN-boxed singles */
 	unsigned v_sew, v_lmul8;
 	unsigned v_vl_in; /* a guest register mapped to a host one that holds vl here (0: none) */

@@ -585,24 +585,17 @@ static void fp_scalar(struct tctx *t, unsigned r, unsigned sew)
 	}
 }
 
-/* f[r] over xmm1 (ymm1); in a vector loop, from the value jit_v_loop stored */
+/* f[r] over xmm1 (ymm1): from its register where no NaN box is to be checked (doubles, and singles
+ * known boxed: an flw's in the block, or tested at a vector loop's entry) */
 static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsigned step)
 {
-	uint8_t op = sew == 8 ? 0x59 : 0x58; /* vpbroadcastq/d ymm1, xmm1 or m64/m32 */
-	if (t->v_fscalar >> r & 1) {
-		struct mem slot = M(REG_CPU, OFF(v_fscalar) + 8 * (int32_t)r);
-		if (step == 2) {
-			e_vex_rm(&t->e, true, VEX_PP_66, VEX_0F38, false, op, XMM1, 0, slot);
-			return;
-		}
-		e_load(&t->e, RAX, slot, 8, false);
-	} else if (step == 2 && (sew == 8 || t->f_boxed >> r & 1)) { /* no NaN box to check */
+	uint8_t op = sew == 8 ? 0x59 : 0x58; /* vpbroadcastq/d ymm1, xmm1 */
+	if (step == 2 && (sew == 8 || t->f_boxed >> r & 1)) {
 		t_fget(t, XMM1, r);
 		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F38, false, op, XMM1, 0, XMM1);
 		return;
-	} else {
-		fp_scalar(t, r, sew);
 	}
+	fp_scalar(t, r, sew);
 	broadcast(t, sew, step);
 }
 
@@ -2219,13 +2212,6 @@ static bool count_set(struct tctx *t)
 	return true;
 }
 
-/* A vector loop: a block that branches back to its start, with a vsetvli, where every vset*
- * sets the same vtype. vtype, vstart and v_used are then the same at every pass: where the
- * block begins with the vsetvli, they are stored once before the loop head; where instructions
- * come first (which may fault with the old vtype), they are checked there instead, and the
- * block's first pass runs in the interpreter when they differ. The vector registers are made
- * live before the loop head too, and, when the block writes no f register, the value each .vf
- * form reads from f[r] is read there (NaN box resolved: the v_fscalar slots). */
 /* Whether instruction in may write x[r] (any with r as its rd field but stores and branches) */
 static bool may_write_x(const struct rv_insn *in, unsigned r)
 {
@@ -2277,6 +2263,14 @@ static uint32_t stepping_bases(struct tctx *t, int n)
 	return steps;
 }
 
+/* A vector loop: a block that branches back to its start, with a vsetvli, where every vset*
+ * sets the same vtype. vtype, vstart and v_used are then the same at every pass: where the
+ * block begins with the vsetvli, they are stored once before the loop head; where instructions
+ * come first (which may fault with the old vtype), they are checked there instead, and the
+ * block's first pass runs in the interpreter when they differ. The vector registers are made
+ * live before the loop head too, its stepping pointers tested against the space there, and,
+ * when the block writes no f register, a .vf single's NaN box tested there once (each pass
+ * then broadcasts the scalar from its register). */
 void jit_v_loop(struct tctx *t)
 {
 	const struct rv_insn *first = NULL;
@@ -2286,7 +2280,6 @@ void jit_v_loop(struct tctx *t)
 	struct rv_vtype vt;
 	t->v_loop = false;
 	t->v_sse_free = true;
-	t->v_fscalar = 0;
 	if (!t->npeeked || t->ptb || t->no_fuse || (t->cpu->v_ctrl & 3) == V_CTRL_OFF || t->cpu->vlenb % 16)
 		return;
 	for (int n = 0;; n++) {
@@ -2349,11 +2342,13 @@ void jit_v_loop(struct tctx *t)
 	}
 	if (f_written || (vt.sew != 4 && vt.sew != 8))
 		return;
-	for (unsigned r = 0; r < 32; r++)
-		if (f_read >> r & 1) {
-			fp_scalar(t, r, vt.sew);
-			e_store(&t->e, M(REG_CPU, OFF(v_fscalar) + 8 * (int32_t)r), RAX, 8);
-			t->v_fscalar |= 1u << r;
+	for (unsigned r = 0; r < 32; r++) /* a .vf single tested for its NaN box once (the interpreter's if not) */
+		if ((f_read >> r & 1) && vt.sew == 4 && !(t->f_boxed >> r & 1)) {
+			t_fget_gpr(t, RAX, r);
+			e_shift_i(&t->e, SH_SHR, true, RAX, 32);
+			e_alu_ri(&t->e, ALU_CMP, false, RAX, -1);
+			t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
+			t->f_boxed |= 1u << r;
 		}
 }
 
