@@ -4,8 +4,10 @@
  * tested at entry), unit-stride loads (also fault-only-first) and stores, whole-register loads,
  * stores and moves, element-wise integer and F/D arithmetic (multiply-adds with FMA3), integer
  * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x; with AVX-512 also the
- * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic
- * and the F/D compares; 16 bytes at a time (32 with AVX2, for groups of two registers or more). The
+ * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
+ * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
+ * multiplies (AVX-512DQ), and indexed, strided and segment accesses as gathers and scatters; 16
+ * bytes at a time (32 with AVX2, for groups of two registers or more). The
  * registers are in the vCPU, or, with AVX-512VL at VLEN 128, in ymm16-31 while translated code
  * runs (two to a ymm register; helpers and exits spill them, a fault takes them from the signal
  * frame), where EVEX forms work on them in place and compares go through k1/k2.
