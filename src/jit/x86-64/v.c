@@ -2257,7 +2257,8 @@ static uint32_t stepping_bases(struct tctx *t, int n)
 			const struct rv_insn *p = &t->insns[w];
 			unsigned x = p->rs1 == b ? p->rs2 : p->rs1;
 			if (may_write_x(p, b))
-				ok = p->op == RV_ADD && (p->rs1 == b || p->rs2 == b) && x != b && vl_bounded(t, n, x, false);
+				ok = p->op == RV_ADD && (p->rs1 == b || p->rs2 == b) && x != b &&
+				     vl_bounded(t, n, x, false);
 		}
 		if (ok)
 			steps |= 1u << b;

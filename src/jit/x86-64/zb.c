@@ -153,6 +153,24 @@ static bool rotate_into(struct tctx *t)
 	return true;
 }
 
+/* rol/ror/rolw/rorw by a register straight into a mapped rd (the count in cl first, as rd may
+ * be rs2), the W forms' sign extension left out where nothing after reads the upper half */
+static bool rotate_reg_into(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	int h = t_host_reg(t, in->rd);
+	bool w = in->op == RV_ROLW || in->op == RV_RORW;
+	if (h < 0 || !in->rd || !in->rs1)
+		return false;
+	t_get(t, RCX, in->rs2);
+	if (in->rd != in->rs1)
+		t_get(t, h, in->rs1);
+	e_shift_cl(&t->e, in->op == RV_ROL || in->op == RV_ROLW ? SH_ROL : SH_ROR, !w, h);
+	if (w && !t->upper_dead)
+		e_movsxd(&t->e, h, h);
+	return true;
+}
+
 bool jit_zb(struct tctx *t)
 {
 	switch (t->in->op) {
@@ -179,7 +197,10 @@ bool jit_zb(struct tctx *t)
 	case RV_ROL:
 	case RV_ROR:
 	case RV_ROLW:
-	case RV_RORW: binop(t, b_rotate); return true;
+	case RV_RORW:
+		if (!rotate_reg_into(t))
+			binop(t, b_rotate);
+		return true;
 	case RV_BCLR:
 	case RV_BSET:
 	case RV_BINV:
