@@ -9,7 +9,7 @@ all three must print the same thing.
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
 valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
 strided, segment and indexed loads and stores, single-width integer and F/D arithmetic in
-vv/vx/vi/vf forms, masked and not, multiply-adds, merges, compares, reductions (FP sums too), slides), the
+vv/vx/vi/vf forms, F/D-integer conversions, masked and not, multiply-adds, merges, compares, reductions (FP sums too), slides), the
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
 
@@ -139,6 +139,10 @@ class Gen:
                         "%s%d.v %s, (x31), %s%s" % (r.choice(["vluxei", "vsuxei"]), self.vsew, d, i, m)]
             name = "vle%dff.v" % self.vsew if op == "vleff" else "%s%d.v" % (op, self.vsew)
             return [at, "%s %s, (x31)%s" % (name, self.vreg(masked and op != "vse"), m)]
+        if kind == "fp" and fp_ok and r.random() < 0.25:  # conversions to and from integers
+            op = r.choice(["vfcvt.x.f.v", "vfcvt.xu.f.v", "vfcvt.f.x.v", "vfcvt.f.xu.v", "vfcvt.rtz.x.f.v",
+                           "vfcvt.rtz.xu.f.v"])
+            return ["%s %s, %s%s" % (op, self.vreg(masked), src(), m)]
         if kind == "fp" and fp_ok:
             op = r.choice(self.VFP)
             if r.random() < 0.4:

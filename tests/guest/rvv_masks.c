@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, conversions) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -229,6 +229,21 @@ MLOOP(mul64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vm
 MLOOP(macc64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vmacc.vx v24, %[x], v8", 8)
 MLOOP(madd64m4, "vsetvli %[vl], %[n], e64, m4, tu, mu", "vle64.v", "vse64.v", "vmadd.vv v24, v8, v16, v0.t", 8)
 MLOOP(nmsub64m8, "vsetvli %[vl], %[n], e64, m8, ta, ma", "vle64.v", "vse64.v", "vnmsub.vx v24, %[x], v16", 8)
+/* conversions between F/D and integers (squares and fourth powers saturate some; NaNs too) */
+MLOOP(fcvtxf32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfcvt.x.f.v v24, v8, v0.t", 4)
+MLOOP(fcvtxf32big, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v",
+      "vfmul.vv v4, v8, v8\n\tvfmul.vv v4, v4, v4\n\tvfcvt.x.f.v v24, v4, v0.t", 4)
+MLOOP(fcvtrtzxuf32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v", "vfcvt.rtz.xu.f.v v24, v8", 4)
+MLOOP(fcvtxuf32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v",
+      "vfmul.vv v8, v8, v8\n\tvfcvt.xu.f.v v24, v8, v0.t", 4)
+MLOOP(fcvtfx32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v", "vfcvt.f.x.v v24, v8, v0.t", 4)
+MLOOP(fcvtfxu32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vse32.v", "vfcvt.f.xu.v v24, v8", 4)
+MLOOP(fcvtfxu64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vfcvt.f.xu.v v24, v8", 8)
+MLOOP(fcvtfx64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vfcvt.f.x.v v24, v8, v0.t", 8)
+MLOOP(fcvtxf64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vfcvt.x.f.v v24, v8, v0.t", 8)
+MLOOP(fcvtrtzxf64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v",
+      "vfmul.vv v8, v8, v8\n\tvfmul.vv v8, v8, v8\n\tvfmul.vv v8, v8, v8\n\tvfcvt.rtz.x.f.v v24, v8", 8)
+MLOOP(fcvtrtzxuf64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vfcvt.rtz.xu.f.v v24, v8, v0.t", 8)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -274,6 +289,10 @@ static const struct {
     {"sup32m2", sup32m2, 0}, {"sup64m8i", sup64m8i, 0}, {"sup8m8x", sup8m8x, 0}, {"s1down16m1", s1down16m1, 0},
     {"s1up32m4", s1up32m4, 0}, {"fs1down64m2", fs1down64m2, 0}, {"fs1up32m1", fs1up32m1, 0},
     {"mul64m2", mul64m2, 0}, {"macc64m1", macc64m1, 0}, {"madd64m4", madd64m4, 0}, {"nmsub64m8", nmsub64m8, 0},
+    {"fcvtxf32m2", fcvtxf32m2, 4}, {"fcvtxf32big", fcvtxf32big, 4}, {"fcvtrtzxuf32m1", fcvtrtzxuf32m1, 4},
+    {"fcvtxuf32m4", fcvtxuf32m4, 4}, {"fcvtfx32m4", fcvtfx32m4, 4}, {"fcvtfxu32mf2", fcvtfxu32mf2, 4},
+    {"fcvtfxu64m2", fcvtfxu64m2, 8}, {"fcvtfx64m1", fcvtfx64m1, 8}, {"fcvtxf64m1", fcvtxf64m1, 8},
+    {"fcvtrtzxf64m4", fcvtrtzxf64m4, 8}, {"fcvtrtzxuf64m2", fcvtrtzxuf64m2, 8},
     {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };

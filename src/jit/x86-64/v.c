@@ -6,7 +6,8 @@
  * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x; with AVX-512 also the
  * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
- * multiplies (AVX-512DQ), and indexed, strided and segment accesses as gathers and scatters; 16
+ * multiplies (AVX-512DQ), same-width F/D-integer conversions, and indexed, strided and segment
+ * accesses as gathers and scatters; 16
  * bytes at a time (32 with AVX2, for groups of two registers or more). The
  * registers are in the vCPU, or, with AVX-512VL at VLEN 128, in ymm16-31 while translated code
  * runs (two to a ymm register; helpers and exits spill them, a fault takes them from the signal
@@ -1443,6 +1444,68 @@ static bool arith(struct tctx *t)
 	return true;
 }
 
+/* vfcvt between F/D and integers of the same width (e64's with AVX-512DQ), masked and with
+ * tails, by AVX-512's conversions under the element mask (no flags from the others): rounding by
+ * MXCSR (frm) or, rtz, truncating. An active source whose conversion would saturate, is NaN, or
+ * (unsigned target) is negative sends the chunk and the rest to the interpreter before anything
+ * is written for it: x86 gives its "integer indefinite" there, RISC-V the limits. */
+static bool conversion(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), step;
+	bool to_int = op == RV_VFCVT_XU_F || op == RV_VFCVT_X_F || op == RV_VFCVT_RTZ_XU_F || op == RV_VFCVT_RTZ_X_F;
+	bool uns = op == RV_VFCVT_XU_F || op == RV_VFCVT_RTZ_XU_F || op == RV_VFCVT_F_XU;
+	bool rtz = op == RV_VFCVT_RTZ_XU_F || op == RV_VFCVT_RTZ_X_F, w = sew == 8;
+	/* the conversion's prefix and opcode (0F map): [to_int][uns][rtz] */
+	static const uint8_t pp[2][2][2] = {{{VEX_PP_NONE, 0}, {VEX_PP_F2, 0}},
+					    {{VEX_PP_66, VEX_PP_F3}, {VEX_PP_NONE, VEX_PP_NONE}}};
+	static const uint8_t pp64[2][2][2] = {{{VEX_PP_F3, 0}, {VEX_PP_F3, 0}},
+					      {{VEX_PP_66, VEX_PP_66}, {VEX_PP_66, VEX_PP_66}}};
+	static const uint8_t opc[2][2][2][2] = {/* sew 4 */ {{{0x5b, 0}, {0x7a, 0}}, {{0x5b, 0x5b}, {0x79, 0x78}}},
+						/* sew 8 */ {{{0xe6, 0}, {0x7a, 0}}, {{0x7b, 0x7a}, {0x79, 0x78}}}};
+	uint8_t *slow[64] = {NULL}, *odd_frm = NULL, *short_vl;
+	if (!t->j->v_masks || (sew != 4 && sew != 8) || (sew == 8 && !t->j->v_dq) || !mask_ok(t) || !group_ok(t) ||
+	    chunks > 64 || in->rd % regs || in->rs2 % regs)
+		return false;
+	short_vl = enter_group(t);
+	if (!rtz)
+		odd_frm = check_frm(t);
+	step = step_of(t, chunks);
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		vget(t, XMM0, in->rs2, k, step);
+		if (to_int) { /* k1 = the active elements out of range: |x| (x for unsigned) at or above the limit */
+			static const uint64_t limit[2][2] = {{0x4f000000, 0x4f800000},
+							     {0x43e0000000000000ull, 0x43f0000000000000ull}};
+			int x = XMM0;
+			if (!uns) { /* vpandd/q xmm2, xmm2 (the sign cleared), xmm0 */
+				e_mov_ri(e, RAX, w ? INT64_MAX : INT32_MAX);
+				e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, w, 0x7c, XMM2, 0, RAX, 0);
+				e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F, w, 0xdb, XMM2, XMM2, XMM0, 0);
+				x = XMM2;
+			}
+			e_mov_ri(e, RAX, limit[w][uns]);
+			e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, w, 0x7c, XMM1, 0, RAX, 0); /* vpbroadcastd/q */
+			e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F3A, w, 0x1e, 1, x, XMM1, kr);  /* vpcmpud/uq k1 */
+			e_byte(e, 5);                                                               /* not less than */
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 1, 0, 1); /* kortestw k1, k1 */
+			slow[k] = e_jcc(e, CC_NE);
+		}
+		e_evex_len_rr(e, 16 * step, w ? pp64[to_int][uns][rtz] : pp[to_int][uns][rtz], VEX_0F, w,
+			      opc[w][to_int][uns][rtz], XMM0, 0, XMM0, kr);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	for (unsigned k = 0; k < chunks; k++) /* the rest from chunk k's first element */
+		if (slow[k])
+			t_cold_helper_vstart(t, slow[k], interp_v, "a conversion that saturates, or of a NaN",
+					     k * 16 / sew);
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
+	return true;
+}
+
 /* vfmacc and its kin on F/D elements with FMA3 (vd = +-(vs1 * vs2) +- vd, or +-(vs1 * vd) +- vs2
  * for vfmadd and its kin). x86 raises no invalid-operation flag for inf * 0 plus a quiet NaN, where
  * RISC-V raises NV: a chunk (or pair of them) with a NaN result is not written, and leaves the
@@ -2372,6 +2435,12 @@ static int element_wise(struct tctx *t)
 	case RV_VSUXEI: return gather_scatter(t);
 	case RV_VLM:
 	case RV_VSM: return mask_memory(t);
+	case RV_VFCVT_XU_F:
+	case RV_VFCVT_X_F:
+	case RV_VFCVT_F_XU:
+	case RV_VFCVT_F_X:
+	case RV_VFCVT_RTZ_XU_F:
+	case RV_VFCVT_RTZ_X_F: return conversion(t);
 	case RV_VADD:
 	case RV_VSUB:
 	case RV_VRSUB:
