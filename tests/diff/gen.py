@@ -61,7 +61,7 @@ class Gen:
     VINT = ["vadd", "vsub", "vand", "vor", "vxor", "vmul", "vminu", "vmin", "vmaxu", "vmax", "vsll", "vsrl", "vsaddu",
             "vssub"]
     VINT_X = ["vrsub", "vslideup", "vslidedown", "vslide1down", "vslide1up"]
-    VFP = ["vfadd", "vfsub", "vfmul", "vfdiv", "vfmin", "vfsgnjn"]
+    VFP = ["vfadd", "vfsub", "vfmul", "vfdiv", "vfmin", "vfmax", "vfsgnj", "vfsgnjn", "vfsgnjx"]
     VCMP = ["vmseq", "vmsne", "vmsltu", "vmslt", "vmsleu", "vmsle", "vmsgtu", "vmsgt"]
 
     def vsetvli(self):

@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums, conversions) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, conversions, FP min/max, sign injection) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -244,6 +244,19 @@ MLOOP(fcvtxf64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", 
 MLOOP(fcvtrtzxf64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v",
       "vfmul.vv v8, v8, v8\n\tvfmul.vv v8, v8, v8\n\tvfmul.vv v8, v8, v8\n\tvfcvt.rtz.x.f.v v24, v8", 8)
 MLOOP(fcvtrtzxuf64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vfcvt.rtz.xu.f.v v24, v8, v0.t", 8)
+/* FP minimum and maximum (NaNs, and zeros of both signs from x - x and its negation), sign injection */
+MLOOP(fmin32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfmin.vv v24, v8, v16, v0.t", 4)
+MLOOP(fmax64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v",
+      "fmv.d.x ft0, %[x]\n\tvfmax.vf v24, v8, ft0", 8)
+MLOOP(fmaxz32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
+      "vfsub.vv v4, v8, v8\n\tvfsgnjn.vv v12, v4, v4\n\tvfmax.vv v24, v12, v4, v0.t", 4)
+MLOOP(fminz64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v",
+      "vfsub.vv v4, v8, v8\n\tvfsgnjn.vv v12, v4, v4\n\tvfmin.vv v24, v4, v12", 8)
+MLOOP(sgnj32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v", "vfsgnj.vv v24, v8, v16, v0.t", 4)
+MLOOP(sgnjn64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vfsgnjn.vv v24, v8, v16", 8)
+MLOOP(sgnjx32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vse32.v",
+      "fmv.w.x ft0, %[x]\n\tvfsgnjx.vf v24, v8, ft0, v0.t", 4)
+MLOOP(fabs64m8, "vsetvli %[vl], %[n], e64, m8, ta, ma", "vle64.v", "vse64.v", "vfsgnjx.vv v24, v8, v8", 8)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -293,6 +306,8 @@ static const struct {
     {"fcvtxuf32m4", fcvtxuf32m4, 4}, {"fcvtfx32m4", fcvtfx32m4, 4}, {"fcvtfxu32mf2", fcvtfxu32mf2, 4},
     {"fcvtfxu64m2", fcvtfxu64m2, 8}, {"fcvtfx64m1", fcvtfx64m1, 8}, {"fcvtxf64m1", fcvtxf64m1, 8},
     {"fcvtrtzxf64m4", fcvtrtzxf64m4, 8}, {"fcvtrtzxuf64m2", fcvtrtzxuf64m2, 8},
+    {"fmin32m2", fmin32m2, 4}, {"fmax64m1", fmax64m1, 8}, {"fmaxz32m1", fmaxz32m1, 4}, {"fminz64m1", fminz64m1, 8},
+    {"sgnj32m4", sgnj32m4, 4}, {"sgnjn64m2", sgnjn64m2, 8}, {"sgnjx32mf2", sgnjx32mf2, 4}, {"fabs64m8", fabs64m8, 8},
     {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };

@@ -6,7 +6,8 @@
  * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x; with AVX-512 also the
  * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
- * multiplies (AVX-512DQ), same-width F/D-integer conversions, and indexed, strided and segment
+ * multiplies (AVX-512DQ), same-width F/D-integer conversions, FP minimum, maximum and sign
+ * injection, and indexed, strided and segment
  * accesses as gathers and scatters; 16
  * bytes at a time (32 with AVX2, for groups of two registers or more). The
  * registers are in the vCPU, or, with AVX-512VL at VLEN 128, in ymm16-31 while translated code
@@ -1444,6 +1445,84 @@ static bool arith(struct tctx *t)
 	return true;
 }
 
+/* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
+ * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
+ * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
+static bool sign_injection(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	uint8_t imm = in->op == RV_VFSGNJ ? 0xca : in->op == RV_VFSGNJN ? 0x3a : 0x6a; /* x0 ? x1 : x2, ... */
+	uint8_t *short_vl;
+	if (!t->j->v_masks || (sew != 4 && sew != 8) || !mask_ok(t) || !group_ok(t) || in->rd % regs ||
+	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
+		return false;
+	short_vl = enter_group(t);
+	step = step_of(t, chunks);
+	if (form == VF_VF)
+		fp_scalar_broadcast(t, in->rs1, sew, step);
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		e_mov_ri(e, RAX, 1ull << (8 * sew - 1));
+		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, sew == 8, 0x7c, XMM0, 0, RAX, 0); /* vpbroadcastd/q */
+		if (form == VF_VV)
+			vget(t, XMM1, in->rs1, k, step);
+		vget(t, XMM2, in->rs2, k, step);
+		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F3A, sew == 8, 0x25, XMM0, XMM1, XMM2, 0); /* vpternlog */
+		e_byte(e, imm);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	return true;
+}
+
+/* vfmin, vfmax (.vv, .vf) on F/D elements where no active operand is a NaN (one that is sends
+ * the chunk and the rest to the interpreter: x86 answers its second operand and raises invalid
+ * for a quiet NaN too): vminps/pd or vmaxps/pd under the element mask, then where the operands
+ * compare equal (zeros of both signs) their OR (min: -0) or AND (max: +0) */
+static bool fp_min_max(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	bool w = sew == 8, max = in->op == RV_VFMAX;
+	uint8_t pp = w ? VEX_PP_66 : VEX_PP_NONE, *slow[64] = {NULL}, *short_vl;
+	if (!t->j->v_masks || (sew != 4 && sew != 8) || !mask_ok(t) || !group_ok(t) || chunks > 64 || in->rd % regs ||
+	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
+		return false;
+	short_vl = enter_group(t);
+	step = step_of(t, chunks);
+	if (form == VF_VF)
+		fp_scalar_broadcast(t, in->rs1, sew, step);
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		vget(t, XMM0, in->rs2, k, step);
+		if (form == VF_VV)
+			vget(t, XMM1, in->rs1, k, step);
+		/* vcmpunordps/pd k1 (k2), x, x: quiet, so that only a signaling NaN raises invalid, as on RISC-V */
+		e_evex_len_rr(e, 16 * step, pp, VEX_0F, w, 0xc2, 1, XMM0, XMM0, kr);
+		e_byte(e, 3);
+		e_evex_len_rr(e, 16 * step, pp, VEX_0F, w, 0xc2, 2, XMM1, XMM1, kr);
+		e_byte(e, 3);
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 1, 0, 2); /* kortestw k1, k2 */
+		slow[k] = e_jcc(e, CC_NE);
+		e_evex_len_rr(e, 16 * step, pp, VEX_0F, w, max ? 0x5f : 0x5d, XMM2, XMM0, XMM1, kr); /* vmin/vmax */
+		e_evex_len_rr(e, 16 * step, pp, VEX_0F, w, 0xc2, 1, XMM0, XMM1, kr);                 /* vcmpeq k1 */
+		e_byte(e, 0);
+		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F, w, max ? 0xdb : 0xeb, XMM2, XMM0, XMM1,
+			      1); /* vpand/vpor */
+		vput_tail(t, in->rd, k, XMM2, step, kr);
+	}
+	finish_wide(t, step);
+	for (unsigned k = 0; k < chunks; k++) /* the rest from chunk k's first element */
+		if (slow[k])
+			t_cold_helper_vstart(t, slow[k], interp_v, "a NaN operand of vfmin/vfmax", k * 16 / sew);
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	return true;
+}
+
 /* vfcvt between F/D and integers of the same width (e64's with AVX-512DQ), masked and with
  * tails, by AVX-512's conversions under the element mask (no flags from the others): rounding by
  * MXCSR (frm) or, rtz, truncating. An active source whose conversion would saturate, is NaN, or
@@ -2441,6 +2520,11 @@ static int element_wise(struct tctx *t)
 	case RV_VFCVT_F_X:
 	case RV_VFCVT_RTZ_XU_F:
 	case RV_VFCVT_RTZ_X_F: return conversion(t);
+	case RV_VFSGNJ:
+	case RV_VFSGNJN:
+	case RV_VFSGNJX: return sign_injection(t);
+	case RV_VFMIN:
+	case RV_VFMAX: return fp_min_max(t);
 	case RV_VADD:
 	case RV_VSUB:
 	case RV_VRSUB:
