@@ -9,7 +9,7 @@ all three must print the same thing.
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
 valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
 strided, segment and indexed loads and stores, single-width integer and F/D arithmetic in
-vv/vx/vi/vf forms, F/D-integer conversions, masked and not, multiply-adds, merges, compares, reductions (FP sums too), slides), the
+vv/vx/vi/vf forms, F/D-integer conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides), the
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
 
@@ -143,6 +143,8 @@ class Gen:
             op = r.choice(["vfcvt.x.f.v", "vfcvt.xu.f.v", "vfcvt.f.x.v", "vfcvt.f.xu.v", "vfcvt.rtz.x.f.v",
                            "vfcvt.rtz.xu.f.v"])
             return ["%s %s, %s%s" % (op, self.vreg(masked), src(), m)]
+        if kind == "fp" and fp_ok and r.random() < 0.1:
+            return ["vfmv.s.f v%d, %s" % (r.randrange(32), self.f())]
         if kind == "fp" and fp_ok:
             op = r.choice(self.VFP)
             if r.random() < 0.4:
@@ -179,7 +181,7 @@ class Gen:
             return ["csrr %s, %s" % (self.xd(), r.choice(["vl", "vtype", "vlenb"]))]
         if kind == "red":
             op = r.choice(["vredsum", "vredand", "vredor", "vredxor", "vredminu", "vredmin", "vredmaxu", "vredmax"] +
-                          (["vfredosum", "vfredusum"] if fp_ok else []))
+                          (["vfredosum", "vfredusum", "vfredmax", "vfredmin"] if fp_ok else []))
             return ["%s.vs v%d, %s, v%d%s" % (op, r.randrange(32), self.vreg(), r.randrange(32), m)]
         if kind == "mv":
             form = r.choice(["v.v %s, %s" % (self.vreg(), self.vreg()), "v.x %s, %s" % (self.vreg(), self.xs()),

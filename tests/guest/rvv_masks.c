@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums, conversions, FP min/max, sign injection) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions, FP min/max, sign injection, vfmv.s.f) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -257,6 +257,16 @@ MLOOP(sgnjn64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "
 MLOOP(sgnjx32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vse32.v",
       "fmv.w.x ft0, %[x]\n\tvfsgnjx.vf v24, v8, ft0, v0.t", 4)
 MLOOP(fabs64m8, "vsetvli %[vl], %[n], e64, m8, ta, ma", "vle64.v", "vse64.v", "vfsgnjx.vv v24, v8, v8", 8)
+/* FP maximum and minimum reductions (NaNs, zeros of both signs), vfmv.s.f */
+MLOOP(fredmax32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredmax.vs v24, v8, v16, v0.t", 4)
+MLOOP(fredmin64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredmin.vs v24, v8, v16", 8)
+MLOOP(fredmax32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vse32.v", "vfredmax.vs v24, v8, v16, v0.t", 4)
+MLOOP(fredminz32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
+      "vfsub.vv v4, v8, v8\n\tvfsgnjn.vv v12, v4, v4\n\tvmerge.vvm v12, v12, v4, v0\n\tvfredmin.vs v24, v12, v4", 4)
+MLOOP(fredmaxz64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v",
+      "vfsub.vv v4, v8, v8\n\tvfsgnjn.vv v12, v4, v4\n\tvfredmax.vs v24, v12, v12, v0.t", 8)
+MLOOP(fmvsf32m1, "vsetvli %[vl], %[n], e32, m1, tu, mu", "vle32.v", "vse32.v", "fmv.w.x ft0, %[x]\n\tvfmv.s.f v24, ft0", 4)
+MLOOP(fmvsf64m2, "vsetvli %[vl], %[n], e64, m2, tu, mu", "vle64.v", "vse64.v", "fmv.d.x ft0, %[x]\n\tvfmv.s.f v24, ft0", 8)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -308,7 +318,9 @@ static const struct {
     {"fcvtrtzxf64m4", fcvtrtzxf64m4, 8}, {"fcvtrtzxuf64m2", fcvtrtzxuf64m2, 8},
     {"fmin32m2", fmin32m2, 4}, {"fmax64m1", fmax64m1, 8}, {"fmaxz32m1", fmaxz32m1, 4}, {"fminz64m1", fminz64m1, 8},
     {"sgnj32m4", sgnj32m4, 4}, {"sgnjn64m2", sgnjn64m2, 8}, {"sgnjx32mf2", sgnjx32mf2, 4}, {"fabs64m8", fabs64m8, 8},
-    {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
+    {"fredmax32m2", fredmax32m2, 4}, {"fredmin64m4", fredmin64m4, 8}, {"fredmax32mf2", fredmax32mf2, 4},
+    {"fredminz32m1", fredminz32m1, 4}, {"fredmaxz64m2", fredmaxz64m2, 8}, {"fmvsf32m1", fmvsf32m1, 4},
+    {"fmvsf64m2", fmvsf64m2, 8}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

@@ -3,11 +3,11 @@
  * vector instructions come before any vset* (jit_v_speculate: the vtype it was translated under,
  * tested at entry), unit-stride loads (also fault-only-first) and stores, whole-register loads,
  * stores and moves, element-wise integer and F/D arithmetic (multiply-adds with FMA3), integer
- * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x; with AVX-512 also the
+ * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x; with AVX-512 also vfmv.s.f, the
  * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
- * multiplies (AVX-512DQ), same-width F/D-integer conversions, FP minimum, maximum and sign
- * injection, and indexed, strided and segment
+ * multiplies (AVX-512DQ), same-width F/D-integer conversions, FP minimum, maximum (and their
+ * reductions) and sign injection, and indexed, strided and segment
  * accesses as gathers and scatters; 16
  * bytes at a time (32 with AVX2, for groups of two registers or more). The
  * registers are in the vCPU, or, with AVX-512VL at VLEN 128, in ymm16-31 while translated code
@@ -1849,18 +1849,22 @@ static uint8_t *vl_zero_test(struct tctx *t)
 	return e_jcc(e, CC_E);
 }
 
-/* vmv.s.x: element 0 = x[rs1] where vl is not 0 (vstart is 0 after the vsetvli), the rest of vd
+/* vmv.s.x, vfmv.s.f: element 0 = x[rs1] or f[rs1] where vl is not 0 (vstart is 0 after the vsetvli), the rest of vd
  * as it was */
 static bool move_to_vector(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
+	bool fp = in->op == RV_VFMV_S_F;
 	uint8_t *none;
-	if (t->v_vl_const == 0)
+	if (t->v_vl_const == 0 || (fp && t->v_sew != 4 && t->v_sew != 8))
 		return false;
 	make_live(t);
 	none = vl_zero_test(t);
-	t_get(t, RAX, in->rs1);
+	if (fp) /* a single's NaN box resolved */
+		fp_scalar(t, in->rs1, t->v_sew);
+	else
+		t_get(t, RAX, in->rs1);
 	put_element0(t, in->rd);
 	if (none)
 		e_patch(none, e->p);
@@ -1997,6 +2001,75 @@ static bool fp_reduction(struct tctx *t)
 	if (none)
 		e_patch(none, e->p);
 	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
+	short_vl_path(t, short_vl, "vl below VLMAX: fewer elements");
+	return true;
+}
+
+/* x = max(x, y) (min), elementwise under mask k (0: all), with max(+0, -0) = +0 and min = -0:
+ * where they compare equal y becomes x AND y (OR for min) first, so that x86's "the second
+ * operand for equal ones" gives that (neither is a NaN here); k1 taken */
+static void min_max_fixed(struct tctx *t, bool max, bool w, int x, int y, int k)
+{
+	struct emit *e = &t->e;
+	uint8_t pp = w ? VEX_PP_66 : VEX_PP_NONE;
+	e_evex_len_rr(e, 16, pp, VEX_0F, w, 0xc2, 1, x, y, k); /* vcmpeqps/pd k1{k}, x, y */
+	e_byte(e, 0);
+	e_evex_len_rr(e, 16, VEX_PP_66, VEX_0F, w, max ? 0xdb : 0xeb, y, x, y, 1); /* vpand/vpor y{k1} */
+	e_evex_len_rr(e, 16, pp, VEX_0F, w, max ? 0x5f : 0x5d, x, x, y, k);        /* vmax/vmin */
+}
+
+/* vfredmax, vfredmin where no active element nor vs1[0] is a NaN (one that is: the interpreter's,
+ * which raises NV for a signaling one): the chunks folded with max/min (inactive elements first
+ * set to -inf or +inf), then the lanes, then vs1[0], into element 0 of vd */
+static bool fp_minmax_reduction(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), per = 16 / sew;
+	bool masked = masks_needed(t), max = in->op == RV_VFREDMAX, w = sew == 8;
+	uint8_t pp = w ? VEX_PP_66 : VEX_PP_NONE, *short_vl = NULL, *none = NULL, *nan[65] = {NULL};
+	uint64_t inf = w ? 0x7ff0000000000000ull : 0x7f800000;
+	if (!t->j->v_masks || (sew != 4 && sew != 8) || in->rs2 % regs || chunks > 64 ||
+	    (!masked && (!in->rm || t->v_lmul8 < 8)) || (masked && t->v_vl_const == 0))
+		return false;
+	if (masked) {
+		make_live(t);
+		none = vl_zero_test(t);
+		e_mov_ri(e, RAX, max ? inf | 1ull << (8 * sew - 1) : inf); /* the identity: -inf or +inf */
+		e_evex_len_rr(e, 16, VEX_PP_66, VEX_0F38, w, 0x7c, XMM1, 0, RAX, 0);
+	} else {
+		short_vl = enter_whole_group(t);
+	}
+	for (unsigned k = 0; k < chunks; k++) {
+		int x = k ? XMM2 : XMM0, kr = masked ? elems_k(t, k * per, per) : 0;
+		vget(t, x, in->rs2, k, 1);
+		e_evex_len_rr(e, 16, pp, VEX_0F, w, 0xc2, 1, x, x, kr); /* vcmpunordps/pd k1{kr}, x, x */
+		e_byte(e, 3);
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 1, 0, 1); /* kortestw k1, k1 */
+		nan[k] = e_jcc(e, CC_NE);
+		if (kr) /* vpblendmd/q x{k3}, xmm1, x: the identity where inactive */
+			e_evex_len_rr(e, 16, VEX_PP_66, VEX_0F38, w, 0x64, x, XMM1, x, kr);
+		if (k)
+			min_max_fixed(t, max, w, XMM0, XMM2, 0);
+	}
+	for (unsigned n = per / 2; n; n /= 2) { /* the other lanes over lane 0: pshufd xmm2, xmm0, swap */
+		e_sse_rr(e, 0x66, false, 0x70, XMM2, XMM0);
+		e_byte(e, n == 2 || w ? 0x4e : 0xb1);
+		min_max_fixed(t, max, w, XMM0, XMM2, 0);
+	}
+	vget(t, XMM2, in->rs1, 0, 1);
+	e_sse_rr(e, w ? 0x66 : 0, false, 0x2e, XMM2, XMM2); /* ucomiss/sd: vs1[0] a NaN */
+	nan[64] = e_jcc(e, CC_P);
+	e_mov_ri(e, RAX, 1);
+	e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x92, 2, 0, RAX); /* kmovw k2, eax: lane 0 only */
+	min_max_fixed(t, max, w, XMM0, XMM2, 2);
+	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
+	put_element0(t, in->rd);
+	if (none)
+		e_patch(none, e->p);
+	for (unsigned k = 0; k <= 64; k++) /* nothing written yet: all of it */
+		if (nan[k])
+			t_cold_helper(t, nan[k], interp_v, "a NaN in a vfredmax/vfredmin");
 	short_vl_path(t, short_vl, "vl below VLMAX: fewer elements");
 	return true;
 }
@@ -2757,7 +2830,8 @@ bool jit_v(struct tctx *t)
 	case RV_VMNOR:
 	case RV_VMXNOR: return mask_logical(t);
 	case RV_VMV_X_S: return move_to_scalar(t);
-	case RV_VMV_S_X: return move_to_vector(t);
+	case RV_VMV_S_X:
+	case RV_VFMV_S_F: return move_to_vector(t);
 
 	case RV_VFMV_F_S: return fp_move_to_scalar(t);
 	case RV_VMVR: return move_registers(t);
@@ -2771,6 +2845,8 @@ bool jit_v(struct tctx *t)
 	case RV_VREDMAX: return reduction(t);
 	case RV_VFREDOSUM:
 	case RV_VFREDUSUM: return fp_reduction(t);
+	case RV_VFREDMAX:
+	case RV_VFREDMIN: return fp_minmax_reduction(t);
 	}
 	return false;
 }
