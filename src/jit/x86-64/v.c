@@ -3,7 +3,7 @@
  * vector instructions come before any vset* (jit_v_speculate: the vtype it was translated under,
  * tested at entry), unit-stride loads (also fault-only-first) and stores, whole-register loads,
  * stores and moves, element-wise integer and F/D arithmetic (multiply-adds with FMA3), integer
- * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x; with AVX-512 also vfmv.s.f, the
+ * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x, vfmv.s.f; with AVX-512 also the
  * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
  * multiplies (AVX-512DQ), same-width F/D-integer conversions, FP minimum, maximum (and their
