@@ -9,7 +9,7 @@ all three must print the same thing.
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
 valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
 strided, segment and indexed loads and stores, single-width integer and F/D arithmetic in
-vv/vx/vi/vf forms, F/D-integer conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides), the
+vv/vx/vi/vf forms, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides), the
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
 
@@ -145,6 +145,21 @@ class Gen:
             return ["%s %s, %s%s" % (op, self.vreg(masked), src(), m)]
         if kind == "fp" and fp_ok and r.random() < 0.1:
             return ["vfmv.s.f v%d, %s" % (r.randrange(32), self.f())]
+        if kind == "wide" and self.vsew in (16, 32) and self.vregs <= 4 and r.random() < 0.3:
+            # FP widening conversions: vd's group twice vs2's, apart from it
+            ops = ["vfwcvt.f.x.v", "vfwcvt.f.xu.v"] + (["vfwcvt.f.f.v"] if self.vsew == 32 else [])
+            d = r.randrange(0, 32, 2 * self.vregs)
+            s2 = self.vreg(masked)
+            if d == 0 and masked or (int(s2[1:]) + self.vregs > d and int(s2[1:]) < d + 2 * self.vregs):
+                return []
+            return ["%s v%d, %s%s" % (r.choice(ops), d, s2, m)]
+        if kind == "narrow" and self.vsew == 32 and self.vregs <= 4 and r.random() < 0.3:
+            s2 = r.randrange(0, 32, 2 * self.vregs)  # vs2's group twice vd's
+            d = self.vreg(masked)
+            if (int(d[1:]) + self.vregs > s2 and int(d[1:]) < s2 + 2 * self.vregs and int(d[1:]) != s2) or \
+                    (masked and s2 == 0):  # v0 read as data under its own mask: reserved
+                return []
+            return ["vfncvt.f.f.w %s, v%d%s" % (d, s2, m)]
         if kind == "fp" and fp_ok:
             op = r.choice(self.VFP)
             if r.random() < 0.4:

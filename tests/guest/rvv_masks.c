@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions, FP min/max, sign injection, vfmv.s.f) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -267,6 +267,19 @@ MLOOP(fredmaxz64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v"
       "vfsub.vv v4, v8, v8\n\tvfsgnjn.vv v12, v4, v4\n\tvfredmax.vs v24, v12, v12, v0.t", 8)
 MLOOP(fmvsf32m1, "vsetvli %[vl], %[n], e32, m1, tu, mu", "vle32.v", "vse32.v", "fmv.w.x ft0, %[x]\n\tvfmv.s.f v24, ft0", 4)
 MLOOP(fmvsf64m2, "vsetvli %[vl], %[n], e64, m2, tu, mu", "vle64.v", "vse64.v", "fmv.d.x ft0, %[x]\n\tvfmv.s.f v24, ft0", 8)
+/* widening and narrowing FP conversions (NaNs, the D to F rounding under two rounding modes) */
+MLOOP(fwcvtff32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse64.v", "vfwcvt.f.f.v v24, v8, v0.t", 4)
+MLOOP(fwcvtff32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse64.v", "vfwcvt.f.f.v v24, v8", 4)
+MLOOP(fwcvtfx32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse64.v", "vfwcvt.f.x.v v24, v8, v0.t", 4)
+MLOOP(fwcvtfxu32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vse64.v", "vfwcvt.f.xu.v v24, v8", 4)
+MLOOP(fwcvtfx16m1, "vsetvli %[vl], %[n], e16, m1, ta, mu", "vle16.v", "vse32.v", "vfwcvt.f.x.v v24, v8, v0.t", 2)
+MLOOP(fwcvtfxu16m4, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vse32.v", "vfwcvt.f.xu.v v24, v8", 2)
+MLOOP(fncvtff32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle64.v", "vse32.v",
+      "vsetvli zero, zero, e64, m2, ta, mu\n\tvle64.v v8, (%[pa])\n\tvfmul.vv v8, v8, v8\n\t"
+      "vsetvli zero, zero, e32, m1, ta, mu\n\tvfncvt.f.f.w v24, v8, v0.t", 4)
+MLOOP(fncvtff32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle64.v", "vse32.v",
+      "vsetvli zero, zero, e64, m4, ta, mu\n\tvle64.v v8, (%[pa])\n\tvsetvli zero, zero, e32, m2, ta, mu\n\t"
+      "vfncvt.f.f.w v8, v8\n\tvmv.v.v v24, v8", 4)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -320,7 +333,9 @@ static const struct {
     {"sgnj32m4", sgnj32m4, 4}, {"sgnjn64m2", sgnjn64m2, 8}, {"sgnjx32mf2", sgnjx32mf2, 4}, {"fabs64m8", fabs64m8, 8},
     {"fredmax32m2", fredmax32m2, 4}, {"fredmin64m4", fredmin64m4, 8}, {"fredmax32mf2", fredmax32mf2, 4},
     {"fredminz32m1", fredminz32m1, 4}, {"fredmaxz64m2", fredmaxz64m2, 8}, {"fmvsf32m1", fmvsf32m1, 4},
-    {"fmvsf64m2", fmvsf64m2, 8}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
+    {"fmvsf64m2", fmvsf64m2, 8}, {"fwcvtff32m1", fwcvtff32m1, 4}, {"fwcvtff32m4", fwcvtff32m4, 4}, {"fwcvtfx32m2", fwcvtfx32m2, 0},
+    {"fwcvtfxu32mf2", fwcvtfxu32mf2, 0}, {"fwcvtfx16m1", fwcvtfx16m1, 0}, {"fwcvtfxu16m4", fwcvtfxu16m4, 0},
+    {"fncvtff32m1", fncvtff32m1, 8}, {"fncvtff32m2", fncvtff32m2, 8}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

@@ -6,7 +6,8 @@
  * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x, vfmv.s.f; with AVX-512 also the
  * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
- * multiplies (AVX-512DQ), same-width F/D-integer conversions, FP minimum, maximum (and their
+ * multiplies (AVX-512DQ), same-width F/D-integer conversions and the exact widening ones,
+ * vfncvt.f.f.w, FP minimum, maximum (and their
  * reductions) and sign injection, and indexed, strided and segment
  * accesses as gathers and scatters; 16
  * bytes at a time (32 with AVX2, for groups of two registers or more). The
@@ -1445,6 +1446,70 @@ static bool arith(struct tctx *t)
 	return true;
 }
 
+/* vfwcvt.f.f.v (F to D), vfwcvt.f.x.v and vfwcvt.f.xu.v (32-bit integers to D, 16-bit ones to
+ * F): each 16 or 32 bytes of vd from the 8 or 16 source bytes under it, converted under the
+ * element mask (zeroing: no flags and no NaN from the others), a NaN made canonical; all exact */
+static bool fp_widen_convert(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, sew = t->v_sew, dsew = 2 * sew, step, per;
+	unsigned sregs = group_regs(t), dregs = t->v_lmul8 < 4 ? 1 : t->v_lmul8 / 4;
+	unsigned dchunks = dregs * t->cpu->vlenb / 16;
+	bool sign = op == RV_VFWCVT_F_X;
+	if (!t->j->v_masks || t->v_lmul8 > 32 || !mask_ok(t) ||
+	    (op == RV_VFWCVT_F_F ? sew != 4 : sew != 2 && sew != 4) || in->rd % dregs || in->rs2 % sregs ||
+	    (in->rs2 + sregs > in->rd && in->rs2 < in->rd + dregs))
+		return false; /* a source overlapping vd (allowed in its highest part): the interpreter's */
+	enter_group(t);
+	step = step_of(t, dchunks);
+	per = 16 * step / dsew;
+	for (unsigned u = 0; u < dchunks; u += step) {
+		int kr = elems_k(t, u * 16 / dsew, per);
+		vget(t, XMM0, in->rs2, u / 2, 1);
+		if (u % 2)
+			bytes_down(t, XMM0, 8);
+		if (op == RV_VFWCVT_F_F) { /* vcvtps2pd */
+			e_evex_rrk(e, step == 2, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM0, 0, XMM0, kr, true);
+			canonicalize(t, 8, step);
+		} else if (sew == 4) { /* vcvtdq2pd, vcvtudq2pd */
+			e_evex_rrk(e, step == 2, VEX_PP_F3, VEX_0F, false, sign ? 0xe6 : 0x7a, XMM0, 0, XMM0, kr, true);
+		} else { /* 16 to 32 bits, then vcvtdq2ps */
+			extend(t, XMM0, 2, sign, step);
+			e_evex_rrk(e, step == 2, VEX_PP_NONE, VEX_0F, false, 0x5b, XMM0, 0, XMM0, kr, true);
+		}
+		vput_masked(t, dsew, in->rd, u, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	return true;
+}
+
+/* vfncvt.f.f.w (D to F): each 16 bytes of vd from the 32 (16 for a fractional LMUL) of vs2 under
+ * it, vcvtpd2ps under the element mask (rounding by frm), a NaN made canonical */
+static bool fp_narrow_convert(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned dregs = group_regs(t), sregs = t->v_lmul8 < 4 ? 1 : t->v_lmul8 / 4;
+	unsigned dchunks = dregs * t->cpu->vlenb / 16, step = sregs >= 2 ? 2 : 1;
+	uint8_t *odd_frm;
+	if (!t->j->v_masks || t->v_sew != 4 || t->v_lmul8 > 32 || !mask_ok(t) || in->rd % dregs || in->rs2 % sregs ||
+	    (in->rd != in->rs2 && in->rd + dregs > in->rs2 && in->rd < in->rs2 + sregs))
+		return false;
+	enter_group(t);
+	odd_frm = check_frm(t);
+	for (unsigned d = 0; d < dchunks; d++) {
+		int kr = elems_k(t, d * 4, 4);
+		vget(t, XMM0, in->rs2, 2 * d, step);
+		e_evex_rrk(e, step == 2, VEX_PP_66, VEX_0F, true, 0x5a, XMM0, 0, XMM0, kr, true); /* vcvtpd2ps */
+		canonicalize(t, 4, 1);
+		vput_masked(t, 4, in->rd, d, XMM0, 1, kr);
+	}
+	finish_wide(t, step);
+	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
+	return true;
+}
+
 /* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
  * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
  * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
@@ -2598,6 +2663,10 @@ static int element_wise(struct tctx *t)
 	case RV_VFSGNJX: return sign_injection(t);
 	case RV_VFMIN:
 	case RV_VFMAX: return fp_min_max(t);
+	case RV_VFWCVT_F_F:
+	case RV_VFWCVT_F_X:
+	case RV_VFWCVT_F_XU: return fp_widen_convert(t);
+	case RV_VFNCVT_F_F: return fp_narrow_convert(t);
 	case RV_VADD:
 	case RV_VSUB:
 	case RV_VRSUB:
