@@ -9,7 +9,7 @@ all three must print the same thing.
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
 valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
 strided, segment and indexed loads and stores, single-width integer and F/D arithmetic in
-vv/vx/vi/vf forms, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides), the
+vv/vx/vi/vf forms, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides, vrgather), the
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
 
@@ -145,6 +145,13 @@ class Gen:
             return ["%s %s, %s%s" % (op, self.vreg(masked), src(), m)]
         if kind == "fp" and fp_ok and r.random() < 0.1:
             return ["vfmv.s.f v%d, %s" % (r.randrange(32), self.f())]
+        if kind == "merge" and r.random() < 0.5:  # vrgather: vd apart from its sources
+            d, s2, s1 = self.vreg(masked), self.vreg(masked), self.vreg(masked)
+            if d in (s2, s1):
+                return []
+            form = r.choice(["vv", "vx", "vi"])
+            src1 = s1 if form == "vv" else self.xs() if form == "vx" else str(r.randrange(32))
+            return ["vrgather.%s %s, %s, %s%s" % (form, d, s2, src1, m)]
         if kind == "wide" and self.vsew in (16, 32) and self.vregs <= 4 and r.random() < 0.3:
             # FP widening conversions: vd's group twice vs2's, apart from it
             ops = ["vfwcvt.f.x.v", "vfwcvt.f.xu.v"] + (["vfwcvt.f.f.v"] if self.vsew == 32 else [])

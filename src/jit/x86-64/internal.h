@@ -128,7 +128,8 @@ struct jit_cache {
 	/* with v_bw and BMI2: the forms that can mask their tail do so in k4-k7 where vl may be below
 	 * VLMAX (v_spill and v_reload keep k4-k7 in the vCPU's v_kmask over helper calls) */
 	bool v_masks;
-	bool v_dq; /* with v_masks, AVX-512DQ: 64-bit multiplies (vpmullq) */
+	bool v_dq;   /* with v_masks, AVX-512DQ: 64-bit multiplies (vpmullq) */
+	bool v_vbmi; /* with v_masks, AVX-512VBMI: byte permutes (vpermb) */
 	uint8_t *v_spill, *v_reload, *v_load;
 	uint32_t zmm16_off; /* where zmm16-31 are in a signal frame's XSAVE area (CPUID 0xD.7) */
 	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */

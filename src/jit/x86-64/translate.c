@@ -241,6 +241,7 @@ int jit_init(struct rvx_machine *m)
 		j->v_bw = j->v_resident && feature_active(x86_cpu_AVX512BW);
 		j->v_masks = j->v_bw && CPU_FEATURE_ACTIVE(BMI2);
 		j->v_dq = j->v_masks && CPU_FEATURE_ACTIVE(AVX512DQ);
+		j->v_vbmi = j->v_masks && CPU_FEATURE_ACTIVE(AVX512_VBMI);
 	}
 	j->space_at_gs = m->space.base != NULL;
 	emit_trampolines(j);

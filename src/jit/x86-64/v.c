@@ -7,7 +7,7 @@
  * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
  * multiplies (AVX-512DQ), same-width F/D-integer conversions and the exact widening ones,
- * vfncvt.f.f.w, FP minimum, maximum (and their
+ * vfncvt.f.f.w, vrgather within one ymm, FP minimum, maximum (and their
  * reductions) and sign injection, and indexed, strided and segment
  * accesses as gathers and scatters; 16
  * bytes at a time (32 with AVX2, for groups of two registers or more). The
@@ -1510,6 +1510,57 @@ static bool fp_narrow_convert(struct tctx *t)
 	return true;
 }
 
+/* vrgather (.vv with SEW indexes, .vx, .vi) where vs2's group fits in one ymm (VLEN 128, LMUL 2
+ * or less) with the registers resident: the group in ymm1 as the table, the indexes in xmm2
+ * (ymm2; a scalar one broadcast, VLMAX where it is above), vpermb/w/d/q into xmm0 (ymm0) under
+ * k1 = the active elements whose index is below VLMAX, zeroing (0 for the others), then put under
+ * the element mask */
+static bool gather_in_register(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	static const uint8_t bcast[9] = {[1] = 0x7a, [2] = 0x7b, [4] = 0x7c, [8] = 0x7c};
+	static const uint8_t perm[9] = {[1] = 0x8d, [2] = 0x8d, [4] = 0x36, [8] = 0x36};
+	uint8_t *short_vl;
+	if (!t->j->v_masks || !t->j->v_resident || t->v_lmul8 > 16 || (sew == 1 && !t->j->v_vbmi) || !mask_ok(t) ||
+	    (form != VF_VV && form != VF_VX && form != VF_VI) || in->rd % regs || in->rs2 % regs ||
+	    (in->rd < in->rs2 + regs && in->rs2 < in->rd + regs) ||
+	    (form == VF_VV && (in->rs1 % regs || (in->rd < in->rs1 + regs && in->rs1 < in->rd + regs))))
+		return false; /* overlaps are reserved: the interpreter raises SIGILL */
+	short_vl = enter_group(t);
+	step = step_of(t, chunks);
+	vget(t, XMM1, in->rs2, 0, regs == 2 ? 2 : 1);
+	if (form != VF_VV) { /* the index, VLMAX where it is above, in every element of xmm2 */
+		if (form == VF_VX)
+			t_get(t, RAX, in->rs1);
+		else
+			e_mov_ri(e, RAX, (uint64_t)in->imm & 31);
+		e_mov_ri(e, RCX, t->v_vlmax);
+		e_alu_rr(e, ALU_CMP, true, RAX, RCX);
+		e_cmov(e, CC_AE, RAX, RCX);
+		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, sew == 8, bcast[sew], XMM2, 0, RAX, 0);
+	}
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		if (form == VF_VV)
+			vget(t, XMM2, in->rs1, k, step);
+		e_mov_ri(e, RAX, t->v_vlmax);
+		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, sew == 8, bcast[sew], XMM0, 0, RAX, 0);
+		/* vpcmpub/uw/ud/uq k1{kr}, xmm2, xmm0, less than */
+		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F3A, sew == 2 || sew == 8, sew <= 2 ? 0x3e : 0x1e, 1, XMM2,
+			      XMM0, kr);
+		e_byte(e, 1);
+		/* vpermb/w/d/q xmm0{k1}{z}, xmm2 (indexes), ymm1 (the table); vpermd/q have only ymm forms */
+		e_evex_rrk(e, step == 2 || sew >= 4, VEX_PP_66, VEX_0F38, sew == 2 || sew == 8, perm[sew], XMM0, XMM2,
+			   XMM1, 1, true);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, 2);
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	return true;
+}
+
 /* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
  * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
  * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
@@ -2667,6 +2718,7 @@ static int element_wise(struct tctx *t)
 	case RV_VFWCVT_F_X:
 	case RV_VFWCVT_F_XU: return fp_widen_convert(t);
 	case RV_VFNCVT_F_F: return fp_narrow_convert(t);
+	case RV_VRGATHER: return gather_in_register(t);
 	case RV_VADD:
 	case RV_VSUB:
 	case RV_VRSUB:
