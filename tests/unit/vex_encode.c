@@ -52,6 +52,11 @@ struct want {
 	{                                                                                                              \
 		text, kind, pp, map, w, op, reg, vvvv, rm, {0}, imm, 0, false, false, true                             \
 	}
+/* e_evex_rrk (kind EVEX128 or EVEX256) with mask k and zeroing z, for the lanes table */
+#define LRRK(kind, text, pp, map, w, op, reg, vvvv, rm, imm, k, z)                                                     \
+	{                                                                                                              \
+		text, kind, pp, map, w, op, reg, vvvv, rm, {0}, imm, k, z, false, false                                \
+	}
 #define RR(...) KRR(VEX256, __VA_ARGS__)
 #define RM(...) KRM(VEX256, __VA_ARGS__)
 
@@ -195,6 +200,17 @@ static const struct want lanes[] = {
     KRR(VEX128, "kmovw %k4, %k1", VEX_PP_NONE, VEX_0F, false, 0x90, 1, 0, 4, -1),
     KRR(VEX256, "kxnorw %k1, %k1, %k1", VEX_PP_NONE, VEX_0F, false, 0x46, 1, 1, 1, -1),
     KRR(VEX128, "kortestw %k2, %k2", VEX_PP_NONE, VEX_0F, false, 0x98, 2, 0, 2, -1),
+    /* permutes, conversions, sign injection, minimum, unsigned compares (under masks) */
+    LRRK(EVEX256, "vpermd %ymm1, %ymm2, %ymm0{%k1}{z}", VEX_PP_66, VEX_0F38, false, 0x36, 0, 2, 1, -1, 1, true),
+    LRRK(EVEX256, "vpermb %ymm1, %ymm2, %ymm0{%k1}{z}", VEX_PP_66, VEX_0F38, false, 0x8d, 0, 2, 1, -1, 1, true),
+    LRRK(EVEX128, "vpermw %xmm1, %xmm2, %xmm0{%k1}{z}", VEX_PP_66, VEX_0F38, true, 0x8d, 0, 2, 1, -1, 1, true),
+    LRRK(EVEX128, "vpcmpltub %xmm0, %xmm2, %k1{%k3}", VEX_PP_66, VEX_0F3A, false, 0x3e, 1, 2, 0, 1, 3, false),
+    LRRK(EVEX256, "vpcmpnltuq %ymm1, %ymm2, %k1{%k4}", VEX_PP_66, VEX_0F3A, true, 0x1e, 1, 2, 1, 5, 4, false),
+    LRRK(EVEX256, "vpternlogq $0xca, %ymm2, %ymm1, %ymm0", VEX_PP_66, VEX_0F3A, true, 0x25, 0, 1, 2, 0xca, 0, false),
+    LRRK(EVEX256, "vcvttps2dq %ymm0, %ymm0{%k3}", VEX_PP_F3, VEX_0F, false, 0x5b, 0, 0, 0, -1, 3, false),
+    LRRK(EVEX256, "vcvtudq2pd %xmm0, %ymm0{%k4}{z}", VEX_PP_F3, VEX_0F, false, 0x7a, 0, 0, 0, -1, 4, true),
+    LRRK(EVEX256, "vcvtpd2ps %ymm0, %xmm0{%k3}{z}", VEX_PP_66, VEX_0F, true, 0x5a, 0, 0, 0, -1, 3, true),
+    LRRK(EVEX128, "vminpd %xmm1, %xmm0, %xmm2{%k3}", VEX_PP_66, VEX_0F, true, 0x5d, 2, 0, 1, -1, 3, false),
 };
 
 static void emit_want(struct emit *e, const struct want *w)
