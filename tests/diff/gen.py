@@ -59,7 +59,7 @@ class Gen:
 
     # ---- vectors: the current vtype is tracked so that operands fit it (--vector)
     VINT = ["vadd", "vsub", "vand", "vor", "vxor", "vmul", "vminu", "vmin", "vmaxu", "vmax", "vsll", "vsrl", "vsaddu",
-            "vssub"]
+            "vssub", "vaaddu", "vaadd"]
     VINT_X = ["vrsub", "vslideup", "vslidedown", "vslide1down", "vslide1up"]
     VFP = ["vfadd", "vfsub", "vfmul", "vfdiv", "vfmin", "vfmax", "vfsgnj", "vfsgnjn", "vfsgnjx"]
     VCMP = ["vmseq", "vmsne", "vmsltu", "vmslt", "vmsleu", "vmsle", "vmsgtu", "vmsgt"]

@@ -7,7 +7,7 @@
  * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
  * multiplies (AVX-512DQ), same-width F/D-integer conversions and the exact widening ones,
- * vfncvt.f.f.w, vrgather within one ymm, FP minimum, maximum (and their
+ * vfncvt.f.f.w, vrgather within one ymm, vaadd[u] (e8/e16, vxrm rnu), FP minimum, maximum (and their
  * reductions) and sign injection, and indexed, strided and segment
  * accesses as gathers and scatters; 16
  * bytes at a time (32 with AVX2, for groups of two registers or more). The
@@ -1561,6 +1561,55 @@ static bool gather_in_register(struct tctx *t)
 	return true;
 }
 
+/* vaaddu, vaadd (.vv, .vx) on e8/e16 where vxrm is rnu (round to nearest up: the interpreter's
+ * otherwise): vpavgb/w, which is (a + b + 1) >> 1 unsigned; signed, with the sign bits flipped
+ * before and after */
+static bool averaging_add(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	bool sign = in->op == RV_VAADD;
+	uint8_t *not_rnu, *short_vl;
+	if (!t->j->v_masks || sew > 2 || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
+	    (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
+		return false;
+	short_vl = enter_group(t);
+	e_load(e, RAX, M(REG_CPU, OFF(vxrm)), 1, false);
+	e_test_rr(e, false, RAX, RAX);
+	not_rnu = e_jcc(e, CC_NE);
+	step = step_of(t, chunks);
+	if (sign) { /* xmm2 = the sign bits */
+		e_mov_ri(e, RAX, sew == 1 ? 0x8080808080808080ull : 0x8000800080008000ull);
+		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX, 0);
+	}
+	if (form == VF_VX) {
+		scalar_operand(t, sew, step); /* xmm1 */
+		if (sign)
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, XMM2); /* vpxor */
+	}
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		vget(t, XMM0, in->rs2, k, step);
+		if (form == VF_VV)
+			vget(t, XMM1, in->rs1, k, step);
+		if (sign) {
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM2);
+			if (form == VF_VV)
+				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, XMM2);
+		}
+		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, sew == 1 ? 0xe0 : 0xe3, XMM0, XMM0,
+			 XMM1); /* vpavgb/w */
+		if (sign)
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM2);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	slow_path(t, not_rnu, "vxrm other than rnu: no host averaging for it");
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	return true;
+}
+
 /* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
  * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
  * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
@@ -2719,6 +2768,8 @@ static int element_wise(struct tctx *t)
 	case RV_VFWCVT_F_XU: return fp_widen_convert(t);
 	case RV_VFNCVT_F_F: return fp_narrow_convert(t);
 	case RV_VRGATHER: return gather_in_register(t);
+	case RV_VAADDU:
+	case RV_VAADD: return averaging_add(t);
 	case RV_VADD:
 	case RV_VSUB:
 	case RV_VRSUB:
