@@ -701,11 +701,15 @@ static void bytes_down(struct tctx *t, int x, unsigned n)
 	e_byte(&t->e, (uint8_t)n);
 }
 
-/* addresses x1 = the unit's indexes at byte off of vs2's group (ibytes of eew each), zero-extended
- * to abytes of qwords, plus x2 (x[rs1] in each) */
-static void indexed_addresses(struct tctx *t, unsigned eew, unsigned off, unsigned ibytes, unsigned abytes)
+/* addresses x1 = the unit's indexes at byte off of vs2's group (ibytes of eew each, as many as the
+ * group's size bytes hold: a fractional LMUL's lanes past them are tail), zero-extended to abytes
+ * of qwords, plus x2 (x[rs1] in each) */
+static void indexed_addresses(struct tctx *t, unsigned eew, unsigned off, unsigned ibytes, unsigned abytes,
+			      unsigned size)
 {
 	struct emit *e = &t->e;
+	if (ibytes > size)
+		ibytes = size;
 	vget(t, XMM1, t->in->rs2, off / 16, ibytes > 16 ? 2 : 1);
 	if (ibytes == 64) { /* vinserti64x4 zmm1, zmm1, ymm0, 1: the next 32 bytes above */
 		vget(t, XMM0, t->in->rs2, off / 16 + 2, 2);
@@ -839,12 +843,10 @@ static bool gather_scatter(struct tctx *t)
 	struct mem vsib = t_guest(t, NOREG, 0);
 	/* what the interpreter refuses (misaligned or overlapping groups, an EMUL out of range, v0 as
 	 * the indexes under v0.t, more than 8 registers of fields) stays there, as do loads whose
-	 * registers overlap the indexes at all, a fractional group whose indexes are fewer than 16
-	 * bytes of data take, and data of another width than SEW */
+	 * registers overlap the indexes at all and data of another width than SEW */
 	if (!t->j->v_masks || sew < 4 || !mask_ok(t) || in->rd % dregs || nf * dregs > 8 || in->rd + nf * dregs > 32)
 		return false;
-	if (indexed && ((!in->rm && in->rs2 == 0) || t->v_lmul8 * eew % sew || emul8 > 64 ||
-			(ibytes > 16 && ibytes > iregs * t->cpu->vlenb) || in->rs2 % iregs ||
+	if (indexed && ((!in->rm && in->rs2 == 0) || t->v_lmul8 * eew % sew || emul8 > 64 || in->rs2 % iregs ||
 			(!store && in->rd < in->rs2 + iregs && in->rs2 < in->rd + nf * dregs)))
 		return false;
 	if (!indexed && eew != sew)
@@ -862,7 +864,7 @@ static bool gather_scatter(struct tctx *t)
 		k1_from(t, kr);
 		vsib.index = XMM1;
 		if (indexed) {
-			indexed_addresses(t, eew, u * ibytes, ibytes, abytes);
+			indexed_addresses(t, eew, u * ibytes, ibytes, abytes, iregs * t->cpu->vlenb);
 		} else if (u) { /* x1 = x2 + u * n * stride */
 			stride_rax(t, nf * eew);
 			e_mov_ri(e, RCX, u * n);
