@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -299,6 +299,11 @@ MLOOP(aaddu16m1x, "vsetvli %[vl], %[n], e16, m1, ta, mu", "vle16.v", "vse16.v", 
 MLOOP(aadd16mf2x, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", "vaadd.vx v24, v8, %[x]", 2)
 MLOOP(aadd16rdn, "vsetvli %[vl], %[n], e16, m2, ta, mu", "vle16.v", "vse16.v",
       "csrwi vxrm, 2\n\tvaadd.vv v24, v8, v16\n\tcsrwi vxrm, 0", 2)
+/* byte shifts */
+MLOOP(sll8m1vi, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v", "vsll.vi v24, v8, 3, v0.t", 1)
+MLOOP(srl8m4vx, "vsetvli %[vl], %[n], e8, m4, ta, mu", "vle8.v", "vse8.v", "vsrl.vx v24, v8, %[x]", 1)
+MLOOP(sll8mf2vx, "vsetvli %[vl], %[n], e8, mf2, tu, mu", "vle8.v", "vse8.v", "vsll.vx v24, v8, %[x], v0.t", 1)
+MLOOP(srl8m8vi, "vsetvli %[vl], %[n], e8, m8, ta, ma", "vle8.v", "vse8.v", "vsrl.vi v24, v8, 7", 1)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -357,7 +362,8 @@ static const struct {
     {"fncvtff32m1", fncvtff32m1, 8}, {"fncvtff32m2", fncvtff32m2, 8}, {"gather32m1vv", gather32m1vv, 0}, {"gather8m2vv", gather8m2vv, 0}, {"gather16mf2vx", gather16mf2vx, 0},
     {"gather64m2vi", gather64m2vi, 0}, {"gather32m2vi", gather32m2vi, 0}, {"gather16m1vxbig", gather16m1vxbig, 0},
     {"reverse32m1", reverse32m1, 0}, {"aaddu8m2", aaddu8m2, 0}, {"aadd8m1", aadd8m1, 0}, {"aaddu16m1x", aaddu16m1x, 0}, {"aadd16mf2x", aadd16mf2x, 0},
-    {"aadd16rdn", aadd16rdn, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
+    {"aadd16rdn", aadd16rdn, 0}, {"sll8m1vi", sll8m1vi, 0}, {"srl8m4vx", srl8m4vx, 0}, {"sll8mf2vx", sll8mf2vx, 0}, {"srl8m8vi", srl8m8vi, 0},
+    {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

@@ -1896,8 +1896,9 @@ static bool int_multiply_add(struct tctx *t)
 	return true;
 }
 
-/* vsll, vsrl, vsra by an immediate or x[rs1] (masked to SEW's bits), e16 to e64 (x86 has no
- * byte shifts, nor a 64-bit arithmetic one in SSE) */
+/* vsll, vsrl, vsra by an immediate or x[rs1] (masked to SEW's bits), e16 to e64, and vsll and
+ * vsrl on e8 too (x86 has no byte shifts: word shifts and a mask; nor a 64-bit arithmetic one in
+ * SSE) */
 static bool shift(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1908,9 +1909,13 @@ static bool shift(struct tctx *t)
 	static const uint8_t sll[9] = {[2] = 0xf1, [4] = 0xf2, [8] = 0xf3},
 			     srl[9] = {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, sra[9] = {[2] = 0xe1, [4] = 0xe2};
 	unsigned digit = in->op == RV_VSLL ? 6 : in->op == RV_VSRL ? 2 : 4;
-	uint8_t by_reg = (in->op == RV_VSLL ? sll : in->op == RV_VSRL ? srl : sra)[sew], *short_vl;
+	/* bytes (vsll, vsrl): shifted as words, then the bits that crossed from the next byte cleared
+	 * by the byte mask in xmm2 (ymm2) */
+	bool bytes = sew == 1 && in->op != RV_VSRA;
+	unsigned wsew = bytes ? 2 : sew;
+	uint8_t by_reg = (in->op == RV_VSLL ? sll : in->op == RV_VSRL ? srl : sra)[wsew], *short_vl;
 	unsigned step;
-	if (sew == 1 || !by_reg || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
+	if ((sew == 1 && !bytes) || !by_reg || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
 	    (form != VF_VI && form != VF_VX))
 		return false;
 	short_vl = enter_group(t);
@@ -1920,9 +1925,21 @@ static bool shift(struct tctx *t)
 		e_alu_ri(e, ALU_AND, false, RAX, (int32_t)(8 * sew - 1));
 		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax: the count for 16 or 32 bytes */
 	}
+	if (bytes) { /* rax = 0xff shifted the same way, in every byte, then over xmm2 (ymm2) */
+		if (form == VF_VX)
+			e_mov_rr(e, false, RCX, RAX);
+		else
+			e_mov_ri(e, RCX, (uint64_t)in->imm & 7);
+		e_mov_ri(e, RAX, 0xff);
+		e_shift_cl(e, in->op == RV_VSLL ? SH_SHL : SH_SHR, false, RAX);
+		e_alu_ri(e, ALU_AND, false, RAX, 0xff);
+		e_mov_ri(e, RDX, 0x0101010101010101ull);
+		e_imul_rr(e, true, RAX, RDX);
+		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX, 0); /* vpbroadcastq */
+	}
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
-		if (in_place(t, step, sew)) { /* EVEX: the destination in vvvv, by an immediate */
+		if (in_place(t, step, sew) && !bytes) { /* EVEX: the destination in vvvv, by an immediate */
 			int rd = home(in->rd + k), a = home(in->rs2 + k);
 			if (form == VF_VX) {
 				evex_opk(t, step, 0x66, false, sew == 8, by_reg, rd, a, XMM1, kr, false);
@@ -1936,13 +1953,15 @@ static bool shift(struct tctx *t)
 		vget(t, XMM0, in->rs2, k, step);
 		if (form == VF_VI) {
 			if (step == 2) /* VEX: the destination in vvvv */
-				e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, by_imm[sew], (int)digit, XMM0, XMM0);
+				e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, by_imm[wsew], (int)digit, XMM0, XMM0);
 			else
-				e_sse_rr(e, 0x66, false, by_imm[sew], (int)digit, XMM0);
+				e_sse_rr(e, 0x66, false, by_imm[wsew], (int)digit, XMM0);
 			e_byte(e, (uint8_t)(in->imm & (8 * sew - 1)));
 		} else {
 			vec_op_r(t, 0x66, false, by_reg, XMM0, XMM1, step);
 		}
+		if (bytes)
+			vec_op_r(t, 0x66, false, 0xdb, XMM0, XMM2, step); /* pand */
 		vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, step);
