@@ -117,6 +117,9 @@ class Gen:
                     if not (masked and v == 0):
                         break
                 return [at, "%s%d.v v%d, (x31)%s" % (r.choice(["vle", "vse", "vle"]), eew, v, m)]
+            if op == "strided" and r.random() < 0.2:  # stride x0: one element, broadcast
+                return ["addi x31, x27, 1024", "%s%d.v %s, (x31), x0%s" % (r.choice(["vlse", "vsse"]), self.vsew,
+                                                                          self.vreg(masked), m)]
             if op == "strided":  # a stride of -4 to 3 elements from the window's middle
                 s = self.xs()
                 return ["andi %s, %s, 7" % (s, s), "addi %s, %s, -4" % (s, s), "slli %s, %s, %d" % (s, s, lg),

@@ -1,7 +1,7 @@
 // Indexed, strided and segment loads and stores (vluxei, vsuxei, vloxei, vsoxei, vlse, vsse,
 // vlseg, vsseg, vlsseg, vluxseg, vsuxseg) as compilers and hand-written kernels use them:
 // strip-mined gathers from and scatters into a table, under v0 and unmasked, with 8- to 64-bit
-// indexes, strides positive, negative and zero, 2 to 4 fields, 32- and 64-bit data (and 8- and
+// indexes, strides positive, negative, zero and x0, 2 to 4 fields, 32- and 64-bit data (and 8- and
 // 16-bit, which stay in the interpreter), LMUL 1/2 to 8, counts that leave a short last pass; a per-lane byte
 // histogram (the gather, add, scatter loop); an index past the guest space, a scatter whose
 // fourth element lies in an unmapped page (the first three stored, SIGSEGV at the fourth's
@@ -112,6 +112,12 @@ ILOOP(ss32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle8.v", "vle32.v", "vse3
       "vsse32.v v24, (%[t]), %[s], v0.t", 4, 1)
 ILOOP(ss64m4, "vsetvli %[vl], %[n], e64, m4, ta, ma", "vle8.v", "vle64.v", "vse64.v", "vsse64.v v24, (%[te]), %[s]", 8,
       1)
+/* stride x0: one element broadcast (masked, through the gathers) */
+ILOOP(sl8zero, "vsetvli %[vl], %[n], e8, m2, ta, ma", "vle8.v", "vle8.v", "vse8.v", "vlse8.v v24, (%[t]), zero", 1, 1)
+ILOOP(sl16zero, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle8.v", "vle16.v", "vse16.v", "vlse16.v v24, (%[te]), zero",
+      2, 1)
+ILOOP(sl64zero, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle8.v", "vle64.v", "vse64.v",
+      "vlse64.v v24, (%[t]), zero, v0.t", 8, 1)
 /* segments: the fields combined into v24 (set first, so that inactive elements are defined) */
 ILOOP(seg2e32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle8.v", "vle32.v", "vse32.v",
       "vmv.v.i v20, 1\n\tvmv.v.i v21, 2\n\tvlseg2e32.v v20, (%[t]), v0.t\n\tvadd.vv v24, v20, v21", 4, 1)
@@ -152,6 +158,7 @@ static const struct {
     {"seg3e64m2", seg3e64m2, 8, 1, 0}, {"seg4e32mf2", seg4e32mf2, 4, 1, 0}, {"sseg2e32m2", sseg2e32m2, 4, 1, 0},
     {"sseg3e64m1", sseg3e64m1, 8, 1, 0}, {"lsseg2e32m1", lsseg2e32m1, 4, 1, 0, 28},
     {"xseg2i32e32m1", xseg2i32e32m1, 4, 4, 2}, {"xsseg2i16e64m2", xsseg2i16e64m2, 8, 2, 2},
+    {"sl8zero", sl8zero, 1, 1, 0},     {"sl16zero", sl16zero, 2, 1, 0}, {"sl64zero", sl64zero, 8, 1, 0},
 };
 
 /* byte offsets of sew-aligned elements in the table, below 256 for 8-bit indexes; a scatter's

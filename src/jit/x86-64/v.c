@@ -192,6 +192,19 @@ static uint8_t *vl_test(struct tctx *t)
 	return e_jcc(&t->e, CC_NE);
 }
 
+/* The jump taken where vl is 0, or NULL where it cannot be */
+static uint8_t *vl_zero_test(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	if (t->v_vl_const != UINT64_MAX || t->v_whole)
+		return NULL;
+	if (t->v_vl_in)
+		e_test_rr(e, true, t_host_reg(t, t->v_vl_in), t_host_reg(t, t->v_vl_in));
+	else
+		e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vl)), 0);
+	return e_jcc(e, CC_E);
+}
+
 /* Every whole-group form begins here: the jump to the interpreter for this instruction unless
  * vl is VLMAX (the fast path's condition), given to short_vl_path once the fast path is emitted,
  * and the vector registers made live in ymm16-31 (make_live). Only the first vector instruction
@@ -811,6 +824,35 @@ static bool mask_memory(struct tctx *t)
 	return true;
 }
 
+/* vlse with stride x0, unmasked: one element loaded (where vl is not 0) and broadcast to every
+ * element below vl; any SEW */
+static bool broadcast_load(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), step = step_of(t, chunks);
+	static const uint8_t op[9] = {[1] = 0x78, [2] = 0x79, [4] = 0x58, [8] = 0x59}; /* vpbroadcastb/w/d/q */
+	uint32_t checked = t->base_checked;
+	uint8_t *none, *short_vl;
+	struct mem m;
+	if (!t->j->host_avx2 || !in->rm || in->rs3 != 1 || (unsigned)in->imm / 8 != sew || !group_ok(t) ||
+	    in->rd % regs)
+		return false; /* emitting nothing */
+	short_vl = enter_group(t);
+	none = vl_zero_test(t);
+	m = t_address(t, in->rs1, 0);
+	t->base_checked = checked; /* not where vl is 0 */
+	t_fault_site_replay(t, 1);
+	e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F38, false, op[sew], XMM0, 0, m);
+	for (unsigned k = 0; k < chunks; k += step)
+		vput_tail(t, in->rd, k, XMM0, step, tail_k(t, k, step));
+	finish_wide(t, step);
+	if (none)
+		e_patch(none, e->p);
+	short_vl_path(t, short_vl, "vl below VLMAX: the elements past vl are not written");
+	return true;
+}
+
 /* k1 = kr, or all ones for none (a gather or scatter clears k1 as it goes) */
 static void k1_from(struct tctx *t, int kr)
 {
@@ -843,11 +885,14 @@ static bool gather_scatter(struct tctx *t)
 	struct mem vsib = t_guest(t, NOREG, 0);
 	/* what the interpreter refuses (misaligned or overlapping groups, an EMUL out of range, v0 as
 	 * the indexes under v0.t, more than 8 registers of fields) stays there, as do loads whose
-	 * registers overlap the indexes at all and data of another width than SEW */
+	 * registers overlap the indexes otherwise and data of another width than SEW */
 	if (!t->j->v_masks || sew < 4 || !mask_ok(t) || in->rd % dregs || nf * dregs > 8 || in->rd + nf * dregs > 32)
 		return false;
+	/* a load's registers may overlap its indexes only as vd == vs2 with one unit (all indexes read
+	 * before anything is written), of a narrower data width (the overlap in their lowest part) */
 	if (indexed && ((!in->rm && in->rs2 == 0) || t->v_lmul8 * eew % sew || emul8 > 64 || in->rs2 % iregs ||
-			(!store && in->rd < in->rs2 + iregs && in->rs2 < in->rd + nf * dregs)))
+			(!store && in->rd < in->rs2 + iregs && in->rs2 < in->rd + nf * dregs &&
+			 (in->rd != in->rs2 || nf > 1 || sew >= eew || chunks / step > 1))))
 		return false;
 	if (!indexed && eew != sew)
 		return false;
@@ -2022,19 +2067,6 @@ static void put_element0(struct tctx *t, unsigned rd)
 	vword_put(t, rd, 0, RAX);
 }
 
-/* The jump taken where vl is 0, or NULL where it cannot be */
-static uint8_t *vl_zero_test(struct tctx *t)
-{
-	struct emit *e = &t->e;
-	if (t->v_vl_const != UINT64_MAX || t->v_whole)
-		return NULL;
-	if (t->v_vl_in)
-		e_test_rr(e, true, t_host_reg(t, t->v_vl_in), t_host_reg(t, t->v_vl_in));
-	else
-		e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vl)), 0);
-	return e_jcc(e, CC_E);
-}
-
 /* vmv.s.x, vfmv.s.f: element 0 = x[rs1] or f[rs1] where vl is not 0 (vstart is 0 after the vsetvli), the rest of vd
  * as it was */
 static bool move_to_vector(struct tctx *t)
@@ -2768,6 +2800,9 @@ static int element_wise(struct tctx *t)
 		/* fall through */
 	case RV_VLEFF: return (unsigned)t->in->imm / 8 == t->v_sew ? load_store(t) : load_store_eew(t);
 	case RV_VLSE:
+		if (t->in->rs2 == 0 && broadcast_load(t))
+			return true;
+		/* fall through */
 	case RV_VSSE:
 	case RV_VLUXEI:
 	case RV_VSUXEI: return gather_scatter(t);
