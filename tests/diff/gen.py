@@ -9,7 +9,7 @@ all three must print the same thing.
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
 valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
 strided, segment and indexed loads and stores, single-width integer and F/D arithmetic in
-vv/vx/vi/vf forms, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides, vrgather), the
+vv/vx/vi/vf forms, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides, vrgather, Zvbb), the
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
 
@@ -148,6 +148,23 @@ class Gen:
             return ["%s %s, %s%s" % (op, self.vreg(masked), src(), m)]
         if kind == "fp" and fp_ok and r.random() < 0.1:
             return ["vfmv.s.f v%d, %s" % (r.randrange(32), self.f())]
+        if kind == "int" and r.random() < 0.15:  # Zvbb, as .insn (binutils 2.40 does not know it)
+            d, s2 = self.vreg(masked), src()
+            vm = 0 if masked else 1
+            form = r.choice(["vandn.vv", "vandn.vx", "vrol.vv", "vror.vx", "vror.vi", "vrev8", "vbrev8", "vbrev", "vclz",
+                             "vctz", "vcpop"])
+            if form.endswith(".vv") or form.endswith(".vx") or form.endswith(".vi"):
+                funct6 = {"vandn": 0x01, "vrol": 0x15, "vror": 0x14}[form[:-3]]
+                f3 = {"vv": 0, "vx": 4, "vi": 3}[form[-2:]]
+                if form.endswith(".vi"):
+                    imm = r.randrange(64)
+                    return [".insn r 0x57, 3, %d, %s, x%d, %s # %s%s" % ((funct6 | imm >> 5) << 1 | vm, "x" + d[1:],
+                                                                        imm & 31, "x" + s2[1:], form, m)]
+                s1 = "x" + src()[1:] if f3 == 0 else self.xs()
+                return [".insn r 0x57, %d, %d, %s, %s, %s # %s%s" % (f3, funct6 << 1 | vm, "x" + d[1:], s1,
+                                                                     "x" + s2[1:], form, m)]
+            sel = {"vbrev8": 8, "vrev8": 9, "vbrev": 10, "vclz": 12, "vctz": 13, "vcpop": 14}[form]
+            return [".insn r 0x57, 2, %d, %s, x%d, %s # %s.v%s" % (0x12 << 1 | vm, "x" + d[1:], sel, "x" + s2[1:], form, m)]
         if kind == "merge" and r.random() < 0.5:  # vrgather: vd apart from its sources
             d, s2, s1 = self.vreg(masked), self.vreg(masked), self.vreg(masked)
             if d in (s2, s1):

@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -304,6 +304,26 @@ MLOOP(sll8m1vi, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v", "vsll
 MLOOP(srl8m4vx, "vsetvli %[vl], %[n], e8, m4, ta, mu", "vle8.v", "vse8.v", "vsrl.vx v24, v8, %[x]", 1)
 MLOOP(sll8mf2vx, "vsetvli %[vl], %[n], e8, mf2, tu, mu", "vle8.v", "vse8.v", "vsll.vx v24, v8, %[x], v0.t", 1)
 MLOOP(srl8m8vi, "vsetvli %[vl], %[n], e8, m8, ta, ma", "vle8.v", "vse8.v", "vsrl.vi v24, v8, 7", 1)
+/* Zvbb, as .insn (binutils 2.40 does not know it): vandn, vrol/vror, vrev8, vbrev8, vbrev, vclz,
+ * vctz, vcpop.v */
+MLOOP(andn8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", ".insn r 0x57, 0, 0x02, x24, x16, x8", 1)
+MLOOP(andn64m1x, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", ".insn r 0x57, 4, 0x03, x24, %[x], x8", 8)
+MLOOP(rol32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", ".insn r 0x57, 0, 0x2b, x24, x16, x8", 4)
+MLOOP(ror64m1x, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", ".insn r 0x57, 4, 0x28, x24, %[x], x8", 8)
+MLOOP(ror32m4i, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v", ".insn r 0x57, 3, 0x29, x24, x13, x8", 4)
+MLOOP(rev8e32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v", ".insn r 0x57, 2, 0x25, x24, x9, x8", 4)
+MLOOP(rev8e8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v", ".insn r 0x57, 2, 0x24, x24, x9, x8", 1)
+MLOOP(brev8e16m2, "vsetvli %[vl], %[n], e16, m2, ta, mu", "vle16.v", "vse16.v", ".insn r 0x57, 2, 0x24, x24, x8, x8", 2)
+MLOOP(brev64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", ".insn r 0x57, 2, 0x25, x24, x10, x8", 8)
+MLOOP(brev16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", ".insn r 0x57, 2, 0x24, x24, x10, x8", 2)
+MLOOP(clz32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v",
+      "vsrl.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x24, x24, x12, x8", 4)
+MLOOP(ctz8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v",
+      "vsll.vi v8, v8, 3\n\t.insn r 0x57, 2, 0x25, x24, x13, x8", 1)
+MLOOP(ctz64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v",
+      "vsll.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x24, x24, x13, x8", 8)
+MLOOP(cpop16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", ".insn r 0x57, 2, 0x24, x24, x14, x8", 2)
+MLOOP(cpop64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", ".insn r 0x57, 2, 0x25, x24, x14, x8", 8)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -363,7 +383,10 @@ static const struct {
     {"gather64m2vi", gather64m2vi, 0}, {"gather32m2vi", gather32m2vi, 0}, {"gather16m1vxbig", gather16m1vxbig, 0},
     {"reverse32m1", reverse32m1, 0}, {"aaddu8m2", aaddu8m2, 0}, {"aadd8m1", aadd8m1, 0}, {"aaddu16m1x", aaddu16m1x, 0}, {"aadd16mf2x", aadd16mf2x, 0},
     {"aadd16rdn", aadd16rdn, 0}, {"sll8m1vi", sll8m1vi, 0}, {"srl8m4vx", srl8m4vx, 0}, {"sll8mf2vx", sll8mf2vx, 0}, {"srl8m8vi", srl8m8vi, 0},
-    {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
+    {"andn8m2", andn8m2, 0}, {"andn64m1x", andn64m1x, 0}, {"rol32m2", rol32m2, 0}, {"ror64m1x", ror64m1x, 0},
+    {"ror32m4i", ror32m4i, 0}, {"rev8e32m1", rev8e32m1, 0}, {"rev8e8m1", rev8e8m1, 0}, {"brev8e16m2", brev8e16m2, 0},
+    {"brev64m1", brev64m1, 0}, {"brev16mf2", brev16mf2, 0}, {"clz32m2", clz32m2, 0}, {"ctz8m1", ctz8m1, 0},
+    {"ctz64m4", ctz64m4, 0}, {"cpop16mf2", cpop16mf2, 0}, {"cpop64m1", cpop64m1, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

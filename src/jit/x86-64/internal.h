@@ -130,6 +130,8 @@ struct jit_cache {
 	bool v_masks;
 	bool v_dq;   /* with v_masks, AVX-512DQ: 64-bit multiplies (vpmullq) */
 	bool v_vbmi; /* with v_masks, AVX-512VBMI: byte permutes (vpermb) */
+	/* with v_masks, for Zvbb: AVX-512CD (vplzcnt), VPOPCNTDQ and BITALG (vpopcnt), GFNI */
+	bool v_cd, v_popcnt, v_gfni;
 	uint8_t *v_spill, *v_reload, *v_load;
 	uint32_t zmm16_off; /* where zmm16-31 are in a signal frame's XSAVE area (CPUID 0xD.7) */
 	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */

@@ -7,7 +7,8 @@
  * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
  * multiplies (AVX-512DQ), same-width F/D-integer conversions and the exact widening ones,
- * vfncvt.f.f.w, vrgather within one ymm, vaadd[u] (e8/e16, vxrm rnu), FP minimum, maximum (and their
+ * vfncvt.f.f.w, vrgather within one ymm, vaadd[u] (e8/e16, vxrm rnu), Zvbb's element-wise
+ * forms, FP minimum, maximum (and their
  * reductions) and sign injection, and indexed, strided and segment
  * accesses as gathers and scatters; 16
  * bytes at a time (32 with AVX2, for groups of two registers or more). The
@@ -1657,6 +1658,95 @@ static bool averaging_add(struct tctx *t)
 	return true;
 }
 
+/* xmm2 (ymm2) = the vpshufb control that reverses the bytes of each sew-byte element */
+static void byte_reverser(struct tctx *t, unsigned sew, unsigned step)
+{
+	struct emit *e = &t->e;
+	uint64_t lo = 0;
+	for (unsigned b = 0; b < 8; b++)
+		lo |= (uint64_t)(b / sew * sew + sew - 1 - b % sew) << (8 * b);
+	e_mov_ri(e, RAX, lo);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RAX); /* vmovq xmm2, rax */
+	e_mov_ri(e, RAX, lo + 0x0808080808080808ull);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RAX); /* vpinsrq xmm2, xmm2, rax, 1 */
+	e_byte(e, 1);
+	if (step == 2) { /* vinserti128 ymm2, ymm2, xmm2, 1: the same in the upper lane */
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x38, XMM2, XMM2, XMM2);
+		e_byte(e, 1);
+	}
+}
+
+/* Zvbb's element-wise forms with AVX-512: vandn (vpandn), vrol/vror on e32/e64 (vprolv/vprorv),
+ * vrev8 (vpshufb), vbrev8 and vbrev (GFNI's affine transform by the bit-reversing matrix, then
+ * vrev8's shuffle), vclz on e32/e64 (AVX-512CD), vcpop.v (VPOPCNTDQ, BITALG) and vctz (the
+ * population of (x - 1) & ~x) */
+static bool bit_manipulation(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	bool w = sew == 8, binary = op == RV_VANDN || op == RV_VROL || op == RV_VROR;
+	static const uint8_t add[9] = {[1] = 0xfc, [2] = 0xfd, [4] = 0xfe, [8] = 0xd4};
+	uint8_t *short_vl;
+	if (!t->j->v_masks || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
+	    (form == VF_VV && in->rs1 % regs) || (binary && form != VF_VV && form != VF_VX && form != VF_VI) ||
+	    (op == RV_VANDN && form == VF_VI))
+		return false;
+	if (((op == RV_VROL || op == RV_VROR || op == RV_VCLZ) && sew < 4) || (op == RV_VCLZ && !t->j->v_cd) ||
+	    ((op == RV_VCPOP_V || op == RV_VCTZ) && !t->j->v_popcnt) ||
+	    ((op == RV_VBREV8 || op == RV_VBREV) && !t->j->v_gfni) || op == RV_VWSLL)
+		return false;
+	short_vl = enter_group(t);
+	step = step_of(t, chunks);
+	if (binary && form != VF_VV)
+		scalar_operand(t, sew, step);    /* xmm1 */
+	if (op == RV_VBREV8 || op == RV_VBREV) { /* xmm1 = the matrix that reverses a byte's bits */
+		e_mov_ri(e, RAX, 0x8040201008040201ull);
+		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, true, 0x7c, XMM1, 0, RAX, 0);
+	}
+	if ((op == RV_VREV8 || op == RV_VBREV) && sew > 1)
+		byte_reverser(t, sew, step);
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		unsigned L = 16 * step;
+		vget(t, XMM0, in->rs2, k, step);
+		if (binary && form == VF_VV)
+			vget(t, XMM1, in->rs1, k, step);
+		switch (op) {
+		case RV_VANDN: e_evex_len_rr(e, L, VEX_PP_66, VEX_0F, true, 0xdf, XMM0, XMM1, XMM0, 0); break;
+		case RV_VROL:
+		case RV_VROR: /* vprolvd/q, vprorvd/q xmm0, xmm0, xmm1 */
+			e_evex_len_rr(e, L, VEX_PP_66, VEX_0F38, w, op == RV_VROL ? 0x15 : 0x14, XMM0, XMM0, XMM1, 0);
+			break;
+		case RV_VBREV8:
+		case RV_VBREV: /* vgf2p8affineqb xmm0, xmm0, xmm1, 0 */
+			e_evex_len_rr(e, L, VEX_PP_66, VEX_0F3A, true, 0xce, XMM0, XMM0, XMM1, 0);
+			e_byte(e, 0);
+			if (op == RV_VBREV8 || sew == 1)
+				break;
+			/* fall through */ /* then the bytes of each element reversed */
+		case RV_VREV8:
+			if (sew > 1) /* vpshufb */
+				e_evex_len_rr(e, L, VEX_PP_66, VEX_0F38, false, 0x00, XMM0, XMM0, XMM2, 0);
+			break;
+		case RV_VCLZ: e_evex_len_rr(e, L, VEX_PP_66, VEX_0F38, w, 0x44, XMM0, 0, XMM0, 0); break;
+		case RV_VCTZ: /* xmm1 = x - 1 (x + all ones), xmm0 = ~x & xmm1 */
+			e_evex_len_rr(e, L, VEX_PP_66, VEX_0F3A, false, 0x25, XMM1, XMM1, XMM1, 0);
+			e_byte(e, 0xff);
+			e_evex_len_rr(e, L, VEX_PP_66, VEX_0F, w, add[sew], XMM1, XMM1, XMM0, 0);
+			e_evex_len_rr(e, L, VEX_PP_66, VEX_0F, true, 0xdf, XMM0, XMM0, XMM1, 0);
+			/* fall through */
+		default: /* vpopcntb/w/d/q */
+			e_evex_len_rr(e, L, VEX_PP_66, VEX_0F38, sew == 2 || sew == 8, sew <= 2 ? 0x54 : 0x55, XMM0, 0,
+				      XMM0, 0);
+		}
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	return true;
+}
+
 /* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
  * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
  * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
@@ -2826,6 +2916,15 @@ static int element_wise(struct tctx *t)
 	case RV_VRGATHER: return gather_in_register(t);
 	case RV_VAADDU:
 	case RV_VAADD: return averaging_add(t);
+	case RV_VANDN:
+	case RV_VROL:
+	case RV_VROR:
+	case RV_VBREV:
+	case RV_VBREV8:
+	case RV_VREV8:
+	case RV_VCLZ:
+	case RV_VCTZ:
+	case RV_VCPOP_V: return bit_manipulation(t);
 	case RV_VADD:
 	case RV_VSUB:
 	case RV_VRSUB:
