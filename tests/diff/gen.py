@@ -9,7 +9,7 @@ all three must print the same thing.
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
 valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
 strided, segment and indexed loads and stores, single-width integer and F/D arithmetic in
-vv/vx/vi/vf forms, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides, vrgather, Zvbb), the
+vv/vx/vi/vf forms, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides, vrgather, vcompress, Zvbb), the
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
 
@@ -165,6 +165,11 @@ class Gen:
                                                                      "x" + s2[1:], form, m)]
             sel = {"vbrev8": 8, "vrev8": 9, "vbrev": 10, "vclz": 12, "vctz": 13, "vcpop": 14}[form]
             return [".insn r 0x57, 2, %d, %s, x%d, %s # %s.v%s" % (0x12 << 1 | vm, "x" + d[1:], sel, "x" + s2[1:], form, m)]
+        if kind == "merge" and r.random() < 0.2:  # vcompress: vd apart from vs2's group and vs1
+            d, s2, s1 = self.vreg(), self.vreg(), r.randrange(32)
+            if d == s2 or int(d[1:]) <= s1 < int(d[1:]) + self.vregs:
+                return []
+            return ["vcompress.vm %s, %s, v%d" % (d, s2, s1)]
         if kind == "merge" and r.random() < 0.5:  # vrgather: vd apart from its sources
             d, s2, s1 = self.vreg(masked), self.vreg(masked), self.vreg(masked)
             if d in (s2, s1):

@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb, vcompress) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -324,6 +324,13 @@ MLOOP(ctz64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v",
       "vsll.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x24, x24, x13, x8", 8)
 MLOOP(cpop16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", ".insn r 0x57, 2, 0x24, x24, x14, x8", 2)
 MLOOP(cpop64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", ".insn r 0x57, 2, 0x25, x24, x14, x8", 8)
+/* vcompress by a compare's mask and by v0's */
+MLOOP(compress32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
+      "vmslt.vx v4, v8, %[x]\n\tvcompress.vm v24, v8, v4", 4)
+MLOOP(compress8m2, "vsetvli %[vl], %[n], e8, m2, tu, mu", "vle8.v", "vse8.v",
+      "vmsltu.vx v4, v8, %[x]\n\tvcompress.vm v24, v8, v4", 1)
+MLOOP(compress64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vcompress.vm v24, v8, v0", 8)
+MLOOP(compress16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", "vcompress.vm v24, v8, v0", 2)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -386,7 +393,8 @@ static const struct {
     {"andn8m2", andn8m2, 0}, {"andn64m1x", andn64m1x, 0}, {"rol32m2", rol32m2, 0}, {"ror64m1x", ror64m1x, 0},
     {"ror32m4i", ror32m4i, 0}, {"rev8e32m1", rev8e32m1, 0}, {"rev8e8m1", rev8e8m1, 0}, {"brev8e16m2", brev8e16m2, 0},
     {"brev64m1", brev64m1, 0}, {"brev16mf2", brev16mf2, 0}, {"clz32m2", clz32m2, 0}, {"ctz8m1", ctz8m1, 0},
-    {"ctz64m4", ctz64m4, 0}, {"cpop16mf2", cpop16mf2, 0}, {"cpop64m1", cpop64m1, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
+    {"ctz64m4", ctz64m4, 0}, {"cpop16mf2", cpop16mf2, 0}, {"cpop64m1", cpop64m1, 0}, {"compress32m1", compress32m1, 0}, {"compress8m2", compress8m2, 0}, {"compress64m4", compress64m4, 0},
+    {"compress16mf2", compress16mf2, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

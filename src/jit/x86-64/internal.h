@@ -129,7 +129,8 @@ struct jit_cache {
 	 * VLMAX (v_spill and v_reload keep k4-k7 in the vCPU's v_kmask over helper calls) */
 	bool v_masks;
 	bool v_dq;   /* with v_masks, AVX-512DQ: 64-bit multiplies (vpmullq) */
-	bool v_vbmi; /* with v_masks, AVX-512VBMI: byte permutes (vpermb) */
+	bool v_vbmi;  /* with v_masks, AVX-512VBMI: byte permutes (vpermb) */
+	bool v_vbmi2; /* with v_masks, AVX-512VBMI2: byte and word compress (vpcompressb/w) */
 	/* with v_masks, for Zvbb: AVX-512CD (vplzcnt), VPOPCNTDQ and BITALG (vpopcnt), GFNI */
 	bool v_cd, v_popcnt, v_gfni;
 	uint8_t *v_spill, *v_reload, *v_load;

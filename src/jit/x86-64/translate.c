@@ -242,6 +242,7 @@ int jit_init(struct rvx_machine *m)
 		j->v_masks = j->v_bw && CPU_FEATURE_ACTIVE(BMI2);
 		j->v_dq = j->v_masks && CPU_FEATURE_ACTIVE(AVX512DQ);
 		j->v_vbmi = j->v_masks && CPU_FEATURE_ACTIVE(AVX512_VBMI);
+		j->v_vbmi2 = j->v_masks && CPU_FEATURE_ACTIVE(AVX512_VBMI2);
 		j->v_cd = j->v_masks && feature_active(x86_cpu_AVX512CD);
 		j->v_popcnt = j->v_masks && CPU_FEATURE_ACTIVE(AVX512_VPOPCNTDQ) && CPU_FEATURE_ACTIVE(AVX512_BITALG);
 		j->v_gfni = j->v_masks && CPU_FEATURE_ACTIVE(GFNI);

@@ -7,7 +7,7 @@
  * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
  * multiplies (AVX-512DQ), same-width F/D-integer conversions and the exact widening ones,
- * vfncvt.f.f.w, vrgather within one ymm, vaadd[u] (e8/e16, vxrm rnu), Zvbb's element-wise
+ * vfncvt.f.f.w, vrgather within one ymm, vcompress, vaadd[u] (e8/e16, vxrm rnu), Zvbb's element-wise
  * forms, FP minimum, maximum (and their
  * reductions) and sign injection, and indexed, strided and segment
  * accesses as gathers and scatters; 16
@@ -1658,6 +1658,52 @@ static bool averaging_add(struct tctx *t)
 	return true;
 }
 
+/* vcompress.vm: the elements of vs2 whose bit in vs1 is set (below vl) packed from vd's element 0
+ * on, the rest of vd as it was: vd copied to the vCPU's v_slide, each 16 bytes of vs2
+ * compress-stored there (vpcompressb/w/d/q [v_slide + rcx]{k1}) with rcx moving by their count,
+ * then vd loaded back; VLMAX at most 64 (the bits in one word) */
+static bool compress(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), per = 16 / sew;
+	int32_t slide = OFF(v_slide); /* far enough that its displacement is 32 bits, never EVEX's scaled 8 */
+	if (!t->j->v_masks || (sew <= 2 && !t->j->v_vbmi2) || !t->j->host_bitcount || t->v_vlmax > 64 ||
+	    regs * t->cpu->vlenb > sizeof t->cpu->v_slide || in->rd % regs || in->rs2 % regs ||
+	    (in->rd < in->rs2 + regs && in->rs2 < in->rd + regs) || (in->rs1 >= in->rd && in->rs1 < in->rd + regs))
+		return false; /* overlaps are reserved: the interpreter raises SIGILL */
+	make_live(t);
+	vword_get(t, RDX, in->rs1, 0); /* rdx = vs1's bits of the elements below VLMAX and vl */
+	e_mov_ri(e, RCX, t->v_vlmax >= 64 ? UINT64_MAX : ~(~0ull << t->v_vlmax));
+	e_alu_rr(e, ALU_AND, true, RDX, RCX);
+	if (!t->v_whole)
+		and_below_vl(t, RDX, RCX, 0);
+	for (unsigned c = 0; c < chunks; c++) {
+		vget(t, XMM0, in->rd, c, 1);
+		vec_store(t, M(REG_CPU, slide + 16 * (int32_t)c), XMM0, 1);
+	}
+	e_alu_rr(e, ALU_XOR, false, RCX, RCX);
+	for (unsigned c = 0; c < chunks && c * per < t->v_vlmax; c++) {
+		e_mov_rr(e, true, RAX, RDX);
+		if (c)
+			e_shift_i(e, SH_SHR, true, RAX, (uint8_t)(c * per));
+		keep_low(t, RAX, per);
+		kmov_from(t, 1, RAX);
+		vget(t, XMM0, in->rs2, c, 1);
+		e_evex_rmk(e, false, VEX_PP_66, VEX_0F38, sew == 2 || sew == 8, sew <= 2 ? 0x63 : 0x8b, XMM0, 0,
+			   MX(REG_CPU, RCX, slide), 1, false);
+		e_bitcount(e, 0xb8, true, RAX, RAX); /* popcnt: the bytes they took */
+		if (sew > 1)
+			e_shift_i(e, SH_SHL, true, RAX, (uint8_t)(sew == 2 ? 1 : sew == 4 ? 2 : 3));
+		e_alu_rr(e, ALU_ADD, true, RCX, RAX);
+	}
+	for (unsigned c = 0; c < chunks; c++) {
+		vec_load(t, XMM0, M(REG_CPU, slide + 16 * (int32_t)c), 1);
+		vput(t, in->rd, c, XMM0, 1);
+	}
+	return true;
+}
+
 /* xmm2 (ymm2) = the vpshufb control that reverses the bytes of each sew-byte element */
 static void byte_reverser(struct tctx *t, unsigned sew, unsigned step)
 {
@@ -2914,6 +2960,7 @@ static int element_wise(struct tctx *t)
 	case RV_VFWCVT_F_XU: return fp_widen_convert(t);
 	case RV_VFNCVT_F_F: return fp_narrow_convert(t);
 	case RV_VRGATHER: return gather_in_register(t);
+	case RV_VCOMPRESS: return compress(t);
 	case RV_VAADDU:
 	case RV_VAADD: return averaging_add(t);
 	case RV_VANDN:
