@@ -9,7 +9,7 @@ all three must print the same thing.
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
 valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
 strided, segment and indexed loads and stores, single-width integer and F/D arithmetic in
-vv/vx/vi/vf forms, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides, vrgather, vcompress, Zvbb), the
+vv/vx/vi/vf forms, widening FP arithmetic, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides, vrgather, vcompress, Zvbb), the
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
 
@@ -177,6 +177,25 @@ class Gen:
             form = r.choice(["vv", "vx", "vi"])
             src1 = s1 if form == "vv" else self.xs() if form == "vx" else str(r.randrange(32))
             return ["vrgather.%s %s, %s, %s%s" % (form, d, s2, src1, m)]
+        if kind == "wide" and self.vsew == 32 and self.vregs <= 4 and r.random() < 0.3:
+            # FP widening arithmetic: vd's group twice the narrow sources', apart from them
+            op = r.choice(["vfwadd", "vfwsub", "vfwmul", "vfwadd.w", "vfwsub.w"])
+            d = r.randrange(0, 32, 2 * self.vregs)
+            s2 = "v%d" % d if op.endswith(".w") and r.random() < 0.5 else None
+            if op.endswith(".w") and not s2:
+                s2 = "v%d" % r.randrange(0, 32, 2 * self.vregs)
+            elif not op.endswith(".w"):
+                s2 = self.vreg(masked)
+            s1 = self.vreg(masked)
+            wide2 = op.endswith(".w")
+            def apart(v, n):  # v's group of n registers apart from vd's
+                return int(v[1:]) + n <= d or int(v[1:]) >= d + 2 * self.vregs
+            if (masked and (d == 0 or s2 == "v0")) or (not wide2 and not apart(s2, self.vregs)) or \
+                    not apart(s1, self.vregs) or (wide2 and int(s2[1:]) <= int(s1[1:]) < int(s2[1:]) + 2 * self.vregs):
+                return []
+            if r.random() < 0.4:
+                return ["%s.%sf v%d, %s, %s%s" % (op[:6], "w" if wide2 else "v", d, s2, self.f(), m)]
+            return ["%s.%sv v%d, %s, %s%s" % (op[:6], "w" if wide2 else "v", d, s2, s1, m)]
         if kind == "wide" and self.vsew in (16, 32) and self.vregs <= 4 and r.random() < 0.3:
             # FP widening conversions: vd's group twice vs2's, apart from it
             ops = ["vfwcvt.f.x.v", "vfwcvt.f.xu.v"] + (["vfwcvt.f.f.v"] if self.vsew == 32 else [])

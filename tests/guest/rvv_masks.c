@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb, vcompress) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb, vcompress, widening FP arithmetic) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -331,6 +331,17 @@ MLOOP(compress8m2, "vsetvli %[vl], %[n], e8, m2, tu, mu", "vle8.v", "vse8.v",
       "vmsltu.vx v4, v8, %[x]\n\tvcompress.vm v24, v8, v4", 1)
 MLOOP(compress64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vcompress.vm v24, v8, v0", 8)
 MLOOP(compress16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", "vcompress.vm v24, v8, v0", 2)
+/* widening FP arithmetic (F to D) */
+MLOOP(fwadd32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse64.v", "vfwadd.vv v24, v8, v16, v0.t", 4)
+MLOOP(fwsub32m2f, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse64.v",
+      "fmv.w.x ft0, %[x]\n\tvfwsub.vf v24, v8, ft0", 4)
+MLOOP(fwmul32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vse64.v", "vfwmul.vv v24, v8, v16, v0.t", 4)
+MLOOP(fwaddw32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse64.v",
+      "vsetvli zero, zero, e64, m2, ta, mu\n\tvle64.v v24, (%[pc])\n\tvsetvli zero, zero, e32, m1, ta, mu\n\t"
+      "vfwadd.wv v24, v24, v8, v0.t", 4)
+MLOOP(fwsubw32m2f, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse64.v",
+      "vsetvli zero, zero, e64, m4, ta, mu\n\tvle64.v v24, (%[pc])\n\tvsetvli zero, zero, e32, m2, ta, mu\n\t"
+      "fmv.w.x ft0, %[x]\n\tvfwsub.wf v24, v24, ft0", 4)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -394,7 +405,8 @@ static const struct {
     {"ror32m4i", ror32m4i, 0}, {"rev8e32m1", rev8e32m1, 0}, {"rev8e8m1", rev8e8m1, 0}, {"brev8e16m2", brev8e16m2, 0},
     {"brev64m1", brev64m1, 0}, {"brev16mf2", brev16mf2, 0}, {"clz32m2", clz32m2, 0}, {"ctz8m1", ctz8m1, 0},
     {"ctz64m4", ctz64m4, 0}, {"cpop16mf2", cpop16mf2, 0}, {"cpop64m1", cpop64m1, 0}, {"compress32m1", compress32m1, 0}, {"compress8m2", compress8m2, 0}, {"compress64m4", compress64m4, 0},
-    {"compress16mf2", compress16mf2, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
+    {"compress16mf2", compress16mf2, 0}, {"fwadd32m1", fwadd32m1, 4}, {"fwsub32m2f", fwsub32m2f, 4}, {"fwmul32mf2", fwmul32mf2, 4},
+    {"fwaddw32m1", fwaddw32m1, 4}, {"fwsubw32m2f", fwsubw32m2f, 4}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

@@ -6,7 +6,8 @@
  * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x, vfmv.s.f; with AVX-512 also the
  * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
- * multiplies (AVX-512DQ), same-width F/D-integer conversions and the exact widening ones,
+ * multiplies (AVX-512DQ), widening FP add, subtract and multiply, same-width F/D-integer
+ * conversions and the exact widening ones,
  * vfncvt.f.f.w, vrgather within one ymm, vcompress, vaadd[u] (e8/e16, vxrm rnu), Zvbb's element-wise
  * forms, FP minimum, maximum (and their
  * reductions) and sign injection, and indexed, strided and segment
@@ -1793,6 +1794,64 @@ static bool bit_manipulation(struct tctx *t)
 	return true;
 }
 
+/* vfwadd, vfwsub, vfwmul (.vv, .vf) and vfwadd.w, vfwsub.w (.wv, .wf) from F to D: the single
+ * sources widened exactly (vcvtps2pd), then one D operation rounding by frm (a product of two
+ * singles is exact in D), all under the element mask with zeroing (no flags from the others), a
+ * NaN made canonical; a .vf scalar is widened with each chunk, under its mask, so that a
+ * signaling NaN raises NV only where an element uses it */
+static bool fp_widening(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, form = in->rs3, step, per;
+	unsigned sregs = group_regs(t), dregs = t->v_lmul8 < 4 ? 1 : t->v_lmul8 / 4;
+	unsigned dchunks = dregs * t->cpu->vlenb / 16;
+	bool wide = form == VF_WV || form == VF_WF, scalar = form == VF_VF || form == VF_WF;
+	uint8_t opc = op == RV_VFWMUL ? 0x59 : op == RV_VFWSUB || op == RV_VFWSUB_W ? 0x5c : 0x58, *odd_frm;
+	if (!t->j->v_masks || t->v_sew != 4 || t->v_lmul8 > 32 || !mask_ok(t) || in->rd % dregs ||
+	    in->rs2 % (wide ? dregs : sregs) || (!scalar && in->rs1 % sregs))
+		return false;
+	/* a narrow source overlapping vd (reserved, or allowed in its highest part): the interpreter's */
+	if ((!wide && in->rs2 + sregs > in->rd && in->rs2 < in->rd + dregs) ||
+	    (!scalar && in->rs1 + sregs > in->rd && in->rs1 < in->rd + dregs) ||
+	    (wide && !scalar && in->rs1 + sregs > in->rs2 && in->rs1 < in->rs2 + dregs))
+		return false;
+	enter_group(t);
+	odd_frm = check_frm(t);
+	step = step_of(t, dchunks);
+	per = 16 * step / 8;
+	if (scalar) { /* xmm1 = the single in every element */
+		fp_scalar(t, in->rs1, 4);
+		broadcast(t, 4, 1);
+	}
+	for (unsigned u = 0; u < dchunks; u += step) {
+		int kr = elems_k(t, u * 2, per);
+		if (wide) {
+			vget(t, XMM0, in->rs2, u, step);
+		} else { /* vs2's 8 (16) bytes under chunk u, widened */
+			vget(t, XMM0, in->rs2, u / 2, 1);
+			if (u % 2)
+				bytes_down(t, XMM0, 8);
+			e_evex_rrk(e, step == 2, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM0, 0, XMM0, kr, true);
+		}
+		if (scalar) {
+			e_evex_rrk(e, step == 2, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM2, 0, XMM1, kr, true);
+		} else {
+			vget(t, XMM2, in->rs1, u / 2, 1);
+			if (u % 2)
+				bytes_down(t, XMM2, 8);
+			e_evex_rrk(e, step == 2, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM2, 0, XMM2, kr, true);
+		}
+		/* vaddpd/vsubpd/vmulpd xmm0{kr}{z}, xmm0, xmm2 */
+		e_evex_rrk(e, step == 2, VEX_PP_66, VEX_0F, true, opc, XMM0, XMM0, XMM2, kr, true);
+		canonicalize(t, 8, step);
+		vput_masked(t, 8, in->rd, u, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
+	return true;
+}
+
 /* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
  * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
  * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
@@ -2959,6 +3018,11 @@ static int element_wise(struct tctx *t)
 	case RV_VFWCVT_F_X:
 	case RV_VFWCVT_F_XU: return fp_widen_convert(t);
 	case RV_VFNCVT_F_F: return fp_narrow_convert(t);
+	case RV_VFWADD:
+	case RV_VFWSUB:
+	case RV_VFWMUL:
+	case RV_VFWADD_W:
+	case RV_VFWSUB_W: return fp_widening(t);
 	case RV_VRGATHER: return gather_in_register(t);
 	case RV_VCOMPRESS: return compress(t);
 	case RV_VAADDU:
