@@ -578,6 +578,12 @@ static void broadcast(struct tctx *t, unsigned sew, unsigned step)
 	e_sse_rr(e, 0x66, false, 0x6c, XMM1, XMM1); /* punpcklqdq */
 }
 
+/* x (16, 32 or 64 bytes) = rax's low 32 or (w) 64 bits in every element (vpbroadcastd/q, EVEX) */
+static void broadcast_rax(struct tctx *t, int x, unsigned bytes, bool w)
+{
+	e_evex_len_rr(&t->e, bytes, VEX_PP_66, VEX_0F38, w, 0x7c, x, 0, RAX, 0);
+}
+
 /* The scalar operand of a .vx or .vi form over xmm1 (ymm1) */
 static void scalar_operand(struct tctx *t, unsigned sew, unsigned step)
 {
@@ -760,8 +766,8 @@ static void strided_addresses(struct tctx *t, unsigned bytes, unsigned abytes)
 	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RAX);              /* vmovq xmm2, rax */
 	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, false, 0x32, XMM2, 0, XMM2, 0); /* vpmovzxbq: 0, 1, ... */
 	stride_rax(t, bytes);
-	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, true, 0x7c, XMM1, 0, RAX, 0); /* vpbroadcastq x1, rax */
-	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0x73, 2, XMM0, XMM1, 0);  /* vpsrlq x0, x1, 32 */
+	broadcast_rax(t, XMM1, abytes, true);
+	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0x73, 2, XMM0, XMM1, 0); /* vpsrlq x0, x1, 32 */
 	e_byte(e, 32);
 	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xf4, XMM1, XMM1, XMM2, 0); /* vpmuludq: j * low */
 	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xf4, XMM0, XMM0, XMM2, 0); /* j * high */
@@ -769,7 +775,7 @@ static void strided_addresses(struct tctx *t, unsigned bytes, unsigned abytes)
 	e_byte(e, 32);
 	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xd4, XMM1, XMM1, XMM0, 0);
 	t_get(t, RAX, t->in->rs1);
-	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX, 0);
+	broadcast_rax(t, XMM2, abytes, true);
 	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xd4, XMM2, XMM2, XMM1, 0);
 }
 
@@ -901,7 +907,7 @@ static bool gather_scatter(struct tctx *t)
 	short_vl = enter_group(t);
 	if (indexed) {
 		t_get(t, RAX, in->rs1);
-		e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX, 0); /* vpbroadcastq x2, rax */
+		broadcast_rax(t, XMM2, abytes, true);
 	} else {
 		strided_addresses(t, nf * eew, abytes);
 	}
@@ -916,7 +922,7 @@ static bool gather_scatter(struct tctx *t)
 			stride_rax(t, nf * eew);
 			e_mov_ri(e, RCX, u * n);
 			e_imul_rr(e, true, RAX, RCX);
-			e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F38, true, 0x7c, XMM1, 0, RAX, 0);
+			broadcast_rax(t, XMM1, abytes, true);
 			e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xd4, XMM1, XMM1, XMM2, 0);
 		} else {
 			vsib.index = XMM2;
@@ -950,6 +956,14 @@ static bool gather_scatter(struct tctx *t)
 		t_cold_helper_vstart(t, out[u], interp_v, "an address past the guest space", u * n);
 	short_vl_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
 	return true;
+}
+
+/* x's low 8 bytes = the 8 bytes of the group at reg under chunk u of a group twice its size */
+static void narrow_half(struct tctx *t, int x, unsigned reg, unsigned u)
+{
+	vget(t, x, reg, u / 2, 1);
+	if (u % 2)
+		bytes_down(t, x, 8);
 }
 
 /* x = x's low 8 (or 16, step 2) bytes of elements of sew bytes extended to twice that many
@@ -1004,15 +1018,11 @@ static bool widening(struct tctx *t)
 		if (wide) {
 			vget(t, XMM0, in->rs2, u, step);
 		} else { /* the source's 8 bytes under chunk u, or 16 under a pair */
-			vget(t, XMM0, in->rs2, u / 2, 1);
-			if (u % 2)
-				bytes_down(t, XMM0, 8);
+			narrow_half(t, XMM0, in->rs2, u);
 			extend(t, XMM0, sew, sign, step);
 		}
 		if (form == VF_VV) {
-			vget(t, XMM2, in->rs1, u / 2, 1);
-			if (u % 2)
-				bytes_down(t, XMM2, 8);
+			narrow_half(t, XMM2, in->rs1, u);
 			extend(t, XMM2, sew, sign, step);
 		}
 		if (mul || macc) { /* pmullw, pmulld, pmuldq or pmuludq */
@@ -1515,9 +1525,7 @@ static bool fp_widen_convert(struct tctx *t)
 	per = 16 * step / dsew;
 	for (unsigned u = 0; u < dchunks; u += step) {
 		int kr = elems_k(t, u * 16 / dsew, per);
-		vget(t, XMM0, in->rs2, u / 2, 1);
-		if (u % 2)
-			bytes_down(t, XMM0, 8);
+		narrow_half(t, XMM0, in->rs2, u);
 		if (op == RV_VFWCVT_F_F) { /* vcvtps2pd */
 			e_evex_rrk(e, step == 2, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM0, 0, XMM0, kr, true);
 			canonicalize(t, 8, step);
@@ -1630,7 +1638,7 @@ static bool averaging_add(struct tctx *t)
 	step = step_of(t, chunks);
 	if (sign) { /* xmm2 = the sign bits */
 		e_mov_ri(e, RAX, sew == 1 ? 0x8080808080808080ull : 0x8000800080008000ull);
-		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX, 0);
+		broadcast_rax(t, XMM2, 16 * step, true);
 	}
 	if (form == VF_VX) {
 		scalar_operand(t, sew, step); /* xmm1 */
@@ -1749,7 +1757,7 @@ static bool bit_manipulation(struct tctx *t)
 		scalar_operand(t, sew, step);    /* xmm1 */
 	if (op == RV_VBREV8 || op == RV_VBREV) { /* xmm1 = the matrix that reverses a byte's bits */
 		e_mov_ri(e, RAX, 0x8040201008040201ull);
-		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, true, 0x7c, XMM1, 0, RAX, 0);
+		broadcast_rax(t, XMM1, 16 * step, true);
 	}
 	if ((op == RV_VREV8 || op == RV_VBREV) && sew > 1)
 		byte_reverser(t, sew, step);
@@ -1829,17 +1837,13 @@ static bool fp_widening(struct tctx *t)
 		if (wide) {
 			vget(t, XMM0, in->rs2, u, step);
 		} else { /* vs2's 8 (16) bytes under chunk u, widened */
-			vget(t, XMM0, in->rs2, u / 2, 1);
-			if (u % 2)
-				bytes_down(t, XMM0, 8);
+			narrow_half(t, XMM0, in->rs2, u);
 			e_evex_rrk(e, step == 2, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM0, 0, XMM0, kr, true);
 		}
 		if (scalar) {
 			e_evex_rrk(e, step == 2, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM2, 0, XMM1, kr, true);
 		} else {
-			vget(t, XMM2, in->rs1, u / 2, 1);
-			if (u % 2)
-				bytes_down(t, XMM2, 8);
+			narrow_half(t, XMM2, in->rs1, u);
 			e_evex_rrk(e, step == 2, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM2, 0, XMM2, kr, true);
 		}
 		/* vaddpd/vsubpd/vmulpd xmm0{kr}{z}, xmm0, xmm2 */
@@ -1852,6 +1856,15 @@ static bool fp_widening(struct tctx *t)
 	return true;
 }
 
+/* An F/D form (.vv or .vf) with aligned groups, where the host has the masks */
+static bool fp_vv_vf_ok(const struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	unsigned regs = group_regs(t), form = in->rs3;
+	return t->j->v_masks && (t->v_sew == 4 || t->v_sew == 8) && mask_ok(t) && group_ok(t) && !(in->rd % regs) &&
+	       !(in->rs2 % regs) && !(form == VF_VV && in->rs1 % regs) && (form == VF_VV || form == VF_VF);
+}
+
 /* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
  * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
  * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
@@ -1859,11 +1872,10 @@ static bool sign_injection(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
 	uint8_t imm = in->op == RV_VFSGNJ ? 0xca : in->op == RV_VFSGNJN ? 0x3a : 0x6a; /* x0 ? x1 : x2, ... */
 	uint8_t *short_vl;
-	if (!t->j->v_masks || (sew != 4 && sew != 8) || !mask_ok(t) || !group_ok(t) || in->rd % regs ||
-	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
+	if (!fp_vv_vf_ok(t))
 		return false;
 	short_vl = enter_group(t);
 	step = step_of(t, chunks);
@@ -1872,7 +1884,7 @@ static bool sign_injection(struct tctx *t)
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
 		e_mov_ri(e, RAX, 1ull << (8 * sew - 1));
-		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, sew == 8, 0x7c, XMM0, 0, RAX, 0); /* vpbroadcastd/q */
+		broadcast_rax(t, XMM0, 16 * step, sew == 8);
 		if (form == VF_VV)
 			vget(t, XMM1, in->rs1, k, step);
 		vget(t, XMM2, in->rs2, k, step);
@@ -1893,11 +1905,10 @@ static bool fp_min_max(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
 	bool w = sew == 8, max = in->op == RV_VFMAX;
 	uint8_t pp = w ? VEX_PP_66 : VEX_PP_NONE, *slow[64] = {NULL}, *short_vl;
-	if (!t->j->v_masks || (sew != 4 && sew != 8) || !mask_ok(t) || !group_ok(t) || chunks > 64 || in->rd % regs ||
-	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
+	if (!fp_vv_vf_ok(t) || chunks > 64)
 		return false;
 	short_vl = enter_group(t);
 	step = step_of(t, chunks);
@@ -1967,15 +1978,15 @@ static bool conversion(struct tctx *t)
 			int x = XMM0;
 			if (!uns) { /* vpandd/q xmm2, xmm2 (the sign cleared), xmm0 */
 				e_mov_ri(e, RAX, w ? INT64_MAX : INT32_MAX);
-				e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, w, 0x7c, XMM2, 0, RAX, 0);
+				broadcast_rax(t, XMM2, 16 * step, w);
 				e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F, w, 0xdb, XMM2, XMM2, XMM0, 0);
 				x = XMM2;
 			}
 			e_mov_ri(e, RAX, limit[w][uns]);
-			e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, w, 0x7c, XMM1, 0, RAX, 0); /* vpbroadcastd/q */
-			e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F3A, w, 0x1e, 1, x, XMM1, kr);  /* vpcmpud/uq k1 */
-			e_byte(e, 5);                                                               /* not less than */
-			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 1, 0, 1); /* kortestw k1, k1 */
+			broadcast_rax(t, XMM1, 16 * step, w);
+			e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F3A, w, 0x1e, 1, x, XMM1, kr); /* vpcmpud/uq k1 */
+			e_byte(e, 5);                                                              /* not less than */
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 1, 0, 1);             /* kortestw k1, k1 */
 			slow[k] = e_jcc(e, CC_NE);
 		}
 		e_evex_len_rr(e, 16 * step, w ? pp64[to_int][uns][rtz] : pp[to_int][uns][rtz], VEX_0F, w,
@@ -2175,7 +2186,7 @@ static bool shift(struct tctx *t)
 		e_alu_ri(e, ALU_AND, false, RAX, 0xff);
 		e_mov_ri(e, RDX, 0x0101010101010101ull);
 		e_imul_rr(e, true, RAX, RDX);
-		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F38, true, 0x7c, XMM2, 0, RAX, 0); /* vpbroadcastq */
+		broadcast_rax(t, XMM2, 16 * step, true);
 	}
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
@@ -2449,7 +2460,7 @@ static bool fp_minmax_reduction(struct tctx *t)
 		make_live(t);
 		none = vl_zero_test(t);
 		e_mov_ri(e, RAX, max ? inf | 1ull << (8 * sew - 1) : inf); /* the identity: -inf or +inf */
-		e_evex_len_rr(e, 16, VEX_PP_66, VEX_0F38, w, 0x7c, XMM1, 0, RAX, 0);
+		broadcast_rax(t, XMM1, 16, w);
 	} else {
 		short_vl = enter_whole_group(t);
 	}
