@@ -59,7 +59,7 @@ class Gen:
 
     # ---- vectors: the current vtype is tracked so that operands fit it (--vector)
     VINT = ["vadd", "vsub", "vand", "vor", "vxor", "vmul", "vminu", "vmin", "vmaxu", "vmax", "vsll", "vsrl", "vsaddu",
-            "vssub", "vaaddu", "vaadd"]
+            "vssub", "vaaddu", "vaadd", "vsadd", "vssubu"]
     VINT_X = ["vrsub", "vslideup", "vslidedown", "vslide1down", "vslide1up"]
     VFP = ["vfadd", "vfsub", "vfmul", "vfdiv", "vfmin", "vfmax", "vfsgnj", "vfsgnjn", "vfsgnjx"]
     VCMP = ["vmseq", "vmsne", "vmsltu", "vmslt", "vmsleu", "vmsle", "vmsgtu", "vmsgt"]
@@ -292,7 +292,7 @@ class Gen:
                 d = self.vreg(masked)
             return ["%s.vx %s, %s, %s%s" % (op, d, s2, self.xs(), m)]
         op = r.choice(self.VINT)
-        form = r.choice(["vv", "vx", "vi"]) if op in ("vadd", "vand", "vor", "vxor", "vsll", "vsrl", "vsaddu") else r.choice(["vv", "vx"])
+        form = r.choice(["vv", "vx", "vi"]) if op in ("vadd", "vand", "vor", "vxor", "vsll", "vsrl", "vsaddu", "vsadd") else r.choice(["vv", "vx"])
         s1 = src() if form == "vv" else self.xs() if form == "vx" else str(r.randrange(0, 16) if op in ("vsll", "vsrl") else r.randrange(-16, 16))
         return ["%s.%s %s, %s, %s%s" % (op, form, self.vreg(masked), src(), s1, m)]
 

@@ -8,7 +8,8 @@
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
  * multiplies (AVX-512DQ), widening FP add, subtract and multiply, same-width F/D-integer
  * conversions and the exact widening ones,
- * vfncvt.f.f.w, vrgather within one ymm, vcompress, vaadd[u] (e8/e16, vxrm rnu), Zvbb's element-wise
+ * vfncvt.f.f.w, vrgather within one ymm, vcompress, vaadd[u] (e8/e16, vxrm rnu), the saturating
+ * adds and subtracts (e8/e16), Zvbb's element-wise
  * forms, FP minimum, maximum (and their
  * reductions) and sign injection, and indexed, strided and segment
  * accesses as gathers and scatters; 16
@@ -1667,6 +1668,45 @@ static bool averaging_add(struct tctx *t)
 	return true;
 }
 
+/* vsaddu, vsadd, vssubu, vssub (.vv, .vx, .vi) on e8/e16: x86's saturating adds and subtracts;
+ * vxsat set where an active element saturated (differs from the wrapping result) */
+static bool saturating(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	bool sub = op == RV_VSSUBU || op == RV_VSSUB;
+	/* paddusb/w, paddsb/w, psubusb/w, psubsb/w by [op][sew == 2]; the wrapping paddb/w, psubb/w */
+	static const uint8_t sat[4][2] = {{0xdc, 0xdd}, {0xec, 0xed}, {0xd8, 0xd9}, {0xe8, 0xe9}};
+	uint8_t wrap = sub ? (sew == 1 ? 0xf8 : 0xf9) : (sew == 1 ? 0xfc : 0xfd), *none, *short_vl;
+	if (!t->j->v_masks || sew > 2 || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
+	    (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX && form != VF_VI))
+		return false;
+	short_vl = enter_group(t);
+	step = step_of(t, chunks);
+	if (form != VF_VV)
+		scalar_operand(t, sew, step); /* xmm1 */
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		vget(t, XMM0, in->rs2, k, step);
+		if (form == VF_VV)
+			vget(t, XMM1, in->rs1, k, step);
+		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, wrap, XMM2, XMM0, XMM1);
+		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, sat[op - RV_VSADDU][sew == 2], XMM0, XMM0, XMM1);
+		/* vpcmpb/w k1{kr}, xmm0, xmm2, not equal; kortestq k1, k1 */
+		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F3A, sew == 2, 0x3f, 1, XMM0, XMM2, kr);
+		e_byte(e, 4);
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, true, 0x98, 1, 0, 1);
+		none = e_jcc(e, CC_E);
+		e_store_i8(e, M(REG_CPU, OFF(vxsat)), 1);
+		e_patch(none, e->p);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	return true;
+}
+
 /* vcompress.vm: the elements of vs2 whose bit in vs1 is set (below vl) packed from vd's element 0
  * on, the rest of vd as it was: vd copied to the vCPU's v_slide, each 16 bytes of vs2
  * compress-stored there (vpcompressb/w/d/q [v_slide + rcx]{k1}) with rcx moving by their count,
@@ -3036,6 +3076,10 @@ static int element_wise(struct tctx *t)
 	case RV_VFWSUB_W: return fp_widening(t);
 	case RV_VRGATHER: return gather_in_register(t);
 	case RV_VCOMPRESS: return compress(t);
+	case RV_VSADDU:
+	case RV_VSADD:
+	case RV_VSSUBU:
+	case RV_VSSUB: return saturating(t);
 	case RV_VAADDU:
 	case RV_VAADD: return averaging_add(t);
 	case RV_VANDN:
