@@ -1668,6 +1668,45 @@ static bool averaging_add(struct tctx *t)
 	return true;
 }
 
+/* vmul (.vv, .vx) on e8, which x86 has no instruction for: the even bytes' products by vpmullw
+ * (their low bytes), the odd ones' from both shifted down a byte and the product shifted back
+ * up, the even bytes then merged in under k1 (every other byte) */
+static bool byte_multiply(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	uint8_t *short_vl;
+	if (!t->j->v_masks || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
+	    (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
+		return false;
+	short_vl = enter_group(t);
+	step = step_of(t, chunks);
+	e_mov_ri(e, RAX, 0x5555555555555555ull);
+	kmov_from(t, 1, RAX);
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		vget(t, XMM0, in->rs2, k, step);
+		if (form == VF_VV)
+			vget(t, XMM1, in->rs1, k, step);
+		else
+			scalar_operand(t, 1, step);
+		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xd5, XMM2, XMM0, XMM1); /* vpmullw: the even bytes */
+		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0x71, 2, XMM0, XMM0);    /* vpsrlw xmm0, 8 */
+		e_byte(e, 8);
+		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0x71, 2, XMM1, XMM1); /* vpsrlw xmm1, 8 */
+		e_byte(e, 8);
+		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xd5, XMM0, XMM0, XMM1); /* the odd bytes */
+		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0x71, 6, XMM0, XMM0);    /* vpsllw xmm0, 8 */
+		e_byte(e, 8);
+		vmovdqu_merge(t, 1, XMM0, XMM2, 1); /* the even bytes in */
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, 2);
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	return true;
+}
+
 /* vsaddu, vsadd, vssubu, vssub (.vv, .vx, .vi) on e8/e16: x86's saturating adds and subtracts;
  * vxsat set where an active element saturated (differs from the wrapping result) */
 static bool saturating(struct tctx *t)
@@ -3091,13 +3130,16 @@ static int element_wise(struct tctx *t)
 	case RV_VCLZ:
 	case RV_VCTZ:
 	case RV_VCPOP_V: return bit_manipulation(t);
+	case RV_VMUL:
+		if (t->v_sew == 1)
+			return byte_multiply(t);
+		return arith(t);
 	case RV_VADD:
 	case RV_VSUB:
 	case RV_VRSUB:
 	case RV_VAND:
 	case RV_VOR:
 	case RV_VXOR:
-	case RV_VMUL:
 	case RV_VMV_V:
 	case RV_VFMV_V:
 	case RV_VMINU:
