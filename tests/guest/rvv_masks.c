@@ -354,6 +354,10 @@ MLOOP(sadd8m8i, "vsetvli %[vl], %[n], e8, m8, ta, ma", "vle8.v", "vse8.v", SAT("
 MLOOP(mul8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v", "vmul.vv v24, v8, v16, v0.t", 1)
 MLOOP(mul8m4x, "vsetvli %[vl], %[n], e8, m4, ta, mu", "vle8.v", "vse8.v", "vmul.vx v24, v8, %[x]", 1)
 MLOOP(mul8mf2, "vsetvli %[vl], %[n], e8, mf2, tu, mu", "vle8.v", "vse8.v", "vmul.vv v24, v8, v16", 1)
+MLOOP(macc8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", "vmacc.vv v24, v8, v16, v0.t", 1)
+MLOOP(nmsac8m1x, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v", "vnmsac.vx v24, %[x], v8", 1)
+MLOOP(madd8m4, "vsetvli %[vl], %[n], e8, m4, ta, mu", "vle8.v", "vse8.v", "vmadd.vv v24, v8, v16", 1)
+MLOOP(nmsub8mf2x, "vsetvli %[vl], %[n], e8, mf2, tu, mu", "vle8.v", "vse8.v", "vnmsub.vx v24, %[x], v16, v0.t", 1)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -419,7 +423,8 @@ static const struct {
     {"ctz64m4", ctz64m4, 0}, {"cpop16mf2", cpop16mf2, 0}, {"cpop64m1", cpop64m1, 0}, {"compress32m1", compress32m1, 0}, {"compress8m2", compress8m2, 0}, {"compress64m4", compress64m4, 0},
     {"compress16mf2", compress16mf2, 0}, {"fwadd32m1", fwadd32m1, 4}, {"fwsub32m2f", fwsub32m2f, 4}, {"fwmul32mf2", fwmul32mf2, 4},
     {"fwaddw32m1", fwaddw32m1, 4}, {"fwsubw32m2f", fwsubw32m2f, 4}, {"saddu8m2", saddu8m2, 0}, {"sadd8m1x", sadd8m1x, 0}, {"ssubu16m4", ssubu16m4, 0}, {"ssub16mf2x", ssub16mf2x, 0},
-    {"saddu16m1i", saddu16m1i, 0}, {"sadd8m8i", sadd8m8i, 0}, {"mul8m1", mul8m1, 0}, {"mul8m4x", mul8m4x, 0}, {"mul8mf2", mul8mf2, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
+    {"saddu16m1i", saddu16m1i, 0}, {"sadd8m8i", sadd8m8i, 0}, {"mul8m1", mul8m1, 0}, {"mul8m4x", mul8m4x, 0}, {"mul8mf2", mul8mf2, 0}, {"macc8m2", macc8m2, 0}, {"nmsac8m1x", nmsac8m1x, 0},
+    {"madd8m4", madd8m4, 0}, {"nmsub8mf2x", nmsub8mf2x, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

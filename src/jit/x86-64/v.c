@@ -1668,14 +1668,16 @@ static bool averaging_add(struct tctx *t)
 	return true;
 }
 
-/* vmul (.vv, .vx) on e8, which x86 has no instruction for: the even bytes' products by vpmullw
- * (their low bytes), the odd ones' from both shifted down a byte and the product shifted back
- * up, the even bytes then merged in under k1 (every other byte) */
+/* vmul and the multiply-adds (vmacc, vnmsac, vmadd, vnmsub; .vv, .vx) on e8, which x86 has no
+ * multiply for: the even bytes' products by vpmullw (their low bytes), the odd ones' from both
+ * shifted down a byte and the product shifted back up, the even bytes then merged in under k1
+ * (every other byte); then the addend (vd, or vs2 where vd is a factor) plus or minus it */
 static bool byte_multiply(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	unsigned op = in->op, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	bool madd = op != RV_VMUL, acc = op == RV_VMACC || op == RV_VNMSAC, sub = op == RV_VNMSAC || op == RV_VNMSUB;
 	uint8_t *short_vl;
 	if (!t->j->v_masks || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
 	    (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
@@ -1686,7 +1688,7 @@ static bool byte_multiply(struct tctx *t)
 	kmov_from(t, 1, RAX);
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
-		vget(t, XMM0, in->rs2, k, step);
+		vget(t, XMM0, madd && !acc ? in->rd : in->rs2, k, step);
 		if (form == VF_VV)
 			vget(t, XMM1, in->rs1, k, step);
 		else
@@ -1700,7 +1702,11 @@ static bool byte_multiply(struct tctx *t)
 		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0x71, 6, XMM0, XMM0);    /* vpsllw xmm0, 8 */
 		e_byte(e, 8);
 		vmovdqu_merge(t, 1, XMM0, XMM2, 1); /* the even bytes in */
-		vput_tail(t, in->rd, k, XMM0, step, kr);
+		if (madd) {                         /* xmm2 = the addend + or - the product (vpaddb, vpsubb) */
+			vget(t, XMM2, acc ? in->rd : in->rs2, k, step);
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, sub ? 0xf8 : 0xfc, XMM2, XMM2, XMM0);
+		}
+		vput_tail(t, in->rd, k, madd ? XMM2 : XMM0, step, kr);
 	}
 	finish_wide(t, 2);
 	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
@@ -3161,7 +3167,7 @@ static int element_wise(struct tctx *t)
 	case RV_VMACC:
 	case RV_VNMSAC:
 	case RV_VMADD:
-	case RV_VNMSUB: return int_multiply_add(t);
+	case RV_VNMSUB: return t->v_sew == 1 ? byte_multiply(t) : int_multiply_add(t);
 	case RV_VSLL:
 	case RV_VSRL:
 	case RV_VSRA: return shift(t);
