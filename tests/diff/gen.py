@@ -246,6 +246,9 @@ class Gen:
         if kind == "csr":
             return ["csrr %s, %s" % (self.xd(), r.choice(["vl", "vtype", "vlenb"]))]
         if kind == "red":
+            if self.vsew <= 32 and r.random() < 0.2:  # widening sums: vd and vs1 at 2 * SEW
+                return ["%s.vs v%d, %s, v%d%s" % (r.choice(["vwredsum", "vwredsumu"]), r.randrange(32), self.vreg(),
+                                                  r.randrange(32), m)]
             op = r.choice(["vredsum", "vredand", "vredor", "vredxor", "vredminu", "vredmin", "vredmaxu", "vredmax"] +
                           (["vfredosum", "vfredusum", "vfredmax", "vfredmin"] if fp_ok else []))
             return ["%s.vs v%d, %s, v%d%s" % (op, r.randrange(32), self.vreg(), r.randrange(32), m)]

@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb, vcompress, widening FP arithmetic, saturating adds, byte multiplies) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb, vcompress, widening FP arithmetic, saturating adds, byte multiplies, widening sums) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -358,6 +358,11 @@ MLOOP(macc8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", "vmacc
 MLOOP(nmsac8m1x, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v", "vnmsac.vx v24, %[x], v8", 1)
 MLOOP(madd8m4, "vsetvli %[vl], %[n], e8, m4, ta, mu", "vle8.v", "vse8.v", "vmadd.vv v24, v8, v16", 1)
 MLOOP(nmsub8mf2x, "vsetvli %[vl], %[n], e8, mf2, tu, mu", "vle8.v", "vse8.v", "vnmsub.vx v24, %[x], v16, v0.t", 1)
+/* widening integer sums */
+MLOOP(wredsum8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v", "vwredsum.vs v24, v8, v16, v0.t", 1)
+MLOOP(wredsumu16m2, "vsetvli %[vl], %[n], e16, m2, ta, mu", "vle16.v", "vse16.v", "vwredsumu.vs v24, v8, v16", 2)
+MLOOP(wredsum32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v", "vwredsum.vs v24, v8, v16, v0.t", 4)
+MLOOP(wredsumu8mf2, "vsetvli %[vl], %[n], e8, mf2, ta, mu", "vle8.v", "vse8.v", "vwredsumu.vs v24, v8, v16", 1)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -424,7 +429,8 @@ static const struct {
     {"compress16mf2", compress16mf2, 0}, {"fwadd32m1", fwadd32m1, 4}, {"fwsub32m2f", fwsub32m2f, 4}, {"fwmul32mf2", fwmul32mf2, 4},
     {"fwaddw32m1", fwaddw32m1, 4}, {"fwsubw32m2f", fwsubw32m2f, 4}, {"saddu8m2", saddu8m2, 0}, {"sadd8m1x", sadd8m1x, 0}, {"ssubu16m4", ssubu16m4, 0}, {"ssub16mf2x", ssub16mf2x, 0},
     {"saddu16m1i", saddu16m1i, 0}, {"sadd8m8i", sadd8m8i, 0}, {"mul8m1", mul8m1, 0}, {"mul8m4x", mul8m4x, 0}, {"mul8mf2", mul8mf2, 0}, {"macc8m2", macc8m2, 0}, {"nmsac8m1x", nmsac8m1x, 0},
-    {"madd8m4", madd8m4, 0}, {"nmsub8mf2x", nmsub8mf2x, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
+    {"madd8m4", madd8m4, 0}, {"nmsub8mf2x", nmsub8mf2x, 0}, {"wredsum8m1", wredsum8m1, 0}, {"wredsumu16m2", wredsumu16m2, 0}, {"wredsum32m4", wredsum32m4, 0},
+    {"wredsumu8mf2", wredsumu8mf2, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

@@ -9,7 +9,7 @@
  * multiplies (AVX-512DQ), widening FP add, subtract and multiply, same-width F/D-integer
  * conversions and the exact widening ones,
  * vfncvt.f.f.w, vrgather within one ymm, vcompress, vaadd[u] (e8/e16, vxrm rnu), the saturating
- * adds and subtracts (e8/e16), Zvbb's element-wise
+ * adds and subtracts (e8/e16), the widening sums, Zvbb's element-wise
  * forms, FP minimum, maximum (and their
  * reductions) and sign injection, and indexed, strided and segment
  * accesses as gathers and scatters; 16
@@ -2391,6 +2391,60 @@ static void reduce_rr(struct tctx *t, uint8_t opc, bool map38, int x, int y)
 		e_sse_rr(&t->e, 0x66, false, opc, x, y);
 }
 
+/* vwredsumu, vwredsum (.vs): vs2's elements (e8 to e32) widened to 2 * SEW and summed with vs1's
+ * element 0 into vd's element 0: each 16 bytes with the inactive elements and those past vl
+ * zeroed first (with the masks), extended in two halves and added; the lanes then folded */
+static bool widening_reduction(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, dsew = 2 * sew, regs = group_regs(t), chunks = group_chunks(t);
+	bool masked = masks_needed(t), sign = in->op == RV_VWREDSUM;
+	uint8_t add = int_opcode_add(dsew), *short_vl = NULL, *none = NULL;
+	if (sew > 4 || !t->j->host_sse41 || (!masked && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs ||
+	    (masked && t->v_vl_const == 0))
+		return false;
+	if (masked) {
+		make_live(t);
+		none = vl_zero_test(t);
+	} else {
+		short_vl = enter_whole_group(t);
+	}
+	e_sse_rr(e, 0x66, false, 0xef, XMM0, XMM0); /* pxor: the sum */
+	for (unsigned k = 0; k < chunks; k++) {
+		vget(t, XMM1, in->rs2, k, 1);
+		if (masked) { /* vmovdqu8/16/32 xmm1{k3}{z}, xmm1 */
+			int kr = elems_k(t, k * 16 / sew, 16 / sew);
+			e_evex_rrk(e, false, sew <= 2 ? VEX_PP_F2 : VEX_PP_F3, VEX_0F, sew == 2, 0x6f, XMM1, 0, XMM1,
+				   kr, true);
+		}
+		e_sse_rr(e, 0x66, false, 0x6f, XMM2, XMM1); /* movdqa: the low 8 bytes widened */
+		extend(t, XMM2, sew, sign, 1);
+		e_sse_rr(e, 0x66, false, add, XMM0, XMM2);
+		bytes_down(t, XMM1, 8); /* and the high ones */
+		extend(t, XMM1, sew, sign, 1);
+		e_sse_rr(e, 0x66, false, add, XMM0, XMM1);
+	}
+	for (unsigned width = 8; width >= dsew; width /= 2) { /* fold the upper half of each width in */
+		e_sse_rr(e, 0x66, false, 0x6f, XMM1, XMM0);   /* movdqa */
+		e_sse_rr(e, 0x66, false, 0x73, 3, XMM1);      /* psrldq xmm1, width */
+		e_byte(e, (uint8_t)width);
+		e_sse_rr(e, 0x66, false, add, XMM0, XMM1);
+		if (width == dsew)
+			break;
+	}
+	vget(t, XMM1, in->rs1, 0, 1);
+	e_sse_rr(e, 0x66, false, add, XMM0, XMM1);
+	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
+	t->v_sew = dsew;                          /* the result's width */
+	put_element0(t, in->rd);
+	t->v_sew = sew;
+	if (none)
+		e_patch(none, e->p);
+	short_vl_path(t, short_vl, "vl below VLMAX: fewer elements");
+	return true;
+}
+
 /* vredsum, vredand, vredor, vredxor, vredminu, vredmin, vredmaxu, vredmax (.vs) over a group: its
  * chunks combined in xmm0, the lanes folded into the low one, vs1's element 0 combined, the
  * result in vd's element 0 (the rest of vd is tail). With the host's masks, the elements past
@@ -3386,6 +3440,8 @@ bool jit_v(struct tctx *t)
 	case RV_VREDMAX: return reduction(t);
 	case RV_VFREDOSUM:
 	case RV_VFREDUSUM: return fp_reduction(t);
+	case RV_VWREDSUMU:
+	case RV_VWREDSUM: return widening_reduction(t);
 	case RV_VFREDMAX:
 	case RV_VFREDMIN: return fp_minmax_reduction(t);
 	}
