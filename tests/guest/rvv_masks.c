@@ -290,6 +290,13 @@ MLOOP(gather16mf2vx, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.
 MLOOP(gather64m2vi, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vrgather.vi v24, v8, 3, v0.t", 8)
 MLOOP(gather32m2vi, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vrgather.vi v24, v8, 9", 4)
 MLOOP(gather16m1vxbig, "vsetvli %[vl], %[n], e16, m1, ta, mu", "vle16.v", "vse16.v", "vrgather.vx v24, v8, %[x]", 2)
+MLOOP(gather32m4vv, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v",
+      "li t0, 31\n\tvand.vx v16, v16, t0\n\tvrgather.vv v24, v8, v16, v0.t", 4)
+MLOOP(gather8m4vx, "vsetvli %[vl], %[n], e8, m4, ta, mu", "vle8.v", "vse8.v",
+      "andi t0, %[x], 63\n\tvrgather.vx v24, v8, t0", 1)
+MLOOP(gather16m4vv, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vse16.v",
+      "li t0, 63\n\tvand.vx v16, v16, t0\n\tvrgather.vv v24, v8, v16", 2)
+MLOOP(gather64m4vi, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vrgather.vi v24, v8, 5, v0.t", 8)
 MLOOP(reverse32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
       "vid.v v16\n\tvrsub.vi v16, v16, 3\n\tvrgather.vv v24, v8, v16", 4)
 /* averaging adds (vxrm rnu, and rdn: the interpreter's) */
@@ -420,7 +427,8 @@ static const struct {
     {"fwcvtfxu32mf2", fwcvtfxu32mf2, 0}, {"fwcvtfx16m1", fwcvtfx16m1, 0}, {"fwcvtfxu16m4", fwcvtfxu16m4, 0},
     {"fncvtff32m1", fncvtff32m1, 8}, {"fncvtff32m2", fncvtff32m2, 8}, {"gather32m1vv", gather32m1vv, 0}, {"gather8m2vv", gather8m2vv, 0}, {"gather16mf2vx", gather16mf2vx, 0},
     {"gather64m2vi", gather64m2vi, 0}, {"gather32m2vi", gather32m2vi, 0}, {"gather16m1vxbig", gather16m1vxbig, 0},
-    {"reverse32m1", reverse32m1, 0}, {"aaddu8m2", aaddu8m2, 0}, {"aadd8m1", aadd8m1, 0}, {"aaddu16m1x", aaddu16m1x, 0}, {"aadd16mf2x", aadd16mf2x, 0},
+    {"gather32m4vv", gather32m4vv, 0}, {"gather8m4vx", gather8m4vx, 0}, {"gather16m4vv", gather16m4vv, 0},
+    {"gather64m4vi", gather64m4vi, 0}, {"reverse32m1", reverse32m1, 0}, {"aaddu8m2", aaddu8m2, 0}, {"aadd8m1", aadd8m1, 0}, {"aaddu16m1x", aaddu16m1x, 0}, {"aadd16mf2x", aadd16mf2x, 0},
     {"aadd16rdn", aadd16rdn, 0}, {"sll8m1vi", sll8m1vi, 0}, {"srl8m4vx", srl8m4vx, 0}, {"sll8mf2vx", sll8mf2vx, 0}, {"srl8m8vi", srl8m8vi, 0},
     {"andn8m2", andn8m2, 0}, {"andn64m1x", andn64m1x, 0}, {"rol32m2", rol32m2, 0}, {"ror64m1x", ror64m1x, 0},
     {"ror32m4i", ror32m4i, 0}, {"rev8e32m1", rev8e32m1, 0}, {"rev8e8m1", rev8e8m1, 0}, {"brev8e16m2", brev8e16m2, 0},

@@ -8,7 +8,7 @@
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
  * multiplies (AVX-512DQ), widening FP add, subtract and multiply, same-width F/D-integer
  * conversions and the exact widening ones,
- * vfncvt.f.f.w, vrgather within one ymm, vcompress, vaadd[u] (e8/e16, vxrm rnu), the saturating
+ * vfncvt.f.f.w, vrgather within two ymm, vcompress, vaadd[u] (e8/e16, vxrm rnu), the saturating
  * adds and subtracts (e8/e16), the widening sums, Zvbb's element-wise
  * forms, FP minimum, maximum (and their
  * reductions) and sign injection, and indexed, strided and segment
@@ -1568,8 +1568,9 @@ static bool fp_narrow_convert(struct tctx *t)
 	return true;
 }
 
-/* vrgather (.vv with SEW indexes, .vx, .vi) where vs2's group fits in one ymm (VLEN 128, LMUL 2
- * or less) with the registers resident: the group in ymm1 as the table, the indexes in xmm2
+/* vrgather (.vv with SEW indexes, .vx, .vi) where vs2's group fits in two ymm (VLEN 128, LMUL 4
+ * or less) with the registers resident: the group in ymm1 as the table (or its two homes, for
+ * vpermi2b/w/d/q, at LMUL 4), the indexes in xmm2
  * (ymm2; a scalar one broadcast, VLMAX where it is above), vpermb/w/d/q into xmm0 (ymm0) under
  * k1 = the active elements whose index is below VLMAX, zeroing (0 for the others), then put under
  * the element mask */
@@ -1580,15 +1581,17 @@ static bool gather_in_register(struct tctx *t)
 	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
 	static const uint8_t bcast[9] = {[1] = 0x7a, [2] = 0x7b, [4] = 0x7c, [8] = 0x7c};
 	static const uint8_t perm[9] = {[1] = 0x8d, [2] = 0x8d, [4] = 0x36, [8] = 0x36};
+	static const uint8_t perm2[9] = {[1] = 0x75, [2] = 0x75, [4] = 0x76, [8] = 0x76}; /* vpermi2b/w/d/q */
 	uint8_t *short_vl;
-	if (!t->j->v_masks || !t->j->v_resident || t->v_lmul8 > 16 || (sew == 1 && !t->j->v_vbmi) || !mask_ok(t) ||
+	if (!t->j->v_masks || !t->j->v_resident || t->v_lmul8 > 32 || (sew == 1 && !t->j->v_vbmi) || !mask_ok(t) ||
 	    (form != VF_VV && form != VF_VX && form != VF_VI) || in->rd % regs || in->rs2 % regs ||
 	    (in->rd < in->rs2 + regs && in->rs2 < in->rd + regs) ||
 	    (form == VF_VV && (in->rs1 % regs || (in->rd < in->rs1 + regs && in->rs1 < in->rd + regs))))
 		return false; /* overlaps are reserved: the interpreter raises SIGILL */
 	short_vl = enter_group(t);
 	step = step_of(t, chunks);
-	vget(t, XMM1, in->rs2, 0, regs == 2 ? 2 : 1);
+	if (regs <= 2)
+		vget(t, XMM1, in->rs2, 0, regs == 2 ? 2 : 1);
 	if (form != VF_VV) { /* the index, VLMAX where it is above, in every element of xmm2 */
 		if (form == VF_VX)
 			t_get(t, RAX, in->rs1);
@@ -1609,9 +1612,14 @@ static bool gather_in_register(struct tctx *t)
 		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F3A, sew == 2 || sew == 8, sew <= 2 ? 0x3e : 0x1e, 1, XMM2,
 			      XMM0, kr);
 		e_byte(e, 1);
-		/* vpermb/w/d/q xmm0{k1}{z}, xmm2 (indexes), ymm1 (the table); vpermd/q have only ymm forms */
-		e_evex_rrk(e, step == 2 || sew >= 4, VEX_PP_66, VEX_0F38, sew == 2 || sew == 8, perm[sew], XMM0, XMM2,
-			   XMM1, 1, true);
+		if (regs <= 2) { /* vpermb/w/d/q xmm0{k1}{z}, xmm2 (indexes), ymm1 (the table; vpermd/q: ymm only) */
+			e_evex_rrk(e, step == 2 || sew >= 4, VEX_PP_66, VEX_0F38, sew == 2 || sew == 8, perm[sew], XMM0,
+				   XMM2, XMM1, 1, true);
+		} else { /* ymm0 = the indexes, then vpermi2b/w/d/q ymm0{k1}{z} over the group's two homes */
+			e_evex_rr(e, true, VEX_PP_F3, VEX_0F, true, 0x6f, XMM0, 0, XMM2);
+			e_evex_rrk(e, true, VEX_PP_66, VEX_0F38, sew == 2 || sew == 8, perm2[sew], XMM0, home(in->rs2),
+				   home(in->rs2 + 2), 1, true);
+		}
 		vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, 2);
