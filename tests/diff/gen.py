@@ -9,7 +9,7 @@ all three must print the same thing.
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
 valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
 strided, segment and indexed loads and stores, single-width integer and F/D arithmetic in
-vv/vx/vi/vf forms, widening FP arithmetic, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides, vrgather, vcompress, Zvbb), the
+vv/vx/vi/vf forms, widening FP arithmetic, F/D-integer and widening/narrowing FP conversions, masked and not, multiply-adds, merges, compares, reductions (FP ones too), vfmv.s.f, slides, vrgather, vcompress, vmsbf/vmsif/vmsof, Zvbb), the
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
 
@@ -240,6 +240,11 @@ class Gen:
         if kind == "mlogic":  # mask logic (unmasked), v0 included
             op = r.choice(["vmand", "vmnand", "vmandn", "vmxor", "vmor", "vmnor", "vmorn", "vmxnor"])
             return ["%s.mm v%d, v%d, v%d" % (op, r.randrange(32), r.randrange(32), r.randrange(32))]
+        if kind == "first" and r.random() < 0.3:  # vmsbf/vmsif/vmsof: vd apart from vs2, not v0 under v0.t
+            d, s2 = r.randrange(1 if masked else 0, 32), r.randrange(32)
+            if d == s2:
+                return []
+            return ["%s v%d, v%d%s" % (r.choice(["vmsbf.m", "vmsif.m", "vmsof.m"]), d, s2, m)]
         if kind == "first":
             return ["%s %s, v%d%s" % (r.choice(["vfirst.m", "vcpop.m"]), self.xd(),
                                       r.randrange(1, 32) if masked else r.randrange(32), m)]

@@ -4,7 +4,8 @@
  * tested at entry), unit-stride loads (also fault-only-first) and stores, whole-register loads,
  * stores and moves, element-wise integer and F/D arithmetic (multiply-adds with FMA3), integer
  * reductions, compares into a mask and vfirst.m, vmv.x.s, vmv.s.x, vfmv.s.f; with AVX-512 also the
- * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, the mask logic,
+ * widening and narrowing integer forms, extensions, merges, slides, vid, vcpop, vmsbf/vmsif/vmsof,
+ * the mask logic,
  * the F/D compares, vlm/vsm, loads and stores of another EEW than SEW, the FP sums, 64-bit
  * multiplies (AVX-512DQ), widening FP add, subtract and multiply, same-width F/D-integer
  * conversions and the exact widening ones,
@@ -2645,6 +2646,43 @@ static bool fp_minmax_reduction(struct tctx *t)
 	return true;
 }
 
+/* vmsbf.m, vmsif.m, vmsof.m where VLMAX is 64 or less (one word): x = vs2's bits of the active
+ * elements below vl; its lowest set bit t = x & -x gives vmsof (t), vmsbf (t - 1: all ones where
+ * x is 0) and vmsif (t | (t - 1)); vd's other bits stay */
+static bool set_first(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	if (!t->j->v_masks || t->v_vlmax > 64 || in->rd == in->rs2 || (!in->rm && in->rd == 0))
+		return false; /* the interpreter raises SIGILL for the last two */
+	make_live(t);
+	e_mov_ri(e, RCX, t->v_vlmax >= 64 ? UINT64_MAX : ~(~0ull << t->v_vlmax)); /* rcx = the active elements */
+	if (!t->v_whole)
+		and_below_vl(t, RCX, RAX, 0);
+	if (!in->rm) {
+		v0_bits(t, RAX, 0);
+		e_alu_rr(e, ALU_AND, true, RCX, RAX);
+	}
+	vword_get(t, RDX, in->rs2, 0);
+	e_alu_rr(e, ALU_AND, true, RDX, RCX);
+	e_mov_rr(e, true, RAX, RDX); /* rax = t = x & -x */
+	e_unary(e, 3, true, RAX);    /* neg */
+	e_alu_rr(e, ALU_AND, true, RAX, RDX);
+	if (in->op != RV_VMSOF) {
+		e_lea(e, RDX, M(RAX, -1));
+		if (in->op == RV_VMSIF)
+			e_alu_rr(e, ALU_OR, true, RDX, RAX);
+		e_mov_rr(e, true, RAX, RDX);
+	}
+	e_alu_rr(e, ALU_AND, true, RAX, RCX); /* rax = the result's bits, vd's elsewhere */
+	vword_get(t, RDX, in->rd, 0);
+	e_unary(e, 2, true, RCX); /* not */
+	e_alu_rr(e, ALU_AND, true, RDX, RCX);
+	e_alu_rr(e, ALU_OR, true, RAX, RDX);
+	vword_put(t, in->rd, 0, RAX);
+	return true;
+}
+
 /* The first set bit of rax, word q of a mask whose first nbits count, jumps to found[*n] with
  * it in rax (tzcnt of a non-zero value is bsf's result where the host has no BMI1) */
 static void first_in_word(struct tctx *t, unsigned q, unsigned nbits, uint8_t **found, unsigned *n)
@@ -3423,6 +3461,9 @@ bool jit_v(struct tctx *t)
 	case RV_VMFGT:
 	case RV_VMFGE: return compare_masked(t);
 	case RV_VFIRST_M: return first_set(t);
+	case RV_VMSBF:
+	case RV_VMSIF:
+	case RV_VMSOF: return set_first(t);
 	case RV_VCPOP_M: return count_set(t);
 	case RV_VMANDN:
 	case RV_VMAND:
