@@ -245,6 +245,7 @@ struct tctx {
 	/* a vector loop (jit_v_loop): the block branches back to its start, a vsetvli, and every
 	 * vset* in it sets the same vtype; v_sse_free: no instruction of the block uses legacy SSE */
 	bool v_loop, v_sse_free;
+	bool v_vtypes; /* a vector loop whose vset* set more than one vtype: each stores its own */
 	uint32_t f_boxed; /* f registers an flw wrote in this block: NaN-boxed singles */
 	unsigned v_sew, v_lmul8;
 	unsigned v_vl_in; /* a guest register mapped to a host one that holds vl here (0: none) */

@@ -81,6 +81,8 @@ static bool vsetvli(struct tctx *t)
 	e_store(e, M(REG_CPU, OFF(vl)), dst, 8);
 	if (!t->v_loop) /* a loop's are stored before its head */
 		store_vtype(t, in->imm);
+	else if (t->v_vtypes) /* vstart and v_used are */
+		e_store_i32(e, M(REG_CPU, OFF(vtype)), (int32_t)in->imm);
 	if (dst == RAX)
 		t_put(t, in->rd, RAX);
 	t->v_below_at = known == UINT64_MAX ? e->p : NULL;
@@ -3091,7 +3093,8 @@ static uint32_t stepping_bases(struct tctx *t, int n)
 }
 
 /* A vector loop: a block that branches back to its start, with a vsetvli, where every vset*
- * sets the same vtype. vtype, vstart and v_used are then the same at every pass: where the
+ * sets the same vtype (or, v_vtypes, which begins with its vsetvli and sets more than one: each
+ * vsetvli stores its vtype). vtype, vstart and v_used are then the same at every pass: where the
  * block begins with the vsetvli, they are stored once before the loop head; where instructions
  * come first (which may fault with the old vtype), they are checked there instead, and the
  * block's first pass runs in the interpreter when they differ. The vector registers are made
@@ -3106,6 +3109,7 @@ void jit_v_loop(struct tctx *t)
 	int count = 0;
 	struct rv_vtype vt;
 	t->v_loop = false;
+	t->v_vtypes = false;
 	t->v_sse_free = true;
 	if (!t->npeeked || t->ptb || t->no_fuse || (t->cpu->v_ctrl & 3) == V_CTRL_OFF || t->cpu->vlenb % 16)
 		return;
@@ -3113,9 +3117,10 @@ void jit_v_loop(struct tctx *t)
 		const struct rv_insn *in = n ? t_peek(t, n) : &t->insns[0];
 		if (in && !first && (in->op == RV_VSETVLI || in->op == RV_VSETIVLI))
 			first = in;
-		if (!in || in->op == RV_VSETVL ||
-		    ((in->op == RV_VSETVLI || in->op == RV_VSETIVLI) && in->imm != first->imm))
+		if (!in || in->op == RV_VSETVL)
 			return;
+		if ((in->op == RV_VSETVLI || in->op == RV_VSETIVLI) && in->imm != first->imm)
+			t->v_vtypes = true;
 		if (jit_uses_sse(in))
 			t->v_sse_free = false;
 		if (jit_scalar_fp(in->op) || in->op == RV_VFMV_F_S)
@@ -3134,8 +3139,13 @@ void jit_v_loop(struct tctx *t)
 			break;
 		}
 	}
-	if (!first || !rv_vtype_decode((uint64_t)first->imm, t->cpu->vlenb, &vt))
+	/* more than one vtype: the block must begin with its vsetvli (no instruction runs under the
+	 * last pass's) */
+	if (!first || !rv_vtype_decode((uint64_t)first->imm, t->cpu->vlenb, &vt) ||
+	    (t->v_vtypes && first != &t->insns[0])) {
+		t->v_vtypes = false;
 		return;
+	}
 	t->v_loop = true;
 	steps = stepping_bases(t, count);
 	for (unsigned b = 1; b < 32; b++) {
