@@ -254,6 +254,20 @@ static unsigned group_chunks(const struct tctx *t)
 	return group_regs(t) * t->cpu->vlenb / 16;
 }
 
+/* Whether the register groups a (na registers) and b (nb) share a register */
+static bool groups_overlap(unsigned a, unsigned na, unsigned b, unsigned nb)
+{
+	return a < b + nb && b < a + na;
+}
+
+/* Whether vd, vs2 and (.vv) vs1 start at multiples of the group's registers */
+static bool groups_aligned(const struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	unsigned regs = group_regs(t);
+	return !(in->rd % regs) && !(in->rs2 % regs) && !(in->rs3 == VF_VV && in->rs1 % regs);
+}
+
 /* Whether the element-wise forms can take this group: a whole register or more, or with masks
  * (a fractional LMUL's register has elements past VLMAX, which are tail) */
 static bool group_ok(const struct tctx *t)
@@ -865,6 +879,36 @@ static bool broadcast_load(struct tctx *t)
 	return true;
 }
 
+/* kd = the elements of x (F/D, bytes of them) under mask k that are NaNs: vcmpunordps/pd, quiet, so
+ * that only a signaling NaN raises invalid, as on RISC-V */
+static void unordered(struct tctx *t, unsigned bytes, bool w, int kd, int x, int k)
+{
+	e_evex_len_rr(&t->e, bytes, w ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, w, 0xc2, kd, x, x, k);
+	e_byte(&t->e, 3);
+}
+
+/* x = max(x, y) (min) over bytes, elementwise under mask k (0: all), with max(+0, -0) = +0 and
+ * min = -0: where they compare equal y becomes x AND y (OR for min) first, so that x86's "the
+ * second operand for equal ones" gives that (neither is a NaN here); k1 taken, y changed */
+static void min_max_fixed(struct tctx *t, bool max, bool w, unsigned bytes, int x, int y, int k)
+{
+	struct emit *e = &t->e;
+	uint8_t pp = w ? VEX_PP_66 : VEX_PP_NONE;
+	e_evex_len_rr(e, bytes, pp, VEX_0F, w, 0xc2, 1, x, y, k); /* vcmpeqps/pd k1{k}, x, y */
+	e_byte(e, 0);
+	e_evex_len_rr(e, bytes, VEX_PP_66, VEX_0F, w, max ? 0xdb : 0xeb, y, x, y, 1); /* vpand/vpor y{k1} */
+	e_evex_len_rr(e, bytes, pp, VEX_0F, w, max ? 0x5f : 0x5d, x, x, y, k);        /* vmax/vmin */
+}
+
+/* The jumps in sites[i] (NULL: none) to the interpreter from element i * per on, coming back past
+ * the instruction (what came before i is written already) */
+static void from_element(struct tctx *t, uint8_t *const *sites, unsigned n, unsigned per, const char *why)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (sites[i])
+			t_cold_helper_vstart(t, sites[i], interp_v, why, i * per);
+}
+
 /* k1 = kr, or all ones for none (a gather or scatter clears k1 as it goes) */
 static void k1_from(struct tctx *t, int kr)
 {
@@ -903,7 +947,7 @@ static bool gather_scatter(struct tctx *t)
 	/* a load's registers may overlap its indexes only as vd == vs2 with one unit (all indexes read
 	 * before anything is written), of a narrower data width (the overlap in their lowest part) */
 	if (indexed && ((!in->rm && in->rs2 == 0) || t->v_lmul8 * eew % sew || emul8 > 64 || in->rs2 % iregs ||
-			(!store && in->rd < in->rs2 + iregs && in->rs2 < in->rd + nf * dregs &&
+			(!store && groups_overlap(in->rd, nf * dregs, in->rs2, iregs) &&
 			 (in->rd != in->rs2 || nf > 1 || sew >= eew || chunks / step > 1))))
 		return false;
 	if (!indexed && eew != sew)
@@ -956,8 +1000,7 @@ static bool gather_scatter(struct tctx *t)
 		}
 	}
 	finish_wide(t, 2);
-	for (unsigned u = 0; u < chunks / step; u++)
-		t_cold_helper_vstart(t, out[u], interp_v, "an address past the guest space", u * n);
+	from_element(t, out, chunks / step, n, "an address past the guest space");
 	short_vl_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
 	return true;
 }
@@ -999,10 +1042,10 @@ static bool widening(struct tctx *t)
 	    in->rd % dregs || in->rs2 % (wide ? dregs : sregs) || (form == VF_VV && in->rs1 % sregs))
 		return false;
 	/* a narrow source overlapping vd (reserved, or allowed in its highest part): the interpreter's */
-	if ((!wide && in->rs2 + sregs > in->rd && in->rs2 < in->rd + dregs) ||
-	    (form == VF_VV && in->rs1 + sregs > in->rd && in->rs1 < in->rd + dregs))
+	if ((!wide && groups_overlap(in->rs2, sregs, in->rd, dregs)) ||
+	    (form == VF_VV && groups_overlap(in->rs1, sregs, in->rd, dregs)))
 		return false;
-	if (wide && form == VF_VV && in->rs1 + sregs > in->rs2 && in->rs1 < in->rs2 + dregs)
+	if (wide && form == VF_VV && groups_overlap(in->rs1, sregs, in->rs2, dregs))
 		return false; /* one register read with two element sizes: reserved */
 	enter_group(t);
 	step = step_of(t, dchunks);
@@ -1095,7 +1138,7 @@ static bool slide(struct tctx *t)
 	    (fone  ? form != VF_VF
 	     : one ? form != VF_VX
 		   : form != VF_VX && form != VF_VI) ||
-	    (up && in->rd < in->rs2 + regs && in->rs2 < in->rd + regs))
+	    (up && groups_overlap(in->rd, regs, in->rs2, regs)))
 		return false; /* a slide up onto its source: reserved */
 	enter_group(t);
 	step = step_of(t, chunks);
@@ -1194,8 +1237,7 @@ static bool narrowing(struct tctx *t)
 			     sra_reg[9] = {[2] = 0xe1, [4] = 0xe2, [8] = 0xe2},
 			     trunc[9] = {[2] = 0x30, [4] = 0x33, [8] = 0x35};
 	if (!t->j->v_masks || sew > 4 || t->v_lmul8 > 32 || !mask_ok(t) || (form != VF_WX && form != VF_WI) ||
-	    in->rd % dregs || in->rs2 % sregs ||
-	    (in->rd != in->rs2 && in->rd + dregs > in->rs2 && in->rd < in->rs2 + sregs))
+	    in->rd % dregs || in->rs2 % sregs || (in->rd != in->rs2 && groups_overlap(in->rd, dregs, in->rs2, sregs)))
 		return false;
 	enter_group(t);
 	if (form == VF_WX) {
@@ -1324,7 +1366,7 @@ static bool extension(struct tctx *t)
 	from = sew / f;
 	sregs = t->v_lmul8 / f < 8 ? 1 : t->v_lmul8 / f / 8;
 	if (!t->j->v_masks || !mask_ok(t) || !from || t->v_lmul8 < f || in->rd % dregs || in->rs2 % sregs ||
-	    (in->rs2 + sregs > in->rd && in->rs2 < in->rd + dregs))
+	    groups_overlap(in->rs2, sregs, in->rd, dregs))
 		return false; /* vs2 overlapping vd (allowed in its highest part): the interpreter's */
 	enter_group(t);
 	step = step_of(t, chunks);
@@ -1413,14 +1455,14 @@ static bool arith(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
+	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3;
 	bool fp = in->op == RV_VFADD || in->op == RV_VFSUB || in->op == RV_VFMUL || in->op == RV_VFDIV;
 	bool move = in->op == RV_VMV_V || in->op == RV_VFMV_V; /* vfmv.v.f: the scalar's NaN box resolved */
 	bool logic = in->op == RV_VAND || in->op == RV_VOR || in->op == RV_VXOR;
 	bool map38 = false, evex_only; /* a 64-bit minimum or maximum */
 	unsigned step;
 	uint8_t opc = 0, prefix = !fp || sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
-	if (!mask_ok(t) || !group_ok(t) || in->rd % regs || (form == VF_VV && in->rs1 % regs) || in->rs2 % regs)
+	if (!mask_ok(t) || !group_ok(t) || !groups_aligned(t))
 		return false;
 	if (fp) {
 		static const uint8_t fop[] = {0x58, 0x5c, 0x59, 0x5e};
@@ -1522,7 +1564,7 @@ static bool fp_widen_convert(struct tctx *t)
 	bool sign = op == RV_VFWCVT_F_X;
 	if (!t->j->v_masks || t->v_lmul8 > 32 || !mask_ok(t) ||
 	    (op == RV_VFWCVT_F_F ? sew != 4 : sew != 2 && sew != 4) || in->rd % dregs || in->rs2 % sregs ||
-	    (in->rs2 + sregs > in->rd && in->rs2 < in->rd + dregs))
+	    groups_overlap(in->rs2, sregs, in->rd, dregs))
 		return false; /* a source overlapping vd (allowed in its highest part): the interpreter's */
 	enter_group(t);
 	step = step_of(t, dchunks);
@@ -1555,7 +1597,7 @@ static bool fp_narrow_convert(struct tctx *t)
 	unsigned dchunks = dregs * t->cpu->vlenb / 16, step = sregs >= 2 ? 2 : 1;
 	uint8_t *odd_frm;
 	if (!t->j->v_masks || t->v_sew != 4 || t->v_lmul8 > 32 || !mask_ok(t) || in->rd % dregs || in->rs2 % sregs ||
-	    (in->rd != in->rs2 && in->rd + dregs > in->rs2 && in->rd < in->rs2 + sregs))
+	    (in->rd != in->rs2 && groups_overlap(in->rd, dregs, in->rs2, sregs)))
 		return false;
 	enter_group(t);
 	odd_frm = check_frm(t);
@@ -1587,9 +1629,9 @@ static bool gather_in_register(struct tctx *t)
 	static const uint8_t perm2[9] = {[1] = 0x75, [2] = 0x75, [4] = 0x76, [8] = 0x76}; /* vpermi2b/w/d/q */
 	uint8_t *short_vl;
 	if (!t->j->v_masks || !t->j->v_resident || t->v_lmul8 > 32 || (sew == 1 && !t->j->v_vbmi) || !mask_ok(t) ||
-	    (form != VF_VV && form != VF_VX && form != VF_VI) || in->rd % regs || in->rs2 % regs ||
-	    (in->rd < in->rs2 + regs && in->rs2 < in->rd + regs) ||
-	    (form == VF_VV && (in->rs1 % regs || (in->rd < in->rs1 + regs && in->rs1 < in->rd + regs))))
+	    (form != VF_VV && form != VF_VX && form != VF_VI) || !groups_aligned(t) ||
+	    groups_overlap(in->rd, regs, in->rs2, regs) ||
+	    (form == VF_VV && groups_overlap(in->rd, regs, in->rs1, regs)))
 		return false; /* overlaps are reserved: the interpreter raises SIGILL */
 	short_vl = enter_group(t);
 	step = step_of(t, chunks);
@@ -1637,11 +1679,11 @@ static bool averaging_add(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
 	bool sign = in->op == RV_VAADD;
 	uint8_t *not_rnu, *short_vl;
-	if (!t->j->v_masks || sew > 2 || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
-	    (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
+	if (!t->j->v_masks || sew > 2 || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
+	    (form != VF_VV && form != VF_VX))
 		return false;
 	short_vl = enter_group(t);
 	e_load(e, RAX, M(REG_CPU, OFF(vxrm)), 1, false);
@@ -1687,11 +1729,10 @@ static bool byte_multiply(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned op = in->op, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	unsigned op = in->op, chunks = group_chunks(t), form = in->rs3, step;
 	bool madd = op != RV_VMUL, acc = op == RV_VMACC || op == RV_VNMSAC, sub = op == RV_VNMSAC || op == RV_VNMSUB;
 	uint8_t *short_vl;
-	if (!t->j->v_masks || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
-	    (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
+	if (!t->j->v_masks || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) || (form != VF_VV && form != VF_VX))
 		return false;
 	short_vl = enter_group(t);
 	step = step_of(t, chunks);
@@ -1730,13 +1771,13 @@ static bool saturating(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned op = in->op, sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	unsigned op = in->op, sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
 	bool sub = op == RV_VSSUBU || op == RV_VSSUB;
 	/* paddusb/w, paddsb/w, psubusb/w, psubsb/w by [op][sew == 2]; the wrapping paddb/w, psubb/w */
 	static const uint8_t sat[4][2] = {{0xdc, 0xdd}, {0xec, 0xed}, {0xd8, 0xd9}, {0xe8, 0xe9}};
 	uint8_t wrap = sub ? (sew == 1 ? 0xf8 : 0xf9) : (sew == 1 ? 0xfc : 0xfd), *none, *short_vl;
-	if (!t->j->v_masks || sew > 2 || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
-	    (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX && form != VF_VI))
+	if (!t->j->v_masks || sew > 2 || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
+	    (form != VF_VV && form != VF_VX && form != VF_VI))
 		return false;
 	short_vl = enter_group(t);
 	step = step_of(t, chunks);
@@ -1774,8 +1815,8 @@ static bool compress(struct tctx *t)
 	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), per = 16 / sew;
 	int32_t slide = OFF(v_slide); /* far enough that its displacement is 32 bits, never EVEX's scaled 8 */
 	if (!t->j->v_masks || (sew <= 2 && !t->j->v_vbmi2) || !t->j->host_bitcount || t->v_vlmax > 64 ||
-	    regs * t->cpu->vlenb > sizeof t->cpu->v_slide || in->rd % regs || in->rs2 % regs ||
-	    (in->rd < in->rs2 + regs && in->rs2 < in->rd + regs) || (in->rs1 >= in->rd && in->rs1 < in->rd + regs))
+	    regs * t->cpu->vlenb > sizeof t->cpu->v_slide || !groups_aligned(t) ||
+	    groups_overlap(in->rd, regs, in->rs2, regs) || groups_overlap(in->rd, regs, in->rs1, 1))
 		return false; /* overlaps are reserved: the interpreter raises SIGILL */
 	make_live(t);
 	vword_get(t, RDX, in->rs1, 0); /* rdx = vs1's bits of the elements below VLMAX and vl */
@@ -1835,13 +1876,12 @@ static bool bit_manipulation(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned op = in->op, sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
+	unsigned op = in->op, sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
 	bool w = sew == 8, binary = op == RV_VANDN || op == RV_VROL || op == RV_VROR;
 	static const uint8_t add[9] = {[1] = 0xfc, [2] = 0xfd, [4] = 0xfe, [8] = 0xd4};
 	uint8_t *short_vl;
-	if (!t->j->v_masks || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
-	    (form == VF_VV && in->rs1 % regs) || (binary && form != VF_VV && form != VF_VX && form != VF_VI) ||
-	    (op == RV_VANDN && form == VF_VI))
+	if (!t->j->v_masks || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
+	    (binary && form != VF_VV && form != VF_VX && form != VF_VI) || (op == RV_VANDN && form == VF_VI))
 		return false;
 	if (((op == RV_VROL || op == RV_VROR || op == RV_VCLZ) && sew < 4) || (op == RV_VCLZ && !t->j->v_cd) ||
 	    ((op == RV_VCPOP_V || op == RV_VCTZ) && !t->j->v_popcnt) ||
@@ -1916,9 +1956,9 @@ static bool fp_widening(struct tctx *t)
 	    in->rs2 % (wide ? dregs : sregs) || (!scalar && in->rs1 % sregs))
 		return false;
 	/* a narrow source overlapping vd (reserved, or allowed in its highest part): the interpreter's */
-	if ((!wide && in->rs2 + sregs > in->rd && in->rs2 < in->rd + dregs) ||
-	    (!scalar && in->rs1 + sregs > in->rd && in->rs1 < in->rd + dregs) ||
-	    (wide && !scalar && in->rs1 + sregs > in->rs2 && in->rs1 < in->rs2 + dregs))
+	if ((!wide && groups_overlap(in->rs2, sregs, in->rd, dregs)) ||
+	    (!scalar && groups_overlap(in->rs1, sregs, in->rd, dregs)) ||
+	    (wide && !scalar && groups_overlap(in->rs1, sregs, in->rs2, dregs)))
 		return false;
 	enter_group(t);
 	odd_frm = check_frm(t);
@@ -1956,9 +1996,9 @@ static bool fp_widening(struct tctx *t)
 static bool fp_vv_vf_ok(const struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
-	unsigned regs = group_regs(t), form = in->rs3;
-	return t->j->v_masks && (t->v_sew == 4 || t->v_sew == 8) && mask_ok(t) && group_ok(t) && !(in->rd % regs) &&
-	       !(in->rs2 % regs) && !(form == VF_VV && in->rs1 % regs) && (form == VF_VV || form == VF_VF);
+	unsigned form = in->rs3;
+	return t->j->v_masks && (t->v_sew == 4 || t->v_sew == 8) && mask_ok(t) && group_ok(t) && groups_aligned(t) &&
+	       (form == VF_VV || form == VF_VF);
 }
 
 /* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
@@ -1995,15 +2035,14 @@ static bool sign_injection(struct tctx *t)
 
 /* vfmin, vfmax (.vv, .vf) on F/D elements where no active operand is a NaN (one that is sends
  * the chunk and the rest to the interpreter: x86 answers its second operand and raises invalid
- * for a quiet NaN too): vminps/pd or vmaxps/pd under the element mask, then where the operands
- * compare equal (zeros of both signs) their OR (min: -0) or AND (max: +0) */
+ * for a quiet NaN too): min_max_fixed under the element mask */
 static bool fp_min_max(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
 	bool w = sew == 8, max = in->op == RV_VFMAX;
-	uint8_t pp = w ? VEX_PP_66 : VEX_PP_NONE, *slow[64] = {NULL}, *short_vl;
+	uint8_t *slow[64] = {NULL}, *short_vl;
 	if (!fp_vv_vf_ok(t) || chunks > 64)
 		return false;
 	short_vl = enter_group(t);
@@ -2013,26 +2052,19 @@ static bool fp_min_max(struct tctx *t)
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
 		vget(t, XMM0, in->rs2, k, step);
-		if (form == VF_VV)
-			vget(t, XMM1, in->rs1, k, step);
-		/* vcmpunordps/pd k1 (k2), x, x: quiet, so that only a signaling NaN raises invalid, as on RISC-V */
-		e_evex_len_rr(e, 16 * step, pp, VEX_0F, w, 0xc2, 1, XMM0, XMM0, kr);
-		e_byte(e, 3);
-		e_evex_len_rr(e, 16 * step, pp, VEX_0F, w, 0xc2, 2, XMM1, XMM1, kr);
-		e_byte(e, 3);
+		if (form == VF_VV) /* the other operand in xmm2, which min_max_fixed changes */
+			vget(t, XMM2, in->rs1, k, step);
+		else
+			e_evex_rr(e, step == 2, VEX_PP_F3, VEX_0F, true, 0x6f, XMM2, 0, XMM1); /* vmovdqu64 */
+		unordered(t, 16 * step, w, 1, XMM0, kr);
+		unordered(t, 16 * step, w, 2, XMM2, kr);
 		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 1, 0, 2); /* kortestw k1, k2 */
 		slow[k] = e_jcc(e, CC_NE);
-		e_evex_len_rr(e, 16 * step, pp, VEX_0F, w, max ? 0x5f : 0x5d, XMM2, XMM0, XMM1, kr); /* vmin/vmax */
-		e_evex_len_rr(e, 16 * step, pp, VEX_0F, w, 0xc2, 1, XMM0, XMM1, kr);                 /* vcmpeq k1 */
-		e_byte(e, 0);
-		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F, w, max ? 0xdb : 0xeb, XMM2, XMM0, XMM1,
-			      1); /* vpand/vpor */
-		vput_tail(t, in->rd, k, XMM2, step, kr);
+		min_max_fixed(t, max, w, 16 * step, XMM0, XMM2, kr);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, step);
-	for (unsigned k = 0; k < chunks; k++) /* the rest from chunk k's first element */
-		if (slow[k])
-			t_cold_helper_vstart(t, slow[k], interp_v, "a NaN operand of vfmin/vfmax", k * 16 / sew);
+	from_element(t, slow, chunks, 16 / sew, "a NaN operand of vfmin/vfmax");
 	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	return true;
 }
@@ -2046,7 +2078,7 @@ static bool conversion(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned op = in->op, sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), step;
+	unsigned op = in->op, sew = t->v_sew, chunks = group_chunks(t), step;
 	bool to_int = op == RV_VFCVT_XU_F || op == RV_VFCVT_X_F || op == RV_VFCVT_RTZ_XU_F || op == RV_VFCVT_RTZ_X_F;
 	bool uns = op == RV_VFCVT_XU_F || op == RV_VFCVT_RTZ_XU_F || op == RV_VFCVT_F_XU;
 	bool rtz = op == RV_VFCVT_RTZ_XU_F || op == RV_VFCVT_RTZ_X_F, w = sew == 8;
@@ -2059,7 +2091,7 @@ static bool conversion(struct tctx *t)
 						/* sew 8 */ {{{0xe6, 0}, {0x7a, 0}}, {{0x7b, 0x7a}, {0x79, 0x78}}}};
 	uint8_t *slow[64] = {NULL}, *odd_frm = NULL, *short_vl;
 	if (!t->j->v_masks || (sew != 4 && sew != 8) || (sew == 8 && !t->j->v_dq) || !mask_ok(t) || !group_ok(t) ||
-	    chunks > 64 || in->rd % regs || in->rs2 % regs)
+	    chunks > 64 || !groups_aligned(t))
 		return false;
 	short_vl = enter_group(t);
 	if (!rtz)
@@ -2090,10 +2122,7 @@ static bool conversion(struct tctx *t)
 		vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, step);
-	for (unsigned k = 0; k < chunks; k++) /* the rest from chunk k's first element */
-		if (slow[k])
-			t_cold_helper_vstart(t, slow[k], interp_v, "a conversion that saturates, or of a NaN",
-					     k * 16 / sew);
+	from_element(t, slow, chunks, 16 / sew, "a conversion that saturates, or of a NaN");
 	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
 	return true;
@@ -2107,7 +2136,7 @@ static bool multiply_add(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
+	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3;
 	unsigned k, per_chunk = 16 / sew, step;
 	bool acc = in->op >= RV_VFMACC; /* the 231 forms: vd is the addend */
 	/* x86's names by the signs: fmadd a*b+c, fmsub a*b-c, fnmadd -(a*b)+c, fnmsub -(a*b)-c */
@@ -2116,8 +2145,8 @@ static bool multiply_add(struct tctx *t)
 	static const char *nan_why = "a NaN result: RISC-V raises NV for inf * 0 plus a quiet NaN";
 	uint8_t opc, *short_vl, *odd_frm, *nan[64] = {NULL};
 	unsigned restore[64] = {0};
-	if (!t->j->host_fma || (sew != 4 && sew != 8) || !mask_ok(t) || !group_ok(t) || chunks > 64 || in->rd % regs ||
-	    in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VF))
+	if (!t->j->host_fma || (sew != 4 && sew != 8) || !mask_ok(t) || !group_ok(t) || chunks > 64 ||
+	    !groups_aligned(t) || (form != VF_VV && form != VF_VF))
 		return false;
 	opc = acc ? op231[in->op - RV_VFMACC] : op213[in->op - RV_VFMADD];
 	short_vl = enter_group(t);
@@ -2142,9 +2171,7 @@ static bool multiply_add(struct tctx *t)
 				vget(t, x, in->rd, c, step);
 				e_evex_rrk(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, d, a, home(in->rs2 + c), kr,
 					   false);
-				e_evex_rrk(e, true, sew == 8 ? VEX_PP_66 : 0, VEX_0F, sew == 8, 0xc2, 1 + (int)h, d, d,
-					   kr, false);
-				e_byte(e, 3); /* vcmpunordps/pd k1 (k2), d, d */
+				unordered(t, 32, sew == 8, 1 + (int)h, d, kr); /* k1 (k2) */
 			}
 			e_vex_rr(e, false, 0, VEX_0F, false, 0x98, 1, 0, pair ? 2 : 1); /* kortestw k1, k2 */
 			nan[k] = e_jcc(e, CC_NE);
@@ -2162,9 +2189,7 @@ static bool multiply_add(struct tctx *t)
 				vget(t, XMM2, in->rs2, k, step);
 				e_evex_rrk(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2, kr,
 					   false);
-				e_evex_rrk(e, step == 2, sew == 8 ? VEX_PP_66 : 0, VEX_0F, sew == 8, 0xc2, 1, XMM0,
-					   XMM0, kr, false);
-				e_byte(e, 3);
+				unordered(t, 16 * step, sew == 8, 1, XMM0, kr);
 				e_vex_rr(e, false, 0, VEX_0F, false, 0x98, 1, 0, 1); /* kortestw k1, k1 */
 				nan[k] = e_jcc(e, CC_NE);
 				vput(t, in->rd, k, XMM0, step);
@@ -2197,7 +2222,7 @@ static bool multiply_add(struct tctx *t)
 static bool int_multiply_add(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
-	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
+	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3;
 	bool acc = in->op == RV_VMACC || in->op == RV_VNMSAC; /* vd is the addend, else a factor */
 	bool sub = in->op == RV_VNMSAC || in->op == RV_VNMSUB;
 	uint8_t addsub = sew == 2   ? (sub ? 0xf9 : 0xfd)
@@ -2206,7 +2231,7 @@ static bool int_multiply_add(struct tctx *t)
 		*short_vl;
 	unsigned step;
 	if ((sew != 2 && !(sew == 4 && t->j->host_sse41) && !(sew == 8 && t->j->v_dq)) || !mask_ok(t) || !group_ok(t) ||
-	    in->rd % regs || in->rs2 % regs || (form == VF_VV && in->rs1 % regs) || (form != VF_VV && form != VF_VX))
+	    !groups_aligned(t) || (form != VF_VV && form != VF_VX))
 		return false;
 	short_vl = enter_group(t);
 	step = step_of(t, chunks);
@@ -2250,7 +2275,7 @@ static bool shift(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
+	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3;
 	/* 66 0F 71/72/73 /digit ib by an immediate; 66 0F op by xmm1's low quadword */
 	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
 	static const uint8_t sll[9] = {[2] = 0xf1, [4] = 0xf2, [8] = 0xf3},
@@ -2262,7 +2287,7 @@ static bool shift(struct tctx *t)
 	unsigned wsew = bytes ? 2 : sew;
 	uint8_t by_reg = (in->op == RV_VSLL ? sll : in->op == RV_VSRL ? srl : sra)[wsew], *short_vl;
 	unsigned step;
-	if ((sew == 1 && !bytes) || !by_reg || !mask_ok(t) || !group_ok(t) || in->rd % regs || in->rs2 % regs ||
+	if ((sew == 1 && !bytes) || !by_reg || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
 	    (form != VF_VI && form != VF_VX))
 		return false;
 	short_vl = enter_group(t);
@@ -2579,19 +2604,6 @@ static bool fp_reduction(struct tctx *t)
 	return true;
 }
 
-/* x = max(x, y) (min), elementwise under mask k (0: all), with max(+0, -0) = +0 and min = -0:
- * where they compare equal y becomes x AND y (OR for min) first, so that x86's "the second
- * operand for equal ones" gives that (neither is a NaN here); k1 taken */
-static void min_max_fixed(struct tctx *t, bool max, bool w, int x, int y, int k)
-{
-	struct emit *e = &t->e;
-	uint8_t pp = w ? VEX_PP_66 : VEX_PP_NONE;
-	e_evex_len_rr(e, 16, pp, VEX_0F, w, 0xc2, 1, x, y, k); /* vcmpeqps/pd k1{k}, x, y */
-	e_byte(e, 0);
-	e_evex_len_rr(e, 16, VEX_PP_66, VEX_0F, w, max ? 0xdb : 0xeb, y, x, y, 1); /* vpand/vpor y{k1} */
-	e_evex_len_rr(e, 16, pp, VEX_0F, w, max ? 0x5f : 0x5d, x, x, y, k);        /* vmax/vmin */
-}
-
 /* vfredmax, vfredmin where no active element nor vs1[0] is a NaN (one that is: the interpreter's,
  * which raises NV for a signaling one): the chunks folded with max/min (inactive elements first
  * set to -inf or +inf), then the lanes, then vs1[0], into element 0 of vd */
@@ -2601,7 +2613,7 @@ static bool fp_minmax_reduction(struct tctx *t)
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), per = 16 / sew;
 	bool masked = masks_needed(t), max = in->op == RV_VFREDMAX, w = sew == 8;
-	uint8_t pp = w ? VEX_PP_66 : VEX_PP_NONE, *short_vl = NULL, *none = NULL, *nan[65] = {NULL};
+	uint8_t *short_vl = NULL, *none = NULL, *nan[65] = {NULL};
 	uint64_t inf = w ? 0x7ff0000000000000ull : 0x7f800000;
 	if (!t->j->v_masks || (sew != 4 && sew != 8) || in->rs2 % regs || chunks > 64 ||
 	    (!masked && (!in->rm || t->v_lmul8 < 8)) || (masked && t->v_vl_const == 0))
@@ -2617,26 +2629,25 @@ static bool fp_minmax_reduction(struct tctx *t)
 	for (unsigned k = 0; k < chunks; k++) {
 		int x = k ? XMM2 : XMM0, kr = masked ? elems_k(t, k * per, per) : 0;
 		vget(t, x, in->rs2, k, 1);
-		e_evex_len_rr(e, 16, pp, VEX_0F, w, 0xc2, 1, x, x, kr); /* vcmpunordps/pd k1{kr}, x, x */
-		e_byte(e, 3);
+		unordered(t, 16, w, 1, x, kr);
 		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x98, 1, 0, 1); /* kortestw k1, k1 */
 		nan[k] = e_jcc(e, CC_NE);
 		if (kr) /* vpblendmd/q x{k3}, xmm1, x: the identity where inactive */
 			e_evex_len_rr(e, 16, VEX_PP_66, VEX_0F38, w, 0x64, x, XMM1, x, kr);
 		if (k)
-			min_max_fixed(t, max, w, XMM0, XMM2, 0);
+			min_max_fixed(t, max, w, 16, XMM0, XMM2, 0);
 	}
 	for (unsigned n = per / 2; n; n /= 2) { /* the other lanes over lane 0: pshufd xmm2, xmm0, swap */
 		e_sse_rr(e, 0x66, false, 0x70, XMM2, XMM0);
 		e_byte(e, n == 2 || w ? 0x4e : 0xb1);
-		min_max_fixed(t, max, w, XMM0, XMM2, 0);
+		min_max_fixed(t, max, w, 16, XMM0, XMM2, 0);
 	}
 	vget(t, XMM2, in->rs1, 0, 1);
 	e_sse_rr(e, w ? 0x66 : 0, false, 0x2e, XMM2, XMM2); /* ucomiss/sd: vs1[0] a NaN */
 	nan[64] = e_jcc(e, CC_P);
 	e_mov_ri(e, RAX, 1);
 	e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x92, 2, 0, RAX); /* kmovw k2, eax: lane 0 only */
-	min_max_fixed(t, max, w, XMM0, XMM2, 2);
+	min_max_fixed(t, max, w, 16, XMM0, XMM2, 2);
 	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
 	put_element0(t, in->rd);
 	if (none)
@@ -2670,11 +2681,11 @@ static bool set_first(struct tctx *t)
 	e_mov_rr(e, true, RAX, RDX); /* rax = t = x & -x */
 	e_unary(e, 3, true, RAX);    /* neg */
 	e_alu_rr(e, ALU_AND, true, RAX, RDX);
-	if (in->op != RV_VMSOF) {
+	if (in->op == RV_VMSBF) {
+		e_lea(e, RAX, M(RAX, -1));
+	} else if (in->op == RV_VMSIF) {
 		e_lea(e, RDX, M(RAX, -1));
-		if (in->op == RV_VMSIF)
-			e_alu_rr(e, ALU_OR, true, RDX, RAX);
-		e_mov_rr(e, true, RAX, RDX);
+		e_alu_rr(e, ALU_OR, true, RAX, RDX);
 	}
 	e_alu_rr(e, ALU_AND, true, RAX, RCX); /* rax = the result's bits, vd's elsewhere */
 	vword_get(t, RDX, in->rd, 0);
@@ -3486,7 +3497,6 @@ bool jit_v(struct tctx *t)
 	case RV_VMV_X_S: return move_to_scalar(t);
 	case RV_VMV_S_X:
 	case RV_VFMV_S_F: return move_to_vector(t);
-
 	case RV_VFMV_F_S: return fp_move_to_scalar(t);
 	case RV_VMVR: return move_registers(t);
 	case RV_VREDSUM:
