@@ -137,35 +137,26 @@ static void u_shift_imm(struct emit *e, const struct rv_insn *in)
 	}
 }
 
-/* rori/roriw straight into a mapped rd */
+/* rori/roriw, and rol/ror/rolw/rorw by a register (its count in cl first, as rd may be rs2),
+ * straight into a mapped rd, the W forms' sign extension left out where nothing after reads the
+ * upper half */
 static bool rotate_into(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	int h = t_host_reg(t, in->rd);
-	bool w = in->op == RV_RORIW;
-	if (h < 0 || !in->rd || !in->rs1 || !in->imm)
+	bool imm = in->op == RV_RORI || in->op == RV_RORIW;
+	bool w = in->op == RV_RORIW || in->op == RV_ROLW || in->op == RV_RORW;
+	int op = in->op == RV_ROL || in->op == RV_ROLW ? SH_ROL : SH_ROR;
+	if (h < 0 || !in->rd || !in->rs1 || (imm && !in->imm))
 		return false;
+	if (!imm)
+		t_get(t, RCX, in->rs2);
 	if (in->rd != in->rs1)
 		t_get(t, h, in->rs1);
-	e_shift_i(&t->e, SH_ROR, !w, h, (uint8_t)in->imm);
-	if (w && !t->upper_dead)
-		e_movsxd(&t->e, h, h);
-	return true;
-}
-
-/* rol/ror/rolw/rorw by a register straight into a mapped rd (the count in cl first, as rd may
- * be rs2), the W forms' sign extension left out where nothing after reads the upper half */
-static bool rotate_reg_into(struct tctx *t)
-{
-	const struct rv_insn *in = t->in;
-	int h = t_host_reg(t, in->rd);
-	bool w = in->op == RV_ROLW || in->op == RV_RORW;
-	if (h < 0 || !in->rd || !in->rs1)
-		return false;
-	t_get(t, RCX, in->rs2);
-	if (in->rd != in->rs1)
-		t_get(t, h, in->rs1);
-	e_shift_cl(&t->e, in->op == RV_ROL || in->op == RV_ROLW ? SH_ROL : SH_ROR, !w, h);
+	if (imm)
+		e_shift_i(&t->e, op, !w, h, (uint8_t)in->imm);
+	else
+		e_shift_cl(&t->e, op, !w, h);
 	if (w && !t->upper_dead)
 		e_movsxd(&t->e, h, h);
 	return true;
@@ -198,7 +189,7 @@ bool jit_zb(struct tctx *t)
 	case RV_ROR:
 	case RV_ROLW:
 	case RV_RORW:
-		if (!rotate_reg_into(t))
+		if (!rotate_into(t))
 			binop(t, b_rotate);
 		return true;
 	case RV_BCLR:
