@@ -181,13 +181,12 @@ class Gen:
             # FP widening arithmetic: vd's group twice the narrow sources', apart from them
             op = r.choice(["vfwadd", "vfwsub", "vfwmul", "vfwadd.w", "vfwsub.w"])
             d = r.randrange(0, 32, 2 * self.vregs)
-            s2 = "v%d" % d if op.endswith(".w") and r.random() < 0.5 else None
-            if op.endswith(".w") and not s2:
-                s2 = "v%d" % r.randrange(0, 32, 2 * self.vregs)
-            elif not op.endswith(".w"):
+            wide2 = op.endswith(".w")  # vs2 wide too: vd itself half the time
+            if wide2:
+                s2 = "v%d" % (d if r.random() < 0.5 else r.randrange(0, 32, 2 * self.vregs))
+            else:
                 s2 = self.vreg(masked)
             s1 = self.vreg(masked)
-            wide2 = op.endswith(".w")
             def apart(v, n):  # v's group of n registers apart from vd's
                 return int(v[1:]) + n <= d or int(v[1:]) >= d + 2 * self.vregs
             if (masked and (d == 0 or s2 == "v0")) or (not wide2 and not apart(s2, self.vregs)) or \
