@@ -310,8 +310,8 @@ class Gen:
             return self.vinsn(in_loop="amo" in exclude, skippable="vset" in exclude)
         while kind is None or kind in exclude:
             kind = r.choices(["alu", "alui", "shift", "m", "zb", "lui", "mem", "amo", "lrsc", "fp", "fcvt",
-                              "fmisc", "fmem", "csr", "branch", "storerun", "loop"],
-                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2])[0]
+                              "fmisc", "fmem", "csr", "branch", "storerun", "loop", "sumload"],
+                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2])[0]
         if kind == "loop":
             # a counted loop (x31 counts) over straight-line code: the translator keeps it in
             # one block that branches back to itself, with registers allocated across passes;
@@ -366,6 +366,15 @@ class Gen:
                 return ["%s %s, %d(x27)" % (op, self.xd(), off)]
             op = {1: "sb", 2: "sh", 4: "sw", 8: "sd"}[size]
             return ["%s %s, %d(x27)" % (op, self.xs(), off)]
+        if kind == "sumload":
+            # a table lookup: an index, its scaled sum with the base, a load by it into the same
+            # register (one load by an address mode in the translator)
+            idx, dst, k = "x%d" % r.choice(XR), "x%d" % r.choice(XR), r.choice([0, 0, 1, 2, 3])
+            op = r.choice(["lb", "lbu", "lh", "lhu", "lw", "lwu", "ld"])
+            add = ("sh%dadd %s, %s, x27" % (k, dst, idx)) if k else r.choice(
+                ["add %s, %s, x27" % (dst, idx), "add %s, x27, %s" % (dst, idx)])
+            return ["andi %s, %s, 127" % (idx, self.xs()), add,
+                    "%s %s, %d(%s)" % (op, dst, r.randrange(0, 1000), dst)]
         if kind == "storerun":
             # narrow stores that tile 2, 4 or 8 bytes in any order (an unaligned word copied
             # through the stack), often read back whole

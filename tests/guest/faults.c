@@ -243,6 +243,15 @@ int main(void)
 			CHECK(edge[i].kind == 2 || edge[i].kind == 1 || first == before);
 		}
 		CHECK(last[511] == before);
+		{ /* a sum past the top, the load by it (with its offset) inside: no fault */
+			volatile uintptr_t vbase = top - 8;
+			uintptr_t base = vbase;
+			uint64_t got = 0;
+			faults = 0;
+			__asm__ volatile("add t0, %1, %2\n\tld t0, -24(t0)\n\tmv %0, t0"
+					 : "=r"(got) : "r"(base), "r"(24L) : "t0", "memory");
+			CHECK(faults == 0 && got == before);
+		}
 	}
 	/* a constant base (lui, li) needs no check inside the space, and one outside still faults */
 	{
@@ -257,6 +266,43 @@ int main(void)
 		CHECK(faults == 1 && sig_seen == SIGSEGV && addr == 264);
 	}
 	printf("accesses at the edge of the space ok\n");
+
+	/* a sum that only addresses the load after it, into the same register (the translator makes
+	 * them one load by the sum's address mode): the fault is the load's, with the sum in the
+	 * register; in a mapped page, into an unmapped one, and past the space */
+	{
+		static const struct {
+			uintptr_t base;
+			long index;
+			int shift;
+		} sums[] = {{0, 16, 0}, {0, 2 * 4096 + 40, 0}, {(uintptr_t)1 << 46, 3, 3}};
+		for (unsigned i = 0; i < sizeof sums / sizeof sums[0]; i++) {
+			volatile uintptr_t vbase = sums[i].base ? sums[i].base : (uintptr_t)page;
+			volatile long vindex = sums[i].index;
+			uintptr_t at, base = vbase, sum = base + ((uintptr_t)vindex << sums[i].shift);
+			uint64_t got = 0;
+			long index = vindex;
+			faults = 0;
+			fault_pc = fault_regs[5] = 0;
+			__asm__("lla %0, faults_sum_load" : "=r"(at));
+			if (sigsetjmp(jb, 1) == 0) {
+				if (sums[i].shift) /* sh3add t0, index, base */
+					__asm__ volatile(".insn r 0x33, 6, 0x10, t0, %2, %1\n"
+							 "faults_sum_load:\tld t0, -8(t0)\n\tmv %0, t0"
+							 : "=r"(got) : "r"(base), "r"(index) : "t0", "memory");
+				else
+					__asm__ volatile("add t0, %1, %2\n\tld t0, -8(t0)\n\tmv %0, t0"
+							 : "=r"(got) : "r"(base), "r"(index) : "t0", "memory");
+			}
+			if (i == 0) {
+				CHECK(faults == 0 && got == *(uint64_t *)(page + 8));
+				continue;
+			}
+			CHECK(faults == 1 && sig_seen == SIGSEGV && addr == sum - 8 && fault_regs[5] == sum);
+			CHECK(!sums[i].shift || fault_pc == at);
+		}
+		printf("loads by a sum ok\n");
+	}
 
 	/* illegal instruction and ebreak: the pc is the instruction's own, and execution goes on */
 	mode = 2;

@@ -174,6 +174,7 @@ struct cold_stub {
 	uint16_t insn; /* index in the block of the instruction it serves */
 	uint64_t value;
 	int32_t disp; /* COLD_OUT_OF_RANGE: the offset from the register in value */
+	uint8_t sets; /* COLD_OUT_OF_RANGE: a guest register the access's address goes to first */
 	int (*fn)(struct rvx_vcpu *, const struct rv_insn *);
 	const char *why;
 };
@@ -295,8 +296,15 @@ struct mem t_guest(const struct tctx *t, int reg, int32_t disp);
  * rs1's host register when rs1 is mapped, else rax). A pattern spanning several instructions must
  * not access memory after one of them wrote a register. */
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
+/* The guest address base + (index << k) + disp (host registers other than rdx, which gets the
+ * sum), checked, for an access that does the work of the current instruction, rd = the sum, and
+ * of the next: a fault in the check there leaves the sum in rd. */
+struct mem t_address_sum(struct tctx *t, int base, int index, unsigned k, int32_t disp, unsigned rd);
 /* the same with the address in rax, for code that needs it there */
 struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm);
+/* add/shNadd rd whose sum is the address of the next instruction, a load into rd: one load by
+ * that address mode (gbase + (gindex << k)); false where the pattern does not hold */
+bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k);
 /* Marks the next emitted instruction as a memory access that may fault. */
 void t_fault_site(struct tctx *t);
 /* The same for an access that does the work of n guest instructions from the current one. */

@@ -63,6 +63,8 @@ static void alu_rr(struct tctx *t, int op, bool word)
 		move(t, in->rd, in->rs2 == 0 ? in->rs1 : in->rs2, word && !t->upper_dead);
 		return;
 	}
+	if (op == ALU_ADD && !word && t_load_of_sum(t, in->rs1, in->rs2, 0))
+		return;
 	/* straight into a mapped destination: two instructions, or one */
 	if (h >= 0 && in->rd != 0) {
 		unsigned a = in->rs1, b = in->rs2;
@@ -174,6 +176,52 @@ static void shift_ri(struct tctx *t, int op, bool word)
 	if (word && !(op == SH_SHR && in->imm))
 		sext_result(t, RAX);
 	t_put(t, in->rd, RAX);
+}
+
+/* The size and signedness of a scalar integer load */
+static bool load_size(unsigned op, int *size, bool *sign)
+{
+	switch (op) {
+	case RV_LB: *size = 1, *sign = true; return true;
+	case RV_LH: *size = 2, *sign = true; return true;
+	case RV_LW: *size = 4, *sign = true; return true;
+	case RV_LD: *size = 8, *sign = false; return true;
+	case RV_LBU: *size = 1, *sign = false; return true;
+	case RV_LHU: *size = 2, *sign = false; return true;
+	case RV_LWU: *size = 4, *sign = false; return true;
+	default: return false;
+	}
+}
+
+/* The load no longer waits for the sum (a table lookup's critical path); a fault in it replays
+ * both instructions. */
+bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k)
+{
+	const struct rv_insn *in = t->in, *p;
+	int size, base, index, h;
+	bool sign;
+	struct mem m;
+	if (!in->rd || !gbase || !gindex || !(p = t_peek(t, 1)) || p->rs1 != in->rd || p->rd != in->rd ||
+	    !load_size(p->op, &size, &sign))
+		return false;
+	base = t_host_reg(t, gbase);
+	index = t_host_reg(t, gindex);
+	if (base < 0) {
+		t_get(t, RAX, gbase);
+		base = RAX;
+	}
+	if (index < 0) {
+		t_get(t, RCX, gindex);
+		index = RCX;
+	}
+	m = t_address_sum(t, base, index, k, (int32_t)p->imm, in->rd);
+	h = t_host_reg(t, in->rd);
+	t_fault_site_replay(t, 2);
+	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
+	if (h < 0)
+		t_put(t, in->rd, RDX);
+	t->consumed = 2;
+	return true;
 }
 
 static void load(struct tctx *t, int size, bool sign)

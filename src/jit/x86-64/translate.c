@@ -833,6 +833,7 @@ static struct cold_stub *add_cold(struct tctx *t, uint8_t *site, uint8_t *resume
 	c->kind = (uint8_t)kind;
 	c->insn = (uint16_t)t->idx;
 	c->value = value;
+	c->sets = 0;
 	return c;
 }
 
@@ -905,11 +906,17 @@ static void emit_cold(struct tctx *t)
 			e_sse_rr(e, 0x66, true, 0x6e, 0, RAX); /* movq xmm0, rax */
 			break;
 		case COLD_OUT_OF_RANGE: { /* value: the base register; the access itself may be inside */
+			/* a sum's (t_address_sum) is rdx, which its access does not use: no other scratch */
+			int at = c->sets ? (int)c->value : RCX;
 			uint8_t *inside;
-			e_lea(e, RCX, M((int)c->value, c->disp));
-			e_test_rm(e, true, RCX, M(REG_CPU, OFF(addr_mask)));
+			e_lea(e, at, M((int)c->value, c->disp));
+			e_test_rm(e, true, at, M(REG_CPU, OFF(addr_mask)));
 			inside = e_jcc(e, CC_E);
-			e_store(e, M(REG_CPU, OFF(fault_addr)), RCX, 8);
+			e_store(e, M(REG_CPU, OFF(fault_addr)), at, 8);
+			if (c->sets) {
+				e_lea(e, at, M(at, -c->disp));
+				t_put(t, c->sets, at);
+			}
 			exit_status(t, t->pc, EXEC_FAULT);
 			e_patch(inside, e->p);
 			break;
@@ -980,6 +987,21 @@ struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 	e_test_rm(e, true, a, M(REG_CPU, OFF(addr_mask)));
 	add_cold(t, e_jcc(e, CC_NE), t->e.p, COLD_OUT_OF_RANGE, (uint64_t)a)->disp = (int32_t)imm;
 	return t_guest(t, a, (int32_t)imm);
+}
+
+struct mem t_address_sum(struct tctx *t, int base, int index, unsigned k, int32_t disp, unsigned rd)
+{
+	struct emit *e = &t->e;
+	struct cold_stub *c;
+	e_lea(e, RDX, MXS(base, index, k, 0));
+	e_test_rm(e, true, RDX, M(REG_CPU, OFF(addr_mask)));
+	c = add_cold(t, e_jcc(e, CC_NE), t->e.p, COLD_OUT_OF_RANGE, RDX);
+	c->disp = disp;
+	c->insn = (uint16_t)(t->idx + 1);
+	c->sets = (uint8_t)rd;
+	struct mem m = MXS(base, index, k, disp);
+	m.gs = t->j->space_at_gs;
+	return m;
 }
 
 struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm)
@@ -1340,6 +1362,37 @@ static bool writes_sext32(const struct rv_insn *in)
 	}
 }
 
+/* True when the instruction leaves in rd a sign-extended 32-bit value because its sources are:
+ * bitwise operations, minimum and maximum of such values, and shifts right far enough. Read
+ * before the instruction's own rd is forgotten. */
+static bool keeps_sext32(const struct tctx *t, const struct rv_insn *in)
+{
+	uint32_t known = t->sext_known | 1u;
+	bool s1 = known >> in->rs1 & 1, s2 = known >> in->rs2 & 1;
+	if (!in->rd)
+		return false;
+	switch (in->op) {
+	case RV_XOR:
+	case RV_OR:
+	case RV_AND:
+	case RV_ANDN:
+	case RV_ORN:
+	case RV_XNOR:
+	case RV_MIN:
+	case RV_MAX:
+	case RV_MINU:
+	case RV_MAXU: return s1 && s2;
+	case RV_XORI:
+	case RV_ORI:
+	case RV_CZERO_EQZ:
+	case RV_CZERO_NEZ: return s1;
+	case RV_ANDI: return s1 || in->imm >= 0;
+	case RV_SRLI: return in->imm > 32;
+	case RV_SRAI: return s1 || in->imm >= 32;
+	default: return false;
+	}
+}
+
 /* How an instruction uses the upper halves of its sources, for upper_dead: LOW32, its result's
  * low 32 bits depend only on those of rs1 (and rs2, LOW32_RR), so junk above stays above; W_OP,
  * a 32-bit operation (reads only low halves, writes a whole value); CLEAN, reads nothing; FULL,
@@ -1639,7 +1692,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	struct jit_block *b;
 	uint8_t *count_at, fast_entry;
 	uint32_t ninsns;
-	bool more = true;
+	bool more = true, stays_sext;
+	const struct rv_insn *last;
 	size_t h, faults_len, pins_off, pins_len;
 
 	if (j->nblocks == j->order_cap)
@@ -1732,6 +1786,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			t.upper_dead = upper_dead(&t);
 			more = translate_insn(&t);
 		}
+		stays_sext = t.consumed == 1 && !t.ptb && keeps_sext32(&t, t.in);
 		for (int k = t.idx; k < t.idx + t.consumed; k++) {
 			if (t.insns[k].rd == t.v_vl_in && k != t.v_vl_at)
 				t.v_vl_in = 0;
@@ -1744,8 +1799,10 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		if (t.consumed == 1 && constant_in_space(&t, &t.insns[t.idx], pc))
 			t.base_checked |= 1u << (t.insns[t.idx].rd & 31);
 		/* a plugin may write registers */
-		if (t.consumed == 1 && !t.ptb && writes_sext32(&t.insns[t.idx]) && !t.upper_dead)
-			t.sext_known |= 1u << t.insns[t.idx].rd;
+		last = &t.insns[t.idx + t.consumed - 1]; /* a pattern ending in a load leaves its value exact */
+		if (stays_sext || (!t.ptb && writes_sext32(last) && !t.upper_dead &&
+				   (t.consumed == 1 || rv_op_format(last->op) == F_LOAD)))
+			t.sext_known |= 1u << last->rd;
 		t.idx += t.consumed;
 		pc = t.insn_pc[t.idx - 1] + t.insns[t.idx - 1].len;
 		if (t.jump_to) {
