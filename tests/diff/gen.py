@@ -310,8 +310,8 @@ class Gen:
             return self.vinsn(in_loop="amo" in exclude, skippable="vset" in exclude)
         while kind is None or kind in exclude:
             kind = r.choices(["alu", "alui", "shift", "m", "zb", "lui", "mem", "amo", "lrsc", "fp", "fcvt",
-                              "fmisc", "fmem", "csr", "branch", "storerun", "loop", "sumload"],
-                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2])[0]
+                              "fmisc", "fmem", "csr", "branch", "storerun", "loop", "sumload", "copyrun"],
+                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2])[0]
         if kind == "loop":
             # a counted loop (x31 counts) over straight-line code: the translator keeps it in
             # one block that branches back to itself, with registers allocated across passes;
@@ -375,6 +375,22 @@ class Gen:
                 ["add %s, %s, x27" % (dst, idx), "add %s, x27, %s" % (dst, idx)])
             return ["andi %s, %s, 127" % (idx, self.xs()), add,
                     "%s %s, %d(%s)" % (op, dst, r.randrange(0, 1000), dst)]
+        if kind == "copyrun":
+            # narrow loads that tile 2, 4 or 8 bytes into distinct registers, then stores of them
+            # elsewhere (an unaligned word copied byte by byte), in any order, usually in the
+            # same layout (one load and one store in the translator)
+            size = r.choice([1, 1, 2, 4])
+            n = r.choice([k for k in (2, 4, 8) if k * size <= 8])
+            src, dst = r.randrange(0, 2040 - 8), r.randrange(0, 2040 - 8)
+            regs = r.sample(XR, n)
+            op = r.choice({1: ["lb", "lbu"], 2: ["lh", "lhu"], 4: ["lw", "lwu"]}[size])
+            lorder, sorder = list(range(n)), list(range(n))
+            r.shuffle(lorder)
+            r.shuffle(sorder)
+            where = list(range(n)) if r.random() < 0.85 else r.sample(range(n), n)
+            return ["%s x%d, %d(x27)" % (op, regs[k], src + k * size) for k in lorder] + \
+                   ["%s x%d, %d(x27)" % ({1: "sb", 2: "sh", 4: "sw"}[size], regs[k], dst + where[k] * size)
+                    for k in sorder]
         if kind == "storerun":
             # narrow stores that tile 2, 4 or 8 bytes in any order (an unaligned word copied
             # through the stack), often read back whole

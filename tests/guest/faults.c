@@ -304,6 +304,44 @@ int main(void)
 		printf("loads by a sum ok\n");
 	}
 
+	/* byte loads that together read a word, then byte stores of them that write it elsewhere
+	 * (the translator makes them one load and one store): a fault in the loads leaves those
+	 * before it done, one in the stores leaves every load and the stores before it done */
+	{
+		static const struct {
+			int from, to, faults_at;
+		} copies[] = {{2 * 4096 - 2, 64, 2}, {128, 4096 - 2, 6}};
+		CHECK(mprotect(page, 2 * 4096, PROT_READ | PROT_WRITE) == 0);
+		for (unsigned i = 0; i < sizeof copies / sizeof copies[0]; i++) {
+			uintptr_t at[8];
+			char *from = page + copies[i].from, *to = page + copies[i].to;
+			memset(page + 4096 - 8, 0, 16);
+			memset(page + 64, 0, 8);
+			for (int k = 0; k < 4; k++)
+				page[128 + k] = page[2 * 4096 - 2 + (k & 1)] = (char)(0xa1 + k);
+			if (i == 1)
+				CHECK(mprotect(page + 4096, 4096, PROT_READ) == 0);
+			__asm__("lla %0, faults_copy_2\n\tlla %1, faults_copy_6" : "=r"(at[2]), "=r"(at[6]));
+			faults = 0;
+			fault_pc = 0;
+			if (sigsetjmp(jb, 1) == 0)
+				__asm__ volatile("li t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"
+						 "lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n"
+						 "faults_copy_2:\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"
+						 "sb t0, 0(%1)\n\tsb t1, 1(%1)\n"
+						 "faults_copy_6:\tsb t2, 2(%1)\n\tsb t3, 3(%1)"
+						 :
+						 : "r"(from), "r"(to)
+						 : "t0", "t1", "t2", "t3", "memory");
+			CHECK(faults == 1 && fault_pc == at[copies[i].faults_at]);
+			printf("copy %u: fault at +%d, t0=%llx t1=%llx t2=%llx t3=%llx, to %02x %02x %02x %02x\n", i,
+			       (int)(addr - (uintptr_t)page), (unsigned long long)fault_regs[5],
+			       (unsigned long long)fault_regs[6], (unsigned long long)fault_regs[7],
+			       (unsigned long long)fault_regs[28], to[0] & 0xff, to[1] & 0xff,
+			       i ? 0 : to[2] & 0xff, i ? 0 : to[3] & 0xff);
+		}
+	}
+
 	/* illegal instruction and ebreak: the pc is the instruction's own, and execution goes on */
 	mode = 2;
 	faults = 0;

@@ -178,6 +178,88 @@ static void shift_ri(struct tctx *t, int op, bool word)
 	t_put(t, in->rd, RAX);
 }
 
+/* A run of narrow loads through one base that fills 2, 4 or 8 contiguous bytes, each into its
+ * own register, then a run of stores of those registers through another base in the same
+ * layout (gcc's copy of an unaligned word, byte by byte): one load, the registers taken from it,
+ * and one store of it. A fault in the load replays the loads, one in the store the stores. */
+static bool copy_run(struct tctx *t, int size, bool sign)
+{
+	const struct rv_insn *in = t->in, *ld[8] = {in}, *part[8] = {0}, *p;
+	int n = 1, lo = (int)in->imm, slo, w, idx = t->idx;
+	uint32_t written = 1u << in->rd;
+	uint64_t pc = t->pc;
+	struct emit *e = &t->e;
+	struct mem m;
+	if (!in->rd || in->rd == in->rs1)
+		return false;
+	while (n * size < 8 && (p = t_peek(t, n)) && p->op == in->op && p->rs1 == in->rs1 && p->rd &&
+	       !(written >> p->rd & 1) && ld[n - 1]->rd != in->rs1) {
+		ld[n++] = p;
+		written |= 1u << p->rd;
+		lo = (int)p->imm < lo ? (int)p->imm : lo;
+	}
+	w = n * size;
+	if (w != 2 && w != 4 && w != 8)
+		return false;
+	for (int k = 0; k < n; k++) { /* the loads tile the w bytes from lo */
+		int at = (int)ld[k]->imm - lo;
+		if (at % size || at >= w || part[at / size])
+			return false;
+		part[at / size] = ld[k];
+	}
+	p = t_peek(t, n);
+	if (!p || p->op != (size == 1 ? RV_SB : size == 2 ? RV_SH : RV_SW) || (written >> p->rs1 & 1))
+		return false;
+	slo = (int)p->imm;
+	for (int k = 1; k < n; k++) {
+		const struct rv_insn *q = t_peek(t, n + k);
+		if (!q || q->op != p->op || q->rs1 != p->rs1)
+			return false;
+		slo = (int)q->imm < slo ? (int)q->imm : slo;
+	}
+	for (int k = 0; k < n; k++) { /* each store puts its register where its load took it */
+		const struct rv_insn *q = t_peek(t, n + k);
+		int at = (int)q->imm - slo;
+		if (at % size || at >= w || !part[at / size] || q->rs2 != part[at / size]->rd)
+			return false;
+		part[at / size] = NULL;
+	}
+	m = t_address(t, in->rs1, lo);
+	t_fault_site_replay(t, n);
+	e_load(e, RDX, m, w, false);
+	for (int k = 0; k < n; k++) {
+		int h = t_host_reg(t, ld[k]->rd), dst = h >= 0 ? h : RAX, src = RDX;
+		unsigned shift = 8 * (unsigned)((int)ld[k]->imm - lo);
+		if (shift) {
+			e_mov_rr(e, true, dst, RDX);
+			e_shift_i(e, SH_SHR, true, dst, (uint8_t)shift);
+			src = dst;
+		}
+		if (shift && !sign && shift + 8 * (unsigned)size == 8 * (unsigned)w)
+			; /* the shift left only this part */
+		else if (size == 1)
+			(sign ? e_movsx8 : e_movzx8)(e, dst, src);
+		else if (size == 2)
+			(sign ? e_movsx16 : e_movzx16)(e, dst, src);
+		else if (sign)
+			e_movsxd(e, dst, src);
+		else
+			e_mov_rr(e, false, dst, src);
+		if (h < 0)
+			t_put(t, ld[k]->rd, RAX);
+	}
+	/* the store as if translated at the first store: its exits and fault see the loads done */
+	t->idx = idx + n;
+	t->pc = t->insn_pc[idx + n];
+	m = t_address(t, p->rs1, slo);
+	t_fault_site_replay(t, n);
+	e_store(e, m, RDX, w);
+	t->idx = idx;
+	t->pc = pc;
+	t->consumed = 2 * n;
+	return true;
+}
+
 /* The size and signedness of a scalar integer load */
 static bool load_size(unsigned op, int *size, bool *sign)
 {
@@ -227,6 +309,8 @@ bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k)
 static void load(struct tctx *t, int size, bool sign)
 {
 	const struct rv_insn *in = t->in;
+	if (size < 8 && copy_run(t, size, sign))
+		return;
 	struct mem m = t_address(t, in->rs1, in->imm);
 	int h = in->rd ? t_host_reg(t, in->rd) : -1;
 	t_fault_site(t);
