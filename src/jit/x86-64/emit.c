@@ -215,6 +215,12 @@ void e_shift_i(struct emit *e, int op, bool w, int dst, uint8_t n)
 	e_byte(e, n);
 }
 
+void e_shift_mi(struct emit *e, int op, bool w, struct mem m, uint8_t n)
+{
+	op_rm(e, w, 0xc1, op, m, false);
+	e_byte(e, n);
+}
+
 void e_imul_rr(struct emit *e, bool w, int dst, int src)
 {
 	op0f_rr(e, w, 0xaf, dst, src);

@@ -53,6 +53,7 @@ void e_lea(struct emit *e, int dst, struct mem m);
 uint8_t *e_lea_rip(struct emit *e, int dst); /* lea dst, [rip + disp32]: patch like a jump */
 void e_shift_cl(struct emit *e, int op, bool w, int dst);
 void e_shift_i(struct emit *e, int op, bool w, int dst, uint8_t n);
+void e_shift_mi(struct emit *e, int op, bool w, struct mem m, uint8_t n); /* [m] shifted by n */
 void e_imul_rr(struct emit *e, bool w, int dst, int src);
 void e_imul_rm(struct emit *e, bool w, int dst, struct mem m);
 void e_unary(struct emit *e, int digit, bool w, int reg); /* F7 /digit: 2 not, 3 neg, 4 mul, 5 imul, 6 div, 7 idiv */

@@ -65,6 +65,17 @@ static void alu_rr(struct tctx *t, int op, bool word)
 	}
 	if (op == ALU_ADD && !word && t_load_of_sum(t, in->rs1, in->rs2, 0))
 		return;
+	/* rd in the vCPU and one of the sources: the operation on it there */
+	if (h < 0 && in->rd != 0 && !word && (in->rd == in->rs1 || (commutes(op) && in->rd == in->rs2))) {
+		unsigned other = in->rd == in->rs1 ? in->rs2 : in->rs1;
+		int b = t_host_reg(t, other);
+		if (b < 0 || other == 0) {
+			t_get(t, RAX, other);
+			b = RAX;
+		}
+		e_alu_mr(&t->e, false, op, true, M(REG_CPU, OFF_X(in->rd)), b);
+		return;
+	}
 	/* straight into a mapped destination: two instructions, or one */
 	if (h >= 0 && in->rd != 0) {
 		unsigned a = in->rs1, b = in->rs2;
@@ -103,6 +114,10 @@ static void alu_ri(struct tctx *t, int op, bool word)
 			e_mov_ri(&t->e, h, (uint64_t)v);
 		else
 			e_store_i32(&t->e, M(REG_CPU, OFF_X(in->rd)), (int32_t)v);
+		return;
+	}
+	if (h < 0 && in->rd != 0 && in->rd == in->rs1 && !word) { /* in the vCPU: on it there */
+		e_alu_mi(&t->e, op, true, M(REG_CPU, OFF_X(in->rd)), (int32_t)in->imm);
 		return;
 	}
 	/* addi between mapped registers is one lea */
@@ -166,6 +181,11 @@ static void shift_ri(struct tctx *t, int op, bool word)
 		/* a logical right shift leaves bit 31 clear: the 32-bit result is its own extension */
 		if (word && op != SH_SHR)
 			sext_result(t, h);
+		return;
+	}
+	if (h < 0 && in->rd != 0 && in->rd == in->rs1 && !word) { /* in the vCPU: shifted there */
+		if (in->imm)
+			e_shift_mi(&t->e, op, true, M(REG_CPU, OFF_X(in->rd)), (uint8_t)in->imm);
 		return;
 	}
 	t_get(t, RAX, in->rs1);
