@@ -1408,7 +1408,13 @@ static enum upper_use upper_use(const struct rv_insn *in)
 	case RV_OR:
 	case RV_AND:
 	case RV_SLL:
-	case RV_MUL: return LOW32_RR;
+	case RV_MUL:
+	case RV_ANDN:
+	case RV_ORN:
+	case RV_XNOR:
+	case RV_SH1ADD:
+	case RV_SH2ADD:
+	case RV_SH3ADD: return LOW32_RR;
 	case RV_ADDI:
 	case RV_XORI:
 	case RV_ORI:
