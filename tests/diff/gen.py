@@ -466,7 +466,8 @@ class Gen:
         self.label += 1
         op = r.choice(["beq", "bne", "blt", "bge", "bltu", "bgeu"])
         body = self.insn(exclude=("vset",)) if r.random() < 0.7 else []
-        return ["%s %s, %s, .Lskip%d" % (op, self.xs(), self.xs(), self.label)] + \
+        a, b = ("x0" if r.random() < 0.15 else self.xs() for _ in range(2))  # bgtz, blez, bnez...
+        return ["%s %s, %s, .Lskip%d" % (op, a, b, self.label)] + \
                [b for b in body if not b.startswith("b")] + [".Lskip%d:" % self.label]
 
 def xval(r):

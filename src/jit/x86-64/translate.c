@@ -1085,7 +1085,15 @@ static void branch(struct tctx *t, int cc)
 	uint64_t target = t->pc + (uint64_t)in->imm;
 	uint8_t *taken;
 	int a = t_host_reg(t, in->rs1), b = t_host_reg(t, in->rs2);
-	if (in->rs1 && a < 0 && (in->rs2 == 0 || b >= 0)) { /* rs1 in the vCPU: compared there */
+	if (in->rs1 == 0 && in->rs2 != 0) { /* bgtz, blez, ...: rs2 against 0, the condition mirrored */
+		static const int mirror[16] = {
+		    [CC_E] = CC_E, [CC_NE] = CC_NE, [CC_L] = CC_G, [CC_GE] = CC_LE, [CC_B] = CC_A, [CC_AE] = CC_BE};
+		if (b >= 0)
+			e_test_rr(&t->e, true, b, b);
+		else
+			e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF_X(in->rs2)), 0);
+		cc = mirror[cc];
+	} else if (in->rs1 && a < 0 && (in->rs2 == 0 || b >= 0)) { /* rs1 in the vCPU: compared there */
 		if (in->rs2 == 0)
 			e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF_X(in->rs1)), 0);
 		else
