@@ -1,6 +1,6 @@
 /* rdinstret counts exactly the instructions retired before it, under both engines: across a
  * loop with loads and stores (translated blocks count themselves at entry), within one block,
- * and across an ecall (which retires). */
+ * across an ecall (which retires), and across a loop that its translation leaves midway. */
 // no-qemu: qemu-riscv64's rdinstret is a host tick count
 #include <stdint.h>
 #include <stdio.h>
@@ -26,6 +26,22 @@ int main(void)
 			 :
 			 : "a0", "a7", "memory");
 	syscall = b - a;
+	/* a loop whose test comes first, reached by a jump, its body's branch back to the test (the
+	 * translator makes them one block, with a side exit where that branch is not taken): left
+	 * by the side exit after 700 passes, then by the test after 1000 */
+	for (int k = 0; k < 2; k++) {
+		uint64_t stop = k ? (uint64_t)-1 : 300;
+		__asm__ volatile("rdinstret %0\n\tli t1, 1000\n\tmv t4, %3\n\tj 2f\n"
+				 "1:\tbeqz t1, 3f\n"
+				 "2:\tld t2, 0(%2)\n\taddi t1, t1, -1\n\tbne t1, t4, 1b\n"
+				 "3:\trdinstret %1"
+				 : "=&r"(a), "=&r"(b)
+				 : "r"(buf), "r"(stop)
+				 : "t1", "t2", "t4", "memory");
+		printf("loop by its test first, %s: %llu\n", k ? "to the end" : "left early",
+		       (unsigned long long)(b - a));
+		bad |= b - a != (k ? 4 + 3 * 1000 + 1000 : 4 + 3 * 700 + 699);
+	}
 	printf("loop %llu, straight %llu, across a syscall %llu\n", (unsigned long long)loop,
 	       (unsigned long long)straight, (unsigned long long)syscall);
 	bad |= loop != 4 * 1000 + 2;

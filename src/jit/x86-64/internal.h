@@ -156,6 +156,7 @@ enum cold_kind {
 	COLD_OUT_OF_RANGE, /* a base register is outside the guest space: EXEC_FAULT unless base + disp is in */
 	COLD_INTERRUPT,    /* a signal waits: leave before the block runs */
 	COLD_CHAIN,        /* not yet chained: back to the dispatcher for pc = value */
+	COLD_SIDE_EXIT,    /* a followed branch's other way: the instructions before insn counted, chain to value */
 	COLD_MXCSR,        /* MXCSR = the copy in mxcsr_tmp (undoes flags raised since) */
 	COLD_LEAVE,        /* eax holds an exit status: to the dispatcher, the allocation undone */
 	COLD_LOOP_LEAVE,   /* a signal waits at a loop's back edge: to the dispatcher for its start */
@@ -198,7 +199,10 @@ struct tctx {
 	uint32_t guest_len;
 	struct jit_seg segs[MAX_BLOCK_SEGS];
 	int nsegs;
-	uint64_t jump_to;      /* set by a jal the block goes on through: where it goes on */
+	/* insns[k + 1] is at insns[k]'s target: a jal, or a backward branch's taken path (the
+	 * other way a side exit), decided where insns[k + 1] is decoded (next_pc) */
+	bool followed[MAX_BLOCK_INSNS];
+	bool follow_branches; /* no plugin plan or gdb: blocks may go on along backward branches */
 	uint64_t watched_page; /* the last page armed for write detection */
 	struct rvx_vma code;   /* the executable mapping the last fetch came from */
 	struct jit_fault_site faults[256];

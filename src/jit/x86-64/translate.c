@@ -648,12 +648,42 @@ static void decode_at(struct tctx *t, int k, uint64_t pc)
 	}
 	if ((pc & (RVX_PAGE_SIZE - 1)) == RVX_PAGE_SIZE - 2) /* a 4-byte instruction may go on */
 		watch_code_page(t, page + RVX_PAGE_SIZE);
+	if (k > 0 && pc != t->insn_pc[k - 1] + t->insns[k - 1].len)
+		t->segs[t->nsegs++] = (struct jit_seg){pc, 0}; /* follows keeps nsegs in bounds */
 	bits = interp_decode(t->cpu, pc, &t->insns[k]);
 	memcpy(&t->guest[t->guest_len], &bits, t->insns[k].len);
 	t->guest_len += t->insns[k].len;
 	t->segs[t->nsegs - 1].len += t->insns[k].len;
 	t->insn_pc[k] = pc;
 	t->npeeked++;
+}
+
+/* Whether the block goes on after insns[k] at its target: a jal's, or a backward branch's
+ * taken (the usual way of a loop whose blocks chain), to code not yet in the block, so that a
+ * loop spread over blocks becomes one; not where the branch's other way is in the block already
+ * (then that way is the loop's) */
+static bool follows(struct tctx *t, int k)
+{
+	const struct rv_insn *in = &t->insns[k];
+	uint64_t target = t->insn_pc[k] + (uint64_t)in->imm;
+	if (t->nsegs >= MAX_BLOCK_SEGS || t->ptb)
+		return false;
+	if (in->op == RV_JAL)
+		return true;
+	if (!t->follow_branches || rv_op_format(in->op) != F_B || in->imm >= 0 || target == t->block_pc ||
+	    !t_fetchable(t, target))
+		return false;
+	for (int i = 0; i <= k; i++)
+		if (t->insn_pc[i] == target || t->insn_pc[i] == t->insn_pc[k] + in->len)
+			return false;
+	return true;
+}
+
+/* The address of insns[k + 1], follows' choice recorded */
+static uint64_t next_pc(struct tctx *t, int k)
+{
+	t->followed[k] = follows(t, k);
+	return t->insn_pc[k] + (t->followed[k] ? (uint64_t)t->insns[k].imm : t->insns[k].len);
 }
 
 const struct rv_insn *t_peek(struct tctx *t, int n)
@@ -663,7 +693,7 @@ const struct rv_insn *t_peek(struct tctx *t, int n)
 	if (t->no_fuse || k >= t->limit || k > t->npeeked)
 		return NULL;
 	if (k == t->npeeked) {
-		pc = t->insn_pc[k - 1] + t->insns[k - 1].len;
+		pc = next_pc(t, k - 1);
 		if (!t_fetchable(t, pc))
 			return NULL;
 		decode_at(t, k, pc);
@@ -929,6 +959,11 @@ static void emit_cold(struct tctx *t)
 		case COLD_LEAVE: jmp_epilogue(t); break;
 		case COLD_LOOP_LEAVE: exit_status(t, t->block_pc, EXEC_JUMPED); break;
 		case COLD_INTERPRET: exit_status(t, t->block_pc, EXEC_JIT_INTERPRET); break;
+		case COLD_SIDE_EXIT: /* the block counted its instructions past the branch as run */
+			t->idx = c->insn;
+			instret_fix(t, ALU_SUB);
+			exit_chain(t, c->value);
+			break;
 		case COLD_CHAIN: /* the site's low bit: a forward jump, which may skip the interrupt test */
 			store_pc(t, c->value);
 			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site) | (c->value > t->block_pc));
@@ -1079,7 +1114,17 @@ static void interrupt_test(struct tctx *t, enum cold_kind leave)
 	add_cold(t, e_jcc(&t->e, CC_NE), NULL, leave, 0);
 }
 
-static void branch(struct tctx *t, int cc)
+/* Whether the block goes on past the jump or branch being translated (follows' choice), its
+ * next instruction decoded; false where it cannot (no room, not fetchable) */
+static bool goes_on(struct tctx *t)
+{
+	if (t->idx + 1 < t->npeeked)
+		return t->followed[t->idx];
+	return follows(t, t->idx) && t_peek(t, 1);
+}
+
+/* True when the block goes on along the branch taken (a side exit the other way) */
+static bool branch(struct tctx *t, int cc)
 {
 	const struct rv_insn *in = t->in;
 	uint64_t target = t->pc + (uint64_t)in->imm;
@@ -1110,26 +1155,36 @@ static void branch(struct tctx *t, int cc)
 		else
 			e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
 	}
+	if (goes_on(t)) {
+		add_cold(t, e_jcc(&t->e, cc ^ 1), NULL, COLD_SIDE_EXIT, t->pc + in->len)->insn = (uint16_t)(t->idx + 1);
+		return true;
+	}
 	if (t->swapped || (t->v_loop && target == t->block_pc)) {
 		/* each exit undoes the allocation first; a loop stays in the block (its head tests
-		 * for a signal) */
+		 * for a signal), whichever way it closes */
+		bool falls_back = t->pc + in->len == t->block_pc && t->self_loop;
+		if ((target == t->block_pc || falls_back) && t->self_loop && !(t->v_loop && t->v_sse_free))
+			clean_ymm(t);
 		if (target == t->block_pc && t->self_loop) {
-			if (!(t->v_loop && t->v_sse_free))
-				clean_ymm(t);
 			e_jcc_to(&t->e, cc, t->loop_head);
+			exit_chain(t, t->pc + in->len);
+		} else if (falls_back) {
+			e_jcc_to(&t->e, cc ^ 1, t->loop_head);
+			exit_chain(t, target);
 		} else {
 			uint8_t *not_taken = e_jcc(&t->e, cc ^ 1);
 			exit_chain(t, target);
 			e_patch(not_taken, t->e.p);
+			exit_chain(t, t->pc + in->len);
 		}
-		exit_chain(t, t->pc + in->len);
-		return;
+		return false;
 	}
 	/* both exits are chained: the taken one patches the jcc itself */
 	align_rel32(&t->e, 2);
 	taken = e_jcc(&t->e, cc);
 	add_cold(t, taken, NULL, COLD_CHAIN, target);
 	exit_chain(t, t->pc + in->len);
+	return false;
 }
 
 /* Indirect jump: the target in rax; look it up in the vCPU's jump cache inline (entry
@@ -1171,22 +1226,19 @@ static bool translate_insn(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	switch (in->op) {
-	case RV_BEQ: branch(t, CC_E); return false;
-	case RV_BNE: branch(t, CC_NE); return false;
-	case RV_BLT: branch(t, CC_L); return false;
-	case RV_BGE: branch(t, CC_GE); return false;
-	case RV_BLTU: branch(t, CC_B); return false;
-	case RV_BGEU: branch(t, CC_AE); return false;
+	case RV_BEQ: return branch(t, CC_E);
+	case RV_BNE: return branch(t, CC_NE);
+	case RV_BLT: return branch(t, CC_L);
+	case RV_BGE: return branch(t, CC_GE);
+	case RV_BLTU: return branch(t, CC_B);
+	case RV_BGEU: return branch(t, CC_AE);
 	case RV_JAL:
 		if (in->rd) {
 			e_mov_ri(&t->e, RAX, t->pc + in->len);
 			t_put(t, in->rd, RAX);
 		}
-		/* the block goes on at the target, unless a pattern decoded past the jal already */
-		if (t->nsegs < MAX_BLOCK_SEGS && t->npeeked == t->idx + 1 && !t->ptb && !t->nswaps) {
-			t->jump_to = t->pc + (uint64_t)in->imm;
+		if (goes_on(t)) /* at the target */
 			return true;
-		}
 		exit_chain(t, t->pc + (uint64_t)in->imm);
 		return false;
 	case RV_JALR:
@@ -1515,8 +1567,12 @@ static void allocate(struct tctx *t, uint64_t pc, bool may)
 		count_uses(in, uses);
 		t->written |= 1u << in->rd;
 		if (rv_ends_block(in)) {
-			/* a loop within the block pays for the swaps once, not per pass */
-			if (rv_op_format(in->op) == F_B && t->insn_pc[n] + (uint64_t)in->imm == pc) {
+			if (follows(t, n) && t_peek(t, n + 1))
+				continue; /* the block goes on there */
+			/* a loop within the block pays for the swaps once, not per pass: its branch back
+			 * to the start, taken or not */
+			if (rv_op_format(in->op) == F_B &&
+			    (t->insn_pc[n] + (uint64_t)in->imm == pc || t->insn_pc[n] + in->len == pc)) {
 				gain = 0;
 				t->self_loop = true;
 			}
@@ -1728,7 +1784,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.guest_len = 0;
 	t.segs[0] = (struct jit_seg){pc, 0};
 	t.nsegs = 1;
-	t.jump_to = 0;
+	t.follow_branches = !plan && !cpu->m->gdb;
 	t.base_checked = 1; /* x0 */
 	t.sext_known = 1;
 	t.frm_checked = false;
@@ -1818,12 +1874,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 				   (t.consumed == 1 || rv_op_format(last->op) == F_LOAD)))
 			t.sext_known |= 1u << last->rd;
 		t.idx += t.consumed;
-		pc = t.insn_pc[t.idx - 1] + t.insns[t.idx - 1].len;
-		if (t.jump_to) {
-			pc = t.jump_to;
-			t.jump_to = 0;
-			t.segs[t.nsegs++] = (struct jit_seg){pc, 0};
-		}
+		pc = t.idx < t.npeeked ? t.insn_pc[t.idx] : next_pc(&t, t.idx - 1);
 		if (more && t.idx == t.limit)
 			exit_chain(&t, pc);
 	}
