@@ -310,8 +310,9 @@ class Gen:
             return self.vinsn(in_loop="amo" in exclude, skippable="vset" in exclude)
         while kind is None or kind in exclude:
             kind = r.choices(["alu", "alui", "shift", "m", "zb", "lui", "mem", "amo", "lrsc", "fp", "fcvt",
-                              "fmisc", "fmem", "csr", "branch", "storerun", "loop", "sumload", "copyrun"],
-                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2])[0]
+                              "fmisc", "fmem", "csr", "branch", "storerun", "loop", "sumload", "copyrun",
+                              "shiftrot"],
+                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2, 3])[0]
         if kind == "loop":
             # a counted loop (x31 counts) over straight-line code: the translator keeps it in
             # one block that branches back to itself, with registers allocated across passes;
@@ -385,6 +386,23 @@ class Gen:
                 ["add %s, %s, x27" % (dst, idx), "add %s, x27, %s" % (dst, idx)])
             return ["andi %s, %s, 127" % (idx, self.xs()), add,
                     "%s %s, %d(%s)" % (op, dst, r.randrange(0, 1000), dst)]
+        if kind == "shiftrot":
+            # a rotate without Zbb: two shifts of one register, or'ed (one ror in the translator),
+            # its temporaries often overwritten right after
+            w = r.random() < 0.6
+            bits = 32 if w else 64
+            k = r.randrange(1, bits)
+            x, a, b = "x%d" % r.choice(XR), self.xs(), self.xs()
+            shifts = ["srli%s %s, %s, %d" % ("w" if w else "", a, x, k), "slli%s %s, %s, %d" % ("w" if w else "", b, x, bits - k)]
+            r.shuffle(shifts)
+            out = shifts + ["or %s, %s, %s" % ((r.choice([a, b, self.xd()]),) + ((a, b) if r.random() < 0.5 else (b, a)))]
+            for _ in range(r.choice([0, 0, 1, 2, 3])):  # other work scheduled among them, as gcc does
+                out.insert(r.randrange(1, len(out)), self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun",
+                                                                         "fmem", "sumload", "copyrun", "shiftrot", "fp",
+                                                                         "fcvt", "fmisc", "csr"))[0])
+            if r.random() < 0.5:
+                out.append("addi %s, %s, 1" % (r.choice([a, b]), self.xs()))
+            return out
         if kind == "copyrun":
             # narrow loads that tile 2, 4 or 8 bytes into distinct registers, then stores of them
             # elsewhere (an unaligned word copied byte by byte), in any order, usually in the

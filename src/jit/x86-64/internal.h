@@ -217,6 +217,7 @@ struct tctx {
 	int nhelpers;
 	int npeeked;     /* insns[] decoded so far: past idx when a pattern looked ahead */
 	int consumed;    /* guest instructions the last translation step covered */
+	uint64_t done_early; /* instructions a pattern translated with an earlier one: no code of their own */
 	int div_partner; /* the division whose result an earlier one left in div_other, or -1 */
 	/* guest registers whose value passed an address check in this block and was not written
 	 * since: within the space's guards at any 12-bit offset, so not checked again */
@@ -309,6 +310,11 @@ struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm);
 /* add/shNadd rd whose sum is the address of the next instruction, a load into rd: one load by
  * that address mode (gbase + (gindex << k)); false where the pattern does not hold */
 bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k);
+/* Whether guest register r, written before the instruction `from` places on, is overwritten
+ * there before anything reads it or may leave the block (only pure integer operations between) */
+bool t_dead_after(struct tctx *t, unsigned r, int from);
+/* Whether the instruction n places on is a pure integer operation (no access, no exit) */
+bool t_pure(struct tctx *t, int n);
 /* Marks the next emitted instruction as a memory access that may fault. */
 void t_fault_site(struct tctx *t);
 /* The same for an access that does the work of n guest instructions from the current one. */

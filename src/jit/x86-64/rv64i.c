@@ -165,9 +165,75 @@ static void shift_rr(struct tctx *t, int op, bool word)
 	t_put(t, in->rd, RAX);
 }
 
+/* rd = rs shifted by k, a W form's result sign-extended */
+static void shift_of(struct tctx *t, unsigned rd, unsigned rs, int op, bool word, unsigned k)
+{
+	t_get(t, RCX, rs);
+	e_shift_i(&t->e, op, !word, RCX, (uint8_t)k);
+	if (word && op != SH_SHR)
+		e_movsxd(&t->e, RCX, RCX);
+	t_put(t, rd, RCX);
+}
+
+/* Whether instruction p reads or writes guest register r (x0 never counts) */
+static bool touches(const struct rv_insn *p, unsigned r)
+{
+	return r && (p->rd == r || p->rs1 == r || (rv_op_format(p->op) == F_R && p->rs2 == r));
+}
+
+/* srli(w) a, x, k and slli(w) b, x, 64 - k (32 - k), then or d, a, b: a rotate as compilers
+ * write it without Zbb (Debian's rv64gc), often spread among other work. Up to 8 instructions
+ * from the first shift, the other shift and the or, with only pure integer operations between
+ * that leave x, a, b and d alone: one ror into d made here, the other two instructions done
+ * with it; a and b are written too unless overwritten after the or before anything reads them
+ * or may leave. */
+static bool shift_pair_rotate(struct tctx *t)
+{
+	const struct rv_insn *s0 = t->in, *s1 = NULL, *o = NULL, *p;
+	bool w = s0->op == RV_SRLIW || s0->op == RV_SLLIW;
+	unsigned srl = w ? RV_SRLIW : RV_SRLI, sll = w ? RV_SLLIW : RV_SLLI, bits = w ? 32 : 64, x = s0->rs1;
+	int n1 = 0, no = 0;
+	if (!s0->rd || s0->rd == x)
+		return false;
+	for (int n = 1; n <= 8 && !o; n++) {
+		if (!(p = t_peek(t, n)))
+			return false;
+		if (!s1 && p->op == (s0->op == srl ? sll : srl) && p->rs1 == x && p->rd && p->rd != s0->rd &&
+		    (unsigned)(s0->imm + p->imm) == bits) {
+			s1 = p;
+			n1 = n;
+		} else if (s1 && p->op == RV_OR && p->rd &&
+			   ((p->rs1 == s0->rd && p->rs2 == s1->rd) || (p->rs1 == s1->rd && p->rs2 == s0->rd))) {
+			o = p;
+			no = n;
+		} else if (!t_pure(t, n) || touches(p, s0->rd) || touches(p, x) || (s1 && touches(p, s1->rd))) {
+			return false;
+		}
+	}
+	if (!o)
+		return false;
+	for (int n = 1; n < no; n++) /* b and d are written early: nothing between may see them */
+		if (n != n1 && (touches(t_peek(t, n), s1->rd) || touches(t_peek(t, n), o->rd)))
+			return false;
+	t_get(t, RAX, x);
+	e_shift_i(&t->e, SH_ROR, !w, RAX, (uint8_t)(s0->op == srl ? s0->imm : s1->imm));
+	if (w)
+		e_movsxd(&t->e, RAX, RAX);
+	for (int k = 0; k < 2; k++) {
+		p = k ? s1 : s0;
+		if (p->rd != o->rd && !t_dead_after(t, p->rd, no + 1))
+			shift_of(t, p->rd, x, p->op == srl ? SH_SHR : SH_SHL, w, (unsigned)p->imm);
+	}
+	t_put(t, o->rd, RAX);
+	t->done_early |= 1ull << (t->idx + n1) | 1ull << (t->idx + no);
+	return true;
+}
+
 static void shift_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
+	if ((op == SH_SHR || op == SH_SHL) && shift_pair_rotate(t))
+		return;
 	int h = t_host_reg(t, in->rd), src = t_host_reg(t, in->rs1);
 	if (h >= 0 && in->rd != 0 && in->imm) {
 		if (!word && op == SH_SHL && in->imm <= 3 && in->rd != in->rs1 && in->rs1 && src >= 0) {

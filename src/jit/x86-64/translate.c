@@ -1511,6 +1511,24 @@ static bool upper_dead(struct tctx *t)
 	return true;
 }
 
+bool t_pure(struct tctx *t, int n)
+{
+	const struct rv_insn *p = t_peek(t, n);
+	return p && upper_use(p) != FULL;
+}
+
+bool t_dead_after(struct tctx *t, unsigned r, int from)
+{
+	for (int n = from;; n++) {
+		const struct rv_insn *p = t_peek(t, n);
+		enum upper_use use = p ? upper_use(p) : FULL;
+		if (use == FULL || p->rs1 == r || (rv_op_format(p->op) == F_R && p->rs2 == r))
+			return false;
+		if (p->rd == r)
+			return true;
+	}
+}
+
 /* Which guest integer registers an instruction reads and writes, by its format (an over-
  * approximation is harmless: it only guides the choice, and writes back more). */
 static void count_uses(const struct rv_insn *in, unsigned *uses)
@@ -1778,6 +1796,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.block_pc = pc;
 	t.leave = NULL;
 	t.idx = t.ncold = t.nfaults = t.nhelpers = t.npeeked = 0;
+	t.done_early = 0;
 	t.watched_page = UINT64_MAX;
 	t.code.start = t.code.end = 0;
 	t.div_partner = -1;
@@ -1852,7 +1871,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			emit_plugin_actions(&t, &t.ptb->insns[t.idx].actions);
 		if (t.ptb && t.ptb->insns[t.idx].mem.n) /* a load, store or atomic: never the block's end */
 			emit_plugin_call(&t, plugin_mem_thunk, &t.ptb->insns[t.idx]);
-		else {
+		else if (!(t.done_early >> t.idx & 1)) {
 			t.upper_dead = upper_dead(&t);
 			more = translate_insn(&t);
 		}
