@@ -1564,6 +1564,32 @@ static void count_uses(const struct rv_insn *in, unsigned *uses)
  * mapped ones it uses least (swapped in at entry, back at every exit; a fault finds them by
  * the block's swap_in). Without it (or when nothing gains) the usual mapping stays. */
 #define SWAP_GAIN 3 /* uses more than the register it displaces, to pay for the swap */
+/* The block's instructions as the translation will take them, from pc: each one's register
+ * uses counted, and whether it loops on itself (a branch back to pc, taken or not). False where
+ * it followed a branch (follows) and yet does not loop: following pays only for a loop that
+ * becomes one block, else its blocks would start at new places on every pass of a long loop. */
+static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
+{
+	bool followed = false;
+	for (int n = 0; n < t->limit; n++) {
+		const struct rv_insn *in = n ? t_peek(t, n) : &t->insns[0];
+		if (!in)
+			break;
+		count_uses(in, uses);
+		t->written |= 1u << in->rd;
+		if (rv_ends_block(in)) {
+			if (follows(t, n) && t_peek(t, n + 1)) { /* the block goes on there */
+				followed |= in->op != RV_JAL;
+				continue;
+			}
+			t->self_loop = rv_op_format(in->op) == F_B &&
+				       (t->insn_pc[n] + (uint64_t)in->imm == pc || t->insn_pc[n] + in->len == pc);
+			break;
+		}
+	}
+	return !followed || t->self_loop;
+}
+
 static void allocate(struct tctx *t, uint64_t pc, bool may)
 {
 	unsigned uses[32] = {0}, gain = SWAP_GAIN;
@@ -1578,25 +1604,16 @@ static void allocate(struct tctx *t, uint64_t pc, bool may)
 	if (!may || t->no_fuse || !t_fetchable(t, pc))
 		return;
 	decode_at(t, 0, pc);
-	for (int n = 0; n < t->limit; n++) {
-		const struct rv_insn *in = n ? t_peek(t, n) : &t->insns[0];
-		if (!in)
-			break;
-		count_uses(in, uses);
-		t->written |= 1u << in->rd;
-		if (rv_ends_block(in)) {
-			if (follows(t, n) && t_peek(t, n + 1))
-				continue; /* the block goes on there */
-			/* a loop within the block pays for the swaps once, not per pass: its branch back
-			 * to the start, taken or not */
-			if (rv_op_format(in->op) == F_B &&
-			    (t->insn_pc[n] + (uint64_t)in->imm == pc || t->insn_pc[n] + in->len == pc)) {
-				gain = 0;
-				t->self_loop = true;
-			}
-			break;
-		}
+	if (!scan(t, pc, uses)) { /* a branch followed into code that does not come back here */
+		t->npeeked = 1;
+		t->nsegs = 1;
+		t->guest_len = t->segs[0].len = t->insns[0].len;
+		t->follow_branches = false;
+		t->written = 0;
+		memset(uses, 0, sizeof uses);
+		scan(t, pc, uses);
 	}
+	gain = t->self_loop ? 0 : gain;   /* a loop within the block pays for the swaps once, not per pass */
 	for (unsigned g = 1; g < 32; g++) /* the unmapped ones, most used first */
 		if (jit_host_reg(g) < 0 && uses[g] > gain) {
 			int i = norder++;
