@@ -184,7 +184,7 @@ static bool touches(const struct rv_insn *p, unsigned r)
 /* srli(w) a, x, k and slli(w) b, x, 64 - k (32 - k), then or d, a, b: a rotate as compilers
  * write it without Zbb (Debian's rv64gc), often spread among other work. Up to 8 instructions
  * from the first shift, the other shift and the or, with only pure integer operations between
- * that leave x, a, b and d alone: one ror into d made here, the other two instructions done
+ * that leave a, b and d alone and do not write x: one ror into d made here, the other two done
  * with it; a and b are written too unless overwritten after the or before anything reads them
  * or may leave. */
 static bool shift_pair_rotate(struct tctx *t)
@@ -206,7 +206,7 @@ static bool shift_pair_rotate(struct tctx *t)
 			   ((p->rs1 == s0->rd && p->rs2 == s1->rd) || (p->rs1 == s1->rd && p->rs2 == s0->rd))) {
 			o = p;
 			no = n;
-		} else if (!t_pure(t, n) || touches(p, s0->rd) || touches(p, x) || (s1 && touches(p, s1->rd))) {
+		} else if (!t_pure(t, n) || touches(p, s0->rd) || p->rd == x || (s1 && touches(p, s1->rd))) {
 			return false;
 		}
 	}
