@@ -382,10 +382,13 @@ class Gen:
             # register (one load by an address mode in the translator)
             idx, dst, k = "x%d" % r.choice(XR), "x%d" % r.choice(XR), r.choice([0, 0, 1, 2, 3])
             op = r.choice(["lb", "lbu", "lh", "lhu", "lw", "lwu", "ld"])
-            add = ("sh%dadd %s, %s, x27" % (k, dst, idx)) if k else r.choice(
-                ["add %s, %s, x27" % (dst, idx), "add %s, x27, %s" % (dst, idx)])
-            return ["andi %s, %s, 127" % (idx, self.xs()), add,
-                    "%s %s, %d(%s)" % (op, dst, r.randrange(0, 1000), dst)]
+            add = ["sh%dadd %s, %s, x27" % (k, dst, idx)] if k else [r.choice(
+                ["add %s, %s, x27" % (dst, idx), "add %s, x27, %s" % (dst, idx)])]
+            if k and r.random() < 0.5:  # without Zba: slli then add, the shifted index kept or not
+                tmp = r.choice([dst, dst, "x%d" % r.choice(XR)])
+                add = ["slli %s, %s, %d" % (tmp, idx, k), r.choice(["add %s, %s, x27", "add %s, x27, %s"]) % (dst, tmp)]
+            return ["andi %s, %s, 127" % (idx, self.xs())] + add + \
+                   ["%s %s, %d(%s)" % (op, r.choice([dst, dst, "x%d" % r.choice(XR)]), r.randrange(0, 1000), dst)]
         if kind == "shiftrot":
             # a rotate without Zbb: two shifts of one register, or'ed (one ror in the translator),
             # its temporaries often overwritten right after

@@ -269,24 +269,34 @@ int main(void)
 
 	/* a sum that only addresses the load after it, into the same register (the translator makes
 	 * them one load by the sum's address mode): the fault is the load's, with the sum in the
-	 * register; in a mapped page, into an unmapped one, and past the space */
+	 * register; in a mapped page, into an unmapped one, and past the space; the sum by add, by
+	 * sh3add, and by slli and add (as compilers write it without Zba) */
 	{
 		static const struct {
 			uintptr_t base;
 			long index;
 			int shift;
-		} sums[] = {{0, 16, 0}, {0, 2 * 4096 + 40, 0}, {(uintptr_t)1 << 46, 3, 3}};
+		} sums[] = {{0, 16, 0}, {0, 2 * 4096 + 40, 0}, {(uintptr_t)1 << 46, 3, 3}, {0, 1024 + 5, -3},
+			    {(uintptr_t)1 << 46, 5, -3}};
 		for (unsigned i = 0; i < sizeof sums / sizeof sums[0]; i++) {
 			volatile uintptr_t vbase = sums[i].base ? sums[i].base : (uintptr_t)page;
 			volatile long vindex = sums[i].index;
-			uintptr_t at, base = vbase, sum = base + ((uintptr_t)vindex << sums[i].shift);
+			int shift = sums[i].shift < 0 ? -sums[i].shift : sums[i].shift;
+			uintptr_t at, base = vbase, sum = base + ((uintptr_t)vindex << shift);
 			uint64_t got = 0;
 			long index = vindex;
 			faults = 0;
 			fault_pc = fault_regs[5] = 0;
-			__asm__("lla %0, faults_sum_load" : "=r"(at));
+			if (sums[i].shift < 0)
+				__asm__("lla %0, faults_sum_load_slli" : "=r"(at));
+			else
+				__asm__("lla %0, faults_sum_load" : "=r"(at));
 			if (sigsetjmp(jb, 1) == 0) {
-				if (sums[i].shift) /* sh3add t0, index, base */
+				if (sums[i].shift < 0)
+					__asm__ volatile("slli t0, %2, 3\n\tadd t0, t0, %1\n"
+							 "faults_sum_load_slli:\tld t0, -8(t0)\n\tmv %0, t0"
+							 : "=r"(got) : "r"(base), "r"(index) : "t0", "memory");
+				else if (sums[i].shift) /* sh3add t0, index, base */
 					__asm__ volatile(".insn r 0x33, 6, 0x10, t0, %2, %1\n"
 							 "faults_sum_load:\tld t0, -8(t0)\n\tmv %0, t0"
 							 : "=r"(got) : "r"(base), "r"(index) : "t0", "memory");

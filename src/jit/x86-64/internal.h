@@ -302,14 +302,15 @@ struct mem t_guest(const struct tctx *t, int reg, int32_t disp);
  * not access memory after one of them wrote a register. */
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
 /* The guest address base + (index << k) + disp (host registers other than rdx, which gets the
- * sum), checked, for an access that does the work of the current instruction, rd = the sum, and
- * of the next: a fault in the check there leaves the sum in rd. */
-struct mem t_address_sum(struct tctx *t, int base, int index, unsigned k, int32_t disp, unsigned rd);
+ * sum), checked, for an access `ahead` instructions on that does their work too, the one before
+ * it rd = the sum: a fault in the check there leaves the sum in rd. */
+struct mem t_address_sum(struct tctx *t, int base, int index, unsigned k, int32_t disp, unsigned rd, int ahead);
 /* the same with the address in rax, for code that needs it there */
 struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm);
-/* add/shNadd rd whose sum is the address of the next instruction, a load into rd: one load by
- * that address mode (gbase + (gindex << k)); false where the pattern does not hold */
-bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k);
+/* A sum rd = gbase + (gindex << k), the instruction ahead - 1 places on (an add or shNadd, or
+ * slli and add), whose only use is as the address of the next, a load into rd: one load by that
+ * address mode; false where the pattern does not hold */
+bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, int ahead);
 /* Whether guest register r, written before the instruction `from` places on, is overwritten
  * there before anything reads it or may leave the block (only pure integer operations between) */
 bool t_dead_after(struct tctx *t, unsigned r, int from);

@@ -63,7 +63,7 @@ static void alu_rr(struct tctx *t, int op, bool word)
 		move(t, in->rd, in->rs2 == 0 ? in->rs1 : in->rs2, word && !t->upper_dead);
 		return;
 	}
-	if (op == ALU_ADD && !word && t_load_of_sum(t, in->rs1, in->rs2, 0))
+	if (op == ALU_ADD && !word && t_load_of_sum(t, in->rs1, in->rs2, 0, 1))
 		return;
 	/* rd in the vCPU and one of the sources: the operation on it there */
 	if (h < 0 && in->rd != 0 && !word && (in->rd == in->rs1 || (commutes(op) && in->rd == in->rs2))) {
@@ -229,10 +229,50 @@ static bool shift_pair_rotate(struct tctx *t)
 	return true;
 }
 
+/* slli t, i, k (k 1-3) and add d, t, b (or b, t): an array's element address as compilers write
+ * it without Zba, one lea into d (and, as one load by that address mode, with a load into the
+ * same register after it); t is written too unless it is d or dead after the add. */
+static bool scaled_sum(struct tctx *t)
+{
+	const struct rv_insn *in = t->in, *a = t_peek(t, 1);
+	unsigned b;
+	int hb, hi, hd;
+	bool keep;
+	if (!a || a->op != RV_ADD || !a->rd || in->imm < 1 || in->imm > 3 || !in->rd || !in->rs1 ||
+	    (a->rs1 == in->rd) == (a->rs2 == in->rd))
+		return false;
+	b = a->rs1 == in->rd ? a->rs2 : a->rs1;
+	if (!b)
+		return false;
+	if (a->rd == in->rd && t_load_of_sum(t, b, in->rs1, (unsigned)in->imm, 2))
+		return true;
+	keep = a->rd != in->rd && !t_dead_after(t, in->rd, 2);
+	hb = t_host_reg(t, b);
+	hi = t_host_reg(t, in->rs1);
+	hd = keep ? -1 : t_host_reg(t, a->rd); /* with t kept, the sum waits in rax: t is made of i */
+	if (hb < 0) {
+		t_get(t, RAX, b);
+		hb = RAX;
+	}
+	if (hi < 0) {
+		t_get(t, RCX, in->rs1);
+		hi = RCX;
+	}
+	e_lea(&t->e, hd >= 0 ? hd : RAX, MXS(hb, hi, (unsigned)in->imm, 0));
+	if (keep)
+		shift_of(t, in->rd, in->rs1, SH_SHL, false, (unsigned)in->imm);
+	if (hd < 0)
+		t_put(t, a->rd, RAX);
+	t->consumed = 2;
+	return true;
+}
+
 static void shift_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
 	if ((op == SH_SHR || op == SH_SHL) && shift_pair_rotate(t))
+		return;
+	if (op == SH_SHL && !word && scaled_sum(t))
 		return;
 	int h = t_host_reg(t, in->rd), src = t_host_reg(t, in->rs1);
 	if (h >= 0 && in->rd != 0 && in->imm) {
@@ -362,14 +402,14 @@ static bool load_size(unsigned op, int *size, bool *sign)
 }
 
 /* The load no longer waits for the sum (a table lookup's critical path); a fault in it replays
- * both instructions. */
-bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k)
+ * them all. */
+bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, int ahead)
 {
-	const struct rv_insn *in = t->in, *p;
+	const struct rv_insn *in = ahead > 1 ? t_peek(t, ahead - 1) : t->in, *p;
 	int size, base, index, h;
 	bool sign;
 	struct mem m;
-	if (!in->rd || !gbase || !gindex || !(p = t_peek(t, 1)) || p->rs1 != in->rd || p->rd != in->rd ||
+	if (!in || !in->rd || !gbase || !gindex || !(p = t_peek(t, ahead)) || p->rs1 != in->rd || p->rd != in->rd ||
 	    !load_size(p->op, &size, &sign))
 		return false;
 	base = t_host_reg(t, gbase);
@@ -382,13 +422,13 @@ bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k)
 		t_get(t, RCX, gindex);
 		index = RCX;
 	}
-	m = t_address_sum(t, base, index, k, (int32_t)p->imm, in->rd);
+	m = t_address_sum(t, base, index, k, (int32_t)p->imm, in->rd, ahead);
 	h = t_host_reg(t, in->rd);
-	t_fault_site_replay(t, 2);
+	t_fault_site_replay(t, ahead + 1);
 	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
 	if (h < 0)
 		t_put(t, in->rd, RDX);
-	t->consumed = 2;
+	t->consumed = ahead + 1;
 	return true;
 }
 

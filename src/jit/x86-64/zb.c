@@ -31,7 +31,7 @@ static bool shadd_lea(struct tctx *t, unsigned k, bool uw)
 	int a = t_host_reg(t, in->rs1), b = t_host_reg(t, in->rs2), d = t_host_reg(t, in->rd);
 	if (!in->rs1 || !in->rs2 || !in->rd)
 		return false;
-	if (!uw && t_load_of_sum(t, in->rs2, in->rs1, k))
+	if (!uw && t_load_of_sum(t, in->rs2, in->rs1, k, 1))
 		return true;
 	if (uw) {
 		t_get(t, RAX, in->rs1);
