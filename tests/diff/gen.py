@@ -328,17 +328,25 @@ class Gen:
                 body += self.vsetvli()
             for _ in range(r.randrange(3, 14)):
                 body += self.insn(exclude=("branch", "loop", "amo", "lrsc"))
+            walk = not self.vector and r.random() < 0.4
+            if walk:  # a pointer the loop walks (checked once before its head in the translator): gp,
+                # which no sequence otherwise uses (saved and restored around each, and not compared)
+                step = r.choice([8, 8, 16, -8])
+                at = r.randrange(0, len(body) + 1)
+                body[at:at] = [r.choice(["ld", "sd", "lw", "lbu"]) + " %s, %d(x3)" % (self.xd(), r.choice([0, 8, -8])),
+                               "addi x3, x3, %d" % step]
+            head = ["addi x3, x27, 1000"] if walk else []
             if r.random() < 0.3:
                 # its test first, reached by a jump, and a backward branch from the body to it
                 # (the translator follows that branch into the test: one block, a side exit the
                 # other way, and a loop that closes by the test's fall-through)
                 n = self.label
-                return ["li x31, %d" % r.randrange(1, 6), "j .Lbody%d" % n, ".Ltest%d:" % n,
+                return head + ["li x31, %d" % r.randrange(1, 6), "j .Lbody%d" % n, ".Ltest%d:" % n,
                         "beqz x31, .Lout%d" % n, ".Lbody%d:" % n] + body + \
                        ["addi x31, x31, -1", "%s x31, %s, .Ltest%d" % (r.choice(["bge", "bgeu", "bne"]),
                                                                     r.choice(["x0", self.xs()]), n),
                         ".Lout%d:" % n]
-            return ["li x31, %d" % r.randrange(1, 6), ".Lloop%d:" % self.label] + body + \
+            return head + ["li x31, %d" % r.randrange(1, 6), ".Lloop%d:" % self.label] + body + \
                    ["addi x31, x31, -1", "bnez x31, .Lloop%d" % self.label]
         if kind == "alu":
             op = r.choice(["add", "sub", "sll", "slt", "sltu", "xor", "srl", "sra", "or", "and",

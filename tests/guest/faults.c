@@ -195,6 +195,18 @@ int main(void)
 			CHECK(faults == 1 && sig_seen == SIGSEGV && addr == ((uintptr_t)1 << 46) + far[i].off);
 		}
 	}
+	/* a loop walking a pointer that starts there (the translator tests such a pointer once, before
+	 * the loop): the first pass faults */
+	faults = 0;
+	if (sigsetjmp(jb, 1) == 0) {
+		volatile uintptr_t far_away = (uintptr_t)1 << 46;
+		uintptr_t a0 = far_away;
+		__asm__ volatile("li t1, 4\n1:\tld t0, 8(%0)\n\taddi %0, %0, 8\n\taddi t1, t1, -1\n\tbnez t1, 1b"
+				 : "+r"(a0)
+				 :
+				 : "t0", "t1", "memory");
+	}
+	CHECK(faults == 1 && sig_seen == SIGSEGV && addr == ((uintptr_t)1 << 46) + 8);
 	printf("far accesses ok\n");
 
 	/* At the top of rvx's guest space (1 << 38, Sv39; rvx's stack ends there), where the

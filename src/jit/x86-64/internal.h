@@ -222,6 +222,7 @@ struct tctx {
 	/* guest registers whose value passed an address check in this block and was not written
 	 * since: within the space's guards at any 12-bit offset, so not checked again */
 	uint32_t base_checked;
+	uint32_t loop_bases; /* a loop's base registers checked before its head, only stepped by addi in it */
 	uint32_t sext_known; /* guest registers known to hold a sign-extended 32-bit value here */
 	bool upper_dead;     /* no use can see the upper half of this instruction's W result */
 	/* register allocation (allocate): guest register -> host register in this block, or -1;
@@ -233,6 +234,7 @@ struct tctx {
 	bool swapped;       /* the code being emitted runs with the block's allocation */
 	uint8_t *loop_head; /* past the swap-in: where a branch back to the block's start goes */
 	bool self_loop;     /* the block ends with a branch back to its start (allocate's scan) */
+	bool loop_inside;   /* and that branch goes to loop_head, past what its passes share */
 	bool frm_checked;   /* frm was found to be a host rounding mode (it stays one in this block) */
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */

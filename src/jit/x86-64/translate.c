@@ -1159,7 +1159,7 @@ static bool branch(struct tctx *t, int cc)
 		add_cold(t, e_jcc(&t->e, cc ^ 1), NULL, COLD_SIDE_EXIT, t->pc + in->len)->insn = (uint16_t)(t->idx + 1);
 		return true;
 	}
-	if (t->swapped || (t->v_loop && target == t->block_pc)) {
+	if (t->swapped || (t->loop_inside && (target == t->block_pc || t->pc + in->len == t->block_pc))) {
 		/* each exit undoes the allocation first; a loop stays in the block (its head tests
 		 * for a signal), whichever way it closes */
 		bool falls_back = t->pc + in->len == t->block_pc && t->self_loop;
@@ -1590,6 +1590,71 @@ static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 	return !followed || t->self_loop;
 }
 
+/* A scalar loop in the block (self_loop, its instructions all decoded): the base registers of
+ * its loads and stores that it does not write, or only moves by addi (at most 16 KiB a pass),
+ * tested against the space once before the loop head (the block runs in the interpreter where
+ * one is out of it), not at each pass: each pass accesses through them, so that they cannot pass
+ * the space's end by more than a pass's bytes without a fault in the 64 KiB guard past it. And
+ * where no instruction touches frm or fcsr, frm tested there once for the FP operations. */
+/* Whether the instruction may write integer register rd (an FP or vector destination does not) */
+static bool writes_x(const struct rv_insn *in)
+{
+	switch (rv_op_format(in->op)) {
+	case F_STORE:
+	case F_FSTORE:
+	case F_B:
+	case F_FENCE:
+	case F_CBO:
+	case F_FLOAD:
+	case F_FR4:
+	case F_FR:
+	case F_FR_RM:
+	case F_FR1_RM:
+	case F_FX:
+	case F_FX_RM:
+	case F_FLI:
+	case F_VMEM: return false;
+	default: return in->rd != 0;
+	}
+}
+
+static void scalar_loop(struct tctx *t)
+{
+	uint32_t bases = 0, other = 1;
+	int step[32] = {0};
+	bool fp = false, frm = false;
+	for (int k = 0; k < t->npeeked; k++) {
+		const struct rv_insn *in = &t->insns[k];
+		enum rv_format f = rv_op_format(in->op);
+		if (f == F_LOAD || f == F_STORE || f == F_FLOAD || f == F_FSTORE)
+			bases |= 1u << in->rs1;
+		if (in->op == RV_ADDI && in->rd == in->rs1)
+			step[in->rd] += in->imm < 0 ? -(int)in->imm : (int)in->imm;
+		else if (writes_x(in))
+			other |= 1u << in->rd;
+		fp |= jit_scalar_fp(in->op);
+		frm |= jit_csr_op(in->op) && (in->imm == RV_CSR_FRM || in->imm == RV_CSR_FCSR);
+	}
+	for (unsigned b = 1; b < 32; b++) {
+		int h = t_host_reg(t, b);
+		if (!(bases >> b & 1) || (other >> b & 1) || step[b] > 16384 || (t->base_checked >> b & 1))
+			continue;
+		if (h < 0) {
+			t_get(t, RAX, b);
+			h = RAX;
+		}
+		e_test_rm(&t->e, true, h, M(REG_CPU, OFF(addr_mask)));
+		t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
+		t->loop_bases |= 1u << b;
+	}
+	t->base_checked |= t->loop_bases;
+	if (fp && !frm && !t->frm_checked) {
+		e_alu_mi(&t->e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
+		t_cold_value(t, e_jcc(&t->e, CC_A), COLD_INTERPRET, 0);
+		t->frm_checked = true;
+	}
+}
+
 static void allocate(struct tctx *t, uint64_t pc, bool may)
 {
 	unsigned uses[32] = {0}, gain = SWAP_GAIN;
@@ -1822,6 +1887,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.nsegs = 1;
 	t.follow_branches = !plan && !cpu->m->gdb;
 	t.base_checked = 1; /* x0 */
+	t.loop_bases = 0;
 	t.sext_known = 1;
 	t.frm_checked = false;
 	t.ninstret_fix = 0;
@@ -1852,8 +1918,11 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	swap_in(&t);
 	t.swapped = t.nswaps > 0;
 	jit_v_loop(&t);
+	if (t.self_loop && !t.v_loop)
+		scalar_loop(&t);
+	t.loop_inside = t.self_loop && (t.swapped || t.v_loop || t.loop_bases || t.frm_checked);
 	t.loop_head = t.e.p;
-	if (t.self_loop && (t.swapped || t.v_loop)) /* the back edge comes here with one jump */
+	if (t.loop_inside) /* the back edge comes here with one jump */
 		interrupt_test(&t, COLD_LOOP_LEAVE);
 	jit_v_speculate(&t); /* tested at each pass: the block may change vtype */
 	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
@@ -1897,7 +1966,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			if (t.insns[k].rd == t.v_vl_in && k != t.v_vl_at)
 				t.v_vl_in = 0;
 			t.f_boxed &= ~(1u << (t.insns[k].rd & 31));
-			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u;
+			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u | t.loop_bases;
 			t.sext_known &= ~(1u << (t.insns[k].rd & 31)) | 1u;
 		}
 		if (t.consumed == 1 && !t.ptb && t.insns[t.idx].op == RV_FLW) /* a plugin may write registers */
