@@ -318,6 +318,9 @@ bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, 
 bool t_dead_after(struct tctx *t, unsigned r, int from);
 /* Whether the instruction n places on is a pure integer operation (no access, no exit) */
 bool t_pure(struct tctx *t, int n);
+/* A loop's base registers (a mask) tested against the space before its head: where one is out
+ * of it, the block runs in the interpreter; in the loop they count as checked */
+void t_check_bases(struct tctx *t, uint32_t regs);
 /* Marks the next emitted instruction as a memory access that may fault. */
 void t_fault_site(struct tctx *t);
 /* The same for an access that does the work of n guest instructions from the current one. */

@@ -1596,6 +1596,22 @@ static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
  * one is out of it), not at each pass: each pass accesses through them, so that they cannot pass
  * the space's end by more than a pass's bytes without a fault in the 64 KiB guard past it. And
  * where no instruction touches frm or fcsr, frm tested there once for the FP operations. */
+void t_check_bases(struct tctx *t, uint32_t regs)
+{
+	for (unsigned b = 1; b < 32; b++) {
+		int h = t_host_reg(t, b);
+		if (!(regs >> b & 1))
+			continue;
+		if (h < 0) {
+			t_get(t, RAX, b);
+			h = RAX;
+		}
+		e_test_rm(&t->e, true, h, M(REG_CPU, OFF(addr_mask)));
+		t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
+	}
+	t->base_checked |= regs;
+}
+
 /* Whether the instruction may write integer register rd (an FP or vector destination does not) */
 static bool writes_x(const struct rv_insn *in)
 {
@@ -1635,19 +1651,10 @@ static void scalar_loop(struct tctx *t)
 		fp |= jit_scalar_fp(in->op);
 		frm |= jit_csr_op(in->op) && (in->imm == RV_CSR_FRM || in->imm == RV_CSR_FCSR);
 	}
-	for (unsigned b = 1; b < 32; b++) {
-		int h = t_host_reg(t, b);
-		if (!(bases >> b & 1) || (other >> b & 1) || step[b] > 16384 || (t->base_checked >> b & 1))
-			continue;
-		if (h < 0) {
-			t_get(t, RAX, b);
-			h = RAX;
-		}
-		e_test_rm(&t->e, true, h, M(REG_CPU, OFF(addr_mask)));
-		t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
-		t->loop_bases |= 1u << b;
-	}
-	t->base_checked |= t->loop_bases;
+	for (unsigned b = 1; b < 32; b++)
+		if ((bases >> b & 1) && !(other >> b & 1) && step[b] <= 16384 && !(t->base_checked >> b & 1))
+			t->loop_bases |= 1u << b;
+	t_check_bases(t, t->loop_bases);
 	if (fp && !frm && !t->frm_checked) {
 		e_alu_mi(&t->e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
 		t_cold_value(t, e_jcc(&t->e, CC_A), COLD_INTERPRET, 0);

@@ -3159,18 +3159,7 @@ void jit_v_loop(struct tctx *t)
 	}
 	t->v_loop = true;
 	steps = stepping_bases(t, count);
-	for (unsigned b = 1; b < 32; b++) {
-		int h = t_host_reg(t, b);
-		if (!(steps >> b & 1))
-			continue;
-		if (h < 0) {
-			t_get(t, RAX, b);
-			h = RAX;
-		}
-		e_test_rm(&t->e, true, h, M(REG_CPU, OFF(addr_mask)));
-		t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
-	}
-	t->base_checked |= steps;
+	t_check_bases(t, steps);
 	if (first == &t->insns[0]) {
 		store_vtype(t, first->imm);
 	} else {
