@@ -408,9 +408,10 @@ class Gen:
             r.shuffle(shifts)
             out = shifts + ["or %s, %s, %s" % ((r.choice([a, b, self.xd()]),) + ((a, b) if r.random() < 0.5 else (b, a)))]
             for _ in range(r.choice([0, 0, 1, 2, 3])):  # other work scheduled among them, as gcc does
-                out.insert(r.randrange(1, len(out)), self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun",
-                                                                         "fmem", "sumload", "copyrun", "shiftrot", "fp",
-                                                                         "fcvt", "fmisc", "csr"))[0])
+                other = self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun", "fmem", "sumload",
+                                           "copyrun", "shiftrot", "fp", "fcvt", "fmisc", "csr", "vset"))
+                if other:
+                    out.insert(r.randrange(1, len(out)), other[0])
             if r.random() < 0.5:
                 out.append("addi %s, %s, 1" % (r.choice([a, b]), self.xs()))
             return out
