@@ -332,7 +332,7 @@ class Gen:
             if walk:  # a pointer the loop walks (checked once before its head in the translator): gp,
                 # which no sequence otherwise uses (saved and restored around each, and not compared)
                 step = r.choice([8, 8, 16, -8])
-                at = r.randrange(0, len(body) + 1)
+                at = r.choice([0, len(body)])  # not inside another item's instructions
                 body[at:at] = [r.choice(["ld", "sd", "lw", "lbu"]) + " %s, %d(x3)" % (self.xd(), r.choice([0, 8, -8])),
                                "addi x3, x3, %d" % step]
             head = ["addi x3, x27, 1000"] if walk else []
