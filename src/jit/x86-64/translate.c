@@ -1590,12 +1590,6 @@ static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 	return !followed || t->self_loop;
 }
 
-/* A scalar loop in the block (self_loop, its instructions all decoded): the base registers of
- * its loads and stores that it does not write, or only moves by addi (at most 16 KiB a pass),
- * tested against the space once before the loop head (the block runs in the interpreter where
- * one is out of it), not at each pass: each pass accesses through them, so that they cannot pass
- * the space's end by more than a pass's bytes without a fault in the 64 KiB guard past it. And
- * where no instruction touches frm or fcsr, frm tested there once for the FP operations. */
 void t_check_bases(struct tctx *t, uint32_t regs)
 {
 	for (unsigned b = 1; b < 32; b++) {
@@ -1634,6 +1628,12 @@ static bool writes_x(const struct rv_insn *in)
 	}
 }
 
+/* A scalar loop in the block (self_loop, its instructions all decoded): the base registers of
+ * its loads and stores that it does not write, or only moves by addi (at most 16 KiB a pass),
+ * tested against the space once before the loop head (the block runs in the interpreter where
+ * one is out of it), not at each pass: each pass accesses through them, so that they cannot pass
+ * the space's end by more than a pass's bytes without a fault in the 64 KiB guard past it. And
+ * where no instruction touches frm or fcsr, frm tested there once for the FP operations. */
 static void scalar_loop(struct tctx *t)
 {
 	uint32_t bases = 0, other = 1;
