@@ -316,6 +316,8 @@ bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, 
 /* Whether guest register r, written before the instruction `from` places on, is overwritten
  * there before anything reads it or may leave the block (only pure integer operations between) */
 bool t_dead_after(struct tctx *t, unsigned r, int from);
+/* Whether instruction p reads guest register r as a source (by its format: rs2 for R-type) */
+bool t_reads(const struct rv_insn *p, unsigned r);
 /* Whether the instruction n places on is a pure integer operation (no access, no exit) */
 bool t_pure(struct tctx *t, int n);
 /* A loop's base registers (a mask) tested against the space before its head: where one is out

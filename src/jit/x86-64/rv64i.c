@@ -178,7 +178,7 @@ static void shift_of(struct tctx *t, unsigned rd, unsigned rs, int op, bool word
 /* Whether instruction p reads or writes guest register r (x0 never counts) */
 static bool touches(const struct rv_insn *p, unsigned r)
 {
-	return r && (p->rd == r || p->rs1 == r || (rv_op_format(p->op) == F_R && p->rs2 == r));
+	return r && (p->rd == r || t_reads(p, r));
 }
 
 /* srli(w) a, x, k and slli(w) b, x, 64 - k (32 - k), then or d, a, b: a rotate as compilers
@@ -304,14 +304,35 @@ static void shift_ri(struct tctx *t, int op, bool word)
 	t_put(t, in->rd, RAX);
 }
 
+/* Whether the n accesses of size bytes at run[i]->imm tile 2, 4 or 8 contiguous bytes: each
+ * one at its place in part, the lowest offset in *lo */
+static bool tiles(const struct rv_insn *const *run, int n, int size, const struct rv_insn **part, int *lo)
+{
+	int w = n * size;
+	*lo = (int)run[0]->imm;
+	for (int i = 1; i < n; i++)
+		*lo = (int)run[i]->imm < *lo ? (int)run[i]->imm : *lo;
+	if (w != 2 && w != 4 && w != 8)
+		return false;
+	for (int i = 0; i < n; i++)
+		part[i] = NULL;
+	for (int i = 0; i < n; i++) {
+		int at = (int)run[i]->imm - *lo;
+		if (at % size || at >= w || part[at / size])
+			return false;
+		part[at / size] = run[i];
+	}
+	return true;
+}
+
 /* A run of narrow loads through one base that fills 2, 4 or 8 contiguous bytes, each into its
  * own register, then a run of stores of those registers through another base in the same
  * layout (gcc's copy of an unaligned word, byte by byte): one load, the registers taken from it,
  * and one store of it. A fault in the load replays the loads, one in the store the stores. */
 static bool copy_run(struct tctx *t, int size, bool sign)
 {
-	const struct rv_insn *in = t->in, *ld[8] = {in}, *part[8] = {0}, *p;
-	int n = 1, lo = (int)in->imm, slo, w, idx = t->idx;
+	const struct rv_insn *in = t->in, *ld[8] = {in}, *st[8], *part[8], *spart[8], *p;
+	int n = 1, lo, slo, w, idx = t->idx;
 	uint32_t written = 1u << in->rd;
 	uint64_t pc = t->pc;
 	struct emit *e = &t->e;
@@ -322,34 +343,21 @@ static bool copy_run(struct tctx *t, int size, bool sign)
 	       !(written >> p->rd & 1) && ld[n - 1]->rd != in->rs1) {
 		ld[n++] = p;
 		written |= 1u << p->rd;
-		lo = (int)p->imm < lo ? (int)p->imm : lo;
 	}
 	w = n * size;
-	if (w != 2 && w != 4 && w != 8)
+	if (!tiles(ld, n, size, part, &lo))
 		return false;
-	for (int k = 0; k < n; k++) { /* the loads tile the w bytes from lo */
-		int at = (int)ld[k]->imm - lo;
-		if (at % size || at >= w || part[at / size])
-			return false;
-		part[at / size] = ld[k];
-	}
 	p = t_peek(t, n);
 	if (!p || p->op != (size == 1 ? RV_SB : size == 2 ? RV_SH : RV_SW) || (written >> p->rs1 & 1))
 		return false;
-	slo = (int)p->imm;
-	for (int k = 1; k < n; k++) {
-		const struct rv_insn *q = t_peek(t, n + k);
-		if (!q || q->op != p->op || q->rs1 != p->rs1)
+	for (int k = 0; k < n; k++)
+		if (!(st[k] = t_peek(t, n + k)) || st[k]->op != p->op || st[k]->rs1 != p->rs1)
 			return false;
-		slo = (int)q->imm < slo ? (int)q->imm : slo;
-	}
-	for (int k = 0; k < n; k++) { /* each store puts its register where its load took it */
-		const struct rv_insn *q = t_peek(t, n + k);
-		int at = (int)q->imm - slo;
-		if (at % size || at >= w || !part[at / size] || q->rs2 != part[at / size]->rd)
+	if (!tiles(st, n, size, spart, &slo))
+		return false;
+	for (int k = 0; k < n; k++) /* each store puts its register where its load took it */
+		if (spart[k]->rs2 != part[k]->rd)
 			return false;
-		part[at / size] = NULL;
-	}
 	m = t_address(t, in->rs1, lo);
 	t_fault_site_replay(t, n);
 	e_load(e, RDX, m, w, false);
@@ -453,7 +461,7 @@ static void load(struct tctx *t, int size, bool sign)
 static bool store_run(struct tctx *t, int size)
 {
 	const struct rv_insn *in = t->in, *run[8] = {in}, *part[8]; /* part: the store at each offset */
-	int n = 1, best = 0, lo = 0, k;
+	int n = 1, best = 0, lo, k;
 	struct mem m;
 	while (n * size < 8) {
 		const struct rv_insn *p = t_peek(t, n);
@@ -461,27 +469,11 @@ static bool store_run(struct tctx *t, int size)
 			break;
 		run[n++] = p;
 	}
-	for (k = 2; k <= n; k++) { /* the longest prefix whose stores tile 2, 4 or 8 bytes */
-		int w = k * size, low = (int)run[0]->imm;
-		uint32_t seen = 0;
-		bool tiles = w == 2 || w == 4 || w == 8;
-		for (int i = 1; i < k; i++)
-			low = (int)run[i]->imm < low ? (int)run[i]->imm : low;
-		for (int i = 0; tiles && i < k; i++) {
-			int at = (int)run[i]->imm - low;
-			tiles = at % size == 0 && at < w && !(seen & 1u << at);
-			if (tiles)
-				seen |= 1u << at;
-		}
-		if (tiles) {
+	for (k = 2; k <= n; k++) /* the longest prefix whose stores tile 2, 4 or 8 bytes */
+		if (tiles(run, k, size, part, &lo))
 			best = k;
-			lo = low;
-		}
-	}
-	if (!best)
+	if (!best || !tiles(run, best, size, part, &lo))
 		return false;
-	for (k = 0; k < best; k++)
-		part[((int)run[k]->imm - lo) / size] = run[k];
 	m = t_address(t, in->rs1, lo);
 	t_get(t, RDX, part[best - 1]->rs2);
 	for (k = best - 2; k >= 0; k--) { /* the highest part first, then each below it */

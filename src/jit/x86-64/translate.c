@@ -1162,10 +1162,11 @@ static bool branch(struct tctx *t, int cc)
 	if (t->swapped || (t->loop_inside && (target == t->block_pc || t->pc + in->len == t->block_pc))) {
 		/* each exit undoes the allocation first; a loop stays in the block (its head tests
 		 * for a signal), whichever way it closes */
+		bool taken_back = target == t->block_pc && t->self_loop;
 		bool falls_back = t->pc + in->len == t->block_pc && t->self_loop;
-		if ((target == t->block_pc || falls_back) && t->self_loop && !(t->v_loop && t->v_sse_free))
+		if ((taken_back || falls_back) && !(t->v_loop && t->v_sse_free))
 			clean_ymm(t);
-		if (target == t->block_pc && t->self_loop) {
+		if (taken_back) {
 			e_jcc_to(&t->e, cc, t->loop_head);
 			exit_chain(t, t->pc + in->len);
 		} else if (falls_back) {
@@ -1513,6 +1514,11 @@ static bool upper_dead(struct tctx *t)
 	return true;
 }
 
+bool t_reads(const struct rv_insn *p, unsigned r)
+{
+	return p->rs1 == r || (rv_op_format(p->op) == F_R && p->rs2 == r);
+}
+
 bool t_pure(struct tctx *t, int n)
 {
 	const struct rv_insn *p = t_peek(t, n);
@@ -1524,7 +1530,7 @@ bool t_dead_after(struct tctx *t, unsigned r, int from)
 	for (int n = from;; n++) {
 		const struct rv_insn *p = t_peek(t, n);
 		enum upper_use use = p ? upper_use(p) : FULL;
-		if (use == FULL || p->rs1 == r || (rv_op_format(p->op) == F_R && p->rs2 == r))
+		if (use == FULL || t_reads(p, r))
 			return false;
 		if (p->rd == r)
 			return true;
