@@ -1,6 +1,7 @@
 /* rdinstret counts exactly the instructions retired before it, under both engines: across a
  * loop with loads and stores (translated blocks count themselves at entry), within one block,
- * across an ecall (which retires), and across a loop that its translation leaves midway. */
+ * across an ecall (which retires), across a loop that its translation leaves midway, and along
+ * straight-line code longer than a translated block, with a counter read every other instruction. */
 // no-qemu: qemu-riscv64's rdinstret is a host tick count
 #include <stdint.h>
 #include <stdio.h>
@@ -41,6 +42,20 @@ int main(void)
 		printf("loop by its test first, %s: %llu\n", k ? "to the end" : "left early",
 		       (unsigned long long)(b - a));
 		bad |= b - a != (k ? 4 + 3 * 1000 + 1000 : 4 + 3 * 700 + 699);
+	}
+	/* 200 reads, each stored: every read is two instructions past the one before */
+	for (int pass = 0; pass < 10; pass++) {
+		static uint64_t reads[200];
+		int steps = 0;
+		__asm__ volatile(".set off, 0\n\t.rept 200\n\trdinstret t0\n\tsd t0, off(%0)\n\t.set off, off + 8\n\t.endr"
+				 :
+				 : "r"(reads)
+				 : "t0", "memory");
+		for (int i = 1; i < 200; i++)
+			steps += reads[i] - reads[i - 1] == 2;
+		if (pass == 9)
+			printf("200 reads in a row: %d of 199 steps of two\n", steps);
+		bad |= steps != 199;
 	}
 	printf("loop %llu, straight %llu, across a syscall %llu\n", (unsigned long long)loop,
 	       (unsigned long long)straight, (unsigned long long)syscall);

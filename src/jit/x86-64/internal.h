@@ -180,7 +180,7 @@ struct cold_stub {
 	const char *why;
 };
 
-#define MAX_BLOCK_INSNS 64
+#define MAX_BLOCK_INSNS 128
 
 struct tctx {
 	struct emit e;
@@ -205,8 +205,8 @@ struct tctx {
 	bool follow_branches; /* no plugin plan or gdb: blocks may go on along backward branches */
 	uint64_t watched_page; /* the last page armed for write detection */
 	struct rvx_vma code;   /* the executable mapping the last fetch came from */
-	struct jit_fault_site faults[256];
-	struct cold_stub cold[256]; /* emitted after the block's straight-line code */
+	struct jit_fault_site faults[4 * MAX_BLOCK_INSNS];
+	struct cold_stub cold[4 * MAX_BLOCK_INSNS]; /* emitted after the block's straight-line code */
 	/* helper calls: the lea that gives each its instruction, copied after the block's code */
 	struct {
 		uint8_t *lea;
@@ -217,7 +217,7 @@ struct tctx {
 	int nhelpers;
 	int npeeked;     /* insns[] decoded so far: past idx when a pattern looked ahead */
 	int consumed;    /* guest instructions the last translation step covered */
-	uint64_t done_early; /* instructions a pattern translated with an earlier one: no code of their own */
+	bool done_early[MAX_BLOCK_INSNS]; /* translated with an earlier one by a pattern: no code of their own */
 	int div_partner; /* the division whose result an earlier one left in div_other, or -1 */
 	/* guest registers whose value passed an address check in this block and was not written
 	 * since: within the space's guards at any 12-bit offset, so not checked again */
@@ -239,9 +239,15 @@ struct tctx {
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
 		uint16_t insn;
-	} instret_fix[16];
+	} instret_fix[2 * MAX_BLOCK_INSNS + MAX_BLOCK_SEGS]; /* counter reads, helper and side exits */
 	int ninstret_fix;
+	/* a table above overflowed (a block of many vector accesses): not translated at this length */
+	bool refused;
 	struct rvx_plugin_tb *ptb; /* plugins: the block the translation callbacks saw, one for one */
+	/* plugins' inline additions made at the block's entry: each instruction's actions, which an
+	 * exit before the block's end takes back for the instructions it skips (NULL: none) */
+	const struct rvx_plugin_insn *const *pins;
+	int ninsns; /* the block's instructions, once all are translated */
 	int limit;                 /* instructions the block may have */
 	bool no_fuse;              /* plugins act between instructions: no pattern spans two */
 	/* vectors: vtype set by a vsetvli earlier in the block (SEW in bytes, LMUL * 8, VLMAX) */

@@ -225,7 +225,7 @@ static bool shift_pair_rotate(struct tctx *t)
 			shift_of(t, p->rd, x, p->op == srl ? SH_SHR : SH_SHL, w, (unsigned)p->imm);
 	}
 	t_put(t, o->rd, RAX);
-	t->done_early |= 1ull << (t->idx + n1) | 1ull << (t->idx + no);
+	t->done_early[t->idx + n1] = t->done_early[t->idx + no] = true;
 	return true;
 }
 

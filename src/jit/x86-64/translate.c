@@ -20,7 +20,7 @@
 #include "internal.h"
 
 #define CODE_SIZE   (64u << 20)
-#define BLOCK_SLACK 4096        /* room one block may need at most */
+#define BLOCK_SLACK 8192        /* room one block may need at most */
 #define POPULATE    (64u << 10) /* pages of code cache or block descriptions made ready at once */
 #define META_SIZE   CODE_SIZE   /* room for block descriptions (address space only) */
 #define RUNS_SIZE   16384       /* entries of the table that counts untranslated blocks' runs */
@@ -854,7 +854,7 @@ static struct cold_stub *add_cold(struct tctx *t, uint8_t *site, uint8_t *resume
 {
 	struct cold_stub *c;
 	if (t->ncold == (int)(sizeof t->cold / sizeof t->cold[0])) {
-		t->e.full = true; /* cannot happen (at most three per instruction): refuse, never lose an exit */
+		t->refused = t->e.full = true; /* never lose an exit: the block is translated shorter */
 		return &t->cold[0];
 	}
 	c = &t->cold[t->ncold++];
@@ -897,6 +897,7 @@ void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t v
 
 static void instret_fix(struct tctx *t, int op);
 static void exit_chain(struct tctx *t, uint64_t target);
+static void plugin_sums_skip(struct tctx *t, int first);
 
 /* After the block's straight-line code: every path that leaves it, in the order recorded. */
 static void emit_cold(struct tctx *t)
@@ -928,6 +929,7 @@ static void emit_cold(struct tctx *t)
 			t_helper(t, c->fn, c->why);
 			t->idx++;
 			instret_fix(t, ALU_SUB);
+			plugin_sums_skip(t, t->idx);
 			exit_chain(t, t->pc + t->in->len);
 			break;
 		case COLD_RAX: e_mov_ri(e, RAX, c->value); break;
@@ -962,6 +964,7 @@ static void emit_cold(struct tctx *t)
 		case COLD_SIDE_EXIT: /* the block counted its instructions past the branch as run */
 			t->idx = c->insn;
 			instret_fix(t, ALU_SUB);
+			plugin_sums_skip(t, t->idx);
 			exit_chain(t, c->value);
 			break;
 		case COLD_CHAIN: /* the site's low bit: a forward jump, which may skip the interrupt test */
@@ -1058,7 +1061,7 @@ void t_fault_site(struct tctx *t)
 		t->faults[t->nfaults].pc_off = (int32_t)(t->pc - t->block_pc);
 		t->nfaults++;
 	} else {
-		t->e.full = true; /* cannot happen with MAX_BLOCK_INSNS; refuse rather than lose precision */
+		t->refused = t->e.full = true; /* never lose precision: the block is translated shorter */
 	}
 }
 
@@ -1077,7 +1080,7 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 			    (unsigned long long)t->pc, rv_disasm(text, sizeof text, t->in, t->pc), why);
 	}
 	if (t->nhelpers == (int)(sizeof t->helper_site / sizeof t->helper_site[0])) {
-		t->e.full = true; /* at most two per instruction: cannot happen */
+		t->refused = t->e.full = true;
 		return;
 	}
 	t->frm_checked = false; /* the interpreter may write frm (fsrm, csrw fcsr) */
@@ -1218,7 +1221,7 @@ static void instret_fix(struct tctx *t, int op)
 		t->instret_fix[t->ninstret_fix].imm = t->e.p - 4;
 		t->instret_fix[t->ninstret_fix++].insn = (uint16_t)t->idx;
 	} else {
-		t->e.full = true; /* never: a block has at most a few counter reads; refuse it */
+		t->refused = t->e.full = true;
 	}
 }
 
@@ -1852,25 +1855,52 @@ static bool plan_sums(struct rvx_vcpu *cpu, struct plugin_plan *plan)
 	return true;
 }
 
+/* The inline additions of a SUMMED block's instructions first..n-1 (a block's own with its first
+ * instruction), summed per scoreboard entry into plan->sums: false when they need more entries
+ * than it has (never: they are among those the block's entry adds to). */
+static bool plugin_sums_of(const struct rvx_plugin_insn *const *pins, int first, int n, struct plugin_plan *plan)
+{
+	plan->nsums = 0;
+	for (int i = first; i < n; i++) {
+		const struct rvx_plugin_insn *in = pins[i];
+		if (!add_to_sums(plan, &in->actions) ||
+		    (in == &in->tb->insns[0] && !add_to_sums(plan, &in->tb->actions)))
+			return false;
+	}
+	return true;
+}
+
 /* A fault at instruction k of a SUMMED block: the additions of what comes after it did not
  * happen (k's own did: an action runs before its instruction). */
 static void plugin_sums_undo(struct rvx_vcpu *cpu, const struct jit_block *b, unsigned k)
 {
-	for (unsigned i = k + 1; i < b->ninsns; i++) {
-		const struct rvx_plugin_insn *in = b->pins[i];
-		const struct plugin_actions *lists[2] = {&in->actions,
-							 in == &in->tb->insns[0] ? &in->tb->actions : NULL};
-		for (int l = 0; l < 2 && lists[l]; l++)
-			for (int a = 0; a < lists[l]->n; a++) {
-				const struct plugin_action *x = &lists[l]->v[a];
-				*(uint64_t *)(void *)((uint8_t *)cpu->plugin_sb[x->entry.score->index] +
-						      x->entry.offset) -= x->imm;
-			}
-	}
+	struct plugin_plan after;
+	if (!plugin_sums_of(b->pins, (int)k + 1, b->ninsns, &after))
+		return;
+	for (int s = 0; s < after.nsums; s++)
+		*(uint64_t *)(void *)((uint8_t *)cpu->plugin_sb[after.sums[s].score->index] + after.sums[s].offset) -=
+		    after.sums[s].sum;
 }
 
-/* Translates the block at pc; the caller holds j->lock and has checked pc is fetchable. */
-static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struct plugin_plan *plan)
+/* An exit of a SUMMED block before instruction first: the additions of first on did not happen. */
+static void plugin_sums_skip(struct tctx *t, int first)
+{
+	struct plugin_plan after;
+	if (!t->pins || first >= t->ninsns)
+		return;
+	if (!plugin_sums_of(t->pins, first, t->ninsns, &after)) {
+		t->refused = t->e.full = true;
+		return;
+	}
+	for (int s = 0; s < after.nsums; s++)
+		emit_inline(t, after.sums[s].score, after.sums[s].offset, true, (uint64_t)-after.sums[s].sum);
+}
+
+/* Translates the block at pc, of at most limit instructions; the caller holds j->lock and has
+ * checked pc is fetchable. NULL when out of room, or *refused when the block needs more of the
+ * translation's tables than they have at this length. */
+static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struct plugin_plan *plan, int limit,
+					bool *refused)
 {
 	struct jit_cache *j = cpu->m->jit;
 	struct tctx t;
@@ -1881,6 +1911,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	const struct rv_insn *last;
 	size_t h, faults_len, pins_off, pins_len;
 
+	*refused = false;
 	if (j->nblocks == j->order_cap)
 		return NULL;
 	cache_own(j);
@@ -1893,7 +1924,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.block_pc = pc;
 	t.leave = NULL;
 	t.idx = t.ncold = t.nfaults = t.nhelpers = t.npeeked = 0;
-	t.done_early = 0;
+	memset(t.done_early, 0, sizeof t.done_early);
+	t.refused = false;
 	t.watched_page = UINT64_MAX;
 	t.code.start = t.code.end = 0;
 	t.div_partner = -1;
@@ -1920,7 +1952,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	interrupt_test(&t, COLD_INTERRUPT);
 	fast_entry = (uint8_t)(t.e.p - t.start);
 	t.ptb = NULL;
-	t.limit = MAX_BLOCK_INSNS;
+	t.pins = plan && plan->mode == PLAN_SUMMED ? plan->pins : NULL;
+	t.limit = limit;
 	t.no_fuse = cpu->m->gdb != NULL; /* a breakpoint may be put between any two instructions */
 	if (plan && plan->mode == PLAN_EXACT) {
 		t.ptb = (struct rvx_plugin_tb *)plan->ptb;
@@ -1972,7 +2005,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			emit_plugin_actions(&t, &t.ptb->insns[t.idx].actions);
 		if (t.ptb && t.ptb->insns[t.idx].mem.n) /* a load, store or atomic: never the block's end */
 			emit_plugin_call(&t, plugin_mem_thunk, &t.ptb->insns[t.idx]);
-		else if (!(t.done_early >> t.idx & 1)) {
+		else if (!t.done_early[t.idx]) {
 			t.upper_dead = upper_dead(&t);
 			more = translate_insn(&t);
 		}
@@ -2009,8 +2042,10 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		plan->mode = PLAN_EXACT; /* the code changed between the passes */
 		return NULL;
 	}
+	t.ninsns = (int)ninsns;
 	emit_cold(&t);
 	emit_helper_insns(&t);
+	*refused = t.refused;
 	if (t.e.full)
 		return NULL;
 	memcpy(count_at, &ninsns, 4);
@@ -2066,25 +2101,31 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	return b;
 }
 
-static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc)
+/* NULL when out of room, or *refused when the block cannot be translated (the interpreter runs it) */
+static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc, bool *refused)
 {
 	struct plugin_plan plan;
 	struct jit_block *b;
-	if (!cpu->m->plugins || !cpu->m->plugins->tb_trans)
-		return translate_pass(cpu, pc, NULL);
+	int limit = MAX_BLOCK_INSNS;
+	*refused = false;
+	if (!cpu->m->plugins || !cpu->m->plugins->tb_trans) {
+		while (!(b = translate_pass(cpu, pc, NULL, limit, refused)) && *refused && limit > 1)
+			limit /= 2;
+		return b;
+	}
 	plan.ptb = plugins_tb_get(cpu, pc);
 	if (!plan.ptb)
 		return NULL;
 	plan.mode = PLAN_PROBE;
-	translate_pass(cpu, pc, &plan);
+	translate_pass(cpu, pc, &plan, limit, refused);
 	if (plan.n > 0 && plan_sums(cpu, &plan)) {
 		plan.mode = PLAN_SUMMED;
-		b = translate_pass(cpu, pc, &plan);
-		if (b || plan.mode == PLAN_SUMMED) /* kept, or no room */
+		b = translate_pass(cpu, pc, &plan, limit, refused);
+		if (b || (plan.mode == PLAN_SUMMED && !*refused)) /* kept, or no room */
 			return b;
 	}
-	plan.mode = PLAN_EXACT;
-	return translate_pass(cpu, pc, &plan);
+	plan.mode = PLAN_EXACT; /* the plugin block's length */
+	return translate_pass(cpu, pc, &plan, limit, refused);
 }
 
 /* Counts a run of the untranslated block at pc; true while it should still be interpreted.
@@ -2121,13 +2162,15 @@ static struct jit_block *find_block(struct rvx_vcpu *cpu, struct jit_cache *j, b
 	cache_lock(cpu, j);
 	b = lookup(j, cpu->pc); /* another thread may have translated it meanwhile */
 	if (!b && fetchable(cpu, cpu->pc)) {
+		bool refused;
 		if (j->size - j->used < BLOCK_SLACK * 8)
 			flush_locked(cpu, j);
-		b = translate(cpu, cpu->pc);
-		if (!b) { /* out of room after all (or out of memory): start afresh once */
+		b = translate(cpu, cpu->pc, &refused);
+		if (!b && !refused) { /* out of room after all (or out of memory): start afresh once */
 			flush_locked(cpu, j);
-			b = translate(cpu, cpu->pc);
+			b = translate(cpu, cpu->pc, &refused);
 		}
+		*cold = !b; /* what cannot be translated runs in the interpreter */
 	}
 	epoch = j->epoch;
 	cache_unlock(cpu, j);
