@@ -202,7 +202,7 @@ struct tctx {
 	/* insns[k + 1] is at insns[k]'s target: a jal, or a backward branch's taken path (the
 	 * other way a side exit), decided where insns[k + 1] is decoded (next_pc) */
 	bool followed[MAX_BLOCK_INSNS];
-	bool follow_branches; /* no plugin plan or gdb: blocks may go on along backward branches */
+	bool follow_branches; /* no plugin actions between instructions, no gdb: blocks may go on along backward branches */
 	uint64_t watched_page; /* the last page armed for write detection */
 	struct rvx_vma code;   /* the executable mapping the last fetch came from */
 	struct jit_fault_site faults[4 * MAX_BLOCK_INSNS];

@@ -1832,32 +1832,9 @@ static bool add_to_sums(struct plugin_plan *plan, const struct plugin_actions *l
 	return true;
 }
 
-/* After PROBE: the plugin blocks its instructions fall in (a new one where the last ended:
- * past a jal it went through, or a page end) and the sums of their actions; false when some
- * action is not an inline addition. */
-static bool plan_sums(struct rvx_vcpu *cpu, struct plugin_plan *plan)
-{
-	const struct rvx_plugin_tb *cur = NULL;
-	size_t k = 0;
-	plan->nsums = 0;
-	for (int i = 0; i < plan->n; i++, k++) {
-		if (!cur || k == cur->n) {
-			cur = plugins_tb_get(cpu, plan->pcs[i]);
-			k = 0;
-			if (!cur || !add_to_sums(plan, &cur->actions))
-				return false;
-		}
-		if (cur->insns[k].vaddr != plan->pcs[i] || cur->insns[k].mem.n ||
-		    !add_to_sums(plan, &cur->insns[k].actions))
-			return false;
-		plan->pins[i] = &cur->insns[k];
-	}
-	return true;
-}
-
 /* The inline additions of a SUMMED block's instructions first..n-1 (a block's own with its first
  * instruction), summed per scoreboard entry into plan->sums: false when they need more entries
- * than it has (never: they are among those the block's entry adds to). */
+ * than it has or some action is not an inline addition. */
 static bool plugin_sums_of(const struct rvx_plugin_insn *const *pins, int first, int n, struct plugin_plan *plan)
 {
 	plan->nsums = 0;
@@ -1868,6 +1845,33 @@ static bool plugin_sums_of(const struct rvx_plugin_insn *const *pins, int first,
 			return false;
 	}
 	return true;
+}
+
+/* After PROBE: the plugin blocks its instructions fall in (a new one where the last ended:
+ * past a jal it went through, or a page end) and the sums of their actions; false when some
+ * action is not an inline addition. The block is cut back to the end of the last plugin block
+ * it holds whole: a plugin block's own actions count it whole, and the next translated block
+ * starts a plugin block of its own. */
+static bool plan_sums(struct rvx_vcpu *cpu, struct plugin_plan *plan)
+{
+	const struct rvx_plugin_tb *cur = NULL;
+	size_t k = 0;
+	int cur_start = 0;
+	for (int i = 0; i < plan->n; i++, k++) {
+		if (!cur || k == cur->n) {
+			cur = plugins_tb_get(cpu, plan->pcs[i]);
+			k = 0;
+			cur_start = i;
+			if (!cur)
+				return false;
+		}
+		if (cur->insns[k].vaddr != plan->pcs[i] || cur->insns[k].mem.n)
+			return false;
+		plan->pins[i] = &cur->insns[k];
+	}
+	if (cur && k != cur->n)
+		plan->n = cur_start;
+	return plan->n > 0 && plugin_sums_of(plan->pins, 0, plan->n, plan);
 }
 
 /* A fault at instruction k of a SUMMED block: the additions of what comes after it did not
@@ -1932,7 +1936,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.guest_len = 0;
 	t.segs[0] = (struct jit_seg){pc, 0};
 	t.nsegs = 1;
-	t.follow_branches = !plan && !cpu->m->gdb;
+	t.follow_branches = (!plan || plan->mode != PLAN_EXACT) && !cpu->m->gdb;
 	t.base_checked = 1; /* x0 */
 	t.loop_bases = 0;
 	t.sext_known = 1;
@@ -2120,7 +2124,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc, bool *refu
 	translate_pass(cpu, pc, &plan, limit, refused);
 	if (plan.n > 0 && plan_sums(cpu, &plan)) {
 		plan.mode = PLAN_SUMMED;
-		b = translate_pass(cpu, pc, &plan, limit, refused);
+		b = translate_pass(cpu, pc, &plan, plan.n, refused);
 		if (b || (plan.mode == PLAN_SUMMED && !*refused)) /* kept, or no room */
 			return b;
 	}
