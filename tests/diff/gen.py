@@ -311,8 +311,8 @@ class Gen:
         while kind is None or kind in exclude:
             kind = r.choices(["alu", "alui", "shift", "m", "zb", "lui", "mem", "amo", "lrsc", "fp", "fcvt",
                               "fmisc", "fmem", "csr", "branch", "storerun", "loop", "sumload", "copyrun",
-                              "shiftrot"],
-                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2, 3])[0]
+                              "shiftrot", "extend"],
+                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2, 3, 3])[0]
         if kind == "loop":
             # a counted loop (x31 counts) over straight-line code: the translator keeps it in
             # one block that branches back to itself, with registers allocated across passes;
@@ -397,6 +397,21 @@ class Gen:
                 add = ["slli %s, %s, %d" % (tmp, idx, k), r.choice(["add %s, %s, x27", "add %s, x27, %s"]) % (dst, tmp)]
             return ["andi %s, %s, 127" % (idx, self.xs())] + add + \
                    ["%s %s, %d(%s)" % (op, r.choice([dst, dst, "x%d" % r.choice(XR)]), r.randrange(0, 1000), dst)]
+        if kind == "extend":
+            # zext.w, zext.h and casts written without Zba/Zbb: slli then srli or srai of the same
+            # register by the same 32, 48 or 56 (one mov, movzx or movsx in the translator), often
+            # of a W operation's result (whose sign extension then need not be made), at times a
+            # near miss (another amount, another destination)
+            d, out = self.xd(), []
+            s = self.xs()
+            if r.random() < 0.4:
+                out.append("%s %s, %s, %s" % (r.choice(["addw", "subw", "sllw"]), d, self.xs(), self.xs()))
+                s = d
+            k = r.choice([32, 32, 48, 56, r.randrange(1, 64)])
+            k2 = k if r.random() < 0.85 else r.choice([32, 48, 56])
+            out += ["slli %s, %s, %d" % (d, s, k),
+                    "%s %s, %s, %d" % (r.choice(["srli", "srai"]), d if r.random() < 0.9 else self.xd(), d, k2)]
+            return out
         if kind == "shiftrot":
             # a rotate without Zbb: two shifts of one register, or'ed (one ror in the translator),
             # its temporaries often overwritten right after

@@ -267,10 +267,42 @@ static bool scaled_sum(struct tctx *t)
 	return true;
 }
 
+/* slli rd, rs, k and srli (srai) rd, rd, k with k 32, 48 or 56: rd = rs's low word, halfword or
+ * byte zero- (sign-) extended, as RV64GC code without Zba/Zbb writes zext.w, zext.h and the
+ * casts to a narrower type: one mov, movzx or movsx */
+static bool extend_pair(struct tctx *t)
+{
+	const struct rv_insn *in = t->in, *p;
+	bool sign;
+	int h;
+	if (in->rd == 0 || (in->imm != 32 && in->imm != 48 && in->imm != 56) || !(p = t_peek(t, 1)) ||
+	    (p->op != RV_SRLI && p->op != RV_SRAI) || p->rd != in->rd || p->rs1 != in->rd || p->imm != in->imm)
+		return false;
+	sign = p->op == RV_SRAI;
+	h = t_host_reg(t, in->rd);
+	if (h < 0)
+		h = RAX;
+	t_get(t, h, in->rs1);
+	if (in->imm == 32 && sign)
+		e_movsxd(&t->e, h, h);
+	else if (in->imm == 32)
+		e_mov_rr(&t->e, false, h, h);
+	else if (in->imm == 48)
+		(sign ? e_movsx16 : e_movzx16)(&t->e, h, h);
+	else
+		(sign ? e_movsx8 : e_movzx8)(&t->e, h, h);
+	if (h == RAX)
+		t_put(t, in->rd, RAX);
+	t->consumed = 2;
+	return true;
+}
+
 static void shift_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
 	if ((op == SH_SHR || op == SH_SHL) && shift_pair_rotate(t))
+		return;
+	if (op == SH_SHL && !word && extend_pair(t))
 		return;
 	if (op == SH_SHL && !word && scaled_sum(t))
 		return;

@@ -1506,7 +1506,8 @@ static bool upper_dead(struct tctx *t)
 			return false;
 		if (use == LOW32_RR && (junk >> p->rs2 & 1))
 			from_junk = true;
-		if (p->op == RV_ANDI && p->imm >= 0) /* its result has no upper half to be wrong */
+		/* their results have no upper half to be wrong */
+		if ((p->op == RV_ANDI && p->imm >= 0) || (p->op == RV_SLLI && p->imm >= 32))
 			from_junk = false;
 		if (from_junk)
 			junk |= 1u << p->rd;
