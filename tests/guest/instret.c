@@ -1,10 +1,25 @@
 /* rdinstret counts exactly the instructions retired before it, under both engines: across a
  * loop with loads and stores (translated blocks count themselves at entry), within one block,
- * across an ecall (which retires), across a loop that its translation leaves midway, and along
- * straight-line code longer than a translated block, with a counter read every other instruction. */
+ * across an ecall (which retires), across a loop that its translation leaves midway, along
+ * straight-line code longer than a translated block, with a counter read every other instruction,
+ * inside a loop, and in a SIGSEGV handler after a loop that ran into an unmapped page. */
 // no-qemu: qemu-riscv64's rdinstret is a host tick count
+#include <setjmp.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/mman.h>
+
+static sigjmp_buf back;
+volatile uint64_t at_fault;
+
+/* the SIGSEGV handler reads the counter first thing, then leaves by siglongjmp */
+void leave_fault(void)
+{
+	siglongjmp(back, 1);
+}
+void on_segv(int sig, siginfo_t *si, void *ctx);
+__asm__(".globl on_segv\non_segv:\n\trdinstret t0\n\tla t1, at_fault\n\tsd t0, 0(t1)\n\ttail leave_fault");
 
 int main(void)
 {
@@ -56,6 +71,42 @@ int main(void)
 		if (pass == 9)
 			printf("200 reads in a row: %d of 199 steps of two\n", steps);
 		bad |= steps != 199;
+	}
+	/* a loop that reads the counter each pass (the translator counts a loop's passes in a host
+	 * register: the read must see them), then one that runs into an unmapped page after 300
+	 * passes (the fault must see them too) */
+	{
+		static uint64_t reads[64];
+		int steps = 0;
+		__asm__ volatile("li t1, 64\n\tmv t3, %0\n1:\n\trdinstret t2\n\tsd t2, 0(t3)\n\taddi t3, t3, 8\n\t"
+				 "addi t1, t1, -1\n\tbnez t1, 1b"
+				 :
+				 : "r"(reads)
+				 : "t1", "t2", "t3", "memory");
+		for (int i = 1; i < 64; i++)
+			steps += reads[i] - reads[i - 1] == 5;
+		printf("counter read in a loop: %d of 63 steps of five\n", steps);
+		bad |= steps != 63;
+	}
+	{
+		struct sigaction sa = {.sa_sigaction = on_segv, .sa_flags = SA_SIGINFO};
+		uint8_t *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		static volatile uint64_t start; /* stored by the loop's code: the asm never completes */
+		munmap(page + 4096, 4096);
+		sigaction(SIGSEGV, &sa, NULL);
+		for (int pass = 0; pass < 8; pass++) { /* translated from the sixth on */
+			if (sigsetjmp(back, 1) == 0) {
+				__asm__ volatile("mv t3, %1\n\trdinstret t2\n\tsd t2, 0(%0)\n1:\n\tld t2, 0(t3)\n\t"
+						 "addi t2, t2, 1\n\tsd t2, 0(t3)\n\taddi t3, t3, 8\n\tbnez t3, 1b"
+						 :
+						 : "r"(&start), "r"(page + 4096 - 300 * 8)
+						 : "t2", "t3", "memory");
+			}
+			if (pass == 7)
+				printf("loop into an unmapped page: %llu instructions before the fault\n",
+				       (unsigned long long)(at_fault - start));
+			bad |= at_fault - start != 2 + 5 * 300; /* the read, its store, the passes */
+		}
 	}
 	printf("loop %llu, straight %llu, across a syscall %llu\n", (unsigned long long)loop,
 	       (unsigned long long)straight, (unsigned long long)syscall);

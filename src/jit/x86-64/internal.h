@@ -16,6 +16,7 @@
 /* rbp points this far into the vCPU, so that every x register is a one-byte displacement */
 #define CPU_BIAS 0x80
 #define NMAPPED  11
+#define SWAP_INSTRET 32 /* swap_in's mark of the register that counts a loop's instructions */
 
 /* Guest register -> host register, or -1 when it lives in the vCPU struct. */
 static inline int jit_host_reg(unsigned g)
@@ -71,7 +72,8 @@ struct jit_block {
 	uint8_t *leave;     /* executable view: stores pc and returns to the dispatcher */
 	uint8_t fast_entry; /* from code: the entry past the interrupt test, for forward chains */
 	/* register allocation: in this block mapped host register k holds guest swap_in[k] instead
-	 * of its usual guest register (0: the usual one) */
+	 * of its usual guest register (0: the usual one; SWAP_INSTRET: the instructions a loop ran
+	 * since its entry, not yet in instret) */
 	uint8_t swap_in[NMAPPED];
 	/* plugins: the additions of the instructions (each's in pins) were made at the block's
 	 * entry; a fault takes back those of the instructions after the faulting one */
@@ -230,6 +232,7 @@ struct tctx {
 	int8_t host_of[32];
 	uint8_t swap_in[NMAPPED];
 	int nswaps;
+	int count_reg;      /* a loop's host register counting its instructions (swap_in's SWAP_INSTRET), or -1 */
 	uint32_t written;   /* guest registers the block may write */
 	bool swapped;       /* the code being emitted runs with the block's allocation */
 	uint8_t *loop_head; /* past the swap-in: where a branch back to the block's start goes */

@@ -39,11 +39,16 @@ static unsigned held_in(const uint8_t *swap_in, int k)
 	return swap_in && swap_in[k] ? swap_in[k] : mapped_guest[k];
 }
 
+/* The register that counts a loop's instructions adds them to instret where the others are
+ * stored, and starts again from 0 where they are loaded. */
 static void spill(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
-		e_store(e, M(REG_CPU, OFF_X(held_in(swap_in, i))), mapped_host[i], 8);
+		if (held_in(swap_in, i) == SWAP_INSTRET)
+			e_alu_mr(e, false, ALU_ADD, true, M(REG_CPU, OFF(instret)), mapped_host[i]);
+		else
+			e_store(e, M(REG_CPU, OFF_X(held_in(swap_in, i))), mapped_host[i], 8);
 	for (i = 0; i < NXMAPPED; i++)
 		e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movsd */
 	if (j->v_resident)
@@ -54,7 +59,10 @@ static void reload(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
-		e_load(e, mapped_host[i], M(REG_CPU, OFF_X(held_in(swap_in, i))), 8, false);
+		if (held_in(swap_in, i) == SWAP_INSTRET)
+			e_mov_ri(e, mapped_host[i], 0);
+		else
+			e_load(e, mapped_host[i], M(REG_CPU, OFF_X(held_in(swap_in, i))), 8, false);
 	for (i = 0; i < NXMAPPED; i++)
 		e_sse_rm(e, 0xf3, false, 0x7e, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movq */
 	if (j->v_resident)
@@ -792,7 +800,10 @@ static void swap_in(struct tctx *t)
 	for (int k = 0; k < NMAPPED; k++)
 		if (t->swap_in[k]) {
 			e_store(&t->e, M(REG_CPU, OFF_X(mapped_guest[k])), mapped_host[k], 8);
-			e_load(&t->e, mapped_host[k], M(REG_CPU, OFF_X(t->swap_in[k])), 8, false);
+			if (t->swap_in[k] == SWAP_INSTRET)
+				e_mov_ri(&t->e, mapped_host[k], 0);
+			else
+				e_load(&t->e, mapped_host[k], M(REG_CPU, OFF_X(t->swap_in[k])), 8, false);
 		}
 }
 
@@ -800,7 +811,9 @@ static void swap_out(struct tctx *t)
 {
 	for (int k = 0; k < NMAPPED; k++)
 		if (t->swap_in[k]) {
-			if (t->written & 1u << t->swap_in[k])
+			if (t->swap_in[k] == SWAP_INSTRET)
+				e_alu_mr(&t->e, false, ALU_ADD, true, M(REG_CPU, OFF(instret)), mapped_host[k]);
+			else if (t->written & 1u << t->swap_in[k])
 				e_store(&t->e, M(REG_CPU, OFF_X(t->swap_in[k])), mapped_host[k], 8);
 			e_load(&t->e, mapped_host[k], M(REG_CPU, OFF_X(mapped_guest[k])), 8, false);
 		}
@@ -1674,6 +1687,17 @@ static void scalar_loop(struct tctx *t)
 	}
 }
 
+/* Whether an instruction of the block names guest register g in one of its register fields */
+static bool names(const struct tctx *t, unsigned g)
+{
+	for (int i = 0; i < t->npeeked; i++) {
+		const struct rv_insn *in = &t->insns[i];
+		if (in->rd == g || in->rs1 == g || in->rs2 == g || in->rs3 == g)
+			return true;
+	}
+	return false;
+}
+
 static void allocate(struct tctx *t, uint64_t pc, bool may)
 {
 	unsigned uses[32] = {0}, gain = SWAP_GAIN;
@@ -1683,6 +1707,7 @@ static void allocate(struct tctx *t, uint64_t pc, bool may)
 		t->host_of[g] = (int8_t)jit_host_reg(g);
 	memset(t->swap_in, 0, sizeof t->swap_in);
 	t->nswaps = 0;
+	t->count_reg = -1;
 	t->self_loop = false;
 	t->written = 0;
 	if (!may || t->no_fuse || !t_fetchable(t, pc))
@@ -1720,6 +1745,15 @@ static void allocate(struct tctx *t, uint64_t pc, bool may)
 		t->host_of[order[i]] = (int8_t)mapped_host[victim];
 		t->nswaps++;
 	}
+	if (t->self_loop) /* a loop counts its passes' instructions in a register it does not use */
+		for (int k = 0; k < NMAPPED; k++)
+			if (!t->swap_in[k] && !names(t, mapped_guest[k])) {
+				t->swap_in[k] = SWAP_INSTRET;
+				t->host_of[mapped_guest[k]] = -1;
+				t->count_reg = mapped_host[k];
+				t->nswaps++;
+				break;
+			}
 }
 
 /* Plugins: each action registered on the block or instruction, in order; inline operations in
@@ -1978,7 +2012,10 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	if (t.loop_inside) /* the back edge comes here with one jump */
 		interrupt_test(&t, COLD_LOOP_LEAVE);
 	jit_v_speculate(&t); /* tested at each pass: the block may change vtype */
-	e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
+	if (t.count_reg >= 0)
+		e_alu_ri(&t.e, ALU_ADD, true, t.count_reg, INT32_MAX); /* imm32, patched */
+	else
+		e_alu_mi(&t.e, ALU_ADD, true, M(REG_CPU, OFF(instret)), 0);
 	count_at = t.e.p - 4;
 	if (t.ptb) {
 		t.pc = pc;
@@ -2344,9 +2381,13 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 	for (i = 0; i < b->nfaults; i++) {
 		if (b->code + b->faults[i].host_off == rip) {
 			unsigned k;
-			for (k = 0; k < NMAPPED; k++) /* a register the block moved out is in the vCPU already */
-				cpu->x[held_in(b->swap_in, (int)k)] =
-				    (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
+			for (k = 0; k < NMAPPED; k++) { /* a register the block moved out is in the vCPU already */
+				uint64_t v = (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
+				if (held_in(b->swap_in, (int)k) == SWAP_INSTRET)
+					cpu->instret += v;
+				else
+					cpu->x[held_in(b->swap_in, (int)k)] = v;
+			}
 			cpu->pc = b->pc + (uint64_t)(int64_t)b->faults[i].pc_off;
 			/* the FP registers and the flags raised before the fault are in the interrupted
 			 * xmm registers and MXCSR (the handler's siglongjmp does not bring them back) */
