@@ -326,8 +326,10 @@ class Gen:
                     body += self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun", "fmem"))
                     self.vector = True
                 body += self.vsetvli()
+            bounds = [len(body)]  # where an item of the body begins or ends
             for _ in range(r.randrange(3, 14)):
                 body += self.insn(exclude=("branch", "loop", "amo", "lrsc"))
+                bounds.append(len(body))
             walk = not self.vector and r.random() < 0.4
             if walk:  # a pointer the loop walks (checked once before its head in the translator): gp,
                 # which no sequence otherwise uses (saved and restored around each, and not compared)
@@ -335,19 +337,38 @@ class Gen:
                 at = r.choice([0, len(body)])  # not inside another item's instructions
                 body[at:at] = [r.choice(["ld", "sd", "lw", "lbu"]) + " %s, %d(x3)" % (self.xd(), r.choice([0, 8, -8])),
                                "addi x3, x3, %d" % step]
+                bounds = [0] + [b + 2 for b in bounds] if at == 0 else bounds + [len(body)]
             head = ["addi x3, x27, 1000"] if walk else []
+            cond = ["beq", "bne", "blt", "bge", "bltu", "bgeu"]
+            tail = []
+            # (not with vectors: a later item's vtype would depend on the way taken)
+            if not self.vector and r.random() < 0.2:
+                # an if inside the body (a branch over whole items of it, which then set up no
+                # address another uses: not a loop exit)
+                self.label += 1
+                a, b = sorted(r.sample(bounds, 2)) if len(bounds) > 1 else (bounds[0], bounds[0])
+                body[b:b] = ["addi %s, %s, %d" % (self.xd(), self.xs(), self.imm12()), ".Lskip%d:" % self.label]
+                body.insert(a, "%s %s, %s, .Lskip%d" % (r.choice(cond), self.xs(), self.xs(), self.label))
+            if not self.vector and r.random() < 0.3:
+                # an exit in the middle of the body (the translator goes on along the branch's
+                # fall-through in one block, the exit a side exit)
+                self.label += 1
+                body.insert(r.randrange(len(body) + 1),
+                            "%s %s, %s, .Lexit%d" % (r.choice(cond), self.xs(), self.xs(), self.label))
+                tail = [".Lexit%d:" % self.label]
+            self.label += 1
+            n = self.label
             if r.random() < 0.3:
                 # its test first, reached by a jump, and a backward branch from the body to it
                 # (the translator follows that branch into the test: one block, a side exit the
                 # other way, and a loop that closes by the test's fall-through)
-                n = self.label
                 return head + ["li x31, %d" % r.randrange(1, 6), "j .Lbody%d" % n, ".Ltest%d:" % n,
                         "beqz x31, .Lout%d" % n, ".Lbody%d:" % n] + body + \
                        ["addi x31, x31, -1", "%s x31, %s, .Ltest%d" % (r.choice(["bge", "bgeu", "bne"]),
                                                                     r.choice(["x0", self.xs()]), n),
-                        ".Lout%d:" % n]
-            return head + ["li x31, %d" % r.randrange(1, 6), ".Lloop%d:" % self.label] + body + \
-                   ["addi x31, x31, -1", "bnez x31, .Lloop%d" % self.label]
+                        ".Lout%d:" % n] + tail
+            return head + ["li x31, %d" % r.randrange(1, 6), ".Lloop%d:" % n] + body + \
+                   ["addi x31, x31, -1", "bnez x31, .Lloop%d" % n] + tail
         if kind == "alu":
             op = r.choice(["add", "sub", "sll", "slt", "sltu", "xor", "srl", "sra", "or", "and",
                            "addw", "subw", "sllw", "srlw", "sraw"])

@@ -1,6 +1,6 @@
 /* rdinstret counts exactly the instructions retired before it, under both engines: across a
  * loop with loads and stores (translated blocks count themselves at entry), within one block,
- * across an ecall (which retires), across a loop that its translation leaves midway, along
+ * across an ecall (which retires), across loops that their translation leaves midway, along
  * straight-line code longer than a translated block, with a counter read every other instruction,
  * inside a loop, and in a SIGSEGV handler after a loop that ran into an unmapped page. */
 // no-qemu: qemu-riscv64's rdinstret is a host tick count
@@ -57,6 +57,20 @@ int main(void)
 		printf("loop by its test first, %s: %llu\n", k ? "to the end" : "left early",
 		       (unsigned long long)(b - a));
 		bad |= b - a != (k ? 4 + 3 * 1000 + 1000 : 4 + 3 * 700 + 699);
+	}
+	/* a loop with its exit in the middle (the translator goes on along the exit's fall-through
+	 * in one block, the exit a side exit): left there after 700 passes, then at its end after 1000 */
+	for (int k = 0; k < 2; k++) {
+		uint64_t stop = k ? (uint64_t)-1 : 300;
+		__asm__ volatile("rdinstret %0\n\tli t1, 1000\n\tmv t4, %3\n"
+				 "1:\tld t2, 0(%2)\n\tbeq t1, t4, 2f\n\taddi t1, t1, -1\n\tbnez t1, 1b\n"
+				 "2:\trdinstret %1"
+				 : "=&r"(a), "=&r"(b)
+				 : "r"(buf), "r"(stop)
+				 : "t1", "t2", "t4", "memory");
+		printf("loop with its exit in the middle, %s: %llu\n", k ? "to the end" : "left there",
+		       (unsigned long long)(b - a));
+		bad |= b - a != (k ? 3 + 4 * 1000 : 3 + 4 * 700 + 2);
 	}
 	/* 200 reads, each stored: every read is two instructions past the one before */
 	for (int pass = 0; pass < 10; pass++) {
