@@ -1883,7 +1883,7 @@ static bool plugin_sums_of(const struct rvx_plugin_insn *const *pins, int first,
 }
 
 /* After PROBE: the plugin blocks its instructions fall in (a new one where the last ended:
- * past a jal it went through, or a page end) and the sums of their actions; false when some
+ * past a jump or branch it went through, or a page end) and the sums of their actions; false when some
  * action is not an inline addition. The block is cut back to the end of the last plugin block
  * it holds whole: a plugin block's own actions count it whole, and the next translated block
  * starts a plugin block of its own. */
