@@ -58,8 +58,7 @@ int main(void)
 		       (unsigned long long)(b - a));
 		bad |= b - a != (k ? 4 + 3 * 1000 + 1000 : 4 + 3 * 700 + 699);
 	}
-	/* a loop with its exit in the middle (the translator goes on along the exit's fall-through
-	 * in one block, the exit a side exit): left there after 700 passes, then at its end after 1000 */
+	/* a loop with its exit in the middle: left there after 700 passes, then at its end after 1000 */
 	for (int k = 0; k < 2; k++) {
 		uint64_t stop = k ? (uint64_t)-1 : 300;
 		__asm__ volatile("rdinstret %0\n\tli t1, 1000\n\tmv t4, %3\n"

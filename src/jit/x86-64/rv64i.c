@@ -302,9 +302,7 @@ static void shift_ri(struct tctx *t, int op, bool word)
 	const struct rv_insn *in = t->in;
 	if ((op == SH_SHR || op == SH_SHL) && shift_pair_rotate(t))
 		return;
-	if (op == SH_SHL && !word && extend_pair(t))
-		return;
-	if (op == SH_SHL && !word && scaled_sum(t))
+	if (op == SH_SHL && !word && (extend_pair(t) || scaled_sum(t)))
 		return;
 	int h = t_host_reg(t, in->rd), src = t_host_reg(t, in->rs1);
 	if (h >= 0 && in->rd != 0 && in->imm) {
@@ -493,7 +491,7 @@ static void load(struct tctx *t, int size, bool sign)
 static bool store_run(struct tctx *t, int size)
 {
 	const struct rv_insn *in = t->in, *run[8] = {in}, *part[8]; /* part: the store at each offset */
-	int n = 1, best = 0, lo, k;
+	int n = 1, best, lo, k;
 	struct mem m;
 	while (n * size < 8) {
 		const struct rv_insn *p = t_peek(t, n);
@@ -501,10 +499,10 @@ static bool store_run(struct tctx *t, int size)
 			break;
 		run[n++] = p;
 	}
-	for (k = 2; k <= n; k++) /* the longest prefix whose stores tile 2, 4 or 8 bytes */
-		if (tiles(run, k, size, part, &lo))
-			best = k;
-	if (!best || !tiles(run, best, size, part, &lo))
+	/* the longest prefix whose stores tile 2, 4 or 8 bytes */
+	for (best = n; best >= 2 && !tiles(run, best, size, part, &lo); best--)
+		;
+	if (best < 2)
 		return false;
 	m = t_address(t, in->rs1, lo);
 	t_get(t, RDX, part[best - 1]->rs2);

@@ -39,6 +39,12 @@ static unsigned held_in(const uint8_t *swap_in, int k)
 	return swap_in && swap_in[k] ? swap_in[k] : mapped_guest[k];
 }
 
+/* instret += the loop's count in host register h */
+static void count_out(struct emit *e, int h)
+{
+	e_alu_mr(e, false, ALU_ADD, true, M(REG_CPU, OFF(instret)), h);
+}
+
 /* The register that counts a loop's instructions adds them to instret where the others are
  * stored, and starts again from 0 where they are loaded. */
 static void spill(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
@@ -46,7 +52,7 @@ static void spill(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
 	int i;
 	for (i = 0; i < NMAPPED; i++)
 		if (held_in(swap_in, i) == SWAP_INSTRET)
-			e_alu_mr(e, false, ALU_ADD, true, M(REG_CPU, OFF(instret)), mapped_host[i]);
+			count_out(e, mapped_host[i]);
 		else
 			e_store(e, M(REG_CPU, OFF_X(held_in(swap_in, i))), mapped_host[i], 8);
 	for (i = 0; i < NXMAPPED; i++)
@@ -812,7 +818,7 @@ static void swap_out(struct tctx *t)
 	for (int k = 0; k < NMAPPED; k++)
 		if (t->swap_in[k]) {
 			if (t->swap_in[k] == SWAP_INSTRET)
-				e_alu_mr(&t->e, false, ALU_ADD, true, M(REG_CPU, OFF(instret)), mapped_host[k]);
+				count_out(&t->e, mapped_host[k]);
 			else if (t->written & 1u << t->swap_in[k])
 				e_store(&t->e, M(REG_CPU, OFF_X(t->swap_in[k])), mapped_host[k], 8);
 			e_load(&t->e, mapped_host[k], M(REG_CPU, OFF_X(mapped_guest[k])), 8, false);
@@ -910,7 +916,7 @@ void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t v
 
 static void instret_fix(struct tctx *t, int op);
 static void exit_chain(struct tctx *t, uint64_t target);
-static void plugin_sums_skip(struct tctx *t, int first);
+static void exit_early(struct tctx *t, int first, uint64_t target);
 
 /* After the block's straight-line code: every path that leaves it, in the order recorded. */
 static void emit_cold(struct tctx *t)
@@ -938,12 +944,9 @@ static void emit_cold(struct tctx *t)
 			e_store_i32(e, M(REG_CPU, OFF(vstart)), (int32_t)(c->value & 0xffff));
 			t_helper(t, c->fn, c->why);
 			break;
-		case COLD_HELPER_LEAVE: /* the block counted the instructions after this one as run */
+		case COLD_HELPER_LEAVE:
 			t_helper(t, c->fn, c->why);
-			t->idx++;
-			instret_fix(t, ALU_SUB);
-			plugin_sums_skip(t, t->idx);
-			exit_chain(t, t->pc + t->in->len);
+			exit_early(t, t->idx + 1, t->pc + t->in->len);
 			break;
 		case COLD_RAX: e_mov_ri(e, RAX, c->value); break;
 		case COLD_XMM0:
@@ -974,12 +977,7 @@ static void emit_cold(struct tctx *t)
 		case COLD_LEAVE: jmp_epilogue(t); break;
 		case COLD_LOOP_LEAVE: exit_status(t, t->block_pc, EXEC_JUMPED); break;
 		case COLD_INTERPRET: exit_status(t, t->block_pc, EXEC_JIT_INTERPRET); break;
-		case COLD_SIDE_EXIT: /* the block counted its instructions past the branch as run */
-			t->idx = c->insn;
-			instret_fix(t, ALU_SUB);
-			plugin_sums_skip(t, t->idx);
-			exit_chain(t, c->value);
-			break;
+		case COLD_SIDE_EXIT: exit_early(t, c->insn, c->value); break;
 		case COLD_CHAIN: /* the site's low bit: a forward jump, which may skip the interrupt test */
 			store_pc(t, c->value);
 			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site) | (c->value > t->block_pc));
@@ -1921,18 +1919,23 @@ static void plugin_sums_undo(struct rvx_vcpu *cpu, const struct jit_block *b, un
 		    after.sums[s].sum;
 }
 
-/* An exit of a SUMMED block before instruction first: the additions of first on did not happen. */
-static void plugin_sums_skip(struct tctx *t, int first)
+/* Leaves the block for target before instruction first: the block counted its instructions
+ * from there on as run at its entry (instret, and a SUMMED block's plugin additions); that is
+ * taken back. */
+static void exit_early(struct tctx *t, int first, uint64_t target)
 {
 	struct plugin_plan after;
-	if (!t->pins || first >= t->ninsns)
-		return;
-	if (!plugin_sums_of(t->pins, first, t->ninsns, &after)) {
-		t->refused = t->e.full = true;
-		return;
+	t->idx = first;
+	instret_fix(t, ALU_SUB);
+	if (t->pins && first < t->ninsns) {
+		if (!plugin_sums_of(t->pins, first, t->ninsns, &after))
+			t->refused = t->e.full = true;
+		else
+			for (int s = 0; s < after.nsums; s++)
+				emit_inline(t, after.sums[s].score, after.sums[s].offset, true,
+					    (uint64_t)-after.sums[s].sum);
 	}
-	for (int s = 0; s < after.nsums; s++)
-		emit_inline(t, after.sums[s].score, after.sums[s].offset, true, (uint64_t)-after.sums[s].sum);
+	exit_chain(t, target);
 }
 
 /* Translates the block at pc, of at most limit instructions; the caller holds j->lock and has
