@@ -130,6 +130,12 @@ struct rvx_vcpu {
 	uint32_t v_nan[16] __attribute__((aligned(32))); /* canonical NaNs: 8 singles, 4 doubles (translated code) */
 	uint64_t v_kmask[4]; /* translated code's k4-k7 (vector tail masks) over a helper call */
 	uint8_t v_slide[320] __attribute__((aligned(32))); /* translated slides: a group and zeros */
+	/* translated code's tail blends without AVX-512 (jit/x86-64/v.c blend_masks): for each byte of
+	 * a group, 0xff where its element is below vl (active) or past it (keep), and 1.0 in the
+	 * elements past vl (one) */
+	uint8_t v_active[256] __attribute__((aligned(32)));
+	uint8_t v_keep[256] __attribute__((aligned(32)));
+	uint8_t v_one[256] __attribute__((aligned(32)));
 };
 
 struct rvx_machine {

@@ -23,8 +23,8 @@ for t in rvv_arith rvv_mem rvv_strlen rvv_loops rvv_masks rvv_indexed rvv_blocks
 done
 # the translator's 16-byte (SSE) forms, which a host with AVX2 leaves for 32-byte ones, its
 # vector registers in the vCPU, which a host with AVX-512VL keeps in ymm16-31 at VLEN 128, and
-# its byte and word forms without AVX-512BW (copied through ymm0 instead of in place; tails and
-# v0.t masks, which need its write masks, left to the interpreter): the same
+# its byte and word forms without AVX-512BW (copied through ymm0 instead of in place; v0.t masks
+# left to the interpreter, and tails but for the forms that blend them with AVX2): the same
 # tests (and the vector loops) with AVX2, AVX-512 or AVX-512BW hidden from rvx (glibc's
 # tunable), against QEMU 10 at the default VLEN
 for t in rvv_arith rvv_mem rvv_strlen rvv_loops rvv_masks rvv_indexed rvv_blocks; do

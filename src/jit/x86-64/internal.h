@@ -135,6 +135,9 @@ struct jit_cache {
 	bool v_vbmi2; /* with v_masks, AVX-512VBMI2: byte and word compress (vpcompressb/w) */
 	/* with v_masks, for Zvbb: AVX-512CD (vplzcnt), VPOPCNTDQ and BITALG (vpopcnt), GFNI */
 	bool v_cd, v_popcnt, v_gfni;
+	/* without v_resident and v_masks, AVX2: the forms that can blend their tail do so where vl
+	 * may be below VLMAX (v.c's blend_masks) */
+	bool v_blend;
 	uint8_t *v_spill, *v_reload, *v_load;
 	uint32_t zmm16_off; /* where zmm16-31 are in a signal frame's XSAVE area (CPUID 0xD.7) */
 	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
@@ -257,7 +260,9 @@ struct tctx {
 	bool v_known;
 	bool v_whole; /* vl == VLMAX is tested in this block since the vsetvli */
 	bool v_live;  /* the vector registers are made live in ymm16-31 on this path of the block */
-	bool v_masked; /* k4-k7 hold the group's tail masks (tail_masks) for vl since the vsetvli */
+	bool v_masked; /* k4-k7 hold the group's tail masks (tail_masks) for vl since the vsetvli, or
+			* (v_blend) the vCPU's v_active, v_keep and v_one (blend_masks) */
+	bool v_blending; /* the vector instruction being translated blends its tail (enter_group_blend) */
 	bool ymm_dirty; /* vector code left ymm0-2's upper halves dirty (clean_ymm) */
 	/* a vector loop (jit_v_loop): the block branches back to its start, a vsetvli, and every
 	 * vset* in it sets the same vtype; v_sse_free: no instruction of the block uses legacy SSE */

@@ -261,6 +261,7 @@ int jit_init(struct rvx_machine *m)
 		j->v_popcnt = j->v_masks && CPU_FEATURE_ACTIVE(AVX512_VPOPCNTDQ) && CPU_FEATURE_ACTIVE(AVX512_BITALG);
 		j->v_gfni = j->v_masks && CPU_FEATURE_ACTIVE(GFNI);
 	}
+	j->v_blend = j->host_avx2 && !j->v_masks && !j->v_resident;
 	j->space_at_gs = m->space.base != NULL;
 	emit_trampolines(j);
 	m->jit = j;

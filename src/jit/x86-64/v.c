@@ -23,7 +23,10 @@
  * stay. A run of element-wise forms after a vsetvli whose vl is not known is translated twice,
  * unmasked after one test of vl and masked after it (element_wise_run). Without the masks, the
  * first of these after the vsetvli checks vl == VLMAX at run time and otherwise calls the
- * interpreter and ends the block, as every other vector instruction runs there. A fault in a
+ * interpreter and ends the block, as every other vector instruction runs there, except where the
+ * host has AVX2 (v_blend): there unit-stride loads and stores of 32- and 64-bit elements, the
+ * element-wise integer and F/D arithmetic, FP multiply-adds and shifts compute whole chunks and
+ * blend the old elements past vl back in (blend_masks). A fault in a
  * load or store is replayed in the interpreter, which sets vstart at the faulting element (or,
  * fault-only-first, trims vl). A block that loops on itself with one vtype is a vector loop
  * (jit_v_loop): what its passes share is done once before the loop head. */
@@ -366,6 +369,7 @@ static void tail_masks(struct tctx *t)
  * k4-k7 (once after a vsetvli: tail_k gives a chunk's); else enter_whole_group's jump. */
 static uint8_t *enter_group(struct tctx *t)
 {
+	t->v_blending = false;
 	if (!t->j->v_masks || (t->v_whole && t->v_lmul8 >= 8))
 		return enter_whole_group(t);
 	make_live(t);
@@ -379,6 +383,77 @@ static uint8_t *enter_group(struct tctx *t)
 static int tail_k(const struct tctx *t, unsigned k, unsigned step)
 {
 	return tail_masked(t) ? 4 + (int)(k / step) : 0;
+}
+
+/* What blend_masks copies from: 256 bytes of 0xff then 256 of 0 (a group's active bytes begin
+ * 256 - vl * SEW into them), 256 of 0 then 256 of 0xff (its kept bytes), and 1.0 in singles and
+ * doubles. */
+static const struct {
+	uint8_t active[512], keep[512];
+	uint32_t one_s[8];
+	uint64_t one_d[4];
+} blend_bytes __attribute__((aligned(32))) = {
+    {[0 ... 255] = 0xff}, {[256 ... 511] = 0xff}, {[0 ... 7] = 0x3f800000u}, {[0 ... 3] = 0x3ff0000000000000ull}};
+
+/* v_blend's masks for vl (group_chunks of 16 bytes, at most 16): the vCPU's v_active and v_keep
+ * (0xff for each byte of an element below vl, and past it) and v_one (1.0 in the elements past
+ * vl, for 32- and 64-bit elements); through rax, rcx, rdx and xmm0 */
+static void blend_masks(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	unsigned chunks = group_chunks(t), step = step_of(t, chunks), shift = (unsigned)__builtin_ctz(t->v_sew);
+	int32_t one = t->v_sew == 8 ? (int32_t)offsetof(__typeof__(blend_bytes), one_d)
+				    : (int32_t)offsetof(__typeof__(blend_bytes), one_s);
+	if (t->v_vl_const != UINT64_MAX) {
+		e_mov_ri(e, RAX, 256 - (t->v_vl_const << shift));
+	} else {
+		if (t->v_vl_in)
+			e_mov_rr(e, true, RCX, t_host_reg(t, t->v_vl_in));
+		else
+			e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
+		e_shift_i(e, SH_SHL, true, RCX, (uint8_t)shift);
+		e_mov_ri(e, RAX, 256);
+		e_alu_rr(e, ALU_SUB, true, RAX, RCX);
+	}
+	e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&blend_bytes);
+	for (unsigned k = 0; k < chunks; k += step) {
+		int32_t at = 16 * (int32_t)k;
+		vec_load(t, XMM0, MX(RDX, RAX, at), step);
+		vec_store(t, M(REG_CPU, OFF(v_active) + at), XMM0, step);
+		vec_load(t, XMM0, MX(RDX, RAX, (int32_t)offsetof(__typeof__(blend_bytes), keep) + at), step);
+		vec_store(t, M(REG_CPU, OFF(v_keep) + at), XMM0, step);
+		if (t->v_sew >= 4) {
+			vec_op_m(t, 0x66, false, 0xdb, XMM0, M(RDX, one), step); /* pand */
+			vec_store(t, M(REG_CPU, OFF(v_one) + at), XMM0, step);
+		}
+	}
+}
+
+/* enter_group for a form that can blend its tail: with v_blend, where vl may be below VLMAX, the
+ * masks made (once after a vsetvli), v_blending set and no jump; else enter_group's */
+static uint8_t *enter_group_blend(struct tctx *t)
+{
+	if (!t->j->v_blend || t->v_whole || t->v_lmul8 < 8 || group_chunks(t) > 16)
+		return enter_group(t);
+	if (!t->v_masked)
+		blend_masks(t);
+	t->v_masked = true;
+	t->v_blending = true;
+	return NULL;
+}
+
+/* vpblendvb dst, a, [m], mask: dst = m's bytes where mask's are set, a's elsewhere */
+static void blend_m(struct tctx *t, int dst, int a, struct mem m, int mask, unsigned step)
+{
+	e_vex_rm(&t->e, step == 2, VEX_PP_66, VEX_0F3A, false, 0x4c, dst, a, m);
+	e_byte(&t->e, (uint8_t)(mask << 4));
+}
+
+/* x's elements past vl = 1.0 (blending: an FP operand that raises no flag there) */
+static void blend_one(struct tctx *t, int x, unsigned k, unsigned step)
+{
+	vec_op_m(t, 0x66, false, 0xdb, x, M(REG_CPU, OFF(v_active) + 16 * (int32_t)k), step); /* pand */
+	vec_op_m(t, 0x66, false, 0xeb, x, M(REG_CPU, OFF(v_one) + 16 * (int32_t)k), step);    /* por */
 }
 
 /* Whether the instruction's mask can be taken: unmasked, or masked by v0 (vm = 0) with the host's
@@ -502,6 +577,10 @@ static void vput_masked(struct tctx *t, unsigned sew, unsigned reg, unsigned k, 
 /* vput_masked at the vtype's SEW (kr: elem_k's) */
 static void vput_tail(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step, int kr)
 {
+	if (t->v_blending) { /* the old elements past vl back into x (through xmm2) */
+		vec_load(t, XMM2, M(REG_CPU, OFF(v_keep) + 16 * (int32_t)k), step);
+		blend_m(t, x, x, vreg(t, reg, k), XMM2, step);
+	}
 	vput_masked(t, t->v_sew, reg, k, x, step, kr);
 }
 
@@ -670,13 +749,28 @@ static bool load_store(struct tctx *t)
 	uint8_t *short_vl;
 	if ((unsigned)in->imm / 8 != t->v_sew || !mask_ok(t) || in->rs3 != 1 || !group_ok(t) || in->rd % regs)
 		return false;
-	short_vl = enter_group(t);
+	/* blending, a load reads the whole chunk (an element past vl that faults is replayed in the
+	 * interpreter) and keeps the old elements past vl; a store writes 32- or 64-bit elements
+	 * under a mask (vpmaskmovd/q) */
+	short_vl = !store || t->v_sew >= 4 ? enter_group_blend(t) : enter_group(t);
 	m = t_address(t, in->rs1, 0);
 	for (unsigned k = 0; k < chunks; k += step) {
 		struct mem g = m;
 		int kr = elem_k(t, k, step);
 		g.disp += (int32_t)(16 * k);
 		bool direct = t->j->v_resident && step == 2; /* a whole ymm home: vmovdqu64 */
+		if (t->v_blending) {
+			vget(t, XMM0, in->rd, k, step);
+			vec_load(t, XMM2, M(REG_CPU, OFF(v_active) + 16 * (int32_t)k), step);
+			t_fault_site_replay(t, 1);
+			if (store) {
+				e_vex_rm(&t->e, step == 2, VEX_PP_66, VEX_0F38, t->v_sew == 8, 0x8e, XMM0, XMM2, g);
+			} else {
+				blend_m(t, XMM0, XMM0, g, XMM2, step);
+				vput(t, in->rd, k, XMM0, step);
+			}
+			continue;
+		}
 		if (kr) { /* the elements past vl neither read (nor faulting) nor written */
 			if (store && !direct)
 				vget(t, XMM0, in->rd, k, step);
@@ -1484,7 +1578,7 @@ static bool arith(struct tctx *t)
 	evex_only = map38 && sew == 8; /* vpminsq and its kin, vpmullq */
 	if (evex_only && !t->j->v_resident)
 		return false;
-	short_vl = enter_group(t);
+	short_vl = enter_group_blend(t);
 	if (fp)
 		odd_frm = check_frm(t);
 	step = step_of(t, chunks);
@@ -1533,6 +1627,14 @@ static bool arith(struct tctx *t)
 				vget(t, XMM2, in->rs1, k, step);
 			evex_opk(t, step, prefix, false, sew == 8, opc, XMM0, XMM0, form == VF_VV ? XMM2 : XMM1, kr,
 				 true);
+			canonicalize(t, sew, step);
+		} else if (fp && t->v_blending) { /* 1.0 op 1.0 past vl: no flags */
+			vget(t, XMM0, in->rs2, k, step);
+			blend_one(t, XMM0, k, step);
+			if (form == VF_VV)
+				vget(t, XMM1, in->rs1, k, step);
+			blend_one(t, XMM1, k, step); /* the scalar's: once past vl, it stays past it */
+			vec_op_r(t, prefix, false, opc, XMM0, XMM1, step);
 			canonicalize(t, sew, step);
 		} else {
 			vget(t, XMM0, in->rs2, k, step);
@@ -2149,7 +2251,7 @@ static bool multiply_add(struct tctx *t)
 	    !groups_aligned(t) || (form != VF_VV && form != VF_VF))
 		return false;
 	opc = acc ? op231[in->op - RV_VFMACC] : op213[in->op - RV_VFMADD];
-	short_vl = enter_group(t);
+	short_vl = enter_group_blend(t);
 	odd_frm = check_frm(t);
 	step = step_of(t, chunks);
 	if (form == VF_VF)
@@ -2195,7 +2297,13 @@ static bool multiply_add(struct tctx *t)
 				vput(t, in->rd, k, XMM0, step);
 				continue;
 			}
-			if (t->j->v_resident) {
+			if (t->v_blending) { /* 1.0 * 1.0 + 1.0 past vl: no flags */
+				blend_one(t, XMM0, k, step);
+				blend_one(t, XMM1, k, step); /* the scalar's: once past vl, it stays past it */
+				vget(t, XMM2, in->rs2, k, step);
+				blend_one(t, XMM2, k, step);
+				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
+			} else if (t->j->v_resident) {
 				vget(t, XMM2, in->rs2, k, step);
 				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
 			} else {
@@ -2206,7 +2314,7 @@ static bool multiply_add(struct tctx *t)
 			vec_unary(t, sew == 8 ? 0x66 : 0, 0x50, RAX, XMM2, step); /* movmskps/pd */
 			e_test_rr(e, false, RAX, RAX);
 			nan[k] = e_jcc(e, CC_NE);
-			vput(t, in->rd, k, XMM0, step);
+			vput_tail(t, in->rd, k, XMM0, step, 0);
 		}
 	}
 	finish_wide(t, step);
@@ -2290,7 +2398,7 @@ static bool shift(struct tctx *t)
 	if ((sew == 1 && !bytes) || !by_reg || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
 	    (form != VF_VI && form != VF_VX))
 		return false;
-	short_vl = enter_group(t);
+	short_vl = bytes ? enter_group(t) : enter_group_blend(t); /* bytes: xmm2 holds their mask */
 	step = step_of(t, chunks);
 	if (form == VF_VX) {
 		t_get(t, RAX, in->rs1);
@@ -3193,6 +3301,7 @@ void jit_v_loop(struct tctx *t)
  * another instruction. One that returns false has emitted nothing. */
 static int element_wise(struct tctx *t)
 {
+	t->v_blending = false;
 	switch (t->in->op) {
 	case RV_VLE:
 	case RV_VSE:
@@ -3340,7 +3449,7 @@ static int element_wise_run(struct tctx *t)
 	uint32_t checked = t->base_checked;
 	bool live = t->v_live;
 	uint8_t *start = e->p, *short_vl, *done;
-	if (!t->j->v_masks || t->v_whole || t->v_lmul8 < 8 || t->v_vl_const != UINT64_MAX)
+	if (!(t->j->v_masks || t->j->v_blend) || t->v_whole || t->v_lmul8 < 8 || t->v_vl_const != UINT64_MAX)
 		return element_wise(t);
 	short_vl = vl_test(t);
 	t->v_whole = true;
@@ -3439,6 +3548,7 @@ bool jit_v(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	int r;
+	t->v_blending = false;
 	if ((t->cpu->v_ctrl & 3) == V_CTRL_OFF || t->cpu->vlenb % 16)
 		return false; /* the interpreter raises SIGILL */
 	switch (in->op) {
