@@ -136,6 +136,7 @@ struct rvx_vcpu {
 	uint8_t v_active[256] __attribute__((aligned(32)));
 	uint8_t v_keep[256] __attribute__((aligned(32)));
 	uint8_t v_one[256] __attribute__((aligned(32)));
+	uint8_t v_elem[4][32] __attribute__((aligned(32))); /* the same for one chunk masked by v0; its .vf scalar */
 };
 
 struct rvx_machine {

@@ -392,8 +392,29 @@ static const struct {
 	uint8_t active[512], keep[512];
 	uint32_t one_s[8];
 	uint64_t one_d[4];
-} blend_bytes __attribute__((aligned(32))) = {
-    {[0 ... 255] = 0xff}, {[256 ... 511] = 0xff}, {[0 ... 7] = 0x3f800000u}, {[0 ... 3] = 0x3ff0000000000000ull}};
+	/* each element's bit of v0 by SEW (blend_elements; bytes: their dword's byte j / 8 first) */
+	uint8_t bit_b[32], spread_b[32];
+	uint16_t bit_w[16];
+	uint32_t bit_d[8];
+	uint64_t bit_q[4];
+} blend_bytes
+    __attribute__((aligned(32))) = {{[0 ... 255] = 0xff},
+				    {[256 ... 511] = 0xff},
+				    {[0 ... 7] = 0x3f800000u},
+				    {[0 ... 3] = 0x3ff0000000000000ull},
+				    {1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128,
+				     1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128},
+				    {[0 ... 7] = 0, [8 ... 15] = 1, [16 ... 23] = 2, [24 ... 31] = 3},
+				    {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768},
+				    {1, 2, 4, 8, 16, 32, 64, 128},
+				    {1, 2, 4, 8}};
+
+/* Where blend_bytes has 1.0 in elements of sew bytes */
+static int32_t one_of(unsigned sew)
+{
+	return sew == 8 ? (int32_t)offsetof(__typeof__(blend_bytes), one_d)
+			: (int32_t)offsetof(__typeof__(blend_bytes), one_s);
+}
 
 /* v_blend's masks for vl (group_chunks of 16 bytes, at most 16): the vCPU's v_active and v_keep
  * (0xff for each byte of an element below vl, and past it) and v_one (1.0 in the elements past
@@ -402,10 +423,8 @@ static void blend_masks(struct tctx *t)
 {
 	struct emit *e = &t->e;
 	unsigned chunks = group_chunks(t), step = step_of(t, chunks), shift = (unsigned)__builtin_ctz(t->v_sew);
-	int32_t one = t->v_sew == 8 ? (int32_t)offsetof(__typeof__(blend_bytes), one_d)
-				    : (int32_t)offsetof(__typeof__(blend_bytes), one_s);
-	if (t->v_vl_const != UINT64_MAX) {
-		e_mov_ri(e, RAX, 256 - (t->v_vl_const << shift));
+	if (t->v_whole || t->v_vl_const != UINT64_MAX) {
+		e_mov_ri(e, RAX, 256 - ((t->v_whole ? t->v_vlmax : t->v_vl_const) << shift));
 	} else {
 		if (t->v_vl_in)
 			e_mov_rr(e, true, RCX, t_host_reg(t, t->v_vl_in));
@@ -423,23 +442,83 @@ static void blend_masks(struct tctx *t)
 		vec_load(t, XMM0, MX(RDX, RAX, (int32_t)offsetof(__typeof__(blend_bytes), keep) + at), step);
 		vec_store(t, M(REG_CPU, OFF(v_keep) + at), XMM0, step);
 		if (t->v_sew >= 4) {
-			vec_op_m(t, 0x66, false, 0xdb, XMM0, M(RDX, one), step); /* pand */
+			vec_op_m(t, 0x66, false, 0xdb, XMM0, M(RDX, one_of(t->v_sew)), step); /* pand */
 			vec_store(t, M(REG_CPU, OFF(v_one) + at), XMM0, step);
 		}
 	}
 }
 
-/* enter_group for a form that can blend its tail: with v_blend, where vl may be below VLMAX, the
- * masks made (once after a vsetvli), v_blending set and no jump; else enter_group's */
+/* Whether the group can blend (v_blend): a register or more, and at most 256 bytes */
+static bool blends(const struct tctx *t)
+{
+	return t->j->v_blend && t->v_lmul8 >= 8 && group_chunks(t) <= 16;
+}
+
+/* enter_group for a form that can blend: where it blends (vl may be below VLMAX, or masked by
+ * v0), the tail's masks made (once after a vsetvli), v_blending set and no jump; else
+ * enter_group's */
 static uint8_t *enter_group_blend(struct tctx *t)
 {
-	if (!t->j->v_blend || t->v_whole || t->v_lmul8 < 8 || group_chunks(t) > 16)
+	if (!blends(t) || (t->v_whole && t->in->rm))
 		return enter_group(t);
 	if (!t->v_masked)
 		blend_masks(t);
 	t->v_masked = true;
 	t->v_blending = true;
 	return NULL;
+}
+
+/* Blending and masked by v0: the vCPU's v_elem = blend_masks' three for chunk k's elements that
+ * are also active in v0 (through rdx, xmm0 and xmm2) */
+static void blend_elements(struct tctx *t, unsigned k, unsigned step)
+{
+	static const uint8_t bcast[9] = {[1] = 0x58, [2] = 0x79, [4] = 0x58, [8] = 0x59}; /* vpbroadcastd/w/d/q */
+	static const int32_t bit[9] = {[1] = offsetof(__typeof__(blend_bytes), bit_b),
+				       [2] = offsetof(__typeof__(blend_bytes), bit_w),
+				       [4] = offsetof(__typeof__(blend_bytes), bit_d),
+				       [8] = offsetof(__typeof__(blend_bytes), bit_q)};
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, first = 16 * k / sew;
+	bool l = step == 2;
+	e_load(e, RDX, M(REG_CPU, OFF(v) + (int32_t)(first / 8)), 8, false);
+	if (first % 8)
+		e_shift_i(e, SH_SHR, true, RDX, (uint8_t)(first % 8));
+	e_sse_rr(e, 0x66, true, 0x6e, XMM2, RDX); /* movq */
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F38, false, bcast[sew], XMM2, 0, XMM2);
+	e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&blend_bytes);
+	if (sew == 1) /* vpshufb: byte j takes the bits of elements j / 8 * 8 on */
+		e_vex_rm(e, l, VEX_PP_66, VEX_0F38, false, 0x00, XMM2, XMM2,
+			 M(RDX, (int32_t)offsetof(__typeof__(blend_bytes), spread_b)));
+	e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM2, XMM2, M(RDX, bit[sew])); /* vpand */
+	if (sew == 8)                                                                 /* vpcmpeqq */
+		e_vex_rm(e, l, VEX_PP_66, VEX_0F38, false, 0x29, XMM2, XMM2, M(RDX, bit[sew]));
+	else /* vpcmpeqb/w/d */
+		e_vex_rm(e, l, VEX_PP_66, VEX_0F, false,
+			 sew == 1   ? 0x74
+			 : sew == 2 ? 0x75
+				    : 0x76,
+			 XMM2, XMM2, M(RDX, bit[sew]));
+	e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM2, XMM2, M(REG_CPU, OFF(v_active) + 16 * (int32_t)k));
+	vec_store(t, M(REG_CPU, OFF(v_elem)), XMM2, step);
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x76, XMM0, XMM0, XMM0); /* vpcmpeqd: all ones */
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM2); /* vpxor */
+	vec_store(t, M(REG_CPU, OFF(v_elem) + 32), XMM0, step);
+	if (sew >= 4) {
+		e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM0, XMM0, M(RDX, one_of(sew)));
+		vec_store(t, M(REG_CPU, OFF(v_elem) + 64), XMM0, step);
+	}
+}
+
+enum { BLEND_ACTIVE, BLEND_KEEP, BLEND_ONE };
+
+/* Where a blending form finds chunk k's mask of this kind: blend_masks' (the tail), or masked by
+ * v0, v_elem (blend_elements) */
+static struct mem blend_at(const struct tctx *t, int which, unsigned k)
+{
+	static const int32_t tail[] = {OFF(v_active), OFF(v_keep), OFF(v_one)};
+	if (t->in->rm)
+		return M(REG_CPU, tail[which] + 16 * (int32_t)k);
+	return M(REG_CPU, OFF(v_elem) + 32 * which);
 }
 
 /* vpblendvb dst, a, [m], mask: dst = m's bytes where mask's are set, a's elsewhere */
@@ -452,8 +531,23 @@ static void blend_m(struct tctx *t, int dst, int a, struct mem m, int mask, unsi
 /* x's elements past vl = 1.0 (blending: an FP operand that raises no flag there) */
 static void blend_one(struct tctx *t, int x, unsigned k, unsigned step)
 {
-	vec_op_m(t, 0x66, false, 0xdb, x, M(REG_CPU, OFF(v_active) + 16 * (int32_t)k), step); /* pand */
-	vec_op_m(t, 0x66, false, 0xeb, x, M(REG_CPU, OFF(v_one) + 16 * (int32_t)k), step);    /* por */
+	vec_op_m(t, 0x66, false, 0xdb, x, blend_at(t, BLEND_ACTIVE, k), step); /* pand */
+	vec_op_m(t, 0x66, false, 0xeb, x, blend_at(t, BLEND_ONE, k), step);    /* por */
+}
+
+/* Blending an FP form whose .vf scalar (xmm1) each chunk's blend_one changes: kept in the vCPU
+ * (v_elem's last) and taken again per chunk, unless only the tail blends (once an element is
+ * past vl, those after it are too: the scalar blended for one chunk serves the next) */
+static void keep_scalar(struct tctx *t, unsigned step)
+{
+	if (t->v_blending && !t->in->rm && t->in->rs3 == VF_VF)
+		vec_store(t, M(REG_CPU, OFF(v_elem) + 96), XMM1, step);
+}
+
+static void scalar_again(struct tctx *t, unsigned step)
+{
+	if (!t->in->rm)
+		vec_load(t, XMM1, M(REG_CPU, OFF(v_elem) + 96), step);
 }
 
 /* Whether the instruction's mask can be taken: unmasked, or masked by v0 (vm = 0) with the host's
@@ -469,6 +563,15 @@ static bool mask_ok(const struct tctx *t)
 	return rv_op_format(in->op) == F_VMEM || (in->rs2 != 0 && !(in->rs3 == VF_VV && in->rs1 == 0));
 }
 
+/* mask_ok for a form that can blend: also masked by v0 where it blends */
+static bool mask_ok_blend(const struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	if (in->rm || t->j->v_masks || !blends(t))
+		return mask_ok(t);
+	return in->rd != 0 && (rv_op_format(in->op) == F_VMEM || (in->rs2 != 0 && !(in->rs3 == VF_VV && in->rs1 == 0)));
+}
+
 /* The mask of the elements of chunk k (step_of's) that the instruction writes: the tail's
  * (tail_k), and where it is masked (vm = 0) v0's bits for them with it, in k3 (through gpr);
  * 0 for all */
@@ -478,6 +581,10 @@ static int elem_k_via(struct tctx *t, unsigned k, unsigned step, int gpr)
 	unsigned per = 16 * step / t->v_sew;
 	if (t->in->rm)
 		return kt;
+	if (t->v_blending) {
+		blend_elements(t, k, step);
+		return 0;
+	}
 	v0_bits(t, gpr, k / step * per);
 	keep_low(t, gpr, per);
 	kmov_from(t, 3, gpr);
@@ -578,7 +685,7 @@ static void vput_masked(struct tctx *t, unsigned sew, unsigned reg, unsigned k, 
 static void vput_tail(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step, int kr)
 {
 	if (t->v_blending) { /* the old elements past vl back into x (through xmm2) */
-		vec_load(t, XMM2, M(REG_CPU, OFF(v_keep) + 16 * (int32_t)k), step);
+		vec_load(t, XMM2, blend_at(t, BLEND_KEEP, k), step);
 		blend_m(t, x, x, vreg(t, reg, k), XMM2, step);
 	}
 	vput_masked(t, t->v_sew, reg, k, x, step, kr);
@@ -747,12 +854,14 @@ static bool load_store(struct tctx *t)
 	unsigned regs = group_regs(t), chunks = group_chunks(t), step = step_of(t, chunks);
 	struct mem m;
 	uint8_t *short_vl;
-	if ((unsigned)in->imm / 8 != t->v_sew || !mask_ok(t) || in->rs3 != 1 || !group_ok(t) || in->rd % regs)
+	/* blending, a load reads the whole chunk (an element past vl or masked off that faults is
+	 * replayed in the interpreter) and keeps the old elements there; a store writes 32- or 64-bit
+	 * elements under a mask (vpmaskmovd/q) */
+	bool can_blend = !store || t->v_sew >= 4;
+	if ((unsigned)in->imm / 8 != t->v_sew || !(can_blend ? mask_ok_blend(t) : mask_ok(t)) || in->rs3 != 1 ||
+	    !group_ok(t) || in->rd % regs)
 		return false;
-	/* blending, a load reads the whole chunk (an element past vl that faults is replayed in the
-	 * interpreter) and keeps the old elements past vl; a store writes 32- or 64-bit elements
-	 * under a mask (vpmaskmovd/q) */
-	short_vl = !store || t->v_sew >= 4 ? enter_group_blend(t) : enter_group(t);
+	short_vl = can_blend ? enter_group_blend(t) : enter_group(t);
 	m = t_address(t, in->rs1, 0);
 	for (unsigned k = 0; k < chunks; k += step) {
 		struct mem g = m;
@@ -761,7 +870,7 @@ static bool load_store(struct tctx *t)
 		bool direct = t->j->v_resident && step == 2; /* a whole ymm home: vmovdqu64 */
 		if (t->v_blending) {
 			vget(t, XMM0, in->rd, k, step);
-			vec_load(t, XMM2, M(REG_CPU, OFF(v_active) + 16 * (int32_t)k), step);
+			vec_load(t, XMM2, blend_at(t, BLEND_ACTIVE, k), step);
 			t_fault_site_replay(t, 1);
 			if (store) {
 				e_vex_rm(&t->e, step == 2, VEX_PP_66, VEX_0F38, t->v_sew == 8, 0x8e, XMM0, XMM2, g);
@@ -1556,7 +1665,7 @@ static bool arith(struct tctx *t)
 	bool map38 = false, evex_only; /* a 64-bit minimum or maximum */
 	unsigned step;
 	uint8_t opc = 0, prefix = !fp || sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
-	if (!mask_ok(t) || !group_ok(t) || !groups_aligned(t))
+	if (!mask_ok_blend(t) || !group_ok(t) || !groups_aligned(t))
 		return false;
 	if (fp) {
 		static const uint8_t fop[] = {0x58, 0x5c, 0x59, 0x5e};
@@ -1586,6 +1695,8 @@ static bool arith(struct tctx *t)
 		scalar_operand(t, sew, step);
 	else if (form == VF_VF)
 		fp_scalar_broadcast(t, in->rs1, sew, step);
+	if (fp)
+		keep_scalar(t, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
 		if (in_place(t, step, sew)) {
@@ -1633,7 +1744,9 @@ static bool arith(struct tctx *t)
 			blend_one(t, XMM0, k, step);
 			if (form == VF_VV)
 				vget(t, XMM1, in->rs1, k, step);
-			blend_one(t, XMM1, k, step); /* the scalar's: once past vl, it stays past it */
+			else
+				scalar_again(t, step);
+			blend_one(t, XMM1, k, step);
 			vec_op_r(t, prefix, false, opc, XMM0, XMM1, step);
 			canonicalize(t, sew, step);
 		} else {
@@ -2247,7 +2360,7 @@ static bool multiply_add(struct tctx *t)
 	static const char *nan_why = "a NaN result: RISC-V raises NV for inf * 0 plus a quiet NaN";
 	uint8_t opc, *short_vl, *odd_frm, *nan[64] = {NULL};
 	unsigned restore[64] = {0};
-	if (!t->j->host_fma || (sew != 4 && sew != 8) || !mask_ok(t) || !group_ok(t) || chunks > 64 ||
+	if (!t->j->host_fma || (sew != 4 && sew != 8) || !mask_ok_blend(t) || !group_ok(t) || chunks > 64 ||
 	    !groups_aligned(t) || (form != VF_VV && form != VF_VF))
 		return false;
 	opc = acc ? op231[in->op - RV_VFMACC] : op213[in->op - RV_VFMADD];
@@ -2256,6 +2369,7 @@ static bool multiply_add(struct tctx *t)
 	step = step_of(t, chunks);
 	if (form == VF_VF)
 		fp_scalar_broadcast(t, in->rs1, sew, step);
+	keep_scalar(t, step);
 	/* under a tail mask (merging: the elements past vl keep vd's) the FMA and the NaN test raise
 	 * no flags for them */
 	if (in_place(t, step, sew)) {
@@ -2299,7 +2413,9 @@ static bool multiply_add(struct tctx *t)
 			}
 			if (t->v_blending) { /* 1.0 * 1.0 + 1.0 past vl: no flags */
 				blend_one(t, XMM0, k, step);
-				blend_one(t, XMM1, k, step); /* the scalar's: once past vl, it stays past it */
+				if (form == VF_VF)
+					scalar_again(t, step);
+				blend_one(t, XMM1, k, step);
 				vget(t, XMM2, in->rs2, k, step);
 				blend_one(t, XMM2, k, step);
 				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
@@ -2395,8 +2511,8 @@ static bool shift(struct tctx *t)
 	unsigned wsew = bytes ? 2 : sew;
 	uint8_t by_reg = (in->op == RV_VSLL ? sll : in->op == RV_VSRL ? srl : sra)[wsew], *short_vl;
 	unsigned step;
-	if ((sew == 1 && !bytes) || !by_reg || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
-	    (form != VF_VI && form != VF_VX))
+	if ((sew == 1 && !bytes) || !by_reg || !(bytes ? mask_ok(t) : mask_ok_blend(t)) || !group_ok(t) ||
+	    !groups_aligned(t) || (form != VF_VI && form != VF_VX))
 		return false;
 	short_vl = bytes ? enter_group(t) : enter_group_blend(t); /* bytes: xmm2 holds their mask */
 	step = step_of(t, chunks);
