@@ -1131,6 +1131,91 @@ static void k1_from(struct tctx *t, int kr)
  * vpscatterqd/qq per field under a copy of the mask in k1 (a field's offset, below 64 bytes, lies
  * in the guard past the space). A fault replays the instruction (a load's registers never
  * overlap its indexes, so it can start again). */
+/* gather_scatter without AVX-512 (no scatters, and AVX2's gathers cannot take RISC-V's unsigned
+ * 64-bit offsets): one access per element and field in scalar code, at most 64, each address
+ * tested against the guest space (outside it, the interpreter from that element raises the
+ * fault). Elements past vl (a suffix: the first ends them) and masked off by v0 are skipped, so
+ * that vd's stay. Index in rax, the address in rax (indexed) or rdx (strided: the running
+ * address), the base in rcx unless x[rs1] has a host register, data through the other. */
+#define SCALAR_ACCESSES 64
+static bool gather_scatter_scalar(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	bool store = in->op == RV_VSUXEI || in->op == RV_VSSE || in->op == RV_VSE;
+	bool indexed = in->op == RV_VLUXEI || in->op == RV_VSUXEI;
+	unsigned sew = t->v_sew, eew = (unsigned)in->imm / 8, nf = in->rs3, emul8 = t->v_lmul8 * eew / sew;
+	unsigned dregs = group_regs(t), iregs = emul8 < 8 ? 1 : emul8 / 8, vlenb = t->cpu->vlenb;
+	unsigned n = (unsigned)t->v_vlmax;
+	int base = t_host_reg(t, in->rs1), addr = indexed ? RAX : RDX, data = indexed ? RDX : RAX;
+	uint8_t *out[SCALAR_ACCESSES] = {NULL}, *end[SCALAR_ACCESSES], *skip;
+	unsigned nend = 0;
+	if (in->rd % dregs || nf * dregs > 8 || in->rd + nf * dregs > 32 || n * nf > SCALAR_ACCESSES || in->rs1 == 0 ||
+	    (!in->rm && in->rd == 0))
+		return false;
+	if (indexed && ((!in->rm && in->rs2 == 0) || t->v_lmul8 * eew % sew || emul8 > 64 || !emul8 ||
+			in->rs2 % iregs || (!store && groups_overlap(in->rd, nf * dregs, in->rs2, iregs))))
+		return false; /* a load into its indexes would read the ones it wrote when replayed */
+	if (!indexed && eew != sew)
+		return false;
+	if (base < 0) {
+		t_get(t, RCX, in->rs1);
+		base = RCX;
+	}
+	if (!indexed)
+		e_mov_rr(e, true, RDX, base);
+	if (t->v_vl_const != UINT64_MAX && !t->v_whole && t->v_vl_const < n)
+		n = (unsigned)t->v_vl_const;
+	for (unsigned j = 0; j < n; j++) {
+		if (!indexed && j) { /* the next element's address: + stride, or the fields' bytes */
+			if ((in->op == RV_VLSE || in->op == RV_VSSE) && t_host_reg(t, in->rs2) >= 0)
+				e_alu_rr(e, ALU_ADD, true, RDX, t_host_reg(t, in->rs2));
+			else if (in->op == RV_VLSE || in->op == RV_VSSE)
+				e_alu_rm(e, ALU_ADD, true, RDX, M(REG_CPU, OFF_X(in->rs2)));
+			else
+				e_alu_ri(e, ALU_ADD, true, RDX, (int32_t)(nf * sew));
+		}
+		if (!t->v_whole && t->v_vl_const == UINT64_MAX) { /* vl <= j: this one and the rest are past it */
+			if (t->v_vl_in)
+				e_alu_ri(e, ALU_CMP, true, t_host_reg(t, t->v_vl_in), (int32_t)j);
+			else
+				e_alu_mi(e, ALU_CMP, true, M(REG_CPU, OFF(vl)), (int32_t)j);
+			end[nend++] = e_jcc(e, CC_BE);
+		}
+		skip = NULL;
+		if (!in->rm) {
+			e_load(e, data, M(REG_CPU, OFF(v) + (int32_t)(j / 8)), 1, false);
+			e_alu_ri(e, ALU_AND, false, data, 1 << (j % 8));
+			skip = e_jcc(e, CC_E);
+		}
+		if (indexed) {
+			e_load(e, RAX, M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb + j * eew)), (int)eew, false);
+			e_alu_rr(e, ALU_ADD, true, RAX, base);
+		}
+		e_test_rm(e, true, addr, M(REG_CPU, OFF(addr_mask)));
+		out[j] = e_jcc(e, CC_NE);
+		for (unsigned f = 0; f < nf; f++) {
+			struct mem v = M(REG_CPU, OFF(v) + (int32_t)((in->rd + f * dregs) * vlenb + j * sew));
+			struct mem g = t_guest(t, addr, (int32_t)(f * sew));
+			if (store)
+				e_load(e, data, v, (int)sew, false);
+			t_fault_site_replay(t, 1);
+			if (store) {
+				e_store(e, g, data, (int)sew);
+			} else {
+				e_load(e, data, g, (int)sew, false);
+				e_store(e, v, data, (int)sew);
+			}
+		}
+		if (skip)
+			e_patch(skip, e->p);
+	}
+	for (unsigned i = 0; i < nend; i++)
+		e_patch(end[i], e->p);
+	from_element(t, out, n, 1, "an address past the guest space");
+	return true;
+}
+
 static bool gather_scatter(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1142,6 +1227,8 @@ static bool gather_scatter(struct tctx *t)
 	unsigned step = step_of(t, chunks), n = 16 * step / sew, abytes = 8 * n, ibytes = n * eew;
 	uint8_t *out[64], *short_vl;
 	struct mem vsib = t_guest(t, NOREG, 0);
+	if (!t->j->v_masks && !t->j->v_resident)
+		return gather_scatter_scalar(t);
 	/* what the interpreter refuses (misaligned or overlapping groups, an EMUL out of range, v0 as
 	 * the indexes under v0.t, more than 8 registers of fields) stays there, as do loads whose
 	 * registers overlap the indexes otherwise and data of another width than SEW */
@@ -1568,10 +1655,11 @@ static bool extension(struct tctx *t)
 	f = op == RV_VZEXT_VF8 || op == RV_VSEXT_VF8 ? 8 : op == RV_VZEXT_VF4 || op == RV_VSEXT_VF4 ? 4 : 2;
 	from = sew / f;
 	sregs = t->v_lmul8 / f < 8 ? 1 : t->v_lmul8 / f / 8;
-	if (!t->j->v_masks || !mask_ok(t) || !from || t->v_lmul8 < f || in->rd % dregs || in->rs2 % sregs ||
-	    groups_overlap(in->rs2, sregs, in->rd, dregs))
+	uint8_t *short_vl;
+	if (!(t->j->v_masks || blends(t)) || !mask_ok_blend(t) || !from || t->v_lmul8 < f || in->rd % dregs ||
+	    in->rs2 % sregs || groups_overlap(in->rs2, sregs, in->rd, dregs))
 		return false; /* vs2 overlapping vd (allowed in its highest part): the interpreter's */
-	enter_group(t);
+	short_vl = enter_group_blend(t);
 	step = step_of(t, chunks);
 	for (unsigned u = 0; u < chunks; u += step) {
 		unsigned off = u * 16 / f; /* vs2's bytes under chunk u, from this offset in its group */
@@ -1584,6 +1672,7 @@ static bool extension(struct tctx *t)
 		vput_tail(t, in->rd, u, XMM0, step, kr);
 	}
 	finish_wide(t, step);
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
 	return true;
 }
 
