@@ -24,9 +24,11 @@
  * unmasked after one test of vl and masked after it (element_wise_run). Without the masks, the
  * first of these after the vsetvli checks vl == VLMAX at run time and otherwise calls the
  * interpreter and ends the block, as every other vector instruction runs there, except where the
- * host has AVX2 (v_blend): there unit-stride loads and stores of 32- and 64-bit elements, the
- * element-wise integer and F/D arithmetic, FP multiply-adds and shifts compute whole chunks and
- * blend the old elements past vl back in (blend_masks). A fault in a
+ * host has AVX2 (v_blend): there unit-stride loads (and stores of 32- and 64-bit elements),
+ * integer and F/D arithmetic, multiply-adds, shifts and extensions, under a short vl or v0.t,
+ * compute whole chunks and blend the old elements past vl or masked off back in (blend_masks,
+ * blend_elements), and indexed, strided and segment accesses run as scalar code (without
+ * AVX-512, gather_scatter_scalar). A fault in a
  * load or store is replayed in the interpreter, which sets vstart at the faulting element (or,
  * fault-only-first, trims vl). A block that loops on itself with one vtype is a vector loop
  * (jit_v_loop): what its passes share is done once before the loop head. */
@@ -2543,10 +2545,10 @@ static bool int_multiply_add(struct tctx *t)
 				    : (sub ? 0xfb : 0xd4),
 		*short_vl;
 	unsigned step;
-	if ((sew != 2 && !(sew == 4 && t->j->host_sse41) && !(sew == 8 && t->j->v_dq)) || !mask_ok(t) || !group_ok(t) ||
-	    !groups_aligned(t) || (form != VF_VV && form != VF_VX))
+	if ((sew != 2 && !(sew == 4 && t->j->host_sse41) && !(sew == 8 && t->j->v_dq)) || !mask_ok_blend(t) ||
+	    !group_ok(t) || !groups_aligned(t) || (form != VF_VV && form != VF_VX))
 		return false;
-	short_vl = enter_group(t);
+	short_vl = enter_group_blend(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX)
 		scalar_operand(t, sew, step);
@@ -2574,7 +2576,9 @@ static bool int_multiply_add(struct tctx *t)
 		}
 		vget(t, XMM2, acc ? in->rd : in->rs2, k, step);
 		vec_op_r(t, 0x66, false, addsub, XMM2, XMM0, step);
-		vput_tail(t, in->rd, k, XMM2, step, kr);
+		if (t->v_blending) /* vput_tail blends through xmm2 */
+			vec_unary(t, 0x66, 0x6f, XMM0, XMM2, step);
+		vput_tail(t, in->rd, k, t->v_blending ? XMM0 : XMM2, step, kr);
 	}
 	finish_wide(t, step);
 	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
