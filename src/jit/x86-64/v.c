@@ -24,7 +24,7 @@
  * unmasked after one test of vl and masked after it (element_wise_run). Without the masks, the
  * first of these after the vsetvli checks vl == VLMAX at run time and otherwise calls the
  * interpreter and ends the block, as every other vector instruction runs there, except where the
- * host has AVX2 (v_blend): there unit-stride loads (and stores of 32- and 64-bit elements),
+ * host has AVX2 (v_blend): there unit-stride loads and stores (not byte or halfword ones masked),
  * integer and F/D arithmetic, multiply-adds, shifts and extensions, under a short vl or v0.t,
  * compute whole chunks and blend the old elements past vl or masked off back in (blend_masks,
  * blend_elements), and indexed, strided and segment accesses run as scalar code (without
@@ -849,6 +849,36 @@ static void move_chunk(struct tctx *t, struct mem g, unsigned reg, unsigned k, u
 		vput(t, reg, k, XMM0, step);
 }
 
+/* A blended store of bytes or halfwords, after its dwords below vl: the up to 3 bytes below vl
+ * in the dword that vl ends in, one by one (vl * SEW kept in v_elem; offset rdx, byte rcx) */
+static void store_bytes_left(struct tctx *t, struct mem g)
+{
+	struct emit *e = &t->e;
+	uint8_t *done[3];
+	if (t->v_vl_const != UINT64_MAX) {
+		e_mov_ri(e, RDX, t->v_vl_const * t->v_sew);
+	} else {
+		if (t->v_vl_in)
+			e_mov_rr(e, true, RDX, t_host_reg(t, t->v_vl_in));
+		else
+			e_load(e, RDX, M(REG_CPU, OFF(vl)), 8, false);
+		e_shift_i(e, SH_SHL, true, RDX, (uint8_t)(t->v_sew / 2));
+	}
+	e_store(e, M(REG_CPU, OFF(v_elem)), RDX, 8);
+	e_alu_ri(e, ALU_AND, true, RDX, ~3);
+	g.index = RDX;
+	for (int i = 0; i < 3; i++) {
+		e_alu_rm(e, ALU_CMP, true, RDX, M(REG_CPU, OFF(v_elem)));
+		done[i] = e_jcc(e, CC_AE);
+		e_load(e, RCX, MX(REG_CPU, RDX, OFF(v) + (int32_t)(t->in->rd * t->cpu->vlenb)), 1, false);
+		t_fault_site_replay(t, 1);
+		e_store(e, g, RCX, 1);
+		e_alu_ri(e, ALU_ADD, true, RDX, 1);
+	}
+	for (int i = 0; i < 3; i++)
+		e_patch(done[i], e->p);
+}
+
 static bool load_store(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -857,9 +887,9 @@ static bool load_store(struct tctx *t)
 	struct mem m;
 	uint8_t *short_vl;
 	/* blending, a load reads the whole chunk (an element past vl or masked off that faults is
-	 * replayed in the interpreter) and keeps the old elements there; a store writes 32- or 64-bit
-	 * elements under a mask (vpmaskmovd/q) */
-	bool can_blend = !store || t->v_sew >= 4;
+	 * replayed in the interpreter) and keeps the old elements there; a store writes under a mask
+	 * (vpmaskmovd/q), bytes and halfwords (unmasked) by the dwords below vl, then the rest */
+	bool can_blend = !store || t->v_sew >= 4 || in->rm;
 	if ((unsigned)in->imm / 8 != t->v_sew || !(can_blend ? mask_ok_blend(t) : mask_ok(t)) || in->rs3 != 1 ||
 	    !group_ok(t) || in->rd % regs)
 		return false;
@@ -874,7 +904,7 @@ static bool load_store(struct tctx *t)
 			vget(t, XMM0, in->rd, k, step);
 			vec_load(t, XMM2, blend_at(t, BLEND_ACTIVE, k), step);
 			t_fault_site_replay(t, 1);
-			if (store) {
+			if (store) { /* a dword's mask is its top byte's: a dword wholly below vl */
 				e_vex_rm(&t->e, step == 2, VEX_PP_66, VEX_0F38, t->v_sew == 8, 0x8e, XMM0, XMM2, g);
 			} else {
 				blend_m(t, XMM0, XMM0, g, XMM2, step);
@@ -894,6 +924,8 @@ static bool load_store(struct tctx *t)
 		move_chunk(t, g, in->rd, k, step, store);
 	}
 	finish_wide(t, step);
+	if (t->v_blending && store && t->v_sew < 4)
+		store_bytes_left(t, m);
 	short_vl_path(t, short_vl, "vl below VLMAX: the elements past vl are not touched");
 	return true;
 }
