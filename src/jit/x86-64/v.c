@@ -1155,16 +1155,6 @@ static void k1_from(struct tctx *t, int kr)
 		e_vex_rr(&t->e, true, VEX_PP_NONE, VEX_0F, false, 0x46, 1, 1, 1); /* kxnorw k1, k1, k1 */
 }
 
-/* Loads and stores element by element through AVX-512 gathers and scatters, for 32- and 64-bit
- * elements with the masks: unordered indexed (vluxei, vsuxei: data of SEW, indexes of 8 to 64
- * bits), strided (vlse, vsse) and segments (vlseg/vsseg, vluxseg/vsuxseg: field f of an element
- * at f * EEW past its address). 16 or 32 bytes of each field's data at a time (step_of's, under
- * elem_k's mask), their 2 to 8 elements' addresses in xmm1, ymm1 or zmm1 (x[rs1] plus the index
- * zero-extended, or plus the element's multiple of the stride), tested against the space's
- * addr_mask (one out of it: the interpreter from that element on), then one vpgatherqd/qq or
- * vpscatterqd/qq per field under a copy of the mask in k1 (a field's offset, below 64 bytes, lies
- * in the guard past the space). A fault replays the instruction (a load's registers never
- * overlap its indexes, so it can start again). */
 /* gather_scatter without AVX-512 (no scatters, and AVX2's gathers cannot take RISC-V's unsigned
  * 64-bit offsets): one access per element and field in scalar code, at most 64, each address
  * tested against the guest space (outside it, the interpreter from that element raises the
@@ -1250,6 +1240,16 @@ static bool gather_scatter_scalar(struct tctx *t)
 	return true;
 }
 
+/* Loads and stores element by element through AVX-512 gathers and scatters, for 32- and 64-bit
+ * elements with the masks: unordered indexed (vluxei, vsuxei: data of SEW, indexes of 8 to 64
+ * bits), strided (vlse, vsse) and segments (vlseg/vsseg, vluxseg/vsuxseg: field f of an element
+ * at f * EEW past its address). 16 or 32 bytes of each field's data at a time (step_of's, under
+ * elem_k's mask), their 2 to 8 elements' addresses in xmm1, ymm1 or zmm1 (x[rs1] plus the index
+ * zero-extended, or plus the element's multiple of the stride), tested against the space's
+ * addr_mask (one out of it: the interpreter from that element on), then one vpgatherqd/qq or
+ * vpscatterqd/qq per field under a copy of the mask in k1 (a field's offset, below 64 bytes, lies
+ * in the guard past the space). A fault replays the instruction (a load's registers never
+ * overlap its indexes, so it can start again). */
 static bool gather_scatter(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
