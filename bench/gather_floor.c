@@ -30,7 +30,8 @@ static void pass(int mode, const __m512i lanes)
 		if (mode == 0) {
 			__m512i q0 = _mm512_cvtepu32_epi64(_mm512_castsi512_si256(idx));
 			__m512i q1 = _mm512_cvtepu32_epi64(_mm512_extracti64x4_epi64(idx, 1));
-			__m256i v0 = _mm512_i64gather_epi32(q0, lanes_count, 1), v1 = _mm512_i64gather_epi32(q1, lanes_count, 1);
+			__m256i v0 = _mm512_i64gather_epi32(q0, lanes_count, 1),
+				v1 = _mm512_i64gather_epi32(q1, lanes_count, 1);
 			v0 = _mm256_add_epi32(v0, _mm256_set1_epi32(1));
 			v1 = _mm256_add_epi32(v1, _mm256_set1_epi32(1));
 			_mm512_i64scatter_epi32(lanes_count, q0, v0, 1);
@@ -52,9 +53,11 @@ static void pass(int mode, const __m512i lanes)
 
 int main(void)
 {
-	static const char *names[] = {"AVX-512 2x8 gathers/scatters, 64-bit addresses", "AVX-512 16 gathers/scatters, 32-bit indexes",
-				      "scalar accesses", "native scalar loop"};
-	const __m512i lanes = _mm512_slli_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), 10);
+	static const char *names[] = {"AVX-512 2x8 gathers/scatters, 64-bit addresses",
+				      "AVX-512 16 gathers/scatters, 32-bit indexes", "scalar accesses",
+				      "native scalar loop"};
+	const __m512i lanes =
+	    _mm512_slli_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), 10);
 	for (int i = 0; i < BYTES / 4; i++) { /* bench/vector.c's bytes */
 		src[i] = (uint8_t)(i * 13), src[BYTES / 4 + i] = (uint8_t)i;
 		src[BYTES / 2 + i] = (uint8_t)(i * i + 7 * i), src[3 * BYTES / 4 + i] = (uint8_t)((i >> 3) ^ (i * 29));
