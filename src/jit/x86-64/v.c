@@ -2845,11 +2845,18 @@ static bool reduction(struct tctx *t)
 						      : op == RV_VREDMIN                    ? top - 1
 											    : 0;
 	bool map38, masked = masks_needed(t);
+	/* blending (v_blend, a short vl): the elements past vl made the identity, 0 or all ones */
+	bool blend = !masked && in->rm && blends(t) && !t->v_whole && (ident == 0 || ident == UINT64_MAX);
 	uint8_t opc = int_opcode(as[op - RV_VREDSUM], sew, &map38), *short_vl = NULL, *none = NULL;
-	if ((!masked && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs || (masked && t->v_vl_const == 0) ||
+	if ((!masked && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs || ((masked || blend) && t->v_vl_const == 0) ||
 	    (map38 && !t->j->host_sse41) || (map38 && sew == 8 && !t->j->v_resident))
 		return false;
-	if (masked) {
+	if (blend) {
+		if (!t->v_masked)
+			blend_masks(t);
+		t->v_masked = true;
+		none = vl_zero_test(t);
+	} else if (masked) {
 		make_live(t);
 		none = vl_zero_test(t);
 		e_mov_ri(e, RAX, ident);
@@ -2867,6 +2874,9 @@ static bool reduction(struct tctx *t)
 		} else {
 			vget(t, x, in->rs2, k, 1);
 		}
+		if (blend) /* pand with the active bytes, or por with the kept ones */
+			vec_op_m(t, 0x66, false, ident ? 0xeb : 0xdb, x,
+				 M(REG_CPU, (ident ? OFF(v_keep) : OFF(v_active)) + 16 * (int32_t)k), 1);
 		if (k)
 			reduce_rr(t, opc, map38, XMM0, XMM2);
 	}
