@@ -21,6 +21,20 @@ void leave_fault(void)
 void on_segv(int sig, siginfo_t *si, void *ctx);
 __asm__(".globl on_segv\non_segv:\n\trdinstret t0\n\tla t1, at_fault\n\tsd t0, 0(t1)\n\ttail leave_fault");
 
+/* A loop counting t1 down from 1000 (code after the count is set up, ending in rdinstret %1)
+ * with a second way out where t1 reaches t4: run once left that way after 700 passes (t4 = 300),
+ * once to the end; the instructions each run counted are printed and checked. */
+#define COUNTDOWN(what, left, code, left_count, end_count)                                               \
+	for (int k = 0; k < 2; k++) {                                                                     \
+		uint64_t stop = k ? (uint64_t)-1 : 300;                                                   \
+		__asm__ volatile("rdinstret %0\n\tli t1, 1000\n\tmv t4, %3\n" code                        \
+				 : "=&r"(a), "=&r"(b)                                                     \
+				 : "r"(buf), "r"(stop)                                                    \
+				 : "t1", "t2", "t4", "memory");                                           \
+		printf("%s, %s: %llu\n", what, k ? "to the end" : left, (unsigned long long)(b - a));   \
+		bad |= b - a != (k ? (end_count) : (left_count));                                         \
+	}
+
 int main(void)
 {
 	static uint64_t buf[2];
@@ -45,32 +59,17 @@ int main(void)
 	/* a loop whose test comes first, reached by a jump, its body's branch back to the test (the
 	 * translator makes them one block, with a side exit where that branch is not taken): left
 	 * by the side exit after 700 passes, then by the test after 1000 */
-	for (int k = 0; k < 2; k++) {
-		uint64_t stop = k ? (uint64_t)-1 : 300;
-		__asm__ volatile("rdinstret %0\n\tli t1, 1000\n\tmv t4, %3\n\tj 2f\n"
-				 "1:\tbeqz t1, 3f\n"
-				 "2:\tld t2, 0(%2)\n\taddi t1, t1, -1\n\tbne t1, t4, 1b\n"
-				 "3:\trdinstret %1"
-				 : "=&r"(a), "=&r"(b)
-				 : "r"(buf), "r"(stop)
-				 : "t1", "t2", "t4", "memory");
-		printf("loop by its test first, %s: %llu\n", k ? "to the end" : "left early",
-		       (unsigned long long)(b - a));
-		bad |= b - a != (k ? 4 + 3 * 1000 + 1000 : 4 + 3 * 700 + 699);
-	}
+	COUNTDOWN("loop by its test first", "left early",
+		  "\tj 2f\n"
+		  "1:\tbeqz t1, 3f\n"
+		  "2:\tld t2, 0(%2)\n\taddi t1, t1, -1\n\tbne t1, t4, 1b\n"
+		  "3:\trdinstret %1",
+		  4 + 3 * 700 + 699, 4 + 3 * 1000 + 1000);
 	/* a loop with its exit in the middle: left there after 700 passes, then at its end after 1000 */
-	for (int k = 0; k < 2; k++) {
-		uint64_t stop = k ? (uint64_t)-1 : 300;
-		__asm__ volatile("rdinstret %0\n\tli t1, 1000\n\tmv t4, %3\n"
-				 "1:\tld t2, 0(%2)\n\tbeq t1, t4, 2f\n\taddi t1, t1, -1\n\tbnez t1, 1b\n"
-				 "2:\trdinstret %1"
-				 : "=&r"(a), "=&r"(b)
-				 : "r"(buf), "r"(stop)
-				 : "t1", "t2", "t4", "memory");
-		printf("loop with its exit in the middle, %s: %llu\n", k ? "to the end" : "left there",
-		       (unsigned long long)(b - a));
-		bad |= b - a != (k ? 3 + 4 * 1000 : 3 + 4 * 700 + 2);
-	}
+	COUNTDOWN("loop with its exit in the middle", "left there",
+		  "1:\tld t2, 0(%2)\n\tbeq t1, t4, 2f\n\taddi t1, t1, -1\n\tbnez t1, 1b\n"
+		  "2:\trdinstret %1",
+		  3 + 4 * 700 + 2, 3 + 4 * 1000);
 	/* 200 reads, each stored: every read is two instructions past the one before */
 	for (int pass = 0; pass < 10; pass++) {
 		static uint64_t reads[200];

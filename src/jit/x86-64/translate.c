@@ -39,22 +39,29 @@ static unsigned held_in(const uint8_t *swap_in, int k)
 	return swap_in && swap_in[k] ? swap_in[k] : mapped_guest[k];
 }
 
-/* instret += the loop's count in host register h */
-static void count_out(struct emit *e, int h)
+/* Host register h back to guest register g in the vCPU, and from it; the register that counts a
+ * loop's instructions (SWAP_INSTRET) adds them to instret instead, and starts again from 0. */
+static void put_back(struct emit *e, int h, unsigned g)
 {
-	e_alu_mr(e, false, ALU_ADD, true, M(REG_CPU, OFF(instret)), h);
+	if (g == SWAP_INSTRET)
+		e_alu_mr(e, false, ALU_ADD, true, M(REG_CPU, OFF(instret)), h);
+	else
+		e_store(e, M(REG_CPU, OFF_X(g)), h, 8);
 }
 
-/* The register that counts a loop's instructions adds them to instret where the others are
- * stored, and starts again from 0 where they are loaded. */
+static void take(struct emit *e, int h, unsigned g)
+{
+	if (g == SWAP_INSTRET)
+		e_mov_ri(e, h, 0);
+	else
+		e_load(e, h, M(REG_CPU, OFF_X(g)), 8, false);
+}
+
 static void spill(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
-		if (held_in(swap_in, i) == SWAP_INSTRET)
-			count_out(e, mapped_host[i]);
-		else
-			e_store(e, M(REG_CPU, OFF_X(held_in(swap_in, i))), mapped_host[i], 8);
+		put_back(e, mapped_host[i], held_in(swap_in, i));
 	for (i = 0; i < NXMAPPED; i++)
 		e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movsd */
 	if (j->v_resident)
@@ -65,10 +72,7 @@ static void reload(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
-		if (held_in(swap_in, i) == SWAP_INSTRET)
-			e_mov_ri(e, mapped_host[i], 0);
-		else
-			e_load(e, mapped_host[i], M(REG_CPU, OFF_X(held_in(swap_in, i))), 8, false);
+		take(e, mapped_host[i], held_in(swap_in, i));
 	for (i = 0; i < NXMAPPED; i++)
 		e_sse_rm(e, 0xf3, false, 0x7e, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movq */
 	if (j->v_resident)
@@ -807,10 +811,7 @@ static void swap_in(struct tctx *t)
 	for (int k = 0; k < NMAPPED; k++)
 		if (t->swap_in[k]) {
 			e_store(&t->e, M(REG_CPU, OFF_X(mapped_guest[k])), mapped_host[k], 8);
-			if (t->swap_in[k] == SWAP_INSTRET)
-				e_mov_ri(&t->e, mapped_host[k], 0);
-			else
-				e_load(&t->e, mapped_host[k], M(REG_CPU, OFF_X(t->swap_in[k])), 8, false);
+			take(&t->e, mapped_host[k], t->swap_in[k]);
 		}
 }
 
@@ -818,10 +819,8 @@ static void swap_out(struct tctx *t)
 {
 	for (int k = 0; k < NMAPPED; k++)
 		if (t->swap_in[k]) {
-			if (t->swap_in[k] == SWAP_INSTRET)
-				count_out(&t->e, mapped_host[k]);
-			else if (t->written & 1u << t->swap_in[k])
-				e_store(&t->e, M(REG_CPU, OFF_X(t->swap_in[k])), mapped_host[k], 8);
+			if (t->swap_in[k] == SWAP_INSTRET || t->written & 1u << t->swap_in[k])
+				put_back(&t->e, mapped_host[k], t->swap_in[k]);
 			e_load(&t->e, mapped_host[k], M(REG_CPU, OFF_X(mapped_guest[k])), 8, false);
 		}
 }

@@ -371,7 +371,6 @@ static void tail_masks(struct tctx *t)
  * k4-k7 (once after a vsetvli: tail_k gives a chunk's); else enter_whole_group's jump. */
 static uint8_t *enter_group(struct tctx *t)
 {
-	t->v_blending = false;
 	if (!t->j->v_masks || (t->v_whole && t->v_lmul8 >= 8))
 		return enter_whole_group(t);
 	make_live(t);
@@ -418,24 +417,31 @@ static int32_t one_of(unsigned sew)
 			: (int32_t)offsetof(__typeof__(blend_bytes), one_s);
 }
 
+/* reg = vl * SEW, the bytes of the group below vl (VLMAX's where vl was tested to be it) */
+static void vl_bytes(struct tctx *t, int reg)
+{
+	struct emit *e = &t->e;
+	if (t->v_whole || t->v_vl_const != UINT64_MAX) {
+		e_mov_ri(e, reg, (t->v_whole ? t->v_vlmax : t->v_vl_const) * t->v_sew);
+		return;
+	}
+	if (t->v_vl_in)
+		e_mov_rr(e, true, reg, t_host_reg(t, t->v_vl_in));
+	else
+		e_load(e, reg, M(REG_CPU, OFF(vl)), 8, false);
+	e_shift_i(e, SH_SHL, true, reg, (uint8_t)__builtin_ctz(t->v_sew));
+}
+
 /* v_blend's masks for vl (group_chunks of 16 bytes, at most 16): the vCPU's v_active and v_keep
  * (0xff for each byte of an element below vl, and past it) and v_one (1.0 in the elements past
  * vl, for 32- and 64-bit elements); through rax, rcx, rdx and xmm0 */
 static void blend_masks(struct tctx *t)
 {
 	struct emit *e = &t->e;
-	unsigned chunks = group_chunks(t), step = step_of(t, chunks), shift = (unsigned)__builtin_ctz(t->v_sew);
-	if (t->v_whole || t->v_vl_const != UINT64_MAX) {
-		e_mov_ri(e, RAX, 256 - ((t->v_whole ? t->v_vlmax : t->v_vl_const) << shift));
-	} else {
-		if (t->v_vl_in)
-			e_mov_rr(e, true, RCX, t_host_reg(t, t->v_vl_in));
-		else
-			e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
-		e_shift_i(e, SH_SHL, true, RCX, (uint8_t)shift);
-		e_mov_ri(e, RAX, 256);
-		e_alu_rr(e, ALU_SUB, true, RAX, RCX);
-	}
+	unsigned chunks = group_chunks(t), step = step_of(t, chunks);
+	vl_bytes(t, RCX);
+	e_mov_ri(e, RAX, 256);
+	e_alu_rr(e, ALU_SUB, true, RAX, RCX);
 	e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&blend_bytes);
 	for (unsigned k = 0; k < chunks; k += step) {
 		int32_t at = 16 * (int32_t)k;
@@ -855,15 +861,7 @@ static void store_bytes_left(struct tctx *t, struct mem g)
 {
 	struct emit *e = &t->e;
 	uint8_t *done[3];
-	if (t->v_vl_const != UINT64_MAX) {
-		e_mov_ri(e, RDX, t->v_vl_const * t->v_sew);
-	} else {
-		if (t->v_vl_in)
-			e_mov_rr(e, true, RDX, t_host_reg(t, t->v_vl_in));
-		else
-			e_load(e, RDX, M(REG_CPU, OFF(vl)), 8, false);
-		e_shift_i(e, SH_SHL, true, RDX, (uint8_t)(t->v_sew / 2));
-	}
+	vl_bytes(t, RDX);
 	e_store(e, M(REG_CPU, OFF(v_elem)), RDX, 8);
 	e_alu_ri(e, ALU_AND, true, RDX, ~3);
 	g.index = RDX;
@@ -1162,25 +1160,18 @@ static void k1_from(struct tctx *t, int kr)
  * that vd's stay. Index in rax, the address in rax (indexed) or rdx (strided: the running
  * address), the base in rcx unless x[rs1] has a host register, data through the other. */
 #define SCALAR_ACCESSES 64
-static bool gather_scatter_scalar(struct tctx *t)
+static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsigned dregs, unsigned iregs)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	bool store = in->op == RV_VSUXEI || in->op == RV_VSSE || in->op == RV_VSE;
-	bool indexed = in->op == RV_VLUXEI || in->op == RV_VSUXEI;
-	unsigned sew = t->v_sew, eew = (unsigned)in->imm / 8, nf = in->rs3, emul8 = t->v_lmul8 * eew / sew;
-	unsigned dregs = group_regs(t), iregs = emul8 < 8 ? 1 : emul8 / 8, vlenb = t->cpu->vlenb;
+	unsigned sew = t->v_sew, eew = (unsigned)in->imm / 8, nf = in->rs3, vlenb = t->cpu->vlenb;
 	unsigned n = (unsigned)t->v_vlmax;
 	int base = t_host_reg(t, in->rs1), addr = indexed ? RAX : RDX, data = indexed ? RDX : RAX;
 	uint8_t *out[SCALAR_ACCESSES] = {NULL}, *end[SCALAR_ACCESSES], *skip;
 	unsigned nend = 0;
-	if (in->rd % dregs || nf * dregs > 8 || in->rd + nf * dregs > 32 || n * nf > SCALAR_ACCESSES || in->rs1 == 0 ||
-	    (!in->rm && in->rd == 0))
-		return false;
-	if (indexed && ((!in->rm && in->rs2 == 0) || t->v_lmul8 * eew % sew || emul8 > 64 || !emul8 ||
-			in->rs2 % iregs || (!store && groups_overlap(in->rd, nf * dregs, in->rs2, iregs))))
-		return false; /* a load into its indexes would read the ones it wrote when replayed */
-	if (!indexed && eew != sew)
+	/* a load into its own indexes would read the ones it wrote when replayed */
+	if (n * nf > SCALAR_ACCESSES || in->rs1 == 0 ||
+	    (indexed && !store && groups_overlap(in->rd, nf * dregs, in->rs2, iregs)))
 		return false;
 	if (base < 0) {
 		t_get(t, RCX, in->rs1);
@@ -1261,20 +1252,20 @@ static bool gather_scatter(struct tctx *t)
 	unsigned step = step_of(t, chunks), n = 16 * step / sew, abytes = 8 * n, ibytes = n * eew;
 	uint8_t *out[64], *short_vl;
 	struct mem vsib = t_guest(t, NOREG, 0);
-	if (!t->j->v_masks && !t->j->v_resident)
-		return gather_scatter_scalar(t);
 	/* what the interpreter refuses (misaligned or overlapping groups, an EMUL out of range, v0 as
-	 * the indexes under v0.t, more than 8 registers of fields) stays there, as do loads whose
-	 * registers overlap the indexes otherwise and data of another width than SEW */
-	if (!t->j->v_masks || sew < 4 || !mask_ok(t) || in->rd % dregs || nf * dregs > 8 || in->rd + nf * dregs > 32)
+	 * vd or as the indexes under v0.t, more than 8 registers of fields) stays there, as does data
+	 * of another width than SEW */
+	if (in->rd % dregs || nf * dregs > 8 || in->rd + nf * dregs > 32 || (!in->rm && in->rd == 0) ||
+	    (!indexed && eew != sew) ||
+	    (indexed && ((!in->rm && in->rs2 == 0) || t->v_lmul8 * eew % sew || emul8 > 64 || in->rs2 % iregs)))
 		return false;
+	if (!t->j->v_masks && !t->j->v_resident)
+		return gather_scatter_scalar(t, store, indexed, dregs, iregs);
 	/* a load's registers may overlap its indexes only as vd == vs2 with one unit (all indexes read
 	 * before anything is written), of a narrower data width (the overlap in their lowest part) */
-	if (indexed && ((!in->rm && in->rs2 == 0) || t->v_lmul8 * eew % sew || emul8 > 64 || in->rs2 % iregs ||
-			(!store && groups_overlap(in->rd, nf * dregs, in->rs2, iregs) &&
-			 (in->rd != in->rs2 || nf > 1 || sew >= eew || chunks / step > 1))))
-		return false;
-	if (!indexed && eew != sew)
+	if (!t->j->v_masks || sew < 4 ||
+	    (indexed && !store && groups_overlap(in->rd, nf * dregs, in->rs2, iregs) &&
+	     (in->rd != in->rs2 || nf > 1 || sew >= eew || chunks / step > 1)))
 		return false;
 	short_vl = enter_group(t);
 	if (indexed) {
@@ -2876,7 +2867,7 @@ static bool reduction(struct tctx *t)
 		}
 		if (blend) /* pand with the active bytes, or por with the kept ones */
 			vec_op_m(t, 0x66, false, ident ? 0xeb : 0xdb, x,
-				 M(REG_CPU, (ident ? OFF(v_keep) : OFF(v_active)) + 16 * (int32_t)k), 1);
+				 blend_at(t, ident ? BLEND_KEEP : BLEND_ACTIVE, k), 1);
 		if (k)
 			reduce_rr(t, opc, map38, XMM0, XMM2);
 	}
