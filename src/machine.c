@@ -156,6 +156,7 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 		}
 	}
 	cpu->addr_mask = ~(m->space.size - 1);
+	cpu->split_tab = m->split_tab;
 	cpu->plugin_index = -1;
 	cpu->sigact = m->sigact;
 	cpu->vlenb = m->cfg.vlen ? m->cfg.vlen / 8 : RVX_VLENB_DEFAULT;

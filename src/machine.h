@@ -58,6 +58,7 @@ struct rvx_vcpu {
 	uint64_t plugin_area[64];        /* plugins: small scoreboards' elements while the vCPU runs */
 	volatile sig_atomic_t interrupt; /* async signal waiting in pending */
 	uint64_t addr_mask;              /* bits no guest address has */
+	const struct rvx_split_entry *split_tab; /* cluster: the pages split here (NULL: none can be) */
 	uint32_t mxcsr_tmp;              /* scratch for ldmxcsr/stmxcsr in translated code */
 	uint64_t div_other;              /* the other half of a translated division, for its partner */
 	uint64_t fault_addr;
@@ -88,6 +89,8 @@ struct rvx_vcpu {
 	int tid;
 	int host_tid;                   /* in a cluster, the host thread's id on its rank (tid is the master's) */
 	uint64_t retry_pc, retry_addr;  /* in a cluster, a fault run again once the master's maps are in */
+	uint64_t split_retry_pc, split_retry_addr; /* in a cluster, a fault on a split page run again */
+	uint32_t split_retries;
 	int migrate_to;                 /* in a cluster, the rank + 1 this thread moves to at its next safe point */
 	int group;                      /* the last group hint it ran (rv_is_group_hint), 0: none */
 	bool vfork_child;               /* shares memory with a parent waiting for its exec or exit */
@@ -190,7 +193,34 @@ struct rvx_machine {
 	 * this rank; an SC fails when its LR's group count changed (a remote write could have
 	 * come between). NULL otherwise. */
 	uint32_t *res_gens;
+	const struct rvx_split_entry *split_tab; /* cluster mode: each vCPU's split_tab */
 };
+
+/* Cluster mode: a page written by several ranks at disjoint places is split (cluster/split.c):
+ * each 64-byte unit of it lives in a shadow page of its own, at the same offset, which moves
+ * between ranks alone. An access goes to unit (offset / 64)'s shadow page at shadow + unit *
+ * 4096 + offset; the page itself is inaccessible meanwhile. A table of RVX_SPLIT_SLOTS entries,
+ * indexed by page number, says which pages are split on this rank (key ~0: none). */
+#define RVX_SPLIT_SLOTS      64
+#define RVX_SPLIT_UNIT_SHIFT 6
+struct rvx_split_entry {
+	uint64_t key, shadow;
+};
+static inline const struct rvx_split_entry *rvx_split_lookup(const struct rvx_split_entry *tab, uint64_t addr)
+{
+	const struct rvx_split_entry *e = &tab[(addr >> 12) & (RVX_SPLIT_SLOTS - 1)];
+	return (__atomic_load_n(&e->key, __ATOMIC_ACQUIRE) ^ addr) < 4096 ? e : NULL;
+}
+/* The address an access of n bytes at addr makes: its unit's shadow when addr's page is split
+ * and the access stays in one unit, else addr (a split page faults: the cluster joins it). */
+static inline uint64_t rvx_split_address(const struct rvx_split_entry *tab, uint64_t addr, uint64_t n)
+{
+	const struct rvx_split_entry *e = rvx_split_lookup(tab, addr);
+	uint64_t off = addr & 4095;
+	if (!e || (addr & ((1u << RVX_SPLIT_UNIT_SHIFT) - 1)) + n > (1u << RVX_SPLIT_UNIT_SHIFT))
+		return addr;
+	return e->shadow + ((off >> RVX_SPLIT_UNIT_SHIFT) << 12) + off;
+}
 
 #define RES_GROUPS 256
 static inline uint32_t *machine_res_gen(const struct rvx_machine *m, uint64_t addr)

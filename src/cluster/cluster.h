@@ -22,6 +22,7 @@ enum cl_opt {
 	CL_OPT_FORWARD = 1, /* a reader's sequential misses make the home push the next pages */
 	CL_OPT_PLACE = 2,   /* threads that share pages across ranks move to one rank */
 	CL_OPT_SPREAD = 4,  /* each 1 MiB of guest memory has its directory on a rank of its own */
+	CL_OPT_SPLIT = 8,   /* a page written by several ranks at disjoint places is split in units */
 };
 
 struct cl_options {
@@ -96,6 +97,21 @@ void cluster_join_group(struct rvx_vcpu *cpu, int group);
  * this host thread stands for it at the master (a proxy), or ends elsewhere. Returns only if it
  * stays. */
 void cluster_migrate(struct rvx_vcpu *cpu);
+
+/* Page splitting (split.c). A guest fault at addr: true when it was a split page's (the
+ * instruction runs again, its accesses then going to the shadow pages; one that cannot, a second
+ * time at the same place, joins the page first) or a stale shadow access. */
+bool cluster_split_fault(struct rvx_vcpu *cpu, uint64_t addr);
+/* A fault of rvx's own code (a syscall's copy, a signal frame) at addr: true when addr is in a
+ * split page, which is joined before this returns (the access then runs again). */
+bool cluster_split_host_fault(struct rvx_vcpu *cpu, uint64_t addr);
+/* Joins the split pages in [addr, addr+len) before a mapping change there, or all of them when a
+ * syscall failed with EFAULT (the kernel cannot reach a split page); true if there were any. */
+bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len);
+/* The translator: the accesses of the instruction at pc look split pages up (it faulted on one);
+ * how many instructions' do. */
+bool cluster_split_aware(const struct rvx_machine *m, uint64_t pc);
+uint32_t cluster_split_aware_count(const struct rvx_machine *m);
 
 /* This rank is the master (or there is no cluster). */
 bool cluster_is_master(const struct rvx_machine *m);

@@ -46,7 +46,9 @@ struct dir_entry {
 
 int dsm_init(struct cluster *c)
 {
-	struct uffdio_api api = {.api = UFFD_API, .features = UFFD_FEATURE_PAGEFAULT_FLAG_WP | UFFD_FEATURE_THREAD_ID};
+	struct uffdio_api api = {.api = UFFD_API,
+				 .features = UFFD_FEATURE_PAGEFAULT_FLAG_WP | UFFD_FEATURE_THREAD_ID |
+					     UFFD_FEATURE_EXACT_ADDRESS};
 	c->uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
 	if (c->uffd < 0)
 		return -errno;
@@ -79,21 +81,21 @@ int dsm_register(struct cluster *c, uint64_t addr, uint64_t len)
 	return ioctl(c->uffd, UFFDIO_REGISTER, &r) == 0 ? 0 : -errno;
 }
 
-static int default_state(const struct cluster *c)
+static int default_state(const struct cluster *c, uint64_t page)
 {
-	return c->rank == MASTER ? PAGE_M : PAGE_I;
+	return c->rank == cl_origin(c, page) ? PAGE_M : PAGE_I;
 }
 
 static int local_state(struct cluster *c, uint64_t page)
 {
 	uint64_t *v = pagemap_get(&c->local, page);
-	return v ? (int)*v : default_state(c);
+	return v ? (int)*v : default_state(c, page);
 }
 
 static void set_local(struct cluster *c, uint64_t page, int state)
 {
 	uint64_t *v;
-	if (state == default_state(c)) {
+	if (state == default_state(c, page)) {
 		pagemap_del(&c->local, page);
 		return;
 	}
@@ -224,11 +226,16 @@ static void drop(struct cluster *c, uint64_t page)
 	c->stats.invalidations++;
 }
 
-/* The page is about to leave this rank: SCs whose LR came before fail from now on. */
+/* The page is about to leave this rank: SCs whose LR came before fail from now on (a shadow
+ * page's: those on its split page). */
 static void reservations_end(struct cluster *c, uint64_t page)
 {
-	if (c->m && c->m->res_gens)
-		__atomic_add_fetch(machine_res_gen(c->m, page), 1, __ATOMIC_SEQ_CST);
+	uint64_t split;
+	if (!c->m || !c->m->res_gens)
+		return;
+	__atomic_add_fetch(machine_res_gen(c->m, page), 1, __ATOMIC_SEQ_CST);
+	if ((split = split_page_of(c, page)) != 0)
+		__atomic_add_fetch(machine_res_gen(c->m, split), 1, __ATOMIC_SEQ_CST);
 }
 
 static bool all_zero(const uint8_t *p)
@@ -285,7 +292,7 @@ static void free_staged(void *arg, uint64_t page, uint64_t val)
 
 /* --- requester: this rank's threads fault --- */
 
-static void request(struct cluster *c, uint64_t page, int want, bool has_copy, int thread)
+static void request(struct cluster *c, uint64_t page, int want, bool has_copy, int thread, uint64_t offset)
 {
 	struct cl_msg msg;
 	uint64_t *w = pagemap_get(&c->wanted, page);
@@ -298,12 +305,19 @@ static void request(struct cluster *c, uint64_t page, int want, bool has_copy, i
 	msg_init(&msg, c, MSG_PAGE_REQ, page);
 	msg.arg[0] = (uint64_t)want;
 	msg.arg[1] = has_copy;
+	msg.arg[2] = offset;
 	msg.thread = thread;
 	cl_send(c, msg.home, &msg);
 }
 
-void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present, int thread)
+void dsm_take(struct cluster *c, uint64_t page)
 {
+	request(c, page, PAGE_M, local_state(c, page) != PAGE_I, 0, 0);
+}
+
+void dsm_fault(struct cluster *c, uint64_t addr, bool writing, bool present, int thread)
+{
+	uint64_t page = addr & ~(PAGE - 1);
 	int state = local_state(c, page), want = writing ? PAGE_M : PAGE_S;
 
 	if (state == PAGE_M && !present) {
@@ -325,7 +339,7 @@ void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present, int
 		wake(c, page); /* answered since the fault was raised */
 		return;
 	}
-	request(c, page, want, present, thread);
+	request(c, page, want, present, thread, (addr & (PAGE - 1)) + 1);
 }
 
 bool dsm_poll_faults(struct cluster *c)
@@ -341,7 +355,7 @@ bool dsm_poll_faults(struct cluster *c)
 		for (size_t i = 0; i < (size_t)n / sizeof ev[0]; i++)
 			if (ev[i].event == UFFD_EVENT_PAGEFAULT) {
 				uint64_t flags = ev[i].arg.pagefault.flags;
-				dsm_fault(c, (ev[i].arg.pagefault.address - host_addr(c, 0)) & ~(PAGE - 1),
+				dsm_fault(c, ev[i].arg.pagefault.address - host_addr(c, 0),
 					  flags & (UFFD_PAGEFAULT_FLAG_WRITE | UFFD_PAGEFAULT_FLAG_WP),
 					  flags & UFFD_PAGEFAULT_FLAG_WP,
 					  place_thread(c, (int)ev[i].arg.pagefault.feat.ptid));
@@ -355,6 +369,12 @@ static void on_data(struct cluster *c, const struct cl_msg *msg)
 	int state = (int)msg->arg[0];
 	struct cl_msg done;
 
+	if (msg->flags & DATA_SPLIT) { /* no transaction: the thread tries again (split.c) */
+		if (w)
+			pagemap_del(&c->wanted, page);
+		wake(c, page);
+		return;
+	}
 	if (msg->flags & DATA_NONE) {
 		if (state == PAGE_M)
 			write_protect(c, page, false);
@@ -466,9 +486,16 @@ static struct dir_entry *dir_entry(struct cluster *c, uint64_t page)
 	if (!e)
 		c->t->abort(c->t, 70);
 	e->state = PAGE_M;
-	e->owner = MASTER;
+	e->owner = cl_origin(c, page);
 	*v = (uint64_t)(uintptr_t)e;
 	return e;
+}
+
+bool dsm_held(struct cluster *c, uint64_t page)
+{
+	uint64_t *v = pagemap_get(&c->dir, page);
+	const struct dir_entry *e = v ? (const struct dir_entry *)(uintptr_t)*v : NULL;
+	return local_state(c, page) == PAGE_M && !(e && e->busy) && !pagemap_get(&c->wanted, page);
 }
 
 static int lowest(uint64_t set)
@@ -558,6 +585,15 @@ static void defer(struct cluster *c, uint64_t page, int src, int want, bool has_
 
 static void stream_miss(struct cluster *c, int r, uint64_t page);
 
+/* A request split.c turns down: the requester's thread tries again. */
+static void refuse(struct cluster *c, uint64_t page, int src)
+{
+	struct cl_msg msg;
+	msg_init(&msg, c, MSG_PAGE_DATA, page);
+	msg.flags = DATA_SPLIT;
+	cl_send(c, src, &msg);
+}
+
 static void dir_request(struct cluster *c, const struct cl_msg *msg)
 {
 	struct dir_entry *e;
@@ -565,11 +601,17 @@ static void dir_request(struct cluster *c, const struct cl_msg *msg)
 		defer(c, msg->page, msg->src, (int)msg->arg[0], msg->arg[1]);
 		return;
 	}
-	if (msg->arg[0] == PAGE_S)
+	if (split_refuses(c, msg->page, msg->src)) {
+		refuse(c, msg->page, msg->src);
+		return;
+	}
+	if (msg->arg[0] == PAGE_S && !cl_is_shadow(c, msg->page))
 		stream_miss(c, msg->src, msg->page);
 	place_observe(c, msg->src, msg->thread, msg->page);
 	c->stats.home_requests++;
 	e = dir_entry(c, msg->page);
+	if (!e->busy)
+		split_observe(c, msg->page, msg->src, (int)msg->arg[0], msg->arg[2]);
 	if (e->busy) {
 		struct dir_wait *w = calloc(1, sizeof *w);
 		if (!w)
@@ -593,19 +635,24 @@ static void dir_done(struct cluster *c, uint64_t page)
 	struct dir_wait *w;
 	e->busy = false;
 	c->dir_busy--;
-	while ((w = e->head)) {
-		bool later = c->frozen && w->src != MASTER;
+	split_page_done(c, page);
+	while (!e->busy && (w = e->head)) {
+		bool later = c->frozen && w->src != MASTER, refused = !later && split_refuses(c, page, w->src);
 		e->head = w->next;
 		if (!e->head)
 			e->tail = NULL;
 		if (later)
 			defer(c, page, w->src, w->want, w->has_copy);
+		else if (refused)
+			refuse(c, page, w->src);
 		else
 			dir_start(c, page, e, w->src, w->want, w->has_copy);
 		free(w);
-		if (!later)
+		if (!later && !refused)
 			return;
 	}
+	if (e->busy)
+		return;
 	gather_answer(c);
 }
 
@@ -669,7 +716,7 @@ static uint64_t push_prepare(struct cluster *c, int r, uint64_t from, uint64_t u
 	for (q = from; q < upto; q += PAGE) {
 		uint64_t *v = pagemap_get(&c->dir, q);
 		const struct dir_entry *e = v ? (const struct dir_entry *)(uintptr_t)*v : NULL;
-		int h = MASTER; /* no entry: the master's */
+		int h = cl_origin(c, q); /* no entry: the master's (or a shadow chunk's home's) */
 		if (e && (e->busy || (e->sharers & bit) || (e->state == PAGE_M && e->owner == r)))
 			break;
 		if (e)
@@ -903,6 +950,7 @@ void dsm_apply_map(struct cluster *c, const struct cl_msg *msg)
 			code_changed(c, addr, len, false);
 		return;
 	}
+	split_map_changed(c, op, addr, len);
 	if (c->rank != MASTER) {
 		if (op == SPACE_CHANGE_MAP)
 			space_map(s, addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, NULL);

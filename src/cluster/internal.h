@@ -126,6 +126,14 @@ struct cl_stream {
 	uint64_t handed;     /* spread homes: the next home was told of the stream at this page */
 };
 
+/* Page splitting: the shadow area holds SPLIT_CHUNKS chunks of a shadow page per unit; chunk k's
+ * home (where its pages are when no split page uses it) is rank k mod size. */
+#define SPLIT_UNITS       (RVX_PAGE_SIZE >> RVX_SPLIT_UNIT_SHIFT)
+#define SPLIT_CHUNKS      64
+#define SPLIT_CHUNK_BYTES (SPLIT_UNITS * RVX_PAGE_SIZE)
+#define SPLIT_AREA        (SPLIT_CHUNKS * SPLIT_CHUNK_BYTES)
+struct cl_split;
+
 #define SERVICE_FAULTS MSG_TYPES
 #define SERVICE_RING   (MSG_TYPES + 1)
 
@@ -191,6 +199,12 @@ struct cluster {
 	struct cl_proxy *proxies;
 	struct cl_proxy *retired_proxies; /* see retire_proxy */
 
+	/* page splitting (split.c): the shadow area (0: no splitting), the pages split on this rank
+	 * (every vCPU's split_tab), and split.c's own state */
+	uint64_t split_base;
+	struct rvx_split_entry split_tab[RVX_SPLIT_SLOTS];
+	struct cl_split *split;
+
 	struct cl_stats stats;
 };
 
@@ -211,9 +225,20 @@ void cl_send_owned(struct cluster *c, int dest, uint8_t *buf, size_t len);
 void cl_post(struct cluster *c, int dest, struct cl_msg *msg);
 /* The same to every rank but this one. */
 void cl_post_others(struct cluster *c, struct cl_msg *msg);
+static inline bool cl_is_shadow(const struct cluster *c, uint64_t page)
+{
+	return c->split_base && page - c->split_base < SPLIT_AREA;
+}
+/* The rank that holds page while nobody asked for it: the master, or a shadow chunk's home. */
+static inline int cl_origin(const struct cluster *c, uint64_t page)
+{
+	return cl_is_shadow(c, page) ? (int)((page - c->split_base) / SPLIT_CHUNK_BYTES % (uint64_t)c->size) : MASTER;
+}
 /* The rank that keeps page's directory entry (carried in every message). */
 static inline int cl_home(const struct cluster *c, uint64_t page)
 {
+	if (cl_is_shadow(c, page))
+		return cl_origin(c, page);
 	return c->opt.off & CL_OPT_SPREAD ? MASTER : (int)((page >> c->home_shift) % (uint64_t)c->size);
 }
 void cl_prompt_thread(int nice);
@@ -235,15 +260,39 @@ int dsm_register(struct cluster *c, uint64_t addr, uint64_t len);
 bool dsm_poll_faults(struct cluster *c);
 /* Sends what this rank's threads posted, and handles what they posted to this rank itself. */
 bool cl_drain_outbox(struct cluster *c);
-/* A thread of this rank faulted on page: a write (or a read), to a page that is there
+/* A thread of this rank faulted at addr: a write (or a read), to a page that is there
  * write-protected (present) or not there. */
-void dsm_fault(struct cluster *c, uint64_t page, bool writing, bool present, int thread);
+void dsm_fault(struct cluster *c, uint64_t addr, bool writing, bool present, int thread);
+/* This rank's service asks for page in state M (split.c), as a thread's fault would. */
+void dsm_take(struct cluster *c, uint64_t page);
+/* This rank, page's home, holds it in state M, and no transaction on it is under way. */
+bool dsm_held(struct cluster *c, uint64_t page);
 void dsm_message(struct cluster *c, const struct cl_msg *msg);
 /* Applies a mapping change from the master at this rank (service thread). */
 void dsm_apply_map(struct cluster *c, const struct cl_msg *msg);
 void dsm_print_stats(struct cluster *c);
 void dsm_gather(struct cluster *c, const struct cl_msg *msg);
 void dsm_thaw(struct cluster *c);
+
+/* split.c: page splitting against false sharing (CL_OPT_SPLIT). */
+int split_init(struct cluster *c);
+/* The master, before the other ranks hear of its mappings: maps the shadow area. */
+int split_map_area(struct cluster *c);
+/* At page's home: a request for it from rank src that gets no page (DATA_SPLIT): the page is
+ * split, or it is a shadow page of a chunk no split page uses now. */
+bool split_refuses(struct cluster *c, uint64_t page, int src);
+/* At page's home, before the directory serves rank src's request for want; offset is 1 + where
+ * src faulted (0: unknown). */
+void split_observe(struct cluster *c, uint64_t page, int src, int want, uint64_t offset);
+/* At page's home: a transaction on page ended (dir_done). */
+void split_page_done(struct cluster *c, uint64_t page);
+/* The split page whose shadow page is page (0: none). */
+uint64_t split_page_of(const struct cluster *c, uint64_t page);
+void split_message(struct cluster *c, const struct cl_msg *msg);
+/* The master changed a mapping at this rank (dsm_apply_map, before it is applied): split pages
+ * in the range are joined, without their bytes where the mapping goes. */
+void split_map_changed(struct cluster *c, int op, uint64_t addr, uint64_t len);
+void split_print_stats(struct cluster *c);
 
 /* remote.c: threads on other ranks and delegated syscalls. */
 void remote_message(struct cluster *c, const struct cl_msg *msg);

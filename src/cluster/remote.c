@@ -34,7 +34,7 @@ bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t er
 	static const struct {
 		const char *name;
 		unsigned bit;
-	} opts[] = {{"forward", CL_OPT_FORWARD}, {"place", CL_OPT_PLACE}, {"spread", CL_OPT_SPREAD}, {"all", ~0u}};
+	} opts[] = {{"forward", CL_OPT_FORWARD}, {"place", CL_OPT_PLACE}, {"spread", CL_OPT_SPREAD}, {"split", CL_OPT_SPLIT}, {"all", ~0u}};
 	const char *p = s;
 	do {
 		size_t len = strcspn(p, ",");
@@ -53,7 +53,7 @@ bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t er
 		if (!found || !len) {
 			snprintf(
 			    err, errlen,
-			    "--cluster-opt wants all, none, or optimisations (forward, place, spread) each with no- to "
+			    "--cluster-opt wants all, none, or optimisations (forward, place, spread, split) each with no- to "
 			    "turn it off, like no-forward, not '%s'",
 			    s);
 			return false;
@@ -849,6 +849,7 @@ void cluster_gather(struct rvx_machine *m)
 	struct cluster *c = m->cluster;
 	struct cl_msg msg = {.type = MSG_GATHER};
 	struct cl_gather g = {.pages = NULL};
+	cluster_split_join_range(m, 0, UINT64_MAX); /* the child gets whole pages */
 	cl_wait_init(&g.w, c->size);
 	msg.txn = (uint64_t)(uintptr_t)&g;
 	for (int r = 0; r < c->size; r++) /* every home, this one too */
@@ -970,6 +971,8 @@ int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct c
 	}
 	c->cores[c->rank] = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	r = dsm_init(c);
+	if (r == 0)
+		r = split_init(c);
 	if (r < 0) {
 		free(c->cores);
 		free(c);
@@ -998,6 +1001,7 @@ static void send_mappings(struct cluster *c)
 	n = s->nvmas;
 	cl_wait_init(&w, (int)(n * (size_t)(c->size - 1)));
 	start.arg[0] = c->m->sigreturn_tramp;
+	start.arg[1] = c->split_base;
 	cl_post_others(c, &start);
 	for (i = 0; i < n; i++) {
 		struct cl_msg msg = {.type = MSG_MAP, .txn = (uint64_t)(uintptr_t)&w, .page = s->vmas[i].start};
@@ -1026,6 +1030,9 @@ int cluster_start_master(struct rvx_machine *m)
 		}
 		usleep(1000);
 	}
+	r = split_map_area(c);
+	if (r < 0)
+		return machine_error(m, RVX_E_NOMEM, "cannot map the cluster's shadow pages: %s", strerror(-r));
 	send_mappings(c);
 	pthread_mutex_lock(&m->space.lock);
 	c->map_told = m->space.change_seq;

@@ -306,6 +306,7 @@ static void print_stats(struct cluster *c)
 	if (!(c->m->cfg.debug & RVX_LOG_CLUSTER))
 		return;
 	dsm_print_stats(c);
+	split_print_stats(c);
 	place_print_stats(c);
 	fprintf(c->m->log, "rvx: cluster rank %d: %llu messages in, %llu out; service thread %.1f ms\n", c->rank,
 		(unsigned long long)c->stats.msgs_in, (unsigned long long)c->stats.msgs_out,
@@ -379,7 +380,10 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 		if (msg->txn)
 			cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0);
 		break;
-	case MSG_START: c->m->sigreturn_tramp = msg->arg[0]; break;
+	case MSG_START:
+		c->m->sigreturn_tramp = msg->arg[0];
+		c->split_base = msg->arg[1];
+		break;
 	case MSG_HELLO:
 		if (msg->src > 0 && msg->src < c->size)
 			c->cores[msg->src] = (int)msg->arg[0];
@@ -394,6 +398,11 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 		break;
 	}
 	case MSG_AFFINITY: place_message(c, msg); break;
+	case MSG_SPLIT_SLOT:
+	case MSG_SPLIT:
+	case MSG_SPLIT_JOIN:
+	case MSG_SPLIT_JOIN_ACK:
+	case MSG_SPLIT_JOINED: split_message(c, msg); break;
 	case MSG_THAW: dsm_thaw(c); break;
 	case MSG_SELFTEST: selftest_message(c, msg); break;
 	case MSG_DIE:

@@ -189,6 +189,11 @@ const char *wire_type_name(uint32_t type)
 	    [MSG_GATHER_PAGES] = "GATHER_PAGES",
 	    [MSG_THAW] = "THAW",
 	    [MSG_AFFINITY] = "AFFINITY",
+	    [MSG_SPLIT_SLOT] = "SPLIT_SLOT",
+	    [MSG_SPLIT] = "SPLIT",
+	    [MSG_SPLIT_JOIN] = "SPLIT_JOIN",
+	    [MSG_SPLIT_JOIN_ACK] = "SPLIT_JOIN_ACK",
+	    [MSG_SPLIT_JOINED] = "SPLIT_JOINED",
 	};
 	return type < MSG_TYPES && names[type] ? names[type] : "?";
 }

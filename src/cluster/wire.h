@@ -17,7 +17,8 @@ enum cl_msg_type {
 	MSG_BYE,       /* rank -> master: shutting down */
 	MSG_DIE, /* rank -> master: a thread here ended the process; arg0 = status or signal, arg1 = 1 if signal */
 	/* page coherence; page = guest address, home = the page's directory rank */
-	MSG_PAGE_REQ,    /* requester -> home: arg0 = wanted state (PAGE_S or PAGE_M) */
+	MSG_PAGE_REQ,    /* requester -> home: arg0 = wanted state (PAGE_S or PAGE_M), arg2 = 1 + the
+			    faulting offset in the page (0: none) */
 	MSG_PAGE_RECALL, /* home -> holder: send the page to arg1 in state arg0, keep state arg2 */
 	MSG_PAGE_INV,    /* home -> sharer: drop the page, acknowledge to home */
 	MSG_PAGE_INV_ACK,
@@ -59,11 +60,21 @@ enum cl_msg_type {
 	MSG_GATHER_PAGES, /* home -> master: payload: the page addresses, 8 bytes each */
 	MSG_THAW,         /* master -> every home: they go on */
 	MSG_AFFINITY,     /* home -> master: threads arg0 and arg1 took pages from each other often */
+	/* page splitting (split.c) */
+	MSG_SPLIT_SLOT,   /* home -> master: arg0 = SLOT_TAKE or SLOT_FREE the table slot of page; back:
+			     arg0 = SLOT_GRANTED or SLOT_REFUSED */
+	MSG_SPLIT,        /* home -> every rank: page is split into chunk arg0, host protection arg1 */
+	MSG_SPLIT_JOIN,   /* rank -> home: join page (answered in txn with SPLIT_JOIN_ACK once joined) */
+	MSG_SPLIT_JOIN_ACK,
+	MSG_SPLIT_JOINED, /* home -> every rank: page is whole again (chunk arg0, host protection arg1) */
 	MSG_TYPES
 };
 
 enum { PAGE_I = 0, PAGE_S = 1, PAGE_M = 2 };
-enum { DATA_ZERO = 1, DATA_NONE = 2 };
+/* DATA_SPLIT: no page; the requester's thread tries again (the page is split, or it is a shadow
+ * page of no split page) */
+enum { DATA_ZERO = 1, DATA_NONE = 2, DATA_SPLIT = 4 };
+enum { SLOT_FREE, SLOT_TAKE, SLOT_GRANTED, SLOT_REFUSED };
 
 #define CL_MSG_ARGS 8
 struct cl_msg {

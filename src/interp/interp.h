@@ -51,6 +51,8 @@ _Noreturn void interp_fault(struct rvx_vcpu *cpu, int sig, int code, uint64_t ad
 static inline void *interp_addr(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
 {
 	const struct rvx_space *s = &cpu->m->space;
+	if (__builtin_expect(cpu->split_tab != NULL, 0))
+		addr = rvx_split_address(cpu->split_tab, addr, n);
 	if (__builtin_expect(addr > s->size - n, 0))
 		interp_fault(cpu, 11 /* SIGSEGV */, 1 /* SEGV_MAPERR */, addr);
 	return g2h(s, addr);

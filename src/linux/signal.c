@@ -125,6 +125,10 @@ static void on_host_fault(int sig, siginfo_t *si, void *ucv)
 			cpu->interrupt = 1; /* translated code goes back to the dispatcher at the next block */
 			return;
 		}
+		/* rvx's own access to a split page (a syscall's buffer, a signal frame): joined first */
+		if (cpu->state != VCPU_IN_GUEST && cpu->m->cluster && a < cpu->m->space.size &&
+		    cluster_split_host_fault(cpu, a))
+			return;
 		if (cpu->state != VCPU_IN_EMU) {
 			bool translated = engine_in_translated_code(cpu, ucv);
 			/* a fault in translated code must be at a known guest access to be the guest's;
@@ -210,7 +214,8 @@ void signal_raise_sync(struct rvx_vcpu *cpu, int sig, int code, uint64_t addr)
 	si.si_signo = sig;
 	si.si_code = code;
 	si.si_addr = (void *)(uintptr_t)addr;
-	if ((sig == SIGSEGV || sig == SIGBUS) && cpu->m->cluster && cluster_fault_retry(cpu, addr))
+	if ((sig == SIGSEGV || sig == SIGBUS) && cpu->m->cluster &&
+	    (cluster_split_fault(cpu, addr) || cluster_fault_retry(cpu, addr)))
 		return;
 	if (cpu->m->gdb) { /* gdb sees it first: it may drop it (the instruction then runs again) */
 		int to = gdb_signal(cpu, sig, true);

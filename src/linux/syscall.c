@@ -421,17 +421,27 @@ static bool restarts(struct rvx_vcpu *cpu, const struct syscall_desc *d)
 static long run_here(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint64_t nr, const uint64_t *a,
 		     const char *call)
 {
+	long r;
 	if (d && __atomic_load_n(&cpu->m->space.narmed, __ATOMIC_RELAXED))
 		release_watched_args(cpu, d, a);
 	if (!d) {
 		report_unknown(cpu, nr);
 		return -ENOSYS;
 	}
-	if (!d->fn)
-		return passthrough(cpu, d, a);
+	if (!d->fn) {
+		r = passthrough(cpu, d, a);
+		if (r == -EFAULT && cpu->m->cluster && cluster_split_join_range(cpu->m, 0, UINT64_MAX))
+			r = passthrough(cpu, d, a);
+		return r;
+	}
 	if (call && (d->flags & SC_SETS_REGS))
 		fprintf(cpu->m->log, "%s\n", call);
-	return d->fn(cpu, a);
+	r = d->fn(cpu, a);
+	/* the kernel cannot reach a split page (cluster mode): joined, the call runs again (it did
+	 * nothing: EFAULT comes from the first copy that fails) */
+	if (r == -EFAULT && cpu->m->cluster && cluster_split_join_range(cpu->m, 0, UINT64_MAX))
+		r = d->fn(cpu, a);
+	return r;
 }
 
 long syscall_run(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a)

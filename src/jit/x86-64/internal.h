@@ -104,6 +104,7 @@ struct jit_cache {
 	uint64_t fence_gen;       /* and its fence_gen */
 	bool watch_full_reported; /* the warning that the write-watch table is full was given */
 	bool locked_amos;         /* the translations lock AMOs (machine's shared_memory when made) */
+	uint32_t split_aware; /* cluster: instructions that looked split pages up at the last flush */
 	size_t populated;         /* bytes of the code cache made ready by populate_ahead */
 	uint8_t *runs;            /* runs of blocks not yet translated, by pc hash (colliding blocks share one) */
 	unsigned translate_after;
@@ -256,6 +257,8 @@ struct tctx {
 	int ninsns; /* the block's instructions, once all are translated */
 	int limit;                 /* instructions the block may have */
 	bool no_fuse;              /* plugins act between instructions: no pattern spans two */
+	bool split_any;            /* cluster: some instructions look split pages up (cluster_split_aware) */
+	bool split_here;           /* this one does */
 	/* vectors: vtype set by a vsetvli earlier in the block (SEW in bytes, LMUL * 8, VLMAX) */
 	bool v_known;
 	bool v_whole; /* vl == VLMAX is tested in this block since the vsetvli */
@@ -323,6 +326,9 @@ struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
 struct mem t_address_sum(struct tctx *t, int base, int index, unsigned k, int32_t disp, unsigned rd, int ahead);
 /* the same with the address in rax, for code that needs it there */
 struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm);
+/* An access of size bytes at m (from t_address) that goes to its unit's shadow page when the
+ * page is split (split_here): the address is computed into rcx; rax is clobbered. */
+struct mem t_split_address(struct tctx *t, struct mem m, int size);
 /* A sum rd = gbase + (gindex << k), the instruction ahead - 1 places on (an add or shNadd, or
  * slli and add), whose only use is as the address of the next, a load into rd: one load by that
  * address mode; false where the pattern does not hold */

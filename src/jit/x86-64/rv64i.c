@@ -477,6 +477,8 @@ static void load(struct tctx *t, int size, bool sign)
 		return;
 	struct mem m = t_address(t, in->rs1, in->imm);
 	int h = in->rd ? t_host_reg(t, in->rd) : -1;
+	if (t->split_here)
+		m = t_split_address(t, m, size);
 	t_fault_site(t);
 	/* x86 loads are precise too: a faulting load leaves its destination as it was */
 	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
@@ -537,6 +539,8 @@ static void store(struct tctx *t, int size)
 	int h = in->rs2 ? t_host_reg(t, in->rs2) : -1;
 	if (h < 0)
 		t_get(t, RDX, in->rs2);
+	if (t->split_here)
+		m = t_split_address(t, m, size);
 	t_fault_site(t);
 	e_store(&t->e, m, h >= 0 ? h : RDX, size);
 }

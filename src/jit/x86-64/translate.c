@@ -13,6 +13,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "../../cluster/cluster.h"
 #include "../../gdb/gdb.h"
 #include "../../plugin/plugin.h"
 #include "../../riscv/csr.h"
@@ -705,6 +706,27 @@ static uint64_t next_pc(struct tctx *t, int k)
 	return t->insn_pc[k] + (t->followed[k] ? (uint64_t)t->insns[k].imm : t->insns[k].len);
 }
 
+static bool accesses_memory(const struct rv_insn *in)
+{
+	switch (rv_op_format(in->op)) {
+	case F_LOAD:
+	case F_STORE:
+	case F_LR:
+	case F_AMO:
+	case F_FLOAD:
+	case F_FSTORE:
+	case F_CBO:
+	case F_VMEM: return true;
+	default: return false;
+	}
+}
+
+/* The instruction at insn_pc[k] looks split pages up (cluster mode): it is translated alone. */
+static bool split_aware(const struct tctx *t, int k)
+{
+	return t->split_any && accesses_memory(&t->insns[k]) && cluster_split_aware(t->cpu->m, t->insn_pc[k]);
+}
+
 const struct rv_insn *t_peek(struct tctx *t, int n)
 {
 	int k = t->idx + n;
@@ -717,7 +739,7 @@ const struct rv_insn *t_peek(struct tctx *t, int n)
 			return NULL;
 		decode_at(t, k, pc);
 	}
-	return &t->insns[k];
+	return split_aware(t, k) ? NULL : &t->insns[k];
 }
 
 void t_get(struct tctx *t, int host, unsigned g)
@@ -1063,6 +1085,45 @@ struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm)
 	return t_guest(t, RAX, 0);
 }
 
+struct mem t_split_address(struct tctx *t, struct mem m, int size)
+{
+	struct emit *e = &t->e;
+	uint8_t *restore, *over, *access;
+	if (m.base == NOREG)
+		e_mov_ri(e, RCX, (uint64_t)(int64_t)m.disp);
+	else
+		e_lea(e, RCX, M(m.base, m.disp));
+	/* rax = the table entry of the page: (addr >> 12) mod slots, 16 bytes each */
+	e_mov_rr(e, true, RAX, RCX);
+	e_shift_i(e, SH_SHR, true, RAX, 8);
+	e_alu_ri(e, ALU_AND, false, RAX, (RVX_SPLIT_SLOTS - 1) << 4);
+	e_alu_rm(e, ALU_ADD, true, RAX, M(REG_CPU, OFF(split_tab)));
+	/* rcx ^= key: the offset in the page when it is the split page (xor again: the address) */
+	e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0));
+	e_alu_ri(e, ALU_CMP, true, RCX, 4095);
+	restore = e_jcc(e, CC_A);
+	access = NULL;
+	if (size > 1) {
+		e_byte(e, 0xf6); /* test cl, size - 1: an access that is not aligned joins the page */
+		e_byte(e, 0xc1);
+		e_byte(e, (uint8_t)(size - 1));
+		access = e_jcc(e, CC_NE);
+	}
+	/* rcx = shadow + unit * 4096 + offset */
+	e_load(e, RAX, M(RAX, 8), 8, false);
+	e_alu_rr(e, ALU_ADD, true, RAX, RCX);
+	e_alu_ri(e, ALU_AND, false, RCX, 0xfc0);
+	e_shift_i(e, SH_SHL, false, RCX, 12 - RVX_SPLIT_UNIT_SHIFT);
+	e_alu_rr(e, ALU_ADD, true, RCX, RAX);
+	over = e_jmp(e);
+	e_patch(restore, e->p);
+	if (access)
+		e_patch(access, e->p);
+	e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0));
+	e_patch(over, e->p);
+	return t_guest(t, RCX, 0);
+}
+
 void t_fault_site(struct tctx *t)
 {
 	if (t->nfaults < (int)(sizeof t->faults / sizeof t->faults[0])) {
@@ -1240,6 +1301,10 @@ static void instret_fix(struct tctx *t, int op)
 static bool translate_insn(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
+	if (t->split_here && rv_op_format(in->op) != F_LOAD && rv_op_format(in->op) != F_STORE) {
+		t_helper(t, interp_dispatch, "an access that may reach a split page (cluster mode)");
+		return true;
+	}
 	switch (in->op) {
 	case RV_BEQ: return branch(t, CC_E);
 	case RV_BNE: return branch(t, CC_NE);
@@ -1997,6 +2062,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.pins = plan && plan->mode == PLAN_SUMMED ? plan->pins : NULL;
 	t.limit = limit;
 	t.no_fuse = cpu->m->gdb != NULL; /* a breakpoint may be put between any two instructions */
+	t.split_any = cpu->m->cluster && cluster_split_aware_count(cpu->m);
+	t.split_here = false;
 	if (plan && plan->mode == PLAN_EXACT) {
 		t.ptb = (struct rvx_plugin_tb *)plan->ptb;
 		t.limit = (int)t.ptb->n;
@@ -2051,8 +2118,13 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		if (t.ptb && t.ptb->insns[t.idx].mem.n) /* a load, store or atomic: never the block's end */
 			emit_plugin_call(&t, plugin_mem_thunk, &t.ptb->insns[t.idx]);
 		else if (!t.done_early[t.idx]) {
+			bool no_fuse = t.no_fuse;
+			t.split_here = split_aware(&t, t.idx);
+			t.no_fuse |= t.split_here;
 			t.upper_dead = upper_dead(&t);
 			more = translate_insn(&t);
+			t.no_fuse = no_fuse;
+			t.split_here = false;
 		}
 		stays_sext = t.consumed == 1 && !t.ptb && keeps_sext32(&t, t.in);
 		for (int k = t.idx; k < t.idx + t.consumed; k++) {
@@ -2277,9 +2349,13 @@ int jit_run(struct rvx_vcpu *cpu)
 				/* read after gen: a fence counted in gen is counted here */
 				uint64_t fence = __atomic_load_n(&m->fence_gen, __ATOMIC_SEQ_CST);
 				bool lock = __atomic_load_n(&m->shared_memory, __ATOMIC_SEQ_CST);
-				if (lock != j->locked_amos) {
+				/* an instruction that faulted on a split page is translated again, and
+				 * every chain to its block with it: all of them */
+				uint32_t split = m->cluster ? cluster_split_aware_count(m) : 0;
+				if (lock != j->locked_amos || split != j->split_aware) {
 					flush_locked(cpu, j);
 					j->locked_amos = lock;
+					j->split_aware = split;
 				} else {
 					invalidate_changed_locked(cpu, j, fence != j->fence_gen);
 				}
