@@ -397,10 +397,8 @@ void split_observe(struct cluster *c, uint64_t page, int src, int want, uint64_t
 			others |= q != r ? w->units[q] : 0;
 		alone += (w->units[r] & ~others) != 0;
 	}
-	if (alone < 2) {
-		memset(w, 0, sizeof *w); /* they write the same places: true sharing */
-		return;
-	}
+	if (alone < 2)
+		return; /* they write the same places so far: true sharing */
 	pagemap_del(&sp->watch, page);
 	free(w);
 	struct split_chunk *ch = free_chunk(c, &k);

@@ -98,6 +98,25 @@ else
 	echo "PASS cluster-forward ($(sed -n 's/.*rank 1: read miss faults \([0-9]*\),.*/\1/p' "$T/stream.all.err") read misses on rank 1 with read-ahead, $(sed -n 's/.*rank 1: read miss faults \([0-9]*\),.*/\1/p' "$T/stream.no-forward.err") without)"
 fi
 
+# page splitting: tests/cluster/split.c run long enough for its page to move between writers
+# often; split (every rank reads the split table) and joined again (by the accesses no shadow
+# page takes), with the output qemu gives; and with --cluster-opt no-split never split
+(cd "$T" && timeout 120 qemu-riscv64 "$T/split" 3000000 >"$T/split.long.ref" 2>/dev/null)
+for opt in all no-split; do
+	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-opt $opt -d cluster --translate-after 1 "$T/split" 3000000 \
+		>"$T/split.$opt.out" 2>"$T/split.$opt.err")
+done
+if ! cmp -s "$T/split.all.out" "$T/split.long.ref" || ! cmp -s "$T/split.no-split.out" "$T/split.long.ref"; then
+	echo "FAIL cluster-split: output differs from qemu's: $(diff "$T/split.all.out" "$T/split.long.ref" | head -5 | tr '\n' '|') $(diff "$T/split.no-split.out" "$T/split.long.ref" | head -5 | tr '\n' '|')"
+elif ! grep -q "split into chunk" "$T/split.all.err" || ! grep -q "joined again" "$T/split.all.err" ||
+	! grep -q "rank 1: page splitting: .* [1-9][0-9]* instructions look split pages up" "$T/split.all.err"; then
+	echo "FAIL cluster-split: the page was not split and joined: $(grep "split" "$T/split.all.err" | head -c 300)"
+elif grep -q "split into chunk" "$T/split.no-split.err"; then
+	echo "FAIL cluster-split-off: a page split with --cluster-opt no-split"
+else
+	echo "PASS cluster-split ($(grep -c "split into chunk" "$T/split.all.err") splits, $(grep -c "joined again" "$T/split.all.err") joins)"
+fi
+
 # every optimisation off (the directory at the master alone, no read-ahead, no automatic
 # placement): the programs above give the same output; and with them on (the default) the
 # directory's work is spread over the ranks

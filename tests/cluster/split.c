@@ -8,14 +8,15 @@
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
 #define THREADS 8
-#define ITERS   400000
 
+static long iters = 400000; /* argv[1]: long enough for the page to be split (cluster.sh) */
 struct unit {
 	volatile long n;
 	long pad[7];
@@ -36,7 +37,7 @@ static int bad_order;
 static void *work(void *arg)
 {
 	long id = (long)arg, seen[THREADS] = {0};
-	for (long i = 0; i < ITERS; i++) {
+	for (long i = 0; i < iters; i++) {
 		page.u[id].n++;
 		if (i % 64 == 0)
 			__atomic_fetch_add(&page.amo, 1, __ATOMIC_SEQ_CST);
@@ -63,13 +64,15 @@ static void *work(void *arg)
 	return NULL;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	pthread_t th[THREADS];
 	long total = 0;
 	int fds[2];
 	struct timespec ts;
 	uint64_t across;
+	if (argc > 1)
+		iters = atol(argv[1]);
 	pthread_mutex_init(&page.lock, NULL);
 	for (long t = 1; t < THREADS; t++)
 		pthread_create(&th[t], NULL, work, (void *)t);
@@ -78,7 +81,7 @@ int main(void)
 		pthread_join(th[t], NULL);
 	for (int t = 0; t < THREADS; t++)
 		total += page.u[t].n;
-	printf("counters %ld (each %ld), amo %ld, cas %ld, guarded %ld, out of order %d\n", total, (long)ITERS,
+	printf("counters %ld (each %ld), amo %ld, cas %ld, guarded %ld, out of order %d\n", total, iters,
 	       page.amo, page.cas, page.guarded, bad_order);
 
 	/* across units 0 and 1 */
