@@ -849,14 +849,14 @@ void cluster_gather(struct rvx_machine *m)
 	struct cluster *c = m->cluster;
 	struct cl_msg msg = {.type = MSG_GATHER};
 	struct cl_gather g = {.pages = NULL};
-	cluster_split_join_range(m, 0, UINT64_MAX); /* the child gets whole pages */
+	cluster_split_pause(m); /* the child gets whole pages */
 	cl_wait_init(&g.w, c->size);
 	msg.txn = (uint64_t)(uintptr_t)&g;
 	for (int r = 0; r < c->size; r++) /* every home, this one too */
 		cl_post(c, r, &msg);
 	cl_wait_for(&g.w);
-	for (size_t i = 0; i < g.n; i++)
-		if (space_check(&m->space, g.pages[i], 1, PROT_READ))
+	for (size_t i = 0; i < g.n; i++) /* not the shadow pages: nothing is split now */
+		if (!cl_is_shadow(c, g.pages[i]) && space_check(&m->space, g.pages[i], 1, PROT_READ))
 			(void)*(volatile uint8_t *)g2h(&m->space, g.pages[i]);
 	free(g.pages);
 }
@@ -866,6 +866,7 @@ void cluster_thaw(struct rvx_machine *m)
 	struct cl_msg msg = {.type = MSG_THAW};
 	for (int r = 0; r < m->cluster->size; r++)
 		cl_post(m->cluster, r, &msg);
+	cluster_split_resume(m);
 }
 
 void cluster_forget(struct rvx_machine *m)

@@ -59,17 +59,26 @@ struct split_chunk {
 
 /* How a page moves between writers (at its home). */
 struct split_watch {
+	unsigned joins; /* each time the page was joined, it takes twice the moves to split it again */
 	uint64_t last_ns;
 	int writer; /* the last rank that asked to write, + 1 */
 	unsigned moves;
 	uint64_t units[CL_MAX_RANKS]; /* where each rank's write faults fell */
 };
 
+static void watch_restart(struct split_watch *w)
+{
+	unsigned joins = w->joins;
+	memset(w, 0, sizeof *w);
+	w->joins = joins;
+}
+
 struct cl_split {
 	struct split_chunk chunk[SPLIT_CHUNKS]; /* chunk k is rank k mod size's */
 	struct pagemap pages;                   /* at a home: page -> 1 + its chunk */
 	struct pagemap watch;                   /* at a home: page -> struct split_watch * */
 	uint64_t slot_page[RVX_SPLIT_SLOTS];    /* at the master: the page each table slot is for */
+	bool paused;                            /* at the master: no slot is given (a fork or exec) */
 	/* any thread: the instructions that look split pages up (pc -> 1), and every page split on
 	 * this rank so far (a fault raised before a join may arrive after it) */
 	pthread_mutex_t lock;
@@ -324,6 +333,11 @@ static void finish_join(struct cluster *c, struct split_chunk *ch, int k)
 	}
 	table_join(c, page, k, prot);
 	post_all(c, MSG_SPLIT_JOINED, page, k, prot);
+	{
+		uint64_t *v = pagemap_get(&c->split->watch, page);
+		if (v)
+			((struct split_watch *)(uintptr_t)*v)->joins++;
+	}
 	answer_askers(c, ch);
 	free_slot(c, page);
 	chunk_release(c, ch);
@@ -384,12 +398,12 @@ void split_observe(struct cluster *c, uint64_t page, int src, int want, uint64_t
 	w = (struct split_watch *)(uintptr_t)*v;
 	now = cl_now_ns();
 	if (now - w->last_ns > WATCH_NS)
-		memset(w, 0, sizeof *w);
+		watch_restart(w);
 	w->last_ns = now;
 	w->moves += w->writer && w->writer != src + 1;
 	w->writer = src + 1;
 	w->units[src] |= 1ull << ((offset - 1) >> RVX_SPLIT_UNIT_SHIFT);
-	if (w->moves < SPLIT_MOVES)
+	if (w->moves < (unsigned)SPLIT_MOVES << (w->joins < 16 ? w->joins : 16))
 		return;
 	for (int r = 0; r < c->size; r++) { /* ranks that write places no other rank writes */
 		uint64_t others = 0;
@@ -399,8 +413,7 @@ void split_observe(struct cluster *c, uint64_t page, int src, int want, uint64_t
 	}
 	if (alone < 2)
 		return; /* they write the same places so far: true sharing */
-	pagemap_del(&sp->watch, page);
-	free(w);
+	watch_restart(w);
 	struct split_chunk *ch = free_chunk(c, &k);
 	if (!ch)
 		return;
@@ -457,10 +470,19 @@ static void slot_message(struct cluster *c, const struct cl_msg *msg)
 		break;
 	case SLOT_TAKE: {
 		struct cl_msg back = {.type = MSG_SPLIT_SLOT, .page = msg->page};
-		back.arg[0] = sp->slot_page[s] ? SLOT_REFUSED : SLOT_GRANTED;
-		if (!sp->slot_page[s])
+		bool free = !sp->slot_page[s] && !sp->paused;
+		back.arg[0] = free ? SLOT_GRANTED : SLOT_REFUSED;
+		if (free)
 			sp->slot_page[s] = msg->page;
 		cl_send(c, msg->src, &back);
+		break;
+	}
+	case SLOT_PAUSE:
+	case SLOT_RESUME: {
+		struct cl_msg ack = {.type = MSG_SPLIT_JOIN_ACK, .txn = msg->txn};
+		sp->paused = msg->arg[0] == SLOT_PAUSE;
+		if (msg->txn)
+			cl_send(c, c->rank, &ack);
 		break;
 	}
 	default:
@@ -487,8 +509,12 @@ static void join_message(struct cluster *c, const struct cl_msg *msg)
 {
 	struct split_chunk *ch = chunk_of_page(c, msg->page);
 	struct split_asker *a;
-	if (!ch || ch->state < CH_SPLIT) { /* whole already */
+	if (!ch || ch->state < CH_SPLIT) { /* whole already, and it stays so */
 		struct cl_msg ack = {.type = MSG_SPLIT_JOIN_ACK, .txn = msg->txn};
+		if (ch && ch->state == CH_FETCH)
+			free_slot(c, ch->page);
+		if (ch)
+			chunk_release(c, ch); /* a granted slot is given back when its answer comes */
 		cl_send(c, msg->src, &ack);
 		return;
 	}
@@ -572,6 +598,39 @@ bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len
 		}
 	}
 	return any;
+}
+
+/* The master's service pauses or resumes giving out slots (and has, when this returns). */
+static void pause_slots(struct cluster *c, bool pause)
+{
+	struct cl_msg msg = {.type = MSG_SPLIT_SLOT};
+	struct cl_wait w;
+	cl_wait_init(&w, 1);
+	msg.arg[0] = pause ? SLOT_PAUSE : SLOT_RESUME;
+	msg.txn = (uint64_t)(uintptr_t)&w;
+	cl_post(c, MASTER, &msg);
+	cl_wait_for(&w);
+}
+
+void cluster_split_pause(struct rvx_machine *m)
+{
+	struct cluster *c = m->cluster;
+	if (!c || !c->split || !c->split_base)
+		return;
+	pause_slots(c, true);
+	/* every page given a slot: split, or on its way to be (which is called off) */
+	for (int s = 0; s < RVX_SPLIT_SLOTS; s++) {
+		uint64_t page = __atomic_load_n(&c->split->slot_page[s], __ATOMIC_ACQUIRE);
+		if (page)
+			join_wait(c, page, "a fork or exec");
+	}
+}
+
+void cluster_split_resume(struct rvx_machine *m)
+{
+	struct cluster *c = m->cluster;
+	if (c && c->split && c->split_base)
+		pause_slots(c, false);
 }
 
 bool cluster_split_host_fault(struct rvx_vcpu *cpu, uint64_t addr)

@@ -62,7 +62,7 @@ enum cl_msg_type {
 	MSG_AFFINITY,     /* home -> master: threads arg0 and arg1 took pages from each other often */
 	/* page splitting (split.c) */
 	MSG_SPLIT_SLOT,   /* home -> master: arg0 = SLOT_TAKE or SLOT_FREE the table slot of page; back:
-			     arg0 = SLOT_GRANTED or SLOT_REFUSED */
+			     arg0 = SLOT_GRANTED or SLOT_REFUSED (always while paused) */
 	MSG_SPLIT,        /* home -> every rank: page is split into chunk arg0, host protection arg1 */
 	MSG_SPLIT_JOIN,   /* rank -> home: join page (answered in txn with SPLIT_JOIN_ACK once joined) */
 	MSG_SPLIT_JOIN_ACK,
@@ -74,7 +74,8 @@ enum { PAGE_I = 0, PAGE_S = 1, PAGE_M = 2 };
 /* DATA_SPLIT: no page; the requester's thread tries again (the page is split, or it is a shadow
  * page of no split page) */
 enum { DATA_ZERO = 1, DATA_NONE = 2, DATA_SPLIT = 4 };
-enum { SLOT_FREE, SLOT_TAKE, SLOT_GRANTED, SLOT_REFUSED };
+/* SLOT_PAUSE (answered in txn) and SLOT_RESUME: the master's own, around a fork or exec */
+enum { SLOT_FREE, SLOT_TAKE, SLOT_GRANTED, SLOT_REFUSED, SLOT_PAUSE, SLOT_RESUME };
 
 #define CL_MSG_ARGS 8
 struct cl_msg {

@@ -255,10 +255,18 @@ void *guest_ptr(struct rvx_vcpu *cpu, uint64_t addr)
 	return g2h(&cpu->m->space, addr);
 }
 
+/* Cluster mode: the split pages rvx is to reach are made whole first. */
+static void split_pages_whole(struct rvx_vcpu *cpu, uint64_t addr, size_t n)
+{
+	if (__builtin_expect(cpu->split_tab != NULL, 0) && rvx_split_overlaps(cpu->split_tab, addr, n))
+		cluster_split_join_range(cpu->m, addr, n);
+}
+
 bool guest_read(struct rvx_vcpu *cpu, uint64_t addr, void *dst, size_t n)
 {
 	if (!space_check(&cpu->m->space, addr, n, PROT_READ))
 		return false;
+	split_pages_whole(cpu, addr, n);
 	memcpy(dst, g2h(&cpu->m->space, addr), n);
 	return true;
 }
@@ -267,6 +275,7 @@ bool guest_write(struct rvx_vcpu *cpu, uint64_t addr, const void *src, size_t n)
 {
 	if (!space_check(&cpu->m->space, addr, n, PROT_WRITE))
 		return false;
+	split_pages_whole(cpu, addr, n);
 	memcpy(g2h(&cpu->m->space, addr), src, n);
 	return true;
 }

@@ -311,7 +311,7 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 	if (__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST) == 0)
 		syscall_exit_process(cpu, status); /* the last thread: the process ends with its status */
 	plugins_vcpu_exit(cpu);
-	host_sigmask(SIG_SETMASK, all, NULL);
+	host_sigmask(SIG_SETMASK, all & ~FAULT_SIGNALS, NULL); /* a fault here is rvx's (a split page) */
 	machine_remove_thread(m, cpu);
 	thread_release_robust(cpu);
 	if (cpu->clear_child_tid) {
