@@ -59,8 +59,8 @@ struct rvx_vcpu {
 	volatile sig_atomic_t interrupt; /* async signal waiting in pending */
 	uint64_t addr_mask;              /* bits no guest address has */
 	const struct rvx_split_entry *split_tab; /* cluster: the pages split here (NULL: none can be) */
-	uint32_t mxcsr_tmp;              /* scratch for ldmxcsr/stmxcsr in translated code */
-	uint64_t div_other;              /* the other half of a translated division, for its partner */
+	uint32_t mxcsr_tmp;                      /* scratch for ldmxcsr/stmxcsr in translated code */
+	uint64_t div_other;                      /* the other half of a translated division, for its partner */
 	uint64_t fault_addr;
 	/* unsigned divisions by a divisor seen twice in a row become a multiplication: per site
 	 * (sites share one modulo the size) */
@@ -87,8 +87,8 @@ struct rvx_vcpu {
 	int ss_flags;
 
 	int tid;
-	int host_tid;                   /* in a cluster, the host thread's id on its rank (tid is the master's) */
-	uint64_t retry_pc, retry_addr;  /* in a cluster, a fault run again once the master's maps are in */
+	int host_tid;                  /* in a cluster, the host thread's id on its rank (tid is the master's) */
+	uint64_t retry_pc, retry_addr; /* in a cluster, a fault run again once the master's maps are in */
 	uint64_t split_retry_pc, split_retry_addr; /* in a cluster, a fault on a split page run again */
 	uint32_t split_retries;
 	int migrate_to;                 /* in a cluster, the rank + 1 this thread moves to at its next safe point */

@@ -44,17 +44,30 @@ struct dir_entry {
 	struct dir_wait *head, *tail;
 };
 
+/* A userfaultfd with these features, or -errno. */
+static int open_uffd(uint64_t features)
+{
+	struct uffdio_api api = {.api = UFFD_API, .features = features};
+	int fd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, UFFDIO_API, &api) != 0) {
+		int e = errno;
+		close(fd);
+		return -e;
+	}
+	return fd;
+}
+
 int dsm_init(struct cluster *c)
 {
-	struct uffdio_api api = {.api = UFFD_API,
-				 .features = UFFD_FEATURE_PAGEFAULT_FLAG_WP | UFFD_FEATURE_THREAD_ID |
-					     UFFD_FEATURE_EXACT_ADDRESS};
-	c->uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
-	if (c->uffd < 0)
-		return -errno;
-	if (ioctl(c->uffd, UFFDIO_API, &api) != 0) {
-		int e = errno;
-		close(c->uffd);
+	const uint64_t need = UFFD_FEATURE_PAGEFAULT_FLAG_WP | UFFD_FEATURE_THREAD_ID;
+	/* where a fault fell in its page tells page splitting who writes where (Linux 5.18 on) */
+	c->uffd = open_uffd(need | UFFD_FEATURE_EXACT_ADDRESS);
+	if (c->uffd == -EINVAL)
+		c->uffd = open_uffd(need);
+	if (c->uffd < 0) {
+		int e = -c->uffd;
 		c->uffd = -1;
 		return -e;
 	}

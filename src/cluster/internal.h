@@ -127,9 +127,12 @@ struct cl_stream {
 };
 
 /* Page splitting: the shadow area holds SPLIT_CHUNKS chunks of a shadow page per unit; chunk k's
- * home (where its pages are when no split page uses it) is rank k mod size. */
+ * home (where its pages are when no split page uses it) is rank k mod size. A home takes its
+ * chunks in turn: a thread that looked the table up just before a join, and was descheduled
+ * before its access, faults on the chunk (inaccessible once free) instead of reaching the page
+ * split into it next (1 GiB of address space, whose pages are there only while in use). */
 #define SPLIT_UNITS       (RVX_PAGE_SIZE >> RVX_SPLIT_UNIT_SHIFT)
-#define SPLIT_CHUNKS      64
+#define SPLIT_CHUNKS      4096
 #define SPLIT_CHUNK_BYTES (SPLIT_UNITS * RVX_PAGE_SIZE)
 #define SPLIT_AREA        (SPLIT_CHUNKS * SPLIT_CHUNK_BYTES)
 struct cl_split;

@@ -34,7 +34,11 @@ bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t er
 	static const struct {
 		const char *name;
 		unsigned bit;
-	} opts[] = {{"forward", CL_OPT_FORWARD}, {"place", CL_OPT_PLACE}, {"spread", CL_OPT_SPREAD}, {"split", CL_OPT_SPLIT}, {"all", ~0u}};
+	} opts[] = {{"forward", CL_OPT_FORWARD},
+		    {"place", CL_OPT_PLACE},
+		    {"spread", CL_OPT_SPREAD},
+		    {"split", CL_OPT_SPLIT},
+		    {"all", ~0u}};
 	const char *p = s;
 	do {
 		size_t len = strcspn(p, ",");
@@ -51,11 +55,11 @@ bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t er
 				found = true;
 			}
 		if (!found || !len) {
-			snprintf(
-			    err, errlen,
-			    "--cluster-opt wants all, none, or optimisations (forward, place, spread, split) each with no- to "
-			    "turn it off, like no-forward, not '%s'",
-			    s);
+			snprintf(err, errlen,
+				 "--cluster-opt wants all, none, or optimisations (forward, place, spread, split) each "
+				 "with no- to "
+				 "turn it off, like no-forward, not '%s'",
+				 s);
 			return false;
 		}
 		p += len + (p[len] == ',');

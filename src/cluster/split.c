@@ -59,22 +59,23 @@ struct split_chunk {
 
 /* How a page moves between writers (at its home). */
 struct split_watch {
-	unsigned joins; /* each time the page was joined, it takes twice the moves to split it again */
+	unsigned joins; /* each time the page was joined, it takes 4 times the moves to split it again */
 	uint64_t last_ns;
 	int writer; /* the last rank that asked to write, + 1 */
 	unsigned moves;
-	uint64_t units[CL_MAX_RANKS]; /* where each rank's write faults fell */
+	uint64_t units[]; /* where each rank's write faults fell */
 };
 
-static void watch_restart(struct split_watch *w)
+static void watch_restart(const struct cluster *c, struct split_watch *w)
 {
 	unsigned joins = w->joins;
-	memset(w, 0, sizeof *w);
+	memset(w, 0, sizeof *w + (size_t)c->size * sizeof w->units[0]);
 	w->joins = joins;
 }
 
 struct cl_split {
 	struct split_chunk chunk[SPLIT_CHUNKS]; /* chunk k is rank k mod size's */
+	int next_chunk;                         /* at a home: the one it tries first */
 	struct pagemap pages;                   /* at a home: page -> 1 + its chunk */
 	struct pagemap watch;                   /* at a home: page -> struct split_watch * */
 	uint64_t slot_page[RVX_SPLIT_SLOTS];    /* at the master: the page each table slot is for */
@@ -108,7 +109,7 @@ int split_map_area(struct cluster *c)
 	int64_t a;
 	if (c->opt.off & CL_OPT_SPLIT)
 		return 0;
-	a = space_map(&c->m->space, 0, SPLIT_AREA, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0,
+	a = space_map(&c->m->space, 0, SPLIT_AREA, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0,
 		      "[rvx split]");
 	if (a < 0)
 		return (int)a;
@@ -244,11 +245,16 @@ static void table_join(struct cluster *c, uint64_t page, int k, int prot)
 
 static struct split_chunk *free_chunk(struct cluster *c, int *k)
 {
-	for (int i = c->rank; i < SPLIT_CHUNKS; i += c->size)
-		if (c->split->chunk[i].state == CH_FREE) {
+	struct cl_split *sp = c->split;
+	int mine = (SPLIT_CHUNKS - c->rank + c->size - 1) / c->size; /* chunks rank, rank + size, ... */
+	for (int n = 0; n < mine; n++) {
+		int i = c->rank + c->size * ((sp->next_chunk + n) % mine);
+		if (sp->chunk[i].state == CH_FREE) {
+			sp->next_chunk = (sp->next_chunk + n + 1) % mine;
 			*k = i;
-			return &c->split->chunk[i];
+			return &sp->chunk[i];
 		}
+	}
 	return NULL;
 }
 
@@ -332,6 +338,7 @@ static void finish_join(struct cluster *c, struct split_chunk *ch, int k)
 		c->pages->install(c, page, buf, 1, false, false);
 	}
 	table_join(c, page, k, prot);
+	madvise(host(c, base), SPLIT_CHUNK_BYTES, MADV_DONTNEED); /* held here, as zero pages */
 	post_all(c, MSG_SPLIT_JOINED, page, k, prot);
 	{
 		uint64_t *v = pagemap_get(&c->split->watch, page);
@@ -390,7 +397,7 @@ void split_observe(struct cluster *c, uint64_t page, int src, int want, uint64_t
 	if (!v)
 		fatal_nomem(c);
 	if (!*v) {
-		w = calloc(1, sizeof *w);
+		w = calloc(1, sizeof *w + (size_t)c->size * sizeof w->units[0]);
 		if (!w)
 			fatal_nomem(c);
 		*v = (uint64_t)(uintptr_t)w;
@@ -398,12 +405,12 @@ void split_observe(struct cluster *c, uint64_t page, int src, int want, uint64_t
 	w = (struct split_watch *)(uintptr_t)*v;
 	now = cl_now_ns();
 	if (now - w->last_ns > WATCH_NS)
-		watch_restart(w);
+		watch_restart(c, w);
 	w->last_ns = now;
 	w->moves += w->writer && w->writer != src + 1;
 	w->writer = src + 1;
 	w->units[src] |= 1ull << ((offset - 1) >> RVX_SPLIT_UNIT_SHIFT);
-	if (w->moves < (unsigned)SPLIT_MOVES << (w->joins < 16 ? w->joins : 16))
+	if (w->moves < (unsigned)SPLIT_MOVES << (w->joins < 8 ? 2 * w->joins : 16))
 		return;
 	for (int r = 0; r < c->size; r++) { /* ranks that write places no other rank writes */
 		uint64_t others = 0;
@@ -413,7 +420,7 @@ void split_observe(struct cluster *c, uint64_t page, int src, int want, uint64_t
 	}
 	if (alone < 2)
 		return; /* they write the same places so far: true sharing */
-	watch_restart(w);
+	watch_restart(c, w);
 	struct split_chunk *ch = free_chunk(c, &k);
 	if (!ch)
 		return;

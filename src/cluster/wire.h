@@ -61,10 +61,10 @@ enum cl_msg_type {
 	MSG_THAW,         /* master -> every home: they go on */
 	MSG_AFFINITY,     /* home -> master: threads arg0 and arg1 took pages from each other often */
 	/* page splitting (split.c) */
-	MSG_SPLIT_SLOT,   /* home -> master: arg0 = SLOT_TAKE or SLOT_FREE the table slot of page; back:
-			     arg0 = SLOT_GRANTED or SLOT_REFUSED (always while paused) */
-	MSG_SPLIT,        /* home -> every rank: page is split into chunk arg0, host protection arg1 */
-	MSG_SPLIT_JOIN,   /* rank -> home: join page (answered in txn with SPLIT_JOIN_ACK once joined) */
+	MSG_SPLIT_SLOT, /* home -> master: arg0 = SLOT_TAKE or SLOT_FREE the table slot of page; back:
+			   arg0 = SLOT_GRANTED or SLOT_REFUSED (always while paused) */
+	MSG_SPLIT,      /* home -> every rank: page is split into chunk arg0, host protection arg1 */
+	MSG_SPLIT_JOIN, /* rank -> home: join page (answered in txn with SPLIT_JOIN_ACK once joined) */
 	MSG_SPLIT_JOIN_ACK,
 	MSG_SPLIT_JOINED, /* home -> every rank: page is whole again (chunk arg0, host protection arg1) */
 	MSG_TYPES
