@@ -73,12 +73,12 @@ static void usage(FILE *f)
 		   "  --cluster-place P where new threads go: roundrobin (default), fill (a rank's cores\n"
 		   "                    first), groups:N (N threads a rank in turn) or a list of ranks\n"
 		   "                    for threads 1, 2, ... (e.g. 1,1,2)\n"
-		   "  --cluster-opt LIST  the cluster's optimisations, all on by default: all, none, or\n"
-		   "                    names, each turned off with no- (no-forward), left to right:\n"
-		   "                    forward (read-ahead of sequential misses), place (automatic\n"
-		   "                    placement of threads that share pages), spread (directory homes\n"
-		   "                    over the ranks), split (pages written at different places by\n"
-		   "                    several ranks split in 64-byte units)\n"
+		   "  --cluster-opt LIST  the cluster's optimisations: all, none, or names, each turned\n"
+		   "                    off with no- (no-forward), left to right: forward (read-ahead of\n"
+		   "                    sequential misses), place (automatic placement of threads that\n"
+		   "                    share pages), spread (directory homes over the ranks), all on by\n"
+		   "                    default; split (pages written at different places by several\n"
+		   "                    ranks split in 64-byte units), off unless asked for\n"
 		   "  --cluster-selftest  (under mpirun, no program) measure the link and remote page\n"
 		   "                    faults: round trip, 4 KiB cost, fault latencies, remote scan rate\n"
 		   "  -perfmap          write /tmp/perf-PID.map naming translated code by guest symbols\n"
@@ -242,7 +242,7 @@ static int run_cluster(rvx_machine *m, const char *place, const char *copt, cons
 		       char *const *argv, char *const *envp)
 {
 	struct cl_transport *t;
-	struct cl_options opt = {0};
+	struct cl_options opt = {.off = CL_OPT_SPLIT}; /* page splitting is asked for */
 	char err[256];
 	int r;
 	if ((place && !cluster_parse_place(place, &opt, err, sizeof err)) ||

@@ -17,7 +17,8 @@ struct cl_transport;
 /* Placement policies for new threads. */
 enum cl_place { PLACE_ROUNDROBIN, PLACE_FILL, PLACE_LIST, PLACE_GROUPS };
 
-/* The protocol's optimisations, each on unless --cluster-opt turns it off. */
+/* The protocol's optimisations, each on unless --cluster-opt turns it off (but split, off unless
+ * asked for). */
 enum cl_opt {
 	CL_OPT_FORWARD = 1, /* a reader's sequential misses make the home push the next pages */
 	CL_OPT_PLACE = 2,   /* threads that share pages across ranks move to one rank */
@@ -102,6 +103,10 @@ void cluster_migrate(struct rvx_vcpu *cpu);
  * instruction runs again, its accesses then going to the shadow pages; one that cannot, a second
  * time at the same place, joins the page first) or a stale shadow access. */
 bool cluster_split_fault(struct rvx_vcpu *cpu, uint64_t addr);
+/* A fault in translated code that did the work of several instructions at once, which the
+ * interpreter runs again one by one: the first looks split pages up from now on if addr is in one
+ * (translated alone, the others fault on their own). */
+void cluster_split_replayed(struct rvx_vcpu *cpu, uint64_t addr);
 /* A fault of rvx's own code (a syscall's copy, a signal frame) at addr: true when addr is in a
  * split page, which is joined before this returns (the access then runs again). */
 bool cluster_split_host_fault(struct rvx_vcpu *cpu, uint64_t addr);

@@ -649,6 +649,22 @@ bool cluster_split_host_fault(struct rvx_vcpu *cpu, uint64_t addr)
 	return true;
 }
 
+/* The instruction at pc looks split pages up from now on: its translations are made again. */
+static void mark_aware(struct rvx_vcpu *cpu)
+{
+	struct cl_split *sp = cpu->m->cluster->split;
+	bool fresh;
+	pthread_mutex_lock(&sp->lock);
+	fresh = !pagemap_get(&sp->aware, cpu->pc) && pagemap_put(&sp->aware, cpu->pc, 1);
+	if (fresh)
+		__atomic_add_fetch(&sp->naware, 1, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&sp->lock);
+	if (fresh) {
+		__atomic_add_fetch(&sp->stats.redirected, 1, __ATOMIC_RELAXED);
+		machine_code_changed(cpu->m, cpu->pc, 4);
+	}
+}
+
 /* The same fault again right after a retry is the guest's, or an access no shadow page takes. */
 static bool again(struct rvx_vcpu *cpu, uint64_t addr)
 {
@@ -663,7 +679,6 @@ bool cluster_split_fault(struct rvx_vcpu *cpu, uint64_t addr)
 	struct cluster *c = cpu->m->cluster;
 	struct cl_split *sp = c ? c->split : NULL;
 	uint64_t page = addr & ~(PAGE - 1);
-	bool fresh;
 	if (!sp || !c->split_base)
 		return false;
 	if (cl_is_shadow(c, page)) {
@@ -686,20 +701,15 @@ bool cluster_split_fault(struct rvx_vcpu *cpu, uint64_t addr)
 		join_wait(c, page, "an access across units");
 		return true;
 	}
-	pthread_mutex_lock(&sp->lock);
-	fresh = !pagemap_get(&sp->aware, cpu->pc);
-	if (fresh && !pagemap_put(&sp->aware, cpu->pc, 1)) {
-		pthread_mutex_unlock(&sp->lock);
-		return false;
-	}
-	if (fresh)
-		__atomic_add_fetch(&sp->naware, 1, __ATOMIC_RELEASE);
-	pthread_mutex_unlock(&sp->lock);
-	if (fresh) { /* its translations are made again, looking split pages up */
-		__atomic_add_fetch(&sp->stats.redirected, 1, __ATOMIC_RELAXED);
-		machine_code_changed(cpu->m, cpu->pc, 4);
-	}
+	mark_aware(cpu);
 	return true;
+}
+
+void cluster_split_replayed(struct rvx_vcpu *cpu, uint64_t addr)
+{
+	struct cluster *c = cpu->m->cluster;
+	if (c && c->split && c->split_base && rvx_split_lookup(c->split_tab, addr))
+		mark_aware(cpu);
 }
 
 bool cluster_split_aware(const struct rvx_machine *m, uint64_t pc)

@@ -30,6 +30,8 @@ static void fault_arrived(struct rvx_vcpu *cpu)
 		if (cpu->fault_replay) { /* the interpreter finds which of them faults, and where */
 			int n = cpu->fault_replay;
 			cpu->fault_replay = 0;
+			if (cpu->m->cluster)
+				cluster_split_replayed(cpu, cpu->fault_addr);
 			while (n-- > 0) {
 				struct rv_insn in;
 				interp_decode(cpu, cpu->pc, &in);

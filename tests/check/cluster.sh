@@ -53,20 +53,23 @@ for src in $progs; do
 	else
 		(cd "$T" && timeout 120 qemu-riscv64 -L "$SYSROOT" "$bin" >"$bin.ref" 2>/dev/null)
 	fi
-	configs=("2 tcp jit" "3 tcp jit" "2 vader jit" "3 vader jit" "2 vader interp")
+	# (split: with page splitting, which is off unless asked for)
+	configs=("2 tcp jit" "3 tcp jit" "2 vader jit" "3 vader jit" "2 vader interp" "2 vader jit split")
 	grep -q '^// only: np2' "$src" && configs=("2 vader jit") # long: one configuration
 	for cfg in "${configs[@]}"; do
 		set -- $cfg
-		t="cluster-$name-np$1-$2-$3"
+		t="cluster-$name-np$1-$2-$3${4:+-$4}"
+		out="$bin.$1$2$3${4:-}"
 		# the translator sees every block from its first run, as for static programs in tests/run
 		tier=()
 		[ "$3" = jit ] && tier=(--translate-after 1)
-		(cd "$T" && mpi "$1" "$2" "$RVX" --cluster --engine "$3" "${tier[@]}" "$bin" >"$bin.$1$2$3.out" 2>"$bin.$1$2$3.err")
+		[ -n "${4:-}" ] && tier+=(--cluster-opt all)
+		(cd "$T" && mpi "$1" "$2" "$RVX" --cluster --engine "$3" "${tier[@]}" "$bin" >"$out.out" 2>"$out.err")
 		st=$?
 		if [ "$st" != "$expect" ]; then
-			echo "FAIL $t: exit status $st, expected $expect: $(grep -v '^\(---\|$\)' "$bin.$1$2$3.err" | head -c 300)"
-		elif ! cmp -s "$bin.$1$2$3.out" "$bin.ref"; then
-			echo "FAIL $t: output differs from the reference: $(diff "$bin.$1$2$3.out" "$bin.ref" | head -5 | tr '\n' '|')"
+			echo "FAIL $t: exit status $st, expected $expect: $(grep -v '^\(---\|$\)' "$out.err" | head -c 300)"
+		elif ! cmp -s "$out.out" "$bin.ref"; then
+			echo "FAIL $t: output differs from the reference: $(diff "$out.out" "$bin.ref" | head -5 | tr '\n' '|')"
 		else
 			echo "PASS $t"
 		fi
@@ -100,7 +103,7 @@ fi
 
 # page splitting: tests/cluster/split.c run long enough for its page to move between writers
 # often; split (every rank reads the split table) and joined again (by the accesses no shadow
-# page takes), with the output qemu gives; and with --cluster-opt no-split never split
+# page takes), with the output qemu gives; and with --cluster-opt no-split (the default) never
 (cd "$T" && timeout 120 qemu-riscv64 "$T/split" 3000000 >"$T/split.long.ref" 2>/dev/null)
 for opt in all no-split; do
 	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-opt $opt -d cluster --translate-after 1 "$T/split" 3000000 \
