@@ -222,17 +222,6 @@ static inline uint64_t rvx_split_address(const struct rvx_split_entry *tab, uint
 	return e->shadow + ((off >> RVX_SPLIT_UNIT_SHIFT) << 12) + off;
 }
 
-/* Whether [addr, addr+n) reaches a split page. */
-static inline bool rvx_split_overlaps(const struct rvx_split_entry *tab, uint64_t addr, uint64_t n)
-{
-	for (int s = 0; s < RVX_SPLIT_SLOTS; s++) {
-		uint64_t key = __atomic_load_n(&tab[s].key, __ATOMIC_ACQUIRE);
-		if (key != UINT64_MAX && key + 4096 > addr && key - addr < n)
-			return true;
-	}
-	return false;
-}
-
 #define RES_GROUPS 256
 static inline uint32_t *machine_res_gen(const struct rvx_machine *m, uint64_t addr)
 {

@@ -239,9 +239,7 @@ static void drop(struct cluster *c, uint64_t page)
 	c->stats.invalidations++;
 }
 
-/* The page is about to leave this rank: SCs whose LR came before fail from now on (a shadow
- * page's: those on its split page). */
-static void reservations_end(struct cluster *c, uint64_t page)
+void dsm_reservations_end(struct cluster *c, uint64_t page)
 {
 	uint64_t split;
 	if (!c->m || !c->m->res_gens)
@@ -445,7 +443,7 @@ static void on_recall(struct cluster *c, const struct cl_msg *msg)
 	bool zero;
 
 	if (keep == PAGE_I)
-		reservations_end(c, page);
+		dsm_reservations_end(c, page);
 	unstage(c, page, false); /* the supplier's copy may still be staged */
 	/* absent here although held: never touched (the master's pages), so all zero */
 	zero = install(c, page, c->zero_page, 1, true, false) == 0;
@@ -474,7 +472,7 @@ static void on_recall(struct cluster *c, const struct cl_msg *msg)
 static void on_inv(struct cluster *c, const struct cl_msg *msg)
 {
 	struct cl_msg ack;
-	reservations_end(c, msg->page);
+	dsm_reservations_end(c, msg->page);
 	unstage_drop(c, msg->page);
 	drop(c, msg->page);
 	set_local(c, msg->page, PAGE_I);

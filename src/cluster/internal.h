@@ -266,6 +266,9 @@ bool cl_drain_outbox(struct cluster *c);
 /* A thread of this rank faulted at addr: a write (or a read), to a page that is there
  * write-protected (present) or not there. */
 void dsm_fault(struct cluster *c, uint64_t addr, bool writing, bool present, int thread);
+/* The page leaves this rank or moves between places: SCs whose LR came before fail from now on
+ * (a shadow page's: those on its split page too). */
+void dsm_reservations_end(struct cluster *c, uint64_t page);
 /* This rank's service asks for page in state M (split.c), as a thread's fault would. */
 void dsm_take(struct cluster *c, uint64_t page);
 /* This rank, page's home, holds it in state M, and no transaction on it is under way. */

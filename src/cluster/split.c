@@ -86,7 +86,7 @@ struct cl_split {
 	struct pagemap aware, history;
 	uint64_t naware;
 	struct {
-		uint64_t splits, joins, asked, refused, redirected, slot_refused;
+		uint64_t splits, joins, asked, refused, redirected;
 	} stats;
 };
 
@@ -179,13 +179,6 @@ static bool was_split(struct cluster *c, uint64_t page)
 	return r;
 }
 
-/* SCs whose LR was on the page fail: its bytes move between places. */
-static void reservations_end(struct cluster *c, uint64_t page)
-{
-	if (c->m->res_gens)
-		__atomic_add_fetch(machine_res_gen(c->m, page), 1, __ATOMIC_SEQ_CST);
-}
-
 /* The page's host protection while it is whole: what it had when split, or what the space says
  * now (none where nothing is mapped). */
 static int page_prot(struct cluster *c, uint64_t page, int prot)
@@ -222,7 +215,7 @@ static void table_split(struct cluster *c, uint64_t page, int k)
 	e->shadow = chunk_base(c, k);
 	__atomic_store_n(&e->key, page, __ATOMIC_RELEASE);
 	mprotect(host(c, page), PAGE, PROT_NONE);
-	reservations_end(c, page);
+	dsm_reservations_end(c, page);
 	remember(c, page);
 	c->pages->wake(c, page);
 }
@@ -237,7 +230,7 @@ static void table_join(struct cluster *c, uint64_t page, int k, int prot)
 	mprotect(host(c, page), PAGE, page_prot(c, page, prot));
 	if (__atomic_load_n(&e->key, __ATOMIC_RELAXED) == page)
 		__atomic_store_n(&e->key, UINT64_MAX, __ATOMIC_RELEASE);
-	reservations_end(c, page);
+	dsm_reservations_end(c, page);
 	c->pages->wake(c, page);
 }
 
@@ -500,7 +493,6 @@ static void slot_message(struct cluster *c, const struct cl_msg *msg)
 			break;
 		}
 		if (msg->arg[0] == SLOT_REFUSED) {
-			sp->stats.slot_refused++;
 			chunk_release(c, ch);
 			break;
 		}

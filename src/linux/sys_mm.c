@@ -22,19 +22,13 @@ static long after_code_change(struct rvx_vcpu *cpu, bool code, long r)
 	return r;
 }
 
-/* Cluster mode: a mapping change waits until the split pages it reaches are whole again. */
-static void join_split(struct rvx_vcpu *cpu, uint64_t addr, uint64_t len)
-{
-	if (cpu->m->cluster)
-		cluster_split_join_range(cpu->m, addr, len);
-}
-
 long sys_brk(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	struct rvx_machine *m = cpu->m;
 	uint64_t want = a[0], top;
 	long r = (long)m->brk_cur;
-	join_split(cpu, RVX_PAGE_ALIGN(want), UINT64_MAX - RVX_PAGE_ALIGN(want));
+	/* cluster mode: a mapping change waits until the split pages it reaches are whole again */
+	cluster_split_join_range(cpu->m, RVX_PAGE_ALIGN(want), UINT64_MAX - RVX_PAGE_ALIGN(want));
 	pthread_mutex_lock(&m->lock);
 	if (want < m->brk_start || want >= m->space.size)
 		goto out;
@@ -73,20 +67,20 @@ long sys_mmap(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (flags & MAP_SHARED)
 		machine_share_memory(cpu->m);
 	if (flags & MAP_FIXED)
-		join_split(cpu, a[0], a[1]);
+		cluster_split_join_range(cpu->m, a[0], a[1]);
 	return after_code_change(cpu, (flags & MAP_FIXED) && holds_code(cpu, a[0], a[1]),
 				 space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n));
 }
 
 long sys_munmap(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	join_split(cpu, a[0], a[1]);
+	cluster_split_join_range(cpu->m, a[0], a[1]);
 	return after_code_change(cpu, holds_code(cpu, a[0], a[1]), space_unmap(&cpu->m->space, a[0], a[1]));
 }
 
 long sys_mprotect(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	join_split(cpu, a[0], a[1]);
+	cluster_split_join_range(cpu->m, a[0], a[1]);
 	return after_code_change(cpu, holds_code(cpu, a[0], a[1]),
 				 space_protect(&cpu->m->space, a[0], a[1], (int)a[2]));
 }
@@ -94,9 +88,9 @@ long sys_mprotect(struct rvx_vcpu *cpu, const uint64_t *a)
 long sys_mremap(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	bool code = holds_code(cpu, a[0], a[1]) || ((a[3] & MREMAP_FIXED) && holds_code(cpu, a[4], a[2]));
-	join_split(cpu, a[0], a[1]);
+	cluster_split_join_range(cpu->m, a[0], a[1]);
 	if (a[3] & MREMAP_FIXED)
-		join_split(cpu, a[4], a[2]);
+		cluster_split_join_range(cpu->m, a[4], a[2]);
 	return after_code_change(cpu, code, space_remap(&cpu->m->space, a[0], a[1], a[2], (int)a[3], a[4]));
 }
 
@@ -104,7 +98,7 @@ long sys_madvise(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	if (!space_range_ok(&cpu->m->space, a[0], a[1]))
 		return -ENOMEM;
-	join_split(cpu, a[0], a[1]);
+	cluster_split_join_range(cpu->m, a[0], a[1]);
 	return space_discard(&cpu->m->space, a[0], a[1], (int)a[2]);
 }
 

@@ -258,7 +258,7 @@ void *guest_ptr(struct rvx_vcpu *cpu, uint64_t addr)
 /* Cluster mode: the split pages rvx is to reach are made whole first. */
 static void split_pages_whole(struct rvx_vcpu *cpu, uint64_t addr, size_t n)
 {
-	if (__builtin_expect(cpu->split_tab != NULL, 0) && rvx_split_overlaps(cpu->split_tab, addr, n))
+	if (__builtin_expect(cpu->split_tab != NULL, 0))
 		cluster_split_join_range(cpu->m, addr, n);
 }
 
@@ -437,19 +437,13 @@ static long run_here(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint64_
 		report_unknown(cpu, nr);
 		return -ENOSYS;
 	}
-	if (!d->fn) {
-		r = passthrough(cpu, d, a);
-		if (r == -EFAULT && cpu->m->cluster && cluster_split_join_range(cpu->m, 0, UINT64_MAX))
-			r = passthrough(cpu, d, a);
-		return r;
-	}
-	if (call && (d->flags & SC_SETS_REGS))
+	if (call && d->fn && (d->flags & SC_SETS_REGS))
 		fprintf(cpu->m->log, "%s\n", call);
-	r = d->fn(cpu, a);
+	r = d->fn ? d->fn(cpu, a) : passthrough(cpu, d, a);
 	/* the kernel cannot reach a split page (cluster mode): joined, the call runs again (it did
 	 * nothing: EFAULT comes from the first copy that fails) */
 	if (r == -EFAULT && cpu->m->cluster && cluster_split_join_range(cpu->m, 0, UINT64_MAX))
-		r = d->fn(cpu, a);
+		r = d->fn ? d->fn(cpu, a) : passthrough(cpu, d, a);
 	return r;
 }
 
