@@ -16,7 +16,7 @@ enum { XMM0, XMM1, XMM2 };
 static void canonicalize_d(struct tctx *t)
 {
 	e_sse_rr(&t->e, 0x66, false, 0x2e, XMM0, XMM0); /* ucomisd */
-	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_XMM0, RV_NAN_D);
+	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_XMM, RV_NAN_D);
 }
 
 /* Runs body inline when frm is a host rounding mode, the interpreter otherwise. Only the first
@@ -35,22 +35,6 @@ static void guarded(struct tctx *t, void (*body)(struct tctx *t))
 	body(t);
 	t_cold_helper_leave(t, slow, interp_fd, "frm is RMM or reserved: no host rounding mode");
 	t->frm_checked = true;
-}
-
-static void arith_d(struct tctx *t)
-{
-	static const uint8_t op[] = {[FP_ADD] = 0x58, [FP_SUB] = 0x5c, [FP_MUL] = 0x59, [FP_DIV] = 0x5e};
-	const struct rv_insn *in = t->in;
-	struct emit *e = &t->e;
-	unsigned k = in->op - RV_FADD_D;
-	t_fget(t, XMM0, in->rs1);
-	if (k == FP_SQRT) {
-		e_sse_rr(e, 0xf2, false, 0x51, XMM0, XMM0);
-	} else {
-		t_sse_f(t, 0xf2, false, op[k], XMM0, in->rs2);
-	}
-	canonicalize_d(t);
-	t_fput(t, in->rd, XMM0);
 }
 
 /* xmm0 = 0: the scalar conversions write only the low lanes, and without this would wait for
@@ -97,23 +81,75 @@ static void unboxed(struct tctx *t, uint8_t *site)
 static void canonicalize_s(struct tctx *t)
 {
 	e_sse_rr(&t->e, 0, false, 0x2e, XMM0, XMM0); /* ucomiss */
-	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_XMM0, 0xffffffff00000000ull | RV_NAN_S);
+	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_XMM, 0xffffffff00000000ull | RV_NAN_S);
+}
+
+/* An operation of arith_sd straight into rd's host register: VEX's three operands (rs1 from
+ * xmm0 when it lives in the vCPU), or SSE's two when rd is rs1, without the copies in and out of
+ * xmm0 (nbody 5% faster). A NaN result is made canonical there; the upper bits come from rs1,
+ * so a boxed single stays so. */
+static bool arith_in_place(struct tctx *t, bool d, uint8_t op, bool sqrt)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	int rd = jit_xmm_reg(in->rd), a = jit_xmm_reg(in->rs1), b = sqrt ? a : jit_xmm_reg(in->rs2);
+	uint64_t nan = d ? RV_NAN_D : 0xffffffff00000000ull | RV_NAN_S;
+	if (rd < 0)
+		return false;
+	if (t->j->host_fma) {
+		if (a < 0) {
+			a = XMM0;
+			t_fget(t, XMM0, in->rs1);
+		}
+		if (sqrt)
+			e_vex_rr(e, false, d ? VEX_PP_F2 : VEX_PP_F3, VEX_0F, false, op, rd, a, a);
+		else if (b >= 0)
+			e_vex_rr(e, false, d ? VEX_PP_F2 : VEX_PP_F3, VEX_0F, false, op, rd, a, b);
+		else
+			e_vex_rm(e, false, d ? VEX_PP_F2 : VEX_PP_F3, VEX_0F, false, op, rd, a,
+				 M(REG_CPU, OFF_F(in->rs2)));
+	} else if (in->rd == in->rs1 && !sqrt) {
+		t_sse_f(t, d ? 0xf2 : 0xf3, false, op, rd, in->rs2);
+	} else {
+		return false;
+	}
+	e_sse_rr(e, d ? 0x66 : 0, false, 0x2e, rd, rd); /* ucomisd, ucomiss: NaN? */
+	t_cold_xmm(t, e_jcc(e, CC_P), rd, nan);
+	return true;
+}
+
+/* add, sub, mul, div, sqrt, double or single */
+static void arith_sd(struct tctx *t, bool d)
+{
+	static const uint8_t op[] = {
+	    [FP_ADD] = 0x58, [FP_SUB] = 0x5c, [FP_MUL] = 0x59, [FP_DIV] = 0x5e, [FP_SQRT] = 0x51};
+	const struct rv_insn *in = t->in;
+	unsigned k = in->op - (d ? RV_FADD_D : RV_FADD_S);
+	uint8_t *bad = d ? NULL : boxed_test(t, in->rs1, k == FP_SQRT ? NONE : in->rs2, NONE);
+	if (!arith_in_place(t, d, op[k], k == FP_SQRT)) {
+		t_fget(t, XMM0, in->rs1);
+		if (k == FP_SQRT)
+			e_sse_rr(&t->e, d ? 0xf2 : 0xf3, false, op[k], XMM0, XMM0);
+		else
+			t_sse_f(t, d ? 0xf2 : 0xf3, false, op[k], XMM0, in->rs2);
+		if (d)
+			canonicalize_d(t);
+		else
+			canonicalize_s(t);
+		t_fput(t, in->rd, XMM0);
+	}
+	if (bad)
+		unboxed(t, bad);
+}
+
+static void arith_d(struct tctx *t)
+{
+	arith_sd(t, true);
 }
 
 static void arith_s(struct tctx *t)
 {
-	static const uint8_t op[] = {[FP_ADD] = 0x58, [FP_SUB] = 0x5c, [FP_MUL] = 0x59, [FP_DIV] = 0x5e};
-	const struct rv_insn *in = t->in;
-	unsigned k = in->op - RV_FADD_S;
-	uint8_t *bad = boxed_test(t, in->rs1, k == FP_SQRT ? NONE : in->rs2, NONE);
-	t_fget(t, XMM0, in->rs1);
-	if (k == FP_SQRT)
-		e_sse_rr(&t->e, 0xf3, false, 0x51, XMM0, XMM0); /* sqrtss */
-	else
-		t_sse_f(t, 0xf3, false, op[k], XMM0, in->rs2);
-	canonicalize_s(t);
-	t_fput(t, in->rd, XMM0);
-	unboxed(t, bad);
+	arith_sd(t, false);
 }
 
 /* The four multiply-adds, double or single (whose sources must be NaN-boxed). */
@@ -404,6 +440,64 @@ static void write_fflags(struct emit *e)
 	e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp)));
 }
 
+/* The offset from t->in of the first instruction on the not-taken way of the branch at offset b
+ * that writes x (an ALU operation or a load), when none before it reads x, jumps or touches the
+ * FP CSRs (mxcsr_tmp keeps the flags of the quiet compare until then); 0 when there is none
+ * within 16 instructions. */
+static int written_before_read(struct tctx *t, int b, unsigned x)
+{
+	for (int n = b + 1; n <= b + 16; n++) {
+		const struct rv_insn *p = t_peek(t, n);
+		enum rv_format f;
+		if (!p || rv_ends_block(p))
+			return 0;
+		f = rv_op_format(p->op);
+		if (p->rs1 == x || p->rs2 == x || p->rs3 == x || f == F_CSR || f == F_CSRI || f >= F_VSET)
+			return 0;
+		if (p->rd == x)
+			return f == F_R || f == F_R1 || f == F_I || f == F_SHIFT || f == F_U || f == F_LOAD ? n : 0;
+	}
+	return 0;
+}
+
+/* Whether the quiet compare's frflags value may be left unwritten (one per block): it is followed by a forward
+ * branch that does not read it, and its not-taken way overwrites it before any read. Reading
+ * the flags out of the MXCSR copy waits for the stmxcsr, which waits for every FP operation in
+ * flight; the block then goes on along that way, and its exits there write the value. Not in a
+ * block whose registers are reallocated (their write-back follows the block's own scan) or that
+ * counts a loop in a register, nor for plugins. */
+static void defer_frflags(struct tctx *t, unsigned x)
+{
+	const struct rv_insn *br = t_peek(t, 3);
+	int w;
+	if (t->fflags_rd || !br || rv_op_format(br->op) != F_B || br->imm <= 0 || br->rs1 == x || br->rs2 == x ||
+	    t->nswaps || t->count_reg >= 0 || t->self_loop || t->ptb || t->pins)
+		return;
+	w = written_before_read(t, 3, x);
+	if (!w)
+		return;
+	t->through = t->idx + 3;
+	t->fflags_from = t->idx + 4;
+	t->fflags_to = t->idx + w;
+	t->fflags_rd = x;
+}
+
+/* x = fflags as the MXCSR copy in mxcsr_tmp has them */
+static void put_saved_fflags(struct tctx *t, unsigned x)
+{
+	e_load(&t->e, RAX, M(REG_CPU, OFF(mxcsr_tmp)), 4, false);
+	e_alu_ri(&t->e, ALU_AND, false, RAX, 0x3f);
+	e_mov_ri(&t->e, RCX, (uint64_t)(uintptr_t)flags_of_host);
+	e_load(&t->e, RAX, MX(RCX, RAX, 0), 1, false);
+	t_put(t, x, RAX);
+}
+
+void jit_fflags_settle(struct tctx *t, int insn)
+{
+	if (t->fflags_rd && insn >= t->fflags_from && insn <= t->fflags_to)
+		put_saved_fflags(t, t->fflags_rd);
+}
+
 /* frflags x; flt/fle y, a, b; fsflags x (y != x): a comparison that must leave the flags as
  * they were (C's isless, the domain test before a sqrt that sets errno). Only a NaN operand
  * raises a flag, so only then is the MXCSR that frflags saved put back. */
@@ -418,11 +512,13 @@ static bool quiet_compare(struct tctx *t)
 	if (single) /* a source not NaN-boxed: frflags alone, and the block ends after it */
 		t_cold_helper_leave(t, boxed_test(t, cmp->rs1, cmp->rs2, NONE), interp_rv64i,
 				    "a quiet single-precision compare of a source that is not NaN-boxed");
-	read_fflags(&t->e); /* and the MXCSR in mxcsr_tmp */
-	t_put(t, frflags->rd, RAX);
+	e_sse_rm(&t->e, 0, false, 0xae, 3, M(REG_CPU, OFF(mxcsr_tmp))); /* stmxcsr */
+	defer_frflags(t, frflags->rd);
 	t->in = cmp;
 	compare_sd(t, !single);
 	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_MXCSR, 0);
+	if (t->fflags_rd != frflags->rd || t->through != t->idx + 3)
+		put_saved_fflags(t, frflags->rd);
 	t->consumed = 3;
 	return true;
 }

@@ -44,6 +44,7 @@ struct jit_fault_site {
 	uint16_t insn;     /* index of the guest instruction in the block */
 	uint8_t replay;    /* it stands for this many guest instructions: the interpreter runs them
 			    * again to fault exactly where one of them does */
+	uint8_t fflags_rd; /* a quiet compare's frflags register not yet written (jit_fflags_settle), or 0 */
 	int32_t pc_off;    /* its guest pc, from the block's */
 };
 
@@ -158,7 +159,7 @@ enum cold_kind {
 	COLD_HELPER,       /* call fn for the instruction */
 	COLD_HELPER_LEAVE, /* call fn for the instruction, then leave the block for the next one */
 	COLD_RAX,          /* rax = value */
-	COLD_XMM0,         /* xmm0 = value */
+	COLD_XMM,          /* xmm<disp> = value */
 	COLD_OUT_OF_RANGE, /* a base register is outside the guest space: EXEC_FAULT unless base + disp is in */
 	COLD_INTERRUPT,    /* a signal waits: leave before the block runs */
 	COLD_CHAIN,        /* not yet chained: back to the dispatcher for pc = value */
@@ -180,7 +181,7 @@ struct cold_stub {
 	uint8_t kind;
 	uint16_t insn; /* index in the block of the instruction it serves */
 	uint64_t value;
-	int32_t disp; /* COLD_OUT_OF_RANGE: the offset from the register in value */
+	int32_t disp; /* COLD_OUT_OF_RANGE: the offset from the register in value; COLD_XMM: the register */
 	uint8_t sets; /* COLD_OUT_OF_RANGE: a guest register the access's address goes to first */
 	int (*fn)(struct rvx_vcpu *, const struct rv_insn *);
 	const char *why;
@@ -208,6 +209,11 @@ struct tctx {
 	/* insns[k + 1] is at insns[k]'s target: a jal, or a backward branch's taken path (the
 	 * other way a side exit), decided where insns[k + 1] is decoded (next_pc) */
 	bool followed[MAX_BLOCK_INSNS];
+	/* a quiet compare whose frflags value is never read: the block goes on along the not-taken
+	 * way of its branch (insns[through]); from insns[fflags_from] to insns[fflags_to], where a
+	 * write replaces it, every exit writes the value (jit_fflags_settle) */
+	int through, fflags_from, fflags_to;
+	unsigned fflags_rd;
 	bool follow_branches; /* no plugin actions between instructions, no gdb: blocks may go on along backward branches */
 	uint64_t watched_page; /* the last page armed for write detection */
 	struct rvx_vma code;   /* the executable mapping the last fetch came from */
@@ -359,8 +365,14 @@ void t_cold_helper_leave(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcp
  * to restore from ymm0 and ymm2 in its bits 16-31: COLD_HELPER_VSTART) */
 void t_cold_helper_vstart(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
 			  const char *why, unsigned vstart);
-/* The jump at site goes out of line to set rax (COLD_RAX) or xmm0 (COLD_XMM0), then back here. */
+/* The jump at site goes out of line to set rax (COLD_RAX) or xmm0 (COLD_XMM), then back here. */
 void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t value);
+/* The same for a value of xmm register xmm */
+void t_cold_xmm(struct tctx *t, uint8_t *site, int xmm, uint64_t value);
+
+/* An exit of instruction insn of the block, where a deferred frflags value (tctx's fflags_rd)
+ * must be in its register: written there from the MXCSR copy (rax, rcx clobbered). */
+void jit_fflags_settle(struct tctx *t, int insn);
 
 /* Per-extension translators: true when the instruction was translated inline. */
 bool jit_rv64i(struct tctx *t);

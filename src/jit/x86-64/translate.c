@@ -904,6 +904,7 @@ static struct cold_stub *add_cold(struct tctx *t, uint8_t *site, uint8_t *resume
 	c->kind = (uint8_t)kind;
 	c->insn = (uint16_t)t->idx;
 	c->value = value;
+	c->disp = 0;
 	c->sets = 0;
 	return c;
 }
@@ -934,6 +935,11 @@ void t_cold_helper_leave(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcp
 void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t value)
 {
 	add_cold(t, site, t->e.p, kind, value);
+}
+
+void t_cold_xmm(struct tctx *t, uint8_t *site, int xmm, uint64_t value)
+{
+	add_cold(t, site, t->e.p, COLD_XMM, value)->disp = xmm;
 }
 
 static void instret_fix(struct tctx *t, int op);
@@ -971,9 +977,9 @@ static void emit_cold(struct tctx *t)
 			exit_early(t, t->idx + 1, t->pc + t->in->len);
 			break;
 		case COLD_RAX: e_mov_ri(e, RAX, c->value); break;
-		case COLD_XMM0:
+		case COLD_XMM:
 			e_mov_ri(e, RAX, c->value);
-			e_sse_rr(e, 0x66, true, 0x6e, 0, RAX); /* movq xmm0, rax */
+			e_sse_rr(e, 0x66, true, 0x6e, c->disp, RAX); /* movq xmm, rax */
 			break;
 		case COLD_OUT_OF_RANGE: { /* value: the base register; the access itself may be inside */
 			/* a sum's (t_address_sum) is rdx, which its access does not use: no other scratch */
@@ -987,6 +993,7 @@ static void emit_cold(struct tctx *t)
 				e_lea(e, at, M(at, -c->disp));
 				t_put(t, c->sets, at);
 			}
+			jit_fflags_settle(t, t->idx);
 			exit_status(t, t->pc, EXEC_FAULT);
 			e_patch(inside, e->p);
 			break;
@@ -1130,6 +1137,8 @@ void t_fault_site(struct tctx *t)
 		t->faults[t->nfaults].host_off = (uint32_t)(t->e.p - t->start);
 		t->faults[t->nfaults].insn = (uint16_t)t->idx;
 		t->faults[t->nfaults].replay = 0;
+		t->faults[t->nfaults].fflags_rd =
+		    t->fflags_rd && t->idx >= t->fflags_from && t->idx <= t->fflags_to ? (uint8_t)t->fflags_rd : 0;
 		t->faults[t->nfaults].pc_off = (int32_t)(t->pc - t->block_pc);
 		t->nfaults++;
 	} else {
@@ -1155,6 +1164,7 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 		t->refused = t->e.full = true;
 		return;
 	}
+	jit_fflags_settle(t, t->idx);
 	t->frm_checked = false; /* the interpreter may write frm (fsrm, csrw fcsr) */
 	t->v_whole = false;     /* or trim vl (a fault-only-first load) */
 	t->v_masked = false;
@@ -1229,6 +1239,10 @@ static bool branch(struct tctx *t, int cc)
 			e_alu_rr(&t->e, ALU_CMP, true, a, b);
 		else
 			e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
+	}
+	if (t->through == t->idx) { /* the not-taken way goes on (defer_frflags) */
+		add_cold(t, e_jcc(&t->e, cc), NULL, COLD_SIDE_EXIT, target)->insn = (uint16_t)(t->idx + 1);
+		return true;
 	}
 	if (goes_on(t)) {
 		add_cold(t, e_jcc(&t->e, cc ^ 1), NULL, COLD_SIDE_EXIT, t->pc + in->len)->insn = (uint16_t)(t->idx + 1);
@@ -1992,6 +2006,7 @@ static void exit_early(struct tctx *t, int first, uint64_t target)
 	struct plugin_plan after;
 	t->idx = first;
 	instret_fix(t, ALU_SUB);
+	jit_fflags_settle(t, first);
 	if (t->pins && first < t->ninsns) {
 		if (!plugin_sums_of(t->pins, first, t->ninsns, &after))
 			t->refused = t->e.full = true;
@@ -2036,6 +2051,9 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.watched_page = UINT64_MAX;
 	t.code.start = t.code.end = 0;
 	t.div_partner = -1;
+	t.through = -1;
+	t.fflags_rd = 0;
+	t.fflags_from = t.fflags_to = 0;
 	t.guest_len = 0;
 	t.segs[0] = (struct jit_seg){pc, 0};
 	t.nsegs = 1;
@@ -2478,6 +2496,8 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 					vectors_from_frame(j, cpu, (const uint8_t *)uc->uc_mcontext.fpregs);
 			}
 			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
+			if (b->faults[i].fflags_rd) /* the quiet compare's value, not yet written */
+				cpu->x[b->faults[i].fflags_rd] = fp_flags_from_host(cpu->mxcsr_tmp);
 			cpu->fault_replay = b->faults[i].replay;
 			if (b->pins)
 				plugin_sums_undo(cpu, b, b->faults[i].insn);

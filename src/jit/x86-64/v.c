@@ -2942,7 +2942,7 @@ static bool fp_reduction(struct tctx *t)
 		none_added = e_jcc(e, CC_E);
 	}
 	e_sse_rr(e, sew == 8 ? 0x66 : 0, false, 0x2e, XMM0, XMM0); /* ucomiss/sd: a NaN is the canonical one */
-	t_cold_value(t, e_jcc(e, CC_P), COLD_XMM0, sew == 8 ? RV_NAN_D : RV_NAN_S);
+	t_cold_value(t, e_jcc(e, CC_P), COLD_XMM, sew == 8 ? RV_NAN_D : RV_NAN_S);
 	if (none_added)
 		e_patch(none_added, e->p);
 	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
