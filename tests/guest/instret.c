@@ -2,13 +2,16 @@
  * loop with loads and stores (translated blocks count themselves at entry), within one block,
  * across an ecall (which retires), across loops that their translation leaves midway, along
  * straight-line code longer than a translated block, with a counter read every other instruction,
- * inside a loop, and in a SIGSEGV handler after a loop that ran into an unmapped page. */
+ * inside a loop, in a SIGSEGV handler after a loop that ran into an unmapped page, and around
+ * faults that the translated code finds itself (an address outside the guest space) or that
+ * the interpreter meets for it (an AMO it runs), which retire nothing. */
 // no-qemu: qemu-riscv64's rdinstret is a host tick count
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/mman.h>
+#include <ucontext.h>
 
 static sigjmp_buf back;
 volatile uint64_t at_fault;
@@ -20,6 +23,32 @@ void leave_fault(void)
 }
 void on_segv(int sig, siginfo_t *si, void *ctx);
 __asm__(".globl on_segv\non_segv:\n\trdinstret t0\n\tla t1, at_fault\n\tsd t0, 0(t1)\n\ttail leave_fault");
+
+/* steps over the faulting instruction */
+static void skip_insn(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	uint16_t lo = *(const uint16_t *)uc->uc_mcontext.__gregs[0];
+	(void)sig;
+	(void)si;
+	uc->uc_mcontext.__gregs[0] += (lo & 3) == 3 ? 4 : 2;
+}
+
+/* the instructions counted from one rdinstret to the next across access, which faults at p;
+ * the handler's included */
+#define ACROSS(name, access)                                                                            \
+	static uint64_t name(void *p)                                                                   \
+	{                                                                                               \
+		uint64_t a, b;                                                                          \
+		__asm__ volatile("rdinstret %0\n\tli t1, 1\n\t" access "\n\taddi t1, t1, 1\n\t"           \
+				 "addi t1, t1, 1\n\trdinstret %1"                                       \
+				 : "=&r"(a), "=r"(b)                                                    \
+				 : "r"(p)                                                               \
+				 : "t0", "t1", "memory");                                               \
+		return b - a;                                                                           \
+	}
+ACROSS(across_load, "ld t0, 0(%2)")
+ACROSS(across_amo, "amomax.d t0, t1, (%2)")
 
 /* A loop counting t1 down from 1000 (code after the count is set up, ending in rdinstret %1)
  * with a second way out where t1 reaches t4: run once left that way after 700 passes (t4 = 300),
@@ -119,6 +148,18 @@ int main(void)
 				       (unsigned long long)(at_fault - start));
 			bad |= at_fault - start != 2 + 5 * 300; /* the read, its store, the passes */
 		}
+	}
+	{
+		struct sigaction sa = {.sa_sigaction = skip_insn, .sa_flags = SA_SIGINFO};
+		void *none = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		int same = 0;
+		sigaction(SIGSEGV, &sa, NULL);
+		for (int pass = 0; pass < 8; pass++) { /* a host fault's count is the yardstick */
+			uint64_t host = across_load(none);
+			same += across_load((void *)(1ull << 62)) == host && across_amo(none) == host;
+		}
+		printf("faults outside the space and in an AMO counted as a host fault: %d of 8\n", same);
+		bad |= same != 8;
 	}
 	printf("loop %llu, straight %llu, across a syscall %llu\n", (unsigned long long)loop,
 	       (unsigned long long)straight, (unsigned long long)syscall);

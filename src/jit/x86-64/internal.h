@@ -252,7 +252,7 @@ struct tctx {
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
 		uint16_t insn;
-	} instret_fix[2 * MAX_BLOCK_INSNS + MAX_BLOCK_SEGS]; /* counter reads, helper and side exits */
+	} instret_fix[4 * MAX_BLOCK_INSNS + MAX_BLOCK_SEGS]; /* around helpers, and early exits */
 	int ninstret_fix;
 	/* a table above overflowed (a block of many vector accesses): not translated at this length */
 	bool refused;

@@ -945,6 +945,7 @@ void t_cold_xmm(struct tctx *t, uint8_t *site, int xmm, uint64_t value)
 static void instret_fix(struct tctx *t, int op);
 static void exit_chain(struct tctx *t, uint64_t target);
 static void exit_early(struct tctx *t, int first, uint64_t target);
+static void take_back(struct tctx *t, int first, int plugins_from);
 
 /* After the block's straight-line code: every path that leaves it, in the order recorded. */
 static void emit_cold(struct tctx *t)
@@ -993,7 +994,7 @@ static void emit_cold(struct tctx *t)
 				e_lea(e, at, M(at, -c->disp));
 				t_put(t, c->sets, at);
 			}
-			jit_fflags_settle(t, t->idx);
+			take_back(t, t->idx, t->idx + 1); /* as a host fault there: jit_recover_fault */
 			exit_status(t, t->pc, EXEC_FAULT);
 			e_patch(inside, e->p);
 			break;
@@ -1170,6 +1171,9 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 	t->v_masked = false;
 	store_pc(t, t->pc);
 	spill(&t->e, t->j, t->swap_in);
+	/* the block counted all its instructions at entry: the helper sees those before its own
+	 * (a counter CSR, a fault), and so does an exit for its status */
+	instret_fix(t, ALU_SUB);
 	e_lea(&t->e, RDI, M(REG_CPU, -CPU_BIAS));
 	t->helper_site[t->nhelpers].lea = e_lea_rip(&t->e, RSI);
 	t->helper_site[t->nhelpers].insn = (uint16_t)t->idx;
@@ -1179,6 +1183,7 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 	reload(&t->e, t->j, t->swap_in);
 	t->nhelpers++;
 	leave_unless_zero(t);
+	instret_fix(t, ALU_ADD);
 }
 
 /* Leaves the block for target; the jump is patched to go straight to the target's block
@@ -1360,15 +1365,7 @@ static bool translate_insn(struct tctx *t)
 	}
 	if (in->op < RV_FIRST_M) {
 		if (!jit_rv64i(t) && !jit_fflags_csr(t) && !jit_v_csr(t)) {
-			bool counter = (rv_op_format(in->op) == F_CSR || rv_op_format(in->op) == F_CSRI) &&
-				       (in->imm == RV_CSR_CYCLE || in->imm == RV_CSR_INSTRET);
-			/* the block counted all its instructions at entry: the counter CSRs must see
-			 * only those before this one (the count is patched in once the block is done) */
-			if (counter)
-				instret_fix(t, ALU_SUB);
 			t_helper(t, interp_rv64i, "frm, fcsr and counter CSRs: rare; they change the host FP mode");
-			if (counter)
-				instret_fix(t, ALU_ADD);
 		}
 	} else if (in->op < RV_FIRST_A) {
 		jit_m(t);
@@ -2003,19 +2000,28 @@ static void plugin_sums_undo(struct rvx_vcpu *cpu, const struct jit_block *b, un
  * taken back. */
 static void exit_early(struct tctx *t, int first, uint64_t target)
 {
+	take_back(t, first, first);
+	exit_chain(t, target);
+}
+
+/* An exit before instruction first: its count and those of the instructions after it are
+ * taken back from instret, and from the plugins' additions those from plugins_from on (a
+ * faulting instruction's stay, as for a host fault: plugin_sums_undo); a deferred frflags value
+ * is written. */
+static void take_back(struct tctx *t, int first, int plugins_from)
+{
 	struct plugin_plan after;
 	t->idx = first;
 	instret_fix(t, ALU_SUB);
 	jit_fflags_settle(t, first);
-	if (t->pins && first < t->ninsns) {
-		if (!plugin_sums_of(t->pins, first, t->ninsns, &after))
+	if (t->pins && plugins_from < t->ninsns) {
+		if (!plugin_sums_of(t->pins, plugins_from, t->ninsns, &after))
 			t->refused = t->e.full = true;
 		else
 			for (int s = 0; s < after.nsums; s++)
 				emit_inline(t, after.sums[s].score, after.sums[s].offset, true,
 					    (uint64_t)-after.sums[s].sum);
 	}
-	exit_chain(t, target);
 }
 
 /* Translates the block at pc, of at most limit instructions; the caller holds j->lock and has
