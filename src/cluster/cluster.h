@@ -113,10 +113,11 @@ bool cluster_split_host_fault(struct rvx_vcpu *cpu, uint64_t addr);
 /* Joins the split pages in [addr, addr+len) before a mapping change there, or all of them when a
  * syscall failed with EFAULT (the kernel cannot reach a split page); true if there were any. */
 bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len);
-/* The master, before a fork or exec (cluster_gather): every split page is joined and no page is
- * split until cluster_split_resume (cluster_thaw). */
-void cluster_split_pause(struct rvx_machine *m);
-void cluster_split_resume(struct rvx_machine *m);
+/* Before a mapping change of [addr, addr+len) (a fork or exec: all of it, cluster_gather): the
+ * pages there that are split or being split are joined, and no page is split until as many
+ * cluster_split_release as holds (a split decided meanwhile would find its mapping changed). */
+void cluster_split_hold(struct rvx_machine *m, uint64_t addr, uint64_t len);
+void cluster_split_release(struct rvx_machine *m);
 /* The translator: the accesses of the instruction at pc look split pages up (it faulted on one);
  * how many instructions' do. */
 bool cluster_split_aware(const struct rvx_machine *m, uint64_t pc);

@@ -853,7 +853,7 @@ void cluster_gather(struct rvx_machine *m)
 	struct cluster *c = m->cluster;
 	struct cl_msg msg = {.type = MSG_GATHER};
 	struct cl_gather g = {.pages = NULL};
-	cluster_split_pause(m); /* the child gets whole pages */
+	cluster_split_hold(m, 0, UINT64_MAX); /* the child gets whole pages */
 	cl_wait_init(&g.w, c->size);
 	msg.txn = (uint64_t)(uintptr_t)&g;
 	for (int r = 0; r < c->size; r++) /* every home, this one too */
@@ -870,7 +870,7 @@ void cluster_thaw(struct rvx_machine *m)
 	struct cl_msg msg = {.type = MSG_THAW};
 	for (int r = 0; r < m->cluster->size; r++)
 		cl_post(m->cluster, r, &msg);
-	cluster_split_resume(m);
+	cluster_split_release(m);
 }
 
 void cluster_forget(struct rvx_machine *m)

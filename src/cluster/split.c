@@ -79,7 +79,7 @@ struct cl_split {
 	struct pagemap pages;                   /* at a home: page -> 1 + its chunk */
 	struct pagemap watch;                   /* at a home: page -> struct split_watch * */
 	uint64_t slot_page[RVX_SPLIT_SLOTS];    /* at the master: the page each table slot is for */
-	bool paused;                            /* at the master: no slot is given (a fork or exec) */
+	unsigned paused; /* at the master: no slot is given while a mapping change, fork or exec holds */
 	/* any thread: the instructions that look split pages up (pc -> 1), and every page split on
 	 * this rank so far (a fault raised before a join may arrive after it) */
 	pthread_mutex_t lock;
@@ -480,7 +480,7 @@ static void slot_message(struct cluster *c, const struct cl_msg *msg)
 	case SLOT_PAUSE:
 	case SLOT_RESUME: {
 		struct cl_msg ack = {.type = MSG_SPLIT_JOIN_ACK, .txn = msg->txn};
-		sp->paused = msg->arg[0] == SLOT_PAUSE;
+		sp->paused += msg->arg[0] == SLOT_PAUSE ? 1 : -1u;
 		if (msg->txn)
 			cl_send(c, c->rank, &ack);
 		break;
@@ -611,21 +611,26 @@ static void pause_slots(struct cluster *c, bool pause)
 	cl_wait_for(&w);
 }
 
-void cluster_split_pause(struct rvx_machine *m)
+void cluster_split_hold(struct rvx_machine *m, uint64_t addr, uint64_t len)
 {
 	struct cluster *c = m->cluster;
+	const char *why = addr || len != UINT64_MAX ? "a mapping change" : "a fork or exec";
 	if (!c || !c->split || !c->split_base)
 		return;
 	pause_slots(c, true);
-	/* every page given a slot: split, or on its way to be (which is called off) */
+	if (c->rank != MASTER) { /* the slots are the master's: the pages split so far */
+		cluster_split_join_range(m, addr, len);
+		return;
+	}
+	/* every page given a slot there: split, or on its way to be (which is called off) */
 	for (int s = 0; s < RVX_SPLIT_SLOTS; s++) {
 		uint64_t page = __atomic_load_n(&c->split->slot_page[s], __ATOMIC_ACQUIRE);
-		if (page)
-			join_wait(c, page, "a fork or exec");
+		if (page && page + PAGE > addr && page - addr < len)
+			join_wait(c, page, why);
 	}
 }
 
-void cluster_split_resume(struct rvx_machine *m)
+void cluster_split_release(struct rvx_machine *m)
 {
 	struct cluster *c = m->cluster;
 	if (c && c->split && c->split_base)

@@ -28,7 +28,7 @@ long sys_brk(struct rvx_vcpu *cpu, const uint64_t *a)
 	uint64_t want = a[0], top;
 	long r = (long)m->brk_cur;
 	/* cluster mode: a mapping change waits until the split pages it reaches are whole again */
-	cluster_split_join_range(cpu->m, RVX_PAGE_ALIGN(want), UINT64_MAX - RVX_PAGE_ALIGN(want));
+	cluster_split_hold(cpu->m, RVX_PAGE_ALIGN(want), UINT64_MAX - RVX_PAGE_ALIGN(want));
 	pthread_mutex_lock(&m->lock);
 	if (want < m->brk_start || want >= m->space.size)
 		goto out;
@@ -47,6 +47,7 @@ long sys_brk(struct rvx_vcpu *cpu, const uint64_t *a)
 	r = (long)want;
 out:
 	pthread_mutex_unlock(&m->lock);
+	cluster_split_release(cpu->m);
 	return r;
 }
 
@@ -56,6 +57,7 @@ long sys_mmap(struct rvx_vcpu *cpu, const uint64_t *a)
 	char link[64], name[PATH_MAX];
 	const char *n = NULL;
 	ssize_t len;
+	long r;
 	if (!(flags & MAP_ANONYMOUS)) {
 		snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
 		len = readlink(link, name, sizeof name - 1);
@@ -66,40 +68,56 @@ long sys_mmap(struct rvx_vcpu *cpu, const uint64_t *a)
 	}
 	if (flags & MAP_SHARED)
 		machine_share_memory(cpu->m);
-	if (flags & MAP_FIXED)
-		cluster_split_join_range(cpu->m, a[0], a[1]);
-	return after_code_change(cpu, (flags & MAP_FIXED) && holds_code(cpu, a[0], a[1]),
-				 space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n));
+	if (!(flags & MAP_FIXED))
+		return space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n);
+	cluster_split_hold(cpu->m, a[0], a[1]);
+	r = after_code_change(cpu, holds_code(cpu, a[0], a[1]),
+			      space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n));
+	cluster_split_release(cpu->m);
+	return r;
 }
 
 long sys_munmap(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	cluster_split_join_range(cpu->m, a[0], a[1]);
-	return after_code_change(cpu, holds_code(cpu, a[0], a[1]), space_unmap(&cpu->m->space, a[0], a[1]));
+	long r;
+	cluster_split_hold(cpu->m, a[0], a[1]);
+	r = after_code_change(cpu, holds_code(cpu, a[0], a[1]), space_unmap(&cpu->m->space, a[0], a[1]));
+	cluster_split_release(cpu->m);
+	return r;
 }
 
 long sys_mprotect(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	cluster_split_join_range(cpu->m, a[0], a[1]);
-	return after_code_change(cpu, holds_code(cpu, a[0], a[1]),
-				 space_protect(&cpu->m->space, a[0], a[1], (int)a[2]));
+	long r;
+	cluster_split_hold(cpu->m, a[0], a[1]);
+	r = after_code_change(cpu, holds_code(cpu, a[0], a[1]), space_protect(&cpu->m->space, a[0], a[1], (int)a[2]));
+	cluster_split_release(cpu->m);
+	return r;
 }
 
 long sys_mremap(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	bool code = holds_code(cpu, a[0], a[1]) || ((a[3] & MREMAP_FIXED) && holds_code(cpu, a[4], a[2]));
-	cluster_split_join_range(cpu->m, a[0], a[1]);
+	long r;
+	cluster_split_hold(cpu->m, a[0], a[1]);
 	if (a[3] & MREMAP_FIXED)
-		cluster_split_join_range(cpu->m, a[4], a[2]);
-	return after_code_change(cpu, code, space_remap(&cpu->m->space, a[0], a[1], a[2], (int)a[3], a[4]));
+		cluster_split_hold(cpu->m, a[4], a[2]);
+	r = after_code_change(cpu, code, space_remap(&cpu->m->space, a[0], a[1], a[2], (int)a[3], a[4]));
+	if (a[3] & MREMAP_FIXED)
+		cluster_split_release(cpu->m);
+	cluster_split_release(cpu->m);
+	return r;
 }
 
 long sys_madvise(struct rvx_vcpu *cpu, const uint64_t *a)
 {
+	long r;
 	if (!space_range_ok(&cpu->m->space, a[0], a[1]))
 		return -ENOMEM;
-	cluster_split_join_range(cpu->m, a[0], a[1]);
-	return space_discard(&cpu->m->space, a[0], a[1], (int)a[2]);
+	cluster_split_hold(cpu->m, a[0], a[1]);
+	r = space_discard(&cpu->m->space, a[0], a[1], (int)a[2]);
+	cluster_split_release(cpu->m);
+	return r;
 }
 
 long sys_riscv_flush_icache(struct rvx_vcpu *cpu, const uint64_t *a)
