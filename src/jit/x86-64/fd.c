@@ -417,14 +417,26 @@ static const uint8_t host_of_flags[32] = {
 #undef H
 };
 
-/* eax = fflags, from the MXCSR flags */
-static void read_fflags(struct emit *e)
+/* mxcsr_tmp = MXCSR */
+static void save_mxcsr(struct emit *e)
 {
 	e_sse_rm(e, 0, false, 0xae, 3, M(REG_CPU, OFF(mxcsr_tmp))); /* stmxcsr */
+}
+
+/* eax = fflags as the MXCSR copy in mxcsr_tmp has them (rcx clobbered) */
+static void saved_fflags(struct emit *e)
+{
 	e_load(e, RAX, M(REG_CPU, OFF(mxcsr_tmp)), 4, false);
 	e_alu_ri(e, ALU_AND, false, RAX, 0x3f);
 	e_mov_ri(e, RCX, (uint64_t)(uintptr_t)flags_of_host);
 	e_load(e, RAX, MX(RCX, RAX, 0), 1, false);
+}
+
+/* eax = fflags, from the MXCSR flags */
+static void read_fflags(struct emit *e)
+{
+	save_mxcsr(e);
+	saved_fflags(e);
 }
 
 /* fflags = rdx & 31 */
@@ -460,42 +472,35 @@ static int written_before_read(struct tctx *t, int b, unsigned x)
 	return 0;
 }
 
-/* Whether the quiet compare's frflags value may be left unwritten (one per block): it is followed by a forward
- * branch that does not read it, and its not-taken way overwrites it before any read. Reading
+/* Whether the quiet compare's frflags value x may be left unwritten (one per block): it is
+ * followed by a forward branch that does not read it, and its not-taken way overwrites it before
+ * any read. Reading
  * the flags out of the MXCSR copy waits for the stmxcsr, which waits for every FP operation in
  * flight; the block then goes on along that way, and its exits there write the value. Not in a
  * block whose registers are reallocated (their write-back follows the block's own scan) or that
  * counts a loop in a register, nor with plugins (whose passes must see the same block). */
-static void defer_frflags(struct tctx *t, unsigned x)
+static bool defer_frflags(struct tctx *t, unsigned x)
 {
 	const struct rv_insn *br = t_peek(t, 3);
 	int w;
 	if (t->fflags_rd || !br || rv_op_format(br->op) != F_B || br->imm <= 0 || br->rs1 == x || br->rs2 == x ||
 	    t->nswaps || t->count_reg >= 0 || t->self_loop || t->cpu->m->plugins)
-		return;
+		return false;
 	w = written_before_read(t, 3, x);
 	if (!w)
-		return;
-	t->through = t->idx + 3;
+		return false;
 	t->fflags_from = t->idx + 4;
 	t->fflags_to = t->idx + w;
 	t->fflags_rd = x;
-}
-
-/* x = fflags as the MXCSR copy in mxcsr_tmp has them */
-static void put_saved_fflags(struct tctx *t, unsigned x)
-{
-	e_load(&t->e, RAX, M(REG_CPU, OFF(mxcsr_tmp)), 4, false);
-	e_alu_ri(&t->e, ALU_AND, false, RAX, 0x3f);
-	e_mov_ri(&t->e, RCX, (uint64_t)(uintptr_t)flags_of_host);
-	e_load(&t->e, RAX, MX(RCX, RAX, 0), 1, false);
-	t_put(t, x, RAX);
+	return true;
 }
 
 void jit_fflags_settle(struct tctx *t, int insn)
 {
-	if (t->fflags_rd && insn >= t->fflags_from && insn <= t->fflags_to)
-		put_saved_fflags(t, t->fflags_rd);
+	if (t->fflags_rd && insn >= t->fflags_from && insn <= t->fflags_to) {
+		saved_fflags(&t->e);
+		t_put(t, t->fflags_rd, RAX);
+	}
 }
 
 /* frflags x; flt/fle y, a, b; fsflags x (y != x): a comparison that must leave the flags as
@@ -504,7 +509,7 @@ void jit_fflags_settle(struct tctx *t, int insn)
 static bool quiet_compare(struct tctx *t)
 {
 	const struct rv_insn *frflags = t->in, *cmp = t_peek(t, 1), *fsflags = t_peek(t, 2);
-	bool single = cmp && (cmp->op == RV_FLT_S || cmp->op == RV_FLE_S);
+	bool single = cmp && (cmp->op == RV_FLT_S || cmp->op == RV_FLE_S), deferred;
 	if (!cmp || (!single && cmp->op != RV_FLT_D && cmp->op != RV_FLE_D) || cmp->rd == frflags->rd)
 		return false;
 	if (!fsflags || fsflags->op != RV_CSRRW || fsflags->imm != 1 || fsflags->rd != 0 || fsflags->rs1 != frflags->rd)
@@ -512,13 +517,15 @@ static bool quiet_compare(struct tctx *t)
 	if (single) /* a source not NaN-boxed: frflags alone, and the block ends after it */
 		t_cold_helper_leave(t, boxed_test(t, cmp->rs1, cmp->rs2, NONE), interp_rv64i,
 				    "a quiet single-precision compare of a source that is not NaN-boxed");
-	e_sse_rm(&t->e, 0, false, 0xae, 3, M(REG_CPU, OFF(mxcsr_tmp))); /* stmxcsr */
-	defer_frflags(t, frflags->rd);
+	save_mxcsr(&t->e);
+	deferred = defer_frflags(t, frflags->rd);
 	t->in = cmp;
 	compare_sd(t, !single);
 	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_MXCSR, 0);
-	if (t->fflags_rd != frflags->rd || t->through != t->idx + 3)
-		put_saved_fflags(t, frflags->rd);
+	if (!deferred) {
+		saved_fflags(&t->e);
+		t_put(t, frflags->rd, RAX);
+	}
 	t->consumed = 3;
 	return true;
 }

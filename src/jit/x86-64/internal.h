@@ -209,10 +209,10 @@ struct tctx {
 	/* insns[k + 1] is at insns[k]'s target: a jal, or a backward branch's taken path (the
 	 * other way a side exit), decided where insns[k + 1] is decoded (next_pc) */
 	bool followed[MAX_BLOCK_INSNS];
-	/* a quiet compare whose frflags value is never read: the block goes on along the not-taken
-	 * way of its branch (insns[through]); from insns[fflags_from] to insns[fflags_to], where a
-	 * write replaces it, every exit writes the value (jit_fflags_settle) */
-	int through, fflags_from, fflags_to;
+	/* a quiet compare whose frflags value fflags_rd is never read: the block goes on along the
+	 * not-taken way of its branch (insns[fflags_from - 1]); from insns[fflags_from] to
+	 * insns[fflags_to], where a write replaces it, every exit writes the value (jit_fflags_settle) */
+	int fflags_from, fflags_to;
 	unsigned fflags_rd;
 	bool follow_branches; /* no plugin actions between instructions, no gdb: blocks may go on along backward branches */
 	uint64_t watched_page; /* the last page armed for write detection */

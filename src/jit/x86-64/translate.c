@@ -1245,7 +1245,7 @@ static bool branch(struct tctx *t, int cc)
 		else
 			e_alu_rm(&t->e, ALU_CMP, true, a, M(REG_CPU, OFF_X(in->rs2)));
 	}
-	if (t->through == t->idx) { /* the not-taken way goes on (defer_frflags) */
+	if (t->fflags_rd && t->fflags_from == t->idx + 1) { /* the not-taken way goes on (defer_frflags) */
 		add_cold(t, e_jcc(&t->e, cc), NULL, COLD_SIDE_EXIT, target)->insn = (uint16_t)(t->idx + 1);
 		return true;
 	}
@@ -2057,7 +2057,6 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.watched_page = UINT64_MAX;
 	t.code.start = t.code.end = 0;
 	t.div_partner = -1;
-	t.through = -1;
 	t.fflags_rd = 0;
 	t.fflags_from = t.fflags_to = 0;
 	t.guest_len = 0;
