@@ -15,7 +15,10 @@ static bool route(struct rvx_vcpu *cpu, int st, bool ebreak_back);
 /* A host fault landed us back here: turn it into what the guest sees. */
 static void fault_arrived(struct rvx_vcpu *cpu)
 {
-	host_sigmask(SIG_UNBLOCK, SIGBIT(SIGSEGV) | SIGBIT(SIGBUS), NULL);
+	/* the fault handler ran with every signal blocked and siglongjmp kept that mask: back to
+	 * the guest's, the signals caught and not yet delivered still held (no signal comes in
+	 * between: pending is stable here) */
+	host_sigmask(SIG_SETMASK, (cpu->sigmask | cpu->pending) & ~FAULT_SIGNALS, NULL);
 	switch (cpu->state) {
 	case VCPU_IN_SYSCALL:
 		/* the emulator touched a bad guest pointer on the guest's behalf */
