@@ -195,6 +195,7 @@ void machine_vcpu_free(struct rvx_vcpu *cpu)
 {
 	jit_vcpu_destroy(cpu);
 	machine_table_free(cpu->dcache, DECODE_CACHE_SIZE * sizeof *cpu->dcache);
+	free(cpu->vaccess_buf);
 	free(cpu);
 }
 

@@ -58,6 +58,22 @@ static inline void *interp_addr(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
 	return g2h(s, addr);
 }
 
+/* Plugins: a vector instruction's element access just made (bytes: the element), noted while
+ * cpu->vaccess is set. An instruction makes at most 8 * vlenb of them. */
+static inline void interp_note_vaccess(struct rvx_vcpu *cpu, uint64_t addr, const void *bytes, unsigned size,
+				       bool store)
+{
+	struct rvx_vaccess *a;
+	if (__builtin_expect(cpu->vaccess == NULL, 1) || cpu->nvaccess >= 8 * cpu->vlenb)
+		return;
+	a = &cpu->vaccess[cpu->nvaccess++];
+	a->addr = addr;
+	a->value = 0;
+	memcpy(&a->value, bytes, size);
+	a->size = (uint8_t)size;
+	a->store = store;
+}
+
 /* An n-byte little-endian guest load, zero-extended; faults as interp_addr does. */
 static inline uint64_t interp_load(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
 {

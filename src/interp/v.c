@@ -192,6 +192,7 @@ static int whole_registers(struct rvx_vcpu *cpu, const struct rv_insn *in)
 			memcpy(p, elem(cpu, vd, i, eew), eew);
 		else
 			memcpy(elem(cpu, vd, i, eew), p, eew);
+		interp_note_vaccess(cpu, base + i * eew, elem(cpu, vd, i, eew), eew, in->op == RV_VSR);
 	}
 	cpu->vstart = 0;
 	return EXEC_NEXT;
@@ -215,6 +216,7 @@ static int vmem(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_
 				*p = cpu->v[(size_t)vd * cpu->vlenb + i];
 			else
 				cpu->v[(size_t)vd * cpu->vlenb + i] = *p;
+			interp_note_vaccess(cpu, base + i, p, 1, store);
 		}
 		cpu->vstart = 0;
 		return EXEC_NEXT;
@@ -240,7 +242,7 @@ static int vmem(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_
 	/* unmasked, unit-stride, one field, all of it mapped as it must be: one copy (no element can
 	 * fault, so vstart has nothing to say) */
 	if ((in->op == RV_VLE || in->op == RV_VSE || (in->op == RV_VLEFF && !trim)) && in->rm && nf == 1 &&
-	    cpu->vstart == 0 && vl > 0 &&
+	    cpu->vstart == 0 && vl > 0 && !cpu->vaccess &&
 	    space_check(&cpu->m->space, base, vl * eew, store ? PROT_READ | PROT_WRITE : PROT_READ)) {
 		uint8_t *p = interp_addr(cpu, base, (unsigned)(vl * eew));
 		if (store)
@@ -273,6 +275,7 @@ static int vmem(struct rvx_vcpu *cpu, const struct rv_insn *in, const struct rv_
 				memcpy(p, elem(cpu, reg, i, dsize), dsize);
 			else
 				memcpy(elem(cpu, reg, i, dsize), p, dsize);
+			interp_note_vaccess(cpu, addr, elem(cpu, reg, i, dsize), dsize, store);
 		}
 	}
 	cpu->vstart = 0;

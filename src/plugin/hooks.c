@@ -255,6 +255,48 @@ static uint64_t peek(struct rvx_vcpu *cpu, uint64_t addr, unsigned shift)
 	return v;
 }
 
+/* One access to the instruction's memory actions that take its kind. */
+static void report(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, const struct access *acc)
+{
+	unsigned rw = acc->info & PLUGIN_MEM_STORE ? RVX_PLUGIN_MEM_W : RVX_PLUGIN_MEM_R;
+	for (int i = 0; i < insn->mem.n; i++) {
+		const struct plugin_action *a = &insn->mem.v[i];
+		if (!(a->rw & rw))
+			continue;
+		if (a->kind == ACT_INLINE) {
+			plugins_run_action(cpu, a);
+		} else {
+			cpu->plugin_mem_value = acc->value;
+			a->mem_cb((unsigned)cpu->plugin_index, acc->info, acc->addr, a->userdata);
+		}
+	}
+}
+
+/* A vector load or store: each element it accesses (the interpreter notes them), in order. An
+ * element that faults, and those after it, are not reported. */
+static int vector_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, bool advance)
+{
+	int st;
+	if (!cpu->vaccess_buf) {
+		cpu->vaccess_buf = malloc(8 * cpu->vlenb * sizeof *cpu->vaccess_buf);
+		if (!cpu->vaccess_buf) {
+			fprintf(stderr, "rvx: plugins: out of memory for a vector instruction's accesses\n");
+			_exit(70);
+		}
+	}
+	cpu->vaccess = cpu->vaccess_buf;
+	cpu->nvaccess = 0;
+	st = advance ? interp_execute(cpu, &insn->dec) : interp_dispatch(cpu, &insn->dec);
+	cpu->vaccess = NULL;
+	for (uint32_t k = 0; k < cpu->nvaccess; k++) {
+		const struct rvx_vaccess *v = &cpu->vaccess_buf[k];
+		struct access acc = {.addr = v->addr, .value = v->value, .done = true};
+		acc.info = (uint32_t)__builtin_ctz(v->size) | (v->store ? PLUGIN_MEM_STORE : 0);
+		report(cpu, insn, &acc);
+	}
+	return st;
+}
+
 int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, bool advance)
 {
 	const struct rv_insn *in = &insn->dec;
@@ -293,6 +335,8 @@ int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, b
 		break;
 	default: break;
 	}
+	if (fmt == F_VMEM)
+		return vector_mem_exec(cpu, insn, advance);
 	st = advance ? interp_execute(cpu, in) : interp_dispatch(cpu, in);
 	if (st != EXEC_NEXT || !n) /* a fault does not come back here at all */
 		return st;
@@ -305,22 +349,9 @@ int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, b
 		acc[0].done = in->rd ? cpu->x[in->rd] == 0 : peek(cpu, addr, shift) == acc[0].value;
 	else if (n == 2)
 		acc[1].value = peek(cpu, addr, shift), acc[1].done = true;
-	for (int k = 0; k < n; k++) {
-		unsigned rw = acc[k].info & PLUGIN_MEM_STORE ? RVX_PLUGIN_MEM_W : RVX_PLUGIN_MEM_R;
-		if (!acc[k].done)
-			continue;
-		for (int i = 0; i < insn->mem.n; i++) {
-			const struct plugin_action *a = &insn->mem.v[i];
-			if (!(a->rw & rw))
-				continue;
-			if (a->kind == ACT_INLINE) {
-				plugins_run_action(cpu, a);
-			} else {
-				cpu->plugin_mem_value = acc[k].value;
-				a->mem_cb((unsigned)cpu->plugin_index, acc[k].info, acc[k].addr, a->userdata);
-			}
-		}
-	}
+	for (int k = 0; k < n; k++)
+		if (acc[k].done)
+			report(cpu, insn, &acc[k]);
 	return st;
 }
 
