@@ -118,11 +118,11 @@ struct rvx_vcpu {
 	int plugin_index;                      /* plugins: the vCPU index, -1 before it starts */
 	struct rvx_plugin_tb *plugin_tbc[256]; /* plugins: the interpreter's recent blocks, by pc */
 	uint64_t plugin_mem_value;             /* plugins: the access a memory callback reports */
+	uint64_t plugin_tbc_gen;               /* the code_gen they belong to */
 	struct rvx_vaccess *vaccess;           /* plugins: where the interpreter notes a vector
 						* instruction's element accesses (NULL: it does not) */
 	struct rvx_vaccess *vaccess_buf;       /* room for the most one instruction makes */
 	uint32_t nvaccess;
-	uint64_t plugin_tbc_gen; /* the code_gen they belong to */
 	/* gdb stub (src/gdb/): how gdb let this vCPU go on, under the stub's lock */
 	struct {
 		int action;       /* enum gdb_action */

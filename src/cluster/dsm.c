@@ -246,38 +246,37 @@ static void drop(struct cluster *c, uint64_t page)
  * (the protection count, odd while one is under way) since. */
 static void sc_drain(struct cluster *c, uint64_t page)
 {
-	uint64_t split;
-	if (!c->m || !c->m->res_gens)
-		return;
-	while (__atomic_load_n(machine_sc_active(c->m, page), __ATOMIC_SEQ_CST))
+	uint64_t split = split_page_of(c, page); /* a shadow page: SCs count in the page's group */
+	while (__atomic_load_n(machine_sc_active(c->m, page), __ATOMIC_SEQ_CST) ||
+	       (split && __atomic_load_n(machine_sc_active(c->m, split), __ATOMIC_SEQ_CST)))
 		sched_yield();
-	if ((split = split_page_of(c, page)) != 0) /* a shadow page: SCs count in the page's group */
-		while (__atomic_load_n(machine_sc_active(c->m, split), __ATOMIC_SEQ_CST))
-			sched_yield();
+}
+
+/* One more in the page's group's count (and its split page's, for a shadow page). */
+static void group_add(struct cluster *c, uint32_t *(*count)(const struct rvx_machine *, uint64_t), uint64_t page)
+{
+	uint64_t split = split_page_of(c, page);
+	__atomic_add_fetch(count(c->m, page), 1, __ATOMIC_SEQ_CST);
+	if (split)
+		__atomic_add_fetch(count(c->m, split), 1, __ATOMIC_SEQ_CST);
 }
 
 /* Around a write-protection of the page here: its group's protection count is odd from
  * before the drain until the protection is made (an SC that reads it odd fails). */
 void dsm_sc_protects(struct cluster *c, uint64_t page, bool begin)
 {
-	uint64_t split;
 	if (!c->m || !c->m->res_gens)
 		return;
-	__atomic_add_fetch(machine_sc_protects(c->m, page), 1, __ATOMIC_SEQ_CST);
-	if ((split = split_page_of(c, page)) != 0)
-		__atomic_add_fetch(machine_sc_protects(c->m, split), 1, __ATOMIC_SEQ_CST);
+	group_add(c, machine_sc_protects, page);
 	if (begin)
 		sc_drain(c, page);
 }
 
 void dsm_reservations_end(struct cluster *c, uint64_t page)
 {
-	uint64_t split;
 	if (!c->m || !c->m->res_gens)
 		return;
-	__atomic_add_fetch(machine_res_gen(c->m, page), 1, __ATOMIC_SEQ_CST);
-	if ((split = split_page_of(c, page)) != 0)
-		__atomic_add_fetch(machine_res_gen(c->m, split), 1, __ATOMIC_SEQ_CST);
+	group_add(c, machine_res_gen, page);
 	sc_drain(c, page);
 }
 

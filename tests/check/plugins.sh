@@ -114,20 +114,23 @@ fi
 # mem: every kind of access inside memops() with its size and value, the same under both
 # engines; and the loads and stores that 2000 more iterations of a loop add are the numbers
 # qemu-riscv64 counts with a QEMU plugin's memory callbacks
+# accesses_in TRACE START SIZE: the mem plugin's lines for instructions in [START, START+SIZE)
+accesses_in() {
+	python3 - "$@" <<'PY'
+import re, sys
+lo = int(sys.argv[2], 16); hi = lo + int(sys.argv[3], 16)
+for line in open(sys.argv[1]):
+    m = re.match(r"vcpu 0 pc 0x([0-9a-f]+): (.*)$", line)
+    if m and lo <= int(m.group(1), 16) < hi:
+        print(m.group(2))
+PY
+}
 guest memops $SRC/memops.c
 guest memloop $SRC/memloop.c
 range=$(riscv64-linux-gnu-nm -S "$T/memops" | awk '$4 == "memops" { print $1, $2 }')
 for engine in jit interp; do
 	timeout 120 "$RVX" --engine $engine -d plugin -plugin "$PLUGINS/libmem.so,trace=on" "$T/memops" 2>"$T/mem-$engine.trace" >/dev/null
-	got=$(python3 - "$T/mem-$engine.trace" $range <<'PY'
-import re, sys
-lo = int(sys.argv[2], 16); hi = lo + int(sys.argv[3], 16)
-for line in open(sys.argv[1]):
-    m = re.match(r"vcpu 0 pc 0x([0-9a-f]+): (.*) at 0x[0-9a-f]+: (0x[0-9a-f]+)", line)
-    if m and lo <= int(m.group(1), 16) < hi:
-        print(m.group(2), m.group(3))
-PY
-	)
+	got=$(accesses_in "$T/mem-$engine.trace" $range | sed 's/ at 0x[0-9a-f]*: / /; s/ (sign-extended)$//')
 	want="load 8 bytes 0x1122334455667788
 store 8 bytes 0x1122334455667789
 load 1 bytes 0xfb
@@ -164,15 +167,7 @@ PY
 )
 for engine in jit interp; do
 	timeout 120 "$RVX" --engine $engine -d plugin -plugin "$PLUGINS/libmem.so,trace=on" "$T/vmemops" 2>"$T/vmem-$engine.trace" >/dev/null
-	got=$(python3 - "$T/vmem-$engine.trace" $vrange <<'PY'
-import re, sys
-lo = int(sys.argv[2], 16); hi = lo + int(sys.argv[3], 16)
-for line in open(sys.argv[1]):
-    m = re.match(r"vcpu 0 pc 0x([0-9a-f]+): (.*)$", line)
-    if m and lo <= int(m.group(1), 16) < hi:
-        print(m.group(2))
-PY
-	)
+	got=$(accesses_in "$T/vmem-$engine.trace" $vrange)
 	[ -n "$vwant" ] && [ "$got" = "$vwant" ] && pass "plugin-mem-vector-$engine" ||
 		fail "plugin-mem-vector-$engine" "vmemops' accesses: $(diff <(echo "$got") <(echo "$vwant") | head -6 | tr '\n' '|')"
 done
