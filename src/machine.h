@@ -58,9 +58,7 @@ struct rvx_vcpu {
 	uint64_t instret;
 	uint64_t res_addr, res_val; /* LR/SC reservation */
 	bool res_valid;
-	uint32_t res_gen;     /* cluster: the reservation's page group's count of pages that left */
-	uint32_t *sc_active;  /* cluster: the count of SCs in flight this SC added to, while it does */
-	uint32_t sc_protects; /* cluster: its group's write-protections before SC made its page writable */
+	uint32_t res_gen; /* cluster: the reservation's page group's count of pages that left */
 	struct rvx_machine *m;
 	/* what translated code reads and writes, from x[] on: within the vCPU's first page */
 	void *plugin_sb[64];             /* plugins: this vCPU's element of each scoreboard, for translated code */
@@ -204,9 +202,7 @@ struct rvx_machine {
 	void *syscall_hook_ctx;
 	/* Cluster mode: per group of pages (page number mod RES_GROUPS), how many pages have left
 	 * this rank; an SC fails when its LR's group count changed (a remote write could have
-	 * come between). Then, per group, the SCs between that check and their compare-and-swap
-	 * (a page leaves or is write-protected only once its group has none), and how many times
-	 * a page of the group was write-protected here (cluster/dsm.c sc_drain). NULL otherwise. */
+	 * come between). NULL otherwise. */
 	uint32_t *res_gens;
 	const struct rvx_split_entry *split_tab; /* cluster mode: each vCPU's split_tab */
 };
@@ -241,25 +237,6 @@ static inline uint64_t rvx_split_address(const struct rvx_split_entry *tab, uint
 static inline uint32_t *machine_res_gen(const struct rvx_machine *m, uint64_t addr)
 {
 	return &m->res_gens[(addr >> 12) & (RES_GROUPS - 1)];
-}
-
-static inline uint32_t *machine_sc_active(const struct rvx_machine *m, uint64_t addr)
-{
-	return &m->res_gens[RES_GROUPS + ((addr >> 12) & (RES_GROUPS - 1))];
-}
-
-static inline uint32_t *machine_sc_protects(const struct rvx_machine *m, uint64_t addr)
-{
-	return &m->res_gens[2 * RES_GROUPS + ((addr >> 12) & (RES_GROUPS - 1))];
-}
-
-/* The vCPU's SC is over (done, or left by a fault): its group's pages may leave. */
-static inline void machine_sc_leave(struct rvx_vcpu *cpu)
-{
-	if (cpu->sc_active) {
-		__atomic_sub_fetch(cpu->sc_active, 1, __ATOMIC_SEQ_CST);
-		cpu->sc_active = NULL;
-	}
 }
 
 /* The thread-local link from a host signal handler to its vCPU (the one global DESIGN.md allows). */

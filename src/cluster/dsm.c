@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/userfaultfd.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,44 +239,14 @@ static void drop(struct cluster *c, uint64_t page)
 	c->stats.invalidations++;
 }
 
-/* Before the page stops being writable here: no SC of its group is between its check and its
- * compare-and-swap. That stretch waits for nothing: the SC made its page writable before it,
- * and fails at the check where the page left (the reservation count) or was write-protected
- * (the protection count, odd while one is under way) since. */
-static void sc_drain(struct cluster *c, uint64_t page)
-{
-	uint64_t split = split_page_of(c, page); /* a shadow page: SCs count in the page's group */
-	while (__atomic_load_n(machine_sc_active(c->m, page), __ATOMIC_SEQ_CST) ||
-	       (split && __atomic_load_n(machine_sc_active(c->m, split), __ATOMIC_SEQ_CST)))
-		sched_yield();
-}
-
-/* One more in the page's group's count (and its split page's, for a shadow page). */
-static void group_add(struct cluster *c, uint32_t *(*count)(const struct rvx_machine *, uint64_t), uint64_t page)
-{
-	uint64_t split = split_page_of(c, page);
-	__atomic_add_fetch(count(c->m, page), 1, __ATOMIC_SEQ_CST);
-	if (split)
-		__atomic_add_fetch(count(c->m, split), 1, __ATOMIC_SEQ_CST);
-}
-
-/* Around a write-protection of the page here: its group's protection count is odd from
- * before the drain until the protection is made (an SC that reads it odd fails). */
-void dsm_sc_protects(struct cluster *c, uint64_t page, bool begin)
-{
-	if (!c->m || !c->m->res_gens)
-		return;
-	group_add(c, machine_sc_protects, page);
-	if (begin)
-		sc_drain(c, page);
-}
-
 void dsm_reservations_end(struct cluster *c, uint64_t page)
 {
+	uint64_t split;
 	if (!c->m || !c->m->res_gens)
 		return;
-	group_add(c, machine_res_gen, page);
-	sc_drain(c, page);
+	__atomic_add_fetch(machine_res_gen(c->m, page), 1, __ATOMIC_SEQ_CST);
+	if ((split = split_page_of(c, page)) != 0)
+		__atomic_add_fetch(machine_res_gen(c->m, split), 1, __ATOMIC_SEQ_CST);
 }
 
 static bool all_zero(const uint8_t *p)
@@ -478,11 +447,8 @@ static void on_recall(struct cluster *c, const struct cl_msg *msg)
 	unstage(c, page, false); /* the supplier's copy may still be staged */
 	/* absent here although held: never touched (the master's pages), so all zero */
 	zero = install(c, page, c->zero_page, 1, true, false) == 0;
-	if (!zero && state == PAGE_M) {
-		dsm_sc_protects(c, page, true);
+	if (!zero && state == PAGE_M)
 		write_protect(c, page, true);
-		dsm_sc_protects(c, page, false);
-	}
 	if (!zero)
 		zero = all_zero(c->pages->bytes(c, page));
 	msg_init(&data, c, MSG_PAGE_DATA, page);
@@ -738,13 +704,8 @@ static void push_data(struct cluster *c, int r, uint64_t from, size_t n)
 		owned |= local_state(c, from + i * PAGE) == PAGE_M;
 	}
 	c->pages->fill(c, from, n); /* the master's pages never touched are zero */
-	if (owned) {
-		for (size_t i = 0; i < n && i < RES_GROUPS; i++)
-			dsm_sc_protects(c, from + i * PAGE, true);
+	if (owned)
 		c->pages->protect(c, from, n, true);
-		for (size_t i = 0; i < n && i < RES_GROUPS; i++)
-			dsm_sc_protects(c, from + i * PAGE, false);
-	}
 	for (size_t i = 0; i < n; i++)
 		set_local(c, from + i * PAGE, PAGE_S);
 	for (size_t i = 0; i < n;) {

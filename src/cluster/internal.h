@@ -269,9 +269,6 @@ void dsm_fault(struct cluster *c, uint64_t addr, bool writing, bool present, int
 /* The page leaves this rank or moves between places: SCs whose LR came before fail from now on
  * (a shadow page's: those on its split page too). */
 void dsm_reservations_end(struct cluster *c, uint64_t page);
-/* Around a write-protection of a page held writable here (begin: before; then after): no SC
- * of its group is between its check and its swap meanwhile, and one that starts fails. */
-void dsm_sc_protects(struct cluster *c, uint64_t page, bool begin);
 /* This rank's service asks for page in state M (split.c), as a thread's fault would. */
 void dsm_take(struct cluster *c, uint64_t page);
 /* This rank, page's home, holds it in state M, and no transaction on it is under way. */

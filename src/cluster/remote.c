@@ -983,7 +983,7 @@ int cluster_attach(struct rvx_machine *m, struct cl_transport *t, const struct c
 		free(c);
 		return r;
 	}
-	m->res_gens = calloc(3 * RES_GROUPS, sizeof *m->res_gens);
+	m->res_gens = calloc(RES_GROUPS, sizeof *m->res_gens);
 	if (!m->res_gens) {
 		free(c->cores);
 		free(c);

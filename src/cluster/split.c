@@ -287,9 +287,7 @@ static void do_split(struct cluster *c, struct split_chunk *ch, int k)
 	}
 	ch->prot = space_host_prot(v.prot);
 	c->pages->install(c, page, c->zero_page, 1, true, false); /* the master's, never touched */
-	dsm_sc_protects(c, page, true);
 	c->pages->protect(c, page, 1, true);
-	dsm_sc_protects(c, page, false);
 	bytes = c->pages->bytes(c, page);
 	mprotect(host(c, base), SPLIT_CHUNK_BYTES, PROT_READ | PROT_WRITE);
 	c->pages->protect(c, base, SPLIT_UNITS, false);
@@ -322,11 +320,7 @@ static void finish_join(struct cluster *c, struct split_chunk *ch, int k)
 	uint64_t page = ch->page, base = chunk_base(c, k);
 	uint8_t buf[PAGE];
 	int prot = ch->discard ? -1 : ch->prot;
-	for (int u = 0; u < (int)SPLIT_UNITS; u++)
-		dsm_sc_protects(c, base + (uint64_t)u * PAGE, true);
 	c->pages->protect(c, base, SPLIT_UNITS, true);
-	for (int u = 0; u < (int)SPLIT_UNITS; u++)
-		dsm_sc_protects(c, base + (uint64_t)u * PAGE, false);
 	if (!ch->discard) {
 		for (int u = 0; u < (int)SPLIT_UNITS; u++) {
 			size_t at = (size_t)u << RVX_SPLIT_UNIT_SHIFT;

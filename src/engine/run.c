@@ -19,8 +19,7 @@ static void fault_arrived(struct rvx_vcpu *cpu)
 	 * the guest's, the signals caught and not yet delivered still held (no signal comes in
 	 * between: pending is stable here) */
 	host_sigmask(SIG_SETMASK, (cpu->sigmask | cpu->pending) & ~FAULT_SIGNALS, NULL);
-	cpu->vaccess = NULL;   /* a vector access noted for plugins faulted: the rest goes unreported */
-	machine_sc_leave(cpu); /* an SC's swap faulted: it runs again from its check */
+	cpu->vaccess = NULL; /* a vector access noted for plugins faulted: the rest goes unreported */
 	switch (cpu->state) {
 	case VCPU_IN_SYSCALL:
 		/* the emulator touched a bad guest pointer on the guest's behalf */

@@ -32,27 +32,9 @@ static void reserve_gen(struct rvx_vcpu *cpu, uint64_t addr)
 		cpu->res_gen = __atomic_load_n(machine_res_gen(cpu->m, addr), __ATOMIC_SEQ_CST);
 }
 
-/* Whether SC may swap: no page of the group left since LR. In cluster mode the page is made
- * writable here first (an atomic or of 0), then the SC counts as in flight from before the
- * check until machine_sc_leave, after its swap: no page of the group leaves or becomes
- * read-only in between (the cluster's service waits), and the check fails where one was
- * write-protected since the page was made writable, so the swap cannot wait for the service. */
-static bool reserved_gen(struct rvx_vcpu *cpu, uint64_t addr, void *p, unsigned size)
+static bool reserved_gen(const struct rvx_vcpu *cpu, uint64_t addr)
 {
-	uint32_t protects;
-	if (!cpu->m->res_gens)
-		return true;
-	protects = __atomic_load_n(machine_sc_protects(cpu->m, addr), __ATOMIC_SEQ_CST);
-	if (protects & 1) /* a write-protection under way: fail (SC may), rather than wait for it */
-		return false;
-	if (size == 4)
-		__atomic_fetch_or((uint32_t *)p, 0, __ATOMIC_SEQ_CST);
-	else
-		__atomic_fetch_or((uint64_t *)p, 0, __ATOMIC_SEQ_CST);
-	cpu->sc_active = machine_sc_active(cpu->m, addr);
-	__atomic_add_fetch(cpu->sc_active, 1, __ATOMIC_SEQ_CST);
-	return __atomic_load_n(machine_res_gen(cpu->m, addr), __ATOMIC_SEQ_CST) == cpu->res_gen &&
-	       __atomic_load_n(machine_sc_protects(cpu->m, addr), __ATOMIC_SEQ_CST) == protects;
+	return !cpu->m->res_gens || __atomic_load_n(machine_res_gen(cpu->m, addr), __ATOMIC_SEQ_CST) == cpu->res_gen;
 }
 
 static int amo_w(struct rvx_vcpu *cpu, const struct rv_insn *in)
@@ -71,9 +53,8 @@ static int amo_w(struct rvx_vcpu *cpu, const struct rv_insn *in)
 		return EXEC_NEXT;
 	case RV_SC_W: {
 		uint32_t expect = (uint32_t)cpu->res_val;
-		int ok = cpu->res_valid && cpu->res_addr == addr && reserved_gen(cpu, addr, p, 4) &&
+		int ok = cpu->res_valid && cpu->res_addr == addr && reserved_gen(cpu, addr) &&
 			 __atomic_compare_exchange_n(p, &expect, v, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-		machine_sc_leave(cpu);
 		cpu->res_valid = false;
 		X(in->rd) = !ok;
 		return EXEC_NEXT;
@@ -106,9 +87,8 @@ static int amo_d(struct rvx_vcpu *cpu, const struct rv_insn *in)
 		break;
 	case RV_SC_D: {
 		uint64_t expect = cpu->res_val;
-		int ok = cpu->res_valid && cpu->res_addr == addr && reserved_gen(cpu, addr, p, 8) &&
+		int ok = cpu->res_valid && cpu->res_addr == addr && reserved_gen(cpu, addr) &&
 			 __atomic_compare_exchange_n(p, &expect, v, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-		machine_sc_leave(cpu);
 		cpu->res_valid = false;
 		r = !ok;
 		break;

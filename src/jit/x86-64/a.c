@@ -60,58 +60,31 @@ static void sc(struct tctx *t, bool w)
 {
 	struct emit *e = &t->e;
 	struct mem m;
-	uint8_t *misaligned = aligned_address(t, w, &m), *invalid, *elsewhere, *done, *moved = NULL, *protected = NULL,
-		*under_way = NULL;
+	uint8_t *misaligned = aligned_address(t, w, &m), *invalid, *elsewhere, *done, *moved = NULL;
 	e_mov_rr(e, true, RCX, RAX);
 	e_load(e, RDX, M(REG_CPU, OFF(res_valid)), 1, false);
 	e_test_rr(e, false, RDX, RDX);
 	invalid = e_jcc(e, CC_E);
 	e_alu_rm(e, ALU_CMP, true, RCX, M(REG_CPU, OFF(res_addr)));
 	elsewhere = e_jcc(e, CC_NE);
-	if (t->cpu->m->res_gens) { /* as interp/a.c reserved_gen: rdx = the group's counts */
+	if (t->cpu->m->res_gens) {
 		e_mov_rr(e, true, RAX, RCX);
 		res_gen_address(t, RDX, RAX); /* clobbers rcx */
 		e_mov_rr(e, true, RCX, RAX);
-		e_load(e, RAX, M(RDX, 2 * RES_GROUPS * 4), 4, false); /* machine_sc_protects */
-		e_store(e, M(REG_CPU, OFF(sc_protects)), RAX, 4);
-		e_alu_ri(e, ALU_AND, false, RAX, 1); /* odd: a write-protection under way, fail */
-		under_way = e_jcc(e, CC_NE);
-		t_fault_site(t);
-		e_byte(e, 0xf0); /* lock or 0: the page writable here */
-		e_alu_mi(e, ALU_OR, !w, t_guest(t, RCX, 0), 0);
-		e_lea(e, RAX, M(RDX, RES_GROUPS * 4)); /* machine_sc_active */
-		e_store(e, M(REG_CPU, OFF(sc_active)), RAX, 8);
-		e_byte(e, 0xf0); /* lock: ordered before the check's loads */
-		e_alu_mi(e, ALU_ADD, false, M(RAX, 0), 1);
-		e_load(e, RAX, M(RDX, 0), 4, false);
-		e_alu_rm(e, ALU_CMP, false, RAX, M(REG_CPU, OFF(res_gen)));
+		e_load(e, RDX, M(RDX, 0), 4, false);
+		e_alu_rm(e, ALU_CMP, false, RDX, M(REG_CPU, OFF(res_gen)));
 		moved = e_jcc(e, CC_NE);
-		e_load(e, RAX, M(RDX, 2 * RES_GROUPS * 4), 4, false);
-		e_alu_rm(e, ALU_CMP, false, RAX, M(REG_CPU, OFF(sc_protects)));
-		protected = e_jcc(e, CC_NE);
 	}
 	t_get(t, RDX, t->in->rs2);
 	e_load(e, RAX, M(REG_CPU, OFF(res_val)), 8, false);
 	t_fault_site(t);
 	e_cmpxchg(e, __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED), !w, t_guest(t, RCX, 0), RDX);
 	e_setcc(e, CC_NE, RAX);
-	if (moved) { /* machine_sc_leave */
-		uint8_t *leave = e_jmp(e);
-		e_patch(moved, e->p);
-		e_patch(protected, e->p);
-		e_mov_ri(e, RAX, 1);
-		e_patch(leave, e->p);
-		e_load(e, RDX, M(REG_CPU, OFF(sc_active)), 8, false);
-		e_byte(e, 0xf0);
-		e_alu_mi(e, ALU_SUB, false, M(RDX, 0), 1);
-		e_mov_ri(e, RDX, 0);
-		e_store(e, M(REG_CPU, OFF(sc_active)), RDX, 8);
-	}
 	done = e_jmp(e);
 	e_patch(invalid, e->p);
 	e_patch(elsewhere, e->p);
-	if (under_way)
-		e_patch(under_way, e->p);
+	if (moved)
+		e_patch(moved, e->p);
 	e_mov_ri(e, RAX, 1);
 	e_patch(done, e->p);
 	e_mov_ri(e, RDX, 0);
