@@ -49,6 +49,8 @@ struct rvx_vaccess {
 	uint8_t size;
 	bool store;
 };
+/* The most element accesses one vector instruction makes: 8 registers of bytes. */
+#define RVX_VACCESS_MAX(vlenb) (8u * (vlenb))
 
 struct rvx_vcpu {
 	uint64_t x[32];

@@ -59,12 +59,12 @@ static inline void *interp_addr(struct rvx_vcpu *cpu, uint64_t addr, unsigned n)
 }
 
 /* Plugins: a vector instruction's element access just made (bytes: the element), noted while
- * cpu->vaccess is set. An instruction makes at most 8 * vlenb of them. */
+ * cpu->vaccess is set. */
 static inline void interp_note_vaccess(struct rvx_vcpu *cpu, uint64_t addr, const void *bytes, unsigned size,
 				       bool store)
 {
 	struct rvx_vaccess *a;
-	if (__builtin_expect(cpu->vaccess == NULL, 1) || cpu->nvaccess >= 8 * cpu->vlenb)
+	if (__builtin_expect(cpu->vaccess == NULL, 1) || cpu->nvaccess >= RVX_VACCESS_MAX(cpu->vlenb))
 		return;
 	a = &cpu->vaccess[cpu->nvaccess++];
 	a->addr = addr;

@@ -278,7 +278,7 @@ static int vector_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *i
 {
 	int st;
 	if (!cpu->vaccess_buf) {
-		cpu->vaccess_buf = malloc(8 * cpu->vlenb * sizeof *cpu->vaccess_buf);
+		cpu->vaccess_buf = malloc(RVX_VACCESS_MAX(cpu->vlenb) * sizeof *cpu->vaccess_buf);
 		if (!cpu->vaccess_buf) {
 			fprintf(stderr, "rvx: plugins: out of memory for a vector instruction's accesses\n");
 			_exit(70);
@@ -297,7 +297,8 @@ static int vector_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *i
 	return st;
 }
 
-int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, bool advance)
+/* A scalar load, store or atomic: its one or two accesses, from the operands and the result. */
+static int scalar_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, bool advance)
 {
 	const struct rv_insn *in = &insn->dec;
 	enum rv_format fmt = rv_op_format(in->op);
@@ -335,8 +336,6 @@ int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, b
 		break;
 	default: break;
 	}
-	if (fmt == F_VMEM)
-		return vector_mem_exec(cpu, insn, advance);
 	st = advance ? interp_execute(cpu, in) : interp_dispatch(cpu, in);
 	if (st != EXEC_NEXT || !n) /* a fault does not come back here at all */
 		return st;
@@ -353,6 +352,13 @@ int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, b
 		if (acc[k].done)
 			report(cpu, insn, &acc[k]);
 	return st;
+}
+
+int plugins_mem_exec(struct rvx_vcpu *cpu, const struct rvx_plugin_insn *insn, bool advance)
+{
+	if (rv_op_format(insn->dec.op) == F_VMEM)
+		return vector_mem_exec(cpu, insn, advance);
+	return scalar_mem_exec(cpu, insn, advance);
 }
 
 static void run_actions(struct rvx_vcpu *cpu, const struct plugin_actions *l)

@@ -129,7 +129,7 @@ else
 	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-opt all -d cluster --translate-after 1 "$T/split_signal" \
 		>"$T/split_signal.out" 2>"$T/split_signal.err")
 	if ! cmp -s "$T/split_signal.out" "$T/split_signal.ref"; then
-		echo "FAIL cluster-split-signal: output differs from qemu's: $(cat "$T/split_signal.out" | head -c 200)"
+		echo "FAIL cluster-split-signal: output differs from qemu's: $(head -c 200 "$T/split_signal.out")"
 	elif ! grep -q "split into chunk" "$T/split_signal.err"; then
 		echo "FAIL cluster-split-signal: the page was not split"
 	else

@@ -144,34 +144,6 @@ atomic store 4 bytes 0x7"
 	[ "$got" = "$want" ] && pass "plugin-mem-trace-$engine" ||
 		fail "plugin-mem-trace-$engine" "memops' accesses: $(echo "$got" | tr '\n' '|')"
 done
-# vector loads and stores: each element accessed is one access, at its address, in element
-# order, under both engines (the addresses from the symbols of vmemops.c's arrays)
-guest vmemops $SRC/vmemops.c -march=rv64gcv
-vrange=$(riscv64-linux-gnu-nm -S "$T/vmemops" | awk '$4 == "vmemops" { print $1, $2 }')
-vwant=$(python3 - "$T/vmemops" <<'PY'
-import subprocess, sys
-sym = {l.split()[2]: int(l.split()[0], 16) for l in subprocess.run(["riscv64-linux-gnu-nm", sys.argv[1]],
-       capture_output=True, text=True).stdout.splitlines() if len(l.split()) == 3}
-def acc(kind, size, name, off, value):
-    print("%s %d bytes at 0x%x: 0x%x" % (kind, size, sym[name] + off, value))
-for i in range(4): acc("load", 4, "src", 4 * i, i + 1)
-for i in range(4): acc("store", 4, "dst", 4 * i, i + 1)
-acc("load", 8, "wide", 0, 0x1111); acc("load", 8, "wide", 16, 0x3333)
-acc("load", 1, "mask", 0, 5)
-acc("load", 4, "src", 0, 1); acc("load", 4, "src", 8, 3)
-acc("load", 1, "idx", 0, 3); acc("load", 1, "idx", 1, 1)
-acc("load", 1, "bytes", 3, 0xa3); acc("load", 1, "bytes", 1, 0xa1)
-for i, v in enumerate((0x10, 0x11, 0x20, 0x21)): acc("load", 2, "pairs", 2 * i, v)
-for i in range(4): acc("load", 4, "whole", 4 * i, i + 5)
-PY
-)
-for engine in jit interp; do
-	timeout 120 "$RVX" --engine $engine -d plugin -plugin "$PLUGINS/libmem.so,trace=on" "$T/vmemops" 2>"$T/vmem-$engine.trace" >/dev/null
-	got=$(accesses_in "$T/vmem-$engine.trace" $vrange)
-	[ -n "$vwant" ] && [ "$got" = "$vwant" ] && pass "plugin-mem-vector-$engine" ||
-		fail "plugin-mem-vector-$engine" "vmemops' accesses: $(diff <(echo "$got") <(echo "$vwant") | head -6 | tr '\n' '|')"
-done
-
 # the whole program's accesses, in order (without the values: the pid, for one, differs by run)
 sed 's/: 0x[0-9a-f]*\( (sign-extended)\)\{0,1\}$//' "$T/mem-jit.trace" >"$T/mem-jit.where"
 sed 's/: 0x[0-9a-f]*\( (sign-extended)\)\{0,1\}$//' "$T/mem-interp.trace" >"$T/mem-interp.where"
@@ -204,6 +176,34 @@ print("yes" if len(qa) == 2 and len(ra) == 2 and d(qa, qb) == d(ra, rb) else "no
 else
 	fail plugin-mem-vs-qemu "no qemu-riscv64, or the QEMU plugin does not build: $(head -2 "$T/qemu_mem.log" 2>/dev/null)"
 fi
+
+# vector loads and stores: each element accessed is one access, at its address, in element
+# order, under both engines (the addresses from the symbols of vmemops.c's arrays)
+guest vmemops $SRC/vmemops.c -march=rv64gcv
+vrange=$(riscv64-linux-gnu-nm -S "$T/vmemops" | awk '$4 == "vmemops" { print $1, $2 }')
+vwant=$(python3 - "$T/vmemops" <<'PY'
+import subprocess, sys
+sym = {l.split()[2]: int(l.split()[0], 16) for l in subprocess.run(["riscv64-linux-gnu-nm", sys.argv[1]],
+       capture_output=True, text=True).stdout.splitlines() if len(l.split()) == 3}
+def acc(kind, size, name, off, value):
+    print("%s %d bytes at 0x%x: 0x%x" % (kind, size, sym[name] + off, value))
+for i in range(4): acc("load", 4, "src", 4 * i, i + 1)
+for i in range(4): acc("store", 4, "dst", 4 * i, i + 1)
+acc("load", 8, "wide", 0, 0x1111); acc("load", 8, "wide", 16, 0x3333)
+acc("load", 1, "mask", 0, 5)
+acc("load", 4, "src", 0, 1); acc("load", 4, "src", 8, 3)
+acc("load", 1, "idx", 0, 3); acc("load", 1, "idx", 1, 1)
+acc("load", 1, "bytes", 3, 0xa3); acc("load", 1, "bytes", 1, 0xa1)
+for i, v in enumerate((0x10, 0x11, 0x20, 0x21)): acc("load", 2, "pairs", 2 * i, v)
+for i in range(4): acc("load", 4, "whole", 4 * i, i + 5)
+PY
+)
+for engine in jit interp; do
+	timeout 120 "$RVX" --engine $engine -d plugin -plugin "$PLUGINS/libmem.so,trace=on" "$T/vmemops" 2>"$T/vmem-$engine.trace" >/dev/null
+	got=$(accesses_in "$T/vmem-$engine.trace" $vrange)
+	[ -n "$vwant" ] && [ "$got" = "$vwant" ] && pass "plugin-mem-vector-$engine" ||
+		fail "plugin-mem-vector-$engine" "vmemops' accesses: $(diff <(echo "$got") <(echo "$vwant") | head -6 | tr '\n' '|')"
+done
 
 # cache: walk()'s load misses every time when the buffer is 4 times the data cache, never when
 # it fits (filled just before); its TLB misses every time over 256 pages with 64 entries, never
