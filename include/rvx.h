@@ -80,6 +80,9 @@ struct rvx_config {
 };
 
 int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out);
+/* Frees the machine. A guest still running (threads of its own while the main thread is stopped
+ * between rvx_step calls) ends first, as if killed: its threads stop, even those blocked in a
+ * syscall, and plugins see its exit. */
 void rvx_machine_free(rvx_machine *m);
 
 /* Loads the program and builds its initial stack: argv[0..argc) and envp (NULL-terminated). */
@@ -110,12 +113,15 @@ struct rvx_stop {
  * creates run on their own host threads meanwhile. */
 int rvx_step(rvx_machine *m, uint64_t max_insns, struct rvx_stop *stop);
 
-/* The main thread's registers, between rvx_step calls or from a syscall hook: 0-31 are x0-x31,
- * then RVX_REG_PC, RVX_REG_F0 + n for f0-f31 (raw 64 bits), RVX_REG_FCSR. Writes to x0 are
- * ignored. Return RVX_OK or RVX_E_INVAL (no such register, no program). */
+/* Registers of a guest thread: in a syscall hook, of the thread that made the syscall; elsewhere
+ * (between rvx_step calls), of the main thread. 0-31 are x0-x31, then RVX_REG_PC, RVX_REG_F0 + n
+ * for f0-f31 (raw 64 bits), RVX_REG_FCSR. Writes to x0 are ignored. Return RVX_OK or RVX_E_INVAL
+ * (no such register, no program). */
 enum { RVX_REG_PC = 32, RVX_REG_F0 = 33, RVX_REG_FCSR = 65 };
 int rvx_get_reg(rvx_machine *m, int reg, uint64_t *value);
 int rvx_set_reg(rvx_machine *m, int reg, uint64_t value);
+/* The guest thread id (gettid) of that same thread, or RVX_E_INVAL when no program is loaded. */
+int rvx_thread_id(rvx_machine *m);
 
 /* Guest memory at a guest address: RVX_OK, or RVX_E_INVAL when any of it is unmapped (nothing
  * is copied). Writes ignore write protection (as a debugger's) and drop translations of what

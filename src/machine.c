@@ -293,11 +293,16 @@ int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out)
 	return RVX_OK;
 }
 
+static void end_guest_threads(struct rvx_machine *m);
+
 void rvx_machine_free(rvx_machine *m)
 {
 	int i;
 	if (!m)
 		return;
+	end_guest_threads(m);
+	if (rvx_current_vcpu && rvx_current_vcpu->m == m)
+		rvx_current_vcpu = NULL;
 	gdb_free(m);
 	while (m->threads) {
 		struct rvx_vcpu *cpu = m->threads;
@@ -485,6 +490,32 @@ static void stop_others(struct rvx_machine *m, const struct rvx_vcpu *self)
 	pthread_mutex_unlock(&m->lock);
 }
 
+/* Waits until no guest thread but the main one (which runs only inside rvx_step or rvx_run)
+ * touches the machine: a kicked thread leaves at its next block or syscall. */
+static void wait_others_left(struct rvx_machine *m, const struct rvx_vcpu *self)
+{
+	for (int i = 1; __atomic_load_n(&m->nthreads, __ATOMIC_SEQ_CST) > 1; i++) {
+		usleep(100);
+		if (i % 100 == 0) /* one that was starting, or between a check and a blocking call */
+			stop_others(m, self);
+	}
+}
+
+/* A guest whose threads still run when its machine is freed (the main thread stopped between
+ * rvx_step calls) ends as if killed, and its threads stop before anything is freed. */
+static void end_guest_threads(struct rvx_machine *m)
+{
+	int none = 0;
+	if (!m->started || m->cfg.host_process)
+		return;
+	if (__atomic_compare_exchange_n(&m->ended, &none, RVX_STOP_SIGNAL, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+		m->end_code = SIGKILL;
+		plugins_atexit(m);
+	}
+	stop_others(m, m->cpu);
+	wait_others_left(m, m->cpu);
+}
+
 _Noreturn void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code)
 {
 	struct rvx_machine *m = cpu->m;
@@ -497,11 +528,7 @@ _Noreturn void machine_guest_ended(struct rvx_vcpu *cpu, int how, int code)
 	if (cpu != m->cpu || !m->end_jmp)
 		thread_abandon(cpu);
 	/* the embedder gets the machine back once no other thread can touch it */
-	for (int i = 1; __atomic_load_n(&m->nthreads, __ATOMIC_SEQ_CST) > 1; i++) {
-		usleep(100);
-		if (i % 100 == 0) /* one that was starting, or between a check and a blocking call */
-			stop_others(m, cpu);
-	}
+	wait_others_left(m, cpu);
 	siglongjmp(*m->end_jmp, 1);
 }
 
@@ -533,9 +560,23 @@ int rvx_step(rvx_machine *m, uint64_t max_insns, struct rvx_stop *stop)
 	return RVX_OK;
 }
 
+/* The thread an embedder's call is about: the guest thread whose hook runs on this host thread,
+ * else the main thread */
+static struct rvx_vcpu *calling_vcpu(rvx_machine *m)
+{
+	struct rvx_vcpu *cpu = rvx_current_vcpu;
+	return cpu && cpu->m == m ? cpu : m->cpu;
+}
+
+int rvx_thread_id(rvx_machine *m)
+{
+	struct rvx_vcpu *cpu = calling_vcpu(m);
+	return cpu ? cpu->tid : RVX_E_INVAL;
+}
+
 int rvx_get_reg(rvx_machine *m, int reg, uint64_t *value)
 {
-	struct rvx_vcpu *cpu = m->cpu;
+	struct rvx_vcpu *cpu = calling_vcpu(m);
 	if (!cpu || reg < 0 || reg > RVX_REG_FCSR)
 		return RVX_E_INVAL;
 	*value = reg < 32              ? cpu->x[reg]
@@ -547,7 +588,7 @@ int rvx_get_reg(rvx_machine *m, int reg, uint64_t *value)
 
 int rvx_set_reg(rvx_machine *m, int reg, uint64_t value)
 {
-	struct rvx_vcpu *cpu = m->cpu;
+	struct rvx_vcpu *cpu = calling_vcpu(m);
 	if (!cpu || reg < 0 || reg > RVX_REG_FCSR)
 		return RVX_E_INVAL;
 	if (reg == RVX_REG_PC) {

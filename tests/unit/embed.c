@@ -3,12 +3,16 @@
  * status; a guest crash and an exit that return to the embedder; stepping by instruction
  * counts that agrees with itself; an ebreak reported, skipped by writing pc, and run (SIGTRAP).
  * A thread that ends the process while others wait or are blocked returns to the embedder too.
- * usage: embed LOOP CRASH TRAP THEXIT (static RISC-V programs: tests/plugin/loop.c, tests/embed/) */
+ * A hook reads and writes the registers of the thread that called it, and a machine freed while
+ * its threads run (computing, blocked, sleeping) stops them first.
+ * usage: embed LOOP CRASH TRAP THEXIT THREADS (static RISC-V programs: tests/plugin/loop.c,
+ * tests/embed/) */
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../../include/rvx.h"
 
@@ -51,6 +55,48 @@ static int hook(void *ctx, rvx_machine *m, uint64_t nr, const uint64_t a[6], int
 		return 1;
 	}
 	return 0;
+}
+
+/* what tests/embed/threads.c's syscalls 2047 (a worker, its index in a0) and 2046 (the main
+ * thread, with how many workers found a1 set) showed the hook */
+struct threads_seen {
+	pthread_mutex_t lock;
+	int regs_right, tids[4], main_tid, reported;
+	uint64_t tps[4];
+};
+
+static int threads_hook(void *ctx, rvx_machine *m, uint64_t nr, const uint64_t a[6], int64_t *result)
+{
+	struct threads_seen *s = ctx;
+	uint64_t a0 = ~0ull, tp = 0;
+	if (nr == 2047) {
+		rvx_get_reg(m, 10, &a0);
+		rvx_get_reg(m, 4, &tp);
+		pthread_mutex_lock(&s->lock);
+		if (a0 == a[0] && a0 < 4) {
+			s->regs_right++;
+			s->tids[a0] = rvx_thread_id(m);
+			s->tps[a0] = tp;
+		}
+		pthread_mutex_unlock(&s->lock);
+		rvx_set_reg(m, 11, 1000 + a[0]);
+		*result = (int64_t)a[0];
+		return 1;
+	}
+	if (nr == 2046) {
+		s->main_tid = rvx_thread_id(m);
+		s->reported = (int)a[0] + 1;
+		*result = 0;
+		return 1;
+	}
+	return 0;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 static rvx_machine *machine(const char *prog, int argc, char **argv, struct run *r)
@@ -98,8 +144,8 @@ int main(int argc, char **argv)
 	struct rvx_stop stop;
 	rvx_machine *m, *a, *b;
 	uint64_t pc, x[2][32];
-	if (argc != 5) {
-		fprintf(stderr, "usage: embed LOOP CRASH TRAP THEXIT\n");
+	if (argc != 6) {
+		fprintf(stderr, "usage: embed LOOP CRASH TRAP THEXIT THREADS\n");
 		return 2;
 	}
 
@@ -201,6 +247,41 @@ int main(int argc, char **argv)
 		int st = m ? rvx_run(m) : -1;
 		CHECK(st == 5, "a thread's exit(5) gave %d", st);
 		rvx_machine_free(m);
+	}
+
+	/* each thread's own registers in its hook; a machine freed with its threads running */
+	{
+		struct threads_seen seen = {.lock = PTHREAD_MUTEX_INITIALIZER};
+		char *hargv[] = {argv[5], NULL};
+		m = machine(argv[5], 1, hargv, NULL);
+		if (m) {
+			int main_tid = rvx_thread_id(m);
+			rvx_set_syscall_hook(m, threads_hook, &seen);
+			CHECK(rvx_step(m, 0, &stop) == RVX_OK && stop.reason == RVX_STOP_BREAK,
+			      "threads: no ebreak stop: reason %d", stop.reason);
+			CHECK(seen.regs_right == 4, "threads: %d of 4 hooks read their own thread's a0",
+			      seen.regs_right);
+			CHECK(seen.reported == 5, "threads: %d of 4 workers found the a1 their hook wrote",
+			      seen.reported - 1);
+			CHECK(seen.main_tid == main_tid && main_tid > 0,
+			      "threads: the main thread is %d in its hook, %d outside", seen.main_tid, main_tid);
+			for (int i = 0; i < 4; i++)
+				for (int j = 0; j < i; j++)
+					CHECK(seen.tids[i] != seen.tids[j] && seen.tps[i] != seen.tps[j] &&
+						  seen.tids[i] != main_tid,
+					      "threads: workers %d and %d share tid %d/%d or tp 0x%llx", i, j,
+					      seen.tids[i], seen.tids[j], (unsigned long long)seen.tps[i]);
+			double t0 = now();
+			rvx_machine_free(m);
+			CHECK(now() - t0 < 5, "threads: freeing the running machine took %.1f s", now() - t0);
+		}
+		/* and the process goes on: another machine runs */
+		struct run r = {.prog = argv[1], .n = 1000};
+		run_loop(&r);
+		char want[64];
+		snprintf(want, sizeof want, "%ld\n", loop_sum(r.n));
+		CHECK(r.status == 0 && r.outlen == strlen(want) && !memcmp(r.out, want, r.outlen),
+		      "after the free: status %d, printed '%.*s'", r.status, (int)r.outlen, r.out);
 	}
 
 	if (!failures)
