@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Differential tester: random but valid RV64GC (+Zba/Zbb/Zbs) instruction sequences — integer,
 M, A (AMOs, LR/SC), F/D in every rounding mode, loads and stores to a scratch area, forward
-branches, CSRs; compressed forms wherever the assembler can use them. Each sequence starts from
-random registers and memory and ends by dumping every register, fflags and the scratch
-memory. Every program runs under rvx's translator, rvx's interpreter and qemu-riscv64, and
-all three must print the same thing.
+branches, CSRs, loads and stores that fault mid-sequence (the harness's SIGSEGV handler hashes
+the registers its signal frame shows and skips the access); compressed forms wherever the
+assembler can use them. A 200 us timer signal arrives throughout (blocked in sequences with
+LR/SC, whose SC a signal may fail). Each sequence starts from random registers and memory and
+ends by dumping every register, fflags, the scratch memory and the fault hash. Every program
+runs under rvx's translator, rvx's interpreter and qemu-riscv64, and all three must print the
+same thing.
 
 With --vector the sequences mix in vector instructions (V 1.0: vsetvli/vsetivli with random
 valid vtypes and AVLs, unit-stride loads and stores (also of another EEW than SEW), vlm/vsm,
@@ -311,8 +314,8 @@ class Gen:
         while kind is None or kind in exclude:
             kind = r.choices(["alu", "alui", "shift", "m", "zb", "lui", "mem", "amo", "lrsc", "fp", "fcvt",
                               "fmisc", "fmem", "csr", "branch", "storerun", "loop", "sumload", "copyrun",
-                              "shiftrot", "extend"],
-                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2, 3, 3])[0]
+                              "shiftrot", "extend", "fault"],
+                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2, 3, 3, 1])[0]
         if kind == "loop":
             # a counted loop (x31 counts) over straight-line code: the translator keeps it in
             # one block that branches back to itself, with registers allocated across passes;
@@ -323,12 +326,12 @@ class Gen:
             if self.vector and "vset" not in exclude and r.random() < 0.6:
                 if r.random() < 0.3:  # a scalar one: it runs under the previous pass's vtype too
                     self.vector = False
-                    body += self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun", "fmem"))
+                    body += self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun", "fmem", "fault"))
                     self.vector = True
                 body += self.vsetvli()
             bounds = [len(body)]  # where an item of the body begins or ends
             for _ in range(r.randrange(3, 14)):
-                body += self.insn(exclude=("branch", "loop", "amo", "lrsc"))
+                body += self.insn(exclude=("branch", "loop", "amo", "lrsc", "fault"))
                 bounds.append(len(body))
             walk = not self.vector and r.random() < 0.4
             if walk:  # a pointer the loop walks (checked once before its head in the translator): gp,
@@ -445,7 +448,7 @@ class Gen:
             out = shifts + ["or %s, %s, %s" % ((r.choice([a, b, self.xd()]),) + ((a, b) if r.random() < 0.5 else (b, a)))]
             for _ in range(r.choice([0, 0, 1, 2, 3])):  # other work scheduled among them, as gcc does
                 other = self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun", "fmem", "sumload",
-                                           "copyrun", "shiftrot", "fp", "fcvt", "fmisc", "csr", "vset"))
+                                           "copyrun", "shiftrot", "fp", "fcvt", "fmisc", "csr", "vset", "fault"))
                 if other:
                     out.insert(r.randrange(1, len(out)), other[0])
             if r.random() < 0.5:
@@ -528,6 +531,14 @@ class Gen:
             if op == "fmvf":
                 return ["fmv.%s.x %s, %s" % ("w" if p == "s" else "d", self.f(), self.xs())]
             return ["%s.%s %s, %s, %s" % (op, p, self.f(), self.f(), self.f())]
+        if kind == "fault":
+            # an access below every emulator's first mapping, in the middle of the work: the
+            # harness's SIGSEGV handler hashes the registers the fault shows and skips it
+            a = r.randrange(0x100, 0x8000)
+            off = r.randrange(-0xff, 0x800)
+            op = r.choice(["lb", "lhu", "lw", "ld", "sb", "sh", "sw", "sd", "fld", "flw", "fsd", "fsw"])
+            reg = self.f() if op[0] == "f" else self.xd() if op[0] == "l" else self.xs()
+            return ["li x31, %d" % a, "%s %s, %d(x31)" % (op, reg, off)]
         if kind == "fmem":
             p = r.choice(["w", "d"])
             off = r.randrange(0, 2040 - 8) & ~(3 if p == "w" else 7)
@@ -563,10 +574,12 @@ VLENB = 16  # vector sequences run with VLEN 128
 def program(seed, nseqs, length, vector=False):
     r = random.Random(seed)
     g = Gen(r, vector)
-    out = ["#include <stdint.h>", "#include <stdio.h>", "#include <string.h>", "",
+    out = ["#include <signal.h>", "#include <stdint.h>", "#include <stdio.h>", "#include <string.h>",
+           "#include <sys/time.h>", "#include <ucontext.h>", "",
            "struct state { uint64_t x[32], f[32], fcsr, mem, vcsr[3]; uint8_t v[%d]; };" % (32 * VLENB),
            "static uint8_t mem[4096] __attribute__((aligned(64)));"]
     asm = [".text"]
+    quiet = []
     for s in range(nseqs):
         asm += [".globl seq%d" % s, "seq%d:" % s,
                 "addi sp, sp, -224"]
@@ -580,8 +593,13 @@ def program(seed, nseqs, length, vector=False):
                 asm += ["vl8re8.v v%d, (t1)" % (8 * k), "addi t1, t1, %d" % (8 * VLENB)]
         asm += ["ld x%d, %d(x31)" % (i, 8 * i) for i in XR]
         g.vsew = None
+        body = []
         for _ in range(length):
-            asm += g.insn()
+            body += g.insn()
+        asm += body
+        # a signal between LR and SC may make the SC fail (Linux drops the reservation on a
+        # trap): such a sequence runs with the timer's signal blocked
+        quiet.append(any(l.startswith("lr.") for l in body))
         asm += ["ld x31, 0(sp)"]  # placeholder replaced below
         asm.pop()
         # the state pointer went into x31 and may have been overwritten: it is saved below sp
@@ -610,18 +628,64 @@ def program(seed, nseqs, length, vector=False):
         inits.append("{{%s}, {%s}, %d}" % (", ".join("0x%xull" % v for v in xsv), ", ".join("0x%xull" % v for v in fsv),
                                            r.randrange(5) << 5))
     out.append("static const struct state init[] = {\n%s\n};" % ",\n".join(inits))
+    out.append("static const unsigned char quiet[] = {%s};" % ", ".join(str(int(q)) for q in quiet))
     out.append("#define VECTOR %d" % int(vector))
     out.append("""
+/* A fault's registers as the signal frame shows them (not sp, gp, tp, x27 and x31: addresses),
+ * hashed; the access is skipped. */
+static volatile uint64_t faults, fault_hash;
+static volatile unsigned long ticks;
+
+static void on_fault(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	uint64_t h = fault_hash ^ 0x9e3779b97f4a7c15ull, pc = uc->uc_mcontext.__gregs[0];
+	for (unsigned i = 1; i < 32; i++)
+		h = (h ^ (i == 2 || i == 3 || i == 4 || i == 27 || i == 31 ? 0 : uc->uc_mcontext.__gregs[i])) *
+		    0x100000001b3ull;
+	for (unsigned i = 0; i < 32; i++)
+		h = (h ^ uc->uc_mcontext.__fpregs.__d.__f[i]) * 0x100000001b3ull;
+	fault_hash = (h ^ uc->uc_mcontext.__fpregs.__d.__fcsr ^ (uint64_t)(uintptr_t)si->si_addr) * 0x100000001b3ull;
+	faults++;
+	uc->uc_mcontext.__gregs[0] = pc + ((*(uint16_t *)(uintptr_t)pc & 3) == 3 ? 4 : 2);
+	(void)sig;
+}
+
+/* a timer signal arriving anywhere, loops included, must change nothing */
+static void on_tick(int sig)
+{
+	ticks++;
+	(void)sig;
+}
+
 int main(void)
 {
 	unsigned s, i;
+	struct sigaction sa;
+	struct itimerval every = {{0, 200}, {0, 200}};
+	sigset_t alarm;
+	sigemptyset(&alarm);
+	sigaddset(&alarm, SIGALRM);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_fault;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	sigaddset(&sa.sa_mask, SIGALRM);
+	sigaction(SIGSEGV, &sa, NULL);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_tick;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGALRM, &sa, NULL);
+	setitimer(ITIMER_REAL, &every, NULL);
 	for (s = 0; s < sizeof seqs / sizeof seqs[0]; s++) {
 		struct state st = init[s];
 		uint64_t h = 0xcbf29ce484222325ull;
+		faults = fault_hash = 0;
 		for (i = 0; i < sizeof mem; i++)
 			mem[i] = (uint8_t)(i * 167 + s * 13 + (i >> 5));
 		st.mem = (uint64_t)(uintptr_t)mem;
+		sigprocmask(quiet[s] ? SIG_BLOCK : SIG_UNBLOCK, &alarm, NULL);
 		seqs[s](&st);
+		sigprocmask(SIG_BLOCK, &alarm, NULL); /* not in stdio */
 		printf("seq %u:", s);
 		for (i = 0; i < 32; i++)
 			printf(" %llx", (unsigned long long)(i == 2 || i == 3 || i == 4 || i == 27 || i == 31 ? 0 : st.x[i]));
@@ -629,7 +693,8 @@ int main(void)
 			printf(" %llx", (unsigned long long)st.f[i]);
 		for (i = 0; i < sizeof mem; i++)
 			h = (h ^ mem[i]) * 0x100000001b3ull;
-		printf(" fcsr %llx mem %016llx", (unsigned long long)st.fcsr, (unsigned long long)h);
+		printf(" fcsr %llx mem %016llx faults %llu %016llx", (unsigned long long)st.fcsr, (unsigned long long)h,
+		       (unsigned long long)faults, (unsigned long long)fault_hash);
 		if (VECTOR) {
 			h = 0xcbf29ce484222325ull;
 			for (i = 0; i < sizeof st.v; i++)
