@@ -66,19 +66,53 @@ void rvx_plugin_register_vcpu_discon_cb(rvx_plugin_id_t id, enum rvx_plugin_disc
 
 /* --- actions on blocks and instructions (translation callbacks only) --- */
 
+/* A copy of a, shared with every list that began with an equal action (most instructions get the
+ * same one); NULL when none can be made */
+static struct plugin_action *shared_first(struct rvx_plugins *p, const struct plugin_action *a)
+{
+	struct plugin_action *v;
+	for (unsigned i = 0; i < p->nfirsts && i < PLUGIN_FIRSTS; i++)
+		if (!memcmp(p->firsts[i], a, sizeof *a))
+			return p->firsts[i];
+	v = plugin_alloc(p, sizeof *v);
+	if (v) {
+		*v = *a;
+		p->firsts[p->nfirsts++ % PLUGIN_FIRSTS] = v;
+	}
+	return v;
+}
+
 static void add_action(struct rvx_plugins *p, struct plugin_actions *l, const struct plugin_action *a)
 {
-	if (l->n == l->cap) { /* the old list stays in the arena: few instructions get more than one */
-		int cap = l->cap ? 2 * l->cap : 1;
-		struct plugin_action *v = plugin_alloc(p, (size_t)cap * sizeof *v);
-		if (!v)
+	struct plugin_action copy;
+	if (l->n == 0) {
+		memset(&copy, 0, sizeof copy); /* compared whole: no stray padding */
+		copy.kind = a->kind;
+		copy.mem_cb = a->mem_cb;
+		copy.rw = a->rw;
+		copy.cb = a->cb;
+		copy.userdata = a->userdata;
+		copy.op = a->op;
+		copy.cond = a->cond;
+		copy.entry = a->entry;
+		copy.imm = a->imm;
+		l->v = shared_first(p, &copy);
+		if (!l->v)
 			return; /* out of memory: the action is lost, as a failed registration */
-		if (l->n)
-			memcpy(v, l->v, (size_t)l->n * sizeof *v);
+		l->n = 1;
+		l->cap = 0;
+	} else if (l->n == l->cap || !l->cap) { /* the old list stays in the arena */
+		size_t cap = 2 * (size_t)l->n;
+		struct plugin_action *v = cap <= UINT16_MAX ? plugin_alloc(p, cap * sizeof *v) : NULL;
+		if (!v)
+			return;
+		memcpy(v, l->v, (size_t)l->n * sizeof *v);
 		l->v = v;
-		l->cap = cap;
+		l->cap = (uint16_t)cap;
+		l->v[l->n++] = *a;
+	} else {
+		l->v[l->n++] = *a;
 	}
-	l->v[l->n++] = *a;
 	if (a->kind != ACT_INLINE)
 		l->calls = true;
 }

@@ -13,6 +13,7 @@
 #define PLUGIN_TB_MAX      64
 #define PLUGIN_SCOREBOARDS 64  /* per machine */
 #define PLUGIN_MAX_VCPUS   256 /* at once */
+#define PLUGIN_FIRSTS      16  /* shared first actions remembered */
 /* meminfo bits above the size shift */
 #define PLUGIN_MEM_SIGN   4u
 #define PLUGIN_MEM_STORE  8u
@@ -40,9 +41,11 @@ struct plugin_action {
 	uint64_t imm;
 };
 
+/* Small, as thousands of instructions carry one before a program's main: a first action equal
+ * to one seen before shares its copy (cap 0: read-only, copied before another is added). */
 struct plugin_actions {
 	struct plugin_action *v;
-	int n, cap;
+	uint16_t n, cap;
 	bool calls; /* some action is not an inline operation */
 };
 
@@ -88,8 +91,12 @@ struct rvx_plugins {
 	/* the interpreter's blocks, by pc */
 	struct rvx_plugin_tb **tb_hash;
 	struct plugin_chunk
-	    *chunks;     /* blocks and actions: freed with the machine, as translated code may point at them */
-	uint64_t tb_gen; /* m->code_gen the table belongs to */
+	    *chunks; /* blocks and actions: freed with the machine, as translated code may point at them */
+	/* first actions already made, each shared by the lists that begin with it (under
+	 * trans_lock, as registrations run in translation callbacks) */
+	struct plugin_action *firsts[PLUGIN_FIRSTS];
+	unsigned nfirsts;
+	uint64_t tb_gen;                       /* m->code_gen the table belongs to */
 	void (*unload)(struct rvx_plugins *p); /* dlclose and free each plugin */
 };
 
