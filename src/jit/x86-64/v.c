@@ -26,6 +26,7 @@
  * interpreter and ends the block, as every other vector instruction runs there, except where the
  * host has AVX2 (v_blend): there unit-stride loads and stores (not byte or halfword ones masked),
  * integer and F/D arithmetic, multiply-adds, shifts and extensions, under a short vl or v0.t,
+ * and integer reductions under a short vl,
  * compute whole chunks and blend the old elements past vl or masked off back in (blend_masks,
  * blend_elements), and indexed, strided and segment accesses run as scalar code (without
  * AVX-512, gather_scatter_scalar). A fault in a
@@ -2835,10 +2836,16 @@ static bool reduction(struct tctx *t)
 						      : op == RV_VREDMAX                    ? top
 						      : op == RV_VREDMIN                    ? top - 1
 											    : 0;
-	bool map38, masked = masks_needed(t);
+	bool map38, masked = masks_needed(t), short_blend = !masked && in->rm && blends(t) && !t->v_whole;
+	/* a signed minimum or maximum blends as the unsigned one of the elements with their sign bits
+	 * flipped (whose identity is all ones or 0), the result flipped back */
+	bool flip = short_blend && (op == RV_VREDMAX || op == RV_VREDMIN) && sew < 8;
+	unsigned as_op = flip ? (op == RV_VREDMAX ? RV_VMAXU : RV_VMINU) : as[op - RV_VREDSUM];
 	/* blending (v_blend, a short vl): the elements past vl made the identity, 0 or all ones */
-	bool blend = !masked && in->rm && blends(t) && !t->v_whole && (ident == 0 || ident == UINT64_MAX);
-	uint8_t opc = int_opcode(as[op - RV_VREDSUM], sew, &map38), *short_vl = NULL, *none = NULL;
+	bool blend = short_blend && (flip || ident == 0 || ident == UINT64_MAX);
+	uint8_t opc = int_opcode(as_op, sew, &map38), *short_vl = NULL, *none = NULL;
+	if (flip)
+		ident = op == RV_VREDMAX ? 0 : UINT64_MAX;
 	if ((!masked && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs || ((masked || blend) && t->v_vl_const == 0) ||
 	    (map38 && !t->j->host_sse41) || (map38 && sew == 8 && !t->j->v_resident))
 		return false;
@@ -2847,6 +2854,10 @@ static bool reduction(struct tctx *t)
 			blend_masks(t);
 		t->v_masked = true;
 		none = vl_zero_test(t);
+		if (flip) {
+			e_mov_ri(e, RAX, top);
+			broadcast(t, sew, 1); /* xmm1: the sign bits */
+		}
 	} else if (masked) {
 		make_live(t);
 		none = vl_zero_test(t);
@@ -2865,6 +2876,8 @@ static bool reduction(struct tctx *t)
 		} else {
 			vget(t, x, in->rs2, k, 1);
 		}
+		if (flip)
+			e_sse_rr(e, 0x66, false, 0xef, x, XMM1); /* pxor */
 		if (blend) /* pand with the active bytes, or por with the kept ones */
 			vec_op_m(t, 0x66, false, ident ? 0xeb : 0xdb, x,
 				 blend_at(t, ident ? BLEND_KEEP : BLEND_ACTIVE, k), 1);
@@ -2880,8 +2893,17 @@ static bool reduction(struct tctx *t)
 			break;
 	}
 	vget(t, XMM1, in->rs1, 0, 1);
+	if (flip) { /* vs1's element 0 flipped too (the other lanes are not looked at) */
+		e_mov_ri(e, RAX, top);
+		e_sse_rr(e, 0x66, true, 0x6e, XMM2, RAX); /* movq xmm2, rax */
+		e_sse_rr(e, 0x66, false, 0xef, XMM1, XMM2);
+	}
 	reduce_rr(t, opc, map38, XMM0, XMM1);
 	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX); /* movq rax, xmm0 */
+	if (flip) {
+		e_mov_ri(e, RCX, top);
+		e_alu_rr(e, ALU_XOR, true, RAX, RCX);
+	}
 	put_element0(t, in->rd);
 	if (none)
 		e_patch(none, e->p);
