@@ -14,8 +14,8 @@
  * a GS prefix). */
 #define REG_CPU RBP
 /* rbp points this far into the vCPU, so that every x register is a one-byte displacement */
-#define CPU_BIAS 0x80
-#define NMAPPED  11
+#define CPU_BIAS     0x80
+#define NMAPPED      11
 #define SWAP_INSTRET 32 /* swap_in's mark of the register that counts a loop's instructions */
 
 /* Guest register -> host register, or -1 when it lives in the vCPU struct. */
@@ -105,7 +105,7 @@ struct jit_cache {
 	uint64_t fence_gen;       /* and its fence_gen */
 	bool watch_full_reported; /* the warning that the write-watch table is full was given */
 	bool locked_amos;         /* the translations lock AMOs (machine's shared_memory when made) */
-	uint32_t split_aware; /* cluster: instructions that looked split pages up at the last flush */
+	uint32_t split_aware;     /* cluster: instructions that looked split pages up at the last flush */
 	size_t populated;         /* bytes of the code cache made ready by populate_ahead */
 	uint8_t *runs;            /* runs of blocks not yet translated, by pc hash (colliding blocks share one) */
 	unsigned translate_after;
@@ -121,6 +121,7 @@ struct jit_cache {
 	bool host_bitcount;  /* the host has LZCNT, TZCNT and POPCNT */
 	bool host_fma;       /* the host has FMA3 and the OS saves AVX state */
 	bool host_sse41;     /* the host has SSE4.1 (pmulld) */
+	bool host_bmi2;      /* the host has BMI2 (bzhi) */
 	bool host_avx2;      /* the host has AVX2 and the OS saves AVX state (vectors 32 bytes at a time) */
 	bool space_at_gs;    /* the guest space is not at host address 0 but at the GS base */
 	/* The vector registers live in ymm16-ymm31 (two to a register) while translated code runs:
@@ -132,7 +133,7 @@ struct jit_cache {
 	/* with v_bw and BMI2: the forms that can mask their tail do so in k4-k7 where vl may be below
 	 * VLMAX (v_spill and v_reload keep k4-k7 in the vCPU's v_kmask over helper calls) */
 	bool v_masks;
-	bool v_dq;   /* with v_masks, AVX-512DQ: 64-bit multiplies (vpmullq) */
+	bool v_dq;    /* with v_masks, AVX-512DQ: 64-bit multiplies (vpmullq) */
 	bool v_vbmi;  /* with v_masks, AVX-512VBMI: byte permutes (vpermb) */
 	bool v_vbmi2; /* with v_masks, AVX-512VBMI2: byte and word compress (vpcompressb/w) */
 	/* with v_masks, for Zvbb: AVX-512CD (vplzcnt), VPOPCNTDQ and BITALG (vpopcnt), GFNI */
@@ -142,7 +143,7 @@ struct jit_cache {
 	bool v_blend;
 	uint8_t *v_spill, *v_reload, *v_load;
 	uint32_t zmm16_off; /* where zmm16-31 are in a signal frame's XSAVE area (CPUID 0xD.7) */
-	FILE *perf_map;      /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
+	FILE *perf_map;     /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
 	int perf_pid;
 	FILE *jitdump;      /* -jitdump: /tmp/jit-PID.dump of this process (jitdump_pid) */
 	void *jitdump_mark; /* its first page mapped executable: how perf record finds it */
@@ -156,18 +157,18 @@ struct jit_cache {
 /* A path off the straight line (slow cases, exits), emitted after the block: `site` is the
  * rel32 of a jump to it; it comes back to `resume`, or leaves the block when that is NULL. */
 enum cold_kind {
-	COLD_HELPER,       /* call fn for the instruction */
-	COLD_HELPER_LEAVE, /* call fn for the instruction, then leave the block for the next one */
-	COLD_RAX,          /* rax = value */
-	COLD_XMM,          /* xmm<disp> = value */
-	COLD_OUT_OF_RANGE, /* a base register is outside the guest space: EXEC_FAULT unless base + disp is in */
-	COLD_INTERRUPT,    /* a signal waits: leave before the block runs */
-	COLD_CHAIN,        /* not yet chained: back to the dispatcher for pc = value */
-	COLD_SIDE_EXIT,    /* a followed branch's other way: the instructions before insn counted, chain to value */
-	COLD_MXCSR,        /* MXCSR = the copy in mxcsr_tmp (undoes flags raised since) */
-	COLD_LEAVE,        /* eax holds an exit status: to the dispatcher, the allocation undone */
-	COLD_LOOP_LEAVE,   /* a signal waits at a loop's back edge: to the dispatcher for its start */
-	COLD_INTERPRET,    /* EXEC_JIT_INTERPRET for the block's start (before the loop head) */
+	COLD_HELPER,        /* call fn for the instruction */
+	COLD_HELPER_LEAVE,  /* call fn for the instruction, then leave the block for the next one */
+	COLD_RAX,           /* rax = value */
+	COLD_XMM,           /* xmm<disp> = value */
+	COLD_OUT_OF_RANGE,  /* a base register is outside the guest space: EXEC_FAULT unless base + disp is in */
+	COLD_INTERRUPT,     /* a signal waits: leave before the block runs */
+	COLD_CHAIN,         /* not yet chained: back to the dispatcher for pc = value */
+	COLD_SIDE_EXIT,     /* a followed branch's other way: the instructions before insn counted, chain to value */
+	COLD_MXCSR,         /* MXCSR = the copy in mxcsr_tmp (undoes flags raised since) */
+	COLD_LEAVE,         /* eax holds an exit status: to the dispatcher, the allocation undone */
+	COLD_LOOP_LEAVE,    /* a signal waits at a loop's back edge: to the dispatcher for its start */
+	COLD_INTERPRET,     /* EXEC_JIT_INTERPRET for the block's start (before the loop head) */
 	COLD_HELPER_VSTART, /* vstart = value's bits 0-15, then call fn for the instruction; first the
 			     * vector homes in bits 16-23 and 24-31 (when not 0) = ymm0 and ymm2 */
 };
@@ -214,7 +215,8 @@ struct tctx {
 	 * insns[fflags_to], where a write replaces it, every exit writes the value (jit_fflags_settle) */
 	int fflags_from, fflags_to;
 	unsigned fflags_rd;
-	bool follow_branches; /* no plugin actions between instructions, no gdb: blocks may go on along backward branches */
+	bool follow_branches;  /* no plugin actions between instructions, no gdb: blocks may go on along backward
+				  branches */
 	uint64_t watched_page; /* the last page armed for write detection */
 	struct rvx_vma code;   /* the executable mapping the last fetch came from */
 	struct jit_fault_site faults[4 * MAX_BLOCK_INSNS];
@@ -227,10 +229,10 @@ struct tctx {
 	int ncold;
 	int nfaults;
 	int nhelpers;
-	int npeeked;     /* insns[] decoded so far: past idx when a pattern looked ahead */
-	int consumed;    /* guest instructions the last translation step covered */
+	int npeeked;                      /* insns[] decoded so far: past idx when a pattern looked ahead */
+	int consumed;                     /* guest instructions the last translation step covered */
 	bool done_early[MAX_BLOCK_INSNS]; /* translated with an earlier one by a pattern: no code of their own */
-	int div_partner; /* the division whose result an earlier one left in div_other, or -1 */
+	int div_partner;                  /* the division whose result an earlier one left in div_other, or -1 */
 	/* guest registers whose value passed an address check in this block and was not written
 	 * since: within the space's guards at any 12-bit offset, so not checked again */
 	uint32_t base_checked;
@@ -260,23 +262,23 @@ struct tctx {
 	/* plugins' inline additions made at the block's entry: each instruction's actions, which an
 	 * exit before the block's end takes back for the instructions it skips (NULL: none) */
 	const struct rvx_plugin_insn *const *pins;
-	int ninsns; /* the block's instructions, once all are translated */
-	int limit;                 /* instructions the block may have */
-	bool no_fuse;              /* plugins act between instructions: no pattern spans two */
-	bool split_any;            /* cluster: some instructions look split pages up (cluster_split_aware) */
-	bool split_here;           /* this one does */
+	int ninsns;      /* the block's instructions, once all are translated */
+	int limit;       /* instructions the block may have */
+	bool no_fuse;    /* plugins act between instructions: no pattern spans two */
+	bool split_any;  /* cluster: some instructions look split pages up (cluster_split_aware) */
+	bool split_here; /* this one does */
 	/* vectors: vtype set by a vsetvli earlier in the block (SEW in bytes, LMUL * 8, VLMAX) */
 	bool v_known;
-	bool v_whole; /* vl == VLMAX is tested in this block since the vsetvli */
-	bool v_live;  /* the vector registers are made live in ymm16-31 on this path of the block */
-	bool v_masked; /* k4-k7 hold the group's tail masks (tail_masks) for vl since the vsetvli, or
-			* (v_blend) the vCPU's v_active, v_keep and v_one (blend_masks) */
+	bool v_whole;    /* vl == VLMAX is tested in this block since the vsetvli */
+	bool v_live;     /* the vector registers are made live in ymm16-31 on this path of the block */
+	bool v_masked;   /* k4-k7 hold the group's tail masks (tail_masks) for vl since the vsetvli, or
+			  * (v_blend) the vCPU's v_active, v_keep and v_one (blend_masks) */
 	bool v_blending; /* the vector instruction being translated blends its tail (enter_group_blend) */
-	bool ymm_dirty; /* vector code left ymm0-2's upper halves dirty (clean_ymm) */
+	bool ymm_dirty;  /* vector code left ymm0-2's upper halves dirty (clean_ymm) */
 	/* a vector loop (jit_v_loop): the block branches back to its start, a vsetvli, and every
 	 * vset* in it sets the same vtype; v_sse_free: no instruction of the block uses legacy SSE */
 	bool v_loop, v_sse_free;
-	bool v_vtypes; /* a vector loop whose vset* set more than one vtype: each stores its own */
+	bool v_vtypes;    /* a vector loop whose vset* set more than one vtype: each stores its own */
 	uint32_t f_boxed; /* f registers an flw wrote in this block: NaN-boxed singles */
 	unsigned v_sew, v_lmul8;
 	unsigned v_vl_in; /* a guest register mapped to a host one that holds vl here (0: none) */

@@ -26,7 +26,7 @@
  * interpreter and ends the block, as every other vector instruction runs there, except where the
  * host has AVX2 (v_blend): there unit-stride loads and stores (not byte or halfword ones masked),
  * integer and F/D arithmetic, multiply-adds, shifts and extensions, under a short vl or v0.t,
- * and integer reductions under a short vl,
+ * integer reductions and vmseq/vmsne under a short vl,
  * compute whole chunks and blend the old elements past vl or masked off back in (blend_masks,
  * blend_elements), and indexed, strided and segment accesses run as scalar code (without
  * AVX-512, gather_scatter_scalar). A fault in a
@@ -299,6 +299,7 @@ static bool masks_needed(const struct tctx *t)
 static void and_below_vl(struct tctx *t, int dst, int tmp, unsigned first)
 {
 	struct emit *e = &t->e;
+	uint8_t *all = NULL;
 	if (t->v_vl_const != UINT64_MAX) {
 		uint64_t n = t->v_vl_const > first ? t->v_vl_const - first : 0;
 		if (n < 64) {
@@ -318,7 +319,13 @@ static void and_below_vl(struct tctx *t, int dst, int tmp, unsigned first)
 		e_alu_rr(e, ALU_XOR, false, tmp, tmp);
 		e_patch(above, e->p);
 	}
+	if (t->v_vlmax - first >= 256) { /* bzhi takes the count's low byte: from 64 on, all bits stay */
+		e_alu_ri(e, ALU_CMP, true, tmp, 64);
+		all = e_jcc(e, CC_AE);
+	}
 	e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, dst, tmp, dst); /* bzhi dst, dst, tmp */
+	if (all)
+		e_patch(all, e->p);
 }
 
 /* gpr = v0's bits from element first on (vmovq or vpextrq gpr, xmm16) */
@@ -3116,14 +3123,18 @@ static bool mask_compare(struct tctx *t)
 	static const uint8_t pcmpeq[9] = {[1] = 0x74, [2] = 0x75, [4] = 0x76};
 	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
 	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step, nfound = 0;
-	uint8_t *short_vl, *found[2];
-	bool k1, pairs, whole, fuse;
+	uint8_t *short_vl = NULL, *found[2];
+	/* AVX2 (v_blend) with vl perhaps below VLMAX: each word's bits from vl on stay as they were */
+	bool tail = t->j->v_blend && t->j->host_bmi2 && !t->v_whole, k1, pairs, whole, fuse;
 	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI) ||
 	    (form == VF_VV && in->rs1 % regs) || (sew == 8 && !t->j->host_sse41) ||
 	    (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
 	    (form == VF_VV && in->rd > in->rs1 && in->rd < in->rs1 + regs))
 		return false;
-	short_vl = enter_whole_group(t);
+	if (tail)
+		make_live(t);
+	else
+		short_vl = enter_whole_group(t);
 	step = step_of(t, chunks);
 	per_step = per_chunk * step;
 	k1 = in_place(t, step, sew);
@@ -3195,10 +3206,18 @@ static bool mask_compare(struct tctx *t)
 			e_byte(e, 1);
 			vput(t, in->rd, 0, XMM2, 1);
 		} else if (done % 64 == 0 || done == nbits) {
-			unsigned w = (done - 1) / 64;
+			unsigned w = (done - 1) / 64, n = nbits - 64 * w;
 			struct mem q = vreg(t, in->rd, 0);
 			q.disp += (int32_t)(8 * w);
-			if (done % 64) { /* the bits past VLMAX */
+			if (tail) { /* the bits below VLMAX and vl from the compare, vd's own elsewhere */
+				e_mov_ri(e, RCX, n >= 64 ? UINT64_MAX : ~(~0ull << n));
+				and_below_vl(t, RCX, RAX, 64 * w);
+				e_alu_rr(e, ALU_AND, true, RDX, RCX);
+				e_unary(e, 2, true, RCX); /* not */
+				e_load(e, RAX, q, 8, false);
+				e_alu_rr(e, ALU_AND, true, RAX, RCX);
+				e_alu_rr(e, ALU_OR, true, RDX, RAX);
+			} else if (done % 64) { /* the bits past VLMAX */
 				if (t->j->v_resident)
 					vword_get(t, RAX, in->rd, w);
 				else
