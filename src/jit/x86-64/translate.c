@@ -251,6 +251,7 @@ int jit_init(struct rvx_machine *m)
 	j->host_fma = host_has_fma();
 	j->host_sse41 = CPU_FEATURE_ACTIVE(SSE4_1);
 	j->host_bmi2 = CPU_FEATURE_ACTIVE(BMI2);
+	j->host_sse42 = CPU_FEATURE_ACTIVE(SSE4_2);
 	j->host_avx2 = CPU_FEATURE_ACTIVE(AVX2) && CPU_FEATURE_ACTIVE(AVX);
 	if (j->host_avx2 && feature_active(x86_cpu_AVX512F) && feature_active(x86_cpu_AVX512VL) &&
 	    (m->cfg.vlen ? m->cfg.vlen / 8 : RVX_VLENB_DEFAULT) == 16) {

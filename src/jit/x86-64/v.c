@@ -26,7 +26,7 @@
  * interpreter and ends the block, as every other vector instruction runs there, except where the
  * host has AVX2 (v_blend): there unit-stride loads and stores (not byte or halfword ones masked),
  * integer and F/D arithmetic, multiply-adds, shifts and extensions, under a short vl or v0.t,
- * integer reductions and vmseq/vmsne under a short vl,
+ * integer reductions and the integer compares (pcmpeq, pcmpgt) under a short vl,
  * compute whole chunks and blend the old elements past vl or masked off back in (blend_masks,
  * blend_elements), and indexed, strided and segment accesses run as scalar code (without
  * AVX-512, gather_scatter_scalar). A fault in a
@@ -3110,6 +3110,60 @@ static void first_found(struct tctx *t, unsigned rd, int x, uint8_t **found, uns
 		t_put(t, rd, RAX);
 }
 
+/* The unsigned compares (vmsltu, vmsleu, vmsgtu) as signed ones of operands whose sign bits are
+ * flipped: before mask_compare's chunks, ymm1 = the sign bits (.vv) or the scalar operand flipped
+ * (.vx, .vi: the sign bits in ymm2 then); signed, ymm1 = the scalar operand */
+static bool flips(unsigned op)
+{
+	return op == RV_VMSLTU || op == RV_VMSLEU || op == RV_VMSGTU;
+}
+
+static void ordered_operands(struct tctx *t, unsigned step)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew;
+	uint64_t top = 1ull << (8 * sew - 1);
+	if (!flips(in->op)) {
+		if (in->rs3 != VF_VV)
+			scalar_operand(t, sew, step);
+		return;
+	}
+	e_mov_ri(e, RAX, top);
+	broadcast(t, sew, step);
+	if (in->rs3 == VF_VV)
+		return;
+	e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0x6f, XMM2, 0, XMM1); /* vmovdqa ymm2, ymm1 */
+	if (in->rs3 == VF_VX)
+		t_get(t, RAX, in->rs1);
+	else
+		e_mov_ri(e, RAX, (uint64_t)in->imm);
+	e_mov_ri(e, RCX, top);
+	e_alu_rr(e, ALU_XOR, true, RAX, RCX);
+	broadcast(t, sew, step);
+}
+
+/* xmm0 (ymm0, vs2's chunk k) = vs2 > the other operand, or for vmslt/vmsltu the other > vs2, by
+ * vpcmpgtb/w/d/q (vmsle/vmsleu invert the bits later) */
+static void ordered_compare(struct tctx *t, unsigned k, unsigned step)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	static const uint8_t pcmpgt[9] = {[1] = 0x64, [2] = 0x65, [4] = 0x66, [8] = 0x37};
+	unsigned sew = t->v_sew;
+	bool vv = in->rs3 == VF_VV, swap = in->op == RV_VMSLT || in->op == RV_VMSLTU;
+	int other = vv ? XMM2 : XMM1, sign = vv ? XMM1 : XMM2;
+	if (vv)
+		vget(t, XMM2, in->rs1, k, step);
+	if (flips(in->op)) { /* vpxor */
+		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, sign);
+		if (vv)
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM2, sign);
+	}
+	e_vex_rr(e, step == 2, VEX_PP_66, sew == 8 ? VEX_0F38 : VEX_0F, false, pcmpgt[sew], XMM0, swap ? other : XMM0,
+		 swap ? XMM0 : other);
+}
+
 /* vmseq, vmsne (.vv, .vx, .vi): one bit of vd per element, 64 stored at a time once the elements
  * they come from are read (vd may be the lowest register of a source group); where VLMAX is
  * below a register's bits, those past it stay as they were. With the registers resident, 32
@@ -3126,6 +3180,9 @@ static bool mask_compare(struct tctx *t)
 	uint8_t *short_vl = NULL, *found[2];
 	/* AVX2 (v_blend) with vl perhaps below VLMAX: each word's bits from vl on stay as they were */
 	bool tail = t->j->v_blend && t->j->host_bmi2 && !t->v_whole, k1, pairs, whole, fuse;
+	bool ordered = in->op != RV_VMSEQ && in->op != RV_VMSNE;
+	if (ordered && (!t->j->host_avx2 || t->j->v_resident || (sew == 8 && !t->j->host_sse42)))
+		return false; /* VEX forms on registers in the vCPU only */
 	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI) ||
 	    (form == VF_VV && in->rs1 % regs) || (sew == 8 && !t->j->host_sse41) ||
 	    (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
@@ -3141,7 +3198,9 @@ static bool mask_compare(struct tctx *t)
 	pairs = k1 && sew == 1 && chunks % 4 == 0; /* a word from two compares: k1 and k2 */
 	whole = k1 && nbits == 128;                /* the register's two words from rcx and rdx at the end */
 	fuse = whole && first && first->op == RV_VFIRST_M && first->rm && first->rs2 == in->rd;
-	if (form != VF_VV && !(k1 && form == VF_VI && in->imm == 0))
+	if (ordered)
+		ordered_operands(t, step);
+	else if (form != VF_VV && !(k1 && form == VF_VI && in->imm == 0))
 		scalar_operand(t, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		unsigned at = done % 64;
@@ -3167,7 +3226,9 @@ static bool mask_compare(struct tctx *t)
 			e_vex_rr(e, false, sew <= 2 ? VEX_PP_F2 : VEX_PP_NONE, VEX_0F, false, 0x93, RAX, 0, 1);
 		} else {
 			vget(t, XMM0, in->rs2, k, step);
-			if (form == VF_VV)
+			if (ordered) /* xmm0 = vs2 > the other, or (swapped) the other > vs2: pcmpgt */
+				ordered_compare(t, k, step);
+			else if (form == VF_VV)
 				vec_op_v(t, 0x66, sew == 8, cmp, XMM0, in->rs1, k, step, XMM1);
 			else
 				vec_op_r(t, 0x66, sew == 8, cmp, XMM0, XMM1, step);
@@ -3188,7 +3249,7 @@ static bool mask_compare(struct tctx *t)
 				e_movzx8(e, RAX, RAX);
 			}
 		}
-		if (in->op == RV_VMSNE)
+		if (in->op == RV_VMSNE || in->op == RV_VMSLE || in->op == RV_VMSLEU)
 			e_alu_ri(e, ALU_XOR, false, RAX, per_step == 32 ? -1 : (int32_t)((1u << per_step) - 1));
 		if (at) {
 			e_shift_i(e, SH_SHL, true, RAX, (uint8_t)at);
@@ -3857,6 +3918,9 @@ bool jit_v(struct tctx *t)
 	case RV_VMSLE:
 	case RV_VMSGTU:
 	case RV_VMSGT:
+		if (!t->j->v_masks && in->rm && t->v_lmul8 >= 8)
+			return mask_compare(t);
+		return compare_masked(t);
 	case RV_VMFEQ:
 	case RV_VMFLE:
 	case RV_VMFLT:
