@@ -1,7 +1,8 @@
-// The ordered integer compares into a mask (vmslt[u], vmsle[u], vmsgt[u]; .vv, .vx, .vi as each
-// has them) at e8 to e64, LMUL 1 and 2, with vl below VLMAX and at it, on values around each
-// width's sign boundary: on a host with AVX2 but not AVX-512 the translator runs them as pcmpgt
-// (the unsigned ones on operands with their sign bits flipped; tests/check/vlen.sh runs it so).
+// The integer compares into a mask (vmseq, vmsne, vmslt[u], vmsle[u], vmsgt[u]; .vv, .vx, .vi as
+// each has them) at e8 to e64, LMUL 1 and 2, with vl below VLMAX and at it, on values around each
+// width's sign boundary, into a vd whose bits past vl come from a pattern: on a host with AVX2 but
+// not AVX-512 the translator runs them as pcmpeq and pcmpgt (the unsigned ones on operands with
+// their sign bits flipped) and keeps vd's bits from vl on (tests/check/vlen.sh runs it so).
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <stdint.h>
@@ -29,6 +30,10 @@ static uint64_t out[4];
 	CMP(OP##_##FORM##16, 16, m2, #OP "." #FORM " v4, v8, " ARG)                                                    \
 	CMP(OP##_##FORM##32, 32, m1, #OP "." #FORM " v4, v8, " ARG)                                                    \
 	CMP(OP##_##FORM##64, 64, m2, #OP "." #FORM " v4, v8, " ARG)
+SEWS(vmseq, vv, "v12")
+SEWS(vmsne, vx, "%5")
+SEWS(vmseq, vi, "3")
+SEWS(vmsne, vi, "-1")
 SEWS(vmslt, vv, "v12")
 SEWS(vmsltu, vv, "v12")
 SEWS(vmsle, vv, "v12")
@@ -44,10 +49,10 @@ SEWS(vmsleu, vi, "5")
 SEWS(vmsgt, vi, "2")
 SEWS(vmsgtu, vi, "-1")
 #define ALL(OP, FORM) OP##_##FORM##8, OP##_##FORM##16, OP##_##FORM##32, OP##_##FORM##64
-static long (*const fns[])(long, long) = {ALL(vmslt, vv), ALL(vmsltu, vv), ALL(vmsle, vv), ALL(vmsleu, vv),
-					  ALL(vmslt, vx), ALL(vmsltu, vx), ALL(vmsle, vx), ALL(vmsleu, vx),
-					  ALL(vmsgt, vx), ALL(vmsgtu, vx), ALL(vmsle, vi), ALL(vmsleu, vi),
-					  ALL(vmsgt, vi), ALL(vmsgtu, vi)};
+static long (*const fns[])(long, long) = {
+    ALL(vmseq, vv), ALL(vmsne, vx),  ALL(vmseq, vi), ALL(vmsne, vi),  ALL(vmslt, vv), ALL(vmsltu, vv),
+    ALL(vmsle, vv), ALL(vmsleu, vv), ALL(vmslt, vx), ALL(vmsltu, vx), ALL(vmsle, vx), ALL(vmsleu, vx),
+    ALL(vmsgt, vx), ALL(vmsgtu, vx), ALL(vmsle, vi), ALL(vmsleu, vi), ALL(vmsgt, vi), ALL(vmsgtu, vi)};
 static const uint8_t pick[] = {0x00, 0x01, 0x02, 0x7f, 0x80, 0x81, 0xfe, 0xff, 0xfd, 0x05};
 int main(void)
 {
@@ -59,7 +64,7 @@ int main(void)
 			a[i] = pick[(s >> 16) % sizeof pick];
 			b[i] = pick[(s >> 20) % sizeof pick];
 		}
-		for (long avl = 0; avl <= 20; avl++)
+		for (long avl = 0; avl <= 40; avl++)
 			for (unsigned f = 0; f < sizeof fns / sizeof fns[0]; f++) {
 				long x = (long)(int8_t)pick[(s >> 8 ^ (unsigned)avl) % sizeof pick];
 				long vl =
