@@ -177,8 +177,10 @@ void *plugin_alloc(struct rvx_plugins *p, size_t bytes)
 	if (c) {
 		size_t end = sizeof *c + c->used + bytes;
 		while (c->ready < end && c->ready < PLUGIN_CHUNK) { /* best effort: faults do it otherwise */
-			if (madvise((uint8_t *)c + c->ready, PLUGIN_STEP, MADV_POPULATE_WRITE) != 0)
-				c->ready = PLUGIN_CHUNK;
+			if (madvise((uint8_t *)c + c->ready, PLUGIN_STEP, MADV_POPULATE_WRITE) != 0) {
+				c->ready = PLUGIN_CHUNK; /* an older kernel */
+				break;
+			}
 			c->ready += PLUGIN_STEP;
 		}
 		r = c->mem + c->used;

@@ -3164,7 +3164,8 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step)
 		 swap ? XMM0 : other);
 }
 
-/* vmseq, vmsne (.vv, .vx, .vi): one bit of vd per element, 64 stored at a time once the elements
+/* vmseq, vmsne and, with the registers in the vCPU and AVX2, the ordered compares
+ * (ordered_compare) (.vv, .vx, .vi): one bit of vd per element, 64 stored at a time once the elements
  * they come from are read (vd may be the lowest register of a source group); where VLMAX is
  * below a register's bits, those past it stay as they were. With the registers resident, 32
  * bytes are compared into k1 at a time (a compare with 0 as vptestnm), and a mask of the whole
