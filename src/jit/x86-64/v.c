@@ -26,7 +26,8 @@
  * interpreter and ends the block, as every other vector instruction runs there, except where the
  * host has AVX2 (v_blend): there unit-stride loads and stores (not byte or halfword ones masked),
  * integer and F/D arithmetic, multiply-adds, shifts and extensions, under a short vl or v0.t,
- * integer reductions and the integer compares (pcmpeq, pcmpgt) under a short vl,
+ * integer reductions and the integer compares (pcmpeq, pcmpgt) under a short vl, the FP compares
+ * (vcmpps/pd) over a whole group,
  * compute whole chunks and blend the old elements past vl or masked off back in (blend_masks,
  * blend_elements), and indexed, strided and segment accesses run as scalar code (without
  * AVX-512, gather_scatter_scalar). A fault in a
@@ -3110,6 +3111,11 @@ static void first_found(struct tctx *t, unsigned rd, int x, uint8_t **found, uns
 		t_put(t, rd, RAX);
 }
 
+/* vcmpps/pd's predicates for vmfeq, vmfle, vmflt, vmfne, vmfgt, vmfge: EQ_OQ, LE_OS, LT_OS, NEQ_UQ,
+ * GT_OS, GE_OS (the ordered ones raise invalid for any NaN, as vmflt and its kin do; vmfeq and
+ * vmfne for a signaling one) */
+static const uint8_t fp_predicate[] = {0x00, 0x02, 0x01, 0x04, 0x0e, 0x0d};
+
 /* The unsigned compares (vmsltu, vmsleu, vmsgtu) as signed ones of operands whose sign bits are
  * flipped: before mask_compare's chunks, ymm1 = the sign bits (.vv) or the scalar operand flipped
  * (.vx, .vi: the sign bits in ymm2 then); signed, ymm1 = the scalar operand */
@@ -3124,6 +3130,11 @@ static void ordered_operands(struct tctx *t, unsigned step)
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew;
 	uint64_t top = 1ull << (8 * sew - 1);
+	if (in->op >= RV_VMFEQ && in->op <= RV_VMFGE) {
+		if (in->rs3 == VF_VF)
+			fp_scalar_broadcast(t, in->rs1, sew, step);
+		return;
+	}
 	if (!flips(in->op)) {
 		if (in->rs3 != VF_VV)
 			scalar_operand(t, sew, step);
@@ -3155,6 +3166,11 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step)
 	int other = vv ? XMM2 : XMM1, sign = vv ? XMM1 : XMM2;
 	if (vv)
 		vget(t, XMM2, in->rs1, k, step);
+	if (in->op >= RV_VMFEQ && in->op <= RV_VMFGE) { /* vcmpps/pd xmm0, xmm0, other, predicate */
+		e_vex_rr(e, step == 2, sew == 8 ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, false, 0xc2, XMM0, XMM0, other);
+		e_byte(e, fp_predicate[in->op - RV_VMFEQ]);
+		return;
+	}
 	if (flips(in->op)) { /* vpxor */
 		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, sign);
 		if (vv)
@@ -3164,8 +3180,8 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step)
 		 swap ? XMM0 : other);
 }
 
-/* vmseq, vmsne and, with the registers in the vCPU and AVX2, the ordered compares
- * (ordered_compare) (.vv, .vx, .vi): one bit of vd per element, 64 stored at a time once the elements
+/* vmseq, vmsne and, with the registers in the vCPU and AVX2, the ordered and FP compares
+ * (ordered_compare) (.vv, .vx, .vi, .vf): one bit of vd per element, 64 stored at a time once the elements
  * they come from are read (vd may be the lowest register of a source group); where VLMAX is
  * below a register's bits, those past it stay as they were. With the registers resident, 32
  * bytes are compared into k1 at a time (a compare with 0 as vptestnm), and a mask of the whole
@@ -3180,11 +3196,14 @@ static bool mask_compare(struct tctx *t)
 	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step, nfound = 0;
 	uint8_t *short_vl = NULL, *found[2];
 	/* AVX2 (v_blend) with vl perhaps below VLMAX: each word's bits from vl on stay as they were */
-	bool tail = t->j->v_blend && t->j->host_bmi2 && !t->v_whole, k1, pairs, whole, fuse;
-	bool ordered = in->op != RV_VMSEQ && in->op != RV_VMSNE;
+	bool fp = in->op >= RV_VMFEQ && in->op <= RV_VMFGE, ordered = in->op != RV_VMSEQ && in->op != RV_VMSNE;
+	/* FP compares with vl == VLMAX only: an element past vl must raise no flag */
+	bool tail = t->j->v_blend && t->j->host_bmi2 && !t->v_whole && !fp, k1, pairs, whole, fuse;
 	if (ordered && (!t->j->host_avx2 || t->j->v_resident || (sew == 8 && !t->j->host_sse42)))
 		return false; /* VEX forms on registers in the vCPU only */
-	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI) ||
+	if (fp ? (sew != 4 && sew != 8) || (form != VF_VV && form != VF_VF) : form == VF_VF)
+		return false;
+	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI && !fp) ||
 	    (form == VF_VV && in->rs1 % regs) || (sew == 8 && !t->j->host_sse41) ||
 	    (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
 	    (form == VF_VV && in->rd > in->rs1 && in->rd < in->rs1 + regs))
@@ -3343,10 +3362,8 @@ static bool compare_masked(struct tctx *t)
 	struct emit *e = &t->e;
 	unsigned op = in->op, sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step, per;
 	bool sign = op == RV_VMSLT || op == RV_VMSLE || op == RV_VMSGT, fp = op >= RV_VMFEQ && op <= RV_VMFGE;
-	/* vpcmp's predicates; vcmpps/pd's: EQ_OQ, LE_OS, LT_OS, NEQ_UQ, GT_OS, GE_OS (the ordered
-	 * ones raise invalid for any NaN, as vmflt and its kin do; vmfeq and vmfne for a signaling one) */
-	static const uint8_t fpred[] = {0x00, 0x02, 0x01, 0x04, 0x0e, 0x0d};
-	uint8_t pred = fp                                  ? fpred[op - RV_VMFEQ]
+	/* vpcmp's predicates; vcmpps/pd's (fp_predicate) */
+	uint8_t pred = fp                                  ? fp_predicate[op - RV_VMFEQ]
 		       : op == RV_VMSEQ                    ? 0
 		       : op == RV_VMSNE                    ? 4
 		       : op == RV_VMSLTU || op == RV_VMSLT ? 1
@@ -3919,15 +3936,15 @@ bool jit_v(struct tctx *t)
 	case RV_VMSLE:
 	case RV_VMSGTU:
 	case RV_VMSGT:
-		if (!t->j->v_masks && in->rm && t->v_lmul8 >= 8)
-			return mask_compare(t);
-		return compare_masked(t);
 	case RV_VMFEQ:
 	case RV_VMFLE:
 	case RV_VMFLT:
 	case RV_VMFNE:
 	case RV_VMFGT:
-	case RV_VMFGE: return compare_masked(t);
+	case RV_VMFGE:
+		if (!t->j->v_masks && in->rm && t->v_lmul8 >= 8)
+			return mask_compare(t);
+		return compare_masked(t);
 	case RV_VFIRST_M: return first_set(t);
 	case RV_VMSBF:
 	case RV_VMSIF:

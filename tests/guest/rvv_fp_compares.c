@@ -1,0 +1,99 @@
+// The FP compares into a mask (vmfeq, vmfne, vmflt, vmfle, .vv and .vf; vmfgt, vmfge .vf) at e32
+// and e64, LMUL 1 and 2, on zeros of both signs, infinities, quiet and signaling NaNs, denormals
+// and ordinary values, vl at VLMAX and below: the mask and the flags each raises (invalid for any
+// NaN from the ordered ones, for a signaling one from vmfeq and vmfne). On a host with AVX2 but not
+// AVX-512 the translator runs the whole-group ones as vcmpps/pd (tests/check/vlen.sh runs it so).
+// qemu: rva23
+// cflags: -march=rv64gcv
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+static uint64_t a[32], b[32];
+static uint64_t out[4];
+#define CMP(NAME, SEW, LMUL, INSN)                                                                                     \
+	static long NAME(long avl, uint64_t f, long *flags)                                                            \
+	{                                                                                                              \
+		long vl, fl;                                                                                           \
+		memset(out, 0x3c, sizeof out);                                                                         \
+		__asm__ volatile("vl1re8.v v4, (%5)\n\t"                                                               \
+				 "fmv.d.x fa0, %6\n\t"                                                                 \
+				 "vsetvli %0, %2, e" #SEW ", " #LMUL ", ta, ma\n\t"                                    \
+				 "vle" #SEW ".v v8, (%3)\n\t"                                                          \
+				 "vle" #SEW ".v v12, (%4)\n\t"                                                         \
+				 "fsflags zero\n\t" INSN "\n\t"                                                        \
+				 "frflags %1\n\t"                                                                      \
+				 "vs1r.v v4, (%5)"                                                                     \
+				 : "=&r"(vl), "=&r"(fl)                                                                \
+				 : "r"(avl), "r"(a), "r"(b), "r"(out), "r"(f)                                          \
+				 : "memory", "fa0");                                                                   \
+		*flags = fl;                                                                                           \
+		return vl;                                                                                             \
+	}
+#define BOTH(OP, FORM, ARG)                                                                                            \
+	CMP(OP##_##FORM##32, 32, m1, #OP "." #FORM " v4, v8, " ARG)                                                    \
+	CMP(OP##_##FORM##64, 64, m2, #OP "." #FORM " v4, v8, " ARG)
+BOTH(vmfeq, vv, "v12")
+BOTH(vmfne, vv, "v12")
+BOTH(vmflt, vv, "v12")
+BOTH(vmfle, vv, "v12")
+BOTH(vmfeq, vf, "fa0")
+BOTH(vmfne, vf, "fa0")
+BOTH(vmflt, vf, "fa0")
+BOTH(vmfle, vf, "fa0")
+BOTH(vmfgt, vf, "fa0")
+BOTH(vmfge, vf, "fa0")
+#define ALL(OP, FORM) OP##_##FORM##32, OP##_##FORM##64
+static long (*const fns[])(long, uint64_t, long *) = {ALL(vmfeq, vv), ALL(vmfne, vv), ALL(vmflt, vv), ALL(vmfle, vv),
+						      ALL(vmfeq, vf), ALL(vmfne, vf), ALL(vmflt, vf), ALL(vmfle, vf),
+						      ALL(vmfgt, vf), ALL(vmfge, vf)};
+static const uint32_t s32[] = {0,          0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000,
+			       0x7fc00000, 0x7fa00000, 0x00000001, 0x40000000, 0x3f800000, 0x3f800000};
+static const uint64_t s64[] = {0,
+			       0x8000000000000000ull,
+			       0x3ff0000000000000ull,
+			       0xbff0000000000000ull,
+			       0x7ff0000000000000ull,
+			       0xfff0000000000000ull,
+			       0x7ff8000000000000ull,
+			       0x7ff4000000000000ull,
+			       1,
+			       0x4000000000000000ull,
+			       0x3ff0000000000000ull,
+			       0x3ff0000000000000ull};
+int main(void)
+{
+	unsigned s = 99;
+	uint64_t h = 1469598103934665603ull;
+	for (int round = 0; round < 40; round++) {
+		int nans = round % 4 == 0; /* most rounds without NaNs: the translated whole-group path */
+		for (unsigned f = 0; f < sizeof fns / sizeof fns[0]; f++) {
+			int w = f & 1;
+			unsigned n = nans ? 12 : 6;
+			for (int i = 0; i < 32; i++) {
+				s = s * 1103515245 + 12345;
+				unsigned x = (s >> 16) % n, y = (s >> 20) % n;
+				if (!nans) { /* no NaN: indexes 0-5 minus the NaNs, plus the ordinary ones */
+					static const unsigned ok[6] = {0, 1, 2, 3, 9, 10};
+					x = ok[x], y = ok[y];
+				}
+				if (w) {
+					a[i] = s64[x], b[i] = s64[y];
+				} else {
+					((uint32_t *)a)[i] = s32[x], ((uint32_t *)b)[i] = s32[y];
+					((uint32_t *)a)[i + 32] = s32[y], ((uint32_t *)b)[i + 32] = s32[x];
+				}
+			}
+			uint64_t scalar = w ? s64[(s >> 8) % (nans ? 12 : 6)]
+					    : 0xffffffff00000000ull | s32[(s >> 8) % (nans ? 12 : 6)];
+			long avl = round % 5 == 4 ? (long)((s >> 4) % 9) : 64, flags;
+			long vl = fns[f](avl, scalar, &flags);
+			h = (h ^ (uint64_t)vl) * 1099511628211ull;
+			h = (h ^ (uint64_t)flags) * 1099511628211ull;
+			h = (h ^ out[0]) * 1099511628211ull;
+			if (round < 8)
+				printf("%u:%ld:%lx:%016llx ", f, vl, flags, (unsigned long long)out[0]);
+		}
+	}
+	printf("\n%016llx\n", (unsigned long long)h);
+	return 0;
+}
