@@ -26,7 +26,7 @@
  * interpreter and ends the block, as every other vector instruction runs there, except where the
  * host has AVX2 (v_blend): there unit-stride loads and stores (not byte or halfword ones masked),
  * integer and F/D arithmetic, multiply-adds, shifts and extensions, under a short vl or v0.t,
- * integer reductions and the integer compares (pcmpeq, pcmpgt) under a short vl, the FP compares
+ * integer reductions and the integer compares (pcmpeq, pcmpgt) under a short vl or v0.t, the FP compares
  * (vcmpps/pd) over a whole group,
  * compute whole chunks and blend the old elements past vl or masked off back in (blend_masks,
  * blend_elements), and indexed, strided and segment accesses run as scalar code (without
@@ -3197,15 +3197,15 @@ static bool mask_compare(struct tctx *t)
 	uint8_t *short_vl = NULL, *found[2];
 	/* AVX2 (v_blend) with vl perhaps below VLMAX: each word's bits from vl on stay as they were */
 	bool fp = in->op >= RV_VMFEQ && in->op <= RV_VMFGE, ordered = in->op != RV_VMSEQ && in->op != RV_VMSNE;
-	/* FP compares with vl == VLMAX only: an element past vl must raise no flag */
-	bool tail = t->j->v_blend && t->j->host_bmi2 && !t->v_whole && !fp, k1, pairs, whole, fuse;
+	/* FP compares unmasked with vl == VLMAX only: an element past vl or inactive must raise no flag */
+	bool tail = t->j->v_blend && t->j->host_bmi2 && (!t->v_whole || !in->rm) && !fp, k1, pairs, whole, fuse;
 	if (ordered && (!t->j->host_avx2 || t->j->v_resident || (sew == 8 && !t->j->host_sse42)))
 		return false; /* VEX forms on registers in the vCPU only */
 	if (fp ? (sew != 4 && sew != 8) || (form != VF_VV && form != VF_VF) : form == VF_VF)
 		return false;
-	if (!in->rm || t->v_lmul8 < 8 || in->rs2 % regs || (form != VF_VV && form != VF_VX && form != VF_VI && !fp) ||
-	    (form == VF_VV && in->rs1 % regs) || (sew == 8 && !t->j->host_sse41) ||
-	    (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
+	if ((!in->rm && !tail) || t->v_lmul8 < 8 || in->rs2 % regs ||
+	    (form != VF_VV && form != VF_VX && form != VF_VI && !fp) || (form == VF_VV && in->rs1 % regs) ||
+	    (sew == 8 && !t->j->host_sse41) || (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
 	    (form == VF_VV && in->rd > in->rs1 && in->rd < in->rs1 + regs))
 		return false;
 	if (tail)
@@ -3290,9 +3290,15 @@ static bool mask_compare(struct tctx *t)
 			unsigned w = (done - 1) / 64, n = nbits - 64 * w;
 			struct mem q = vreg(t, in->rd, 0);
 			q.disp += (int32_t)(8 * w);
-			if (tail) { /* the bits below VLMAX and vl from the compare, vd's own elsewhere */
+			if (tail) { /* the active bits (below VLMAX and vl, under v0) from the compare, vd's own
+				       elsewhere */
 				e_mov_ri(e, RCX, n >= 64 ? UINT64_MAX : ~(~0ull << n));
 				and_below_vl(t, RCX, RAX, 64 * w);
+				if (!in->rm) { /* v0's word, not yet overwritten where vd is v0 */
+					struct mem v0 = vreg(t, 0, 0);
+					v0.disp += (int32_t)(8 * w);
+					e_alu_rm(e, ALU_AND, true, RCX, v0);
+				}
 				e_alu_rr(e, ALU_AND, true, RDX, RCX);
 				e_unary(e, 2, true, RCX); /* not */
 				e_load(e, RAX, q, 8, false);
@@ -3927,7 +3933,7 @@ bool jit_v(struct tctx *t)
 	switch (in->op) {
 	case RV_VMSEQ:
 	case RV_VMSNE:
-		if (in->rm && t->v_lmul8 >= 8 && (t->v_whole || !t->j->v_masks))
+		if (t->v_lmul8 >= 8 && (!t->j->v_masks || (in->rm && t->v_whole)))
 			return mask_compare(t);
 		return compare_masked(t);
 	case RV_VMSLTU:
@@ -3942,7 +3948,7 @@ bool jit_v(struct tctx *t)
 	case RV_VMFNE:
 	case RV_VMFGT:
 	case RV_VMFGE:
-		if (!t->j->v_masks && in->rm && t->v_lmul8 >= 8)
+		if (!t->j->v_masks && t->v_lmul8 >= 8)
 			return mask_compare(t);
 		return compare_masked(t);
 	case RV_VFIRST_M: return first_set(t);
