@@ -2,7 +2,8 @@
 // and e64, LMUL 1 and 2, on zeros of both signs, infinities, quiet and signaling NaNs, denormals
 // and ordinary values, vl at VLMAX and below: the mask and the flags each raises (invalid for any
 // NaN from the ordered ones, for a signaling one from vmfeq and vmfne). On a host with AVX2 but not
-// AVX-512 the translator runs the whole-group ones as vcmpps/pd (tests/check/vlen.sh runs it so).
+// AVX-512 the translator runs them as vcmpps/pd, the elements past a short vl made 0.0 first
+// (tests/check/vlen.sh runs it so).
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <stdint.h>

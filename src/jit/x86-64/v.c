@@ -27,7 +27,7 @@
  * host has AVX2 (v_blend): there unit-stride loads and stores (not byte or halfword ones masked),
  * integer and F/D arithmetic, multiply-adds, shifts and extensions, under a short vl or v0.t,
  * integer reductions and the integer compares (pcmpeq, pcmpgt) under a short vl or v0.t, the FP compares
- * (vcmpps/pd) over a whole group,
+ * (vcmpps/pd) under a short vl,
  * compute whole chunks and blend the old elements past vl or masked off back in (blend_masks,
  * blend_elements), and indexed, strided and segment accesses run as scalar code (without
  * AVX-512, gather_scatter_scalar). A fault in a
@@ -3155,8 +3155,9 @@ static void ordered_operands(struct tctx *t, unsigned step)
 }
 
 /* xmm0 (ymm0, vs2's chunk k) = vs2 > the other operand, or for vmslt/vmsltu the other > vs2, by
- * vpcmpgtb/w/d/q (vmsle/vmsleu invert the bits later) */
-static void ordered_compare(struct tctx *t, unsigned k, unsigned step)
+ * vpcmpgtb/w/d/q (vmsle/vmsleu invert the bits later); an FP compare by vcmpps/pd, with both
+ * operands' elements past vl made 0.0 first where it blends (so that they raise no flag) */
+static void ordered_compare(struct tctx *t, unsigned k, unsigned step, bool blend)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
@@ -3167,6 +3168,13 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step)
 	if (vv)
 		vget(t, XMM2, in->rs1, k, step);
 	if (in->op >= RV_VMFEQ && in->op <= RV_VMFGE) { /* vcmpps/pd xmm0, xmm0, other, predicate */
+		if (blend) {                            /* vpand with the active bytes */
+			e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F, false, 0xdb, XMM0, XMM0,
+				 blend_at(t, BLEND_ACTIVE, k));
+			e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F, false, 0xdb, XMM2, other,
+				 blend_at(t, BLEND_ACTIVE, k));
+			other = XMM2;
+		}
 		e_vex_rr(e, step == 2, sew == 8 ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, false, 0xc2, XMM0, XMM0, other);
 		e_byte(e, fp_predicate[in->op - RV_VMFEQ]);
 		return;
@@ -3197,8 +3205,11 @@ static bool mask_compare(struct tctx *t)
 	uint8_t *short_vl = NULL, *found[2];
 	/* AVX2 (v_blend) with vl perhaps below VLMAX: each word's bits from vl on stay as they were */
 	bool fp = in->op >= RV_VMFEQ && in->op <= RV_VMFGE, ordered = in->op != RV_VMSEQ && in->op != RV_VMSNE;
-	/* FP compares unmasked with vl == VLMAX only: an element past vl or inactive must raise no flag */
-	bool tail = t->j->v_blend && t->j->host_bmi2 && (!t->v_whole || !in->rm) && !fp, k1, pairs, whole, fuse;
+	/* an FP compare's elements past vl blended to 0.0 (blend_masks) raise no flag; its inactive
+	 * ones (v0.t) would: the interpreter's */
+	bool fp_blend = fp && in->rm && !t->v_whole && blends(t);
+	bool tail = t->j->v_blend && t->j->host_bmi2 && (!t->v_whole || !in->rm) && (!fp || fp_blend), k1, pairs, whole,
+	     fuse;
 	if (ordered && (!t->j->host_avx2 || t->j->v_resident || (sew == 8 && !t->j->host_sse42)))
 		return false; /* VEX forms on registers in the vCPU only */
 	if (fp ? (sew != 4 && sew != 8) || (form != VF_VV && form != VF_VF) : form == VF_VF)
@@ -3212,6 +3223,9 @@ static bool mask_compare(struct tctx *t)
 		make_live(t);
 	else
 		short_vl = enter_whole_group(t);
+	if (tail && fp_blend && !t->v_masked)
+		blend_masks(t);
+	t->v_masked |= tail && fp_blend;
 	step = step_of(t, chunks);
 	per_step = per_chunk * step;
 	k1 = in_place(t, step, sew);
@@ -3247,7 +3261,7 @@ static bool mask_compare(struct tctx *t)
 		} else {
 			vget(t, XMM0, in->rs2, k, step);
 			if (ordered) /* xmm0 = vs2 > the other, or (swapped) the other > vs2: pcmpgt */
-				ordered_compare(t, k, step);
+				ordered_compare(t, k, step, tail && fp_blend);
 			else if (form == VF_VV)
 				vec_op_v(t, 0x66, sew == 8, cmp, XMM0, in->rs1, k, step, XMM1);
 			else
