@@ -113,6 +113,7 @@ struct rvx_vcpu {
 	/* translator tier */
 	uint64_t jit_epoch;                    /* code cache flush the jump cache belongs to */
 	int in_code;                           /* inside the code cache: a flush waits for it to clear */
+	const void *jit_helper_in;             /* translated code's helper call under way: its instruction */
 	bool jit_locked;                       /* holds the code cache lock (translating or flushing) */
 	bool gs_ready;                         /* this vCPU's host thread has the guest space as its GS base */
 	int plugin_index;                      /* plugins: the vCPU index, -1 before it starts */

@@ -33,6 +33,7 @@ guest faults $SRC/faults.c
 guest probe $SRC/probe.c -pthread
 guest exits $SRC/exits.c
 guest instret tests/guest/instret.c
+guest fp_quiet_exits tests/guest/fp_quiet_exits.c
 guest exits-v $SRC/exits.c -march=rv64gcv
 $CC -O2 -o "$T/loop-dynamic" $SRC/loop.c
 host_plugin probe $SRC/probe_plugin.c
@@ -40,14 +41,15 @@ host_plugin bad_version $SRC/bad_version.c
 host_plugin not_a_plugin $SRC/not_a_plugin.c
 
 # insn: inline and callback counts, translator and interpreter, agree exactly, also when faults
-# cut blocks short or a loop made one block is left by its side exit (instret); bb counts a
+# cut blocks short or a loop made one block is left by its side exit (instret), and in blocks
+# that go on past a quiet compare's branch, left by faults and the branch (fp_quiet_exits); bb counts a
 # block's instructions when it starts, as QEMU's does: the same under both engines, and the
 # same number as insn where no fault cuts a block short (loop)
 bb_of() { # engine program arg
 	timeout 120 "$RVX" --engine $1 -d plugin -plugin "$PLUGINS/libbb.so" "$T/$2" "$3" 2>&1 >/dev/null |
 		sed -n 's/^bb.s: [0-9]*, insns: //p'
 }
-for prog in "loop 5000" "faults 200" "instret 1"; do
+for prog in "loop 5000" "faults 200" "instret 1" "fp_quiet_exits 1"; do
 	set -- $prog
 	ref=$(total interp "$PLUGINS/libinsn.so,inline=off" "$T/$1" "$2")
 	bb_ref=$(bb_of interp $1 $2)

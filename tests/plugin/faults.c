@@ -1,5 +1,7 @@
 /* Faults in the middle of straight-line code, again and again: counts stay exact (the
- * translator's summed additions are taken back past the faulting instruction). */
+ * translator's summed additions are taken back past the faulting instruction): a load, and an
+ * AMO the interpreter runs for translated code, at an unmapped address (a host fault inside it)
+ * and at one outside the guest space (which it reports). */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -14,6 +16,14 @@ static void on_segv(int sig)
 	siglongjmp(back, 1);
 }
 
+static void __attribute__((noinline)) amo_at(volatile long *p, long i)
+{
+	long old;
+	sink += i;
+	__asm__ volatile("amomax.d %0, %2, (%1)" : "=r"(old) : "r"(p), "r"(i) : "memory");
+	sink += old + 3 * i;
+}
+
 int main(int argc, char **argv)
 {
 	long n = argc > 1 ? atol(argv[1]) : 100, faults = 0;
@@ -22,6 +32,14 @@ int main(int argc, char **argv)
 	for (long i = 0; i < n; i++) {
 		if (sigsetjmp(back, 1)) {
 			faults++;
+			continue;
+		}
+		if (i % 3 == 1) {
+			amo_at(bad, i);
+			continue;
+		}
+		if (i % 3 == 2) {
+			amo_at((long *)(1l << 62), i);
 			continue;
 		}
 		sink += i;

@@ -187,7 +187,9 @@ static int helper_thunk(struct rvx_vcpu *cpu, const struct rv_insn *in,
 {
 	int st;
 	jit_fp_leave(cpu);
+	cpu->jit_helper_in = in; /* a fault leaves from inside fn: jit_abandon */
 	st = fn(cpu, in);
+	cpu->jit_helper_in = NULL;
 	jit_fp_enter(cpu);
 	return st;
 }
@@ -362,8 +364,42 @@ static void cache_unlock(struct rvx_vcpu *cpu, struct jit_cache *j)
 	code_enter(cpu, j);
 }
 
+/* The block whose code (with what follows it: stubs, helpers' instructions) holds rx address at */
+static struct jit_block *block_at(struct jit_cache *j, const uint8_t *at)
+{
+	size_t lo = 0, hi, n;
+	if (at < j->rx || at >= j->rx + j->used)
+		return NULL;
+	hi = n = __atomic_load_n(&j->nblocks, __ATOMIC_ACQUIRE);
+	while (lo < hi) { /* blocks are in code order */
+		size_t mid = (lo + hi) / 2;
+		if (j->order[mid]->code + j->order[mid]->size <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && j->order[lo]->code <= at ? j->order[lo] : NULL;
+}
+
+static void plugin_sums_undo(struct rvx_vcpu *cpu, const struct jit_block *b, unsigned k);
+
+/* A fault in a helper left its block without the block's exit code: a SUMMED block's plugin
+ * additions of the instructions after the helper's (at pc) are taken back, as at a host fault. */
+static void helper_left(struct rvx_vcpu *cpu)
+{
+	const struct jit_block *b = block_at(cpu->m->jit, cpu->jit_helper_in);
+	cpu->jit_helper_in = NULL;
+	for (unsigned k = 0; b && b->pins && k < b->ninsns; k++)
+		if (b->pins[k]->vaddr == cpu->pc) {
+			plugin_sums_undo(cpu, b, k);
+			return;
+		}
+}
+
 void jit_abandon(struct rvx_vcpu *cpu)
 {
+	if (cpu->jit_helper_in)
+		helper_left(cpu);
 	code_leave(cpu);
 	if (cpu->jit_locked) { /* a fault while translating: the half-made block is never published */
 		cpu->jit_locked = false;
@@ -859,11 +895,12 @@ static void jmp_epilogue(struct tctx *t)
 
 static struct cold_stub *add_cold(struct tctx *t, uint8_t *site, uint8_t *resume, enum cold_kind kind, uint64_t value);
 
-/* To the dispatcher when eax (a helper's status) is not zero. */
+/* To the dispatcher when eax (a helper's status) is not zero (through a stub where the allocation
+ * is undone or plugins' additions of the instructions after the helper's are taken back). */
 static void leave_unless_zero(struct tctx *t)
 {
 	e_test_rr(&t->e, false, RAX, RAX);
-	if (t->swapped)
+	if (t->swapped || t->pins)
 		add_cold(t, e_jcc(&t->e, CC_NE), NULL, COLD_LEAVE, 0);
 	else
 		e_jcc_to(&t->e, CC_NE, rw_of(t->j, t->j->epilogue));
@@ -948,6 +985,7 @@ static void instret_fix(struct tctx *t, int op);
 static void exit_chain(struct tctx *t, uint64_t target);
 static void exit_early(struct tctx *t, int first, uint64_t target);
 static void take_back(struct tctx *t, int first, int plugins_from);
+static void sums_back(struct tctx *t, int from);
 
 /* After the block's straight-line code: every path that leaves it, in the order recorded. */
 static void emit_cold(struct tctx *t)
@@ -1006,7 +1044,12 @@ static void emit_cold(struct tctx *t)
 			exit_status(t, t->block_pc, EXEC_JUMPED);
 			break;
 		case COLD_MXCSR: e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp))); break;
-		case COLD_LEAVE: jmp_epilogue(t); break;
+		case COLD_LEAVE: /* the helper's instruction ran (or faulted, its action done) */
+			e_mov_rr(e, true, RDX, RAX);
+			sums_back(t, c->insn + 1);
+			e_mov_rr(e, true, RAX, RDX);
+			jmp_epilogue(t);
+			break;
 		case COLD_LOOP_LEAVE: exit_status(t, t->block_pc, EXEC_JUMPED); break;
 		case COLD_INTERPRET: exit_status(t, t->block_pc, EXEC_JIT_INTERPRET); break;
 		case COLD_SIDE_EXIT: exit_early(t, c->insn, c->value); break;
@@ -2012,18 +2055,24 @@ static void exit_early(struct tctx *t, int first, uint64_t target)
  * is written. */
 static void take_back(struct tctx *t, int first, int plugins_from)
 {
-	struct plugin_plan after;
 	t->idx = first;
 	instret_fix(t, ALU_SUB);
 	jit_fflags_settle(t, first);
-	if (t->pins && plugins_from < t->ninsns) {
-		if (!plugin_sums_of(t->pins, plugins_from, t->ninsns, &after))
-			t->refused = t->e.full = true;
-		else
-			for (int s = 0; s < after.nsums; s++)
-				emit_inline(t, after.sums[s].score, after.sums[s].offset, true,
-					    (uint64_t)-after.sums[s].sum);
-	}
+	sums_back(t, plugins_from);
+}
+
+/* A SUMMED block's inline additions of its instructions from `from` on, taken back (rax, rcx
+ * clobbered) */
+static void sums_back(struct tctx *t, int from)
+{
+	struct plugin_plan after;
+	if (!t->pins || from >= t->ninsns)
+		return;
+	if (!plugin_sums_of(t->pins, from, t->ninsns, &after))
+		t->refused = t->e.full = true;
+	else
+		for (int s = 0; s < after.nsums; s++)
+			emit_inline(t, after.sums[s].score, after.sums[s].offset, true, (uint64_t)-after.sums[s].sum);
 }
 
 /* Translates the block at pc, of at most limit instructions; the caller holds j->lock and has
@@ -2462,24 +2511,12 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 {
 	struct jit_cache *j = cpu->m->jit;
 	uint8_t *rip;
-	size_t lo = 0, hi, n;
-	struct jit_block *b = NULL;
+	struct jit_block *b;
 	unsigned i;
 	if (!j)
 		return false;
 	rip = (uint8_t *)uc->uc_mcontext.gregs[REG_RIP];
-	if (rip < j->rx || rip >= j->rx + j->used)
-		return false;
-	hi = n = __atomic_load_n(&j->nblocks, __ATOMIC_ACQUIRE);
-	while (lo < hi) { /* blocks are in code order */
-		size_t mid = (lo + hi) / 2;
-		if (j->order[mid]->code + j->order[mid]->size <= rip)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < n && j->order[lo]->code <= rip)
-		b = j->order[lo];
+	b = block_at(j, rip);
 	if (!b)
 		return false;
 	for (i = 0; i < b->nfaults; i++) {
