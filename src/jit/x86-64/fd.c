@@ -478,13 +478,15 @@ static int written_before_read(struct tctx *t, int b, unsigned x)
  * the flags out of the MXCSR copy waits for the stmxcsr, which waits for every FP operation in
  * flight; the block then goes on along that way, and its exits there write the value. Not in a
  * block whose registers are reallocated (their write-back follows the block's own scan) or that
- * counts a loop in a register, nor with plugins (whose passes must see the same block). */
+ * counts a loop in a register. With plugins, only their inline sums' passes get here (actions
+ * between instructions fuse nothing), and a summed pass that comes out longer or shorter than
+ * its probe is translated exactly instead. */
 static bool defer_frflags(struct tctx *t, unsigned x)
 {
 	const struct rv_insn *br = t_peek(t, 3);
 	int w;
 	if (t->fflags_rd || !br || rv_op_format(br->op) != F_B || br->imm <= 0 || br->rs1 == x || br->rs2 == x ||
-	    t->nswaps || t->count_reg >= 0 || t->self_loop || t->cpu->m->plugins)
+	    t->nswaps || t->count_reg >= 0 || t->self_loop)
 		return false;
 	w = written_before_read(t, 3, x);
 	if (!w)
