@@ -1,22 +1,23 @@
 // The FP compares into a mask (vmfeq, vmfne, vmflt, vmfle, .vv and .vf; vmfgt, vmfge .vf) at e32
 // and e64, LMUL 1 and 2, on zeros of both signs, infinities, quiet and signaling NaNs, denormals
-// and ordinary values, vl at VLMAX and below: the mask and the flags each raises (invalid for any
-// NaN from the ordered ones, for a signaling one from vmfeq and vmfne). On a host with AVX2 but not
-// AVX-512 the translator runs them as vcmpps/pd, the elements past a short vl made 0.0 first
-// (tests/check/vlen.sh runs it so).
+// and ordinary values, vl at VLMAX and below, unmasked and under v0.t: the mask and the flags each
+// raises (invalid for any NaN from the ordered ones, for a signaling one from vmfeq and vmfne; none
+// from an element past vl or inactive). On a host with AVX2 but not AVX-512 the translator runs
+// them as vcmpps/pd, the elements past a short vl or inactive made 0.0 first (tests/check/vlen.sh
+// runs it so).
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 static uint64_t a[32], b[32];
-static uint64_t out[4];
+static uint64_t out[4], mask[2];
 #define CMP(NAME, SEW, LMUL, INSN)                                                                                     \
 	static long NAME(long avl, uint64_t f, long *flags)                                                            \
 	{                                                                                                              \
 		long vl, fl;                                                                                           \
 		memset(out, 0x3c, sizeof out);                                                                         \
-		__asm__ volatile("vl1re8.v v4, (%5)\n\t"                                                               \
+		__asm__ volatile("vl1re8.v v4, (%5)\n\tvl1re8.v v0, (%7)\n\t"                                          \
 				 "fmv.d.x fa0, %6\n\t"                                                                 \
 				 "vsetvli %0, %2, e" #SEW ", " #LMUL ", ta, ma\n\t"                                    \
 				 "vle" #SEW ".v v8, (%3)\n\t"                                                          \
@@ -25,14 +26,15 @@ static uint64_t out[4];
 				 "frflags %1\n\t"                                                                      \
 				 "vs1r.v v4, (%5)"                                                                     \
 				 : "=&r"(vl), "=&r"(fl)                                                                \
-				 : "r"(avl), "r"(a), "r"(b), "r"(out), "r"(f)                                          \
+				 : "r"(avl), "r"(a), "r"(b), "r"(out), "r"(f), "r"(mask)                               \
 				 : "memory", "fa0");                                                                   \
 		*flags = fl;                                                                                           \
 		return vl;                                                                                             \
 	}
-#define BOTH(OP, FORM, ARG)                                                                                            \
-	CMP(OP##_##FORM##32, 32, m1, #OP "." #FORM " v4, v8, " ARG)                                                    \
-	CMP(OP##_##FORM##64, 64, m2, #OP "." #FORM " v4, v8, " ARG)
+#define BOTH_AS(NAME, OP, FORM, ARG)                                                                                   \
+	CMP(NAME##32, 32, m1, #OP "." #FORM " v4, v8, " ARG)                                                           \
+	CMP(NAME##64, 64, m2, #OP "." #FORM " v4, v8, " ARG)
+#define BOTH(OP, FORM, ARG) BOTH_AS(OP##_##FORM, OP, FORM, ARG)
 BOTH(vmfeq, vv, "v12")
 BOTH(vmfne, vv, "v12")
 BOTH(vmflt, vv, "v12")
@@ -43,10 +45,13 @@ BOTH(vmflt, vf, "fa0")
 BOTH(vmfle, vf, "fa0")
 BOTH(vmfgt, vf, "fa0")
 BOTH(vmfge, vf, "fa0")
+BOTH_AS(m_vmfeq_vv, vmfeq, vv, "v12, v0.t")
+BOTH_AS(m_vmflt_vf, vmflt, vf, "fa0, v0.t")
+BOTH_AS(m_vmfge_vf, vmfge, vf, "fa0, v0.t")
 #define ALL(OP, FORM) OP##_##FORM##32, OP##_##FORM##64
-static long (*const fns[])(long, uint64_t, long *) = {ALL(vmfeq, vv), ALL(vmfne, vv), ALL(vmflt, vv), ALL(vmfle, vv),
-						      ALL(vmfeq, vf), ALL(vmfne, vf), ALL(vmflt, vf), ALL(vmfle, vf),
-						      ALL(vmfgt, vf), ALL(vmfge, vf)};
+static long (*const fns[])(long, uint64_t, long *) = {
+    ALL(vmfeq, vv), ALL(vmfne, vv), ALL(vmflt, vv), ALL(vmfle, vv),   ALL(vmfeq, vf),   ALL(vmfne, vf),  ALL(vmflt, vf),
+    ALL(vmfle, vf), ALL(vmfgt, vf), ALL(vmfge, vf), ALL(m_vmfeq, vv), ALL(m_vmflt, vf), ALL(m_vmfge, vf)};
 static const uint32_t s32[] = {0,          0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000,
 			       0x7fc00000, 0x7fa00000, 0x00000001, 0x40000000, 0x3f800000, 0x3f800000};
 static const uint64_t s64[] = {0,
@@ -67,6 +72,8 @@ int main(void)
 	uint64_t h = 1469598103934665603ull;
 	for (int round = 0; round < 40; round++) {
 		int nans = round % 4 == 0; /* most rounds without NaNs: the translated whole-group path */
+		mask[0] = (uint64_t)s * 0x9e3779b97f4a7c15ull; /* v0 for the masked ones: NaNs where clear too */
+		mask[1] = ~mask[0];
 		for (unsigned f = 0; f < sizeof fns / sizeof fns[0]; f++) {
 			int w = f & 1;
 			unsigned n = nans ? 12 : 6;

@@ -26,8 +26,8 @@
  * interpreter and ends the block, as every other vector instruction runs there, except where the
  * host has AVX2 (v_blend): there unit-stride loads and stores (not byte or halfword ones masked),
  * integer and F/D arithmetic, multiply-adds, shifts and extensions, under a short vl or v0.t,
- * integer reductions and the integer compares (pcmpeq, pcmpgt) under a short vl or v0.t, the FP compares
- * (vcmpps/pd) under a short vl,
+ * integer reductions and the integer and FP compares (pcmpeq, pcmpgt, vcmpps/pd) under a short vl
+ * or v0.t,
  * compute whole chunks and blend the old elements past vl or masked off back in (blend_masks,
  * blend_elements), and indexed, strided and segment accesses run as scalar code (without
  * AVX-512, gather_scatter_scalar). A fault in a
@@ -3205,9 +3205,9 @@ static bool mask_compare(struct tctx *t)
 	uint8_t *short_vl = NULL, *found[2];
 	/* AVX2 (v_blend) with vl perhaps below VLMAX: each word's bits from vl on stay as they were */
 	bool fp = in->op >= RV_VMFEQ && in->op <= RV_VMFGE, ordered = in->op != RV_VMSEQ && in->op != RV_VMSNE;
-	/* an FP compare's elements past vl blended to 0.0 (blend_masks) raise no flag; its inactive
-	 * ones (v0.t) would: the interpreter's */
-	bool fp_blend = fp && in->rm && !t->v_whole && blends(t);
+	/* an FP compare's elements past vl or inactive, blended to 0.0 (blend_masks, blend_elements),
+	 * raise no flag */
+	bool fp_blend = fp && (!in->rm || !t->v_whole) && blends(t);
 	bool tail = t->j->v_blend && t->j->host_bmi2 && (!t->v_whole || !in->rm) && (!fp || fp_blend), k1, pairs, whole,
 	     fuse;
 	if (ordered && (!t->j->host_avx2 || t->j->v_resident || (sew == 8 && !t->j->host_sse42)))
@@ -3259,6 +3259,11 @@ static bool mask_compare(struct tctx *t)
 			}
 			e_vex_rr(e, false, sew <= 2 ? VEX_PP_F2 : VEX_PP_NONE, VEX_0F, false, 0x93, RAX, 0, 1);
 		} else {
+			if (tail && fp_blend && !in->rm) { /* v_elem for chunk k (rdx kept in rcx) */
+				e_mov_rr(e, true, RCX, RDX);
+				blend_elements(t, k, step);
+				e_mov_rr(e, true, RDX, RCX);
+			}
 			vget(t, XMM0, in->rs2, k, step);
 			if (ordered) /* xmm0 = vs2 > the other, or (swapped) the other > vs2: pcmpgt */
 				ordered_compare(t, k, step, tail && fp_blend);
