@@ -27,7 +27,7 @@
  * host has AVX2 (v_blend): there unit-stride loads and stores (not byte or halfword ones masked),
  * integer and F/D arithmetic, multiply-adds, shifts and extensions, under a short vl or v0.t,
  * integer reductions and the integer and FP compares (pcmpeq, pcmpgt, vcmpps/pd) under a short vl
- * or v0.t,
+ * or v0.t, FP minimum and maximum reductions over a whole group,
  * compute whole chunks and blend the old elements past vl or masked off back in (blend_masks,
  * blend_elements), and indexed, strided and segment accesses run as scalar code (without
  * AVX-512, gather_scatter_scalar). A fault in a
@@ -2987,6 +2987,66 @@ static bool fp_reduction(struct tctx *t)
 /* vfredmax, vfredmin where no active element nor vs1[0] is a NaN (one that is: the interpreter's,
  * which raises NV for a signaling one): the chunks folded with max/min (inactive elements first
  * set to -inf or +inf), then the lanes, then vs1[0], into element 0 of vd */
+/* x = max(x, y) (min) with max(+0, -0) = +0 and min = -0, neither a NaN, in VEX forms (AVX2):
+ * x86's answer for equal ones is its second operand, so both orders are taken and ANDed (ORed);
+ * tmp changed. With scalar, element 0 alone (the others of y may be anything) */
+static void min_max_vex(struct tctx *t, bool max, bool w, bool l256, bool scalar, int x, int y, int tmp)
+{
+	struct emit *e = &t->e;
+	uint8_t pp = scalar ? (w ? VEX_PP_F2 : VEX_PP_F3) : w ? VEX_PP_66 : VEX_PP_NONE, op = max ? 0x5f : 0x5d;
+	e_vex_rr(e, l256, pp, VEX_0F, false, op, tmp, x, y);
+	e_vex_rr(e, l256, pp, VEX_0F, false, op, x, y, x);
+	e_vex_rr(e, l256, w ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, false, max ? 0x54 : 0x56, x, x, tmp); /* vand/vor */
+}
+
+/* vfredmax and vfredmin with AVX2 (registers in the vCPU), unmasked, vl = VLMAX: the chunks
+ * combined in ymm0 (a chunk with a NaN, or vs1[0] a NaN: the interpreter, nothing written yet),
+ * the lanes folded into lane 0, then vs1[0] */
+static bool fp_minmax_reduction_avx2(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), step, n = 0;
+	bool max = in->op == RV_VFREDMAX, w = sew == 8;
+	uint8_t *short_vl, *nan[65];
+	if (!t->j->host_avx2 || t->j->v_resident || t->j->v_masks || !in->rm || t->v_lmul8 < 8 ||
+	    (sew != 4 && sew != 8) || in->rs2 % regs || chunks > 64)
+		return false;
+	short_vl = enter_whole_group(t);
+	step = step_of(t, chunks);
+	for (unsigned k = 0; k < chunks; k += step) {
+		int x = k ? XMM2 : XMM0;
+		vget(t, x, in->rs2, k, step);
+		e_vex_rr(e, step == 2, w ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, false, 0xc2, XMM1, x, x); /* vcmpunord */
+		e_byte(e, 3);
+		vec_unary(t, w ? 0x66 : 0, 0x50, RAX, XMM1, step); /* vmovmskps/pd */
+		e_test_rr(e, false, RAX, RAX);
+		nan[n++] = e_jcc(e, CC_NE);
+		if (k)
+			min_max_vex(t, max, w, step == 2, false, XMM0, XMM2, XMM1);
+	}
+	if (step == 2) { /* vextractf128 xmm2, ymm0, 1: the high lane over the low */
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x19, XMM0, 0, XMM2);
+		e_byte(e, 1);
+		min_max_vex(t, max, w, false, false, XMM0, XMM2, XMM1);
+	}
+	for (unsigned per = 16 / sew / 2; per; per /= 2) { /* the other elements over element 0: pshufd */
+		e_sse_rr(e, 0x66, false, 0x70, XMM2, XMM0);
+		e_byte(e, per == 2 || w ? 0x4e : 0xb1);
+		min_max_vex(t, max, w, false, false, XMM0, XMM2, XMM1);
+	}
+	vget(t, XMM2, in->rs1, 0, 1);
+	e_sse_rr(e, w ? 0x66 : 0, false, 0x2e, XMM2, XMM2); /* ucomiss/sd: vs1[0] a NaN */
+	nan[n++] = e_jcc(e, CC_P);
+	min_max_vex(t, max, w, false, true, XMM0, XMM2, XMM1); /* vs1's other elements are not looked at */
+	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX);              /* movq rax, xmm0 */
+	put_element0(t, in->rd);
+	while (n)
+		t_cold_helper(t, nan[--n], interp_v, "a NaN in a vfredmax/vfredmin");
+	short_vl_path(t, short_vl, "vl below VLMAX: fewer elements");
+	return true;
+}
+
 static bool fp_minmax_reduction(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -4001,7 +4061,7 @@ bool jit_v(struct tctx *t)
 	case RV_VWREDSUMU:
 	case RV_VWREDSUM: return widening_reduction(t);
 	case RV_VFREDMAX:
-	case RV_VFREDMIN: return fp_minmax_reduction(t);
+	case RV_VFREDMIN: return fp_minmax_reduction(t) || fp_minmax_reduction_avx2(t);
 	}
 	return false;
 }
