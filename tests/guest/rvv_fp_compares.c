@@ -4,14 +4,17 @@
 // raises (invalid for any NaN from the ordered ones, for a signaling one from vmfeq and vmfne; none
 // from an element past vl or inactive). On a host with AVX2 but not AVX-512 the translator runs
 // them as vcmpps/pd, the elements past a short vl or inactive made 0.0 first (tests/check/vlen.sh
-// runs it so).
+// runs it so). Then vfredmax and vfredmin (.vs) over the same values, vl at VLMAX and below, NaNs in
+// vs2 or vs1's element 0 some rounds: the result and the flags; the translator there runs the
+// whole-group ones by vmaxps/vminps both ways round (the sign of a zero exact) and leaves a NaN to
+// the interpreter.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 static uint64_t a[32], b[32];
-static uint64_t out[4], mask[2];
+static uint64_t out[4], mask[2], init[2];
 #define CMP(NAME, SEW, LMUL, INSN)                                                                                     \
 	static long NAME(long avl, uint64_t f, long *flags)                                                            \
 	{                                                                                                              \
@@ -66,6 +69,36 @@ static const uint64_t s64[] = {0,
 			       0x4000000000000000ull,
 			       0x3ff0000000000000ull,
 			       0x3ff0000000000000ull};
+#define RED(NAME, SEW, LMUL, OP)                                                                                       \
+	static uint64_t NAME(long avl, long *flags)                                                                    \
+	{                                                                                                              \
+		long vl, fl;                                                                                           \
+		uint64_t r;                                                                                            \
+		__asm__ volatile("vsetvli %0, %3, e" #SEW ", " #LMUL ", ta, ma\n\t"                                    \
+				 "vle" #SEW ".v v8, (%4)\n\t"                                                          \
+				 "vl1re" #SEW ".v v2, (%5)\n\t"                                                        \
+				 "fsflags zero\n\t" OP ".vs v4, v8, v2\n\t"                                            \
+				 "frflags %1\n\t"                                                                      \
+				 "vmv.x.s %2, v4"                                                                      \
+				 : "=&r"(vl), "=&r"(fl), "=r"(r)                                                       \
+				 : "r"(avl), "r"(a), "r"(init)                                                         \
+				 : "memory");                                                                          \
+		*flags = fl;                                                                                           \
+		return r ^ (uint64_t)vl << 56;                                                                         \
+	}
+RED(max32, 32, m1, "vfredmax")
+RED(min32, 32, m2, "vfredmin")
+RED(max64, 64, m2, "vfredmax")
+RED(min64, 64, m1, "vfredmin")
+static uint64_t (*const reds[])(long, long *) = {max32, min32, max64, min64};
+
+/* an index into s32/s64: any (nans), or one of the values that are not NaNs */
+static unsigned pick(unsigned r, int nans)
+{
+	static const unsigned ok[6] = {0, 1, 2, 3, 9, 10};
+	return nans ? r % 12 : ok[r % 6];
+}
+
 int main(void)
 {
 	unsigned s = 99;
@@ -76,14 +109,9 @@ int main(void)
 		mask[1] = ~mask[0];
 		for (unsigned f = 0; f < sizeof fns / sizeof fns[0]; f++) {
 			int w = f & 1;
-			unsigned n = nans ? 12 : 6;
 			for (int i = 0; i < 32; i++) {
 				s = s * 1103515245 + 12345;
-				unsigned x = (s >> 16) % n, y = (s >> 20) % n;
-				if (!nans) { /* no NaN: indexes 0-5 minus the NaNs, plus the ordinary ones */
-					static const unsigned ok[6] = {0, 1, 2, 3, 9, 10};
-					x = ok[x], y = ok[y];
-				}
+				unsigned x = pick(s >> 16, nans), y = pick(s >> 20, nans);
 				if (w) {
 					a[i] = s64[x], b[i] = s64[y];
 				} else {
@@ -91,8 +119,7 @@ int main(void)
 					((uint32_t *)a)[i + 32] = s32[y], ((uint32_t *)b)[i + 32] = s32[x];
 				}
 			}
-			uint64_t scalar = w ? s64[(s >> 8) % (nans ? 12 : 6)]
-					    : 0xffffffff00000000ull | s32[(s >> 8) % (nans ? 12 : 6)];
+			uint64_t scalar = w ? s64[pick(s >> 8, nans)] : 0xffffffff00000000ull | s32[pick(s >> 8, nans)];
 			long avl = round % 5 == 4 ? (long)((s >> 4) % 9) : 64, flags;
 			long vl = fns[f](avl, scalar, &flags);
 			h = (h ^ (uint64_t)vl) * 1099511628211ull;
@@ -100,6 +127,28 @@ int main(void)
 			h = (h ^ out[0]) * 1099511628211ull;
 			if (round < 8)
 				printf("%u:%ld:%lx:%016llx ", f, vl, flags, (unsigned long long)out[0]);
+		}
+	}
+	for (int round = 0; round < 300; round++) {
+		int nans = round % 6 == 0;
+		for (unsigned f = 0; f < 4; f++) {
+			int w = f >= 2;
+			for (int i = 0; i < 32; i++) {
+				s = s * 1103515245 + 12345;
+				if (w)
+					a[i] = s64[pick(s >> 16, nans)];
+				else
+					((uint32_t *)a)[i] = s32[pick(s >> 16, nans)],
+						   ((uint32_t *)a)[i + 32] = s32[pick(s >> 20, nans)];
+			}
+			s = s * 1103515245 + 12345;
+			init[0] = w ? s64[pick(s >> 16, nans)] : 0xffffffff00000000ull | s32[pick(s >> 16, nans)];
+			long avl = round % 4 == 3 ? (long)((s >> 8) % 9) : 64, flags;
+			uint64_t r = reds[f](avl, &flags);
+			h = (h ^ r) * 1099511628211ull;
+			h = (h ^ (uint64_t)flags) * 1099511628211ull;
+			if (round < 12)
+				printf("r%u:%016llx:%lx ", f, (unsigned long long)r, flags);
 		}
 	}
 	printf("\n%016llx\n", (unsigned long long)h);
