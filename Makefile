@@ -51,8 +51,10 @@ $(BUILD)/src/cluster/transport_mpi.o: src/cluster/transport_mpi.c
 	@echo "  CC $<"
 	@$(CC) $(BASEFLAGS) $(CFLAGS) $(MPI_CFLAGS) -MMD -MP -c $< -o $@
 
+# rvx-mpi exports the plugin API as rvx-dyn does: the ranks load plugins themselves.
 $(BUILD)/rvx-mpi: $(BUILD)/tools/rvx-mpi.o $(BUILD)/src/cluster/transport_mpi.o $(BUILD)/librvx.a
-	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(MPI_LIBS) -ldl -lm
+	$(CC) $(BASEFLAGS) $(CFLAGS) -rdynamic -o $@ $(BUILD)/tools/rvx-mpi.o $(BUILD)/src/cluster/transport_mpi.o \
+		-Wl,--whole-archive $(BUILD)/librvx.a -Wl,--no-whole-archive $(MPI_LIBS) -ldl -lm
 
 # With -plugin, rvx hands over to rvx-dyn: dynamically linked, exporting the plugin API to the
 # plugins it loads.

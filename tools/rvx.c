@@ -190,7 +190,7 @@ static bool launched_by_mpi(void)
 	return false;
 }
 
-#if !defined(RVX_MPI) && !defined(RVX_DYN)
+#ifndef RVX_MPI
 /* Runs the variant of rvx called name beside this one with the same arguments; returns only
  * when it cannot, after saying why (unless why is NULL: the caller goes on without it). */
 static void hand_over(const char *name, char **argv, const char *why)
@@ -224,11 +224,6 @@ static int cluster_check(int argc, char **argv, const char *place)
 	(void)argv;
 	(void)place;
 	return -1;
-#elif defined(RVX_DYN)
-	(void)argv;
-	(void)place;
-	fprintf(stderr, "rvx: --cluster and -plugin cannot be used together yet\n");
-	return EXIT_USAGE;
 #else
 	(void)place;
 	hand_over("rvx-mpi", argv, "--cluster (rvx built with Open MPI: install libopenmpi-dev and run make)");
@@ -291,10 +286,11 @@ static int run_cluster(rvx_machine *m, const char *place, const char *copt, cons
 }
 #endif
 
-/* -plugin FILE,NAME=VALUE,...: each plugin with its arguments (only rvx-dyn loads any). */
+/* -plugin FILE,NAME=VALUE,...: each plugin with its arguments (only rvx-dyn and rvx-mpi load
+ * any). */
 static int load_plugins(rvx_machine *m, const char *const *specs, int n)
 {
-#ifndef RVX_DYN
+#if !defined(RVX_DYN) && !defined(RVX_MPI)
 	(void)m;
 	(void)specs;
 	return n ? RVX_E_PLUGIN : RVX_OK;
@@ -524,10 +520,13 @@ int main(int argc, char **argv)
 		return bad_usage("%s is for cluster mode (--cluster)", "--cluster-place");
 	if (copt && !cluster)
 		return bad_usage("%s is for cluster mode (--cluster)", "--cluster-opt");
-	if (nplugins && cluster)
-		return bad_usage("%s and --cluster cannot be used together yet", "-plugin");
 	if (gdb && cluster)
 		return bad_usage("%s and --cluster cannot be used together yet", "-g");
+	if (cluster) { /* rvx-mpi loads plugins and disassembles host code too */
+		r = cluster_check(argc, argv, place);
+		if (r >= 0)
+			return r;
+	}
 #if !defined(RVX_DYN) && !defined(RVX_MPI)
 	if (nplugins) { /* dlopen needs a dynamically linked rvx that exports the plugin API */
 		hand_over("rvx-dyn", argv, "-plugin (rvx-dyn, which make builds beside rvx)");
@@ -536,11 +535,6 @@ int main(int argc, char **argv)
 	if (debug & RVX_LOG_OUT_ASM) /* rvx-dyn disassembles host code; without it, its bytes */
 		hand_over("rvx-dyn", argv, NULL);
 #endif
-	if (cluster) {
-		r = cluster_check(argc, argv, place);
-		if (r >= 0)
-			return r;
-	}
 	if (!sysroot && access(DEFAULT_SYSROOT, F_OK) == 0)
 		sysroot = DEFAULT_SYSROOT;
 	if (log_path) {

@@ -125,5 +125,7 @@ uint32_t cluster_split_aware_count(const struct rvx_machine *m);
 
 /* This rank is the master (or there is no cluster). */
 bool cluster_is_master(const struct rvx_machine *m);
+/* This rank's number, or -1 when there is no cluster. */
+int cluster_rank(const struct rvx_machine *m);
 
 #endif

@@ -7,6 +7,7 @@
  * lost. Only the service thread runs this, and it never touches a page it does not hold. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/userfaultfd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -963,9 +964,15 @@ void dsm_apply_map(struct cluster *c, const struct cl_msg *msg)
 	}
 	split_map_changed(c, op, addr, len);
 	if (c->rank != MASTER) {
-		if (op == SPACE_CHANGE_MAP)
+		if (op == SPACE_CHANGE_MAP) {
 			space_map(s, addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, NULL);
-		else if (op == SPACE_CHANGE_UNMAP)
+			if (msg->len && msg->len < PATH_MAX) {
+				char path[PATH_MAX];
+				memcpy(path, msg->payload, msg->len);
+				path[msg->len] = 0;
+				space_set_file(s, addr, addr + len, path, msg->arg[3]);
+			}
+		} else if (op == SPACE_CHANGE_UNMAP)
 			space_unmap(s, addr, len);
 		else if (op == SPACE_CHANGE_PROTECT || op == SPACE_CHANGE_WIDEN)
 			space_protect(s, addr, len, prot);

@@ -1,6 +1,7 @@
 /* Threads on other ranks: placement, the master's proxies that run their global syscalls,
  * starting and ending them, and the start and end of the whole cluster process. */
 #include <errno.h>
+#include <limits.h>
 #include <linux/futex.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -19,6 +20,7 @@
 #include "../linux/signal.h"
 #include "../linux/syscall.h"
 #include "../linux/thread.h"
+#include "../plugin/plugin.h"
 #include "internal.h"
 
 #define HELLO_TIMEOUT_S 60
@@ -27,6 +29,11 @@
 bool cluster_is_master(const struct rvx_machine *m)
 {
 	return !m->cluster || m->cluster->rank == MASTER;
+}
+
+int cluster_rank(const struct rvx_machine *m)
+{
+	return m->cluster ? m->cluster->rank : -1;
 }
 
 bool cluster_parse_opt(const char *s, struct cl_options *o, char *err, size_t errlen)
@@ -200,6 +207,7 @@ static _Noreturn void arrive(struct cluster *c, struct cl_proxy *p)
 	if (cpu->pending)
 		cpu->interrupt = 1;
 	signal_set_mask(cpu, cpu->sigmask);
+	plugins_vcpu_init(cpu);
 	if (back) /* into the run loop it left from */
 		siglongjmp(*back, 1);
 	engine_run(cpu); /* a thread that started elsewhere: its first run here */
@@ -478,6 +486,7 @@ static _Noreturn void remote_thread_end(struct rvx_vcpu *cpu)
 {
 	struct rvx_machine *m = cpu->m;
 	uint64_t all = ~0ull;
+	plugins_vcpu_exit(cpu);
 	host_sigmask(SIG_SETMASK, all, NULL);
 	machine_remove_thread(m, cpu);
 	__atomic_sub_fetch(&m->nthreads, 1, __ATOMIC_SEQ_CST);
@@ -587,6 +596,7 @@ void cluster_migrate(struct rvx_vcpu *cpu)
 		return;
 	msg.len = (uint32_t)wire_put_thread(state, cpu);
 	msg.payload = state;
+	plugins_vcpu_exit(cpu); /* a rank's plugins see the threads that run there */
 	__atomic_add_fetch(&c->stats.migrations, 1, __ATOMIC_RELAXED);
 	if (c->m->cfg.debug & RVX_LOG_CLUSTER)
 		fprintf(c->m->log, "rvx: cluster: thread %d moves from rank %d to rank %d at pc %#llx\n", cpu->tid,
@@ -902,9 +912,16 @@ static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len,
 	struct cl_wait w;
 	bool narrows = op != SPACE_CHANGE_MAP && op != SPACE_CHANGE_WIDEN;
 	bool waited = narrows || (op == SPACE_CHANGE_MAP && c->size > 2);
+	struct rvx_vma v;
+	char path[PATH_MAX];
 	msg.arg[0] = (uint64_t)op;
 	msg.arg[1] = len;
 	msg.arg[2] = (uint64_t)prot;
+	if (op == SPACE_CHANGE_MAP && space_query_file(&c->m->space, addr, &v, path, sizeof path)) {
+		msg.arg[3] = v.offset + (addr - v.start); /* the ranks name code by its file's symbols */
+		msg.payload = path;
+		msg.len = (uint32_t)strlen(path);
+	}
 	if (waited) {
 		cl_wait_init(&w, c->size);
 		msg.txn = (uint64_t)(uintptr_t)&w;
@@ -1014,6 +1031,11 @@ static void send_mappings(struct cluster *c)
 		msg.arg[0] = SPACE_CHANGE_MAP;
 		msg.arg[1] = s->vmas[i].end - s->vmas[i].start;
 		msg.arg[2] = (uint64_t)s->vmas[i].prot;
+		if (s->vmas[i].name && s->vmas[i].name[0] == '/') {
+			msg.arg[3] = s->vmas[i].offset;
+			msg.payload = s->vmas[i].name;
+			msg.len = (uint32_t)strlen(s->vmas[i].name);
+		}
 		cl_post_others(c, &msg);
 	}
 	pthread_mutex_unlock(&s->lock);

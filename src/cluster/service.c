@@ -23,6 +23,7 @@
 #include "../jit/x86-64/jit.h"
 #include "../linux/signal.h"
 #include "../linux/syscall.h"
+#include "../plugin/plugin.h"
 #include "internal.h"
 
 /* Idle, the service polls the link for a while, then sleeps until this rank's threads wake it
@@ -339,6 +340,7 @@ static void print_stats(struct cluster *c)
 static _Noreturn void leave(struct cluster *c, uint64_t txn)
 {
 	struct cl_msg bye = {.type = MSG_BYE, .txn = txn};
+	plugins_atexit(c->m); /* this rank's plugins report on its threads */
 	print_stats(c);
 	cl_send(c, MASTER, &bye);
 	c->t->finish(c->t);

@@ -31,7 +31,8 @@ enum cl_msg_type {
 	MSG_PAGE_REACHED,   /* reader -> home: a thread reached the first page of a push */
 	MSG_PAGE_STREAM,    /* home -> next home: rank arg0 reads on into page, arg1 pages ahead */
 	/* mappings, from the master, each acknowledged */
-	MSG_MAP, /* arg0 = op (SPACE_CHANGE_*), arg1 = length, arg2 = guest prot; page = address */
+	MSG_MAP, /* arg0 = op (SPACE_CHANGE_*), arg1 = length, arg2 = guest prot; page = address; a new
+		  * mapping of a file: payload its path, arg3 the file offset at page */
 	MSG_MAP_ACK,
 	MSG_SYNC, /* rank -> master: answer once everything sent to this rank before has arrived */
 	MSG_SYNC_ACK,

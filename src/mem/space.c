@@ -548,6 +548,18 @@ void space_set_name(struct rvx_space *s, uint64_t start, uint64_t end, const cha
 	pthread_mutex_unlock(&s->lock);
 }
 
+void space_set_file(struct rvx_space *s, uint64_t start, uint64_t end, const char *path, uint64_t offset)
+{
+	space_set_name(s, start, end, path, VMA_FILE);
+	pthread_mutex_lock(&s->lock);
+	for (size_t i = 0; i < s->nvmas; i++) {
+		struct rvx_vma *v = &s->vmas[i];
+		if (v->start >= start && v->end <= end)
+			v->offset = offset + (v->start - start);
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
 int space_write_maps(struct rvx_space *s, int fd)
 {
 	size_t i;

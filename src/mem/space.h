@@ -145,5 +145,8 @@ void watch_destroy(struct rvx_space *s);
 
 /* Renames/marks the mapping covering [start,end), e.g. [heap] or [stack]. */
 void space_set_name(struct rvx_space *s, uint64_t start, uint64_t end, const char *name, int flags);
+/* Records that the mapping covering [start,end) shows the file at path from offset on (a
+ * cluster rank's copy of the master's mapping, whose pages come from the master). */
+void space_set_file(struct rvx_space *s, uint64_t start, uint64_t end, const char *path, uint64_t offset);
 
 #endif

@@ -5,6 +5,7 @@
 #include <strings.h>
 #include <sys/mman.h>
 
+#include "../cluster/cluster.h"
 #include "../linux/symbols.h"
 #include "../riscv/csr.h"
 #include "internal.h"
@@ -549,12 +550,27 @@ bool rvx_plugin_write_memory_vaddr(uint64_t addr, const void *buf, size_t len)
 
 void rvx_plugin_outs(rvx_plugin_id_t id, const char *string)
 {
-	struct rvx_machine *m = plugin_of(id)->all->m;
+	struct rvx_plugins *p = plugin_of(id)->all;
+	struct rvx_machine *m = p->m;
 	FILE *f = m->log ? m->log : stderr;
+	int rank = cluster_rank(m);
 	if (!(m->cfg.debug & RVX_LOG_PLUGIN)) /* as QEMU's: shown with -d plugin */
 		return;
-	fputs(string, f);
+	flockfile(f);
+	while (*string) { /* in cluster mode each rank's plugins speak: every line says which */
+		const char *nl = strchr(string, '\n');
+		size_t n = nl ? (size_t)(nl - string + 1) : strlen(string);
+		char *line = NULL; /* one write: the ranks' output meets in one stream */
+		if (rank >= 0 && !p->out_midline && asprintf(&line, "rank %d: %.*s", rank, (int)n, string) >= 0)
+			fputs(line, f);
+		else
+			fwrite(string, 1, n, f);
+		free(line);
+		p->out_midline = !nl;
+		string += n;
+	}
 	fflush(f);
+	funlockfile(f);
 }
 
 bool rvx_plugin_bool_parse(const char *name, const char *value, bool *ret)

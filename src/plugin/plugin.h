@@ -80,6 +80,7 @@ struct rvx_plugins {
 	pthread_mutex_t lock;                       /* vCPU indices, scoreboards, the block table, symbols */
 	pthread_mutex_t trans_lock;                 /* translation callbacks run one at a time */
 	bool ended;                                 /* the exit callbacks ran */
+	bool out_midline;                           /* the plugins' output ended without a newline */
 	uint64_t vcpus_used[PLUGIN_MAX_VCPUS / 64]; /* vCPU indices in use */
 	int num_vcpus;                              /* highest index given out + 1 */
 	struct rvx_plugin_scoreboard *scores[PLUGIN_SCOREBOARDS]; /* by index, as in cpu->plugin_sb */

@@ -137,6 +137,45 @@ else
 	fi
 fi
 
+# plugins on every rank: each rank's copy sees the threads that run there (its lines start
+# "rank N: "), names their code by the master's files' symbols, and, summed over the ranks, the
+# hotblocks counts of tests/cluster/plugin_threads.c's loop are one machine's, its threads moving
+# between ranks halfway (group hints)
+PLUGINS=$(dirname "$RVX")/plugins
+hot=$PLUGINS/libhotblocks.so,limit=100000
+bin=$T/plugin_threads
+# counted_loop's blocks: "pc runs" lines, summed by pc over the ranks
+loop_counts() { sed -n 's/^\(rank [0-9]*: \)\{0,1\}\(0x[0-9a-f]*\), counted_loop, [0-9]*, \([0-9]*\)$/\2 \3/p' "$1" |
+	awk '{s[$1] += $2} END {for (pc in s) print pc, s[pc]}' | sort; }
+if ! $CC -O2 -g -static -pthread -I include -o "$bin" tests/cluster/plugin_threads.c 2>"$bin.build.log"; then
+	echo "FAIL cluster-plugins: does not build: $(head -3 "$bin.build.log")"
+else
+	(cd "$T" && timeout 120 qemu-riscv64 "$bin" >"$bin.ref" 2>/dev/null)
+	(cd "$T" && timeout 120 "$RVX" -d plugin -plugin "$hot" "$bin" >/dev/null 2>"$bin.one.err")
+	loop_counts "$bin.one.err" >"$bin.one.counts"
+	for cfg in "2 vader jit" "3 tcp interp" "2 tcp jit"; do
+		set -- $cfg
+		t="cluster-plugins-np$1-$2-$3"
+		out="$bin.$1$2$3"
+		(cd "$T" && mpi "$1" "$2" "$RVX" --cluster --engine "$3" --translate-after 1 -d plugin,cluster \
+			-plugin "$hot" "$bin" >"$out.out" 2>"$out.err")
+		st=$?
+		loop_counts "$out.err" >"$out.counts"
+		ranks=$(grep -c "^rank [0-9]*: collected [0-9]* blocks" "$out.err")
+		if [ "$st" != 0 ] || ! cmp -s "$out.out" "$bin.ref"; then
+			echo "FAIL $t: exit status $st, output $(head -c 100 "$out.out"): $(grep -v '^\(---\|$\)' "$out.err" | head -c 300)"
+		elif [ "$ranks" != "$1" ]; then
+			echo "FAIL $t: $ranks ranks' plugins reported, of $1"
+		elif ! grep -q "moves from rank" "$out.err"; then
+			echo "FAIL $t: no thread moved"
+		elif [ ! -s "$bin.one.counts" ] || ! cmp -s "$out.counts" "$bin.one.counts"; then
+			echo "FAIL $t: counted_loop's runs summed over the ranks: $(tr '\n' ' ' <"$out.counts"), on one machine: $(tr '\n' ' ' <"$bin.one.counts")"
+		else
+			echo "PASS $t ($(grep -c "counted_loop" "$out.err") rows over the ranks, $(grep -c "moves from rank" "$out.err") moves)"
+		fi
+	done
+fi
+
 # every optimisation off (the directory at the master alone, no read-ahead, no automatic
 # placement): the programs above give the same output; and with them on (the default) the
 # directory's work is spread over the ranks

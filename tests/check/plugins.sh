@@ -357,4 +357,5 @@ refuse plugin-refuse-version 73 "built for plugin API version 42; this rvx suppo
 refuse plugin-refuse-not-plugin 73 "is not an rvx plugin" -plugin "$T/not_a_plugin.so" "$T/loop"
 refuse plugin-refuse-missing 73 "cannot load plugin $T/none.so" -plugin "$T/none.so" "$T/loop"
 refuse plugin-refuse-install 73 "refused to install" -plugin "$PLUGINS/libinsn.so,colour=blue" "$T/loop"
-refuse plugin-refuse-cluster 64 "cannot be used together" -plugin "$PLUGINS/libinsn.so" --cluster "$T/loop"
+# plugins in cluster mode run on every rank (cluster.sh); outside an MPI job that is refused as always
+refuse plugin-cluster-outside-mpi 72 "runs as the ranks of an MPI job" -plugin "$PLUGINS/libinsn.so" --cluster "$T/loop"
