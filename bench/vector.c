@@ -2,7 +2,8 @@
  * remaining count at the loop head, unit-stride loads, element-wise arithmetic, stores); for
  * x86-64 the same computation in C, which gcc -O2 -mavx2 -mfma vectorises. Kernels: saxpy
  * z = a * x + z (e32, m4, vfmacc.vf), int32 array addition (e32, m8), an int32 dot product
- * (vmacc into an accumulator, one vredsum at the end), a byte copy and a memset (e8, m8), strlen
+ * (vmacc into an accumulator, one vredsum at the end), int16 dot products widened to 32 bits
+ * (vwmacc, at e16 m4 and at gcc-14's e16 mf2), a byte copy and a memset (e8, m8), strlen
  * (fault-only-first loads, vmseq, vfirst), a 64x64 float matrix product (i-k-j, vfmacc.vf), a
  * 32-bit mixing hash (shifts, xors, multiplies), short loops (tails), a byte histogram (per-lane
  * counters: indexed loads and stores). */
@@ -85,6 +86,48 @@ static void dot(void)
 	dot_result += (int32_t)s;
 #endif
 }
+
+/* int16 dot products into 32 bits (vwmacc.vv into an accumulator twice their element size): with
+ * the sources at e16 m4, and at e16 mf2 into e32 m1 as gcc-14 -O3 vectorises the C loop (a
+ * fractional LMUL: 4 elements a pass at VLEN 128) */
+static int16_t ha[N], hb[N];
+
+#define WDOT(name, src_vtype, acc_vtype, va, vb, vacc)                                                                 \
+	static void name(void)                                                                                         \
+	{                                                                                                              \
+		size_t n = N, vl;                                                                                      \
+		int16_t *pa = ha, *pb = hb;                                                                            \
+		int64_t r;                                                                                             \
+		__asm__ volatile("vsetvli t0, zero, " acc_vtype "\n\tvmv.v.i " vacc ", 0" ::: "t0", "memory");         \
+		while (n) {                                                                                            \
+			__asm__ volatile("vsetvli %0, %1, " src_vtype "\n\tvle16.v " va ", (%2)\n\tvle16.v " vb        \
+					 ", (%3)\n\tvwmacc.vv " vacc ", " va ", " vb                                   \
+					 : "=&r"(vl)                                                                   \
+					 : "r"(n), "r"(pa), "r"(pb)                                                    \
+					 : "memory");                                                                  \
+			n -= vl, pa += vl, pb += vl;                                                                   \
+		}                                                                                                      \
+		__asm__ volatile("vsetvli t0, zero, " acc_vtype "\n\tvmv.s.x v31, zero\n\tvredsum.vs v31, " vacc       \
+				 ", v31\n\tvmv.x.s %0, v31"                                                            \
+				 : "=r"(r)                                                                             \
+				 :                                                                                     \
+				 : "t0", "memory");                                                                    \
+		dot_result += (int32_t)r;                                                                              \
+	}
+
+#ifdef __riscv
+WDOT(wdot, "e16, m4, tu, ma", "e32, m8, ta, ma", "v8", "v12", "v16")
+WDOT(wdot_mf2, "e16, mf2, tu, ma", "e32, m1, ta, ma", "v1", "v2", "v4")
+#else
+static void wdot(void)
+{
+	uint32_t s = 0;
+	for (int i = 0; i < N; i++)
+		s += (uint32_t)(ha[i] * hb[i]);
+	dot_result += (int32_t)s;
+}
+#define wdot_mf2 wdot
+#endif
 
 static void copy(void)
 {
@@ -228,7 +271,9 @@ static void histogram(void)
 	for (size_t b = 0; b < 256; b += vl) {
 		__asm__ volatile("vsetvli %0, %1, e32, m8, ta, ma\n\tvmv.v.i v16, 0" : "=&r"(vl) : "r"(256 - b));
 		for (size_t l = 0; l < lanes; l++)
-			__asm__ volatile("vle32.v v24, (%0)\n\tvadd.vv v16, v16, v24" : : "r"(lane_counts + l * 256 + b));
+			__asm__ volatile("vle32.v v24, (%0)\n\tvadd.vv v16, v16, v24"
+					 :
+					 : "r"(lane_counts + l * 256 + b));
 		__asm__ volatile("vse32.v v16, (%0)" : : "r"(histo + b) : "memory");
 	}
 #else
@@ -288,19 +333,22 @@ int main(int argc, char **argv)
 {
 	const char *k = argc > 1 ? argv[1] : "saxpy";
 	long reps = argc > 2 ? atol(argv[2]) : 10000;
-	void (*fn)(void) = !strcmp(k, "iadd")     ? iadd
-			   : !strcmp(k, "copy")   ? copy
-			   : !strcmp(k, "dot")    ? dot
-			   : !strcmp(k, "fill")   ? fill
-			   : !strcmp(k, "strlen") ? length
-			   : !strcmp(k, "matmul") ? matmul
-			   : !strcmp(k, "hash")   ? hash
-			   : !strcmp(k, "tails")  ? tails
+	void (*fn)(void) = !strcmp(k, "iadd")        ? iadd
+			   : !strcmp(k, "copy")      ? copy
+			   : !strcmp(k, "dot")       ? dot
+			   : !strcmp(k, "wdot")      ? wdot
+			   : !strcmp(k, "wdot-mf2")  ? wdot_mf2
+			   : !strcmp(k, "fill")      ? fill
+			   : !strcmp(k, "strlen")    ? length
+			   : !strcmp(k, "matmul")    ? matmul
+			   : !strcmp(k, "hash")      ? hash
+			   : !strcmp(k, "tails")     ? tails
 			   : !strcmp(k, "histogram") ? histogram
-						  : saxpy;
+						     : saxpy;
 	double s = 0;
 	for (int i = 0; i < N; i++) {
 		x[i] = (float)i * 0.5f, y[i] = 1.0f / (float)(i + 1), a[i] = i * 7, b[i] = -i;
+		ha[i] = (int16_t)(i * 37 - 20000), hb[i] = (int16_t)(i % 251 - 125);
 		src[i] = (uint8_t)(i * 13), src[N + i] = (uint8_t)i;
 		src[2 * N + i] = (uint8_t)(i * i + 7 * i), src[3 * N + i] = (uint8_t)((i >> 3) ^ (i * 29));
 	}

@@ -465,18 +465,25 @@ static void blend_masks(struct tctx *t)
 	}
 }
 
-/* Whether the group can blend (v_blend): a register or more, and at most 256 bytes */
+/* Whether the group can blend (v_blend): at most 256 bytes (a fractional LMUL's register always
+ * blends: its elements past VLMAX are tail) */
 static bool blends(const struct tctx *t)
 {
-	return t->j->v_blend && t->v_lmul8 >= 8 && group_chunks(t) <= 16;
+	return t->j->v_blend && group_chunks(t) <= 16;
 }
 
-/* enter_group for a form that can blend: where it blends (vl may be below VLMAX, or masked by
- * v0), the tail's masks made (once after a vsetvli), v_blending set and no jump; else
- * enter_group's */
+/* group_ok, or blending */
+static bool group_ok_blend(const struct tctx *t)
+{
+	return group_ok(t) || blends(t);
+}
+
+/* enter_group for a form that can blend: where it blends (vl may be below VLMAX, the LMUL is
+ * fractional, or masked by v0), the tail's masks made (once after a vsetvli), v_blending set and
+ * no jump; else enter_group's */
 static uint8_t *enter_group_blend(struct tctx *t)
 {
-	if (!blends(t) || (t->v_whole && t->in->rm))
+	if (!blends(t) || (t->v_whole && t->v_lmul8 >= 8 && t->in->rm))
 		return enter_group(t);
 	if (!t->v_masked)
 		blend_masks(t);
@@ -898,7 +905,7 @@ static bool load_store(struct tctx *t)
 	 * (vpmaskmovd/q), bytes and halfwords (unmasked) by the dwords below vl, then the rest */
 	bool can_blend = !store || t->v_sew >= 4 || in->rm;
 	if ((unsigned)in->imm / 8 != t->v_sew || !(can_blend ? mask_ok_blend(t) : mask_ok(t)) || in->rs3 != 1 ||
-	    !group_ok(t) || in->rd % regs)
+	    !(can_blend ? group_ok_blend(t) : group_ok(t)) || in->rd % regs)
 		return false;
 	short_vl = can_blend ? enter_group_blend(t) : enter_group(t);
 	m = t_address(t, in->rs1, 0);
@@ -1346,8 +1353,10 @@ static void extend(struct tctx *t, int x, unsigned sew, bool sign, unsigned step
 }
 
 /* The widening integer forms (vwadd[u], vwsub[u] .vv/.vx and their .wv/.wx, vwmul[u], vwmacc[u])
- * on e8-e32 with LMUL up to 4, where the host has the masks (v_masks): each 16 or 32 bytes of vd
- * from the 8 or 16 bytes of the sources under it, extended, then the operation at 2 * SEW */
+ * on e8-e32 with LMUL up to 4, where the host has the masks (v_masks), or unmasked where it
+ * blends (v_blend: vd's old bytes from vl * 2 * SEW on blended back, unless vl is VLMAX of a whole
+ * group): each 16 or 32 bytes of vd from the 8 or 16 bytes of the sources under it, extended, then
+ * the operation at 2 * SEW */
 static bool widening(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1362,8 +1371,10 @@ static bool widening(struct tctx *t)
 	bool mul = op == RV_VWMULU || op == RV_VWMUL, macc = op == RV_VWMACCU || op == RV_VWMACC;
 	static const uint8_t add_op[9] = {[2] = 0xfd, [4] = 0xfe, [8] = 0xd4},
 			     sub_op[9] = {[2] = 0xf9, [4] = 0xfa, [8] = 0xfb};
-	if (!t->j->v_masks || sew > 4 || t->v_lmul8 > 32 || !mask_ok(t) || (form != VF_VV && form != VF_VX) ||
-	    in->rd % dregs || in->rs2 % (wide ? dregs : sregs) || (form == VF_VV && in->rs1 % sregs))
+	bool blend = !t->j->v_masks && !(t->v_whole && t->v_lmul8 >= 4);
+	if (!(t->j->v_masks || (t->j->v_blend && in->rm && dchunks <= 16)) || sew > 4 || t->v_lmul8 > 32 ||
+	    !mask_ok(t) || (form != VF_VV && form != VF_VX) || in->rd % dregs || in->rs2 % (wide ? dregs : sregs) ||
+	    (form == VF_VV && in->rs1 % sregs))
 		return false;
 	/* a narrow source overlapping vd (reserved, or allowed in its highest part): the interpreter's */
 	if ((!wide && groups_overlap(in->rs2, sregs, in->rd, dregs)) ||
@@ -1371,7 +1382,8 @@ static bool widening(struct tctx *t)
 		return false;
 	if (wide && form == VF_VV && groups_overlap(in->rs1, sregs, in->rs2, dregs))
 		return false; /* one register read with two element sizes: reserved */
-	enter_group(t);
+	if (t->j->v_masks)
+		enter_group(t);
 	step = step_of(t, dchunks);
 	per = 16 * step / dsew;
 	if (form == VF_VX) { /* x[rs1] extended to 2 * SEW (vwmacc's rs1 is vs1's place) */
@@ -1383,6 +1395,13 @@ static bool widening(struct tctx *t)
 		else
 			sign ? e_movsxd(e, RAX, RAX) : e_mov_rr(e, false, RAX, RAX);
 		broadcast(t, dsew, step);
+	}
+	if (blend) {                                  /* rdx + rcx: where chunk 0's kept bytes begin in blend_bytes */
+		vl_bytes(t, RAX);                     /* after the scalar's broadcast, which takes rcx */
+		e_alu_rr(e, ALU_ADD, true, RAX, RAX); /* vd's: twice SEW */
+		e_mov_ri(e, RCX, (uint64_t)offsetof(__typeof__(blend_bytes), keep) + 256);
+		e_alu_rr(e, ALU_SUB, true, RCX, RAX);
+		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&blend_bytes);
 	}
 	for (unsigned u = 0; u < dchunks; u += step) {
 		int kr = elems_k(t, u * 16 / dsew, per), b = form == VF_VV ? XMM2 : XMM1;
@@ -1407,6 +1426,10 @@ static bool widening(struct tctx *t)
 		if (macc) { /* + vd */
 			vget(t, XMM2, in->rd, u, step);
 			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, add_op[dsew], XMM0, XMM0, XMM2);
+		}
+		if (blend) {
+			vec_load(t, XMM2, MX(RDX, RCX, 16 * (int32_t)u), step);
+			blend_m(t, XMM0, XMM0, vreg(t, in->rd, u), XMM2, step);
 		}
 		vput_masked(t, dsew, in->rd, u, XMM0, step, kr);
 	}
@@ -1788,7 +1811,7 @@ static bool arith(struct tctx *t)
 	bool map38 = false, evex_only; /* a 64-bit minimum or maximum */
 	unsigned step;
 	uint8_t opc = 0, prefix = !fp || sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
-	if (!mask_ok_blend(t) || !group_ok(t) || !groups_aligned(t))
+	if (!mask_ok_blend(t) || !group_ok_blend(t) || !groups_aligned(t))
 		return false;
 	if (fp) {
 		static const uint8_t fop[] = {0x58, 0x5c, 0x59, 0x5e};
@@ -2483,7 +2506,7 @@ static bool multiply_add(struct tctx *t)
 	static const char *nan_why = "a NaN result: RISC-V raises NV for inf * 0 plus a quiet NaN";
 	uint8_t opc, *short_vl, *odd_frm, *nan[64] = {NULL};
 	unsigned restore[64] = {0};
-	if (!t->j->host_fma || (sew != 4 && sew != 8) || !mask_ok_blend(t) || !group_ok(t) || chunks > 64 ||
+	if (!t->j->host_fma || (sew != 4 && sew != 8) || !mask_ok_blend(t) || !group_ok_blend(t) || chunks > 64 ||
 	    !groups_aligned(t) || (form != VF_VV && form != VF_VF))
 		return false;
 	opc = acc ? op231[in->op - RV_VFMACC] : op213[in->op - RV_VFMADD];
@@ -2578,7 +2601,7 @@ static bool int_multiply_add(struct tctx *t)
 		*short_vl;
 	unsigned step;
 	if ((sew != 2 && !(sew == 4 && t->j->host_sse41) && !(sew == 8 && t->j->v_dq)) || !mask_ok_blend(t) ||
-	    !group_ok(t) || !groups_aligned(t) || (form != VF_VV && form != VF_VX))
+	    !group_ok_blend(t) || !groups_aligned(t) || (form != VF_VV && form != VF_VX))
 		return false;
 	short_vl = enter_group_blend(t);
 	step = step_of(t, chunks);
@@ -2636,8 +2659,8 @@ static bool shift(struct tctx *t)
 	unsigned wsew = bytes ? 2 : sew;
 	uint8_t by_reg = (in->op == RV_VSLL ? sll : in->op == RV_VSRL ? srl : sra)[wsew], *short_vl;
 	unsigned step;
-	if ((sew == 1 && !bytes) || !by_reg || !(bytes ? mask_ok(t) : mask_ok_blend(t)) || !group_ok(t) ||
-	    !groups_aligned(t) || (form != VF_VI && form != VF_VX))
+	if ((sew == 1 && !bytes) || !by_reg || !(bytes ? mask_ok(t) : mask_ok_blend(t)) ||
+	    !(bytes ? group_ok(t) : group_ok_blend(t)) || !groups_aligned(t) || (form != VF_VI && form != VF_VX))
 		return false;
 	short_vl = bytes ? enter_group(t) : enter_group_blend(t); /* bytes: xmm2 holds their mask */
 	step = step_of(t, chunks);
