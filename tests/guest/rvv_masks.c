@@ -128,6 +128,25 @@ MLOOP(nsrl32mf2, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v",
       "vsetvli zero, zero, e32, mf2, ta, mu\n\tvse32.v", "vsetvli zero, zero, e32, mf2, tu, mu\n\tvnsrl.wx v24, v8, %[x], v0.t", 4)
 MLOOP(nsra32m4, "vsetvli %[vl], %[n], e64, m8, ta, mu", "vle64.v",
       "vsetvli zero, zero, e32, m4, ta, mu\n\tvse32.v", "vsetvli zero, zero, e32, m4, ta, mu\n\tvnsra.wi v8, v8, 29", 4)
+/* unmasked narrowing (AVX2 hosts pack it): every SEW, in place, a vnsra of 64-bit elements by an
+ * immediate and by a register; with tu, vd stored whole (vs1r/vs2r), so that its elements past vl
+ * (and past VLMAX, for a fractional LMUL) are seen */
+MLOOP(nsra8mf2, "vsetvli %[vl], %[n], e16, m1, ta, mu", "vle16.v",
+      "vs1r.v", "vsetvli zero, zero, e8, mf2, tu, mu\n\tvnsra.wi v24, v8, 5", 1)
+MLOOP(nsrl8m4, "vsetvli %[vl], %[n], e16, m8, ta, mu", "vle16.v",
+      "vsetvli zero, zero, e8, m4, ta, mu\n\tvse8.v", "vsetvli zero, zero, e8, m4, ta, mu\n\tvnsrl.wx v24, v8, %[x]", 1)
+MLOOP(nsrl16mf4, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v",
+      "vs1r.v", "vsetvli zero, zero, e16, mf4, tu, mu\n\tvnsrl.wi v24, v8, 9", 2)
+MLOOP(nsra16m1, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v",
+      "vs1r.v", "vsetvli zero, zero, e16, m1, tu, mu\n\tvnsra.wx v24, v8, %[x]", 2)
+MLOOP(nsrl32m2, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v",
+      "vs2r.v", "vsetvli zero, zero, e32, m2, tu, mu\n\tvnsrl.wx v24, v8, %[x]", 4)
+MLOOP(nsra32mf2, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v",
+      "vs1r.v", "vsetvli zero, zero, e32, mf2, tu, mu\n\tvnsra.wi v24, v8, 31", 4)
+MLOOP(nsra32m1x, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v",
+      "vsetvli zero, zero, e32, m1, ta, mu\n\tvse32.v", "vsetvli zero, zero, e32, m1, tu, mu\n\tvnsra.wx v24, v8, %[x]", 4)
+MLOOP(nsrl16m2in, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v",
+      "vsetvli zero, zero, e16, m2, ta, mu\n\tvse16.v", "vsetvli zero, zero, e16, m2, ta, mu\n\tvnsrl.wi v8, v8, 15\n\tvmv2r.v v24, v8", 2)
 MLOOP(ncvt16m1, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v",
       "vsetvli zero, zero, e16, m1, ta, mu\n\tvse16.v", "vsetvli zero, zero, e16, m1, ta, mu\n\tvnsrl.wx v24, v16, zero, v0.t", 2)
 MLOOP(merge8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", "vmerge.vvm v24, v8, v16, v0", 1)
@@ -402,7 +421,9 @@ static const struct {
     {"wsubu16m4", wsubu16m4, 0}, {"wmacc16m1", wmacc16m1, 0}, {"wsub32mf2", wsub32mf2, 0},
     {"wmulu32m1", wmulu32m1, 0}, {"wmul32m4", wmul32m4, 0}, {"wmaccu32mf2", wmaccu32mf2, 0},
     {"wadd32m2w", wadd32m2w, 0}, {"nsrl8m1", nsrl8m1, 0}, {"nsra16m2", nsra16m2, 0}, {"nsrl32mf2", nsrl32mf2, 0},
-    {"nsra32m4", nsra32m4, 0}, {"ncvt16m1", ncvt16m1, 0}, {"merge8m2", merge8m2, 0}, {"merge16mf2", merge16mf2, 0}, {"merge32m1", merge32m1, 0},
+    {"nsra32m4", nsra32m4, 0}, {"nsra8mf2", nsra8mf2, 0}, {"nsrl8m4", nsrl8m4, 0}, {"nsrl16mf4", nsrl16mf4, 0},
+    {"nsra16m1", nsra16m1, 0}, {"nsrl32m2", nsrl32m2, 0}, {"nsra32mf2", nsra32mf2, 0}, {"nsra32m1x", nsra32m1x, 0},
+    {"nsrl16m2in", nsrl16m2in, 0}, {"ncvt16m1", ncvt16m1, 0}, {"merge8m2", merge8m2, 0}, {"merge16mf2", merge16mf2, 0}, {"merge32m1", merge32m1, 0},
     {"merge64m4", merge64m4, 0}, {"cmplt8m4", cmplt8m4, 0}, {"cmpeq8m8", cmpeq8m8, 0}, {"cmpleu16m1", cmpleu16m1, 0},
     {"cmpne16mf2", cmpne16mf2, 0}, {"cmpgt32m2", cmpgt32m2, 0}, {"cmple32m1", cmple32m1, 0},
     {"cmpgtu64m8", cmpgtu64m8, 0}, {"cmpltu64m2", cmpltu64m2, 0}, {"ifconv32m2", ifconv32m2, 0},

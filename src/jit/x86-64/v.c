@@ -465,6 +465,16 @@ static void blend_masks(struct tctx *t)
 	}
 }
 
+/* The keep masks of a group of vd's elements at vl (vl * SEW bytes active) for blend_m: chunk k's
+ * at [rdx + rcx + 16 * k] */
+static void keep_masks_at(struct tctx *t)
+{
+	vl_bytes(t, RAX);
+	e_mov_ri(&t->e, RCX, (uint64_t)offsetof(__typeof__(blend_bytes), keep) + 256);
+	e_alu_rr(&t->e, ALU_SUB, true, RCX, RAX);
+	e_mov_ri(&t->e, RDX, (uint64_t)(uintptr_t)&blend_bytes);
+}
+
 /* Whether the group can blend (v_blend): at most 256 bytes (a fractional LMUL's register always
  * blends: its elements past VLMAX are tail) */
 static bool blends(const struct tctx *t)
@@ -1396,12 +1406,10 @@ static bool widening(struct tctx *t)
 			sign ? e_movsxd(e, RAX, RAX) : e_mov_rr(e, false, RAX, RAX);
 		broadcast(t, dsew, step);
 	}
-	if (blend) {                                  /* rdx + rcx: where chunk 0's kept bytes begin in blend_bytes */
-		vl_bytes(t, RAX);                     /* after the scalar's broadcast, which takes rcx */
-		e_alu_rr(e, ALU_ADD, true, RAX, RAX); /* vd's: twice SEW */
-		e_mov_ri(e, RCX, (uint64_t)offsetof(__typeof__(blend_bytes), keep) + 256);
-		e_alu_rr(e, ALU_SUB, true, RCX, RAX);
-		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&blend_bytes);
+	if (blend) { /* after the scalar's broadcast, which takes rcx; vd's elements at twice SEW */
+		t->v_sew = dsew;
+		keep_masks_at(t);
+		t->v_sew = sew;
 	}
 	for (unsigned u = 0; u < dchunks; u += step) {
 		int kr = elems_k(t, u * 16 / dsew, per), b = form == VF_VV ? XMM2 : XMM1;
@@ -1568,9 +1576,66 @@ static bool slide(struct tctx *t)
 	return true;
 }
 
+/* narrowing's, unmasked, where the host blends (v_blend): 16 bytes of vd at a time from the two
+ * chunks of vs2 under them, each shifted at 2 * SEW, their low halves packed (vshufps for dwords;
+ * for words and bytes sign-extended in place first, so that vpackssdw/wb keep them whole), and
+ * the old elements past vl blended back (always for a fractional LMUL). vnsra of 64-bit elements
+ * only by an immediate (below 32: a logical shift gives the same low half). */
+static bool narrowing_blend(struct tctx *t, unsigned sregs, unsigned dchunks)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, wsew = 2 * sew, form = in->rs3, schunks = sregs * t->cpu->vlenb / 16;
+	unsigned amount = (unsigned)in->imm & (8 * wsew - 1);
+	bool sra = in->op == RV_VNSRA, blend = !(t->v_whole && t->v_lmul8 >= 8);
+	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73},
+			     by_reg[2][9] = {{[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, {[2] = 0xe1, [4] = 0xe2}};
+	if (!in->rm || dchunks > 16 || (sra && wsew == 8 && form != VF_WI))
+		return false;
+	if (form == VF_WX) {
+		t_get(t, RAX, in->rs1);
+		e_alu_ri(e, ALU_AND, false, RAX, (int32_t)(8 * wsew - 1));
+		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax */
+	}
+	if (blend)
+		keep_masks_at(t);
+	sra = sra && wsew < 8;
+	for (unsigned d = 0; d < dchunks; d++) {
+		int x[2] = {XMM0, XMM2};
+		vget(t, XMM0, in->rs2, 2 * d, 1);
+		vget(t, XMM2, in->rs2, 2 * d + 1 < schunks ? 2 * d + 1 : 2 * d, 1); /* past the group: tail */
+		for (int h = 0; h < 2; h++) {
+			if (form == VF_WI) { /* vpsrlw/d/q or vpsraw/d x, x, imm */
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, by_imm[wsew], sra ? 4 : 2, x[h], x[h]);
+				e_byte(e, (uint8_t)amount);
+			} else {
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, by_reg[sra][wsew], x[h], x[h], XMM1);
+			}
+			if (wsew < 8) { /* the low half sign-extended in place: vpsllw/d, then vpsraw/d */
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, by_imm[wsew], 6, x[h], x[h]);
+				e_byte(e, (uint8_t)(4 * wsew));
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, by_imm[wsew], 4, x[h], x[h]);
+				e_byte(e, (uint8_t)(4 * wsew));
+			}
+		}
+		if (wsew == 8) { /* vshufps xmm0, xmm0, xmm2, 0x88: dwords 0 and 2 of each */
+			e_vex_rr(e, false, 0, VEX_0F, false, 0xc6, XMM0, XMM0, XMM2);
+			e_byte(e, 0x88);
+		} else { /* vpackssdw, vpacksswb */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, wsew == 4 ? 0x6b : 0x63, XMM0, XMM0, XMM2);
+		}
+		if (blend) {
+			vec_load(t, XMM2, MX(RDX, RCX, 16 * (int32_t)d), 1);
+			blend_m(t, XMM0, XMM0, vreg(t, in->rd, d), XMM2, 1);
+		}
+		vput(t, in->rd, d, XMM0, 1);
+	}
+	return true;
+}
+
 /* vnsrl, vnsra (.wx, .wi) on e8-e32 results, LMUL up to 4, where the host has the masks: each 16
  * bytes of vd from the 32 of vs2 under them (16 for a fractional LMUL), shifted at 2 * SEW, then
- * truncated (vpmovwb, vpmovdw, vpmovqd). vd may be vs2's lowest register. */
+ * truncated (vpmovwb, vpmovdw, vpmovqd); or narrowing_blend's. vd may be vs2's lowest register. */
 static bool narrowing(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1583,9 +1648,12 @@ static bool narrowing(struct tctx *t)
 			     srl[9] = {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3},
 			     sra_reg[9] = {[2] = 0xe1, [4] = 0xe2, [8] = 0xe2},
 			     trunc[9] = {[2] = 0x30, [4] = 0x33, [8] = 0x35};
-	if (!t->j->v_masks || sew > 4 || t->v_lmul8 > 32 || !mask_ok(t) || (form != VF_WX && form != VF_WI) ||
-	    in->rd % dregs || in->rs2 % sregs || (in->rd != in->rs2 && groups_overlap(in->rd, dregs, in->rs2, sregs)))
+	if (!(t->j->v_masks || t->j->v_blend) || sew > 4 || t->v_lmul8 > 32 || !mask_ok(t) ||
+	    (form != VF_WX && form != VF_WI) || in->rd % dregs || in->rs2 % sregs ||
+	    (in->rd != in->rs2 && groups_overlap(in->rd, dregs, in->rs2, sregs)))
 		return false;
+	if (!t->j->v_masks)
+		return narrowing_blend(t, sregs, dchunks);
 	enter_group(t);
 	if (form == VF_WX) {
 		t_get(t, RAX, in->rs1);
