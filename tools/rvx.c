@@ -1,11 +1,13 @@
 /* The rvx command: options, usage, exit statuses. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "../include/rvx.h"
@@ -286,6 +288,29 @@ static int run_cluster(rvx_machine *m, const char *place, const char *copt, cons
 }
 #endif
 
+/* rvx's log on a descriptor of its own, close-on-exec and as high as the guest's descriptors go
+ * before FD_SETSIZE (where it is the last one the kernel would hand out): a guest that closes
+ * stderr at exit, as programs built on gnulib do, or all its descriptors, silences neither
+ * plugins nor -d, and the syscalls keep the guest off it (private_fd). NULL if it cannot be. */
+static FILE *private_log(int fd, int buffering)
+{
+	struct rlimit rl;
+	long top = 1023;
+	int own;
+	FILE *f;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && (long)rl.rlim_cur - 1 < top)
+		top = (long)rl.rlim_cur - 1;
+	if (top < 3 || (own = fcntl(fd, F_DUPFD_CLOEXEC, (int)top)) < 0)
+		return NULL;
+	f = fdopen(own, "w");
+	if (!f) {
+		close(own);
+		return NULL;
+	}
+	setvbuf(f, NULL, buffering, 0);
+	return f;
+}
+
 /* -plugin FILE,NAME=VALUE,...: each plugin with its arguments (only rvx-dyn and rvx-mpi load
  * any). */
 static int load_plugins(rvx_machine *m, const char *const *specs, int n)
@@ -538,12 +563,18 @@ int main(int argc, char **argv)
 	if (!sysroot && access(DEFAULT_SYSROOT, F_OK) == 0)
 		sysroot = DEFAULT_SYSROOT;
 	if (log_path) {
-		log = fopen(log_path, "a");
-		if (!log) {
+		FILE *opened = fopen(log_path, "a");
+		if (!opened) {
 			fprintf(stderr, "rvx: cannot open log file '%s': %s\n", log_path, strerror(errno));
 			return EXIT_USAGE;
 		}
-		setvbuf(log, NULL, _IOLBF, 0);
+		log = private_log(fileno(opened), _IOLBF);
+		if (log)
+			fclose(opened);
+		else
+			setvbuf(log = opened, NULL, _IOLBF, 0);
+	} else {
+		log = private_log(STDERR_FILENO, _IONBF); /* NULL (stderr itself) where stderr is closed */
 	}
 
 	/* What a guest execve of another RISC-V program runs: this rvx with these options. */

@@ -221,9 +221,51 @@ long sys_ioctl(struct rvx_vcpu *cpu, const uint64_t *a)
 	return host_ret(ioctl((int)a[0], cmd, a[2]));
 }
 
+/* The emulator's own descriptor, its log (kept high and close-on-exec by rvx, so that a guest
+ * that closes stderr at exit, as programs built on gnulib do, silences neither plugins nor -d):
+ * none of the guest's, which can neither use nor close it. */
+static bool private_fd(const struct rvx_vcpu *cpu, uint64_t fd)
+{
+	return cpu->m->log && fileno(cpu->m->log) > 2 && fd == (uint64_t)fileno(cpu->m->log);
+}
+
+long sys_close(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return private_fd(cpu, a[0]) ? -EBADF : SAFE_SYSCALL(cpu, SYS_close, a[0], 0, 0, 0, 0, 0);
+}
+
+long sys_dup(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return private_fd(cpu, a[0]) ? -EBADF : SAFE_SYSCALL(cpu, SYS_dup, a[0], 0, 0, 0, 0, 0);
+}
+
+long sys_dup3(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	if (private_fd(cpu, a[0]) || private_fd(cpu, a[1]))
+		return -EBADF; /* as for a descriptor past the guest's limit */
+	return SAFE_SYSCALL(cpu, SYS_dup3, a[0], a[1], a[2], 0, 0, 0);
+}
+
+/* close_range over the guest's descriptors: around the private one where the range holds it */
+long sys_close_range(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	uint32_t first = (uint32_t)a[0], last = (uint32_t)a[1], own;
+	long r = 0;
+	if (!cpu->m->log || fileno(cpu->m->log) <= 2 || first > last || (own = (uint32_t)fileno(cpu->m->log)) < first ||
+	    own > last)
+		return SAFE_SYSCALL(cpu, SYS_close_range, first, last, a[2], 0, 0, 0);
+	if (own > first)
+		r = SAFE_SYSCALL(cpu, SYS_close_range, first, own - 1, a[2], 0, 0, 0);
+	if (r == 0 && own < last)
+		r = SAFE_SYSCALL(cpu, SYS_close_range, own + 1, last, a[2], 0, 0, 0);
+	return r;
+}
+
 long sys_fcntl(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	int cmd = (int)a[1];
+	if (private_fd(cpu, a[0]))
+		return -EBADF;
 	switch (cmd) {
 	case F_GETLK:
 	case F_SETLK:

@@ -37,8 +37,8 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(20, epoll_create1, "x", 0),
     CALL(21, epoll_ctl, "ddpd", 0),
     CALL(22, epoll_pwait, "dpddpu", 0),
-    PASS(23, dup, "d", 0),
-    PASS(24, dup3, "ddx", 0),
+    CALL(23, dup, "d", 0),
+    CALL(24, dup3, "ddx", 0),
     CALL(25, fcntl, "ddx", SC_RESTART),
     PASS(26, inotify_init1, "x", 0),
     PASS(27, inotify_add_watch, "dfx", 0),
@@ -66,7 +66,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(54, fchownat, "dfdda", 0),
     PASS(55, fchown, "ddd", 0),
     CALL(56, openat, "dfxo", SC_RESTART),
-    PASS(57, close, "d", 0),
+    CALL(57, close, "d", 0),
     PASS(59, pipe2, "px", 0),
     PASS(61, getdents64, "dpu", 0),
     PASS(62, lseek, "ddd", 0),
@@ -234,7 +234,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(424, pidfd_send_signal, "ddpx", 0),
     PASS(434, pidfd_open, "dx", 0),
     CALL(435, clone3, "pu", SC_SETS_REGS),
-    PASS(436, close_range, "ddx", 0),
+    CALL(436, close_range, "ddx", 0),
     PASS(439, faccessat2, "dfoa", 0),
 };
 

@@ -35,6 +35,7 @@ guest exits $SRC/exits.c
 guest instret tests/guest/instret.c
 guest fp_quiet_exits tests/guest/fp_quiet_exits.c
 guest exits-v $SRC/exits.c -march=rv64gcv
+guest closes_fds $SRC/closes_fds.c
 $CC -O2 -o "$T/loop-dynamic" $SRC/loop.c
 host_plugin probe $SRC/probe_plugin.c
 host_plugin bad_version $SRC/bad_version.c
@@ -357,5 +358,21 @@ refuse plugin-refuse-version 73 "built for plugin API version 42; this rvx suppo
 refuse plugin-refuse-not-plugin 73 "is not an rvx plugin" -plugin "$T/not_a_plugin.so" "$T/loop"
 refuse plugin-refuse-missing 73 "cannot load plugin $T/none.so" -plugin "$T/none.so" "$T/loop"
 refuse plugin-refuse-install 73 "refused to install" -plugin "$PLUGINS/libinsn.so,colour=blue" "$T/loop"
+# a guest that closes stderr and every descriptor from 3 on (gnulib's close_stdout, daemons): the
+# insn plugin's report still reaches rvx's log, on stderr and with -D, and the guest sees its
+# descriptors as under qemu-riscv64
+timeout 120 qemu-riscv64 "$T/closes_fds" >"$T/closes_fds.ref" 2>/dev/null
+rm -f "$T/closes_fds.log"
+out=$(timeout 120 "$RVX" -d plugin -plugin "$PLUGINS/libinsn.so" "$T/closes_fds" 2>"$T/closes_fds.err")
+timeout 120 "$RVX" -d plugin -D "$T/closes_fds.log" -plugin "$PLUGINS/libinsn.so" "$T/closes_fds" >/dev/null 2>&1
+if [ "$out" != "$(cat "$T/closes_fds.ref")" ] || [ ! -s "$T/closes_fds.ref" ]; then
+	fail plugin-guest-closes-fds "the guest's descriptors: '$out', qemu-riscv64: '$(cat "$T/closes_fds.ref")'"
+elif ! grep -q "^total insns: [1-9]" "$T/closes_fds.err"; then
+	fail plugin-guest-closes-fds "no report on stderr after the guest closed it: '$(head -c 200 "$T/closes_fds.err")'"
+elif ! grep -q "^total insns: [1-9]" "$T/closes_fds.log"; then
+	fail plugin-guest-closes-fds "no report in the -D log after the guest closed its descriptors"
+else
+	pass plugin-guest-closes-fds
+fi
 # plugins in cluster mode run on every rank (cluster.sh); outside an MPI job that is refused as always
 refuse plugin-cluster-outside-mpi 72 "runs as the ranks of an MPI job" -plugin "$PLUGINS/libinsn.so" --cluster "$T/loop"
