@@ -288,19 +288,30 @@ static int run_cluster(rvx_machine *m, const char *place, const char *copt, cons
 }
 #endif
 
-/* rvx's log on a descriptor of its own, close-on-exec and as high as the guest's descriptors go
- * before FD_SETSIZE (where it is the last one the kernel would hand out): a guest that closes
+/* rvx's log on a descriptor of its own, close-on-exec and at 1023 (below the hard limit): above
+ * the soft limit and FD_SETSIZE's range, where a guest neither gets descriptors nor probes for
+ * them (the soft limit raised for the moment where it is lower), so that a guest that closes
  * stderr at exit, as programs built on gnulib do, or all its descriptors, silences neither
- * plugins nor -d, and the syscalls keep the guest off it (private_fd). NULL if it cannot be. */
+ * plugins nor -d; the syscalls keep the guest off it (private_fd). NULL if it cannot be. */
 static FILE *private_log(int fd, int buffering)
 {
-	struct rlimit rl;
+	struct rlimit rl, raised;
 	long top = 1023;
+	bool lowered = false;
 	int own;
 	FILE *f;
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && (long)rl.rlim_cur - 1 < top)
-		top = (long)rl.rlim_cur - 1;
-	if (top < 3 || (own = fcntl(fd, F_DUPFD_CLOEXEC, (int)top)) < 0)
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+		if (rl.rlim_max != RLIM_INFINITY && (long)rl.rlim_max - 1 < top)
+			top = (long)rl.rlim_max - 1;
+		raised = rl;
+		raised.rlim_cur = (rlim_t)top + 1;
+		lowered =
+		    rl.rlim_cur != RLIM_INFINITY && (long)rl.rlim_cur <= top && setrlimit(RLIMIT_NOFILE, &raised) == 0;
+	}
+	own = top >= 3 ? fcntl(fd, F_DUPFD_CLOEXEC, (int)top) : -1;
+	if (lowered)
+		setrlimit(RLIMIT_NOFILE, &rl);
+	if (own < 0)
 		return NULL;
 	f = fdopen(own, "w");
 	if (!f) {
