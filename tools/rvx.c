@@ -88,6 +88,7 @@ static void usage(FILE *f)
 		   "                    so that perf report names guest functions\n"
 		   "  -plugin FILE[,ARG=VALUE...]  load an instrumentation plugin (include/rvx-plugin.h)\n"
 		   "                    with its arguments; repeatable; its output shows with -d plugin\n"
+		   "                    (with --cluster every rank loads it: each line says its rank)\n"
 		   "  -g PORT           wait for gdb-multiarch to connect (target remote :PORT) and run the\n"
 		   "                    program under its control; also HOST:PORT, or a Unix socket:\n"
 		   "                    unix:PATH or a PATH with a '/' (target remote PATH); also $QEMU_GDB\n"

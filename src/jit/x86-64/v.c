@@ -1363,10 +1363,11 @@ static void extend(struct tctx *t, int x, unsigned sew, bool sign, unsigned step
 }
 
 /* The widening integer forms (vwadd[u], vwsub[u] .vv/.vx and their .wv/.wx, vwmul[u], vwmacc[u])
- * on e8-e32 with LMUL up to 4, where the host has the masks (v_masks), or unmasked where it
- * blends (v_blend: vd's old bytes from vl * 2 * SEW on blended back, unless vl is VLMAX of a whole
- * group): each 16 or 32 bytes of vd from the 8 or 16 bytes of the sources under it, extended, then
- * the operation at 2 * SEW */
+ * on e8-e32 with LMUL up to 4, where the host has the masks (v_masks), or where it blends
+ * (v_blend: vd's old bytes from vl * 2 * SEW on blended back, unless vl is VLMAX of a whole group;
+ * under v0.t, those of its inactive elements too, by blend_elements at 2 * SEW): each 16 or 32
+ * bytes of vd from the 8 or 16 bytes of the sources under it, extended, then the operation at
+ * 2 * SEW */
 static bool widening(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1381,10 +1382,11 @@ static bool widening(struct tctx *t)
 	bool mul = op == RV_VWMULU || op == RV_VWMUL, macc = op == RV_VWMACCU || op == RV_VWMACC;
 	static const uint8_t add_op[9] = {[2] = 0xfd, [4] = 0xfe, [8] = 0xd4},
 			     sub_op[9] = {[2] = 0xf9, [4] = 0xfa, [8] = 0xfb};
-	bool blend = !t->j->v_masks && !(t->v_whole && t->v_lmul8 >= 4);
-	if (!(t->j->v_masks || (t->j->v_blend && in->rm && dchunks <= 16)) || sew > 4 || t->v_lmul8 > 32 ||
-	    !mask_ok(t) || (form != VF_VV && form != VF_VX) || in->rd % dregs || in->rs2 % (wide ? dregs : sregs) ||
-	    (form == VF_VV && in->rs1 % sregs))
+	unsigned lmul8 = t->v_lmul8;
+	bool by_v0 = !t->j->v_masks && !in->rm, blend = !t->j->v_masks && (by_v0 || !(t->v_whole && lmul8 >= 4));
+	if (!(t->j->v_masks || (t->j->v_blend && dchunks <= 16)) || sew > 4 || lmul8 > 32 ||
+	    !(t->j->v_masks ? mask_ok(t) : mask_ok_blend(t)) || (form != VF_VV && form != VF_VX) || in->rd % dregs ||
+	    in->rs2 % (wide ? dregs : sregs) || (form == VF_VV && in->rs1 % sregs))
 		return false;
 	/* a narrow source overlapping vd (reserved, or allowed in its highest part): the interpreter's */
 	if ((!wide && groups_overlap(in->rs2, sregs, in->rd, dregs)) ||
@@ -1406,13 +1408,17 @@ static bool widening(struct tctx *t)
 			sign ? e_movsxd(e, RAX, RAX) : e_mov_rr(e, false, RAX, RAX);
 		broadcast(t, dsew, step);
 	}
-	if (blend) { /* after the scalar's broadcast, which takes rcx; vd's elements at twice SEW */
-		t->v_sew = dsew;
+	t->v_sew = dsew; /* after the scalar's broadcast, which takes rcx: vd's elements' masks */
+	if (by_v0) {
+		t->v_lmul8 = 2 * lmul8;
+		blend_masks(t);
+	} else if (blend) {
 		keep_masks_at(t);
-		t->v_sew = sew;
 	}
 	for (unsigned u = 0; u < dchunks; u += step) {
-		int kr = elems_k(t, u * 16 / dsew, per), b = form == VF_VV ? XMM2 : XMM1;
+		int kr = t->j->v_masks ? elems_k(t, u * 16 / dsew, per) : 0, b = form == VF_VV ? XMM2 : XMM1;
+		if (by_v0) /* first: it takes xmm0 and xmm2 */
+			blend_elements(t, u, step);
 		if (wide) {
 			vget(t, XMM0, in->rs2, u, step);
 		} else { /* the source's 8 bytes under chunk u, or 16 under a pair */
@@ -1436,11 +1442,15 @@ static bool widening(struct tctx *t)
 			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, add_op[dsew], XMM0, XMM0, XMM2);
 		}
 		if (blend) {
-			vec_load(t, XMM2, MX(RDX, RCX, 16 * (int32_t)u), step);
+			vec_load(t, XMM2, by_v0 ? M(REG_CPU, OFF(v_elem) + 32) : MX(RDX, RCX, 16 * (int32_t)u), step);
 			blend_m(t, XMM0, XMM0, vreg(t, in->rd, u), XMM2, step);
 		}
 		vput_masked(t, dsew, in->rd, u, XMM0, step, kr);
 	}
+	t->v_sew = sew;
+	t->v_lmul8 = lmul8;
+	if (by_v0)
+		t->v_masked = false; /* the masks made are vd's, not the vtype's */
 	finish_wide(t, step);
 	return true;
 }
