@@ -1586,32 +1586,35 @@ static bool slide(struct tctx *t)
 	return true;
 }
 
-/* narrowing's, unmasked, where the host blends (v_blend): 16 bytes of vd at a time from the two
- * chunks of vs2 under them, each shifted at 2 * SEW, their low halves packed (vshufps for dwords;
- * for words and bytes sign-extended in place first, so that vpackssdw/wb keep them whole), and
- * the old elements past vl blended back (always for a fractional LMUL). vnsra of 64-bit elements
- * only by an immediate (below 32: a logical shift gives the same low half). */
+/* narrowing's where the host blends (v_blend): 16 bytes of vd at a time from the two chunks of
+ * vs2 under them, each shifted at 2 * SEW, their low halves packed (vshufps for dwords; for words
+ * and bytes sign-extended in place first, so that vpackssdw/wb keep them whole), and the old
+ * elements past vl (always for a fractional LMUL) and where v0.t is clear blended back. vnsra of
+ * 64-bit elements only by an immediate (below 32: a logical shift gives the same low half). */
 static bool narrowing_blend(struct tctx *t, unsigned sregs, unsigned dchunks)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, wsew = 2 * sew, form = in->rs3, schunks = sregs * t->cpu->vlenb / 16;
 	unsigned amount = (unsigned)in->imm & (8 * wsew - 1);
-	bool sra = in->op == RV_VNSRA, blend = !(t->v_whole && t->v_lmul8 >= 8);
+	bool sra = in->op == RV_VNSRA, blend = !(t->v_whole && t->v_lmul8 >= 8 && in->rm);
 	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73},
 			     by_reg[2][9] = {{[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, {[2] = 0xe1, [4] = 0xe2}};
-	if (!in->rm || dchunks > 16 || (sra && wsew == 8 && form != VF_WI))
+	if (dchunks > 16 || (sra && wsew == 8 && form != VF_WI))
 		return false;
 	if (form == VF_WX) {
 		t_get(t, RAX, in->rs1);
 		e_alu_ri(e, ALU_AND, false, RAX, (int32_t)(8 * wsew - 1));
 		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax */
 	}
-	if (blend)
-		keep_masks_at(t);
+	if (blend && !t->v_masked)
+		blend_masks(t);
+	t->v_masked = t->v_masked || blend;
 	sra = sra && wsew < 8;
 	for (unsigned d = 0; d < dchunks; d++) {
 		int x[2] = {XMM0, XMM2};
+		if (!in->rm) /* first: it takes xmm0 and xmm2 */
+			blend_elements(t, d, 1);
 		vget(t, XMM0, in->rs2, 2 * d, 1);
 		vget(t, XMM2, in->rs2, 2 * d + 1 < schunks ? 2 * d + 1 : 2 * d, 1); /* past the group: tail */
 		for (int h = 0; h < 2; h++) {
@@ -1635,7 +1638,7 @@ static bool narrowing_blend(struct tctx *t, unsigned sregs, unsigned dchunks)
 			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, wsew == 4 ? 0x6b : 0x63, XMM0, XMM0, XMM2);
 		}
 		if (blend) {
-			vec_load(t, XMM2, MX(RDX, RCX, 16 * (int32_t)d), 1);
+			vec_load(t, XMM2, blend_at(t, BLEND_KEEP, d), 1);
 			blend_m(t, XMM0, XMM0, vreg(t, in->rd, d), XMM2, 1);
 		}
 		vput(t, in->rd, d, XMM0, 1);
@@ -1658,9 +1661,9 @@ static bool narrowing(struct tctx *t)
 			     srl[9] = {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3},
 			     sra_reg[9] = {[2] = 0xe1, [4] = 0xe2, [8] = 0xe2},
 			     trunc[9] = {[2] = 0x30, [4] = 0x33, [8] = 0x35};
-	if (!(t->j->v_masks || t->j->v_blend) || sew > 4 || t->v_lmul8 > 32 || !mask_ok(t) ||
-	    (form != VF_WX && form != VF_WI) || in->rd % dregs || in->rs2 % sregs ||
-	    (in->rd != in->rs2 && groups_overlap(in->rd, dregs, in->rs2, sregs)))
+	if (!(t->j->v_masks || t->j->v_blend) || sew > 4 || t->v_lmul8 > 32 ||
+	    !(t->j->v_masks ? mask_ok(t) : mask_ok_blend(t)) || (form != VF_WX && form != VF_WI) || in->rd % dregs ||
+	    in->rs2 % sregs || (in->rd != in->rs2 && groups_overlap(in->rd, dregs, in->rs2, sregs)))
 		return false;
 	if (!t->j->v_masks)
 		return narrowing_blend(t, sregs, dchunks);
