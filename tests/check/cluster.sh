@@ -157,21 +157,24 @@ else
 		set -- $cfg
 		t="cluster-plugins-np$1-$2-$3"
 		out="$bin.$1$2$3"
+		# the log in a file, where each rank appends whole lines (mpirun's merged stderr may cut
+		# one rank's line with another's)
+		rm -f "$out.log"
 		(cd "$T" && mpi "$1" "$2" "$RVX" --cluster --engine "$3" --translate-after 1 -d plugin,cluster \
-			-plugin "$hot" "$bin" >"$out.out" 2>"$out.err")
+			-D "$out.log" -plugin "$hot" "$bin" >"$out.out" 2>"$out.err")
 		st=$?
-		loop_counts "$out.err" >"$out.counts"
-		ranks=$(grep -c "^rank [0-9]*: collected [0-9]* blocks" "$out.err")
+		loop_counts "$out.log" >"$out.counts"
+		ranks=$(grep -c "^rank [0-9]*: collected [0-9]* blocks" "$out.log")
 		if [ "$st" != 0 ] || ! cmp -s "$out.out" "$bin.ref"; then
 			echo "FAIL $t: exit status $st, output $(head -c 100 "$out.out"): $(grep -v '^\(---\|$\)' "$out.err" | head -c 300)"
 		elif [ "$ranks" != "$1" ]; then
 			echo "FAIL $t: $ranks ranks' plugins reported, of $1"
-		elif ! grep -q "moves from rank" "$out.err"; then
+		elif ! grep -q "moves from rank" "$out.log"; then
 			echo "FAIL $t: no thread moved"
 		elif [ ! -s "$bin.one.counts" ] || ! cmp -s "$out.counts" "$bin.one.counts"; then
 			echo "FAIL $t: counted_loop's runs summed over the ranks: $(tr '\n' ' ' <"$out.counts"), on one machine: $(tr '\n' ' ' <"$bin.one.counts")"
 		else
-			echo "PASS $t ($(grep -c "counted_loop" "$out.err") rows over the ranks, $(grep -c "moves from rank" "$out.err") moves)"
+			echo "PASS $t ($(grep -c "counted_loop" "$out.log") rows over the ranks, $(grep -c "moves from rank" "$out.log") moves)"
 		fi
 	done
 fi
