@@ -1061,6 +1061,40 @@ static void strided_addresses(struct tctx *t, unsigned bytes, unsigned abytes)
 /* vlm.v and vsm.v: ceil(vl / 8) bytes, under byte masks (AVX-512BW) where vl is not known to
  * cover a chunk, the rest of vd kept (as QEMU keeps a tail it may write with ones); rcx and rdx
  * only, as the address may be in rax */
+/* vlm.v where the host blends (v_blend): each 16 bytes of vd loaded whole (a fault past the
+ * ceil(vl / 8) bytes it needs is replayed in the interpreter), its bytes from there on blended
+ * back from vd; the masks through rcx and rdx, which no address uses */
+static bool mask_load_blend(struct tctx *t, uint64_t bytes)
+{
+	struct emit *e = &t->e;
+	const struct rv_insn *in = t->in;
+	struct mem m = t_address(t, in->rs1, 0);
+	int32_t kept = (int32_t)offsetof(__typeof__(blend_bytes), keep) + 256; /* minus the bytes loaded */
+	if (bytes != UINT64_MAX) {
+		e_mov_ri(e, RCX, (uint64_t)(kept - (int32_t)bytes));
+	} else {
+		if (t->v_vl_in)
+			e_mov_rr(e, true, RCX, t_host_reg(t, t->v_vl_in));
+		else
+			e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
+		e_alu_ri(e, ALU_ADD, true, RCX, 7);
+		e_shift_i(e, SH_SHR, true, RCX, 3);
+		e_unary(e, 3, true, RCX); /* neg */
+		e_alu_ri(e, ALU_ADD, true, RCX, kept);
+	}
+	e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&blend_bytes);
+	for (unsigned c = 0; c < t->cpu->vlenb / 16 && bytes > 16 * c; c++) {
+		struct mem g = m;
+		g.disp += (int32_t)(16 * c);
+		t_fault_site_replay(t, 1);
+		vec_load(t, XMM0, g, 1);
+		vec_load(t, XMM2, MX(RDX, RCX, 16 * (int32_t)c), 1);
+		blend_m(t, XMM0, XMM0, vreg(t, in->rd, c), XMM2, 1);
+		vput(t, in->rd, c, XMM0, 1);
+	}
+	return true;
+}
+
 static bool mask_memory(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1070,7 +1104,7 @@ static bool mask_memory(struct tctx *t)
 	uint64_t bytes = known != UINT64_MAX ? (known + 7) / 8 : UINT64_MAX;
 	struct mem m;
 	if (!t->j->v_masks)
-		return false;
+		return !store && t->j->v_blend && t->cpu->vlenb <= 256 && mask_load_blend(t, bytes);
 	make_live(t);
 	m = t_address(t, in->rs1, 0);
 	for (unsigned c = 0; c < t->cpu->vlenb / 16 && bytes > 16 * c; c++) {
