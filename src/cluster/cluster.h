@@ -113,6 +113,10 @@ bool cluster_split_host_fault(struct rvx_vcpu *cpu, uint64_t addr);
 /* Joins the split pages in [addr, addr+len) before a mapping change there, or all of them when a
  * syscall failed with EFAULT (the kernel cannot reach a split page); true if there were any. */
 bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len);
+/* Before a syscall: the split pages under its pointer arguments (kinds: the syscall table's
+ * argument letters, 'p' for a pointer) are joined, as the kernel cannot reach them, and a call
+ * that fails with EFAULT after acting (wait4 after reaping its child) cannot run again. */
+void cluster_split_join_args(struct rvx_machine *m, const char *kinds, const uint64_t *a);
 /* Before a mapping change of [addr, addr+len) (a fork or exec: all of it, cluster_gather): the
  * pages there that are split or being split are joined, and no page is split until as many
  * cluster_split_release as holds (a split decided meanwhile would find its mapping changed). */

@@ -583,7 +583,7 @@ static void join_wait(struct cluster *c, uint64_t page, const char *why)
 	cl_wait_for(&w);
 }
 
-bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len)
+static bool join_range(struct rvx_machine *m, uint64_t addr, uint64_t len, const char *why)
 {
 	struct cluster *c = m->cluster;
 	bool any = false;
@@ -592,11 +592,23 @@ bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len
 	for (int s = 0; s < RVX_SPLIT_SLOTS; s++) {
 		uint64_t page = __atomic_load_n(&c->split_tab[s].key, __ATOMIC_ACQUIRE);
 		if (page != UINT64_MAX && page + PAGE > addr && page - addr < len) {
-			join_wait(c, page, addr || len != UINT64_MAX ? "a mapping change" : "a syscall, fork or exec");
+			join_wait(c, page, why);
 			any = true;
 		}
 	}
 	return any;
+}
+
+bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len)
+{
+	return join_range(m, addr, len, addr || len != UINT64_MAX ? "a mapping change" : "a syscall, fork or exec");
+}
+
+void cluster_split_join_args(struct rvx_machine *m, const char *kinds, const uint64_t *a)
+{
+	for (int i = 0; i < 6 && kinds[i]; i++)
+		if (kinds[i] == 'p' && a[i]) /* the page it points into and the next, for a small struct */
+			join_range(m, a[i] & ~(uint64_t)(PAGE - 1), 2 * PAGE, "a syscall's argument");
 }
 
 /* The master's service pauses or resumes giving out slots (and has, when this returns). */

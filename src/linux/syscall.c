@@ -439,6 +439,8 @@ static long run_here(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint64_
 	}
 	if (call && d->fn && (d->flags & SC_SETS_REGS))
 		fprintf(cpu->m->log, "%s\n", call);
+	if (cpu->m->cluster)
+		cluster_split_join_args(cpu->m, d->args, a);
 	r = d->fn ? d->fn(cpu, a) : passthrough(cpu, d, a);
 	/* the kernel cannot reach a split page (cluster mode): joined, the call runs again (it did
 	 * nothing: EFAULT comes from the first copy that fails) */
