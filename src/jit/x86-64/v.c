@@ -1061,6 +1061,17 @@ static void strided_addresses(struct tctx *t, unsigned bytes, unsigned abytes)
 /* vlm.v and vsm.v: ceil(vl / 8) bytes, under byte masks (AVX-512BW) where vl is not known to
  * cover a chunk, the rest of vd kept (as QEMU keeps a tail it may write with ones); rcx and rdx
  * only, as the address may be in rax */
+/* reg = ceil(vl / 8): the bytes of a mask load or store */
+static void mask_bytes(struct tctx *t, int reg)
+{
+	if (t->v_vl_in)
+		e_mov_rr(&t->e, true, reg, t_host_reg(t, t->v_vl_in));
+	else
+		e_load(&t->e, reg, M(REG_CPU, OFF(vl)), 8, false);
+	e_alu_ri(&t->e, ALU_ADD, true, reg, 7);
+	e_shift_i(&t->e, SH_SHR, true, reg, 3);
+}
+
 /* vlm.v where the host blends (v_blend): each 16 bytes of vd loaded whole (a fault past the
  * ceil(vl / 8) bytes it needs is replayed in the interpreter), its bytes from there on blended
  * back from vd; the masks through rcx and rdx, which no address uses */
@@ -1073,12 +1084,7 @@ static bool mask_load_blend(struct tctx *t, uint64_t bytes)
 	if (bytes != UINT64_MAX) {
 		e_mov_ri(e, RCX, (uint64_t)(kept - (int32_t)bytes));
 	} else {
-		if (t->v_vl_in)
-			e_mov_rr(e, true, RCX, t_host_reg(t, t->v_vl_in));
-		else
-			e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
-		e_alu_ri(e, ALU_ADD, true, RCX, 7);
-		e_shift_i(e, SH_SHR, true, RCX, 3);
+		mask_bytes(t, RCX);
 		e_unary(e, 3, true, RCX); /* neg */
 		e_alu_ri(e, ALU_ADD, true, RCX, kept);
 	}
@@ -1116,12 +1122,7 @@ static bool mask_memory(struct tctx *t)
 				e_mov_ri(e, RCX, bytes - 16 * c);
 			} else {
 				uint8_t *above;
-				if (t->v_vl_in)
-					e_mov_rr(e, true, RCX, t_host_reg(t, t->v_vl_in));
-				else
-					e_load(e, RCX, M(REG_CPU, OFF(vl)), 8, false);
-				e_alu_ri(e, ALU_ADD, true, RCX, 7);
-				e_shift_i(e, SH_SHR, true, RCX, 3);
+				mask_bytes(t, RCX);
 				if (c) {
 					e_alu_ri(e, ALU_SUB, true, RCX, (int32_t)(16 * c));
 					above = e_jcc(e, CC_AE);
