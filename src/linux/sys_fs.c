@@ -224,9 +224,15 @@ long sys_ioctl(struct rvx_vcpu *cpu, const uint64_t *a)
 /* The emulator's own descriptor, its log (kept high and close-on-exec by rvx, so that a guest
  * that closes stderr at exit, as programs built on gnulib do, silences neither plugins nor -d):
  * none of the guest's, which can neither use nor close it. */
+static int own_fd(const struct rvx_vcpu *cpu)
+{
+	int fd = cpu->m->log ? fileno(cpu->m->log) : -1;
+	return fd > 2 ? fd : -1;
+}
+
 static bool private_fd(const struct rvx_vcpu *cpu, uint64_t fd)
 {
-	return cpu->m->log && fileno(cpu->m->log) > 2 && fd == (uint64_t)fileno(cpu->m->log);
+	return own_fd(cpu) >= 0 && fd == (uint64_t)own_fd(cpu);
 }
 
 long sys_close(struct rvx_vcpu *cpu, const uint64_t *a)
@@ -249,10 +255,11 @@ long sys_dup3(struct rvx_vcpu *cpu, const uint64_t *a)
 /* close_range over the guest's descriptors: around the private one where the range holds it */
 long sys_close_range(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	uint32_t first = (uint32_t)a[0], last = (uint32_t)a[1], own;
+	uint32_t first = (uint32_t)a[0], last = (uint32_t)a[1];
+	int fd = own_fd(cpu);
+	uint32_t own = (uint32_t)fd;
 	long r = 0;
-	if (!cpu->m->log || fileno(cpu->m->log) <= 2 || first > last || (own = (uint32_t)fileno(cpu->m->log)) < first ||
-	    own > last)
+	if (fd < 0 || own < first || own > last)
 		return SAFE_SYSCALL(cpu, SYS_close_range, first, last, a[2], 0, 0, 0);
 	if (own > first)
 		r = SAFE_SYSCALL(cpu, SYS_close_range, first, own - 1, a[2], 0, 0, 0);

@@ -465,13 +465,12 @@ static void blend_masks(struct tctx *t)
 	}
 }
 
-/* The keep masks of a group of vd's elements at vl (vl * SEW bytes active) for blend_m: chunk k's
- * at [rdx + rcx + 16 * k] */
-static void keep_masks_at(struct tctx *t)
+/* blend_m's keep masks of a group whose first `bytes` bytes (a register, not rcx) are written:
+ * chunk k's at [rdx + rcx + 16 * k] */
+static void keep_masks_for(struct tctx *t, int bytes)
 {
-	vl_bytes(t, RAX);
 	e_mov_ri(&t->e, RCX, (uint64_t)offsetof(__typeof__(blend_bytes), keep) + 256);
-	e_alu_rr(&t->e, ALU_SUB, true, RCX, RAX);
+	e_alu_rr(&t->e, ALU_SUB, true, RCX, bytes);
 	e_mov_ri(&t->e, RDX, (uint64_t)(uintptr_t)&blend_bytes);
 }
 
@@ -1058,9 +1057,6 @@ static void strided_addresses(struct tctx *t, unsigned bytes, unsigned abytes)
 	e_evex_len_rr(e, abytes, VEX_PP_66, VEX_0F, true, 0xd4, XMM2, XMM2, XMM1, 0);
 }
 
-/* vlm.v and vsm.v: ceil(vl / 8) bytes, under byte masks (AVX-512BW) where vl is not known to
- * cover a chunk, the rest of vd kept (as QEMU keeps a tail it may write with ones); rcx and rdx
- * only, as the address may be in rax */
 /* reg = ceil(vl / 8): the bytes of a mask load or store */
 static void mask_bytes(struct tctx *t, int reg)
 {
@@ -1080,15 +1076,11 @@ static bool mask_load_blend(struct tctx *t, uint64_t bytes)
 	struct emit *e = &t->e;
 	const struct rv_insn *in = t->in;
 	struct mem m = t_address(t, in->rs1, 0);
-	int32_t kept = (int32_t)offsetof(__typeof__(blend_bytes), keep) + 256; /* minus the bytes loaded */
-	if (bytes != UINT64_MAX) {
-		e_mov_ri(e, RCX, (uint64_t)(kept - (int32_t)bytes));
-	} else {
-		mask_bytes(t, RCX);
-		e_unary(e, 3, true, RCX); /* neg */
-		e_alu_ri(e, ALU_ADD, true, RCX, kept);
-	}
-	e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&blend_bytes);
+	if (bytes != UINT64_MAX)
+		e_mov_ri(e, RDX, bytes);
+	else
+		mask_bytes(t, RDX);
+	keep_masks_for(t, RDX);
 	for (unsigned c = 0; c < t->cpu->vlenb / 16 && bytes > 16 * c; c++) {
 		struct mem g = m;
 		g.disp += (int32_t)(16 * c);
@@ -1101,6 +1093,9 @@ static bool mask_load_blend(struct tctx *t, uint64_t bytes)
 	return true;
 }
 
+/* vlm.v and vsm.v: ceil(vl / 8) bytes, under byte masks (AVX-512BW) where vl is not known to
+ * cover a chunk, the rest of vd kept (as QEMU keeps a tail it may write with ones); rcx and rdx
+ * only, as the address may be in rax */
 static bool mask_memory(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1110,7 +1105,7 @@ static bool mask_memory(struct tctx *t)
 	uint64_t bytes = known != UINT64_MAX ? (known + 7) / 8 : UINT64_MAX;
 	struct mem m;
 	if (!t->j->v_masks)
-		return !store && t->j->v_blend && t->cpu->vlenb <= 256 && mask_load_blend(t, bytes);
+		return !store && t->j->v_blend && mask_load_blend(t, bytes);
 	make_live(t);
 	m = t_address(t, in->rs1, 0);
 	for (unsigned c = 0; c < t->cpu->vlenb / 16 && bytes > 16 * c; c++) {
@@ -1448,7 +1443,8 @@ static bool widening(struct tctx *t)
 		t->v_lmul8 = 2 * lmul8;
 		blend_masks(t);
 	} else if (blend) {
-		keep_masks_at(t);
+		vl_bytes(t, RAX);
+		keep_masks_for(t, RAX);
 	}
 	for (unsigned u = 0; u < dchunks; u += step) {
 		int kr = t->j->v_masks ? elems_k(t, u * 16 / dsew, per) : 0, b = form == VF_VV ? XMM2 : XMM1;
