@@ -1093,6 +1093,57 @@ static bool mask_load_blend(struct tctx *t, uint64_t bytes)
 	return true;
 }
 
+/* vsm.v where the host blends (v_blend): the ceil(vl / 8) bytes of vd (rcx) stored exactly, 16 at
+ * a time while that many are left, then the rest from xmm0 by pieces of 8, 4, 2 and 1 (movq,
+ * movd, vpextrw, vpextrb), xmm0 moved down after each; the offset in rdx, as the address may be
+ * in rax */
+static bool mask_store_blend(struct tctx *t, uint64_t bytes)
+{
+	struct emit *e = &t->e;
+	const struct rv_insn *in = t->in;
+	struct mem g = t_address(t, in->rs1, 0);
+	unsigned chunks = t->cpu->vlenb / 16;
+	uint8_t *part[RVX_VLENB_MAX / 16], *done;
+	if (bytes != UINT64_MAX)
+		e_mov_ri(e, RCX, bytes);
+	else
+		mask_bytes(t, RCX);
+	e_alu_rr(e, ALU_XOR, false, RDX, RDX);
+	g.index = RDX;
+	for (unsigned c = 0; c < chunks; c++) {
+		vget(t, XMM0, in->rd, c, 1);
+		e_alu_ri(e, ALU_CMP, false, RCX, 16);
+		part[c] = e_jcc(e, CC_B);
+		t_fault_site_replay(t, 1);
+		vec_store(t, g, XMM0, 1);
+		e_alu_ri(e, ALU_ADD, false, RDX, 16);
+		e_alu_ri(e, ALU_SUB, false, RCX, 16);
+	}
+	done = e_jmp(e);
+	for (unsigned c = 0; c < chunks; c++)
+		e_patch(part[c], e->p);
+	for (unsigned size = 8; size; size /= 2) {
+		uint8_t *skip;
+		e_bt_ri(e, 4, RCX, (uint8_t)__builtin_ctz(size));
+		skip = e_jcc(e, CC_AE);
+		t_fault_site_replay(t, 1);
+		if (size >= 4) {
+			e_sse_rm(e, 0x66, false, size == 8 ? 0xd6 : 0x7e, XMM0, g);
+		} else {
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F3A, false, size == 2 ? 0x15 : 0x14, XMM0, 0, g);
+			e_byte(e, 0);
+		}
+		if (size > 1) { /* vpsrldq xmm0, xmm0, size */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, XMM0, XMM0);
+			e_byte(e, (uint8_t)size);
+			e_alu_ri(e, ALU_ADD, false, RDX, (int32_t)size);
+		}
+		e_patch(skip, e->p);
+	}
+	e_patch(done, e->p);
+	return true;
+}
+
 /* vlm.v and vsm.v: ceil(vl / 8) bytes, under byte masks (AVX-512BW) where vl is not known to
  * cover a chunk, the rest of vd kept (as QEMU keeps a tail it may write with ones); rcx and rdx
  * only, as the address may be in rax */
@@ -1105,7 +1156,7 @@ static bool mask_memory(struct tctx *t)
 	uint64_t bytes = known != UINT64_MAX ? (known + 7) / 8 : UINT64_MAX;
 	struct mem m;
 	if (!t->j->v_masks)
-		return !store && t->j->v_blend && mask_load_blend(t, bytes);
+		return t->j->v_blend && (store ? mask_store_blend(t, bytes) : mask_load_blend(t, bytes));
 	make_live(t);
 	m = t_address(t, in->rs1, 0);
 	for (unsigned c = 0; c < t->cpu->vlenb / 16 && bytes > 16 * c; c++) {
@@ -1518,9 +1569,11 @@ static bool merge(struct tctx *t)
 }
 
 /* vslidedown/vslideup (.vx, .vi), vslide1down/vslide1up (.vx), vfslide1down/vfslide1up (.vf),
- * where the host has the masks (so VLEN 128): vs2's group goes to the vCPU's v_slide (at 0 for the
- * downs, with zeros from VLMAX on; at 128 for the ups), the scalar of a slide1 beside it, and each
- * chunk of vd is loaded back from the offset; a vslideup's elements below the offset stay. */
+ * where the host has the masks (so VLEN 128) or blends (v_blend, a group of at most 128 bytes):
+ * vs2's group goes to the vCPU's v_slide (at 0 for the downs, with zeros from VLMAX on; at 128
+ * for the ups), the scalar of a slide1 beside it, and each chunk of vd is loaded back from the
+ * offset; a vslideup's elements below the offset stay (blending: vd's bytes below offset * SEW
+ * blended back, their masks from blend_bytes through rax). */
 static bool slide(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -1530,13 +1583,18 @@ static bool slide(struct tctx *t)
 	bool up = op == RV_VSLIDEUP || op == RV_VSLIDE1UP || op == RV_VFSLIDE1UP;
 	bool one = op != RV_VSLIDEUP && op != RV_VSLIDEDOWN, fone = op == RV_VFSLIDE1UP || op == RV_VFSLIDE1DOWN;
 	int32_t at = OFF(v_slide) + (up ? 128 : 0);
-	if (!t->j->v_masks || !mask_ok(t) || in->rd % regs || in->rs2 % regs || (fone && sew != 4 && sew != 8) ||
+	bool masks = t->j->v_masks;
+	if (!(masks ? mask_ok(t) : blends(t) && mask_ok_blend(t) && regs * t->cpu->vlenb <= 128) || in->rd % regs ||
+	    in->rs2 % regs || (fone && sew != 4 && sew != 8) ||
 	    (fone  ? form != VF_VF
 	     : one ? form != VF_VX
 		   : form != VF_VX && form != VF_VI) ||
 	    (up && groups_overlap(in->rd, regs, in->rs2, regs)))
 		return false; /* a slide up onto its source: reserved */
-	enter_group(t);
+	if (masks)
+		enter_group(t);
+	else
+		enter_group_blend(t); /* vl is VLMAX where it does not blend */
 	step = step_of(t, chunks);
 	per = 16 * step / sew;
 	for (unsigned k = 0; k < chunks; k += step) {
@@ -1582,6 +1640,8 @@ static bool slide(struct tctx *t)
 		if (up) {
 			e_alu_rr(e, ALU_SUB, true, RAX, RCX);
 			e_mov_rr(e, true, RCX, RAX);
+			if (!masks) /* rax = 256 - offset * sew: blend_bytes' active bytes below it */
+				e_lea(e, RAX, MXS(NOREG, RCX, lg, (int32_t)(256 - vlmax * sew)));
 		}
 	}
 	for (unsigned k = 0; k < chunks; k += step) {
@@ -1593,7 +1653,7 @@ static bool slide(struct tctx *t)
 			if (up)
 				m.disp -= (int32_t)(vlmax * sew);
 		}
-		if (up && !one) { /* and only the elements from the offset on (VLMAX - rcx): k2 */
+		if (up && !one && masks) { /* and only the elements from the offset on (VLMAX - rcx): k2 */
 			uint8_t *above;
 			unsigned first = k / step * per;
 			e_mov_ri(e, RDX, vlmax - first);
@@ -1611,6 +1671,11 @@ static bool slide(struct tctx *t)
 			kr = 2;
 		}
 		vec_load(t, XMM0, m, step);
+		if (up && !one && !masks) {
+			e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&blend_bytes);
+			vec_load(t, XMM1, MX(RDX, RAX, 16 * (int32_t)k), step);
+			blend_m(t, XMM0, XMM0, vreg(t, in->rd, k), XMM1, step);
+		}
 		vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, step);
