@@ -2210,6 +2210,99 @@ static bool gather_in_register(struct tctx *t)
 	return true;
 }
 
+/* gather_blend's constants: for each SEW, the byte of each element's index that spreads to all of
+ * its bytes (vpshufb) and each byte's offset in its element; 15, 16 and 0 in every byte */
+static const struct {
+	uint8_t spread[9][16], offset[9][16], fifteen[16], sixteen[16], zero[16];
+} gather_bytes __attribute__((aligned(16))) = {
+    .spread = {[2] = {0, 0, 2, 2, 4, 4, 6, 6, 8, 8, 10, 10, 12, 12, 14, 14},
+	       [4] = {0, 0, 0, 0, 4, 4, 4, 4, 8, 8, 8, 8, 12, 12, 12, 12},
+	       [8] = {0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8}},
+    .offset = {[2] = {0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1},
+	       [4] = {0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3},
+	       [8] = {0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7}},
+    .fifteen = {[0 ... 15] = 15},
+    .sixteen = {[0 ... 15] = 16},
+};
+
+#define GATHER_AT(field) M(RDX, (int32_t)offsetof(__typeof__(gather_bytes), field))
+
+/* vrgather (.vv, .vx, .vi) where the host blends (v_blend), the source's elements below VLMAX in
+ * at most 128 bytes. .vx/.vi: the element (or 0 past VLMAX) broadcast. .vv, 16 bytes of vd at a
+ * time: each index made the byte offsets of its element's bytes in vs2's group (shifted by SEW,
+ * spread, offsets added), all ones where it is VLMAX or more; then for each 16 bytes of vs2 a
+ * vpshufb by them less 16 per chunk before, with bit 7 set where they reach past the chunk, ORed
+ * together (the scratch control in v_slide, since vpshufb takes its table from a register) */
+static bool gather_blend(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3;
+	unsigned lg = (unsigned)__builtin_ctz(sew), vlmax = (unsigned)t->v_vlmax, sources = (vlmax * sew + 15) / 16;
+	static const uint8_t bcast[9] = {[1] = 0x78, [2] = 0x79, [4] = 0x58, [8] = 0x59}; /* vpbroadcastb/w/d/q */
+	static const uint8_t cmpeq[9] = {[1] = 0x74, [2] = 0x75, [4] = 0x76};
+	static const uint8_t sll[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
+	const int32_t scratch = OFF(v_slide);
+	if (!blends(t) || !mask_ok_blend(t) || sources > 8 || (form != VF_VV && form != VF_VX && form != VF_VI) ||
+	    !groups_aligned(t) || groups_overlap(in->rd, regs, in->rs2, regs) ||
+	    (form == VF_VV && groups_overlap(in->rd, regs, in->rs1, regs)))
+		return false; /* overlaps are reserved: the interpreter raises SIGILL */
+	enter_group_blend(t); /* vl is VLMAX where it does not blend */
+	if (form != VF_VV) { /* xmm1 = vs2[index], or 0 where the index is VLMAX or more */
+		if (form == VF_VX)
+			t_get(t, RAX, in->rs1);
+		else
+			e_mov_ri(e, RAX, (uint64_t)in->imm & 31);
+		e_lea(e, RCX, MXS(REG_CPU, RAX, lg, OFF(v) + (int32_t)(in->rs2 * t->cpu->vlenb)));
+		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&gather_bytes.zero);
+		e_alu_ri(e, ALU_CMP, true, RAX, (int32_t)vlmax);
+		e_cmov(e, CC_AE, RCX, RDX);
+		e_vex_rm(e, false, VEX_PP_66, VEX_0F38, false, bcast[sew], XMM1, 0, M(RCX, 0));
+	}
+	for (unsigned k = 0; k < chunks; k++) {
+		int kr = elem_k(t, k, 1);
+		if (form != VF_VV) {
+			e_sse_rr(e, 0x66, false, 0x6f, XMM0, XMM1); /* movdqa */
+			vput_tail(t, in->rd, k, XMM0, 1, kr);
+			continue;
+		}
+		uint64_t high = sew < 8 && vlmax >> (8 * sew) ? 0 : ~(uint64_t)(vlmax - 1);
+		vget(t, XMM2, in->rs1, k, 1);
+		for (unsigned b = sew; b < 8; b *= 2) /* the element's bits at and above VLMAX's, in each */
+			high = (high & (~0ull >> (64 - 8 * b))) * (1 | 1ull << (8 * b));
+		e_mov_ri(e, RAX, high);
+		e_sse_rr(e, 0x66, true, 0x6e, XMM0, RAX);                             /* movq */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F38, false, 0x59, XMM0, 0, XMM0); /* vpbroadcastq */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xdb, XMM0, XMM0, XMM2); /* vpand */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, XMM1); /* vpxor */
+		e_vex_rr(e, false, VEX_PP_66, sew == 8 ? VEX_0F38 : VEX_0F, false, sew == 8 ? 0x29 : cmpeq[sew], XMM0,
+			 XMM0, XMM1); /* vpcmpeq: all ones where the index is below VLMAX */
+		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&gather_bytes);
+		if (sew > 1) { /* xmm2 = the bytes' offsets in the group: index * SEW spread, plus 0..SEW-1 */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, sll[sew], 6, XMM2, XMM2);
+			e_byte(e, (uint8_t)lg);
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F38, false, 0x00, XMM2, XMM2, GATHER_AT(spread[sew]));
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xfc, XMM2, XMM2, GATHER_AT(offset[sew])); /* vpaddb */
+		}
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x76, XMM1, XMM1, XMM1); /* vpcmpeqd: all ones */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM1); /* vpxor: the invalid ones */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xeb, XMM2, XMM2, XMM0); /* vpor */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM0); /* vpxor: the result */
+		for (unsigned s = 0; s < sources; s++) {
+			if (s) /* vpsubb xmm2, 16: relative to chunk s (an invalid 0xff stays above 0x80) */
+				e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xf8, XMM2, XMM2, GATHER_AT(sixteen));
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0x64, XMM1, XMM2, GATHER_AT(fifteen)); /* vpcmpgtb */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xeb, XMM1, XMM1, XMM2);               /* vpor */
+			vec_store(t, M(REG_CPU, scratch), XMM1, 1);
+			vget(t, XMM1, in->rs2, s, 1);
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F38, false, 0x00, XMM1, XMM1, M(REG_CPU, scratch)); /* vpshufb */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xeb, XMM0, XMM0, XMM1);                   /* vpor */
+		}
+		vput_tail(t, in->rd, k, XMM0, 1, kr);
+	}
+	return true;
+}
+
 /* vaaddu, vaadd (.vv, .vx) on e8/e16 where vxrm is rnu (round to nearest up: the interpreter's
  * otherwise): vpavgb/w, which is (a + b + 1) >> 1 unsigned; signed, with the sign bits flipped
  * before and after */
@@ -3985,7 +4078,7 @@ static int element_wise(struct tctx *t)
 	case RV_VFWMUL:
 	case RV_VFWADD_W:
 	case RV_VFWSUB_W: return fp_widening(t);
-	case RV_VRGATHER: return gather_in_register(t);
+	case RV_VRGATHER: return t->j->v_masks ? gather_in_register(t) : gather_blend(t);
 	case RV_VCOMPRESS: return compress(t);
 	case RV_VSADDU:
 	case RV_VSADD:
