@@ -25,6 +25,8 @@
 #define POPULATE    (64u << 10) /* pages of code cache or block descriptions made ready at once */
 #define META_SIZE   CODE_SIZE   /* room for block descriptions (address space only) */
 #define RUNS_SIZE   16384       /* entries of the table that counts untranslated blocks' runs */
+#define HASH_MIN    (1u << 14)  /* buckets of the block hash at first */
+#define HASH_MAX    (1u << 20)  /* and at most (address space reserved for them): a block each */
 
 /* ra, sp, s0, s1, a0-a5, s2 (jit_host_reg gives the other direction) */
 static const unsigned char mapped_guest[NMAPPED] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15, 18};
@@ -215,11 +217,14 @@ int jit_init(struct rvx_machine *m)
 	}
 	*j->sharers = 1;
 	j->size = CODE_SIZE;
-	j->hash_size = 1 << 14; /* only the dispatcher looks blocks up: chains skip it */
-	/* populated now: a page touched later costs a fault (about 10 us on some VMs), and a
-	 * start-up that translates a dynamic loader's worth of blocks touches nearly all of them */
-	j->hash = mmap(NULL, j->hash_size * sizeof *j->hash, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	j->hash_size = HASH_MIN; /* only the dispatcher looks blocks up: chains skip it */
+	/* the first buckets populated now: a page touched later costs a fault (about 10 us on some
+	 * VMs), and a start-up that translates a dynamic loader's worth of blocks touches nearly all
+	 * of them; the rest as the table grows (grow_hash) */
+	j->hash = mmap(NULL, HASH_MAX * sizeof *j->hash, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (j->hash != MAP_FAILED)
+		(void)madvise(j->hash, HASH_MIN * sizeof *j->hash, MADV_POPULATE_WRITE); /* best effort */
 	/* a block takes at least 64 bytes of code; reserved once so the fault handler can read it */
 	j->order_cap = CODE_SIZE / 64;
 	j->order = mmap(NULL, j->order_cap * sizeof *j->order, PROT_READ | PROT_WRITE,
@@ -234,7 +239,7 @@ int jit_init(struct rvx_machine *m)
 		if (j->runs != MAP_FAILED)
 			munmap(j->runs, RUNS_SIZE * sizeof *j->runs);
 		if (j->hash != MAP_FAILED)
-			munmap(j->hash, j->hash_size * sizeof *j->hash);
+			munmap(j->hash, HASH_MAX * sizeof *j->hash);
 		if (j->order != MAP_FAILED)
 			munmap(j->order, j->order_cap * sizeof *j->order);
 		if (j->meta != MAP_FAILED)
@@ -292,7 +297,7 @@ void jit_destroy(struct rvx_machine *m)
 	munmap(j->runs, RUNS_SIZE * sizeof *j->runs);
 	munmap(j->meta, META_SIZE);
 	munmap(j->order, j->order_cap * sizeof *j->order);
-	munmap(j->hash, j->hash_size * sizeof *j->hash);
+	munmap(j->hash, HASH_MAX * sizeof *j->hash);
 	pthread_mutex_destroy(&j->lock);
 	munmap(j->rw, j->size);
 	munmap(j->rx, j->size);
@@ -659,12 +664,40 @@ void jit_reclaim(struct rvx_vcpu *cpu)
 	pthread_mutex_unlock(&j->lock);
 }
 
+/* Lock-free: a lookup that meets the table growing may miss a block (the dispatcher's locked
+ * lookup, or the interpreter, takes it then), never loops (grow_hash) */
 static struct jit_block *lookup(struct jit_cache *j, uint64_t pc)
 {
-	struct jit_block *b = __atomic_load_n(&j->hash[(pc >> 1) & (j->hash_size - 1)], __ATOMIC_ACQUIRE);
+	size_t size = __atomic_load_n(&j->hash_size, __ATOMIC_ACQUIRE);
+	struct jit_block *b = __atomic_load_n(&j->hash[(pc >> 1) & (size - 1)], __ATOMIC_ACQUIRE);
 	while (b && b->pc != pc)
-		b = b->next;
+		b = __atomic_load_n(&b->next, __ATOMIC_ACQUIRE);
 	return b;
+}
+
+/* Twice the buckets once there are more blocks than buckets (with the lock held): bucket i's
+ * chain splits into i and i + size in place, each node's next only ever moving further along
+ * its old chain, so that a lookup under way ends; the new size is published last. */
+static void grow_hash(struct jit_cache *j)
+{
+	size_t size = j->hash_size;
+	if (size >= HASH_MAX || j->nblocks <= size)
+		return;
+	(void)madvise(j->hash + size, size * sizeof *j->hash, MADV_POPULATE_WRITE); /* best effort */
+	for (size_t i = 0; i < size; i++) {
+		struct jit_block *lists[2] = {NULL, NULL}, **tails[2] = {&lists[0], &lists[1]};
+		for (struct jit_block *b = j->hash[i], *next; b; b = next) {
+			int half = (int)((b->pc >> 1) & size ? 1 : 0);
+			next = b->next;
+			__atomic_store_n(tails[half], b, __ATOMIC_RELEASE);
+			tails[half] = &b->next;
+		}
+		__atomic_store_n(tails[0], NULL, __ATOMIC_RELEASE);
+		__atomic_store_n(tails[1], NULL, __ATOMIC_RELEASE);
+		__atomic_store_n(&j->hash[i + size], lists[1], __ATOMIC_RELEASE);
+		__atomic_store_n(&j->hash[i], lists[0], __ATOMIC_RELEASE);
+	}
+	__atomic_store_n(&j->hash_size, 2 * size, __ATOMIC_RELEASE);
 }
 
 /* ---- emission helpers shared by the per-extension files */
@@ -2277,6 +2310,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	h = (b->pc >> 1) & (j->hash_size - 1);
 	b->next = j->hash[h];
 	__atomic_store_n(&j->hash[h], b, __ATOMIC_RELEASE);
+	grow_hash(j);
 	j->stats.blocks++;
 	j->stats.insns += b->ninsns;
 	if (cpu->m->cfg.perf_map || cpu->m->cfg.jitdump)
