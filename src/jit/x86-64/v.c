@@ -2248,7 +2248,7 @@ static bool gather_blend(struct tctx *t)
 	    (form == VF_VV && groups_overlap(in->rd, regs, in->rs1, regs)))
 		return false; /* overlaps are reserved: the interpreter raises SIGILL */
 	enter_group_blend(t); /* vl is VLMAX where it does not blend */
-	if (form != VF_VV) { /* xmm1 = vs2[index], or 0 where the index is VLMAX or more */
+	if (form != VF_VV) {  /* xmm1 = vs2[index], or 0 where the index is VLMAX or more */
 		if (form == VF_VX)
 			t_get(t, RAX, in->rs1);
 		else
@@ -2272,7 +2272,7 @@ static bool gather_blend(struct tctx *t)
 			high = (high & (~0ull >> (64 - 8 * b))) * (1 | 1ull << (8 * b));
 		e_mov_ri(e, RAX, high);
 		e_sse_rr(e, 0x66, true, 0x6e, XMM0, RAX);                             /* movq */
-		e_vex_rr(e, false, VEX_PP_66, VEX_0F38, false, 0x59, XMM0, 0, XMM0); /* vpbroadcastq */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F38, false, 0x59, XMM0, 0, XMM0);  /* vpbroadcastq */
 		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xdb, XMM0, XMM0, XMM2); /* vpand */
 		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, XMM1); /* vpxor */
 		e_vex_rr(e, false, VEX_PP_66, sew == 8 ? VEX_0F38 : VEX_0F, false, sew == 8 ? 0x29 : cmpeq[sew], XMM0,
@@ -2282,7 +2282,8 @@ static bool gather_blend(struct tctx *t)
 			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, sll[sew], 6, XMM2, XMM2);
 			e_byte(e, (uint8_t)lg);
 			e_vex_rm(e, false, VEX_PP_66, VEX_0F38, false, 0x00, XMM2, XMM2, GATHER_AT(spread[sew]));
-			e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xfc, XMM2, XMM2, GATHER_AT(offset[sew])); /* vpaddb */
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xfc, XMM2, XMM2,
+				 GATHER_AT(offset[sew])); /* vpaddb */
 		}
 		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x76, XMM1, XMM1, XMM1); /* vpcmpeqd: all ones */
 		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM1); /* vpxor: the invalid ones */
@@ -2291,12 +2292,14 @@ static bool gather_blend(struct tctx *t)
 		for (unsigned s = 0; s < sources; s++) {
 			if (s) /* vpsubb xmm2, 16: relative to chunk s (an invalid 0xff stays above 0x80) */
 				e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xf8, XMM2, XMM2, GATHER_AT(sixteen));
-			e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0x64, XMM1, XMM2, GATHER_AT(fifteen)); /* vpcmpgtb */
-			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xeb, XMM1, XMM1, XMM2);               /* vpor */
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0x64, XMM1, XMM2,
+				 GATHER_AT(fifteen));                                         /* vpcmpgtb */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xeb, XMM1, XMM1, XMM2); /* vpor */
 			vec_store(t, M(REG_CPU, scratch), XMM1, 1);
 			vget(t, XMM1, in->rs2, s, 1);
-			e_vex_rm(e, false, VEX_PP_66, VEX_0F38, false, 0x00, XMM1, XMM1, M(REG_CPU, scratch)); /* vpshufb */
-			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xeb, XMM0, XMM0, XMM1);                   /* vpor */
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F38, false, 0x00, XMM1, XMM1,
+				 M(REG_CPU, scratch));                                        /* vpshufb */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xeb, XMM0, XMM0, XMM1); /* vpor */
 		}
 		vput_tail(t, in->rd, k, XMM0, 1, kr);
 	}
