@@ -66,7 +66,7 @@ long sys_mmap(struct rvx_vcpu *cpu, const uint64_t *a)
 			n = name;
 		}
 	}
-	if (flags & MAP_SHARED)
+	if ((flags & MAP_SHARED) && (a[2] & PROT_WRITE)) /* read-only (gconv's cache): no AMO can write it */
 		machine_share_memory(cpu->m);
 	if (!(flags & MAP_FIXED))
 		return space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n);
@@ -89,6 +89,8 @@ long sys_munmap(struct rvx_vcpu *cpu, const uint64_t *a)
 long sys_mprotect(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	long r;
+	if ((a[2] & PROT_WRITE) && space_overlaps_flags(&cpu->m->space, a[0], a[1], VMA_SHARED))
+		machine_share_memory(cpu->m); /* a shared mapping made writable */
 	cluster_split_hold(cpu->m, a[0], a[1]);
 	r = after_code_change(cpu, holds_code(cpu, a[0], a[1]), space_protect(&cpu->m->space, a[0], a[1], (int)a[2]));
 	cluster_split_release(cpu->m);

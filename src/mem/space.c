@@ -592,3 +592,14 @@ bool space_overlaps_prot(struct rvx_space *s, uint64_t addr, uint64_t len, int p
 	pthread_mutex_unlock(&s->lock);
 	return hit;
 }
+
+bool space_overlaps_flags(struct rvx_space *s, uint64_t addr, uint64_t len, int flags)
+{
+	size_t i;
+	bool hit = false;
+	pthread_mutex_lock(&s->lock);
+	for (i = 0; i < s->nvmas && !hit; i++)
+		hit = s->vmas[i].start < addr + len && s->vmas[i].end > addr && (s->vmas[i].flags & flags);
+	pthread_mutex_unlock(&s->lock);
+	return hit;
+}

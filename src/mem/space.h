@@ -116,6 +116,8 @@ bool space_check(struct rvx_space *s, uint64_t addr, uint64_t len, int prot);
 uint64_t space_find_free(struct rvx_space *s, uint64_t len, uint64_t top);
 /* True when some mapping in [addr, addr+len) has any of the prot bits. */
 bool space_overlaps_prot(struct rvx_space *s, uint64_t addr, uint64_t len, int prot);
+/* True when some mapping in [addr, addr+len) has any of the VMA_* flags. */
+bool space_overlaps_flags(struct rvx_space *s, uint64_t addr, uint64_t len, int flags);
 /* Writes /proc/self/maps text for the guest into fd. */
 int space_write_maps(struct rvx_space *s, int fd);
 /* Write detection on pages holding translated code. A page is armed (read-only on the host

@@ -12,10 +12,15 @@
 
 int main(void)
 {
+#ifdef SHARED_BY_MPROTECT /* read-only first: memory is shared once mprotect makes it writable */
+	uint64_t *c = mmap(NULL, 4096, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	CHECK(c != MAP_FAILED && mprotect(c, 4096, PROT_READ | PROT_WRITE) == 0);
+#else
 	uint64_t *c = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	CHECK(c != MAP_FAILED);
+#endif
 	pid_t pid;
 	int st, i, round;
-	CHECK(c != MAP_FAILED);
 	pid = fork();
 	CHECK(pid >= 0);
 	for (round = 0; round < 2; round++) {
