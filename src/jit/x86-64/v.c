@@ -333,7 +333,9 @@ static void and_below_vl(struct tctx *t, int dst, int tmp, unsigned first)
 static void v0_bits(struct tctx *t, int gpr, unsigned first)
 {
 	struct emit *e = &t->e;
-	if (first < 64) {
+	if (!t->j->v_resident) /* v0 in the vCPU */
+		e_load(e, gpr, M(REG_CPU, OFF(v) + (int32_t)(first / 64 * 8)), 8, false);
+	else if (first < 64) {
 		e_evex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, gpr);
 	} else {
 		e_evex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, 16, 0, gpr);
@@ -3717,15 +3719,28 @@ static bool mask_compare(struct tctx *t)
 	return true;
 }
 
+/* Whether the forms that take a mask a word at a time (active_word) can: BMI2's bzhi (which the
+ * host's masks come with) */
+static bool words_ok(const struct tctx *t)
+{
+	return t->j->v_masks || t->j->host_bmi2;
+}
+
+/* Whether such a form masks its words (vl may be below VLMAX, or masked by v0) and can */
+static bool words_masked(const struct tctx *t)
+{
+	return (!t->v_whole || !t->in->rm) && words_ok(t);
+}
+
 /* rcx = the bits of mask word w (elements 64w to 64w + 63) that an instruction writing a mask
- * sets: below VLMAX, below vl where the tail is masked (tail_k's condition), under v0 where it
- * is masked (through rax) */
+ * sets: below VLMAX, below vl where it may be short, under v0 where it is masked (through
+ * rax) */
 static void active_word(struct tctx *t, unsigned w)
 {
 	struct emit *e = &t->e;
 	unsigned n = (unsigned)t->v_vlmax - 64 * w;
 	e_mov_ri(e, RCX, n >= 64 ? UINT64_MAX : ~(~0ull << n));
-	if (tail_masked(t))
+	if (!t->v_whole)
 		and_below_vl(t, RCX, RAX, 64 * w);
 	if (!t->in->rm) {
 		v0_bits(t, RAX, 64 * w);
@@ -3808,8 +3823,7 @@ static bool first_set(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	unsigned nbits = (unsigned)t->v_vlmax, n = 0;
 	uint8_t *found[16], *short_vl = NULL;
-	/* with the host's masks, the bits active_word gives (below vl, under v0) */
-	bool masked = masks_needed(t);
+	bool masked = words_masked(t); /* the bits active_word gives (below vl, under v0) */
 	if ((!in->rm && !masked) || nbits > 64 * 16)
 		return false;
 	if (masked)
@@ -3835,14 +3849,14 @@ static bool first_set(struct tctx *t)
 }
 
 /* vmand, vmnand, vmandn, vmxor, vmor, vmnor, vmorn, vmxnor (vmmv, vmnot, vmclr, vmset among
- * them), where the host has the masks: vd's bits below vl from vs2's and vs1's, a word at a
- * time (active_word's), the others as they were */
+ * them), where words_ok: vd's bits below vl from vs2's and vs1's, a word at a time
+ * (active_word's), the others as they were */
 static bool mask_logical(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned op = in->op;
-	if (!t->j->v_masks || !in->rm)
+	if (!words_ok(t) || !in->rm)
 		return false;
 	make_live(t);
 	for (unsigned w = 0; w * 64 < t->v_vlmax; w++) {
@@ -3868,7 +3882,7 @@ static bool mask_logical(struct tctx *t)
 	return true;
 }
 
-/* vcpop.m: the set bits among the first VLMAX of vs2 (with the host's masks: the active ones,
+/* vcpop.m: the set bits among the first VLMAX of vs2 (where words_masked: the active ones,
  * active_word's), counted by popcnt */
 static bool count_set(struct tctx *t)
 {
@@ -3877,8 +3891,8 @@ static bool count_set(struct tctx *t)
 	unsigned nbits = (unsigned)t->v_vlmax;
 	int x = rd_or_rax(t, in->rd);
 	uint8_t *short_vl = NULL;
-	bool masked = masks_needed(t);
-	if ((!in->rm && !masked) || !t->j->host_bitcount || !t->j->v_resident || nbits > 128 || x == RCX || x == RDX)
+	bool masked = words_masked(t);
+	if ((!in->rm && !masked) || !t->j->host_bitcount || nbits > 128 || x == RCX || x == RDX)
 		return false;
 	if (masked)
 		make_live(t);
