@@ -153,6 +153,10 @@ MLOOP(merge8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", "vmer
 MLOOP(merge16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", "vmerge.vxm v24, v8, %[x], v0", 2)
 MLOOP(merge32m1, "vsetvli %[vl], %[n], e32, m1, ta, ma", "vle32.v", "vse32.v", "vmerge.vvm v24, v16, v8, v0", 4)
 MLOOP(merge64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vmerge.vim v24, v8, -5, v0", 8)
+/* merges with tu, vd stored whole: its elements past vl stay (v0 picks vs1 or vs2, never vd) */
+MLOOP(merge8m1tu, "vsetvli %[vl], %[n], e8, m1, tu, mu", "vle8.v", "vs1r.v", "vmerge.vvm v24, v8, v16, v0", 1)
+MLOOP(merge32mf2tu, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vs1r.v", "vmerge.vxm v24, v8, %[x], v0", 4)
+MLOOP(merge16m2tu, "vsetvli %[vl], %[n], e16, m2, tu, mu", "vle16.v", "vs2r.v", "vmerge.vim v24, v8, 7, v0", 2)
 /* compares into a mask (stored with vsm.v), and a compare feeding a masked add (if-conversion) */
 MLOOP(cmplt8m4, "vsetvli %[vl], %[n], e8, m4, ta, mu", "vle8.v", "vsm.v", "vmslt.vx v24, v8, %[x], v0.t", 1)
 MLOOP(cmpeq8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vsm.v", "vmseq.vv v24, v8, v16, v0.t", 1)
@@ -423,7 +427,7 @@ static const struct {
     {"wadd32m2w", wadd32m2w, 0}, {"nsrl8m1", nsrl8m1, 0}, {"nsra16m2", nsra16m2, 0}, {"nsrl32mf2", nsrl32mf2, 0},
     {"nsra32m4", nsra32m4, 0}, {"nsra8mf2", nsra8mf2, 0}, {"nsrl8m4", nsrl8m4, 0}, {"nsrl16mf4", nsrl16mf4, 0},
     {"nsra16m1", nsra16m1, 0}, {"nsrl32m2", nsrl32m2, 0}, {"nsra32mf2", nsra32mf2, 0}, {"nsra32m1x", nsra32m1x, 0},
-    {"nsrl16m2in", nsrl16m2in, 0}, {"ncvt16m1", ncvt16m1, 0}, {"merge8m2", merge8m2, 0}, {"merge16mf2", merge16mf2, 0}, {"merge32m1", merge32m1, 0},
+    {"nsrl16m2in", nsrl16m2in, 0}, {"ncvt16m1", ncvt16m1, 0}, {"merge8m2", merge8m2, 0}, {"merge16mf2", merge16mf2, 0}, {"merge32m1", merge32m1, 0}, {"merge8m1tu", merge8m1tu, 0}, {"merge32mf2tu", merge32mf2tu, 0}, {"merge16m2tu", merge16m2tu, 0},
     {"merge64m4", merge64m4, 0}, {"cmplt8m4", cmplt8m4, 0}, {"cmpeq8m8", cmpeq8m8, 0}, {"cmpleu16m1", cmpleu16m1, 0},
     {"cmpne16mf2", cmpne16mf2, 0}, {"cmpgt32m2", cmpgt32m2, 0}, {"cmple32m1", cmple32m1, 0},
     {"cmpgtu64m8", cmpgtu64m8, 0}, {"cmpltu64m2", cmpltu64m2, 0}, {"ifconv32m2", ifconv32m2, 0},

@@ -738,11 +738,11 @@ static void vec_op_v(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int
 	}
 }
 
-/* gpr = the 64-bit word w (0 or 1) of register r (vmovq, vpextrq; through xmm2) */
+/* gpr = the 64-bit word w of register r (vmovq, vpextrq of its chunk; through xmm2) */
 static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w)
 {
-	vget(t, XMM2, r, 0, 1);
-	if (w) {
+	vget(t, XMM2, r, w / 2, 1);
+	if (w % 2) {
 		e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F3A, true, 0x16, XMM2, 0, gpr);
 		e_byte(&t->e, 1);
 	} else {
@@ -753,10 +753,10 @@ static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w)
 /* word w of register r = gpr (vpinsrq) */
 static void vword_put(struct tctx *t, unsigned r, unsigned w, int gpr)
 {
-	vget(t, XMM2, r, 0, 1);
+	vget(t, XMM2, r, w / 2, 1);
 	e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, gpr);
-	e_byte(&t->e, (uint8_t)w);
-	vput(t, r, 0, XMM2, 1);
+	e_byte(&t->e, (uint8_t)(w % 2));
+	vput(t, r, w / 2, XMM2, 1);
 }
 
 /* For the forms that read registers' bytes in the vCPU: register r there, through xmm2 */
@@ -1540,16 +1540,21 @@ static bool widening(struct tctx *t)
 }
 
 /* vmerge (.vvm, .vxm, .vim), where the host has the masks: vs2's elements, and under v0
- * vs1's (or the scalar), blended in xmm0 (ymm0) by v0's bits (k3), then put under the tail mask */
+ * vs1's (or the scalar), blended in xmm0 (ymm0) by v0's bits (k3), then put under the tail mask;
+ * where it blends (v_blend), by v0's bits below vl as vpblendvb masks (blend_elements) */
 static bool merge(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), form = in->rs3, step;
-	if (!t->j->v_masks || in->rm || in->rd == 0 || in->rs2 == 0 || !group_ok(t) || in->rd % regs ||
+	bool masks = t->j->v_masks;
+	if (!(masks ? group_ok(t) : blends(t)) || in->rm || in->rd == 0 || in->rs2 == 0 || in->rd % regs ||
 	    in->rs2 % regs || (form == VF_VVM && (in->rs1 == 0 || in->rs1 % regs)) ||
 	    (form != VF_VVM && form != VF_VXM && form != VF_VIM))
 		return false; /* a source or vd that is v0: reserved */
-	enter_group(t);
+	if (masks)
+		enter_group(t);
+	else
+		enter_group_blend(t); /* masked by v0: it blends */
 	step = step_of(t, chunks);
 	if (form != VF_VVM) {
 		if (form == VF_VXM)
@@ -1558,7 +1563,23 @@ static bool merge(struct tctx *t)
 			e_mov_ri(&t->e, RAX, (uint64_t)in->imm);
 		broadcast(t, sew, step);
 	}
-	for (unsigned k = 0; k < chunks; k += step) {
+	for (unsigned k = 0; k < chunks && !masks; k += step) {
+		/* blending: vs1 (or the scalar) where v0 is set below vl, vs2 elsewhere below vl, vd's
+		 * old elements past it (v_keep: the tail alone, as v0 picks a source, not vd) */
+		blend_elements(t, k, step);
+		vec_load(t, XMM2, M(REG_CPU, OFF(v_elem)), step);
+		vget(t, XMM0, in->rs2, k, step);
+		if (form == VF_VVM) {
+			blend_m(t, XMM0, XMM0, vreg(t, in->rs1, k), XMM2, step);
+		} else { /* vpblendvb xmm0, xmm0, xmm1, xmm2 */
+			e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F3A, false, 0x4c, XMM0, XMM0, XMM1);
+			e_byte(&t->e, XMM2 << 4);
+		}
+		vec_load(t, XMM2, M(REG_CPU, OFF(v_keep) + 16 * (int32_t)k), step);
+		blend_m(t, XMM0, XMM0, vreg(t, in->rd, k), XMM2, step);
+		vput(t, in->rd, k, XMM0, step);
+	}
+	for (unsigned k = 0; k < chunks && masks; k += step) {
 		int kt = tail_k(t, k, step), kv = elem_k(t, k, step); /* kv: v0's bits, and the tail's */
 		vget(t, XMM0, in->rs2, k, step);
 		if (form == VF_VVM)
@@ -1913,16 +1934,22 @@ static bool extension(struct tctx *t)
 }
 
 /* vid.v: each element its index: the first chunk's from two 64-bit words of 0, 1, 2, ... (once),
- * the others' plus their first index */
+ * the others' plus their first index; blending (v_blend), the first chunk's kept in v_slide, as
+ * v0's masks take xmm0 and xmm2 */
 static bool index_sequence(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), step, per;
 	uint64_t lo = 0, hi = 0;
-	if (!t->j->v_masks || (!in->rm && in->rd == 0) || in->rd % regs)
+	bool masks = t->j->v_masks;
+	/* masked by v0 where the host can (vid has no vector source for mask_ok to look at) */
+	if (!(masks || blends(t)) || (!in->rm && in->rd == 0) || in->rd % regs)
 		return false;
-	enter_group(t);
+	if (masks)
+		enter_group(t);
+	else
+		enter_group_blend(t); /* vl is VLMAX where it does not blend */
 	step = step_of(t, chunks);
 	per = 16 / sew;
 	for (unsigned i = 0; i < per; i++) { /* the first 16 bytes' indexes */
@@ -1944,14 +1971,22 @@ static bool index_sequence(struct tctx *t)
 		e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x38, XMM2, XMM2, XMM1);
 		e_byte(e, 1);
 	}
+	if (!masks)
+		vec_store(t, M(REG_CPU, OFF(v_slide)), XMM2, step);
 	for (unsigned k = 0; k < chunks; k += step) {
-		int kr = elem_k(t, k, step);
+		int kr = elem_k(t, k, step), x = XMM2;
+		if (!masks)
+			vec_load(t, XMM2, M(REG_CPU, OFF(v_slide)), step);
 		if (k) { /* + the chunk's first index */
 			e_mov_ri(e, RAX, k * 16 / sew);
 			broadcast(t, sew, step);
 			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, int_opcode_add(sew), XMM0, XMM2, XMM1);
+			x = XMM0;
+		} else if (!masks) { /* vput_tail blends through xmm2: vpor xmm0, xmm2, xmm2 */
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xeb, XMM0, XMM2, XMM2);
+			x = XMM0;
 		}
-		vput_tail(t, in->rd, k, k ? XMM0 : XMM2, step, kr);
+		vput_tail(t, in->rd, k, x, step, kr);
 	}
 	finish_wide(t, step);
 	return true;
