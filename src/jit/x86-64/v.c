@@ -2675,6 +2675,45 @@ static bool fp_vv_vf_ok(const struct tctx *t)
 /* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
  * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
  * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
+/* sign_injection where the host blends (v_blend): the sign bits (xmm0) from vs1 or the scalar
+ * (xmm1, kept), the rest from vs2 (xmm2), by vpand, vpandn, vpor and vpxor */
+static bool sign_injection_blend(struct tctx *t)
+{
+	static const uint32_t sign_s[8] __attribute__((aligned(32))) = {[0 ... 7] = 0x80000000u};
+	static const uint64_t sign_d[4] __attribute__((aligned(32))) = {[0 ... 3] = 1ull << 63};
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step, op = in->op;
+	bool l;
+	if ((sew != 4 && sew != 8) || !blends(t) || !mask_ok_blend(t) || !groups_aligned(t) ||
+	    (form != VF_VV && form != VF_VF))
+		return false;
+	enter_group_blend(t); /* vl is VLMAX where it does not blend */
+	step = step_of(t, chunks);
+	l = step == 2;
+	if (form == VF_VF)
+		fp_scalar_broadcast(t, in->rs1, sew, step);
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		e_mov_ri(e, RAX, sew == 8 ? (uint64_t)(uintptr_t)sign_d : (uint64_t)(uintptr_t)sign_s);
+		vec_load(t, XMM0, M(RAX, 0), step);
+		if (form == VF_VV)
+			vget(t, XMM1, in->rs1, k, step);
+		vget(t, XMM2, in->rs2, k, step);
+		if (op != RV_VFSGNJX) /* vpandn xmm2, xmm0, xmm2: vs2 without its sign */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xdf, XMM2, XMM0, XMM2);
+		if (op == RV_VFSGNJN) /* vpandn xmm0, xmm1, xmm0: vs1's sign flipped */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xdf, XMM0, XMM1, XMM0);
+		else /* vpand xmm0, xmm0, xmm1: vs1's sign */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM0, XMM0, XMM1);
+		/* vpxor (vfsgnjx: vs2's sign flipped where vs1's is set) or vpor */
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, op == RV_VFSGNJX ? 0xef : 0xeb, XMM0, XMM0, XMM2);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	return true;
+}
+
 static bool sign_injection(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -2682,6 +2721,8 @@ static bool sign_injection(struct tctx *t)
 	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
 	uint8_t imm = in->op == RV_VFSGNJ ? 0xca : in->op == RV_VFSGNJN ? 0x3a : 0x6a; /* x0 ? x1 : x2, ... */
 	uint8_t *short_vl;
+	if (!t->j->v_masks)
+		return sign_injection_blend(t);
 	if (!fp_vv_vf_ok(t))
 		return false;
 	short_vl = enter_group(t);
