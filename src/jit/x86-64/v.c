@@ -3625,7 +3625,8 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step, bool blen
 /* vmseq, vmsne and, with the registers in the vCPU and AVX2, the ordered and FP compares
  * (ordered_compare) (.vv, .vx, .vi, .vf): one bit of vd per element, 64 stored at a time once the elements
  * they come from are read (vd may be the lowest register of a source group); where VLMAX is
- * below a register's bits, those past it stay as they were. With the registers resident, 32
+ * below a register's bits, those past it stay as they were (a fractional LMUL, AVX2 only: the
+ * chunks its VLMAX elements lie in, their bits past it dropped with the tail's). With the registers resident, 32
  * bytes are compared into k1 at a time (a compare with 0 as vptestnm), and a mask of the whole
  * register goes to it at once; a vfirst.m of the mask right after it takes the words from
  * rcx and rdx (the pair runs as one). */
@@ -3634,21 +3635,22 @@ static bool mask_compare(struct tctx *t)
 	const struct rv_insn *in = t->in, *first = t_peek(t, 1);
 	struct emit *e = &t->e;
 	static const uint8_t pcmpeq[9] = {[1] = 0x74, [2] = 0x75, [4] = 0x76};
-	unsigned sew = t->v_sew, regs = t->v_lmul8 / 8, chunks = regs * t->cpu->vlenb / 16, form = in->rs3;
+	unsigned sew = t->v_sew, regs = t->v_lmul8 < 8 ? 1 : t->v_lmul8 / 8, form = in->rs3;
 	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step, nfound = 0;
+	unsigned chunks = (nbits * sew + 15) / 16; /* a fractional LMUL's: those its VLMAX elements lie in */
 	uint8_t *short_vl = NULL, *found[2];
 	/* AVX2 (v_blend) with vl perhaps below VLMAX: each word's bits from vl on stay as they were */
 	bool fp = in->op >= RV_VMFEQ && in->op <= RV_VMFGE, ordered = in->op != RV_VMSEQ && in->op != RV_VMSNE;
 	/* an FP compare's elements past vl or inactive, blended to 0.0 (blend_masks, blend_elements),
 	 * raise no flag */
-	bool fp_blend = fp && (!in->rm || !t->v_whole) && blends(t);
-	bool tail = t->j->v_blend && t->j->host_bmi2 && (!t->v_whole || !in->rm) && (!fp || fp_blend), k1, pairs, whole,
-	     fuse;
+	bool fp_blend = fp && (!in->rm || !t->v_whole || t->v_lmul8 < 8) && blends(t);
+	bool tail = t->j->v_blend && t->j->host_bmi2 && (!t->v_whole || !in->rm || t->v_lmul8 < 8) && (!fp || fp_blend),
+	     k1, pairs, whole, fuse;
 	if (ordered && (!t->j->host_avx2 || t->j->v_resident || (sew == 8 && !t->j->host_sse42)))
 		return false; /* VEX forms on registers in the vCPU only */
 	if (fp ? (sew != 4 && sew != 8) || (form != VF_VV && form != VF_VF) : form == VF_VF)
 		return false;
-	if ((!in->rm && !tail) || t->v_lmul8 < 8 || in->rs2 % regs ||
+	if ((!in->rm && !tail) || (t->v_lmul8 < 8 && (t->j->v_resident || !tail)) || in->rs2 % regs ||
 	    (form != VF_VV && form != VF_VX && form != VF_VI && !fp) || (form == VF_VV && in->rs1 % regs) ||
 	    (sew == 8 && !t->j->host_sse41) || (in->rd > in->rs2 && in->rd < in->rs2 + regs) ||
 	    (form == VF_VV && in->rd > in->rs1 && in->rd < in->rs1 + regs))
@@ -3739,8 +3741,8 @@ static bool mask_compare(struct tctx *t)
 			e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX);
 			e_byte(e, 1);
 			vput(t, in->rd, 0, XMM2, 1);
-		} else if (done % 64 == 0 || done == nbits) {
-			unsigned w = (done - 1) / 64, n = nbits - 64 * w;
+		} else if (done % 64 == 0 || done >= nbits) { /* a fractional LMUL's chunk has more */
+			unsigned upto = done < nbits ? done : nbits, w = (upto - 1) / 64, n = nbits - 64 * w;
 			struct mem q = vreg(t, in->rd, 0);
 			q.disp += (int32_t)(8 * w);
 			if (tail) { /* the active bits (below VLMAX and vl, under v0) from the compare, vd's own
@@ -3757,12 +3759,12 @@ static bool mask_compare(struct tctx *t)
 				e_load(e, RAX, q, 8, false);
 				e_alu_rr(e, ALU_AND, true, RAX, RCX);
 				e_alu_rr(e, ALU_OR, true, RDX, RAX);
-			} else if (done % 64) { /* the bits past VLMAX */
+			} else if (upto % 64) { /* the bits past VLMAX */
 				if (t->j->v_resident)
 					vword_get(t, RAX, in->rd, w);
 				else
 					e_load(e, RAX, q, 8, false);
-				e_mov_ri(e, RCX, ~0ull << (done % 64));
+				e_mov_ri(e, RCX, ~0ull << (upto % 64));
 				e_alu_rr(e, ALU_AND, true, RAX, RCX);
 				e_alu_rr(e, ALU_OR, true, RDX, RAX);
 			}
@@ -4398,7 +4400,7 @@ bool jit_v(struct tctx *t)
 	switch (in->op) {
 	case RV_VMSEQ:
 	case RV_VMSNE:
-		if (t->v_lmul8 >= 8 && (!t->j->v_masks || (in->rm && t->v_whole)))
+		if (!t->j->v_masks || (t->v_lmul8 >= 8 && in->rm && t->v_whole))
 			return mask_compare(t);
 		return compare_masked(t);
 	case RV_VMSLTU:
@@ -4413,7 +4415,7 @@ bool jit_v(struct tctx *t)
 	case RV_VMFNE:
 	case RV_VMFGT:
 	case RV_VMFGE:
-		if (!t->j->v_masks && t->v_lmul8 >= 8)
+		if (!t->j->v_masks)
 			return mask_compare(t);
 		return compare_masked(t);
 	case RV_VFIRST_M: return first_set(t);
