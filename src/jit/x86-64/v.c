@@ -2447,10 +2447,11 @@ static bool saturating(struct tctx *t)
 	/* paddusb/w, paddsb/w, psubusb/w, psubsb/w by [op][sew == 2]; the wrapping paddb/w, psubb/w */
 	static const uint8_t sat[4][2] = {{0xdc, 0xdd}, {0xec, 0xed}, {0xd8, 0xd9}, {0xe8, 0xe9}};
 	uint8_t wrap = sub ? (sew == 1 ? 0xf8 : 0xf9) : (sew == 1 ? 0xfc : 0xfd), *none, *short_vl;
-	if (!t->j->v_masks || sew > 2 || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
+	bool masks = t->j->v_masks;
+	if (sew > 2 || !(masks ? mask_ok(t) && group_ok(t) : blends(t) && mask_ok_blend(t)) || !groups_aligned(t) ||
 	    (form != VF_VV && form != VF_VX && form != VF_VI))
 		return false;
-	short_vl = enter_group(t);
+	short_vl = masks ? enter_group(t) : enter_group_blend(t);
 	step = step_of(t, chunks);
 	if (form != VF_VV)
 		scalar_operand(t, sew, step); /* xmm1 */
@@ -2461,11 +2462,23 @@ static bool saturating(struct tctx *t)
 			vget(t, XMM1, in->rs1, k, step);
 		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, wrap, XMM2, XMM0, XMM1);
 		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, sat[op - RV_VSADDU][sew == 2], XMM0, XMM0, XMM1);
-		/* vpcmpb/w k1{kr}, xmm0, xmm2, not equal; kortestq k1, k1 */
-		e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F3A, sew == 2, 0x3f, 1, XMM0, XMM2, kr);
-		e_byte(e, 4);
-		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, true, 0x98, 1, 0, 1);
-		none = e_jcc(e, CC_E);
+		if (masks) { /* vpcmpb/w k1{kr}, xmm0, xmm2, not equal; kortestq k1, k1 */
+			e_evex_len_rr(e, 16 * step, VEX_PP_66, VEX_0F3A, sew == 2, 0x3f, 1, XMM0, XMM2, kr);
+			e_byte(e, 4);
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, true, 0x98, 1, 0, 1);
+			none = e_jcc(e, CC_E);
+		} else { /* vpcmpeqb/w xmm2, xmm2, xmm0: all ones where not saturated */
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, sew == 1 ? 0x74 : 0x75, XMM2, XMM2, XMM0);
+			if (t->v_blending) { /* vpandn xmm2, xmm2, [active]: saturated and active; vptest */
+				e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F, false, 0xdf, XMM2, XMM2,
+					 blend_at(t, BLEND_ACTIVE, k));
+				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, false, 0x17, XMM2, 0, XMM2);
+			} else { /* a bit per byte, all set where none saturated */
+				vec_unary(t, 0x66, 0xd7, RAX, XMM2, step); /* pmovmskb */
+				e_alu_ri(e, ALU_CMP, false, RAX, step == 2 ? -1 : 0xffff);
+			}
+			none = e_jcc(e, CC_E);
+		}
 		e_store_i8(e, M(REG_CPU, OFF(vxsat)), 1);
 		e_patch(none, e->p);
 		vput_tail(t, in->rd, k, XMM0, step, kr);
