@@ -247,8 +247,10 @@ MLOOP(fs1down64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v",
       "fmv.d.x ft0, %[x]\n\tvfslide1down.vf v24, v8, ft0", 8)
 MLOOP(fs1up32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
       "fmv.w.x ft0, %[x]\n\tvfslide1up.vf v24, v8, ft0, v0.t", 4)
-/* 64-bit multiplies (vpmullq where the host has AVX-512DQ) */
+/* 64-bit multiplies (vpmullq where the host has AVX-512DQ, else from vpmuludq's products) */
 MLOOP(mul64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v", "vmul.vv v24, v8, v16, v0.t", 8)
+MLOOP(mul64m4x, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vmul.vx v24, v8, %[x]", 8)
+MLOOP(mul64m1, "vsetvli %[vl], %[n], e64, m1, tu, mu", "vle64.v", "vse64.v", "vmul.vv v24, v8, v16", 8)
 MLOOP(macc64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vmacc.vx v24, %[x], v8", 8)
 MLOOP(madd64m4, "vsetvli %[vl], %[n], e64, m4, tu, mu", "vle64.v", "vse64.v", "vmadd.vv v24, v8, v16, v0.t", 8)
 MLOOP(nmsub64m8, "vsetvli %[vl], %[n], e64, m8, ta, ma", "vle64.v", "vse64.v", "vnmsub.vx v24, %[x], v16", 8)
@@ -445,7 +447,7 @@ static const struct {
     {"sdown8m1", sdown8m1, 0}, {"sdown16m4i", sdown16m4i, 0}, {"sdown32mf2", sdown32mf2, 0},
     {"sup32m2", sup32m2, 0}, {"sup64m8i", sup64m8i, 0}, {"sup8m8x", sup8m8x, 0}, {"s1down16m1", s1down16m1, 0},
     {"s1up32m4", s1up32m4, 0}, {"fs1down64m2", fs1down64m2, 0}, {"fs1up32m1", fs1up32m1, 0},
-    {"mul64m2", mul64m2, 0}, {"macc64m1", macc64m1, 0}, {"madd64m4", madd64m4, 0}, {"nmsub64m8", nmsub64m8, 0},
+    {"mul64m2", mul64m2, 0}, {"mul64m4x", mul64m4x, 0}, {"mul64m1", mul64m1, 0}, {"macc64m1", macc64m1, 0}, {"madd64m4", madd64m4, 0}, {"nmsub64m8", nmsub64m8, 0},
     {"fcvtxf32m2", fcvtxf32m2, 4}, {"fcvtxf32big", fcvtxf32big, 4}, {"fcvtrtzxuf32m1", fcvtrtzxuf32m1, 4},
     {"fcvtxuf32m4", fcvtxuf32m4, 4}, {"fcvtfx32m4", fcvtfx32m4, 4}, {"fcvtfxu32mf2", fcvtfxu32mf2, 4},
     {"fcvtfxu64m2", fcvtfxu64m2, 8}, {"fcvtfx64m1", fcvtfx64m1, 8}, {"fcvtxf64m1", fcvtxf64m1, 8},

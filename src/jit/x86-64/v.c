@@ -2023,6 +2023,8 @@ static bool arith(struct tctx *t)
 	bool move = in->op == RV_VMV_V || in->op == RV_VFMV_V; /* vfmv.v.f: the scalar's NaN box resolved */
 	bool logic = in->op == RV_VAND || in->op == RV_VOR || in->op == RV_VXOR;
 	bool map38 = false, evex_only; /* a 64-bit minimum or maximum */
+	/* a 64-bit vmul without AVX-512DQ's vpmullq: from vpmuludq's 32 x 32 products (VEX) */
+	bool mul64 = in->op == RV_VMUL && sew == 8 && !t->j->v_dq && t->j->host_avx2 && (form == VF_VV || form == VF_VX);
 	unsigned step;
 	uint8_t opc = 0, prefix = !fp || sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
 	if (!mask_ok_blend(t) || !group_ok_blend(t) || !groups_aligned(t))
@@ -2036,6 +2038,8 @@ static bool arith(struct tctx *t)
 		opc = int_opcode(in->op, sew, &map38);
 		if (in->op == RV_VMUL && (sew == 4 || (sew == 8 && t->j->v_dq)) && (form == VF_VV || form == VF_VX))
 			opc = 0x40, map38 = true; /* pmulld, vpmullq */
+		else if (mul64)
+			opc = 0xf4; /* pmuludq's, below */
 		if (!opc || (form != VF_VV && form != VF_VX && form != VF_VI) ||
 		    (in->op == RV_VRSUB && form == VF_VV) || (map38 && !t->j->host_sse41) ||
 		    (map38 && opc != 0x40 && form == VF_VI))
@@ -2059,6 +2063,26 @@ static bool arith(struct tctx *t)
 		keep_scalar(t, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
+		if (mul64) { /* lo(a) lo(b) + (hi(a) lo(b) + lo(a) hi(b)) << 32, the first cross term in v_slide */
+			bool l = step == 2;
+			vget(t, XMM0, in->rs2, k, step);
+			if (form == VF_VV)
+				vget(t, XMM1, in->rs1, k, step);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 2, XMM2, XMM0); /* vpsrlq xmm2, xmm0, 32 */
+			e_byte(e, 32);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM2, XMM2, XMM1); /* vpmuludq */
+			vec_store(t, M(REG_CPU, OFF(v_slide)), XMM2, step);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 2, XMM2, XMM1); /* vpsrlq xmm2, xmm1, 32 */
+			e_byte(e, 32);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM2, XMM2, XMM0);
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xd4, XMM2, XMM2, M(REG_CPU, OFF(v_slide))); /* vpaddq */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 6, XMM2, XMM2); /* vpsllq xmm2, xmm2, 32 */
+			e_byte(e, 32);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM0, XMM0, XMM1);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xd4, XMM0, XMM0, XMM2);
+			vput_tail(t, in->rd, k, XMM0, step, kr);
+			continue;
+		}
 		if (in_place(t, step, sew)) {
 			int rd = home(in->rd + k), a = home(in->rs2 + k), b = form == VF_VV ? home(in->rs1 + k) : XMM1;
 			if (move && kr)
