@@ -2024,7 +2024,8 @@ static bool arith(struct tctx *t)
 	bool logic = in->op == RV_VAND || in->op == RV_VOR || in->op == RV_VXOR;
 	bool map38 = false, evex_only; /* a 64-bit minimum or maximum */
 	/* a 64-bit vmul without AVX-512DQ's vpmullq: from vpmuludq's 32 x 32 products (VEX) */
-	bool mul64 = in->op == RV_VMUL && sew == 8 && !t->j->v_dq && t->j->host_avx2 && (form == VF_VV || form == VF_VX);
+	bool mul64 =
+	    in->op == RV_VMUL && sew == 8 && !t->j->v_dq && t->j->host_avx2 && (form == VF_VV || form == VF_VX);
 	unsigned step;
 	uint8_t opc = 0, prefix = !fp || sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
 	if (!mask_ok_blend(t) || !group_ok_blend(t) || !groups_aligned(t))
@@ -2075,7 +2076,8 @@ static bool arith(struct tctx *t)
 			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 2, XMM2, XMM1); /* vpsrlq xmm2, xmm1, 32 */
 			e_byte(e, 32);
 			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM2, XMM2, XMM0);
-			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xd4, XMM2, XMM2, M(REG_CPU, OFF(v_slide))); /* vpaddq */
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xd4, XMM2, XMM2,
+				 M(REG_CPU, OFF(v_slide)));                            /* vpaddq */
 			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 6, XMM2, XMM2); /* vpsllq xmm2, xmm2, 32 */
 			e_byte(e, 32);
 			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM0, XMM0, XMM1);
