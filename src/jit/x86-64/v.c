@@ -2784,6 +2784,58 @@ static bool sign_injection(struct tctx *t)
 	return true;
 }
 
+/* fp_min_max where the host blends (v_blend): the inactive elements and those past vl made 1.0
+ * in both operands (no NaN, no flag), an unordered pair sending the chunk and the rest to the
+ * interpreter, equal ones given the second operand's sign fixed (ANDed for max, ORed for min, so
+ * that max(-0, +0) is +0) in xmm2, the .vf scalar kept in xmm1 */
+static bool fp_min_max_blend(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
+	bool w = sew == 8, max = in->op == RV_VFMAX, l;
+	uint8_t pp = w ? VEX_PP_66 : VEX_PP_NONE, *slow[16] = {NULL};
+	if ((sew != 4 && sew != 8) || !blends(t) || !mask_ok_blend(t) || !groups_aligned(t) ||
+	    (form != VF_VV && form != VF_VF))
+		return false;
+	enter_group_blend(t); /* vl is VLMAX where it does not blend */
+	step = step_of(t, chunks);
+	l = step == 2;
+	if (form == VF_VF)
+		fp_scalar_broadcast(t, in->rs1, sew, step);
+	keep_scalar(t, step);
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		vget(t, XMM0, in->rs2, k, step);
+		if (form == VF_VV)
+			vget(t, XMM1, in->rs1, k, step);
+		else
+			scalar_again(t, step);
+		if (t->v_blending) {
+			blend_one(t, XMM0, k, step);
+			blend_one(t, XMM1, k, step);
+		}
+		e_vex_rr(e, l, pp, VEX_0F, false, 0xc2, XMM2, XMM0, XMM1); /* vcmpunordps/pd */
+		e_byte(e, 3);
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F38, false, 0x17, XMM2, 0, XMM2); /* vptest */
+		slow[k] = e_jcc(e, CC_NE);
+		e_vex_rr(e, l, pp, VEX_0F, false, 0xc2, XMM2, XMM0, XMM1); /* vcmpeqps/pd */
+		e_byte(e, 0);
+		if (max) { /* xmm2 = ~xmm0 & eq, then ~xmm2 & xmm1: xmm1 with xmm0's clear bits where equal */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xdf, XMM2, XMM0, XMM2);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xdf, XMM2, XMM2, XMM1);
+		} else { /* xmm2 = (eq & xmm0) | xmm1 */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM2, XMM2, XMM0);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xeb, XMM2, XMM2, XMM1);
+		}
+		e_vex_rr(e, l, pp, VEX_0F, false, max ? 0x5f : 0x5d, XMM0, XMM0, XMM2); /* vmax/vminps/pd */
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	from_element(t, slow, chunks, 16 / sew, "a NaN operand of vfmin/vfmax");
+	return true;
+}
+
 /* vfmin, vfmax (.vv, .vf) on F/D elements where no active operand is a NaN (one that is sends
  * the chunk and the rest to the interpreter: x86 answers its second operand and raises invalid
  * for a quiet NaN too): min_max_fixed under the element mask */
@@ -2794,6 +2846,8 @@ static bool fp_min_max(struct tctx *t)
 	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
 	bool w = sew == 8, max = in->op == RV_VFMAX;
 	uint8_t *slow[64] = {NULL}, *short_vl;
+	if (!t->j->v_masks)
+		return fp_min_max_blend(t);
 	if (!fp_vv_vf_ok(t) || chunks > 64)
 		return false;
 	short_vl = enter_group(t);
