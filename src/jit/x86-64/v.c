@@ -2874,6 +2874,49 @@ static bool fp_min_max(struct tctx *t)
 	return true;
 }
 
+/* conversion where the host blends (v_blend): singles to and from 32-bit signed integers
+ * (vcvtps2dq, vcvttps2dq, vcvtdq2ps), the inactive elements and those past vl made 1.0 (exact
+ * either way: no flag), an active one whose magnitude is 2^31 or more, or a NaN, sending the
+ * chunk and the rest to the interpreter (x86 gives 0x80000000 where RISC-V saturates) */
+static bool conversion_blend(struct tctx *t)
+{
+	static const struct {
+		uint32_t abs[8], big[8];
+	} bits __attribute__((aligned(32))) = {{[0 ... 7] = 0x7fffffffu}, {[0 ... 7] = 0x4effffffu}};
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, chunks = group_chunks(t), step;
+	bool to_int = op == RV_VFCVT_X_F || op == RV_VFCVT_RTZ_X_F, rtz = op == RV_VFCVT_RTZ_X_F, l;
+	uint8_t *slow[16] = {NULL}, *odd_frm = NULL;
+	if (t->v_sew != 4 || (!to_int && op != RV_VFCVT_F_X) || !blends(t) || !mask_ok_blend(t) || !groups_aligned(t))
+		return false; /* the unsigned forms: no AVX2 instruction */
+	enter_group_blend(t); /* vl is VLMAX where it does not blend */
+	if (!rtz)
+		odd_frm = check_frm(t);
+	step = step_of(t, chunks);
+	l = step == 2;
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		vget(t, XMM0, in->rs2, k, step);
+		if (t->v_blending)
+			blend_one(t, XMM0, k, step);
+		if (to_int) { /* |x| above the largest single below 2^31 (a NaN too): vpand, vpcmpgtd, vptest */
+			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)&bits);
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM2, XMM0, M(RAX, 0));
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0x66, XMM2, XMM2, M(RAX, 32));
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F38, false, 0x17, XMM2, 0, XMM2);
+			slow[k] = e_jcc(e, CC_NE);
+		}
+		/* vcvttps2dq (F3), vcvtps2dq (66), vcvtdq2ps (none) */
+		e_vex_rr(e, l, rtz ? VEX_PP_F3 : to_int ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, false, 0x5b, XMM0, 0, XMM0);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	from_element(t, slow, chunks, 4, "a conversion that saturates, or of a NaN");
+	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
+	return true;
+}
+
 /* vfcvt between F/D and integers of the same width (e64's with AVX-512DQ), masked and with
  * tails, by AVX-512's conversions under the element mask (no flags from the others): rounding by
  * MXCSR (frm) or, rtz, truncating. An active source whose conversion would saturate, is NaN, or
@@ -2895,7 +2938,9 @@ static bool conversion(struct tctx *t)
 	static const uint8_t opc[2][2][2][2] = {/* sew 4 */ {{{0x5b, 0}, {0x7a, 0}}, {{0x5b, 0x5b}, {0x79, 0x78}}},
 						/* sew 8 */ {{{0xe6, 0}, {0x7a, 0}}, {{0x7b, 0x7a}, {0x79, 0x78}}}};
 	uint8_t *slow[64] = {NULL}, *odd_frm = NULL, *short_vl;
-	if (!t->j->v_masks || (sew != 4 && sew != 8) || (sew == 8 && !t->j->v_dq) || !mask_ok(t) || !group_ok(t) ||
+	if (!t->j->v_masks)
+		return conversion_blend(t);
+	if ((sew != 4 && sew != 8) || (sew == 8 && !t->j->v_dq) || !mask_ok(t) || !group_ok(t) ||
 	    chunks > 64 || !groups_aligned(t))
 		return false;
 	short_vl = enter_group(t);
