@@ -2940,8 +2940,8 @@ static bool conversion(struct tctx *t)
 	uint8_t *slow[64] = {NULL}, *odd_frm = NULL, *short_vl;
 	if (!t->j->v_masks)
 		return conversion_blend(t);
-	if ((sew != 4 && sew != 8) || (sew == 8 && !t->j->v_dq) || !mask_ok(t) || !group_ok(t) ||
-	    chunks > 64 || !groups_aligned(t))
+	if ((sew != 4 && sew != 8) || (sew == 8 && !t->j->v_dq) || !mask_ok(t) || !group_ok(t) || chunks > 64 ||
+	    !groups_aligned(t))
 		return false;
 	short_vl = enter_group(t);
 	if (!rtz)
