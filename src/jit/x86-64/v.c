@@ -2014,6 +2014,27 @@ static uint8_t *check_frm(struct tctx *t)
 	return e_jcc(&t->e, CC_A);
 }
 
+/* xmm0 = the low 64 bits of xmm0 * xmm1 in each element without AVX-512DQ's vpmullq (VEX):
+ * lo(a) lo(b) + (hi(a) lo(b) + lo(a) hi(b)) << 32, the first cross term in v_slide; xmm1 kept,
+ * xmm2 changed */
+static void multiply64(struct tctx *t, unsigned step)
+{
+	struct emit *e = &t->e;
+	bool l = step == 2;
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 2, XMM2, XMM0); /* vpsrlq xmm2, xmm0, 32 */
+	e_byte(e, 32);
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM2, XMM2, XMM1); /* vpmuludq */
+	vec_store(t, M(REG_CPU, OFF(v_slide)), XMM2, step);
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 2, XMM2, XMM1); /* vpsrlq xmm2, xmm1, 32 */
+	e_byte(e, 32);
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM2, XMM2, XMM0);
+	e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xd4, XMM2, XMM2, M(REG_CPU, OFF(v_slide))); /* vpaddq */
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 6, XMM2, XMM2); /* vpsllq xmm2, xmm2, 32 */
+	e_byte(e, 32);
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM0, XMM0, XMM1);
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xd4, XMM0, XMM0, XMM2);
+}
+
 static bool arith(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -2064,24 +2085,11 @@ static bool arith(struct tctx *t)
 		keep_scalar(t, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
-		if (mul64) { /* lo(a) lo(b) + (hi(a) lo(b) + lo(a) hi(b)) << 32, the first cross term in v_slide */
-			bool l = step == 2;
+		if (mul64) {
 			vget(t, XMM0, in->rs2, k, step);
 			if (form == VF_VV)
 				vget(t, XMM1, in->rs1, k, step);
-			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 2, XMM2, XMM0); /* vpsrlq xmm2, xmm0, 32 */
-			e_byte(e, 32);
-			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM2, XMM2, XMM1); /* vpmuludq */
-			vec_store(t, M(REG_CPU, OFF(v_slide)), XMM2, step);
-			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 2, XMM2, XMM1); /* vpsrlq xmm2, xmm1, 32 */
-			e_byte(e, 32);
-			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM2, XMM2, XMM0);
-			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xd4, XMM2, XMM2,
-				 M(REG_CPU, OFF(v_slide)));                            /* vpaddq */
-			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x73, 6, XMM2, XMM2); /* vpsllq xmm2, xmm2, 32 */
-			e_byte(e, 32);
-			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf4, XMM0, XMM0, XMM1);
-			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xd4, XMM0, XMM0, XMM2);
+			multiply64(t, step);
 			vput_tail(t, in->rd, k, XMM0, step, kr);
 			continue;
 		}
@@ -3077,7 +3085,8 @@ static bool multiply_add(struct tctx *t)
 	return true;
 }
 
-/* vmacc, vnmsac, vmadd, vnmsub on e16/e32: a multiplication, then an addition or subtraction */
+/* vmacc, vnmsac, vmadd, vnmsub on e16/e32 (and e64 with vpmullq, or multiply64): a
+ * multiplication, then an addition or subtraction */
 static bool int_multiply_add(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -3089,7 +3098,8 @@ static bool int_multiply_add(struct tctx *t)
 				    : (sub ? 0xfb : 0xd4),
 		*short_vl;
 	unsigned step;
-	if ((sew != 2 && !(sew == 4 && t->j->host_sse41) && !(sew == 8 && t->j->v_dq)) || !mask_ok_blend(t) ||
+	bool mul64 = sew == 8 && !t->j->v_dq && t->j->host_avx2; /* multiply64's */
+	if ((sew != 2 && !(sew == 4 && t->j->host_sse41) && !(sew == 8 && t->j->v_dq) && !mul64) || !mask_ok_blend(t) ||
 	    !group_ok_blend(t) || !groups_aligned(t) || (form != VF_VV && form != VF_VX))
 		return false;
 	short_vl = enter_group_blend(t);
@@ -3099,24 +3109,30 @@ static bool int_multiply_add(struct tctx *t)
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
 		/* xmm0 = vs1 (or rs1) * (vs2, or vd); then addend +- xmm0 */
-		if (in_place(t, step, sew)) {
+		if (mul64) { /* the other factor in xmm1 (.vx: the scalar there already) */
+			vget(t, form == VF_VV ? XMM1 : XMM0, acc ? in->rs2 : in->rd, k, step);
+			if (form == VF_VV)
+				vget(t, XMM0, in->rs1, k, step);
+			multiply64(t, step);
+		} else if (in_place(t, step, sew)) {
 			int a = form == VF_VV ? home(in->rs1 + k) : XMM1, rd = home(in->rd + k);
 			evex_op(t, 0x66, sew >= 4, sew == 8, sew >= 4 ? 0x40 : 0xd5, XMM0, a,
 				acc ? home(in->rs2 + k) : rd);
 			evex_opk(t, step, 0x66, false, sew == 8, addsub, rd, acc ? rd : home(in->rs2 + k), XMM0, kr,
 				 false);
 			continue;
-		}
-		if (form == VF_VV)
-			vget(t, XMM0, in->rs1, k, step);
-		else
-			vec_unary(t, 0x66, 0x6f, XMM0, XMM1, step); /* movdqa */
-		if (sew == 8) {                                     /* vpmullq xmm0, xmm0, xmm2 (EVEX only) */
-			vget(t, XMM2, acc ? in->rs2 : in->rd, k, step);
-			e_evex_len_rr(&t->e, 16 * step, VEX_PP_66, VEX_0F38, true, 0x40, XMM0, XMM0, XMM2, 0);
 		} else {
-			vec_op_v(t, 0x66, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, acc ? in->rs2 : in->rd, k, step,
-				 XMM2);
+			if (form == VF_VV)
+				vget(t, XMM0, in->rs1, k, step);
+			else
+				vec_unary(t, 0x66, 0x6f, XMM0, XMM1, step); /* movdqa */
+			if (sew == 8) {                                     /* vpmullq xmm0, xmm0, xmm2 (EVEX only) */
+				vget(t, XMM2, acc ? in->rs2 : in->rd, k, step);
+				e_evex_len_rr(&t->e, 16 * step, VEX_PP_66, VEX_0F38, true, 0x40, XMM0, XMM0, XMM2, 0);
+			} else {
+				vec_op_v(t, 0x66, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, acc ? in->rs2 : in->rd, k,
+					 step, XMM2);
+			}
 		}
 		vget(t, XMM2, acc ? in->rd : in->rs2, k, step);
 		vec_op_r(t, 0x66, false, addsub, XMM2, XMM0, step);
