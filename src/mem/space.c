@@ -582,24 +582,25 @@ int space_write_maps(struct rvx_space *s, int fd)
 	return 0;
 }
 
-bool space_overlaps_prot(struct rvx_space *s, uint64_t addr, uint64_t len, int prot)
+/* Whether some mapping in [addr, addr+len) has any of the prot bits or of the VMA_* flags */
+static bool overlaps(struct rvx_space *s, uint64_t addr, uint64_t len, int prot, int flags)
 {
 	size_t i;
 	bool hit = false;
 	pthread_mutex_lock(&s->lock);
 	for (i = 0; i < s->nvmas && !hit; i++)
-		hit = s->vmas[i].start < addr + len && s->vmas[i].end > addr && (s->vmas[i].prot & prot);
+		hit = s->vmas[i].start < addr + len && s->vmas[i].end > addr &&
+		      ((s->vmas[i].prot & prot) || (s->vmas[i].flags & flags));
 	pthread_mutex_unlock(&s->lock);
 	return hit;
 }
 
+bool space_overlaps_prot(struct rvx_space *s, uint64_t addr, uint64_t len, int prot)
+{
+	return overlaps(s, addr, len, prot, 0);
+}
+
 bool space_overlaps_flags(struct rvx_space *s, uint64_t addr, uint64_t len, int flags)
 {
-	size_t i;
-	bool hit = false;
-	pthread_mutex_lock(&s->lock);
-	for (i = 0; i < s->nvmas && !hit; i++)
-		hit = s->vmas[i].start < addr + len && s->vmas[i].end > addr && (s->vmas[i].flags & flags);
-	pthread_mutex_unlock(&s->lock);
-	return hit;
+	return overlaps(s, addr, len, 0, flags);
 }

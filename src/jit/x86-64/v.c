@@ -2722,6 +2722,22 @@ static bool fp_vv_vf_ok(const struct tctx *t)
 /* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
  * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
  * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
+/* The F/D .vv and .vf forms where the host blends (v_blend): whether they can, and then the
+ * group entered, the chunks at a time in *step and a .vf scalar broadcast in xmm1 */
+static bool fp_blend_enter(struct tctx *t, unsigned *step)
+{
+	const struct rv_insn *in = t->in;
+	unsigned sew = t->v_sew, form = in->rs3;
+	if ((sew != 4 && sew != 8) || !blends(t) || !mask_ok_blend(t) || !groups_aligned(t) ||
+	    (form != VF_VV && form != VF_VF))
+		return false;
+	enter_group_blend(t); /* vl is VLMAX where it does not blend */
+	*step = step_of(t, group_chunks(t));
+	if (form == VF_VF)
+		fp_scalar_broadcast(t, in->rs1, sew, *step);
+	return true;
+}
+
 /* sign_injection where the host blends (v_blend): the sign bits (xmm0) from vs1 or the scalar
  * (xmm1, kept), the rest from vs2 (xmm2), by vpand, vpandn, vpor and vpxor */
 static bool sign_injection_blend(struct tctx *t)
@@ -2732,14 +2748,9 @@ static bool sign_injection_blend(struct tctx *t)
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step, op = in->op;
 	bool l;
-	if ((sew != 4 && sew != 8) || !blends(t) || !mask_ok_blend(t) || !groups_aligned(t) ||
-	    (form != VF_VV && form != VF_VF))
+	if (!fp_blend_enter(t, &step))
 		return false;
-	enter_group_blend(t); /* vl is VLMAX where it does not blend */
-	step = step_of(t, chunks);
 	l = step == 2;
-	if (form == VF_VF)
-		fp_scalar_broadcast(t, in->rs1, sew, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
 		e_mov_ri(e, RAX, sew == 8 ? (uint64_t)(uintptr_t)sign_d : (uint64_t)(uintptr_t)sign_s);
@@ -2803,14 +2814,9 @@ static bool fp_min_max_blend(struct tctx *t)
 	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
 	bool w = sew == 8, max = in->op == RV_VFMAX, l;
 	uint8_t pp = w ? VEX_PP_66 : VEX_PP_NONE, *slow[16] = {NULL};
-	if ((sew != 4 && sew != 8) || !blends(t) || !mask_ok_blend(t) || !groups_aligned(t) ||
-	    (form != VF_VV && form != VF_VF))
+	if (!fp_blend_enter(t, &step))
 		return false;
-	enter_group_blend(t); /* vl is VLMAX where it does not blend */
-	step = step_of(t, chunks);
 	l = step == 2;
-	if (form == VF_VF)
-		fp_scalar_broadcast(t, in->rs1, sew, step);
 	keep_scalar(t, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
