@@ -2337,7 +2337,7 @@ static bool gather_blend(struct tctx *t)
 			vput_tail(t, in->rd, k, XMM0, 1, kr);
 			continue;
 		}
-		uint64_t high = sew < 8 && vlmax >> (8 * sew) ? 0 : ~(uint64_t)(vlmax - 1);
+		uint64_t high = sew < 8 && (uint64_t)vlmax >> (8 * sew) ? 0 : ~(uint64_t)(vlmax - 1);
 		vget(t, XMM2, in->rs1, k, 1);
 		for (unsigned b = sew; b < 8; b *= 2) /* the element's bits at and above VLMAX's, in each */
 			high = (high & (~0ull >> (64 - 8 * b))) * (1 | 1ull << (8 * b));
