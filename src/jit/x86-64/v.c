@@ -2590,6 +2590,74 @@ static void byte_reverser(struct tctx *t, unsigned sew, unsigned step)
  * vrev8 (vpshufb), vbrev8 and vbrev (GFNI's affine transform by the bit-reversing matrix, then
  * vrev8's shuffle), vclz on e32/e64 (AVX-512CD), vcpop.v (VPOPCNTDQ, BITALG) and vctz (the
  * population of (x - 1) & ~x) */
+/* vandn, vrev8, vrol and vror (32- and 64-bit elements) where the host blends (v_blend): vpandn;
+ * vpshufb by the byte reverser (kept in v_slide: v0's masks take xmm2); a rotate as two shifts
+ * ORed, by an immediate, or by vpsllv/vpsrlv with the amount masked to the element's bits and
+ * the other way's taken from x shifted by one, by (bits - 1) ^ the amount, in v_slide + 32 */
+static bool bit_manipulation_blend(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step, bits = 8 * sew;
+	bool w = sew == 8, rotate = op == RV_VROL || op == RV_VROR, l;
+	static const uint8_t shift_imm[9] = {[4] = 0x72, [8] = 0x73};
+	int32_t rev = OFF(v_slide), amount = OFF(v_slide) + 32;
+	if (!blends(t) || !mask_ok_blend(t) || !groups_aligned(t) ||
+	    (op == RV_VANDN ? form != VF_VV && form != VF_VX
+	     : rotate       ? (sew != 4 && sew != 8) || (form != VF_VV && form != VF_VX && form != VF_VI)
+			    : op != RV_VREV8))
+		return false;
+	enter_group_blend(t); /* vl is VLMAX where it does not blend */
+	step = step_of(t, chunks);
+	l = step == 2;
+	if (form == VF_VX)
+		scalar_operand(t, sew, step); /* xmm1 */
+	if (op == RV_VREV8 && sew > 1) {
+		byte_reverser(t, sew, step);
+		vec_store(t, M(REG_CPU, rev), XMM2, step);
+	}
+	if (rotate && form != VF_VI) { /* the element's bits less one, in every element of v_slide + 64 */
+		e_mov_ri(e, RAX, w ? 63 : 31 | 31ull << 32);
+		for (int32_t b = 0; b < 32; b += 8)
+			e_store(e, M(REG_CPU, OFF(v_slide) + 64 + b), RAX, 8);
+	}
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		vget(t, XMM0, in->rs2, k, step);
+		if (form == VF_VV)
+			vget(t, XMM1, in->rs1, k, step);
+		if (op == RV_VANDN) { /* vpandn xmm0, xmm1, xmm0: vs2 & ~vs1 */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xdf, XMM0, XMM1, XMM0);
+		} else if (op == RV_VREV8) {
+			if (sew > 1) /* vpshufb */
+				e_vex_rm(e, l, VEX_PP_66, VEX_0F38, false, 0x00, XMM0, XMM0, M(REG_CPU, rev));
+		} else if (form == VF_VI) { /* vpsll/vpsrl xmm2, xmm0, n and the other way, then vpor */
+			unsigned n = (unsigned)in->imm & (bits - 1), left = op == RV_VROL ? n : (bits - n) % bits;
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, shift_imm[sew], 6, XMM2, XMM0);
+			e_byte(e, (uint8_t)left);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, shift_imm[sew], 2, XMM0, XMM0);
+			e_byte(e, (uint8_t)(left ? bits - left : bits)); /* by the element's bits: 0 */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xeb, XMM0, XMM0, XMM2);
+		} else { /* rol: (x << n) | ((x >> 1) >> (bits - 1 - n)); ror the other way round */
+			bool rol = op == RV_VROL;
+			struct mem mask = M(REG_CPU, OFF(v_slide) + 64);
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM2, XMM1, mask); /* vpand: n */
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM2, mask); /* vpxor: bits - 1 - n */
+			vec_store(t, M(REG_CPU, amount), XMM2, step);
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM2, mask); /* n again */
+			/* vpsllvd/q or vpsrlvd/q xmm2, xmm0, xmm2: the way by n */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F38, w, rol ? 0x47 : 0x45, XMM2, XMM0, XMM2);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, shift_imm[sew], rol ? 2 : 6, XMM0, XMM0);
+			e_byte(e, 1); /* the other way by one, then by bits - 1 - n */
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F38, w, rol ? 0x45 : 0x47, XMM0, XMM0, M(REG_CPU, amount));
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xeb, XMM0, XMM0, XMM2);
+		}
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	return true;
+}
+
 static bool bit_manipulation(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -2598,7 +2666,9 @@ static bool bit_manipulation(struct tctx *t)
 	bool w = sew == 8, binary = op == RV_VANDN || op == RV_VROL || op == RV_VROR;
 	static const uint8_t add[9] = {[1] = 0xfc, [2] = 0xfd, [4] = 0xfe, [8] = 0xd4};
 	uint8_t *short_vl;
-	if (!t->j->v_masks || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
+	if (!t->j->v_masks)
+		return bit_manipulation_blend(t);
+	if (!mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
 	    (binary && form != VF_VV && form != VF_VX && form != VF_VI) || (op == RV_VANDN && form == VF_VI))
 		return false;
 	if (((op == RV_VROL || op == RV_VROR || op == RV_VCLZ) && sew < 4) || (op == RV_VCLZ && !t->j->v_cd) ||
