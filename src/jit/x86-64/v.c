@@ -2382,27 +2382,44 @@ static bool gather_blend(struct tctx *t)
  * before and after */
 static bool averaging_add(struct tctx *t)
 {
+	static const uint8_t signs[2][32] __attribute__((aligned(32))) = {{[0 ... 31] = 0x80},
+									  {[1] = 0x80,
+									   [3] = 0x80,
+									   [5] = 0x80,
+									   [7] = 0x80,
+									   [9] = 0x80,
+									   [11] = 0x80,
+									   [13] = 0x80,
+									   [15] = 0x80,
+									   [17] = 0x80,
+									   [19] = 0x80,
+									   [21] = 0x80,
+									   [23] = 0x80,
+									   [25] = 0x80,
+									   [27] = 0x80,
+									   [29] = 0x80,
+									   [31] = 0x80}};
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
-	bool sign = in->op == RV_VAADD;
+	bool sign = in->op == RV_VAADD, masks = t->j->v_masks, l;
+	struct mem bits = M(RAX, 0); /* the sign bits, through rax (blending's masks take xmm0 and xmm2) */
 	uint8_t *not_rnu, *short_vl;
-	if (!t->j->v_masks || sew > 2 || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
+	if (sew > 2 || !(masks ? mask_ok(t) && group_ok(t) : blends(t) && mask_ok_blend(t)) || !groups_aligned(t) ||
 	    (form != VF_VV && form != VF_VX))
 		return false;
-	short_vl = enter_group(t);
+	short_vl = masks ? enter_group(t) : enter_group_blend(t);
 	e_load(e, RAX, M(REG_CPU, OFF(vxrm)), 1, false);
 	e_test_rr(e, false, RAX, RAX);
 	not_rnu = e_jcc(e, CC_NE);
 	step = step_of(t, chunks);
-	if (sign) { /* xmm2 = the sign bits */
-		e_mov_ri(e, RAX, sew == 1 ? 0x8080808080808080ull : 0x8000800080008000ull);
-		broadcast_rax(t, XMM2, 16 * step, true);
-	}
+	l = step == 2;
 	if (form == VF_VX) {
 		scalar_operand(t, sew, step); /* xmm1 */
-		if (sign)
-			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, XMM2); /* vpxor */
+		if (sign) {
+			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)signs[sew - 1]);
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, bits); /* vpxor */
+		}
 	}
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
@@ -2410,14 +2427,14 @@ static bool averaging_add(struct tctx *t)
 		if (form == VF_VV)
 			vget(t, XMM1, in->rs1, k, step);
 		if (sign) {
-			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM2);
+			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)signs[sew - 1]);
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, bits);
 			if (form == VF_VV)
-				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, XMM2);
+				e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, bits);
 		}
-		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, sew == 1 ? 0xe0 : 0xe3, XMM0, XMM0,
-			 XMM1); /* vpavgb/w */
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, sew == 1 ? 0xe0 : 0xe3, XMM0, XMM0, XMM1); /* vpavgb/w */
 		if (sign)
-			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM2);
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, bits);
 		vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, step);
