@@ -2446,20 +2446,26 @@ static bool averaging_add(struct tctx *t)
 /* vmul and the multiply-adds (vmacc, vnmsac, vmadd, vnmsub; .vv, .vx) on e8, which x86 has no
  * multiply for: the even bytes' products by vpmullw (their low bytes), the odd ones' from both
  * shifted down a byte and the product shifted back up, the even bytes then merged in under k1
- * (every other byte); then the addend (vd, or vs2 where vd is a factor) plus or minus it */
+ * (every other byte; blending, ANDed and ORed in); then the addend (vd, or vs2 where vd is a
+ * factor) plus or minus it */
 static bool byte_multiply(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned op = in->op, chunks = group_chunks(t), form = in->rs3, step;
 	bool madd = op != RV_VMUL, acc = op == RV_VMACC || op == RV_VNMSAC, sub = op == RV_VNMSAC || op == RV_VNMSUB;
+	static const uint16_t low_bytes[16] __attribute__((aligned(32))) = {[0 ... 15] = 0xff};
+	bool masks = t->j->v_masks;
 	uint8_t *short_vl;
-	if (!t->j->v_masks || !mask_ok(t) || !group_ok(t) || !groups_aligned(t) || (form != VF_VV && form != VF_VX))
+	if (!(masks ? mask_ok(t) && group_ok(t) : blends(t) && mask_ok_blend(t)) || !groups_aligned(t) ||
+	    (form != VF_VV && form != VF_VX))
 		return false;
-	short_vl = enter_group(t);
+	short_vl = masks ? enter_group(t) : enter_group_blend(t);
 	step = step_of(t, chunks);
-	e_mov_ri(e, RAX, 0x5555555555555555ull);
-	kmov_from(t, 1, RAX);
+	if (masks) {
+		e_mov_ri(e, RAX, 0x5555555555555555ull);
+		kmov_from(t, 1, RAX);
+	}
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
 		vget(t, XMM0, madd && !acc ? in->rd : in->rs2, k, step);
@@ -2475,12 +2481,20 @@ static bool byte_multiply(struct tctx *t)
 		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xd5, XMM0, XMM0, XMM1); /* the odd bytes */
 		e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0x71, 6, XMM0, XMM0);    /* vpsllw xmm0, 8 */
 		e_byte(e, 8);
-		vmovdqu_merge(t, 1, XMM0, XMM2, 1); /* the even bytes in */
-		if (madd) {                         /* xmm2 = the addend + or - the product (vpaddb, vpsubb) */
+		if (masks) {
+			vmovdqu_merge(t, 1, XMM0, XMM2, 1); /* the even bytes in */
+		} else { /* vpand xmm2, xmm2, [0x00ff words]; vpor xmm0, xmm0, xmm2 */
+			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)low_bytes);
+			e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F, false, 0xdb, XMM2, XMM2, M(RAX, 0));
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xeb, XMM0, XMM0, XMM2);
+		}
+		if (madd) { /* xmm2 = the addend + or - the product (vpaddb, vpsubb) */
 			vget(t, XMM2, acc ? in->rd : in->rs2, k, step);
 			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, sub ? 0xf8 : 0xfc, XMM2, XMM2, XMM0);
+			if (t->v_blending) /* vput_tail blends through xmm2 */
+				vec_unary(t, 0x66, 0x6f, XMM0, XMM2, step);
 		}
-		vput_tail(t, in->rd, k, madd ? XMM2 : XMM0, step, kr);
+		vput_tail(t, in->rd, k, madd && !t->v_blending ? XMM2 : XMM0, step, kr);
 	}
 	finish_wide(t, 2);
 	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
