@@ -1709,7 +1709,9 @@ static bool slide(struct tctx *t)
  * vs2 under them, each shifted at 2 * SEW, their low halves packed (vshufps for dwords; for words
  * and bytes sign-extended in place first, so that vpackssdw/wb keep them whole), and the old
  * elements past vl (always for a fractional LMUL) and where v0.t is clear blended back. vnsra of
- * 64-bit elements only by an immediate (below 32: a logical shift gives the same low half). */
+ * 64-bit elements (AVX2 has no vpsraq) by an immediate (below 32) as a logical shift, which
+ * gives the same low half; by a register, logically then with the sign bit moved as far (in v_slide)
+ * XORed and subtracted, which extends it. */
 static bool narrowing_blend(struct tctx *t, unsigned sregs, unsigned dchunks)
 {
 	const struct rv_insn *in = t->in;
@@ -1719,12 +1721,20 @@ static bool narrowing_blend(struct tctx *t, unsigned sregs, unsigned dchunks)
 	bool sra = in->op == RV_VNSRA, blend = !(t->v_whole && t->v_lmul8 >= 8 && in->rm);
 	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73},
 			     by_reg[2][9] = {{[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, {[2] = 0xe1, [4] = 0xe2}};
-	if (dchunks > 16 || (sra && wsew == 8 && form != VF_WI))
+	bool sign64 = sra && wsew == 8 && form == VF_WX; /* the sign bit shifted, in v_slide */
+	if (dchunks > 16)
 		return false;
 	if (form == VF_WX) {
 		t_get(t, RAX, in->rs1);
 		e_alu_ri(e, ALU_AND, false, RAX, (int32_t)(8 * wsew - 1));
 		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax */
+	}
+	if (sign64) { /* v_slide = 1 << 63 in both words, shifted right by xmm1 (vpsrlq) */
+		e_mov_ri(e, RAX, 1ull << 63);
+		e_sse_rr(e, 0x66, true, 0x6e, XMM0, RAX);                             /* movq */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x6c, XMM0, XMM0, XMM0); /* vpunpcklqdq */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xd3, XMM0, XMM0, XMM1);
+		vec_store(t, M(REG_CPU, OFF(v_slide)), XMM0, 1);
 	}
 	if (blend && !t->v_masked)
 		blend_masks(t);
@@ -1742,6 +1752,12 @@ static bool narrowing_blend(struct tctx *t, unsigned sregs, unsigned dchunks)
 				e_byte(e, (uint8_t)amount);
 			} else {
 				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, by_reg[sra][wsew], x[h], x[h], XMM1);
+			}
+			if (sign64) { /* vpxor, vpsubq with the shifted sign bit */
+				e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xef, x[h], x[h],
+					 M(REG_CPU, OFF(v_slide)));
+				e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xfb, x[h], x[h],
+					 M(REG_CPU, OFF(v_slide)));
 			}
 			if (wsew < 8) { /* the low half sign-extended in place: vpsllw/d, then vpsraw/d */
 				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, by_imm[wsew], 6, x[h], x[h]);
