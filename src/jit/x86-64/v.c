@@ -3495,18 +3495,22 @@ static bool reduction(struct tctx *t)
 						      : op == RV_VREDMAX                    ? top
 						      : op == RV_VREDMIN                    ? top - 1
 											    : 0;
-	bool map38, masked = masks_needed(t), short_blend = !masked && in->rm && blends(t) && !t->v_whole;
+	/* blending (v_blend): a short vl, v0.t or a fractional LMUL's elements past VLMAX */
+	bool map38, masked = masks_needed(t),
+		    short_blend = !masked && blends(t) && (!t->v_whole || !in->rm || t->v_lmul8 < 8) &&
+				  (in->rm || mask_ok_blend(t));
 	/* a signed minimum or maximum blends as the unsigned one of the elements with their sign bits
 	 * flipped (whose identity is all ones or 0), the result flipped back */
 	bool flip = short_blend && (op == RV_VREDMAX || op == RV_VREDMIN) && sew < 8;
 	unsigned as_op = flip ? (op == RV_VREDMAX ? RV_VMAXU : RV_VMINU) : as[op - RV_VREDSUM];
-	/* blending (v_blend, a short vl): the elements past vl made the identity, 0 or all ones */
+	/* the elements past vl (and inactive) made the identity, 0 or all ones */
 	bool blend = short_blend && (flip || ident == 0 || ident == UINT64_MAX);
 	uint8_t opc = int_opcode(as_op, sew, &map38), *short_vl = NULL, *none = NULL;
 	if (flip)
 		ident = op == RV_VREDMAX ? 0 : UINT64_MAX;
-	if ((!masked && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs || ((masked || blend) && t->v_vl_const == 0) ||
-	    (map38 && !t->j->host_sse41) || (map38 && sew == 8 && !t->j->v_resident))
+	if ((!masked && !blend && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs ||
+	    ((masked || blend) && t->v_vl_const == 0) || (map38 && !t->j->host_sse41) ||
+	    (map38 && sew == 8 && !t->j->v_resident))
 		return false;
 	if (blend) {
 		if (!t->v_masked)
@@ -3527,6 +3531,13 @@ static bool reduction(struct tctx *t)
 	}
 	for (unsigned k = 0; k < chunks; k++) {
 		int x = k ? XMM2 : XMM0;
+		if (blend && !in->rm) { /* v_elem for chunk k, which takes xmm0 (the sum so far) and xmm2 */
+			if (k)
+				vec_store(t, M(REG_CPU, OFF(v_slide)), XMM0, 1);
+			blend_elements(t, k, 1);
+			if (k)
+				vec_load(t, XMM0, M(REG_CPU, OFF(v_slide)), 1);
+		}
 		if (masked) {
 			int kr = elems_k(t, k * 16 / sew, 16 / sew);
 			vget(t, x, in->rs2, k, 1); /* vpblendmb/w/d/q x{k3}, xmm1, x: the identity where inactive */
