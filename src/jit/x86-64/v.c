@@ -2063,6 +2063,10 @@ static bool arith(struct tctx *t)
 	/* a 64-bit vmul without AVX-512DQ's vpmullq: from vpmuludq's 32 x 32 products (VEX) */
 	bool mul64 =
 	    in->op == RV_VMUL && sew == 8 && !t->j->v_dq && t->j->host_avx2 && (form == VF_VV || form == VF_VX);
+	/* a 64-bit minimum or maximum without AVX-512's vpminsq and kin: vpcmpgtq (the unsigned ones on
+	 * operands whose sign bits are flipped, vs1's in v_slide), then vpblendvb */
+	bool minmax64 = sew == 8 && !t->j->v_resident && t->j->host_avx2 && t->j->host_sse42 &&
+			(in->op == RV_VMIN || in->op == RV_VMAX || in->op == RV_VMINU || in->op == RV_VMAXU);
 	unsigned step;
 	uint8_t opc = 0, prefix = !fp || sew == 8 ? 0x66 : 0, *odd_frm = NULL, *short_vl;
 	if (!mask_ok_blend(t) || !group_ok_blend(t) || !groups_aligned(t))
@@ -2087,7 +2091,7 @@ static bool arith(struct tctx *t)
 		return false;
 	}
 	evex_only = map38 && sew == 8; /* vpminsq and its kin, vpmullq */
-	if (evex_only && !t->j->v_resident)
+	if (evex_only && !t->j->v_resident && !minmax64)
 		return false;
 	short_vl = enter_group_blend(t);
 	if (fp)
@@ -2106,6 +2110,27 @@ static bool arith(struct tctx *t)
 			if (form == VF_VV)
 				vget(t, XMM1, in->rs1, k, step);
 			multiply64(t, step);
+			vput_tail(t, in->rd, k, XMM0, step, kr);
+			continue;
+		}
+		if (minmax64) {
+			static const uint64_t sign[4] __attribute__((aligned(32))) = {[0 ... 3] = 1ull << 63};
+			bool l = step == 2, max = in->op == RV_VMAX || in->op == RV_VMAXU;
+			vget(t, XMM0, in->rs2, k, step);
+			if (form == VF_VV)
+				vget(t, XMM1, in->rs1, k, step);
+			if (in->op == RV_VMINU || in->op == RV_VMAXU) { /* xmm2 = (vs2 ^ sign) > (vs1 ^ sign) */
+				e_mov_ri(e, RAX, (uint64_t)(uintptr_t)sign);
+				e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM1, M(RAX, 0));
+				vec_store(t, M(REG_CPU, OFF(v_slide)), XMM2, step);
+				e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM0, M(RAX, 0));
+				e_vex_rm(e, l, VEX_PP_66, VEX_0F38, false, 0x37, XMM2, XMM2, M(REG_CPU, OFF(v_slide)));
+			} else { /* vpcmpgtq xmm2, xmm0, xmm1 */
+				e_vex_rr(e, l, VEX_PP_66, VEX_0F38, false, 0x37, XMM2, XMM0, XMM1);
+			}
+			/* vpblendvb xmm0: vs2 where it is greater (max) or not (min), the other elsewhere */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F3A, false, 0x4c, XMM0, max ? XMM1 : XMM0, max ? XMM0 : XMM1);
+			e_byte(e, XMM2 << 4);
 			vput_tail(t, in->rd, k, XMM0, step, kr);
 			continue;
 		}
