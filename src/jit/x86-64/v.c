@@ -2201,6 +2201,63 @@ static bool arith(struct tctx *t)
 	return true;
 }
 
+/* fp_widen_convert where the host blends (v_blend), 16 bytes of vd at a time from the 8 of vs2
+ * under them: singles to doubles (vcvtps2pd, a NaN made canonical), 32-bit signed integers to
+ * doubles (vcvtdq2pd), 16-bit ones to singles (vpmovsxwd, vcvtdq2ps); vd blended at twice SEW as
+ * the widening integer forms do, and a single past vl or inactive made 1.0 first (its keep mask's
+ * dwords 0 and 2: an sNaN there raises nothing) */
+static bool fp_widen_convert_blend(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, sew = t->v_sew, dsew = 2 * sew, lmul8 = t->v_lmul8;
+	unsigned sregs = group_regs(t), dregs = lmul8 < 4 ? 1 : lmul8 / 4, dchunks = dregs * t->cpu->vlenb / 16;
+	bool by_v0 = !in->rm, blend = by_v0 || !(t->v_whole && lmul8 >= 4), single = op == RV_VFWCVT_F_F;
+	if (!t->j->v_blend || dchunks > 16 || lmul8 > 32 || !mask_ok_blend(t) ||
+	    (single ? sew != 4 : op != RV_VFWCVT_F_X || (sew != 2 && sew != 4)) || in->rd % dregs || in->rs2 % sregs ||
+	    groups_overlap(in->rs2, sregs, in->rd, dregs))
+		return false; /* vfwcvt.f.xu (no AVX2 instruction), a source overlapping vd: the interpreter's */
+	t->v_sew = dsew;      /* vd's elements' masks */
+	if (by_v0) {
+		t->v_lmul8 = 2 * lmul8;
+		blend_masks(t);
+	} else if (blend) {
+		vl_bytes(t, RAX);
+		keep_masks_for(t, RAX);
+	}
+	for (unsigned u = 0; u < dchunks; u++) {
+		struct mem keep = by_v0 ? M(REG_CPU, OFF(v_elem) + 32) : MX(RDX, RCX, 16 * (int32_t)u);
+		if (by_v0) /* first: it takes xmm0 and xmm2 */
+			blend_elements(t, u, 1);
+		narrow_half(t, XMM0, in->rs2, u);
+		if (blend && single) { /* vpshufd xmm2, keep, 0x08; vpblendvb xmm0, xmm0, [1.0f], xmm2 */
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0x70, XMM2, 0, keep);
+			e_byte(e, 0x08);
+			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)&blend_bytes);
+			blend_m(t, XMM0, XMM0, M(RAX, one_of(4)), XMM2, 1);
+		}
+		if (single) { /* vcvtps2pd */
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM0, 0, XMM0);
+			canonicalize(t, 8, 1);
+		} else if (sew == 4) { /* vcvtdq2pd */
+			e_vex_rr(e, false, VEX_PP_F3, VEX_0F, false, 0xe6, XMM0, 0, XMM0);
+		} else { /* vpmovsxwd, vcvtdq2ps */
+			extend(t, XMM0, 2, true, 1);
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x5b, XMM0, 0, XMM0);
+		}
+		if (blend) {
+			vec_load(t, XMM2, keep, 1);
+			blend_m(t, XMM0, XMM0, vreg(t, in->rd, u), XMM2, 1);
+		}
+		vput(t, in->rd, u, XMM0, 1);
+	}
+	t->v_sew = sew;
+	t->v_lmul8 = lmul8;
+	if (by_v0)
+		t->v_masked = false; /* the masks made are vd's, not the vtype's */
+	return true;
+}
+
 /* vfwcvt.f.f.v (F to D), vfwcvt.f.x.v and vfwcvt.f.xu.v (32-bit integers to D, 16-bit ones to
  * F): each 16 or 32 bytes of vd from the 8 or 16 source bytes under it, converted under the
  * element mask (zeroing: no flags and no NaN from the others), a NaN made canonical; all exact */
@@ -2212,9 +2269,10 @@ static bool fp_widen_convert(struct tctx *t)
 	unsigned sregs = group_regs(t), dregs = t->v_lmul8 < 4 ? 1 : t->v_lmul8 / 4;
 	unsigned dchunks = dregs * t->cpu->vlenb / 16;
 	bool sign = op == RV_VFWCVT_F_X;
-	if (!t->j->v_masks || t->v_lmul8 > 32 || !mask_ok(t) ||
-	    (op == RV_VFWCVT_F_F ? sew != 4 : sew != 2 && sew != 4) || in->rd % dregs || in->rs2 % sregs ||
-	    groups_overlap(in->rs2, sregs, in->rd, dregs))
+	if (!t->j->v_masks)
+		return fp_widen_convert_blend(t);
+	if (t->v_lmul8 > 32 || !mask_ok(t) || (op == RV_VFWCVT_F_F ? sew != 4 : sew != 2 && sew != 4) ||
+	    in->rd % dregs || in->rs2 % sregs || groups_overlap(in->rs2, sregs, in->rd, dregs))
 		return false; /* a source overlapping vd (allowed in its highest part): the interpreter's */
 	enter_group(t);
 	step = step_of(t, dchunks);
