@@ -2297,6 +2297,45 @@ static bool fp_widen_convert(struct tctx *t)
 
 /* vfncvt.f.f.w (D to F): each 16 bytes of vd from the 32 (16 for a fractional LMUL) of vs2 under
  * it, vcvtpd2ps under the element mask (rounding by frm), a NaN made canonical */
+/* fp_narrow_convert where the host blends (v_blend): 16 bytes of vd at a time from vs2's two
+ * chunks under them (one past a fractional LMUL's group), a double past vl or inactive made 1.0
+ * first (the keep mask's dwords widened by vpmovsxdq: it would raise flags), each converted
+ * (vcvtpd2ps) and the halves joined (vmovlhps), a NaN made canonical, then vd's old elements
+ * blended back */
+static bool fp_narrow_convert_blend(struct tctx *t, unsigned sregs)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned dchunks = group_chunks(t), schunks = sregs * t->cpu->vlenb / 16;
+	bool blend = !(t->v_whole && t->v_lmul8 >= 8 && in->rm);
+	uint8_t *odd_frm;
+	if (!blends(t) || !mask_ok_blend(t))
+		return false;
+	enter_group_blend(t); /* vl is VLMAX where it does not blend */
+	odd_frm = check_frm(t);
+	for (unsigned d = 0; d < dchunks; d++) {
+		struct mem keep = blend_at(t, BLEND_KEEP, d);
+		elem_k(t, d, 1); /* first, masked: it takes xmm0 and xmm2 */
+		for (unsigned h = 0; h < 2; h++) {
+			int x = h ? XMM1 : XMM0;
+			vget(t, x, in->rs2, 2 * d + h < schunks ? 2 * d + h : 2 * d, 1);
+			if (blend) { /* vpmovsxdq xmm2, [keep + 8h]; vpblendvb x, x, [1.0], xmm2 */
+				struct mem half = keep;
+				half.disp += 8 * (int32_t)h;
+				e_vex_rm(e, false, VEX_PP_66, VEX_0F38, false, 0x25, XMM2, 0, half);
+				e_mov_ri(e, RAX, (uint64_t)(uintptr_t)&blend_bytes);
+				blend_m(t, x, x, M(RAX, one_of(8)), XMM2, 1);
+			}
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x5a, x, 0, x); /* vcvtpd2ps */
+		}
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x16, XMM0, XMM0, XMM1); /* vmovlhps */
+		canonicalize(t, 4, 1);
+		vput_tail(t, in->rd, d, XMM0, 1, 0);
+	}
+	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
+	return true;
+}
+
 static bool fp_narrow_convert(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -2304,8 +2343,12 @@ static bool fp_narrow_convert(struct tctx *t)
 	unsigned dregs = group_regs(t), sregs = t->v_lmul8 < 4 ? 1 : t->v_lmul8 / 4;
 	unsigned dchunks = dregs * t->cpu->vlenb / 16, step = sregs >= 2 ? 2 : 1;
 	uint8_t *odd_frm;
-	if (!t->j->v_masks || t->v_sew != 4 || t->v_lmul8 > 32 || !mask_ok(t) || in->rd % dregs || in->rs2 % sregs ||
+	if (t->v_sew != 4 || t->v_lmul8 > 32 || in->rd % dregs || in->rs2 % sregs ||
 	    (in->rd != in->rs2 && groups_overlap(in->rd, dregs, in->rs2, sregs)))
+		return false;
+	if (!t->j->v_masks)
+		return fp_narrow_convert_blend(t, sregs);
+	if (!mask_ok(t))
 		return false;
 	enter_group(t);
 	odd_frm = check_frm(t);
