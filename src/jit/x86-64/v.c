@@ -3408,15 +3408,15 @@ static bool shift(struct tctx *t)
 			     srl[9] = {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, sra[9] = {[2] = 0xe1, [4] = 0xe2};
 	unsigned digit = in->op == RV_VSLL ? 6 : in->op == RV_VSRL ? 2 : 4;
 	/* bytes (vsll, vsrl): shifted as words, then the bits that crossed from the next byte cleared
-	 * by the byte mask in xmm2 (ymm2) */
+	 * by the byte mask in v_slide */
 	bool bytes = sew == 1 && in->op != RV_VSRA;
 	unsigned wsew = bytes ? 2 : sew;
 	uint8_t by_reg = (in->op == RV_VSLL ? sll : in->op == RV_VSRL ? srl : sra)[wsew], *short_vl;
 	unsigned step;
-	if ((sew == 1 && !bytes) || !by_reg || !(bytes ? mask_ok(t) : mask_ok_blend(t)) ||
-	    !(bytes ? group_ok(t) : group_ok_blend(t)) || !groups_aligned(t) || (form != VF_VI && form != VF_VX))
+	if ((sew == 1 && !bytes) || !by_reg || !mask_ok_blend(t) || !group_ok_blend(t) || !groups_aligned(t) ||
+	    (form != VF_VI && form != VF_VX))
 		return false;
-	short_vl = bytes ? enter_group(t) : enter_group_blend(t); /* bytes: xmm2 holds their mask */
+	short_vl = enter_group_blend(t);
 	step = step_of(t, chunks);
 	if (form == VF_VX) {
 		t_get(t, RAX, in->rs1);
@@ -3433,7 +3433,8 @@ static bool shift(struct tctx *t)
 		e_alu_ri(e, ALU_AND, false, RAX, 0xff);
 		e_mov_ri(e, RDX, 0x0101010101010101ull);
 		e_imul_rr(e, true, RAX, RDX);
-		broadcast_rax(t, XMM2, 16 * step, true);
+		for (int32_t b = 0; b < 32; b += 8) /* in v_slide: blending's masks take xmm2 */
+			e_store(e, M(REG_CPU, OFF(v_slide) + b), RAX, 8);
 	}
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
@@ -3459,7 +3460,7 @@ static bool shift(struct tctx *t)
 			vec_op_r(t, 0x66, false, by_reg, XMM0, XMM1, step);
 		}
 		if (bytes)
-			vec_op_r(t, 0x66, false, 0xdb, XMM0, XMM2, step); /* pand */
+			vec_op_m(t, 0x66, false, 0xdb, XMM0, M(REG_CPU, OFF(v_slide)), step); /* pand */
 		vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, step);
