@@ -998,7 +998,10 @@ static int elems_k(struct tctx *t, unsigned first, unsigned count)
 /* x = x's bytes from n on, zeros above them (vpsrldq x, x, n) */
 static void bytes_down(struct tctx *t, int x, unsigned n)
 {
-	e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, x, x);
+	if (t->j->host_avx2)
+		e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, x, x);
+	else /* psrldq: a host without AVX (the SSE forms' own) */
+		e_sse_rr(&t->e, 0x66, false, 0x73, 3, x);
 	e_byte(&t->e, (uint8_t)n);
 }
 
@@ -1442,7 +1445,10 @@ static void narrow_half(struct tctx *t, int x, unsigned reg, unsigned u)
 static void extend(struct tctx *t, int x, unsigned sew, bool sign, unsigned step)
 {
 	static const uint8_t op[2][5] = {{[1] = 0x30, [2] = 0x33, [4] = 0x35}, {[1] = 0x20, [2] = 0x23, [4] = 0x25}};
-	e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F38, false, op[sign][sew], x, 0, x);
+	if (step == 1 && !t->j->host_avx2) /* SSE4.1's pmovzx/pmovsx: a host without AVX */
+		e_sse38_rr(&t->e, op[sign][sew], x, x);
+	else
+		e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F38, false, op[sign][sew], x, 0, x);
 }
 
 /* The widening integer forms (vwadd[u], vwsub[u] .vv/.vx and their .wv/.wx, vwmul[u], vwmacc[u])
