@@ -37,9 +37,9 @@ run() { # cpu program [argument]
 		echo "FAIL hosts-$t-$cpu: differs: $(diff "$OUT/hosts/$t.$cpu" "$OUT/hosts/$t.want" | head -3 | tr '\n' '|') $(grep -v '^qemu-x86_64: warning' "$OUT/hosts/$t.$cpu.err" | tail -1)"
 	fi
 }
+# shellcheck disable=SC2086 # a job is a program and its argument
 for cpu in Haswell Nehalem; do # two at a time
 	for ((i = 0; i < ${#jobs[@]}; i += 2)); do
-		# shellcheck disable=SC2086 # a job is a program and its argument
 		run $cpu ${jobs[i]} &
 		[ $((i + 1)) -lt ${#jobs[@]} ] && run $cpu ${jobs[i + 1]} &
 		wait

@@ -1451,6 +1451,29 @@ static void extend(struct tctx *t, int x, unsigned sew, bool sign, unsigned step
 		e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F38, false, op[sign][sew], x, 0, x);
 }
 
+/* The widening forms' blends (v_blend) are vd's, at twice SEW: the vtype's SEW doubled until
+ * widen_masks_done; under v0.t blend_masks' for a group twice as large (blend_elements per chunk
+ * then), else the tail's keep masks (keep_masks_for's, at [rdx + rcx + 16 * chunk]) */
+static void widen_masks(struct tctx *t, bool by_v0, bool blend)
+{
+	t->v_sew *= 2;
+	if (by_v0) {
+		t->v_lmul8 *= 2;
+		blend_masks(t);
+	} else if (blend) {
+		vl_bytes(t, RAX);
+		keep_masks_for(t, RAX);
+	}
+}
+
+static void widen_masks_done(struct tctx *t, unsigned sew, unsigned lmul8, bool by_v0)
+{
+	t->v_sew = sew;
+	t->v_lmul8 = lmul8;
+	if (by_v0)
+		t->v_masked = false; /* the masks made are vd's, not the vtype's */
+}
+
 /* The widening integer forms (vwadd[u], vwsub[u] .vv/.vx and their .wv/.wx, vwmul[u], vwmacc[u])
  * on e8-e32 with LMUL up to 4, where the host has the masks (v_masks), or where it blends
  * (v_blend: vd's old bytes from vl * 2 * SEW on blended back, unless vl is VLMAX of a whole group;
@@ -1497,14 +1520,7 @@ static bool widening(struct tctx *t)
 			sign ? e_movsxd(e, RAX, RAX) : e_mov_rr(e, false, RAX, RAX);
 		broadcast(t, dsew, step);
 	}
-	t->v_sew = dsew; /* after the scalar's broadcast, which takes rcx: vd's elements' masks */
-	if (by_v0) {
-		t->v_lmul8 = 2 * lmul8;
-		blend_masks(t);
-	} else if (blend) {
-		vl_bytes(t, RAX);
-		keep_masks_for(t, RAX);
-	}
+	widen_masks(t, by_v0, blend); /* after the scalar's broadcast, which takes rcx */
 	for (unsigned u = 0; u < dchunks; u += step) {
 		int kr = t->j->v_masks ? elems_k(t, u * 16 / dsew, per) : 0, b = form == VF_VV ? XMM2 : XMM1;
 		if (by_v0) /* first: it takes xmm0 and xmm2 */
@@ -1537,10 +1553,7 @@ static bool widening(struct tctx *t)
 		}
 		vput_masked(t, dsew, in->rd, u, XMM0, step, kr);
 	}
-	t->v_sew = sew;
-	t->v_lmul8 = lmul8;
-	if (by_v0)
-		t->v_masked = false; /* the masks made are vd's, not the vtype's */
+	widen_masks_done(t, sew, lmul8, by_v0);
 	finish_wide(t, step);
 	return true;
 }
@@ -2216,21 +2229,14 @@ static bool fp_widen_convert_blend(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned op = in->op, sew = t->v_sew, dsew = 2 * sew, lmul8 = t->v_lmul8;
+	unsigned op = in->op, sew = t->v_sew, lmul8 = t->v_lmul8;
 	unsigned sregs = group_regs(t), dregs = lmul8 < 4 ? 1 : lmul8 / 4, dchunks = dregs * t->cpu->vlenb / 16;
 	bool by_v0 = !in->rm, blend = by_v0 || !(t->v_whole && lmul8 >= 4), single = op == RV_VFWCVT_F_F;
 	if (!t->j->v_blend || dchunks > 16 || lmul8 > 32 || !mask_ok_blend(t) ||
 	    (single ? sew != 4 : op != RV_VFWCVT_F_X || (sew != 2 && sew != 4)) || in->rd % dregs || in->rs2 % sregs ||
 	    groups_overlap(in->rs2, sregs, in->rd, dregs))
 		return false; /* vfwcvt.f.xu (no AVX2 instruction), a source overlapping vd: the interpreter's */
-	t->v_sew = dsew;      /* vd's elements' masks */
-	if (by_v0) {
-		t->v_lmul8 = 2 * lmul8;
-		blend_masks(t);
-	} else if (blend) {
-		vl_bytes(t, RAX);
-		keep_masks_for(t, RAX);
-	}
+	widen_masks(t, by_v0, blend);
 	for (unsigned u = 0; u < dchunks; u++) {
 		struct mem keep = by_v0 ? M(REG_CPU, OFF(v_elem) + 32) : MX(RDX, RCX, 16 * (int32_t)u);
 		if (by_v0) /* first: it takes xmm0 and xmm2 */
@@ -2257,10 +2263,7 @@ static bool fp_widen_convert_blend(struct tctx *t)
 		}
 		vput(t, in->rd, u, XMM0, 1);
 	}
-	t->v_sew = sew;
-	t->v_lmul8 = lmul8;
-	if (by_v0)
-		t->v_masked = false; /* the masks made are vd's, not the vtype's */
+	widen_masks_done(t, sew, lmul8, by_v0);
 	return true;
 }
 
