@@ -232,7 +232,8 @@ static int own_fd(const struct rvx_vcpu *cpu)
 
 static bool private_fd(const struct rvx_vcpu *cpu, uint64_t fd)
 {
-	return own_fd(cpu) >= 0 && fd == (uint64_t)own_fd(cpu);
+	int own = own_fd(cpu);
+	return own >= 0 && fd == (uint64_t)own;
 }
 
 long sys_close(struct rvx_vcpu *cpu, const uint64_t *a)

@@ -89,8 +89,9 @@ long sys_munmap(struct rvx_vcpu *cpu, const uint64_t *a)
 long sys_mprotect(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	long r;
-	if ((a[2] & PROT_WRITE) && space_overlaps_flags(&cpu->m->space, a[0], a[1], VMA_SHARED))
-		machine_share_memory(cpu->m); /* a shared mapping made writable */
+	if ((a[2] & PROT_WRITE) && !__atomic_load_n(&cpu->m->shared_memory, __ATOMIC_RELAXED) &&
+	    space_overlaps_flags(&cpu->m->space, a[0], a[1], VMA_SHARED))
+		machine_share_memory(cpu->m); /* a shared mapping made writable (the walk once only) */
 	cluster_split_hold(cpu->m, a[0], a[1]);
 	r = after_code_change(cpu, holds_code(cpu, a[0], a[1]), space_protect(&cpu->m->space, a[0], a[1], (int)a[2]));
 	cluster_split_release(cpu->m);

@@ -563,6 +563,13 @@ static void blend_m(struct tctx *t, int dst, int a, struct mem m, int mask, unsi
 	e_byte(&t->e, (uint8_t)(mask << 4));
 }
 
+/* The same from a register: dst = b's bytes where mask's are set, a's elsewhere */
+static void blend_r(struct tctx *t, int dst, int a, int b, int mask, unsigned step)
+{
+	e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F3A, false, 0x4c, dst, a, b);
+	e_byte(&t->e, (uint8_t)(mask << 4));
+}
+
 /* x's elements past vl = 1.0 (blending: an FP operand that raises no flag there) */
 static void blend_one(struct tctx *t, int x, unsigned k, unsigned step)
 {
@@ -1138,9 +1145,8 @@ static bool mask_store_blend(struct tctx *t, uint64_t bytes)
 			e_vex_rm(e, false, VEX_PP_66, VEX_0F3A, false, size == 2 ? 0x15 : 0x14, XMM0, 0, g);
 			e_byte(e, 0);
 		}
-		if (size > 1) { /* vpsrldq xmm0, xmm0, size */
-			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x73, 3, XMM0, XMM0);
-			e_byte(e, (uint8_t)size);
+		if (size > 1) {
+			bytes_down(t, XMM0, size);
 			e_alu_ri(e, ALU_ADD, false, RDX, (int32_t)size);
 		}
 		e_patch(skip, e->p);
@@ -1590,9 +1596,8 @@ static bool merge(struct tctx *t)
 		vget(t, XMM0, in->rs2, k, step);
 		if (form == VF_VVM) {
 			blend_m(t, XMM0, XMM0, vreg(t, in->rs1, k), XMM2, step);
-		} else { /* vpblendvb xmm0, xmm0, xmm1, xmm2 */
-			e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F3A, false, 0x4c, XMM0, XMM0, XMM1);
-			e_byte(&t->e, XMM2 << 4);
+		} else {
+			blend_r(t, XMM0, XMM0, XMM1, XMM2, step);
 		}
 		vec_load(t, XMM2, M(REG_CPU, OFF(v_keep) + 16 * (int32_t)k), step);
 		blend_m(t, XMM0, XMM0, vreg(t, in->rd, k), XMM2, step);
@@ -1724,6 +1729,24 @@ static bool slide(struct tctx *t)
 	return true;
 }
 
+/* Each element's top bit (the sign), in 32 bytes, by element size */
+static const struct {
+	uint8_t b[32];
+	uint16_t h[16];
+	uint32_t s[8];
+	uint64_t d[4];
+} top_bits __attribute__((aligned(32))) = {
+    {[0 ... 31] = 0x80}, {[0 ... 15] = 0x8000}, {[0 ... 7] = 0x80000000u}, {[0 ... 3] = 1ull << 63}};
+
+/* The address of top_bits' elements of sew bytes */
+static uint64_t top_bits_of(unsigned sew)
+{
+	return sew == 1   ? (uint64_t)(uintptr_t)top_bits.b
+	       : sew == 2 ? (uint64_t)(uintptr_t)top_bits.h
+	       : sew == 4 ? (uint64_t)(uintptr_t)top_bits.s
+			  : (uint64_t)(uintptr_t)top_bits.d;
+}
+
 /* narrowing's where the host blends (v_blend): 16 bytes of vd at a time from the two chunks of
  * vs2 under them, each shifted at 2 * SEW, their low halves packed (vshufps for dwords; for words
  * and bytes sign-extended in place first, so that vpackssdw/wb keep them whole), and the old
@@ -1749,9 +1772,8 @@ static bool narrowing_blend(struct tctx *t, unsigned sregs, unsigned dchunks)
 		e_sse_rr(e, 0x66, true, 0x6e, XMM1, RAX); /* movq xmm1, rax */
 	}
 	if (sign64) { /* v_slide = 1 << 63 in both words, shifted right by xmm1 (vpsrlq) */
-		e_mov_ri(e, RAX, 1ull << 63);
-		e_sse_rr(e, 0x66, true, 0x6e, XMM0, RAX);                             /* movq */
-		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x6c, XMM0, XMM0, XMM0); /* vpunpcklqdq */
+		e_mov_ri(e, RAX, top_bits_of(8));
+		vec_load(t, XMM0, M(RAX, 0), 1);
 		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xd3, XMM0, XMM0, XMM1);
 		vec_store(t, M(REG_CPU, OFF(v_slide)), XMM0, 1);
 	}
@@ -2133,13 +2155,12 @@ static bool arith(struct tctx *t)
 			continue;
 		}
 		if (minmax64) {
-			static const uint64_t sign[4] __attribute__((aligned(32))) = {[0 ... 3] = 1ull << 63};
 			bool l = step == 2, max = in->op == RV_VMAX || in->op == RV_VMAXU;
 			vget(t, XMM0, in->rs2, k, step);
 			if (form == VF_VV)
 				vget(t, XMM1, in->rs1, k, step);
 			if (in->op == RV_VMINU || in->op == RV_VMAXU) { /* xmm2 = (vs2 ^ sign) > (vs1 ^ sign) */
-				e_mov_ri(e, RAX, (uint64_t)(uintptr_t)sign);
+				e_mov_ri(e, RAX, top_bits_of(8));
 				e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM1, M(RAX, 0));
 				vec_store(t, M(REG_CPU, OFF(v_slide)), XMM2, step);
 				e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM0, M(RAX, 0));
@@ -2147,9 +2168,8 @@ static bool arith(struct tctx *t)
 			} else { /* vpcmpgtq xmm2, xmm0, xmm1 */
 				e_vex_rr(e, l, VEX_PP_66, VEX_0F38, false, 0x37, XMM2, XMM0, XMM1);
 			}
-			/* vpblendvb xmm0: vs2 where it is greater (max) or not (min), the other elsewhere */
-			e_vex_rr(e, l, VEX_PP_66, VEX_0F3A, false, 0x4c, XMM0, max ? XMM1 : XMM0, max ? XMM0 : XMM1);
-			e_byte(e, XMM2 << 4);
+			/* vs2 where it is greater (max) or not (min), the other elsewhere */
+			blend_r(t, XMM0, max ? XMM1 : XMM0, max ? XMM0 : XMM1, XMM2, step);
 			vput_tail(t, in->rd, k, XMM0, step, kr);
 			continue;
 		}
@@ -2304,8 +2324,6 @@ static bool fp_widen_convert(struct tctx *t)
 	return true;
 }
 
-/* vfncvt.f.f.w (D to F): each 16 bytes of vd from the 32 (16 for a fractional LMUL) of vs2 under
- * it, vcvtpd2ps under the element mask (rounding by frm), a NaN made canonical */
 /* fp_narrow_convert where the host blends (v_blend): 16 bytes of vd at a time from vs2's two
  * chunks under them (one past a fractional LMUL's group), a double past vl or inactive made 1.0
  * first (the keep mask's dwords widened by vpmovsxdq: it would raise flags), each converted
@@ -2345,6 +2363,8 @@ static bool fp_narrow_convert_blend(struct tctx *t, unsigned sregs)
 	return true;
 }
 
+/* vfncvt.f.f.w (D to F): each 16 bytes of vd from the 32 (16 for a fractional LMUL) of vs2 under
+ * it, vcvtpd2ps under the element mask (rounding by frm), a NaN made canonical */
 static bool fp_narrow_convert(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -2465,12 +2485,15 @@ static bool gather_blend(struct tctx *t)
 	static const uint8_t cmpeq[9] = {[1] = 0x74, [2] = 0x75, [4] = 0x76};
 	static const uint8_t sll[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
 	const int32_t scratch = OFF(v_slide);
+	uint64_t high = sew < 8 && (uint64_t)vlmax >> (8 * sew) ? 0 : ~(uint64_t)(vlmax - 1);
 	if (!blends(t) || !mask_ok_blend(t) || sources > 8 || (form != VF_VV && form != VF_VX && form != VF_VI) ||
 	    !groups_aligned(t) || groups_overlap(in->rd, regs, in->rs2, regs) ||
 	    (form == VF_VV && groups_overlap(in->rd, regs, in->rs1, regs)))
-		return false; /* overlaps are reserved: the interpreter raises SIGILL */
-	enter_group_blend(t); /* vl is VLMAX where it does not blend */
-	if (form != VF_VV) {  /* xmm1 = vs2[index], or 0 where the index is VLMAX or more */
+		return false;                 /* overlaps are reserved: the interpreter raises SIGILL */
+	enter_group_blend(t);                 /* vl is VLMAX where it does not blend */
+	for (unsigned b = sew; b < 8; b *= 2) /* the element's bits at and above VLMAX's, in each */
+		high = (high & (~0ull >> (64 - 8 * b))) * (1 | 1ull << (8 * b));
+	if (form != VF_VV) { /* xmm1 = vs2[index], or 0 where the index is VLMAX or more */
 		if (form == VF_VX)
 			t_get(t, RAX, in->rs1);
 		else
@@ -2488,10 +2511,7 @@ static bool gather_blend(struct tctx *t)
 			vput_tail(t, in->rd, k, XMM0, 1, kr);
 			continue;
 		}
-		uint64_t high = sew < 8 && (uint64_t)vlmax >> (8 * sew) ? 0 : ~(uint64_t)(vlmax - 1);
 		vget(t, XMM2, in->rs1, k, 1);
-		for (unsigned b = sew; b < 8; b *= 2) /* the element's bits at and above VLMAX's, in each */
-			high = (high & (~0ull >> (64 - 8 * b))) * (1 | 1ull << (8 * b));
 		e_mov_ri(e, RAX, high);
 		e_sse_rr(e, 0x66, true, 0x6e, XMM0, RAX);                             /* movq */
 		e_vex_rr(e, false, VEX_PP_66, VEX_0F38, false, 0x59, XMM0, 0, XMM0);  /* vpbroadcastq */
@@ -2533,23 +2553,6 @@ static bool gather_blend(struct tctx *t)
  * before and after */
 static bool averaging_add(struct tctx *t)
 {
-	static const uint8_t signs[2][32] __attribute__((aligned(32))) = {{[0 ... 31] = 0x80},
-									  {[1] = 0x80,
-									   [3] = 0x80,
-									   [5] = 0x80,
-									   [7] = 0x80,
-									   [9] = 0x80,
-									   [11] = 0x80,
-									   [13] = 0x80,
-									   [15] = 0x80,
-									   [17] = 0x80,
-									   [19] = 0x80,
-									   [21] = 0x80,
-									   [23] = 0x80,
-									   [25] = 0x80,
-									   [27] = 0x80,
-									   [29] = 0x80,
-									   [31] = 0x80}};
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
@@ -2568,7 +2571,7 @@ static bool averaging_add(struct tctx *t)
 	if (form == VF_VX) {
 		scalar_operand(t, sew, step); /* xmm1 */
 		if (sign) {
-			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)signs[sew - 1]);
+			e_mov_ri(e, RAX, top_bits_of(sew));
 			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, bits); /* vpxor */
 		}
 	}
@@ -2578,7 +2581,7 @@ static bool averaging_add(struct tctx *t)
 		if (form == VF_VV)
 			vget(t, XMM1, in->rs1, k, step);
 		if (sign) {
-			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)signs[sew - 1]);
+			e_mov_ri(e, RAX, top_bits_of(sew));
 			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, bits);
 			if (form == VF_VV)
 				e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, bits);
@@ -2768,10 +2771,6 @@ static void byte_reverser(struct tctx *t, unsigned sew, unsigned step)
 	}
 }
 
-/* Zvbb's element-wise forms with AVX-512: vandn (vpandn), vrol/vror on e32/e64 (vprolv/vprorv),
- * vrev8 (vpshufb), vbrev8 and vbrev (GFNI's affine transform by the bit-reversing matrix, then
- * vrev8's shuffle), vclz on e32/e64 (AVX-512CD), vcpop.v (VPOPCNTDQ, BITALG) and vctz (the
- * population of (x - 1) & ~x) */
 /* vandn, vrev8, vrol and vror (32- and 64-bit elements) where the host blends (v_blend): vpandn;
  * vpshufb by the byte reverser (kept in v_slide: v0's masks take xmm2); a rotate as two shifts
  * ORed, by an immediate, or by vpsllv/vpsrlv with the amount masked to the element's bits and
@@ -2840,6 +2839,10 @@ static bool bit_manipulation_blend(struct tctx *t)
 	return true;
 }
 
+/* Zvbb's element-wise forms with AVX-512: vandn (vpandn), vrol/vror on e32/e64 (vprolv/vprorv),
+ * vrev8 (vpshufb), vbrev8 and vbrev (GFNI's affine transform by the bit-reversing matrix, then
+ * vrev8's shuffle), vclz on e32/e64 (AVX-512CD), vcpop.v (VPOPCNTDQ, BITALG) and vctz (the
+ * population of (x - 1) & ~x) */
 static bool bit_manipulation(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -2971,9 +2974,6 @@ static bool fp_vv_vf_ok(const struct tctx *t)
 	       (form == VF_VV || form == VF_VF);
 }
 
-/* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
- * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
- * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
 /* The F/D .vv and .vf forms where the host blends (v_blend): whether they can, and then the
  * group entered, the chunks at a time in *step and a .vf scalar broadcast in xmm1 */
 static bool fp_blend_enter(struct tctx *t, unsigned *step)
@@ -2994,8 +2994,6 @@ static bool fp_blend_enter(struct tctx *t, unsigned *step)
  * (xmm1, kept), the rest from vs2 (xmm2), by vpand, vpandn, vpor and vpxor */
 static bool sign_injection_blend(struct tctx *t)
 {
-	static const uint32_t sign_s[8] __attribute__((aligned(32))) = {[0 ... 7] = 0x80000000u};
-	static const uint64_t sign_d[4] __attribute__((aligned(32))) = {[0 ... 3] = 1ull << 63};
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step, op = in->op;
@@ -3005,7 +3003,7 @@ static bool sign_injection_blend(struct tctx *t)
 	l = step == 2;
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
-		e_mov_ri(e, RAX, sew == 8 ? (uint64_t)(uintptr_t)sign_d : (uint64_t)(uintptr_t)sign_s);
+		e_mov_ri(e, RAX, top_bits_of(sew));
 		vec_load(t, XMM0, M(RAX, 0), step);
 		if (form == VF_VV)
 			vget(t, XMM1, in->rs1, k, step);
@@ -3024,6 +3022,9 @@ static bool sign_injection_blend(struct tctx *t)
 	return true;
 }
 
+/* vfsgnj, vfsgnjn, vfsgnjx (.vv, .vf) on F/D elements: bitwise, one vpternlogd/q per chunk with
+ * the sign bit in each element of xmm0 (the select, or for vfsgnjx the sign to flip), vs1 or the
+ * scalar in xmm1, vs2 in xmm2; no flags, no NaN made canonical (as RISC-V) */
 static bool sign_injection(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
