@@ -239,11 +239,14 @@ refuse missing-program 66 "^rvx: cannot open" mpi 2 tcp "$RVX" --cluster "$T/nop
 	echo "FAIL cluster-missing-program-once: $(grep -c '^rvx:' "$T/missing-program.err") lines from rvx"
 
 # placement: round-robin by default, or the ranks a list gives; counted from the threads that
-# ended on rank 1 (-d cluster)
+# ended on rank 1 (-d cluster, in a log file where each rank appends whole lines: mpirun's
+# merged stderr may cut one rank's line with another's)
 for spec in "roundrobin:3" "1,1,1,1,1,1:6" "0,0,0,0,0,0:0" "1,0,0:2" "groups:2:2" "groups:3:3"; do
 	place=${spec%:*} want=${spec##*:}
-	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-place "$place" -d cluster "$T/counters" >/dev/null 2>"$T/place.err")
-	got=$(sed -n 's/.*rank 1: .* exit \([0-9]*\).*/\1/p' "$T/place.err")
+	rm -f "$T/place.log"
+	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-place "$place" -d cluster -D "$T/place.log" "$T/counters" \
+		>/dev/null 2>"$T/place.err")
+	got=$(sed -n 's/.*rank 1: .* exit \([0-9]*\).*/\1/p' "$T/place.log")
 	if [ "${got:-0}" = "$want" ]; then
 		echo "PASS cluster-place-$place"
 	else
