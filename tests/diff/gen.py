@@ -306,6 +306,23 @@ class Gen:
         s1 = src() if form == "vv" else self.xs() if form == "vx" else str(r.randrange(0, 16) if op in ("vsll", "vsrl") else r.randrange(-16, 16))
         return ["%s.%s %s, %s, %s%s" % (op, form, self.vreg(masked), src(), s1, m)]
 
+    def wchain_tail(self, v):
+        """After a 32-bit result in v: W operations that read it (rotates, multiplies, adds, a
+        sext.w), at times with unrelated work between, then at times a 64-bit use of v."""
+        r, out = self.r, []
+        for _ in range(r.choice([1, 1, 2, 3])):
+            if r.random() < 0.3:
+                out.append("xor %s, %s, %s" % (self.xd(), self.xs(), self.xs()))
+            d = r.choice([self.xd(), self.xd(), v])
+            out.append(r.choice(["addw %s, %s, %s" % (d, v, self.xs()), "mulw %s, %s, %s" % (d, self.xs(), v),
+                                 "addiw %s, %s, 0" % (d, v), "slliw %s, %s, %d" % (d, v, r.randrange(32)),
+                                 "srliw %s, %s, %d" % (d, v, r.randrange(32)), "subw %s, %s, %s" % (d, self.xs(), v)]))
+            if d != v and r.random() < 0.5:
+                v = d
+        if r.random() < 0.5:
+            out.append(r.choice(["add %s, %s, %s", "sltu %s, %s, %s", "xor %s, %s, %s"]) % (self.xd(), v, self.xs()))
+        return out
+
     def insn(self, exclude=()):
         r = self.r
         kind = None
@@ -314,8 +331,8 @@ class Gen:
         while kind is None or kind in exclude:
             kind = r.choices(["alu", "alui", "shift", "m", "zb", "lui", "mem", "amo", "lrsc", "fp", "fcvt",
                               "fmisc", "fmem", "csr", "branch", "storerun", "loop", "sumload", "copyrun",
-                              "shiftrot", "extend", "fault"],
-                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2, 3, 3, 1])[0]
+                              "shiftrot", "extend", "fault", "wchain"],
+                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2, 3, 3, 1, 3])[0]
         if kind == "loop":
             # a counted loop (x31 counts) over straight-line code: the translator keeps it in
             # one block that branches back to itself, with registers allocated across passes;
@@ -445,15 +462,30 @@ class Gen:
             x, a, b = "x%d" % r.choice(XR), self.xs(), self.xs()
             shifts = ["srli%s %s, %s, %d" % ("w" if w else "", a, x, k), "slli%s %s, %s, %d" % ("w" if w else "", b, x, bits - k)]
             r.shuffle(shifts)
-            out = shifts + ["or %s, %s, %s" % ((r.choice([a, b, self.xd()]),) + ((a, b) if r.random() < 0.5 else (b, a)))]
-            for _ in range(r.choice([0, 0, 1, 2, 3])):  # other work scheduled among them, as gcc does
+            rot = r.choice([a, b, self.xd()])
+            out = shifts + ["or %s, %s, %s" % ((rot,) + ((a, b) if r.random() < 0.5 else (b, a)))]
+            for _ in range(r.choice([0, 0, 1, 2, 3, 6, 11])):  # other work scheduled among them, as gcc does
                 other = self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun", "fmem", "sumload",
                                            "copyrun", "shiftrot", "fp", "fcvt", "fmisc", "csr", "vset", "fault"))
                 if other:
                     out.insert(r.randrange(1, len(out)), other[0])
             if r.random() < 0.5:
                 out.append("addi %s, %s, 1" % (r.choice([a, b]), self.xs()))
+            if w and r.random() < 0.5:  # the rotate's next user a 32-bit operation, then others
+                out += self.wchain_tail(rot)
             return out
+        if kind == "wchain":
+            # a hash's chain of 32-bit operations: x * 5 as slliw and addw (the shifted value
+            # kept or not), multiplies, each result's next user a W operation (the translator
+            # leaves out or puts off the sign extensions), then 64-bit uses of them
+            t, x, d = self.xd(), self.xs(), self.xd()
+            k = r.choice([1, 2, 3, 3, 4])
+            out = ["slliw %s, %s, %d" % (t, x, k),
+                   r.choice(["addw %s, %s, %s", "addw %s, %s, %s", "subw %s, %s, %s"]) % (
+                       r.choice([d, t]), t, r.choice([x, self.xs()]))]
+            if r.random() < 0.5:
+                out[1] = "addw %s, %s, %s" % (r.choice([d, t]), r.choice([x, self.xs()]), t)
+            return out + self.wchain_tail(out[1].split()[1].rstrip(","))
         if kind == "copyrun":
             # narrow loads that tile 2, 4 or 8 bytes into distinct registers, then stores of them
             # elsewhere (an unaligned word copied byte by byte), in any order, usually in the
@@ -467,9 +499,12 @@ class Gen:
             r.shuffle(lorder)
             r.shuffle(sorder)
             where = list(range(n)) if r.random() < 0.85 else r.sample(range(n), n)
-            return ["%s x%d, %d(x27)" % (op, regs[k], src + k * size) for k in lorder] + \
-                   ["%s x%d, %d(x27)" % ({1: "sb", 2: "sh", 4: "sw"}[size], regs[k], dst + where[k] * size)
-                    for k in sorder]
+            out = ["%s x%d, %d(x27)" % (op, regs[k], src + k * size) for k in lorder] + \
+                  ["%s x%d, %d(x27)" % ({1: "sb", 2: "sh", 4: "sw"}[size], regs[k], dst + where[k] * size)
+                   for k in sorder]
+            for k in r.sample(range(n), r.choice([0, 1, n])):  # loaded registers that die at once
+                out.append("addi x%d, %s, %d" % (regs[k], self.xs(), r.randrange(-8, 8)))
+            return out
         if kind == "storerun":
             # narrow stores that tile 2, 4 or 8 bytes in any order (an unaligned word copied
             # through the stack), often read back whole

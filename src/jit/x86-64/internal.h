@@ -240,6 +240,13 @@ struct tctx {
 	uint32_t loop_bases; /* a loop's base registers checked before its head, only stepped by addi in it */
 	uint32_t sext_known; /* guest registers known to hold a sign-extended 32-bit value here */
 	bool upper_dead;     /* no use can see the upper half of this instruction's W result */
+	/* W results whose sign extension waits until the instruction at `at`, which reads them as
+	 * a 32-bit operation, has been translated (t_extend_late) */
+	struct {
+		unsigned reg;
+		int host, at;
+	} late_ext[2];
+	int nlate_ext;
 	/* register allocation (allocate): guest register -> host register in this block, or -1;
 	 * mapped host register k holds guest swap_in[k] (0: its usual guest register) */
 	int8_t host_of[32];
@@ -345,6 +352,13 @@ bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, 
 /* Whether guest register r, written before the instruction `from` places on, is overwritten
  * there before anything reads it or may leave the block (only pure integer operations between) */
 bool t_dead_after(struct tctx *t, unsigned r, int from);
+/* Whether the upper half of guest register rd, written before the instruction `from` places on,
+ * is never seen (lazy sign-extension, for a pattern's result) */
+bool t_upper_dead_after(struct tctx *t, unsigned rd, int from);
+/* The sign extension of rd's new 32-bit value in its host register h, due before the instruction
+ * `from` places on: left out where nothing sees the upper half, else emitted now or put off
+ * (t_extend_late) */
+void t_extend_w(struct tctx *t, unsigned rd, int h, int from);
 /* Whether instruction p reads guest register r as a source (by its format: rs2 for R-type) */
 bool t_reads(const struct rv_insn *p, unsigned r);
 /* Whether the instruction n places on is a pure integer operation (no access, no exit) */

@@ -202,7 +202,7 @@ bool jit_m(struct tctx *t)
 			else
 				e_imul_rm(&t->e, in->op == RV_MUL, h, M(REG_CPU, OFF_X(b)));
 			if (in->op == RV_MULW && !t->upper_dead)
-				e_movsxd(&t->e, h, h);
+				t_extend_w(t, in->rd, h, 1);
 			return true;
 		}
 		t_get(t, RAX, in->rs1);

@@ -17,8 +17,12 @@ static void alu_with(struct tctx *t, int op, bool w, int dst, unsigned g)
 /* A W operation's result into h: sign-extended, unless no later use can see its upper half. */
 static void sext_result(struct tctx *t, int h)
 {
-	if (!t->upper_dead)
+	if (t->upper_dead)
+		return;
+	if (h == RAX)
 		e_movsxd(&t->e, h, h);
+	else
+		t_extend_w(t, t->in->rd, h, 1);
 }
 
 static bool commutes(int op)
@@ -182,7 +186,7 @@ static bool touches(const struct rv_insn *p, unsigned r)
 }
 
 /* srli(w) a, x, k and slli(w) b, x, 64 - k (32 - k), then or d, a, b: a rotate as compilers
- * write it without Zbb (Debian's rv64gc), often spread among other work. Up to 8 instructions
+ * write it without Zbb (Debian's rv64gc), often spread among other work. Up to 16 instructions
  * from the first shift, the other shift and the or, with only pure integer operations between
  * that leave a, b and d alone and do not write x: one ror into d made here, the other two done
  * with it; a and b are written too unless overwritten after the or before anything reads them
@@ -192,10 +196,10 @@ static bool shift_pair_rotate(struct tctx *t)
 	const struct rv_insn *s0 = t->in, *s1 = NULL, *o = NULL, *p;
 	bool w = s0->op == RV_SRLIW || s0->op == RV_SLLIW;
 	unsigned srl = w ? RV_SRLIW : RV_SRLI, sll = w ? RV_SLLIW : RV_SLLI, bits = w ? 32 : 64, x = s0->rs1;
-	int n1 = 0, no = 0;
+	int n1 = 0, no = 0, h;
 	if (!s0->rd || s0->rd == x)
 		return false;
-	for (int n = 1; n <= 8 && !o; n++) {
+	for (int n = 1; n <= 16 && !o; n++) {
 		if (!(p = t_peek(t, n)))
 			return false;
 		if (!s1 && p->op == (s0->op == srl ? sll : srl) && p->rs1 == x && p->rd && p->rd != s0->rd &&
@@ -215,36 +219,45 @@ static bool shift_pair_rotate(struct tctx *t)
 	for (int n = 1; n < no; n++) /* b and d are written early: nothing between may see them */
 		if (n != n1 && (touches(t_peek(t, n), s1->rd) || touches(t_peek(t, n), o->rd)))
 			return false;
-	t_get(t, RAX, x);
-	e_shift_i(&t->e, SH_ROR, !w, RAX, (uint8_t)(s0->op == srl ? s0->imm : s1->imm));
-	if (w)
-		e_movsxd(&t->e, RAX, RAX);
+	/* straight into d's host register unless d is x, which the shifts below still read */
+	h = o->rd != x ? t_host_reg(t, o->rd) : -1;
+	if (h < 0)
+		h = RAX;
+	t_get(t, h, x);
+	e_shift_i(&t->e, SH_ROR, !w, h, (uint8_t)(s0->op == srl ? s0->imm : s1->imm));
 	for (int k = 0; k < 2; k++) {
 		p = k ? s1 : s0;
 		if (p->rd != o->rd && !t_dead_after(t, p->rd, no + 1))
 			shift_of(t, p->rd, x, p->op == srl ? SH_SHR : SH_SHL, w, (unsigned)p->imm);
 	}
-	t_put(t, o->rd, RAX);
 	t->done_early[t->idx + n1] = t->done_early[t->idx + no] = true;
+	if (w && h != RAX)
+		t_extend_w(t, o->rd, h, no + 1);
+	else if (w)
+		e_movsxd(&t->e, RAX, RAX);
+	if (h == RAX)
+		t_put(t, o->rd, RAX);
 	return true;
 }
 
 /* slli t, i, k (k 1-3) and add d, t, b (or b, t): an array's element address as compilers write
  * it without Zba, one lea into d (and, as one load by that address mode, with a load into the
- * same register after it); t is written too unless it is d or dead after the add. */
-static bool scaled_sum(struct tctx *t)
+ * same register after it); t is written too unless it is d or dead after the add. The same with
+ * slliw and addw (x * 5 as (x << 2) + x), the lea's result sign-extended unless nothing sees
+ * its upper half. */
+static bool scaled_sum(struct tctx *t, bool word)
 {
 	const struct rv_insn *in = t->in, *a = t_peek(t, 1);
 	unsigned b;
 	int hb, hi, hd;
 	bool keep;
-	if (!a || a->op != RV_ADD || !a->rd || in->imm < 1 || in->imm > 3 || !in->rd || !in->rs1 ||
+	if (!a || a->op != (word ? RV_ADDW : RV_ADD) || !a->rd || in->imm < 1 || in->imm > 3 || !in->rd || !in->rs1 ||
 	    (a->rs1 == in->rd) == (a->rs2 == in->rd))
 		return false;
 	b = a->rs1 == in->rd ? a->rs2 : a->rs1;
 	if (!b)
 		return false;
-	if (a->rd == in->rd && t_load_of_sum(t, b, in->rs1, (unsigned)in->imm, 2))
+	if (!word && a->rd == in->rd && t_load_of_sum(t, b, in->rs1, (unsigned)in->imm, 2))
 		return true;
 	keep = a->rd != in->rd && !t_dead_after(t, in->rd, 2);
 	hb = t_host_reg(t, b);
@@ -259,11 +272,15 @@ static bool scaled_sum(struct tctx *t)
 		hi = RCX;
 	}
 	e_lea(&t->e, hd >= 0 ? hd : RAX, MXS(hb, hi, (unsigned)in->imm, 0));
+	t->consumed = 2;
+	if (word && hd >= 0)
+		t_extend_w(t, a->rd, hd, 2);
+	else if (word && !t_upper_dead_after(t, a->rd, 2))
+		e_movsxd(&t->e, RAX, RAX);
 	if (keep)
-		shift_of(t, in->rd, in->rs1, SH_SHL, false, (unsigned)in->imm);
+		shift_of(t, in->rd, in->rs1, SH_SHL, word, (unsigned)in->imm);
 	if (hd < 0)
 		t_put(t, a->rd, RAX);
-	t->consumed = 2;
 	return true;
 }
 
@@ -302,7 +319,7 @@ static void shift_ri(struct tctx *t, int op, bool word)
 	const struct rv_insn *in = t->in;
 	if ((op == SH_SHR || op == SH_SHL) && shift_pair_rotate(t))
 		return;
-	if (op == SH_SHL && !word && (extend_pair(t) || scaled_sum(t)))
+	if (op == SH_SHL && ((!word && extend_pair(t)) || scaled_sum(t, word)))
 		return;
 	int h = t_host_reg(t, in->rd), src = t_host_reg(t, in->rs1);
 	if (h >= 0 && in->rd != 0 && in->imm) {
@@ -357,14 +374,13 @@ static bool tiles(const struct rv_insn *const *run, int n, int size, const struc
 
 /* A run of narrow loads through one base that fills 2, 4 or 8 contiguous bytes, each into its
  * own register, then a run of stores of those registers through another base in the same
- * layout (gcc's copy of an unaligned word, byte by byte): one load, the registers taken from it,
- * and one store of it. A fault in the load replays the loads, one in the store the stores. */
+ * layout (gcc's copy of an unaligned word, byte by byte): one load, the registers taken from it
+ * that live on, and one store of it. A fault in either replays the loads and the stores. */
 static bool copy_run(struct tctx *t, int size, bool sign)
 {
 	const struct rv_insn *in = t->in, *ld[8] = {in}, *st[8], *part[8], *spart[8], *p;
-	int n = 1, lo, slo, w, idx = t->idx;
+	int n = 1, lo, slo, w;
 	uint32_t written = 1u << in->rd;
-	uint64_t pc = t->pc;
 	struct emit *e = &t->e;
 	struct mem m;
 	if (!in->rd || in->rd == in->rs1)
@@ -394,6 +410,8 @@ static bool copy_run(struct tctx *t, int size, bool sign)
 	for (int k = 0; k < n; k++) {
 		int h = t_host_reg(t, ld[k]->rd), dst = h >= 0 ? h : RAX, src = RDX;
 		unsigned shift = 8 * (unsigned)((int)ld[k]->imm - lo);
+		if (t_dead_after(t, ld[k]->rd, 2 * n))
+			continue;
 		if (shift) {
 			e_mov_rr(e, true, dst, RDX);
 			e_shift_i(e, SH_SHR, true, dst, (uint8_t)shift);
@@ -412,14 +430,11 @@ static bool copy_run(struct tctx *t, int size, bool sign)
 		if (h < 0)
 			t_put(t, ld[k]->rd, RAX);
 	}
-	/* the store as if translated at the first store: its exits and fault see the loads done */
-	t->idx = idx + n;
-	t->pc = t->insn_pc[idx + n];
+	/* the store's exits and fault go back to the first load: a register that dies after the
+	 * stores was never written */
 	m = t_address(t, p->rs1, slo);
-	t_fault_site_replay(t, n);
+	t_fault_site_replay(t, 2 * n);
 	e_store(e, m, RDX, w);
-	t->idx = idx;
-	t->pc = pc;
 	t->consumed = 2 * n;
 	return true;
 }

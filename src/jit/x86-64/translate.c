@@ -1655,15 +1655,12 @@ static enum upper_use upper_use(const struct rv_insn *in)
 	}
 }
 
-/* True when the W operation being translated need not sign-extend its result: the instructions
- * after it, up to where its value is overwritten, use only the low halves of it and of what is
- * computed from it, and none can leave the block or fault (lazy sign-extension). */
-static bool upper_dead(struct tctx *t)
+bool t_upper_dead_after(struct tctx *t, unsigned rd, int from)
 {
-	uint32_t junk = 1u << t->in->rd; /* registers whose upper halves would be wrong */
-	if (!t->in->rd || upper_use(t->in) != W_OP)
+	uint32_t junk = 1u << rd; /* registers whose upper halves would be wrong */
+	if (!rd)
 		return false;
-	for (int n = 1; junk; n++) {
+	for (int n = from; junk; n++) {
 		const struct rv_insn *p = t_peek(t, n);
 		enum upper_use use = p ? upper_use(p) : FULL;
 		bool from_junk = (use == LOW32 || use == LOW32_RR) && (junk >> p->rs1 & 1);
@@ -1681,6 +1678,73 @@ static bool upper_dead(struct tctx *t)
 		junk &= ~1u;
 	}
 	return true;
+}
+
+/* Whether the extension of rd's value in h may wait until the instruction `from` places on has
+ * been translated: that one is a 32-bit operation that reads rd (the next link of a chain of
+ * them, such as a hash's rotate, multiply and add), which then need not wait for the movsxd.
+ * Nothing between can leave or fault, and W operations start no pattern that spans an
+ * instruction that can. Not where anything may look between instructions (gdb, plugins). */
+static bool extend_late(struct tctx *t, unsigned rd, int h, int from)
+{
+	const struct rv_insn *p = t_peek(t, from);
+	int at = t->idx + from;
+	if (t->no_fuse || t->ptb || h < 0 || h == RAX || h != t_host_reg(t, rd) || t->nlate_ext == 2 ||
+	    at >= t->limit || !p || upper_use(p) != W_OP || !t_reads(p, rd) || t->done_early[at])
+		return false;
+	for (int n = t->consumed; n < from; n++) /* between the pattern's own: pure, rd left alone */
+		if (!t->done_early[t->idx + n] && (!t_pure(t, n) || t_peek(t, n)->rd == rd))
+			return false;
+	t->late_ext[t->nlate_ext].reg = rd;
+	t->late_ext[t->nlate_ext].host = h;
+	t->late_ext[t->nlate_ext++].at = at;
+	return true;
+}
+
+void t_extend_w(struct tctx *t, unsigned rd, int h, int from)
+{
+	if (!t_upper_dead_after(t, rd, from) && !extend_late(t, rd, h, from))
+		e_movsxd(&t->e, h, h);
+}
+
+static bool extended_late(const struct tctx *t, unsigned rd)
+{
+	for (int k = 0; k < t->nlate_ext; k++)
+		if (t->late_ext[k].reg == rd)
+			return true;
+	return false;
+}
+
+/* The extensions put off until the instructions idx..idx+n-1 (n 0: all of them, before the
+ * block ends early): made, or dropped where rd was written meanwhile (by those instructions, or
+ * early by a pattern among them). */
+static void extend_late_done(struct tctx *t, int idx, int n)
+{
+	for (int k = 0; k < t->nlate_ext;) {
+		unsigned rd = t->late_ext[k].reg;
+		bool written = false;
+		if (n && (t->late_ext[k].at < idx || t->late_ext[k].at >= idx + n)) {
+			k++;
+			continue;
+		}
+		for (int j = idx; n && j < idx + n + 16; j++) {
+			const struct rv_insn *p = j < t->npeeked ? &t->insns[j] : NULL;
+			written |= p && p->rd == rd && (j < idx + n || t->done_early[j]);
+		}
+		if (!written) {
+			e_movsxd(&t->e, t->late_ext[k].host, t->late_ext[k].host);
+			t->sext_known |= 1u << rd;
+		}
+		t->late_ext[k] = t->late_ext[--t->nlate_ext];
+	}
+}
+
+/* True when the W operation being translated need not sign-extend its result: the instructions
+ * after it, up to where its value is overwritten, use only the low halves of it and of what is
+ * computed from it, and none can leave the block or fault (lazy sign-extension). */
+static bool upper_dead(struct tctx *t)
+{
+	return t->in->rd && upper_use(t->in) == W_OP && t_upper_dead_after(t, t->in->rd, 1);
 }
 
 bool t_reads(const struct rv_insn *p, unsigned r)
@@ -2119,7 +2183,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	struct jit_block *b;
 	uint8_t *count_at, fast_entry;
 	uint32_t ninsns;
-	bool more = true, stays_sext;
+	bool more = true, stays_sext, early;
 	const struct rv_insn *last;
 	size_t h, faults_len, pins_off, pins_len;
 
@@ -2150,6 +2214,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.base_checked = 1; /* x0 */
 	t.loop_bases = 0;
 	t.sext_known = 1;
+	t.nlate_ext = 0;
 	t.frm_checked = false;
 	t.ninstret_fix = 0;
 	t.v_known = false;
@@ -2203,6 +2268,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	}
 	while (more && t.idx < t.limit && !t.e.full) {
 		if (!t_fetchable(&t, pc)) { /* the next block's first fetch raises the guest's fault */
+			extend_late_done(&t, 0, 0);
 			exit_chain(&t, pc);
 			break;
 		}
@@ -2222,9 +2288,10 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		t.consumed = 1;
 		if (t.ptb)
 			emit_plugin_actions(&t, &t.ptb->insns[t.idx].actions);
+		early = t.done_early[t.idx];            /* its pattern may have left rd unextended */
 		if (t.ptb && t.ptb->insns[t.idx].mem.n) /* a load, store or atomic: never the block's end */
 			emit_plugin_call(&t, plugin_mem_thunk, &t.ptb->insns[t.idx]);
-		else if (!t.done_early[t.idx]) {
+		else if (!early) {
 			bool no_fuse = t.no_fuse;
 			t.split_here = split_aware(&t, t.idx);
 			t.no_fuse |= t.split_here;
@@ -2233,7 +2300,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			t.no_fuse = no_fuse;
 			t.split_here = false;
 		}
-		stays_sext = t.consumed == 1 && !t.ptb && keeps_sext32(&t, t.in);
+		stays_sext = t.consumed == 1 && !t.ptb && !early && keeps_sext32(&t, t.in);
 		for (int k = t.idx; k < t.idx + t.consumed; k++) {
 			if (t.insns[k].rd == t.v_vl_in && k != t.v_vl_at)
 				t.v_vl_in = 0;
@@ -2247,9 +2314,11 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			t.base_checked |= 1u << (t.insns[t.idx].rd & 31);
 		/* a plugin may write registers */
 		last = &t.insns[t.idx + t.consumed - 1]; /* a pattern ending in a load leaves its value exact */
-		if (stays_sext || (!t.ptb && writes_sext32(last) && !t.upper_dead &&
-				   (t.consumed == 1 || rv_op_format(last->op) == F_LOAD)))
+		if (stays_sext ||
+		    (!t.ptb && !early && writes_sext32(last) && !t.upper_dead && !extended_late(&t, last->rd) &&
+		     (t.consumed == 1 || rv_op_format(last->op) == F_LOAD)))
 			t.sext_known |= 1u << last->rd;
+		extend_late_done(&t, t.idx, t.consumed);
 		t.idx += t.consumed;
 		pc = t.idx < t.npeeked ? t.insn_pc[t.idx] : next_pc(&t, t.idx - 1);
 		if (more && t.idx == t.limit)

@@ -160,7 +160,7 @@ static bool rotate_into(struct tctx *t)
 	else
 		e_shift_cl(&t->e, op, !w, h);
 	if (w && !t->upper_dead)
-		e_movsxd(&t->e, h, h);
+		t_extend_w(t, in->rd, h, 1);
 	return true;
 }
 
