@@ -3,10 +3,10 @@
  * x86-64 the same computation in C, which gcc -O2 -mavx2 -mfma vectorises. Kernels: saxpy
  * z = a * x + z (e32, m4, vfmacc.vf), int32 array addition (e32, m8), an int32 dot product
  * (vmacc into an accumulator, one vredsum at the end), int16 dot products widened to 32 bits
- * (vwmacc, at e16 m4 and at gcc-14's e16 mf2), a byte copy and a memset (e8, m8), strlen
- * (fault-only-first loads, vmseq, vfirst), a 64x64 float matrix product (i-k-j, vfmacc.vf), a
- * 32-bit mixing hash (shifts, xors, multiplies), short loops (tails), a byte histogram (per-lane
- * counters: indexed loads and stores). */
+ * (vwmacc, at e16 m4 and at gcc-14's e16 mf2), a byte copy and a memset (e8, m8), strlen and
+ * strcpy (fault-only-first loads, vmseq, vfirst; vmsif and a masked store), a 64x64 float matrix
+ * product (i-k-j, vfmacc.vf), a 32-bit mixing hash (shifts, xors, multiplies), short loops
+ * (tails), a byte histogram (per-lane counters: indexed loads and stores). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -329,6 +329,29 @@ static void length(void)
 #endif
 }
 
+/* strcpy as vector C libraries write it (the V spec's example): fault-only-first loads, a compare,
+ * vfirst, vmsif for the bytes up to the NUL, a store under that mask */
+static void copy_string(void)
+{
+#ifdef __riscv
+	const char *s = str;
+	char *d = (char *)dst;
+	long first;
+	size_t vl;
+	do {
+		__asm__ volatile("vsetvli %1, zero, e8, m8, ta, ma\n\tvle8ff.v v8, (%2)\n\tcsrr %1, vl\n\t"
+				 "vmseq.vi v1, v8, 0\n\tvfirst.m %0, v1\n\tvmsif.m v0, v1\n\tvse8.v v8, (%3), v0.t"
+				 : "=&r"(first), "=&r"(vl)
+				 : "r"(s), "r"(d)
+				 : "memory");
+		s += vl, d += vl;
+	} while (first < 0);
+#else
+	strcpy((char *)dst, str);
+#endif
+	len_result += dst[sizeof str / 2];
+}
+
 int main(int argc, char **argv)
 {
 	const char *k = argc > 1 ? argv[1] : "saxpy";
@@ -340,6 +363,7 @@ int main(int argc, char **argv)
 			   : !strcmp(k, "wdot-mf2")  ? wdot_mf2
 			   : !strcmp(k, "fill")      ? fill
 			   : !strcmp(k, "strlen")    ? length
+			   : !strcmp(k, "strcpy")    ? copy_string
 			   : !strcmp(k, "matmul")    ? matmul
 			   : !strcmp(k, "hash")      ? hash
 			   : !strcmp(k, "tails")     ? tails

@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb, vcompress, widening FP arithmetic, saturating adds, byte multiplies, widening sums, vmsbf/vmsif/vmsof) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb, vcompress, widening FP arithmetic, saturating adds, byte multiplies, widening sums, vmsbf/vmsif/vmsof, byte and halfword stores under the masks these make) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -401,6 +401,16 @@ MLOOP(msif32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vsm.v", TWO_
 MLOOP(msof16m8, "vsetvli %[vl], %[n], e16, m8, ta, mu", "vle16.v", "vsm.v", TWO_MASKS "vmsof.m v24, v4, v0.t", 2)
 MLOOP(msbf8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vsm.v", TWO_MASKS "vmsbf.m v24, v5", 1)
 MLOOP(msif64m1, "vsetvli %[vl], %[n], e64, m1, tu, mu", "vle64.v", "vsm.v", TWO_MASKS "vmsif.m v24, v4, v0.t", 8)
+/* a vector strcpy's last store: under a mask that vmsif, vmsbf or vmsof made (a prefix, or not) */
+#define PREFIX_STORE(set, st, ld) "vmsltu.vx v4, v8, %[x]\n\t" set " v0, v4\n\t" st " v16, (%[pc]), v0.t\n\t" ld " v24, (%[pc])"
+MLOOP(sifst8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vse8.v", PREFIX_STORE("vmsif.m", "vse8.v", "vle8.v"), 1)
+MLOOP(sbfst8m1, "vsetvli %[vl], %[n], e8, m1, ta, ma", "vle8.v", "vse8.v", PREFIX_STORE("vmsbf.m", "vse8.v", "vle8.v"), 1)
+MLOOP(sifst16m4, "vsetvli %[vl], %[n], e16, m4, tu, mu", "vle16.v", "vse16.v", PREFIX_STORE("vmsif.m", "vse16.v", "vle16.v"), 2)
+MLOOP(sofst8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", PREFIX_STORE("vmsof.m", "vse8.v", "vle8.v"), 1)
+/* each word of v0 a prefix of its own 64 elements, the group's not (word 1 has some, word 0 not all) */
+MLOOP(wordsst8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vse8.v",
+      "vid.v v24\n\tvsll.vi v24, v24, 2\n\tvmsleu.vi v0, v24, 15\n\tvse8.v v16, (%[pc]), v0.t\n\tvle8.v v24, (%[pc])", 1)
+MLOOP(st8mf2, "vsetvli %[vl], %[n], e8, mf2, ta, mu", "vle8.v", "vse8.v", "vse8.v v8, (%[pc]), v0.t\n\tvle8.v v24, (%[pc])", 1)
 /* FP sums in element order (ordered and unordered), with sNaNs in inactive elements */
 MLOOP(fredosum32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vfredosum.vs v24, v8, v16, v0.t", 4)
 MLOOP(fredusum64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vfredusum.vs v24, v8, v16", 8)
@@ -472,7 +482,8 @@ static const struct {
     {"saddu16m1i", saddu16m1i, 0}, {"sadd8m8i", sadd8m8i, 0}, {"mul8m1", mul8m1, 0}, {"mul8m4x", mul8m4x, 0}, {"mul8mf2", mul8mf2, 0}, {"macc8m2", macc8m2, 0}, {"nmsac8m1x", nmsac8m1x, 0},
     {"madd8m4", madd8m4, 0}, {"nmsub8mf2x", nmsub8mf2x, 0}, {"wredsum8m1", wredsum8m1, 0}, {"wredsumu16m2", wredsumu16m2, 0}, {"wredsum32m4", wredsum32m4, 0},
     {"wredsumu8mf2", wredsumu8mf2, 0}, {"msbf8m1", msbf8m1, 0}, {"msif32m4", msif32m4, 0}, {"msof16m8", msof16m8, 0}, {"msbf8m8", msbf8m8, 0},
-    {"msif64m1", msif64m1, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
+    {"msif64m1", msif64m1, 0}, {"sifst8m8", sifst8m8, 0}, {"sbfst8m1", sbfst8m1, 0}, {"sifst16m4", sifst16m4, 0},
+    {"sofst8m2", sofst8m2, 0}, {"wordsst8m8", wordsst8m8, 0}, {"st8mf2", st8mf2, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };
 

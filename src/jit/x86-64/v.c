@@ -345,6 +345,35 @@ static void v0_bits(struct tctx *t, int gpr, unsigned first)
 		e_shift_i(e, SH_SHR, true, gpr, (uint8_t)(first % 64));
 }
 
+/* Whether the forms that take a mask a word at a time (active_word) can: BMI2's bzhi (which the
+ * host's masks come with) */
+static bool words_ok(const struct tctx *t)
+{
+	return t->j->v_masks || t->j->host_bmi2;
+}
+
+/* Whether such a form masks its words (vl may be below VLMAX, or masked by v0) and can */
+static bool words_masked(const struct tctx *t)
+{
+	return (!t->v_whole || !t->in->rm) && words_ok(t);
+}
+
+/* rcx = the bits of mask word w (elements 64w to 64w + 63) that an instruction writing a mask
+ * sets: below VLMAX, below vl where it may be short, under v0 where it is masked (through
+ * rax) */
+static void active_word(struct tctx *t, unsigned w)
+{
+	struct emit *e = &t->e;
+	unsigned n = (unsigned)t->v_vlmax - 64 * w;
+	e_mov_ri(e, RCX, n >= 64 ? UINT64_MAX : ~(~0ull << n));
+	if (!t->v_whole)
+		and_below_vl(t, RCX, RAX, 64 * w);
+	if (!t->in->rm) {
+		v0_bits(t, RAX, 64 * w);
+		e_alu_rr(e, ALU_AND, true, RCX, RAX);
+	}
+}
+
 /* gpr's low n bits (n at most 32), zero above */
 static void keep_low(struct tctx *t, int gpr, unsigned n)
 {
@@ -911,6 +940,8 @@ static void store_bytes_left(struct tctx *t, struct mem g)
 		e_patch(done[i], e->p);
 }
 
+static bool store_prefix(struct tctx *t);
+
 static bool load_store(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -922,6 +953,8 @@ static bool load_store(struct tctx *t)
 	 * replayed in the interpreter) and keeps the old elements there; a store writes under a mask
 	 * (vpmaskmovd/q), bytes and halfwords (unmasked) by the dwords below vl, then the rest */
 	bool can_blend = !store || t->v_sew >= 4 || in->rm;
+	if (!can_blend && in->rs3 == 1 && store_prefix(t))
+		return true;
 	if ((unsigned)in->imm / 8 != t->v_sew || !(can_blend ? mask_ok_blend(t) : mask_ok(t)) || in->rs3 != 1 ||
 	    !(can_blend ? group_ok_blend(t) : group_ok(t)) || in->rd % regs)
 		return false;
@@ -1105,25 +1138,18 @@ static bool mask_load_blend(struct tctx *t, uint64_t bytes)
 	return true;
 }
 
-/* vsm.v where the host blends (v_blend): the ceil(vl / 8) bytes of vd (rcx) stored exactly, 16 at
- * a time while that many are left, then the rest from xmm0 by pieces of 8, 4, 2 and 1 (movq,
- * movd, vpextrw, vpextrb), xmm0 moved down after each; the offset in rdx, as the address may be
- * in rax */
-static bool mask_store_blend(struct tctx *t, uint64_t bytes)
+/* The first rcx bytes of the group of chunks at reg stored exactly at g, 16 at a time while that
+ * many are left, then the rest from xmm0 by pieces of 8, 4, 2 and 1 (movq, movd, vpextrw,
+ * vpextrb), xmm0 moved down after each; the offset in rdx, as the address may be in rax. A fault
+ * replays the instruction in the interpreter. */
+static void store_exact(struct tctx *t, struct mem g, unsigned reg, unsigned chunks)
 {
 	struct emit *e = &t->e;
-	const struct rv_insn *in = t->in;
-	struct mem g = t_address(t, in->rs1, 0);
-	unsigned chunks = t->cpu->vlenb / 16;
-	uint8_t *part[RVX_VLENB_MAX / 16], *done;
-	if (bytes != UINT64_MAX)
-		e_mov_ri(e, RCX, bytes);
-	else
-		mask_bytes(t, RCX);
+	uint8_t *part[8 * RVX_VLENB_MAX / 16], *done;
 	e_alu_rr(e, ALU_XOR, false, RDX, RDX);
 	g.index = RDX;
 	for (unsigned c = 0; c < chunks; c++) {
-		vget(t, XMM0, in->rd, c, 1);
+		vget(t, XMM0, reg, c, 1);
 		e_alu_ri(e, ALU_CMP, false, RCX, 16);
 		part[c] = e_jcc(e, CC_B);
 		t_fault_site_replay(t, 1);
@@ -1152,6 +1178,58 @@ static bool mask_store_blend(struct tctx *t, uint64_t bytes)
 		e_patch(skip, e->p);
 	}
 	e_patch(done, e->p);
+}
+
+/* vsm.v where the host blends (v_blend): the ceil(vl / 8) bytes of vd stored exactly */
+static bool mask_store_blend(struct tctx *t, uint64_t bytes)
+{
+	if (bytes != UINT64_MAX)
+		e_mov_ri(&t->e, RCX, bytes);
+	else
+		mask_bytes(t, RCX);
+	store_exact(t, t_address(t, t->in->rs1, 0), t->in->rd, t->cpu->vlenb / 16);
+	return true;
+}
+
+/* A unit-stride byte or halfword store under v0.t where the host blends (AVX2 has no byte or
+ * halfword masked store): its active elements (v0's below vl) are most often a prefix of the
+ * group, as vmsif and vmsbf make them (a vector strcpy's last store), and then exactly those
+ * bytes are stored; another mask sends the instruction to the interpreter. A word's active bits
+ * are a prefix of it where bits & (bits + 1) is 0, and the group's where each word is and any
+ * word with some follows only full ones; their count in rdx. VLMAX 256 or less (four words). */
+static bool store_prefix(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned words = (unsigned)(t->v_vlmax + 63) / 64, regs = group_regs(t);
+	uint8_t *bad[8];
+	int nbad = 0;
+	if (!t->j->v_blend || !words_ok(t) || !t->j->host_bitcount || words > 4 || in->rd == 0 || in->rd % regs ||
+	    (unsigned)in->imm / 8 != t->v_sew)
+		return false;
+	for (unsigned q = 0; q < words; q++) {
+		active_word(t, q);
+		e_lea(e, RAX, M(RCX, 1));
+		e_test_rr(e, true, RAX, RCX);
+		bad[nbad++] = e_jcc(e, CC_NE);
+		if (q) { /* some active here: all 64q before */
+			uint8_t *none;
+			e_test_rr(e, true, RCX, RCX);
+			none = e_jcc(e, CC_E);
+			e_alu_ri(e, ALU_CMP, true, RDX, (int32_t)(64 * q));
+			bad[nbad++] = e_jcc(e, CC_NE);
+			e_patch(none, e->p);
+		}
+		e_bitcount(e, 0xb8, true, q ? RAX : RDX, RCX); /* popcnt */
+		if (q)
+			e_alu_rr(e, ALU_ADD, true, RDX, RAX);
+	}
+	e_mov_rr(e, true, RCX, RDX);
+	if (t->v_sew == 2)
+		e_alu_rr(e, ALU_ADD, true, RCX, RCX);
+	store_exact(t, t_address(t, in->rs1, 0), in->rd, regs * t->cpu->vlenb / 16);
+	for (int k = 0; k < nbad; k++)
+		slow_path(t, bad[k], "active elements that are not a prefix of the group");
 	return true;
 }
 
@@ -3898,40 +3976,62 @@ static bool fp_minmax_reduction(struct tctx *t)
 	return true;
 }
 
-/* vmsbf.m, vmsif.m, vmsof.m where VLMAX is 64 or less (one word): x = vs2's bits of the active
- * elements below vl; its lowest set bit t = x & -x gives vmsof (t), vmsbf (t - 1: all ones where
- * x is 0) and vmsif (t | (t - 1)); vd's other bits stay */
+/* vd's word q = rax where rcx has its bits, vd's own elsewhere (rcx and rdx clobbered) */
+static void merge_word(struct tctx *t, unsigned q)
+{
+	struct emit *e = &t->e;
+	e_alu_rr(e, ALU_AND, true, RAX, RCX);
+	vword_get(t, RDX, t->in->rd, q);
+	e_unary(e, 2, true, RCX); /* not */
+	e_alu_rr(e, ALU_AND, true, RDX, RCX);
+	e_alu_rr(e, ALU_OR, true, RAX, RDX);
+	vword_put(t, t->in->rd, q, RAX);
+}
+
+/* vmsbf.m, vmsif.m, vmsof.m where VLMAX is 256 or less (four words): x = vs2's bits of the active
+ * elements (active_word); in the word of its lowest set bit t = x & -x gives vmsof (t), vmsbf
+ * (t - 1) and vmsif (t | (t - 1)), the words before it are all ones (vmsbf, vmsif) or zeros
+ * (vmsof) and those after it zeros; vd's bits of the other elements stay. Each word tested in
+ * turn, the one with the first set bit finishing off the rest. */
 static bool set_first(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	if (!t->j->v_masks || t->v_vlmax > 64 || in->rd == in->rs2 || (!in->rm && in->rd == 0))
+	unsigned words = (unsigned)(t->v_vlmax + 63) / 64;
+	uint8_t *found[4], *done[5];
+	if (!words_ok(t) || words > 4 || in->rd == in->rs2 || (!in->rm && in->rd == 0))
 		return false; /* the interpreter raises SIGILL for the last two */
 	make_live(t);
-	e_mov_ri(e, RCX, t->v_vlmax >= 64 ? UINT64_MAX : ~(~0ull << t->v_vlmax)); /* rcx = the active elements */
-	if (!t->v_whole)
-		and_below_vl(t, RCX, RAX, 0);
-	if (!in->rm) {
-		v0_bits(t, RAX, 0);
-		e_alu_rr(e, ALU_AND, true, RCX, RAX);
+	for (unsigned q = 0; q < words; q++) {
+		active_word(t, q);
+		vword_get(t, RDX, in->rs2, q);
+		e_alu_rr(e, ALU_AND, true, RDX, RCX); /* rdx = x */
+		found[q] = e_jcc(e, CC_NE);
+		e_mov_ri(e, RAX, in->op == RV_VMSOF ? 0 : UINT64_MAX);
+		merge_word(t, q);
 	}
-	vword_get(t, RDX, in->rs2, 0);
-	e_alu_rr(e, ALU_AND, true, RDX, RCX);
-	e_mov_rr(e, true, RAX, RDX); /* rax = t = x & -x */
-	e_unary(e, 3, true, RAX);    /* neg */
-	e_alu_rr(e, ALU_AND, true, RAX, RDX);
-	if (in->op == RV_VMSBF) {
-		e_lea(e, RAX, M(RAX, -1));
-	} else if (in->op == RV_VMSIF) {
-		e_lea(e, RDX, M(RAX, -1));
-		e_alu_rr(e, ALU_OR, true, RAX, RDX);
+	done[0] = e_jmp(e);
+	for (unsigned q = 0; q < words; q++) {
+		e_patch(found[q], e->p);
+		e_mov_rr(e, true, RAX, RDX); /* rax = t = x & -x */
+		e_unary(e, 3, true, RAX);    /* neg */
+		e_alu_rr(e, ALU_AND, true, RAX, RDX);
+		if (in->op == RV_VMSBF) {
+			e_lea(e, RAX, M(RAX, -1));
+		} else if (in->op == RV_VMSIF) {
+			e_lea(e, RDX, M(RAX, -1));
+			e_alu_rr(e, ALU_OR, true, RAX, RDX);
+		}
+		merge_word(t, q);
+		for (unsigned r = q + 1; r < words; r++) {
+			active_word(t, r);
+			e_alu_rr(e, ALU_XOR, false, RAX, RAX);
+			merge_word(t, r);
+		}
+		done[q + 1] = e_jmp(e);
 	}
-	e_alu_rr(e, ALU_AND, true, RAX, RCX); /* rax = the result's bits, vd's elsewhere */
-	vword_get(t, RDX, in->rd, 0);
-	e_unary(e, 2, true, RCX); /* not */
-	e_alu_rr(e, ALU_AND, true, RDX, RCX);
-	e_alu_rr(e, ALU_OR, true, RAX, RDX);
-	vword_put(t, in->rd, 0, RAX);
+	for (unsigned q = 0; q <= words; q++)
+		e_patch(done[q], e->p);
 	return true;
 }
 
@@ -4220,35 +4320,6 @@ static bool mask_compare(struct tctx *t)
 	}
 	short_vl_path(t, short_vl, "vl below VLMAX: the mask's tail stays undisturbed");
 	return true;
-}
-
-/* Whether the forms that take a mask a word at a time (active_word) can: BMI2's bzhi (which the
- * host's masks come with) */
-static bool words_ok(const struct tctx *t)
-{
-	return t->j->v_masks || t->j->host_bmi2;
-}
-
-/* Whether such a form masks its words (vl may be below VLMAX, or masked by v0) and can */
-static bool words_masked(const struct tctx *t)
-{
-	return (!t->v_whole || !t->in->rm) && words_ok(t);
-}
-
-/* rcx = the bits of mask word w (elements 64w to 64w + 63) that an instruction writing a mask
- * sets: below VLMAX, below vl where it may be short, under v0 where it is masked (through
- * rax) */
-static void active_word(struct tctx *t, unsigned w)
-{
-	struct emit *e = &t->e;
-	unsigned n = (unsigned)t->v_vlmax - 64 * w;
-	e_mov_ri(e, RCX, n >= 64 ? UINT64_MAX : ~(~0ull << n));
-	if (!t->v_whole)
-		and_below_vl(t, RCX, RAX, 64 * w);
-	if (!t->in->rm) {
-		v0_bits(t, RAX, 64 * w);
-		e_alu_rr(e, ALU_AND, true, RCX, RAX);
-	}
 }
 
 /* The integer compares into a mask (vmseq, vmsne, vmsltu, vmslt, vmsleu, vmsle, vmsgtu, vmsgt)
