@@ -363,6 +363,9 @@ MLOOP(compress8m2, "vsetvli %[vl], %[n], e8, m2, tu, mu", "vle8.v", "vse8.v",
       "vmsltu.vx v4, v8, %[x]\n\tvcompress.vm v24, v8, v4", 1)
 MLOOP(compress64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v", "vcompress.vm v24, v8, v0", 8)
 MLOOP(compress16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", "vcompress.vm v24, v8, v0", 2)
+MLOOP(compress8m8, "vsetvli %[vl], %[n], e8, m8, tu, mu", "vle8.v", "vse8.v", "vcompress.vm v24, v8, v0", 1)
+MLOOP(compress16m8, "vsetvli %[vl], %[n], e16, m8, ta, mu", "vle16.v", "vse16.v",
+      "vmsgtu.vx v4, v8, %[x]\n\tvcompress.vm v24, v8, v4", 2)
 /* widening FP arithmetic (F to D) */
 MLOOP(fwadd32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse64.v", "vfwadd.vv v24, v8, v16, v0.t", 4)
 MLOOP(fwsub32m2f, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse64.v",
@@ -476,7 +479,7 @@ static const struct {
     {"andn8m2", andn8m2, 0}, {"andn64m1x", andn64m1x, 0}, {"rol32m2", rol32m2, 0}, {"ror64m1x", ror64m1x, 0},
     {"ror32m4i", ror32m4i, 0}, {"rev8e32m1", rev8e32m1, 0}, {"rev8e8m1", rev8e8m1, 0}, {"brev8e16m2", brev8e16m2, 0},
     {"brev64m1", brev64m1, 0}, {"brev16mf2", brev16mf2, 0}, {"clz32m2", clz32m2, 0}, {"ctz8m1", ctz8m1, 0},
-    {"ctz64m4", ctz64m4, 0}, {"cpop16mf2", cpop16mf2, 0}, {"cpop64m1", cpop64m1, 0}, {"compress32m1", compress32m1, 0}, {"compress8m2", compress8m2, 0}, {"compress64m4", compress64m4, 0},
+    {"ctz64m4", ctz64m4, 0}, {"cpop16mf2", cpop16mf2, 0}, {"cpop64m1", cpop64m1, 0}, {"compress32m1", compress32m1, 0}, {"compress8m2", compress8m2, 0}, {"compress64m4", compress64m4, 0}, {"compress8m8", compress8m8, 0}, {"compress16m8", compress16m8, 0},
     {"compress16mf2", compress16mf2, 0}, {"fwadd32m1", fwadd32m1, 4}, {"fwsub32m2f", fwsub32m2f, 4}, {"fwmul32mf2", fwmul32mf2, 4},
     {"fwaddw32m1", fwaddw32m1, 4}, {"fwsubw32m2f", fwsubw32m2f, 4}, {"saddu8m2", saddu8m2, 0}, {"sadd8m1x", sadd8m1x, 0}, {"ssubu16m4", ssubu16m4, 0}, {"ssub16mf2x", ssub16mf2x, 0},
     {"saddu16m1i", saddu16m1i, 0}, {"sadd8m8i", sadd8m8i, 0}, {"mul8m1", mul8m1, 0}, {"mul8m4x", mul8m4x, 0}, {"mul8mf2", mul8mf2, 0}, {"macc8m2", macc8m2, 0}, {"nmsac8m1x", nmsac8m1x, 0},

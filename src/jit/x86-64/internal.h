@@ -143,6 +143,10 @@ struct jit_cache {
 	 * may be below VLMAX (v.c's blend_masks) */
 	bool v_blend;
 	uint8_t *v_spill, *v_reload, *v_load;
+	/* with AVX2: for each byte mask m of 8 bytes, the vpshufb control that packs the bytes whose
+	 * bit is set to the front (vcompress without AVX-512's compress); 8 bytes more, as each
+	 * entry is read as 16 */
+	uint8_t compress_ctl[256 * 8 + 8];
 	uint32_t zmm16_off; /* where zmm16-31 are in a signal frame's XSAVE area (CPUID 0xD.7) */
 	FILE *perf_map;     /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
 	int perf_pid;

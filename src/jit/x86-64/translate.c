@@ -276,6 +276,14 @@ int jit_init(struct rvx_machine *m)
 		j->v_gfni = j->v_masks && CPU_FEATURE_ACTIVE(GFNI);
 	}
 	j->v_blend = j->host_avx2 && !j->v_masks && !j->v_resident;
+	for (unsigned mask = 0; mask < 256; mask++) {
+		unsigned n = 0;
+		for (unsigned b = 0; b < 8; b++)
+			if (mask >> b & 1)
+				j->compress_ctl[8 * mask + n++] = (uint8_t)b;
+		while (n < 8)
+			j->compress_ctl[8 * mask + n++] = 0x80;
+	}
 	j->space_at_gs = m->space.base != NULL;
 	emit_trampolines(j);
 	m->jit = j;

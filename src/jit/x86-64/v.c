@@ -2831,6 +2831,84 @@ static bool compress(struct tctx *t)
 	return true;
 }
 
+/* For compress_shuffle: an element's bit over its bytes, 8 bytes' worth (2 to 8 elements), and
+ * each byte's index */
+static const struct {
+	uint8_t h[16], s[4], d[2];
+	uint8_t iota[16];
+} compress_bytes = {{0x00, 0x03, 0x0c, 0x0f, 0x30, 0x33, 0x3c, 0x3f, 0xc0, 0xc3, 0xcc, 0xcf, 0xf0, 0xf3, 0xfc, 0xff},
+		    {0x00, 0x0f, 0xf0, 0xff},
+		    {0x00, 0xff},
+		    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}};
+
+/* vcompress.vm where the host has no compress instruction for the element size (AVX2, or AVX-512
+ * without VBMI2 for bytes and halfwords), or VLMAX is above 64 (up to 256): vd copied to the
+ * vCPU's v_slide, then vs2 8 bytes at a time packed by vpshufb (compress_ctl, for the byte mask
+ * of their elements' bits in vs1, below vl) and blended into v_slide at rcx's offset (the bytes
+ * below their count), rcx moving by it; vd loaded back. A word of vs1's bits waits in v_elem. */
+static bool compress_shuffle(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), half = 8 / sew;
+	unsigned words = (unsigned)(t->v_vlmax + 63) / 64;
+	int32_t slide = OFF(v_slide);
+	uint64_t spread = sew == 2   ? (uint64_t)(uintptr_t)compress_bytes.h
+			  : sew == 4 ? (uint64_t)(uintptr_t)compress_bytes.s
+				     : (uint64_t)(uintptr_t)compress_bytes.d;
+	if (!t->j->host_avx2 || !words_ok(t) || !t->j->host_bitcount || words > 4 ||
+	    regs * t->cpu->vlenb + 8 > sizeof t->cpu->v_slide || !groups_aligned(t) ||
+	    groups_overlap(in->rd, regs, in->rs2, regs) || groups_overlap(in->rd, regs, in->rs1, 1))
+		return false; /* overlaps are reserved: the interpreter raises SIGILL */
+	make_live(t);
+	for (unsigned c = 0; c < chunks; c++) {
+		vget(t, XMM0, in->rd, c, 1);
+		vec_store(t, M(REG_CPU, slide + 16 * (int32_t)c), XMM0, 1);
+	}
+	e_alu_rr(e, ALU_XOR, false, RCX, RCX);
+	for (unsigned h = 0; h < 2 * chunks && h * half < t->v_vlmax; h++) {
+		unsigned first = h * half;
+		if (first % 64 == 0) { /* v_elem = the word's bits of the elements below VLMAX and vl */
+			unsigned n = (unsigned)t->v_vlmax - first;
+			vword_get(t, RDX, in->rs1, first / 64);
+			if (n < 64) {
+				e_mov_ri(e, RAX, ~(~0ull << n));
+				e_alu_rr(e, ALU_AND, true, RDX, RAX);
+			}
+			if (!t->v_whole)
+				and_below_vl(t, RDX, RAX, first);
+			e_store(e, M(REG_CPU, OFF(v_elem)), RDX, 8);
+		}
+		vget(t, XMM0, in->rs2, h / 2, 1);
+		if (h % 2)
+			bytes_down(t, XMM0, 8);
+		e_load(e, RAX, M(REG_CPU, OFF(v_elem)), 8, false);
+		if (first % 64)
+			e_shift_i(e, SH_SHR, true, RAX, (uint8_t)(first % 64));
+		e_alu_ri(e, ALU_AND, false, RAX, (int32_t)((1u << half) - 1));
+		if (sew > 1) {
+			e_mov_ri(e, RDX, spread);
+			e_load(e, RAX, MX(RDX, RAX, 0), 1, false);
+		}
+		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)t->j->compress_ctl);
+		e_vex_rm(e, false, VEX_PP_66, VEX_0F38, false, 0x00, XMM1, XMM0, MXS(RDX, RAX, 3, 0)); /* vpshufb */
+		e_bitcount(e, 0xb8, false, RAX, RAX);                                /* popcnt: the bytes they keep */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x6e, XMM2, 0, RAX);    /* vmovd */
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F38, false, 0x78, XMM2, 0, XMM2); /* vpbroadcastb */
+		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)compress_bytes.iota);
+		e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0x64, XMM2, XMM2, M(RDX, 0)); /* vpcmpgtb: below it */
+		e_vex_rm(e, false, VEX_PP_F3, VEX_0F, false, 0x7e, XMM0, 0, MX(REG_CPU, RCX, slide)); /* vmovq */
+		blend_r(t, XMM0, XMM0, XMM1, XMM2, 1);
+		e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xd6, XMM0, 0, MX(REG_CPU, RCX, slide)); /* vmovq */
+		e_alu_rr(e, ALU_ADD, true, RCX, RAX);
+	}
+	for (unsigned c = 0; c < chunks; c++) {
+		vec_load(t, XMM0, M(REG_CPU, slide + 16 * (int32_t)c), 1);
+		vput(t, in->rd, c, XMM0, 1);
+	}
+	return true;
+}
+
 /* xmm2 (ymm2) = the vpshufb control that reverses the bytes of each sew-byte element */
 static void byte_reverser(struct tctx *t, unsigned sew, unsigned step)
 {
@@ -4670,7 +4748,7 @@ static int element_wise(struct tctx *t)
 	case RV_VFWADD_W:
 	case RV_VFWSUB_W: return fp_widening(t);
 	case RV_VRGATHER: return t->j->v_masks ? gather_in_register(t) : gather_blend(t);
-	case RV_VCOMPRESS: return compress(t);
+	case RV_VCOMPRESS: return compress(t) || compress_shuffle(t);
 	case RV_VSADDU:
 	case RV_VSADD:
 	case RV_VSSUBU:
