@@ -356,6 +356,28 @@ MLOOP(ctz64m4, "vsetvli %[vl], %[n], e64, m4, ta, mu", "vle64.v", "vse64.v",
       "vsll.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x24, x24, x13, x8", 8)
 MLOOP(cpop16mf2, "vsetvli %[vl], %[n], e16, mf2, tu, mu", "vle16.v", "vse16.v", ".insn r 0x57, 2, 0x24, x24, x14, x8", 2)
 MLOOP(cpop64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", ".insn r 0x57, 2, 0x25, x24, x14, x8", 8)
+MLOOP(brev8e8m4, "vsetvli %[vl], %[n], e8, m4, tu, mu", "vle8.v", "vse8.v", ".insn r 0x57, 2, 0x24, x24, x8, x8", 1)
+MLOOP(brev32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", ".insn r 0x57, 2, 0x24, x24, x10, x8", 4)
+MLOOP(clz8m1, "vsetvli %[vl], %[n], e8, m1, ta, mu", "vle8.v", "vse8.v",
+      "vsrl.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x24, x24, x12, x8", 1)
+MLOOP(clz16m4, "vsetvli %[vl], %[n], e16, m4, tu, mu", "vle16.v", "vse16.v",
+      "vsrl.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x25, x24, x12, x8", 2)
+MLOOP(clz64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v",
+      "vsrl.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x24, x24, x12, x8", 8)
+/* leading zeros of single set bits: each shift of the smearing needed */
+#define ONE_BIT "vmv.v.i v8, 1\n\tvsll.vv v8, v8, v12\n\t"
+MLOOP(clzbit16m4, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vse16.v",
+      "vsrl.vi v12, v8, 12\n\t" ONE_BIT ".insn r 0x57, 2, 0x24, x24, x12, x8", 2)
+MLOOP(clzbit32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v",
+      "vsrl.vi v12, v8, 27\n\t" ONE_BIT ".insn r 0x57, 2, 0x25, x24, x12, x8", 4)
+MLOOP(clzbit64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v",
+      "vsrl.vi v12, v8, 31\n\tvsrl.vi v12, v12, 27\n\t" ONE_BIT ".insn r 0x57, 2, 0x24, x24, x12, x8", 8)
+MLOOP(ctz16m8, "vsetvli %[vl], %[n], e16, m8, ta, mu", "vle16.v", "vse16.v",
+      "vsll.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x24, x24, x13, x8", 2)
+MLOOP(ctz32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vse32.v",
+      "vsll.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x25, x24, x13, x8", 4)
+MLOOP(cpop8m2, "vsetvli %[vl], %[n], e8, m2, ta, mu", "vle8.v", "vse8.v", ".insn r 0x57, 2, 0x24, x24, x14, x8", 1)
+MLOOP(cpop32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vse32.v", ".insn r 0x57, 2, 0x25, x24, x14, x8", 4)
 /* vcompress by a compare's mask and by v0's */
 MLOOP(compress32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse32.v",
       "vmslt.vx v4, v8, %[x]\n\tvcompress.vm v24, v8, v4", 4)
@@ -479,7 +501,10 @@ static const struct {
     {"andn8m2", andn8m2, 0}, {"andn64m1x", andn64m1x, 0}, {"rol32m2", rol32m2, 0}, {"ror64m1x", ror64m1x, 0},
     {"ror32m4i", ror32m4i, 0}, {"rev8e32m1", rev8e32m1, 0}, {"rev8e8m1", rev8e8m1, 0}, {"brev8e16m2", brev8e16m2, 0},
     {"brev64m1", brev64m1, 0}, {"brev16mf2", brev16mf2, 0}, {"clz32m2", clz32m2, 0}, {"ctz8m1", ctz8m1, 0},
-    {"ctz64m4", ctz64m4, 0}, {"cpop16mf2", cpop16mf2, 0}, {"cpop64m1", cpop64m1, 0}, {"compress32m1", compress32m1, 0}, {"compress8m2", compress8m2, 0}, {"compress64m4", compress64m4, 0}, {"compress8m8", compress8m8, 0}, {"compress16m8", compress16m8, 0},
+    {"ctz64m4", ctz64m4, 0}, {"cpop16mf2", cpop16mf2, 0}, {"cpop64m1", cpop64m1, 0}, {"brev8e8m4", brev8e8m4, 0}, {"brev32m2", brev32m2, 0},
+    {"clz8m1", clz8m1, 0}, {"clz16m4", clz16m4, 0}, {"clz64m2", clz64m2, 0}, {"clzbit16m4", clzbit16m4, 0},
+    {"clzbit32m2", clzbit32m2, 0}, {"clzbit64m1", clzbit64m1, 0}, {"ctz16m8", ctz16m8, 0},
+    {"ctz32mf2", ctz32mf2, 0}, {"cpop8m2", cpop8m2, 0}, {"cpop32m4", cpop32m4, 0}, {"compress32m1", compress32m1, 0}, {"compress8m2", compress8m2, 0}, {"compress64m4", compress64m4, 0}, {"compress8m8", compress8m8, 0}, {"compress16m8", compress16m8, 0},
     {"compress16mf2", compress16mf2, 0}, {"fwadd32m1", fwadd32m1, 4}, {"fwsub32m2f", fwsub32m2f, 4}, {"fwmul32mf2", fwmul32mf2, 4},
     {"fwaddw32m1", fwaddw32m1, 4}, {"fwsubw32m2f", fwsubw32m2f, 4}, {"saddu8m2", saddu8m2, 0}, {"sadd8m1x", sadd8m1x, 0}, {"ssubu16m4", ssubu16m4, 0}, {"ssub16mf2x", ssub16mf2x, 0},
     {"saddu16m1i", saddu16m1i, 0}, {"sadd8m8i", sadd8m8i, 0}, {"mul8m1", mul8m1, 0}, {"mul8m4x", mul8m4x, 0}, {"mul8mf2", mul8mf2, 0}, {"macc8m2", macc8m2, 0}, {"nmsac8m1x", nmsac8m1x, 0},

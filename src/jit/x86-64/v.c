@@ -2927,29 +2927,129 @@ static void byte_reverser(struct tctx *t, unsigned sew, unsigned step)
 	}
 }
 
+/* Zvbb's nibble tables for AVX2 (each in both lanes, for vpshufb): a nibble's bits reversed, its
+ * population and, for bytes' leading zeros, its own (vclz of the low nibble, less 4) and as the
+ * high one (8 for 0: the low one decides then); masks and multipliers */
+static const struct {
+	uint8_t nibble[32], reverse[32], population[32], lead_lo[32], lead_hi[32], one_b[32];
+	uint16_t one_w[16];
+} zvbb_bytes __attribute__((aligned(32))) = {
+    {[0 ... 31] = 0x0f},
+    {0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15, 0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15},
+    {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4},
+    {8, 7, 6, 6, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 4, 4, 8, 7, 6, 6, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 4, 4},
+    {8, 3, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 8, 3, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0},
+    {[0 ... 31] = 1},
+    {[0 ... 15] = 1}};
+
+#define ZVBB(field) M(RDX, (int32_t)offsetof(__typeof__(zvbb_bytes), field))
+
+/* xmm0 = its low nibbles, xmm1 = its high ones (rdx = zvbb_bytes) */
+static void nibbles(struct tctx *t, bool l)
+{
+	struct emit *e = &t->e;
+	e_mov_ri(e, RDX, (uint64_t)(uintptr_t)&zvbb_bytes);
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x71, 2, XMM1, XMM0); /* vpsrlw xmm1, xmm0, 4 */
+	e_byte(e, 4);
+	e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM0, XMM0, ZVBB(nibble)); /* vpand */
+	e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM1, XMM1, ZVBB(nibble));
+}
+
+/* xmm = table[xmm]: vpshufb through xmm2 */
+static void nibble_lookup(struct tctx *t, int x, struct mem table, bool l)
+{
+	vec_load(t, XMM2, table, l ? 2 : 1);
+	e_vex_rr(&t->e, l, VEX_PP_66, VEX_0F38, false, 0x00, x, XMM2, x);
+}
+
+/* xmm0 = the population of each sew-byte element of xmm0: bytes' by their nibbles, then summed
+ * by pairs (vpmaddubsw, vpmaddwd) or eights (vpsadbw) */
+static void population_avx2(struct tctx *t, unsigned sew, bool l)
+{
+	struct emit *e = &t->e;
+	nibbles(t, l);
+	nibble_lookup(t, XMM0, ZVBB(population), l);
+	nibble_lookup(t, XMM1, ZVBB(population), l);
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xfc, XMM0, XMM0, XMM1); /* vpaddb */
+	if (sew == 2 || sew == 4)
+		e_vex_rm(e, l, VEX_PP_66, VEX_0F38, false, 0x04, XMM0, XMM0, ZVBB(one_b)); /* vpmaddubsw */
+	if (sew == 4)
+		e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xf5, XMM0, XMM0, ZVBB(one_w)); /* vpmaddwd */
+	if (sew == 8) {
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, XMM1); /* vpxor: 0 */
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xf6, XMM0, XMM0, XMM1); /* vpsadbw */
+	}
+}
+
+/* The Zvbb forms that count or reverse bits, where the host blends: vbrev8 (and vbrev, then
+ * vrev8's shuffle) from each nibble reversed; vcpop.v (population_avx2); vctz as the population
+ * of ~x & (x - 1); vclz of bytes from their nibbles' leading zeros (the lesser of the high
+ * one's and 4 more than the low one's), of wider elements as the population of ~x once x's
+ * highest set bit is smeared down over the rest */
+static void bit_count_blend(struct tctx *t, unsigned op, unsigned sew, bool l, int32_t rev)
+{
+	static const uint8_t add[9] = {[1] = 0xfc, [2] = 0xfd, [4] = 0xfe, [8] = 0xd4};
+	static const uint8_t shift_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
+	struct emit *e = &t->e;
+	if (op == RV_VBREV8 || op == RV_VBREV) {
+		nibbles(t, l);
+		nibble_lookup(t, XMM0, ZVBB(reverse), l);
+		nibble_lookup(t, XMM1, ZVBB(reverse), l);
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x71, 6, XMM0, XMM0); /* vpsllw xmm0, xmm0, 4 */
+		e_byte(e, 4);
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xeb, XMM0, XMM0, XMM1); /* vpor */
+		if (op == RV_VBREV && sew > 1)                                    /* vpshufb by the byte reverser */
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F38, false, 0x00, XMM0, XMM0, M(REG_CPU, rev));
+		return;
+	}
+	if (op == RV_VCLZ && sew == 1) {
+		nibbles(t, l);
+		nibble_lookup(t, XMM0, ZVBB(lead_lo), l);
+		nibble_lookup(t, XMM1, ZVBB(lead_hi), l);
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xda, XMM0, XMM0, XMM1); /* vpminub */
+		return;
+	}
+	if (op == RV_VCTZ) { /* xmm1 = x - 1 (x + all ones), xmm0 = ~x & xmm1 */
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x76, XMM1, XMM1, XMM1); /* vpcmpeqd: all ones */
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, add[sew], XMM1, XMM1, XMM0);
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xdf, XMM0, XMM0, XMM1); /* vpandn */
+	} else if (op == RV_VCLZ) { /* x |= x >> 1, 2, 4 ... half the element's bits; then ~x */
+		for (unsigned n = 1; n < 8 * sew; n *= 2) {
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, shift_imm[sew], 2, XMM1, XMM0); /* vpsrlw/d/q */
+			e_byte(e, (uint8_t)n);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xeb, XMM0, XMM0, XMM1);
+		}
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x76, XMM1, XMM1, XMM1);
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM1); /* vpxor: ~x */
+	}
+	population_avx2(t, sew, l);
+}
+
 /* vandn, vrev8, vrol and vror (32- and 64-bit elements) where the host blends (v_blend): vpandn;
  * vpshufb by the byte reverser (kept in v_slide: v0's masks take xmm2); a rotate as two shifts
  * ORed, by an immediate, or by vpsllv/vpsrlv with the amount masked to the element's bits and
- * the other way's taken from x shifted by one, by (bits - 1) ^ the amount, in v_slide + 32 */
+ * the other way's taken from x shifted by one, by (bits - 1) ^ the amount, in v_slide + 32; and
+ * bit_count_blend's */
 static bool bit_manipulation_blend(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned op = in->op, sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step, bits = 8 * sew;
 	bool w = sew == 8, rotate = op == RV_VROL || op == RV_VROR, l;
+	bool counts = op == RV_VBREV8 || op == RV_VBREV || op == RV_VCPOP_V || op == RV_VCTZ || op == RV_VCLZ;
 	static const uint8_t shift_imm[9] = {[4] = 0x72, [8] = 0x73};
 	int32_t rev = OFF(v_slide), amount = OFF(v_slide) + 32;
 	if (!blends(t) || !mask_ok_blend(t) || !groups_aligned(t) ||
 	    (op == RV_VANDN ? form != VF_VV && form != VF_VX
 	     : rotate       ? (sew != 4 && sew != 8) || (form != VF_VV && form != VF_VX && form != VF_VI)
-			    : op != RV_VREV8))
+			    : op != RV_VREV8 && !counts))
 		return false;
 	enter_group_blend(t); /* vl is VLMAX where it does not blend */
 	step = step_of(t, chunks);
 	l = step == 2;
 	if (form == VF_VX)
 		scalar_operand(t, sew, step); /* xmm1 */
-	if (op == RV_VREV8 && sew > 1) {
+	if ((op == RV_VREV8 || op == RV_VBREV) && sew > 1) {
 		byte_reverser(t, sew, step);
 		vec_store(t, M(REG_CPU, rev), XMM2, step);
 	}
@@ -2965,6 +3065,8 @@ static bool bit_manipulation_blend(struct tctx *t)
 			vget(t, XMM1, in->rs1, k, step);
 		if (op == RV_VANDN) { /* vpandn xmm0, xmm1, xmm0: vs2 & ~vs1 */
 			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xdf, XMM0, XMM1, XMM0);
+		} else if (counts) {
+			bit_count_blend(t, op, sew, l, rev);
 		} else if (op == RV_VREV8) {
 			if (sew > 1) /* vpshufb */
 				e_vex_rm(e, l, VEX_PP_66, VEX_0F38, false, 0x00, XMM0, XMM0, M(REG_CPU, rev));
