@@ -61,7 +61,7 @@ class Gen:
         return self.r.choice([0, 1, -1, 2047, -2048, self.r.randrange(-2048, 2048)])
 
     # ---- vectors: the current vtype is tracked so that operands fit it (--vector)
-    VINT = ["vadd", "vsub", "vand", "vor", "vxor", "vmul", "vminu", "vmin", "vmaxu", "vmax", "vsll", "vsrl", "vsaddu",
+    VINT = ["vadd", "vsub", "vand", "vor", "vxor", "vmul", "vminu", "vmin", "vmaxu", "vmax", "vsll", "vsrl", "vsra", "vsaddu",
             "vssub", "vaaddu", "vaadd", "vsadd", "vssubu"]
     VINT_X = ["vrsub", "vslideup", "vslidedown", "vslide1down", "vslide1up"]
     VFP = ["vfadd", "vfsub", "vfmul", "vfdiv", "vfmin", "vfmax", "vfsgnj", "vfsgnjn", "vfsgnjx"]
@@ -302,8 +302,8 @@ class Gen:
                 d = self.vreg(masked)
             return ["%s.vx %s, %s, %s%s" % (op, d, s2, self.xs(), m)]
         op = r.choice(self.VINT)
-        form = r.choice(["vv", "vx", "vi"]) if op in ("vadd", "vand", "vor", "vxor", "vsll", "vsrl", "vsaddu", "vsadd") else r.choice(["vv", "vx"])
-        s1 = src() if form == "vv" else self.xs() if form == "vx" else str(r.randrange(0, 16) if op in ("vsll", "vsrl") else r.randrange(-16, 16))
+        form = r.choice(["vv", "vx", "vi"]) if op in ("vadd", "vand", "vor", "vxor", "vsll", "vsrl", "vsra", "vsaddu", "vsadd") else r.choice(["vv", "vx"])
+        s1 = src() if form == "vv" else self.xs() if form == "vx" else str(r.randrange(0, 16) if op in ("vsll", "vsrl", "vsra") else r.randrange(-16, 16))
         return ["%s.%s %s, %s, %s%s" % (op, form, self.vreg(masked), src(), s1, m)]
 
     def wchain_tail(self, v):

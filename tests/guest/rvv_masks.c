@@ -2,7 +2,7 @@
 // instructions (unit-stride loads and stores, integer and F/D arithmetic, multiply-adds, shifts,
 // moves, minimum and maximum, widening add, subtract, multiply and multiply-add, narrowing
 // shifts, merges, integer and FP compares, mask logic, vfirst.m, integer reductions, extensions,
-// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb, vcompress, widening FP arithmetic, saturating adds, byte multiplies, widening sums, vmsbf/vmsif/vmsof, byte and halfword stores under the masks these make) run under v0, with mask-undisturbed and mask-agnostic policies, over
+// vid, vcpop, vfmv, slides, FP sums, minimum and maximum reductions, conversions (widening and narrowing ones too), FP min/max, sign injection, vfmv.s.f, vrgather, averaging adds, byte shifts, Zvbb, vcompress, widening FP arithmetic, saturating adds, byte multiplies, widening sums, shifts by vectors, vmsbf/vmsif/vmsof, byte and halfword stores under the masks these make) run under v0, with mask-undisturbed and mask-agnostic policies, over
 // every SEW and LMUL 1 to 8 and the fractional ones, counts that leave a short last pass, a
 // vsetivli with a short fixed vl, FP inputs whose inactive elements are signaling NaNs (no flag
 // may come from them), a loop whose last pass ends at an unmapped page, a masked load and store
@@ -364,6 +364,12 @@ MLOOP(clz16m4, "vsetvli %[vl], %[n], e16, m4, tu, mu", "vle16.v", "vse16.v",
       "vsrl.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x25, x24, x12, x8", 2)
 MLOOP(clz64m2, "vsetvli %[vl], %[n], e64, m2, ta, mu", "vle64.v", "vse64.v",
       "vsrl.vx v8, v8, %[x]\n\t.insn r 0x57, 2, 0x24, x24, x12, x8", 8)
+/* shifts by each element's own amount (masked to SEW's bits), arithmetic ones of negatives */
+MLOOP(sllvv32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v", "vsll.vv v24, v8, v16, v0.t", 4)
+MLOOP(srlvv64m1, "vsetvli %[vl], %[n], e64, m1, ta, mu", "vle64.v", "vse64.v", "vsrl.vv v24, v8, v16", 8)
+MLOOP(sravv64m4, "vsetvli %[vl], %[n], e64, m4, tu, mu", "vle64.v", "vse64.v", "vsra.vv v24, v8, v16, v0.t", 8)
+MLOOP(sravv32mf2, "vsetvli %[vl], %[n], e32, mf2, ta, mu", "vle32.v", "vse32.v", "vsra.vv v24, v8, v16", 4)
+MLOOP(srlvv32m8, "vsetvli %[vl], %[n], e32, m8, ta, ma", "vle32.v", "vse32.v", "vsrl.vv v24, v8, v16, v0.t", 4)
 /* leading zeros of single set bits: each shift of the smearing needed */
 #define ONE_BIT "vmv.v.i v8, 1\n\tvsll.vv v8, v8, v12\n\t"
 MLOOP(clzbit16m4, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vse16.v",
@@ -503,7 +509,8 @@ static const struct {
     {"brev64m1", brev64m1, 0}, {"brev16mf2", brev16mf2, 0}, {"clz32m2", clz32m2, 0}, {"ctz8m1", ctz8m1, 0},
     {"ctz64m4", ctz64m4, 0}, {"cpop16mf2", cpop16mf2, 0}, {"cpop64m1", cpop64m1, 0}, {"brev8e8m4", brev8e8m4, 0}, {"brev32m2", brev32m2, 0},
     {"clz8m1", clz8m1, 0}, {"clz16m4", clz16m4, 0}, {"clz64m2", clz64m2, 0}, {"clzbit16m4", clzbit16m4, 0},
-    {"clzbit32m2", clzbit32m2, 0}, {"clzbit64m1", clzbit64m1, 0}, {"ctz16m8", ctz16m8, 0},
+    {"clzbit32m2", clzbit32m2, 0}, {"clzbit64m1", clzbit64m1, 0}, {"sllvv32m2", sllvv32m2, 0},
+    {"srlvv64m1", srlvv64m1, 0}, {"sravv64m4", sravv64m4, 0}, {"sravv32mf2", sravv32mf2, 0}, {"srlvv32m8", srlvv32m8, 0}, {"ctz16m8", ctz16m8, 0},
     {"ctz32mf2", ctz32mf2, 0}, {"cpop8m2", cpop8m2, 0}, {"cpop32m4", cpop32m4, 0}, {"compress32m1", compress32m1, 0}, {"compress8m2", compress8m2, 0}, {"compress64m4", compress64m4, 0}, {"compress8m8", compress8m8, 0}, {"compress16m8", compress16m8, 0},
     {"compress16mf2", compress16mf2, 0}, {"fwadd32m1", fwadd32m1, 4}, {"fwsub32m2f", fwsub32m2f, 4}, {"fwmul32mf2", fwmul32mf2, 4},
     {"fwaddw32m1", fwaddw32m1, 4}, {"fwsubw32m2f", fwsubw32m2f, 4}, {"saddu8m2", saddu8m2, 0}, {"sadd8m1x", sadd8m1x, 0}, {"ssubu16m4", ssubu16m4, 0}, {"ssub16mf2x", ssub16mf2x, 0},

@@ -3736,6 +3736,46 @@ static bool shift(struct tctx *t)
 	return true;
 }
 
+/* vsll.vv, vsrl.vv, vsra.vv on e32 and e64: vpsllv/vpsrlv/vpsravd by vs1's elements masked to
+ * SEW's bits (the mask in v_slide + 64); the 64-bit arithmetic one, which AVX2 lacks, as
+ * ((x ^ s) >> n) ^ s with s each element's sign (vpcmpgtq) */
+static bool shift_vv(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew, chunks = group_chunks(t), step;
+	bool w = sew == 8, l;
+	struct mem bits = M(REG_CPU, OFF(v_slide) + 64);
+	uint8_t op = in->op == RV_VSLL ? 0x47 : in->op == RV_VSRL || w ? 0x45 : 0x46, *short_vl;
+	if ((sew != 4 && sew != 8) || !t->j->host_avx2 || in->rs3 != VF_VV || !mask_ok_blend(t) || !group_ok_blend(t) ||
+	    !groups_aligned(t))
+		return false;
+	short_vl = enter_group_blend(t);
+	step = step_of(t, chunks);
+	l = step == 2;
+	e_mov_ri(e, RAX, w ? 63 : 31 | 31ull << 32);
+	for (int32_t b = 0; b < 32; b += 8)
+		e_store(e, M(REG_CPU, OFF(v_slide) + 64 + b), RAX, 8);
+	for (unsigned k = 0; k < chunks; k += step) {
+		int kr = elem_k(t, k, step);
+		vget(t, XMM0, in->rs2, k, step);
+		vget(t, XMM1, in->rs1, k, step);
+		e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM1, XMM1, bits); /* vpand */
+		if (in->op == RV_VSRA && w) {
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM2, XMM2);   /* vpxor: 0 */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F38, false, 0x37, XMM2, XMM2, XMM0); /* vpcmpgtq: s */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM2);
+		}
+		e_vex_rr(e, l, VEX_PP_66, VEX_0F38, w, op, XMM0, XMM0, XMM1);
+		if (in->op == RV_VSRA && w)
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, XMM2);
+		vput_tail(t, in->rd, k, XMM0, step, kr);
+	}
+	finish_wide(t, step);
+	short_vl_path(t, short_vl, "vl below VLMAX: tails stay undisturbed");
+	return true;
+}
+
 /* vmv.x.s: element 0, sign-extended (whatever vl is) */
 static bool move_to_scalar(struct tctx *t)
 {
@@ -4900,7 +4940,7 @@ static int element_wise(struct tctx *t)
 	case RV_VNMSUB: return t->v_sew == 1 ? byte_multiply(t) : int_multiply_add(t);
 	case RV_VSLL:
 	case RV_VSRL:
-	case RV_VSRA: return shift(t);
+	case RV_VSRA: return t->in->rs3 == VF_VV ? shift_vv(t) : shift(t);
 	case RV_VWADDU:
 	case RV_VWADD:
 	case RV_VWSUBU:
