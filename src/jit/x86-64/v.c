@@ -3864,31 +3864,48 @@ static void reduce_rr(struct tctx *t, uint8_t opc, bool map38, int x, int y)
 
 /* vwredsumu, vwredsum (.vs): vs2's elements (e8 to e32) widened to 2 * SEW and summed with vs1's
  * element 0 into vd's element 0: each 16 bytes with the inactive elements and those past vl
- * zeroed first (with the masks), extended in two halves and added; the lanes then folded */
+ * zeroed first (with the masks, or blending: pand with the active bytes), extended in two halves
+ * and added; the lanes then folded */
 static bool widening_reduction(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, dsew = 2 * sew, regs = group_regs(t), chunks = group_chunks(t);
 	bool masked = masks_needed(t), sign = in->op == RV_VWREDSUM;
+	bool blend = !masked && blends(t) && (!t->v_whole || !in->rm || t->v_lmul8 < 8) && (in->rm || mask_ok_blend(t));
 	uint8_t add = int_opcode_add(dsew), *short_vl = NULL, *none = NULL;
-	if (sew > 4 || !t->j->host_sse41 || (!masked && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs ||
-	    (masked && t->v_vl_const == 0))
+	if (sew > 4 || !t->j->host_sse41 || (!masked && !blend && (!in->rm || t->v_lmul8 < 8)) || in->rs2 % regs ||
+	    ((masked || blend) && t->v_vl_const == 0))
 		return false;
-	if (masked) {
+	if (blend) {
+		if (!t->v_masked)
+			blend_masks(t);
+		t->v_masked = true;
+		none = vl_zero_test(t);
+	} else if (masked) {
 		make_live(t);
 		none = vl_zero_test(t);
 	} else {
 		short_vl = enter_whole_group(t);
 	}
-	e_sse_rr(e, 0x66, false, 0xef, XMM0, XMM0); /* pxor: the sum */
 	for (unsigned k = 0; k < chunks; k++) {
+		if (blend && !in->rm) { /* v_elem for chunk k, which takes xmm0 (the sum so far) and xmm2 */
+			if (k)
+				vec_store(t, M(REG_CPU, OFF(v_slide)), XMM0, 1);
+			blend_elements(t, k, 1);
+			if (k)
+				vec_load(t, XMM0, M(REG_CPU, OFF(v_slide)), 1);
+		}
+		if (!k)
+			e_sse_rr(e, 0x66, false, 0xef, XMM0, XMM0); /* pxor: the sum */
 		vget(t, XMM1, in->rs2, k, 1);
 		if (masked) { /* vmovdqu8/16/32 xmm1{k3}{z}, xmm1 */
 			int kr = elems_k(t, k * 16 / sew, 16 / sew);
 			e_evex_rrk(e, false, sew <= 2 ? VEX_PP_F2 : VEX_PP_F3, VEX_0F, sew == 2, 0x6f, XMM1, 0, XMM1,
 				   kr, true);
 		}
+		if (blend) /* pand with the active bytes */
+			vec_op_m(t, 0x66, false, 0xdb, XMM1, blend_at(t, BLEND_ACTIVE, k), 1);
 		e_sse_rr(e, 0x66, false, 0x6f, XMM2, XMM1); /* movdqa: the low 8 bytes widened */
 		extend(t, XMM2, sew, sign, 1);
 		e_sse_rr(e, 0x66, false, add, XMM0, XMM2);
