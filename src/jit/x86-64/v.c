@@ -4037,13 +4037,13 @@ static bool reduction(struct tctx *t)
  * 0 of vd = vs1[0] plus the active elements of vs2 one at a time by addss/addsd (frm in MXCSR,
  * the flags as they come), a NaN made canonical at the end unless none was added (vs1[0] is the
  * result then, as it is); where not all VLMAX (at most 64) are active, their bits (vl's and
- * v0's) in rdx, tested one by one */
+ * v0's) in rdx, tested one by one (with the host's masks, or BMI2's bzhi where it blends) */
 static bool fp_reduction(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), per = 16 / sew;
-	bool masked = masks_needed(t);
+	bool masked = masks_needed(t) || (blends(t) && t->j->host_bmi2 && (!t->v_whole || !in->rm || t->v_lmul8 < 8));
 	uint8_t pfx = sew == 8 ? 0xf2 : 0xf3, *short_vl = NULL, *none = NULL, *none_added = NULL, *odd_frm;
 	if ((sew != 4 && sew != 8) || in->rs2 % regs || (!masked && (!in->rm || t->v_lmul8 < 8)) || t->v_vlmax > 64 ||
 	    (masked && t->v_vl_const == 0))
@@ -4056,7 +4056,7 @@ static bool fp_reduction(struct tctx *t)
 	if (masked) {
 		none = vl_zero_test(t);
 		e_mov_ri(e, RDX, t->v_vlmax >= 64 ? UINT64_MAX : ~(~0ull << t->v_vlmax));
-		if (tail_masked(t))
+		if (!t->v_whole)
 			and_below_vl(t, RDX, RCX, 0);
 		if (!in->rm) {
 			v0_bits(t, RAX, 0);
@@ -4113,24 +4113,53 @@ static void min_max_vex(struct tctx *t, bool max, bool w, bool l256, bool scalar
 	e_vex_rr(e, l256, w ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, false, max ? 0x54 : 0x56, x, x, tmp); /* vand/vor */
 }
 
-/* vfredmax and vfredmin with AVX2 (registers in the vCPU), unmasked, vl = VLMAX: the chunks
- * combined in ymm0 (a chunk with a NaN, or vs1[0] a NaN: the interpreter, nothing written yet),
- * the lanes folded into lane 0, then vs1[0] */
+/* vfredmax and vfredmin with AVX2 (registers in the vCPU): the chunks combined in ymm0 (a chunk
+ * with a NaN, or vs1[0] a NaN: the interpreter, nothing written yet), the lanes folded into lane
+ * 0, then vs1[0]. Blending (a short vl, v0.t, a fractional LMUL), 16 bytes at a time, the
+ * elements past vl and the inactive ones made the identity (-inf for the maximum, +inf for the
+ * minimum, from v_slide + 32) first. */
 static bool fp_minmax_reduction_avx2(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, regs = group_regs(t), chunks = group_chunks(t), step, n = 0;
 	bool max = in->op == RV_VFREDMAX, w = sew == 8;
-	uint8_t *short_vl, *nan[65];
-	if (!t->j->host_avx2 || t->j->v_resident || t->j->v_masks || !in->rm || t->v_lmul8 < 8 ||
-	    (sew != 4 && sew != 8) || in->rs2 % regs || chunks > 64)
+	bool blend = blends(t) && (!t->v_whole || !in->rm || t->v_lmul8 < 8) && (in->rm || mask_ok_blend(t));
+	uint64_t inf = w ? 0x7ff0000000000000ull : 0x7f800000, ident;
+	uint8_t *short_vl = NULL, *none = NULL, *nan[65];
+	if (!t->j->host_avx2 || t->j->v_resident || t->j->v_masks || (!blend && (!in->rm || t->v_lmul8 < 8)) ||
+	    (sew != 4 && sew != 8) || in->rs2 % regs || chunks > 64 || (blend && t->v_vl_const == 0))
 		return false;
-	short_vl = enter_whole_group(t);
-	step = step_of(t, chunks);
+	if (blend) {
+		if (!t->v_masked)
+			blend_masks(t);
+		t->v_masked = true;
+		none = vl_zero_test(t);
+		ident = max ? inf | 1ull << (8 * sew - 1) : inf;
+		e_mov_ri(e, RAX, w ? ident : ident | ident << 32);
+		e_store(e, M(REG_CPU, OFF(v_slide) + 32), RAX, 8);
+		e_store(e, M(REG_CPU, OFF(v_slide) + 40), RAX, 8);
+		step = 1;
+	} else {
+		short_vl = enter_whole_group(t);
+		step = step_of(t, chunks);
+	}
 	for (unsigned k = 0; k < chunks; k += step) {
 		int x = k ? XMM2 : XMM0;
-		vget(t, x, in->rs2, k, step);
+		if (blend && !in->rm) { /* v_elem for chunk k, which takes xmm0 (the result so far) and xmm2 */
+			if (k)
+				vec_store(t, M(REG_CPU, OFF(v_slide)), XMM0, 1);
+			blend_elements(t, k, 1);
+			if (k)
+				vec_load(t, XMM0, M(REG_CPU, OFF(v_slide)), 1);
+		}
+		if (blend) { /* x = vs2's chunk where active, the identity elsewhere */
+			vec_load(t, x, M(REG_CPU, OFF(v_slide) + 32), 1);
+			vec_load(t, XMM1, blend_at(t, BLEND_ACTIVE, k), 1);
+			blend_m(t, x, x, vreg(t, in->rs2, k), XMM1, 1);
+		} else {
+			vget(t, x, in->rs2, k, step);
+		}
 		e_vex_rr(e, step == 2, w ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, false, 0xc2, XMM1, x, x); /* vcmpunord */
 		e_byte(e, 3);
 		vec_unary(t, w ? 0x66 : 0, 0x50, RAX, XMM1, step); /* vmovmskps/pd */
@@ -4155,6 +4184,8 @@ static bool fp_minmax_reduction_avx2(struct tctx *t)
 	min_max_vex(t, max, w, false, true, XMM0, XMM2, XMM1); /* vs1's other elements are not looked at */
 	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX);              /* movq rax, xmm0 */
 	put_element0(t, in->rd);
+	if (none)
+		e_patch(none, e->p);
 	while (n)
 		t_cold_helper(t, nan[--n], interp_v, "a NaN in a vfredmax/vfredmin");
 	short_vl_path(t, short_vl, "vl below VLMAX: fewer elements");
