@@ -3100,13 +3100,17 @@ static bool bit_manipulation_blend(struct tctx *t)
 /* Zvbb's element-wise forms with AVX-512: vandn (vpandn), vrol/vror on e32/e64 (vprolv/vprorv),
  * vrev8 (vpshufb), vbrev8 and vbrev (GFNI's affine transform by the bit-reversing matrix, then
  * vrev8's shuffle), vclz on e32/e64 (AVX-512CD), vcpop.v (VPOPCNTDQ, BITALG) and vctz (the
- * population of (x - 1) & ~x) */
+ * population of (x - 1) & ~x); where the host lacks the instruction (and for vclz of bytes and
+ * halfwords), bit_count_blend's AVX2 forms, the byte reverser in v_slide */
 static bool bit_manipulation(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned op = in->op, sew = t->v_sew, chunks = group_chunks(t), form = in->rs3, step;
 	bool w = sew == 8, binary = op == RV_VANDN || op == RV_VROL || op == RV_VROR;
+	bool fallback = (op == RV_VCLZ && (sew < 4 || !t->j->v_cd)) ||
+			((op == RV_VCPOP_V || op == RV_VCTZ) && !t->j->v_popcnt) ||
+			((op == RV_VBREV8 || op == RV_VBREV) && !t->j->v_gfni);
 	static const uint8_t add[9] = {[1] = 0xfc, [2] = 0xfd, [4] = 0xfe, [8] = 0xd4};
 	uint8_t *short_vl;
 	if (!t->j->v_masks)
@@ -3114,26 +3118,31 @@ static bool bit_manipulation(struct tctx *t)
 	if (!mask_ok(t) || !group_ok(t) || !groups_aligned(t) ||
 	    (binary && form != VF_VV && form != VF_VX && form != VF_VI) || (op == RV_VANDN && form == VF_VI))
 		return false;
-	if (((op == RV_VROL || op == RV_VROR || op == RV_VCLZ) && sew < 4) || (op == RV_VCLZ && !t->j->v_cd) ||
-	    ((op == RV_VCPOP_V || op == RV_VCTZ) && !t->j->v_popcnt) ||
-	    ((op == RV_VBREV8 || op == RV_VBREV) && !t->j->v_gfni) || op == RV_VWSLL)
+	if (((op == RV_VROL || op == RV_VROR) && sew < 4) || op == RV_VWSLL)
 		return false;
 	short_vl = enter_group(t);
 	step = step_of(t, chunks);
 	if (binary && form != VF_VV)
-		scalar_operand(t, sew, step);    /* xmm1 */
-	if (op == RV_VBREV8 || op == RV_VBREV) { /* xmm1 = the matrix that reverses a byte's bits */
+		scalar_operand(t, sew, step);                   /* xmm1 */
+	if ((op == RV_VBREV8 || op == RV_VBREV) && !fallback) { /* xmm1 = the bit-reversing matrix */
 		e_mov_ri(e, RAX, 0x8040201008040201ull);
 		broadcast_rax(t, XMM1, 16 * step, true);
 	}
 	if ((op == RV_VREV8 || op == RV_VBREV) && sew > 1)
 		byte_reverser(t, sew, step);
+	if (op == RV_VBREV && sew > 1 && fallback) /* bit_count_blend takes xmm2 */
+		vec_store(t, M(REG_CPU, OFF(v_slide)), XMM2, step);
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
 		unsigned L = 16 * step;
 		vget(t, XMM0, in->rs2, k, step);
 		if (binary && form == VF_VV)
 			vget(t, XMM1, in->rs1, k, step);
+		if (fallback) {
+			bit_count_blend(t, op, sew, step == 2, OFF(v_slide));
+			vput_tail(t, in->rd, k, XMM0, step, kr);
+			continue;
+		}
 		switch (op) {
 		case RV_VANDN: e_evex_len_rr(e, L, VEX_PP_66, VEX_0F, true, 0xdf, XMM0, XMM1, XMM0, 0); break;
 		case RV_VROL:
