@@ -3408,22 +3408,70 @@ static bool fp_min_max(struct tctx *t)
 	return true;
 }
 
-/* conversion where the host blends (v_blend): singles to and from 32-bit signed integers
- * (vcvtps2dq, vcvttps2dq, vcvtdq2ps), the inactive elements and those past vl made 1.0 (exact
- * either way: no flag), an active one whose magnitude is 2^31 or more, or a NaN, sending the
- * chunk and the rest to the interpreter (x86 gives 0x80000000 where RISC-V saturates) */
+/* For conversion_blend: singles' magnitude, the largest below 2^31, 2^31 itself, 2^31's bits over
+ * an integer, the largest single below 2^32 as an integer, 0x0000ffff, 65536.0 */
+static const struct {
+	uint32_t abs[8], big[8], two31[8], sign[8], big_u[8], low16[8], two16[8];
+} conversion_bits __attribute__((aligned(32))) = {
+    {[0 ... 7] = 0x7fffffffu}, {[0 ... 7] = 0x4effffffu}, {[0 ... 7] = 0x4f000000u}, {[0 ... 7] = 0x80000000u},
+    {[0 ... 7] = 0x4f7fffffu}, {[0 ... 7] = 0xffffu},     {[0 ... 7] = 0x47800000u}};
+
+#define CONV(field) M(RAX, (int32_t)offsetof(__typeof__(conversion_bits), field))
+
+/* xmm0 = vcvtps2dq (vcvttps2dq with rtz) of xmm0's singles in [0, 2^32), -0 too: those from
+ * 2^31 on less 2^31 first (exact) and the sign bit added back, the others as they are; each way
+ * takes a value that converts exactly (0, 2^31) where the other applies, so that no flag comes
+ * from it. The first way's result waits in v_slide (rax = conversion_bits). */
+static void to_unsigned(struct tctx *t, bool rtz, bool l)
+{
+	struct emit *e = &t->e;
+	uint8_t pp = rtz ? VEX_PP_F3 : VEX_PP_66;
+	unsigned step = l ? 2 : 1;
+	e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0x66, XMM2, XMM0, CONV(big)); /* vpcmpgtd: 2^31 on */
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, XMM1);      /* vpxor: 0 */
+	blend_r(t, XMM1, XMM0, XMM1, XMM2, step);                              /* below 2^31, else 0 */
+	e_vex_rr(e, l, pp, VEX_0F, false, 0x5b, XMM1, 0, XMM1);                /* vcvt(t)ps2dq */
+	vec_store(t, M(REG_CPU, OFF(v_slide)), XMM1, step);
+	vec_load(t, XMM1, CONV(two31), step);
+	blend_r(t, XMM1, XMM1, XMM0, XMM2, step);                                  /* from 2^31 on, else 2^31 */
+	e_vex_rm(e, l, VEX_PP_NONE, VEX_0F, false, 0x5c, XMM1, XMM1, CONV(two31)); /* vsubps */
+	e_vex_rr(e, l, pp, VEX_0F, false, 0x5b, XMM1, 0, XMM1);
+	e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, CONV(sign)); /* vpxor: + 2^31 */
+	vec_load(t, XMM0, M(REG_CPU, OFF(v_slide)), step);
+	blend_r(t, XMM0, XMM0, XMM1, XMM2, step);
+}
+
+/* xmm0 = its unsigned 32-bit integers as singles: the high and low 16 bits each converted
+ * exactly (vcvtdq2ps), the high ones times 65536 (exact), then added: one rounding, by frm */
+static void from_unsigned(struct tctx *t, bool l)
+{
+	struct emit *e = &t->e;
+	e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM1, XMM0, CONV(low16)); /* vpand */
+	e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x72, 2, XMM0, XMM0);           /* vpsrld xmm0, 16 */
+	e_byte(e, 16);
+	e_vex_rr(e, l, VEX_PP_NONE, VEX_0F, false, 0x5b, XMM0, 0, XMM0); /* vcvtdq2ps */
+	e_vex_rr(e, l, VEX_PP_NONE, VEX_0F, false, 0x5b, XMM1, 0, XMM1);
+	e_vex_rm(e, l, VEX_PP_NONE, VEX_0F, false, 0x59, XMM0, XMM0, CONV(two16)); /* vmulps */
+	e_vex_rr(e, l, VEX_PP_NONE, VEX_0F, false, 0x58, XMM0, XMM0, XMM1);        /* vaddps */
+}
+
+/* conversion where the host blends (v_blend): singles to and from 32-bit integers (vcvtps2dq,
+ * vcvttps2dq, vcvtdq2ps; the unsigned ones by to_unsigned and from_unsigned), the inactive
+ * elements and those past vl made 1.0 (exact either way: no flag), an active one that saturates
+ * (signed: a magnitude of 2^31 or more; unsigned: 2^32 or more, or negative but -0), or a NaN,
+ * sending the chunk and the rest to the interpreter (x86 gives 0x80000000 where RISC-V
+ * saturates) */
 static bool conversion_blend(struct tctx *t)
 {
-	static const struct {
-		uint32_t abs[8], big[8];
-	} bits __attribute__((aligned(32))) = {{[0 ... 7] = 0x7fffffffu}, {[0 ... 7] = 0x4effffffu}};
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned op = in->op, chunks = group_chunks(t), step;
-	bool to_int = op == RV_VFCVT_X_F || op == RV_VFCVT_RTZ_X_F, rtz = op == RV_VFCVT_RTZ_X_F, l;
+	bool rtz = op == RV_VFCVT_RTZ_X_F || op == RV_VFCVT_RTZ_XU_F, l;
+	bool to_int = rtz || op == RV_VFCVT_X_F || op == RV_VFCVT_XU_F;
+	bool unsign = op == RV_VFCVT_XU_F || op == RV_VFCVT_RTZ_XU_F || op == RV_VFCVT_F_XU;
 	uint8_t *slow[16] = {NULL}, *odd_frm = NULL;
-	if (t->v_sew != 4 || (!to_int && op != RV_VFCVT_F_X) || !blends(t) || !mask_ok_blend(t) || !groups_aligned(t))
-		return false; /* the unsigned forms: no AVX2 instruction */
+	if (t->v_sew != 4 || !blends(t) || !mask_ok_blend(t) || !groups_aligned(t))
+		return false;
 	enter_group_blend(t); /* vl is VLMAX where it does not blend */
 	if (!rtz)
 		odd_frm = check_frm(t);
@@ -3434,15 +3482,32 @@ static bool conversion_blend(struct tctx *t)
 		vget(t, XMM0, in->rs2, k, step);
 		if (t->v_blending)
 			blend_one(t, XMM0, k, step);
-		if (to_int) { /* |x| above the largest single below 2^31 (a NaN too): vpand, vpcmpgtd, vptest */
-			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)&bits);
-			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM2, XMM0, M(RAX, 0));
-			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0x66, XMM2, XMM2, M(RAX, 32));
-			e_vex_rr(e, l, VEX_PP_66, VEX_0F38, false, 0x17, XMM2, 0, XMM2);
+		e_mov_ri(e, RAX, (uint64_t)(uintptr_t)&conversion_bits);
+		if (to_int && !unsign) { /* |x| above the largest single below 2^31 (a NaN too) */
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM2, XMM0, CONV(abs));
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0x66, XMM2, XMM2, CONV(big));
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F38, false, 0x17, XMM2, 0, XMM2); /* vptest */
+			slow[k] = e_jcc(e, CC_NE);
+		} else if (to_int) { /* negative but -0 (its bits with the sign flipped above 0), or x
+				      * above the largest single below 2^32 (a NaN too) */
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM0, CONV(sign)); /* vpxor */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM2, XMM2);
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x66, XMM1, XMM1, XMM2); /* vpcmpgtd */
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0x66, XMM2, XMM0, CONV(big_u));
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xeb, XMM2, XMM2, XMM1); /* vpor */
+			e_vex_rr(e, l, VEX_PP_66, VEX_0F38, false, 0x17, XMM2, 0, XMM2);  /* vptest */
 			slow[k] = e_jcc(e, CC_NE);
 		}
-		/* vcvttps2dq (F3), vcvtps2dq (66), vcvtdq2ps (none) */
-		e_vex_rr(e, l, rtz ? VEX_PP_F3 : to_int ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, false, 0x5b, XMM0, 0, XMM0);
+		if (unsign && to_int)
+			to_unsigned(t, rtz, l);
+		else if (unsign)
+			from_unsigned(t, l);
+		else /* vcvttps2dq (F3), vcvtps2dq (66), vcvtdq2ps (none) */
+			e_vex_rr(e, l,
+				 rtz      ? VEX_PP_F3
+				 : to_int ? VEX_PP_66
+					  : VEX_PP_NONE,
+				 VEX_0F, false, 0x5b, XMM0, 0, XMM0);
 		vput_tail(t, in->rd, k, XMM0, step, kr);
 	}
 	finish_wide(t, step);
