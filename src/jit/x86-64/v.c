@@ -2319,21 +2319,26 @@ static bool arith(struct tctx *t)
 }
 
 /* fp_widen_convert where the host blends (v_blend), 16 bytes of vd at a time from the 8 of vs2
- * under them: singles to doubles (vcvtps2pd, a NaN made canonical), 32-bit signed integers to
- * doubles (vcvtdq2pd), 16-bit ones to singles (vpmovsxwd, vcvtdq2ps); vd blended at twice SEW as
- * the widening integer forms do, and a single past vl or inactive made 1.0 first (its keep mask's
- * dwords 0 and 2: an sNaN there raises nothing) */
+ * under them: singles to doubles (vcvtps2pd, a NaN made canonical), 32-bit integers to doubles
+ * (vcvtdq2pd; an unsigned one with its sign bit flipped, then 2^31 added: exact), 16-bit ones to
+ * singles (vpmovsxwd or vpmovzxwd, vcvtdq2ps); vd blended at twice SEW as the widening integer
+ * forms do, and a single past vl or inactive made 1.0 first (its keep mask's dwords 0 and 2: an
+ * sNaN there raises nothing) */
 static bool fp_widen_convert_blend(struct tctx *t)
 {
+	static const struct {
+		uint32_t sign[4];
+		double two31[2];
+	} unsigned_bits __attribute__((aligned(16))) = {{[0 ... 3] = 0x80000000u}, {2147483648.0, 2147483648.0}};
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned op = in->op, sew = t->v_sew, lmul8 = t->v_lmul8;
 	unsigned sregs = group_regs(t), dregs = lmul8 < 4 ? 1 : lmul8 / 4, dchunks = dregs * t->cpu->vlenb / 16;
 	bool by_v0 = !in->rm, blend = by_v0 || !(t->v_whole && lmul8 >= 4), single = op == RV_VFWCVT_F_F;
 	if (!t->j->v_blend || dchunks > 16 || lmul8 > 32 || !mask_ok_blend(t) ||
-	    (single ? sew != 4 : op != RV_VFWCVT_F_X || (sew != 2 && sew != 4)) || in->rd % dregs || in->rs2 % sregs ||
+	    (single ? sew != 4 : sew != 2 && sew != 4) || in->rd % dregs || in->rs2 % sregs ||
 	    groups_overlap(in->rs2, sregs, in->rd, dregs))
-		return false; /* vfwcvt.f.xu (no AVX2 instruction), a source overlapping vd: the interpreter's */
+		return false; /* a source overlapping vd: the interpreter's */
 	widen_masks(t, by_v0, blend);
 	for (unsigned u = 0; u < dchunks; u++) {
 		struct mem keep = by_v0 ? M(REG_CPU, OFF(v_elem) + 32) : MX(RDX, RCX, 16 * (int32_t)u);
@@ -2350,9 +2355,15 @@ static bool fp_widen_convert_blend(struct tctx *t)
 			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM0, 0, XMM0);
 			canonicalize(t, 8, 1);
 		} else if (sew == 4) { /* vcvtdq2pd */
+			if (op == RV_VFWCVT_F_XU) {
+				e_mov_ri(e, RAX, (uint64_t)(uintptr_t)&unsigned_bits);
+				e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, M(RAX, 0)); /* vpxor */
+			}
 			e_vex_rr(e, false, VEX_PP_F3, VEX_0F, false, 0xe6, XMM0, 0, XMM0);
-		} else { /* vpmovsxwd, vcvtdq2ps */
-			extend(t, XMM0, 2, true, 1);
+			if (op == RV_VFWCVT_F_XU) /* vaddpd */
+				e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0x58, XMM0, XMM0, M(RAX, 16));
+		} else { /* vpmovsxwd or vpmovzxwd, vcvtdq2ps */
+			extend(t, XMM0, 2, op == RV_VFWCVT_F_X, 1);
 			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x5b, XMM0, 0, XMM0);
 		}
 		if (blend) {
