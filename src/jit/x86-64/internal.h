@@ -245,7 +245,7 @@ struct tctx {
 	uint32_t sext_known; /* guest registers known to hold a sign-extended 32-bit value here */
 	bool upper_dead;     /* no use can see the upper half of this instruction's W result */
 	/* W results whose sign extension waits until the instruction at `at`, which reads them as
-	 * a 32-bit operation, has been translated (t_extend_late) */
+	 * a 32-bit operation, has been translated (translate.c's extend_late) */
 	struct {
 		unsigned reg;
 		int host, at;
@@ -361,7 +361,7 @@ bool t_dead_after(struct tctx *t, unsigned r, int from);
 bool t_upper_dead_after(struct tctx *t, unsigned rd, int from);
 /* The sign extension of rd's new 32-bit value in its host register h, due before the instruction
  * `from` places on: left out where nothing sees the upper half, else emitted now or put off
- * (t_extend_late) */
+ * (translate.c's extend_late) */
 void t_extend_w(struct tctx *t, unsigned rd, int h, int from);
 /* Whether instruction p reads guest register r as a source (by its format: rs2 for R-type) */
 bool t_reads(const struct rv_insn *p, unsigned r);

@@ -3036,6 +3036,16 @@ static void bit_count_blend(struct tctx *t, unsigned op, unsigned sew, bool l, i
 	population_avx2(t, sew, l);
 }
 
+/* v_slide + 64 = an element's bits less one (31 or 63, w) in every 32- or 64-bit element: the
+ * mask of a shift amount taken from a vector */
+static struct mem shift_amount_mask(struct tctx *t, bool w)
+{
+	e_mov_ri(&t->e, RAX, w ? 63 : 31 | 31ull << 32);
+	for (int32_t b = 0; b < 32; b += 8)
+		e_store(&t->e, M(REG_CPU, OFF(v_slide) + 64 + b), RAX, 8);
+	return M(REG_CPU, OFF(v_slide) + 64);
+}
+
 /* vandn, vrev8, vrol and vror (32- and 64-bit elements) where the host blends (v_blend): vpandn;
  * vpshufb by the byte reverser (kept in v_slide: v0's masks take xmm2); a rotate as two shifts
  * ORed, by an immediate, or by vpsllv/vpsrlv with the amount masked to the element's bits and
@@ -3050,6 +3060,7 @@ static bool bit_manipulation_blend(struct tctx *t)
 	bool counts = op == RV_VBREV8 || op == RV_VBREV || op == RV_VCPOP_V || op == RV_VCTZ || op == RV_VCLZ;
 	static const uint8_t shift_imm[9] = {[4] = 0x72, [8] = 0x73};
 	int32_t rev = OFF(v_slide), amount = OFF(v_slide) + 32;
+	struct mem amount_bits = {0};
 	if (!blends(t) || !mask_ok_blend(t) || !groups_aligned(t) ||
 	    (op == RV_VANDN ? form != VF_VV && form != VF_VX
 	     : rotate       ? (sew != 4 && sew != 8) || (form != VF_VV && form != VF_VX && form != VF_VI)
@@ -3064,11 +3075,8 @@ static bool bit_manipulation_blend(struct tctx *t)
 		byte_reverser(t, sew, step);
 		vec_store(t, M(REG_CPU, rev), XMM2, step);
 	}
-	if (rotate && form != VF_VI) { /* the element's bits less one, in every element of v_slide + 64 */
-		e_mov_ri(e, RAX, w ? 63 : 31 | 31ull << 32);
-		for (int32_t b = 0; b < 32; b += 8)
-			e_store(e, M(REG_CPU, OFF(v_slide) + 64 + b), RAX, 8);
-	}
+	if (rotate && form != VF_VI)
+		amount_bits = shift_amount_mask(t, w);
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
 		vget(t, XMM0, in->rs2, k, step);
@@ -3090,7 +3098,7 @@ static bool bit_manipulation_blend(struct tctx *t)
 			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xeb, XMM0, XMM0, XMM2);
 		} else { /* rol: (x << n) | ((x >> 1) >> (bits - 1 - n)); ror the other way round */
 			bool rol = op == RV_VROL;
-			struct mem mask = M(REG_CPU, OFF(v_slide) + 64);
+			struct mem mask = amount_bits;
 			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xdb, XMM2, XMM1, mask); /* vpand: n */
 			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM2, mask); /* vpxor: bits - 1 - n */
 			vec_store(t, M(REG_CPU, amount), XMM2, step);
@@ -3830,7 +3838,7 @@ static bool shift_vv(struct tctx *t)
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, chunks = group_chunks(t), step;
 	bool w = sew == 8, l;
-	struct mem bits = M(REG_CPU, OFF(v_slide) + 64);
+	struct mem bits;
 	uint8_t op = in->op == RV_VSLL ? 0x47 : in->op == RV_VSRL || w ? 0x45 : 0x46, *short_vl;
 	if ((sew != 4 && sew != 8) || !t->j->host_avx2 || in->rs3 != VF_VV || !mask_ok_blend(t) || !group_ok_blend(t) ||
 	    !groups_aligned(t))
@@ -3838,9 +3846,7 @@ static bool shift_vv(struct tctx *t)
 	short_vl = enter_group_blend(t);
 	step = step_of(t, chunks);
 	l = step == 2;
-	e_mov_ri(e, RAX, w ? 63 : 31 | 31ull << 32);
-	for (int32_t b = 0; b < 32; b += 8)
-		e_store(e, M(REG_CPU, OFF(v_slide) + 64 + b), RAX, 8);
+	bits = shift_amount_mask(t, w);
 	for (unsigned k = 0; k < chunks; k += step) {
 		int kr = elem_k(t, k, step);
 		vget(t, XMM0, in->rs2, k, step);
