@@ -513,7 +513,7 @@ static const struct {
     {"srlvv64m1", srlvv64m1, 0}, {"sravv64m4", sravv64m4, 0}, {"sravv32mf2", sravv32mf2, 0}, {"srlvv32m8", srlvv32m8, 0}, {"ctz16m8", ctz16m8, 0},
     {"ctz32mf2", ctz32mf2, 0}, {"cpop8m2", cpop8m2, 0}, {"cpop32m4", cpop32m4, 0}, {"compress32m1", compress32m1, 0}, {"compress8m2", compress8m2, 0}, {"compress64m4", compress64m4, 0}, {"compress8m8", compress8m8, 0}, {"compress16m8", compress16m8, 0},
     {"compress16mf2", compress16mf2, 0}, {"fwadd32m1", fwadd32m1, 4}, {"fwsub32m2f", fwsub32m2f, 4}, {"fwmul32mf2", fwmul32mf2, 4},
-    {"fwaddw32m1", fwaddw32m1, 4}, {"fwsubw32m2f", fwsubw32m2f, 4}, {"saddu8m2", saddu8m2, 0}, {"sadd8m1x", sadd8m1x, 0}, {"ssubu16m4", ssubu16m4, 0}, {"ssub16mf2x", ssub16mf2x, 0},
+    {"fwaddw32m1", fwaddw32m1, 4}, {"fwaddw32m1-snan", fwaddw32m1, 8}, {"fwsubw32m2f", fwsubw32m2f, 4}, {"saddu8m2", saddu8m2, 0}, {"sadd8m1x", sadd8m1x, 0}, {"ssubu16m4", ssubu16m4, 0}, {"ssub16mf2x", ssub16mf2x, 0},
     {"saddu16m1i", saddu16m1i, 0}, {"sadd8m8i", sadd8m8i, 0}, {"mul8m1", mul8m1, 0}, {"mul8m4x", mul8m4x, 0}, {"mul8mf2", mul8mf2, 0}, {"macc8m2", macc8m2, 0}, {"nmsac8m1x", nmsac8m1x, 0},
     {"madd8m4", madd8m4, 0}, {"nmsub8mf2x", nmsub8mf2x, 0}, {"wredsum8m1", wredsum8m1, 0}, {"wredsumu16m2", wredsumu16m2, 0}, {"wredsum32m4", wredsum32m4, 0},
     {"wredsumu8mf2", wredsumu8mf2, 0}, {"msbf8m1", msbf8m1, 0}, {"msif32m4", msif32m4, 0}, {"msof16m8", msof16m8, 0}, {"msbf8m8", msbf8m8, 0},

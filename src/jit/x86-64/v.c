@@ -3202,6 +3202,76 @@ static bool bit_manipulation(struct tctx *t)
  * singles is exact in D), all under the element mask with zeroing (no flags from the others), a
  * NaN made canonical; a .vf scalar is widened with each chunk, under its mask, so that a
  * signaling NaN raises NV only where an element uses it */
+/* fp_widening where the host blends (v_blend), 16 bytes of vd (two doubles) at a time: the singles
+ * under them (and a .vf scalar) made 1.0 where vd keeps its element (past vl, inactive: their
+ * keep mask's dwords 0 and 2, as fp_widen_convert_blend's), a .wv/.wf double source likewise by
+ * the whole mask, all widened (vcvtps2pd), the D operation, a NaN made canonical, vd blended */
+static bool fp_widening_blend(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned op = in->op, form = in->rs3, lmul8 = t->v_lmul8;
+	unsigned sregs = group_regs(t), dregs = lmul8 < 4 ? 1 : lmul8 / 4, dchunks = dregs * t->cpu->vlenb / 16;
+	bool wide = form == VF_WV || form == VF_WF, scalar = form == VF_VF || form == VF_WF;
+	bool by_v0 = !in->rm, blend = by_v0 || !(t->v_whole && lmul8 >= 4);
+	uint8_t opc = op == RV_VFWMUL ? 0x59 : op == RV_VFWSUB || op == RV_VFWSUB_W ? 0x5c : 0x58, *odd_frm;
+	if (!t->j->v_blend || dchunks > 16 || lmul8 > 32 || !mask_ok_blend(t) || in->rd % dregs ||
+	    in->rs2 % (wide ? dregs : sregs) || (!scalar && in->rs1 % sregs))
+		return false;
+	if ((!wide && groups_overlap(in->rs2, sregs, in->rd, dregs)) ||
+	    (!scalar && groups_overlap(in->rs1, sregs, in->rd, dregs)) ||
+	    (wide && !scalar && groups_overlap(in->rs1, sregs, in->rs2, dregs)))
+		return false; /* reserved, or allowed in vd's highest part: the interpreter's */
+	odd_frm = check_frm(t);
+	if (scalar) { /* xmm1 = the single in every element */
+		fp_scalar(t, in->rs1, 4);
+		broadcast(t, 4, 1);
+	}
+	widen_masks(t, by_v0, blend);
+	for (unsigned u = 0; u < dchunks; u++) {
+		struct mem keep = by_v0 ? M(REG_CPU, OFF(v_elem) + 32) : MX(RDX, RCX, 16 * (int32_t)u);
+		int b = scalar ? XMM2 : XMM1;
+		if (by_v0) /* first: it takes xmm0 and xmm2 */
+			blend_elements(t, u, 1);
+		e_mov_ri(e, RAX, (uint64_t)(uintptr_t)&blend_bytes);
+		if (wide) {
+			vget(t, XMM0, in->rs2, u, 1);
+			if (blend) {
+				vec_load(t, XMM2, keep, 1);
+				blend_m(t, XMM0, XMM0, M(RAX, one_of(8)), XMM2, 1);
+			}
+		} else {
+			narrow_half(t, XMM0, in->rs2, u);
+			if (blend) { /* vpshufd xmm2, keep, 0x08: the singles' masks */
+				e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0x70, XMM2, 0, keep);
+				e_byte(e, 0x08);
+				blend_m(t, XMM0, XMM0, M(RAX, one_of(4)), XMM2, 1);
+			}
+			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM0, 0, XMM0); /* vcvtps2pd */
+		}
+		if (!scalar)
+			narrow_half(t, XMM1, in->rs1, u);
+		if (blend) {
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0x70, XMM2, 0, keep);
+			e_byte(e, 0x08);
+			blend_m(t, b, XMM1, M(RAX, one_of(4)), XMM2, 1);
+		} else if (scalar) {
+			vec_unary(t, 0x66, 0x6f, XMM2, XMM1, 1); /* movdqa */
+		}
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x5a, b, 0, b);
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, opc, XMM0, XMM0, b); /* vaddpd/vsubpd/vmulpd */
+		canonicalize(t, 8, 1);
+		if (blend) {
+			vec_load(t, XMM2, keep, 1);
+			blend_m(t, XMM0, XMM0, vreg(t, in->rd, u), XMM2, 1);
+		}
+		vput(t, in->rd, u, XMM0, 1);
+	}
+	widen_masks_done(t, 4, lmul8, by_v0);
+	slow_path(t, odd_frm, "frm is RMM or reserved: no host rounding mode");
+	return true;
+}
+
 static bool fp_widening(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -3211,6 +3281,8 @@ static bool fp_widening(struct tctx *t)
 	unsigned dchunks = dregs * t->cpu->vlenb / 16;
 	bool wide = form == VF_WV || form == VF_WF, scalar = form == VF_VF || form == VF_WF;
 	uint8_t opc = op == RV_VFWMUL ? 0x59 : op == RV_VFWSUB || op == RV_VFWSUB_W ? 0x5c : 0x58, *odd_frm;
+	if (!t->j->v_masks && t->v_sew == 4)
+		return fp_widening_blend(t);
 	if (!t->j->v_masks || t->v_sew != 4 || t->v_lmul8 > 32 || !mask_ok(t) || in->rd % dregs ||
 	    in->rs2 % (wide ? dregs : sregs) || (!scalar && in->rs1 % sregs))
 		return false;
