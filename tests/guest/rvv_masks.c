@@ -299,6 +299,12 @@ MLOOP(fwcvtfx32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse64.v",
 MLOOP(fwcvtfxu32mf2, "vsetvli %[vl], %[n], e32, mf2, tu, mu", "vle32.v", "vse64.v", "vfwcvt.f.xu.v v24, v8", 4)
 MLOOP(fwcvtfx16m1, "vsetvli %[vl], %[n], e16, m1, ta, mu", "vle16.v", "vse32.v", "vfwcvt.f.x.v v24, v8, v0.t", 2)
 MLOOP(fwcvtfxu16m4, "vsetvli %[vl], %[n], e16, m4, ta, mu", "vle16.v", "vse32.v", "vfwcvt.f.xu.v v24, v8", 2)
+/* unsigned zeros to FP (run under every rounding mode: +0 in each, where x - 2^31 + 2^31 would be -0
+ * rounding down) */
+MLOOP(fwcvtfxuz32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle32.v", "vse64.v",
+      "vsrl.vi v8, v8, 31\n\tvfwcvt.f.xu.v v24, v8, v0.t", 4)
+MLOOP(fcvtfxuz32m2, "vsetvli %[vl], %[n], e32, m2, ta, mu", "vle32.v", "vse32.v",
+      "vsrl.vi v8, v8, 31\n\tvfcvt.f.xu.v v24, v8", 4)
 MLOOP(fncvtff32m1, "vsetvli %[vl], %[n], e32, m1, ta, mu", "vle64.v", "vse32.v",
       "vsetvli zero, zero, e64, m2, ta, mu\n\tvle64.v v8, (%[pa])\n\tvfmul.vv v8, v8, v8\n\t"
       "vsetvli zero, zero, e32, m1, ta, mu\n\tvfncvt.f.f.w v24, v8, v0.t", 4)
@@ -454,7 +460,7 @@ MLOOP(fixed16, "vsetivli %[vl], 13, e16, m2, ta, mu", "vle16.v", "vse16.v", "vsu
 static const struct {
 	const char *name;
 	void (*fn)(size_t, uint64_t);
-	int fp; /* element bytes of a float operation, 0 for integers */
+	int fp; /* element bytes of a float operation, 0 for integers (1: integers under each rounding mode) */
 } loops[] = {
     {"add8m1", add8m1, 0},	 {"xor8m8", xor8m8, 0},	      {"and8mf2", and8mf2, 0},	   {"or8mf8", or8mf8, 0},
     {"ld8m4", ld8m4, 0},	 {"sub16m2", sub16m2, 0},     {"mul16mf2", mul16mf2, 0},   {"and16m4", and16m4, 0},
@@ -499,6 +505,7 @@ static const struct {
     {"fredminz32m1", fredminz32m1, 4}, {"fredmaxz64m2", fredmaxz64m2, 8}, {"fmvsf32m1", fmvsf32m1, 4},
     {"fmvsf64m2", fmvsf64m2, 8}, {"fwcvtff32m1", fwcvtff32m1, 4}, {"fwcvtff32m4", fwcvtff32m4, 4}, {"fwcvtfx32m2", fwcvtfx32m2, 0},
     {"fwcvtfxu32mf2", fwcvtfxu32mf2, 0}, {"fwcvtfx16m1", fwcvtfx16m1, 0}, {"fwcvtfxu16m4", fwcvtfxu16m4, 0},
+    {"fwcvtfxuz32m1", fwcvtfxuz32m1, 1}, {"fcvtfxuz32m2", fcvtfxuz32m2, 1},
     {"fncvtff32m1", fncvtff32m1, 8}, {"fncvtff32m2", fncvtff32m2, 8}, {"gather32m1vv", gather32m1vv, 0}, {"gather8m2vv", gather8m2vv, 0}, {"gather16mf2vx", gather16mf2vx, 0},
     {"gather64m2vi", gather64m2vi, 0}, {"gather32m2vi", gather32m2vi, 0}, {"gather16m1vxbig", gather16m1vxbig, 0},
     {"gather32m4vv", gather32m4vv, 0}, {"gather8m4vx", gather8m4vx, 0}, {"gather16m4vv", gather16m4vv, 0},
@@ -647,7 +654,7 @@ static void reserved(void)
 int main(void)
 {
 	for (unsigned k = 0; k < sizeof loops / sizeof loops[0]; k++) {
-		for (int rm = 0; rm < (loops[k].fp ? 2 : 1); rm++) {
+		for (int rm = 0; rm < (loops[k].fp ? 3 : 1); rm++) { /* RNE, RTZ, RDN */
 			size_t counts[] = {N, 1, 19, 64};
 			for (unsigned j = 0; j < 4; j++) {
 				unsigned fflags;

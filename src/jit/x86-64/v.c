@@ -1572,6 +1572,8 @@ static bool widening(struct tctx *t)
 	unsigned sregs = group_regs(t), dregs = t->v_lmul8 < 4 ? 1 : t->v_lmul8 / 4;
 	unsigned dchunks = dregs * t->cpu->vlenb / 16, step, per;
 	bool wide = op == RV_VWADDU_W || op == RV_VWADD_W || op == RV_VWSUBU_W || op == RV_VWSUB_W;
+	if (wide && (form == VF_WV || form == VF_WX)) /* the .wv and .wx forms: vs2 at 2 * SEW */
+		form -= VF_WV - VF_VV;
 	bool sign = op == RV_VWADD || op == RV_VWSUB || op == RV_VWADD_W || op == RV_VWSUB_W || op == RV_VWMUL ||
 		    op == RV_VWMACC;
 	bool sub = op == RV_VWSUBU || op == RV_VWSUB || op == RV_VWSUBU_W || op == RV_VWSUB_W;
@@ -2320,16 +2322,17 @@ static bool arith(struct tctx *t)
 
 /* fp_widen_convert where the host blends (v_blend), 16 bytes of vd at a time from the 8 of vs2
  * under them: singles to doubles (vcvtps2pd, a NaN made canonical), 32-bit integers to doubles
- * (vcvtdq2pd; an unsigned one with its sign bit flipped, then 2^31 added: exact), 16-bit ones to
- * singles (vpmovsxwd or vpmovzxwd, vcvtdq2ps); vd blended at twice SEW as the widening integer
- * forms do, and a single past vl or inactive made 1.0 first (its keep mask's dwords 0 and 2: an
- * sNaN there raises nothing) */
+ * (vcvtdq2pd; an unsigned one as its 16-bit halves, the high one times 65536 plus the low one:
+ * exact, and +0 for 0 in every rounding mode, where x - 2^31 + 2^31 is -0 rounding down), 16-bit
+ * ones to singles (vpmovsxwd or vpmovzxwd, vcvtdq2ps); vd blended at twice SEW as the widening
+ * integer forms do, and a single past vl or inactive made 1.0 first (its keep mask's dwords 0 and
+ * 2: an sNaN there raises nothing) */
 static bool fp_widen_convert_blend(struct tctx *t)
 {
 	static const struct {
-		uint32_t sign[4];
-		double two31[2];
-	} unsigned_bits __attribute__((aligned(16))) = {{[0 ... 3] = 0x80000000u}, {2147483648.0, 2147483648.0}};
+		uint32_t low16[4];
+		double two16[2];
+	} unsigned_bits __attribute__((aligned(16))) = {{[0 ... 3] = 0xffffu}, {65536.0, 65536.0}};
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned op = in->op, sew = t->v_sew, lmul8 = t->v_lmul8;
@@ -2354,14 +2357,17 @@ static bool fp_widen_convert_blend(struct tctx *t)
 		if (single) { /* vcvtps2pd */
 			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x5a, XMM0, 0, XMM0);
 			canonicalize(t, 8, 1);
-		} else if (sew == 4) { /* vcvtdq2pd */
-			if (op == RV_VFWCVT_F_XU) {
-				e_mov_ri(e, RAX, (uint64_t)(uintptr_t)&unsigned_bits);
-				e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xef, XMM0, XMM0, M(RAX, 0)); /* vpxor */
-			}
+		} else if (sew == 4 && op == RV_VFWCVT_F_XU) {
+			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)&unsigned_bits);
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xdb, XMM1, XMM0, M(RAX, 0)); /* vpand: low */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x72, 2, XMM0, XMM0);         /* vpsrld: high */
+			e_byte(e, 16);
+			e_vex_rr(e, false, VEX_PP_F3, VEX_0F, false, 0xe6, XMM0, 0, XMM0); /* vcvtdq2pd */
+			e_vex_rr(e, false, VEX_PP_F3, VEX_0F, false, 0xe6, XMM1, 0, XMM1);
+			e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0x59, XMM0, XMM0, M(RAX, 16)); /* vmulpd */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x58, XMM0, XMM0, XMM1);       /* vaddpd */
+		} else if (sew == 4) {                                                              /* vcvtdq2pd */
 			e_vex_rr(e, false, VEX_PP_F3, VEX_0F, false, 0xe6, XMM0, 0, XMM0);
-			if (op == RV_VFWCVT_F_XU) /* vaddpd */
-				e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0x58, XMM0, XMM0, M(RAX, 16));
 		} else { /* vpmovsxwd or vpmovzxwd, vcvtdq2ps */
 			extend(t, XMM0, 2, op == RV_VFWCVT_F_X, 1);
 			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x5b, XMM0, 0, XMM0);
@@ -4261,6 +4267,19 @@ static bool fp_reduction(struct tctx *t)
 	return true;
 }
 
+/* The jump taken where element 0 of x (a double, w, or a single) is a NaN, tested on its bits
+ * (through rax and rcx): a compare would raise invalid for a signaling one, which RISC-V's
+ * vfredmax/vfredmin do not where no element is active */
+static uint8_t *nan_test_quiet(struct tctx *t, int x, bool w)
+{
+	struct emit *e = &t->e;
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F, w, 0x7e, x, 0, RAX); /* vmovd/vmovq rax, x */
+	e_alu_rr(e, ALU_ADD, w, RAX, RAX);                         /* the sign shifted out */
+	e_mov_ri(e, RCX, w ? 0xffe0000000000000ull : 0xff000000u);
+	e_alu_rr(e, ALU_CMP, w, RAX, RCX);
+	return e_jcc(e, CC_A);
+}
+
 /* vfredmax, vfredmin where no active element nor vs1[0] is a NaN (one that is: the interpreter's,
  * which raises NV for a signaling one): the chunks folded with max/min (inactive elements first
  * set to -inf or +inf), then the lanes, then vs1[0], into element 0 of vd */
@@ -4342,8 +4361,7 @@ static bool fp_minmax_reduction_avx2(struct tctx *t)
 		min_max_vex(t, max, w, false, false, XMM0, XMM2, XMM1);
 	}
 	vget(t, XMM2, in->rs1, 0, 1);
-	e_sse_rr(e, w ? 0x66 : 0, false, 0x2e, XMM2, XMM2); /* ucomiss/sd: vs1[0] a NaN */
-	nan[n++] = e_jcc(e, CC_P);
+	nan[n++] = nan_test_quiet(t, XMM2, w);
 	min_max_vex(t, max, w, false, true, XMM0, XMM2, XMM1); /* vs1's other elements are not looked at */
 	e_sse_rr(e, 0x66, true, 0x7e, XMM0, RAX);              /* movq rax, xmm0 */
 	put_element0(t, in->rd);
@@ -4391,8 +4409,7 @@ static bool fp_minmax_reduction(struct tctx *t)
 		min_max_fixed(t, max, w, 16, XMM0, XMM2, 0);
 	}
 	vget(t, XMM2, in->rs1, 0, 1);
-	e_sse_rr(e, w ? 0x66 : 0, false, 0x2e, XMM2, XMM2); /* ucomiss/sd: vs1[0] a NaN */
-	nan[64] = e_jcc(e, CC_P);
+	nan[64] = nan_test_quiet(t, XMM2, w);
 	e_mov_ri(e, RAX, 1);
 	e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, false, 0x92, 2, 0, RAX); /* kmovw k2, eax: lane 0 only */
 	min_max_fixed(t, max, w, 16, XMM0, XMM2, 2);
