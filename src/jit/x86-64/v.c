@@ -4031,6 +4031,17 @@ static void reduce_rr(struct tctx *t, uint8_t opc, bool map38, int x, int y)
 		e_sse_rr(&t->e, 0x66, false, opc, x, y);
 }
 
+/* A blending reduction under v0.t: blend_elements for chunk k, which takes xmm0 (the result so
+ * far, kept in v_slide meanwhile from the second chunk on) and xmm2 */
+static void reduction_elements(struct tctx *t, unsigned k)
+{
+	if (k)
+		vec_store(t, M(REG_CPU, OFF(v_slide)), XMM0, 1);
+	blend_elements(t, k, 1);
+	if (k)
+		vec_load(t, XMM0, M(REG_CPU, OFF(v_slide)), 1);
+}
+
 /* vwredsumu, vwredsum (.vs): vs2's elements (e8 to e32) widened to 2 * SEW and summed with vs1's
  * element 0 into vd's element 0: each 16 bytes with the inactive elements and those past vl
  * zeroed first (with the masks, or blending: pand with the active bytes), extended in two halves
@@ -4058,13 +4069,8 @@ static bool widening_reduction(struct tctx *t)
 		short_vl = enter_whole_group(t);
 	}
 	for (unsigned k = 0; k < chunks; k++) {
-		if (blend && !in->rm) { /* v_elem for chunk k, which takes xmm0 (the sum so far) and xmm2 */
-			if (k)
-				vec_store(t, M(REG_CPU, OFF(v_slide)), XMM0, 1);
-			blend_elements(t, k, 1);
-			if (k)
-				vec_load(t, XMM0, M(REG_CPU, OFF(v_slide)), 1);
-		}
+		if (blend && !in->rm)
+			reduction_elements(t, k);
 		if (!k)
 			e_sse_rr(e, 0x66, false, 0xef, XMM0, XMM0); /* pxor: the sum */
 		vget(t, XMM1, in->rs2, k, 1);
@@ -4152,13 +4158,8 @@ static bool reduction(struct tctx *t)
 	}
 	for (unsigned k = 0; k < chunks; k++) {
 		int x = k ? XMM2 : XMM0;
-		if (blend && !in->rm) { /* v_elem for chunk k, which takes xmm0 (the sum so far) and xmm2 */
-			if (k)
-				vec_store(t, M(REG_CPU, OFF(v_slide)), XMM0, 1);
-			blend_elements(t, k, 1);
-			if (k)
-				vec_load(t, XMM0, M(REG_CPU, OFF(v_slide)), 1);
-		}
+		if (blend && !in->rm)
+			reduction_elements(t, k);
 		if (masked) {
 			int kr = elems_k(t, k * 16 / sew, 16 / sew);
 			vget(t, x, in->rs2, k, 1); /* vpblendmb/w/d/q x{k3}, xmm1, x: the identity where inactive */
@@ -4328,13 +4329,8 @@ static bool fp_minmax_reduction_avx2(struct tctx *t)
 	}
 	for (unsigned k = 0; k < chunks; k += step) {
 		int x = k ? XMM2 : XMM0;
-		if (blend && !in->rm) { /* v_elem for chunk k, which takes xmm0 (the result so far) and xmm2 */
-			if (k)
-				vec_store(t, M(REG_CPU, OFF(v_slide)), XMM0, 1);
-			blend_elements(t, k, 1);
-			if (k)
-				vec_load(t, XMM0, M(REG_CPU, OFF(v_slide)), 1);
-		}
+		if (blend && !in->rm)
+			reduction_elements(t, k);
 		if (blend) { /* x = vs2's chunk where active, the identity elsewhere */
 			vec_load(t, x, M(REG_CPU, OFF(v_slide) + 32), 1);
 			vec_load(t, XMM1, blend_at(t, BLEND_ACTIVE, k), 1);
