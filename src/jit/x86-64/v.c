@@ -3505,13 +3505,13 @@ static bool fp_min_max(struct tctx *t)
 	return true;
 }
 
-/* For conversion_blend: singles' magnitude, the largest below 2^31, 2^31 itself, 2^31's bits over
- * an integer, the largest single below 2^32 as an integer, 0x0000ffff, 65536.0 */
+/* For conversion_blend: singles' magnitude, the largest below 2^31, 2^31 itself, the largest single
+ * below 2^32 as an integer, 0x0000ffff, 65536.0 (2^31's bits over an integer: top_bits) */
 static const struct {
-	uint32_t abs[8], big[8], two31[8], sign[8], big_u[8], low16[8], two16[8];
-} conversion_bits __attribute__((aligned(32))) = {
-    {[0 ... 7] = 0x7fffffffu}, {[0 ... 7] = 0x4effffffu}, {[0 ... 7] = 0x4f000000u}, {[0 ... 7] = 0x80000000u},
-    {[0 ... 7] = 0x4f7fffffu}, {[0 ... 7] = 0xffffu},     {[0 ... 7] = 0x47800000u}};
+	uint32_t abs[8], big[8], two31[8], big_u[8], low16[8], two16[8];
+} conversion_bits
+    __attribute__((aligned(32))) = {{[0 ... 7] = 0x7fffffffu}, {[0 ... 7] = 0x4effffffu}, {[0 ... 7] = 0x4f000000u},
+				    {[0 ... 7] = 0x4f7fffffu}, {[0 ... 7] = 0xffffu},     {[0 ... 7] = 0x47800000u}};
 
 #define CONV(field) M(RAX, (int32_t)offsetof(__typeof__(conversion_bits), field))
 
@@ -3533,7 +3533,8 @@ static void to_unsigned(struct tctx *t, bool rtz, bool l)
 	blend_r(t, XMM1, XMM1, XMM0, XMM2, step);                                  /* from 2^31 on, else 2^31 */
 	e_vex_rm(e, l, VEX_PP_NONE, VEX_0F, false, 0x5c, XMM1, XMM1, CONV(two31)); /* vsubps */
 	e_vex_rr(e, l, pp, VEX_0F, false, 0x5b, XMM1, 0, XMM1);
-	e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, CONV(sign)); /* vpxor: + 2^31 */
+	e_mov_ri(e, RDX, top_bits_of(4));
+	e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM1, M(RDX, 0)); /* vpxor: + 2^31 */
 	vec_load(t, XMM0, M(REG_CPU, OFF(v_slide)), step);
 	blend_r(t, XMM0, XMM0, XMM1, XMM2, step);
 }
@@ -3587,7 +3588,8 @@ static bool conversion_blend(struct tctx *t)
 			slow[k] = e_jcc(e, CC_NE);
 		} else if (to_int) { /* negative but -0 (its bits with the sign flipped above 0), or x
 				      * above the largest single below 2^32 (a NaN too) */
-			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM0, CONV(sign)); /* vpxor */
+			e_mov_ri(e, RDX, top_bits_of(4));
+			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM1, XMM0, M(RDX, 0)); /* vpxor */
 			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM2, XMM2);
 			e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x66, XMM1, XMM1, XMM2); /* vpcmpgtd */
 			e_vex_rm(e, l, VEX_PP_66, VEX_0F, false, 0x66, XMM2, XMM0, CONV(big_u));
