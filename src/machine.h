@@ -131,6 +131,12 @@ struct rvx_vcpu {
 		int reported_sig; /* a synchronous signal gdb has seen: not reported again at delivery */
 		bool parked;      /* held at a safe point */
 		bool ran_one;     /* ran one instruction alone (stepping or watched): a step may end */
+		/* cluster mode (src/gdb/ranks.c): the thread goes to the master for gdb (GDB_TO_*);
+		 * there, the rank it came from, where it goes back when gdb lets it run (0: none), but
+		 * not before it has stopped there if it came for an event of its own */
+		int to_master;
+		int from_rank;
+		bool hold;
 	} dbg;
 	struct {
 		uint64_t decodes, flushes, syscalls, signals, lookups, lookup_hits, chains, cold_runs;

@@ -14,6 +14,7 @@
 #ifdef RVX_MPI
 #include "../src/cluster/cluster.h"
 #include "../src/cluster/transport.h"
+#include "../src/gdb/gdb.h"
 #endif
 
 /* Exit statuses of rvx itself (the guest's own status passes through unchanged). */
@@ -236,7 +237,7 @@ static int cluster_check(int argc, char **argv, const char *place)
 
 #ifdef RVX_MPI
 /* One rank of a cluster run: the master loads and runs the program, the others serve it. */
-static int run_cluster(rvx_machine *m, const char *place, const char *copt, const char *path, int argc,
+static int run_cluster(rvx_machine *m, const char *place, const char *copt, const char *gdb, const char *path, int argc,
 		       char *const *argv, char *const *envp)
 {
 	struct cl_transport *t;
@@ -248,6 +249,8 @@ static int run_cluster(rvx_machine *m, const char *place, const char *copt, cons
 		fprintf(stderr, "rvx: %s\n", err);
 		return EXIT_USAGE;
 	}
+	if (gdb) /* threads go where the debugger takes them, not where their pages are */
+		opt.off |= CL_OPT_PLACE;
 	t = cl_transport_mpi_new(NULL, NULL, err, sizeof err);
 	if (!t) {
 		fprintf(stderr, "rvx: --cluster: %s\n", err);
@@ -276,11 +279,16 @@ static int run_cluster(rvx_machine *m, const char *place, const char *copt, cons
 		return cluster_selftest((struct rvx_machine *)m);
 	if (t->rank == 0) {
 		r = rvx_load(m, path, argc, argv, envp);
+		if (r == RVX_OK && gdb) /* the stub is the master's; the other ranks send threads to it */
+			r = rvx_gdb_listen(m, gdb);
 		if (r != RVX_OK) {
 			fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
 			cluster_abandon((struct rvx_machine *)m);
 			return exit_status_for(r);
 		}
+	} else if (gdb && gdb_start_stand_in((struct rvx_machine *)m) < 0) {
+		fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
+		t->abort(t, EXIT_FAILURE);
 	}
 	r = cluster_run((struct rvx_machine *)m);
 	fprintf(stderr, "rvx: %s\n", rvx_last_error(m));
@@ -557,8 +565,6 @@ int main(int argc, char **argv)
 		return bad_usage("%s is for cluster mode (--cluster)", "--cluster-place");
 	if (copt && !cluster)
 		return bad_usage("%s is for cluster mode (--cluster)", "--cluster-opt");
-	if (gdb && cluster)
-		return bad_usage("%s and --cluster cannot be used together yet", "-g");
 	if (cluster) { /* rvx-mpi loads plugins and disassembles host code too */
 		r = cluster_check(argc, argv, place);
 		if (r >= 0)
@@ -669,7 +675,8 @@ int main(int argc, char **argv)
 	}
 #ifdef RVX_MPI
 	if (cluster) {
-		r = run_cluster(m, place, copt, selftest ? NULL : argv[i], argc - i, gargv, env);
+		r = run_cluster(m, place, copt, gdb && *gdb ? gdb : NULL, selftest ? NULL : argv[i], argc - i, gargv,
+				env);
 		if (r >= 0)
 			return r;
 		r = exit_status_for(r);

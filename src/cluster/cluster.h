@@ -127,6 +127,18 @@ void cluster_split_release(struct rvx_machine *m);
 bool cluster_split_aware(const struct rvx_machine *m, uint64_t pc);
 uint32_t cluster_split_aware_count(const struct rvx_machine *m);
 
+/* gdb in cluster mode (src/gdb/ranks.c): the stub is at the master, and a thread comes there
+ * whenever gdb is to see it. Where a thread the master knows is: on this rank, on another rank
+ * running, or on another rank blocked in a syscall the master runs for it (stopped, for gdb). */
+enum cl_where { CL_HERE, CL_AWAY, CL_AWAY_IN_CALL };
+enum cl_where cluster_thread_where(struct rvx_machine *m, const struct rvx_vcpu *cpu);
+/* At the master: each thread on another rank comes here at its next safe point. */
+void cluster_gdb_bring_home(struct rvx_machine *m);
+/* At the master: every other rank takes gdb's breakpoints (n of them), the signals it passes
+ * silently (bit sig-1), whether it is attached, and whether threads are to run at the master only. */
+void cluster_gdb_state(struct rvx_machine *m, const uint64_t *breaks, int n, uint64_t pass, bool attached,
+		       bool master_only);
+
 /* This rank is the master (or there is no cluster). */
 bool cluster_is_master(const struct rvx_machine *m);
 /* This rank's number, or -1 when there is no cluster. */

@@ -73,6 +73,10 @@ struct cl_proxy {
 	uint64_t mask_txn; /* the thread waits for the mask to be in (it unblocked a signal) */
 	struct cl_msg req;
 	uint8_t regs[CL_REGS_BYTES];
+	/* under gdb a call brings the thread's whole state (gdb reads it while the call blocks) */
+	uint8_t *state;
+	size_t state_len;
+	int in_call;     /* running the thread's call: it counts as stopped for gdb */
 	uint8_t *arrive; /* req is MSG_MIGRATE: the thread comes to the master with this state */
 	size_t arrive_len;
 	sigjmp_buf *back; /* a thread that left the master: where it runs on when it comes back */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../engine/engine.h"
+#include "../gdb/gdb.h"
 #include "../jit/x86-64/jit.h"
 #include "../linux/safe_syscall.h"
 #include "../linux/signal.h"
@@ -171,6 +172,8 @@ static void retire_proxy(struct cluster *c, struct cl_proxy *p)
 	p->next = c->retired_proxies;
 	c->retired_proxies = p;
 	pthread_mutex_unlock(&c->proxy_lock);
+	free(p->state); /* only the proxy's own thread uses it, and this is that thread */
+	p->state = NULL;
 }
 
 /* Signals that came to the proxy (tgkill to the thread's id, or a signal for the process)
@@ -259,14 +262,18 @@ static void *proxy_main(void *arg)
 		txn = p->req.txn;
 		if (p->req.len == CL_REGS_BYTES)
 			wire_get_regs(p->regs, cpu);
+		else if (p->req.len && !wire_get_thread(p->state, p->req.len, cpu))
+			c->t->abort(c->t, 70); /* every rank runs the same build with the same -cpu */
 		memcpy(&cpu->x[10], a, sizeof a);
 		cpu->x[17] = nr;
+		__atomic_store_n(&p->in_call, 1, __ATOMIC_RELEASE);
 		if (nr == SYSCALL_NR_EXIT) {
 			retire_proxy(c, p);
 			reply(c, p, txn, 0, true);
 			thread_exit(cpu, (int)a[0]);
 		}
 		r = syscall_run(cpu, nr, a);
+		__atomic_store_n(&p->in_call, 0, __ATOMIC_RELEASE);
 		if (!cpu->m->cluster) { /* the child of a fork: it runs the thread here, alone */
 			if (r != 0) {
 				cpu->x[10] = (uint64_t)r;
@@ -290,7 +297,7 @@ long cluster_place_thread(struct rvx_vcpu *parent, struct rvx_vcpu *child)
 	pthread_mutex_lock(&c->proxy_lock);
 	rank = choose_rank(c);
 	pthread_mutex_unlock(&c->proxy_lock);
-	if (rank == MASTER)
+	if (rank == MASTER || (parent->m->gdb && gdb_keeps_threads_here(parent->m->gdb)))
 		return 0;
 	p = calloc(1, sizeof *p);
 	if (!p)
@@ -366,6 +373,15 @@ void cl_kick(struct cluster *c)
  * when it must be tried again (the machine's lock is taken, the thread is still starting). */
 static struct cl_proxy *find_proxy(struct cluster *c, int tid);
 
+/* At the master: a signal for the process, which its kernel gives to a thread that takes it */
+static void process_signal(int sig, siginfo_t *si)
+{
+	/* the kernel lets only the main thread forge a kill's information: else a plain kill,
+	 * whose sender is this process, as it was for a guest's own kill */
+	if (syscall(SYS_rt_sigqueueinfo, getpid(), sig, si) != 0)
+		kill(getpid(), sig);
+}
+
 static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 {
 	struct rvx_vcpu *t;
@@ -382,16 +398,13 @@ static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 			struct cl_msg on = *msg;
 			on.arg[7] = 0;
 			cl_send(c, __atomic_load_n(&p->rank, __ATOMIC_ACQUIRE), &on);
-		} else { /* here: its host thread's id is its own */
-			syscall(SYS_rt_tgsigqueueinfo, getpid(), msg->thread, sig, &si);
+			return true;
 		}
-		return true;
-	}
-	if (c->rank == MASTER) { /* back from a thread that blocks it */
-		/* the kernel lets only the main thread forge a kill's information: else a plain kill,
-		 * whose sender is this process, as it was for a guest's own kill */
-		if (syscall(SYS_rt_sigqueueinfo, getpid(), sig, &si) != 0)
-			kill(getpid(), sig);
+		/* here (its host thread's id is its own): noted for it below, as on any rank, and sent
+		 * by a plain tgkill (the kernel lets a thread forge a tgkill's information only for
+		 * itself) */
+	} else if (c->rank == MASTER) { /* back from a thread that blocks it */
+		process_signal(sig, &si);
 		return true;
 	}
 	if (!with_threads(c))
@@ -399,7 +412,8 @@ static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 	for (t = c->m->threads; t; t = t->next) {
 		if (t->tid != msg->thread)
 			continue;
-		host_tid = __atomic_load_n(&t->host_tid, __ATOMIC_ACQUIRE);
+		/* the master's threads have their host thread's id */
+		host_tid = c->rank == MASTER ? t->tid : __atomic_load_n(&t->host_tid, __ATOMIC_ACQUIRE);
 		if (si.si_code != SI_TKILL && (t->sigmask & SIGBIT(sig))) {
 			bounce = true;
 		} else if (host_tid > 0) {
@@ -408,6 +422,11 @@ static bool remote_signal(struct cluster *c, const struct cl_msg *msg)
 		}
 	}
 	pthread_mutex_unlock(&c->m->lock);
+	if (c->rank == MASTER && (bounce || host_tid < 0)) { /* blocked now, or it ended */
+		if (bounce)
+			process_signal(sig, &si);
+		return true;
+	}
 	if (bounce || host_tid < 0) {
 		struct cl_msg back = *msg;
 		back.arg[7] = host_tid < 0; /* not here: it moved (or ended) */
@@ -429,6 +448,8 @@ static bool move_thread(struct cluster *c, const struct cl_msg *msg)
 		return false;
 	for (struct rvx_vcpu *t = c->m->threads; t; t = t->next)
 		if (t->tid == msg->thread) {
+			if (msg->arg[1])
+				t->dbg.to_master = GDB_TO_STOP;
 			__atomic_store_n(&t->migrate_to, (int)msg->arg[0] + 1, __ATOMIC_SEQ_CST);
 			__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST);
 		}
@@ -496,8 +517,8 @@ static _Noreturn void remote_thread_end(struct rvx_vcpu *cpu)
 long cluster_delegate(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a)
 {
 	struct cluster *c = cpu->m->cluster;
-	uint8_t regs[CL_REGS_BYTES];
-	struct cl_msg msg = {.type = MSG_SYSCALL, .thread = cpu->tid};
+	uint8_t state[CL_THREAD_BYTES_MAX];
+	struct cl_msg msg = {.type = MSG_SYSCALL, .thread = cpu->tid, .payload = state};
 	struct cl_wait w;
 	uint64_t t0 = cl_now_ns();
 
@@ -505,10 +526,11 @@ long cluster_delegate(struct rvx_vcpu *cpu, uint64_t nr, const uint64_t *a)
 	msg.txn = (uint64_t)(uintptr_t)&w;
 	memcpy(msg.arg, a, 6 * sizeof *a);
 	msg.arg[6] = nr;
-	if (nr == SYSCALL_NR_CLONE || nr == SYSCALL_NR_CLONE3) { /* the child starts from this state */
-		wire_put_regs(regs, cpu);
+	if (cpu->m->gdb) { /* gdb at the master sees the thread as it is while the call blocks */
+		msg.len = (uint32_t)wire_put_thread(state, cpu);
+	} else if (nr == SYSCALL_NR_CLONE || nr == SYSCALL_NR_CLONE3) { /* the child starts from this state */
+		wire_put_regs(state, cpu);
 		msg.len = CL_REGS_BYTES;
-		msg.payload = regs;
 	}
 	cl_post(c, MASTER, &msg);
 	cl_wait_for(&w);
@@ -638,6 +660,8 @@ void cluster_migrate(struct rvx_vcpu *cpu)
 		host_sigmask(SIG_SETMASK, ~0ull, NULL);
 		msg.type = MSG_MIGRATE;
 		msg.arg[0] = (uint64_t)to;
+		msg.arg[1] = (uint64_t)cpu->dbg.to_master;
+		cpu->dbg.to_master = 0;
 		cl_post(c, MASTER, &msg);
 		free(state);
 		machine_remove_thread(c->m, cpu);
@@ -657,6 +681,10 @@ static void migrate_message(struct cluster *c, const struct cl_msg *msg)
 		c->t->abort(c->t, 70);
 	}
 	if (to == MASTER) {
+		if (msg->arg[1]) { /* gdb's: it goes back when gdb lets it run */
+			p->cpu->dbg.from_rank = msg->src;
+			p->cpu->dbg.hold = msg->arg[1] == GDB_TO_EVENT;
+		}
 		p->arrive = malloc(msg->len);
 		if (!p->arrive)
 			c->t->abort(c->t, 70);
@@ -672,6 +700,50 @@ static void migrate_message(struct cluster *c, const struct cl_msg *msg)
 	    .type = MSG_THREAD_START, .thread = msg->thread, .len = msg->len, .payload = msg->payload};
 	__atomic_store_n(&p->rank, to, __ATOMIC_RELEASE);
 	cl_send(c, to, &start);
+}
+
+/* --- gdb at the master (src/gdb/ranks.c) --- */
+
+enum cl_where cluster_thread_where(struct rvx_machine *m, const struct rvx_vcpu *cpu)
+{
+	struct cluster *c = m->cluster;
+	enum cl_where where = CL_HERE;
+	if (!c || c->rank != MASTER)
+		return CL_HERE;
+	pthread_mutex_lock(&c->proxy_lock);
+	for (struct cl_proxy *p = c->proxies; p; p = p->next)
+		if (p->cpu == cpu)
+			where = __atomic_load_n(&p->in_call, __ATOMIC_ACQUIRE) ? CL_AWAY_IN_CALL : CL_AWAY;
+	pthread_mutex_unlock(&c->proxy_lock);
+	return where;
+}
+
+void cluster_gdb_bring_home(struct rvx_machine *m)
+{
+	struct cluster *c = m->cluster;
+	if (!c || c->rank != MASTER)
+		return;
+	pthread_mutex_lock(&c->proxy_lock);
+	for (struct cl_proxy *p = c->proxies; p; p = p->next) {
+		struct cl_msg msg = {.type = MSG_MOVE, .thread = p->cpu->tid};
+		msg.arg[0] = MASTER;
+		msg.arg[1] = GDB_TO_STOP;
+		cl_post(c, __atomic_load_n(&p->rank, __ATOMIC_ACQUIRE), &msg);
+	}
+	pthread_mutex_unlock(&c->proxy_lock);
+}
+
+void cluster_gdb_state(struct rvx_machine *m, const uint64_t *breaks, int n, uint64_t pass, bool attached,
+		       bool master_only)
+{
+	struct cluster *c = m->cluster;
+	struct cl_msg msg = {.type = MSG_GDB, .len = (uint32_t)n * 8, .payload = (void *)(uintptr_t)breaks};
+	if (!c || c->rank != MASTER)
+		return;
+	msg.arg[0] = pass;
+	msg.arg[1] = attached;
+	msg.arg[2] = master_only;
+	cl_post_others(c, &msg);
 }
 
 /* --- the end --- */
@@ -730,8 +802,13 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 		}
 		p->req = *msg;
 		p->req.payload = NULL;
-		if (msg->len == CL_REGS_BYTES)
+		if (msg->len == CL_REGS_BYTES) {
 			memcpy(p->regs, msg->payload, CL_REGS_BYTES);
+		} else if (msg->len) {
+			if (!p->state && !(p->state = malloc(CL_THREAD_BYTES_MAX)))
+				c->t->abort(c->t, 70);
+			memcpy(p->state, msg->payload, msg->len < CL_THREAD_BYTES_MAX ? msg->len : CL_THREAD_BYTES_MAX);
+		}
 		__atomic_store_n(&p->posted, 1, __ATOMIC_RELEASE);
 		ring_proxy(p);
 		break;
@@ -794,6 +871,11 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 		break;
 	}
 	case MSG_SIGACTION_ACK: cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0); break;
+	case MSG_GDB:
+		if (c->m->gdb)
+			gdb_stand_in_update(c->m, msg->payload, msg->len / 8, msg->arg[0], msg->arg[1] != 0,
+					    msg->arg[2] != 0);
+		break;
 	case MSG_DIE: {
 		pthread_t th;
 		if (__atomic_load_n(&c->shutting, __ATOMIC_SEQ_CST))

@@ -420,7 +420,8 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	case MSG_GROUP:
 	case MSG_GROUP_RANK:
 	case MSG_MIGRATE:
-	case MSG_MOVE: remote_message(c, msg); break;
+	case MSG_MOVE:
+	case MSG_GDB: remote_message(c, msg); break;
 	default: break;
 	}
 }

@@ -194,6 +194,7 @@ const char *wire_type_name(uint32_t type)
 	    [MSG_SPLIT_JOIN] = "SPLIT_JOIN",
 	    [MSG_SPLIT_JOIN_ACK] = "SPLIT_JOIN_ACK",
 	    [MSG_SPLIT_JOINED] = "SPLIT_JOINED",
+	    [MSG_GDB] = "GDB",
 	};
 	return type < MSG_TYPES && names[type] ? names[type] : "?";
 }

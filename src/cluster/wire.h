@@ -52,8 +52,10 @@ enum cl_msg_type {
 	MSG_ROBUST, /* rank -> master: thread `thread`'s robust list head is arg0 now */
 	MSG_GROUP,  /* rank -> master: thread `thread` joins group arg0; back: its rank in arg0 */
 	MSG_GROUP_RANK,
-	MSG_MIGRATE,  /* rank -> master: thread `thread` moves to rank arg0 with the payload's state */
-	MSG_MOVE,     /* master -> rank: thread `thread` is to move to rank arg0 (automatic placement) */
+	MSG_MIGRATE,  /* rank -> master: thread `thread` moves to rank arg0 with the payload's state (arg1:
+		       * why it goes to the master for gdb, GDB_TO_*, or 0) */
+	MSG_MOVE,     /* master -> rank: thread `thread` is to move to rank arg0 (automatic placement, or
+		       * arg1 = GDB_TO_STOP: to the master for gdb) */
 	MSG_SELFTEST, /* master -> rank 1: probe the region at page (R, T4, h, stream in arg0..3); back: done */
 	/* the master's own */
 	MSG_GATHER,       /* master -> every home (itself too): the pages the master does not hold, answered
@@ -68,6 +70,10 @@ enum cl_msg_type {
 	MSG_SPLIT_JOIN, /* rank -> home: join page (answered in txn with SPLIT_JOIN_ACK once joined) */
 	MSG_SPLIT_JOIN_ACK,
 	MSG_SPLIT_JOINED, /* home -> every rank: page is whole again (chunk arg0, host protection arg1) */
+
+	MSG_GDB, /* master -> rank: gdb's state: arg0 = the signals it passes silently, arg1 = 1 while
+		  * attached, arg2 = 1 while threads are to run at the master only; payload: the
+		  * breakpoints, 8 bytes each */
 	MSG_TYPES
 };
 

@@ -159,7 +159,7 @@ static int run_engine(struct rvx_vcpu *cpu)
 static int run_debugged(struct rvx_vcpu *cpu)
 {
 	enum gdb_run how = gdb_resume_point(cpu);
-	if (cpu->interrupt) /* a signal came while it was held: delivered first */
+	if (cpu->interrupt || cpu->migrate_to) /* a signal came while it was held, or it goes back to its rank */
 		return EXEC_NEXT;
 	cpu->state = VCPU_IN_GUEST;
 	if (how == GDB_RUN_STEP || (how == GDB_RUN_WATCHED && !gdb_break_at(cpu->m->gdb, cpu->pc)))

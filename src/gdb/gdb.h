@@ -18,6 +18,12 @@ enum gdb_action {
 	GDB_ACT_STEP,
 };
 
+/* Why a thread on another rank goes to the master in cluster mode (cpu->dbg.to_master). */
+enum {
+	GDB_TO_STOP = 1, /* gdb stops every thread */
+	GDB_TO_EVENT,    /* a breakpoint or a signal of its own, which gdb sees there */
+};
+
 /* How the engine runs the vCPU next (gdb_resume_point). */
 enum gdb_run {
 	GDB_RUN,         /* as usual: breakpoints stop it (EXEC_DEBUG) */
@@ -54,5 +60,15 @@ int gdb_signal(struct rvx_vcpu *cpu, int sig, bool sync);
 void gdb_syscall(struct rvx_vcpu *cpu, bool entry);
 /* The process ends with an exit status (sig 0) or by signal sig: gdb is told before it goes. */
 void gdb_process_end(struct rvx_machine *m, int status, int sig);
+
+/* Cluster mode (ranks.c): the stub runs at the master. On another rank, a stand-in sends a
+ * thread to the master whenever gdb is to see it; it learns the master's breakpoints and the
+ * signals gdb passes silently from gdb_stand_in_update (the service, on MSG_GDB). */
+int gdb_start_stand_in(struct rvx_machine *m);
+void gdb_stand_in_update(struct rvx_machine *m, const void *breaks, int n, uint64_t pass, bool attached,
+			 bool master_only);
+/* At the master: new threads start there (watchpoints or caught syscalls are set, which only the
+ * master checks). */
+bool gdb_keeps_threads_here(const struct rvx_gdb *g);
 
 #endif

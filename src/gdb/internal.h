@@ -46,6 +46,15 @@ struct rvx_gdb {
 	bool end_posted, end_sent;
 	char end[16];
 
+	/* cluster mode (ranks.c): a rank other than the master's, where the stub is not; and at the
+	 * master, what the other ranks were last told */
+	bool stand_in;
+	bool master_only; /* a stand-in's threads go to the master: the master checks watchpoints or syscalls */
+	bool told, told_attached, told_master_only;
+	int told_nbreaks;
+	uint64_t told_pass;
+	uint64_t told_breaks[GDB_MAX_BREAKS];
+
 	/* server thread only */
 	bool no_ack, swbreak;
 	int g_tid;    /* Hg: the thread g, p, m... act on (0: the stopped one) */
@@ -95,5 +104,16 @@ int gdb_signal_from_gdb(int gsig);
 void gdb_stop_all(struct rvx_gdb *g);
 /* The live vCPU of guest thread tid (0: the main one, or any), or NULL; takes m->lock. */
 struct rvx_vcpu *gdb_find_thread(struct rvx_gdb *g, int tid);
+
+/* ranks.c, cluster mode, under g->lock. A stand-in's thread goes to the master (where what gdb
+ * is to see happens again); at the master, before the vCPUs go on, the other ranks learn what
+ * changed; and a thread that came for gdb goes back to its rank when gdb lets it run. */
+void gdb_to_master(struct rvx_vcpu *cpu, int why);
+void gdb_ranks_resume(struct rvx_gdb *g);
+void gdb_back_to_rank(struct rvx_gdb *g, struct rvx_vcpu *cpu, int action);
+/* Whether gdb may read the thread's registers now (stopped, or blocked in a syscall) and write
+ * them (not blocked in one on another rank, where the call's end would undo the write). */
+bool gdb_thread_stopped(struct rvx_gdb *g, struct rvx_vcpu *cpu);
+bool gdb_thread_writable(struct rvx_gdb *g, struct rvx_vcpu *cpu);
 
 #endif

@@ -16,6 +16,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "../cluster/cluster.h"
 #include "../linux/signal.h"
 #include "internal.h"
 
@@ -223,6 +224,8 @@ static bool cmd_write_regs(struct rvx_gdb *g, const char *hex)
 	struct rvx_vcpu *cpu = selected(g);
 	if (!cpu)
 		return reply(g, "E01");
+	if (!gdb_thread_writable(g, cpu))
+		return reply(g, "E16");
 	for (int r = 0; r < GDB_NREGS && *hex; r++) {
 		/* counters and vl/vtype/vlenb are read-only: skipped */
 		bool writable =
@@ -255,6 +258,8 @@ static bool cmd_write_reg(struct rvx_gdb *g, const char *p)
 	uint64_t r;
 	if (!cpu)
 		return reply(g, "E01");
+	if (!gdb_thread_writable(g, cpu))
+		return reply(g, "E16");
 	if (!gdb_hex(&p, &r) || *p++ != '=' || r >= GDB_NREGS || !gdb_reg_set(cpu, (int)r, p))
 		return reply(g, "E22");
 	return reply(g, "OK");
@@ -519,6 +524,7 @@ static void resume(struct rvx_gdb *g, const struct resume_action *a, int n)
 		t->dbg.sig = i < n ? a[i].sig : 0;
 	}
 	pthread_mutex_unlock(&m->lock);
+	gdb_ranks_resume(g);
 	pthread_cond_broadcast(&g->cond);
 }
 
@@ -577,6 +583,8 @@ static _Noreturn void terminate(struct rvx_gdb *g)
 	if (write(2, msg, sizeof msg - 1) < 0) {
 		/* nothing more to say */
 	}
+	if (g->m->cluster) /* every rank ends first, and then the link */
+		cluster_end(g->m, 0, 0);
 	syscall(SYS_exit_group, 0);
 	_exit(0);
 }

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../cluster/cluster.h"
 #include "../linux/signal.h"
 #include "internal.h"
 
@@ -15,6 +16,7 @@
 static void park(struct rvx_gdb *g, struct rvx_vcpu *cpu)
 {
 	cpu->dbg.parked = true;
+	cpu->dbg.hold = false; /* gdb has seen it here */
 	pthread_cond_broadcast(&g->cond);
 	pthread_cond_wait(&g->cond, &g->lock);
 	cpu->dbg.parked = false;
@@ -40,13 +42,17 @@ enum gdb_run gdb_resume_point(struct rvx_vcpu *cpu)
 {
 	struct rvx_gdb *g = cpu->m->gdb;
 	int action;
-	if (!g->attached || cpu->vfork_child) /* a vfork child shares the parent's stub: not its own */
+	/* a vfork child shares the parent's stub, not its own; a stand-in's threads stop at the master */
+	if (g->stand_in && g->attached && g->master_only && !cpu->vfork_child)
+		gdb_to_master(cpu, GDB_TO_STOP); /* e.g. a syscall the master ran ended: it checks watchpoints */
+	if (cpu->vfork_child || g->stand_in || (!g->attached && !cpu->dbg.from_rank))
 		return GDB_RUN;
 	pthread_mutex_lock(&g->lock);
 	take_default(g, cpu);
 	while (cpu->dbg.action == GDB_ACT_STOP && g->attached)
 		park(g, cpu);
 	action = g->attached ? cpu->dbg.action : GDB_ACT_CONT;
+	gdb_back_to_rank(g, cpu, action);
 	pthread_mutex_unlock(&g->lock);
 	if (action == GDB_ACT_STEP)
 		return GDB_RUN_STEP;
@@ -61,7 +67,8 @@ static int __attribute__((format(printf, 2, 3))) report(struct rvx_vcpu *cpu, co
 	struct rvx_gdb *g = cpu->m->gdb;
 	va_list ap;
 	int sig, n;
-	if (cpu->vfork_child || !g->attached) /* a forked child's lock may have been taken at the fork */
+	/* a forked child's lock may have been taken at the fork; a stand-in has no gdb to tell */
+	if (cpu->vfork_child || !g->attached || g->stand_in)
 		return -1;
 	pthread_mutex_lock(&g->lock);
 	for (;;) {
@@ -106,7 +113,13 @@ bool gdb_break_at(const struct rvx_gdb *g, uint64_t pc)
 
 bool gdb_breakpoint_hit(struct rvx_vcpu *cpu)
 {
-	return report(cpu, "T05%s", cpu->m->gdb->swbreak ? "swbreak:;" : "") >= 0;
+	struct rvx_gdb *g = cpu->m->gdb;
+	if (g->stand_in) { /* reached again at the master, where gdb is */
+		if (g->attached)
+			gdb_to_master(cpu, GDB_TO_EVENT);
+		return g->attached;
+	}
+	return report(cpu, "T05%s", g->swbreak ? "swbreak:;" : "") >= 0;
 }
 
 /* The first watchpoint the access [addr, addr+len) of this kind hits, or NULL. */
@@ -126,7 +139,7 @@ bool gdb_watchpoint_hit(struct rvx_vcpu *cpu, uint64_t addr, unsigned len, unsig
 	const struct gdb_watch *w;
 	uint64_t at = addr;
 	const char *what = "";
-	if (!g->attached)
+	if (!g->attached || g->stand_in) /* threads stay at the master while watchpoints are set */
 		return false;
 	pthread_mutex_lock(&g->lock);
 	w = watch_hit(g, addr, len, kind);
@@ -143,7 +156,7 @@ void gdb_step_done(struct rvx_vcpu *cpu)
 	struct rvx_gdb *g = cpu->m->gdb;
 	bool stepped;
 	cpu->dbg.ran_one = false;
-	if (!g->attached)
+	if (!g->attached || g->stand_in)
 		return;
 	pthread_mutex_lock(&g->lock);
 	stepped = cpu->dbg.action == GDB_ACT_STEP;
@@ -162,6 +175,12 @@ int gdb_signal(struct rvx_vcpu *cpu, int sig, bool sync)
 	}
 	if (!g->attached || (g->pass_signals & SIGBIT(sig)))
 		return sig;
+	if (g->stand_in) { /* taken at the master: a fault happens again there, a signal goes with it */
+		if (!sync)
+			cpu->pending |= SIGBIT(sig);
+		gdb_to_master(cpu, GDB_TO_EVENT);
+		return 0;
+	}
 	to = report(cpu, "T%02x", gdb_signal_to_gdb(sig));
 	if (to < 0)
 		return sig;
@@ -175,7 +194,7 @@ void gdb_syscall(struct rvx_vcpu *cpu, bool entry)
 	struct rvx_gdb *g = cpu->m->gdb;
 	uint64_t nr = cpu->x[17];
 	bool caught = false;
-	if (!g->attached || !g->catch_syscalls)
+	if (!g->attached || !g->catch_syscalls || g->stand_in)
 		return;
 	pthread_mutex_lock(&g->lock);
 	caught = g->ncatch == 0;
@@ -190,7 +209,7 @@ void gdb_process_end(struct rvx_machine *m, int status, int sig)
 {
 	struct rvx_gdb *g = m->gdb;
 	struct timespec until;
-	if (!g || !g->attached)
+	if (!g || !g->attached || g->stand_in)
 		return;
 	pthread_mutex_lock(&g->lock);
 	if (sig)
@@ -214,7 +233,7 @@ static bool all_stopped(struct rvx_gdb *g)
 	bool all = true;
 	pthread_mutex_lock(&m->lock);
 	for (struct rvx_vcpu *t = m->threads; t && all; t = t->next)
-		all = t->dbg.parked || t->state == VCPU_IN_SYSCALL || t->vfork_child;
+		all = gdb_thread_stopped(g, t);
 	pthread_mutex_unlock(&m->lock);
 	return all;
 }
@@ -222,15 +241,19 @@ static bool all_stopped(struct rvx_gdb *g)
 void gdb_stop_all(struct rvx_gdb *g)
 {
 	struct rvx_machine *m = g->m;
+	unsigned waits = 0;
 	g->default_action = GDB_ACT_STOP;
 	pthread_mutex_lock(&m->lock);
 	for (struct rvx_vcpu *t = m->threads; t; t = t->next) {
 		t->dbg.action = GDB_ACT_STOP;
-		__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST); /* out of translated code */
+		if (gdb_thread_writable(g, t)) /* here (another rank's comes here and parks) */
+			__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST); /* out of translated code */
 	}
 	pthread_mutex_unlock(&m->lock);
 	while (!all_stopped(g) && !g->end_posted) { /* a thread ending the process does not park */
 		struct timespec until;
+		if (waits++ % 25 == 0) /* and again each 50 ms: one may have been on its way elsewhere */
+			cluster_gdb_bring_home(m);
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_nsec += 2000000; /* a thread entering a syscall does not say so */
 		if (until.tv_nsec >= 1000000000) {

@@ -43,6 +43,12 @@ session() {
 	rm -f "$sock"
 	if [ "$runner" = qemu ]; then
 		(timeout 60 "$QEMU" -g "$sock" "$prog" $arg >"$T/$name.out" 2>&1; echo $? >"$T/$name.status") 2>/dev/null &
+	elif [ "${runner%-*}" = cluster ]; then # 2 ranks: threads 1, 2 and 3 on rank 1
+		(OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 timeout -k 5 60 mpirun -np 2 --oversubscribe \
+			--bind-to none --mca pml ob1 --mca btl self,vader --mca mpi_yield_when_idle 1 "$RVX" --cluster \
+			--cluster-place 1,1,1 --engine "${runner#cluster-}" -d cluster ${RVX_ARGS:-} -g "unix:$sock" \
+			"$prog" $arg >"$T/$name.out" 2>&1
+			echo $? >"$T/$name.status") 2>/dev/null &
 	else
 		(timeout 60 "$RVX" --engine "$runner" ${RVX_ARGS:-} -g "unix:$sock" "$prog" $arg >"$T/$name.out" 2>&1
 			echo $? >"$T/$name.status") 2>/dev/null &
@@ -186,6 +192,60 @@ for e in jit interp; do
 	session detach-$e $e "$P" calls "break leaf" "continue" "detach"
 	expect detach-$e gdb-detach-$e "detached" "out:sum 45 counter 45" status:0
 done
+
+# Cluster mode (2 ranks): the stub at the master, the workers on rank 1. A thread comes to the
+# master for gdb (its breakpoint, its signal, a stop of all) and goes back when gdb lets it run;
+# one blocked in a syscall the master runs for it is seen where it waits. The sanitizer tier
+# builds no rvx-mpi: cluster mode is tested in the main one (and cluster.sh fails without it).
+R=$T/ranks
+if [ -x "$(dirname "$RVX")/rvx-mpi" ] && command -v mpirun >/dev/null &&
+	$CC -O1 -g -static -pthread -o "$R" $SRC/ranks.c 2>>"$T/build.log"; then
+	leaf=$(riscv64-linux-gnu-nm "$R" | sed -n 's/^0*\([0-9a-f]*\) T leaf$/\1/p')
+	for e in jit interp; do
+		cl=cluster-$e
+		session ranks-break-$e $cl "$R" calls "break leaf" "continue" "info threads" "bt" "continue" "delete" \
+			"continue"
+		expect ranks-break-$e gdb-cluster-break-$e "hit Breakpoint 1, leaf (x=x@entry=" '"worker-' \
+			"in worker (arg=" "exited normally" "out:calls total 594" \
+			"out:moves from rank 1 to rank 0 at pc 0x$leaf" "out:moves from rank 0 to rank 1 at pc 0x$leaf" status:0
+
+		session ranks-step-$e $cl "$R" one "break leaf" "continue" "stepi" "stepi" "info registers pc" "finish" \
+			"next" "continue"
+		expect ranks-step-$e gdb-cluster-step-$e '"one-1" hit Breakpoint 1' "<leaf+6>" 'Value returned is $1 = 16' \
+			"__atomic_add_fetch(&total, r, __ATOMIC_SEQ_CST);" "out:one total 18" status:0
+
+		SIGINT_AFTER=3 session ranks-interrupt-$e $cl "$R" spin "continue" "info threads" \
+			"p spins[1] > 0 && spins[2] > 0" "kill"
+		expect ranks-interrupt-$e gdb-cluster-interrupt-$e "received signal SIGINT, Interrupt." \
+			'"spinner-1" ' '"spinner-2" ' "spinner (arg=" '$1 = 1' "out:moves from rank 1 to rank 0" \
+			"out:rvx: terminated by gdb" status:0
+	done
+	cl=cluster-jit
+	# leaf's argument 5 becomes 100 in a thread of rank 1: it returns 301, the sum is 303
+	session ranks-write $cl "$R" one "break leaf" "continue" 'set $a0 = 100' "finish" "continue"
+	expect ranks-write gdb-cluster-write-register 'Value returned is $1 = 301' "out:one total 303" status:0
+	# the waiter blocks in pthread_cond_wait on rank 1 (its futex wait runs at the master) while the
+	# main thread stops at the breakpoint: gdb sees where it waits
+	session ranks-wait $cl "$R" wait "break leaf" "continue" "info threads" "thread 2" "bt" "delete" "continue"
+	expect ranks-wait gdb-cluster-blocked-thread "leaf (x=x@entry=2)" '"waiter-1"' "in pthread_cond_wait" \
+		"in waiter (arg=" "exited normally" "out:wait total 33" status:0
+	# a signal for a thread of rank 1 (pthread_kill): reported in that thread, then its handler runs
+	session ranks-usr1 $cl "$R" usr1 "continue" "info threads" "continue"
+	expect ranks-usr1 gdb-cluster-thread-signal '"signalled-1" received signal SIGUSR1' "signalled (arg=" \
+		"exited normally" "out:usr1 total 12" "out:moves from rank 1 to rank 0" status:0
+	session ranks-segv $cl "$R" segv "continue" "bt 1" "continue"
+	expect ranks-segv gdb-cluster-signal '"faulter-1" received signal SIGSEGV' "in faulter (arg=" \
+		"terminated with signal SIGSEGV" "out:moves from rank 1 to rank 0" status:139
+	# a watchpoint set once the workers stopped: they stay at the master while it is set (only the
+	# master checks it), and go back to rank 1 once it is gone
+	session ranks-watch $cl "$R" calls "break leaf" "continue" "watch total" "delete 1" "continue" "continue" \
+		"delete" "continue"
+	expect ranks-watch gdb-cluster-watch "Hardware watchpoint 2: total" "Old value = " "New value = " \
+		"exited normally" "out:calls total 594" status:0
+	session ranks-detach $cl "$R" calls "break leaf" "continue" "detach"
+	expect ranks-detach gdb-cluster-detach "hit Breakpoint 1, leaf (x=x@entry=" "detached" "out:calls total 594" \
+		status:0
+fi
 
 # The same sessions under qemu-riscv64's stub give the same transcript (QEMU 7.2 has no
 # watchpoints in user mode; its thread and process names differ, and its stack is elsewhere)
