@@ -68,6 +68,8 @@ struct rvx_gdb {
 	size_t rlen, rpos;
 };
 
+/* stub.c: a stub's state, with no connection yet, as m->gdb (NULL when out of memory). */
+struct rvx_gdb *gdb_new(struct rvx_machine *m);
 /* stub.c: the protocol. Sends data as one packet (binary: '#', '$', '}' and '*' escaped) and
  * waits for gdb's ack; false when the connection broke. */
 bool gdb_send_packet(struct rvx_gdb *g, const char *data, size_t len, bool binary);

@@ -7,7 +7,6 @@
  * syscall does on one machine. While watchpoints are set or syscalls caught, which only the
  * master checks, threads stay at the master and new ones start there. */
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../cluster/cluster.h"
@@ -16,19 +15,12 @@
 
 int gdb_start_stand_in(struct rvx_machine *m)
 {
-	struct rvx_gdb *g = calloc(1, sizeof *g);
+	struct rvx_gdb *g = gdb_new(m);
 	if (!g)
 		return machine_error(m, -ENOMEM, "out of memory");
-	g->m = m;
-	g->fd = g->listen_fd = g->wake[0] = g->wake[1] = -1;
-	for (int i = 0; i < GDB_MAX_FILES; i++)
-		g->files[i] = -1;
-	pthread_mutex_init(&g->lock, NULL);
-	pthread_cond_init(&g->cond, NULL);
 	g->stand_in = true;
 	g->attached = true; /* every signal goes to the master until it says which gdb passes */
 	g->default_action = GDB_ACT_CONT;
-	m->gdb = g;
 	return 0;
 }
 

@@ -882,15 +882,11 @@ static int start(struct rvx_machine *m, struct rvx_gdb *g, const char *where)
 	return 0;
 }
 
-int gdb_start(struct rvx_machine *m, const char *where)
+struct rvx_gdb *gdb_new(struct rvx_machine *m)
 {
-	struct rvx_gdb *g;
-	int r;
-	if (!m->cpu)
-		return machine_error(m, -EINVAL, "the gdb stub needs a loaded program");
-	g = calloc(1, sizeof *g);
+	struct rvx_gdb *g = calloc(1, sizeof *g);
 	if (!g)
-		return machine_error(m, -ENOMEM, "out of memory");
+		return NULL;
 	g->m = m;
 	g->fd = g->listen_fd = g->wake[0] = g->wake[1] = -1;
 	for (int i = 0; i < GDB_MAX_FILES; i++)
@@ -898,6 +894,18 @@ int gdb_start(struct rvx_machine *m, const char *where)
 	pthread_mutex_init(&g->lock, NULL);
 	pthread_cond_init(&g->cond, NULL);
 	m->gdb = g;
+	return g;
+}
+
+int gdb_start(struct rvx_machine *m, const char *where)
+{
+	struct rvx_gdb *g;
+	int r;
+	if (!m->cpu)
+		return machine_error(m, -EINVAL, "the gdb stub needs a loaded program");
+	g = gdb_new(m);
+	if (!g)
+		return machine_error(m, -ENOMEM, "out of memory");
 	r = start(m, g, where);
 	if (r < 0)
 		gdb_free(m);
