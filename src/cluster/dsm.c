@@ -435,6 +435,15 @@ static void on_data(struct cluster *c, const struct cl_msg *msg)
 
 /* --- holder: the home asks for this rank's copy --- */
 
+/* The self-test times the holder's part of a miss (a protection change since t0). */
+static void holder_timed(struct cl_holder_times *h, bool protect, uint64_t t0)
+{
+	if (h && protect && h->nprotect < CL_HOLDER_SAMPLES)
+		h->protect[h->nprotect++] = cl_now_ns() - t0;
+	else if (h && !protect && h->ndrop < CL_HOLDER_SAMPLES)
+		h->drop[h->ndrop++] = cl_now_ns() - t0;
+}
+
 static void on_recall(struct cluster *c, const struct cl_msg *msg)
 {
 	uint64_t page = msg->page;
@@ -448,8 +457,11 @@ static void on_recall(struct cluster *c, const struct cl_msg *msg)
 	unstage(c, page, false); /* the supplier's copy may still be staged */
 	/* absent here although held: never touched (the master's pages), so all zero */
 	zero = install(c, page, c->zero_page, 1, true, false) == 0;
-	if (!zero && state == PAGE_M)
+	if (!zero && state == PAGE_M) {
+		uint64_t t0 = c->holder_times ? cl_now_ns() : 0;
 		write_protect(c, page, true);
+		holder_timed(c->holder_times, true, t0);
+	}
 	if (!zero)
 		zero = all_zero(c->pages->bytes(c, page));
 	msg_init(&data, c, MSG_PAGE_DATA, page);
@@ -473,9 +485,12 @@ static void on_recall(struct cluster *c, const struct cl_msg *msg)
 static void on_inv(struct cluster *c, const struct cl_msg *msg)
 {
 	struct cl_msg ack;
+	uint64_t t0;
 	dsm_reservations_end(c, msg->page);
 	unstage_drop(c, msg->page);
+	t0 = c->holder_times ? cl_now_ns() : 0;
 	drop(c, msg->page);
+	holder_timed(c->holder_times, false, t0);
 	set_local(c, msg->page, PAGE_I);
 	msg_init(&ack, c, MSG_PAGE_INV_ACK, msg->page);
 	ack.home = msg->home;

@@ -104,6 +104,16 @@ struct cl_page_ops {
 };
 extern const struct cl_page_ops cl_uffd_pages;
 
+/* The self-test at the master: its part, as holder, of rank 1's misses, in ns (the
+ * write-protect before a recalled page leaves, the drop of an invalidated one); and rank 1's
+ * medians of the misses themselves (read, write, upgrade). */
+#define CL_HOLDER_SAMPLES 1024
+struct cl_holder_times {
+	uint64_t protect[CL_HOLDER_SAMPLES], drop[CL_HOLDER_SAMPLES];
+	int nprotect, ndrop;
+	uint64_t miss[3];
+};
+
 struct cl_stats {
 	uint64_t faults[3], fault_ns[3]; /* read miss, write miss, upgrade */
 	uint64_t lat_hist[3][32];        /* by log2 of microseconds */
@@ -165,6 +175,8 @@ struct cluster {
 	bool woke;             /* the service woke a thread of this rank that waited for a page */
 	bool kick_pending;     /* threads to send out of translated code */
 	struct cl_queue later; /* signals to deliver once the machine's lock is free */
+
+	struct cl_holder_times *holder_times; /* the self-test, at the master (selftest.c) */
 
 	pthread_mutex_t map_lock; /* the master: mapping changes are told in their order */
 	pthread_cond_t map_turn;

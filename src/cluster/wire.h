@@ -56,7 +56,8 @@ enum cl_msg_type {
 		       * why it goes to the master for gdb, GDB_TO_*, or 0) */
 	MSG_MOVE,     /* master -> rank: thread `thread` is to move to rank arg0 (automatic placement, or
 		       * arg1 = GDB_TO_STOP: to the master for gdb) */
-	MSG_SELFTEST, /* master -> rank 1: probe the region at page (R, T4, h, stream in arg0..3); back: done */
+	MSG_SELFTEST, /* master -> rank 1: probe the region at page (R, T4, h, stream in arg0..3); back:
+		       * done, with the medians of the read misses, write misses, upgrades (arg0..2) */
 	/* the master's own */
 	MSG_GATHER,       /* master -> every home (itself too): the pages the master does not hold, answered
 			     in txn (GATHER_PAGES); from here on requests from other ranks wait */

@@ -240,17 +240,39 @@ refuse missing-program 66 "^rvx: cannot open" mpi 2 tcp "$RVX" --cluster "$T/nop
 
 # placement: round-robin by default, or the ranks a list gives; counted from the threads that
 # ended on rank 1 (-d cluster, in a log file where each rank appends whole lines: mpirun's
-# merged stderr may cut one rank's line with another's)
+# merged stderr may cut one rank's line with another's); no automatic placement, which may move
+# threads as others end
 for spec in "roundrobin:3" "1,1,1,1,1,1:6" "0,0,0,0,0,0:0" "1,0,0:2" "groups:2:2" "groups:3:3"; do
 	place=${spec%:*} want=${spec##*:}
 	rm -f "$T/place.log"
-	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-place "$place" -d cluster -D "$T/place.log" "$T/counters" \
-		>/dev/null 2>"$T/place.err")
+	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-place "$place" --cluster-opt no-place -d cluster \
+		-D "$T/place.log" "$T/counters" >/dev/null 2>"$T/place.err")
 	got=$(sed -n 's/.*rank 1: .* exit \([0-9]*\).*/\1/p' "$T/place.log")
 	if [ "${got:-0}" = "$want" ]; then
 		echo "PASS cluster-place-$place"
 	else
 		echo "FAIL cluster-place-$place: rank 1 ran ${got:-0} of the 6 threads, expected $want"
+	fi
+done
+
+# round-robin's balance once threads end (bench/uneven.c: threads 1 and 3, on rank 1, end
+# early; 2 and 4 share rank 0 with the main thread): one of them moves to rank 1 and ends there,
+# and the output is qemu-riscv64's; without automatic placement it stays
+$CC -O2 -static -pthread -o "$T/uneven" bench/uneven.c
+want=$(timeout 120 qemu-riscv64 "$T/uneven" 4 8 4000000 2>&1)
+for opt in all no-place; do
+	rm -f "$T/uneven-$opt.log"
+	out=$(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-opt $opt -d cluster -D "$T/uneven-$opt.log" \
+		"$T/uneven" 4 8 4000000 2>"$T/uneven-$opt.err")
+	ended=$(sed -n 's/.*rank 1: .* exit \([0-9]*\).*/\1/p' "$T/uneven-$opt.log")
+	balanced=$(sed -n 's/.*moves asked (\([0-9]*\) to balance the ranks).*/\1/p' "$T/uneven-$opt.log")
+	expect_ended=3 expect_balanced=1
+	[ $opt = no-place ] && expect_ended=2 expect_balanced=
+	if [ "$out" = "$want" ] && [ "${ended:-0}" = $expect_ended ] && [ "$balanced" = "$expect_balanced" ]; then
+		echo "PASS cluster-balance-$opt (rank 1 ran $ended of the 4 threads to their end)"
+	else
+		echo "FAIL cluster-balance-$opt: output '$out' (qemu: '$want'), rank 1 ended ${ended:-0} threads," \
+			"${balanced:-no} moves to balance: $(grep -v '^rvx: cluster rank' "$T/uneven-$opt.err" | head -c 300)"
 	fi
 done
 
