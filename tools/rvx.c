@@ -93,6 +93,7 @@ static void usage(FILE *f)
 		   "  -g PORT           wait for gdb-multiarch to connect (target remote :PORT) and run the\n"
 		   "                    program under its control; also HOST:PORT, or a Unix socket:\n"
 		   "                    unix:PATH or a PATH with a '/' (target remote PATH); also $QEMU_GDB\n"
+		   "                    (with --cluster the master listens, and gdb sees every thread)\n"
 		   "  --binfmt[=print|register|remove]  print (or, as root, register or remove) the\n"
 		   "                    binfmt_misc entry that runs RISC-V 64 programs with this rvx\n"
 		   "  -h, --help        this text\n"
