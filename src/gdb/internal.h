@@ -46,14 +46,9 @@ struct rvx_gdb {
 	bool end_posted, end_sent;
 	char end[16];
 
-	/* cluster mode (ranks.c): a rank other than the master's, where the stub is not; and at the
-	 * master, what the other ranks were last told */
+	/* cluster mode (ranks.c): a rank other than the master's, where the stub is not */
 	bool stand_in;
 	bool master_only; /* a stand-in's threads go to the master: the master checks watchpoints or syscalls */
-	bool told, told_attached, told_master_only;
-	int told_nbreaks;
-	uint64_t told_pass;
-	uint64_t told_breaks[GDB_MAX_BREAKS];
 
 	/* server thread only */
 	bool no_ack, swbreak;
@@ -113,9 +108,10 @@ struct rvx_vcpu *gdb_find_thread(struct rvx_gdb *g, int tid);
 void gdb_to_master(struct rvx_vcpu *cpu, int why);
 void gdb_ranks_resume(struct rvx_gdb *g);
 void gdb_back_to_rank(struct rvx_gdb *g, struct rvx_vcpu *cpu, int action);
-/* Whether gdb may read the thread's registers now (stopped, or blocked in a syscall) and write
- * them (not blocked in one on another rank, where the call's end would undo the write). */
+/* Whether gdb may read the thread's registers now (stopped, or blocked in a syscall), and
+ * whether it is on this rank (else blocked in a syscall on another, where the call's end would
+ * undo a write of its registers). */
 bool gdb_thread_stopped(struct rvx_gdb *g, struct rvx_vcpu *cpu);
-bool gdb_thread_writable(struct rvx_gdb *g, struct rvx_vcpu *cpu);
+bool gdb_thread_here(struct rvx_gdb *g, struct rvx_vcpu *cpu);
 
 #endif

@@ -82,21 +82,10 @@ void gdb_back_to_rank(struct rvx_gdb *g, struct rvx_vcpu *cpu, int action)
 
 void gdb_ranks_resume(struct rvx_gdb *g)
 {
-	size_t bytes = (size_t)g->nbreaks * sizeof *g->breaks;
-	bool master_only = gdb_keeps_threads_here(g);
-	if (!g->m->cluster || g->stand_in ||
-	    (g->told && g->told_attached == g->attached && g->told_master_only == master_only &&
-	     g->told_pass == g->pass_signals && g->told_nbreaks == g->nbreaks &&
-	     !memcmp(g->told_breaks, g->breaks, bytes)))
-		return;
-	/* posted before any thread leaves for its rank: it finds them there */
-	cluster_gdb_state(g->m, g->breaks, g->nbreaks, g->pass_signals, g->attached, master_only);
-	g->told = true;
-	g->told_attached = g->attached;
-	g->told_master_only = master_only;
-	g->told_pass = g->pass_signals;
-	g->told_nbreaks = g->nbreaks;
-	memcpy(g->told_breaks, g->breaks, bytes);
+	/* at every resume, one message a rank (a rank drops only the translations at breakpoints
+	 * that changed); posted before any thread leaves for its rank: it finds them there */
+	if (g->m->cluster && !g->stand_in)
+		cluster_gdb_state(g->m, g->breaks, g->nbreaks, g->pass_signals, g->attached, gdb_keeps_threads_here(g));
 }
 
 bool gdb_thread_stopped(struct rvx_gdb *g, struct rvx_vcpu *cpu)
@@ -107,7 +96,7 @@ bool gdb_thread_stopped(struct rvx_gdb *g, struct rvx_vcpu *cpu)
 	return cpu->dbg.parked || cpu->state == VCPU_IN_SYSCALL || cpu->vfork_child;
 }
 
-bool gdb_thread_writable(struct rvx_gdb *g, struct rvx_vcpu *cpu)
+bool gdb_thread_here(struct rvx_gdb *g, struct rvx_vcpu *cpu)
 {
 	return !g->m->cluster || cluster_thread_where(g->m, cpu) == CL_HERE;
 }

@@ -224,7 +224,7 @@ static bool cmd_write_regs(struct rvx_gdb *g, const char *hex)
 	struct rvx_vcpu *cpu = selected(g);
 	if (!cpu)
 		return reply(g, "E01");
-	if (!gdb_thread_writable(g, cpu))
+	if (!gdb_thread_here(g, cpu))
 		return reply(g, "E16");
 	for (int r = 0; r < GDB_NREGS && *hex; r++) {
 		/* counters and vl/vtype/vlenb are read-only: skipped */
@@ -258,7 +258,7 @@ static bool cmd_write_reg(struct rvx_gdb *g, const char *p)
 	uint64_t r;
 	if (!cpu)
 		return reply(g, "E01");
-	if (!gdb_thread_writable(g, cpu))
+	if (!gdb_thread_here(g, cpu))
 		return reply(g, "E16");
 	if (!gdb_hex(&p, &r) || *p++ != '=' || r >= GDB_NREGS || !gdb_reg_set(cpu, (int)r, p))
 		return reply(g, "E22");

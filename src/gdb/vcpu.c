@@ -246,7 +246,7 @@ void gdb_stop_all(struct rvx_gdb *g)
 	pthread_mutex_lock(&m->lock);
 	for (struct rvx_vcpu *t = m->threads; t; t = t->next) {
 		t->dbg.action = GDB_ACT_STOP;
-		if (gdb_thread_writable(g, t)) /* here (another rank's comes here and parks) */
+		if (gdb_thread_here(g, t)) /* (another rank's comes here and parks) */
 			__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST); /* out of translated code */
 	}
 	pthread_mutex_unlock(&m->lock);
