@@ -120,6 +120,32 @@ else
 	echo "FAIL cli-out-asm: $(head -c 400 "$T/out_asm.log")"
 fi
 
+# Profiled blocks go on past forward branches their first runs fell through (the taken way a
+# side exit): under the default tiers, tests/guest/side_exits.c's trained functions are
+# translated as blocks that hold such a branch before their end.
+if $GUEST_CC -O2 -static -o "$T/side_exits" tests/guest/side_exits.c 2>"$T/side_exits.build"; then
+	"$RVX" -d out_asm -D "$T/side_exits.log" "$T/side_exits" >/dev/null 2>&1
+	fallen=$(python3 -c '
+import re, sys
+n, block = 0, []
+for line in list(open(sys.argv[1])) + ["IN:"]:
+    if line.startswith("IN:"):
+        for (pc, op, target), nxt in zip(block, block[1:]):
+            n += op in ("beq", "bne", "blt", "bge", "bltu", "bgeu") and pc < nxt[0] < target
+        block = []
+    m = re.match(r"  0x([0-9a-f]{16}):  [0-9a-f]+  (\S+)\s+\S*?([0-9a-f]+)$", line)
+    if m:
+        block.append((int(m.group(1), 16), m.group(2), int(m.group(3), 16)))
+print(n)' "$T/side_exits.log")
+	if [ "${fallen:-0}" -gt 0 ] 2>/dev/null; then
+		echo "PASS cli-side-exits ($fallen forward branches fallen through inside blocks)"
+	else
+		echo "FAIL cli-side-exits: no block goes on past a forward branch: $(grep -m3 '^IN:' "$T/side_exits.log")"
+	fi
+else
+	echo "FAIL cli-side-exits: does not build: $(head -c 200 "$T/side_exits.build")"
+fi
+
 # Self-modifying code invalidates exactly what changed: tests/guest/smc.c rewrites one function
 # ~100 times, with fence.i, riscv_flush_icache, munmap and mprotect; no whole-cache flush.
 if $GUEST_CC -O2 -static -o "$T/smc" tests/guest/smc.c 2>"$T/smc.build"; then

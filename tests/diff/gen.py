@@ -16,7 +16,7 @@ vv/vx/vi/vf forms, widening FP arithmetic, F/D-integer and widening/narrowing FP
 32 vector registers and vl/vtype/vxrm/vxsat join the dump, and QEMU 10 (tests/oracle/qemu10,
 -cpu rva23u64) is the third emulator.
 
-usage: gen.py [--programs N] [--seqs N] [--seed S] [--out DIR] [--vector]
+usage: gen.py [--programs N] [--seqs N] [--seed S] [--out DIR] [--vector] [--twice]
 Prints PASS/FAIL lines; a failing program is kept with a reproducing command."""
 import argparse, os, random, shutil, subprocess, sys
 
@@ -606,7 +606,7 @@ def fval(r):
 
 VLENB = 16  # vector sequences run with VLEN 128
 
-def program(seed, nseqs, length, vector=False):
+def program(seed, nseqs, length, vector=False, runs=1):
     r = random.Random(seed)
     g = Gen(r, vector)
     out = ["#include <signal.h>", "#include <stdint.h>", "#include <stdio.h>", "#include <string.h>",
@@ -657,7 +657,7 @@ def program(seed, nseqs, length, vector=False):
     out += ["void seq%d(struct state *);" % s for s in range(nseqs)]
     out.append("static void (*const seqs[])(struct state *) = {%s};" % ", ".join("seq%d" % s for s in range(nseqs)))
     inits = []
-    for s in range(nseqs):
+    for s in range(nseqs * runs):
         xsv = [xval(r) for _ in range(32)]
         fsv = [fval(r) for _ in range(32)]
         inits.append("{{%s}, {%s}, %d}" % (", ".join("0x%xull" % v for v in xsv), ", ".join("0x%xull" % v for v in fsv),
@@ -665,6 +665,7 @@ def program(seed, nseqs, length, vector=False):
     out.append("static const struct state init[] = {\n%s\n};" % ",\n".join(inits))
     out.append("static const unsigned char quiet[] = {%s};" % ", ".join(str(int(q)) for q in quiet))
     out.append("#define VECTOR %d" % int(vector))
+    out.append("#define RUNS %d" % runs)
     out.append("""
 /* A fault's registers as the signal frame shows them (not sp, gp, tp, x27 and x31: addresses),
  * hashed; the access is skipped. */
@@ -711,17 +712,21 @@ int main(void)
 	sa.sa_flags = SA_RESTART;
 	sigaction(SIGALRM, &sa, NULL);
 	setitimer(ITIMER_REAL, &every, NULL);
-	for (s = 0; s < sizeof seqs / sizeof seqs[0]; s++) {
-		struct state st = init[s];
+	for (unsigned n = 0; n < RUNS * sizeof seqs / sizeof seqs[0]; n++) {
+		struct state st = init[n];
 		uint64_t h = 0xcbf29ce484222325ull;
+		s = n / RUNS;
 		faults = fault_hash = 0;
 		for (i = 0; i < sizeof mem; i++)
-			mem[i] = (uint8_t)(i * 167 + s * 13 + (i >> 5));
+			mem[i] = (uint8_t)(i * 167 + s * 13 + n % RUNS * 71 + (i >> 5));
 		st.mem = (uint64_t)(uintptr_t)mem;
 		sigprocmask(quiet[s] ? SIG_BLOCK : SIG_UNBLOCK, &alarm, NULL);
 		seqs[s](&st);
 		sigprocmask(SIG_BLOCK, &alarm, NULL); /* not in stdio */
-		printf("seq %u:", s);
+		if (RUNS > 1)
+			printf("seq %u run %u:", s, n % RUNS);
+		else
+			printf("seq %u:", s);
 		for (i = 0; i < 32; i++)
 			printf(" %llx", (unsigned long long)(i == 2 || i == 3 || i == 4 || i == 27 || i == 31 ? 0 : st.x[i]));
 		for (i = 0; i < 32; i++)
@@ -757,6 +762,11 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "tests", "out", "diff"))
     ap.add_argument("--rvx", default=os.path.join(ROOT, "build", "rvx"))
     ap.add_argument("--vector", action="store_true")
+    # each sequence runs twice, from two states; the translator also runs with its default
+    # profiling tier shortened to one interpreted run, so that the second run's blocks are
+    # translated along the ways the first run took (forward branches that fell through run on
+    # in one block) and then go other ways (side exits)
+    ap.add_argument("--twice", action="store_true")
     o = ap.parse_args()
     os.makedirs(o.out, exist_ok=True)
     qemu = [shutil.which("qemu-riscv64")] if shutil.which("qemu-riscv64") else None
@@ -770,7 +780,7 @@ def main():
         seed = o.seed * 100003 + p
         src = os.path.join(o.out, "diff-%d.c" % seed)
         exe = src[:-2]
-        open(src, "w").write(program(seed, o.seqs, o.length, o.vector))
+        open(src, "w").write(program(seed, o.seqs, o.length, o.vector, 2 if o.twice else 1))
         b = subprocess.run(["riscv64-linux-gnu-gcc", "-O1", "-static", "-march=" + march, "-o", exe, src],
                            capture_output=True, text=True)
         if b.returncode:
@@ -778,8 +788,9 @@ def main():
             failures += 1
             continue
         outs = {}
+        profiled = [("jit-profiled", [o.rvx, "--engine", "jit", "--translate-after", "2", exe])] if o.twice else []
         for name, cmd in [("jit", [o.rvx, "--engine", "jit", "--translate-after", "1", exe]), ("interp", [o.rvx, "--engine", "interp", exe])] + \
-                         ([("qemu", qemu + [exe])] if qemu else []):
+                         profiled + ([("qemu", qemu + [exe])] if qemu else []):
             outs[name] = run(cmd)
         ref = outs["interp"]
         bad = []
@@ -794,7 +805,8 @@ def main():
             failures += 1
             print("FAIL diff-%d (%d sequences): %s; reproduce: %s" % (seed, o.seqs, "; ".join(bad), exe))
         else:
-            print("PASS diff-%d (%d sequences x %d instructions, jit = interp = %s)" % (seed, o.seqs, o.length, "qemu" if qemu else "no qemu"))
+            print("PASS diff-%d (%d sequences x %d instructions%s, jit = interp = %s)" % (
+                seed, o.seqs, o.length, ", each run twice" if o.twice else "", "qemu" if qemu else "no qemu"))
             os.remove(exe)
     return 1 if failures else 0
 

@@ -754,6 +754,7 @@ static void decode_at(struct tctx *t, int k, uint64_t pc)
 	t->guest_len += t->insns[k].len;
 	t->segs[t->nsegs - 1].len += t->insns[k].len;
 	t->insn_pc[k] = pc;
+	t->falls[k] = -1;
 	t->npeeked++;
 }
 
@@ -776,6 +777,25 @@ static bool follows(struct tctx *t, int k)
 		if (t->insn_pc[i] == target || t->insn_pc[i] == t->insn_pc[k] + in->len)
 			return false;
 	return true;
+}
+
+/* Whether the block goes on after insns[k] on its not-taken way: a forward branch whose
+ * not-taken way ran more often than its taken one while the block was interpreted (the runs of
+ * untranslated blocks), so that code whose branches mostly fall through runs as one block; the
+ * taken way becomes a side exit, the instructions after the branch taken back from the count.
+ * Decided once per instruction: other threads move the runs meanwhile. */
+static bool falls_on(struct tctx *t, int k)
+{
+	const struct rv_insn *in = &t->insns[k];
+	uint64_t pc = t->insn_pc[k];
+	if (t->falls[k] < 0) {
+		const uint8_t *runs = t->j->runs;
+		uint8_t taken = __atomic_load_n(&runs[((pc + (uint64_t)in->imm) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
+		uint8_t not_taken = __atomic_load_n(&runs[((pc + in->len) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
+		t->falls[k] = rv_op_format(in->op) == F_B && in->imm > 0 && !t->ptb && !t->cpu->m->gdb &&
+			      k + 1 < t->limit && not_taken > 2 * taken && t_fetchable(t, pc + in->len);
+	}
+	return t->falls[k];
 }
 
 /* The address of insns[k + 1], follows' choice recorded */
@@ -1339,6 +1359,10 @@ static bool branch(struct tctx *t, int cc)
 		add_cold(t, e_jcc(&t->e, cc ^ 1), NULL, COLD_SIDE_EXIT, t->pc + in->len)->insn = (uint16_t)(t->idx + 1);
 		return true;
 	}
+	if (falls_on(t, t->idx) && t_peek(t, 1)) {
+		add_cold(t, e_jcc(&t->e, cc), NULL, COLD_SIDE_EXIT, target)->insn = (uint16_t)(t->idx + 1);
+		return true;
+	}
 	if (t->swapped || (t->loop_inside && (target == t->block_pc || t->pc + in->len == t->block_pc))) {
 		/* each exit undoes the allocation first; a loop stays in the block (its head tests
 		 * for a signal), whichever way it closes */
@@ -1831,6 +1855,8 @@ static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 				followed |= in->op != RV_JAL;
 				continue;
 			}
+			if (falls_on(t, n) && t_peek(t, n + 1))
+				continue;
 			t->self_loop = rv_op_format(in->op) == F_B &&
 				       (t->insn_pc[n] + (uint64_t)in->imm == pc || t->insn_pc[n] + in->len == pc);
 			break;
