@@ -120,27 +120,31 @@ else
 	echo "FAIL cli-out-asm: $(head -c 400 "$T/out_asm.log")"
 fi
 
-# Profiled blocks go on past forward branches their first runs fell through (the taken way a
-# side exit): under the default tiers, tests/guest/side_exits.c's trained functions are
-# translated as blocks that hold such a branch before their end.
+# Profiled blocks go on past forward branches along the way their first runs took (the other
+# way a side exit): under the default tiers, tests/guest/side_exits.c's trained functions are
+# translated as blocks that fall through such a branch, and blocks that go on at its target.
 if $GUEST_CC -O2 -static -o "$T/side_exits" tests/guest/side_exits.c 2>"$T/side_exits.build"; then
 	"$RVX" -d out_asm -D "$T/side_exits.log" "$T/side_exits" >/dev/null 2>&1
-	fallen=$(python3 -c '
+	ways=$(python3 -c '
 import re, sys
-n, block = 0, []
+fell = took = 0
+block = []
 for line in list(open(sys.argv[1])) + ["IN:"]:
     if line.startswith("IN:"):
         for (pc, op, target), nxt in zip(block, block[1:]):
-            n += op in ("beq", "bne", "blt", "bge", "bltu", "bgeu") and pc < nxt[0] < target
+            if op in ("beq", "bne", "blt", "bge", "bltu", "bgeu") and target > pc:
+                fell += pc < nxt[0] < target
+                took += nxt[0] == target
         block = []
     m = re.match(r"  0x([0-9a-f]{16}):  [0-9a-f]+  (\S+)\s+\S*?([0-9a-f]+)$", line)
     if m:
         block.append((int(m.group(1), 16), m.group(2), int(m.group(3), 16)))
-print(n)' "$T/side_exits.log")
-	if [ "${fallen:-0}" -gt 0 ] 2>/dev/null; then
-		echo "PASS cli-side-exits ($fallen forward branches fallen through inside blocks)"
+print(fell, took)' "$T/side_exits.log")
+	read -r fell took <<<"$ways"
+	if [ "${fell:-0}" -gt 0 ] 2>/dev/null && [ "${took:-0}" -gt 0 ] 2>/dev/null; then
+		echo "PASS cli-side-exits ($fell forward branches fallen through inside blocks, $took followed to their targets)"
 	else
-		echo "FAIL cli-side-exits: no block goes on past a forward branch: $(grep -m3 '^IN:' "$T/side_exits.log")"
+		echo "FAIL cli-side-exits: blocks fell through ${fell:-?} forward branches, followed ${took:-?}: $(grep -m3 '^IN:' "$T/side_exits.log")"
 	fi
 else
 	echo "FAIL cli-side-exits: does not build: $(head -c 200 "$T/side_exits.build")"

@@ -1,11 +1,11 @@
 /* Blocks that go on past forward branches. After a block's first runs (interpreted, under the
- * default tiers of the dynamic build), the translator continues it along the not-taken way of
- * each forward branch those runs fell through; the taken way becomes a side exit. Each function
- * here is trained one way for many calls, then called where its branches go the other way: with
- * sixteen values live (the block's registers reallocated), with a load that faults right after a
- * trained branch (every value must survive the fault: each goes into the result), and in loops whose exits and ifs were
- * trained never to be taken. A timer signal arrives throughout. Results are printed for
- * qemu-riscv64 to check. */
+ * default tiers of the dynamic build), the translator continues it at each forward branch along
+ * the way those runs took, the not-taken way or the taken one, the other way a side exit. Each
+ * function here is trained one way for many calls, then called where its branches go the other
+ * way: with sixteen values live (the block's registers reallocated), with a load that faults
+ * right after a trained branch (every value must survive the fault: each goes into the result),
+ * and in a loop whose exit and inner if were trained never to be taken. A timer signal arrives
+ * throughout. Results are printed for qemu-riscv64 to check. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>

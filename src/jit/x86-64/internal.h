@@ -215,7 +215,7 @@ struct tctx {
 	/* insns[k + 1] is at insns[k]'s target: a jal, or a backward branch's taken path (the
 	 * other way a side exit), decided where insns[k + 1] is decoded (next_pc) */
 	bool followed[MAX_BLOCK_INSNS];
-	int8_t falls[MAX_BLOCK_INSNS]; /* translate.c's falls_on, once decided (-1 before) */
+	int8_t way[MAX_BLOCK_INSNS]; /* translate.c's hot_way, once decided (-1 before) */
 	/* a quiet compare whose frflags value fflags_rd is never read: the block goes on along the
 	 * not-taken way of its branch (insns[fflags_from - 1]); from insns[fflags_from] to
 	 * insns[fflags_to], where a write replaces it, every exit writes the value (jit_fflags_settle) */

@@ -754,14 +754,34 @@ static void decode_at(struct tctx *t, int k, uint64_t pc)
 	t->guest_len += t->insns[k].len;
 	t->segs[t->nsegs - 1].len += t->insns[k].len;
 	t->insn_pc[k] = pc;
-	t->falls[k] = -1;
+	t->way[k] = -1;
 	t->npeeked++;
 }
 
-/* Whether the block goes on after insns[k] at its target: a jal's, or a backward branch's
- * taken (the usual way of a loop whose blocks chain), to code not yet in the block, so that a
- * loop spread over blocks becomes one; not where the branch's other way is in the block already
- * (then that way is the loop's) */
+/* The way a forward branch at insns[k] went while the block was interpreted (the runs of
+ * untranslated blocks): its not-taken successor ran more than twice as often as its target
+ * (WAY_FALLS), or the other way round (WAY_TAKEN); else, or where nothing may span it, WAY_ENDS.
+ * Decided once per instruction: other threads move the runs meanwhile. */
+enum { WAY_ENDS, WAY_FALLS, WAY_TAKEN };
+static int hot_way(struct tctx *t, int k)
+{
+	const struct rv_insn *in = &t->insns[k];
+	uint64_t pc = t->insn_pc[k];
+	if (t->way[k] < 0) {
+		const uint8_t *runs = t->j->runs;
+		unsigned taken = __atomic_load_n(&runs[((pc + (uint64_t)in->imm) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
+		unsigned not_taken = __atomic_load_n(&runs[((pc + in->len) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
+		t->way[k] = WAY_ENDS;
+		if (rv_op_format(in->op) == F_B && in->imm > 0 && !t->ptb && !t->cpu->m->gdb && k + 1 < t->limit)
+			t->way[k] = not_taken > 2 * taken ? WAY_FALLS : taken > 2 * not_taken ? WAY_TAKEN : WAY_ENDS;
+	}
+	return t->way[k];
+}
+
+/* Whether the block goes on after insns[k] at its target: a jal's, a backward branch's taken
+ * (the usual way of a loop whose blocks chain), or a forward branch's that its runs took
+ * (hot_way), to code not yet in the block, so that a loop spread over blocks becomes one; not
+ * where the branch's other way is in the block already (then that way is the loop's) */
 static bool follows(struct tctx *t, int k)
 {
 	const struct rv_insn *in = &t->insns[k];
@@ -770,7 +790,8 @@ static bool follows(struct tctx *t, int k)
 		return false;
 	if (in->op == RV_JAL)
 		return true;
-	if (!t->follow_branches || rv_op_format(in->op) != F_B || in->imm >= 0 || target == t->block_pc ||
+	if (rv_op_format(in->op) != F_B || (in->imm < 0 ? !t->follow_branches || target == t->block_pc
+						       : hot_way(t, k) != WAY_TAKEN) ||
 	    !t_fetchable(t, target))
 		return false;
 	for (int i = 0; i <= k; i++)
@@ -779,23 +800,12 @@ static bool follows(struct tctx *t, int k)
 	return true;
 }
 
-/* Whether the block goes on after insns[k] on its not-taken way: a forward branch whose
- * not-taken way ran more often than its taken one while the block was interpreted (the runs of
- * untranslated blocks), so that code whose branches mostly fall through runs as one block; the
- * taken way becomes a side exit, the instructions after the branch taken back from the count.
- * Decided once per instruction: other threads move the runs meanwhile. */
+/* Whether the block goes on after insns[k] on its not-taken way, a forward branch that its runs
+ * fell through (hot_way), so that code whose branches mostly fall through runs as one block; the
+ * taken way becomes a side exit, the instructions after the branch taken back from the count. */
 static bool falls_on(struct tctx *t, int k)
 {
-	const struct rv_insn *in = &t->insns[k];
-	uint64_t pc = t->insn_pc[k];
-	if (t->falls[k] < 0) {
-		const uint8_t *runs = t->j->runs;
-		uint8_t taken = __atomic_load_n(&runs[((pc + (uint64_t)in->imm) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
-		uint8_t not_taken = __atomic_load_n(&runs[((pc + in->len) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
-		t->falls[k] = rv_op_format(in->op) == F_B && in->imm > 0 && !t->ptb && !t->cpu->m->gdb &&
-			      k + 1 < t->limit && not_taken > 2 * taken && t_fetchable(t, pc + in->len);
-	}
-	return t->falls[k];
+	return hot_way(t, k) == WAY_FALLS && t_fetchable(t, t->insn_pc[k] + t->insns[k].len);
 }
 
 /* The address of insns[k + 1], follows' choice recorded */
@@ -1852,7 +1862,7 @@ static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 		t->written |= 1u << in->rd;
 		if (rv_ends_block(in)) {
 			if (follows(t, n) && t_peek(t, n + 1)) { /* the block goes on there */
-				followed |= in->op != RV_JAL;
+				followed |= in->op != RV_JAL && in->imm < 0;
 				continue;
 			}
 			if (falls_on(t, n) && t_peek(t, n + 1))
