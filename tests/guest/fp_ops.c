@@ -1,6 +1,7 @@
 /* Every F and D operation in every static rounding mode and in dynamic mode (frm), over
  * special and ordinary values, with the fflags each raises; results are hashed per
- * operation and mode so a mismatch with qemu-riscv64 names the operation. */
+ * operation and mode so a mismatch with qemu-riscv64 names the operation. Multiply-adds also
+ * with their destination one of their sources. */
 #include <stdint.h>
 #include <stdio.h>
 
@@ -42,6 +43,16 @@ typedef uint64_t (*fn2)(uint64_t, uint64_t, uint64_t, unsigned *);
 #define FF1(name, insn, mv, rm) FF(name, insn, mv, rm, "ft3, ft0")
 #define FF3(name, insn, mv, rm) FF(name, insn, mv, rm, "ft3, ft0, ft1, ft2")
 
+/* A multiply-add whose destination is one of its sources (the translator computes it in place,
+ * the overwritten source kept for the NaN path): out names that register. */
+#define FFIN(name, insn, mv, rm, ops, out)                                                           \
+	static uint64_t name##_##rm(uint64_t a, uint64_t b, uint64_t c, unsigned *fl)                  \
+		BODY(insn, mv, "fmv.x.d %0, " out, ops "," #rm)
+#define FF3_RS1(name, insn, mv, rm) FFIN(name, insn, mv, rm, "ft0, ft0, ft1, ft2", "ft0")
+#define FF3_RS2(name, insn, mv, rm) FFIN(name, insn, mv, rm, "ft1, ft0, ft1, ft2", "ft1")
+#define FF3_RS3(name, insn, mv, rm) FFIN(name, insn, mv, rm, "ft2, ft0, ft1, ft2", "ft2")
+#define FF3_SQ(name, insn, mv, rm)  FFIN(name, insn, mv, rm, "ft0, ft0, ft0, ft2", "ft0")
+
 /* Singles go in NaN-boxed through fmv.d.x so that bad boxes can be tested too. */
 #define MD "fmv.d.x"
 ALLRM(FF2, fadd_s, "fadd.s", MD) ALLRM(FF2, fsub_s, "fsub.s", MD) ALLRM(FF2, fmul_s, "fmul.s", MD)
@@ -50,6 +61,10 @@ ALLRM(FF3, fmsub_s, "fmsub.s", MD) ALLRM(FF3, fnmsub_s, "fnmsub.s", MD) ALLRM(FF
 ALLRM(FF2, fadd_d, "fadd.d", MD) ALLRM(FF2, fsub_d, "fsub.d", MD) ALLRM(FF2, fmul_d, "fmul.d", MD)
 ALLRM(FF2, fdiv_d, "fdiv.d", MD) ALLRM(FF1, fsqrt_d, "fsqrt.d", MD) ALLRM(FF3, fmadd_d, "fmadd.d", MD)
 ALLRM(FF3, fmsub_d, "fmsub.d", MD) ALLRM(FF3, fnmsub_d, "fnmsub.d", MD) ALLRM(FF3, fnmadd_d, "fnmadd.d", MD)
+ALLRM(FF3_RS1, fmadd_d_rs1, "fmadd.d", MD) ALLRM(FF3_RS2, fmsub_d_rs2, "fmsub.d", MD)
+ALLRM(FF3_RS3, fnmsub_d_rs3, "fnmsub.d", MD) ALLRM(FF3_SQ, fnmadd_d_sq, "fnmadd.d", MD)
+ALLRM(FF3_RS1, fnmsub_s_rs1, "fnmsub.s", MD) ALLRM(FF3_RS2, fnmadd_s_rs2, "fnmadd.s", MD)
+ALLRM(FF3_RS3, fmadd_s_rs3, "fmadd.s", MD) ALLRM(FF3_SQ, fmsub_s_sq, "fmsub.s", MD)
 ALLRM(FF1, fcvt_s_d, "fcvt.s.d", MD)
 ALLRM(XF, fcvt_w_s, "fcvt.w.s", MD) ALLRM(XF, fcvt_wu_s, "fcvt.wu.s", MD) ALLRM(XF, fcvt_l_s, "fcvt.l.s", MD)
 ALLRM(XF, fcvt_lu_s, "fcvt.lu.s", MD) ALLRM(XF, fcvt_w_d, "fcvt.w.d", MD) ALLRM(XF, fcvt_wu_d, "fcvt.wu.d", MD)
@@ -168,6 +183,9 @@ int main(void)
 	RUNRM(fadd_d, dvals, ND, 2); RUNRM(fsub_d, dvals, ND, 2); RUNRM(fmul_d, dvals, ND, 2);
 	RUNRM(fdiv_d, dvals, ND, 2); RUNRM(fsqrt_d, dvals, ND, 1); RUNRM(fmadd_d, dvals, ND, 3);
 	RUNRM(fmsub_d, dvals, ND, 3); RUNRM(fnmsub_d, dvals, ND, 3); RUNRM(fnmadd_d, dvals, ND, 3);
+	RUNRM(fmadd_d_rs1, dvals, ND, 3); RUNRM(fmsub_d_rs2, dvals, ND, 3); RUNRM(fnmsub_d_rs3, dvals, ND, 3);
+	RUNRM(fnmadd_d_sq, dvals, ND, 3); RUNRM(fnmsub_s_rs1, svals, NS, 3); RUNRM(fnmadd_s_rs2, svals, NS, 3);
+	RUNRM(fmadd_s_rs3, svals, NS, 3); RUNRM(fmsub_s_sq, svals, NS, 3);
 	RUNRM(fcvt_s_d, dvals, ND, 1);
 	RUNRM(fcvt_w_s, svals, NS, 1); RUNRM(fcvt_wu_s, svals, NS, 1); RUNRM(fcvt_l_s, svals, NS, 1);
 	RUNRM(fcvt_lu_s, svals, NS, 1); RUNRM(fcvt_w_d, dvals, ND, 1); RUNRM(fcvt_wu_d, dvals, ND, 1);

@@ -152,15 +152,42 @@ static void arith_s(struct tctx *t)
 	arith_sd(t, false);
 }
 
-/* The four multiply-adds, double or single (whose sources must be NaN-boxed). */
+/* The four multiply-adds, double or single (whose sources must be NaN-boxed). Where all four
+ * registers live in xmm registers, the result goes straight into rd's: the 213 form when rd is a
+ * factor, else the 231 one on rd (a copy of the addend first unless rd is it); a source it
+ * overwrites is kept in xmm0 for the NaN path, which puts it back before the interpreter redoes
+ * the instruction. Else in xmm0 from copies of the sources. */
 static void fma_sd(struct tctx *t, bool d)
 {
-	/* x86 names by the sign of the product and of the addend: 231 form, xmm0 = xmm1*xmm2 + xmm0 */
+	/* x86 names by the sign of the product and of the addend: 231 form, reg = vvvv*rm + reg; the
+	 * 213 form (0x10 below), reg = reg*vvvv + rm */
 	static const uint8_t op[] = {0xb9 /* a*b+c */, 0xbb /* a*b-c */, 0xbd /* -(a*b)+c */, 0xbf /* -(a*b)-c */};
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	uint8_t *nan, *bad = d ? NULL : boxed_test(t, in->rs1, in->rs2, in->rs3);
-	int a = jit_xmm_reg(in->rs1), b = jit_xmm_reg(in->rs2); /* the factors where they live */
+	uint8_t code = op[in->op - (d ? RV_FMADD_D : RV_FMADD_S)];
+	int a = jit_xmm_reg(in->rs1), b = jit_xmm_reg(in->rs2), c = jit_xmm_reg(in->rs3), rd = jit_xmm_reg(in->rd);
+	if (rd >= 0 && a >= 0 && b >= 0 && c >= 0) {
+		bool source = rd == a || rd == b || rd == c;
+		if (source)
+			e_sse_rr(e, 0, false, 0x28, XMM0, rd); /* movaps: kept for the NaN path */
+		if (rd == a || rd == b) /* VEX.LIG.66.0F38.W: W1 sd, W0 ss */
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, code - 0x10, rd, rd == a ? b : a, c);
+		else {
+			if (rd != c)
+				e_sse_rr(e, 0, false, 0x28, rd, c);
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, code, rd, a, b);
+		}
+		e_sse_rr(e, d ? 0x66 : 0, false, 0x2e, rd, rd); /* ucomisd, ucomiss: NaN? */
+		nan = e_jcc(e, CC_P);
+		if (source)
+			t_cold_helper_xmm(t, nan, interp_fd, "a NaN result: canonical NaN, and NV for inf * 0 + qNaN", rd);
+		else
+			t_cold_helper(t, nan, interp_fd, "a NaN result: canonical NaN, and NV for inf * 0 + qNaN");
+		if (bad)
+			unboxed(t, bad);
+		return;
+	}
 	t_fget(t, XMM0, in->rs3);
 	if (a < 0) {
 		a = XMM1;
@@ -170,8 +197,7 @@ static void fma_sd(struct tctx *t, bool d)
 		b = XMM2;
 		t_fget(t, b, in->rs2);
 	}
-	/* VEX.LIG.66.0F38.W: W1 sd, W0 ss */
-	e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, op[in->op - (d ? RV_FMADD_D : RV_FMADD_S)], XMM0, a, b);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, code, XMM0, a, b);
 	e_sse_rr(e, d ? 0x66 : 0, false, 0x2e, XMM0, XMM0); /* ucomisd, ucomiss: NaN? */
 	nan = e_jcc(e, CC_P);
 	t_fput(t, in->rd, XMM0);

@@ -174,6 +174,7 @@ enum cold_kind {
 	COLD_LEAVE,         /* eax holds an exit status: to the dispatcher, the allocation undone */
 	COLD_LOOP_LEAVE,    /* a signal waits at a loop's back edge: to the dispatcher for its start */
 	COLD_INTERPRET,     /* EXEC_JIT_INTERPRET for the block's start (before the loop head) */
+	COLD_HELPER_XMM,    /* xmm<disp> = xmm0 (a source the instruction overwrote), then call fn for it */
 	COLD_HELPER_VSTART, /* vstart = value's bits 0-15, then call fn for the instruction; first the
 			     * vector homes in bits 16-23 and 24-31 (when not 0) = ymm0 and ymm2 */
 };
@@ -187,7 +188,7 @@ struct cold_stub {
 	uint8_t kind;
 	uint16_t insn; /* index in the block of the instruction it serves */
 	uint64_t value;
-	int32_t disp; /* COLD_OUT_OF_RANGE: the offset from the register in value; COLD_XMM: the register */
+	int32_t disp; /* COLD_OUT_OF_RANGE: the offset from the register in value; COLD_XMM, COLD_HELPER_XMM: the register */
 	uint8_t sets; /* COLD_OUT_OF_RANGE: a guest register the access's address goes to first */
 	int (*fn)(struct rvx_vcpu *, const struct rv_insn *);
 	const char *why;
@@ -383,6 +384,9 @@ void t_cold_helper(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, c
 		   const char *why);
 void t_cold_helper_leave(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
 			 const char *why);
+/* The same as t_cold_helper, the instruction's source xmm put back from xmm0 first */
+void t_cold_helper_xmm(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
+		       const char *why, int xmm);
 /* The same as t_cold_helper, from element vstart of the vector instruction (with vector homes
  * to restore from ymm0 and ymm2 in its bits 16-31: COLD_HELPER_VSTART) */
 void t_cold_helper_vstart(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),

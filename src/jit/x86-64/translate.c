@@ -1031,6 +1031,15 @@ void t_cold_helper(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, c
 	c->why = why;
 }
 
+void t_cold_helper_xmm(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
+		       const char *why, int xmm)
+{
+	struct cold_stub *c = add_cold(t, site, t->e.p, COLD_HELPER_XMM, 0);
+	c->fn = fn;
+	c->why = why;
+	c->disp = xmm;
+}
+
 void t_cold_helper_vstart(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
 			  const char *why, unsigned vstart)
 {
@@ -1074,6 +1083,7 @@ static void emit_cold(struct tctx *t)
 		/* chain exits are reached with the allocation undone, or before it was made */
 		t->swapped = t->nswaps && c->kind != COLD_CHAIN && c->kind != COLD_INTERRUPT;
 		if (c->kind == COLD_HELPER || c->kind == COLD_HELPER_LEAVE || c->kind == COLD_HELPER_VSTART ||
+		    c->kind == COLD_HELPER_XMM ||
 		    c->kind == COLD_OUT_OF_RANGE) { /* made inside an instruction */
 			t->idx = c->insn;
 			t->in = &t->insns[c->insn];
@@ -1081,6 +1091,10 @@ static void emit_cold(struct tctx *t)
 		}
 		switch (c->kind) {
 		case COLD_HELPER: t_helper(t, c->fn, c->why); break;
+		case COLD_HELPER_XMM:
+			e_sse_rr(e, 0, false, 0x28, c->disp, 0); /* movaps from xmm0 */
+			t_helper(t, c->fn, c->why);
+			break;
 		case COLD_HELPER_VSTART:
 			for (int h = 0; h < 2; h++) /* vmovdqu64 home, ymm0 (ymm2) */
 				if (c->value >> (16 + 8 * h) & 0xff)
