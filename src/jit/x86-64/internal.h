@@ -328,6 +328,8 @@ void t_get(struct tctx *t, int host, unsigned g);
 /* Guest register rd = rs (nothing for x0 or rd == rs). */
 void t_move(struct tctx *t, unsigned rd, unsigned rs);
 void t_put(struct tctx *t, unsigned g, int host);
+/* Guest register g = the constant v (rax clobbered where g lives in the vCPU and v needs 64 bits) */
+void t_put_imm(struct tctx *t, unsigned g, uint64_t v);
 /* Guest FP register access: into/from an xmm register or a general register (raw bits). */
 void t_fget(struct tctx *t, int xmm, unsigned g);
 void t_fput(struct tctx *t, unsigned g, int xmm);

@@ -113,11 +113,7 @@ static void alu_ri(struct tctx *t, int op, bool word)
 		return;
 	}
 	if (in->rs1 == 0 && in->rd != 0) { /* li: the immediate (12 bits: the W forms give the same) */
-		int64_t v = op == ALU_AND ? 0 : in->imm;
-		if (h >= 0)
-			e_mov_ri(&t->e, h, (uint64_t)v);
-		else
-			e_store_i32(&t->e, M(REG_CPU, OFF_X(in->rd)), (int32_t)v);
+		t_put_imm(t, in->rd, op == ALU_AND ? 0 : (uint64_t)in->imm);
 		return;
 	}
 	if (h < 0 && in->rd != 0 && in->rd == in->rs1 && !word) { /* in the vCPU: on it there */
@@ -564,18 +560,8 @@ bool jit_rv64i(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	switch (in->op) {
-	case RV_LUI:
-		if (in->rd) {
-			e_mov_ri(&t->e, RAX, (uint64_t)in->imm);
-			t_put(t, in->rd, RAX);
-		}
-		return true;
-	case RV_AUIPC:
-		if (in->rd) {
-			e_mov_ri(&t->e, RAX, t->pc + (uint64_t)in->imm);
-			t_put(t, in->rd, RAX);
-		}
-		return true;
+	case RV_LUI: t_put_imm(t, in->rd, (uint64_t)in->imm); return true;
+	case RV_AUIPC: t_put_imm(t, in->rd, t->pc + (uint64_t)in->imm); return true;
 	case RV_LB: load(t, 1, true); return true;
 	case RV_LH: load(t, 2, true); return true;
 	case RV_LW: load(t, 4, true); return true;

@@ -894,6 +894,20 @@ void t_put(struct tctx *t, unsigned g, int host)
 		e_store(&t->e, M(REG_CPU, OFF_X(g)), host, 8);
 }
 
+void t_put_imm(struct tctx *t, unsigned g, uint64_t v)
+{
+	if (g == 0)
+		return;
+	if (t_host_reg(t, g) >= 0) {
+		e_mov_ri(&t->e, t_host_reg(t, g), v);
+	} else if ((int64_t)v == (int32_t)v) {
+		e_store_i32(&t->e, M(REG_CPU, OFF_X(g)), (int32_t)v);
+	} else {
+		e_mov_ri(&t->e, RAX, v);
+		e_store(&t->e, M(REG_CPU, OFF_X(g)), RAX, 8);
+	}
+}
+
 void t_fget(struct tctx *t, int xmm, unsigned g)
 {
 	if (jit_xmm_reg(g) >= 0)
