@@ -157,6 +157,8 @@ static void arith_s(struct tctx *t)
  * factor, else the 231 one on rd (a copy of the addend first unless rd is it); a source it
  * overwrites is kept in xmm0 for the NaN path, which puts it back before the interpreter redoes
  * the instruction. Else in xmm0 from copies of the sources. */
+static const char fma_nan[] = "a NaN result: canonical NaN, and NV for inf * 0 + qNaN";
+
 static void fma_sd(struct tctx *t, bool d)
 {
 	/* x86 names by the sign of the product and of the addend: 231 form, reg = vvvv*rm + reg; the
@@ -171,9 +173,10 @@ static void fma_sd(struct tctx *t, bool d)
 		bool source = rd == a || rd == b || rd == c;
 		if (source)
 			e_sse_rr(e, 0, false, 0x28, XMM0, rd); /* movaps: kept for the NaN path */
-		if (rd == a || rd == b) /* VEX.LIG.66.0F38.W: W1 sd, W0 ss */
+		/* VEX.LIG.66.0F38.W: W1 sd, W0 ss */
+		if (rd == a || rd == b) {
 			e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, code - 0x10, rd, rd == a ? b : a, c);
-		else {
+		} else {
 			if (rd != c)
 				e_sse_rr(e, 0, false, 0x28, rd, c);
 			e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, code, rd, a, b);
@@ -181,9 +184,9 @@ static void fma_sd(struct tctx *t, bool d)
 		e_sse_rr(e, d ? 0x66 : 0, false, 0x2e, rd, rd); /* ucomisd, ucomiss: NaN? */
 		nan = e_jcc(e, CC_P);
 		if (source)
-			t_cold_helper_xmm(t, nan, interp_fd, "a NaN result: canonical NaN, and NV for inf * 0 + qNaN", rd);
+			t_cold_helper_xmm(t, nan, interp_fd, fma_nan, rd);
 		else
-			t_cold_helper(t, nan, interp_fd, "a NaN result: canonical NaN, and NV for inf * 0 + qNaN");
+			t_cold_helper(t, nan, interp_fd, fma_nan);
 		if (bad)
 			unboxed(t, bad);
 		return;
@@ -203,7 +206,7 @@ static void fma_sd(struct tctx *t, bool d)
 	t_fput(t, in->rd, XMM0);
 	/* the interpreter redoes it from the unchanged sources; the host's flags so far are a subset
 	 * of RISC-V's, which also raises NV for inf * 0 plus a quiet NaN */
-	t_cold_helper(t, nan, interp_fd, "a NaN result: canonical NaN, and NV for inf * 0 + qNaN");
+	t_cold_helper(t, nan, interp_fd, fma_nan);
 	if (bad)
 		unboxed(t, bad);
 }

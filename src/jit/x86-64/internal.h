@@ -188,7 +188,8 @@ struct cold_stub {
 	uint8_t kind;
 	uint16_t insn; /* index in the block of the instruction it serves */
 	uint64_t value;
-	int32_t disp; /* COLD_OUT_OF_RANGE: the offset from the register in value; COLD_XMM, COLD_HELPER_XMM: the register */
+	/* COLD_OUT_OF_RANGE: the offset from the register in value; COLD_XMM, COLD_HELPER_XMM: the register */
+	int32_t disp;
 	uint8_t sets; /* COLD_OUT_OF_RANGE: a guest register the access's address goes to first */
 	int (*fn)(struct rvx_vcpu *, const struct rv_insn *);
 	const char *why;

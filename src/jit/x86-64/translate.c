@@ -774,7 +774,8 @@ static int hot_way(struct tctx *t, int k)
 	uint64_t pc = t->insn_pc[k];
 	if (t->way[k] < 0) {
 		const uint8_t *runs = t->j->runs;
-		unsigned taken = __atomic_load_n(&runs[((pc + (uint64_t)in->imm) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
+		unsigned taken =
+		    __atomic_load_n(&runs[((pc + (uint64_t)in->imm) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
 		unsigned not_taken = __atomic_load_n(&runs[((pc + in->len) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
 		t->way[k] = WAY_ENDS;
 		if (rv_op_format(in->op) == F_B && in->imm > 0 && !t->ptb && !t->cpu->m->gdb && k + 1 < t->limit)
@@ -795,8 +796,8 @@ static bool follows(struct tctx *t, int k)
 		return false;
 	if (in->op == RV_JAL)
 		return true;
-	if (rv_op_format(in->op) != F_B || (in->imm < 0 ? !t->follow_branches || target == t->block_pc
-						       : hot_way(t, k) != WAY_TAKEN) ||
+	if (rv_op_format(in->op) != F_B ||
+	    (in->imm < 0 ? !t->follow_branches || target == t->block_pc : hot_way(t, k) != WAY_TAKEN) ||
 	    !t_fetchable(t, target))
 		return false;
 	for (int i = 0; i <= k; i++)
@@ -1097,8 +1098,7 @@ static void emit_cold(struct tctx *t)
 		/* chain exits are reached with the allocation undone, or before it was made */
 		t->swapped = t->nswaps && c->kind != COLD_CHAIN && c->kind != COLD_INTERRUPT;
 		if (c->kind == COLD_HELPER || c->kind == COLD_HELPER_LEAVE || c->kind == COLD_HELPER_VSTART ||
-		    c->kind == COLD_HELPER_XMM ||
-		    c->kind == COLD_OUT_OF_RANGE) { /* made inside an instruction */
+		    c->kind == COLD_HELPER_XMM || c->kind == COLD_OUT_OF_RANGE) { /* made inside an instruction */
 			t->idx = c->insn;
 			t->in = &t->insns[c->insn];
 			t->pc = t->insn_pc[c->insn];
