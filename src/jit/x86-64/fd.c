@@ -152,13 +152,13 @@ static void arith_s(struct tctx *t)
 	arith_sd(t, false);
 }
 
+static const char fma_nan[] = "a NaN result: canonical NaN, and NV for inf * 0 + qNaN";
+
 /* The four multiply-adds, double or single (whose sources must be NaN-boxed). Where all four
  * registers live in xmm registers, the result goes straight into rd's: the 213 form when rd is a
  * factor, else the 231 one on rd (a copy of the addend first unless rd is it); a source it
  * overwrites is kept in xmm0 for the NaN path, which puts it back before the interpreter redoes
  * the instruction. Else in xmm0 from copies of the sources. */
-static const char fma_nan[] = "a NaN result: canonical NaN, and NV for inf * 0 + qNaN";
-
 static void fma_sd(struct tctx *t, bool d)
 {
 	/* x86 names by the sign of the product and of the addend: 231 form, reg = vvvv*rm + reg; the
@@ -169,11 +169,14 @@ static void fma_sd(struct tctx *t, bool d)
 	uint8_t *nan, *bad = d ? NULL : boxed_test(t, in->rs1, in->rs2, in->rs3);
 	uint8_t code = op[in->op - (d ? RV_FMADD_D : RV_FMADD_S)];
 	int a = jit_xmm_reg(in->rs1), b = jit_xmm_reg(in->rs2), c = jit_xmm_reg(in->rs3), rd = jit_xmm_reg(in->rd);
+	int out = XMM0;    /* where the result is made */
+	bool kept = false; /* a source it overwrites is in xmm0 */
+	/* VEX.LIG.66.0F38.W: W1 sd, W0 ss */
 	if (rd >= 0 && a >= 0 && b >= 0 && c >= 0) {
-		bool source = rd == a || rd == b || rd == c;
-		if (source)
-			e_sse_rr(e, 0, false, 0x28, XMM0, rd); /* movaps: kept for the NaN path */
-		/* VEX.LIG.66.0F38.W: W1 sd, W0 ss */
+		out = rd;
+		kept = rd == a || rd == b || rd == c;
+		if (kept)
+			e_sse_rr(e, 0, false, 0x28, XMM0, rd); /* movaps */
 		if (rd == a || rd == b) {
 			e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, code - 0x10, rd, rd == a ? b : a, c);
 		} else {
@@ -181,32 +184,28 @@ static void fma_sd(struct tctx *t, bool d)
 				e_sse_rr(e, 0, false, 0x28, rd, c);
 			e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, code, rd, a, b);
 		}
-		e_sse_rr(e, d ? 0x66 : 0, false, 0x2e, rd, rd); /* ucomisd, ucomiss: NaN? */
-		nan = e_jcc(e, CC_P);
-		if (source)
-			t_cold_helper_xmm(t, nan, interp_fd, fma_nan, rd);
-		else
-			t_cold_helper(t, nan, interp_fd, fma_nan);
-		if (bad)
-			unboxed(t, bad);
-		return;
+	} else {
+		t_fget(t, XMM0, in->rs3);
+		if (a < 0) {
+			a = XMM1;
+			t_fget(t, a, in->rs1);
+		}
+		if (b < 0) {
+			b = XMM2;
+			t_fget(t, b, in->rs2);
+		}
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, code, XMM0, a, b);
 	}
-	t_fget(t, XMM0, in->rs3);
-	if (a < 0) {
-		a = XMM1;
-		t_fget(t, a, in->rs1);
-	}
-	if (b < 0) {
-		b = XMM2;
-		t_fget(t, b, in->rs2);
-	}
-	e_vex_rr(e, false, VEX_PP_66, VEX_0F38, d, code, XMM0, a, b);
-	e_sse_rr(e, d ? 0x66 : 0, false, 0x2e, XMM0, XMM0); /* ucomisd, ucomiss: NaN? */
+	e_sse_rr(e, d ? 0x66 : 0, false, 0x2e, out, out); /* ucomisd, ucomiss: NaN? */
 	nan = e_jcc(e, CC_P);
-	t_fput(t, in->rd, XMM0);
-	/* the interpreter redoes it from the unchanged sources; the host's flags so far are a subset
-	 * of RISC-V's, which also raises NV for inf * 0 plus a quiet NaN */
-	t_cold_helper(t, nan, interp_fd, fma_nan);
+	if (out == XMM0)
+		t_fput(t, in->rd, XMM0);
+	/* the interpreter redoes it from the sources; the host's flags so far are a subset of
+	 * RISC-V's, which also raises NV for inf * 0 plus a quiet NaN */
+	if (kept)
+		t_cold_helper_xmm(t, nan, interp_fd, fma_nan, rd);
+	else
+		t_cold_helper(t, nan, interp_fd, fma_nan);
 	if (bad)
 		unboxed(t, bad);
 }

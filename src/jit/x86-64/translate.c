@@ -763,6 +763,13 @@ static void decode_at(struct tctx *t, int k, uint64_t pc)
 	t->npeeked++;
 }
 
+/* The entry of the table that counts untranslated blocks' runs for the block at pc (shared by
+ * the pcs that collide there) */
+static uint8_t *runs_entry(const struct jit_cache *j, uint64_t pc)
+{
+	return &j->runs[(pc >> 1) & (RUNS_SIZE - 1)];
+}
+
 /* The way a forward branch at insns[k] went while the block was interpreted (the runs of
  * untranslated blocks): its not-taken successor ran more than twice as often as its target
  * (WAY_FALLS), or the other way round (WAY_TAKEN); else, or where nothing may span it, WAY_ENDS.
@@ -773,13 +780,12 @@ static int hot_way(struct tctx *t, int k)
 	const struct rv_insn *in = &t->insns[k];
 	uint64_t pc = t->insn_pc[k];
 	if (t->way[k] < 0) {
-		const uint8_t *runs = t->j->runs;
-		unsigned taken =
-		    __atomic_load_n(&runs[((pc + (uint64_t)in->imm) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
-		unsigned not_taken = __atomic_load_n(&runs[((pc + in->len) >> 1) & (RUNS_SIZE - 1)], __ATOMIC_RELAXED);
 		t->way[k] = WAY_ENDS;
-		if (rv_op_format(in->op) == F_B && in->imm > 0 && !t->ptb && !t->cpu->m->gdb && k + 1 < t->limit)
+		if (rv_op_format(in->op) == F_B && in->imm > 0 && !t->ptb && !t->cpu->m->gdb && k + 1 < t->limit) {
+			unsigned taken = __atomic_load_n(runs_entry(t->j, pc + (uint64_t)in->imm), __ATOMIC_RELAXED);
+			unsigned not_taken = __atomic_load_n(runs_entry(t->j, pc + in->len), __ATOMIC_RELAXED);
 			t->way[k] = not_taken > 2 * taken ? WAY_FALLS : taken > 2 * not_taken ? WAY_TAKEN : WAY_ENDS;
+		}
 	}
 	return t->way[k];
 }
@@ -1485,10 +1491,7 @@ static bool translate_insn(struct tctx *t)
 	case RV_BLTU: return branch(t, CC_B);
 	case RV_BGEU: return branch(t, CC_AE);
 	case RV_JAL:
-		if (in->rd) {
-			e_mov_ri(&t->e, RAX, t->pc + in->len);
-			t_put(t, in->rd, RAX);
-		}
+		t_put_imm(t, in->rd, t->pc + in->len);
 		if (goes_on(t)) /* at the target */
 			return true;
 		exit_chain(t, t->pc + (uint64_t)in->imm);
@@ -2505,7 +2508,7 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc, bool *refu
  * update only moves a translation by a run. */
 static bool still_cold(struct jit_cache *j, uint64_t pc)
 {
-	uint8_t *e = &j->runs[(pc >> 1) & (RUNS_SIZE - 1)];
+	uint8_t *e = runs_entry(j, pc);
 	unsigned runs = __atomic_load_n(e, __ATOMIC_RELAXED) + 1u;
 	if (runs >= j->translate_after)
 		return false;
