@@ -319,13 +319,16 @@ for engine in jit interp; do
 done
 
 # the test plugin: vCPUs of 4 threads, a write's buffer read through a1/x12, probe_target's
-# result rewritten through a0, a condition that fires, a signal's entry and return
+# result rewritten through a0, a checked base register rewritten past the guest space (the next
+# load through it faults there), a condition that fires, a signal's entry and return
 for engine in jit interp; do
 	out=$(timeout 120 "$RVX" --engine $engine -d plugin -plugin "$T/probe.so" "$T/probe" 2>&1)
 	if echo "$out" | grep -qx 'probe_target(41) = 1234' &&
+		echo "$out" | grep -qx 'probe_load: 200 of 200 faulted at 1 << 46 plus 8, the rest summed 0' &&
+		echo "$out" | grep -qx 'probe_walk: 200 of 200 faulted at 1 << 46, the rest summed 0' &&
 		echo "$out" | grep -qx 'probe: 5 vcpu inits, 5 vcpu exits, condition fired [1-9][0-9]* times' &&
 		echo "$out" | grep -qx 'probe: write saw: probe: hello through write' &&
-		echo "$out" | grep -qx 'probe: 1 signals, to on_usr1, 1 returns' && echo "$out" | grep -qx 'handled 10'; then
+		echo "$out" | grep -qx 'probe: 401 signals, to on_usr1, 1 returns' && echo "$out" | grep -qx 'handled 10'; then
 		pass "plugin-api-$engine"
 	else
 		fail "plugin-api-$engine" "$(echo "$out" | tr '\n' '|')"

@@ -141,21 +141,22 @@ int main(void)
 	{
 		const char *p = page + 2 * 4096 - 24;
 		if (sigsetjmp(jb, 1) == 0)
-			__asm__ volatile("li t3, 1\n\tli t4, 2\n\tli t5, 3\n\tli a6, 4\n\tli a7, 5\n\tli s3, 6\n\tli s4, 7\n"
-					 "1:\tadd t3, t3, t4\n\t"
-					 "xor t4, t4, t5\n\t"
-					 "addi t5, t5, 7\n\t"
-					 "add a6, a6, t3\n\t"
-					 "add a7, a7, a6\n\t"
-					 "mul s3, s3, t5\n\t"
-					 "add s4, s4, s3\n\t"
-					 "ld t6, 0(%0)\n\t"
-					 "add t3, t3, t6\n\t"
-					 "addi %0, %0, 8\n\t"
-					 "bnez t5, 1b"
-					 : "+r"(p)
-					 :
-					 : "t3", "t4", "t5", "t6", "a6", "a7", "s3", "s4", "memory");
+			__asm__ volatile(
+			    "li t3, 1\n\tli t4, 2\n\tli t5, 3\n\tli a6, 4\n\tli a7, 5\n\tli s3, 6\n\tli s4, 7\n"
+			    "1:\tadd t3, t3, t4\n\t"
+			    "xor t4, t4, t5\n\t"
+			    "addi t5, t5, 7\n\t"
+			    "add a6, a6, t3\n\t"
+			    "add a7, a7, a6\n\t"
+			    "mul s3, s3, t5\n\t"
+			    "add s4, s4, s3\n\t"
+			    "ld t6, 0(%0)\n\t"
+			    "add t3, t3, t6\n\t"
+			    "addi %0, %0, 8\n\t"
+			    "bnez t5, 1b"
+			    : "+r"(p)
+			    :
+			    : "t3", "t4", "t5", "t6", "a6", "a7", "s3", "s4", "memory");
 		CHECK(faults == 1 && code == SEGV_MAPERR && addr == (uintptr_t)(page + 2 * 4096));
 		printf("loop fault: t3=%llx t4=%llx t5=%llx a6=%llx a7=%llx s3=%llx s4=%llx\n",
 		       (unsigned long long)fault_regs[28], (unsigned long long)fault_regs[29],
@@ -218,7 +219,8 @@ int main(void)
 	if (!mapped_at((uintptr_t)1 << 38)) {
 		uintptr_t top = (uintptr_t)1 << 38;
 		uint64_t *last = mmap((void *)(top - 4096), 4096, PROT_READ | PROT_WRITE,
-				      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0), before;
+				      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0),
+			 before;
 		static const struct {
 			uintptr_t base, want;
 			int kind;
@@ -242,26 +244,65 @@ int main(void)
 					__asm__ volatile("ld %0, -16(%1)" : "=r"(got) : "r"(a0) : "memory");
 				else if (edge[i].kind == 1)
 					__asm__ volatile("ld %0, 0(%2)\n sd %0, 8(%2)\n sd %0, 0(%1)"
-							 : "=&r"(got) : "r"(&first), "r"(a0) : "memory");
+							 : "=&r"(got)
+							 : "r"(&first), "r"(a0)
+							 : "memory");
 				else if (a0 > top)
 					__asm__ volatile("ld %0, -16(%2)\n sd %0, 0(%1)\n ld t0, -8(%2)"
-							 : "=&r"(got) : "r"(&first), "r"(a0) : "t0", "memory");
+							 : "=&r"(got)
+							 : "r"(&first), "r"(a0)
+							 : "t0", "memory");
 				else
 					__asm__ volatile("ld %0, 0(%2)\n sd %0, 0(%1)\n ld t0, 16(%2)"
-							 : "=&r"(got) : "r"(&first), "r"(a0) : "t0", "memory");
+							 : "=&r"(got)
+							 : "r"(&first), "r"(a0)
+							 : "t0", "memory");
 			}
 			/* the access inside happened; the one outside raised SIGSEGV at its own address */
 			CHECK(faults == 1 && sig_seen == SIGSEGV && addr == edge[i].want);
 			CHECK(edge[i].kind == 2 || edge[i].kind == 1 || first == before);
 		}
 		CHECK(last[511] == before);
+		/* a base checked by its first access, then moved by addi (or copied and moved) past
+		 * the top: by 4,000 bytes, by 40,800 and by 81,600 (past the translator's guard) in
+		 * steps of 2,040; an FP load into the register of the same number between */
+		for (int steps = 2; steps <= 40; steps = steps * 2 + (steps == 2 ? 16 : 0)) {
+			volatile uintptr_t vbase = top - 8;
+			uintptr_t a0 = vbase;
+			uint64_t got = 0;
+			faults = 0;
+			if (sigsetjmp(jb, 1) == 0) {
+				if (steps == 2)
+					__asm__ volatile("ld t0, 0(%1)\n fld f11, 0(%1)\n addi t1, %1, 2040\n"
+							 "addi t1, t1, 1960\n ld %0, 0(t1)"
+							 : "=r"(got)
+							 : "r"(a0)
+							 : "t0", "t1", "f11", "memory");
+				else if (steps == 20)
+					__asm__ volatile("ld t0, 0(%1)\n mv t1, %1\n .rept 20\n addi t1, t1, 2040\n"
+							 ".endr\n ld %0, 0(t1)"
+							 : "=r"(got)
+							 : "r"(a0)
+							 : "t0", "t1", "memory");
+				else
+					__asm__ volatile("ld t0, 0(%1)\n mv t1, %1\n .rept 40\n addi t1, t1, 2040\n"
+							 ".endr\n ld %0, 0(t1)"
+							 : "=r"(got)
+							 : "r"(a0)
+							 : "t0", "t1", "memory");
+			}
+			CHECK(faults == 1 && sig_seen == SIGSEGV &&
+			      addr == top - 8 + (steps == 2 ? 4000 : 2040u * steps));
+		}
 		{ /* a sum past the top, the load by it (with its offset) inside: no fault */
 			volatile uintptr_t vbase = top - 8;
 			uintptr_t base = vbase;
 			uint64_t got = 0;
 			faults = 0;
 			__asm__ volatile("add t0, %1, %2\n\tld t0, -24(t0)\n\tmv %0, t0"
-					 : "=r"(got) : "r"(base), "r"(24L) : "t0", "memory");
+					 : "=r"(got)
+					 : "r"(base), "r"(24L)
+					 : "t0", "memory");
 			CHECK(faults == 0 && got == before);
 		}
 	}
@@ -288,7 +329,10 @@ int main(void)
 			uintptr_t base;
 			long index;
 			int shift;
-		} sums[] = {{0, 16, 0}, {0, 2 * 4096 + 40, 0}, {(uintptr_t)1 << 46, 3, 3}, {0, 1024 + 5, -3},
+		} sums[] = {{0, 16, 0},
+			    {0, 2 * 4096 + 40, 0},
+			    {(uintptr_t)1 << 46, 3, 3},
+			    {0, 1024 + 5, -3},
 			    {(uintptr_t)1 << 46, 5, -3}};
 		for (unsigned i = 0; i < sizeof sums / sizeof sums[0]; i++) {
 			volatile uintptr_t vbase = sums[i].base ? sums[i].base : (uintptr_t)page;
@@ -307,14 +351,20 @@ int main(void)
 				if (sums[i].shift < 0)
 					__asm__ volatile("slli t0, %2, 3\n\tadd t0, t0, %1\n"
 							 "faults_sum_load_slli:\tld t0, -8(t0)\n\tmv %0, t0"
-							 : "=r"(got) : "r"(base), "r"(index) : "t0", "memory");
+							 : "=r"(got)
+							 : "r"(base), "r"(index)
+							 : "t0", "memory");
 				else if (sums[i].shift) /* sh3add t0, index, base */
 					__asm__ volatile(".insn r 0x33, 6, 0x10, t0, %2, %1\n"
 							 "faults_sum_load:\tld t0, -8(t0)\n\tmv %0, t0"
-							 : "=r"(got) : "r"(base), "r"(index) : "t0", "memory");
+							 : "=r"(got)
+							 : "r"(base), "r"(index)
+							 : "t0", "memory");
 				else
 					__asm__ volatile("add t0, %1, %2\n\tld t0, -8(t0)\n\tmv %0, t0"
-							 : "=r"(got) : "r"(base), "r"(index) : "t0", "memory");
+							 : "=r"(got)
+							 : "r"(base), "r"(index)
+							 : "t0", "memory");
 			}
 			if (i == 0) {
 				CHECK(faults == 0 && got == *(uint64_t *)(page + 8));
@@ -359,8 +409,8 @@ int main(void)
 			printf("copy %u: fault at +%d, t0=%llx t1=%llx t2=%llx t3=%llx, to %02x %02x %02x %02x\n", i,
 			       (int)(addr - (uintptr_t)page), (unsigned long long)fault_regs[5],
 			       (unsigned long long)fault_regs[6], (unsigned long long)fault_regs[7],
-			       (unsigned long long)fault_regs[28], to[0] & 0xff, to[1] & 0xff,
-			       i ? 0 : to[2] & 0xff, i ? 0 : to[3] & 0xff);
+			       (unsigned long long)fault_regs[28], to[0] & 0xff, to[1] & 0xff, i ? 0 : to[2] & 0xff,
+			       i ? 0 : to[3] & 0xff);
 		}
 	}
 

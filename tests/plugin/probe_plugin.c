@@ -1,5 +1,7 @@
 /* A test plugin: counts vCPU starts and ends, reads a write's buffer from guest memory through
- * its registers, makes probe_target return 1234 by writing a0 where it returns, and fires a
+ * its registers, makes probe_target return 1234 by writing a0 where it returns, points
+ * probe_load's base register a0 past the guest space before its second load and probe_walk's in
+ * its loop, and fires a
  * conditional callback when a vCPU's block count reaches 100. */
 #include <inttypes.h>
 #include <stdio.h>
@@ -50,6 +52,22 @@ static void at_return(unsigned int vcpu, void *userdata)
 	rvx_plugin_write_register(rvx_plugin_find_register("a0"), &v, 8);
 }
 
+/* Before probe_load's second load by a0, which its first one checked: a0 becomes 1 << 46. */
+static void before_load(unsigned int vcpu, void *userdata)
+{
+	uint64_t v = (uint64_t)1 << 46;
+	(void)vcpu, (void)userdata;
+	rvx_plugin_write_register(rvx_plugin_find_register("a0"), &v, 8);
+}
+
+/* In probe_walk's loop, after a0 stepped: a0 becomes 1 << 46 for the next pass's load. */
+static void before_walk_load(unsigned int vcpu, void *userdata)
+{
+	uint64_t v = (uint64_t)1 << 46;
+	(void)vcpu, (void)userdata;
+	rvx_plugin_write_register(rvx_plugin_find_register("a0"), &v, 8);
+}
+
 static void reached(unsigned int vcpu, void *userdata)
 {
 	(void)vcpu, (void)userdata;
@@ -71,10 +89,13 @@ static void discontinuity(rvx_plugin_id_t id, unsigned int vcpu, enum rvx_plugin
 
 static void tb_trans(rvx_plugin_id_t id, struct rvx_plugin_tb *tb)
 {
+	const char *first = rvx_plugin_tb_n_insns(tb) ? rvx_plugin_insn_symbol(rvx_plugin_tb_get_insn(tb, 0)) : NULL;
 	(void)id;
-	rvx_plugin_register_vcpu_tb_exec_inline_per_vcpu(tb, RVX_PLUGIN_INLINE_ADD_U64, blocks, 1);
-	rvx_plugin_register_vcpu_tb_exec_cond_cb(tb, reached, RVX_PLUGIN_CB_NO_REGS, RVX_PLUGIN_COND_EQ, blocks, 100,
-						 NULL);
+	if (!first || strcmp(first, "probe_walk") != 0) { /* its loop: the rewrite alone between passes */
+		rvx_plugin_register_vcpu_tb_exec_inline_per_vcpu(tb, RVX_PLUGIN_INLINE_ADD_U64, blocks, 1);
+		rvx_plugin_register_vcpu_tb_exec_cond_cb(tb, reached, RVX_PLUGIN_CB_NO_REGS, RVX_PLUGIN_COND_EQ, blocks,
+							 100, NULL);
+	}
 	for (size_t i = 0; i < rvx_plugin_tb_n_insns(tb); i++) {
 		struct rvx_plugin_insn *insn = rvx_plugin_tb_get_insn(tb, i);
 		const char *sym = rvx_plugin_insn_symbol(insn);
@@ -83,6 +104,10 @@ static void tb_trans(rvx_plugin_id_t id, struct rvx_plugin_tb *tb)
 		char *text = rvx_plugin_insn_disas(insn);
 		if (sym && !strcmp(sym, "probe_target") && text && !strcmp(text, "jalr\tzero,0(ra)"))
 			rvx_plugin_register_vcpu_insn_exec_cb(insn, at_return, RVX_PLUGIN_CB_RW_REGS, NULL);
+		if (sym && !strcmp(sym, "probe_load") && text && !strncmp(text, "ld\t", 3) && strstr(text, ",8(a0)"))
+			rvx_plugin_register_vcpu_insn_exec_cb(insn, before_load, RVX_PLUGIN_CB_RW_REGS, NULL);
+		if (sym && !strcmp(sym, "probe_walk") && text && !strcmp(text, "addi\ta1,a1,-1"))
+			rvx_plugin_register_vcpu_insn_exec_cb(insn, before_walk_load, RVX_PLUGIN_CB_RW_REGS, NULL);
 		free(text);
 	}
 }

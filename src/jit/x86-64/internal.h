@@ -242,8 +242,10 @@ struct tctx {
 	bool done_early[MAX_BLOCK_INSNS]; /* translated with an earlier one by a pattern: no code of their own */
 	int div_partner;                  /* the division whose result an earlier one left in div_other, or -1 */
 	/* guest registers whose value passed an address check in this block and was not written
-	 * since: within the space's guards at any 12-bit offset, so not checked again */
+	 * since but by addi: within the space's guards at any 12-bit offset past their drift (how far
+	 * at most addi moved them since, up to BASE_DRIFT_MAX bytes), so not checked again */
 	uint32_t base_checked;
+	int32_t base_drift[32];
 	uint32_t loop_bases; /* a loop's base registers checked before its head, only stepped by addi in it */
 	uint32_t sext_known; /* guest registers known to hold a sign-extended 32-bit value here */
 	bool upper_dead;     /* no use can see the upper half of this instruction's W result */

@@ -1216,6 +1216,7 @@ struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 		return t_guest(t, a, (int32_t)imm);
 	} else {
 		t->base_checked |= 1u << rs1;
+		t->base_drift[rs1] = 0;
 	}
 	/* addresses past the guest space would reach the host's own memory */
 	e_test_rm(e, true, a, M(REG_CPU, OFF(addr_mask)));
@@ -1925,6 +1926,9 @@ void t_check_bases(struct tctx *t, uint32_t regs)
 		t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
 	}
 	t->base_checked |= regs;
+	for (unsigned b = 1; b < 32; b++)
+		if (regs >> b & 1)
+			t->base_drift[b] = 0;
 }
 
 /* Whether the instruction may write integer register rd (an FP or vector destination does not) */
@@ -1947,6 +1951,30 @@ static bool writes_x(const struct rv_insn *in)
 	case F_VMEM: return false;
 	default: return in->rd != 0;
 	}
+}
+
+/* A checked base register copied or moved by addi stays checked while its drift, an access's
+ * 12-bit offset and its bytes stay within the space's guards. A loop's base may be a pass's step
+ * and an offset from where the last pass accessed. */
+#define BASE_DRIFT_MAX  (32 << 10)
+#define LOOP_BASE_DRIFT (16384 + 2048)
+static void base_moved(struct tctx *t, const struct rv_insn *in, uint32_t checked)
+{
+	unsigned src = in->rs1;
+	int64_t drift = in->imm < 0 ? -in->imm : in->imm;
+	if (in->op != RV_ADDI) {
+		if ((in->op != RV_ADD && in->op != RV_OR) || (in->rs1 && in->rs2))
+			return;
+		src = in->rs1 | in->rs2;
+		drift = 0;
+	}
+	if (!in->rd || !src || !(checked >> src & 1) || (t->loop_bases >> in->rd & 1))
+		return;
+	drift += t->loop_bases >> src & 1 ? LOOP_BASE_DRIFT : t->base_drift[src];
+	if (drift > BASE_DRIFT_MAX)
+		return;
+	t->base_checked |= 1u << in->rd;
+	t->base_drift[in->rd] = (int32_t)drift;
 }
 
 /* A scalar loop in the block (self_loop, its instructions all decoded): the base registers of
@@ -1972,7 +2000,7 @@ static void scalar_loop(struct tctx *t)
 		fp |= jit_scalar_fp(in->op);
 		frm |= jit_csr_op(in->op) && (in->imm == RV_CSR_FRM || in->imm == RV_CSR_FCSR);
 	}
-	for (unsigned b = 1; b < 32; b++)
+	for (unsigned b = 1; b < 32 && !t->ptb; b++) /* a plugin's callback may write them */
 		if ((bases >> b & 1) && !(other >> b & 1) && step[b] <= 16384 && !(t->base_checked >> b & 1))
 			t->loop_bases |= 1u << b;
 	t_check_bases(t, t->loop_bases);
@@ -2100,6 +2128,9 @@ static void emit_plugin_call(struct tctx *t, int (*thunk)(struct rvx_vcpu *, con
 {
 	struct emit *e = &t->e;
 	t->frm_checked = false;
+	t->base_checked = 1; /* the callback may write registers */
+	t->loop_bases = 0;
+	t->sext_known = 1;
 	store_pc(t, t->pc);
 	spill(e, t->j, t->swap_in);
 	e_lea(e, RDI, M(REG_CPU, -CPU_BIAS));
@@ -2264,6 +2295,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	uint8_t *count_at, fast_entry;
 	uint32_t ninsns;
 	bool more = true, stays_sext, early;
+	uint32_t checked;
 	const struct rv_insn *last;
 	size_t h, faults_len, pins_off, pins_len;
 
@@ -2381,13 +2413,18 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			t.split_here = false;
 		}
 		stays_sext = t.consumed == 1 && !t.ptb && !early && keeps_sext32(&t, t.in);
+		checked = t.base_checked;
 		for (int k = t.idx; k < t.idx + t.consumed; k++) {
 			if (t.insns[k].rd == t.v_vl_in && k != t.v_vl_at)
 				t.v_vl_in = 0;
 			t.f_boxed &= ~(1u << (t.insns[k].rd & 31));
+			if (!writes_x(&t.insns[k]))
+				continue;
 			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u | t.loop_bases;
 			t.sext_known &= ~(1u << (t.insns[k].rd & 31)) | 1u;
 		}
+		if (t.consumed == 1 && !early)
+			base_moved(&t, t.in, checked);
 		if (t.consumed == 1 && !t.ptb && t.insns[t.idx].op == RV_FLW) /* a plugin may write registers */
 			t.f_boxed |= 1u << t.insns[t.idx].rd;
 		if (t.consumed == 1 && constant_in_space(&t, &t.insns[t.idx], pc))
