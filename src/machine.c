@@ -82,6 +82,12 @@ void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len)
 {
 	(void)addr;
 	(void)len;
+	__atomic_add_fetch(&m->map_gen, 1, __ATOMIC_SEQ_CST);
+	machine_code_fenced(m);
+}
+
+void machine_code_fenced(struct rvx_machine *m)
+{
 	__atomic_add_fetch(&m->fence_gen, 1, __ATOMIC_SEQ_CST);
 	__atomic_add_fetch(&m->code_gen, 1, __ATOMIC_SEQ_CST);
 }

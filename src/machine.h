@@ -175,6 +175,7 @@ struct rvx_machine {
 	pthread_mutex_t lock;        /* process-wide tables below */
 	volatile uint64_t code_gen;  /* bumped when guest code may have changed */
 	volatile uint64_t fence_gen; /* bumped (before code_gen) unless only watched pages were written */
+	volatile uint64_t map_gen;   /* bumped (before fence_gen) unless by fence.i or riscv_flush_icache */
 	uint8_t unimp_reported[64];  /* syscalls reported once, a bit each */
 
 	uint64_t brk_start, brk_cur, brk_mapped;
@@ -286,6 +287,9 @@ void machine_share_memory(struct rvx_machine *m);
 
 /* Guest code may have changed in [addr, addr+len): drop cached decodes/translations. */
 void machine_code_changed(struct rvx_machine *m, uint64_t addr, uint64_t len);
+/* fence.i, riscv_flush_icache: code whose writes the watch may have missed (memory shared with
+ * another mapping or process) may have changed. */
+void machine_code_fenced(struct rvx_machine *m);
 /* An embedder's guest process ends with an exit status or a signal (RVX_STOP_EXIT or
  * RVX_STOP_SIGNAL; not with cfg.host_process, where the end is the host process's): the other
  * threads stop, this one too, and the call that runs the main thread returns. */

@@ -129,7 +129,7 @@ static bool route(struct rvx_vcpu *cpu, int st, bool ebreak_back)
 	case EXEC_ILLEGAL: signal_raise_sync(cpu, SIGILL, ILL_ILLOPC, cpu->pc); break;
 	case EXEC_FAULT: signal_raise_sync(cpu, SIGSEGV, SEGV_MAPERR, cpu->fault_addr); break;
 	case EXEC_FENCE_I:
-		machine_code_changed(cpu->m, 0, UINT64_MAX);
+		machine_code_fenced(cpu->m);
 		cpu->pc += 4;
 		break;
 	case EXEC_GROUP: {

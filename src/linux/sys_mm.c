@@ -14,7 +14,8 @@ static bool holds_code(struct rvx_vcpu *cpu, uint64_t addr, uint64_t len)
 	return space_overlaps_prot(&cpu->m->space, addr, len, PROT_EXEC);
 }
 
-/* After the change (so that nothing is translated again from what it replaced). */
+/* After the change (so that nothing is translated again from what it replaced); code is
+ * holds_code's answer from before it. */
 static long after_code_change(struct rvx_vcpu *cpu, bool code, long r)
 {
 	if (code)
@@ -40,7 +41,8 @@ long sys_brk(struct rvx_vcpu *cpu, const uint64_t *a)
 			goto out;
 		m->brk_mapped = top;
 	} else if (top < m->brk_mapped) {
-		space_unmap(&m->space, top, m->brk_mapped - top);
+		bool code = holds_code(cpu, top, m->brk_mapped - top);
+		after_code_change(cpu, code, space_unmap(&m->space, top, m->brk_mapped - top));
 		m->brk_mapped = top;
 	}
 	m->brk_cur = want;
@@ -57,6 +59,7 @@ long sys_mmap(struct rvx_vcpu *cpu, const uint64_t *a)
 	char link[64], name[PATH_MAX];
 	const char *n = NULL;
 	ssize_t len;
+	bool code;
 	long r;
 	if (!(flags & MAP_ANONYMOUS)) {
 		snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
@@ -71,29 +74,33 @@ long sys_mmap(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (!(flags & MAP_FIXED))
 		return space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n);
 	cluster_split_hold(cpu->m, a[0], a[1]);
-	r = after_code_change(cpu, holds_code(cpu, a[0], a[1]),
-			      space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n));
+	code = holds_code(cpu, a[0], a[1]);
+	r = after_code_change(cpu, code, space_map(&cpu->m->space, a[0], a[1], (int)a[2], flags, fd, a[5], n));
 	cluster_split_release(cpu->m);
 	return r;
 }
 
 long sys_munmap(struct rvx_vcpu *cpu, const uint64_t *a)
 {
+	bool code;
 	long r;
 	cluster_split_hold(cpu->m, a[0], a[1]);
-	r = after_code_change(cpu, holds_code(cpu, a[0], a[1]), space_unmap(&cpu->m->space, a[0], a[1]));
+	code = holds_code(cpu, a[0], a[1]);
+	r = after_code_change(cpu, code, space_unmap(&cpu->m->space, a[0], a[1]));
 	cluster_split_release(cpu->m);
 	return r;
 }
 
 long sys_mprotect(struct rvx_vcpu *cpu, const uint64_t *a)
 {
+	bool code;
 	long r;
 	if ((a[2] & PROT_WRITE) && !__atomic_load_n(&cpu->m->shared_memory, __ATOMIC_RELAXED) &&
 	    space_overlaps_flags(&cpu->m->space, a[0], a[1], VMA_SHARED))
 		machine_share_memory(cpu->m); /* a shared mapping made writable (the walk once only) */
 	cluster_split_hold(cpu->m, a[0], a[1]);
-	r = after_code_change(cpu, holds_code(cpu, a[0], a[1]), space_protect(&cpu->m->space, a[0], a[1], (int)a[2]));
+	code = holds_code(cpu, a[0], a[1]);
+	r = after_code_change(cpu, code, space_protect(&cpu->m->space, a[0], a[1], (int)a[2]));
 	cluster_split_release(cpu->m);
 	return r;
 }
@@ -114,18 +121,21 @@ long sys_mremap(struct rvx_vcpu *cpu, const uint64_t *a)
 
 long sys_madvise(struct rvx_vcpu *cpu, const uint64_t *a)
 {
+	bool code;
 	long r;
 	if (!space_range_ok(&cpu->m->space, a[0], a[1]))
 		return -ENOMEM;
 	cluster_split_hold(cpu->m, a[0], a[1]);
-	r = space_discard(&cpu->m->space, a[0], a[1], (int)a[2]);
+	/* a dropped page of code reads back zeros (or a file's bytes), unseen by the watch */
+	code = (a[2] == MADV_DONTNEED || a[2] == MADV_FREE || a[2] == MADV_REMOVE) && holds_code(cpu, a[0], a[1]);
+	r = after_code_change(cpu, code, space_discard(&cpu->m->space, a[0], a[1], (int)a[2]));
 	cluster_split_release(cpu->m);
 	return r;
 }
 
 long sys_riscv_flush_icache(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	machine_code_changed(cpu->m, a[0], a[1] - a[0]);
+	machine_code_fenced(cpu->m);
 	if (cpu->m->space.on_change) /* every rank of a cluster */
 		cpu->m->space.on_change(cpu->m->space.on_change_arg, SPACE_CHANGE_CODE, a[0], a[1] - a[0], 0, 0);
 	return 0;

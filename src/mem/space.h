@@ -36,6 +36,7 @@ struct rvx_space {
 	int watch_lock;     /* spinlock: taken in the fault handler too */
 	uint32_t watch_len; /* slots in use */
 	uint32_t narmed;    /* pages read-only on the host now (atomic) */
+	bool hits;          /* a slot may be hit (under watch_lock): space_watch_take_hits looks */
 	/* Cluster mode: every mapping is anonymous memory (file contents are read in), so that
 	 * pages can move between ranks; mremap cannot move or grow one. */
 	bool anon_only;
@@ -125,8 +126,12 @@ int space_write_maps(struct rvx_space *s, int fd);
  * host page is writable again) or idle (nothing relies on it). */
 enum { WATCH_ARMED = 1, WATCH_HIT = 2, WATCH_IDLE = 3 };
 /* Arms the page (guest address, page aligned) when the guest may write it; a hit page stays
- * hit. False only when the table is full. */
-bool space_watch(struct rvx_space *s, uint64_t page);
+ * hit. WATCH_SEEN when every change of the page's bytes is seen from now on (a guest write
+ * faults, or the page is private and not writable, so that changing it takes a map change),
+ * WATCH_UNSEEN when another mapping or process may write it (shared memory), WATCH_FULL when
+ * the table is full. */
+enum { WATCH_SEEN = 1, WATCH_UNSEEN = 0, WATCH_FULL = -1 };
+int space_watch(struct rvx_space *s, uint64_t page);
 /* From the SIGSEGV handler, for a write fault at addr: true when addr is in a watched page,
  * which is writable again (the write can be retried). Async-signal-safe. */
 bool space_watch_hit(struct rvx_space *s, uint64_t addr);
@@ -136,8 +141,12 @@ size_t space_watch_release(struct rvx_space *s, uint64_t addr, uint64_t len);
 /* Takes up to max hit pages, which become idle, with the count of hits that changed no code
  * each page had (kept for space_watch_settle). */
 size_t space_watch_take_hits(struct rvx_space *s, uint64_t *pages, unsigned *alarms, size_t max);
-/* Records the page's false-alarm count and re-arms it when translations still rely on it. */
-void space_watch_settle(struct rvx_space *s, uint64_t page, unsigned alarms, bool rearm);
+/* Re-arms a page space_watch_take_hits took, before its translations are checked (a write
+ * from then on is a hit again); false when a write to it could go unseen after all. */
+bool space_watch_rearm(struct rvx_space *s, uint64_t page, unsigned alarms);
+/* After the check: records the page's false-alarm count, and disarms it when no translation
+ * relies on it any more. */
+void space_watch_settle(struct rvx_space *s, uint64_t page, unsigned alarms, bool keep);
 /* Internal to space.c: a mapping change over [a,b) with new guest prot (0: unmapped) makes
  * armed pages there hit (the caller sets the host protection). */
 const struct rvx_vma *space_vma_locked(struct rvx_space *s, uint64_t addr);

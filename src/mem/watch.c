@@ -118,10 +118,10 @@ void watch_destroy(struct rvx_space *s)
 	s->watch = NULL;
 }
 
-bool space_watch(struct rvx_space *s, uint64_t page)
+int space_watch(struct rvx_space *s, uint64_t page)
 {
 	const struct rvx_vma *v;
-	bool ok = true;
+	int r = WATCH_SEEN;
 	pthread_mutex_lock(&s->lock);
 	v = space_vma_locked(s, page);
 	if (v && (v->prot & PROT_WRITE)) {
@@ -129,20 +129,24 @@ bool space_watch(struct rvx_space *s, uint64_t page)
 		spin_lock(&s->watch_lock);
 		i = find(s, page);
 		if (i < 0) {
-			ok = insert(s, slot_make(page, 0, v->prot, WATCH_ARMED));
-			if (ok && !arm(s, page, v->prot)) {
+			if (!insert(s, slot_make(page, 0, v->prot, WATCH_ARMED))) {
+				r = WATCH_FULL;
+			} else if (!arm(s, page, v->prot)) {
 				erase(s, (uint32_t)find(s, page));
-				ok = false;
+				r = WATCH_FULL;
 			}
 		} else if (SLOT_STATE(s->watch[i]) == WATCH_IDLE) {
-			ok = arm(s, page, v->prot);
-			if (ok)
+			if (arm(s, page, v->prot))
 				s->watch[i] = slot_make(page, SLOT_ALARMS(s->watch[i]), v->prot, WATCH_ARMED);
+			else
+				r = WATCH_FULL;
 		}
 		spin_unlock(&s->watch_lock);
 	}
+	if (r == WATCH_SEEN && (!v || (v->flags & VMA_SHARED)))
+		r = WATCH_UNSEEN;
 	pthread_mutex_unlock(&s->lock);
-	return ok;
+	return r;
 }
 
 bool space_watch_hit(struct rvx_space *s, uint64_t addr)
@@ -159,6 +163,7 @@ bool space_watch_hit(struct rvx_space *s, uint64_t addr)
 		if (SLOT_STATE(v) == WATCH_ARMED) {
 			disarm(s, page, SLOT_PROT(v));
 			s->watch[i] = slot_make(page, SLOT_ALARMS(v), SLOT_PROT(v), WATCH_HIT);
+			s->hits = true;
 		}
 		retry = true; /* otherwise another thread disarmed it after this write faulted */
 	}
@@ -201,6 +206,7 @@ static size_t release_one(struct rvx_space *s, uint32_t i, int unused)
 		return 0;
 	disarm(s, SLOT_PAGE(v), SLOT_PROT(v));
 	s->watch[i] = slot_make(SLOT_PAGE(v), SLOT_ALARMS(v), SLOT_PROT(v), WATCH_HIT);
+	s->hits = true;
 	return 1;
 }
 
@@ -227,6 +233,7 @@ static size_t range_one(struct rvx_space *s, uint32_t i, int prot)
 	/* the caller's host mmap or mprotect makes the page what prot says; its translations are
 	 * checked again (and the page re-armed if they live and it is writable) */
 	s->watch[i] = slot_make(SLOT_PAGE(v), SLOT_ALARMS(v), prot, WATCH_HIT);
+	s->hits = true;
 	return 1;
 }
 
@@ -246,7 +253,7 @@ size_t space_watch_take_hits(struct rvx_space *s, uint64_t *pages, unsigned *ala
 	if (!s->watch_len)
 		return 0;
 	spin_lock(&s->watch_lock);
-	for (i = 0; i < WATCH_SLOTS && n < max; i++) {
+	for (i = 0; s->hits && i < WATCH_SLOTS && n < max; i++) {
 		uint64_t v = s->watch[i];
 		if (v && SLOT_STATE(v) == WATCH_HIT) {
 			pages[n] = SLOT_PAGE(v);
@@ -254,13 +261,16 @@ size_t space_watch_take_hits(struct rvx_space *s, uint64_t *pages, unsigned *ala
 			s->watch[i] = slot_make(SLOT_PAGE(v), SLOT_ALARMS(v), SLOT_PROT(v), WATCH_IDLE);
 		}
 	}
+	if (i == WATCH_SLOTS) /* all taken (a hit after it is in a slot it looked at, or sets hits again) */
+		s->hits = false;
 	spin_unlock(&s->watch_lock);
 	return n;
 }
 
-void space_watch_settle(struct rvx_space *s, uint64_t page, unsigned alarms, bool rearm)
+bool space_watch_rearm(struct rvx_space *s, uint64_t page, unsigned alarms)
 {
 	const struct rvx_vma *v;
+	bool seen = true;
 	int64_t i;
 	pthread_mutex_lock(&s->lock);
 	v = space_vma_locked(s, page);
@@ -269,12 +279,33 @@ void space_watch_settle(struct rvx_space *s, uint64_t page, unsigned alarms, boo
 	if (i >= 0 && SLOT_STATE(s->watch[i]) == WATCH_IDLE) { /* hit again meanwhile: the next round */
 		int prot = SLOT_PROT(s->watch[i]);
 		int state = WATCH_IDLE;
-		if (rearm && v && (v->prot & PROT_WRITE) && arm(s, page, v->prot)) {
-			state = WATCH_ARMED;
+		if (v && (v->prot & PROT_WRITE)) {
+			seen = arm(s, page, v->prot);
+			if (seen)
+				state = WATCH_ARMED;
 			prot = v->prot;
 		}
 		s->watch[i] = slot_make(page, alarms, prot, state);
 	}
+	seen = seen && v && !(v->flags & VMA_SHARED);
 	spin_unlock(&s->watch_lock);
 	pthread_mutex_unlock(&s->lock);
+	return seen;
+}
+
+void space_watch_settle(struct rvx_space *s, uint64_t page, unsigned alarms, bool keep)
+{
+	int64_t i;
+	spin_lock(&s->watch_lock);
+	i = find(s, page);
+	if (i >= 0) {
+		uint64_t v = s->watch[i];
+		int state = SLOT_STATE(v);
+		if (state == WATCH_ARMED && !keep) {
+			disarm(s, page, SLOT_PROT(v));
+			state = WATCH_IDLE;
+		}
+		s->watch[i] = slot_make(page, alarms, SLOT_PROT(v), state);
+	}
+	spin_unlock(&s->watch_lock);
 }

@@ -1,7 +1,9 @@
 /* The write-watch set of src/mem/watch.c on a real guest address space: armed pages fault on a
  * write and no longer after a hit; unmapping half of thousands of pages (deletions inside probe
  * runs) loses none of the others; a page made read-only is no longer one the handler may let
- * through. Prints PASS/FAIL lines; exits non-zero on a failure. */
+ * through; a page taken to be checked is armed again first, and disarmed when no code relies on
+ * it; shared pages are not ones whose every write is seen. Prints PASS/FAIL lines; exits
+ * non-zero on a failure. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -51,8 +53,8 @@ int main(void)
 		return 1;
 	}
 	for (ok = true, i = 0; i < NPAGES; i++)
-		ok &= space_watch(&s, base + i * RVX_PAGE_SIZE);
-	check(ok && s.narmed == NPAGES, "every writable page is armed");
+		ok &= space_watch(&s, base + i * RVX_PAGE_SIZE) == WATCH_SEEN;
+	check(ok && s.narmed == NPAGES, "every writable page is armed, its writes seen");
 	check(write_faults(&s, base + 5 * RVX_PAGE_SIZE + 100), "a write to an armed page faults");
 	check(space_watch_hit(&s, base + 5 * RVX_PAGE_SIZE + 100) && !write_faults(&s, base + 5 * RVX_PAGE_SIZE),
 	      "after the hit the page takes the write");
@@ -74,8 +76,22 @@ int main(void)
 	space_protect(&s, base, RVX_PAGE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC);
 	check(space_watch_take_hits(&s, pages, alarms, 64) == 1 && pages[0] == base,
 	      "making a watched page writable again asks for its code to be checked");
+	check(space_watch_rearm(&s, base, 0) && s.narmed == 1 && write_faults(&s, base),
+	      "a page taken to be checked is armed again before the check");
 	space_watch_settle(&s, base, 0, true);
-	check(s.narmed == 1 && write_faults(&s, base), "settling a page whose code lives re-arms it");
+	check(s.narmed == 1 && write_faults(&s, base), "settling a page whose code lives keeps it armed");
+	space_watch_hit(&s, base);
+	space_watch_take_hits(&s, pages, alarms, 64);
+	space_watch_rearm(&s, base, 0);
+	space_watch_settle(&s, base, 1, false);
+	check(s.narmed == 0 && !write_faults(&s, base), "settling a page no code relies on disarms it");
+	space_map(&s, base + RVX_PAGE_SIZE, RVX_PAGE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+		  MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0, NULL);
+	check(space_watch(&s, base + RVX_PAGE_SIZE) == WATCH_UNSEEN, "a shared page's writes may go unseen");
+	space_protect(&s, base + 2 * RVX_PAGE_SIZE, RVX_PAGE_SIZE, PROT_READ | PROT_EXEC);
+	n = s.narmed;
+	check(space_watch(&s, base + 2 * RVX_PAGE_SIZE) == WATCH_SEEN && s.narmed == n,
+	      "a private read-only page is not armed, and changes only by a map change");
 	space_destroy(&s);
 	return failures != 0;
 }

@@ -69,6 +69,7 @@ struct jit_block {
 	uint8_t nsegs;
 	struct jit_seg segs[MAX_BLOCK_SEGS];
 	bool dead;          /* invalidated: out of the hash, its entry sends to the dispatcher */
+	bool seen;          /* every change of its guest code is seen (space_watch): fence.i need not check it */
 	bool debug_stop;    /* only tells the run loop of gdb's breakpoint at pc */
 	uint8_t *leave;     /* executable view: stores pc and returns to the dispatcher */
 	uint8_t fast_entry; /* from code: the entry past the interrupt test, for forward chains */
@@ -87,6 +88,27 @@ struct jit_jc_entry {
 };
 #define JC_SIZE 16384
 
+/* The blocks of each guest page (pages.c). */
+struct page_link {
+	uint32_t block, next; /* block: its place in the cache's order; next: the page's next link */
+};
+struct page_index {
+	uint64_t *keys;  /* page + 1, 0 for an empty slot */
+	uint32_t *heads; /* each page's first link */
+	size_t cap, used;
+	struct page_link *links;
+	size_t nlinks, links_cap;
+	struct jit_block **found; /* page_index_blocks' answer */
+	size_t found_cap;
+	bool broken; /* a link could not be added: incomplete until the next flush */
+};
+void page_index_add(struct page_index *p, uint64_t page, uint32_t block);
+/* The live blocks of page (*n of them), dropping dead ones from its list; NULL when the index
+ * cannot say (broken, or out of memory). */
+struct jit_block **page_index_blocks(struct page_index *p, struct jit_block *const *order, uint64_t page, size_t *n);
+void page_index_clear(struct page_index *p);
+void page_index_free(struct page_index *p);
+
 /* Shared by every vCPU of the machine. Lookups take no lock: blocks are published with a
  * release store and patched (invalidation) or freed (flush) only after every vCPU is out of
  * the cache (in_code clear). Translation, chaining into new blocks, invalidation and flushes
@@ -103,11 +125,16 @@ struct jit_cache {
 	uint64_t epoch;           /* flushes so far: a vCPU's jump cache belongs to one */
 	uint64_t code_gen;        /* the machine's code_gen these translations match */
 	uint64_t fence_gen;       /* and its fence_gen */
+	uint64_t map_gen;         /* and its map_gen */
 	bool watch_full_reported; /* the warning that the write-watch table is full was given */
 	bool locked_amos;         /* the translations lock AMOs (machine's shared_memory when made) */
 	uint32_t split_aware;     /* cluster: instructions that looked split pages up at the last flush */
 	size_t populated;         /* bytes of the code cache made ready by populate_ahead */
 	uint8_t *runs;            /* runs of blocks not yet translated, by pc hash (colliding blocks share one) */
+	struct page_index pages;  /* the blocks of each guest page */
+	uint32_t *unseen;         /* the blocks that fence.i checks (not seen, or dead since), by place in order */
+	size_t nunseen, unseen_cap;
+	bool unseen_broken; /* one could not be added: fence.i checks every block until the next flush */
 	unsigned translate_after;
 	unsigned div_sites; /* unsigned divisions translated: each takes the next div_magic slot */
 	uint8_t *meta;      /* the blocks' descriptions, allocated in order, freed by a flush */
@@ -226,6 +253,7 @@ struct tctx {
 	bool follow_branches;  /* no plugin actions between instructions, no gdb: blocks may go on along backward
 				  branches */
 	uint64_t watched_page; /* the last page armed for write detection */
+	bool seen;             /* every page so far WATCH_SEEN */
 	struct rvx_vma code;   /* the executable mapping the last fetch came from */
 	struct jit_fault_site faults[4 * MAX_BLOCK_INSNS];
 	struct cold_stub cold[4 * MAX_BLOCK_INSNS]; /* emitted after the block's straight-line code */

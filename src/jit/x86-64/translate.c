@@ -257,6 +257,7 @@ int jit_init(struct rvx_machine *m)
 	pthread_mutex_init(&j->lock, NULL);
 	j->code_gen = m->code_gen;
 	j->fence_gen = m->fence_gen;
+	j->map_gen = m->map_gen;
 	j->locked_amos = m->shared_memory;
 	j->space_bits = (unsigned)__builtin_ctzll(m->space.size);
 	j->host_bitcount = host_has_bitcount();
@@ -297,6 +298,9 @@ int jit_init(struct rvx_machine *m)
 
 static void free_blocks(struct jit_cache *j)
 {
+	page_index_clear(&j->pages);
+	j->nunseen = 0;
+	j->unseen_broken = false;
 	j->nblocks = 0;
 	j->meta_used = 0;
 	memset(j->hash, 0, j->hash_size * sizeof *j->hash);
@@ -316,6 +320,8 @@ void jit_destroy(struct rvx_machine *m)
 	munmap(j->rx, j->size);
 	munmap(j->sharers, RVX_PAGE_SIZE);
 	jit_perf_close(j);
+	page_index_free(&j->pages);
+	free(j->unseen);
 	free(j);
 	m->jit = NULL;
 }
@@ -543,31 +549,81 @@ static bool block_on_page(const struct jit_block *b, uint64_t page)
  * made again, rather than faulting at every write. */
 #define WATCH_GIVE_UP 4
 
-/* Drops the translations on pages the guest wrote (space_watch_hit) whose code changed, and
- * re-arms the pages that still hold live ones. */
+/* Notes that fence.i must check the block at place `at` in the order (it is not seen). */
+static void add_unseen(struct jit_cache *j, uint32_t at)
+{
+	if (j->nunseen == j->unseen_cap) {
+		size_t cap = j->unseen_cap ? j->unseen_cap * 2 : 1024;
+		uint32_t *v = realloc(j->unseen, cap * sizeof *v);
+		if (!v) {
+			j->unseen_broken = true;
+			return;
+		}
+		j->unseen = v;
+		j->unseen_cap = cap;
+	}
+	j->unseen[j->nunseen++] = at;
+}
+
+/* Where the block is in the order (it is there: the order is by code address). */
+static uint32_t place_of(const struct jit_cache *j, const struct jit_block *b)
+{
+	size_t lo = 0, hi = j->nblocks;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (j->order[mid]->code < b->code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+/* The live blocks made (in part) from page, *n of them: from the page index, or by a look at
+ * every block where it cannot say (*all set). */
+static struct jit_block **blocks_on_page(struct jit_cache *j, uint64_t page, size_t *n, bool *all)
+{
+	struct jit_block **v = page_index_blocks(&j->pages, j->order, page, n);
+	*all = !v;
+	if (!v)
+		*n = j->nblocks;
+	return *all ? j->order : v;
+}
+
+/* Drops the translations on pages the guest wrote (space_watch_hit) whose code changed. The
+ * pages are armed again before their code is compared, so that no write falls between, and
+ * disarmed after where no translation relies on them any more. */
 static void check_written_pages_locked(struct rvx_machine *m, struct jit_cache *j)
 {
 	uint64_t pages[64];
 	unsigned alarms[64];
-	size_t n, k, i;
+	bool seen[64], all;
+	size_t n, k, i, nb;
 	while ((n = space_watch_take_hits(&m->space, pages, alarms, 64)) > 0) {
+		for (k = 0; k < n; k++)
+			seen[k] = space_watch_rearm(&m->space, pages[k], alarms[k]);
 		for (k = 0; k < n; k++) {
 			bool changed = false, live = false;
-			for (i = 0; i < j->nblocks; i++) {
-				struct jit_block *b = j->order[i];
-				if (b->dead || !block_on_page(b, pages[k]))
+			struct jit_block **v = blocks_on_page(j, pages[k], &nb, &all);
+			for (i = 0; i < nb; i++) {
+				struct jit_block *b = v[i];
+				if (b->dead || (all && !block_on_page(b, pages[k])))
 					continue;
 				if (block_stale(m, b)) {
 					kill_block(j, b);
 					changed = true;
 				} else {
 					live = true;
+					if (b->seen && !seen[k]) {
+						b->seen = false;
+						add_unseen(j, place_of(j, b));
+					}
 				}
 			}
 			alarms[k] = changed ? 0 : alarms[k] + 1;
-			for (i = 0; live && alarms[k] >= WATCH_GIVE_UP && i < j->nblocks; i++) {
-				struct jit_block *b = j->order[i];
-				if (!b->dead && block_on_page(b, pages[k]))
+			for (i = 0; live && alarms[k] >= WATCH_GIVE_UP && i < nb; i++) {
+				struct jit_block *b = v[i];
+				if (!b->dead && (!all || block_on_page(b, pages[k])))
 					kill_block(j, b);
 			}
 			live = live && alarms[k] < WATCH_GIVE_UP;
@@ -578,20 +634,88 @@ static void check_written_pages_locked(struct rvx_machine *m, struct jit_cache *
 	}
 }
 
-/* After fence.i, riscv_flush_icache, munmap or mprotect of code (full), or writes to watched
- * pages: drops exactly the blocks whose guest code changed or went away. Their code stays (a
- * chained predecessor or a jump cache may still lead there) but now begins with a jump to its
- * own exit to the dispatcher, which finds the new translation. The caller holds j->lock and is
- * outside the code cache. */
-static void invalidate_changed_locked(struct rvx_vcpu *cpu, struct jit_cache *j, bool full)
+/* Adds the block to the lists of the pages it was made from (each once). */
+static void index_pages(struct jit_cache *j, const struct jit_block *b, uint32_t at)
+{
+	uint64_t done[2 * MAX_BLOCK_SEGS + 1];
+	unsigned ndone = 0;
+	for (unsigned i = 0; i < b->nsegs; i++) {
+		uint64_t first = b->segs[i].pc & ~(RVX_PAGE_SIZE - 1),
+			 end = b->segs[i].pc + (b->segs[i].len ? b->segs[i].len : 1);
+		for (uint64_t page = first; page < end; page += RVX_PAGE_SIZE) {
+			unsigned k = 0;
+			while (k < ndone && done[k] != page)
+				k++;
+			if (k < ndone)
+				continue;
+			if (ndone == sizeof done / sizeof *done) {
+				j->pages.broken = true;
+				return;
+			}
+			done[ndone++] = page;
+			page_index_add(&j->pages, page, at);
+		}
+	}
+}
+
+/* Whether every change of the block's guest code is seen from now on: each of its pages
+ * WATCH_SEEN (armed if writable), the last page's answer kept in *memo (page | answer). Not in
+ * cluster mode, where pages move between ranks, nor under gdb. */
+static bool watch_block(struct rvx_machine *m, const struct jit_block *b, uint64_t *memo)
+{
+	if (m->cluster || m->gdb)
+		return false;
+	for (unsigned i = 0; i < b->nsegs; i++) {
+		uint64_t first = b->segs[i].pc & ~(RVX_PAGE_SIZE - 1);
+		for (uint64_t page = first; b->segs[i].len && page < b->segs[i].pc + b->segs[i].len;
+		     page += RVX_PAGE_SIZE) {
+			if ((*memo & ~(RVX_PAGE_SIZE - 1)) != page)
+				*memo = page | (uint64_t)(space_watch(&m->space, page) == WATCH_SEEN);
+			if (!(*memo & 1))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* After munmap, mprotect or mmap over code (full: every block), fence.i or riscv_flush_icache
+ * (fence: the blocks whose changes the watch may miss), or writes to watched pages: drops
+ * exactly the blocks whose guest code changed or went away. Their code stays (a chained
+ * predecessor or a jump cache may still lead there) but now begins with a jump to its own exit
+ * to the dispatcher, which finds the new translation. A full check also watches the pages of
+ * the blocks it keeps again, before comparing them, since their mappings changed. The caller
+ * holds j->lock and is outside the code cache. */
+static void invalidate_changed_locked(struct rvx_vcpu *cpu, struct jit_cache *j, bool full, bool fence)
 {
 	struct rvx_machine *m = cpu->m;
-	size_t i;
+	uint64_t memo = 0;
+	size_t i, n = 0;
 	stop_the_world(cpu, j);
-	for (i = 0; full && i < j->nblocks; i++) {
-		struct jit_block *b = j->order[i];
-		if (!b->dead && block_stale(m, b))
-			kill_block(j, b);
+	if (full || (fence && j->unseen_broken)) {
+		j->nunseen = 0;
+		j->unseen_broken = false;
+		for (i = 0; i < j->nblocks; i++) {
+			struct jit_block *b = j->order[i];
+			if (b->dead)
+				continue;
+			if (full)
+				b->seen = watch_block(m, b, &memo);
+			if (block_stale(m, b))
+				kill_block(j, b);
+			else if (!b->seen)
+				add_unseen(j, (uint32_t)i);
+		}
+	} else if (fence) { /* the unseen ones, the list kept to the live ones */
+		for (i = 0; i < j->nunseen; i++) {
+			struct jit_block *b = j->order[j->unseen[i]];
+			if (b->dead || b->seen)
+				continue;
+			if (block_stale(m, b))
+				kill_block(j, b);
+			else
+				j->unseen[n++] = j->unseen[i];
+		}
+		j->nunseen = n;
 	}
 	check_written_pages_locked(m, j);
 	resume_the_world(j);
@@ -733,7 +857,9 @@ static bool t_fetchable(struct tctx *t, uint64_t pc)
 static void watch_code_page(struct tctx *t, uint64_t page)
 {
 	struct jit_cache *j = t->j;
-	if (!space_watch(&t->cpu->m->space, page) && !j->watch_full_reported) {
+	int r = space_watch(&t->cpu->m->space, page);
+	t->seen = t->seen && r == WATCH_SEEN;
+	if (r == WATCH_FULL && !j->watch_full_reported) {
 		j->watch_full_reported = true;
 		fprintf(stderr, "rvx: warning: too many writable pages hold code to watch them all; writes there "
 				"without fence.i may go unseen\n");
@@ -2315,6 +2441,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	memset(t.done_early, 0, sizeof t.done_early);
 	t.refused = false;
 	t.watched_page = UINT64_MAX;
+	t.seen = !cpu->m->cluster && !cpu->m->gdb;
 	t.code.start = t.code.end = 0;
 	t.div_partner = -1;
 	t.fflags_rd = 0;
@@ -2472,6 +2599,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	memset(b, 0, sizeof *b);
 	b->pc = t.block_pc;
 	b->debug_stop = ninsns == 0;
+	b->seen = t.seen;
 	b->leave = t.leave;
 	b->fast_entry = fast_entry;
 	b->pins = NULL;
@@ -2492,6 +2620,9 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	memcpy(b->segs, t.segs, sizeof t.segs);
 	j->used = (size_t)((t.e.p - j->rw + 15) & ~15);
 	j->order[j->nblocks] = b;
+	index_pages(j, b, (uint32_t)j->nblocks);
+	if (!b->seen)
+		add_unseen(j, (uint32_t)j->nblocks);
 	__atomic_store_n(&j->nblocks, j->nblocks + 1, __ATOMIC_RELEASE);
 	h = (b->pc >> 1) & (j->hash_size - 1);
 	b->next = j->hash[h];
@@ -2641,6 +2772,7 @@ int jit_run(struct rvx_vcpu *cpu)
 			cache_lock(cpu, j);
 			if (j->code_gen != gen) {
 				/* read after gen: a fence counted in gen is counted here */
+				uint64_t map = __atomic_load_n(&m->map_gen, __ATOMIC_SEQ_CST);
 				uint64_t fence = __atomic_load_n(&m->fence_gen, __ATOMIC_SEQ_CST);
 				bool lock = __atomic_load_n(&m->shared_memory, __ATOMIC_SEQ_CST);
 				/* an instruction that faulted on a split page is translated again, and
@@ -2651,10 +2783,11 @@ int jit_run(struct rvx_vcpu *cpu)
 					j->locked_amos = lock;
 					j->split_aware = split;
 				} else {
-					invalidate_changed_locked(cpu, j, fence != j->fence_gen);
+					invalidate_changed_locked(cpu, j, map != j->map_gen, fence != j->fence_gen);
 				}
 				j->code_gen = gen;
 				j->fence_gen = fence;
+				j->map_gen = map;
 			}
 			cache_unlock(cpu, j);
 			continue;
