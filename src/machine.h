@@ -176,6 +176,7 @@ struct rvx_machine {
 	volatile uint64_t code_gen;  /* bumped when guest code may have changed */
 	volatile uint64_t fence_gen; /* bumped (before code_gen) unless only watched pages were written */
 	volatile uint64_t map_gen;   /* bumped (before fence_gen) unless by fence.i or riscv_flush_icache */
+	bool mem_file_written;       /* /proc/self/mem was opened for writing: it writes past the watch */
 	uint8_t unimp_reported[64];  /* syscalls reported once, a bit each */
 
 	uint64_t brk_start, brk_cur, brk_mapped;

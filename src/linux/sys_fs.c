@@ -50,6 +50,8 @@ long sys_openat(struct rvx_vcpu *cpu, const uint64_t *a)
 			fcntl((int)fd, F_SETFD, 0);
 		return fd;
 	}
+	if ((flags & O_ACCMODE) != O_RDONLY && path_is_proc_self(path, "mem")) /* fence.i checks all code */
+		__atomic_store_n(&cpu->m->mem_file_written, true, __ATOMIC_SEQ_CST);
 	/* O_CREAT|O_EXCL, like O_NOFOLLOW, does not follow a final symlink */
 	follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
 	return host_ret(syscall(SYS_openat, (int)a[0], path_resolve_how(cpu->m, path, follow, buf, sizeof buf), flags,

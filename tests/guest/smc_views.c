@@ -1,9 +1,11 @@
 /* Code that changes where no guest store to its page is seen: written through a second, shared
  * mapping of the same memory (a JIT's W^X double mapping) and made visible by fence.i or
  * riscv_flush_icache; code dropped by madvise(MADV_DONTNEED), which reads back as zeros (an
- * illegal instruction); code in the heap's top after brk shrinks it and grows it again. */
-// no-qemu: qemu-riscv64 (7.2, and 10 too) runs stale code written through the second mapping (two views: 400)
+ * illegal instruction); read-only code patched through /proc/self/mem; code in the heap's top
+ * after brk shrinks it and grows it again. */
+// no-qemu: qemu-riscv64 (7.2, and 10 too) runs stale code written through a second mapping or /proc/self/mem
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -86,6 +88,26 @@ int main(void)
 			got = ((fn)code)(0);
 		printf("dropped code: %d SIGILL, returned %ld\n", sigills, got);
 		CHECK(sigills == 1);
+		munmap(code, 4096);
+	}
+
+	/* read-only code patched through /proc/self/mem, which writes past page protections */
+	{
+		uint32_t *code = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		uint32_t patch = ((uint32_t)9 << 20) | (10 << 15) | (10 << 7) | 0x13; /* addi a0, a0, 9 */
+		long before, after;
+		int fd = open("/proc/self/mem", O_RDWR);
+		CHECK(code != MAP_FAILED && fd >= 0);
+		emit_addi(code, 4);
+		CHECK(mprotect(code, 4096, PROT_READ | PROT_EXEC) == 0);
+		__asm__ volatile("fence.i" ::: "memory");
+		before = run((fn)code);
+		CHECK(pwrite(fd, &patch, 4, (off_t)(uintptr_t)code) == 4);
+		__asm__ volatile("fence.i" ::: "memory");
+		after = run((fn)code);
+		printf("patched through /proc/self/mem: %ld then %ld\n", before, after);
+		CHECK(before == 32 && after == 72);
+		close(fd);
 		munmap(code, 4096);
 	}
 

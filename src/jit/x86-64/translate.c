@@ -691,7 +691,7 @@ static void invalidate_changed_locked(struct rvx_vcpu *cpu, struct jit_cache *j,
 	uint64_t memo = 0;
 	size_t i, n = 0;
 	stop_the_world(cpu, j);
-	if (full || (fence && j->unseen_broken)) {
+	if (full || (fence && (j->unseen_broken || __atomic_load_n(&m->mem_file_written, __ATOMIC_SEQ_CST)))) {
 		j->nunseen = 0;
 		j->unseen_broken = false;
 		for (i = 0; i < j->nblocks; i++) {
