@@ -634,28 +634,32 @@ static void check_written_pages_locked(struct rvx_machine *m, struct jit_cache *
 	}
 }
 
-/* Adds the block to the lists of the pages it was made from (each once). */
-static void index_pages(struct jit_cache *j, const struct jit_block *b, uint32_t at)
+/* The pages the block was made from, each once (a segment spans at most two). */
+#define BLOCK_PAGES (2 * MAX_BLOCK_SEGS)
+static unsigned block_pages(const struct jit_block *b, uint64_t pages[BLOCK_PAGES])
 {
-	uint64_t done[2 * MAX_BLOCK_SEGS + 1];
-	unsigned ndone = 0;
+	unsigned n = 0;
 	for (unsigned i = 0; i < b->nsegs; i++) {
-		uint64_t first = b->segs[i].pc & ~(RVX_PAGE_SIZE - 1),
+		uint64_t page = b->segs[i].pc & ~(RVX_PAGE_SIZE - 1),
 			 end = b->segs[i].pc + (b->segs[i].len ? b->segs[i].len : 1);
-		for (uint64_t page = first; page < end; page += RVX_PAGE_SIZE) {
+		for (; page < end && n < BLOCK_PAGES; page += RVX_PAGE_SIZE) {
 			unsigned k = 0;
-			while (k < ndone && done[k] != page)
+			while (k < n && pages[k] != page)
 				k++;
-			if (k < ndone)
-				continue;
-			if (ndone == sizeof done / sizeof *done) {
-				j->pages.broken = true;
-				return;
-			}
-			done[ndone++] = page;
-			page_index_add(&j->pages, page, at);
+			if (k == n)
+				pages[n++] = page;
 		}
 	}
+	return n;
+}
+
+/* Adds the block to the lists of the pages it was made from. */
+static void index_pages(struct jit_cache *j, const struct jit_block *b, uint32_t at)
+{
+	uint64_t pages[BLOCK_PAGES];
+	unsigned n = block_pages(b, pages);
+	for (unsigned k = 0; k < n; k++)
+		page_index_add(&j->pages, pages[k], at);
 }
 
 /* Whether every change of the block's guest code is seen from now on: each of its pages
@@ -663,17 +667,16 @@ static void index_pages(struct jit_cache *j, const struct jit_block *b, uint32_t
  * cluster mode, where pages move between ranks, nor under gdb. */
 static bool watch_block(struct rvx_machine *m, const struct jit_block *b, uint64_t *memo)
 {
+	uint64_t pages[BLOCK_PAGES];
+	unsigned n;
 	if (m->cluster || m->gdb)
 		return false;
-	for (unsigned i = 0; i < b->nsegs; i++) {
-		uint64_t first = b->segs[i].pc & ~(RVX_PAGE_SIZE - 1);
-		for (uint64_t page = first; b->segs[i].len && page < b->segs[i].pc + b->segs[i].len;
-		     page += RVX_PAGE_SIZE) {
-			if ((*memo & ~(RVX_PAGE_SIZE - 1)) != page)
-				*memo = page | (uint64_t)(space_watch(&m->space, page) == WATCH_SEEN);
-			if (!(*memo & 1))
-				return false;
-		}
+	n = block_pages(b, pages);
+	for (unsigned k = 0; k < n; k++) {
+		if ((*memo & ~(RVX_PAGE_SIZE - 1)) != pages[k])
+			*memo = pages[k] | (uint64_t)(space_watch(&m->space, pages[k]) == WATCH_SEEN);
+		if (!(*memo & 1))
+			return false;
 	}
 	return true;
 }
