@@ -10,8 +10,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../cluster/cluster.h"
@@ -378,35 +380,41 @@ long sys_rseq(struct rvx_vcpu *cpu, const uint64_t *a)
 	return -ENOSYS; /* glibc then goes without restartable sequences */
 }
 
-/* Makes the futex word present and writable here by a write from user mode that changes
- * nothing: the kernel's own atomic futex operations fault without waiting for userfaultfd
- * (EFAULT), where a page of a cluster is elsewhere. */
-static bool touch_word(struct rvx_vcpu *cpu, uint64_t addr)
-{
-	if ((addr & 3) || !space_check(&cpu->m->space, addr, 4, PROT_READ | PROT_WRITE))
-		return false;
-	__atomic_fetch_or((uint32_t *)g2h(&cpu->m->space, addr), 0, __ATOMIC_SEQ_CST);
-	return true;
-}
-
-#define FUTEX_EFAULT_RETRIES 64
-
 long sys_futex(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	int cmd = (int)a[1] & FUTEX_CMD_MASK, tries = 0;
-	bool timeout_is_ptr = cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_LOCK_PI ||
-			      cmd == FUTEX_WAIT_REQUEUE_PI || cmd == 13 /* FUTEX_LOCK_PI2 */;
-	long r;
-	for (;;) {
-		r = SAFE_SYSCALL(cpu, SYS_futex, guest_ptr(cpu, a[0]), (int)a[1], (uint32_t)a[2],
-				 timeout_is_ptr ? guest_ptr(cpu, a[3]) : (void *)(uintptr_t)a[3], guest_ptr(cpu, a[4]),
-				 (uint32_t)a[5]);
-		if (r != -EFAULT || !cpu->m->cluster || ++tries > FUTEX_EFAULT_RETRIES)
-			return r;
-		/* WAKE_OP changes the second word; the PI operations change the first */
-		if (!(cmd == FUTEX_WAKE_OP ? touch_word(cpu, a[4]) : touch_word(cpu, a[0])))
-			return r;
-	}
+	return futex_call(cpu, a, true);
+}
+
+/* wait4 and waitid reap the child before they write what they found: it goes through rvx's
+ * memory to the guest's, whose page may have left for another rank while the call waited
+ * (cluster mode), where the kernel's own write would fail with the child already reaped. The
+ * layouts are the same on both sides (struct rusage, the siginfo fields written). */
+long sys_wait4(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	int status = 0;
+	struct rusage ru;
+	long r = SAFE_SYSCALL(cpu, SYS_wait4, (pid_t)a[0], a[1] ? &status : NULL, (int)a[2], a[3] ? &ru : NULL, 0, 0);
+	if (r > 0 && ((a[1] && !guest_write(cpu, a[1], &status, sizeof status)) ||
+		      (a[3] && !guest_write(cpu, a[3], &ru, sizeof ru))))
+		return -EFAULT;
+	return r;
+}
+
+long sys_waitid(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	siginfo_t si;
+	struct rusage ru;
+	const uint8_t *bytes = (const uint8_t *)&si;
+	long r =
+	    SAFE_SYSCALL(cpu, SYS_waitid, (int)a[0], (pid_t)a[1], a[2] ? &si : NULL, (int)a[3], a[4] ? &ru : NULL, 0);
+	if (r == -SAFE_SYSCALL_NOT_STARTED)
+		return r;
+	if (r == 0 && a[4] && !guest_write(cpu, a[4], &ru, sizeof ru))
+		return -EFAULT;
+	/* the kernel writes signo, errno and code, then pid, uid and status, whatever the result */
+	if (a[2] && (!guest_write(cpu, a[2], bytes, 12) || !guest_write(cpu, a[2] + 16, bytes + 16, 12)))
+		return -EFAULT;
+	return r;
 }
 
 long sys_prctl(struct rvx_vcpu *cpu, const uint64_t *a)

@@ -103,6 +103,8 @@ SYS(riscv_hwprobe);
 SYS(prctl);
 SYS(rseq);
 SYS(futex);
+SYS(wait4);
+SYS(waitid);
 
 /* sys_signal.c */
 SYS(rt_sigaction);

@@ -22,6 +22,7 @@
 #include "../engine/engine.h"
 #include "../jit/x86-64/jit.h"
 #include "../plugin/plugin.h"
+#include "safe_syscall.h"
 #include "signal.h"
 #include "syscall.h"
 #include "thread.h"
@@ -248,11 +249,49 @@ long thread_vfork(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	return pid;
 }
 
-#define ROBUST_LIST_LIMIT 2048 /* as the kernel's: a cyclic or corrupt list ends the walk */
+#define ROBUST_LIST_LIMIT    2048 /* as the kernel's: a cyclic or corrupt list ends the walk */
+#define FUTEX_EFAULT_RETRIES 64
+
+bool futex_touch_word(const struct rvx_vcpu *cpu, uint64_t addr)
+{
+	if ((addr & 3) || !space_check(&cpu->m->space, addr, 4, PROT_READ | PROT_WRITE))
+		return false;
+	__atomic_fetch_or((uint32_t *)g2h(&cpu->m->space, addr), 0, __ATOMIC_SEQ_CST);
+	return true;
+}
+
+long futex_call(struct rvx_vcpu *cpu, const uint64_t *a, bool safe)
+{
+	int cmd = (int)a[1] & FUTEX_CMD_MASK, tries = 0;
+	bool timeout_is_ptr = cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_LOCK_PI ||
+			      cmd == FUTEX_WAIT_REQUEUE_PI || cmd == 13 /* FUTEX_LOCK_PI2 */;
+	void *timeout = timeout_is_ptr ? guest_ptr(cpu, a[3]) : (void *)(uintptr_t)a[3];
+	long r;
+	for (;;) {
+		if (safe)
+			r = SAFE_SYSCALL(cpu, SYS_futex, guest_ptr(cpu, a[0]), (int)a[1], (uint32_t)a[2], timeout,
+					 guest_ptr(cpu, a[4]), (uint32_t)a[5]);
+		else
+			r = host_ret(syscall(SYS_futex, guest_ptr(cpu, a[0]), (int)a[1], (uint32_t)a[2], timeout,
+					     guest_ptr(cpu, a[4]), (uint32_t)a[5]));
+		if (r != -EFAULT || !cpu->m->cluster || ++tries > FUTEX_EFAULT_RETRIES)
+			return r;
+		/* WAKE_OP changes the second word; the PI operations change the first */
+		if (!(cmd == FUTEX_WAKE_OP ? futex_touch_word(cpu, a[4]) : futex_touch_word(cpu, a[0])))
+			return r;
+	}
+}
+
+/* Wakes one waiter of the guest's futex word at addr as the kernel does for a dying thread
+ * (without FUTEX_PRIVATE_FLAG). */
+static void futex_wake_one(struct rvx_vcpu *cpu, uint64_t addr)
+{
+	futex_call(cpu, (const uint64_t[6]){addr, FUTEX_WAKE, 1}, false);
+}
 
 /* One futex whose owner is dying (the kernel's handle_futex_death). Robust futexes are woken
  * without FUTEX_PRIVATE_FLAG, as the kernel does and as glibc's robust mutexes wait. */
-static void futex_owner_died(const struct rvx_vcpu *cpu, uint64_t addr, bool pi, bool pending)
+static void futex_owner_died(struct rvx_vcpu *cpu, uint64_t addr, bool pi, bool pending)
 {
 	uint32_t *word, old, val;
 	if ((addr & 3) || !space_check(&cpu->m->space, addr, 4, PROT_READ | PROT_WRITE))
@@ -261,7 +300,7 @@ static void futex_owner_died(const struct rvx_vcpu *cpu, uint64_t addr, bool pi,
 	old = __atomic_load_n(word, __ATOMIC_SEQ_CST);
 	do {
 		if (pending && !pi && old == 0) { /* died while taking it: let a waiter try again */
-			syscall(SYS_futex, word, FUTEX_WAKE, 1, NULL, NULL, 0);
+			futex_wake_one(cpu, addr);
 			return;
 		}
 		if ((old & FUTEX_TID_MASK) != (uint32_t)cpu->tid)
@@ -269,7 +308,7 @@ static void futex_owner_died(const struct rvx_vcpu *cpu, uint64_t addr, bool pi,
 		val = (old & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
 	} while (!__atomic_compare_exchange_n(word, &old, val, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
 	if (!pi && (old & FUTEX_WAITERS))
-		syscall(SYS_futex, word, FUTEX_WAKE, 1, NULL, NULL, 0);
+		futex_wake_one(cpu, addr);
 }
 
 void thread_release_robust(struct rvx_vcpu *cpu)
@@ -317,7 +356,7 @@ _Noreturn void thread_exit(struct rvx_vcpu *cpu, int status)
 	if (cpu->clear_child_tid) {
 		uint32_t zero = 0;
 		if (guest_write(cpu, cpu->clear_child_tid, &zero, 4))
-			syscall(SYS_futex, guest_ptr(cpu, cpu->clear_child_tid), FUTEX_WAKE, 1, NULL, NULL, 0);
+			futex_wake_one(cpu, cpu->clear_child_tid);
 	}
 	if (cpu == m->cpu) { /* the main vCPU stays for rvx_machine_free; its host thread is main's */
 		rvx_current_vcpu = NULL;

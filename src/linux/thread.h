@@ -34,6 +34,14 @@ void thread_release_robust(struct rvx_vcpu *cpu);
 /* The same for every thread of a process that is ending. */
 void thread_release_all_robust(struct rvx_machine *m);
 
+/* futex(2) on guest words with the arguments a[0..5] (safe: as a guest's blocking call). In
+ * cluster mode a word whose page is elsewhere makes the kernel answer EFAULT without waiting
+ * for userfaultfd: the word is made present by a write that changes nothing, and the call made
+ * again (so that no wake is lost). */
+long futex_call(struct rvx_vcpu *cpu, const uint64_t *a, bool safe);
+/* Makes the word present and writable here (false: not a writable guest word). */
+bool futex_touch_word(const struct rvx_vcpu *cpu, uint64_t addr);
+
 #define ROBUST_LIST_HEAD_SIZE 24 /* { next, futex_offset, list_op_pending }, 64-bit */
 
 #endif

@@ -140,6 +140,11 @@ for e in jit interp; do
 	[ "$(grep -cE '^[* ] +[0-9]+ +Thread ' "$T/threads-$e.gdb")" -ge 2 ] && pass gdb-thread-list-$e ||
 		fail gdb-thread-list-$e "info threads showed fewer than 2 threads"
 
+	# eight threads reach the breakpoint at once: the stops gdb is not told first are told after
+	# it resumes (with swbreak, gdb ignores those at a breakpoint it has deleted meanwhile)
+	session crowd-$e $e "$P" crowd "break leaf" "continue" "delete" "continue"
+	expect crowd-$e gdb-crowd-$e "hit Breakpoint 1, leaf (x=x@entry=" "exited normally" "out:crowd counter 108"
+
 	# one thread steps while the others stay stopped: they are where they were
 	session lockstep-$e $e "$P" threads "break leaf" "continue" "delete" "set scheduler-locking step" \
 		"info threads" "next" "next" "next" "info threads" "continue"

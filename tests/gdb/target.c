@@ -48,6 +48,15 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+static pthread_barrier_t crowd_start;
+
+static void *crowd_worker(void *arg)
+{
+	pthread_barrier_wait(&crowd_start);
+	middle((long)arg);
+	return NULL;
+}
+
 static void on_usr1(int sig)
 {
 	counter = 1000 + sig;
@@ -73,6 +82,14 @@ int main(int argc, char **argv)
 		for (int i = 0; i < 3; i++)
 			pthread_join(t[i], NULL);
 		printf("threads counter %ld\n", counter);
+	} else if (!strcmp(mode, "crowd")) { /* 8 threads reach leaf at once */
+		pthread_t t[8];
+		pthread_barrier_init(&crowd_start, NULL, 8);
+		for (long i = 0; i < 8; i++)
+			pthread_create(&t[i], NULL, crowd_worker, (void *)i);
+		for (int i = 0; i < 8; i++)
+			pthread_join(t[i], NULL);
+		printf("crowd counter %ld\n", counter);
 	} else if (!strcmp(mode, "signal")) {
 		signal(SIGUSR1, on_usr1);
 		raise(SIGUSR1);
