@@ -402,16 +402,16 @@ long sys_wait4(struct rvx_vcpu *cpu, const uint64_t *a)
 
 long sys_waitid(struct rvx_vcpu *cpu, const uint64_t *a)
 {
-	siginfo_t si;
+	siginfo_t si = {0};
 	struct rusage ru;
 	const uint8_t *bytes = (const uint8_t *)&si;
-	long r =
-	    SAFE_SYSCALL(cpu, SYS_waitid, (int)a[0], (pid_t)a[1], a[2] ? &si : NULL, (int)a[3], a[4] ? &ru : NULL, 0);
+	long r = SAFE_SYSCALL(cpu, SYS_waitid, (int)a[0], (pid_t)a[1], &si, (int)a[3], a[4] ? &ru : NULL, 0);
 	if (r == -SAFE_SYSCALL_NOT_STARTED)
 		return r;
-	if (r == 0 && a[4] && !guest_write(cpu, a[4], &ru, sizeof ru))
+	/* rusage where a child was found; signo, errno and code, then pid, uid and status, whatever
+	 * the result (as the kernel writes them) */
+	if (r == 0 && si.si_pid && a[4] && !guest_write(cpu, a[4], &ru, sizeof ru))
 		return -EFAULT;
-	/* the kernel writes signo, errno and code, then pid, uid and status, whatever the result */
 	if (a[2] && (!guest_write(cpu, a[2], bytes, 12) || !guest_write(cpu, a[2] + 16, bytes + 16, 12)))
 		return -EFAULT;
 	return r;
