@@ -114,9 +114,17 @@ bool cluster_split_host_fault(struct rvx_vcpu *cpu, uint64_t addr);
  * syscall failed with EFAULT (the kernel cannot reach a split page); true if there were any. */
 bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len);
 /* Before a syscall: the split pages under its pointer arguments (kinds: the syscall table's
- * argument letters, 'p' for a pointer) are joined, as the kernel cannot reach them, and a call
- * that fails with EFAULT after acting (wait4 after reaping its child) cannot run again. */
-void cluster_split_join_args(struct rvx_machine *m, const char *kinds, const uint64_t *a);
+ * argument letters, 'p' for a pointer; the page each points into and the next) are joined, as
+ * the kernel cannot reach them. At the master, where the calls that block run, those pages are
+ * also pinned until cluster_split_unpin: none is split while the call waits, since a kernel write
+ * failing after the call acted (a child reaped, a datagram or an eventfd count taken) could
+ * not be undone. */
+struct split_pins {
+	int n;
+	uint64_t page[12];
+};
+void cluster_split_join_args(struct rvx_machine *m, const char *kinds, const uint64_t *a, struct split_pins *pins);
+void cluster_split_unpin(struct rvx_machine *m, const struct split_pins *pins);
 /* Before a mapping change of [addr, addr+len) (a fork or exec: all of it, cluster_gather): the
  * pages there that are split or being split are joined, and no page is split until as many
  * cluster_split_release as holds (a split decided meanwhile would find its mapping changed). */

@@ -84,6 +84,7 @@ struct cl_split {
 	 * this rank so far (a fault raised before a join may arrive after it) */
 	pthread_mutex_t lock;
 	struct pagemap aware, history;
+	struct pagemap pins; /* at the master: page -> the syscalls under way that pinned it */
 	uint64_t naware;
 	struct {
 		uint64_t splits, joins, asked, refused, redirected;
@@ -470,10 +471,14 @@ static void slot_message(struct cluster *c, const struct cl_msg *msg)
 		break;
 	case SLOT_TAKE: {
 		struct cl_msg back = {.type = MSG_SPLIT_SLOT, .page = msg->page};
-		bool free = !sp->slot_page[s] && !sp->paused;
-		back.arg[0] = free ? SLOT_GRANTED : SLOT_REFUSED;
+		bool free;
+		/* under the lock: a syscall that pins the page after this sees the slot taken */
+		pthread_mutex_lock(&sp->lock);
+		free = !sp->slot_page[s] && !sp->paused && !pagemap_get(&sp->pins, msg->page);
 		if (free)
-			sp->slot_page[s] = msg->page;
+			__atomic_store_n(&sp->slot_page[s], msg->page, __ATOMIC_RELEASE);
+		pthread_mutex_unlock(&sp->lock);
+		back.arg[0] = free ? SLOT_GRANTED : SLOT_REFUSED;
 		cl_send(c, msg->src, &back);
 		break;
 	}
@@ -604,11 +609,49 @@ bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len
 	return join_range(m, addr, len, addr || len != UINT64_MAX ? "a mapping change" : "a syscall, fork or exec");
 }
 
-void cluster_split_join_args(struct rvx_machine *m, const char *kinds, const uint64_t *a)
+void cluster_split_join_args(struct rvx_machine *m, const char *kinds, const uint64_t *a, struct split_pins *pins)
 {
+	struct cluster *c = m->cluster;
+	pins->n = 0;
+	if (!c || !c->split || !c->split_base)
+		return;
+	if (c->rank == MASTER) {
+		struct cl_split *sp = c->split;
+		pthread_mutex_lock(&sp->lock);
+		for (int i = 0; i < 6 && kinds[i]; i++) {
+			uint64_t base = a[i] & ~(uint64_t)(PAGE - 1);
+			for (int k = 0; kinds[i] == 'p' && a[i] && k < 2; k++) {
+				uint64_t page = base + (uint64_t)k * PAGE, *count;
+				if (page < base || (count = pagemap_put(&sp->pins, page, 0)) == NULL)
+					continue; /* past the top, or no memory: not pinned (joined again on EFAULT) */
+				++*count;
+				pins->page[pins->n++] = page;
+			}
+		}
+		pthread_mutex_unlock(&sp->lock);
+		/* a slot given before the pin: the split on its way is called off */
+		for (int i = 0; i < pins->n; i++)
+			if (__atomic_load_n(&sp->slot_page[slot_of(pins->page[i])], __ATOMIC_ACQUIRE) == pins->page[i])
+				join_wait(c, pins->page[i], "a syscall's argument");
+	}
 	for (int i = 0; i < 6 && kinds[i]; i++)
-		if (kinds[i] == 'p' && a[i]) /* the page it points into and the next, for a small struct */
+		if (kinds[i] == 'p' && a[i])
 			join_range(m, a[i] & ~(uint64_t)(PAGE - 1), 2 * PAGE, "a syscall's argument");
+}
+
+void cluster_split_unpin(struct rvx_machine *m, const struct split_pins *pins)
+{
+	struct cl_split *sp;
+	if (!pins->n || !m->cluster) /* (a forked child is no longer in the cluster) */
+		return;
+	sp = m->cluster->split;
+	pthread_mutex_lock(&sp->lock);
+	for (int i = 0; i < pins->n; i++) {
+		uint64_t *count = pagemap_get(&sp->pins, pins->page[i]);
+		if (count && --*count == 0)
+			pagemap_del(&sp->pins, pins->page[i]);
+	}
+	pthread_mutex_unlock(&sp->lock);
 }
 
 /* The master's service pauses or resumes giving out slots (and has, when this returns). */

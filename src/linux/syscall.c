@@ -430,6 +430,7 @@ static bool restarts(struct rvx_vcpu *cpu, const struct syscall_desc *d)
 static long run_here(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint64_t nr, const uint64_t *a,
 		     const char *call)
 {
+	struct split_pins pins;
 	long r;
 	if (d && __atomic_load_n(&cpu->m->space.narmed, __ATOMIC_RELAXED))
 		release_watched_args(cpu, d, a);
@@ -439,13 +440,15 @@ static long run_here(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint64_
 	}
 	if (call && d->fn && (d->flags & SC_SETS_REGS))
 		fprintf(cpu->m->log, "%s\n", call);
-	if (cpu->m->cluster)
-		cluster_split_join_args(cpu->m, d->args, a);
+	if (!cpu->m->cluster)
+		return d->fn ? d->fn(cpu, a) : passthrough(cpu, d, a);
+	cluster_split_join_args(cpu->m, d->args, a, &pins);
 	r = d->fn ? d->fn(cpu, a) : passthrough(cpu, d, a);
-	/* the kernel cannot reach a split page (cluster mode): joined, the call runs again (it did
-	 * nothing: EFAULT comes from the first copy that fails) */
-	if (r == -EFAULT && cpu->m->cluster && cluster_split_join_range(cpu->m, 0, UINT64_MAX))
+	/* the kernel cannot reach a split page: joined, the call runs again (EFAULT from a page no
+	 * pin covers, as a long buffer's further pages: the call's first copy failed) */
+	if (r == -EFAULT && cluster_split_join_range(cpu->m, 0, UINT64_MAX))
 		r = d->fn ? d->fn(cpu, a) : passthrough(cpu, d, a);
+	cluster_split_unpin(cpu->m, &pins);
 	return r;
 }
 
