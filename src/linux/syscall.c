@@ -473,7 +473,7 @@ void syscall_dispatch(struct rvx_vcpu *cpu)
 	const struct syscall_desc *d = syscall_lookup(nr);
 	char call[1024];
 	bool tracing = cpu->m->cfg.debug & RVX_LOG_STRACE, skipped = false;
-	long r;
+	long r = -ENOSYS;
 
 	memcpy(a, &cpu->x[10], sizeof a);
 	cpu->stats.syscalls++;
