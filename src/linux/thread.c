@@ -252,7 +252,8 @@ long thread_vfork(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 #define ROBUST_LIST_LIMIT    2048 /* as the kernel's: a cyclic or corrupt list ends the walk */
 #define FUTEX_EFAULT_RETRIES 64
 
-bool futex_touch_word(const struct rvx_vcpu *cpu, uint64_t addr)
+/* Makes the word present and writable here (false: not a writable guest word). */
+static bool futex_touch_word(const struct rvx_vcpu *cpu, uint64_t addr)
 {
 	if ((addr & 3) || !space_check(&cpu->m->space, addr, 4, PROT_READ | PROT_WRITE))
 		return false;

@@ -39,8 +39,6 @@ void thread_release_all_robust(struct rvx_machine *m);
  * for userfaultfd: the word is made present by a write that changes nothing, and the call made
  * again (so that no wake is lost). */
 long futex_call(struct rvx_vcpu *cpu, const uint64_t *a, bool safe);
-/* Makes the word present and writable here (false: not a writable guest word). */
-bool futex_touch_word(const struct rvx_vcpu *cpu, uint64_t addr);
 
 #define ROBUST_LIST_HEAD_SIZE 24 /* { next, futex_offset, list_op_pending }, 64-bit */
 
