@@ -49,8 +49,8 @@ int main(void)
 	close(fd);
 	memset(&ru, 0xff, sizeof ru);
 	r = wait4(pid, &status, 0, &ru);
-	printf("wait4: child %d, exited %d with %d, rusage sane %d\n", r == pid, WIFEXITED(status),
-	       WEXITSTATUS(status), ru.ru_utime.tv_sec >= 0 && ru.ru_utime.tv_usec < 1000000 && ru.ru_maxrss > 0);
+	printf("wait4: child %d, exited %d with %d, rusage sane %d\n", r == pid, WIFEXITED(status), WEXITSTATUS(status),
+	       ru.ru_utime.tv_sec >= 0 && ru.ru_utime.tv_usec < 1000000 && ru.ru_maxrss > 0);
 
 	pid = child(3, &fd);
 	close(fd);
