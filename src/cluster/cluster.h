@@ -119,9 +119,10 @@ bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len
  * also pinned until cluster_split_unpin: none is split while the call waits, since a kernel write
  * failing after the call acted (a child reaped, a datagram or an eventfd count taken) could
  * not be undone. */
+#define SPLIT_ARG_PAGES 12 /* six arguments, two pages each */
 struct split_pins {
 	int n;
-	uint64_t page[12];
+	uint64_t page[SPLIT_ARG_PAGES];
 };
 void cluster_split_join_args(struct rvx_machine *m, const char *kinds, const uint64_t *a, struct split_pins *pins);
 void cluster_split_unpin(struct rvx_machine *m, const struct split_pins *pins);

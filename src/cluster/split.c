@@ -609,24 +609,39 @@ bool cluster_split_join_range(struct rvx_machine *m, uint64_t addr, uint64_t len
 	return join_range(m, addr, len, addr || len != UINT64_MAX ? "a mapping change" : "a syscall, fork or exec");
 }
 
+/* The page each pointer argument points into and the next (for a small struct); how many. */
+static unsigned arg_pages(const char *kinds, const uint64_t *a, uint64_t pages[SPLIT_ARG_PAGES])
+{
+	unsigned n = 0;
+	for (int i = 0; i < 6 && kinds[i]; i++) {
+		uint64_t base = a[i] & ~(uint64_t)(PAGE - 1);
+		if (kinds[i] != 'p' || !a[i])
+			continue;
+		pages[n++] = base;
+		if (base + PAGE > base) /* not past the top */
+			pages[n++] = base + PAGE;
+	}
+	return n;
+}
+
 void cluster_split_join_args(struct rvx_machine *m, const char *kinds, const uint64_t *a, struct split_pins *pins)
 {
 	struct cluster *c = m->cluster;
+	uint64_t pages[SPLIT_ARG_PAGES];
+	unsigned n;
 	pins->n = 0;
 	if (!c || !c->split || !c->split_base)
 		return;
+	n = arg_pages(kinds, a, pages);
 	if (c->rank == MASTER) {
 		struct cl_split *sp = c->split;
 		pthread_mutex_lock(&sp->lock);
-		for (int i = 0; i < 6 && kinds[i]; i++) {
-			uint64_t base = a[i] & ~(uint64_t)(PAGE - 1);
-			for (int k = 0; kinds[i] == 'p' && a[i] && k < 2; k++) {
-				uint64_t page = base + (uint64_t)k * PAGE, *count;
-				if (page < base || (count = pagemap_put(&sp->pins, page, 0)) == NULL)
-					continue; /* past the top, or no memory: not pinned (joined again on EFAULT) */
-				++*count;
-				pins->page[pins->n++] = page;
-			}
+		for (unsigned i = 0; i < n; i++) {
+			uint64_t *count = pagemap_put(&sp->pins, pages[i], 0);
+			if (!count)
+				continue; /* no memory: not pinned (joined again on EFAULT) */
+			++*count;
+			pins->page[pins->n++] = pages[i];
 		}
 		pthread_mutex_unlock(&sp->lock);
 		/* a slot given before the pin: the split on its way is called off */
@@ -634,9 +649,8 @@ void cluster_split_join_args(struct rvx_machine *m, const char *kinds, const uin
 			if (__atomic_load_n(&sp->slot_page[slot_of(pins->page[i])], __ATOMIC_ACQUIRE) == pins->page[i])
 				join_wait(c, pins->page[i], "a syscall's argument");
 	}
-	for (int i = 0; i < 6 && kinds[i]; i++)
-		if (kinds[i] == 'p' && a[i])
-			join_range(m, a[i] & ~(uint64_t)(PAGE - 1), 2 * PAGE, "a syscall's argument");
+	for (unsigned i = 0; i < n; i++)
+		join_range(m, pages[i], PAGE, "a syscall's argument");
 }
 
 void cluster_split_unpin(struct rvx_machine *m, const struct split_pins *pins)

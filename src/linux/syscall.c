@@ -426,6 +426,11 @@ static bool restarts(struct rvx_vcpu *cpu, const struct syscall_desc *d)
 	return (d->flags & SC_RESTART) && sig && (cpu->sigact[sig].flags & SA_RESTART);
 }
 
+static long call_fn(struct rvx_vcpu *cpu, const struct syscall_desc *d, const uint64_t *a)
+{
+	return d->fn ? d->fn(cpu, a) : passthrough(cpu, d, a);
+}
+
 /* Runs the call on this rank. */
 static long run_here(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint64_t nr, const uint64_t *a,
 		     const char *call)
@@ -441,13 +446,13 @@ static long run_here(struct rvx_vcpu *cpu, const struct syscall_desc *d, uint64_
 	if (call && d->fn && (d->flags & SC_SETS_REGS))
 		fprintf(cpu->m->log, "%s\n", call);
 	if (!cpu->m->cluster)
-		return d->fn ? d->fn(cpu, a) : passthrough(cpu, d, a);
+		return call_fn(cpu, d, a);
 	cluster_split_join_args(cpu->m, d->args, a, &pins);
-	r = d->fn ? d->fn(cpu, a) : passthrough(cpu, d, a);
+	r = call_fn(cpu, d, a);
 	/* the kernel cannot reach a split page: joined, the call runs again (EFAULT from a page no
 	 * pin covers, as a long buffer's further pages: the call's first copy failed) */
 	if (r == -EFAULT && cluster_split_join_range(cpu->m, 0, UINT64_MAX))
-		r = d->fn ? d->fn(cpu, a) : passthrough(cpu, d, a);
+		r = call_fn(cpu, d, a);
 	cluster_split_unpin(cpu->m, &pins);
 	return r;
 }
