@@ -438,6 +438,11 @@ MLOOP(msif32m4, "vsetvli %[vl], %[n], e32, m4, ta, mu", "vle32.v", "vsm.v", TWO_
 MLOOP(msof16m8, "vsetvli %[vl], %[n], e16, m8, ta, mu", "vle16.v", "vsm.v", TWO_MASKS "vmsof.m v24, v4, v0.t", 2)
 MLOOP(msbf8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vsm.v", TWO_MASKS "vmsbf.m v24, v5", 1)
 MLOOP(msif64m1, "vsetvli %[vl], %[n], e64, m1, tu, mu", "vle64.v", "vsm.v", TWO_MASKS "vmsif.m v24, v4, v0.t", 8)
+/* unmasked at e8 m8 on a sparse mask (bytes equal to zero: often none in the first 64 elements, or
+ * none at all) */
+MLOOP(msif8m8z, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vsm.v", "vmseq.vi v5, v8, 0\n\tvmsif.m v24, v5", 1)
+MLOOP(msbf8m8z, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vsm.v", "vmseq.vi v5, v8, 0\n\tvmsbf.m v24, v5", 1)
+MLOOP(msof8m8z, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vsm.v", "vmseq.vi v5, v8, 0\n\tvmsof.m v24, v5", 1)
 /* a vector strcpy's last store: under a mask that vmsif, vmsbf or vmsof made (a prefix, or not) */
 #define PREFIX_STORE(set, st, ld) "vmsltu.vx v4, v8, %[x]\n\t" set " v0, v4\n\t" st " v16, (%[pc]), v0.t\n\t" ld " v24, (%[pc])"
 MLOOP(sifst8m8, "vsetvli %[vl], %[n], e8, m8, ta, mu", "vle8.v", "vse8.v", PREFIX_STORE("vmsif.m", "vse8.v", "vle8.v"), 1)
@@ -524,7 +529,7 @@ static const struct {
     {"saddu16m1i", saddu16m1i, 0}, {"sadd8m8i", sadd8m8i, 0}, {"mul8m1", mul8m1, 0}, {"mul8m4x", mul8m4x, 0}, {"mul8mf2", mul8mf2, 0}, {"macc8m2", macc8m2, 0}, {"nmsac8m1x", nmsac8m1x, 0},
     {"madd8m4", madd8m4, 0}, {"nmsub8mf2x", nmsub8mf2x, 0}, {"wredsum8m1", wredsum8m1, 0}, {"wredsumu16m2", wredsumu16m2, 0}, {"wredsum32m4", wredsum32m4, 0},
     {"wredsumu8mf2", wredsumu8mf2, 0}, {"msbf8m1", msbf8m1, 0}, {"msif32m4", msif32m4, 0}, {"msof16m8", msof16m8, 0}, {"msbf8m8", msbf8m8, 0},
-    {"msif64m1", msif64m1, 0}, {"sifst8m8", sifst8m8, 0}, {"sbfst8m1", sbfst8m1, 0}, {"sifst16m4", sifst16m4, 0},
+    {"msif64m1", msif64m1, 0}, {"msif8m8z", msif8m8z, 0}, {"msbf8m8z", msbf8m8z, 0}, {"msof8m8z", msof8m8z, 0}, {"sifst8m8", sifst8m8, 0}, {"sbfst8m1", sbfst8m1, 0}, {"sifst16m4", sifst16m4, 0},
     {"sofst8m2", sofst8m2, 0}, {"wordsst8m8", wordsst8m8, 0}, {"st8mf2", st8mf2, 0}, {"fredosum32m2", fredosum32m2, 4}, {"fredusum64m4", fredusum64m4, 8}, {"fredosum32mf2", fredosum32mf2, 4},
     {"fredusum64m1", fredusum64m1, 8}, {"fixed32", fixed32, 0},	   {"fixed16", fixed16, 0},
 };

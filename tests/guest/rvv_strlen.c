@@ -55,6 +55,36 @@ static long zeros_mask(const uint8_t *s, uint8_t bits[16])
 	return first;
 }
 
+/* strcpy as the V specification writes it: vmsif.m of the compare's mask, then a store under it
+ * (bytes past the NUL untouched); returns the string's length */
+static size_t copy_string(char *d, const char *s)
+{
+	const char *p = s;
+	long first;
+	size_t vl;
+	do {
+		__asm__ volatile("vsetvli %1, zero, e8, m8, ta, ma\n\tvle8ff.v v8, (%2)\n\tcsrr %1, vl\n\t"
+				 "vmseq.vi v1, v8, 0\n\tvfirst.m %0, v1\n\tvmsif.m v0, v1\n\tvse8.v v8, (%3), v0.t"
+				 : "=&r"(first), "=&r"(vl)
+				 : "r"(p), "r"(d)
+				 : "memory");
+		p += vl, d += vl;
+	} while (first < 0);
+	return (size_t)(p - vl - s) + (size_t)first;
+}
+
+/* vmsbf.m, vmsif.m and vmsof.m of the zero bytes among 128 (vl = VLMAX), stored with vsm.v */
+static void set_first_masks(const uint8_t *s, uint8_t bits[3][16])
+{
+	size_t vl;
+	__asm__ volatile("vsetvli %0, zero, e8, m8, ta, ma\n\tvle8.v v8, (%1)\n\tvmseq.vi v16, v8, 0\n\t"
+			 "vmsbf.m v1, v16\n\tvmsif.m v2, v16\n\tvmsof.m v3, v16\n\t"
+			 "vsm.v v1, (%2)\n\tvsm.v v2, (%3)\n\tvsm.v v3, (%4)"
+			 : "=&r"(vl)
+			 : "r"(s), "r"(bits[0]), "r"(bits[1]), "r"(bits[2])
+			 : "memory");
+}
+
 /* the first index where a and b agree (there is one): e16/e32/e64, .vv */
 #define FIRST_EQUAL(NAME, T, SEW, LMUL)                                                                   \
 	static size_t NAME(const T *a, const T *b)                                                         \
@@ -124,6 +154,18 @@ int main(void)
 			check("span m1", span_m1(s, 'a'), n);
 			check("span m4", span_m4(s, 'a'), n);
 			check("span m8", span_m8(s, 'a'), n);
+			{ /* copied to the start of the page's second half: the bytes after the NUL stay */
+				char *d = at_end ? page : page + 2048;
+				size_t max = at_end ? 4096 - n - 1 : 2048;
+				if (n < max) {
+					s[n] = 0;
+					memset(d, 'y', max < n + 130 ? max : n + 130);
+					check("strcpy length", copy_string(d, s), n);
+					check("strcpy copy", (size_t)memcmp(d, s, n + 1), 0);
+					if (n + 1 < max)
+						check("strcpy past the NUL", (size_t)(d[n + 1] != 'y'), 0);
+				}
+			}
 			sum += n * 3 + (size_t)at_end;
 		}
 		/* arrays that agree only at their last element, which ends the page */
@@ -161,6 +203,22 @@ int main(void)
 				if (want_first < 0)
 					want_first = i;
 			}
+		}
+		{
+			uint8_t sets[3][16], want_sets[3][16] = {{0}};
+			for (int i = 0; i < 128; i++) {
+				int before = want_first < 0 || i < want_first;
+				if (before)
+					want_sets[0][i / 8] |= (uint8_t)(1u << (i % 8));
+				if (before || i == want_first)
+					want_sets[1][i / 8] |= (uint8_t)(1u << (i % 8));
+				if (i == want_first)
+					want_sets[2][i / 8] |= (uint8_t)(1u << (i % 8));
+			}
+			set_first_masks(data, sets);
+			check("vmsbf.m", (size_t)memcmp(sets[0], want_sets[0], 16), 0);
+			check("vmsif.m", (size_t)memcmp(sets[1], want_sets[1], 16), 0);
+			check("vmsof.m", (size_t)memcmp(sets[2], want_sets[2], 16), 0);
 		}
 		check("vmseq + vfirst", (size_t)zeros_mask(data, bits), (size_t)want_first);
 		check("vmseq + vfirst: the mask", (size_t)memcmp(bits, want, sizeof bits), 0);

@@ -4439,6 +4439,50 @@ static void merge_word(struct tctx *t, unsigned q)
  * (t - 1) and vmsif (t | (t - 1)), the words before it are all ones (vmsbf, vmsif) or zeros
  * (vmsof) and those after it zeros; vd's bits of the other elements stay. Each word tested in
  * turn, the one with the first set bit finishing off the rest. */
+/* rdx = the bits vmsbf, vmsif or vmsof makes of the word rdx alone (rcx clobbered): x ^ (x - 1),
+ * ~x & (x - 1), x & -x (all ones, all ones, zero where x is zero) */
+static void set_first_of_word(struct tctx *t, enum rv_op op)
+{
+	struct emit *e = &t->e;
+	if (op == RV_VMSOF) {
+		e_mov_rr(e, true, RCX, RDX);
+		e_unary(e, 3, true, RCX); /* neg */
+		e_alu_rr(e, ALU_AND, true, RDX, RCX);
+		return;
+	}
+	e_lea(e, RCX, M(RDX, -1));
+	if (op == RV_VMSIF) {
+		e_alu_rr(e, ALU_XOR, true, RDX, RCX);
+	} else {
+		e_unary(e, 2, true, RDX); /* not */
+		e_alu_rr(e, ALU_AND, true, RDX, RCX);
+	}
+}
+
+/* The unmasked form at vl = VLMAX = 128 (a vector strcpy's e8 m8 at VLEN 128): both words made
+ * without branches and written together, so that vd's old bits are not read (in a loop they
+ * would chain each pass to the last) */
+static void set_first_whole(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	vget(t, XMM2, in->rs2, 0, 1);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, XMM2, 0, RDX); /* vpextrq rdx, xmm2, 1 */
+	e_byte(e, 1);
+	set_first_of_word(t, in->op);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, XMM2, 0, RAX); /* vmovq rax, xmm2 */
+	e_alu_rr(e, ALU_XOR, false, RCX, RCX);
+	e_test_rr(e, true, RAX, RAX);
+	e_cmov(e, CC_NE, RDX, RCX); /* word 1 only where word 0 has no set bit */
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX); /* vpinsrq xmm2, xmm2, rdx, 1 */
+	e_byte(e, 1);
+	e_mov_rr(e, true, RDX, RAX);
+	set_first_of_word(t, in->op);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX); /* vpinsrq xmm2, xmm2, rdx, 0 */
+	e_byte(e, 0);
+	vput(t, in->rd, 0, XMM2, 1);
+}
+
 static bool set_first(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -4448,6 +4492,10 @@ static bool set_first(struct tctx *t)
 	if (!words_ok(t) || words > 4 || in->rd == in->rs2 || (!in->rm && in->rd == 0))
 		return false; /* the interpreter raises SIGILL for the last two */
 	make_live(t);
+	if (t->v_vlmax == 128 && t->v_whole && in->rm) {
+		set_first_whole(t);
+		return true;
+	}
 	for (unsigned q = 0; q < words; q++) {
 		active_word(t, q);
 		vword_get(t, RDX, in->rs2, q);
