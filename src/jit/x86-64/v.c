@@ -4439,48 +4439,48 @@ static void merge_word(struct tctx *t, unsigned q)
  * (t - 1) and vmsif (t | (t - 1)), the words before it are all ones (vmsbf, vmsif) or zeros
  * (vmsof) and those after it zeros; vd's bits of the other elements stay. Each word tested in
  * turn, the one with the first set bit finishing off the rest. */
-/* rdx = the bits vmsbf, vmsif or vmsof makes of the word rdx alone (rcx clobbered): x ^ (x - 1),
- * ~x & (x - 1), x & -x (all ones, all ones, zero where x is zero) */
-static void set_first_of_word(struct tctx *t, enum rv_op op)
+/* x = the bits vmsbf, vmsif or vmsof makes of the word x alone (rcx clobbered): ~x & (x - 1),
+ * x ^ (x - 1), x & -x (all ones, all ones, zero where x is zero) */
+static void set_first_of_word(struct tctx *t, enum rv_op op, int x)
 {
 	struct emit *e = &t->e;
 	if (op == RV_VMSOF) {
-		e_mov_rr(e, true, RCX, RDX);
+		e_mov_rr(e, true, RCX, x);
 		e_unary(e, 3, true, RCX); /* neg */
-		e_alu_rr(e, ALU_AND, true, RDX, RCX);
+		e_alu_rr(e, ALU_AND, true, x, RCX);
 		return;
 	}
-	e_lea(e, RCX, M(RDX, -1));
+	e_lea(e, RCX, M(x, -1));
 	if (op == RV_VMSIF) {
-		e_alu_rr(e, ALU_XOR, true, RDX, RCX);
+		e_alu_rr(e, ALU_XOR, true, x, RCX);
 	} else {
-		e_unary(e, 2, true, RDX); /* not */
-		e_alu_rr(e, ALU_AND, true, RDX, RCX);
+		e_unary(e, 2, true, x); /* not */
+		e_alu_rr(e, ALU_AND, true, x, RCX);
 	}
 }
 
-/* The unmasked form at vl = VLMAX = 128 (a vector strcpy's e8 m8 at VLEN 128): both words made
- * without branches and written together, so that vd's old bits are not read (in a loop they
- * would chain each pass to the last) */
-static void set_first_whole(struct tctx *t)
+/* vmsbf/vmsif/vmsof vd (in->rd) unmasked at vl = VLMAX = 128 (a vector strcpy's e8 m8 at VLEN
+ * 128) of the words rax and rdx: both made without branches and written together, so that vd's
+ * old bits are not read (in a loop they would chain each pass to the last) */
+static void set_first_whole(struct tctx *t, const struct rv_insn *in)
 {
-	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	vget(t, XMM2, in->rs2, 0, 1);
-	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, XMM2, 0, RDX); /* vpextrq rdx, xmm2, 1 */
-	e_byte(e, 1);
-	set_first_of_word(t, in->op);
-	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, XMM2, 0, RAX); /* vmovq rax, xmm2 */
+	set_first_of_word(t, in->op, RDX);
 	e_alu_rr(e, ALU_XOR, false, RCX, RCX);
 	e_test_rr(e, true, RAX, RAX);
 	e_cmov(e, CC_NE, RDX, RCX); /* word 1 only where word 0 has no set bit */
+	set_first_of_word(t, in->op, RAX);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RAX);      /* vmovq xmm2, rax */
 	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX); /* vpinsrq xmm2, xmm2, rdx, 1 */
 	e_byte(e, 1);
-	e_mov_rr(e, true, RDX, RAX);
-	set_first_of_word(t, in->op);
-	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX); /* vpinsrq xmm2, xmm2, rdx, 0 */
-	e_byte(e, 0);
 	vput(t, in->rd, 0, XMM2, 1);
+}
+
+/* Whether the instruction is a vmsbf/vmsif/vmsof that set_first_whole makes of vs2 = src */
+static bool set_first_whole_of(const struct tctx *t, const struct rv_insn *in, unsigned src)
+{
+	return in && (in->op == RV_VMSBF || in->op == RV_VMSIF || in->op == RV_VMSOF) && in->rm && in->rs2 == src &&
+	       in->rd != src && t->v_vlmax == 128 && t->v_whole;
 }
 
 static bool set_first(struct tctx *t)
@@ -4492,8 +4492,12 @@ static bool set_first(struct tctx *t)
 	if (!words_ok(t) || words > 4 || in->rd == in->rs2 || (!in->rm && in->rd == 0))
 		return false; /* the interpreter raises SIGILL for the last two */
 	make_live(t);
-	if (t->v_vlmax == 128 && t->v_whole && in->rm) {
-		set_first_whole(t);
+	if (set_first_whole_of(t, in, in->rs2)) {
+		vget(t, XMM2, in->rs2, 0, 1);
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, XMM2, 0, RDX); /* vpextrq rdx, xmm2, 1 */
+		e_byte(e, 1);
+		e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, XMM2, 0, RAX); /* vmovq rax, xmm2 */
+		set_first_whole(t, in);
 		return true;
 	}
 	for (unsigned q = 0; q < words; q++) {
@@ -4648,7 +4652,8 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step, bool blen
  * chunks its VLMAX elements lie in, their bits past it dropped with the tail's). With the registers resident, 32
  * bytes are compared into k1 at a time (a compare with 0 as vptestnm), and a mask of the whole
  * register goes to it at once; a vfirst.m of the mask right after it takes the words from
- * rcx and rdx (the pair runs as one). */
+ * rcx and rdx (the pair runs as one), and so does a vmsbf/vmsif/vmsof of the mask after it (a
+ * vector strcpy's three). */
 static bool mask_compare(struct tctx *t)
 {
 	const struct rv_insn *in = t->in, *first = t_peek(t, 1);
@@ -4811,6 +4816,11 @@ static bool mask_compare(struct tctx *t)
 		e_patch(none, e->p);
 		first_found(t, first->rd, x, found, nfound);
 		t->consumed = 2;
+		if (!tail && set_first_whole_of(t, t_peek(t, 2), in->rd)) { /* strcpy's vmsif: from rcx and rdx */
+			e_mov_rr(e, true, RAX, RCX);
+			set_first_whole(t, t_peek(t, 2));
+			t->consumed = 3;
+		}
 	}
 	short_vl_path(t, short_vl, "vl below VLMAX: the mask's tail stays undisturbed");
 	return true;
