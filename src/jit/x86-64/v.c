@@ -4434,11 +4434,6 @@ static void merge_word(struct tctx *t, unsigned q)
 	vword_put(t, t->in->rd, q, RAX);
 }
 
-/* vmsbf.m, vmsif.m, vmsof.m where VLMAX is 256 or less (four words): x = vs2's bits of the active
- * elements (active_word); in the word of its lowest set bit t = x & -x gives vmsof (t), vmsbf
- * (t - 1) and vmsif (t | (t - 1)), the words before it are all ones (vmsbf, vmsif) or zeros
- * (vmsof) and those after it zeros; vd's bits of the other elements stay. Each word tested in
- * turn, the one with the first set bit finishing off the rest. */
 /* x = the bits vmsbf, vmsif or vmsof makes of the word x alone (rcx clobbered): ~x & (x - 1),
  * x ^ (x - 1), x & -x (all ones, all ones, zero where x is zero) */
 static void set_first_of_word(struct tctx *t, enum rv_op op, int x)
@@ -4483,6 +4478,12 @@ static bool set_first_whole_of(const struct tctx *t, const struct rv_insn *in, u
 	       in->rd != src && t->v_vlmax == 128 && t->v_whole;
 }
 
+/* vmsbf.m, vmsif.m, vmsof.m where VLMAX is 256 or less (four words): x = vs2's bits of the active
+ * elements (active_word); in the word of its lowest set bit t = x & -x gives vmsof (t), vmsbf
+ * (t - 1) and vmsif (t | (t - 1)), the words before it are all ones (vmsbf, vmsif) or zeros
+ * (vmsof) and those after it zeros; vd's bits of the other elements stay. Each word tested in
+ * turn, the one with the first set bit finishing off the rest; unmasked at vl = VLMAX = 128,
+ * set_first_whole. */
 static bool set_first(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
