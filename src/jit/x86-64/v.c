@@ -1138,16 +1138,31 @@ static bool mask_load_blend(struct tctx *t, uint64_t bytes)
 	return true;
 }
 
-/* The first rcx bytes of the group of chunks at reg stored exactly at g, 16 at a time while that
- * many are left, then the rest from xmm0 by pieces of 8, 4, 2 and 1 (movq, movd, vpextrw,
- * vpextrb), xmm0 moved down after each; the offset in rdx, as the address may be in rax. A fault
- * replays the instruction in the interpreter. */
+/* The first rcx bytes of the group of chunks at reg stored exactly at g: all of them 32 at a time
+ * where the host has AVX2, else 16 at a time while that many are left, then the rest from xmm0 by pieces of 8, 4, 2 and
+ * 1 (movq, movd, vpextrw, vpextrb), xmm0 moved down after each; the offset in rdx, as the address may be in rax. A
+ * fault replays the instruction in the interpreter. */
 static void store_exact(struct tctx *t, struct mem g, unsigned reg, unsigned chunks)
 {
 	struct emit *e = &t->e;
-	uint8_t *part[8 * RVX_VLENB_MAX / 16], *done;
+	uint8_t *part[8 * RVX_VLENB_MAX / 16], *done, *whole_done = NULL;
 	e_alu_rr(e, ALU_XOR, false, RDX, RDX);
 	g.index = RDX;
+	if (step_of(t, chunks) == 2) { /* the whole group (all a strcpy's passes but its last): 32 at a time */
+		uint8_t *partial;
+		e_alu_ri(e, ALU_CMP, false, RCX, (int32_t)(16 * chunks));
+		partial = e_jcc(e, CC_NE);
+		for (unsigned c = 0; c < chunks; c += 2) {
+			struct mem at = g;
+			at.disp += (int32_t)(16 * c);
+			vget(t, XMM0, reg, c, 2);
+			t_fault_site_replay(t, 1);
+			vec_store(t, at, XMM0, 2);
+		}
+		finish_wide(t, 2);
+		whole_done = e_jmp(e);
+		e_patch(partial, e->p);
+	}
 	for (unsigned c = 0; c < chunks; c++) {
 		vget(t, XMM0, reg, c, 1);
 		e_alu_ri(e, ALU_CMP, false, RCX, 16);
@@ -1178,6 +1193,8 @@ static void store_exact(struct tctx *t, struct mem g, unsigned reg, unsigned chu
 		e_patch(skip, e->p);
 	}
 	e_patch(done, e->p);
+	if (whole_done)
+		e_patch(whole_done, e->p);
 }
 
 /* vsm.v where the host blends (v_blend): the ceil(vl / 8) bytes of vd stored exactly */
@@ -4465,6 +4482,13 @@ static void set_first_whole(struct tctx *t, const struct rv_insn *in)
 	e_test_rr(e, true, RAX, RAX);
 	e_cmov(e, CC_NE, RDX, RCX); /* word 1 only where word 0 has no set bit */
 	set_first_of_word(t, in->op, RAX);
+	if (!t->j->v_resident) { /* as words: the loads of a store under the mask read them so */
+		struct mem w1 = vreg(t, in->rd, 0);
+		w1.disp += 8;
+		e_store(e, vreg(t, in->rd, 0), RAX, 8);
+		e_store(e, w1, RDX, 8);
+		return;
+	}
 	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RAX);      /* vmovq xmm2, rax */
 	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX); /* vpinsrq xmm2, xmm2, rdx, 1 */
 	e_byte(e, 1);
@@ -4493,6 +4517,14 @@ static bool set_first(struct tctx *t)
 	if (!words_ok(t) || words > 4 || in->rd == in->rs2 || (!in->rm && in->rd == 0))
 		return false; /* the interpreter raises SIGILL for the last two */
 	make_live(t);
+	if (set_first_whole_of(t, in, in->rs2) && !t->j->v_resident) {
+		struct mem w1 = vreg(t, in->rs2, 0);
+		w1.disp += 8;
+		e_load(e, RAX, vreg(t, in->rs2, 0), 8, false);
+		e_load(e, RDX, w1, 8, false);
+		set_first_whole(t, in);
+		return true;
+	}
 	if (set_first_whole_of(t, in, in->rs2)) {
 		vget(t, XMM2, in->rs2, 0, 1);
 		e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x16, XMM2, 0, RDX); /* vpextrq rdx, xmm2, 1 */
