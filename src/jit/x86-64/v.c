@@ -774,9 +774,21 @@ static void vec_op_v(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int
 	}
 }
 
-/* gpr = the 64-bit word w of register r (vmovq, vpextrq of its chunk; through xmm2) */
+/* word w of register r in the vCPU */
+static struct mem vword(const struct tctx *t, unsigned r, unsigned w)
+{
+	return M(REG_CPU, OFF(v) + (int32_t)(r * t->cpu->vlenb + 8 * w));
+}
+
+/* gpr = the 64-bit word w of register r (vmovq, vpextrq of its chunk, through xmm2, where it is
+ * resident; a load where it is in the vCPU, whose words other forms store as words: a wider load
+ * of them would wait for the stores to retire) */
 static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w)
 {
+	if (!t->j->v_resident) {
+		e_load(&t->e, gpr, vword(t, r, w), 8, false);
+		return;
+	}
 	vget(t, XMM2, r, w / 2, 1);
 	if (w % 2) {
 		e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F3A, true, 0x16, XMM2, 0, gpr);
@@ -786,9 +798,13 @@ static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w)
 	}
 }
 
-/* word w of register r = gpr (vpinsrq) */
+/* word w of register r = gpr (vpinsrq where it is resident, a store where it is in the vCPU) */
 static void vword_put(struct tctx *t, unsigned r, unsigned w, int gpr)
 {
+	if (!t->j->v_resident) {
+		e_store(&t->e, vword(t, r, w), gpr, 8);
+		return;
+	}
 	vget(t, XMM2, r, w / 2, 1);
 	e_vex_rr(&t->e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, gpr);
 	e_byte(&t->e, (uint8_t)(w % 2));
@@ -4482,11 +4498,9 @@ static void set_first_whole(struct tctx *t, const struct rv_insn *in)
 	e_test_rr(e, true, RAX, RAX);
 	e_cmov(e, CC_NE, RDX, RCX); /* word 1 only where word 0 has no set bit */
 	set_first_of_word(t, in->op, RAX);
-	if (!t->j->v_resident) { /* as words: the loads of a store under the mask read them so */
-		struct mem w1 = vreg(t, in->rd, 0);
-		w1.disp += 8;
-		e_store(e, vreg(t, in->rd, 0), RAX, 8);
-		e_store(e, w1, RDX, 8);
+	if (!t->j->v_resident) { /* as words (vword_put) */
+		e_store(e, vword(t, in->rd, 0), RAX, 8);
+		e_store(e, vword(t, in->rd, 1), RDX, 8);
 		return;
 	}
 	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RAX);      /* vmovq xmm2, rax */
@@ -4518,10 +4532,8 @@ static bool set_first(struct tctx *t)
 		return false; /* the interpreter raises SIGILL for the last two */
 	make_live(t);
 	if (set_first_whole_of(t, in, in->rs2) && !t->j->v_resident) {
-		struct mem w1 = vreg(t, in->rs2, 0);
-		w1.disp += 8;
-		e_load(e, RAX, vreg(t, in->rs2, 0), 8, false);
-		e_load(e, RDX, w1, 8, false);
+		e_load(e, RAX, vword(t, in->rs2, 0), 8, false);
+		e_load(e, RDX, vword(t, in->rs2, 1), 8, false);
 		set_first_whole(t, in);
 		return true;
 	}
