@@ -15,22 +15,22 @@ static long errors;
 
 /* The first byte at s that the compare CMP (on v8, with c in %3) marks in the mask register
  * MASK: e8, whole groups of LMUL registers. */
-#define FIND(NAME, LMUL, CMP, MASK)                                                                      \
-	static size_t NAME(const char *s, int c)                                                         \
-	{                                                                                                \
-		const char *p = s;                                                                       \
-		long first;                                                                              \
-		size_t vl;                                                                               \
-		for (;;) {                                                                               \
-			__asm__ volatile("vsetvli %1, zero, e8, " LMUL ", ta, ma\n\tvle8ff.v v8, (%2)\n\t" \
-					 "csrr %1, vl\n\t" CMP "\n\tvfirst.m %0, " MASK                  \
-					 : "=&r"(first), "=&r"(vl)                                        \
-					 : "r"(p), "r"(c)                                                 \
-					 : "memory");                                                     \
-			if (first >= 0)                                                                  \
-				return (size_t)(p - s) + (size_t)first;                                  \
-			p += vl;                                                                         \
-		}                                                                                        \
+#define FIND(NAME, LMUL, CMP, MASK)                                                                                    \
+	static size_t NAME(const char *s, int c)                                                                       \
+	{                                                                                                              \
+		const char *p = s;                                                                                     \
+		long first;                                                                                            \
+		size_t vl;                                                                                             \
+		for (;;) {                                                                                             \
+			__asm__ volatile("vsetvli %1, zero, e8, " LMUL ", ta, ma\n\tvle8ff.v v8, (%2)\n\t"             \
+					 "csrr %1, vl\n\t" CMP "\n\tvfirst.m %0, " MASK                                \
+					 : "=&r"(first), "=&r"(vl)                                                     \
+					 : "r"(p), "r"(c)                                                              \
+					 : "memory");                                                                  \
+			if (first >= 0)                                                                                \
+				return (size_t)(p - s) + (size_t)first;                                                \
+			p += vl;                                                                                       \
+		}                                                                                                      \
 	}
 /* strlen (c unused): the mask in v0 */
 FIND(strlen_m1, "m1", "vmseq.vi v0, v8, 0", "v0")
@@ -86,22 +86,23 @@ static void set_first_masks(const uint8_t *s, uint8_t bits[3][16])
 }
 
 /* the first index where a and b agree (there is one): e16/e32/e64, .vv */
-#define FIRST_EQUAL(NAME, T, SEW, LMUL)                                                                   \
-	static size_t NAME(const T *a, const T *b)                                                         \
-	{                                                                                                  \
-		size_t i = 0, vl;                                                                          \
-		long first;                                                                                \
-		for (;;) {                                                                                 \
-			__asm__ volatile("vsetvli %1, zero, e" SEW ", " LMUL ", ta, ma\n\tvle" SEW "ff.v v16, (%2)\n\t" \
-					 "csrr %1, vl\n\tvle" SEW ".v v8, (%3)\n\tvmseq.vv v0, v8, v16\n\t"    \
-					 "vfirst.m %0, v0"                                                  \
-					 : "=&r"(first), "=&r"(vl)                                          \
-					 : "r"(a + i), "r"(b + i)                                           \
-					 : "memory");                                                       \
-			if (first >= 0)                                                                    \
-				return i + (size_t)first;                                                  \
-			i += vl;                                                                           \
-		}                                                                                          \
+#define FIRST_EQUAL(NAME, T, SEW, LMUL)                                                                                \
+	static size_t NAME(const T *a, const T *b)                                                                     \
+	{                                                                                                              \
+		size_t i = 0, vl;                                                                                      \
+		long first;                                                                                            \
+		for (;;) {                                                                                             \
+			__asm__ volatile("vsetvli %1, zero, e" SEW ", " LMUL ", ta, ma\n\tvle" SEW                     \
+					 "ff.v v16, (%2)\n\t"                                                          \
+					 "csrr %1, vl\n\tvle" SEW ".v v8, (%3)\n\tvmseq.vv v0, v8, v16\n\t"            \
+					 "vfirst.m %0, v0"                                                             \
+					 : "=&r"(first), "=&r"(vl)                                                     \
+					 : "r"(a + i), "r"(b + i)                                                      \
+					 : "memory");                                                                  \
+			if (first >= 0)                                                                                \
+				return i + (size_t)first;                                                              \
+			i += vl;                                                                                       \
+		}                                                                                                      \
 	}
 FIRST_EQUAL(first_equal16, uint16_t, "16", "m2")
 FIRST_EQUAL(first_equal32, uint32_t, "32", "m8")
@@ -170,16 +171,22 @@ int main(void)
 		}
 		/* arrays that agree only at their last element, which ends the page */
 		for (int w = 0; w < 3; w++) {
-			size_t bytes = w == 0 ? 2 : w == 1 ? 4 : 8, count = n + 1 > 4096 / bytes / 2 ? 4096 / bytes / 2 : n + 1;
+			size_t bytes = w == 0   ? 2
+				       : w == 1 ? 4
+						: 8,
+			       count = n + 1 > 4096 / bytes / 2 ? 4096 / bytes / 2 : n + 1;
 			uint8_t *a = (uint8_t *)page + 4096 - count * bytes, *b = (uint8_t *)page;
 			memset(b, 0x11, count * bytes);
 			memset(a, 0x22, count * bytes);
 			memset(b + (count - 1) * bytes, 0x33, bytes);
 			memset(a + (count - 1) * bytes, 0x33, bytes);
-			size_t got = w == 0 ? first_equal16((uint16_t *)a, (uint16_t *)b)
+			size_t got = w == 0   ? first_equal16((uint16_t *)a, (uint16_t *)b)
 				     : w == 1 ? first_equal32((uint32_t *)a, (uint32_t *)b)
 					      : first_equal64((uint64_t *)a, (uint64_t *)b);
-			check(w == 0 ? "first equal e16" : w == 1 ? "first equal e32" : "first equal e64", got, count - 1);
+			check(w == 0   ? "first equal e16"
+			      : w == 1 ? "first equal e32"
+				       : "first equal e64",
+			      got, count - 1);
 			sum += got;
 		}
 		{
