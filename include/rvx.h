@@ -77,6 +77,12 @@ struct rvx_config {
 	 * it kills the process (the rvx command sets this). 0, for an embedder: rvx_run and rvx_step
 	 * return instead, and the calling process goes on. */
 	int host_process;
+	/* The release uname reports (QEMU's -r); NULL: the host's. */
+	const char *uname_release;
+	/* Nonzero: the guest's random bytes (AT_RANDOM, getrandom) come from a generator seeded with
+	 * random_seed, the same at every run (QEMU's -seed); 0: from the host. */
+	int seeded;
+	unsigned long long random_seed;
 };
 
 int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out);

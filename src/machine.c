@@ -266,6 +266,10 @@ int rvx_machine_new(const struct rvx_config *cfg, rvx_machine **out)
 		return RVX_E_NOMEM;
 	m->cfg = *cfg;
 	m->log = cfg->log ? cfg->log : stderr;
+	if (cfg->uname_release) {
+		snprintf(m->uname_release, sizeof m->uname_release, "%s", cfg->uname_release);
+		m->cfg.uname_release = m->uname_release;
+	}
 	pthread_mutex_init(&m->lock, NULL);
 	if (cfg->sysroot && cfg->sysroot[0])
 		m->sysroot = realpath(cfg->sysroot, NULL);
@@ -405,6 +409,7 @@ static int load_program(rvx_machine *m, const char *path, int argc, char *const 
 	cpu->pc = entry;
 	cpu->x[2] = sp;
 	cpu->tid = (int)gettid();
+	cpu->random_state = m->random_main;
 	m->cpu = cpu;
 	machine_add_thread(m, cpu);
 	return RVX_OK;

@@ -106,6 +106,7 @@ struct rvx_vcpu {
 	struct guest_sigaction *sigact; /* the machine's, or a vfork child's own copy */
 	uint64_t clear_child_tid;
 	uint64_t robust_list;  /* set_robust_list's head, walked when the thread dies */
+	uint64_t random_state; /* its stream of random bytes where cfg.seeded (linux/random.c) */
 	sigjmp_buf *host_exit; /* where thread_exit ends this vCPU's host thread */
 	struct rvx_vcpu *next; /* the machine's thread list, under machine lock */
 	uint64_t decode_gen;
@@ -184,6 +185,8 @@ struct rvx_machine {
 	uint64_t auxv_addr, auxv_len;
 	uint64_t entry, phdr, phnum, interp_base, load_bias;
 	uint64_t code_start, code_end; /* the program's executable segment */
+	uint64_t random_main;          /* the main thread's random stream, past AT_RANDOM's bytes */
+	char uname_release[65];        /* cfg.uname_release's copy */
 
 	struct rvx_vcpu *cpu;     /* the main vCPU */
 	struct rvx_vcpu *threads; /* every live vCPU, linked by next, under lock */

@@ -61,6 +61,9 @@ static void usage(FILE *f)
 		   "  -E VAR=VALUE      set VAR in the guest's environment\n"
 		   "  -U VAR            remove VAR from the guest's environment\n"
 		   "  -0 ARGV0          run the program with this argv[0]\n"
+		   "  -r RELEASE        the kernel release uname reports; also $QEMU_UNAME\n"
+		   "  -seed N           the guest's random bytes (AT_RANDOM, getrandom) from a generator\n"
+		   "                    seeded with N, the same at every run; also $QEMU_RAND_SEED\n"
 		   "  -strace, --strace log each guest syscall with its arguments and result\n"
 		   "  -d ITEM[,ITEM]    debug log; -d help lists the items\n"
 		   "  -D FILE           write the debug log to FILE instead of stderr\n"
@@ -436,9 +439,11 @@ int main(int argc, char **argv)
 	rvx_machine *m = NULL;
 	const char *sysroot = getenv("QEMU_LD_PREFIX"), *log_path = NULL, *argv0 = NULL;
 	const char *engine = getenv("RVX_ENGINE"), *translate_after = NULL, *gdb = getenv("QEMU_GDB");
+	const char *release = getenv("QEMU_UNAME"), *seed = getenv("QEMU_RAND_SEED");
+	unsigned long long seed_value = 0;
 	struct env_edit edits[argc];
 	char **env, **gargv;
-	char *reexec[16 + 2 * argc], self[PATH_MAX], debug_text[256] = "";
+	char *reexec[20 + 2 * argc], self[PATH_MAX], debug_text[256] = "";
 	const char *plugins[argc];
 	int nplugins = 0;
 	int nedits = 0, i, r, nre = 0;
@@ -491,7 +496,8 @@ int main(int argc, char **argv)
 		    (!strcmp(o, "-L") || !strcmp(o, "-E") || !strcmp(o, "-U") || !strcmp(o, "-0") || !strcmp(o, "-d") ||
 		     !strcmp(o, "-D") || !strcmp(o, "-cpu") || !strcmp(o, "-engine") ||
 		     !strcmp(o, "-translate-after") || !strcmp(o, "-v-control") || !strcmp(o, "-cluster-place") ||
-		     !strcmp(o, "-cluster-opt") || !strcmp(o, "-plugin") || !strcmp(o, "-g")))
+		     !strcmp(o, "-cluster-opt") || !strcmp(o, "-plugin") || !strcmp(o, "-g") || !strcmp(o, "-r") ||
+		     !strcmp(o, "-seed")))
 			return bad_usage("option '%s' needs a value", argv[i]);
 		if (!strcmp(o, "-L")) {
 			sysroot = argv[++i];
@@ -503,6 +509,10 @@ int main(int argc, char **argv)
 			edits[nedits++] = (struct env_edit){false, argv[++i]};
 		} else if (!strcmp(o, "-0")) {
 			argv0 = argv[++i];
+		} else if (!strcmp(o, "-r")) {
+			release = argv[++i];
+		} else if (!strcmp(o, "-seed")) {
+			seed = argv[++i];
 		} else if (!strcmp(o, "-d")) {
 			size_t k;
 			if (!strcmp(argv[i + 1], "help")) {
@@ -558,6 +568,15 @@ int main(int argc, char **argv)
 	}
 	if (engine && strcmp(engine, "interp") != 0 && strcmp(engine, "jit") != 0)
 		return bad_usage("unknown engine '%s' (have: jit, interp)", engine);
+	if (release && (!release[0] || strlen(release) > 64))
+		return bad_usage("-r wants a release of 1 to 64 characters, not '%s'", release);
+	if (seed) {
+		char *end;
+		errno = 0;
+		seed_value = strtoull(seed, &end, 0);
+		if (*end || end == seed || errno || seed[0] == '-')
+			return bad_usage("-seed wants a number, not '%s'", seed);
+	}
 	if (i >= argc && !selftest) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -629,6 +648,14 @@ int main(int argc, char **argv)
 		reexec[nre++] = "--translate-after";
 		reexec[nre++] = (char *)translate_after;
 	}
+	if (release) {
+		reexec[nre++] = "-r";
+		reexec[nre++] = (char *)release;
+	}
+	if (seed) {
+		reexec[nre++] = "-seed";
+		reexec[nre++] = (char *)seed;
+	}
 	if (perf_map)
 		reexec[nre++] = "-perfmap";
 	if (jitdump)
@@ -646,6 +673,9 @@ int main(int argc, char **argv)
 	cfg.reexec_argv = reexec;
 	cfg.engine = engine && !strcmp(engine, "interp") ? RVX_ENGINE_INTERP : RVX_ENGINE_JIT;
 	cfg.translate_after = cfg_translate_after;
+	cfg.uname_release = release;
+	cfg.seeded = seed != NULL;
+	cfg.random_seed = seed_value;
 	cfg.vlen = vlen;
 	cfg.v_control = v_control;
 	cfg.perf_map = perf_map;

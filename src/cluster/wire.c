@@ -80,6 +80,7 @@ size_t wire_put_thread(uint8_t *out, const struct rvx_vcpu *cpu)
 	p = wire_put64(p, cpu->robust_list);
 	p = wire_put64(p, cpu->ss_sp);
 	p = wire_put64(p, cpu->ss_size);
+	p = wire_put64(p, cpu->random_state);
 	p = wire_put32(p, (uint32_t)cpu->ss_flags);
 	p = wire_put32(p, (uint32_t)cpu->group);
 	p = wire_put64(p, cpu->vl);
@@ -104,6 +105,7 @@ bool wire_get_thread(const uint8_t *in, size_t len, struct rvx_vcpu *cpu)
 	p = wire_get64(p, &cpu->robust_list);
 	p = wire_get64(p, &cpu->ss_sp);
 	p = wire_get64(p, &cpu->ss_size);
+	p = wire_get64(p, &cpu->random_state);
 	p = wire_get32(p, &v);
 	cpu->ss_flags = (int)v;
 	p = wire_get32(p, &v);

@@ -142,9 +142,9 @@ void wire_get_siginfo(const struct cl_msg *m, siginfo_t *si);
 void wire_put_regs(uint8_t *out, const struct rvx_vcpu *cpu);
 void wire_get_regs(const uint8_t *in, struct rvx_vcpu *cpu);
 /* A thread's whole state, as a thread that starts or moves to another rank takes it: the
- * registers, its blocked signals, robust list, alternate signal stack and group, and its
- * vector state (the registers only once it used them). */
-#define CL_THREAD_BYTES_MAX (CL_REGS_BYTES + 8 * 4 + 4 * 2 + 8 * 3 + 4 * 3 + 32 * 128)
+ * registers, its blocked signals, robust list, alternate signal stack, random stream and group,
+ * and its vector state (the registers only once it used them). */
+#define CL_THREAD_BYTES_MAX (CL_REGS_BYTES + 8 * 5 + 4 * 2 + 8 * 3 + 4 * 3 + 32 * 128)
 size_t wire_put_thread(uint8_t *out, const struct rvx_vcpu *cpu);
 /* False when the bytes are not a thread's state (or one this build cannot take). */
 bool wire_get_thread(const uint8_t *in, size_t len, struct rvx_vcpu *cpu);

@@ -1,11 +1,11 @@
 #include <elf.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 #include "loader.h"
 #include "path.h"
+#include "random.h"
 
 /* AT_HWCAP letters: I, M, A, F, D, C, V. */
 #define HWCAP_RV64GCV                                                                                                  \
@@ -62,7 +62,8 @@ uint64_t stack_build(struct rvx_machine *m, uint64_t top, const struct elf_image
 		strs[argc + i] = push_string(m, &sp, envp[i]);
 	for (i = argc - 1; i >= 0; i--)
 		strs[i] = push_string(m, &sp, argv[i]);
-	if (getrandom(rnd, sizeof rnd, 0) != sizeof rnd)
+	m->random_main = m->cfg.random_seed;
+	if (!random_fill(m, &m->random_main, rnd, sizeof rnd))
 		memset(rnd, 0x5a, sizeof rnd);
 	random = push_bytes(m, &sp, rnd, sizeof rnd);
 	for (i = 0; i < naux; i++) {

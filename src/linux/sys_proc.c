@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
@@ -23,6 +24,7 @@
 #include "exec.h"
 #include "loader.h"
 #include "path.h"
+#include "random.h"
 #include "safe_syscall.h"
 #include "signal.h"
 #include "syscall.h"
@@ -67,11 +69,13 @@ long sys_exit_group(struct rvx_vcpu *cpu, const uint64_t *a)
 static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 {
 	struct rvx_machine *m = cpu->m;
+	uint64_t child_random;
 	long pid;
 	/* a host thread still starting may hold allocator locks the child would inherit taken */
 	while (__atomic_load_n(&m->starting, __ATOMIC_SEQ_CST))
 		sched_yield();
 	/* every lock is taken, even with one guest thread: a thread that is ending may hold one */
+	child_random = random_next(&cpu->random_state); /* the child's stream */
 	engine_prefork(m);
 	pthread_mutex_lock(&m->lock);
 	pthread_mutex_lock(&m->space.lock);
@@ -85,6 +89,7 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 	if (pid == 0)
 		gdb_forget(m);
 	if (pid == 0) {
+		cpu->random_state = child_random;
 		m->threads = cpu;
 		cpu->next = NULL;
 		m->nthreads = 1;
@@ -329,7 +334,29 @@ long sys_uname(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (uname(&u) != 0)
 		return -errno;
 	strcpy(u.machine, "riscv64");
+	if (cpu->m->cfg.uname_release)
+		snprintf(u.release, sizeof u.release, "%s", cpu->m->cfg.uname_release);
 	return guest_write(cpu, a[0], &u, sizeof u) ? 0 : -EFAULT;
+}
+
+/* The host's call, or with cfg.seeded the thread's own stream (random.c) */
+long sys_getrandom(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	uint8_t buf[256];
+	uint64_t done = 0, len = a[1] < 33554431 ? a[1] : 33554431; /* the kernel's most per call */
+	if (!cpu->m->cfg.seeded)
+		return host_ret(syscall(SYS_getrandom, a[0], a[1], a[2]));
+	if (a[2] & ~(uint64_t)(GRND_NONBLOCK | GRND_RANDOM | 4 /* GRND_INSECURE */) ||
+	    (a[2] & (GRND_RANDOM | 4)) == (GRND_RANDOM | 4))
+		return -EINVAL;
+	while (done < len) {
+		size_t n = len - done < sizeof buf ? (size_t)(len - done) : sizeof buf;
+		random_fill(cpu->m, &cpu->random_state, buf, n);
+		if (!guest_write(cpu, a[0] + done, buf, n))
+			return done ? (long)done : -EFAULT;
+		done += n;
+	}
+	return (long)done;
 }
 
 long sys_set_tid_address(struct rvx_vcpu *cpu, const uint64_t *a)

@@ -223,7 +223,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(268, setns, "dx", 0),
     PASS(276, renameat2, "dldlx", 0),
     PASS(277, seccomp, "dxp", 0),
-    PASS(278, getrandom, "pux", SC_RESTART | SC_LOCAL),
+    CALL(278, getrandom, "pux", SC_RESTART | SC_LOCAL),
     PASS(279, memfd_create, "sx", 0),
     CALL(281, execveat, "dsppx", 0),
     PASS(283, membarrier, "dxd", SC_LOCAL),

@@ -96,6 +96,7 @@ SYS(clone3);
 SYS(execve);
 SYS(execveat);
 SYS(uname);
+SYS(getrandom);
 SYS(set_tid_address);
 SYS(set_robust_list);
 SYS(get_robust_list);

@@ -162,3 +162,47 @@ if $GUEST_CC -O2 -static -o "$T/smc" tests/guest/smc.c 2>"$T/smc.build"; then
 else
 	echo "FAIL cli-smc-exact-invalidation: does not build: $(head -c 200 "$T/smc.build")"
 fi
+
+# -seed and -r (QEMU's options, and their variables QEMU_RAND_SEED and QEMU_UNAME):
+# tests/guest/seeded_random.c prints AT_RANDOM's bytes and getrandom's in the main thread, a
+# second thread and a forked child, and the uname release.
+if $GUEST_CC -O2 -static -pthread -o "$T/seeded" tests/guest/seeded_random.c 2>"$T/seeded.build"; then
+	"$RVX" -seed 42 "$T/seeded" >"$T/seed42a.out" 2>&1
+	"$RVX" -seed 42 "$T/seeded" >"$T/seed42b.out" 2>&1
+	"$RVX" --engine interp -seed 0x2a "$T/seeded" >"$T/seed42i.out" 2>&1
+	QEMU_RAND_SEED=42 "$RVX" "$T/seeded" >"$T/seed42e.out" 2>&1
+	"$RVX" -seed 43 "$T/seeded" >"$T/seed43.out" 2>&1
+	"$RVX" "$T/seeded" >"$T/unseeded1.out" 2>&1
+	"$RVX" "$T/seeded" >"$T/unseeded2.out" 2>&1
+	if grep -q "^at_random" "$T/seed42a.out" && cmp -s "$T/seed42a.out" "$T/seed42b.out" &&
+		cmp -s "$T/seed42a.out" "$T/seed42i.out" && cmp -s "$T/seed42a.out" "$T/seed42e.out"; then
+		echo "PASS cli-seed-repeats (two runs, the interpreter and \$QEMU_RAND_SEED print the same bytes)"
+	else
+		echo "FAIL cli-seed-repeats: $(diff "$T/seed42a.out" "$T/seed42b.out" | head -3 | tr '\n' '|') $(diff "$T/seed42a.out" "$T/seed42i.out" | head -3 | tr '\n' '|')"
+	fi
+	# every line of bytes differs with another seed, and between unseeded runs
+	differ() { [ "$(paste -d'|' "$1" "$2" | grep -v '^release' | awk -F'|' '$1 == $2' | wc -l)" = 0 ]; }
+	if grep -q "^child" "$T/seed43.out" && differ "$T/seed42a.out" "$T/seed43.out"; then
+		echo "PASS cli-seed-differs"
+	else
+		echo "FAIL cli-seed-differs: $(paste -d'|' "$T/seed42a.out" "$T/seed43.out" | head -3 | tr '\n' ' ')"
+	fi
+	if grep -q "^child" "$T/unseeded1.out" && differ "$T/unseeded1.out" "$T/unseeded2.out"; then
+		echo "PASS cli-unseeded-differs"
+	else
+		echo "FAIL cli-unseeded-differs: $(paste -d'|' "$T/unseeded1.out" "$T/unseeded2.out" | head -3 | tr '\n' ' ')"
+	fi
+	"$RVX" -r 9.9.9-rvx "$T/seeded" >"$T/release.out" 2>&1
+	QEMU_UNAME=9.9.9-env "$RVX" "$T/seeded" >"$T/release-env.out" 2>&1
+	want="release 9.9.9-rvx"
+	[ -n "$QEMU" ] && want=$("$QEMU" -r 9.9.9-rvx "$T/seeded" 2>&1 | grep '^release')
+	if [ "$(grep '^release' "$T/release.out")" = "$want" ] && grep -qx "release 9.9.9-env" "$T/release-env.out"; then
+		echo "PASS cli-uname-release (as qemu-riscv64 -r)"
+	else
+		echo "FAIL cli-uname-release: $(grep '^release' "$T/release.out") against '$want'; $(grep '^release' "$T/release-env.out")"
+	fi
+else
+	echo "FAIL cli-seed-repeats: does not build: $(head -c 200 "$T/seeded.build")"
+fi
+expect bad-seed 64 "rvx: -seed wants a number, not 'x1'" -- "$RVX" -seed x1 "$T/args"
+expect bad-release 64 "rvx: -r wants a release of 1 to 64 characters" -- "$RVX" -r "" "$T/args"
