@@ -619,42 +619,23 @@ int main(int argc, char **argv)
 	n = readlink("/proc/self/exe", self, sizeof self - 1);
 	self[n > 0 ? n : 0] = 0;
 	reexec[nre++] = self;
-	if (sysroot) {
-		reexec[nre++] = "-L";
-		reexec[nre++] = (char *)sysroot;
-	}
 	if (debug) {
 		size_t k, len = 0;
 		for (k = 0; k < sizeof log_items / sizeof log_items[0]; k++)
 			if (debug & log_items[k].bit)
 				len += (size_t)snprintf(debug_text + len, sizeof debug_text - len, "%s%s",
 							len ? "," : "", log_items[k].name);
-		reexec[nre++] = "-d";
-		reexec[nre++] = debug_text;
 	}
-	if (engine) {
-		reexec[nre++] = "--engine";
-		reexec[nre++] = (char *)engine;
-	}
-	if (log_path) {
-		reexec[nre++] = "-D";
-		reexec[nre++] = (char *)log_path;
-	}
-	if (cpu) {
-		reexec[nre++] = "-cpu";
-		reexec[nre++] = (char *)cpu;
-	}
-	if (translate_after) {
-		reexec[nre++] = "--translate-after";
-		reexec[nre++] = (char *)translate_after;
-	}
-	if (release) {
-		reexec[nre++] = "-r";
-		reexec[nre++] = (char *)release;
-	}
-	if (seed) {
-		reexec[nre++] = "-seed";
-		reexec[nre++] = (char *)seed;
+	{
+		const char *const passed_on[][2] = {
+		    {"-L", sysroot}, {"-d", debug ? debug_text : NULL},      {"--engine", engine}, {"-D", log_path},
+		    {"-cpu", cpu},   {"--translate-after", translate_after}, {"-r", release},      {"-seed", seed},
+		};
+		for (size_t k = 0; k < sizeof passed_on / sizeof passed_on[0]; k++)
+			if (passed_on[k][1]) {
+				reexec[nre++] = (char *)passed_on[k][0];
+				reexec[nre++] = (char *)passed_on[k][1];
+			}
 	}
 	if (perf_map)
 		reexec[nre++] = "-perfmap";

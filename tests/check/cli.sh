@@ -192,6 +192,14 @@ if $GUEST_CC -O2 -static -pthread -o "$T/seeded" tests/guest/seeded_random.c 2>"
 	else
 		echo "FAIL cli-unseeded-differs: $(paste -d'|' "$T/unseeded1.out" "$T/unseeded2.out" | head -3 | tr '\n' ' ')"
 	fi
+	# a program the guest execs runs with the same options
+	printf '#include <unistd.h>\nint main(void) { char *a[] = {"%s", 0}; execv(a[0], a); return 9; }\n' "$T/seeded" >"$T/execs.c"
+	if $GUEST_CC -O2 -static -o "$T/execs" "$T/execs.c" && "$RVX" -seed 42 "$T/execs" >"$T/seed42x.out" 2>&1 &&
+		cmp -s "$T/seed42a.out" "$T/seed42x.out"; then
+		echo "PASS cli-seed-exec"
+	else
+		echo "FAIL cli-seed-exec: $(diff "$T/seed42a.out" "$T/seed42x.out" | head -3 | tr '\n' '|')"
+	fi
 	"$RVX" -r 9.9.9-rvx "$T/seeded" >"$T/release.out" 2>&1
 	QEMU_UNAME=9.9.9-env "$RVX" "$T/seeded" >"$T/release-env.out" 2>&1
 	want="release 9.9.9-rvx"
