@@ -74,8 +74,8 @@ static long fork_locked(struct rvx_vcpu *cpu, uint64_t flags)
 	/* a host thread still starting may hold allocator locks the child would inherit taken */
 	while (__atomic_load_n(&m->starting, __ATOMIC_SEQ_CST))
 		sched_yield();
-	/* every lock is taken, even with one guest thread: a thread that is ending may hold one */
 	child_random = random_next(&cpu->random_state); /* the child's stream */
+	/* every lock is taken, even with one guest thread: a thread that is ending may hold one */
 	engine_prefork(m);
 	pthread_mutex_lock(&m->lock);
 	pthread_mutex_lock(&m->space.lock);
@@ -339,19 +339,25 @@ long sys_uname(struct rvx_vcpu *cpu, const uint64_t *a)
 	return guest_write(cpu, a[0], &u, sizeof u) ? 0 : -EFAULT;
 }
 
-/* The host's call, or with cfg.seeded the thread's own stream (random.c) */
+/* The host's bytes, or with cfg.seeded the thread's own stream (random.c), through a buffer: the
+ * guest's address is not the host's where the space is not at 0 */
 long sys_getrandom(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	uint8_t buf[256];
 	uint64_t done = 0, len = a[1] < 33554431 ? a[1] : 33554431; /* the kernel's most per call */
-	if (!cpu->m->cfg.seeded)
-		return host_ret(syscall(SYS_getrandom, a[0], a[1], a[2]));
-	if (a[2] & ~(uint64_t)(GRND_NONBLOCK | GRND_RANDOM | 4 /* GRND_INSECURE */) ||
-	    (a[2] & (GRND_RANDOM | 4)) == (GRND_RANDOM | 4))
+	if (a[2] & ~(uint64_t)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE) ||
+	    (a[2] & (GRND_RANDOM | GRND_INSECURE)) == (GRND_RANDOM | GRND_INSECURE))
 		return -EINVAL;
 	while (done < len) {
 		size_t n = len - done < sizeof buf ? (size_t)(len - done) : sizeof buf;
-		random_fill(cpu->m, &cpu->random_state, buf, n);
+		if (cpu->m->cfg.seeded) {
+			random_fill(cpu->m, &cpu->random_state, buf, n);
+		} else {
+			ssize_t r = getrandom(buf, n, (unsigned)a[2]);
+			if (r <= 0)
+				return done ? (long)done : r < 0 ? -errno : 0;
+			n = (size_t)r;
+		}
 		if (!guest_write(cpu, a[0] + done, buf, n))
 			return done ? (long)done : -EFAULT;
 		done += n;
