@@ -16,6 +16,7 @@
 #include "linux/exec.h"
 #include "linux/loader.h"
 #include "linux/path.h"
+#include "linux/random.h"
 #include "linux/signal.h"
 #include "linux/symbols.h"
 #include "linux/thread.h"
@@ -140,7 +141,7 @@ static struct rvx_vcpu *reuse_retired(struct rvx_machine *m)
 	return cpu;
 }
 
-struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *parent)
+struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, struct rvx_vcpu *parent)
 {
 	struct rvx_vcpu *cpu = reuse_retired(m);
 	bool ok;
@@ -193,6 +194,9 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *
 		cpu->v_used = parent->v_used;
 		cpu->v_ctrl = parent->v_ctrl;
 		memcpy(cpu->v, parent->v, sizeof cpu->v);
+		cpu->random_state = random_next(&parent->random_state);
+	} else {
+		cpu->random_state = m->random_main;
 	}
 	return cpu;
 }
@@ -409,7 +413,6 @@ static int load_program(rvx_machine *m, const char *path, int argc, char *const 
 	cpu->pc = entry;
 	cpu->x[2] = sp;
 	cpu->tid = (int)gettid();
-	cpu->random_state = m->random_main;
 	m->cpu = cpu;
 	machine_add_thread(m, cpu);
 	return RVX_OK;

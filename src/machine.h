@@ -265,8 +265,9 @@ void machine_log(struct rvx_machine *m, unsigned category, const char *fmt, ...)
 /* Prints -d stats for the vCPU (at exit). */
 void machine_print_stats(struct rvx_vcpu *cpu);
 
-/* A new vCPU for a guest thread: a copy of parent's registers, or a blank one (parent NULL). */
-struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, const struct rvx_vcpu *parent);
+/* A new vCPU for a guest thread: a copy of parent's registers with its own random stream drawn
+ * from parent's, or a blank one with the main thread's stream (parent NULL). */
+struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, struct rvx_vcpu *parent);
 /* Links/unlinks the vCPU in the machine's thread list. */
 void machine_add_thread(struct rvx_machine *m, struct rvx_vcpu *cpu);
 void machine_remove_thread(struct rvx_machine *m, struct rvx_vcpu *cpu);

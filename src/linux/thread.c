@@ -22,7 +22,6 @@
 #include "../engine/engine.h"
 #include "../jit/x86-64/jit.h"
 #include "../plugin/plugin.h"
-#include "random.h"
 #include "safe_syscall.h"
 #include "signal.h"
 #include "syscall.h"
@@ -136,8 +135,6 @@ long thread_clone(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 		return -EINVAL; /* a process sharing memory but not being a thread: not supported */
 	machine_share_memory(m);
 	child = machine_vcpu_new(m, cpu);
-	if (child)
-		child->random_state = random_next(&cpu->random_state);
 	s = malloc(sizeof *s);
 	if (!child || !s) {
 		if (child)
@@ -211,8 +208,6 @@ long thread_vfork(struct rvx_vcpu *cpu, uint64_t flags, uint64_t newsp, uint64_t
 	long pid;
 
 	child = stack != MAP_FAILED && actions ? machine_vcpu_new(m, cpu) : NULL;
-	if (child)
-		child->random_state = random_next(&cpu->random_state);
 	if (!child) {
 		free(actions);
 		if (stack != MAP_FAILED)
