@@ -1154,10 +1154,11 @@ static bool mask_load_blend(struct tctx *t, uint64_t bytes)
 	return true;
 }
 
-/* The first rcx bytes of the group of chunks at reg stored exactly at g: all of them 32 at a time
- * where the host has AVX2, else 16 at a time while that many are left, then the rest from xmm0 by pieces of 8, 4, 2 and
- * 1 (movq, movd, vpextrw, vpextrb), xmm0 moved down after each; the offset in rdx, as the address may be in rax. A
- * fault replays the instruction in the interpreter. */
+/* The first rcx bytes of the group of chunks at reg stored exactly at g: the whole group 32 at a
+ * time where the host has AVX2, else 16 at a time while that many are left, then the rest from
+ * xmm0 by pieces of 8, 4, 2 and 1 (movq, movd, vpextrw, vpextrb), xmm0 moved down after each;
+ * the offset in rdx, as the address may be in rax. A fault replays the instruction in the
+ * interpreter. */
 static void store_exact(struct tctx *t, struct mem g, unsigned reg, unsigned chunks)
 {
 	struct emit *e = &t->e;
@@ -4498,9 +4499,9 @@ static void set_first_whole(struct tctx *t, const struct rv_insn *in)
 	e_test_rr(e, true, RAX, RAX);
 	e_cmov(e, CC_NE, RDX, RCX); /* word 1 only where word 0 has no set bit */
 	set_first_of_word(t, in->op, RAX);
-	if (!t->j->v_resident) { /* as words (vword_put) */
-		e_store(e, vword(t, in->rd, 0), RAX, 8);
-		e_store(e, vword(t, in->rd, 1), RDX, 8);
+	if (!t->j->v_resident) { /* as words */
+		vword_put(t, in->rd, 0, RAX);
+		vword_put(t, in->rd, 1, RDX);
 		return;
 	}
 	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RAX);      /* vmovq xmm2, rax */
@@ -4532,8 +4533,8 @@ static bool set_first(struct tctx *t)
 		return false; /* the interpreter raises SIGILL for the last two */
 	make_live(t);
 	if (set_first_whole_of(t, in, in->rs2) && !t->j->v_resident) {
-		e_load(e, RAX, vword(t, in->rs2, 0), 8, false);
-		e_load(e, RDX, vword(t, in->rs2, 1), 8, false);
+		vword_get(t, RAX, in->rs2, 0);
+		vword_get(t, RDX, in->rs2, 1);
 		set_first_whole(t, in);
 		return true;
 	}
