@@ -30,6 +30,7 @@ total() {
 
 guest loop $SRC/loop.c
 guest faults $SRC/faults.c
+guest loop_faults $SRC/loop_faults.c
 guest probe $SRC/probe.c -pthread
 guest exits $SRC/exits.c
 guest instret tests/guest/instret.c
@@ -45,12 +46,13 @@ host_plugin not_a_plugin $SRC/not_a_plugin.c
 # cut blocks short or a loop made one block is left by its side exit (instret), and in blocks
 # that go on past a quiet compare's branch, left by faults and the branch (fp_quiet_exits); bb counts a
 # block's instructions when it starts, as QEMU's does: the same under both engines, and the
-# same number as insn where no fault cuts a block short (loop)
+# same number as insn where no fault cuts a block short (loop); loops made one block, whose count
+# register carries the inline counters, left by faults and their side exit (loop_faults)
 bb_of() { # engine program arg
 	timeout 120 "$RVX" --engine $1 -d plugin -plugin "$PLUGINS/libbb.so" "$T/$2" "$3" 2>&1 >/dev/null |
 		sed -n 's/^bb.s: [0-9]*, insns: //p'
 }
-for prog in "loop 5000" "faults 200" "instret 1" "fp_quiet_exits 1"; do
+for prog in "loop 5000" "faults 200" "loop_faults 300" "instret 1" "fp_quiet_exits 1"; do
 	set -- $prog
 	ref=$(total interp "$PLUGINS/libinsn.so,inline=off" "$T/$1" "$2")
 	bb_ref=$(bb_of interp $1 $2)

@@ -290,6 +290,8 @@ struct tctx {
 	uint8_t swap_in[NMAPPED];
 	int nswaps;
 	int count_reg;      /* a loop's host register counting its instructions (swap_in's SWAP_INSTRET), or -1 */
+	int32_t carried[8]; /* plugins' counters that count_reg carries too (from REG_CPU: carried_sums) */
+	int ncarried;
 	uint32_t written;   /* guest registers the block may write */
 	bool swapped;       /* the code being emitted runs with the block's allocation */
 	uint8_t *loop_head; /* past the swap-in: where a branch back to the block's start goes */

@@ -44,13 +44,17 @@ static unsigned held_in(const uint8_t *swap_in, int k)
 }
 
 /* Host register h back to guest register g in the vCPU, and from it; the register that counts a
- * loop's instructions (SWAP_INSTRET) adds them to instret instead, and starts again from 0. */
-static void put_back(struct emit *e, int h, unsigned g)
+ * loop's instructions (SWAP_INSTRET) adds them to instret instead (and to the plugins' counters
+ * it carries in block t), and starts again from 0. */
+static void put_back(struct emit *e, const struct tctx *t, int h, unsigned g)
 {
-	if (g == SWAP_INSTRET)
-		e_alu_mr(e, false, ALU_ADD, true, M(REG_CPU, OFF(instret)), h);
-	else
+	if (g != SWAP_INSTRET) {
 		e_store(e, M(REG_CPU, OFF_X(g)), h, 8);
+		return;
+	}
+	e_alu_mr(e, false, ALU_ADD, true, M(REG_CPU, OFF(instret)), h);
+	for (int s = 0; t && s < t->ncarried; s++)
+		e_alu_mr(e, false, ALU_ADD, true, M(REG_CPU, t->carried[s]), h);
 }
 
 static void take(struct emit *e, int h, unsigned g)
@@ -61,11 +65,12 @@ static void take(struct emit *e, int h, unsigned g)
 		e_load(e, h, M(REG_CPU, OFF_X(g)), 8, false);
 }
 
-static void spill(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
+/* Every mapped register to the vCPU, with block t's allocation (NULL: the usual one) */
+static void spill(struct emit *e, struct jit_cache *j, const struct tctx *t)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
-		put_back(e, mapped_host[i], held_in(swap_in, i));
+		put_back(e, t, mapped_host[i], held_in(t ? t->swap_in : NULL, i));
 	for (i = 0; i < NXMAPPED; i++)
 		e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movsd */
 	if (j->v_resident)
@@ -1107,7 +1112,7 @@ static void swap_out(struct tctx *t)
 	for (int k = 0; k < NMAPPED; k++)
 		if (t->swap_in[k]) {
 			if (t->swap_in[k] == SWAP_INSTRET || t->written & 1u << t->swap_in[k])
-				put_back(&t->e, mapped_host[k], t->swap_in[k]);
+				put_back(&t->e, t, mapped_host[k], t->swap_in[k]);
 			e_load(&t->e, mapped_host[k], M(REG_CPU, OFF_X(mapped_guest[k])), 8, false);
 		}
 }
@@ -1456,7 +1461,7 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 	t->v_whole = false;     /* or trim vl (a fault-only-first load) */
 	t->v_masked = false;
 	store_pc(t, t->pc);
-	spill(&t->e, t->j, t->swap_in);
+	spill(&t->e, t->j, t);
 	/* the block counted all its instructions at entry: the helper sees those before its own
 	 * (a counter CSR, a fault), and so does an exit for its status */
 	instret_fix(t, ALU_SUB);
@@ -2262,7 +2267,7 @@ static void emit_plugin_call(struct tctx *t, int (*thunk)(struct rvx_vcpu *, con
 	t->loop_bases = 0;
 	t->sext_known = 1;
 	store_pc(t, t->pc);
-	spill(e, t->j, t->swap_in);
+	spill(e, t->j, t);
 	e_lea(e, RDI, M(REG_CPU, -CPU_BIAS));
 	e_mov_ri(e, RSI, (uint64_t)(uintptr_t)arg);
 	e_call(e, (const void *)thunk);
@@ -2364,6 +2369,37 @@ static bool plan_sums(struct rvx_vcpu *cpu, struct plugin_plan *plan)
 	if (cur && k != cur->n)
 		plan->n = cur_start;
 	return plan->n > 0 && plugin_sums_of(plan->pins, 0, plan->n, plan);
+}
+
+/* A SUMMED loop's inline sums that its count register carries, as offsets from REG_CPU (at most
+ * 8): those that add its instruction count per pass, as an instruction counter's, to an element in
+ * the vCPU's plugin_area. Made per pass in memory, such a sum would chain each pass to the last
+ * through a store and a load. */
+static bool carried_sum(const struct plugin_plan *sums, int s, int ninsns)
+{
+	return sums->sums[s].sum == (uint64_t)ninsns && sums->sums[s].score->area_off >= 0;
+}
+
+static int carried_sums(const struct rvx_plugin_insn *const *pins, int ninsns, int32_t out[8])
+{
+	struct plugin_plan sums;
+	int n = 0;
+	if (!plugin_sums_of(pins, 0, ninsns, &sums))
+		return 0;
+	for (int s = 0; s < sums.nsums; s++)
+		if (carried_sum(&sums, s, ninsns))
+			out[n++] = OFF(plugin_area) + sums.sums[s].score->area_off + (int32_t)sums.sums[s].offset;
+	return n;
+}
+
+/* What a loop's count register held at a fault, to instret and the plugins' counters it carries */
+static void count_back(struct rvx_vcpu *cpu, const struct jit_block *b, uint64_t v)
+{
+	int32_t carried[8];
+	int n = b->pins ? carried_sums(b->pins, b->ninsns, carried) : 0;
+	cpu->instret += v;
+	for (int s = 0; s < n; s++)
+		*(uint64_t *)(void *)((uint8_t *)cpu + CPU_BIAS + carried[s]) += v;
 }
 
 /* A fault at instruction k of a SUMMED block: the additions of what comes after it did not
@@ -2487,6 +2523,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	/* plugins' inline sums are made per pass (past the loop head), their other actions between
 	 * instructions see the usual mapping */
 	allocate(&t, pc, !plan || plan->mode != PLAN_EXACT);
+	t.ncarried = t.count_reg >= 0 && t.pins ? carried_sums(t.pins, plan->n, t.carried) : 0;
 	swap_in(&t);
 	t.swapped = t.nswaps > 0;
 	jit_v_loop(&t);
@@ -2507,7 +2544,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		emit_plugin_actions(&t, &t.ptb->actions);
 	} else if (plan && plan->mode == PLAN_SUMMED) {
 		for (int s = 0; s < plan->nsums; s++)
-			emit_inline(&t, plan->sums[s].score, plan->sums[s].offset, true, plan->sums[s].sum);
+			if (!t.ncarried || !carried_sum(plan, s, plan->n))
+				emit_inline(&t, plan->sums[s].score, plan->sums[s].offset, true, plan->sums[s].sum);
 	}
 	while (more && t.idx < t.limit && !t.e.full) {
 		if (!t_fetchable(&t, pc)) { /* the next block's first fetch raises the guest's fault */
@@ -2882,7 +2920,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 			for (k = 0; k < NMAPPED; k++) { /* a register the block moved out is in the vCPU already */
 				uint64_t v = (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
 				if (held_in(b->swap_in, (int)k) == SWAP_INSTRET)
-					cpu->instret += v;
+					count_back(cpu, b, v);
 				else
 					cpu->x[held_in(b->swap_in, (int)k)] = v;
 			}
