@@ -113,17 +113,17 @@ void plugins_discontinuity(struct rvx_vcpu *cpu, int type, uint64_t from, uint64
 
 /* --- blocks --- */
 
-/* The instruction at pc, when all of it can be fetched. */
-static bool fetch(struct rvx_machine *m, uint64_t pc, uint32_t *bits)
+/* The instruction at pc, when all of it can be fetched (page_ok: pc's whole page can). */
+static bool fetch(struct rvx_machine *m, uint64_t pc, bool page_ok, uint32_t *bits)
 {
 	uint16_t lo, hi;
-	if ((pc & 1) || !space_check(&m->space, pc, 2, PROT_EXEC))
+	if ((pc & 1) || (!page_ok && !space_check(&m->space, pc, 2, PROT_EXEC)))
 		return false;
 	memcpy(&lo, g2h(&m->space, pc), 2);
 	*bits = lo;
 	if (rv_insn_length(lo) == 2)
 		return true;
-	if (!space_check(&m->space, pc + 2, 2, PROT_EXEC))
+	if ((!page_ok || ((pc + 2) & (RVX_PAGE_SIZE - 1)) == 0) && !space_check(&m->space, pc + 2, 2, PROT_EXEC))
 		return false;
 	memcpy(&hi, g2h(&m->space, pc + 2), 2);
 	*bits |= (uint32_t)hi << 16;
@@ -199,13 +199,15 @@ static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 	struct rv_insn dec[PLUGIN_TB_MAX];
 	uint8_t *bytes;
 	size_t n = 0;
-	if (!fetch(cpu->m, pc, &all[0]))
+	/* one look at the mappings for the page, where it is all executable (the block stays in it) */
+	bool page_ok = space_check(&cpu->m->space, page, RVX_PAGE_SIZE, PROT_EXEC);
+	if (!fetch(cpu->m, pc, page_ok, &all[0]))
 		return NULL;
 	do { /* its extent first, then a block of just that size */
 		rv_decode(&dec[n], all[n]);
 		pc += dec[n].len;
 	} while (!rv_ends_block(&dec[n++]) && n < PLUGIN_TB_MAX && (pc & ~(uint64_t)(RVX_PAGE_SIZE - 1)) == page &&
-		 fetch(cpu->m, pc, &all[n]));
+		 fetch(cpu->m, pc, page_ok, &all[n]));
 	tb = plugin_alloc(p, sizeof *tb + n * sizeof tb->insns[0] + (size_t)(pc - start));
 	if (!tb)
 		return NULL;
