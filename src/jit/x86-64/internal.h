@@ -86,7 +86,9 @@ struct jit_jc_entry {
 	uint64_t pc;
 	const uint8_t *code;
 };
-#define JC_SIZE 16384
+#define JC_SIZE      16384
+#define JC_SMALL     4096 /* the entries translations use first (jit_cache's jc_big) */
+#define JC_EVICTIONS 256  /* entries of that part lost to other blocks before they use all */
 
 /* The blocks of each guest page (pages.c). */
 struct page_link {
@@ -123,6 +125,11 @@ struct jit_cache {
 	pthread_mutex_t lock;
 	int stopping;             /* an invalidation or flush is waiting for the vCPUs to leave */
 	uint64_t epoch;           /* flushes so far: a vCPU's jump cache belongs to one */
+	/* new translations index the whole of the vCPUs' jump caches, not their first JC_SMALL
+	 * entries: a start-up touches fewer pages, and a program whose indirect jumps are many has
+	 * room once they evict each other (jc_evictions) */
+	bool jc_big;
+	uint32_t jc_evictions;
 	uint64_t code_gen;        /* the machine's code_gen these translations match */
 	uint64_t fence_gen;       /* and its fence_gen */
 	uint64_t map_gen;         /* and its map_gen */

@@ -339,9 +339,11 @@ static void clear_jcache(struct rvx_vcpu *cpu)
 
 int jit_vcpu_init(struct rvx_vcpu *cpu, bool populate)
 {
-	cpu->jcache = machine_table_new(JC_SIZE * sizeof(struct jit_jc_entry), populate);
+	cpu->jcache = machine_table_new(JC_SIZE * sizeof(struct jit_jc_entry), false);
 	if (!cpu->jcache)
 		return -ENOMEM;
+	if (populate) /* best effort: the part translated code uses first */
+		(void)madvise(cpu->jcache, JC_SMALL * sizeof(struct jit_jc_entry), MADV_POPULATE_WRITE);
 	cpu->jit_epoch = cpu->m->jit->epoch;
 	return 0;
 }
@@ -1578,7 +1580,7 @@ static bool branch(struct tctx *t, int cc)
 }
 
 /* Indirect jump: the target in rax; look it up in the vCPU's jump cache inline (entry
- * (pc >> 1) % JC_SIZE, 16 bytes each: at (pc & mask) * 8). */
+ * (pc >> 1) % JC_SMALL or JC_SIZE, 16 bytes each: at (pc & mask) * 8). */
 static void jump_indirect(struct tctx *t)
 {
 	struct emit *e = &t->e;
@@ -1589,7 +1591,7 @@ static void jump_indirect(struct tctx *t)
 		t->swapped = false;
 	}
 	e_mov_rr(e, false, RCX, RAX);
-	e_alu_ri(e, ALU_AND, false, RCX, (JC_SIZE - 1) << 1);
+	e_alu_ri(e, ALU_AND, false, RCX, ((__atomic_load_n(&t->j->jc_big, __ATOMIC_RELAXED) ? JC_SIZE : JC_SMALL) - 1) << 1);
 	e_load(e, RDX, M(REG_CPU, OFF(jcache)), 8, false);
 	e_alu_rm(e, ALU_CMP, true, RAX, MXS(RDX, RCX, 3, 0));
 	miss = e_jcc(e, CC_NE);
@@ -2712,6 +2714,32 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc, bool *refu
 	return translate_pass(cpu, pc, &plan, limit, refused);
 }
 
+/* The block at cpu->pc into the vCPU's jump cache, where translations made before and after
+ * the machine's jc_big look it up */
+static void jc_note(struct rvx_vcpu *cpu, struct jit_cache *j, const struct jit_block *b)
+{
+	struct jit_jc_entry *small = &cpu->jcache[(cpu->pc >> 1) & (JC_SMALL - 1)], *big;
+	bool whole = __atomic_load_n(&j->jc_big, __ATOMIC_RELAXED);
+	if (small->pc != cpu->pc || small->code != b->code) { /* a write to a page a fork shares copies it */
+		if (!whole && small->code && small->pc != cpu->pc &&
+		    __atomic_add_fetch(&j->jc_evictions, 1, __ATOMIC_RELAXED) == JC_EVICTIONS)
+			__atomic_store_n(&j->jc_big, true, __ATOMIC_RELAXED);
+		small->pc = cpu->pc;
+		small->code = b->code;
+	}
+	if (!whole)
+		return;
+	if (!cpu->jc_whole) {
+		cpu->jc_whole = true;
+		(void)madvise(cpu->jcache + JC_SMALL, (JC_SIZE - JC_SMALL) * sizeof *big, MADV_POPULATE_WRITE);
+	}
+	big = &cpu->jcache[(cpu->pc >> 1) & (JC_SIZE - 1)];
+	if (big->pc != cpu->pc || big->code != b->code) {
+		big->pc = cpu->pc;
+		big->code = b->code;
+	}
+}
+
 /* Counts a run of the untranslated block at pc; true while it should still be interpreted.
  * Blocks whose pcs share an entry share its count (restarting it would let two blocks that
  * take turns stay interpreted for ever). Threads share the counts without a lock: a lost
@@ -2805,7 +2833,6 @@ int jit_run(struct rvx_vcpu *cpu)
 	cpu->chain_site = 0;
 	for (;;) {
 		struct jit_block *b;
-		struct jit_jc_entry *jc;
 		bool cold;
 		uint64_t gen = __atomic_load_n(&m->code_gen, __ATOMIC_SEQ_CST);
 		if (cpu->interrupt)
@@ -2856,11 +2883,7 @@ int jit_run(struct rvx_vcpu *cpu)
 			cpu->stats.chains++;
 		}
 		cpu->chain_site = 0;
-		jc = &cpu->jcache[(cpu->pc >> 1) & (JC_SIZE - 1)];
-		if (jc->pc != cpu->pc || jc->code != b->code) { /* a write to a page a fork shares copies it */
-			jc->pc = cpu->pc;
-			jc->code = b->code;
-		}
+		jc_note(cpu, j, b);
 		jit_fp_enter(cpu);
 		st = j->enter(cpu, b->code);
 		jit_fp_leave(cpu);
