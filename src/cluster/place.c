@@ -21,12 +21,16 @@
 #define PLAN_NS       20000000ull
 #define QUIET_NS      5000000ull
 #define PLACE_THREADS 4096 /* threads followed */
+#define MOVE_MS       200  /* a move asked and not seen done after this long is forgotten */
 
 struct cl_affinity {
 	struct pagemap last; /* page -> the last taker: tid | rank << 24 | filter of takers << 32 */
 	/* two threads -> pages taken between them | filter of those pages << 32 | united << 63 */
 	struct pagemap pairs;
 	struct pagemap index; /* tid << 12 -> union-find index + 1 */
+	/* tid << 12 -> a move asked and not seen done yet: rank + 1 | when (ms) << 20. Such a thread
+	 * counts where it goes (a plan before it gets there would move another in its place). */
+	struct pagemap moving;
 	int parent[PLACE_THREADS], size[PLACE_THREADS], tid[PLACE_THREADS];
 	int seen[PLACE_THREADS]; /* by a group's root: its size at the last plan */
 	int n;
@@ -144,6 +148,7 @@ void place_message(struct cluster *c, const struct cl_msg *msg)
 /* Thread tid, on rank from, is to move to rank to. The caller holds the machine's lock. */
 static void move(struct cluster *c, int tid, int from, int to)
 {
+	uint64_t *v;
 	if (from == MASTER) {
 		for (struct rvx_vcpu *t = c->m->threads; t; t = t->next)
 			if (t->tid == tid) {
@@ -155,12 +160,16 @@ static void move(struct cluster *c, int tid, int from, int to)
 		msg.arg[0] = (uint64_t)to;
 		cl_send(c, from, &msg);
 	}
+	v = pagemap_put(&c->place->moving, (uint64_t)(uint32_t)tid << 12, 0);
+	if (v)
+		*v = (uint64_t)(to + 1) | cl_now_ns() / 1000000 << 20;
 	c->place->moves++;
 }
 
 struct member {
 	int tid, rank, root;
 	bool blocked; /* in a syscall (a proxy's call for a thread elsewhere) */
+	bool moving;  /* on its way to rank (moving) */
 };
 
 static int by_root(const void *a, const void *b)
@@ -182,7 +191,7 @@ static void balance(struct cluster *c, struct cl_affinity *pl, const struct memb
 		load[mem[i].rank] += !mem[i].blocked;
 	for (int i = 0; i < n; i++) {
 		int from = mem[i].rank, to = 0;
-		if (mem[i].root != -1 || mem[i].blocked || (c->m->cpu && mem[i].tid == c->m->cpu->tid))
+		if (mem[i].root != -1 || mem[i].blocked || mem[i].moving || (c->m->cpu && mem[i].tid == c->m->cpu->tid))
 			continue;
 		for (int r = 1; r < c->size; r++)
 			if (load[r] < load[to])
@@ -238,7 +247,7 @@ static bool plan(struct cluster *c, struct cl_affinity *pl, struct member *mem, 
 			    (best < 0 || here[r] > here[best] || (here[r] == here[best] && load[r] < load[best])))
 				best = r;
 		for (int i = start; i < start + len; i++) {
-			if (best >= 0 && mem[i].rank != best) {
+			if (best >= 0 && mem[i].rank != best && !mem[i].moving) {
 				move(c, mem[i].tid, mem[i].rank, best);
 				mem[i].rank = best;
 			}
@@ -252,6 +261,22 @@ out:
 	free(load);
 	free(here);
 	return growing;
+}
+
+/* Whether thread tid is on its way to another rank (*rank: that one, not the one it is on) */
+static bool on_its_way(struct cl_affinity *pl, int tid, int *rank, uint64_t now)
+{
+	uint64_t key = (uint64_t)(uint32_t)tid << 12, *v = pagemap_get(&pl->moving, key);
+	int to;
+	if (!v)
+		return false;
+	to = (int)(*v & 0xfffff) - 1;
+	if (to == *rank || now / 1000000 - (*v >> 20) > MOVE_MS) {
+		pagemap_del(&pl->moving, key);
+		return false;
+	}
+	*rank = to;
+	return true;
 }
 
 bool place_round(struct cluster *c)
@@ -284,6 +309,7 @@ bool place_round(struct cluster *c)
 		mem[n].tid = t->tid;
 		mem[n].rank = rank;
 		mem[n].blocked = blocked;
+		mem[n].moving = on_its_way(pl, t->tid, &mem[n].rank, now);
 		mem[n].root = v && pl->size[find(pl, (int)*v - 1)] > 1 ? find(pl, (int)*v - 1) : -1;
 		n++;
 		if (n >= 2 * (int)__atomic_load_n(&c->m->nthreads, __ATOMIC_SEQ_CST))

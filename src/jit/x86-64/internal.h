@@ -125,11 +125,6 @@ struct jit_cache {
 	pthread_mutex_t lock;
 	int stopping;             /* an invalidation or flush is waiting for the vCPUs to leave */
 	uint64_t epoch;           /* flushes so far: a vCPU's jump cache belongs to one */
-	/* new translations index the whole of the vCPUs' jump caches, not their first JC_SMALL
-	 * entries: a start-up touches fewer pages, and a program whose indirect jumps are many has
-	 * room once they evict each other (jc_evictions) */
-	bool jc_big;
-	uint32_t jc_evictions;
 	uint64_t code_gen;        /* the machine's code_gen these translations match */
 	uint64_t fence_gen;       /* and its fence_gen */
 	uint64_t map_gen;         /* and its map_gen */
@@ -191,6 +186,11 @@ struct jit_cache {
 	struct {
 		uint64_t blocks, insns, helper_calls, flushes, invalidated, watch_hits, watch_false, copies;
 	} stats; /* under lock */
+	/* new translations index the whole of the vCPUs' jump caches, not their first JC_SMALL
+	 * entries: a start-up touches fewer pages, and a program whose indirect jumps are many has
+	 * room once they evict each other (jc_evictions) */
+	bool jc_big;
+	uint32_t jc_evictions;
 };
 
 /* A path off the straight line (slow cases, exits), emitted after the block: `site` is the

@@ -1591,7 +1591,8 @@ static void jump_indirect(struct tctx *t)
 		t->swapped = false;
 	}
 	e_mov_rr(e, false, RCX, RAX);
-	e_alu_ri(e, ALU_AND, false, RCX, ((__atomic_load_n(&t->j->jc_big, __ATOMIC_RELAXED) ? JC_SIZE : JC_SMALL) - 1) << 1);
+	e_alu_ri(e, ALU_AND, false, RCX,
+		 ((__atomic_load_n(&t->j->jc_big, __ATOMIC_RELAXED) ? JC_SIZE : JC_SMALL) - 1) << 1);
 	e_load(e, RDX, M(REG_CPU, OFF(jcache)), 8, false);
 	e_alu_rm(e, ALU_CMP, true, RAX, MXS(RDX, RCX, 3, 0));
 	miss = e_jcc(e, CC_NE);
@@ -2525,7 +2526,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	/* plugins' inline sums are made per pass (past the loop head), their other actions between
 	 * instructions see the usual mapping */
 	allocate(&t, pc, !plan || plan->mode != PLAN_EXACT);
-	t.ncarried = t.count_reg >= 0 && t.pins ? carried_sums(t.pins, plan->n, t.carried) : 0;
+	t.ncarried = t.count_reg >= 0 && plan && t.pins ? carried_sums(t.pins, plan->n, t.carried) : 0;
 	swap_in(&t);
 	t.swapped = t.nswaps > 0;
 	jit_v_loop(&t);
