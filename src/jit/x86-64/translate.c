@@ -2374,15 +2374,15 @@ static bool plan_sums(struct rvx_vcpu *cpu, struct plugin_plan *plan)
 	return plan->n > 0 && plugin_sums_of(plan->pins, 0, plan->n, plan);
 }
 
-/* A SUMMED loop's inline sums that its count register carries, as offsets from REG_CPU (at most
- * 8): those that add its instruction count per pass, as an instruction counter's, to an element in
- * the vCPU's plugin_area. Made per pass in memory, such a sum would chain each pass to the last
- * through a store and a load. */
+/* Whether a SUMMED loop's count register carries sum s: one that adds the loop's instruction
+ * count per pass (an instruction counter's) to an element in the vCPU's plugin_area. Made per
+ * pass in memory, such a sum would chain each pass to the last through a store and a load. */
 static bool carried_sum(const struct plugin_plan *sums, int s, int ninsns)
 {
 	return sums->sums[s].sum == (uint64_t)ninsns && sums->sums[s].score->area_off >= 0;
 }
 
+/* The sums a SUMMED loop's count register carries, as offsets from REG_CPU (at most 8) */
 static int carried_sums(const struct rvx_plugin_insn *const *pins, int ninsns, int32_t out[8])
 {
 	struct plugin_plan sums;
