@@ -319,6 +319,10 @@ bool place_round(struct cluster *c)
 	pl->changed = false;
 	if (mem && plan(c, pl, mem, n))
 		pl->changed = true; /* once more, when the growing groups may be whole */
+	/* a thread that ended is counted out before it leaves the list, where this plan saw it on
+	 * its rank: once more, when it is gone */
+	if (n > (int)__atomic_load_n(&c->m->nthreads, __ATOMIC_SEQ_CST))
+		pl->changed = true;
 	pthread_mutex_unlock(&c->m->lock);
 	free(mem);
 	pl->planned_ns = now;
