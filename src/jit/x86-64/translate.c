@@ -2715,30 +2715,33 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc, bool *refu
 	return translate_pass(cpu, pc, &plan, limit, refused);
 }
 
+/* Entry e made to hold (pc, code), written only where it differs (a write to a page a fork
+ * shares copies it); true when it held another block */
+static bool jc_put(struct jit_jc_entry *e, uint64_t pc, const uint8_t *code)
+{
+	bool other = e->code && e->pc != pc;
+	if (e->pc != pc || e->code != code) {
+		e->pc = pc;
+		e->code = code;
+	}
+	return other;
+}
+
 /* The block at cpu->pc into the vCPU's jump cache, where translations made before and after
  * the machine's jc_big look it up */
 static void jc_note(struct rvx_vcpu *cpu, struct jit_cache *j, const struct jit_block *b)
 {
-	struct jit_jc_entry *small = &cpu->jcache[(cpu->pc >> 1) & (JC_SMALL - 1)], *big;
 	bool whole = __atomic_load_n(&j->jc_big, __ATOMIC_RELAXED);
-	if (small->pc != cpu->pc || small->code != b->code) { /* a write to a page a fork shares copies it */
-		if (!whole && small->code && small->pc != cpu->pc &&
-		    __atomic_add_fetch(&j->jc_evictions, 1, __ATOMIC_RELAXED) == JC_EVICTIONS)
-			__atomic_store_n(&j->jc_big, true, __ATOMIC_RELAXED);
-		small->pc = cpu->pc;
-		small->code = b->code;
-	}
+	if (jc_put(&cpu->jcache[(cpu->pc >> 1) & (JC_SMALL - 1)], cpu->pc, b->code) && !whole &&
+	    __atomic_add_fetch(&j->jc_evictions, 1, __ATOMIC_RELAXED) == JC_EVICTIONS)
+		__atomic_store_n(&j->jc_big, true, __ATOMIC_RELAXED);
 	if (!whole)
 		return;
 	if (!cpu->jc_whole) {
 		cpu->jc_whole = true;
-		(void)madvise(cpu->jcache + JC_SMALL, (JC_SIZE - JC_SMALL) * sizeof *big, MADV_POPULATE_WRITE);
+		(void)madvise(cpu->jcache + JC_SMALL, (JC_SIZE - JC_SMALL) * sizeof *cpu->jcache, MADV_POPULATE_WRITE);
 	}
-	big = &cpu->jcache[(cpu->pc >> 1) & (JC_SIZE - 1)];
-	if (big->pc != cpu->pc || big->code != b->code) {
-		big->pc = cpu->pc;
-		big->code = b->code;
-	}
+	jc_put(&cpu->jcache[(cpu->pc >> 1) & (JC_SIZE - 1)], cpu->pc, b->code);
 }
 
 /* Counts a run of the untranslated block at pc; true while it should still be interpreted.
