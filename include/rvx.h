@@ -148,6 +148,14 @@ const char *rvx_last_error(const rvx_machine *m);
  * symbols to the plugin (-rdynamic); link -ldl. */
 int rvx_add_plugin(rvx_machine *m, const char *path, int argc, char **argv);
 
+/* rvx_add_plugin for a statically linked program, which cannot dlopen: rvx maps the plugin
+ * itself and gives it the plugin API and the C library (libc, libm). Takes the plugins that need
+ * no other library, no thread-local variables and no IFUNCs; rvx_plugin_mappable is 1 for such
+ * a plugin, else 0 with the reason in why (it runs none of the plugin's code). gdb and perf do
+ * not see a plugin loaded this way. */
+int rvx_add_plugin_mapped(rvx_machine *m, const char *path, int argc, char **argv);
+int rvx_plugin_mappable(const char *path, char *why, size_t len);
+
 /* Serves gdb's remote protocol at where ("PORT", "HOST:PORT" or "unix:PATH"): after rvx_load,
  * waits for gdb to connect; the program then starts stopped at its first instruction, under
  * gdb's control. Needs cfg.host_process (the guest runs with rvx_run). RVX_OK, RVX_E_INVAL for a

@@ -335,15 +335,10 @@ static FILE *private_log(int fd, int buffering)
 	return f;
 }
 
-/* -plugin FILE,NAME=VALUE,...: each plugin with its arguments (only rvx-dyn and rvx-mpi load
- * any). */
+/* -plugin FILE,NAME=VALUE,...: each plugin with its arguments. The static rvx maps them itself
+ * (it hands over to rvx-dyn for those it cannot). */
 static int load_plugins(rvx_machine *m, const char *const *specs, int n)
 {
-#if !defined(RVX_DYN) && !defined(RVX_MPI)
-	(void)m;
-	(void)specs;
-	return n ? RVX_E_PLUGIN : RVX_OK;
-#else
 	for (int k = 0; k < n; k++) {
 		char *copy = strdup(specs[k]), *args[64], *save = NULL, *file;
 		int nargs = 0, r;
@@ -352,14 +347,39 @@ static int load_plugins(rvx_machine *m, const char *const *specs, int n)
 		file = strtok_r(copy, ",", &save);
 		while (nargs < 64 && (args[nargs] = strtok_r(NULL, ",", &save)))
 			nargs++;
+#if defined(RVX_DYN) || defined(RVX_MPI)
 		r = file ? rvx_add_plugin(m, file, nargs, args) : RVX_E_INVAL;
+#else
+		r = file ? rvx_add_plugin_mapped(m, file, nargs, args) : RVX_E_INVAL;
+#endif
 		free(copy); /* a plugin keeps copies of what it wants of its arguments, as QEMU's do */
 		if (r != RVX_OK)
 			return r;
 	}
 	return RVX_OK;
-#endif
 }
+
+#if !defined(RVX_DYN) && !defined(RVX_MPI)
+/* Whether this rvx can map every plugin itself (rvx_add_plugin_mapped): then it need not hand over
+ * to rvx-dyn, whose start costs a second exec and the dynamic linker's work. Else why says which
+ * plugin it cannot map and why. */
+static bool plugins_mappable(const char *const *specs, int n, char *why, size_t len)
+{
+	for (int k = 0; k < n; k++) {
+		char file[PATH_MAX], reason[400];
+		size_t flen = strcspn(specs[k], ",");
+		if (flen >= sizeof file)
+			flen = sizeof file - 1;
+		memcpy(file, specs[k], flen);
+		file[flen] = 0;
+		if (!rvx_plugin_mappable(file, reason, sizeof reason)) {
+			snprintf(why, len, "-plugin %s (%s)", file, reason);
+			return false;
+		}
+	}
+	return true;
+}
+#endif
 
 /* binfmt_misc: RISC-V 64 ELF executables and shared objects (e_type 2 or 3) run by this rvx.
  * F: the kernel opens rvx when the entry is registered, so that it also runs programs inside
@@ -591,8 +611,9 @@ int main(int argc, char **argv)
 			return r;
 	}
 #if !defined(RVX_DYN) && !defined(RVX_MPI)
-	if (nplugins) { /* dlopen needs a dynamically linked rvx that exports the plugin API */
-		hand_over("rvx-dyn", argv, "-plugin (rvx-dyn, which make builds beside rvx)");
+	char why[PATH_MAX + 512];
+	if (nplugins && !plugins_mappable(plugins, nplugins, why, sizeof why)) { /* dlopen: a dynamic rvx */
+		hand_over("rvx-dyn", argv, why);
 		return EXIT_PLUGIN;
 	}
 	if (debug & RVX_LOG_OUT_ASM) /* rvx-dyn disassembles host code; without it, its bytes */

@@ -9,7 +9,8 @@ struct plugin {
 	struct plugin *next;
 	struct rvx_plugins *all;
 	char *path;
-	void *handle; /* dlopen's */
+	void *handle; /* its shared object, as its loader opened it */
+	const struct plugin_loader *loader;
 	rvx_plugin_vcpu_simple_cb_t vcpu_init, vcpu_exit;
 	rvx_plugin_udata_cb_t atexit;
 	void *atexit_data;
@@ -25,6 +26,30 @@ static inline rvx_plugin_id_t plugin_id(const struct plugin *pl)
 {
 	return (rvx_plugin_id_t)(uintptr_t)pl;
 }
+
+/* How a plugin's shared object is opened (by dlopen, or mapped by rvx itself): open gives
+ * RVX_OK or machine_error's code, symbol a defined symbol's address or NULL. */
+struct plugin_loader {
+	int (*open)(struct rvx_machine *m, const char *path, void **handle);
+	void *(*symbol)(void *handle, const char *name);
+	void (*close)(void *handle);
+};
+
+/* rvx_add_plugin with the given loader. */
+int plugin_add(rvx_machine *m, const char *path, int argc, char **argv, const struct plugin_loader *loader);
+
+/* A plugin's shared object mapped by rvx itself (so_map.c). so_map maps it and binds its
+ * symbols, running none of its code: 0, -ENOTSUP (why says what it needs that only the dynamic
+ * linker gives), or another negative errno. so_init runs its constructors; so_unmap its
+ * destructors (if fini and so_init ran), then unmaps it. */
+struct so_image;
+int so_map(const char *path, struct so_image **out, char *why, size_t len);
+void *so_symbol(const struct so_image *so, const char *name);
+void so_init(struct so_image *so);
+void so_unmap(struct so_image *so, bool fini);
+
+/* The address of a symbol this rvx gives the plugins it maps itself, or NULL (exports.c). */
+void *plugin_export(const char *name);
 
 /* Zeroed memory that lives as long as the machine (blocks, their action lists). */
 void *plugin_alloc(struct rvx_plugins *p, size_t bytes);

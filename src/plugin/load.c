@@ -1,7 +1,7 @@
-/* Loading plugins: dlopen, the version check, install with the arguments. Linked only into a
- * dynamically linked rvx (rvx-dyn) or an embedder's program: symbols a plugin calls must be
- * exported by the executable. */
-#include <dlfcn.h>
+/* Loading plugins: opening their shared objects (dl.c, or mapped by rvx itself here), the
+ * version check, install with the arguments. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +13,7 @@ static void unload(struct rvx_plugins *p)
 		struct plugin *pl = p->list;
 		p->list = pl->next;
 		if (pl->handle)
-			dlclose(pl->handle);
+			pl->loader->close(pl->handle);
 		free(pl->path);
 		free(pl);
 	}
@@ -23,6 +23,7 @@ struct plugin_spec {
 	const char *path;
 	int argc;
 	char **argv;
+	const struct plugin_loader *loader;
 };
 
 static int load_one(struct rvx_machine *m, const struct plugin_spec *spec)
@@ -43,11 +44,11 @@ static int load_one(struct rvx_machine *m, const struct plugin_spec *spec)
 	for (tail = &p->list; *tail; tail = &(*tail)->next)
 		;
 	*tail = pl; /* callbacks run in the order the plugins were given */
-	pl->handle = dlopen(spec->path, RTLD_NOW | RTLD_LOCAL);
-	if (!pl->handle)
-		return machine_error(m, RVX_E_PLUGIN, "cannot load plugin %s: %s", spec->path, dlerror());
-	version = dlsym(pl->handle, "rvx_plugin_version");
-	*(void **)&install = dlsym(pl->handle, "rvx_plugin_install");
+	pl->loader = spec->loader;
+	if ((r = spec->loader->open(m, spec->path, &pl->handle)) != RVX_OK)
+		return r;
+	version = pl->loader->symbol(pl->handle, "rvx_plugin_version");
+	*(void **)&install = pl->loader->symbol(pl->handle, "rvx_plugin_install");
 	if (!version || !install)
 		return machine_error(m, RVX_E_PLUGIN,
 				     "%s is not an rvx plugin: it does not define rvx_plugin_version and "
@@ -64,9 +65,9 @@ static int load_one(struct rvx_machine *m, const struct plugin_spec *spec)
 	return RVX_OK;
 }
 
-int rvx_add_plugin(rvx_machine *m, const char *path, int argc, char **argv)
+int plugin_add(rvx_machine *m, const char *path, int argc, char **argv, const struct plugin_loader *loader)
 {
-	struct plugin_spec spec = {path, argc, argv};
+	struct plugin_spec spec = {path, argc, argv, loader};
 	struct rvx_plugins *p = m->plugins;
 	if (m->cpu)
 		return machine_error(m, RVX_E_INVAL, "plugins are loaded before the program");
@@ -81,4 +82,56 @@ int rvx_add_plugin(rvx_machine *m, const char *path, int argc, char **argv)
 		m->plugins = p;
 	}
 	return load_one(m, &spec);
+}
+
+/* so_map's failure in words: what the plugin needs, or what is wrong with the file. */
+static void map_failure(int e, const char *needs, char *why, size_t len)
+{
+	if (e == -ENOTSUP)
+		snprintf(why, len, "it needs %s, which only the dynamic linker gives", needs);
+	else
+		snprintf(why, len, "%s", e == -ENOEXEC ? "not an x86-64 shared object" : strerror(-e));
+}
+
+static int map_open(struct rvx_machine *m, const char *path, void **handle)
+{
+	struct so_image *so;
+	char needs[256], why[400];
+	int e = so_map(path, &so, needs, sizeof needs);
+	if (e < 0) {
+		map_failure(e, needs, why, sizeof why);
+		return machine_error(m, RVX_E_PLUGIN, "cannot load plugin %s: %s", path, why);
+	}
+	so_init(so);
+	*handle = so;
+	return RVX_OK;
+}
+
+static void *map_symbol(void *handle, const char *name)
+{
+	return so_symbol(handle, name);
+}
+
+static void map_close(void *handle)
+{
+	so_unmap(handle, true);
+}
+
+int rvx_add_plugin_mapped(rvx_machine *m, const char *path, int argc, char **argv)
+{
+	static const struct plugin_loader mapped = {map_open, map_symbol, map_close};
+	return plugin_add(m, path, argc, argv, &mapped);
+}
+
+int rvx_plugin_mappable(const char *path, char *why, size_t len)
+{
+	struct so_image *so;
+	char needs[256];
+	int e = so_map(path, &so, needs, sizeof needs);
+	if (e < 0) {
+		map_failure(e, needs, why, len);
+		return 0;
+	}
+	so_unmap(so, false);
+	return 1;
 }

@@ -385,3 +385,41 @@ else
 fi
 # plugins in cluster mode run on every rank (cluster.sh); outside an MPI job that is refused as always
 refuse plugin-cluster-outside-mpi 72 "runs as the ranks of an MPI job" -plugin "$PLUGINS/libinsn.so" --cluster "$T/loop"
+
+# The static rvx maps plugins itself (so_map.c) when they need only the API and the C library,
+# without starting rvx-dyn: alone in a directory, it counts as rvx-dyn, which dlopens them, does
+# (also with the older DT_HASH symbol table); a plugin with thread-local variables, or one that
+# needs another library, goes to rvx-dyn, and without rvx-dyn that is refused in one line
+mkdir -p "$T/solo"
+cp "$RVX" "$T/solo/rvx"
+for p in insn mem; do # as a user builds them (the sanitizer build's need libasan: rvx-dyn's)
+	gcc -O2 -fPIC -shared -Iinclude -o "$T/$p.so" plugins/$p.c
+done
+gcc -O2 -fPIC -shared -Iinclude -Wl,--hash-style=sysv -o "$T/insn-sysv.so" plugins/insn.c
+host_plugin tls $SRC/tls_plugin.c
+echo 'int helper_scale(int x) { return 3 * x; }' >"$T/helper.c"
+gcc -O2 -fPIC -shared -o "$T/libhelper.so" "$T/helper.c"
+sed 's/rvx_plugin_outs(id, line);/rvx_plugin_outs(id, helper_scale(1) == 3 ? line : "");/;s/^#include "rvx-plugin.h"/&\nint helper_scale(int);/' \
+	$SRC/tls_plugin.c | sed 's/static __thread/static/' >"$T/needs_lib.c"
+gcc -O2 -fPIC -shared -Iinclude -o "$T/needs_lib.so" "$T/needs_lib.c" -L"$T" -lhelper -Wl,-rpath,"$T"
+counted() { # rvx plugin,args: what it reports for the loop, the environment's _ left out
+	timeout 120 "$1" -U _ -d plugin -plugin "$2" "$T/loop" 3000 2>&1 >/dev/null | tail -1
+}
+dyn="$(dirname "$RVX")/rvx-dyn"
+for p in "$T/insn.so" "$T/insn.so,inline=off" "$T/mem.so" "$T/insn-sysv.so"; do
+	name=plugin-mapped-$(basename "${p%%.so*}")$(echo "${p#*.so}" | tr -c 'a-z\n' -)
+	a=$(counted "$T/solo/rvx" "$p")
+	b=$(counted "$dyn" "$p")
+	[ -n "$a" ] && [ "$a" = "$b" ] && pass "$name" || fail "$name" "mapped: '$a', by rvx-dyn: '$b'"
+done
+for p in tls needs_lib; do
+	out=$(counted "$RVX" "$T/$p.so")
+	case "$out" in
+	"instructions translated on this thread: "[1-9]*) pass "plugin-$p-by-rvx-dyn" ;;
+	*) fail "plugin-$p-by-rvx-dyn" "reported '$out'" ;;
+	esac
+done
+RVX="$T/solo/rvx" refuse plugin-solo-refuse-tls 73 "needs thread-local variables.*needs $T/solo/rvx-dyn" \
+	-plugin "$T/tls.so" "$T/loop"
+RVX="$T/solo/rvx" refuse plugin-solo-refuse-library 73 "needs libhelper.so.*needs $T/solo/rvx-dyn" \
+	-plugin "$T/needs_lib.so" "$T/loop"
