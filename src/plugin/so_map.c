@@ -201,11 +201,11 @@ static const char *symbol_name(const struct so_image *so, const Elf64_Sym *s)
 static int bind(const struct so_image *so, const Elf64_Sym *s, Elf64_Addr *addr, char *why, size_t len)
 {
 	const char *name = symbol_name(so, s);
-	void *export = name[0] ? plugin_export(name) : NULL;
+	void *exported = name[0] ? plugin_export(name) : NULL;
 	if (ELF64_ST_TYPE(s->st_info) == STT_TLS)
 		return refuse(why, len, "%s", "thread-local variables");
-	if (export) {
-		*addr = (Elf64_Addr) export;
+	if (exported) {
+		*addr = (Elf64_Addr)exported;
 		return 0;
 	}
 	if (s->st_shndx != SHN_UNDEF) {
