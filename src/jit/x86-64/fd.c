@@ -113,9 +113,80 @@ static bool arith_in_place(struct tctx *t, bool d, uint8_t op, bool sqrt)
 	} else {
 		return false;
 	}
+	if (t->nan_defer) { /* checked with others before anything could see it */
+		t->nan_pending |= 1u << in->rd;
+		t->nan_single = (t->nan_single & ~(1u << in->rd)) | (uint32_t)!d << in->rd;
+		return true;
+	}
 	e_sse_rr(e, d ? 0x66 : 0, false, 0x2e, rd, rd); /* ucomisd, ucomiss: NaN? */
 	t_cold_xmm(t, e_jcc(e, CC_P), rd, nan);
 	return true;
+}
+
+/* The operations whose result may wait for its NaN check, and that may read such a result: a
+ * NaN operand gives a NaN (made canonical in turn) with the same flags whatever its bits, and
+ * with frm checked and a dynamic rounding mode nothing in them leaves the block. */
+static bool nan_transparent(const struct tctx *t, const struct rv_insn *in)
+{
+	if (in->rm != RV_RM_DYN || !t->frm_checked)
+		return false;
+	switch (in->op) {
+	case RV_FADD_D:
+	case RV_FSUB_D:
+	case RV_FMUL_D:
+	case RV_FDIV_D:
+	case RV_FSQRT_D:
+	case RV_FADD_S:
+	case RV_FSUB_S:
+	case RV_FMUL_S:
+	case RV_FDIV_S:
+	case RV_FSQRT_S: return true;
+	case RV_FMADD_D:
+	case RV_FMSUB_D:
+	case RV_FNMSUB_D:
+	case RV_FNMADD_D:
+	case RV_FMADD_S:
+	case RV_FMSUB_S:
+	case RV_FNMSUB_S:
+	case RV_FNMADD_S: return t->j->host_fma;
+	default: return false;
+	}
+}
+
+void jit_nan_flush(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	for (int single = 0; single < 2 && t->nan_pending; single++) {
+		uint32_t regs = t->nan_pending & (single ? t->nan_single : ~t->nan_single);
+		uint64_t nan = single ? 0xffffffff00000000ull | RV_NAN_S : RV_NAN_D;
+		while (regs) {
+			int a = jit_xmm_reg((unsigned)__builtin_ctz(regs)), b;
+			regs &= regs - 1;
+			b = regs ? jit_xmm_reg((unsigned)__builtin_ctz(regs)) : a;
+			regs &= regs ? regs - 1 : 0;
+			e_sse_rr(e, single ? 0 : 0x66, false, 0x2e, a, b); /* ucomisd, ucomiss: either NaN? */
+			t_cold_nan(t, e_jcc(e, CC_P), a | (b == a ? 0xff : b) << 8 | single << 16, nan);
+		}
+	}
+	t->nan_pending = t->nan_single = 0;
+}
+
+/* An integer operation with an FP operation next: no pattern that takes in a load, a store or
+ * a branch starts there */
+static bool int_between(struct tctx *t, const struct rv_insn *in)
+{
+	enum rv_format f = rv_op_format(in->op);
+	const struct rv_insn *next;
+	if (in->op >= RV_FIRST_M || !in->rd || (f != F_R && f != F_I && f != F_SHIFT && f != F_U))
+		return false;
+	next = t_peek(t, 1);
+	return next && nan_transparent(t, next);
+}
+
+void jit_nan_before(struct tctx *t, const struct rv_insn *in)
+{
+	if (t->nan_pending && !nan_transparent(t, in) && !int_between(t, in))
+		jit_nan_flush(t);
 }
 
 /* add, sub, mul, div, sqrt, double or single */
@@ -137,6 +208,7 @@ static void arith_sd(struct tctx *t, bool d)
 		else
 			canonicalize_s(t);
 		t_fput(t, in->rd, XMM0);
+		t->nan_pending &= ~(1u << in->rd);
 	}
 	if (bad)
 		unboxed(t, bad);
@@ -208,6 +280,7 @@ static void fma_sd(struct tctx *t, bool d)
 		t_cold_helper(t, nan, interp_fd, fma_nan);
 	if (bad)
 		unboxed(t, bad);
+	t->nan_pending &= ~(1u << in->rd); /* checked here */
 }
 
 static void fma_d(struct tctx *t)

@@ -211,6 +211,8 @@ enum cold_kind {
 	COLD_HELPER_XMM,    /* xmm<disp> = xmm0 (a source the instruction overwrote), then call fn for it */
 	COLD_HELPER_VSTART, /* vstart = value's bits 0-15, then call fn for the instruction; first the
 			     * vector homes in bits 16-23 and 24-31 (when not 0) = ymm0 and ymm2 */
+	COLD_NAN,           /* of xmm<disp's bits 0-7> and xmm<bits 8-15> (0xff: none), each NaN = value
+			     * (bit 16: single precision) */
 };
 
 /* Translated code's exit status (beside enum exec_status's): the dispatcher runs the block at
@@ -305,6 +307,11 @@ struct tctx {
 	bool self_loop;     /* the block ends with a branch back to its start (allocate's scan) */
 	bool loop_inside;   /* and that branch goes to loop_head, past what its passes share */
 	bool frm_checked;   /* frm was found to be a host rounding mode (it stays one in this block) */
+	/* FP results in their xmm register that wait for their NaN check (guest f registers; singles
+	 * in nan_single): checked two to a ucomisd before anything could see a NaN's bits
+	 * (jit_nan_before); with nan_defer, where no plugin or gdb looks between instructions */
+	uint32_t nan_pending, nan_single;
+	bool nan_defer;
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
 		uint16_t insn;
@@ -437,10 +444,18 @@ void t_cold_helper_vstart(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vc
 void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t value);
 /* The same for a value of xmm register xmm */
 void t_cold_xmm(struct tctx *t, uint8_t *site, int xmm, uint64_t value);
+/* The same for the NaN check of one or two xmm registers (COLD_NAN's disp) */
+void t_cold_nan(struct tctx *t, uint8_t *site, int32_t regs, uint64_t value);
 
 /* An exit of instruction insn of the block, where a deferred frflags value (tctx's fflags_rd)
  * must be in its register: written there from the MXCSR copy (rax, rcx clobbered). */
 void jit_fflags_settle(struct tctx *t, int insn);
+
+/* Before instruction in: the NaN checks of waiting FP results (tctx's nan_pending), unless it
+ * is an FP operation that neither sees a NaN's bits nor leaves the block. jit_nan_flush: all of
+ * them, before an exit. */
+void jit_nan_before(struct tctx *t, const struct rv_insn *in);
+void jit_nan_flush(struct tctx *t);
 
 /* Per-extension translators: true when the instruction was translated inline. */
 bool jit_rv64i(struct tctx *t);

@@ -1224,6 +1224,11 @@ void t_cold_xmm(struct tctx *t, uint8_t *site, int xmm, uint64_t value)
 	add_cold(t, site, t->e.p, COLD_XMM, value)->disp = xmm;
 }
 
+void t_cold_nan(struct tctx *t, uint8_t *site, int32_t regs, uint64_t value)
+{
+	add_cold(t, site, t->e.p, COLD_NAN, value)->disp = regs;
+}
+
 static void instret_fix(struct tctx *t, int op);
 static void exit_chain(struct tctx *t, uint64_t target);
 static void exit_early(struct tctx *t, int first, uint64_t target);
@@ -1268,6 +1273,19 @@ static void emit_cold(struct tctx *t)
 		case COLD_XMM:
 			e_mov_ri(e, RAX, c->value);
 			e_sse_rr(e, 0x66, true, 0x6e, c->disp, RAX); /* movq xmm, rax */
+			break;
+		case COLD_NAN:
+			for (int k = 0; k < 2; k++) {
+				int x = c->disp >> (8 * k) & 0xff;
+				uint8_t *number;
+				if (x == 0xff)
+					continue;
+				e_sse_rr(e, c->disp >> 16 ? 0 : 0x66, false, 0x2e, x, x); /* ucomisd, ucomiss */
+				number = e_jcc(e, CC_NP);
+				e_mov_ri(e, RAX, c->value);
+				e_sse_rr(e, 0x66, true, 0x6e, x, RAX); /* movq xmm, rax */
+				e_patch(number, e->p);
+			}
 			break;
 		case COLD_OUT_OF_RANGE: { /* value: the base register; the access itself may be inside */
 			/* a sum's (t_address_sum) is rdx, which its access does not use: no other scratch */
@@ -2506,6 +2524,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.ymm_dirty = false;
 	t.f_boxed = 0;
 	t.v_vl_in = 0;
+	t.nan_pending = t.nan_single = 0;
+	t.nan_defer = !plan && !cpu->m->gdb; /* plugins and gdb may read registers between instructions */
 	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
 	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
 	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */
@@ -2552,6 +2572,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	}
 	while (more && t.idx < t.limit && !t.e.full) {
 		if (!t_fetchable(&t, pc)) { /* the next block's first fetch raises the guest's fault */
+			jit_nan_flush(&t);
 			extend_late_done(&t, 0, 0);
 			exit_chain(&t, pc);
 			break;
@@ -2580,6 +2601,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			t.split_here = split_aware(&t, t.idx);
 			t.no_fuse |= t.split_here;
 			t.upper_dead = upper_dead(&t);
+			jit_nan_before(&t, t.in);
 			more = translate_insn(&t);
 			t.no_fuse = no_fuse;
 			t.split_here = false;
@@ -2610,8 +2632,10 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		extend_late_done(&t, t.idx, t.consumed);
 		t.idx += t.consumed;
 		pc = t.idx < t.npeeked ? t.insn_pc[t.idx] : next_pc(&t, t.idx - 1);
-		if (more && t.idx == t.limit)
+		if (more && t.idx == t.limit) {
+			jit_nan_flush(&t);
 			exit_chain(&t, pc);
+		}
 	}
 	ninsns = t.idx; /* emit_cold moves idx to the instructions its stubs serve */
 	if (plan && plan->mode == PLAN_PROBE) {
