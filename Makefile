@@ -84,7 +84,7 @@ test: all
 	tests/run
 	$(MAKE) -s BUILD=build-san CFLAGS="$(SANFLAGS)" LDFLAGS= build-san/rvx build-san/rvx-dyn \
 		$(PLUGINS:$(BUILD)/%=build-san/%)
-	RVX=$(CURDIR)/build-san/rvx CFLAGS="$(SANFLAGS)" CHECKS="cli distro plugins perfmap embed gdb" tests/run
+	RVX=$(CURDIR)/build-san/rvx CFLAGS="$(SANFLAGS)" CHECKS="cli distro plugins pluginmap perfmap embed gdb" tests/run
 
 # make install [PREFIX=/usr/local] [DESTDIR=...]: the commands, the library with its headers and
 # pkg-config file (pkg-config --cflags --libs rvx), and the in-tree plugins.
