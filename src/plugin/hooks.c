@@ -489,7 +489,7 @@ void plugins_free(struct rvx_machine *m)
 		munmap(c, PLUGIN_CHUNK);
 	}
 	free(p->tb_hash);
-	p->unload(p); /* the loader's: a static rvx never links dlopen */
+	p->unload(p); /* each plugin by its loader (dlclose, or so_unmap with its destructors) */
 	pthread_mutex_destroy(&p->lock);
 	pthread_mutex_destroy(&p->trans_lock);
 	free(p);
