@@ -26,7 +26,9 @@ struct so_image {
 	Elf64_Addr symtab, hash, gnu_hash; /* DT_SYMTAB, DT_HASH, DT_GNU_HASH */
 	const char *strtab;
 	size_t strsz;
-	Elf64_Addr init, fini; /* DT_INIT, DT_FINI */
+	Elf64_Addr init, fini;     /* DT_INIT, DT_FINI */
+	Elf64_Addr rela, jmprel;   /* DT_RELA, DT_JMPREL */
+	size_t rela_sz, jmprel_sz; /* DT_RELASZ, DT_PLTRELSZ */
 	const Elf64_Addr *init_array, *fini_array;
 	size_t ninit, nfini;
 	bool initialised;
@@ -146,6 +148,10 @@ static int read_dynamic(struct so_image *so, const Elf64_Phdr *dyn_ph, char *why
 		case DT_GNU_HASH: so->gnu_hash = v; break;
 		case DT_INIT: so->init = v; break;
 		case DT_FINI: so->fini = v; break;
+		case DT_RELA: so->rela = v; break;
+		case DT_RELASZ: so->rela_sz = v; break;
+		case DT_JMPREL: so->jmprel = v; break;
+		case DT_PLTRELSZ: so->jmprel_sz = v; break;
 		case DT_INIT_ARRAY: init_array = v; break;
 		case DT_INIT_ARRAYSZ: init_sz = v; break;
 		case DT_FINI_ARRAY: fini_array = v; break;
@@ -255,24 +261,11 @@ static int relocate(struct so_image *so, Elf64_Addr table, size_t size, char *wh
 }
 
 /* The relocation tables, bound; then RELRO read-only. */
-static int relocate_all(struct so_image *so, const Elf64_Phdr *ph, int n, const Elf64_Phdr *dyn_ph, char *why,
-			size_t len)
+static int relocate_all(struct so_image *so, const Elf64_Phdr *ph, int n, char *why, size_t len)
 {
-	const Elf64_Dyn *d = table_at(so, dyn_ph->p_vaddr, dyn_ph->p_memsz, 8);
-	Elf64_Addr rela = 0, jmprel = 0;
-	size_t rela_sz = 0, jmprel_sz = 0, nd = dyn_ph->p_memsz / sizeof *d;
 	int e;
-	for (size_t k = 0; k < nd && d[k].d_tag != DT_NULL; k++) {
-		if (d[k].d_tag == DT_RELA)
-			rela = d[k].d_un.d_ptr;
-		else if (d[k].d_tag == DT_RELASZ)
-			rela_sz = d[k].d_un.d_val;
-		else if (d[k].d_tag == DT_JMPREL)
-			jmprel = d[k].d_un.d_ptr;
-		else if (d[k].d_tag == DT_PLTRELSZ)
-			jmprel_sz = d[k].d_un.d_val;
-	}
-	if ((e = relocate(so, rela, rela_sz, why, len)) < 0 || (e = relocate(so, jmprel, jmprel_sz, why, len)) < 0)
+	if ((e = relocate(so, so->rela, so->rela_sz, why, len)) < 0 ||
+	    (e = relocate(so, so->jmprel, so->jmprel_sz, why, len)) < 0)
 		return e;
 	for (int k = 0; k < n; k++)
 		if (ph[k].p_type == PT_GNU_RELRO && at(so, ph[k].p_vaddr, ph[k].p_memsz))
@@ -313,7 +306,7 @@ static int map_file(struct so_image *so, int fd, char *why, size_t len)
 		return -ENOEXEC;
 	if ((e = map_segments(so, fd, ph, eh.e_phnum, st.st_size)) < 0 || (e = read_dynamic(so, dyn, why, len)) < 0)
 		return e;
-	return relocate_all(so, ph, eh.e_phnum, dyn, why, len);
+	return relocate_all(so, ph, eh.e_phnum, why, len);
 }
 
 int so_map(const char *path, struct so_image **out, char *why, size_t len)

@@ -128,29 +128,12 @@ static bool arith_in_place(struct tctx *t, bool d, uint8_t op, bool sqrt)
  * with frm checked and a dynamic rounding mode nothing in them leaves the block. */
 static bool nan_transparent(const struct tctx *t, const struct rv_insn *in)
 {
+	unsigned op = in->op;
 	if (in->rm != RV_RM_DYN || !t->frm_checked)
 		return false;
-	switch (in->op) {
-	case RV_FADD_D:
-	case RV_FSUB_D:
-	case RV_FMUL_D:
-	case RV_FDIV_D:
-	case RV_FSQRT_D:
-	case RV_FADD_S:
-	case RV_FSUB_S:
-	case RV_FMUL_S:
-	case RV_FDIV_S:
-	case RV_FSQRT_S: return true;
-	case RV_FMADD_D:
-	case RV_FMSUB_D:
-	case RV_FNMSUB_D:
-	case RV_FNMADD_D:
-	case RV_FMADD_S:
-	case RV_FMSUB_S:
-	case RV_FNMSUB_S:
-	case RV_FNMADD_S: return t->j->host_fma;
-	default: return false;
-	}
+	if ((op >= RV_FADD_S && op <= RV_FSQRT_S) || (op >= RV_FADD_D && op <= RV_FSQRT_D))
+		return true;
+	return ((op >= RV_FMADD_S && op <= RV_FNMADD_S) || (op >= RV_FMADD_D && op <= RV_FNMADD_D)) && t->j->host_fma;
 }
 
 void jit_nan_flush(struct tctx *t)
