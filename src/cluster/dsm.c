@@ -73,9 +73,10 @@ int dsm_init(struct cluster *c)
 		return -e;
 	}
 	c->pages = &cl_uffd_pages;
-	c->zero_page = aligned_alloc(PAGE, PAGE);
+	/* never written: reads of it map the kernel's zero page, nothing is allocated */
+	c->zero_page = mmap(NULL, ZERO_RUN_MAX * PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	c->sendbuf = malloc(CL_HEADER_BYTES + PAGE);
-	if (!c->zero_page || !c->sendbuf)
+	if (c->zero_page == MAP_FAILED || !c->sendbuf)
 		return -ENOMEM;
 	if (!(c->opt.off & CL_OPT_FORWARD)) { /* every rank may be a home */
 		c->push_batch = PUSH_BATCH;
@@ -84,7 +85,6 @@ int dsm_init(struct cluster *c)
 		if (!c->streams)
 			return -ENOMEM;
 	}
-	memset(c->zero_page, 0, PAGE);
 	return 0;
 }
 
@@ -327,15 +327,40 @@ void dsm_take(struct cluster *c, uint64_t page)
 	request(c, page, PAGE_M, local_state(c, page) != PAGE_I, 0, 0);
 }
 
+/* How many pages from page on a first touch installs: one, and twice as many as the last time
+ * (up to ZERO_RUN_MAX) while each comes where the last run ended, as a program that fills a
+ * large buffer touches them; only pages of this rank's that nobody has touched. Each costs a
+ * fault and a round through the service thread otherwise (a 256 MiB buffer written at the
+ * master took 1.8 s against 0.5 s without cluster mode). */
+static size_t first_touch_run(struct cluster *c, uint64_t page)
+{
+	uint64_t end;
+	size_t n = 1;
+	c->zero_run = page == c->zero_next && c->zero_run ? c->zero_run * 2 : 1;
+	if (c->zero_run > ZERO_RUN_MAX)
+		c->zero_run = ZERO_RUN_MAX;
+	if (c->zero_run == 1 || !c->pages->extent(c, page, &end))
+		return 1;
+	while (n < c->zero_run && page + n * PAGE < end && local_state(c, page + n * PAGE) == PAGE_M &&
+	       !pagemap_get(&c->staged, page + n * PAGE))
+		n++;
+	return n;
+}
+
 void dsm_fault(struct cluster *c, uint64_t addr, bool writing, bool present, int thread)
 {
 	uint64_t page = addr & ~(PAGE - 1);
 	int state = local_state(c, page), want = writing ? PAGE_M : PAGE_S;
 
 	if (state == PAGE_M && !present) {
-		/* the master's page that nobody has touched yet */
-		if (install(c, page, c->zero_page, 1, false, true) == -EEXIST)
+		/* the master's page that nobody has touched yet (with those after it, when first
+		 * touches go on in order) */
+		long n = install(c, page, c->zero_page, first_touch_run(c, page), false, true);
+		if (n == -EEXIST)
 			wake(c, page);
+		c->stats.first_touches++;
+		c->stats.first_touch_pages += n > 0 ? (uint64_t)n : 0;
+		c->zero_next = page + (uint64_t)(n > 0 ? n : 1) * PAGE;
 		return;
 	}
 	if (!present && unstage(c, page, true)) {
@@ -788,7 +813,11 @@ static void push_ahead(struct cluster *c, int r, uint64_t page)
 	uint64_t upto = page + PAGE + (uint64_t)s->lead * PAGE;
 	if (!c->pages->extent(c, page, &end))
 		return;
-	region = (page | ((1ull << c->home_shift) - 1)) + 1;
+	/* where the pages this rank is home of end, from the first to push on: a stream handed on
+	 * from the last home starts at the first of them; from may also be the next home's first */
+	region = !(c->opt.off & CL_OPT_SPREAD) && cl_home(c, from) != c->rank
+		     ? from
+		     : (from | ((1ull << c->home_shift) - 1)) + 1;
 	if (!(c->opt.off & CL_OPT_SPREAD) && upto > region && end > region && s->handed != region &&
 	    s->pushed_end >= region - (uint64_t)s->lead / 2 * PAGE) {
 		/* the stream goes on into the next home's pages: it pushes from there on */
@@ -1018,6 +1047,9 @@ void dsm_print_stats(struct cluster *c)
 		c->rank, (unsigned long long)st->pages_in, (unsigned long long)st->zero_pages,
 		(unsigned long long)st->bytes_in, (unsigned long long)st->pages_out, (unsigned long long)st->bytes_out,
 		(unsigned long long)st->invalidations, (unsigned long long)st->recalls);
+	if (st->first_touches)
+		fprintf(f, "rvx: cluster rank %d: first touches of its own pages: %llu faults installed %llu pages\n",
+			c->rank, (unsigned long long)st->first_touches, (unsigned long long)st->first_touch_pages);
 	if (st->home_requests)
 		fprintf(f, "rvx: cluster rank %d: directory: %llu page requests served as home\n", c->rank,
 			(unsigned long long)st->home_requests);

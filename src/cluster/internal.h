@@ -14,6 +14,7 @@
 
 #define CL_MAX_RANKS 64 /* sharers are a 64-bit set */
 #define MASTER       0
+#define ZERO_RUN_MAX 64 /* pages a first touch installs at most (c->zero_page's length) */
 
 /* An open-addressed map from page address to a 64-bit value; key 0 is never a page (the
  * lowest mappable guest address is 64 KiB). */
@@ -118,6 +119,7 @@ struct cl_stats {
 	uint64_t faults[3], fault_ns[3]; /* read miss, write miss, upgrade */
 	uint64_t lat_hist[3][32];        /* by log2 of microseconds */
 	uint64_t pages_in, pages_out, bytes_in, bytes_out, zero_pages, invalidations, recalls;
+	uint64_t first_touches, first_touch_pages; /* faults on untouched pages of this rank's, pages installed */
 	uint64_t delegated, delegated_ns, syscalls_by_nr[512];
 	uint64_t msgs_in, msgs_out;
 	uint64_t migrations;    /* threads that left this rank */
@@ -197,8 +199,12 @@ struct cluster {
 	uint64_t gather_txn;             /* the gather to answer once no transaction is under way */
 	long dir_busy;                   /* transactions under way */
 	struct cl_queue frozen_requests; /* those requests */
-	uint8_t *zero_page;
-	uint8_t *sendbuf; /* header + a page */
+	uint8_t *zero_page;              /* ZERO_RUN_MAX pages of zeros, read-only */
+	uint8_t *sendbuf;                /* header + a page */
+	/* first touches of pages this rank owns and nobody touched yet: where the next one would
+	 * be if they go on in order, and how many pages the last one installed */
+	uint64_t zero_next;
+	unsigned zero_run;
 
 	/* read-ahead (CL_OPT_FORWARD): at the home, each rank's stream; at a reader, the first
 	 * page of each push, kept out of guest memory until a thread reaches it (page -> bytes) */
