@@ -173,14 +173,15 @@ static void *probe_main(void *arg)
 	return NULL;
 }
 
-/* The master's local cost of a fault answered by the service: first touches of fresh pages. */
+/* The master's local cost of a fault answered by the service: first touches of fresh pages,
+ * last to first (in order, a first touch installs the pages after it too). */
 static uint64_t local_fault_cost(struct cluster *c, uint64_t addr)
 {
 	uint64_t *v = calloc(PAGES, sizeof *v), h;
 	uint8_t *base = g2h(&c->m->space, addr);
 	if (!v)
 		c->t->abort(c->t, 70);
-	for (int i = 0; i < PAGES; i++)
+	for (int i = PAGES - 1; i >= 0; i--)
 		v[i] = touch(base + (size_t)i * RVX_PAGE_SIZE, false);
 	h = median(v, PAGES);
 	free(v);
