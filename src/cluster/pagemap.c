@@ -1,5 +1,7 @@
 /* Page-keyed hash map: linear probing, deletion by backward shift, grows at 1/2 full. */
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "internal.h"
 
@@ -19,6 +21,17 @@ uint64_t *pagemap_get(struct pagemap *pm, uint64_t key)
 	return NULL;
 }
 
+/* A large table is fresh zero pages, which its probes would read in (the shared zero page)
+ * and its stores then fault again one by one; populated writable at once, in the kernel: about
+ * 1 us a page against two faults of 10 us on the machines measured (a 256 MiB stream's maps
+ * grew through 12 MiB). */
+static void populate(void *p, size_t bytes)
+{
+	uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, hi = ((uintptr_t)p + bytes) & ~(uintptr_t)4095;
+	if (bytes >= 64 * 1024 && hi > lo)
+		madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE); /* an older kernel: faults as before */
+}
+
 static bool grow(struct pagemap *pm)
 {
 	struct pagemap n = {0};
@@ -26,6 +39,10 @@ static bool grow(struct pagemap *pm)
 	n.cap = pm->cap ? pm->cap * 2 : 1024;
 	n.keys = calloc(n.cap, sizeof *n.keys);
 	n.vals = calloc(n.cap, sizeof *n.vals);
+	if (n.keys && n.vals) {
+		populate(n.keys, n.cap * sizeof *n.keys);
+		populate(n.vals, n.cap * sizeof *n.vals);
+	}
 	if (!n.keys || !n.vals) {
 		free(n.keys);
 		free(n.vals);
