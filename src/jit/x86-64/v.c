@@ -906,10 +906,12 @@ static void fp_scalar(struct tctx *t, unsigned r, unsigned sew)
  * known boxed: an flw's in the block, or tested at a vector loop's entry) */
 static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsigned step)
 {
-	uint8_t op = sew == 8 ? 0x59 : 0x58; /* vpbroadcastq/d ymm1, xmm1 */
+	uint8_t op = sew == 8 ? 0x59 : 0x58; /* vpbroadcastq/d ymm1, its xmm register or the vCPU's */
 	if (step == 2 && (sew == 8 || t->f_boxed >> r & 1)) {
-		t_fget(t, XMM1, r);
-		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F38, false, op, XMM1, 0, XMM1);
+		if (jit_xmm_reg(r) >= 0)
+			e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F38, false, op, XMM1, 0, jit_xmm_reg(r));
+		else
+			e_vex_rm(&t->e, true, VEX_PP_66, VEX_0F38, false, op, XMM1, 0, M(REG_CPU, OFF_F(r)));
 		return;
 	}
 	fp_scalar(t, r, sew);
@@ -1558,15 +1560,28 @@ static void narrow_half(struct tctx *t, int x, unsigned reg, unsigned u)
 		bytes_down(t, x, 8);
 }
 
-/* x = x's low 8 (or 16, step 2) bytes of elements of sew bytes extended to twice that many
- * (vpmovsx/zx bw, wd, dq) */
+/* vpmovzx and vpmovsx bw, wd, dq by [sign][sew] */
+static const uint8_t extend_op[2][5] = {{[1] = 0x30, [2] = 0x33, [4] = 0x35}, {[1] = 0x20, [2] = 0x23, [4] = 0x25}};
+
+/* x = x's low 8 (or 16, step 2) bytes of elements of sew bytes extended to twice that many */
 static void extend(struct tctx *t, int x, unsigned sew, bool sign, unsigned step)
 {
-	static const uint8_t op[2][5] = {{[1] = 0x30, [2] = 0x33, [4] = 0x35}, {[1] = 0x20, [2] = 0x23, [4] = 0x25}};
 	if (step == 1 && !t->j->host_avx2) /* SSE4.1's pmovzx/pmovsx: a host without AVX */
-		e_sse38_rr(&t->e, op[sign][sew], x, x);
+		e_sse38_rr(&t->e, extend_op[sign][sew], x, x);
 	else
-		e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F38, false, op[sign][sew], x, 0, x);
+		e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F38, false, extend_op[sign][sew], x, 0, x);
+}
+
+/* x = narrow_half's bytes extended: in EVEX straight from the home where they are its low
+ * half, without the copy out (the widening forms' sources) */
+static void narrow_extend(struct tctx *t, int x, unsigned reg, unsigned u, unsigned sew, bool sign, unsigned step)
+{
+	if (t->j->v_masks && u % 2 == 0 && (reg + u / 2) % 2 == 0) {
+		e_evex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F38, false, extend_op[sign][sew], x, 0, home(reg + u / 2));
+		return;
+	}
+	narrow_half(t, x, reg, u);
+	extend(t, x, sew, sign, step);
 }
 
 /* The widening forms' blends (v_blend) are vd's, at twice SEW: the vtype's SEW doubled until
@@ -1645,16 +1660,12 @@ static bool widening(struct tctx *t)
 		int kr = t->j->v_masks ? elems_k(t, u * 16 / dsew, per) : 0, b = form == VF_VV ? XMM2 : XMM1;
 		if (by_v0) /* first: it takes xmm0 and xmm2 */
 			blend_elements(t, u, step);
-		if (wide) {
+		if (wide) /* else the source's 8 bytes under chunk u, or 16 under a pair */
 			vget(t, XMM0, in->rs2, u, step);
-		} else { /* the source's 8 bytes under chunk u, or 16 under a pair */
-			narrow_half(t, XMM0, in->rs2, u);
-			extend(t, XMM0, sew, sign, step);
-		}
-		if (form == VF_VV) {
-			narrow_half(t, XMM2, in->rs1, u);
-			extend(t, XMM2, sew, sign, step);
-		}
+		else
+			narrow_extend(t, XMM0, in->rs2, u, sew, sign, step);
+		if (form == VF_VV)
+			narrow_extend(t, XMM2, in->rs1, u, sew, sign, step);
 		if (mul || macc) { /* pmullw, pmulld, pmuldq or pmuludq */
 			bool m38 = dsew == 4 || (dsew == 8 && sign);
 			uint8_t mop = dsew == 2 ? 0xd5 : dsew == 4 ? 0x40 : sign ? 0x28 : 0xf4;
@@ -1662,6 +1673,11 @@ static bool widening(struct tctx *t)
 		} else {
 			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, sub ? sub_op[dsew] : add_op[dsew], XMM0, XMM0,
 				 b);
+		}
+		if (macc && in_place(t, step, dsew) && !blend) { /* vd += it in vd's home, under kr */
+			evex_opk(t, step, 0x66, false, dsew == 8, add_op[dsew], home(in->rd + u), home(in->rd + u),
+				 XMM0, kr, false);
+			continue;
 		}
 		if (macc) { /* + vd */
 			vget(t, XMM2, in->rd, u, step);
@@ -3745,7 +3761,7 @@ static bool multiply_add(struct tctx *t)
 		 * vd back before the interpreter (the cold stub's restore) */
 		bool pairs = in->rm; /* a masked one's mask is in k3, one chunk at a time */
 		for (k = 0; k < chunks; k += pairs ? 2 * step : step) {
-			bool pair = pairs && k + step < chunks;
+			bool pair = pairs && k + step < chunks, one_test = pair;
 			for (unsigned h = 0; h <= (unsigned)pair; h++) {
 				unsigned c = k + h * step;
 				int x = h ? XMM2 : XMM0, a = form == VF_VV ? home(in->rs1 + c) : XMM1,
@@ -3754,9 +3770,18 @@ static bool multiply_add(struct tctx *t)
 				vget(t, x, in->rd, c, step);
 				e_evex_rrk(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, d, a, home(in->rs2 + c), kr,
 					   false);
-				unordered(t, 32, sew == 8, 1 + (int)h, d, kr); /* k1 (k2) */
+				if (kr && h && one_test) /* the first one's test, put off, before this one's */
+					unordered(t, 32, sew == 8, 1, home(in->rd + k), 0);
+				one_test &= !kr;
+				if (!one_test)
+					unordered(t, 32, sew == 8, 1 + (int)h, d, kr); /* k1 (k2) */
 			}
-			e_vex_rr(e, false, 0, VEX_0F, false, 0x98, 1, 0, pair ? 2 : 1); /* kortestw k1, k2 */
+			if (one_test) { /* vcmpunordps/pd k1, both: a NaN in either */
+				e_evex_len_rr(e, 32, sew == 8 ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, sew == 8, 0xc2, 1,
+					      home(in->rd + k), home(in->rd + k + step), 0);
+				e_byte(e, 3);
+			}
+			e_vex_rr(e, false, 0, VEX_0F, false, 0x98, 1, 0, pair && !one_test ? 2 : 1); /* kortestw */
 			nan[k] = e_jcc(e, CC_NE);
 			restore[k] =
 			    (unsigned)home(in->rd + k) << 16 | (pair ? (unsigned)home(in->rd + k + step) << 24 : 0);
