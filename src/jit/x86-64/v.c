@@ -383,6 +383,15 @@ static void keep_low(struct tctx *t, int gpr, unsigned n)
 		e_mov_rr(&t->e, false, gpr, gpr);
 }
 
+/* k = gpr's low n bits (n at most 32: a chunk's elements), zero above (kmovd zero-extends);
+ * gpr changed */
+static void kmov_low(struct tctx *t, int k, int gpr, unsigned n)
+{
+	if (n < 32)
+		e_alu_ri(&t->e, ALU_AND, false, gpr, (int32_t)((1u << n) - 1));
+	e_vex_rr(&t->e, false, VEX_PP_F2, VEX_0F, false, 0x92, k, 0, gpr);
+}
+
 /* kandq dst, a, b */
 static void kand(struct tctx *t, int dst, int a, int b)
 {
@@ -657,8 +666,7 @@ static int elem_k_via(struct tctx *t, unsigned k, unsigned step, int gpr)
 		return 0;
 	}
 	v0_bits(t, gpr, k / step * per);
-	keep_low(t, gpr, per);
-	kmov_from(t, 3, gpr);
+	kmov_low(t, 3, gpr, per);
 	if (kt)
 		kand(t, 3, 3, kt);
 	return 3;
@@ -1841,8 +1849,7 @@ static bool slide(struct tctx *t)
 			e_mov_ri(e, RAX, UINT64_MAX);
 			e_vex_rr(e, false, VEX_PP_NONE, VEX_0F38, true, 0xf5, RDX, RDX, RAX); /* bzhi rdx, rax, rdx */
 			e_unary(e, 2, true, RDX);                                             /* not */
-			keep_low(t, RDX, per);
-			kmov_from(t, 2, RDX);
+			kmov_low(t, 2, RDX, per);
 			if (kr)
 				kand(t, 2, 2, kr);
 			kr = 2;
