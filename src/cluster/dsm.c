@@ -341,9 +341,8 @@ static size_t first_touch_run(struct cluster *c, uint64_t page)
 		c->zero_run = ZERO_RUN_MAX;
 	if (c->zero_run == 1 || !c->pages->extent(c, page, &end))
 		return 1;
-	while (n < c->zero_run && page + n * PAGE < end && local_state(c, page + n * PAGE) == PAGE_M &&
-	       !pagemap_get(&c->staged, page + n * PAGE))
-		n++;
+	while (n < c->zero_run && page + n * PAGE < end && local_state(c, page + n * PAGE) == PAGE_M)
+		n++; /* (a staged page is a shared one) */
 	return n;
 }
 

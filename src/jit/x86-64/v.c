@@ -388,7 +388,7 @@ static void keep_low(struct tctx *t, int gpr, unsigned n)
 static void kmov_low(struct tctx *t, int k, int gpr, unsigned n)
 {
 	if (n < 32)
-		e_alu_ri(&t->e, ALU_AND, false, gpr, (int32_t)((1u << n) - 1));
+		keep_low(t, gpr, n);
 	e_vex_rr(&t->e, false, VEX_PP_F2, VEX_0F, false, 0x92, k, 0, gpr);
 }
 
