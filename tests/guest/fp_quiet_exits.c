@@ -2,9 +2,11 @@
  * before reading it: the translator leaves x unwritten there, and every way out before that
  * write must still show x = fflags as frflags read them, although an FP operation raised more
  * flags since: a host fault on a PROT_NONE page, an address outside the guest space, an AMO
- * the interpreter runs, and the branch taken. Many rounds, so that the blocks are translated. */
+ * the interpreter runs, and the branch taken; and with a quiet or signaling NaN compared, which
+ * must raise nothing. Many rounds, so that the blocks are translated. */
 #include <signal.h>
 #include <stdint.h>
+#include <string.h>
 #include <ucontext.h>
 
 #include "check.h"
@@ -66,6 +68,15 @@ int main(void)
 		CHECK(amo_fault(fl, 2.0, 1.0, none) == 0 && faults == before + 3 && seen == fl);
 		CHECK(host_fault(fl, 1.0, 2.0, none) == fl && faults == before + 3);
 		CHECK(amo_fault(fl, 1.0, 2.0, none) == fl && faults == before + 3);
+		for (int k = 0; k < 2; k++) {
+			uint64_t bits = k ? 0x7ff4000000000000ull : 0x7ff8000000000000ull; /* sNaN, qNaN */
+			double nan;
+			memcpy(&nan, &bits, sizeof nan);
+			seen = ~0ull;
+			CHECK(host_fault(fl, nan, 1.0, none) == 0 && faults == before + 4 + 2 * k && seen == fl);
+			seen = ~0ull;
+			CHECK(host_fault(fl, 1.0, nan, outside) == 0 && faults == before + 5 + 2 * k && seen == fl);
+		}
 		h = hash_mix(h, seen);
 	}
 	printf("%d faults, frflags exact at each: %016llx\n", faults, (unsigned long long)h);

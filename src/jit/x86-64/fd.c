@@ -556,46 +556,163 @@ static int written_before_read(struct tctx *t, int b, unsigned x)
 	return 0;
 }
 
-/* Whether the quiet compare's frflags value x may be left unwritten (one per block): it is
- * followed by a forward branch that does not read it, and its not-taken way overwrites it before
- * any read. Reading
- * the flags out of the MXCSR copy waits for the stmxcsr, which waits for every FP operation in
- * flight; the block then goes on along that way, and its exits there write the value. Not in a
- * block whose registers are reallocated (their write-back follows the block's own scan) or that
- * counts a loop in a register. With plugins, only their inline sums' passes get here (actions
- * between instructions fuse nothing), and a summed pass that comes out longer or shorter than
- * its probe is translated exactly instead. */
-static bool defer_frflags(struct tctx *t, unsigned x)
+/* After the first instruction of a live window that raises a flag (live_window): one with no
+ * exit after its raise. A double add, subtract, multiply, divide or square root in the dynamic
+ * rounding mode tests frm before it and makes a NaN canonical in line; sign injections and
+ * integer operations have no exit at all. */
+static bool silent_after_raise(const struct rv_insn *p)
+{
+	enum rv_format f = rv_op_format(p->op);
+	if (p->op >= RV_FADD_D && p->op <= RV_FSQRT_D)
+		return p->rm == RV_RM_DYN;
+	if (p->op >= RV_FSGNJ_D && p->op <= RV_FSGNJX_D)
+		return true;
+	return p->rd != 0 && !jit_uses_sse(p) && (f == F_R || f == F_R1 || f == F_I || f == F_SHIFT || f == F_U);
+}
+
+/* Whether the deferred value may stay in the MXCSR itself, with no stmxcsr at the compare: that
+ * waits for every FP operation in flight, and so ran nbody's pairs of bodies one after another.
+ * The window's instructions (offsets 4 to w) may be anything up to the first that raises a flag;
+ * from there on, each must be silent_after_raise or a load whose base register the window has not
+ * written before it. Those loads are probed at the window's start (jit_fflags_probe), so that
+ * where they are they cannot fault. */
+static bool live_window(struct tctx *t, int w)
+{
+	uint32_t written = 0;
+	int raise = -1;
+	t->fflags_probes = 0;
+	if (!t->nan_defer || t->split_any)
+		return false;
+	for (int n = 4; n <= w; n++) {
+		const struct rv_insn *p = t_peek(t, n);
+		enum rv_format f = rv_op_format(p->op);
+		bool load = f == F_LOAD || f == F_FLOAD;
+		if (raise < 0 && jit_uses_sse(p) && !load && f != F_FSTORE)
+			raise = n;
+		if (raise >= 0 && load) {
+			if (written >> p->rs1 & 1)
+				return false;
+			t->fflags_probes |= 1u << (n - 4);
+		} else if (raise >= 0 && !silent_after_raise(p)) {
+			return false;
+		}
+		written |= 1u << p->rd; /* an FP destination too: only ever more careful */
+	}
+	t->fflags_raise = t->idx + (raise < 0 ? w + 1 : raise);
+	return true;
+}
+
+/* How a quiet compare's frflags value is written: at once, or left to the exits before its
+ * register's next write, from the MXCSR copy made at the compare or from the MXCSR itself. */
+enum fflags_way { FFLAGS_NOW, FFLAGS_SAVED, FFLAGS_LIVE };
+
+/* FFLAGS_SAVED or FFLAGS_LIVE (one per block) when the value x is followed by a forward branch
+ * that does not read it, and its not-taken way overwrites it before any read: the block then goes
+ * on along that way, and its exits there write the value. Not in a block whose registers are
+ * reallocated (their write-back follows the block's own scan) or that counts a loop in a register.
+ * With plugins, only their inline sums' passes get here (actions between instructions fuse
+ * nothing), and a summed pass that comes out longer or shorter than its probe is translated
+ * exactly instead. */
+static enum fflags_way defer_frflags(struct tctx *t, unsigned x)
 {
 	const struct rv_insn *br = t_peek(t, 3);
 	int w;
 	if (t->fflags_rd || !br || rv_op_format(br->op) != F_B || br->imm <= 0 || br->rs1 == x || br->rs2 == x ||
 	    t->nswaps || t->count_reg >= 0 || t->self_loop)
-		return false;
+		return FFLAGS_NOW;
 	w = written_before_read(t, 3, x);
 	if (!w)
-		return false;
+		return FFLAGS_NOW;
 	t->fflags_from = t->idx + 4;
 	t->fflags_to = t->idx + w;
 	t->fflags_rd = x;
-	return true;
+	t->fflags_live = live_window(t, w);
+	return t->fflags_live ? FFLAGS_LIVE : FFLAGS_SAVED;
+}
+
+void jit_fflags_check(struct tctx *t, int insn)
+{
+	if (insn > t->fflags_raise && !(t->fflags_probes >> (insn - t->fflags_from) & 1))
+		t->refused = t->e.full = true;
 }
 
 void jit_fflags_settle(struct tctx *t, int insn)
 {
-	if (t->fflags_rd && insn >= t->fflags_from && insn <= t->fflags_to) {
+	if (!t->fflags_rd || insn < t->fflags_from || insn > t->fflags_to)
+		return;
+	if (t->fflags_live) {
+		jit_fflags_check(t, insn);
+		read_fflags(&t->e);
+	} else {
 		saved_fflags(&t->e);
-		t_put(t, t->fflags_rd, RAX);
 	}
+	t_put(t, t->fflags_rd, RAX);
+}
+
+/* At a live window's start, where the MXCSR still holds the frflags value, whatever would leave
+ * the block after a raise: frm's test, whose helper would run the instruction first, and each load
+ * after the first raise, read once here (its base tested against the space first). A load that
+ * would fault leaves the block here, and the interpreter runs up to it, to fault there. Where
+ * the load is, it can then fault only if another thread unmaps its page in between, and its
+ * frflags value has the flags raised since. */
+void jit_fflags_probe(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	jit_nan_flush(t);
+	if (!t->frm_checked) {
+		e_alu_mi(e, ALU_CMP, false, M(REG_CPU, OFF(frm)), RM_RUP);
+		t_cold_exit_here(t, e_jcc(e, CC_A));
+		t->frm_checked = true;
+	}
+	for (uint32_t probes = t->fflags_probes; probes; probes &= probes - 1) {
+		int k = t->fflags_from + __builtin_ctz(probes);
+		const struct rv_insn *p = &t->insns[k];
+		int a = p->rs1 ? t_host_reg(t, p->rs1) : NOREG;
+		if (p->rs1 && a < 0) {
+			t_get(t, RAX, p->rs1);
+			a = RAX;
+		}
+		if (!(t->base_checked >> p->rs1 & 1)) {
+			e_test_rm(e, true, a, M(REG_CPU, OFF(addr_mask)));
+			t_cold_exit_here(t, e_jcc(e, CC_NE));
+			t->base_checked |= 1u << p->rs1;
+			t->base_drift[p->rs1] = 0;
+		}
+		t_fault_site_replay(t, k - t->idx + 1);
+		e_load(e, RCX, t_guest(t, a, (int32_t)p->imm), 1 << rv_access_shift(p->op), false);
+	}
+}
+
+/* Leaves the block before frflags, which the interpreter runs, when either source of the compare
+ * is a NaN: tested on their bits, which raises nothing (bits doubled, the sign out: a NaN is above
+ * infinity's). The blocks from the compare on then run it as an ordinary flt and fsflags. */
+static void nan_sources_leave(struct tctx *t, const struct rv_insn *cmp, bool single)
+{
+	struct emit *e = &t->e;
+	t_fget_gpr(t, RCX, cmp->rs1);
+	t_fget_gpr(t, RDX, cmp->rs2);
+	e_alu_rr(e, ALU_ADD, !single, RCX, RCX);
+	e_alu_rr(e, ALU_ADD, !single, RDX, RDX);
+	e_alu_rr(e, ALU_CMP, true, RCX, RDX);
+	e_cmov(e, CC_B, RCX, RDX);
+	if (single) {
+		e_alu_ri(e, ALU_CMP, false, RCX, (int32_t)0xff000000u);
+	} else {
+		e_mov_ri(e, RAX, 0xffe0000000000000ull);
+		e_alu_rr(e, ALU_CMP, true, RCX, RAX);
+	}
+	t_cold_helper_leave(t, e_jcc(e, CC_A), interp_rv64i, "a quiet compare of a NaN: one instruction at a time");
 }
 
 /* frflags x; flt/fle y, a, b; fsflags x (y != x): a comparison that must leave the flags as
  * they were (C's isless, the domain test before a sqrt that sets errno). Only a NaN operand
- * raises a flag, so only then is the MXCSR that frflags saved put back. */
+ * raises a flag: the MXCSR that frflags saved is put back then, or, where the value stays in the
+ * MXCSR, such a compare is not made here. */
 static bool quiet_compare(struct tctx *t)
 {
 	const struct rv_insn *frflags = t->in, *cmp = t_peek(t, 1), *fsflags = t_peek(t, 2);
-	bool single = cmp && (cmp->op == RV_FLT_S || cmp->op == RV_FLE_S), deferred;
+	bool single = cmp && (cmp->op == RV_FLT_S || cmp->op == RV_FLE_S);
+	enum fflags_way way;
 	if (!cmp || (!single && cmp->op != RV_FLT_D && cmp->op != RV_FLE_D) || cmp->rd == frflags->rd)
 		return false;
 	if (!fsflags || fsflags->op != RV_CSRRW || fsflags->imm != 1 || fsflags->rd != 0 || fsflags->rs1 != frflags->rd)
@@ -603,12 +720,16 @@ static bool quiet_compare(struct tctx *t)
 	if (single) /* a source not NaN-boxed: frflags alone, and the block ends after it */
 		t_cold_helper_leave(t, boxed_test(t, cmp->rs1, cmp->rs2, NONE), interp_rv64i,
 				    "a quiet single-precision compare of a source that is not NaN-boxed");
-	save_mxcsr(&t->e);
-	deferred = defer_frflags(t, frflags->rd);
+	way = defer_frflags(t, frflags->rd);
+	if (way == FFLAGS_LIVE)
+		nan_sources_leave(t, cmp, single);
+	else
+		save_mxcsr(&t->e);
 	t->in = cmp;
 	compare_sd(t, !single);
-	t_cold_value(t, e_jcc(&t->e, CC_P), COLD_MXCSR, 0);
-	if (!deferred) {
+	if (way != FFLAGS_LIVE)
+		t_cold_value(t, e_jcc(&t->e, CC_P), COLD_MXCSR, 0);
+	if (way == FFLAGS_NOW) {
 		saved_fflags(&t->e);
 		t_put(t, frflags->rd, RAX);
 	}

@@ -44,8 +44,11 @@ struct jit_fault_site {
 	uint16_t insn;     /* index of the guest instruction in the block */
 	uint8_t replay;    /* it stands for this many guest instructions: the interpreter runs them
 			    * again to fault exactly where one of them does */
-	uint8_t fflags_rd; /* a quiet compare's frflags register not yet written (jit_fflags_settle), or 0 */
-	int32_t pc_off;    /* its guest pc, from the block's */
+	/* a quiet compare's frflags register not yet written (jit_fflags_settle), or 0; its value is
+	 * in the MXCSR at the fault when fflags_live, else in the copy in mxcsr_tmp */
+	uint8_t fflags_rd : 5;
+	uint8_t fflags_live : 1;
+	int32_t pc_off; /* its guest pc, from the block's */
 };
 
 /* A block's guest code is up to this many runs of instructions: it goes on at the target of
@@ -259,6 +262,12 @@ struct tctx {
 	 * insns[fflags_to], where a write replaces it, every exit writes the value (jit_fflags_settle) */
 	int fflags_from, fflags_to;
 	unsigned fflags_rd;
+	/* fflags_live: the value is the MXCSR's own flags until insns[fflags_raise] raises one, and no
+	 * exit reads it after that but those of the loads in fflags_probes (bit k: insns[fflags_from +
+	 * k]), which a probe at insns[fflags_from] made sure cannot fault (fd.c's live_window) */
+	bool fflags_live;
+	int fflags_raise;
+	uint32_t fflags_probes;
 	bool follow_branches;  /* no plugin actions between instructions, no gdb: blocks may go on along backward
 				  branches */
 	uint64_t watched_page; /* the last page armed for write detection */
@@ -440,6 +449,8 @@ void t_cold_helper_xmm(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu 
  * to restore from ymm0 and ymm2 in its bits 16-31: COLD_HELPER_VSTART) */
 void t_cold_helper_vstart(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcpu *, const struct rv_insn *),
 			  const char *why, unsigned vstart);
+/* The jump at site leaves the block before the instruction being translated (a side exit). */
+void t_cold_exit_here(struct tctx *t, uint8_t *site);
 /* The jump at site goes out of line to set rax (COLD_RAX) or xmm0 (COLD_XMM), then back here. */
 void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t value);
 /* The same for a value of xmm register xmm */
@@ -448,8 +459,13 @@ void t_cold_xmm(struct tctx *t, uint8_t *site, int xmm, uint64_t value);
 void t_cold_nan(struct tctx *t, uint8_t *site, int32_t regs, uint64_t value);
 
 /* An exit of instruction insn of the block, where a deferred frflags value (tctx's fflags_rd)
- * must be in its register: written there from the MXCSR copy (rax, rcx clobbered). */
+ * must be in its register: written there from the MXCSR or its copy (rax, rcx clobbered).
+ * jit_fflags_probe: before insns[fflags_from], the probes of a live window's loads. */
 void jit_fflags_settle(struct tctx *t, int insn);
+void jit_fflags_probe(struct tctx *t);
+/* A fault site of insns[insn] in a live window: refuses the block where the MXCSR may no longer
+ * hold the value there (its translation broke fd.c's live_window rule) */
+void jit_fflags_check(struct tctx *t, int insn);
 
 /* Before instruction in: the NaN checks of waiting FP results (tctx's nan_pending), unless it
  * is an FP operation that neither sees a NaN's bits nor leaves the block. jit_nan_flush: all of

@@ -1214,6 +1214,11 @@ void t_cold_helper_leave(struct tctx *t, uint8_t *site, int (*fn)(struct rvx_vcp
 	c->why = why;
 }
 
+void t_cold_exit_here(struct tctx *t, uint8_t *site)
+{
+	add_cold(t, site, NULL, COLD_SIDE_EXIT, t->pc)->insn = (uint16_t)t->idx;
+}
+
 void t_cold_value(struct tctx *t, uint8_t *site, enum cold_kind kind, uint64_t value)
 {
 	add_cold(t, site, t->e.p, kind, value);
@@ -1449,8 +1454,11 @@ void t_fault_site(struct tctx *t)
 		t->faults[t->nfaults].host_off = (uint32_t)(t->e.p - t->start);
 		t->faults[t->nfaults].insn = (uint16_t)t->idx;
 		t->faults[t->nfaults].replay = 0;
-		t->faults[t->nfaults].fflags_rd =
-		    t->fflags_rd && t->idx >= t->fflags_from && t->idx <= t->fflags_to ? (uint8_t)t->fflags_rd : 0;
+		bool deferred = t->fflags_rd && t->idx >= t->fflags_from && t->idx <= t->fflags_to;
+		t->faults[t->nfaults].fflags_rd = deferred ? t->fflags_rd & 31 : 0;
+		t->faults[t->nfaults].fflags_live = deferred && t->fflags_live;
+		if (deferred && t->fflags_live)
+			jit_fflags_check(t, t->idx);
 		t->faults[t->nfaults].pc_off = (int32_t)(t->pc - t->block_pc);
 		t->nfaults++;
 	} else {
@@ -2507,6 +2515,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.div_partner = -1;
 	t.fflags_rd = 0;
 	t.fflags_from = t.fflags_to = 0;
+	t.fflags_live = false;
 	t.guest_len = 0;
 	t.segs[0] = (struct jit_seg){pc, 0};
 	t.nsegs = 1;
@@ -2591,6 +2600,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			clean_ymm(&t);
 		t.pc = pc;
 		t.consumed = 1;
+		if (t.fflags_live && t.idx == t.fflags_from)
+			jit_fflags_probe(&t);
 		if (t.ptb)
 			emit_plugin_actions(&t, &t.ptb->insns[t.idx].actions);
 		early = t.done_early[t.idx];            /* its pattern may have left rd unextended */
@@ -2987,7 +2998,8 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 			}
 			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
 			if (b->faults[i].fflags_rd) /* the quiet compare's value, not yet written */
-				cpu->x[b->faults[i].fflags_rd] = fp_flags_from_host(cpu->mxcsr_tmp);
+				cpu->x[b->faults[i].fflags_rd] =
+				    b->faults[i].fflags_live ? cpu->fflags : fp_flags_from_host(cpu->mxcsr_tmp);
 			cpu->fault_replay = b->faults[i].replay;
 			if (b->pins)
 				plugin_sums_undo(cpu, b, b->faults[i].insn);
