@@ -77,7 +77,7 @@ struct rvx_vcpu {
 	uint64_t div_tmp[2];
 	uint64_t chain_site;         /* jump of the last block exit to patch, if any */
 	struct jit_jc_entry *jcache; /* inline jump cache for indirect jumps */
-	bool jc_whole;               /* all of it made ready (jit_run) */
+	uint32_t jc_mask;            /* a target pc's entry is at (pc & jc_mask) * 8: its first part or all of it */
 
 	volatile enum vcpu_state state;
 	sigjmp_buf fault_jmp;

@@ -90,7 +90,7 @@ struct jit_jc_entry {
 	const uint8_t *code;
 };
 #define JC_SIZE      16384
-#define JC_SMALL     4096 /* the entries translations use first (jit_cache's jc_big) */
+#define JC_SMALL     4096 /* the entries a vCPU uses first (jit_cache's jc_big) */
 #define JC_EVICTIONS 256  /* entries of that part lost to other blocks before they use all */
 
 /* The blocks of each guest page (pages.c). */
@@ -189,9 +189,9 @@ struct jit_cache {
 	struct {
 		uint64_t blocks, insns, helper_calls, flushes, invalidated, watch_hits, watch_false, copies;
 	} stats; /* under lock */
-	/* new translations index the whole of the vCPUs' jump caches, not their first JC_SMALL
-	 * entries: a start-up touches fewer pages, and a program whose indirect jumps are many has
-	 * room once they evict each other (jc_evictions) */
+	/* the vCPUs' jump caches are used whole, not their first JC_SMALL entries: a start-up
+	 * touches fewer pages, and a program whose indirect jumps are many has room once they evict
+	 * each other (jc_evictions) */
 	bool jc_big;
 	uint32_t jc_evictions;
 };

@@ -344,6 +344,7 @@ int jit_vcpu_init(struct rvx_vcpu *cpu, bool populate)
 		return -ENOMEM;
 	if (populate) /* best effort: the part translated code uses first */
 		(void)madvise(cpu->jcache, JC_SMALL * sizeof(struct jit_jc_entry), MADV_POPULATE_WRITE);
+	cpu->jc_mask = (JC_SMALL - 1) << 1;
 	cpu->jit_epoch = cpu->m->jit->epoch;
 	return 0;
 }
@@ -1606,7 +1607,10 @@ static bool branch(struct tctx *t, int cc)
 }
 
 /* Indirect jump: the target in rax; look it up in the vCPU's jump cache inline (entry
- * (pc >> 1) % JC_SMALL or JC_SIZE, 16 bytes each: at (pc & mask) * 8). */
+ * (pc >> 1) % JC_SMALL or JC_SIZE, 16 bytes each: at (pc & jc_mask) * 8). The mask is the
+ * vCPU's own, not the translation's: blocks translated before the cache grew use all of it too
+ * (two targets sharing an entry of the small part took turns in it for ever, through the
+ * dispatcher: strings 2 returns to it per iteration). */
 static void jump_indirect(struct tctx *t)
 {
 	struct emit *e = &t->e;
@@ -1617,8 +1621,7 @@ static void jump_indirect(struct tctx *t)
 		t->swapped = false;
 	}
 	e_mov_rr(e, false, RCX, RAX);
-	e_alu_ri(e, ALU_AND, false, RCX,
-		 ((__atomic_load_n(&t->j->jc_big, __ATOMIC_RELAXED) ? JC_SIZE : JC_SMALL) - 1) << 1);
+	e_alu_rm(e, ALU_AND, false, RCX, M(REG_CPU, OFF(jc_mask)));
 	e_load(e, RDX, M(REG_CPU, OFF(jcache)), 8, false);
 	e_alu_rm(e, ALU_CMP, true, RAX, MXS(RDX, RCX, 3, 0));
 	miss = e_jcc(e, CC_NE);
@@ -2762,21 +2765,19 @@ static bool jc_put(struct jit_jc_entry *e, uint64_t pc, const uint8_t *code)
 	return other;
 }
 
-/* The block at cpu->pc into the vCPU's jump cache, where translations made before and after
- * the machine's jc_big look it up */
+/* The block at cpu->pc into the vCPU's jump cache; the whole of it from the machine's jc_big on
+ * (the entries of its first part stay where they are: each misses once) */
 static void jc_note(struct rvx_vcpu *cpu, struct jit_cache *j, const struct jit_block *b)
 {
-	bool whole = __atomic_load_n(&j->jc_big, __ATOMIC_RELAXED);
-	if (jc_put(&cpu->jcache[(cpu->pc >> 1) & (JC_SMALL - 1)], cpu->pc, b->code) && !whole &&
+	bool whole = cpu->jc_mask == (JC_SIZE - 1) << 1;
+	if (!whole && __atomic_load_n(&j->jc_big, __ATOMIC_RELAXED)) {
+		(void)madvise(cpu->jcache + JC_SMALL, (JC_SIZE - JC_SMALL) * sizeof *cpu->jcache, MADV_POPULATE_WRITE);
+		cpu->jc_mask = (JC_SIZE - 1) << 1;
+		whole = true;
+	}
+	if (jc_put(&cpu->jcache[(cpu->pc & cpu->jc_mask) >> 1], cpu->pc, b->code) && !whole &&
 	    __atomic_add_fetch(&j->jc_evictions, 1, __ATOMIC_RELAXED) == JC_EVICTIONS)
 		__atomic_store_n(&j->jc_big, true, __ATOMIC_RELAXED);
-	if (!whole)
-		return;
-	if (!cpu->jc_whole) {
-		cpu->jc_whole = true;
-		(void)madvise(cpu->jcache + JC_SMALL, (JC_SIZE - JC_SMALL) * sizeof *cpu->jcache, MADV_POPULATE_WRITE);
-	}
-	jc_put(&cpu->jcache[(cpu->pc >> 1) & (JC_SIZE - 1)], cpu->pc, b->code);
 }
 
 /* Counts a run of the untranslated block at pc; true while it should still be interpreted.
