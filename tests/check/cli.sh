@@ -150,6 +150,20 @@ else
 	echo "FAIL cli-side-exits: does not build: $(head -c 200 "$T/side_exits.build")"
 fi
 
+# Two hot indirect-jump targets that share an entry of the jump cache's first part: the cache
+# grows to its whole, and the blocks translated before use it too (not the dispatcher each time).
+if $GUEST_CC -O2 -static -o "$T/jump_cache" tests/guest/jump_cache.c 2>"$T/jump_cache.build"; then
+	"$RVX" --engine jit -d stats "$T/jump_cache" >"$T/jump_cache.out" 2>"$T/jump_cache.err"
+	returns=$(grep -o '[0-9]* returns to the dispatcher' "$T/jump_cache.err" | cut -d' ' -f1)
+	if [ "$(cat "$T/jump_cache.out")" = 400000 ] && [ "${returns:-999999}" -lt 20000 ]; then
+		echo "PASS cli-jump-cache-grows ($returns returns to the dispatcher for 200000 calls)"
+	else
+		echo "FAIL cli-jump-cache-grows: $(cat "$T/jump_cache.out"), ${returns:-no} returns to the dispatcher"
+	fi
+else
+	echo "FAIL cli-jump-cache-grows: does not build: $(head -c 200 "$T/jump_cache.build")"
+fi
+
 # Self-modifying code invalidates exactly what changed: tests/guest/smc.c rewrites one function
 # ~100 times, with fence.i, riscv_flush_icache, munmap and mprotect; no whole-cache flush.
 if $GUEST_CC -O2 -static -o "$T/smc" tests/guest/smc.c 2>"$T/smc.build"; then
