@@ -81,7 +81,7 @@ int dsm_init(struct cluster *c)
 	if (!(c->opt.off & CL_OPT_FORWARD)) { /* every rank may be a home */
 		c->push_batch = PUSH_BATCH;
 		c->push_max = PUSH_MAX;
-		c->streams = calloc((size_t)c->size, sizeof *c->streams);
+		c->streams = calloc((size_t)c->size * CL_STREAMS, sizeof *c->streams);
 		if (!c->streams)
 			return -ENOMEM;
 	}
@@ -802,12 +802,36 @@ static uint64_t push_prepare(struct cluster *c, int r, uint64_t from, uint64_t u
 	return from + n * PAGE;
 }
 
-/* Keeps lead pages pushed ahead of a reader at page, within the mapping and the pages this
- * rank is home of, topping up once half of them are read (so that pages go out many at a
- * time: one write-protect for them all). */
-static void push_ahead(struct cluster *c, int r, uint64_t page)
+/* Rank r's stream that page goes on from (the page after its last, or one it pushed since),
+ * or NULL */
+static struct cl_stream *stream_at(struct cluster *c, int r, uint64_t page)
 {
-	struct cl_stream *s = &c->streams[r];
+	struct cl_stream *s = &c->streams[(size_t)r * CL_STREAMS];
+	for (int i = 0; i < CL_STREAMS; i++)
+		if (s[i].last && (page == s[i].last + PAGE || (page > s[i].last && page <= s[i].pushed_end))) {
+			s[i].used = ++c->stream_tick;
+			return &s[i];
+		}
+	return NULL;
+}
+
+/* A new stream of rank r's, in place of its least recently used candidate, or stream if all
+ * have gone on past one miss */
+static struct cl_stream *stream_new(struct cluster *c, int r)
+{
+	struct cl_stream *s = &c->streams[(size_t)r * CL_STREAMS], *old = s;
+	for (int i = 1; i < CL_STREAMS; i++)
+		if ((s[i].run < 2) > (old->run < 2) || ((s[i].run < 2) == (old->run < 2) && s[i].used < old->used))
+			old = &s[i];
+	*old = (struct cl_stream){.used = ++c->stream_tick};
+	return old;
+}
+
+/* Keeps lead pages pushed ahead of rank r's stream s at page, within the mapping and the pages
+ * this rank is home of, topping up once half of them are read (so that pages go out many at a
+ * time: one write-protect for them all). */
+static void push_ahead(struct cluster *c, int r, struct cl_stream *s, uint64_t page)
+{
 	uint64_t from = s->pushed_end > page ? s->pushed_end : page + PAGE, end, to, region;
 	uint64_t upto = page + PAGE + (uint64_t)s->lead * PAGE;
 	if (!c->pages->extent(c, page, &end))
@@ -818,7 +842,7 @@ static void push_ahead(struct cluster *c, int r, uint64_t page)
 		     ? from
 		     : (from | ((1ull << c->home_shift) - 1)) + 1;
 	if (!(c->opt.off & CL_OPT_SPREAD) && upto > region && end > region && s->handed != region &&
-	    s->pushed_end >= region - (uint64_t)s->lead / 2 * PAGE) {
+	    from + (uint64_t)s->lead / 2 * PAGE >= region) {
 		/* the stream goes on into the next home's pages: it pushes from there on */
 		struct cl_msg msg;
 		msg_init(&msg, c, MSG_PAGE_STREAM, region);
@@ -844,33 +868,33 @@ static void stream_handed(struct cluster *c, const struct cl_msg *msg)
 	struct cl_stream *s;
 	if (r < 0 || r >= c->size || !forwarding(c, r))
 		return;
-	s = &c->streams[r];
+	s = stream_at(c, r, msg->page);
+	if (!s)
+		s = stream_new(c, r);
 	s->last = msg->page - PAGE;
 	s->pushed_end = msg->page;
 	s->run = 2;
 	s->lead = msg->arg[1] > c->push_max     ? c->push_max
 		  : msg->arg[1] < c->push_batch ? c->push_batch
 						: (unsigned)msg->arg[1];
-	push_ahead(c, r, msg->page - PAGE);
+	push_ahead(c, r, s, msg->page - PAGE);
 }
 
-/* Rank r missed page (a read): a second sequential miss starts pushing, the window growing. */
+/* Rank r missed page (a read): a second sequential miss of a stream starts pushing, the window
+ * growing. */
 static void stream_miss(struct cluster *c, int r, uint64_t page)
 {
 	struct cl_stream *s;
 	if (!forwarding(c, r))
 		return;
-	s = &c->streams[r];
-	if (!(s->last && (page == s->last + PAGE || (page > s->last && page <= s->pushed_end)))) {
-		s->run = 0;
-		s->lead = 0;
-		s->pushed_end = 0;
-	}
+	s = stream_at(c, r, page);
+	if (!s)
+		s = stream_new(c, r);
 	s->last = page;
 	if (++s->run < 2)
 		return;
 	s->lead = s->lead ? s->lead : c->push_batch;
-	push_ahead(c, r, page);
+	push_ahead(c, r, s, page);
 }
 
 /* A reader reached the first page of a push: the stream holds, it goes further ahead. */
@@ -880,12 +904,12 @@ static void stream_reached(struct cluster *c, int r, uint64_t page)
 	c->stats.pushes_reached++;
 	if (!forwarding(c, r))
 		return;
-	s = &c->streams[r];
-	if (page < s->last || page > s->pushed_end)
-		return; /* a push of an earlier stream */
+	s = stream_at(c, r, page);
+	if (!s)
+		return; /* a push of a stream since replaced */
 	s->last = page;
 	s->lead = s->lead * 2 > c->push_max ? c->push_max : s->lead * 2;
-	push_ahead(c, r, page);
+	push_ahead(c, r, s, page);
 }
 
 /* The reader: the pages of a push are taken, the first kept out of guest memory (staged) so

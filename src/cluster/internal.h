@@ -134,7 +134,12 @@ struct cl_stats {
 };
 
 /* A reader's sequential misses as the home sees them (read-ahead). */
+/* Read-ahead streams a home follows for each rank (its threads may each read their own part of
+ * memory): a miss that goes on from none of them starts a new one in place of the least recently
+ * used, a candidate's (one miss so far) first. */
+#define CL_STREAMS 8
 struct cl_stream {
+	uint64_t used;       /* when it last went on (cluster's stream_tick) */
 	uint64_t last;       /* the last page it missed or reached */
 	uint64_t pushed_end; /* pages below this, from the stream's start, were pushed */
 	unsigned run;        /* sequential misses in a row */
@@ -206,9 +211,10 @@ struct cluster {
 	uint64_t zero_next;
 	unsigned zero_run;
 
-	/* read-ahead (CL_OPT_FORWARD): at the home, each rank's stream; at a reader, the first
+	/* read-ahead (CL_OPT_FORWARD): at the home, each rank's streams; at a reader, the first
 	 * page of each push, kept out of guest memory until a thread reaches it (page -> bytes) */
-	struct cl_stream *streams;
+	struct cl_stream *streams; /* CL_STREAMS a rank */
+	uint64_t stream_tick;
 	struct pagemap staged;
 	unsigned push_batch, push_max; /* pages per push message, pages ahead at most */
 

@@ -271,7 +271,7 @@ static void sim_start(unsigned seed)
 		c->home_shift = 14;
 		c->push_batch = 2;
 		c->push_max = 5;
-		c->streams = calloc(RANKS, sizeof *c->streams);
+		c->streams = calloc((size_t)RANKS * CL_STREAMS, sizeof *c->streams);
 		pthread_mutex_init(&c->out_lock, NULL);
 		for (int k = 0; k < THREADS; k++)
 			S->th[r][k].page = -1;
@@ -379,6 +379,29 @@ static bool run_stream(char *why, size_t len)
 	return sim_end();
 }
 
+/* Two readers on one rank, each in order through its own half of the pages, in turn: only the
+ * two misses that start each stream are requests. With every page's home at the master, it
+ * follows both streams; with homes spread, the second starts two pages before its home's last,
+ * and goes on into the next home's pages at once. */
+static bool run_two_streams(bool spread, char *why, size_t len)
+{
+	long reader_requests;
+	sim_start(SEEDS + 2);
+	for (int r = 0; r < RANKS && !spread; r++)
+		S->c[r].opt.off |= CL_OPT_SPREAD;
+	for (int p = 0; p < PAGES; p++)
+		access_settled(MASTER, p, true);
+	for (int p = 0; p < PAGES / 2; p++) {
+		access_settled(1, p, false);
+		access_settled(1, PAGES / 2 + p, false);
+	}
+	reader_requests = (long)S->c[1].stats.faults[0];
+	if (!S->failure && reader_requests > 4)
+		S->failure = "readers in a row asked for pages that read-ahead should have pushed";
+	snprintf(why, len, "%ld requests of the readers", reader_requests);
+	return sim_end();
+}
+
 int main(void)
 {
 	long faults = 0, accesses = 0;
@@ -407,5 +430,12 @@ int main(void)
 		printf("PASS cluster-protocol-stream: %d pages over 3 homes, %s\n", PAGES, why);
 	else
 		printf("FAIL cluster-protocol-stream: %s (%s)\n", S->failure, why);
+	for (int spread = 0; spread < 2; spread++) {
+		const char *name = spread ? "cluster-protocol-two-streams-spread" : "cluster-protocol-two-streams";
+		if (run_two_streams(spread, why, sizeof why))
+			printf("PASS %s: %d pages in two halves read in turn, %s\n", name, PAGES, why);
+		else
+			printf("FAIL %s: %s (%s)\n", name, S->failure, why);
+	}
 	return 0;
 }
