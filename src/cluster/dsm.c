@@ -768,7 +768,8 @@ static uint64_t push_prepare(struct cluster *c, int r, uint64_t from, uint64_t u
 		uint64_t *v = pagemap_get(&c->dir, q);
 		const struct dir_entry *e = v ? (const struct dir_entry *)(uintptr_t)*v : NULL;
 		int h = cl_origin(c, q); /* no entry: the master's (or a shadow chunk's home's) */
-		if (e && (e->busy || (e->sharers & bit) || (e->state == PAGE_M && e->owner == r)))
+		if ((e && (e->busy || (e->sharers & bit) || (e->state == PAGE_M && e->owner == r))) ||
+		    split_involves(c, q))
 			break;
 		if (e)
 			h = e->state == PAGE_M ? e->owner : e->sharers & 1ull << c->rank ? c->rank : lowest(e->sharers);

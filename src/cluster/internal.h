@@ -315,6 +315,9 @@ int split_map_area(struct cluster *c);
 /* At page's home: a request for it from rank src that gets no page (DATA_SPLIT): the page is
  * split, or it is a shadow page of a chunk no split page uses now. */
 bool split_refuses(struct cluster *c, uint64_t page, int src);
+/* Whether page is split, being split or joined, or a shadow page: no read-ahead pushes it (its
+ * bytes are not where a whole page's are). */
+bool split_involves(struct cluster *c, uint64_t page);
 /* At page's home, before the directory serves rank src's request for want; offset is 1 + where
  * src faulted (0: unknown). */
 void split_observe(struct cluster *c, uint64_t page, int src, int want, uint64_t offset);

@@ -363,6 +363,11 @@ static void join_start(struct cluster *c, struct split_chunk *ch, int k, bool di
 		finish_join(c, ch, k);
 }
 
+bool split_involves(struct cluster *c, uint64_t page)
+{
+	return c->split && (cl_is_shadow(c, page) || chunk_of_page(c, page));
+}
+
 bool split_refuses(struct cluster *c, uint64_t page, int src)
 {
 	const struct split_chunk *ch;
