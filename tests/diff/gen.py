@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Differential tester: random but valid RV64GC (+Zba/Zbb/Zbs) instruction sequences — integer,
 M, A (AMOs, LR/SC), F/D in every rounding mode, loads and stores to a scratch area, forward
-branches, CSRs, loads and stores that fault mid-sequence (the harness's SIGSEGV handler hashes
+branches, CSRs, quiet compares (frflags, flt/fle, fsflags and a branch, then FP arithmetic, loads
+and a faulting load before the frflags register's next write), loads and stores that fault
+mid-sequence (the harness's SIGSEGV handler hashes
 the registers its signal frame shows and skips the access); compressed forms wherever the
 assembler can use them. A 200 us timer signal arrives throughout (blocked in sequences with
 LR/SC, whose SC a signal may fail). Each sequence starts from random registers and memory and
@@ -331,8 +333,8 @@ class Gen:
         while kind is None or kind in exclude:
             kind = r.choices(["alu", "alui", "shift", "m", "zb", "lui", "mem", "amo", "lrsc", "fp", "fcvt",
                               "fmisc", "fmem", "csr", "branch", "storerun", "loop", "sumload", "copyrun",
-                              "shiftrot", "extend", "fault", "wchain"],
-                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2, 3, 3, 1, 3])[0]
+                              "shiftrot", "extend", "fault", "wchain", "quiet"],
+                             [10, 8, 5, 6, 6, 2, 8, 3, 1, 12, 6, 6, 3, 2, 3, 2, 2, 2, 2, 3, 3, 1, 3, 2])[0]
         if kind == "loop":
             # a counted loop (x31 counts) over straight-line code: the translator keeps it in
             # one block that branches back to itself, with registers allocated across passes;
@@ -343,12 +345,13 @@ class Gen:
             if self.vector and "vset" not in exclude and r.random() < 0.6:
                 if r.random() < 0.3:  # a scalar one: it runs under the previous pass's vtype too
                     self.vector = False
-                    body += self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun", "fmem", "fault"))
+                    body += self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun", "fmem", "fault",
+                                               "quiet"))
                     self.vector = True
                 body += self.vsetvli()
             bounds = [len(body)]  # where an item of the body begins or ends
             for _ in range(r.randrange(3, 14)):
-                body += self.insn(exclude=("branch", "loop", "amo", "lrsc", "fault"))
+                body += self.insn(exclude=("branch", "loop", "amo", "lrsc", "fault", "quiet"))
                 bounds.append(len(body))
             walk = not self.vector and r.random() < 0.4
             if walk:  # a pointer the loop walks (checked once before its head in the translator): gp,
@@ -466,7 +469,7 @@ class Gen:
             out = shifts + ["or %s, %s, %s" % ((rot,) + ((a, b) if r.random() < 0.5 else (b, a)))]
             for _ in range(r.choice([0, 0, 1, 2, 3, 6, 11])):  # other work scheduled among them, as gcc does
                 other = self.insn(exclude=("branch", "loop", "amo", "lrsc", "mem", "storerun", "fmem", "sumload",
-                                           "copyrun", "shiftrot", "fp", "fcvt", "fmisc", "csr", "vset", "fault"))
+                                           "copyrun", "shiftrot", "fp", "fcvt", "fmisc", "csr", "vset", "fault", "quiet"))
                 if other:
                     out.insert(r.randrange(1, len(out)), other[0])
             if r.random() < 0.5:
@@ -566,6 +569,31 @@ class Gen:
             if op == "fmvf":
                 return ["fmv.%s.x %s, %s" % ("w" if p == "s" else "d", self.f(), self.xs())]
             return ["%s.%s %s, %s, %s" % (op, p, self.f(), self.f(), self.f())]
+        if kind == "quiet":
+            # C's isless before a sqrt: frflags a; flt b; fsflags a; bnez b, then a way that
+            # writes a before reading it: FP arithmetic (raising flags), integer work, loads of
+            # the scratch area and one that faults, where an exit must still show a as frflags
+            # read it
+            a, b = r.sample(XR, 2)
+            others = ["x%d" % k for k in XR if k != a]  # x() is shadowed in this method
+            self.label += 1
+            out = ["li x31, %d" % r.randrange(0x100, 0x8000), "fsflagsi %d" % r.choice([0, 0, r.randrange(32)])]
+            f1, f2, p = self.f(), self.f(), r.choice("dds")
+            if r.random() < 0.5:  # a host rounding mode and 0 < 0: the way runs, and in line
+                out += ["fsrmi x0, %d" % r.randrange(4), "fmv.%s.x %s, x0" % ("w" if p == "s" else "d", f1)]
+                f2 = f1
+            out += ["frflags %s" % "x%d" % a,
+                    "%s.%s %s, %s, %s" % (r.choice(["flt", "fle"]), p, "x%d" % b, f1, f2),
+                    "fsflags %s" % "x%d" % a, "bnez %s, .Lskip%d" % ("x%d" % b, self.label)]
+            for _ in range(r.randrange(1, 6)):
+                out.append(r.choice([
+                    "%s.d %s, %s, %s" % (r.choice(["fadd", "fsub", "fmul", "fdiv"]), self.f(), self.f(), self.f()),
+                    "fsqrt.d %s, %s" % (self.f(), self.f()),
+                    "addi %s, %s, %d" % (r.choice(others), r.choice(others), r.randrange(-2048, 2048)),
+                    "fld %s, %d(x27)" % (self.f(), r.randrange(0, 2032) & ~7),
+                    "ld %s, %d(x27)" % (r.choice(others), r.randrange(0, 2032) & ~7),
+                    "lw %s, %d(x31)" % (r.choice(others), r.randrange(-0xff, 0x800) & ~3)]))
+            return out + ["addi %s, %s, 1" % ("x%d" % a, r.choice(others)), ".Lskip%d:" % self.label]
         if kind == "fault":
             # an access below every emulator's first mapping, in the middle of the work: the
             # harness's SIGSEGV handler hashes the registers the fault shows and skips it
