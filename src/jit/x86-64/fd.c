@@ -129,11 +129,16 @@ static bool arith_in_place(struct tctx *t, bool d, uint8_t op, bool sqrt)
 static bool nan_transparent(const struct tctx *t, const struct rv_insn *in)
 {
 	unsigned op = in->op;
+	bool fma_s = op >= RV_FMADD_S && op <= RV_FNMADD_S, single = fma_s || (op >= RV_FADD_S && op <= RV_FSQRT_S);
 	if (in->rm != RV_RM_DYN || !t->frm_checked)
 		return false;
-	if ((op >= RV_FADD_S && op <= RV_FSQRT_S) || (op >= RV_FADD_D && op <= RV_FSQRT_D))
+	/* a single-precision source whose double result waits: the host's NaN may look boxed
+	 * (an operand's payload kept), the canonical one is not */
+	if (single && t->nan_pending & ~t->nan_single & (1u << in->rs1 | 1u << in->rs2 | (uint32_t)fma_s << in->rs3))
+		return false;
+	if (single || (op >= RV_FADD_D && op <= RV_FSQRT_D))
 		return true;
-	return ((op >= RV_FMADD_S && op <= RV_FNMADD_S) || (op >= RV_FMADD_D && op <= RV_FNMADD_D)) && t->j->host_fma;
+	return (fma_s || (op >= RV_FMADD_D && op <= RV_FNMADD_D)) && t->j->host_fma;
 }
 
 void jit_nan_flush(struct tctx *t)
