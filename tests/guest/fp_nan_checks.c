@@ -2,7 +2,8 @@
  * every way of seeing one sees RISC-V's canonical NaN, not x86's default NaN (sign set) or a
  * propagated payload: moves to integer registers, sign injection, stores, a fault's signal
  * frame, a branch out of the block, a system call, a multiply-add and an add that read it,
- * singles and doubles, in pairs with numbers and with other NaNs; and the flags are RISC-V's.
+ * singles and doubles, in pairs with numbers and with other NaNs, a single-precision operation
+ * that reads a double's; and the flags are RISC-V's.
  * Many rounds, so that the blocks are translated. */
 #include <signal.h>
 #include <stdint.h>
@@ -174,6 +175,27 @@ static void show(const char *what, struct result r)
 	       (unsigned long long)r.c, (unsigned long long)r.flags);
 }
 
+/* a double NaN waiting for its check, read by a single-precision operation: the host's NaN kept
+ * the operand's payload, which looks like a boxed single (+inf); RISC-V's canonical NaN does not */
+static struct result double_then_single(void)
+{
+	struct result r;
+	const uint64_t boxed_inf = 0xffffffff7f800000ull; /* a quiet NaN as a double */
+	double a;
+	memcpy(&a, &boxed_inf, 8);
+	__asm__ volatile("fsflags zero\n\t"
+			 "fsub.d ft0, %[a], %[one]\n\t"
+			 "fsqrt.s ft1, ft0\n\t"
+			 "fmv.x.d %[x], ft1\n\t"
+			 "fmv.x.d %[y], ft0\n\t"
+			 "frflags %[f]"
+			 : [x] "=r"(r.a), [y] "=r"(r.b), [f] "=r"(r.flags)
+			 : [a] "f"(a), [one] "f"(one)
+			 : "ft0", "ft1");
+	r.c = 0;
+	return r;
+}
+
 int main(void)
 {
 	uint8_t *none = fault_page(on_segv);
@@ -188,6 +210,7 @@ int main(void)
 		r[3] = fma_then_branch();
 		r[4] = across_syscall();
 		r[5] = loop_sum();
+		r[6] = double_then_single();
 		fault_bits = at_fault(none);
 		memcpy(&stored_bits, &stored, 8);
 		CHECK(r[0].a == CANON_D && r[0].b == 0x4000000000000000ull && r[0].c == r[0].b && r[0].flags == 0x10);
@@ -199,11 +222,13 @@ int main(void)
 		CHECK(r[4].a == CANON_D && r[4].b == 0x4000000000000000ull && r[4].c == 1 && r[4].flags == 0x10);
 		CHECK(r[5].a == CANON_D && r[5].b == 0x4042000000000000ull && r[5].flags == 0x10);
 		CHECK(fault_bits == CANON_D);
+		CHECK(r[6].a == CANON_S && r[6].b == CANON_D && r[6].flags == 0);
 	}
 	CHECK(faults == 2000);
 	show("pair then move", r[0]);
 	show("propagate then inject", r[1]);
 	show("singles", r[2]);
+	show("double then single", r[6]);
 	show("fma then branch", r[3]);
 	show("across a syscall", r[4]);
 	show("loop sum", r[5]);
