@@ -804,7 +804,7 @@ static uint64_t push_prepare(struct cluster *c, int r, uint64_t from, uint64_t u
 }
 
 /* Rank r's stream that page goes on from (the page after its last, or one it pushed since),
- * or NULL */
+ * marked as used now, or NULL */
 static struct cl_stream *stream_at(struct cluster *c, int r, uint64_t page)
 {
 	struct cl_stream *s = &c->streams[(size_t)r * CL_STREAMS];

@@ -641,9 +641,14 @@ void jit_fflags_check(struct tctx *t, int insn)
 		t->refused = t->e.full = true;
 }
 
+bool jit_fflags_deferred(const struct tctx *t, int insn)
+{
+	return t->fflags_rd && insn >= t->fflags_from && insn <= t->fflags_to;
+}
+
 void jit_fflags_settle(struct tctx *t, int insn)
 {
-	if (!t->fflags_rd || insn < t->fflags_from || insn > t->fflags_to)
+	if (!jit_fflags_deferred(t, insn))
 		return;
 	if (t->fflags_live) {
 		jit_fflags_check(t, insn);

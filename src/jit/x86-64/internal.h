@@ -462,6 +462,8 @@ void t_cold_nan(struct tctx *t, uint8_t *site, int32_t regs, uint64_t value);
  * must be in its register: written there from the MXCSR or its copy (rax, rcx clobbered).
  * jit_fflags_probe: before insns[fflags_from], the probes of a live window's loads. */
 void jit_fflags_settle(struct tctx *t, int insn);
+/* Whether insns[insn] is where a deferred frflags value is not yet written */
+bool jit_fflags_deferred(const struct tctx *t, int insn);
 void jit_fflags_probe(struct tctx *t);
 /* A fault site of insns[insn] in a live window: refuses the block where the MXCSR may no longer
  * hold the value there (its translation broke fd.c's live_window rule) */

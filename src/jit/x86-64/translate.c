@@ -1455,7 +1455,7 @@ void t_fault_site(struct tctx *t)
 		t->faults[t->nfaults].host_off = (uint32_t)(t->e.p - t->start);
 		t->faults[t->nfaults].insn = (uint16_t)t->idx;
 		t->faults[t->nfaults].replay = 0;
-		bool deferred = t->fflags_rd && t->idx >= t->fflags_from && t->idx <= t->fflags_to;
+		bool deferred = jit_fflags_deferred(t, t->idx);
 		t->faults[t->nfaults].fflags_rd = deferred ? t->fflags_rd & 31 : 0;
 		t->faults[t->nfaults].fflags_live = deferred && t->fflags_live;
 		if (deferred && t->fflags_live)
