@@ -502,11 +502,29 @@ class Gen:
             r.shuffle(lorder)
             r.shuffle(sorder)
             where = list(range(n)) if r.random() < 0.85 else r.sample(range(n), n)
-            out = ["%s x%d, %d(x27)" % (op, regs[k], src + k * size) for k in lorder] + \
+            fault = "fault" not in exclude and r.random() < 0.3  # not in loops: x31 counts there
+            out = (["li x31, %d" % r.randrange(0x100, 0x8000)] if fault else []) + \
+                  ["%s x%d, %d(x27)" % (op, regs[k], src + k * size) for k in lorder] + \
                   ["%s x%d, %d(x27)" % ({1: "sb", 2: "sh", 4: "sw"}[size], regs[k], dst + where[k] * size)
                    for k in sorder]
-            for k in r.sample(range(n), r.choice([0, 1, n])):  # loaded registers that die at once
-                out.append("addi x%d, %s, %d" % (regs[k], self.xs(), r.randrange(-8, 8)))
+            if fault:
+                # loads, pure operations, then a load that faults before the loaded registers die:
+                # the translator may leave them unwritten there, and replay the run at the fault
+                others = [q for q in XR if q not in regs]
+                if r.random() < 0.5:  # b read, then written: a replay from the run would see its new value
+                    a, b = r.sample(others, 2)
+                    out += ["addi x%d, x%d, 1" % (a, b), "addi x%d, x%d, 3" % (b, b)]
+                for _ in range(r.randrange(3)):
+                    if r.random() < 0.5:
+                        out.append("ld x%d, %d(x27)" % (r.choice(others), r.randrange(0, 2040 - 8) & ~7))
+                    else:
+                        out.append("addi x%d, %s, %d" % (r.choice(XR), self.xs(), r.randrange(-8, 8)))
+                out.append("%s x%d, %d(x31)" % (r.choice(["ld", "lw", "lbu"]), r.choice(XR), r.randrange(-0xff, 0x800)))
+                dying = regs
+            else:
+                dying = [regs[k] for k in r.sample(range(n), r.choice([0, 1, n]))]  # loaded registers that die at once
+            for q in dying:
+                out.append("addi x%d, %s, %d" % (q, self.xs(), r.randrange(-8, 8)))
             return out
         if kind == "storerun":
             # narrow stores that tile 2, 4 or 8 bytes in any order (an unaligned word copied

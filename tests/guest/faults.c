@@ -414,6 +414,70 @@ int main(void)
 		}
 	}
 
+	/* such a copy whose registers die after a load that faults (the translator leaves them
+	 * unwritten and replays the copy at the fault): the handler sees each as the copy left it.
+	 * In the second, t0 and t3 are written after the copy and t4 loaded before the fault; in the
+	 * third, the copy's source pointer moves before that load: a replay would read the next four
+	 * bytes. */
+	{
+		CHECK(mprotect(page, 2 * 4096, PROT_READ | PROT_WRITE) == 0);
+		CHECK(mprotect(page + 4096, 4096, PROT_NONE) == 0);
+		for (int r = 0; r < 24; r++) { /* eight times each: translated after the first few */
+			int i = r / 8;
+			uintptr_t at;
+			char *from = page + 256, *to = page + 64, *edge = page + 4096 - 8;
+			for (int k = 0; k < 8; k++)
+				page[256 + k] = (char)(0xb1 + k);
+			memset(to, 0, 8);
+			memset(edge, 0, 8);
+			faults = 0;
+			fault_pc = 0;
+			if (sigsetjmp(jb, 1) == 0) {
+				if (i == 0)
+					__asm__ volatile("lbu t4, 0(%2)\n\tli t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"
+							 "lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"
+							 "sb t0, 0(%1)\n\tsb t1, 1(%1)\n\tsb t2, 2(%1)\n\tsb t3, 3(%1)\n"
+							 "faults_copy_ld0:\tld t1, 8(%2)\n\tli t0, 0\n\tli t2, 0\n\tli t3, 0"
+							 :
+							 : "r"(from), "r"(to), "r"(edge)
+							 : "t0", "t1", "t2", "t3", "t4", "memory");
+				else if (i == 1)
+					__asm__ volatile("lbu t4, 0(%2)\n\tli t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"
+							 "lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"
+							 "sb t0, 0(%1)\n\tsb t1, 1(%1)\n\tsb t2, 2(%1)\n\tsb t3, 3(%1)\n\t"
+							 "addi t3, t3, 0x100\n\tli t0, 7\n\tld t4, 0(%2)\n"
+							 "faults_copy_ld1:\tld t1, 8(%2)\n\tli t2, 0\n\tli t3, 0"
+							 :
+							 : "r"(from), "r"(to), "r"(edge)
+							 : "t0", "t1", "t2", "t3", "t4", "memory");
+				else
+					__asm__ volatile("lbu t4, 0(%2)\n\tli t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"
+							 "lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"
+							 "sb t0, 0(%1)\n\tsb t1, 1(%1)\n\tsb t2, 2(%1)\n\tsb t3, 3(%1)\n\t"
+							 "addi %0, %0, 4\n"
+							 "faults_copy_ld2:\tld t1, 8(%2)\n\tli t0, 0\n\tli t2, 0\n\tli t3, 0"
+							 : "+r"(from)
+							 : "r"(to), "r"(edge)
+							 : "t0", "t1", "t2", "t3", "t4", "memory");
+			}
+			if (i == 0)
+				__asm__("lla %0, faults_copy_ld0" : "=r"(at));
+			else if (i == 1)
+				__asm__("lla %0, faults_copy_ld1" : "=r"(at));
+			else
+				__asm__("lla %0, faults_copy_ld2" : "=r"(at));
+			CHECK(faults == 1 && fault_pc == at && addr == (uintptr_t)page + 4096);
+			CHECK(fault_regs[5] == (i == 1 ? 7u : 0xb1u) && fault_regs[6] == 0xb2 && fault_regs[7] == 0xb3 &&
+			      fault_regs[28] == (i == 1 ? 0x1b4u : 0xb4u) && (i != 1 || fault_regs[29] == 0));
+			if (r % 8 == 7)
+				printf("copy, then a fault %d: t0=%llx t1=%llx t2=%llx t3=%llx, to %02x %02x %02x %02x\n", i,
+				       (unsigned long long)fault_regs[5], (unsigned long long)fault_regs[6],
+				       (unsigned long long)fault_regs[7], (unsigned long long)fault_regs[28], to[0] & 0xff,
+				       to[1] & 0xff, to[2] & 0xff, to[3] & 0xff);
+		}
+		CHECK(mprotect(page + 4096, 4096, PROT_READ | PROT_WRITE) == 0);
+	}
+
 	/* illegal instruction and ebreak: the pc is the instruction's own, and execution goes on */
 	mode = 2;
 	faults = 0;
