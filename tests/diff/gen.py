@@ -418,6 +418,12 @@ class Gen:
                 return ["%s %s, %s" % (op, self.xd(), self.xs())]
             return ["%s %s, %s, %s" % (op, self.xd(), self.xs(), self.xs())]
         if kind == "lui":
+            if r.random() < 0.4:  # la and li of 32 bits: the translator makes the sum at once
+                d = self.xs()
+                first = r.choice(["lui", "auipc"])
+                return ["%s %s, %d" % (first, d, r.randrange(1 << 20)),
+                        "%s %s, %s, %d" % (r.choice(["addi", "addiw"] if first == "lui" else ["addi"]), d, d,
+                                           r.randrange(-2048, 2048))]
             return ["lui %s, %d" % (self.xd(), r.randrange(1 << 20)), "auipc %s, %d" % (self.xd(), r.randrange(1 << 20))][r.randrange(2):][:1]
         if kind == "mem":
             size = r.choice([1, 2, 4, 8])

@@ -433,6 +433,10 @@ void t_extend_w(struct tctx *t, unsigned rd, int h, int from);
  * guest would: no register that the replay reads before it writes it may have been written
  * before. The registers that may be left unwritten, with that window set; 0 if none. */
 uint32_t t_replay_window(struct tctx *t, uint32_t regs, uint32_t unwritten, int from);
+/* The constant that insns[k] (lui, auipc or li) leaves in its rd, or with n 2, the constant that
+ * it and insns[k + 1], an addi (addiw after lui) of that register right after it, leave there;
+ * false where they do not make one */
+bool t_constant(const struct tctx *t, int k, int n, uint64_t *v);
 /* Whether instruction p reads guest register r as a source (by its format: rs2 for R-type) */
 bool t_reads(const struct rv_insn *p, unsigned r);
 /* Whether the instruction n places on is a pure integer operation (no access, no exit) */

@@ -561,12 +561,22 @@ static void store(struct tctx *t, int size)
 	e_store(&t->e, m, h >= 0 ? h : RDX, size);
 }
 
+/* lui or auipc and an addi of its register (la, li of 32 bits): the sum at once */
+static void constant(struct tctx *t)
+{
+	uint64_t v;
+	t->consumed = t->in->rd && t_peek(t, 1) && t_constant(t, t->idx, 2, &v) ? 2 : 1;
+	if (t->consumed == 1)
+		t_constant(t, t->idx, 1, &v);
+	t_put_imm(t, t->in->rd, v);
+}
+
 bool jit_rv64i(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	switch (in->op) {
-	case RV_LUI: t_put_imm(t, in->rd, (uint64_t)in->imm); return true;
-	case RV_AUIPC: t_put_imm(t, in->rd, t->pc + (uint64_t)in->imm); return true;
+	case RV_LUI:
+	case RV_AUIPC: constant(t); return true;
 	case RV_LB: load(t, 1, true); return true;
 	case RV_LH: load(t, 2, true); return true;
 	case RV_LW: load(t, 4, true); return true;

@@ -1776,18 +1776,32 @@ static struct jit_block *meta_alloc(struct jit_cache *j, size_t bytes)
 	return b;
 }
 
-/* True when the instruction at pc sets its rd to a constant inside the guest space (auipc,
- * lui, li): a base register that needs no address check, like one that passed it. */
-static bool constant_in_space(const struct tctx *t, const struct rv_insn *in, uint64_t pc)
+bool t_constant(const struct tctx *t, int k, int n, uint64_t *v)
 {
-	uint64_t v;
+	const struct rv_insn *in = &t->insns[k], *p = &t->insns[k + 1];
 	if (in->op == RV_AUIPC)
-		v = pc + (uint64_t)in->imm;
+		*v = t->insn_pc[k] + (uint64_t)in->imm;
 	else if (in->op == RV_LUI || (in->op == RV_ADDI && in->rs1 == 0))
-		v = (uint64_t)in->imm;
+		*v = (uint64_t)in->imm;
 	else
 		return false;
-	return v < t->cpu->m->space.size;
+	if (n == 1)
+		return true;
+	if (in->op == RV_ADDI || p->rd != in->rd || p->rs1 != in->rd || t->insn_pc[k + 1] != t->insn_pc[k] + in->len ||
+	    (p->op != RV_ADDI && (p->op != RV_ADDIW || in->op != RV_LUI)))
+		return false;
+	*v += (uint64_t)p->imm;
+	if (p->op == RV_ADDIW)
+		*v = (uint64_t)(int64_t)(int32_t)*v;
+	return true;
+}
+
+/* True when the n instructions at insns[k] set their rd to a constant inside the guest space
+ * (t_constant): a base register that needs no address check, like one that passed it. */
+static bool constant_in_space(const struct tctx *t, int k, int n)
+{
+	uint64_t v;
+	return t_constant(t, k, n, &v) && v < t->cpu->m->space.size;
 }
 
 /* The 32-bit operations the translator may leave unextended (upper_dead; a path that extends
@@ -2705,7 +2719,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			base_moved(&t, t.in, checked);
 		if (t.consumed == 1 && !t.ptb && t.insns[t.idx].op == RV_FLW) /* a plugin may write registers */
 			t.f_boxed |= 1u << t.insns[t.idx].rd;
-		if (t.consumed == 1 && constant_in_space(&t, &t.insns[t.idx], pc))
+		if (t.consumed <= 2 && constant_in_space(&t, t.idx, t.consumed))
 			t.base_checked |= 1u << (t.insns[t.idx].rd & 31);
 		/* a plugin may write registers */
 		last = &t.insns[t.idx + t.consumed - 1]; /* a pattern ending in a load leaves its value exact */
