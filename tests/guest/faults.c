@@ -414,26 +414,27 @@ int main(void)
 		}
 	}
 
-	/* such a copy whose registers die after a load that faults (the translator leaves them
-	 * unwritten and replays the copy at the fault): the handler sees each as the copy left it.
-	 * In the second, t0 and t3 are written after the copy and t4 loaded before the fault; in the
-	 * third, the copy's source pointer moves before that load: a replay would read the next four
-	 * bytes. */
+	/* such a copy whose registers die after a load that faults: the handler sees each as the
+	 * copy left it (a translation that leaves them unwritten until the fault and then replays the
+	 * copy reads its bytes again). In the second, t0 and t3 are written after the copy and t4
+	 * loaded before the fault; in the third, the copy's source pointer moves before that load; in
+	 * the fourth, the copy's destination is its source moved by one byte, so that a replay would
+	 * read the bytes the copy wrote. */
 	{
 		CHECK(mprotect(page, 2 * 4096, PROT_READ | PROT_WRITE) == 0);
 		CHECK(mprotect(page + 4096, 4096, PROT_NONE) == 0);
-		for (int r = 0; r < 24; r++) { /* eight times each: translated after the first few */
+		for (int r = 0; r < 32; r++) { /* eight times each: translated after the first few */
 			int i = r / 8;
 			uintptr_t at;
-			char *from = page + 256, *to = page + 64, *edge = page + 4096 - 8;
-			for (int k = 0; k < 8; k++)
-				page[256 + k] = (char)(0xb1 + k);
+			char *from = page + 256, *to = i == 3 ? page + 257 : page + 64, *edge = page + 4096 - 8;
 			memset(to, 0, 8);
 			memset(edge, 0, 8);
+			for (int k = 0; k < 8; k++) /* after: the fourth copy's destination overlaps it */
+				page[256 + k] = (char)(0xb1 + k);
 			faults = 0;
 			fault_pc = 0;
 			if (sigsetjmp(jb, 1) == 0) {
-				if (i == 0)
+				if (i == 0 || i == 3)
 					__asm__ volatile("lbu t4, 0(%2)\n\tli t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"
 							 "lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"
 							 "sb t0, 0(%1)\n\tsb t1, 1(%1)\n\tsb t2, 2(%1)\n\tsb t3, 3(%1)\n"
@@ -460,7 +461,7 @@ int main(void)
 							 : "r"(to), "r"(edge)
 							 : "t0", "t1", "t2", "t3", "t4", "memory");
 			}
-			if (i == 0)
+			if (i == 0 || i == 3)
 				__asm__("lla %0, faults_copy_ld0" : "=r"(at));
 			else if (i == 1)
 				__asm__("lla %0, faults_copy_ld1" : "=r"(at));

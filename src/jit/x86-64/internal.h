@@ -282,9 +282,6 @@ struct tctx {
 	} helper_site[2 * MAX_BLOCK_INSNS];
 	int ncold;
 	int nfaults;
-	/* fault sites of insns[replay_from + 1] to insns[replay_until] replay from insns[replay_from]
-	 * (t_replay_window), or replay_from -1 */
-	int replay_from, replay_until;
 	int nhelpers;
 	int npeeked;                      /* insns[] decoded so far: past idx when a pattern looked ahead */
 	int consumed;                     /* guest instructions the last translation step covered */
@@ -426,13 +423,6 @@ bool t_upper_dead_after(struct tctx *t, unsigned rd, int from);
  * `from` places on: left out where nothing sees the upper half, else emitted now or put off
  * (translate.c's extend_late) */
 void t_extend_w(struct tctx *t, unsigned rd, int h, int from);
-/* Of the registers `regs`, which the loads from the current instruction to the one `from` - 1
- * places on write (loads and stores only; `unwritten`: those of their registers already left
- * unwritten), those that die before anything but an integer load through a checked base can see
- * them. Such a load's fault then replays from the current instruction, which writes them as the
- * guest would: no register that the replay reads before it writes it may have been written
- * before. The registers that may be left unwritten, with that window set; 0 if none. */
-uint32_t t_replay_window(struct tctx *t, uint32_t regs, uint32_t unwritten, int from);
 /* The constant that insns[k] (lui, auipc or li) leaves in its rd, or with n 2, the constant that
  * it and insns[k + 1], an addi (addiw after lui) of that register right after it, leave there;
  * false where they do not make one */

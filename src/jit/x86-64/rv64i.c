@@ -376,7 +376,7 @@ static bool copy_run(struct tctx *t, int size, bool sign)
 {
 	const struct rv_insn *in = t->in, *ld[8] = {in}, *st[8], *part[8], *spart[8], *p;
 	int n = 1, lo, slo, w;
-	uint32_t written = 1u << in->rd, unwritten = 0;
+	uint32_t written = 1u << in->rd;
 	struct emit *e = &t->e;
 	struct mem m;
 	if (!in->rd || in->rd == in->rs1)
@@ -400,18 +400,13 @@ static bool copy_run(struct tctx *t, int size, bool sign)
 	for (int k = 0; k < n; k++) /* each store puts its register where its load took it */
 		if (spart[k]->rs2 != part[k]->rd)
 			return false;
-	for (int k = 0; k < n; k++)
-		if (t_dead_after(t, ld[k]->rd, 2 * n))
-			unwritten |= 1u << ld[k]->rd;
 	m = t_address(t, in->rs1, lo);
 	t_fault_site_replay(t, n);
 	e_load(e, RDX, m, w, false);
-	/* those that only loads may see before they die: a fault there replays the run */
-	unwritten |= t_replay_window(t, written & ~unwritten, unwritten, 2 * n);
 	for (int k = 0; k < n; k++) {
 		int h = t_host_reg(t, ld[k]->rd), dst = h >= 0 ? h : RAX, src = RDX;
 		unsigned shift = 8 * (unsigned)((int)ld[k]->imm - lo);
-		if (unwritten >> ld[k]->rd & 1)
+		if (t_dead_after(t, ld[k]->rd, 2 * n))
 			continue;
 		if (shift) {
 			e_mov_rr(e, true, dst, RDX);

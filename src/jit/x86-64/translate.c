@@ -1449,39 +1449,29 @@ struct mem t_split_address(struct tctx *t, struct mem m, int size)
 	return t_guest(t, RCX, 0);
 }
 
-/* A fault site whose fault replays n instructions from the current one (0: none), or from
- * replay_from inside its window (t_replay_window) */
-static void fault_site(struct tctx *t, int n)
+void t_fault_site(struct tctx *t)
 {
-	int from = t->idx;
-	if (t->replay_from >= 0 && t->idx > t->replay_from && t->idx <= t->replay_until) {
-		from = t->replay_from;
-		n = t->idx - from + (n ? n : 1);
-	}
 	if (t->nfaults < (int)(sizeof t->faults / sizeof t->faults[0])) {
 		t->faults[t->nfaults].host_off = (uint32_t)(t->e.p - t->start);
-		t->faults[t->nfaults].insn = (uint16_t)from;
-		t->faults[t->nfaults].replay = (uint8_t)n;
+		t->faults[t->nfaults].insn = (uint16_t)t->idx;
+		t->faults[t->nfaults].replay = 0;
 		bool deferred = jit_fflags_deferred(t, t->idx);
 		t->faults[t->nfaults].fflags_rd = deferred ? t->fflags_rd & 31 : 0;
 		t->faults[t->nfaults].fflags_live = deferred && t->fflags_live;
 		if (deferred && t->fflags_live)
 			jit_fflags_check(t, t->idx);
-		t->faults[t->nfaults].pc_off = (int32_t)((from == t->idx ? t->pc : t->insn_pc[from]) - t->block_pc);
+		t->faults[t->nfaults].pc_off = (int32_t)(t->pc - t->block_pc);
 		t->nfaults++;
 	} else {
 		t->refused = t->e.full = true; /* never lose precision: the block is translated shorter */
 	}
 }
 
-void t_fault_site(struct tctx *t)
-{
-	fault_site(t, 0);
-}
-
 void t_fault_site_replay(struct tctx *t, int n)
 {
-	fault_site(t, n);
+	t_fault_site(t);
+	if (!t->e.full)
+		t->faults[t->nfaults - 1].replay = (uint8_t)n;
 }
 
 void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why)
@@ -2028,65 +2018,6 @@ bool t_pure(struct tctx *t, int n)
 	return p && upper_use(p) != FULL;
 }
 
-/* The guest integer registers an instruction reads, by its format */
-static uint32_t reads_of(const struct rv_insn *p)
-{
-	switch (rv_op_format(p->op)) {
-	case F_R:
-	case F_STORE: return (1u << p->rs1 | 1u << p->rs2) & ~1u;
-	case F_U: return 0;
-	default: return 1u << p->rs1 & ~1u;
-	}
-}
-
-uint32_t t_replay_window(struct tctx *t, uint32_t regs, uint32_t unwritten, int from)
-{
-	uint32_t pending = regs & ~1u, dead = 0, written = 0, defined = 0, livein = 0, early = 0, loads = 0;
-	int last = -1, k;
-	if (t->replay_from >= 0 && t->idx <= t->replay_until)
-		return 0; /* inside another window */
-	for (k = 0; k < from; k++)
-		written |= 1u << t_peek(t, k)->rd;
-	for (k = from; pending && k < from + 16; k++) {
-		const struct rv_insn *p = t_peek(t, k);
-		bool load = p && rv_op_format(p->op) == F_LOAD;
-		if (!p || (!load && upper_use(p) == FULL))
-			break;
-		pending &= ~reads_of(p); /* seen: written as usual */
-		/* a load's base passed the check, so that the access leaves only by a fault */
-		if (load && (!(t->base_checked >> p->rs1 & 1) || (written >> p->rs1 & 1)))
-			break;
-		if (load)
-			loads |= 1u << (k - from);
-		if (p->rd && (pending >> p->rd & 1)) {
-			pending &= ~(1u << p->rd);
-			dead |= 1u << p->rd;
-			last = k;
-		}
-		written |= 1u << p->rd;
-	}
-	if (!dead)
-		return 0;
-	loads &= (2u << (last - from)) - 1; /* the loads up to the last death */
-	if (!loads)
-		return dead; /* nothing between may leave */
-	last = from + 31 - __builtin_clz(loads);
-	/* a replay from here to the last such load must find what it reads first as it was */
-	unwritten |= dead;
-	for (k = 0; k <= last; k++) {
-		const struct rv_insn *p = k ? t_peek(t, k) : t->in;
-		livein |= reads_of(p) & ~defined;
-		defined |= 1u << p->rd;
-		if (k < last && !(k < from && rv_op_format(p->op) == F_LOAD && (unwritten >> p->rd & 1)))
-			early |= 1u << p->rd;
-	}
-	if (early & livein & ~1u)
-		return 0;
-	t->replay_from = t->idx;
-	t->replay_until = t->idx + last;
-	return dead;
-}
-
 bool t_dead_after(struct tctx *t, unsigned r, int from)
 {
 	for (int n = from;; n++) {
@@ -2593,7 +2524,6 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.block_pc = pc;
 	t.leave = NULL;
 	t.idx = t.ncold = t.nfaults = t.nhelpers = t.npeeked = 0;
-	t.replay_from = t.replay_until = -1;
 	memset(t.done_early, 0, sizeof t.done_early);
 	t.refused = false;
 	t.watched_page = UINT64_MAX;
