@@ -53,6 +53,14 @@ class Gen:
     def xd(self):
         return x(0) if self.r.random() < 0.03 else self.xs()
 
+    def fault_base(self):
+        """x31 set below every emulator's first mapping: an access through it faults"""
+        return "li x31, %d" % self.r.randrange(0x100, 0x8000)
+
+    def fault_offset(self):
+        """an access's offset from fault_base's x31 (all still below the first mapping)"""
+        return self.r.randrange(-0xff, 0x800)
+
     def f(self):
         return "f%d" % self.r.randrange(32)
 
@@ -509,13 +517,14 @@ class Gen:
             r.shuffle(sorder)
             where = list(range(n)) if r.random() < 0.85 else r.sample(range(n), n)
             fault = "fault" not in exclude and r.random() < 0.3  # not in loops: x31 counts there
-            out = (["li x31, %d" % r.randrange(0x100, 0x8000)] if fault else []) + \
+            out = ([self.fault_base()] if fault else []) + \
                   ["%s x%d, %d(x27)" % (op, regs[k], src + k * size) for k in lorder] + \
                   ["%s x%d, %d(x27)" % ({1: "sb", 2: "sh", 4: "sw"}[size], regs[k], dst + where[k] * size)
                    for k in sorder]
             if fault:
                 # loads, pure operations, then a load that faults before the loaded registers die:
-                # the translator may leave them unwritten there, and replay the run at the fault
+                # its fault must show them as the copy left them, though the copy's stores may have
+                # changed the bytes it loaded
                 others = [q for q in XR if q not in regs]
                 if r.random() < 0.5:  # b read, then written: a replay from the run would see its new value
                     a, b = r.sample(others, 2)
@@ -525,7 +534,7 @@ class Gen:
                         out.append("ld x%d, %d(x27)" % (r.choice(others), r.randrange(0, 2040 - 8) & ~7))
                     else:
                         out.append("addi x%d, %s, %d" % (r.choice(XR), self.xs(), r.randrange(-8, 8)))
-                out.append("%s x%d, %d(x31)" % (r.choice(["ld", "lw", "lbu"]), r.choice(XR), r.randrange(-0xff, 0x800)))
+                out.append("%s x%d, %d(x31)" % (r.choice(["ld", "lw", "lbu"]), r.choice(XR), self.fault_offset()))
                 dying = regs
             else:
                 dying = [regs[k] for k in r.sample(range(n), r.choice([0, 1, n]))]  # loaded registers that die at once
@@ -601,7 +610,7 @@ class Gen:
             a, b = r.sample(XR, 2)
             others = ["x%d" % k for k in XR if k != a]  # x() is shadowed in this method
             self.label += 1
-            out = ["li x31, %d" % r.randrange(0x100, 0x8000), "fsflagsi %d" % r.choice([0, 0, r.randrange(32)])]
+            out = [self.fault_base(), "fsflagsi %d" % r.choice([0, 0, r.randrange(32)])]
             f1, f2, p = self.f(), self.f(), r.choice("dds")
             if r.random() < 0.5:  # a host rounding mode and 0 < 0: the way runs, and in line
                 out += ["fsrmi x0, %d" % r.randrange(4), "fmv.%s.x %s, x0" % ("w" if p == "s" else "d", f1)]
@@ -616,16 +625,15 @@ class Gen:
                     "addi %s, %s, %d" % (r.choice(others), r.choice(others), r.randrange(-2048, 2048)),
                     "fld %s, %d(x27)" % (self.f(), r.randrange(0, 2032) & ~7),
                     "ld %s, %d(x27)" % (r.choice(others), r.randrange(0, 2032) & ~7),
-                    "lw %s, %d(x31)" % (r.choice(others), r.randrange(-0xff, 0x800) & ~3)]))
+                    "lw %s, %d(x31)" % (r.choice(others), self.fault_offset() & ~3)]))
             return out + ["addi %s, %s, 1" % ("x%d" % a, r.choice(others)), ".Lskip%d:" % self.label]
         if kind == "fault":
             # an access below every emulator's first mapping, in the middle of the work: the
             # harness's SIGSEGV handler hashes the registers the fault shows and skips it
-            a = r.randrange(0x100, 0x8000)
-            off = r.randrange(-0xff, 0x800)
+            base, off = self.fault_base(), self.fault_offset()
             op = r.choice(["lb", "lhu", "lw", "ld", "sb", "sh", "sw", "sd", "fld", "flw", "fsd", "fsw"])
             reg = self.f() if op[0] == "f" else self.xd() if op[0] == "l" else self.xs()
-            return ["li x31, %d" % a, "%s %s, %d(x31)" % (op, reg, off)]
+            return [base, "%s %s, %d(x31)" % (op, reg, off)]
         if kind == "fmem":
             p = r.choice(["w", "d"])
             off = r.randrange(0, 2040 - 8) & ~(3 if p == "w" else 7)

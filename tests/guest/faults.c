@@ -421,6 +421,11 @@ int main(void)
 	 * the fourth, the copy's destination is its source moved by one byte, so that a replay would
 	 * read the bytes the copy wrote. */
 	{
+/* t4 loaded through edge (%2), so that its base is checked; the copy of from (%0) to to (%1) */
+#define FAULTS_COPY                                                                                                    \
+	"lbu t4, 0(%2)\n\tli t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"                                           \
+	"lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"                                             \
+	"sb t0, 0(%1)\n\tsb t1, 1(%1)\n\tsb t2, 2(%1)\n\tsb t3, 3(%1)\n"
 		CHECK(mprotect(page, 2 * 4096, PROT_READ | PROT_WRITE) == 0);
 		CHECK(mprotect(page + 4096, 4096, PROT_NONE) == 0);
 		for (int r = 0; r < 32; r++) { /* eight times each: translated after the first few */
@@ -435,27 +440,18 @@ int main(void)
 			fault_pc = 0;
 			if (sigsetjmp(jb, 1) == 0) {
 				if (i == 0 || i == 3)
-					__asm__ volatile("lbu t4, 0(%2)\n\tli t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"
-							 "lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"
-							 "sb t0, 0(%1)\n\tsb t1, 1(%1)\n\tsb t2, 2(%1)\n\tsb t3, 3(%1)\n"
-							 "faults_copy_ld0:\tld t1, 8(%2)\n\tli t0, 0\n\tli t2, 0\n\tli t3, 0"
+					__asm__ volatile(FAULTS_COPY "faults_copy_ld0:\tld t1, 8(%2)\n\tli t0, 0\n\tli t2, 0\n\tli t3, 0"
 							 :
 							 : "r"(from), "r"(to), "r"(edge)
 							 : "t0", "t1", "t2", "t3", "t4", "memory");
 				else if (i == 1)
-					__asm__ volatile("lbu t4, 0(%2)\n\tli t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"
-							 "lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"
-							 "sb t0, 0(%1)\n\tsb t1, 1(%1)\n\tsb t2, 2(%1)\n\tsb t3, 3(%1)\n\t"
-							 "addi t3, t3, 0x100\n\tli t0, 7\n\tld t4, 0(%2)\n"
+					__asm__ volatile(FAULTS_COPY "addi t3, t3, 0x100\n\tli t0, 7\n\tld t4, 0(%2)\n"
 							 "faults_copy_ld1:\tld t1, 8(%2)\n\tli t2, 0\n\tli t3, 0"
 							 :
 							 : "r"(from), "r"(to), "r"(edge)
 							 : "t0", "t1", "t2", "t3", "t4", "memory");
 				else
-					__asm__ volatile("lbu t4, 0(%2)\n\tli t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"
-							 "lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"
-							 "sb t0, 0(%1)\n\tsb t1, 1(%1)\n\tsb t2, 2(%1)\n\tsb t3, 3(%1)\n\t"
-							 "addi %0, %0, 4\n"
+					__asm__ volatile(FAULTS_COPY "addi %0, %0, 4\n"
 							 "faults_copy_ld2:\tld t1, 8(%2)\n\tli t0, 0\n\tli t2, 0\n\tli t3, 0"
 							 : "+r"(from)
 							 : "r"(to), "r"(edge)
@@ -477,6 +473,7 @@ int main(void)
 				       to[1] & 0xff, to[2] & 0xff, to[3] & 0xff);
 		}
 		CHECK(mprotect(page + 4096, 4096, PROT_READ | PROT_WRITE) == 0);
+#undef FAULTS_COPY
 	}
 
 	/* illegal instruction and ebreak: the pc is the instruction's own, and execution goes on */

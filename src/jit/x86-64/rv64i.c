@@ -561,7 +561,7 @@ static void constant(struct tctx *t)
 {
 	uint64_t v;
 	t->consumed = t->in->rd && t_peek(t, 1) && t_constant(t, t->idx, 2, &v) ? 2 : 1;
-	if (t->consumed == 1)
+	if (t->consumed == 1) /* lui or auipc alone: always a constant */
 		t_constant(t, t->idx, 1, &v);
 	t_put_imm(t, t->in->rd, v);
 }

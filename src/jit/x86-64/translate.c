@@ -1777,7 +1777,8 @@ bool t_constant(const struct tctx *t, int k, int n, uint64_t *v)
 		return false;
 	if (n == 1)
 		return true;
-	if (in->op == RV_ADDI || p->rd != in->rd || p->rs1 != in->rd || t->insn_pc[k + 1] != t->insn_pc[k] + in->len ||
+	/* lui and auipc do not end a block: insns[k + 1] is the next instruction */
+	if (in->op == RV_ADDI || p->rd != in->rd || p->rs1 != in->rd ||
 	    (p->op != RV_ADDI && (p->op != RV_ADDIW || in->op != RV_LUI)))
 		return false;
 	*v += (uint64_t)p->imm;
