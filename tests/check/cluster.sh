@@ -63,11 +63,13 @@ for src in $progs; do
 		# the translator sees every block from its first run, as for static programs in tests/run
 		tier=()
 		[ "$3" = jit ] && tier=(--translate-after 1)
-		[ -n "${4:-}" ] && tier+=(--cluster-opt all)
+		# (-d signal: a guest's fatal fault names its pc and address, a host fault says so)
+		[ -n "${4:-}" ] && tier+=(--cluster-opt all -d signal)
 		(cd "$T" && mpi "$1" "$2" "$RVX" --cluster --engine "$3" "${tier[@]}" "$bin" >"$out.out" 2>"$out.err")
 		st=$?
 		if [ "$st" != "$expect" ]; then
 			echo "FAIL $t: exit status $st, expected $expect: $(grep -v '^\(---\|$\)' "$out.err" | head -c 300)"
+			grep '^rvx:' "$out.err" | grep -v 'delivering signal' | tail -5
 		elif ! cmp -s "$out.out" "$bin.ref"; then
 			echo "FAIL $t: output differs from the reference: $(diff "$out.out" "$bin.ref" | head -5 | tr '\n' '|')"
 		else
