@@ -335,6 +335,7 @@ void rvx_machine_free(rvx_machine *m)
 	for (i = 0; m->reexec_argv && m->reexec_argv[i]; i++)
 		free(m->reexec_argv[i]);
 	free(m->reexec_argv);
+	free(m->shm);
 	free(m->sysroot);
 	free(m->exe_path);
 	free(m->error);

@@ -164,6 +164,10 @@ struct rvx_vcpu {
 	uint8_t v_elem[4][32] __attribute__((aligned(32))); /* the same for one chunk masked by v0; its .vf scalar */
 };
 
+struct shm_attach {
+	uint64_t addr, len;
+};
+
 struct rvx_machine {
 	struct rvx_space space;
 	struct rvx_config cfg;
@@ -182,6 +186,8 @@ struct rvx_machine {
 	uint8_t unimp_reported[64];  /* syscalls reported once, a bit each */
 
 	uint64_t brk_start, brk_cur, brk_mapped;
+	struct shm_attach *shm; /* System V shared memory attached (guest address, length), under lock */
+	int nshm;
 	uint64_t sigreturn_tramp; /* guest address of the rt_sigreturn trampoline */
 	uint64_t auxv_addr, auxv_len;
 	uint64_t entry, phdr, phnum, interp_base, load_bias;

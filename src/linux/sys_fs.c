@@ -171,8 +171,8 @@ static long vector_io(struct rvx_vcpu *cpu, const uint64_t *a, long nr, int posi
 	long r = get_iovec(cpu, a[1], a[2], iov);
 	if (r < 0)
 		return r;
-	if (positioned)
-		return SAFE_SYSCALL(cpu, nr, (int)a[0], iov, (int)a[2], a[3], 0, 0);
+	if (positioned) /* the offset's two halves (the high one 0 on 64 bits), preadv2's flags */
+		return SAFE_SYSCALL(cpu, nr, (int)a[0], iov, (int)a[2], a[3], a[4], positioned > 1 ? a[5] : 0);
 	return SAFE_SYSCALL(cpu, nr, (int)a[0], iov, (int)a[2], 0, 0, 0);
 }
 
@@ -194,6 +194,16 @@ long sys_preadv(struct rvx_vcpu *cpu, const uint64_t *a)
 long sys_pwritev(struct rvx_vcpu *cpu, const uint64_t *a)
 {
 	return vector_io(cpu, a, SYS_pwritev, 1);
+}
+
+long sys_preadv2(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return vector_io(cpu, a, SYS_preadv2, 2);
+}
+
+long sys_pwritev2(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return vector_io(cpu, a, SYS_pwritev2, 2);
 }
 
 static bool ioctl_takes_pointer(unsigned long cmd)

@@ -71,6 +71,8 @@ SYS(readv);
 SYS(writev);
 SYS(preadv);
 SYS(pwritev);
+SYS(preadv2);
+SYS(pwritev2);
 SYS(ioctl);
 SYS(fcntl);
 SYS(close);
@@ -80,6 +82,10 @@ SYS(dup3);
 SYS(epoll_ctl);
 SYS(epoll_pwait);
 SYS(pselect6);
+/* sys_ipc.c */
+SYS(semctl);
+SYS(shmat);
+SYS(shmdt);
 /* sys_mm.c */
 SYS(brk);
 SYS(mmap);
@@ -117,6 +123,8 @@ SYS(rt_sigsuspend);
 /* sys_net.c */
 SYS(sendmsg);
 SYS(recvmsg);
+SYS(sendmmsg);
+SYS(recvmmsg);
 #undef SYS
 
 #endif
