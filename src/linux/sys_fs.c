@@ -319,7 +319,9 @@ long sys_epoll_ctl(struct rvx_vcpu *cpu, const uint64_t *a)
 	return host_ret(epoll_ctl((int)a[0], (int)a[1], (int)a[2], pev));
 }
 
-long sys_epoll_pwait(struct rvx_vcpu *cpu, const uint64_t *a)
+/* epoll_pwait and epoll_pwait2 (whose timeout is a struct timespec): the events come back
+ * packed on x86-64, padded on RISC-V. */
+static long epoll_wait_events(struct rvx_vcpu *cpu, const uint64_t *a, bool timespec)
 {
 	int max = (int)a[2], i;
 	struct epoll_event *evs;
@@ -331,13 +333,25 @@ long sys_epoll_pwait(struct rvx_vcpu *cpu, const uint64_t *a)
 	evs = malloc((size_t)max * sizeof *evs);
 	if (!evs)
 		return -ENOMEM;
-	r = SAFE_SYSCALL(cpu, SYS_epoll_pwait, (int)a[0], evs, max, (int)a[3], guest_ptr(cpu, a[4]), a[5]);
+	r = timespec ? SAFE_SYSCALL(cpu, SYS_epoll_pwait2, (int)a[0], evs, max, guest_ptr(cpu, a[3]),
+				    guest_ptr(cpu, a[4]), a[5])
+		     : SAFE_SYSCALL(cpu, SYS_epoll_pwait, (int)a[0], evs, max, (int)a[3], guest_ptr(cpu, a[4]), a[5]);
 	for (i = 0; i < r; i++) {
 		struct rv_epoll_event g = {evs[i].events, 0, evs[i].data.u64};
 		memcpy(g2h(&cpu->m->space, a[1] + (uint64_t)i * sizeof g), &g, sizeof g);
 	}
 	free(evs);
 	return r;
+}
+
+long sys_epoll_pwait(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return epoll_wait_events(cpu, a, false);
+}
+
+long sys_epoll_pwait2(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	return epoll_wait_events(cpu, a, true);
 }
 
 long sys_pselect6(struct rvx_vcpu *cpu, const uint64_t *a)

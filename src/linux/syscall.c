@@ -44,6 +44,8 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(27, inotify_add_watch, "dfx", 0),
     PASS(28, inotify_rm_watch, "dd", 0),
     CALL(29, ioctl, "dxx", SC_RESTART),
+    PASS(30, ioprio_set, "ddx", 0),
+    PASS(31, ioprio_get, "dd", 0),
     PASS(32, flock, "dx", SC_RESTART),
     PASS(33, mknodat, "dlox", 0),
     PASS(34, mkdirat, "dlo", 0),
@@ -241,6 +243,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     PASS(267, syncfs, "d", 0),
     PASS(268, setns, "dx", 0),
     CALL(269, sendmmsg, "dpux", SC_RESTART),
+    PASS(272, kcmp, "dddxx", 0),
     PASS(276, renameat2, "dldlx", 0),
     PASS(277, seccomp, "dxp", 0),
     CALL(278, getrandom, "pux", SC_RESTART | SC_LOCAL),
@@ -258,6 +261,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     CALL(435, clone3, "pu", SC_SETS_REGS),
     CALL(436, close_range, "ddx", 0),
     PASS(439, faccessat2, "dfoa", 0),
+    CALL(441, epoll_pwait2, "dpdppu", 0),
 };
 
 const struct syscall_desc *syscall_lookup(uint64_t nr)

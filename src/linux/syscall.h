@@ -81,6 +81,7 @@ SYS(dup);
 SYS(dup3);
 SYS(epoll_ctl);
 SYS(epoll_pwait);
+SYS(epoll_pwait2);
 SYS(pselect6);
 /* sys_ipc.c */
 SYS(semctl);

@@ -1,7 +1,7 @@
 // The calls of several messages at once and of inter-process communication: sendmmsg and
 // recvmmsg (glibc's resolver asks for A and AAAA records with one sendmmsg), preadv2 and
 // pwritev2, POSIX message queues, and System V messages, semaphores and shared memory, each
-// also between a parent and its forked child.
+// also between a parent and its forked child; ioprio_get/set and kcmp.
 // qemu: 10
 // (QEMU 7.2 has no preadv2 or pwritev2: glibc falls back to preadv and pwritev, which refuse
 // RWF_APPEND)
@@ -11,11 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/ioprio.h>
+#include <linux/kcmp.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -233,9 +236,25 @@ static int sysv_shared_memory(void)
 	return 0;
 }
 
+static int process_calls(void)
+{
+	int p[2], dup_fd;
+	CHECK(pipe(p) == 0);
+	CHECK(syscall(SYS_ioprio_set, IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)) == 0);
+	CHECK(syscall(SYS_ioprio_get, IOPRIO_WHO_PROCESS, 0) == IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4));
+	dup_fd = dup(p[0]);
+	CHECK(syscall(SYS_kcmp, getpid(), getpid(), KCMP_FILE, p[0], dup_fd) == 0);
+	CHECK(syscall(SYS_kcmp, getpid(), getpid(), KCMP_FILE, p[0], p[1]) > 0);
+	close(dup_fd);
+	close(p[0]);
+	close(p[1]);
+	printf("ioprio, kcmp\n");
+	return 0;
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
 	return many_messages() || positioned_io() || message_queue() || sysv_messages() || sysv_semaphores() ||
-	       sysv_shared_memory();
+	       sysv_shared_memory() || process_calls();
 }
