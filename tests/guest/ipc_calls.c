@@ -1,13 +1,16 @@
 // The calls of several messages at once and of inter-process communication: sendmmsg and
 // recvmmsg (glibc's resolver asks for A and AAAA records with one sendmmsg), preadv2 and
 // pwritev2, POSIX message queues, and System V messages, semaphores and shared memory, each
-// also between a parent and its forked child; ioprio_get/set and kcmp.
+// also between a parent and its forked child; ioprio_get/set, kcmp, sched_getattr/setattr and
+// rt_tgsigqueueinfo.
 // qemu: 10
 // (QEMU 7.2 has no preadv2 or pwritev2: glibc falls back to preadv and pwritev, which refuse
 // RWF_APPEND)
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <linux/sched/types.h>
 #include <mqueue.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,9 +239,21 @@ static int sysv_shared_memory(void)
 	return 0;
 }
 
+static volatile int queued_value;
+
+static void on_queued(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	if (sig == SIGUSR2 && si->si_code == SI_QUEUE)
+		queued_value = si->si_value.sival_int;
+}
+
 static int process_calls(void)
 {
 	int p[2], dup_fd;
+	struct sched_attr attr;
+	struct sigaction sa = {.sa_sigaction = on_queued, .sa_flags = SA_SIGINFO};
+	siginfo_t si;
 	CHECK(pipe(p) == 0);
 	CHECK(syscall(SYS_ioprio_set, IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)) == 0);
 	CHECK(syscall(SYS_ioprio_get, IOPRIO_WHO_PROCESS, 0) == IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4));
@@ -248,7 +263,22 @@ static int process_calls(void)
 	close(dup_fd);
 	close(p[0]);
 	close(p[1]);
-	printf("ioprio, kcmp\n");
+	memset(&attr, 0xff, sizeof attr);
+	CHECK(syscall(SYS_sched_getattr, 0, &attr, sizeof attr, 0) == 0);
+	CHECK(attr.size == sizeof attr && attr.sched_policy == 0 /* SCHED_OTHER */ && attr.sched_nice == 0);
+	attr.sched_nice = 3;
+	CHECK(syscall(SYS_sched_setattr, 0, &attr, 0) == 0);
+	CHECK(syscall(SYS_sched_getattr, 0, &attr, sizeof attr, 0) == 0 && attr.sched_nice == 3);
+	CHECK(sigaction(SIGUSR2, &sa, NULL) == 0);
+	memset(&si, 0, sizeof si);
+	si.si_signo = SIGUSR2;
+	si.si_code = SI_QUEUE;
+	si.si_pid = getpid();
+	si.si_uid = getuid();
+	si.si_value.sival_int = 4242;
+	CHECK(syscall(SYS_rt_tgsigqueueinfo, getpid(), gettid(), SIGUSR2, &si) == 0);
+	CHECK(queued_value == 4242);
+	printf("ioprio, kcmp, sched_getattr/setattr, rt_tgsigqueueinfo\n");
 	return 0;
 }
 
