@@ -15,6 +15,10 @@
 #include "safe_syscall.h"
 #include "signal.h"
 
+#ifndef SYS_fchmodat2 /* Linux 6.6, newer than Debian 12's headers */
+#define SYS_fchmodat2 452
+#endif
+
 #define PASS(nr, name, args, flags) [nr] = {#name, NULL, SYS_##name, flags, args}
 #define CALL(nr, name, args, flags) [nr] = {#name, sys_##name, 0, flags, args}
 
@@ -265,6 +269,7 @@ static const struct syscall_desc table[SYSCALL_MAX] = {
     CALL(436, close_range, "ddx", 0),
     PASS(439, faccessat2, "dfoa", 0),
     CALL(441, epoll_pwait2, "dpdppu", 0),
+    PASS(452, fchmodat2, "dfoa", 0),
 };
 
 const struct syscall_desc *syscall_lookup(uint64_t nr)

@@ -1,8 +1,8 @@
 // The calls of several messages at once and of inter-process communication: sendmmsg and
 // recvmmsg (glibc's resolver asks for A and AAAA records with one sendmmsg), preadv2 and
 // pwritev2, POSIX message queues, and System V messages, semaphores and shared memory, each
-// also between a parent and its forked child; ioprio_get/set, kcmp, sched_getattr/setattr and
-// rt_tgsigqueueinfo.
+// also between a parent and its forked child; ioprio_get/set, kcmp, sched_getattr/setattr,
+// rt_tgsigqueueinfo and fchmodat2 (Linux 6.6; glibc 2.39's fchmodat calls it).
 // qemu: 10
 // (QEMU 7.2 has no preadv2 or pwritev2: glibc falls back to preadv and pwritev, which refuse
 // RWF_APPEND)
@@ -19,6 +19,7 @@
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
+#include <sys/stat.h>
 #include <sys/shm.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -278,7 +279,28 @@ static int process_calls(void)
 	si.si_value.sival_int = 4242;
 	CHECK(syscall(SYS_rt_tgsigqueueinfo, getpid(), gettid(), SIGUSR2, &si) == 0);
 	CHECK(queued_value == 4242);
-	printf("ioprio, kcmp, sched_getattr/setattr, rt_tgsigqueueinfo\n");
+	{
+		char dir[] = "/tmp/rvx-chmod-XXXXXX", file[64], link[64];
+		struct stat st;
+		CHECK(mkdtemp(dir) != NULL);
+		snprintf(file, sizeof file, "%s/f", dir);
+		snprintf(link, sizeof link, "%s/l", dir);
+		CHECK(close(open(file, O_CREAT | O_WRONLY, 0644)) == 0 && symlink("f", link) == 0);
+		long r = syscall(452, AT_FDCWD, link, 0600, 0); /* through the link */
+		if (r != 0 && errno == ENOSYS) { /* a host kernel before 6.6 */
+			printf("fchmodat2: ENOSYS\n");
+		} else {
+			CHECK(r == 0);
+			CHECK(stat(file, &st) == 0 && (st.st_mode & 0777) == 0600);
+			CHECK(syscall(452, AT_FDCWD, file, 0640, AT_SYMLINK_NOFOLLOW) == 0);
+			CHECK(stat(file, &st) == 0 && (st.st_mode & 0777) == 0640);
+			CHECK(syscall(452, AT_FDCWD, file, 0600, 0x8000) == -1 && errno == EINVAL); /* no such flag */
+		}
+		unlink(link);
+		unlink(file);
+		rmdir(dir);
+	}
+	printf("ioprio, kcmp, sched_getattr/setattr, rt_tgsigqueueinfo, fchmodat2\n");
 	return 0;
 }
 
