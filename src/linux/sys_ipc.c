@@ -122,6 +122,9 @@ long sys_shmat(struct rvx_vcpu *cpu, const uint64_t *a)
 		pthread_mutex_unlock(&m->lock);
 		return e;
 	}
+	for (int i = 0; i < m->nshm; i++) /* attachments the guest unmapped itself, replaced */
+		if (m->shm[i].addr - (uint64_t)at < len)
+			m->shm[i--] = m->shm[--m->nshm];
 	m->shm[m->nshm++] = (struct shm_attach){(uint64_t)at, len};
 	pthread_mutex_unlock(&m->lock);
 	if (prot & PROT_WRITE) /* another process writes it too: translated AMOs lock */

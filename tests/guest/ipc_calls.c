@@ -236,6 +236,22 @@ static int sysv_shared_memory(void)
 	CHECK(strcmp(p + 4096, "page 2") == 0); /* still attached: still there */
 	CHECK(shmdt(p) == 0);
 	CHECK(shmat(id, NULL, 0) == (void *)-1 && (errno == EINVAL || errno == EIDRM));
+	{ /* an attachment the guest unmapped itself, then a smaller one at its place: shmdt takes
+	   * the smaller one's pages only (a mapping right after it stays) */
+		int a = shmget(IPC_PRIVATE, 3 * 4096, IPC_CREAT | 0600), b = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+		char *pa = shmat(a, NULL, 0), *pb, *mark;
+		CHECK(a >= 0 && b >= 0 && pa != (char *)-1 && munmap(pa, 3 * 4096) == 0);
+		pb = shmat(b, pa, 0);
+		CHECK(pb == pa);
+		mark = mmap(pa + 4096, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+			    -1, 0);
+		CHECK(mark == pa + 4096);
+		*mark = 7;
+		CHECK(shmdt(pb) == 0);
+		CHECK(*(volatile char *)mark == 7);
+		CHECK(shmdt(pb) == -1 && errno == EINVAL);
+		CHECK(munmap(mark, 4096) == 0 && shmctl(a, IPC_RMID, NULL) == 0 && shmctl(b, IPC_RMID, NULL) == 0);
+	}
 	printf("System V shared memory: 4 pages, two attachments, a child's writes\n");
 	return 0;
 }
