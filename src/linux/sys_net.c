@@ -93,7 +93,7 @@ long sys_recvmsg(struct rvx_vcpu *cpu, const uint64_t *a)
 static long mmsg_io(struct rvx_vcpu *cpu, const uint64_t *a, bool receive)
 {
 	unsigned n = a[2] > UIO_MAXIOV ? UIO_MAXIOV : (unsigned)a[2];
-	struct rv_mmsghdr *g;
+	struct rv_mmsghdr *g, *gh; /* the guest's array; a copy of its headers, which other threads cannot change */
 	struct mmsghdr *h;
 	struct iovec *iov;
 	uint64_t total = 0;
@@ -104,23 +104,26 @@ static long mmsg_io(struct rvx_vcpu *cpu, const uint64_t *a, bool receive)
 	if (!space_check(&cpu->m->space, a[1], (uint64_t)n * sizeof *g, PROT_READ | PROT_WRITE))
 		return -EFAULT;
 	g = g2h(&cpu->m->space, a[1]);
-	for (unsigned i = 0; i < n; i++)
-		total += g[i].hdr.iovlen > IOV_MAX ? 0 : g[i].hdr.iovlen;
+	gh = malloc(n * sizeof *gh);
 	h = calloc(n, sizeof *h);
+	if (gh)
+		memcpy(gh, g, n * sizeof *gh);
+	for (unsigned i = 0; gh && i < n; i++)
+		total += gh[i].hdr.iovlen > IOV_MAX ? 0 : gh[i].hdr.iovlen;
 	iov = malloc((total ? total : 1) * sizeof *iov);
-	if (!h || !iov) {
+	if (!gh || !h || !iov) {
+		free(gh);
 		free(h);
 		free(iov);
 		return -ENOMEM;
 	}
 	total = 0;
 	for (unsigned i = 0; i < n; i++) {
-		struct rv_msghdr one = g[i].hdr;
-		if ((r = msghdr_from(cpu, &one, &h[i].msg_hdr, iov + total, receive)) < 0) {
+		if ((r = msghdr_from(cpu, &gh[i].hdr, &h[i].msg_hdr, iov + total, receive)) < 0) {
 			n = i; /* as the kernel: the messages before the bad one go, and their count is the result */
 			break;
 		}
-		total += one.iovlen;
+		total += gh[i].hdr.iovlen;
 	}
 	if (n)
 		r = receive ? SAFE_SYSCALL(cpu, SYS_recvmmsg, (int)a[0], h, n, (int)a[3], guest_ptr(cpu, a[4]), 0)
@@ -130,6 +133,7 @@ static long mmsg_io(struct rvx_vcpu *cpu, const uint64_t *a, bool receive)
 		if (receive)
 			msghdr_back(&g[i].hdr, &h[i].msg_hdr);
 	}
+	free(gh);
 	free(h);
 	free(iov);
 	return r;
