@@ -1,7 +1,8 @@
 /* Files: the calls whose structures differ between RISC-V 64 and x86-64, hold guest
- * pointers, or name the guest itself (/proc/self/exe, maps, auxv). */
+ * pointers, or name the guest itself (/proc/self/exe, maps, auxv) or its CPU (/proc/cpuinfo). */
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -16,13 +17,31 @@
 #include "safe_syscall.h"
 #include "syscall.h"
 
+enum { FILE_MAPS, FILE_AUXV, FILE_CPUINFO };
+
+/* /proc/cpuinfo as Linux shows it on RISC-V: a hart per host CPU, with the ISA rvx runs (the
+ * host's x86 one would mislead programs that read the isa line) */
+static int write_cpuinfo(int fd)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	for (long i = 0; i < (n > 0 ? n : 1); i++)
+		if (dprintf(fd,
+			    "processor\t: %ld\nhart\t\t: %ld\nisa\t\t: %s\nmmu\t\t: sv39\nmvendorid\t: 0x0\n"
+			    "marchid\t\t: 0x0\nmimpid\t\t: 0x0\nhart isa\t: %s\n\n",
+			    i, i, rvx_isa_string(), rvx_isa_string()) < 0)
+			return -EIO;
+	return 0;
+}
+
 static long open_memfd_with(struct rvx_vcpu *cpu, const char *name, int kind)
 {
 	int fd = memfd_create(name, MFD_CLOEXEC), r = 0;
 	if (fd < 0)
 		return -errno;
-	if (kind == 0)
+	if (kind == FILE_MAPS)
 		r = space_write_maps(&cpu->m->space, fd);
+	else if (kind == FILE_CPUINFO)
+		r = write_cpuinfo(fd);
 	else if (write(fd, g2h(&cpu->m->space, cpu->m->auxv_addr), cpu->m->auxv_len) != (ssize_t)cpu->m->auxv_len)
 		r = -EIO;
 	if (r < 0) {
@@ -44,8 +63,11 @@ long sys_openat(struct rvx_vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if (path_is_proc_self(path, "exe"))
 		return host_ret(openat(AT_FDCWD, cpu->m->exe_path, flags, (mode_t)a[3]));
-	if (path_is_proc_self(path, "maps") || path_is_proc_self(path, "auxv")) {
-		fd = open_memfd_with(cpu, path, path_is_proc_self(path, "maps") ? 0 : 1);
+	if (path_is_proc_self(path, "maps") || path_is_proc_self(path, "auxv") || !strcmp(path, "/proc/cpuinfo")) {
+		fd = open_memfd_with(cpu, path,
+				     path_is_proc_self(path, "maps")   ? FILE_MAPS
+				     : path_is_proc_self(path, "auxv") ? FILE_AUXV
+								       : FILE_CPUINFO);
 		if (fd >= 0 && !(flags & O_CLOEXEC))
 			fcntl((int)fd, F_SETFD, 0);
 		return fd;
