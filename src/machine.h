@@ -190,6 +190,7 @@ struct rvx_machine {
 	int nshm;
 	uint64_t sigreturn_tramp; /* guest address of the rt_sigreturn trampoline */
 	uint64_t auxv_addr, auxv_len;
+	uint64_t arg_start, arg_end; /* the guest's argv strings (/proc/self/cmdline reads them) */
 	uint64_t entry, phdr, phnum, interp_base, load_bias;
 	uint64_t code_start, code_end; /* the program's executable segment */
 	uint64_t random_main;          /* the main thread's random stream, past AT_RANDOM's bytes */

@@ -60,8 +60,10 @@ uint64_t stack_build(struct rvx_machine *m, uint64_t top, const struct elf_image
 	execfn = push_string(m, &sp, path_guest_name(m, m->exe_path));
 	for (i = envc - 1; i >= 0; i--)
 		strs[argc + i] = push_string(m, &sp, envp[i]);
+	m->arg_end = sp;
 	for (i = argc - 1; i >= 0; i--)
 		strs[i] = push_string(m, &sp, argv[i]);
+	m->arg_start = sp;
 	m->random_main = m->cfg.random_seed;
 	if (!random_fill(m, &m->random_main, rnd, sizeof rnd))
 		memset(rnd, 0x5a, sizeof rnd);

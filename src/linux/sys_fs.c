@@ -1,5 +1,5 @@
 /* Files: the calls whose structures differ between RISC-V 64 and x86-64, hold guest
- * pointers, or name the guest itself (/proc/self/exe, maps, auxv) or its CPU (/proc/cpuinfo). */
+ * pointers, or name the guest itself (/proc/self/exe, maps, auxv, cmdline) or its CPU (/proc/cpuinfo). */
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -17,7 +17,7 @@
 #include "safe_syscall.h"
 #include "syscall.h"
 
-enum { FILE_MAPS, FILE_AUXV, FILE_CPUINFO };
+enum { FILE_MAPS, FILE_AUXV, FILE_CPUINFO, FILE_CMDLINE };
 
 /* /proc/cpuinfo as Linux shows it on RISC-V: a hart per host CPU, with the ISA rvx runs (the
  * host's x86 one would mislead programs that read the isa line) */
@@ -42,7 +42,12 @@ static long open_memfd_with(struct rvx_vcpu *cpu, const char *name, int kind)
 		r = space_write_maps(&cpu->m->space, fd);
 	else if (kind == FILE_CPUINFO)
 		r = write_cpuinfo(fd);
-	else if (write(fd, g2h(&cpu->m->space, cpu->m->auxv_addr), cpu->m->auxv_len) != (ssize_t)cpu->m->auxv_len)
+	else if (kind == FILE_CMDLINE) { /* the strings as they are now (setproctitle rewrites them) */
+		uint64_t n = cpu->m->arg_end - cpu->m->arg_start;
+		if (n && (!space_check(&cpu->m->space, cpu->m->arg_start, n, PROT_READ) ||
+			  write(fd, g2h(&cpu->m->space, cpu->m->arg_start), n) != (ssize_t)n))
+			r = -EIO;
+	} else if (write(fd, g2h(&cpu->m->space, cpu->m->auxv_addr), cpu->m->auxv_len) != (ssize_t)cpu->m->auxv_len)
 		r = -EIO;
 	if (r < 0) {
 		close(fd);
@@ -63,11 +68,13 @@ long sys_openat(struct rvx_vcpu *cpu, const uint64_t *a)
 		return -EFAULT;
 	if (path_is_proc_self(path, "exe"))
 		return host_ret(openat(AT_FDCWD, cpu->m->exe_path, flags, (mode_t)a[3]));
-	if (path_is_proc_self(path, "maps") || path_is_proc_self(path, "auxv") || !strcmp(path, "/proc/cpuinfo")) {
+	if (path_is_proc_self(path, "maps") || path_is_proc_self(path, "auxv") || path_is_proc_self(path, "cmdline") ||
+	    !strcmp(path, "/proc/cpuinfo")) {
 		fd = open_memfd_with(cpu, path,
-				     path_is_proc_self(path, "maps")   ? FILE_MAPS
-				     : path_is_proc_self(path, "auxv") ? FILE_AUXV
-								       : FILE_CPUINFO);
+				     path_is_proc_self(path, "maps")      ? FILE_MAPS
+				     : path_is_proc_self(path, "auxv")    ? FILE_AUXV
+				     : path_is_proc_self(path, "cmdline") ? FILE_CMDLINE
+									  : FILE_CPUINFO);
 		if (fd >= 0 && !(flags & O_CLOEXEC))
 			fcntl((int)fd, F_SETFD, 0);
 		return fd;

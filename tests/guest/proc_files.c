@@ -1,5 +1,5 @@
-/* The /proc files that must describe the guest: /proc/self/exe, maps and auxv; signal
- * dispositions ignored by the parent stay ignored. */
+/* The /proc files that must describe the guest: /proc/self/exe, maps, auxv and cmdline (the
+ * guest's arguments, not the emulator's); signal dispositions ignored by the parent stay ignored. */
 #define _GNU_SOURCE
 #include <elf.h>
 #include <errno.h>
@@ -12,7 +12,7 @@
 
 #include "check.h"
 
-int main(void)
+int main(int argc, char **argv)
 {
 	char line[512], self[256];
 	int found_stack = 0, found_exe = 0, fd;
@@ -47,6 +47,21 @@ int main(void)
 	CHECK(getauxval(AT_PAGESZ) == 4096);
 	CHECK((getauxval(AT_HWCAP) & 0x112d) == 0x112d);
 	CHECK(getauxval(AT_RANDOM) != 0 && getauxval(AT_EXECFN) != 0);
+	{
+		char cmd[4096], want[4096];
+		size_t w = 0;
+		for (int i = 0; i < argc; i++) {
+			size_t k = strlen(argv[i]) + 1;
+			CHECK(w + k <= sizeof want);
+			memcpy(want + w, argv[i], k);
+			w += k;
+		}
+		fd = open("/proc/self/cmdline", O_RDONLY);
+		CHECK(fd >= 0);
+		n = read(fd, cmd, sizeof cmd);
+		close(fd);
+		CHECK(n == (ssize_t)w && memcmp(cmd, want, w) == 0);
+	}
 	printf("proc files ok\n");
 	return 0;
 }
