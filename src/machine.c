@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -480,7 +481,13 @@ int rvx_run(rvx_machine *m)
 	int r;
 	if (m->cfg.host_process) {
 		r = start_main(m);
-		return r < 0 ? r : engine_run(m->cpu);
+		if (r < 0)
+			return r;
+		if (m->exe_path) { /* the process is named after the program, as exec names it (ps, top, gdb) */
+			const char *base = strrchr(m->exe_path, '/');
+			prctl(PR_SET_NAME, base ? base + 1 : m->exe_path, 0, 0, 0);
+		}
+		return engine_run(m->cpu);
 	}
 	do
 		r = rvx_step(m, 0, &stop);

@@ -62,6 +62,17 @@ int main(int argc, char **argv)
 		close(fd);
 		CHECK(n == (ssize_t)w && memcmp(cmd, want, w) == 0);
 	}
+	{ /* the process is named after the program (its first 15 bytes), as exec names it */
+		char comm[32] = "", base[16];
+		const char *slash = strrchr(self, '/');
+		snprintf(base, sizeof base, "%s", slash ? slash + 1 : self);
+		fd = open("/proc/self/comm", O_RDONLY);
+		CHECK(fd >= 0 && read(fd, comm, sizeof comm - 1) > 0);
+		close(fd);
+		comm[strcspn(comm, "\n")] = 0;
+		if (strcmp(comm, "qemu-riscv64") != 0) /* (QEMU keeps its own name) */
+			CHECK(strcmp(comm, base) == 0);
+	}
 	printf("proc files ok\n");
 	return 0;
 }
