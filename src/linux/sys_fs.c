@@ -1,5 +1,6 @@
 /* Files: the calls whose structures differ between RISC-V 64 and x86-64, hold guest
- * pointers, or name the guest itself (/proc/self/exe, maps, auxv, cmdline) or its CPU (/proc/cpuinfo). */
+ * pointers, or name the guest itself (/proc/self/exe, maps, auxv, cmdline) or its CPU
+ * (/proc/cpuinfo). */
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
