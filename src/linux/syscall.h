@@ -83,6 +83,9 @@ SYS(epoll_ctl);
 SYS(epoll_pwait);
 SYS(epoll_pwait2);
 SYS(pselect6);
+/* sys_time.c */
+SYS(clock_gettime);
+SYS(gettimeofday);
 /* sys_ipc.c */
 SYS(semctl);
 SYS(shmat);

@@ -12,6 +12,8 @@
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,6 +40,30 @@ int main(int argc, char **argv)
 		usleep(10000);
 		CHECK(clock_gettime(CLOCK_MONOTONIC, &b) == 0);
 		CHECK((b.tv_sec - a.tv_sec) * 1000000000L + (b.tv_nsec - a.tv_nsec) >= 10000000L);
+	}
+	{ /* the raw calls (glibc would answer some of these itself): each clock, gettimeofday with
+	   * and without its time zone, and the errors */
+		struct timespec t, cpu0, cpu1;
+		struct timeval tv, tv2;
+		struct timezone tz;
+		volatile unsigned long spin = 0;
+		static const int clocks[] = {CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_BOOTTIME,
+					     CLOCK_REALTIME_COARSE, CLOCK_MONOTONIC_COARSE, CLOCK_TAI};
+		for (unsigned i = 0; i < sizeof clocks / sizeof clocks[0]; i++) {
+			CHECK(syscall(SYS_clock_gettime, clocks[i], &t) == 0);
+			CHECK(t.tv_nsec >= 0 && t.tv_nsec < 1000000000L);
+		}
+		CHECK(syscall(SYS_clock_gettime, CLOCK_THREAD_CPUTIME_ID, &cpu0) == 0);
+		while (spin < 20000000)
+			spin++;
+		CHECK(syscall(SYS_clock_gettime, CLOCK_THREAD_CPUTIME_ID, &cpu1) == 0);
+		CHECK((cpu1.tv_sec - cpu0.tv_sec) * 1000000000L + (cpu1.tv_nsec - cpu0.tv_nsec) > 0);
+		CHECK(syscall(SYS_clock_gettime, 12345, &t) == -1 && errno == EINVAL);
+		CHECK(syscall(SYS_clock_gettime, CLOCK_MONOTONIC, (struct timespec *)8) == -1 && errno == EFAULT);
+		CHECK(syscall(SYS_gettimeofday, &tv, &tz) == 0 && tv.tv_usec >= 0 && tv.tv_usec < 1000000);
+		CHECK(syscall(SYS_gettimeofday, NULL, &tz) == 0 && syscall(SYS_gettimeofday, &tv2, NULL) == 0);
+		CHECK(tv2.tv_sec >= tv.tv_sec);
+		CHECK(syscall(SYS_gettimeofday, (struct timeval *)8, NULL) == -1 && errno == EFAULT);
 	}
 	{
 		unsigned char r[32];
