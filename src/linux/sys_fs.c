@@ -18,7 +18,20 @@
 #include "safe_syscall.h"
 #include "syscall.h"
 
-enum { FILE_MAPS, FILE_AUXV, FILE_CPUINFO, FILE_CMDLINE };
+enum { FILE_NONE = -1, FILE_MAPS, FILE_AUXV, FILE_CPUINFO, FILE_CMDLINE };
+
+/* The /proc file rvx writes itself for this path, or FILE_NONE */
+static int generated_file(const char *path)
+{
+	if (strncmp(path, "/proc/", 6) != 0)
+		return FILE_NONE;
+	if (!strcmp(path, "/proc/cpuinfo"))
+		return FILE_CPUINFO;
+	return path_is_proc_self(path, "maps")      ? FILE_MAPS
+	       : path_is_proc_self(path, "auxv")    ? FILE_AUXV
+	       : path_is_proc_self(path, "cmdline") ? FILE_CMDLINE
+						    : FILE_NONE;
+}
 
 /* /proc/cpuinfo as Linux shows it on RISC-V: a hart per host CPU, with the ISA rvx runs (the
  * host's x86 one would mislead programs that read the isa line) */
@@ -65,17 +78,13 @@ long sys_openat(struct rvx_vcpu *cpu, const uint64_t *a)
 	int flags = (int)a[2];
 	bool follow;
 	long fd;
+	int kind;
 	if (!path)
 		return -EFAULT;
 	if (path_is_proc_self(path, "exe"))
 		return host_ret(openat(AT_FDCWD, cpu->m->exe_path, flags, (mode_t)a[3]));
-	if (path_is_proc_self(path, "maps") || path_is_proc_self(path, "auxv") || path_is_proc_self(path, "cmdline") ||
-	    !strcmp(path, "/proc/cpuinfo")) {
-		fd = open_memfd_with(cpu, path,
-				     path_is_proc_self(path, "maps")      ? FILE_MAPS
-				     : path_is_proc_self(path, "auxv")    ? FILE_AUXV
-				     : path_is_proc_self(path, "cmdline") ? FILE_CMDLINE
-									  : FILE_CPUINFO);
+	if ((kind = generated_file(path)) != FILE_NONE) {
+		fd = open_memfd_with(cpu, path, kind);
 		if (fd >= 0 && !(flags & O_CLOEXEC))
 			fcntl((int)fd, F_SETFD, 0);
 		return fd;

@@ -1,16 +1,12 @@
 /* System V IPC where the guest's view differs from the host's: semctl's semid_ds (x86-64 keeps
- * a padding word after each time) and shared memory, attached inside the guest space. Messages,
- * semaphore operations and message queues pass straight to the host (syscall.c's table). */
-#include <stdlib.h>
+ * a padding word after each time). Messages, semaphore operations and message queues pass
+ * straight to the host (syscall.c's table); shared memory is attached in sys_mm.c. */
 #include <string.h>
 #include <sys/ipc.h>
-#include <sys/mman.h>
 #include <sys/sem.h>
-#include <sys/shm.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "../cluster/cluster.h"
 #include "syscall.h"
 
 #define IPC_64_FLAG 0x100 /* the kernel's IPC_64, which 64-bit hosts do not take */
@@ -76,82 +72,4 @@ long sys_semctl(struct rvx_vcpu *cpu, const uint64_t *a)
 	default: /* GETVAL, SETVAL, GETPID, GETNCNT, GETZCNT, IPC_RMID: a value or nothing */
 		return host_ret(syscall(SYS_semctl, (int)a[0], (int)a[1], cmd, a[3]));
 	}
-}
-
-/* shmat(id, addr, flags): a shared placeholder mapped where the guest's mmap would put it (or at
- * addr), then the segment attached over it on the host, so that the guest space knows the range. */
-long sys_shmat(struct rvx_vcpu *cpu, const uint64_t *a)
-{
-	struct rvx_machine *m = cpu->m;
-	int id = (int)a[0], flags = (int)a[2], prot = PROT_READ;
-	uint64_t addr = a[1], len;
-	struct shmid_ds ds;
-	struct shm_attach *more;
-	int64_t at;
-	if (m->cluster) /* another process's writes would reach one rank's copy only */
-		return -ENOSYS;
-	if (shmctl(id, IPC_STAT, &ds) != 0)
-		return -errno;
-	len = RVX_PAGE_ALIGN((uint64_t)ds.shm_segsz);
-	if (flags & SHM_RND)
-		addr &= ~(uint64_t)(RVX_PAGE_SIZE - 1); /* SHMLBA is a page on RISC-V */
-	if (addr & (RVX_PAGE_SIZE - 1))
-		return -EINVAL;
-	if (!(flags & SHM_RDONLY))
-		prot |= PROT_WRITE;
-	if (flags & SHM_EXEC)
-		prot |= PROT_EXEC;
-	pthread_mutex_lock(&m->lock);
-	more = realloc(m->shm, (size_t)(m->nshm + 1) * sizeof *m->shm);
-	if (!more) {
-		pthread_mutex_unlock(&m->lock);
-		return -ENOMEM;
-	}
-	m->shm = more;
-	at =
-	    space_map(&m->space, addr, len, prot,
-		      MAP_SHARED | MAP_ANONYMOUS | (addr ? ((flags & SHM_REMAP) ? MAP_FIXED : MAP_FIXED_NOREPLACE) : 0),
-		      -1, 0, "SYSV");
-	if (at < 0) {
-		pthread_mutex_unlock(&m->lock);
-		return at == -EEXIST ? -EINVAL : at;
-	}
-	if (shmat(id, g2h(&m->space, (uint64_t)at), (flags & (SHM_RDONLY | SHM_EXEC)) | SHM_REMAP) == (void *)-1) {
-		long e = -errno;
-		space_unmap(&m->space, (uint64_t)at, len);
-		pthread_mutex_unlock(&m->lock);
-		return e;
-	}
-	for (int i = 0; i < m->nshm; i++) /* attachments the guest unmapped itself, replaced */
-		if (m->shm[i].addr - (uint64_t)at < len)
-			m->shm[i--] = m->shm[--m->nshm];
-	m->shm[m->nshm++] = (struct shm_attach){(uint64_t)at, len};
-	pthread_mutex_unlock(&m->lock);
-	if (prot & PROT_WRITE) /* another process writes it too: translated AMOs lock */
-		machine_share_memory(m);
-	return at;
-}
-
-/* shmdt(addr): the attachment that starts there, unmapped from the guest space (which detaches
- * it on the host); EINVAL where there is none, or it is gone (munmap). */
-long sys_shmdt(struct rvx_vcpu *cpu, const uint64_t *a)
-{
-	struct rvx_machine *m = cpu->m;
-	struct rvx_vma v;
-	long r = -EINVAL;
-	pthread_mutex_lock(&m->lock);
-	for (int i = 0; i < m->nshm; i++) {
-		if (m->shm[i].addr != a[0])
-			continue;
-		if (space_query(&m->space, a[0], &v) && v.start == a[0] && (v.flags & VMA_SHARED)) {
-			bool code = space_overlaps_prot(&m->space, a[0], m->shm[i].len, PROT_EXEC);
-			r = space_unmap(&m->space, a[0], m->shm[i].len);
-			if (code && r == 0)
-				machine_code_changed(m, 0, UINT64_MAX);
-		}
-		m->shm[i] = m->shm[--m->nshm];
-		break;
-	}
-	pthread_mutex_unlock(&m->lock);
-	return r;
 }

@@ -2,7 +2,9 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <unistd.h>
 
 #include "../cluster/cluster.h"
@@ -139,4 +141,80 @@ long sys_riscv_flush_icache(struct rvx_vcpu *cpu, const uint64_t *a)
 	if (cpu->m->space.on_change) /* every rank of a cluster */
 		cpu->m->space.on_change(cpu->m->space.on_change_arg, SPACE_CHANGE_CODE, a[0], a[1] - a[0], 0, 0);
 	return 0;
+}
+
+/* shmat(id, addr, flags): a shared placeholder mapped where the guest's mmap would put it (or at
+ * addr), then the segment attached over it on the host, so that the guest space knows the range. */
+long sys_shmat(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	struct rvx_machine *m = cpu->m;
+	int id = (int)a[0], flags = (int)a[2], prot = PROT_READ;
+	uint64_t addr = a[1], len;
+	struct shmid_ds ds;
+	struct shm_attach *more;
+	int64_t at;
+	if (m->cluster) /* another process's writes would reach one rank's copy only */
+		return -ENOSYS;
+	if (shmctl(id, IPC_STAT, &ds) != 0)
+		return -errno;
+	len = RVX_PAGE_ALIGN((uint64_t)ds.shm_segsz);
+	if (flags & SHM_RND)
+		addr &= ~(uint64_t)(RVX_PAGE_SIZE - 1); /* SHMLBA is a page on RISC-V */
+	if (addr & (RVX_PAGE_SIZE - 1))
+		return -EINVAL;
+	if (!(flags & SHM_RDONLY))
+		prot |= PROT_WRITE;
+	if (flags & SHM_EXEC)
+		prot |= PROT_EXEC;
+	pthread_mutex_lock(&m->lock);
+	more = realloc(m->shm, (size_t)(m->nshm + 1) * sizeof *m->shm);
+	if (!more) {
+		pthread_mutex_unlock(&m->lock);
+		return -ENOMEM;
+	}
+	m->shm = more;
+	at =
+	    space_map(&m->space, addr, len, prot,
+		      MAP_SHARED | MAP_ANONYMOUS | (addr ? ((flags & SHM_REMAP) ? MAP_FIXED : MAP_FIXED_NOREPLACE) : 0),
+		      -1, 0, "SYSV");
+	if (at < 0) {
+		pthread_mutex_unlock(&m->lock);
+		return at == -EEXIST ? -EINVAL : at;
+	}
+	if (shmat(id, g2h(&m->space, (uint64_t)at), (flags & (SHM_RDONLY | SHM_EXEC)) | SHM_REMAP) == (void *)-1) {
+		long e = -errno;
+		space_unmap(&m->space, (uint64_t)at, len);
+		pthread_mutex_unlock(&m->lock);
+		return e;
+	}
+	for (int i = 0; i < m->nshm; i++) /* attachments the guest unmapped itself, replaced */
+		if (m->shm[i].addr - (uint64_t)at < len)
+			m->shm[i--] = m->shm[--m->nshm];
+	m->shm[m->nshm++] = (struct shm_attach){(uint64_t)at, len};
+	pthread_mutex_unlock(&m->lock);
+	if (prot & PROT_WRITE) /* another process writes it too: translated AMOs lock */
+		machine_share_memory(m);
+	return at;
+}
+
+/* shmdt(addr): the attachment that starts there, unmapped from the guest space (which detaches
+ * it on the host); EINVAL where there is none, or it is gone (munmap). */
+long sys_shmdt(struct rvx_vcpu *cpu, const uint64_t *a)
+{
+	struct rvx_machine *m = cpu->m;
+	struct rvx_vma v;
+	long r = -EINVAL;
+	pthread_mutex_lock(&m->lock);
+	for (int i = 0; i < m->nshm; i++) {
+		if (m->shm[i].addr != a[0])
+			continue;
+		if (space_query(&m->space, a[0], &v) && v.start == a[0] && (v.flags & VMA_SHARED)) {
+			bool code = holds_code(cpu, a[0], m->shm[i].len);
+			r = after_code_change(cpu, code, space_unmap(&m->space, a[0], m->shm[i].len));
+		}
+		m->shm[i] = m->shm[--m->nshm];
+		break;
+	}
+	pthread_mutex_unlock(&m->lock);
+	return r;
 }

@@ -105,13 +105,14 @@ static long mmsg_io(struct rvx_vcpu *cpu, const uint64_t *a, bool receive)
 		return -EFAULT;
 	g = g2h(&cpu->m->space, a[1]);
 	gh = malloc(n * sizeof *gh);
-	h = calloc(n, sizeof *h);
-	if (gh)
-		memcpy(gh, g, n * sizeof *gh);
-	for (unsigned i = 0; gh && i < n; i++)
+	if (!gh)
+		return -ENOMEM;
+	memcpy(gh, g, n * sizeof *gh);
+	for (unsigned i = 0; i < n; i++)
 		total += gh[i].hdr.iovlen > IOV_MAX ? 0 : gh[i].hdr.iovlen;
+	h = calloc(n, sizeof *h);
 	iov = malloc((total ? total : 1) * sizeof *iov);
-	if (!gh || !h || !iov) {
+	if (!h || !iov) {
 		free(gh);
 		free(h);
 		free(iov);

@@ -88,9 +88,9 @@ SYS(clock_gettime);
 SYS(gettimeofday);
 /* sys_ipc.c */
 SYS(semctl);
+/* sys_mm.c */
 SYS(shmat);
 SYS(shmdt);
-/* sys_mm.c */
 SYS(brk);
 SYS(mmap);
 SYS(munmap);
