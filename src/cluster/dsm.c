@@ -1030,7 +1030,7 @@ void dsm_apply_map(struct cluster *c, const struct cl_msg *msg)
 			code_changed(c, addr, len, false);
 		return;
 	}
-	split_map_changed(c, op, addr, len);
+	split_map_changed(c, op, addr, len, prot);
 	if (c->rank != MASTER) {
 		if (op == SPACE_CHANGE_MAP) {
 			space_map(s, addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, NULL);

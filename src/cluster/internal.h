@@ -328,7 +328,7 @@ uint64_t split_page_of(const struct cluster *c, uint64_t page);
 void split_message(struct cluster *c, const struct cl_msg *msg);
 /* The master changed a mapping at this rank (dsm_apply_map, before it is applied): split pages
  * in the range are joined, without their bytes where the mapping goes. */
-void split_map_changed(struct cluster *c, int op, uint64_t addr, uint64_t len);
+void split_map_changed(struct cluster *c, int op, uint64_t addr, uint64_t len, int prot);
 void split_print_stats(struct cluster *c);
 
 /* remote.c: threads on other ranks and delegated syscalls. */

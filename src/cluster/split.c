@@ -52,8 +52,8 @@ struct split_asker {
 struct split_chunk {
 	uint64_t page;
 	int state;
-	int prot; /* the page's host protection (-1: ask the space when it is joined) */
-	bool discard;
+	int prot;     /* the page's host protection once whole (its mapping's, changes made meanwhile included) */
+	bool discard; /* its contents went with a mapping change: it is joined as it is now */
 	struct split_asker *askers;
 };
 
@@ -180,16 +180,6 @@ static bool was_split(struct cluster *c, uint64_t page)
 	return r;
 }
 
-/* The page's host protection while it is whole: what it had when split, or what the space says
- * now (none where nothing is mapped). */
-static int page_prot(struct cluster *c, uint64_t page, int prot)
-{
-	struct rvx_vma v;
-	if (prot >= 0)
-		return prot;
-	return space_query_nowait(&c->m->space, page, &v) ? space_host_prot(v.prot) : PROT_NONE;
-}
-
 static void post_all(struct cluster *c, uint32_t type, uint64_t page, int k, int prot)
 {
 	struct cl_msg msg = {.type = type, .page = page, .home = c->rank};
@@ -228,7 +218,7 @@ static void table_join(struct cluster *c, uint64_t page, int k, int prot)
 	struct rvx_split_entry *e = &c->split_tab[slot_of(page)];
 	mprotect(host(c, chunk_base(c, k)), SPLIT_CHUNK_BYTES, PROT_NONE);
 	wake_chunk(c, k);
-	mprotect(host(c, page), PAGE, page_prot(c, page, prot));
+	mprotect(host(c, page), PAGE, prot);
 	if (__atomic_load_n(&e->key, __ATOMIC_RELAXED) == page)
 		__atomic_store_n(&e->key, UINT64_MAX, __ATOMIC_RELEASE);
 	dsm_reservations_end(c, page);
@@ -320,9 +310,10 @@ static void finish_join(struct cluster *c, struct split_chunk *ch, int k)
 {
 	uint64_t page = ch->page, base = chunk_base(c, k);
 	uint8_t buf[PAGE];
-	int prot = ch->discard ? -1 : ch->prot;
+	int prot = ch->prot;
+	bool discard = ch->discard;
 	c->pages->protect(c, base, SPLIT_UNITS, true);
-	if (!ch->discard) {
+	if (!discard) {
 		for (int u = 0; u < (int)SPLIT_UNITS; u++) {
 			size_t at = (size_t)u << RVX_SPLIT_UNIT_SHIFT;
 			memcpy(buf + at, (const uint8_t *)c->pages->bytes(c, base + (uint64_t)u * PAGE) + at,
@@ -344,7 +335,7 @@ static void finish_join(struct cluster *c, struct split_chunk *ch, int k)
 	chunk_release(c, ch);
 	c->split->stats.joins++;
 	machine_log(c->m, RVX_LOG_CLUSTER, "rvx: cluster rank %d: page 0x%llx joined again%s\n", c->rank,
-		    (unsigned long long)page, prot < 0 ? " (its mapping changed)" : "");
+		    (unsigned long long)page, discard ? " (its mapping changed)" : "");
 }
 
 /* Brings chunk k's shadow pages back here; the join ends once they all are. */
@@ -559,7 +550,8 @@ static void free_watch(void *arg, uint64_t page, uint64_t val)
 	free((void *)(uintptr_t)val);
 }
 
-void split_map_changed(struct cluster *c, int op, uint64_t addr, uint64_t len)
+/* prot: the mapping's guest protection after a map or protection change. */
+void split_map_changed(struct cluster *c, int op, uint64_t addr, uint64_t len, int prot)
 {
 	struct cl_split *sp = c->split;
 	bool keeps = op == SPACE_CHANGE_PROTECT || op == SPACE_CHANGE_WIDEN;
@@ -571,10 +563,15 @@ void split_map_changed(struct cluster *c, int op, uint64_t addr, uint64_t len)
 		struct split_chunk *ch = &sp->chunk[k];
 		if (ch->state == CH_FREE || ch->page - addr >= len)
 			continue;
-		if (ch->state == CH_SLOT || ch->state == CH_FETCH)
+		if (ch->state == CH_SLOT || ch->state == CH_FETCH) {
 			chunk_release(c, ch); /* a granted slot is given back when its answer comes */
-		else
-			join_start(c, ch, k, !keeps);
+			continue;
+		}
+		if (op == SPACE_CHANGE_UNMAP)
+			ch->prot = PROT_NONE;
+		else if (op != SPACE_CHANGE_DISCARD)
+			ch->prot = space_host_prot(prot);
+		join_start(c, ch, k, !keeps);
 	}
 }
 
