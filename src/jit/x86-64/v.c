@@ -4723,6 +4723,76 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step, bool blen
 		 swap ? XMM0 : other);
 }
 
+/* Whether msif (a vmsif or vmsbf into v0 that set_first_whole makes) and the store after it (a
+ * unit-stride vse of SEW elements under v0.t) run as first_mask_store: the registers resident in
+ * ymm homes, AVX-512's masks, vl VLMAX, whole registers and live, so that the store emits no
+ * state of its own */
+static bool mask_store_fusable(const struct tctx *t, const struct rv_insn *msif, const struct rv_insn *store)
+{
+	return msif->rd == 0 && msif->op != RV_VMSOF && store && store->op == RV_VSE && !store->rm && store->rs3 == 1 &&
+	       (unsigned)store->imm / 8 == t->v_sew && store->rd != 0 && store->rd % group_regs(t) == 0 &&
+	       t->j->v_resident && t->j->v_masks && !t->j->v_blend && t->v_live && t->v_whole && t->v_lmul8 >= 8;
+}
+
+/* The store (t->idx + 3) as its own, and emitted twice: the base register's check made in both */
+static void mask_store_as(struct tctx *t, const struct rv_insn *as, uint32_t checked, int32_t drift)
+{
+	unsigned rs1 = t->insns[t->idx + 3].rs1;
+	int idx = t->idx;
+	const struct rv_insn *in = t->in;
+	uint64_t pc = t->pc;
+	t->base_checked = checked;
+	t->base_drift[rs1] = drift;
+	t->idx = idx + 3;
+	t->pc = t->insn_pc[idx + 3];
+	t->in = as;
+	load_store(t);
+	t->idx = idx;
+	t->pc = pc;
+	t->in = in;
+}
+
+/* vfirst.m, vmsif.m (or vmsbf.m) into v0 and vse under v0.t after mask_compare's words in rcx
+ * and rdx: a vector strcpy's pass. Where the compare found nothing (every pass but the last) v0
+ * is all ones and the store a whole one; else each as alone. */
+static void first_mask_store(struct tctx *t, const struct rv_insn *first, const struct rv_insn *msif,
+			     const struct rv_insn *store)
+{
+	struct emit *e = &t->e;
+	struct rv_insn whole = *store;
+	int x = rd_or_rax(t, first->rd);
+	uint32_t checked = t->base_checked;
+	int32_t drift = t->base_drift[store->rs1];
+	uint8_t *found, *high, *low, *join;
+	whole.rm = 1;
+	e_mov_rr(e, true, x, RCX);
+	e_alu_rr(e, ALU_OR, true, x, RDX);
+	found = e_jcc(e, CC_NE);
+	e_mov_ri(e, x, UINT64_MAX);
+	if (x == RAX)
+		t_put(t, first->rd, RAX);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x76, XMM2, XMM2, XMM2); /* vpcmpeqd: all ones */
+	vput(t, msif->rd, 0, XMM2, 1);
+	mask_store_as(t, &whole, checked, drift);
+	join = e_jmp(e);
+	e_patch(found, e->p);
+	e_test_rr(e, true, RCX, RCX);
+	high = e_jcc(e, CC_E);
+	e_bitcount(e, 0xbc, true, x, RCX); /* tzcnt */
+	low = e_jmp(e);
+	e_patch(high, e->p);
+	e_bitcount(e, 0xbc, true, x, RDX);
+	e_alu_ri(e, ALU_ADD, true, x, 64);
+	e_patch(low, e->p);
+	if (x == RAX)
+		t_put(t, first->rd, RAX);
+	e_mov_rr(e, true, RAX, RCX);
+	set_first_whole(t, msif);
+	mask_store_as(t, store, checked, drift);
+	e_patch(join, e->p);
+	t->consumed = 4;
+}
+
 /* vmseq, vmsne and, with the registers in the vCPU and AVX2, the ordered and FP compares
  * (ordered_compare) (.vv, .vx, .vi, .vf): one bit of vd per element, 64 stored at a time once the elements
  * they come from are read (vd may be the lowest register of a source group); where VLMAX is
@@ -4877,7 +4947,10 @@ static bool mask_compare(struct tctx *t)
 		}
 	}
 	finish_wide(t, step);
-	if (fuse) { /* no bit set (a string's common case) tested first; into rd's host register */
+	if (fuse && !tail && set_first_whole_of(t, t_peek(t, 2), in->rd) &&
+	    mask_store_fusable(t, t_peek(t, 2), t_peek(t, 3))) {
+		first_mask_store(t, first, t_peek(t, 2), t_peek(t, 3));
+	} else if (fuse) { /* no bit set (a string's common case) tested first; into rd's host register */
 		uint8_t *none, *high;
 		int x = rd_or_rax(t, first->rd);
 		e_mov_rr(e, true, x, RCX);
