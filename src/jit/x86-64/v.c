@@ -4724,12 +4724,14 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step, bool blen
 }
 
 /* Whether msif (a vmsif or vmsbf into v0 that set_first_whole makes) and the store after it (a
- * unit-stride vse of SEW elements under v0.t) run as first_mask_store: the registers resident in
- * ymm homes, AVX-512's masks, vl VLMAX, whole registers and live, so that the store emits no
- * state of its own */
-static bool mask_store_fusable(const struct tctx *t, const struct rv_insn *msif, const struct rv_insn *store)
+ * unit-stride vse of SEW elements under v0.t, through a base vfirst.m leaves) run as first_mask_store: the registers
+ * resident in ymm homes, AVX-512's masks, vl VLMAX, whole registers and live, so that the store emits no state of its
+ * own */
+static bool mask_store_fusable(const struct tctx *t, const struct rv_insn *first, const struct rv_insn *msif,
+			       const struct rv_insn *store)
 {
 	return msif->rd == 0 && msif->op != RV_VMSOF && store && store->op == RV_VSE && !store->rm && store->rs3 == 1 &&
+	       store->rs1 != first->rd && /* its base register's check made before vfirst.m writes it */
 	       (unsigned)store->imm / 8 == t->v_sew && store->rd != 0 && store->rd % group_regs(t) == 0 &&
 	       t->j->v_resident && t->j->v_masks && !t->j->v_blend && t->v_live && t->v_whole && t->v_lmul8 >= 8;
 }
@@ -4948,7 +4950,7 @@ static bool mask_compare(struct tctx *t)
 	}
 	finish_wide(t, step);
 	if (fuse && !tail && set_first_whole_of(t, t_peek(t, 2), in->rd) &&
-	    mask_store_fusable(t, t_peek(t, 2), t_peek(t, 3))) {
+	    mask_store_fusable(t, first, t_peek(t, 2), t_peek(t, 3))) {
 		first_mask_store(t, first, t_peek(t, 2), t_peek(t, 3));
 	} else if (fuse) { /* no bit set (a string's common case) tested first; into rd's host register */
 		uint8_t *none, *high;
