@@ -389,8 +389,80 @@ void e_ret(struct emit *e)
 	e_byte(e, 0xc3);
 }
 
+/* An SSE instruction's VEX.128 form: its pp, and its vvvv (0 where the form has none; the
+ * destination where the legacy form reads it as its first source, so that what it keeps of it
+ * is kept), or false where this knows no such form (map: 0x0f or 0x38) */
+static bool vex_form(uint8_t prefix, int map, uint8_t op, int reg, int rm, bool mem, int *pp, int *vvvv)
+{
+	bool scalar = prefix == 0xf2 || prefix == 0xf3, plain = prefix == 0 || prefix == 0x66;
+	int v = -1;
+	*pp = prefix == 0x66 ? VEX_PP_66 : prefix == 0xf3 ? VEX_PP_F3 : prefix == 0xf2 ? VEX_PP_F2 : VEX_PP_NONE;
+	if (map == 0x38) {
+		if (prefix != 0x66)
+			return false;
+		if (op <= 0x0b || op == 0x28 || op == 0x29 || op == 0x2b || (op >= 0x37 && op <= 0x40))
+			v = reg;
+		else if (op == 0x17 || (op >= 0x1c && op <= 0x1e) || (op >= 0x20 && op <= 0x25) ||
+			 (op >= 0x30 && op <= 0x35))
+			v = 0;
+		*vvvv = v;
+		return v >= 0;
+	}
+	switch (op) {
+	case 0x10: v = scalar && !mem ? reg : 0; break; /* movss/movsd between registers merge */
+	case 0x11: v = scalar && !mem ? -1 : 0; break;
+	case 0x28:
+	case 0x29:
+	case 0x50:
+	case 0x5b:
+	case 0xe6: v = 0; break;
+	case 0x2a: v = scalar ? reg : -1; break;
+	case 0x2c:
+	case 0x2d: v = scalar ? 0 : -1; break;
+	case 0x2e:
+	case 0x2f: v = plain ? 0 : -1; break;
+	case 0x51:
+	case 0x5a: v = scalar ? reg : 0; break;
+	case 0x54:
+	case 0x55:
+	case 0x56:
+	case 0x57:
+	case 0xc6: v = plain ? reg : -1; break;
+	case 0x58:
+	case 0x59:
+	case 0x5c:
+	case 0x5d:
+	case 0x5e:
+	case 0x5f:
+	case 0xc2: v = reg; break;
+	case 0x6e:
+	case 0x7e:
+	case 0x6f:
+	case 0x7f: v = prefix == 0x66 || prefix == 0xf3 ? 0 : -1; break;
+	case 0x70: v = prefix ? 0 : -1; break;
+	case 0x71:
+	case 0x72:
+	case 0x73: v = prefix == 0x66 && !mem ? rm : -1; break; /* vvvv: the destination */
+	case 0xd6:
+	case 0xd7: v = prefix == 0x66 ? 0 : -1; break;
+	case 0xe7:
+	case 0xf7: break;
+	default:
+		if (prefix == 0x66 &&
+		    ((op >= 0x60 && op <= 0x6d) || (op >= 0x74 && op <= 0x76) || (op >= 0xd1 && op <= 0xfe)))
+			v = reg;
+	}
+	*vvvv = v;
+	return v >= 0;
+}
+
 void e_sse_rm(struct emit *e, uint8_t prefix, bool w, uint8_t op, int xmm, struct mem m)
 {
+	int pp, vvvv;
+	if (e->vex && vex_form(prefix, 0x0f, op, xmm, NOREG, true, &pp, &vvvv)) {
+		e_vex_rm(e, false, pp, VEX_0F, w, op, xmm, vvvv, m);
+		return;
+	}
 	seg(e, m); /* before the mandatory prefix, which must come right before REX and the opcode */
 	if (prefix)
 		e_byte(e, prefix);
@@ -402,6 +474,11 @@ void e_sse_rm(struct emit *e, uint8_t prefix, bool w, uint8_t op, int xmm, struc
 
 void e_sse38_rm(struct emit *e, uint8_t op, int xmm, struct mem m)
 {
+	int pp, vvvv;
+	if (e->vex && vex_form(0x66, 0x38, op, xmm, NOREG, true, &pp, &vvvv)) {
+		e_vex_rm(e, false, pp, VEX_0F38, false, op, xmm, vvvv, m);
+		return;
+	}
 	seg(e, m);
 	e_byte(e, 0x66);
 	rex(e, false, xmm, m.index, m.base, false);
@@ -413,6 +490,11 @@ void e_sse38_rm(struct emit *e, uint8_t op, int xmm, struct mem m)
 
 void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int rm)
 {
+	int pp, vvvv;
+	if (e->vex && vex_form(prefix, 0x0f, op, reg, rm, false, &pp, &vvvv)) {
+		e_vex_rr(e, false, pp, VEX_0F, w, op, reg, vvvv, rm);
+		return;
+	}
 	if (prefix)
 		e_byte(e, prefix);
 	rex(e, w, reg, NOREG, rm, false);
@@ -423,6 +505,11 @@ void e_sse_rr(struct emit *e, uint8_t prefix, bool w, uint8_t op, int reg, int r
 
 void e_sse38_rr(struct emit *e, uint8_t op, int reg, int rm)
 {
+	int pp, vvvv;
+	if (e->vex && vex_form(0x66, 0x38, op, reg, rm, false, &pp, &vvvv)) {
+		e_vex_rr(e, false, pp, VEX_0F38, false, op, reg, vvvv, rm);
+		return;
+	}
 	e_byte(e, 0x66);
 	rex(e, false, reg, NOREG, rm, false);
 	e_byte(e, 0x0f);

@@ -155,6 +155,7 @@ struct jit_cache {
 	bool host_sse41;     /* the host has SSE4.1 (pmulld) */
 	bool host_bmi2;      /* the host has BMI2 (bzhi) */
 	bool host_sse42;     /* the host has SSE4.2 (pcmpgtq) */
+	bool host_avx;       /* the host has AVX and the OS saves its state: SSE in its VEX forms */
 	bool host_avx2;      /* the host has AVX2 and the OS saves AVX state (vectors 32 bytes at a time) */
 	bool space_at_gs;    /* the guest space is not at host address 0 but at the GS base */
 	/* The vector registers live in ymm16-ymm31 (two to a register) while translated code runs:

@@ -122,7 +122,7 @@ static void emit_vector_moves(struct jit_cache *j, struct emit *e)
 
 static void emit_trampolines(struct jit_cache *j)
 {
-	struct emit e = {j->rw, j->rw + 4096, false};
+	struct emit e = {j->rw, j->rw + 4096, false, j->host_avx};
 	static const uint8_t push[] = {0x53, 0x55, 0x41, 0x54, 0x41, 0x55, 0x41, 0x56, 0x41, 0x57};
 	static const uint8_t pop[] = {0x41, 0x5f, 0x41, 0x5e, 0x41, 0x5d, 0x41, 0x5c, 0x5d, 0x5b};
 	size_t i;
@@ -271,7 +271,8 @@ int jit_init(struct rvx_machine *m)
 	j->host_sse41 = CPU_FEATURE_ACTIVE(SSE4_1);
 	j->host_bmi2 = CPU_FEATURE_ACTIVE(BMI2);
 	j->host_sse42 = CPU_FEATURE_ACTIVE(SSE4_2);
-	j->host_avx2 = CPU_FEATURE_ACTIVE(AVX2) && CPU_FEATURE_ACTIVE(AVX);
+	j->host_avx = CPU_FEATURE_ACTIVE(AVX);
+	j->host_avx2 = CPU_FEATURE_ACTIVE(AVX2) && j->host_avx;
 	if (j->host_avx2 && feature_active(x86_cpu_AVX512F) && feature_active(x86_cpu_AVX512VL) &&
 	    (m->cfg.vlen ? m->cfg.vlen / 8 : RVX_VLENB_DEFAULT) == 16) {
 		unsigned a, b, c, d;
@@ -2519,6 +2520,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	populate_ahead(j->rw, &j->populated, j->used + BLOCK_SLACK, j->size);
 	t.e.p = t.start = j->rw + j->used;
 	t.e.end = j->rw + j->size;
+	t.e.vex = j->host_avx;
 	t.e.full = false;
 	t.cpu = cpu;
 	t.j = j;
