@@ -4724,7 +4724,7 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step, bool blen
 }
 
 /* Whether msif (a vmsif or vmsbf into v0 that set_first_whole makes) and the store after it (a
- * unit-stride vse of SEW elements under v0.t, through a base vfirst.m leaves) run as first_mask_store: the registers
+ * unit-stride vse of SEW elements under v0.t, through a base vfirst.m leaves) run as first_of_masks': the registers
  * resident in ymm homes, AVX-512's masks, vl VLMAX, whole registers and live, so that the store emits no state of its
  * own */
 static bool mask_store_fusable(const struct tctx *t, const struct rv_insn *first, const struct rv_insn *msif,
@@ -4754,30 +4754,28 @@ static void mask_store_as(struct tctx *t, const struct rv_insn *as, uint32_t che
 	t->in = in;
 }
 
-/* vfirst.m, vmsif.m (or vmsbf.m) into v0 and vse under v0.t after mask_compare's words in rcx
- * and rdx: a vector strcpy's pass. Where the compare found nothing (every pass but the last) v0
- * is all ones and the store a whole one; else each as alone. */
-static void first_mask_store(struct tctx *t, const struct rv_insn *first, const struct rv_insn *msif,
-			     const struct rv_insn *store)
+/* After mask_compare's vmseq of a whole register's 128 elements into k3 (0-63) and k1 (64-127):
+ * vd their two words, vfirst.m (first) into its rd and, where they follow, a vmsif, vmsbf or vmsof
+ * of vd (msif) and a store under v0.t (store). That the compare found nothing (every pass of a
+ * string's loop but its last) is tested on the masks: vd is zero then, rd -1, msif's register all
+ * ones (vmsof's zero) and the store a whole one, and no word is moved to a general register. */
+static void first_of_masks(struct tctx *t, unsigned vd, const struct rv_insn *first, const struct rv_insn *msif,
+			   const struct rv_insn *store)
 {
 	struct emit *e = &t->e;
-	struct rv_insn whole = *store;
+	struct rv_insn whole;
 	int x = rd_or_rax(t, first->rd);
 	uint32_t checked = t->base_checked;
-	int32_t drift = t->base_drift[store->rs1];
-	uint8_t *found, *high, *low, *join;
-	whole.rm = 1;
-	e_mov_rr(e, true, x, RCX);
-	e_alu_rr(e, ALU_OR, true, x, RDX);
-	found = e_jcc(e, CC_NE);
-	e_mov_ri(e, x, UINT64_MAX);
-	if (x == RAX)
-		t_put(t, first->rd, RAX);
-	e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x76, XMM2, XMM2, XMM2); /* vpcmpeqd: all ones */
-	vput(t, msif->rd, 0, XMM2, 1);
-	mask_store_as(t, &whole, checked, drift);
-	join = e_jmp(e);
-	e_patch(found, e->p);
+	int32_t drift = store ? t->base_drift[store->rs1] : 0;
+	uint8_t *none, *high, *low, *join;
+	e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, true, 0x98, 1, 0, 3); /* kortestq k1, k3 */
+	none = e_jcc(e, CC_E);
+	e_vex_rr(e, false, VEX_PP_F2, VEX_0F, true, 0x93, RCX, 0, 3);         /* kmovq rcx, k3 */
+	e_vex_rr(e, false, VEX_PP_F2, VEX_0F, true, 0x93, RDX, 0, 1);         /* kmovq rdx, k1 */
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RCX);      /* vmovq xmm2, rcx */
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX); /* vpinsrq xmm2, xmm2, rdx, 1 */
+	e_byte(e, 1);
+	vput(t, vd, 0, XMM2, 1);
 	e_test_rr(e, true, RCX, RCX);
 	high = e_jcc(e, CC_E);
 	e_bitcount(e, 0xbc, true, x, RCX); /* tzcnt */
@@ -4788,11 +4786,31 @@ static void first_mask_store(struct tctx *t, const struct rv_insn *first, const 
 	e_patch(low, e->p);
 	if (x == RAX)
 		t_put(t, first->rd, RAX);
-	e_mov_rr(e, true, RAX, RCX);
-	set_first_whole(t, msif);
-	mask_store_as(t, store, checked, drift);
+	if (msif) {
+		e_mov_rr(e, true, RAX, RCX);
+		set_first_whole(t, msif);
+	}
+	if (store)
+		mask_store_as(t, store, checked, drift);
+	join = e_jmp(e);
+	e_patch(none, e->p);
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM2, XMM2); /* vpxor: zero */
+	vput(t, vd, 0, XMM2, 1);
+	e_mov_ri(e, x, UINT64_MAX);
+	if (x == RAX)
+		t_put(t, first->rd, RAX);
+	if (msif) {
+		if (msif->op != RV_VMSOF)
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x76, XMM2, XMM2, XMM2); /* vpcmpeqd: all ones */
+		vput(t, msif->rd, 0, XMM2, 1);
+	}
+	if (store) {
+		whole = *store;
+		whole.rm = 1;
+		mask_store_as(t, &whole, checked, drift);
+	}
 	e_patch(join, e->p);
-	t->consumed = 4;
+	t->consumed = store ? 4 : msif ? 3 : 2;
 }
 
 /* vmseq, vmsne and, with the registers in the vCPU and AVX2, the ordered and FP compares
@@ -4819,7 +4837,7 @@ static bool mask_compare(struct tctx *t)
 	 * raise no flag */
 	bool fp_blend = fp && (!in->rm || !t->v_whole || t->v_lmul8 < 8) && blends(t);
 	bool tail = t->j->v_blend && t->j->host_bmi2 && (!t->v_whole || !in->rm || t->v_lmul8 < 8) && (!fp || fp_blend),
-	     k1, pairs, whole, fuse;
+	     k1, pairs, whole, fuse, kfuse;
 	if (ordered && (!t->j->host_avx2 || t->j->v_resident || (sew == 8 && !t->j->host_sse42)))
 		return false; /* VEX forms on registers in the vCPU only */
 	if (fp ? (sew != 4 && sew != 8) || (form != VF_VV && form != VF_VF) : form == VF_VF)
@@ -4842,6 +4860,8 @@ static bool mask_compare(struct tctx *t)
 	pairs = k1 && sew == 1 && chunks % 4 == 0; /* a word from two compares: k1 and k2 */
 	whole = k1 && nbits == 128;                /* the register's two words from rcx and rdx at the end */
 	fuse = whole && first && first->op == RV_VFIRST_M && first->rm && first->rs2 == in->rd;
+	/* vmseq's words left in k3 and k1 for first_of_masks */
+	kfuse = fuse && pairs && !tail && in->op == RV_VMSEQ;
 	if (ordered)
 		ordered_operands(t, step);
 	else if (form != VF_VV && !(k1 && form == VF_VI && in->imm == 0))
@@ -4859,7 +4879,12 @@ static bool mask_compare(struct tctx *t)
 					form == VF_VV ? home(in->rs1 + k) : XMM1);
 			if (pairs && k % 4 == 0)
 				continue; /* the word's low half in k1 */
-			if (pairs) {      /* kunpckdq k1, k2, k1; kmovq rdx, k1: a word */
+			if (kfuse) {      /* kunpckdq k3 (elements 0-63) or k1, k2, k1 */
+				e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, true, 0x4b, done ? 1 : 3, 2, 1);
+				done += 2 * per_step;
+				continue;
+			}
+			if (pairs) { /* kunpckdq k1, k2, k1; kmovq rdx, k1: a word */
 				e_vex_rr(e, true, VEX_PP_NONE, VEX_0F, true, 0x4b, 1, 2, 1);
 				e_vex_rr(e, false, VEX_PP_F2, VEX_0F, true, 0x93, RDX, 0, 1);
 				if (in->op == RV_VMSNE)
@@ -4949,9 +4974,14 @@ static bool mask_compare(struct tctx *t)
 		}
 	}
 	finish_wide(t, step);
-	if (fuse && !tail && set_first_whole_of(t, t_peek(t, 2), in->rd) &&
-	    mask_store_fusable(t, first, t_peek(t, 2), t_peek(t, 3))) {
-		first_mask_store(t, first, t_peek(t, 2), t_peek(t, 3));
+	if (kfuse) {
+		const struct rv_insn *msif = t_peek(t, 2), *store;
+		if (!set_first_whole_of(t, msif, in->rd))
+			msif = NULL;
+		store = msif ? t_peek(t, 3) : NULL;
+		if (store && !mask_store_fusable(t, first, msif, store))
+			store = NULL;
+		first_of_masks(t, in->rd, first, msif, store);
 	} else if (fuse) { /* no bit set (a string's common case) tested first; into rd's host register */
 		uint8_t *none, *high;
 		int x = rd_or_rax(t, first->rd);
