@@ -3,6 +3,7 @@
 #define RVX_TEST_CHECK_H
 
 #include <errno.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -35,6 +36,18 @@ static inline uint8_t *fault_page(void (*handler)(int, siginfo_t *, void *))
 	sa.sa_sigaction = handler;
 	sa.sa_flags = SA_SIGINFO;
 	return none != MAP_FAILED && sigaction(SIGSEGV, &sa, NULL) == 0 ? none : NULL;
+}
+
+/* A SIGSEGV handler (SA_SIGINFO) that records the address the fault names in fault_addr and goes
+ * back to the sigsetjmp(fault_back, 1) that armed it */
+static sigjmp_buf fault_back;
+static volatile uintptr_t fault_addr;
+static inline void fault_return(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)uc;
+	fault_addr = (uintptr_t)si->si_addr;
+	siglongjmp(fault_back, 1);
 }
 
 #endif

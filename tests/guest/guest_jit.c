@@ -12,6 +12,8 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "check.h"
+
 typedef long (*fn)(long);
 
 static uint32_t addi(int imm)
@@ -28,16 +30,6 @@ static void emit(volatile uint32_t *code, int imm)
 	code[1] = RET;
 }
 
-static sigjmp_buf back;
-static volatile uintptr_t fault_addr;
-
-static void on_segv(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig;
-	(void)uc;
-	fault_addr = (uintptr_t)si->si_addr;
-	siglongjmp(back, 1);
-}
 
 int main(void)
 {
@@ -98,13 +90,13 @@ int main(void)
 
 	/* a watched page made read-only faults on a write, as without a translator */
 	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = on_segv;
+	sa.sa_sigaction = fault_return;
 	sa.sa_flags = SA_SIGINFO;
 	sigaction(SIGSEGV, &sa, NULL);
 	emit(page, 9);
 	printf("before mprotect: %ld\n", ((fn)page)(0));
 	mprotect(page, 4096, PROT_READ | PROT_EXEC);
-	if (sigsetjmp(back, 1) == 0) {
+	if (sigsetjmp(fault_back, 1) == 0) {
 		emit(page, 10);
 		printf("write to a read-only page did not fault\n");
 		errors++;

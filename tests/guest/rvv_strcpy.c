@@ -6,16 +6,9 @@
 // the page's end are stored and SIGSEGV names the first byte past it.
 // qemu: rva23
 // cflags: -march=rv64gcv
-#include <setjmp.h>
-#include <signal.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/mman.h>
+#include "check.h"
 
 static long errors;
-static sigjmp_buf back;
-static volatile uintptr_t fault_addr;
 
 /* One pass from s to d: vfirst's result; v0 and v1 afterwards stored in masks[0] and masks[1] */
 #define PASS(NAME, SET)                                                                                                \
@@ -75,14 +68,6 @@ static void one_pass(int pos, uint64_t *sum)
 	}
 }
 
-static void on_segv(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig;
-	(void)uc;
-	fault_addr = (uintptr_t)si->si_addr;
-	siglongjmp(back, 1);
-}
-
 int main(void)
 {
 	static const int places[] = {-1, 0, 1, 2, 31, 32, 63, 64, 65, 100, 126, 127};
@@ -102,7 +87,7 @@ int main(void)
 	printf("passes: %ld errors, sum %llx\n", errors, (unsigned long long)sum);
 
 	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = on_segv;
+	sa.sa_sigaction = fault_return;
 	sa.sa_flags = SA_SIGINFO;
 	sigaction(SIGSEGV, &sa, NULL);
 	memset(src, 'a', sizeof src - 1);
@@ -112,7 +97,7 @@ int main(void)
 			int stored = 0;
 			fault_addr = 0;
 			memset(page, 'y', 4096);
-			if (!sigsetjmp(back, 1)) {
+			if (!sigsetjmp(fault_back, 1)) {
 				const uint8_t *s = src;
 				while (pass_sif(s, d, masks) < 0)
 					s += 128, d += 128;
