@@ -213,6 +213,66 @@ static const struct want lanes[] = {
     LRRK(EVEX128, "vminpd %xmm1, %xmm0, %xmm2{%k3}", VEX_PP_66, VEX_0F, true, 0x5d, 2, 0, 1, -1, 3, false),
 };
 
+/* e_sse_rr/e_sse_rm/e_sse38_rr with the emitter's vex set: each SSE form translated code uses,
+ * as its VEX.128 form (the destination kept as the first source where the legacy form reads it) */
+struct sse_want {
+	const char *text;
+	bool map38;
+	uint8_t prefix;
+	bool w;
+	uint8_t op;
+	int reg, rm; /* rm NOREG: the memory operand m */
+	struct mem m;
+	int imm;
+};
+#define SRR(text, prefix, w, op, reg, rm, imm)                                                                         \
+	{                                                                                                              \
+		text, false, prefix, w, op, reg, rm, {0}, imm                                                          \
+	}
+#define SRM(text, prefix, w, op, reg, ...)                                                                             \
+	{                                                                                                              \
+		text, false, prefix, w, op, reg, NOREG, __VA_ARGS__, -1                                                \
+	}
+static const struct sse_want sse_wants[] = {
+    SRR("vmovq xmm1, rax", 0x66, true, 0x6e, 1, RAX, -1),
+    SRR("vmovq rax, xmm0", 0x66, true, 0x7e, 0, RAX, -1),
+    SRR("vmovd eax, xmm0", 0x66, false, 0x7e, 0, RAX, -1),
+    SRR("vmovaps xmm2, xmm0", 0, false, 0x28, 2, 0, -1),
+    SRR("vucomisd xmm3, xmm4", 0x66, false, 0x2e, 3, 4, -1),
+    SRR("vucomiss xmm0, xmm0", 0, false, 0x2e, 0, 0, -1),
+    SRR("vaddsd xmm13, xmm13, xmm15", 0xf2, false, 0x58, 13, 15, -1),
+    SRR("vdivss xmm0, xmm0, xmm1", 0xf3, false, 0x5e, 0, 1, -1),
+    SRR("vminsd xmm0, xmm0, xmm1", 0xf2, false, 0x5d, 0, 1, -1),
+    SRR("vsqrtsd xmm0, xmm0, xmm0", 0xf2, false, 0x51, 0, 0, -1),
+    SRR("vcvtsi2sd xmm0, xmm0, rax", 0xf2, true, 0x2a, 0, RAX, -1),
+    SRR("vcvtsi2ss xmm0, xmm0, eax", 0xf3, false, 0x2a, 0, RAX, -1),
+    SRR("vcvttsd2si rax, xmm3", 0xf2, true, 0x2c, RAX, 3, -1),
+    SRR("vcvtsd2ss xmm0, xmm0, xmm5", 0xf2, false, 0x5a, 0, 5, -1),
+    SRR("vcvtdq2pd xmm0, xmm1", 0xf3, false, 0xe6, 0, 1, -1),
+    SRR("vmovsd xmm0, xmm0, xmm5", 0xf2, false, 0x10, 0, 5, -1),
+    SRM("vmovsd xmm0, qword ptr [rbp + 8]", 0xf2, false, 0x10, 0, MEM(RBP, NOREG, 8, false)),
+    SRM("vmovsd qword ptr [rbp + 0xd0], xmm3", 0xf2, false, 0x11, 3, MEM(RBP, NOREG, 0xd0, false)),
+    SRM("vmovq xmm11, qword ptr [rbp + 0xd0]", 0xf3, false, 0x7e, 11, MEM(RBP, NOREG, 0xd0, false)),
+    SRM("vmovdqu xmm0, xmmword ptr [rax]", 0xf3, false, 0x6f, 0, MEM(RAX, NOREG, 0, false)),
+    SRM("vmovdqu xmmword ptr gs:[rbp + 0x10], xmm2", 0xf3, false, 0x7f, 2, MEM(RBP, NOREG, 16, true)),
+    SRM("vmovq qword ptr [r13], xmm0", 0x66, false, 0xd6, 0, MEM(R13, NOREG, 0, false)),
+    SRM("vaddsd xmm3, xmm3, qword ptr [rbp + 0x108]", 0xf2, false, 0x58, 3, MEM(RBP, NOREG, 0x108, false)),
+    SRR("vxorps xmm0, xmm0, xmm0", 0, false, 0x57, 0, 0, -1),
+    SRR("vandpd xmm0, xmm0, xmm1", 0x66, false, 0x54, 0, 1, -1),
+    SRR("vpxor xmm0, xmm0, xmm0", 0x66, false, 0xef, 0, 0, -1),
+    SRR("vpaddq xmm0, xmm0, xmm1", 0x66, false, 0xd4, 0, 1, -1),
+    SRR("vpcmpeqb xmm0, xmm0, xmm1", 0x66, false, 0x74, 0, 1, -1),
+    SRR("vpunpcklqdq xmm1, xmm1, xmm1", 0x66, false, 0x6c, 1, 1, -1),
+    SRR("vpsrldq xmm1, xmm1, 8", 0x66, false, 0x73, 3, 1, 8),
+    SRR("vpsrlq xmm0, xmm0, 0x20", 0x66, false, 0x73, 2, 0, 32),
+    SRR("vpshufd xmm2, xmm1, 0x4e", 0x66, false, 0x70, 2, 1, 0x4e),
+    SRR("vpmovmskb eax, xmm0", 0x66, false, 0xd7, RAX, 0, -1),
+    SRR("vmovmskpd eax, xmm0", 0x66, false, 0x50, RAX, 0, -1),
+    {"vpmovzxbw xmm0, xmm0", true, 0x66, false, 0x30, 0, 0, {0}, -1},
+    {"vpminsd xmm0, xmm0, xmm1", true, 0x66, false, 0x39, 0, 1, {0}, -1},
+    SRM("stmxcsr dword ptr [rbp + 8]", 0, false, 0xae, 3, MEM(RBP, NOREG, 8, false)), /* no XMM register: as it is */
+};
+
 static void emit_want(struct emit *e, const struct want *w)
 {
 	bool evex = w->kind == EVEX256 || w->kind == EVEX128, l256 = w->kind == VEX256 || w->kind == EVEX256;
@@ -252,7 +312,7 @@ int main(int argc, char **argv)
 	size_t n = sizeof wants / sizeof wants[0];
 	char text[512];
 	uint8_t buf[32];
-	struct emit e = {buf, buf + sizeof buf, false};
+	struct emit e = {buf, buf + sizeof buf, false, false};
 	int bad = 0;
 	csh cs;
 	if (argc > 1 && !strcmp(argv[1], "--lanes")) { /* the lanes table: text, a tab, the bytes */
@@ -279,6 +339,26 @@ int main(int argc, char **argv)
 			bad++;
 		}
 	}
+	e.vex = true;
+	for (size_t i = 0; i < sizeof sse_wants / sizeof sse_wants[0]; i++) {
+		const struct sse_want *w = &sse_wants[i];
+		e.p = buf;
+		if (w->map38)
+			e_sse38_rr(&e, w->op, w->reg, w->rm);
+		else if (w->rm == NOREG)
+			e_sse_rm(&e, w->prefix, w->w, w->op, w->reg, w->m);
+		else
+			e_sse_rr(&e, w->prefix, w->w, w->op, w->reg, w->rm);
+		if (w->imm >= 0)
+			e_byte(&e, (uint8_t)w->imm);
+		decode(cs, buf, (size_t)(e.p - buf), text, sizeof text);
+		if (strcmp(text, w->text) != 0) {
+			printf("FAIL vex-encode-sse: %s encoded as %s\n", w->text, text);
+			bad++;
+		}
+	}
+	e.vex = false;
+	n += sizeof sse_wants / sizeof sse_wants[0];
 	e.p = buf;
 	e_vzeroupper(&e);
 	decode(cs, buf, (size_t)(e.p - buf), text, sizeof text);
@@ -288,6 +368,6 @@ int main(int argc, char **argv)
 	}
 	cs_close(&cs);
 	if (!bad)
-		printf("PASS vex-encode: %zu VEX and EVEX forms decode as meant\n", n + 1);
+		printf("PASS vex-encode: %zu VEX and EVEX forms, SSE ones in VEX form among them, decode as meant\n", n + 1);
 	return 0;
 }
