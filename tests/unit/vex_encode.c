@@ -368,6 +368,7 @@ int main(int argc, char **argv)
 	}
 	cs_close(&cs);
 	if (!bad)
-		printf("PASS vex-encode: %zu VEX and EVEX forms, SSE ones in VEX form among them, decode as meant\n", n + 1);
+		printf("PASS vex-encode: %zu VEX and EVEX forms, SSE ones in VEX form among them, decode as meant\n",
+		       n + 1);
 	return 0;
 }
