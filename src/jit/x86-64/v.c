@@ -4723,10 +4723,10 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step, bool blen
 		 swap ? XMM0 : other);
 }
 
-/* Whether msif (a vmsif or vmsbf into v0 that set_first_whole makes) and the store after it (a
- * unit-stride vse of SEW elements under v0.t, through a base vfirst.m leaves) run as first_of_masks': the registers
- * resident in ymm homes, AVX-512's masks, vl VLMAX, whole registers and live, so that the store emits no state of its
- * own */
+/* Whether the store after msif (a vmsif or vmsbf into v0 that set_first_whole makes) runs in
+ * first_of_masks: a unit-stride vse of SEW elements under v0.t, through a base vfirst.m leaves as
+ * it is, with the registers resident in ymm homes, AVX-512's masks, vl VLMAX and whole registers
+ * live, so that the store emits no state of its own */
 static bool mask_store_fusable(const struct tctx *t, const struct rv_insn *first, const struct rv_insn *msif,
 			       const struct rv_insn *store)
 {
