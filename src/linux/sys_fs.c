@@ -47,6 +47,15 @@ static int write_cpuinfo(int fd)
 	return 0;
 }
 
+/* n bytes of guest memory at addr, as they are now, written to fd */
+static int write_guest_bytes(struct rvx_vcpu *cpu, int fd, uint64_t addr, uint64_t n)
+{
+	struct rvx_space *s = &cpu->m->space;
+	if (n && (!space_check(s, addr, n, PROT_READ) || write(fd, g2h(s, addr), n) != (ssize_t)n))
+		return -EIO;
+	return 0;
+}
+
 static long open_memfd_with(struct rvx_vcpu *cpu, const char *name, int kind)
 {
 	int fd = memfd_create(name, MFD_CLOEXEC), r = 0;
@@ -56,13 +65,10 @@ static long open_memfd_with(struct rvx_vcpu *cpu, const char *name, int kind)
 		r = space_write_maps(&cpu->m->space, fd);
 	else if (kind == FILE_CPUINFO)
 		r = write_cpuinfo(fd);
-	else if (kind == FILE_CMDLINE) { /* the strings as they are now (setproctitle rewrites them) */
-		uint64_t n = cpu->m->arg_end - cpu->m->arg_start;
-		if (n && (!space_check(&cpu->m->space, cpu->m->arg_start, n, PROT_READ) ||
-			  write(fd, g2h(&cpu->m->space, cpu->m->arg_start), n) != (ssize_t)n))
-			r = -EIO;
-	} else if (write(fd, g2h(&cpu->m->space, cpu->m->auxv_addr), cpu->m->auxv_len) != (ssize_t)cpu->m->auxv_len)
-		r = -EIO;
+	else if (kind == FILE_CMDLINE) /* the strings as they are now (setproctitle rewrites them) */
+		r = write_guest_bytes(cpu, fd, cpu->m->arg_start, cpu->m->arg_end - cpu->m->arg_start);
+	else
+		r = write_guest_bytes(cpu, fd, cpu->m->auxv_addr, cpu->m->auxv_len);
 	if (r < 0) {
 		close(fd);
 		return r;

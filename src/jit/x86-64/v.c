@@ -4520,6 +4520,31 @@ static void set_first_of_word(struct tctx *t, enum rv_op op, int x)
 	}
 }
 
+/* Register vd (its 128 bits, resident) = the words lo (bits 0-63) and hi (through xmm2) */
+static void put_words(struct tctx *t, unsigned vd, int lo, int hi)
+{
+	struct emit *e = &t->e;
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, lo);      /* vmovq xmm2, lo */
+	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, hi); /* vpinsrq xmm2, xmm2, hi, 1 */
+	e_byte(e, 1);
+	vput(t, vd, 0, XMM2, 1);
+}
+
+/* x = the index of the lowest set bit of the 128 in rcx (0-63) and rdx (64-127), not both zero;
+ * returns the jump the rcx case takes, to be patched where the rdx case ends */
+static uint8_t *lowest_of_words(struct emit *e, int x)
+{
+	uint8_t *high, *low;
+	e_test_rr(e, true, RCX, RCX);
+	high = e_jcc(e, CC_E);
+	e_bitcount(e, 0xbc, true, x, RCX); /* tzcnt */
+	low = e_jmp(e);
+	e_patch(high, e->p);
+	e_bitcount(e, 0xbc, true, x, RDX);
+	e_alu_ri(e, ALU_ADD, true, x, 64);
+	return low;
+}
+
 /* vmsbf/vmsif/vmsof vd (in->rd) unmasked at vl = VLMAX = 128 (a vector strcpy's e8 m8 at VLEN
  * 128) of the words rax and rdx: both made without branches and written together, so that vd's
  * old bits are not read (in a loop they would chain each pass to the last) */
@@ -4536,10 +4561,7 @@ static void set_first_whole(struct tctx *t, const struct rv_insn *in)
 		vword_put(t, in->rd, 1, RDX);
 		return;
 	}
-	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RAX);      /* vmovq xmm2, rax */
-	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX); /* vpinsrq xmm2, xmm2, rdx, 1 */
-	e_byte(e, 1);
-	vput(t, in->rd, 0, XMM2, 1);
+	put_words(t, in->rd, RAX, RDX);
 }
 
 /* Whether the instruction is a vmsbf/vmsif/vmsof that set_first_whole makes of vs2 = src */
@@ -4767,22 +4789,13 @@ static void first_of_masks(struct tctx *t, unsigned vd, const struct rv_insn *fi
 	int x = rd_or_rax(t, first->rd);
 	uint32_t checked = t->base_checked;
 	int32_t drift = store ? t->base_drift[store->rs1] : 0;
-	uint8_t *none, *high, *low, *join;
+	uint8_t *none, *low, *join;
 	e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, true, 0x98, 1, 0, 3); /* kortestq k1, k3 */
 	none = e_jcc(e, CC_E);
-	e_vex_rr(e, false, VEX_PP_F2, VEX_0F, true, 0x93, RCX, 0, 3);         /* kmovq rcx, k3 */
-	e_vex_rr(e, false, VEX_PP_F2, VEX_0F, true, 0x93, RDX, 0, 1);         /* kmovq rdx, k1 */
-	e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RCX);      /* vmovq xmm2, rcx */
-	e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX); /* vpinsrq xmm2, xmm2, rdx, 1 */
-	e_byte(e, 1);
-	vput(t, vd, 0, XMM2, 1);
-	e_test_rr(e, true, RCX, RCX);
-	high = e_jcc(e, CC_E);
-	e_bitcount(e, 0xbc, true, x, RCX); /* tzcnt */
-	low = e_jmp(e);
-	e_patch(high, e->p);
-	e_bitcount(e, 0xbc, true, x, RDX);
-	e_alu_ri(e, ALU_ADD, true, x, 64);
+	e_vex_rr(e, false, VEX_PP_F2, VEX_0F, true, 0x93, RCX, 0, 3); /* kmovq rcx, k3 */
+	e_vex_rr(e, false, VEX_PP_F2, VEX_0F, true, 0x93, RDX, 0, 1); /* kmovq rdx, k1 */
+	put_words(t, vd, RCX, RDX);
+	low = lowest_of_words(e, x);
 	e_patch(low, e->p);
 	if (x == RAX)
 		t_put(t, first->rd, RAX);
@@ -4935,11 +4948,8 @@ static bool mask_compare(struct tctx *t)
 	word:
 		if (whole && done == 64) {
 			e_mov_rr(e, true, RCX, RDX);
-		} else if (whole && done == 128) { /* vmovq xmm2, rcx; vpinsrq xmm2, xmm2, rdx, 1 */
-			e_vex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x6e, XMM2, 0, RCX);
-			e_vex_rr(e, false, VEX_PP_66, VEX_0F3A, true, 0x22, XMM2, XMM2, RDX);
-			e_byte(e, 1);
-			vput(t, in->rd, 0, XMM2, 1);
+		} else if (whole && done == 128) {
+			put_words(t, in->rd, RCX, RDX);
 		} else if (done % 64 == 0 || done >= nbits) { /* a fractional LMUL's chunk has more */
 			unsigned upto = done < nbits ? done : nbits, w = (upto - 1) / 64, n = nbits - 64 * w;
 			struct mem q = vreg(t, in->rd, 0);
@@ -4983,18 +4993,12 @@ static bool mask_compare(struct tctx *t)
 			store = NULL;
 		first_of_masks(t, in->rd, first, msif, store);
 	} else if (fuse) { /* no bit set (a string's common case) tested first; into rd's host register */
-		uint8_t *none, *high;
+		uint8_t *none;
 		int x = rd_or_rax(t, first->rd);
 		e_mov_rr(e, true, x, RCX);
 		e_alu_rr(e, ALU_OR, true, x, RDX);
 		none = e_jcc(e, CC_E);
-		e_test_rr(e, true, RCX, RCX);
-		high = e_jcc(e, CC_E);
-		e_bitcount(e, 0xbc, true, x, RCX);
-		found[nfound++] = e_jmp(e);
-		e_patch(high, e->p);
-		e_bitcount(e, 0xbc, true, x, RDX);
-		e_alu_ri(e, ALU_ADD, true, x, 64);
+		found[nfound++] = lowest_of_words(e, x);
 		found[nfound++] = e_jmp(e);
 		e_patch(none, e->p);
 		first_found(t, first->rd, x, found, nfound);
