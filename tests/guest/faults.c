@@ -376,6 +376,55 @@ int main(void)
 		printf("loads by a sum ok\n");
 	}
 
+	/* a table lookup with the table far from its base, as gcc writes it: andi t0, i, 255 (or not),
+	 * slli, addi 1024, add and a load by -1024 (one load by the sum's address mode in the
+	 * translator): the fault is the load's, with t0 the whole sum; in a mapped page, an unmapped
+	 * one and past the space */
+	{
+		static const struct {
+			uintptr_t base;
+			long index;
+			int zext;
+		} lookups[] = {
+		    {0, 0x305, 1}, {0, 1030, 0}, {3072, 0x1f0, 1}, {4096, 1000, 0}, {(uintptr_t)1 << 46, 0x107, 1}};
+		for (unsigned i = 0; i < sizeof lookups / sizeof lookups[0]; i++) {
+			volatile uintptr_t vbase = (lookups[i].base >> 40 ? 0 : (uintptr_t)page) + lookups[i].base;
+			volatile long vindex = lookups[i].index;
+			uintptr_t at, base = vbase;
+			long index = vindex, scaled = (lookups[i].zext ? index & 255 : index) << 3;
+			uintptr_t sum = base + (uintptr_t)scaled + 1024;
+			uint64_t got = 0;
+			faults = 0;
+			fault_pc = fault_regs[5] = 0;
+			if (lookups[i].zext)
+				__asm__("lla %0, faults_lookup_zext" : "=r"(at));
+			else
+				__asm__("lla %0, faults_lookup" : "=r"(at));
+			if (sigsetjmp(jb, 1) == 0) {
+				if (lookups[i].zext)
+					__asm__ volatile(
+					    "andi t0, %2, 255\n\tslli t0, t0, 3\n\taddi t0, t0, 1024\n\t"
+					    "add t0, t0, %1\nfaults_lookup_zext:\tld t0, -1024(t0)\n\tmv %0, t0"
+					    : "=r"(got)
+					    : "r"(base), "r"(index)
+					    : "t0", "memory");
+				else
+					__asm__ volatile("slli t0, %2, 3\n\taddi t0, t0, 1024\n\tadd t0, %1, t0\n"
+							 "faults_lookup:\tld t0, -1024(t0)\n\tmv %0, t0"
+							 : "=r"(got)
+							 : "r"(base), "r"(index)
+							 : "t0", "memory");
+			}
+			if (sum - 1024 + 8 <= (uintptr_t)page + 2 * 4096) { /* the third page is unmapped */
+				CHECK(faults == 0 && got == *(uint64_t *)(sum - 1024));
+				continue;
+			}
+			CHECK(faults == 1 && sig_seen == SIGSEGV && addr == sum - 1024 && fault_regs[5] == sum);
+			CHECK(fault_pc == at);
+		}
+		printf("table lookups ok\n");
+	}
+
 	/* byte loads that together read a word, then byte stores of them that write it elsewhere
 	 * (the translator makes them one load and one store): a fault in the loads leaves those
 	 * before it done, one in the stores leaves every load and the stores before it done */
@@ -423,8 +472,8 @@ int main(void)
 	{
 /* t4 loaded through edge (%2), so that its base is checked; the copy of from (%0) to to (%1) */
 #define FAULTS_COPY                                                                                                    \
-	"lbu t4, 0(%2)\n\tli t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"                                           \
-	"lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"                                             \
+	"lbu t4, 0(%2)\n\tli t0, -1\n\tli t1, -1\n\tli t2, -1\n\tli t3, -1\n\t"                                        \
+	"lbu t1, 1(%0)\n\tlbu t0, 0(%0)\n\tlbu t2, 2(%0)\n\tlbu t3, 3(%0)\n\t"                                         \
 	"sb t0, 0(%1)\n\tsb t1, 1(%1)\n\tsb t2, 2(%1)\n\tsb t3, 3(%1)\n"
 		CHECK(mprotect(page, 2 * 4096, PROT_READ | PROT_WRITE) == 0);
 		CHECK(mprotect(page + 4096, 4096, PROT_NONE) == 0);
@@ -440,22 +489,27 @@ int main(void)
 			fault_pc = 0;
 			if (sigsetjmp(jb, 1) == 0) {
 				if (i == 0 || i == 3)
-					__asm__ volatile(FAULTS_COPY "faults_copy_ld0:\tld t1, 8(%2)\n\tli t0, 0\n\tli t2, 0\n\tli t3, 0"
-							 :
-							 : "r"(from), "r"(to), "r"(edge)
-							 : "t0", "t1", "t2", "t3", "t4", "memory");
+					__asm__ volatile(
+					    FAULTS_COPY
+					    "faults_copy_ld0:\tld t1, 8(%2)\n\tli t0, 0\n\tli t2, 0\n\tli t3, 0"
+					    :
+					    : "r"(from), "r"(to), "r"(edge)
+					    : "t0", "t1", "t2", "t3", "t4", "memory");
 				else if (i == 1)
-					__asm__ volatile(FAULTS_COPY "addi t3, t3, 0x100\n\tli t0, 7\n\tld t4, 0(%2)\n"
+					__asm__ volatile(FAULTS_COPY
+							 "addi t3, t3, 0x100\n\tli t0, 7\n\tld t4, 0(%2)\n"
 							 "faults_copy_ld1:\tld t1, 8(%2)\n\tli t2, 0\n\tli t3, 0"
 							 :
 							 : "r"(from), "r"(to), "r"(edge)
 							 : "t0", "t1", "t2", "t3", "t4", "memory");
 				else
-					__asm__ volatile(FAULTS_COPY "addi %0, %0, 4\n"
-							 "faults_copy_ld2:\tld t1, 8(%2)\n\tli t0, 0\n\tli t2, 0\n\tli t3, 0"
-							 : "+r"(from)
-							 : "r"(to), "r"(edge)
-							 : "t0", "t1", "t2", "t3", "t4", "memory");
+					__asm__ volatile(
+					    FAULTS_COPY
+					    "addi %0, %0, 4\n"
+					    "faults_copy_ld2:\tld t1, 8(%2)\n\tli t0, 0\n\tli t2, 0\n\tli t3, 0"
+					    : "+r"(from)
+					    : "r"(to), "r"(edge)
+					    : "t0", "t1", "t2", "t3", "t4", "memory");
 			}
 			if (i == 0 || i == 3)
 				__asm__("lla %0, faults_copy_ld0" : "=r"(at));
@@ -464,13 +518,15 @@ int main(void)
 			else
 				__asm__("lla %0, faults_copy_ld2" : "=r"(at));
 			CHECK(faults == 1 && fault_pc == at && addr == (uintptr_t)page + 4096);
-			CHECK(fault_regs[5] == (i == 1 ? 7u : 0xb1u) && fault_regs[6] == 0xb2 && fault_regs[7] == 0xb3 &&
-			      fault_regs[28] == (i == 1 ? 0x1b4u : 0xb4u) && (i != 1 || fault_regs[29] == 0));
+			CHECK(fault_regs[5] == (i == 1 ? 7u : 0xb1u) && fault_regs[6] == 0xb2 &&
+			      fault_regs[7] == 0xb3 && fault_regs[28] == (i == 1 ? 0x1b4u : 0xb4u) &&
+			      (i != 1 || fault_regs[29] == 0));
 			if (r % 8 == 7)
-				printf("copy, then a fault %d: t0=%llx t1=%llx t2=%llx t3=%llx, to %02x %02x %02x %02x\n", i,
-				       (unsigned long long)fault_regs[5], (unsigned long long)fault_regs[6],
-				       (unsigned long long)fault_regs[7], (unsigned long long)fault_regs[28], to[0] & 0xff,
-				       to[1] & 0xff, to[2] & 0xff, to[3] & 0xff);
+				printf(
+				    "copy, then a fault %d: t0=%llx t1=%llx t2=%llx t3=%llx, to %02x %02x %02x %02x\n",
+				    i, (unsigned long long)fault_regs[5], (unsigned long long)fault_regs[6],
+				    (unsigned long long)fault_regs[7], (unsigned long long)fault_regs[28], to[0] & 0xff,
+				    to[1] & 0xff, to[2] & 0xff, to[3] & 0xff);
 		}
 		CHECK(mprotect(page + 4096, 4096, PROT_READ | PROT_WRITE) == 0);
 #undef FAULTS_COPY

@@ -401,10 +401,11 @@ struct mem t_guest(const struct tctx *t, int reg, int32_t disp);
  * rs1's host register when rs1 is mapped, else rax). A pattern spanning several instructions must
  * not access memory after one of them wrote a register. */
 struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm);
-/* The guest address base + (index << k) + disp (host registers other than rdx, which gets the
- * sum), checked, for an access `ahead` instructions on that does their work too, the one before
- * it rd = the sum: a fault in the check there leaves the sum in rd. */
-struct mem t_address_sum(struct tctx *t, int base, int index, unsigned k, int32_t disp, unsigned rd, int ahead);
+/* The guest address base + (index << k) + sum + disp (host registers other than rdx, which gets
+ * the sum), checked, for an access `ahead` instructions on that does their work too, the one
+ * before it rd = the sum: a fault in the check there leaves the sum in rd. */
+struct mem t_address_sum(struct tctx *t, int base, int index, unsigned k, int32_t sum, int32_t disp, unsigned rd,
+			 int ahead);
 /* the same with the address in rax, for code that needs it there */
 struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm);
 /* An access of size bytes at m (from t_address) that goes to its unit's shadow page when the

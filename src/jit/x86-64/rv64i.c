@@ -310,12 +310,81 @@ static bool extend_pair(struct tctx *t)
 	return true;
 }
 
+/* The size and signedness of a scalar integer load */
+static bool load_size(unsigned op, int *size, bool *sign)
+{
+	switch (op) {
+	case RV_LB: *size = 1, *sign = true; return true;
+	case RV_LH: *size = 2, *sign = true; return true;
+	case RV_LW: *size = 4, *sign = true; return true;
+	case RV_LD: *size = 8, *sign = false; return true;
+	case RV_LBU: *size = 1, *sign = false; return true;
+	case RV_LHU: *size = 2, *sign = false; return true;
+	case RV_LWU: *size = 4, *sign = false; return true;
+	default: return false;
+	}
+}
+
+/* A table lookup as gcc writes it where the table is far from its base: [andi t, s, 255]
+ * slli t, i, k [addi t, t, c] add t, t, b (or b, t) and a load into t by t: one load by
+ * [b + (i << k) + c + its offset], the byte index a movzx (t's own register untouched, so that a
+ * fault replays the run from where t was as before it). Without the andi and the addi it is
+ * scaled_sum's. */
+static bool index_load(struct tctx *t)
+{
+	const struct rv_insn *in = t->in, *sh = in, *p;
+	unsigned tr = in->rd, src = in->rs1, b;
+	int n = 0, c = 0, base, index = -1, h, size;
+	bool zext = in->op == RV_ANDI, sign;
+	struct mem m;
+	if (zext && (in->imm != 255 || !(sh = t_peek(t, ++n)) || sh->op != RV_SLLI || sh->rs1 != tr))
+		return false;
+	if (!tr || sh->rd != tr || sh->imm < 1 || sh->imm > 3 || !src || !(p = t_peek(t, ++n)))
+		return false;
+	if (p->op == RV_ADDI && p->rd == tr && p->rs1 == tr) {
+		c = (int32_t)p->imm;
+		if (!(p = t_peek(t, ++n)))
+			return false;
+	} else if (!zext) {
+		return false;
+	}
+	if (p->op != RV_ADD || p->rd != tr || (p->rs1 == tr) == (p->rs2 == tr))
+		return false;
+	b = p->rs1 == tr ? p->rs2 : p->rs1;
+	if (!b || !(p = t_peek(t, ++n)) || p->rs1 != tr || p->rd != tr || !load_size(p->op, &size, &sign))
+		return false;
+	if (!zext)
+		index = t_host_reg(t, src);
+	else if (t_host_reg(t, src) >= 0)
+		e_movzx8(&t->e, RCX, t_host_reg(t, src));
+	else
+		e_load(&t->e, RCX, M(REG_CPU, OFF_X(src)), 1, false);
+	if (index < 0) {
+		if (!zext)
+			t_get(t, RCX, src);
+		index = RCX;
+	}
+	base = t_host_reg(t, b);
+	if (base < 0) {
+		t_get(t, RAX, b);
+		base = RAX;
+	}
+	m = t_address_sum(t, base, index, (unsigned)sh->imm, c, (int32_t)p->imm, tr, n);
+	h = t_host_reg(t, tr);
+	t_fault_site_replay(t, n + 1);
+	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
+	if (h < 0)
+		t_put(t, tr, RDX);
+	t->consumed = n + 1;
+	return true;
+}
+
 static void shift_ri(struct tctx *t, int op, bool word)
 {
 	const struct rv_insn *in = t->in;
 	if ((op == SH_SHR || op == SH_SHL) && shift_pair_rotate(t))
 		return;
-	if (op == SH_SHL && ((!word && extend_pair(t)) || scaled_sum(t, word)))
+	if (op == SH_SHL && ((!word && (extend_pair(t) || index_load(t))) || scaled_sum(t, word)))
 		return;
 	int h = t_host_reg(t, in->rd), src = t_host_reg(t, in->rs1);
 	if (h >= 0 && in->rd != 0 && in->imm) {
@@ -435,21 +504,6 @@ static bool copy_run(struct tctx *t, int size, bool sign)
 	return true;
 }
 
-/* The size and signedness of a scalar integer load */
-static bool load_size(unsigned op, int *size, bool *sign)
-{
-	switch (op) {
-	case RV_LB: *size = 1, *sign = true; return true;
-	case RV_LH: *size = 2, *sign = true; return true;
-	case RV_LW: *size = 4, *sign = true; return true;
-	case RV_LD: *size = 8, *sign = false; return true;
-	case RV_LBU: *size = 1, *sign = false; return true;
-	case RV_LHU: *size = 2, *sign = false; return true;
-	case RV_LWU: *size = 4, *sign = false; return true;
-	default: return false;
-	}
-}
-
 /* The load no longer waits for the sum (a table lookup's critical path); a fault in it replays
  * them all. */
 bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, int ahead)
@@ -471,7 +525,7 @@ bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, 
 		t_get(t, RCX, gindex);
 		index = RCX;
 	}
-	m = t_address_sum(t, base, index, k, (int32_t)p->imm, in->rd, ahead);
+	m = t_address_sum(t, base, index, k, 0, (int32_t)p->imm, in->rd, ahead);
 	h = t_host_reg(t, in->rd);
 	t_fault_site_replay(t, ahead + 1);
 	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
@@ -586,7 +640,10 @@ bool jit_rv64i(struct tctx *t)
 	case RV_ADDI: alu_ri(t, ALU_ADD, false); return true;
 	case RV_XORI: alu_ri(t, ALU_XOR, false); return true;
 	case RV_ORI: alu_ri(t, ALU_OR, false); return true;
-	case RV_ANDI: alu_ri(t, ALU_AND, false); return true;
+	case RV_ANDI:
+		if (!index_load(t))
+			alu_ri(t, ALU_AND, false);
+		return true;
 	case RV_ADDIW: alu_ri(t, ALU_ADD, true); return true;
 	case RV_SLTI: set_cmp(t, CC_L, true); return true;
 	case RV_SLTIU: set_cmp(t, CC_B, true); return true;

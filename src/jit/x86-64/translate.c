@@ -1386,17 +1386,18 @@ struct mem t_address(struct tctx *t, unsigned rs1, int64_t imm)
 	return t_guest(t, a, (int32_t)imm);
 }
 
-struct mem t_address_sum(struct tctx *t, int base, int index, unsigned k, int32_t disp, unsigned rd, int ahead)
+struct mem t_address_sum(struct tctx *t, int base, int index, unsigned k, int32_t sum, int32_t disp, unsigned rd,
+			 int ahead)
 {
 	struct emit *e = &t->e;
 	struct cold_stub *c;
-	e_lea(e, RDX, MXS(base, index, k, 0));
+	e_lea(e, RDX, MXS(base, index, k, sum));
 	e_test_rm(e, true, RDX, M(REG_CPU, OFF(addr_mask)));
 	c = add_cold(t, e_jcc(e, CC_NE), t->e.p, COLD_OUT_OF_RANGE, RDX);
 	c->disp = disp;
 	c->insn = (uint16_t)(t->idx + ahead);
 	c->sets = (uint8_t)rd;
-	struct mem m = MXS(base, index, k, disp);
+	struct mem m = MXS(base, index, k, sum + disp);
 	m.gs = t->j->space_at_gs;
 	return m;
 }
