@@ -2,9 +2,10 @@
  * loop with loads and stores (translated blocks count themselves at entry), within one block,
  * across an ecall (which retires), across loops that their translation leaves midway, along
  * straight-line code longer than a translated block, with a counter read every other instruction,
- * inside a loop, in a SIGSEGV handler after a loop that ran into an unmapped page, and around
+ * inside a loop, in a SIGSEGV handler after a loop that ran into an unmapped page, around
  * faults that the translated code finds itself (an address outside the guest space) or that
- * the interpreter meets for it (an AMO it runs), which retire nothing. */
+ * the interpreter meets for it (an AMO it runs), which retire nothing, and across branches
+ * over a few instructions, in a loop and before a fault. */
 // no-qemu: qemu-riscv64's rdinstret is a host tick count
 #include <setjmp.h>
 #include <signal.h>
@@ -36,32 +37,50 @@ static void skip_insn(int sig, siginfo_t *si, void *ucv)
 
 /* the instructions counted from one rdinstret to the next across access, which faults at p;
  * the handler's included */
-#define ACROSS(name, access)                                                                            \
-	static uint64_t name(void *p)                                                                   \
-	{                                                                                               \
-		uint64_t a, b;                                                                          \
-		__asm__ volatile("rdinstret %0\n\tli t1, 1\n\t" access "\n\taddi t1, t1, 1\n\t"           \
-				 "addi t1, t1, 1\n\trdinstret %1"                                       \
-				 : "=&r"(a), "=r"(b)                                                    \
-				 : "r"(p)                                                               \
-				 : "t0", "t1", "memory");                                               \
-		return b - a;                                                                           \
+#define ACROSS(name, access)                                                                                           \
+	static uint64_t name(void *p)                                                                                  \
+	{                                                                                                              \
+		uint64_t a, b;                                                                                         \
+		__asm__ volatile("rdinstret %0\n\tli t1, 1\n\t" access "\n\taddi t1, t1, 1\n\t"                        \
+				 "addi t1, t1, 1\n\trdinstret %1"                                                      \
+				 : "=&r"(a), "=r"(b)                                                                   \
+				 : "r"(p)                                                                              \
+				 : "t0", "t1", "memory");                                                              \
+		return b - a;                                                                                          \
 	}
 ACROSS(across_load, "ld t0, 0(%2)")
 ACROSS(across_amo, "amomax.d t0, t1, (%2)")
+/* with a branch over an addi before the access (the translator keeps both ways in the block, the
+ * addi counting itself): taken, then not */
+ACROSS(across_skipped, "andi t0, t1, 1\n\tbnez t0, 9f\n\taddi t1, t1, 1\n9:\n\tld t0, 0(%2)")
+ACROSS(across_not_skipped, "andi t0, t1, 2\n\tbnez t0, 9f\n\taddi t1, t1, 1\n9:\n\tld t0, 0(%2)")
+
+/* The count of the loop of branches over instructions below, from t1 = 1000 down, left where t1
+ * reaches stop: each pass 7 instructions, 2 more where t1 is odd, 1 where its bit 1 is clear, and
+ * not the last 2 in the pass that leaves */
+static uint64_t ifs_count(uint64_t stop)
+{
+	uint64_t n = 3;
+	for (uint64_t v = 1000; v; v--) {
+		n += 7 + (v & 1 ? 2 : 0) + (v & 2 ? 0 : 1);
+		if (v == stop)
+			return n - 2;
+	}
+	return n;
+}
 
 /* A loop counting t1 down from 1000 (code after the count is set up, ending in rdinstret %1)
  * with a second way out where t1 reaches t4: run once left that way after 700 passes (t4 = 300),
  * once to the end; the instructions each run counted are printed and checked. */
-#define COUNTDOWN(what, left, code, left_count, end_count)                                               \
-	for (int k = 0; k < 2; k++) {                                                                     \
-		uint64_t stop = k ? (uint64_t)-1 : 300;                                                   \
-		__asm__ volatile("rdinstret %0\n\tli t1, 1000\n\tmv t4, %3\n" code                        \
-				 : "=&r"(a), "=&r"(b)                                                     \
-				 : "r"(buf), "r"(stop)                                                    \
-				 : "t1", "t2", "t4", "memory");                                           \
-		printf("%s, %s: %llu\n", what, k ? "to the end" : left, (unsigned long long)(b - a));   \
-		bad |= b - a != (k ? (end_count) : (left_count));                                         \
+#define COUNTDOWN(what, left, code, left_count, end_count)                                                             \
+	for (int k = 0; k < 2; k++) {                                                                                  \
+		uint64_t stop = k ? (uint64_t)-1 : 300;                                                                \
+		__asm__ volatile("rdinstret %0\n\tli t1, 1000\n\tmv t4, %3\n" code                                     \
+				 : "=&r"(a), "=&r"(b)                                                                  \
+				 : "r"(buf), "r"(stop)                                                                 \
+				 : "t1", "t2", "t4", "memory");                                                        \
+		printf("%s, %s: %llu\n", what, k ? "to the end" : left, (unsigned long long)(b - a));                  \
+		bad |= b - a != (k ? (end_count) : (left_count));                                                      \
 	}
 
 int main(void)
@@ -75,10 +94,11 @@ int main(void)
 			 : "r"(buf)
 			 : "t1", "t2", "memory");
 	loop = b - a;
-	__asm__ volatile("rdinstret %0\n\tld t2, 0(%2)\n\taddi t2, t2, 1\n\tsd t2, 0(%2)\n\trdinstret %1\n\tsd t2, 8(%2)"
-			 : "=&r"(a), "=&r"(b)
-			 : "r"(buf)
-			 : "t2", "memory");
+	__asm__ volatile(
+	    "rdinstret %0\n\tld t2, 0(%2)\n\taddi t2, t2, 1\n\tsd t2, 0(%2)\n\trdinstret %1\n\tsd t2, 8(%2)"
+	    : "=&r"(a), "=&r"(b)
+	    : "r"(buf)
+	    : "t2", "memory");
 	straight = b - a;
 	__asm__ volatile("rdinstret %0\n\tli a7, 172\n\tecall\n\trdinstret %1"
 			 : "=&r"(a), "=&r"(b)
@@ -99,14 +119,22 @@ int main(void)
 		  "1:\tld t2, 0(%2)\n\tbeq t1, t4, 2f\n\taddi t1, t1, -1\n\tbnez t1, 1b\n"
 		  "2:\trdinstret %1",
 		  3 + 4 * 700 + 2, 3 + 4 * 1000);
+	/* a loop of branches over one and two instructions (both ways in one block) */
+	COUNTDOWN("loop with branches over instructions", "left early",
+		  "1:\tandi t2, t1, 1\n\tbeqz t2, 2f\n\taddi t2, t2, 5\n\taddi t2, t2, 7\n"
+		  "2:\tandi t2, t1, 2\n\tbnez t2, 3f\n\taddi t2, t2, 1\n"
+		  "3:\tbeq t1, t4, 4f\n\taddi t1, t1, -1\n\tbnez t1, 1b\n"
+		  "4:\trdinstret %1",
+		  ifs_count(300), ifs_count(0));
 	/* 200 reads, each stored: every read is two instructions past the one before */
 	for (int pass = 0; pass < 10; pass++) {
 		static uint64_t reads[200];
 		int steps = 0;
-		__asm__ volatile(".set off, 0\n\t.rept 200\n\trdinstret t0\n\tsd t0, off(%0)\n\t.set off, off + 8\n\t.endr"
-				 :
-				 : "r"(reads)
-				 : "t0", "memory");
+		__asm__ volatile(
+		    ".set off, 0\n\t.rept 200\n\trdinstret t0\n\tsd t0, off(%0)\n\t.set off, off + 8\n\t.endr"
+		    :
+		    : "r"(reads)
+		    : "t0", "memory");
 		for (int i = 1; i < 200; i++)
 			steps += reads[i] - reads[i - 1] == 2;
 		if (pass == 9)
@@ -152,14 +180,18 @@ int main(void)
 	{
 		struct sigaction sa = {.sa_sigaction = skip_insn, .sa_flags = SA_SIGINFO};
 		void *none = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		int same = 0;
+		int same = 0, skips = 0;
 		sigaction(SIGSEGV, &sa, NULL);
 		for (int pass = 0; pass < 8; pass++) { /* a host fault's count is the yardstick */
 			uint64_t host = across_load(none);
 			same += across_load((void *)(1ull << 62)) == host && across_amo(none) == host;
+			skips += across_skipped(none) == host + 2 && across_skipped((void *)(1ull << 62)) == host + 2 &&
+				 across_not_skipped(none) == host + 3 &&
+				 across_not_skipped((void *)(1ull << 62)) == host + 3;
 		}
 		printf("faults outside the space and in an AMO counted as a host fault: %d of 8\n", same);
-		bad |= same != 8;
+		printf("faults after a branch over an instruction, taken and not: %d of 8\n", skips);
+		bad |= same != 8 || skips != 8;
 	}
 	printf("loop %llu, straight %llu, across a syscall %llu\n", (unsigned long long)loop,
 	       (unsigned long long)straight, (unsigned long long)syscall);

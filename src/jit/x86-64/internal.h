@@ -48,7 +48,8 @@ struct jit_fault_site {
 	 * in the MXCSR at the fault when fflags_live, else in the copy in mxcsr_tmp */
 	uint8_t fflags_rd : 5;
 	uint8_t fflags_live : 1;
-	int32_t pc_off; /* its guest pc, from the block's */
+	uint8_t uncounted; /* instructions after it that the block's entry did not count (skip_len) */
+	int32_t pc_off;    /* its guest pc, from the block's */
 };
 
 /* A block's guest code is up to this many runs of instructions: it goes on at the target of
@@ -357,6 +358,22 @@ struct tctx {
 	uint64_t v_vlmax;
 	uint64_t v_vl_const; /* vl as the vsetvli alone gives it, or UINT64_MAX */
 	uint8_t *v_below_at; /* where the flags still say AVL < VLMAX (the vsetvli's compare) */
+	/* a forward branch over a few integer instructions (skip_len): both ways stay in the block, the
+	 * taken one through a stub (COLD_SKIP) to where they meet, insns[skip_join], what is known
+	 * about registers there being what both ways know (skip_checked, skip_drift, skip_sext) */
+	bool skips_ok; /* no plugins or gdb */
+	bool skips;    /* scan found such branches */
+	int skip_join; /* or -1 */
+	int skip_limit;
+	uint8_t *skip_site; /* the branch's rel32 */
+	uint32_t skip_checked, skip_sext;
+	int32_t skip_drift[32];
+	/* the skipped instructions insns[from..from+n-1], which count themselves (the block's entry
+	 * counts the others: counted_from) */
+	struct {
+		int from, n;
+	} skipped[MAX_BLOCK_INSNS / 2];
+	int nskipped;
 };
 
 static inline uint8_t *rx_of(const struct tctx *t, const uint8_t *rw)

@@ -1237,6 +1237,8 @@ void t_cold_nan(struct tctx *t, uint8_t *site, int32_t regs, uint64_t value)
 }
 
 static void instret_fix(struct tctx *t, int op);
+static void extend_late_done(struct tctx *t, int idx, int n);
+static int skip_len(struct tctx *t, int k);
 static void exit_chain(struct tctx *t, uint64_t target);
 static void exit_early(struct tctx *t, int first, uint64_t target);
 static void take_back(struct tctx *t, int first, int plugins_from);
@@ -1325,6 +1327,7 @@ static void emit_cold(struct tctx *t)
 		case COLD_LOOP_LEAVE: exit_status(t, t->block_pc, EXEC_JUMPED); break;
 		case COLD_INTERPRET: exit_status(t, t->block_pc, EXEC_JIT_INTERPRET); break;
 		case COLD_SIDE_EXIT: exit_early(t, c->insn, c->value); break;
+
 		case COLD_CHAIN: /* the site's low bit: a forward jump, which may skip the interrupt test */
 			store_pc(t, c->value);
 			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site) | (c->value > t->block_pc));
@@ -1535,6 +1538,55 @@ static bool goes_on(struct tctx *t)
 	return follows(t, t->idx) && t_peek(t, 1);
 }
 
+/* The branch taken to target skips the n instructions after it (skip_len) to where both ways
+ * meet in the block, insns[skip_join]; they count themselves when they run, so that neither way
+ * takes a jump more than the branch. What is put off until later (NaN checks, sign extensions)
+ * is done first, as both ways must find it done. */
+static void skip_over(struct tctx *t, int cc, int n)
+{
+	jit_nan_flush(t);
+	extend_late_done(t, 0, 0);
+	t->skip_site = e_jcc(&t->e, cc);
+	t->skipped[t->nskipped].from = t->idx + 1;
+	t->skipped[t->nskipped++].n = n;
+	if (t->count_reg >= 0 && t->swapped)
+		e_alu_ri(&t->e, ALU_ADD, true, t->count_reg, n);
+	else
+		e_alu_mi(&t->e, ALU_ADD, true, M(REG_CPU, OFF(instret)), n);
+	t->skip_join = t->idx + 1 + n;
+	t->skip_limit = t->limit;
+	t->limit = t->skip_join; /* no pattern reaches past where the ways meet */
+	t->skip_checked = t->base_checked;
+	t->skip_sext = t->sext_known;
+	memcpy(t->skip_drift, t->base_drift, sizeof t->skip_drift);
+}
+
+/* The skipped instructions are translated: the branch comes here, and what both ways know holds
+ * on. */
+static void skip_joined(struct tctx *t)
+{
+	extend_late_done(t, 0, 0);
+	e_patch(t->skip_site, t->e.p);
+	t->limit = t->skip_limit;
+	t->base_checked &= t->skip_checked;
+	for (unsigned r = 0; r < 32; r++)
+		if (t->skip_drift[r] > t->base_drift[r])
+			t->base_drift[r] = t->skip_drift[r];
+	t->sext_known &= t->skip_sext;
+	t->skip_join = -1;
+}
+
+/* The block's instructions from insns[first] on that its entry counts: those skip_over's
+ * branches may skip count themselves */
+static uint32_t counted_from(const struct tctx *t, int first, int ninsns)
+{
+	uint32_t n = (uint32_t)(ninsns - first);
+	for (int k = 0; k < t->nskipped; k++)
+		if (t->skipped[k].from >= first)
+			n -= (uint32_t)t->skipped[k].n;
+	return n;
+}
+
 /* True when the block goes on along the branch taken (a side exit the other way) */
 static bool branch(struct tctx *t, int cc)
 {
@@ -1573,6 +1625,10 @@ static bool branch(struct tctx *t, int cc)
 	}
 	if (goes_on(t)) {
 		add_cold(t, e_jcc(&t->e, cc ^ 1), NULL, COLD_SIDE_EXIT, t->pc + in->len)->insn = (uint16_t)(t->idx + 1);
+		return true;
+	}
+	if (t->skip_join < 0 && skip_len(t, t->idx)) {
+		skip_over(t, cc, skip_len(t, t->idx));
 		return true;
 	}
 	if (falls_on(t, t->idx) && t_peek(t, 1)) {
@@ -2063,6 +2119,37 @@ static void count_uses(const struct rv_insn *in, unsigned *uses)
 	}
 }
 
+/* An instruction a branch may skip inside the block: integer arithmetic on registers, which
+ * neither leaves the block, nor faults, nor touches FP, vector or plugin state */
+static bool skippable(const struct rv_insn *in)
+{
+	enum rv_format f = rv_op_format(in->op);
+	return in->op < RV_FIRST_M && in->rd && (f == F_R || f == F_I || f == F_SHIFT || f == F_U);
+}
+
+/* How many instructions insns[k], a forward branch not followed, skips when its target is at
+ * most four instructions on along the straight line, each skippable (an if without an else, as
+ * compilers write a conditional assignment where RISC-V has no conditional move); 0 where it
+ * is not such a branch. Both ways then stay in the block (skip_join). */
+static int skip_len(struct tctx *t, int k)
+{
+	const struct rv_insn *in = &t->insns[k];
+	uint64_t target = t->insn_pc[k] + (uint64_t)in->imm;
+	if (rv_op_format(in->op) != F_B || in->imm <= 0 || in->imm > 16 || !t->skips_ok ||
+	    (k < t->npeeked - 1 && t->followed[k]))
+		return 0;
+	for (int n = 1; n <= 5; n++) {
+		const struct rv_insn *p = t_peek(t, k + n - t->idx);
+		if (!p)
+			return 0;
+		if (t->insn_pc[k + n] == target)
+			return n - 1;
+		if (n == 5 || !skippable(p))
+			return 0;
+	}
+	return 0;
+}
+
 /* Register allocation for the block: its guest instructions are decoded up to its end, and
  * the guest registers it uses most that usually live in the vCPU take the host registers of
  * mapped ones it uses least (swapped in at entry, back at every exit; a fault finds them by
@@ -2084,6 +2171,10 @@ static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 		if (rv_ends_block(in)) {
 			if (follows(t, n) && t_peek(t, n + 1)) { /* the block goes on there */
 				followed |= in->op != RV_JAL && in->imm < 0;
+				continue;
+			}
+			if (skip_len(t, n)) {
+				t->skips = true;
 				continue;
 			}
 			if (falls_on(t, n) && t_peek(t, n + 1))
@@ -2217,6 +2308,7 @@ static void allocate(struct tctx *t, uint64_t pc, bool may)
 	t->nswaps = 0;
 	t->count_reg = -1;
 	t->self_loop = false;
+	t->skips = false;
 	t->written = 0;
 	if (!may || t->no_fuse || !t_fetchable(t, pc))
 		return;
@@ -2262,6 +2354,19 @@ static void allocate(struct tctx *t, uint64_t pc, bool may)
 				t->nswaps++;
 				break;
 			}
+	/* or, where its branches skip instructions (skip_len), in the register of the guest one it
+	 * uses least: each skip takes its count back, which in memory would make a chain of
+	 * read-modify-writes through every pass (a loop of three skips took 1.3x the time) */
+	if (t->self_loop && t->skips && t->count_reg < 0) {
+		int least = 0;
+		for (int k = 1; k < NMAPPED; k++)
+			if (uses[held_in(t->swap_in, k)] < uses[held_in(t->swap_in, least)])
+				least = k;
+		t->host_of[held_in(t->swap_in, least)] = -1;
+		t->nswaps += !t->swap_in[least];
+		t->swap_in[least] = SWAP_INSTRET;
+		t->count_reg = mapped_host[least];
+	}
 }
 
 /* Plugins: each action registered on the block or instruction, in order; inline operations in
@@ -2508,7 +2613,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	struct tctx t;
 	struct jit_block *b;
 	uint8_t *count_at, fast_entry;
-	uint32_t ninsns;
+	uint32_t ninsns, counted;
 	bool more = true, stays_sext, early;
 	uint32_t checked;
 	const struct rv_insn *last;
@@ -2541,12 +2646,15 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.segs[0] = (struct jit_seg){pc, 0};
 	t.nsegs = 1;
 	t.follow_branches = (!plan || plan->mode != PLAN_EXACT) && !cpu->m->gdb;
-	t.base_checked = 1; /* x0 */
+	t.skips_ok = !plan && !cpu->m->gdb; /* plugins' sums count every instruction at the entry */
+	t.base_checked = 1;                 /* x0 */
 	t.loop_bases = 0;
 	t.sext_known = 1;
 	t.nlate_ext = 0;
 	t.frm_checked = false;
 	t.ninstret_fix = 0;
+	t.skip_join = -1;
+	t.nskipped = 0;
 	t.v_known = false;
 	t.v_whole = false;
 	t.v_masked = false;
@@ -2663,12 +2771,16 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			t.sext_known |= 1u << last->rd;
 		extend_late_done(&t, t.idx, t.consumed);
 		t.idx += t.consumed;
+		if (t.idx == t.skip_join)
+			skip_joined(&t);
 		pc = t.idx < t.npeeked ? t.insn_pc[t.idx] : next_pc(&t, t.idx - 1);
 		if (more && t.idx == t.limit) {
 			jit_nan_flush(&t);
 			exit_chain(&t, pc);
 		}
 	}
+	if (t.skip_join >= 0) /* ended before the ways met (only when out of room): not kept */
+		t.refused = t.e.full = true;
 	ninsns = t.idx; /* emit_cold moves idx to the instructions its stubs serve */
 	if (plan && plan->mode == PLAN_PROBE) {
 		plan->n = t.e.full ? -1 : (int)ninsns;
@@ -2686,11 +2798,15 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	*refused = t.refused;
 	if (t.e.full)
 		return NULL;
-	memcpy(count_at, &ninsns, 4);
+	counted = counted_from(&t, 0, (int)ninsns);
+	memcpy(count_at, &counted, 4);
 	for (int i = 0; i < t.ninstret_fix; i++) {
-		uint32_t after = ninsns - t.instret_fix[i].insn;
+		uint32_t after = counted_from(&t, t.instret_fix[i].insn, (int)ninsns);
 		memcpy(t.instret_fix[i].imm, &after, 4);
 	}
+	for (int i = 0; i < t.nfaults; i++)
+		t.faults[i].uncounted =
+		    (uint8_t)(ninsns - t.faults[i].insn - counted_from(&t, t.faults[i].insn, (int)ninsns));
 	faults_len = sizeof *b->faults * (size_t)t.nfaults;
 	pins_len = plan && plan->mode == PLAN_SUMMED ? sizeof *b->pins * ninsns : 0;
 	pins_off = (faults_len + 7) & ~(size_t)7;
@@ -3015,7 +3131,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 				if (cpu->v_live)
 					vectors_from_frame(j, cpu, (const uint8_t *)uc->uc_mcontext.fpregs);
 			}
-			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn);
+			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn - b->faults[i].uncounted);
 			if (b->faults[i].fflags_rd) /* the quiet compare's value, not yet written */
 				cpu->x[b->faults[i].fflags_rd] =
 				    b->faults[i].fflags_live ? cpu->fflags : fp_flags_from_host(cpu->mxcsr_tmp);
