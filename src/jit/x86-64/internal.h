@@ -49,7 +49,10 @@ struct jit_fault_site {
 	uint8_t fflags_rd : 5;
 	uint8_t fflags_live : 1;
 	uint8_t uncounted; /* instructions after it that the block's entry did not count (skip_len) */
-	int32_t pc_off;    /* its guest pc, from the block's */
+	/* a load that a copy of n loads and n stores before it does the work of (rv64i.c's copy_run):
+	 * n, whose loads' registers are taken from the word in rdx at a fault (jit_recover_fault) */
+	uint8_t copy_loads;
+	int32_t pc_off; /* its guest pc, from the block's */
 };
 
 /* A block's guest code is up to this many runs of instructions: it goes on at the target of
@@ -432,6 +435,8 @@ struct mem t_split_address(struct tctx *t, struct mem m, int size);
  * slli and add), whose only use is as the address of the next, a load into rd: one load by that
  * address mode; false where the pattern does not hold */
 bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, int ahead);
+/* The size and signedness of a scalar integer load; false for any other instruction */
+bool jit_load_size(unsigned op, int *size, bool *sign);
 /* Whether guest register r, written before the instruction `from` places on, is overwritten
  * there before anything reads it or may leave the block (only pure integer operations between) */
 bool t_dead_after(struct tctx *t, unsigned r, int from);

@@ -310,8 +310,7 @@ static bool extend_pair(struct tctx *t)
 	return true;
 }
 
-/* The size and signedness of a scalar integer load */
-static bool load_size(unsigned op, int *size, bool *sign)
+bool jit_load_size(unsigned op, int *size, bool *sign)
 {
 	switch (op) {
 	case RV_LB: *size = 1, *sign = true; return true;
@@ -351,7 +350,7 @@ static bool index_load(struct tctx *t)
 	if (p->op != RV_ADD || p->rd != tr || (p->rs1 == tr) == (p->rs2 == tr))
 		return false;
 	b = p->rs1 == tr ? p->rs2 : p->rs1;
-	if (!b || !(p = t_peek(t, ++n)) || p->rs1 != tr || p->rd != tr || !load_size(p->op, &size, &sign))
+	if (!b || !(p = t_peek(t, ++n)) || p->rs1 != tr || p->rd != tr || !jit_load_size(p->op, &size, &sign))
 		return false;
 	if (!zext)
 		index = t_host_reg(t, src);
@@ -440,12 +439,36 @@ static bool tiles(const struct rv_insn *const *run, int n, int size, const struc
 /* A run of narrow loads through one base that fills 2, 4 or 8 contiguous bytes, each into its
  * own register, then a run of stores of those registers through another base in the same
  * layout (gcc's copy of an unaligned word, byte by byte): one load, the registers taken from it
- * that live on, and one store of it. A fault in either replays the loads and the stores. */
+ * that live on, and one store of it. A fault in either replays the loads and the stores. A load
+ * after them through a base checked already (gcc reads the word it copied) joins the run, so
+ * that the registers it or the code after it overwrite need not be taken: a fault in it takes
+ * them from the word still in rdx (copy_loads), as the replay of a copy whose stores wrote over
+ * its source would read other bytes. */
+/* copy_run's load q, instruction 2n of the run, after its stores: its fault site its own, the
+ * run's registers taken from rdx there */
+static void copy_run_load(struct tctx *t, const struct rv_insn *q, int size, bool sign, int n)
+{
+	int h = q->rd ? t_host_reg(t, q->rd) : -1, idx = t->idx;
+	uint64_t pc = t->pc;
+	struct mem m = t_address(t, q->rs1, q->imm); /* checked already: no code */
+	t->idx = idx + 2 * n;
+	t->pc = t->insn_pc[t->idx];
+	t_fault_site(t);
+	if (!t->e.full)
+		t->faults[t->nfaults - 1].copy_loads = (uint8_t)n;
+	t->idx = idx;
+	t->pc = pc;
+	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
+	if (h < 0)
+		t_put(t, q->rd, RDX);
+}
+
 static bool copy_run(struct tctx *t, int size, bool sign)
 {
-	const struct rv_insn *in = t->in, *ld[8] = {in}, *st[8], *part[8], *spart[8], *p;
-	int n = 1, lo, slo, w;
+	const struct rv_insn *in = t->in, *ld[8] = {in}, *st[8], *part[8], *spart[8], *p, *q;
+	int n = 1, lo, slo, w, qsize = 0, after;
 	uint32_t written = 1u << in->rd;
+	bool qsign;
 	struct emit *e = &t->e;
 	struct mem m;
 	if (!in->rd || in->rd == in->rs1)
@@ -469,13 +492,17 @@ static bool copy_run(struct tctx *t, int size, bool sign)
 	for (int k = 0; k < n; k++) /* each store puts its register where its load took it */
 		if (spart[k]->rs2 != part[k]->rd)
 			return false;
+	if (!(q = t_peek(t, 2 * n)) || !jit_load_size(q->op, &qsize, &qsign) || (written >> q->rs1 & 1) ||
+	    !(t->base_checked >> q->rs1 & 1) || t->split_any)
+		qsize = 0;
+	after = 2 * n + (qsize != 0);
 	m = t_address(t, in->rs1, lo);
 	t_fault_site_replay(t, n);
 	e_load(e, RDX, m, w, false);
 	for (int k = 0; k < n; k++) {
 		int h = t_host_reg(t, ld[k]->rd), dst = h >= 0 ? h : RAX, src = RDX;
 		unsigned shift = 8 * (unsigned)((int)ld[k]->imm - lo);
-		if (t_dead_after(t, ld[k]->rd, 2 * n))
+		if ((qsize && q->rd == ld[k]->rd) || t_dead_after(t, ld[k]->rd, after))
 			continue;
 		if (shift) {
 			e_mov_rr(e, true, dst, RDX);
@@ -500,7 +527,9 @@ static bool copy_run(struct tctx *t, int size, bool sign)
 	m = t_address(t, p->rs1, slo);
 	t_fault_site_replay(t, 2 * n);
 	e_store(e, m, RDX, w);
-	t->consumed = 2 * n;
+	if (qsize)
+		copy_run_load(t, q, qsize, qsign, n);
+	t->consumed = after;
 	return true;
 }
 
@@ -513,7 +542,7 @@ bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, 
 	bool sign;
 	struct mem m;
 	if (!in || !in->rd || !gbase || !gindex || !(p = t_peek(t, ahead)) || p->rs1 != in->rd || p->rd != in->rd ||
-	    !load_size(p->op, &size, &sign))
+	    !jit_load_size(p->op, &size, &sign))
 		return false;
 	base = t_host_reg(t, gbase);
 	index = t_host_reg(t, gindex);

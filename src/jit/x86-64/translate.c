@@ -1460,6 +1460,7 @@ void t_fault_site(struct tctx *t)
 		t->faults[t->nfaults].host_off = (uint32_t)(t->e.p - t->start);
 		t->faults[t->nfaults].insn = (uint16_t)t->idx;
 		t->faults[t->nfaults].replay = 0;
+		t->faults[t->nfaults].copy_loads = 0;
 		bool deferred = jit_fflags_deferred(t, t->idx);
 		t->faults[t->nfaults].fflags_rd = deferred ? t->fflags_rd & 31 : 0;
 		t->faults[t->nfaults].fflags_live = deferred && t->fflags_live;
@@ -3099,6 +3100,36 @@ static void vectors_from_frame(const struct jit_cache *j, struct rvx_vcpu *cpu, 
 	}
 }
 
+/* A fault in the load after a copy (copy_loads): the copy's loads, decoded again from the block's
+ * guest bytes, their registers as they would have loaded them from the word the copy loaded */
+static void copy_back(struct rvx_vcpu *cpu, const struct jit_block *b, const struct jit_fault_site *f, uint64_t word)
+{
+	struct rv_insn ld[8];
+	unsigned n = f->copy_loads, first = f->insn - 2 * n, at = 0;
+	int64_t lo = INT64_MAX;
+	for (unsigned k = 0; k < first + n; k++) {
+		uint32_t bits = 0;
+		struct rv_insn in;
+		memcpy(&bits, b->guest + at, (b->guest[at] & 3) == 3 ? 4 : 2);
+		rv_decode(&in, bits);
+		at += in.len;
+		if (k >= first) {
+			ld[k - first] = in;
+			lo = in.imm < lo ? in.imm : lo;
+		}
+	}
+	for (unsigned k = 0; k < n; k++) {
+		int size;
+		bool sign;
+		uint64_t v = word >> (8 * (ld[k].imm - lo));
+		unsigned bits;
+		if (!jit_load_size(ld[k].op, &size, &sign) || !ld[k].rd)
+			continue;
+		bits = 64 - 8 * (unsigned)size;
+		cpu->x[ld[k].rd] = sign ? (uint64_t)((int64_t)(v << bits) >> bits) : v << bits >> bits;
+	}
+}
+
 bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 {
 	struct jit_cache *j = cpu->m->jit;
@@ -3121,6 +3152,8 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 				else
 					cpu->x[held_in(b->swap_in, (int)k)] = v;
 			}
+			if (b->faults[i].copy_loads)
+				copy_back(cpu, b, &b->faults[i], (uint64_t)uc->uc_mcontext.gregs[REG_RDX]);
 			cpu->pc = b->pc + (uint64_t)(int64_t)b->faults[i].pc_off;
 			/* the FP registers and the flags raised before the fault are in the interrupted
 			 * xmm registers and MXCSR (the handler's siglongjmp does not bring them back) */
