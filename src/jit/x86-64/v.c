@@ -5231,11 +5231,15 @@ static bool count_set(struct tctx *t)
 	return true;
 }
 
-/* Whether instruction in may write x[r] (any with r as its rd field but stores and branches) */
+/* Whether instruction in may write x[r] (any with r as its rd field but stores, branches and
+ * the vector accesses and forms whose rd is a vector register: a loop whose vle wrote v12 had a2,
+ * its pointers' step, taken for written, and tested the pointers at each pass) */
 static bool may_write_x(const struct rv_insn *in, unsigned r)
 {
 	unsigned f = rv_op_format(in->op);
-	return in->rd == r && f != F_STORE && f != F_FSTORE && f != F_B;
+	if (f == F_V)
+		return in->rd == r && (in->op == RV_VMV_X_S || in->op == RV_VCPOP_M || in->op == RV_VFIRST_M);
+	return in->rd == r && f != F_STORE && f != F_FSTORE && f != F_B && f != F_VMEM;
 }
 
 /* Whether every write to x[r] in the loop's n instructions leaves at most VLMAX << 3: a vset*'s
