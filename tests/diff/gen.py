@@ -448,6 +448,15 @@ class Gen:
             # register (one load by an address mode in the translator)
             idx, dst, k = "x%d" % r.choice(XR), "x%d" % r.choice(XR), r.choice([0, 0, 1, 2, 3])
             op = r.choice(["lb", "lbu", "lh", "lhu", "lw", "lwu", "ld"])
+            if k and r.random() < 0.4:
+                # as gcc writes it where the table lies far from its base: the byte index, an
+                # addi of the distance and the load back by it (a movzx and one load)
+                far, d = r.randrange(256, 2048), r.randrange(0, 1000)
+                return (["andi %s, %s, 255" % (dst, self.xs())] if r.random() < 0.8 else
+                        ["andi %s, %s, 127" % (dst, self.xs())]) + \
+                       ["slli %s, %s, %d" % (dst, dst, k), "addi %s, %s, %d" % (dst, dst, far),
+                        r.choice(["add %s, %s, x27", "add %s, x27, %s"]) % (dst, dst),
+                        "%s %s, %d(%s)" % (op, r.choice([dst, dst, "x%d" % r.choice(XR)]), d - far, dst)]
             add = ["sh%dadd %s, %s, x27" % (k, dst, idx)] if k else [r.choice(
                 ["add %s, %s, x27" % (dst, idx), "add %s, x27, %s" % (dst, idx)])]
             if k and r.random() < 0.5:  # without Zba: slli then add, the shifted index kept or not
