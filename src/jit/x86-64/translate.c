@@ -1327,7 +1327,6 @@ static void emit_cold(struct tctx *t)
 		case COLD_LOOP_LEAVE: exit_status(t, t->block_pc, EXEC_JUMPED); break;
 		case COLD_INTERPRET: exit_status(t, t->block_pc, EXEC_JIT_INTERPRET); break;
 		case COLD_SIDE_EXIT: exit_early(t, c->insn, c->value); break;
-
 		case COLD_CHAIN: /* the site's low bit: a forward jump, which may skip the interrupt test */
 			store_pc(t, c->value);
 			e_mov_ri(e, RAX, (uint64_t)(uintptr_t)rx_of(t, c->site) | (c->value > t->block_pc));
@@ -2356,8 +2355,9 @@ static void allocate(struct tctx *t, uint64_t pc, bool may)
 				break;
 			}
 	/* or, where its branches skip instructions (skip_len), in the register of the guest one it
-	 * uses least: each skip takes its count back, which in memory would make a chain of
-	 * read-modify-writes through every pass (a loop of three skips took 1.3x the time) */
+	 * uses least: the skipped instructions add their count where they run, which in memory
+	 * would make a chain of read-modify-writes through every pass (a loop of three such
+	 * branches took 1.3x the time) */
 	if (t->self_loop && t->skips && t->count_reg < 0) {
 		int least = 0;
 		for (int k = 1; k < NMAPPED; k++)
