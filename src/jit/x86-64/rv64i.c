@@ -436,14 +436,6 @@ static bool tiles(const struct rv_insn *const *run, int n, int size, const struc
 	return true;
 }
 
-/* A run of narrow loads through one base that fills 2, 4 or 8 contiguous bytes, each into its
- * own register, then a run of stores of those registers through another base in the same
- * layout (gcc's copy of an unaligned word, byte by byte): one load, the registers taken from it
- * that live on, and one store of it. A fault in either replays the loads and the stores. A load
- * after them through a base checked already (gcc reads the word it copied) joins the run, so
- * that the registers it or the code after it overwrite need not be taken: a fault in it takes
- * them from the word still in rdx (copy_loads), as the replay of a copy whose stores wrote over
- * its source would read other bytes. */
 /* copy_run's load q, instruction 2n of the run, after its stores: its fault site its own, the
  * run's registers taken from rdx there */
 static void copy_run_load(struct tctx *t, const struct rv_insn *q, int size, bool sign, int n)
@@ -463,6 +455,14 @@ static void copy_run_load(struct tctx *t, const struct rv_insn *q, int size, boo
 		t_put(t, q->rd, RDX);
 }
 
+/* A run of narrow loads through one base that fills 2, 4 or 8 contiguous bytes, each into its
+ * own register, then a run of stores of those registers through another base in the same
+ * layout (gcc's copy of an unaligned word, byte by byte): one load, the registers taken from it
+ * that live on, and one store of it. A fault in either replays the loads and the stores. A load
+ * after them through a base checked already (gcc reads the word it copied) joins the run, so
+ * that the registers it or the code after it overwrite need not be taken: a fault in it takes
+ * them from the word still in rdx (copy_loads), as the replay of a copy whose stores wrote over
+ * its source would read other bytes. */
 static bool copy_run(struct tctx *t, int size, bool sign)
 {
 	const struct rv_insn *in = t->in, *ld[8] = {in}, *st[8], *part[8], *spart[8], *p, *q;
