@@ -983,7 +983,7 @@ static void store_pair(struct tctx *t, struct mem g, unsigned reg, unsigned k)
 /* Whether the block's stores may be paired (store_pair): while a 512-bit instruction is in flight,
  * Intel's cores give up port 1's vector unit, so that a loop of arithmetic lost more than the
  * pairs gained (a hash of five operations a store: 128 against 136 ms); copies, fills and
- * loops of an operation or so a store gain (memset 72 to 55 ms, e32 additions 104 to 89). */
+ * loops of an operation or so a store gain (memset 68 to 51 ms, e32 additions 99 to 87). */
 static bool stores_pair(const struct tctx *t)
 {
 	int ops = 0, stores = 0;
