@@ -324,6 +324,29 @@ bool jit_load_size(unsigned op, int *size, bool *sign)
 	}
 }
 
+/* The load p into rd by the guest address gbase + (index << k) + sum + p's offset (index a host
+ * register other than rax and rdx), which does the work of the `ahead` instructions before it
+ * too: a fault replays them all */
+static void load_by_sum(struct tctx *t, unsigned gbase, int index, unsigned k, int32_t sum, const struct rv_insn *p,
+			unsigned rd, int ahead)
+{
+	int size, h, base = t_host_reg(t, gbase);
+	bool sign = false;
+	struct mem m;
+	(void)jit_load_size(p->op, &size, &sign);
+	if (base < 0) {
+		t_get(t, RAX, gbase);
+		base = RAX;
+	}
+	m = t_address_sum(t, base, index, k, sum, (int32_t)p->imm, rd, ahead);
+	h = t_host_reg(t, rd);
+	t_fault_site_replay(t, ahead + 1);
+	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
+	if (h < 0)
+		t_put(t, rd, RDX);
+	t->consumed = ahead + 1;
+}
+
 /* A table lookup as gcc writes it where the table is far from its base: [andi t, s, 255]
  * slli t, i, k [addi t, t, c] add t, t, b (or b, t) and a load into t by t: one load by
  * [b + (i << k) + c + its offset], the byte index a movzx (t's own register untouched, so that a
@@ -333,9 +356,8 @@ static bool index_load(struct tctx *t)
 {
 	const struct rv_insn *in = t->in, *sh = in, *p;
 	unsigned tr = in->rd, src = in->rs1, b;
-	int n = 0, c = 0, base, index = -1, h, size;
+	int n = 0, c = 0, index = t_host_reg(t, src), size;
 	bool zext = in->op == RV_ANDI, sign;
-	struct mem m;
 	if (zext && (in->imm != 255 || !(sh = t_peek(t, ++n)) || sh->op != RV_SLLI || sh->rs1 != tr))
 		return false;
 	if (!tr || sh->rd != tr || sh->imm < 1 || sh->imm > 3 || !src || !(p = t_peek(t, ++n)))
@@ -352,29 +374,13 @@ static bool index_load(struct tctx *t)
 	b = p->rs1 == tr ? p->rs2 : p->rs1;
 	if (!b || !(p = t_peek(t, ++n)) || p->rs1 != tr || p->rd != tr || !jit_load_size(p->op, &size, &sign))
 		return false;
-	if (!zext)
-		index = t_host_reg(t, src);
-	else if (t_host_reg(t, src) >= 0)
-		e_movzx8(&t->e, RCX, t_host_reg(t, src));
-	else
+	if (zext && index >= 0)
+		e_movzx8(&t->e, RCX, index);
+	else if (zext)
 		e_load(&t->e, RCX, M(REG_CPU, OFF_X(src)), 1, false);
-	if (index < 0) {
-		if (!zext)
-			t_get(t, RCX, src);
-		index = RCX;
-	}
-	base = t_host_reg(t, b);
-	if (base < 0) {
-		t_get(t, RAX, b);
-		base = RAX;
-	}
-	m = t_address_sum(t, base, index, (unsigned)sh->imm, c, (int32_t)p->imm, tr, n);
-	h = t_host_reg(t, tr);
-	t_fault_site_replay(t, n + 1);
-	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
-	if (h < 0)
-		t_put(t, tr, RDX);
-	t->consumed = n + 1;
+	else if (index < 0)
+		t_get(t, RCX, src);
+	load_by_sum(t, b, zext || index < 0 ? RCX : index, (unsigned)sh->imm, c, p, tr, n);
 	return true;
 }
 
@@ -538,29 +544,17 @@ static bool copy_run(struct tctx *t, int size, bool sign)
 bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, int ahead)
 {
 	const struct rv_insn *in = ahead > 1 ? t_peek(t, ahead - 1) : t->in, *p;
-	int size, base, index, h;
+	int size, index;
 	bool sign;
-	struct mem m;
 	if (!in || !in->rd || !gbase || !gindex || !(p = t_peek(t, ahead)) || p->rs1 != in->rd || p->rd != in->rd ||
 	    !jit_load_size(p->op, &size, &sign))
 		return false;
-	base = t_host_reg(t, gbase);
 	index = t_host_reg(t, gindex);
-	if (base < 0) {
-		t_get(t, RAX, gbase);
-		base = RAX;
-	}
 	if (index < 0) {
 		t_get(t, RCX, gindex);
 		index = RCX;
 	}
-	m = t_address_sum(t, base, index, k, 0, (int32_t)p->imm, in->rd, ahead);
-	h = t_host_reg(t, in->rd);
-	t_fault_site_replay(t, ahead + 1);
-	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
-	if (h < 0)
-		t_put(t, in->rd, RDX);
-	t->consumed = ahead + 1;
+	load_by_sum(t, gbase, index, k, 0, p, in->rd, ahead);
 	return true;
 }
 

@@ -1593,7 +1593,7 @@ static bool branch(struct tctx *t, int cc)
 	const struct rv_insn *in = t->in;
 	uint64_t target = t->pc + (uint64_t)in->imm;
 	uint8_t *taken;
-	int a = t_host_reg(t, in->rs1), b = t_host_reg(t, in->rs2);
+	int a = t_host_reg(t, in->rs1), b = t_host_reg(t, in->rs2), skipped;
 	if (in->rs1 == 0 && in->rs2 != 0) { /* bgtz, blez, ...: rs2 against 0, the condition mirrored */
 		static const int mirror[16] = {
 		    [CC_E] = CC_E, [CC_NE] = CC_NE, [CC_L] = CC_G, [CC_GE] = CC_LE, [CC_B] = CC_A, [CC_AE] = CC_BE};
@@ -1627,8 +1627,8 @@ static bool branch(struct tctx *t, int cc)
 		add_cold(t, e_jcc(&t->e, cc ^ 1), NULL, COLD_SIDE_EXIT, t->pc + in->len)->insn = (uint16_t)(t->idx + 1);
 		return true;
 	}
-	if (t->skip_join < 0 && skip_len(t, t->idx)) {
-		skip_over(t, cc, skip_len(t, t->idx));
+	if (t->skip_join < 0 && (skipped = skip_len(t, t->idx)) > 0) {
+		skip_over(t, cc, skipped);
 		return true;
 	}
 	if (falls_on(t, t->idx) && t_peek(t, 1)) {
