@@ -586,7 +586,7 @@ static bool live_window(struct tctx *t, int w)
 	uint32_t written = 0;
 	int raise = -1;
 	t->fflags_probes = 0;
-	if (!t->nan_defer || t->split_any)
+	if (!t->nan_defer || !t->probes_ok || t->split_any)
 		return false;
 	for (int n = 4; n <= w; n++) {
 		const struct rv_insn *p = t_peek(t, n);

@@ -323,9 +323,11 @@ struct tctx {
 	bool frm_checked;   /* frm was found to be a host rounding mode (it stays one in this block) */
 	/* FP results in their xmm register that wait for their NaN check (guest f registers; singles
 	 * in nan_single): checked two to a ucomisd before anything could see a NaN's bits
-	 * (jit_nan_before); with nan_defer, where no plugin or gdb looks between instructions */
+	 * (jit_nan_before); with nan_defer, where neither gdb nor a plugin's callback looks between
+	 * instructions */
 	uint32_t nan_pending, nan_single;
 	bool nan_defer;
+	bool probes_ok; /* loads probed ahead, a fault there taken where they are probed */
 	struct {
 		uint8_t *imm; /* imm32 of a sub/add around a counter CSR read */
 		uint16_t insn;

@@ -2664,7 +2664,10 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.f_boxed = 0;
 	t.v_vl_in = 0;
 	t.nan_pending = t.nan_single = 0;
-	t.nan_defer = !plan && !cpu->m->gdb; /* plugins and gdb may read registers between instructions */
+	/* gdb and plugins' callbacks may read registers between instructions; a SUMMED block has
+	 * no callback, and its PROBE must translate as it will */
+	t.nan_defer = (!plan || plan->mode != PLAN_EXACT) && !cpu->m->gdb;
+	t.probes_ok = !plan && !cpu->m->gdb; /* a plugin would see a block start at the probe */
 	/* entry: leave at once when a signal waits, so that loops stay interruptible. Chained jumps
 	 * to a block further on enter past the test: every cycle of blocks has a jump to the same or
 	 * an earlier block, and indirect jumps and the dispatcher enter at the test. */
