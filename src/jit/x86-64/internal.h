@@ -221,6 +221,7 @@ enum cold_kind {
 			     * vector homes in bits 16-23 and 24-31 (when not 0) = ymm0 and ymm2 */
 	COLD_NAN,           /* of xmm<disp's bits 0-7> and xmm<bits 8-15> (0xff: none), each NaN = value
 			     * (bit 16: single precision) */
+	COLD_SPLIT_WHOLE,   /* rcx ^= [rax]: a split-table look-up's access goes to the address itself */
 };
 
 /* Translated code's exit status (beside enum exec_status's): the dispatcher runs the block at
@@ -395,6 +396,8 @@ static inline uint8_t *rw_of(const struct jit_cache *j, const uint8_t *rx)
  * spans several; NULL when it cannot be fetched or the block has no room for it. A pattern that
  * uses it sets t->consumed. */
 const struct rv_insn *t_peek(struct tctx *t, int n);
+/* the same, split-aware instructions included, and where no pattern may span two (gdb, plugins) */
+const struct rv_insn *t_peek_split(struct tctx *t, int n);
 
 /* Guest register g's host register in the block being translated, or -1 (in the vCPU). */
 static inline int t_host_reg(const struct tctx *t, unsigned g)

@@ -558,10 +558,50 @@ bool t_load_of_sum(struct tctx *t, unsigned gbase, unsigned gindex, unsigned k, 
 	return true;
 }
 
+/* ld, an addi, xori, ori or andi of its value, and sd back to the same place, where the place
+ * looks split pages up (cluster mode): one look-up serves both accesses (a counter in a page
+ * that threads on several ranks update, each its own). A stale look-up faults in either access
+ * as it would in one (the page's shadow is made inaccessible when it joins); the store's fault
+ * finds rd updated and runs the store again. */
+static bool split_update(struct tctx *t)
+{
+	static const int alu[][2] = {{RV_ADDI, ALU_ADD}, {RV_XORI, ALU_XOR}, {RV_ORI, ALU_OR}, {RV_ANDI, ALU_AND}};
+	const struct rv_insn *in = t->in, *op, *st;
+	int k = 0, h, v, idx = t->idx;
+	uint64_t pc = t->pc;
+	struct mem m;
+	if (!t->split_here || t->ptb || t->cpu->m->gdb || !in->rd || in->rd == in->rs1 || !(op = t_peek_split(t, 1)) ||
+	    !(st = t_peek_split(t, 2)) || op->rd != in->rd || op->rs1 != in->rd || st->op != RV_SD ||
+	    st->rs1 != in->rs1 || st->rs2 != in->rd || st->imm != in->imm)
+		return false;
+	while (k < 4 && alu[k][0] != (int)op->op)
+		k++;
+	if (k == 4)
+		return false;
+	m = t_split_address(t, t_address(t, in->rs1, in->imm), 8);
+	h = t_host_reg(t, in->rd);
+	v = h >= 0 ? h : RDX;
+	t_fault_site(t);
+	e_load(&t->e, v, m, 8, false);
+	e_alu_ri(&t->e, alu[k][1], true, v, (int32_t)op->imm);
+	if (h < 0)
+		t_put(t, in->rd, RDX);
+	t->idx = idx + 2; /* the store's fault site */
+	t->pc = t->insn_pc[idx + 2];
+	t_fault_site(t);
+	t->idx = idx;
+	t->pc = pc;
+	e_store(&t->e, m, v, 8);
+	t->consumed = 3;
+	return true;
+}
+
 static void load(struct tctx *t, int size, bool sign)
 {
 	const struct rv_insn *in = t->in;
 	if (size < 8 && copy_run(t, size, sign))
+		return;
+	if (size == 8 && split_update(t))
 		return;
 	struct mem m = t_address(t, in->rs1, in->imm);
 	int h = in->rd ? t_host_reg(t, in->rd) : -1;

@@ -987,11 +987,11 @@ static bool split_aware(const struct tctx *t, int k)
 	return t->split_any && accesses_memory(&t->insns[k]) && cluster_split_aware(t->cpu->m, t->insn_pc[k]);
 }
 
-const struct rv_insn *t_peek(struct tctx *t, int n)
+const struct rv_insn *t_peek_split(struct tctx *t, int n)
 {
 	int k = t->idx + n;
 	uint64_t pc;
-	if (t->no_fuse || k >= t->limit || k > t->npeeked)
+	if (k >= t->limit || k > t->npeeked)
 		return NULL;
 	if (k == t->npeeked) {
 		pc = next_pc(t, k - 1);
@@ -999,7 +999,13 @@ const struct rv_insn *t_peek(struct tctx *t, int n)
 			return NULL;
 		decode_at(t, k, pc);
 	}
-	return split_aware(t, k) ? NULL : &t->insns[k];
+	return &t->insns[k];
+}
+
+const struct rv_insn *t_peek(struct tctx *t, int n)
+{
+	const struct rv_insn *p = t->no_fuse ? NULL : t_peek_split(t, n);
+	return p && !split_aware(t, t->idx + n) ? p : NULL;
 }
 
 void t_get(struct tctx *t, int host, unsigned g)
@@ -1296,6 +1302,7 @@ static void emit_cold(struct tctx *t)
 				e_patch(number, e->p);
 			}
 			break;
+		case COLD_SPLIT_WHOLE: e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0)); break;
 		case COLD_OUT_OF_RANGE: { /* value: the base register; the access itself may be inside */
 			/* a sum's (t_address_sum) is rdx, which its access does not use: no other scratch */
 			int at = c->sets ? (int)c->value : RCX;
@@ -1417,7 +1424,7 @@ struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm)
 struct mem t_split_address(struct tctx *t, struct mem m, int size)
 {
 	struct emit *e = &t->e;
-	uint8_t *restore, *over, *access;
+	uint8_t *whole, *unaligned;
 	if (m.base == NOREG)
 		e_mov_ri(e, RCX, (uint64_t)(int64_t)m.disp);
 	else
@@ -1430,13 +1437,13 @@ struct mem t_split_address(struct tctx *t, struct mem m, int size)
 	/* rcx ^= key: the offset in the page when it is the split page (xor again: the address) */
 	e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0));
 	e_alu_ri(e, ALU_CMP, true, RCX, 4095);
-	restore = e_jcc(e, CC_A);
-	access = NULL;
+	whole = e_jcc(e, CC_A);
+	unaligned = NULL;
 	if (size > 1) {
 		e_byte(e, 0xf6); /* test cl, size - 1: an access that is not aligned joins the page */
 		e_byte(e, 0xc1);
 		e_byte(e, (uint8_t)(size - 1));
-		access = e_jcc(e, CC_NE);
+		unaligned = e_jcc(e, CC_NE);
 	}
 	/* rcx = shadow + unit * 4096 + offset */
 	e_load(e, RAX, M(RAX, 8), 8, false);
@@ -1444,12 +1451,9 @@ struct mem t_split_address(struct tctx *t, struct mem m, int size)
 	e_alu_ri(e, ALU_AND, false, RCX, 0xfc0);
 	e_shift_i(e, SH_SHL, false, RCX, 12 - RVX_SPLIT_UNIT_SHIFT);
 	e_alu_rr(e, ALU_ADD, true, RCX, RAX);
-	over = e_jmp(e);
-	e_patch(restore, e->p);
-	if (access)
-		e_patch(access, e->p);
-	e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0));
-	e_patch(over, e->p);
+	add_cold(t, whole, e->p, COLD_SPLIT_WHOLE, 0); /* out of line: no taken jump on the way */
+	if (unaligned)
+		add_cold(t, unaligned, e->p, COLD_SPLIT_WHOLE, 0);
 	return t_guest(t, RCX, 0);
 }
 
