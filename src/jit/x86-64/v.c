@@ -4801,7 +4801,7 @@ static bool mask_store_fusable(const struct tctx *t, const struct rv_insn *first
 }
 
 /* The store (t->idx + 3) as its own, and emitted twice: the base register's check made in both */
-static void mask_store_as(struct tctx *t, const struct rv_insn *as, uint32_t checked, int32_t drift)
+static void mask_store_as(struct tctx *t, const struct rv_insn *as, uint32_t checked, int32_t drift, bool pair)
 {
 	unsigned rs1 = t->insns[t->idx + 3].rs1;
 	int idx = t->idx;
@@ -4812,7 +4812,7 @@ static void mask_store_as(struct tctx *t, const struct rv_insn *as, uint32_t che
 	t->idx = idx + 3;
 	t->pc = t->insn_pc[idx + 3];
 	t->in = as;
-	load_store_as(t, false); /* the compares before it keep port 5 busy, which store_pair uses */
+	load_store_as(t, pair);
 	t->idx = idx;
 	t->pc = pc;
 	t->in = in;
@@ -4824,16 +4824,21 @@ static void mask_store_as(struct tctx *t, const struct rv_insn *as, uint32_t che
  * string's loop but its last) is tested on the masks: vd is zero then, rd -1, msif's register all
  * ones (vmsof's zero) and the store a whole one, and no word is moved to a general register. */
 static void first_of_masks(struct tctx *t, unsigned vd, const struct rv_insn *first, const struct rv_insn *msif,
-			   const struct rv_insn *store)
+			   const struct rv_insn *store, uint8_t *none)
 {
 	struct emit *e = &t->e;
 	struct rv_insn whole;
 	int x = rd_or_rax(t, first->rd);
 	uint32_t checked = t->base_checked;
 	int32_t drift = store ? t->base_drift[store->rs1] : 0;
-	uint8_t *none, *low, *join;
-	e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, true, 0x98, 1, 0, 3); /* kortestq k1, k3 */
-	none = e_jcc(e, CC_E);
+	uint8_t *low, *join;
+	/* pairs of stores (store_pair) take a shuffle each on port 5, where the four compares that
+	 * make the words also run: not where they run at every pass */
+	bool tested = none != NULL;
+	if (!none) { /* else tested before the words were made */
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, true, 0x98, 1, 0, 3); /* kortestq k1, k3 */
+		none = e_jcc(e, CC_E);
+	}
 	e_vex_rr(e, false, VEX_PP_F2, VEX_0F, true, 0x93, RCX, 0, 3); /* kmovq rcx, k3 */
 	e_vex_rr(e, false, VEX_PP_F2, VEX_0F, true, 0x93, RDX, 0, 1); /* kmovq rdx, k1 */
 	put_words(t, vd, RCX, RDX);
@@ -4846,7 +4851,7 @@ static void first_of_masks(struct tctx *t, unsigned vd, const struct rv_insn *fi
 		set_first_whole(t, msif);
 	}
 	if (store)
-		mask_store_as(t, store, checked, drift);
+		mask_store_as(t, store, checked, drift, false);
 	join = e_jmp(e);
 	e_patch(none, e->p);
 	if (msif && msif->op != RV_VMSOF && t->j->v_resident && vd / 2 == msif->rd / 2 && vd != msif->rd) {
@@ -4855,6 +4860,9 @@ static void first_of_masks(struct tctx *t, unsigned vd, const struct rv_insn *fi
 		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)(vd & 1 ? &blend_bytes.active[240] : &blend_bytes.keep[240]));
 		e_evex_rm(e, true, VEX_PP_F3, VEX_0F, true, 0x6f, home(vd), 0, M(RDX, 0)); /* vmovdqu64 */
 		msif = NULL;
+	} else if (t->j->v_resident) { /* vpandq with zeros over vd's half: no shuffle (port 5) */
+		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)(vd & 1 ? &blend_bytes.active[240] : &blend_bytes.keep[240]));
+		e_evex_rm(e, true, VEX_PP_66, VEX_0F, true, 0xdb, home(vd), home(vd), M(RDX, 0));
 	} else {
 		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM2, XMM2); /* vpxor: zero */
 		vput(t, vd, 0, XMM2, 1);
@@ -4870,7 +4878,7 @@ static void first_of_masks(struct tctx *t, unsigned vd, const struct rv_insn *fi
 	if (store) {
 		whole = *store;
 		whole.rm = 1;
-		mask_store_as(t, &whole, checked, drift);
+		mask_store_as(t, &whole, checked, drift, tested);
 	}
 	e_patch(join, e->p);
 	t->consumed = store ? 4 : msif ? 3 : 2;
@@ -4893,7 +4901,7 @@ static bool mask_compare(struct tctx *t)
 	unsigned sew = t->v_sew, regs = t->v_lmul8 < 8 ? 1 : t->v_lmul8 / 8, form = in->rs3;
 	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step, nfound = 0;
 	unsigned chunks = (nbits * sew + 15) / 16; /* a fractional LMUL's: those its VLMAX elements lie in */
-	uint8_t *short_vl = NULL, *found[2];
+	uint8_t *short_vl = NULL, *found[2], *none = NULL;
 	/* AVX2 (v_blend) with vl perhaps below VLMAX: each word's bits from vl on stay as they were */
 	bool fp = in->op >= RV_VMFEQ && in->op <= RV_VMFGE, ordered = in->op != RV_VMSEQ && in->op != RV_VMSNE;
 	/* an FP compare's elements past vl or inactive, blended to 0.0 (blend_masks, blend_elements),
@@ -4929,6 +4937,17 @@ static bool mask_compare(struct tctx *t)
 		ordered_operands(t, step);
 	else if (form != VF_VV && !(k1 && form == VF_VI && in->imm == 0))
 		scalar_operand(t, sew, step);
+	if (kfuse && form == VF_VI && in->imm == 0 && chunks == 8) {
+		/* no zero byte in the group (a string's every pass but its last): the bytewise minimum
+		 * of its four homes tested, one compare where the words take four and two kunpckdq,
+		 * all on port 5 */
+		evex_op(t, 0x66, false, false, 0xda, XMM0, home(in->rs2), home(in->rs2 + 2)); /* vpminub */
+		evex_op(t, 0x66, false, false, 0xda, XMM1, home(in->rs2 + 4), home(in->rs2 + 6));
+		evex_op(t, 0x66, false, false, 0xda, XMM0, XMM0, XMM1);
+		e_evex_rr(e, true, VEX_PP_F3, VEX_0F38, false, 0x26, 1, XMM0, XMM0); /* vptestnmb k1 */
+		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, true, 0x98, 1, 0, 1);        /* kortestq k1, k1 */
+		none = e_jcc(e, CC_E);
+	}
 	for (unsigned k = 0; k < chunks; k += step) {
 		unsigned at = done % 64;
 		uint8_t cmp = sew == 8 ? 0x29 : pcmpeq[sew]; /* pcmpeqq is in 0F38 */
@@ -5041,7 +5060,7 @@ static bool mask_compare(struct tctx *t)
 		store = msif ? t_peek(t, 3) : NULL;
 		if (store && !mask_store_fusable(t, first, msif, store))
 			store = NULL;
-		first_of_masks(t, in->rd, first, msif, store);
+		first_of_masks(t, in->rd, first, msif, store, none);
 	} else if (fuse) { /* no bit set (a string's common case) tested first; into rd's host register */
 		uint8_t *none;
 		int x = rd_or_rax(t, first->rd);
