@@ -1657,6 +1657,41 @@ static void widen_masks_done(struct tctx *t, unsigned sew, unsigned lmul8, bool 
 		t->v_masked = false; /* the masks made are vd's, not the vtype's */
 }
 
+/* widening's .vv forms to e16 and e32 with the registers resident: a source home's 32 bytes
+ * extended at once into a zmm register, the 64 bytes of vd under them computed there, and their
+ * upper half taken out once (vextracti64x4), where each home's upper half would be taken out for
+ * each source (vextracti32x4) and extended by itself: all of these run on port 5 on Intel. */
+static void widening_zmm(struct tctx *t, bool sign, bool sub, bool mul, bool macc, unsigned dchunks)
+{
+	static const uint8_t add_op[5] = {[2] = 0xfd, [4] = 0xfe}, sub_op[5] = {[2] = 0xf9, [4] = 0xfa};
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	unsigned sew = t->v_sew / 2, dsew = t->v_sew, per = 32 / dsew; /* widen_masks doubled v_sew */
+	uint8_t ext = extend_op[sign][sew];
+	for (unsigned u = 0; u < dchunks; u += 4) {
+		e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F38, false, ext, XMM0, 0, home(in->rs2 + u / 2), 0);
+		e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F38, false, ext, XMM2, 0, home(in->rs1 + u / 2), 0);
+		if (mul || macc) /* vpmullw, vpmulld */
+			e_evex_len_rr(e, 64, VEX_PP_66, dsew == 4 ? VEX_0F38 : VEX_0F, false, dsew == 4 ? 0x40 : 0xd5,
+				      XMM0, XMM0, XMM2, 0);
+		else
+			e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F, false, sub ? sub_op[dsew] : add_op[dsew], XMM0, XMM0,
+				      XMM2, 0);
+		for (unsigned h = 0; h < 4; h += 2) {
+			int kr = elems_k(t, (u + h) * 16 / dsew, per);
+			if (h) { /* vextracti64x4 ymm0, zmm0, 1 */
+				e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F3A, true, 0x3b, XMM0, 0, XMM0, 0);
+				e_byte(e, 1);
+			}
+			if (macc)
+				evex_opk(t, 2, 0x66, false, false, add_op[dsew], home(in->rd + u + h),
+					 home(in->rd + u + h), XMM0, kr, false);
+			else
+				vput_masked(t, dsew, in->rd, u + h, XMM0, 2, kr);
+		}
+	}
+}
+
 /* The widening integer forms (vwadd[u], vwsub[u] .vv/.vx and their .wv/.wx, vwmul[u], vwmacc[u])
  * on e8-e32 with LMUL up to 4, where the host has the masks (v_masks), or where it blends
  * (v_blend: vd's old bytes from vl * 2 * SEW on blended back, unless vl is VLMAX of a whole group;
@@ -1706,6 +1741,13 @@ static bool widening(struct tctx *t)
 		broadcast(t, dsew, step);
 	}
 	widen_masks(t, by_v0, blend); /* after the scalar's broadcast, which takes rcx */
+	if (t->j->v_resident && t->j->v_masks && step == 2 && !wide && form == VF_VV && (dsew == 4 || t->j->v_bw) &&
+	    dsew <= 4 && dchunks % 4 == 0 && in->rs2 % 2 == 0 && in->rs1 % 2 == 0) {
+		widening_zmm(t, sign, sub, mul, macc, dchunks);
+		widen_masks_done(t, sew, lmul8, by_v0);
+		finish_wide(t, step);
+		return true;
+	}
 	for (unsigned u = 0; u < dchunks; u += step) {
 		int kr = t->j->v_masks ? elems_k(t, u * 16 / dsew, per) : 0, b = form == VF_VV ? XMM2 : XMM1;
 		if (by_v0) /* first: it takes xmm0 and xmm2 */
