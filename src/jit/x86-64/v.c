@@ -4943,7 +4943,7 @@ static bool mask_compare(struct tctx *t)
 	unsigned sew = t->v_sew, regs = t->v_lmul8 < 8 ? 1 : t->v_lmul8 / 8, form = in->rs3;
 	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step, nfound = 0;
 	unsigned chunks = (nbits * sew + 15) / 16; /* a fractional LMUL's: those its VLMAX elements lie in */
-	uint8_t *short_vl = NULL, *found[2], *none = NULL;
+	uint8_t *short_vl = NULL, *found[2], *no_zero = NULL;
 	/* AVX2 (v_blend) with vl perhaps below VLMAX: each word's bits from vl on stay as they were */
 	bool fp = in->op >= RV_VMFEQ && in->op <= RV_VMFGE, ordered = in->op != RV_VMSEQ && in->op != RV_VMSNE;
 	/* an FP compare's elements past vl or inactive, blended to 0.0 (blend_masks, blend_elements),
@@ -4988,7 +4988,7 @@ static bool mask_compare(struct tctx *t)
 		evex_op(t, 0x66, false, false, 0xda, XMM0, XMM0, XMM1);
 		e_evex_rr(e, true, VEX_PP_F3, VEX_0F38, false, 0x26, 1, XMM0, XMM0); /* vptestnmb k1 */
 		e_vex_rr(e, false, VEX_PP_NONE, VEX_0F, true, 0x98, 1, 0, 1);        /* kortestq k1, k1 */
-		none = e_jcc(e, CC_E);
+		no_zero = e_jcc(e, CC_E);
 	}
 	for (unsigned k = 0; k < chunks; k += step) {
 		unsigned at = done % 64;
@@ -5102,7 +5102,7 @@ static bool mask_compare(struct tctx *t)
 		store = msif ? t_peek(t, 3) : NULL;
 		if (store && !mask_store_fusable(t, first, msif, store))
 			store = NULL;
-		first_of_masks(t, in->rd, first, msif, store, none);
+		first_of_masks(t, in->rd, first, msif, store, no_zero);
 	} else if (fuse) { /* no bit set (a string's common case) tested first; into rd's host register */
 		uint8_t *none;
 		int x = rd_or_rax(t, first->rd);
