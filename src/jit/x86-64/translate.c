@@ -1424,27 +1424,26 @@ struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm)
 struct mem t_split_address(struct tctx *t, struct mem m, int size)
 {
 	struct emit *e = &t->e;
-	uint8_t *whole, *unaligned;
+	uint8_t *whole;
 	if (m.base == NOREG)
 		e_mov_ri(e, RCX, (uint64_t)(int64_t)m.disp);
-	else
+	else if (m.disp)
 		e_lea(e, RCX, M(m.base, m.disp));
+	else
+		e_mov_rr(e, true, RCX, m.base); /* a move the host renames away */
 	/* rax = the table entry of the page: (addr >> 12) mod slots, 16 bytes each */
 	e_mov_rr(e, true, RAX, RCX);
 	e_shift_i(e, SH_SHR, true, RAX, 8);
 	e_alu_ri(e, ALU_AND, false, RAX, (RVX_SPLIT_SLOTS - 1) << 4);
 	e_alu_rm(e, ALU_ADD, true, RAX, M(REG_CPU, OFF(split_tab)));
-	/* rcx ^= key: the offset in the page when it is the split page (xor again: the address) */
+	/* rcx ^= key: the offset in the page when it is the split page (xor again: the address);
+	 * one test finds an offset past the page or an access not aligned (which joins the page) */
 	e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0));
-	e_alu_ri(e, ALU_CMP, true, RCX, 4095);
-	whole = e_jcc(e, CC_A);
-	unaligned = NULL;
-	if (size > 1) {
-		e_byte(e, 0xf6); /* test cl, size - 1: an access that is not aligned joins the page */
-		e_byte(e, 0xc1);
-		e_byte(e, (uint8_t)(size - 1));
-		unaligned = e_jcc(e, CC_NE);
-	}
+	e_byte(e, 0x48); /* test rcx, imm32 */
+	e_byte(e, 0xf7);
+	e_byte(e, 0xc1);
+	e_u32(e, ~(uint32_t)4095 | (uint32_t)(size - 1));
+	whole = e_jcc(e, CC_NE);
 	/* rcx = shadow + unit * 4096 + offset */
 	e_load(e, RAX, M(RAX, 8), 8, false);
 	e_alu_rr(e, ALU_ADD, true, RAX, RCX);
@@ -1452,8 +1451,6 @@ struct mem t_split_address(struct tctx *t, struct mem m, int size)
 	e_shift_i(e, SH_SHL, false, RCX, 12 - RVX_SPLIT_UNIT_SHIFT);
 	e_alu_rr(e, ALU_ADD, true, RCX, RAX);
 	add_cold(t, whole, e->p, COLD_SPLIT_WHOLE, 0); /* out of line: no taken jump on the way */
-	if (unaligned)
-		add_cold(t, unaligned, e->p, COLD_SPLIT_WHOLE, 0);
 	return t_guest(t, RCX, 0);
 }
 
