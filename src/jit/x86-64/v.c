@@ -4863,8 +4863,9 @@ static void mask_store_as(struct tctx *t, const struct rv_insn *as, uint32_t che
 /* After mask_compare's vmseq of a whole register's 128 elements into k3 (0-63) and k1 (64-127):
  * vd their two words, vfirst.m (first) into its rd and, where they follow, a vmsif, vmsbf or vmsof
  * of vd (msif) and a store under v0.t (store). That the compare found nothing (every pass of a
- * string's loop but its last) is tested on the masks: vd is zero then, rd -1, msif's register all
- * ones (vmsof's zero) and the store a whole one, and no word is moved to a general register. */
+ * string's loop but its last) is tested on the masks, unless the caller tested it first (none,
+ * the jump it takes then): vd is zero then, rd -1, msif's register all ones (vmsof's zero) and
+ * the store a whole one, and no word is moved to a general register. */
 static void first_of_masks(struct tctx *t, unsigned vd, const struct rv_insn *first, const struct rv_insn *msif,
 			   const struct rv_insn *store, uint8_t *none)
 {
