@@ -5349,6 +5349,37 @@ static uint32_t stepping_bases(struct tctx *t, int n)
 	return steps;
 }
 
+/* A stepping base moved once a pass, by a register the loop sets only to vl (or vl << 3 at most),
+ * stays checked through its add wherever the add is (loop_bases), once that register is tested
+ * here to be no more before the first pass: a base moved before its access (a string's loop,
+ * p += vl at the top) needs no test at each pass then. */
+static void strides_bounded(struct tctx *t, int n, uint32_t steps, uint64_t vlmax)
+{
+	for (unsigned b = 1; b < 32; b++) {
+		unsigned x = 0;
+		int writes = 0, h;
+		if (!(steps >> b & 1))
+			continue;
+		for (int k = 0; k < n; k++)
+			if (may_write_x(&t->insns[k], b)) {
+				writes++;
+				x = t->insns[k].rs1 == b ? t->insns[k].rs2 : t->insns[k].rs1;
+			}
+		if (writes != 1)
+			continue;
+		if (x) {
+			h = t_host_reg(t, x);
+			if (h < 0) {
+				t_get(t, RAX, x);
+				h = RAX;
+			}
+			e_alu_ri(&t->e, ALU_CMP, true, h, (int32_t)(vlmax << 3));
+			t_cold_value(t, e_jcc(&t->e, CC_A), COLD_INTERPRET, 0);
+		}
+		t->loop_bases |= 1u << b;
+	}
+}
+
 /* A vector loop: a block that branches back to its start, with a vsetvli, where every vset*
  * sets the same vtype (or, v_vtypes, which begins with its vsetvli and sets more than one: each
  * vsetvli stores its vtype). vtype, vstart and v_used are then the same at every pass: where the
@@ -5406,6 +5437,7 @@ void jit_v_loop(struct tctx *t)
 	t->v_loop = true;
 	steps = stepping_bases(t, count);
 	t_check_bases(t, steps);
+	strides_bounded(t, count, steps, vt.vlmax);
 	if (first == &t->insns[0]) {
 		store_vtype(t, first->imm);
 	} else {
