@@ -467,6 +467,9 @@ void t_check_bases(struct tctx *t, uint32_t regs);
 void t_fault_site(struct tctx *t);
 /* The same for an access that does the work of n guest instructions from the current one. */
 void t_fault_site_replay(struct tctx *t, int n);
+/* The same for the access of the instruction `ahead` after the current one, which a pattern
+ * emits after the others: a fault there finds those before it done. */
+void t_fault_site_at(struct tctx *t, int ahead);
 /* Calls fn(cpu, insn) with the guest state in the vCPU struct; exits on a non-zero status. */
 void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why);
 /* The jump at site goes to a helper call out of line, which comes back here (or, with leave,

@@ -446,16 +446,11 @@ static bool tiles(const struct rv_insn *const *run, int n, int size, const struc
  * run's registers taken from rdx there */
 static void copy_run_load(struct tctx *t, const struct rv_insn *q, int size, bool sign, int n)
 {
-	int h = q->rd ? t_host_reg(t, q->rd) : -1, idx = t->idx;
-	uint64_t pc = t->pc;
+	int h = q->rd ? t_host_reg(t, q->rd) : -1;
 	struct mem m = t_address(t, q->rs1, q->imm); /* checked already: no code */
-	t->idx = idx + 2 * n;
-	t->pc = t->insn_pc[t->idx];
-	t_fault_site(t);
+	t_fault_site_at(t, 2 * n);
 	if (!t->e.full)
 		t->faults[t->nfaults - 1].copy_loads = (uint8_t)n;
-	t->idx = idx;
-	t->pc = pc;
 	e_load(&t->e, h >= 0 ? h : RDX, m, size, sign);
 	if (h < 0)
 		t_put(t, q->rd, RDX);
@@ -567,8 +562,7 @@ static bool split_update(struct tctx *t)
 {
 	static const int alu[][2] = {{RV_ADDI, ALU_ADD}, {RV_XORI, ALU_XOR}, {RV_ORI, ALU_OR}, {RV_ANDI, ALU_AND}};
 	const struct rv_insn *in = t->in, *op, *st;
-	int k = 0, h, v, idx = t->idx;
-	uint64_t pc = t->pc;
+	int k = 0, h, v;
 	struct mem m;
 	if (!t->split_here || t->ptb || t->cpu->m->gdb || !in->rd || in->rd == in->rs1 || !(op = t_peek_split(t, 1)) ||
 	    !(st = t_peek_split(t, 2)) || op->rd != in->rd || op->rs1 != in->rd || st->op != RV_SD ||
@@ -586,11 +580,7 @@ static bool split_update(struct tctx *t)
 	e_alu_ri(&t->e, alu[k][1], true, v, (int32_t)op->imm);
 	if (h < 0)
 		t_put(t, in->rd, RDX);
-	t->idx = idx + 2; /* the store's fault site */
-	t->pc = t->insn_pc[idx + 2];
-	t_fault_site(t);
-	t->idx = idx;
-	t->pc = pc;
+	t_fault_site_at(t, 2);
 	e_store(&t->e, m, v, 8);
 	t->consumed = 3;
 	return true;

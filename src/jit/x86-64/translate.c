@@ -1480,6 +1480,17 @@ void t_fault_site_replay(struct tctx *t, int n)
 		t->faults[t->nfaults - 1].replay = (uint8_t)n;
 }
 
+void t_fault_site_at(struct tctx *t, int ahead)
+{
+	int idx = t->idx;
+	uint64_t pc = t->pc;
+	t->idx = idx + ahead;
+	t->pc = t->insn_pc[t->idx];
+	t_fault_site(t);
+	t->idx = idx;
+	t->pc = pc;
+}
+
 void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why)
 {
 	if (t->cpu->m->cfg.debug & RVX_LOG_IN_ASM) {
@@ -3114,7 +3125,7 @@ static void copy_back(struct rvx_vcpu *cpu, const struct jit_block *b, const str
 	for (unsigned k = 0; k < first + n; k++) {
 		uint32_t bits = 0;
 		struct rv_insn in;
-		memcpy(&bits, b->guest + at, (b->guest[at] & 3) == 3 ? 4 : 2);
+		memcpy(&bits, b->guest + at, rv_insn_length(b->guest[at]));
 		rv_decode(&in, bits);
 		at += in.len;
 		if (k >= first) {

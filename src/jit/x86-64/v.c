@@ -1657,13 +1657,15 @@ static void widen_masks_done(struct tctx *t, unsigned sew, unsigned lmul8, bool 
 		t->v_masked = false; /* the masks made are vd's, not the vtype's */
 }
 
+/* vpadd and vpsub by element bytes (w, d, q) */
+static const uint8_t add_op[9] = {[2] = 0xfd, [4] = 0xfe, [8] = 0xd4}, sub_op[9] = {[2] = 0xf9, [4] = 0xfa, [8] = 0xfb};
+
 /* widening's .vv forms to e16 and e32 with the registers resident: a source home's 32 bytes
  * extended at once into a zmm register, the 64 bytes of vd under them computed there, and their
  * upper half taken out once (vextracti64x4), where each home's upper half would be taken out for
  * each source (vextracti32x4) and extended by itself: all of these run on port 5 on Intel. */
 static void widening_zmm(struct tctx *t, bool sign, bool sub, bool mul, bool macc, unsigned dchunks)
 {
-	static const uint8_t add_op[5] = {[2] = 0xfd, [4] = 0xfe}, sub_op[5] = {[2] = 0xf9, [4] = 0xfa};
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew / 2, dsew = t->v_sew, per = 32 / dsew; /* widen_masks doubled v_sew */
@@ -1712,8 +1714,6 @@ static bool widening(struct tctx *t)
 		    op == RV_VWMACC;
 	bool sub = op == RV_VWSUBU || op == RV_VWSUB || op == RV_VWSUBU_W || op == RV_VWSUB_W;
 	bool mul = op == RV_VWMULU || op == RV_VWMUL, macc = op == RV_VWMACCU || op == RV_VWMACC;
-	static const uint8_t add_op[9] = {[2] = 0xfd, [4] = 0xfe, [8] = 0xd4},
-			     sub_op[9] = {[2] = 0xf9, [4] = 0xfa, [8] = 0xfb};
 	unsigned lmul8 = t->v_lmul8;
 	bool by_v0 = !t->j->v_masks && !in->rm, blend = !t->j->v_masks && (by_v0 || !(t->v_whole && lmul8 >= 4));
 	if (!(t->j->v_masks || (t->j->v_blend && dchunks <= 16)) || sew > 4 || lmul8 > 32 ||
@@ -4897,14 +4897,14 @@ static void first_of_masks(struct tctx *t, unsigned vd, const struct rv_insn *fi
 		mask_store_as(t, store, checked, drift, false);
 	join = e_jmp(e);
 	e_patch(none, e->p);
+	if (t->j->v_resident) /* 32 bytes: zeros in vd's half of its home, ones in the other */
+		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)(vd & 1 ? &blend_bytes.active[240] : &blend_bytes.keep[240]));
 	if (msif && msif->op != RV_VMSOF && t->j->v_resident && vd / 2 == msif->rd / 2 && vd != msif->rd) {
 		/* the two halves of one home (v1 and v0): written by one load, where inserting each
 		 * half takes a shuffle (port 5 on Intel, which the compares and a paired store use) */
-		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)(vd & 1 ? &blend_bytes.active[240] : &blend_bytes.keep[240]));
 		e_evex_rm(e, true, VEX_PP_F3, VEX_0F, true, 0x6f, home(vd), 0, M(RDX, 0)); /* vmovdqu64 */
 		msif = NULL;
-	} else if (t->j->v_resident) { /* vpandq with zeros over vd's half: no shuffle (port 5) */
-		e_mov_ri(e, RDX, (uint64_t)(uintptr_t)(vd & 1 ? &blend_bytes.active[240] : &blend_bytes.keep[240]));
+	} else if (t->j->v_resident) { /* vpandq with that: no shuffle (port 5) */
 		e_evex_rm(e, true, VEX_PP_66, VEX_0F, true, 0xdb, home(vd), home(vd), M(RDX, 0));
 	} else {
 		e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xef, XMM2, XMM2, XMM2); /* vpxor: zero */
@@ -5325,13 +5325,16 @@ static bool vl_bounded(struct tctx *t, int n, unsigned r, bool shifted)
  * once at the block's entry (the block runs in the interpreter where one is out of it), not at
  * each pass. Sound because each pass that moves one by vl (not 0) also accesses at it, so that it
  * cannot pass the space's end by more than two passes' bytes without a fault in the 64 KiB guard
- * past it (RVX_SPACE_GUARD). */
-static uint32_t stepping_bases(struct tctx *t, int n)
+ * past it (RVX_SPACE_GUARD). stride[b]: the register of b's add where it has one, else
+ * NO_STRIDE. */
+enum { NO_STRIDE = 0xff };
+static uint32_t stepping_bases(struct tctx *t, int n, uint8_t *stride)
 {
 	uint32_t steps = 0;
 	for (int k = 0; k < n; k++) {
 		const struct rv_insn *in = &t->insns[k];
-		unsigned b = in->rs1;
+		unsigned b = in->rs1, by = 0;
+		int writes = 0;
 		bool ok = true;
 		if ((in->op != RV_VLE && in->op != RV_VSE && in->op != RV_VLEFF) || !in->rm || in->rs3 != 1 || !b ||
 		    (steps >> b & 1))
@@ -5339,12 +5342,17 @@ static uint32_t stepping_bases(struct tctx *t, int n)
 		for (int w = 0; w < n && ok; w++) {
 			const struct rv_insn *p = &t->insns[w];
 			unsigned x = p->rs1 == b ? p->rs2 : p->rs1;
-			if (may_write_x(p, b))
+			if (may_write_x(p, b)) {
 				ok = p->op == RV_ADD && (p->rs1 == b || p->rs2 == b) && x != b &&
 				     vl_bounded(t, n, x, false);
+				writes++;
+				by = x;
+			}
 		}
-		if (ok)
+		if (ok) {
 			steps |= 1u << b;
+			stride[b] = writes == 1 ? (uint8_t)by : NO_STRIDE;
+		}
 	}
 	return steps;
 }
@@ -5353,19 +5361,12 @@ static uint32_t stepping_bases(struct tctx *t, int n)
  * stays checked through its add wherever the add is (loop_bases), once that register is tested
  * here to be no more before the first pass: a base moved before its access (a string's loop,
  * p += vl at the top) needs no test at each pass then. */
-static void strides_bounded(struct tctx *t, int n, uint32_t steps, uint64_t vlmax)
+static void strides_bounded(struct tctx *t, uint32_t steps, const uint8_t *stride, uint64_t vlmax)
 {
 	for (unsigned b = 1; b < 32; b++) {
-		unsigned x = 0;
-		int writes = 0, h;
-		if (!(steps >> b & 1))
-			continue;
-		for (int k = 0; k < n; k++)
-			if (may_write_x(&t->insns[k], b)) {
-				writes++;
-				x = t->insns[k].rs1 == b ? t->insns[k].rs2 : t->insns[k].rs1;
-			}
-		if (writes != 1)
+		unsigned x = stride[b];
+		int h;
+		if (!(steps >> b & 1) || x == NO_STRIDE)
 			continue;
 		if (x) {
 			h = t_host_reg(t, x);
@@ -5394,6 +5395,7 @@ void jit_v_loop(struct tctx *t)
 	const struct rv_insn *first = NULL;
 	bool f_written = false, frm_written = false, fp_arith = false;
 	uint32_t f_read = 0, steps;
+	uint8_t stride[32];
 	int count = 0;
 	struct rv_vtype vt;
 	t->v_loop = false;
@@ -5435,9 +5437,9 @@ void jit_v_loop(struct tctx *t)
 		return;
 	}
 	t->v_loop = true;
-	steps = stepping_bases(t, count);
+	steps = stepping_bases(t, count, stride);
 	t_check_bases(t, steps);
-	strides_bounded(t, count, steps, vt.vlmax);
+	strides_bounded(t, steps, stride, vt.vlmax);
 	if (first == &t->insns[0]) {
 		store_vtype(t, first->imm);
 	} else {
