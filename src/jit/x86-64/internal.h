@@ -347,12 +347,15 @@ struct tctx {
 	bool split_here; /* this one does */
 	/* vectors: vtype set by a vsetvli earlier in the block (SEW in bytes, LMUL * 8, VLMAX) */
 	bool v_known;
-	bool v_whole;    /* vl == VLMAX is tested in this block since the vsetvli */
-	bool v_live;     /* the vector registers are made live in ymm16-31 on this path of the block */
-	bool v_masked;   /* k4-k7 hold the group's tail masks (tail_masks) for vl since the vsetvli, or
-			  * (v_blend) the vCPU's v_active, v_keep and v_one (blend_masks) */
-	bool v_blending; /* the vector instruction being translated blends its tail (enter_group_blend) */
-	bool ymm_dirty;  /* vector code left ymm0-2's upper halves dirty (clean_ymm) */
+	bool v_whole;     /* vl == VLMAX is tested in this block since the vsetvli */
+	bool v_live;      /* the vector registers are made live in ymm16-31 on this path of the block */
+	bool v_masked;    /* k4-k7 hold the group's tail masks (tail_masks) for vl since the vsetvli, or
+			   * (v_blend) the vCPU's v_active, v_keep and v_one (blend_masks) */
+	bool v_blending;  /* the vector instruction being translated blends its tail (enter_group_blend) */
+	bool ymm_dirty;   /* vector code left ymm0-2's upper halves dirty (clean_ymm) */
+	unsigned v_splat; /* 1 + the register group a vmv.v.x (.v.i) at insns[v_splat_at] wrote whole
+			   * from zmm1, each 64 bytes of it zmm1's bytes; 0: none */
+	int v_splat_at;
 	/* a vector loop (jit_v_loop): the block branches back to its start, a vsetvli, and every
 	 * vset* in it sets the same vtype; v_sse_free: no instruction of the block uses legacy SSE */
 	bool v_loop, v_sse_free;

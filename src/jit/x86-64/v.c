@@ -893,6 +893,34 @@ static void scalar_operand(struct tctx *t, unsigned sew, unsigned step)
 	broadcast(t, sew, step);
 }
 
+static bool stores_pair(const struct tctx *t);
+
+/* Whether a vmv.v.x or vmv.v.i of a whole group (at least 64 bytes) has a unit-stride store of
+ * the same group and element size right after it that store_pair takes (a memset's pass): the
+ * store is then of zmm1, the broadcast, with no vinserti64x4 (port 5 on Intel) to make it */
+static bool splat_stored(struct tctx *t, unsigned chunks, unsigned step)
+{
+	const struct rv_insn *in = t->in, *next = t_peek(t, 1);
+	return t->in->rs3 != VF_VV && !t->no_fuse && t->j->v_resident && step == 2 && chunks % 4 == 0 && t->v_whole &&
+	       next && next->op == RV_VSE && next->rd == in->rd && next->rs3 == 1 && next->rm &&
+	       (unsigned)next->imm / 8 == t->v_sew && stores_pair(t);
+}
+
+/* zmm1 = the scalar operand in every element (vpbroadcastb/w/d/q from rax, EVEX) */
+static void splat_operand(struct tctx *t, unsigned sew)
+{
+	static const uint8_t op[9] = {[1] = 0x7a, [2] = 0x7b, [4] = 0x7c, [8] = 0x7c};
+	int from = t->in->rs3 == VF_VX && t->in->rs1 ? t_host_reg(t, t->in->rs1) : -1;
+	if (from < 0) {
+		from = RAX;
+		if (t->in->rs3 == VF_VX)
+			t_get(t, RAX, t->in->rs1);
+		else
+			e_mov_ri(&t->e, RAX, (uint64_t)t->in->imm);
+	}
+	e_evex_len_rr(&t->e, 64, VEX_PP_66, VEX_0F38, sew == 8, op[sew], XMM1, 0, from, 0);
+}
+
 /* rax = f[r] as a .vf form on sew-byte elements reads it: a single must be NaN-boxed, else it
  * reads as the canonical NaN */
 static void fp_scalar(struct tctx *t, unsigned r, unsigned sew)
@@ -1011,6 +1039,8 @@ static bool load_store_as(struct tctx *t, bool pair)
 	 * replayed in the interpreter) and keeps the old elements there; a store writes under a mask
 	 * (vpmaskmovd/q), bytes and halfwords (unmasked) by the dwords below vl, then the rest */
 	bool can_blend = !store || t->v_sew >= 4 || in->rm;
+	bool splat = store && t->v_splat == (unsigned)in->rd + 1 && t->v_splat_at + 1 == t->idx;
+	t->v_splat = 0;
 	if (!can_blend && in->rs3 == 1 && store_prefix(t))
 		return true;
 	if ((unsigned)in->imm / 8 != t->v_sew || !(can_blend ? mask_ok_blend(t) : mask_ok(t)) || in->rs3 != 1 ||
@@ -1036,7 +1066,12 @@ static bool load_store_as(struct tctx *t, bool pair)
 			continue;
 		}
 		if (pair && store && direct && !kr && k + step < chunks && !tail_k(t, k + step, step) && in->rm) {
-			store_pair(t, g, in->rd, k);
+			if (splat && k % 4 == 0) { /* vmovdqu64 [g], zmm1 */
+				t_fault_site_replay(t, 1);
+				e_evex_len_rm(&t->e, 64, VEX_PP_F3, VEX_0F, true, 0x7f, XMM1, 0, g, 0, false);
+			} else {
+				store_pair(t, g, in->rd, k);
+			}
 			k += step;
 			continue;
 		}
@@ -2359,10 +2394,15 @@ static bool arith(struct tctx *t)
 	if (fp)
 		odd_frm = check_frm(t);
 	step = step_of(t, chunks);
-	if (form == VF_VX || form == VF_VI)
+	if (move && splat_stored(t, chunks, step)) {
+		splat_operand(t, sew);
+		t->v_splat = in->rd + 1;
+		t->v_splat_at = t->idx;
+	} else if (form == VF_VX || form == VF_VI) {
 		scalar_operand(t, sew, step);
-	else if (form == VF_VF)
+	} else if (form == VF_VF) {
 		fp_scalar_broadcast(t, in->rs1, sew, step);
+	}
 	if (fp)
 		keep_scalar(t, step);
 	for (unsigned k = 0; k < chunks; k += step) {
@@ -5634,6 +5674,7 @@ static int element_wise_run(struct tctx *t)
 	}
 	done = e_jmp(e);
 	e_patch(short_vl, e->p);
+	t->v_splat = 0;
 	t->base_checked = checked;
 	t->v_live = live;
 	t->v_whole = false;
