@@ -1075,6 +1075,20 @@ static bool load_store_as(struct tctx *t, bool pair)
 			k += step;
 			continue;
 		}
+		if (kr && step == 1 && chunks == 1 && t->j->v_resident) {
+			/* a register of one chunk in its home, 32 bytes under kr (its bits the chunk's
+			 * elements): the upper half's from 16 bytes below, kr's bits moved up to it (the
+			 * elements under the bits clear are neither read nor written, nor fault) */
+			int half = (int)((in->rd + k) % 2);
+			if (half) {
+				kshift(t, true, 3, kr, 16 / t->v_sew);
+				kr = 3;
+				g.disp -= 16;
+			}
+			t_fault_site_replay(t, 1);
+			vmovdqu_mem(t, store, 2, home(in->rd + k), g, kr, false);
+			continue;
+		}
 		if (kr) { /* the elements past vl neither read (nor faulting) nor written */
 			if (store && !direct)
 				vget(t, XMM0, in->rd, k, step);
@@ -1136,6 +1150,16 @@ static int elems_k(struct tctx *t, unsigned first, unsigned count)
 	}
 	kmov_from(t, 3, RDX);
 	return 3;
+}
+
+/* elems_k for a widening form's chunk: with a fractional LMUL, the vtype's tail mask k4 (bits
+ * below vl, VLMAX of them at most) where the chunk is vd's first and holds all of VLMAX (gcc's
+ * e16 mf2 vwmacc into e32 m1: 4 elements a pass, for which the mask was made twice) */
+static int widened_k(struct tctx *t, unsigned first, unsigned count)
+{
+	if (!first && t->in->rm && t->v_masked && t->v_lmul8 < 8 && t->v_vlmax <= count && tail_masked(t))
+		return 4;
+	return elems_k(t, first, count);
 }
 
 /* x = x's bytes from n on, zeros above them (vpsrldq x, x, n) */
@@ -1784,7 +1808,7 @@ static bool widening(struct tctx *t)
 		return true;
 	}
 	for (unsigned u = 0; u < dchunks; u += step) {
-		int kr = t->j->v_masks ? elems_k(t, u * 16 / dsew, per) : 0, b = form == VF_VV ? XMM2 : XMM1;
+		int kr = t->j->v_masks ? widened_k(t, u * 16 / dsew, per) : 0, b = form == VF_VV ? XMM2 : XMM1;
 		if (by_v0) /* first: it takes xmm0 and xmm2 */
 			blend_elements(t, u, step);
 		if (wide) /* else the source's 8 bytes under chunk u, or 16 under a pair */
@@ -1801,9 +1825,12 @@ static bool widening(struct tctx *t)
 			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, sub ? sub_op[dsew] : add_op[dsew], XMM0, XMM0,
 				 b);
 		}
-		if (macc && in_place(t, step, dsew) && !blend) { /* vd += it in vd's home, under kr */
-			evex_opk(t, step, 0x66, false, dsew == 8, add_op[dsew], home(in->rd + u), home(in->rd + u),
-				 XMM0, kr, false);
+		if (macc && !blend &&
+		    (in_place(t, step, dsew) || (in_place(t, 2, dsew) && kr && (in->rd + u) % 2 == 0))) {
+			/* vd += it in vd's home, under kr; where the chunk is its home's low half, the
+			 * 32-byte add under kr, whose bits are the chunk's elements alone */
+			evex_opk(t, 2, 0x66, false, dsew == 8, add_op[dsew], home(in->rd + u), home(in->rd + u), XMM0,
+				 kr, false);
 			continue;
 		}
 		if (macc) { /* + vd */
