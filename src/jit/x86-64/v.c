@@ -1716,6 +1716,14 @@ static void widen_masks_done(struct tctx *t, unsigned sew, unsigned lmul8, bool 
 		t->v_masked = false; /* the masks made are vd's, not the vtype's */
 }
 
+/* Whether a signed widening product of words (vwmul, vwmacc to e32) is vpmaddwd's (one uop, where
+ * vpmulld is two): of vs2 zero-extended and vs1 sign-extended, each dword's high word pair adds
+ * vs1's sign word times zero to the low words' exact product */
+static bool pmaddwd_ok(const struct tctx *t, bool sign, bool product, unsigned dsew)
+{
+	return sign && product && dsew == 4 && t->j->host_avx2;
+}
+
 /* vpadd and vpsub by element bytes (w, d, q) */
 static const uint8_t add_op[9] = {[2] = 0xfd, [4] = 0xfe, [8] = 0xd4}, sub_op[9] = {[2] = 0xf9, [4] = 0xfa, [8] = 0xfb};
 
@@ -1727,12 +1735,16 @@ static void widening_zmm(struct tctx *t, bool sign, bool sub, bool mul, bool mac
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew / 2, dsew = t->v_sew, per = 32 / dsew; /* widen_masks doubled v_sew */
-	uint8_t ext = extend_op[sign][sew];
+	unsigned sew = t->v_sew / 2, dsew = t->v_sew, per = 32 / dsew;    /* widen_masks doubled v_sew */
+	bool madd = pmaddwd_ok(t, sign, mul || macc, dsew) && t->j->v_bw; /* its EVEX form: AVX-512BW */
 	for (unsigned u = 0; u < dchunks; u += 4) {
-		e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F38, false, ext, XMM0, 0, home(in->rs2 + u / 2), 0);
-		e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F38, false, ext, XMM2, 0, home(in->rs1 + u / 2), 0);
-		if (mul || macc) /* vpmullw, vpmulld */
+		e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F38, false, extend_op[sign && !madd][sew], XMM0, 0,
+			      home(in->rs2 + u / 2), 0);
+		e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F38, false, extend_op[sign][sew], XMM2, 0, home(in->rs1 + u / 2),
+			      0);
+		if (madd) /* vpmaddwd */
+			e_evex_len_rr(e, 64, VEX_PP_66, VEX_0F, false, 0xf5, XMM0, XMM0, XMM2, 0);
+		else if (mul || macc) /* vpmullw, vpmulld */
 			e_evex_len_rr(e, 64, VEX_PP_66, dsew == 4 ? VEX_0F38 : VEX_0F, false, dsew == 4 ? 0x40 : 0xd5,
 				      XMM0, XMM0, XMM2, 0);
 		else
@@ -1772,7 +1784,7 @@ static bool widening(struct tctx *t)
 	bool sign = op == RV_VWADD || op == RV_VWSUB || op == RV_VWADD_W || op == RV_VWSUB_W || op == RV_VWMUL ||
 		    op == RV_VWMACC;
 	bool sub = op == RV_VWSUBU || op == RV_VWSUB || op == RV_VWSUBU_W || op == RV_VWSUB_W;
-	bool mul = op == RV_VWMULU || op == RV_VWMUL, macc = op == RV_VWMACCU || op == RV_VWMACC;
+	bool mul = op == RV_VWMULU || op == RV_VWMUL, macc = op == RV_VWMACCU || op == RV_VWMACC, madd;
 	unsigned lmul8 = t->v_lmul8;
 	bool by_v0 = !t->j->v_masks && !in->rm, blend = !t->j->v_masks && (by_v0 || !(t->v_whole && lmul8 >= 4));
 	if (!(t->j->v_masks || (t->j->v_blend && dchunks <= 16)) || sew > 4 || lmul8 > 32 ||
@@ -1800,6 +1812,7 @@ static bool widening(struct tctx *t)
 		broadcast(t, dsew, step);
 	}
 	widen_masks(t, by_v0, blend); /* after the scalar's broadcast, which takes rcx */
+	madd = !wide && pmaddwd_ok(t, sign, mul || macc, dsew);
 	if (t->j->v_resident && t->j->v_masks && step == 2 && !wide && form == VF_VV && (dsew == 4 || t->j->v_bw) &&
 	    dsew <= 4 && dchunks % 4 == 0 && in->rs2 % 2 == 0 && in->rs1 % 2 == 0) {
 		widening_zmm(t, sign, sub, mul, macc, dchunks);
@@ -1814,10 +1827,12 @@ static bool widening(struct tctx *t)
 		if (wide) /* else the source's 8 bytes under chunk u, or 16 under a pair */
 			vget(t, XMM0, in->rs2, u, step);
 		else
-			narrow_extend(t, XMM0, in->rs2, u, sew, sign, step);
+			narrow_extend(t, XMM0, in->rs2, u, sew, sign && !madd, step);
 		if (form == VF_VV)
 			narrow_extend(t, XMM2, in->rs1, u, sew, sign, step);
-		if (mul || macc) { /* pmullw, pmulld, pmuldq or pmuludq */
+		if (madd) { /* vpmaddwd */
+			e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F, false, 0xf5, XMM0, XMM0, b);
+		} else if (mul || macc) { /* pmullw, pmulld, pmuldq or pmuludq */
 			bool m38 = dsew == 4 || (dsew == 8 && sign);
 			uint8_t mop = dsew == 2 ? 0xd5 : dsew == 4 ? 0x40 : sign ? 0x28 : 0xf4;
 			e_vex_rr(e, step == 2, VEX_PP_66, m38 ? VEX_0F38 : VEX_0F, false, mop, XMM0, XMM0, b);
