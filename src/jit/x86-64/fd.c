@@ -58,15 +58,15 @@ static void box_single(struct emit *e, int reg)
 static uint8_t *boxed_test(struct tctx *t, int a, int b, int c)
 {
 	struct emit *e = &t->e;
-	t_fget_gpr(t, RCX, (unsigned)a);
-	if (b != NONE) {
-		t_fget_gpr(t, RDX, (unsigned)b);
-		e_alu_rr(e, ALU_AND, true, RCX, RDX);
-	}
-	if (c != NONE) {
-		t_fget_gpr(t, RDX, (unsigned)c);
-		e_alu_rr(e, ALU_AND, true, RCX, RDX);
-	}
+	int src[3] = {a, b, c}, n = 0;
+	for (int i = 0; i < 3; i++) /* those a single's result in this block wrote are boxed */
+		if (src[i] != NONE && !(t->f_boxed >> src[i] & 1)) {
+			t_fget_gpr(t, n ? RDX : RCX, (unsigned)src[i]);
+			if (n++)
+				e_alu_rr(e, ALU_AND, true, RCX, RDX);
+		}
+	if (!n)
+		return NULL;
 	e_shift_i(e, SH_SHR, true, RCX, 32);
 	e_alu_ri(e, ALU_CMP, false, RCX, -1);
 	return e_jcc(e, CC_NE);
@@ -74,7 +74,8 @@ static uint8_t *boxed_test(struct tctx *t, int a, int b, int c)
 
 static void unboxed(struct tctx *t, uint8_t *site)
 {
-	t_cold_helper(t, site, interp_fd, "a single-precision source that is not NaN-boxed: a NaN to RISC-V");
+	if (site)
+		t_cold_helper(t, site, interp_fd, "a single-precision source that is not NaN-boxed: a NaN to RISC-V");
 }
 
 /* xmm0 NaN -> the canonical single NaN, boxed. */
@@ -723,12 +724,14 @@ static bool quiet_compare(struct tctx *t)
 	const struct rv_insn *frflags = t->in, *cmp = t_peek(t, 1), *fsflags = t_peek(t, 2);
 	bool single = cmp && (cmp->op == RV_FLT_S || cmp->op == RV_FLE_S);
 	enum fflags_way way;
+	uint8_t *bad;
 	if (!cmp || (!single && cmp->op != RV_FLT_D && cmp->op != RV_FLE_D) || cmp->rd == frflags->rd)
 		return false;
 	if (!fsflags || fsflags->op != RV_CSRRW || fsflags->imm != 1 || fsflags->rd != 0 || fsflags->rs1 != frflags->rd)
 		return false;
-	if (single) /* a source not NaN-boxed: frflags alone, and the block ends after it */
-		t_cold_helper_leave(t, boxed_test(t, cmp->rs1, cmp->rs2, NONE), interp_rv64i,
+	if (single && (bad = boxed_test(t, cmp->rs1, cmp->rs2, NONE)) != NULL)
+		/* a source not NaN-boxed: frflags alone, and the block ends after it */
+		t_cold_helper_leave(t, bad, interp_rv64i,
 				    "a quiet single-precision compare of a source that is not NaN-boxed");
 	way = defer_frflags(t, frflags->rd);
 	if (way == FFLAGS_LIVE)

@@ -987,6 +987,35 @@ static bool split_aware(const struct tctx *t, int k)
 	return t->split_any && accesses_memory(&t->insns[k]) && cluster_split_aware(t->cpu->m, t->insn_pc[k]);
 }
 
+/* Whether the instruction writes a single to f[rd]: NaN-boxed, its upper 32 bits ones */
+static bool writes_single(unsigned op)
+{
+	switch (op) {
+	case RV_FLW:
+	case RV_FMADD_S:
+	case RV_FMSUB_S:
+	case RV_FNMSUB_S:
+	case RV_FNMADD_S:
+	case RV_FADD_S:
+	case RV_FSUB_S:
+	case RV_FMUL_S:
+	case RV_FDIV_S:
+	case RV_FSQRT_S:
+	case RV_FSGNJ_S:
+	case RV_FSGNJN_S:
+	case RV_FSGNJX_S:
+	case RV_FMIN_S:
+	case RV_FMAX_S:
+	case RV_FCVT_S_W:
+	case RV_FCVT_S_WU:
+	case RV_FCVT_S_L:
+	case RV_FCVT_S_LU:
+	case RV_FCVT_S_D:
+	case RV_FMV_W_X: return true;
+	}
+	return false;
+}
+
 const struct rv_insn *t_peek_split(struct tctx *t, int n)
 {
 	int k = t->idx + n;
@@ -2775,7 +2804,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		}
 		if (t.consumed == 1 && !early)
 			base_moved(&t, t.in, checked);
-		if (t.consumed == 1 && !t.ptb && t.insns[t.idx].op == RV_FLW) /* a plugin may write registers */
+		if (t.consumed == 1 && !t.ptb && writes_single(t.insns[t.idx].op)) /* a plugin may write registers */
 			t.f_boxed |= 1u << t.insns[t.idx].rd;
 		if (t.consumed <= 2 && constant_in_space(&t, t.idx, t.consumed))
 			t.base_checked |= 1u << (t.insns[t.idx].rd & 31);
