@@ -1,4 +1,4 @@
-// memset's pass: vmv.v.x (or vmv.v.i) of a whole register group, then a unit-stride store of it,
+// memset's pass: vmv.v.x (or vmv.v.i, and vfmv.v.f) of a whole register group, then a unit-stride store of it,
 // which the translator makes one broadcast and 64-byte stores of it (e8 m8, e16 m8, e32 m4, e64
 // m8 at VLEN 128): every length from 0 to 300 bytes, at offsets 0 to 63 from a cache line, values
 // whose bits above SEW must not show; the group read back after the loop (the register keeps the
@@ -42,6 +42,20 @@ static void fill_imm_e8m8(uint8_t *d, size_t n, uint64_t x)
 	}
 }
 
+/* vfmv.v.f: x's low 32 bits as a single (NaN-boxed into fa0) in every e32 element */
+static void fill_float_e32m4(uint8_t *d, size_t n, uint64_t x)
+{
+	size_t vl;
+	__asm__ volatile("fmv.w.x fa0, %0" : : "r"(x) : "fa0");
+	while (n) {
+		__asm__ volatile("vsetvli %0, %1, e32, m4, ta, ma\n\tvfmv.v.f v8, fa0\n\tvse32.v v8, (%2)"
+				 : "=&r"(vl)
+				 : "r"(n), "r"(d)
+				 : "memory");
+		n -= vl, d += vl * 4;
+	}
+}
+
 /* v8-v15 stored whole (vs8r.v) */
 static void read_group(uint8_t *out)
 {
@@ -56,7 +70,7 @@ static const struct form {
 } forms[] = {
     {"e8 m8", fill_e8m8, 1, 128, 0x123456789abcdea5ull},  {"e16 m8", fill_e16m8, 2, 128, 0xfedcba98765481c3ull},
     {"e32 m4", fill_e32m4, 4, 64, 0x5a5a5a5a8badf00dull}, {"e64 m8", fill_e64m8, 8, 128, 0x0123456789abcdefull},
-    {"vmv.v.i e8 m8", fill_imm_e8m8, 1, 128, 0xfbu},
+    {"vmv.v.i e8 m8", fill_imm_e8m8, 1, 128, 0xfbu},      {"vfmv.v.f e32 m4", fill_float_e32m4, 4, 64, 0x3fc00000u},
 };
 
 /* The byte at offset i of a filled area: x's low elem bytes, little-endian, repeated */
@@ -71,7 +85,6 @@ int main(void)
 {
 	static uint8_t group[128];
 	uint8_t *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	struct sigaction sa;
 	volatile long errors = 0; /* kept across the siglongjmp */
 	if (page == MAP_FAILED || munmap(page + 4096, 4096))
 		return 1;
@@ -113,10 +126,7 @@ int main(void)
 		}
 		printf("%s: %lu bytes wrong in all rounds\n", fo->name, sum);
 	}
-	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = fault_return;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGSEGV, &sa, NULL);
+	catch_faults();
 	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
 		const struct form *fo = &forms[f];
 		for (unsigned room = fo->elem; room < fo->group; room += fo->elem * 5) {

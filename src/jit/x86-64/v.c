@@ -901,9 +901,9 @@ static bool stores_pair(const struct tctx *t);
 static bool splat_stored(struct tctx *t, unsigned chunks, unsigned step)
 {
 	const struct rv_insn *in = t->in, *next = t_peek(t, 1);
-	return t->in->rs3 != VF_VV && !t->no_fuse && t->j->v_resident && step == 2 && chunks % 4 == 0 && t->v_whole &&
-	       next && next->op == RV_VSE && next->rd == in->rd && next->rs3 == 1 && next->rm &&
-	       (unsigned)next->imm / 8 == t->v_sew && stores_pair(t);
+	return in->op == RV_VMV_V && (in->rs3 == VF_VX || in->rs3 == VF_VI) && !t->no_fuse && t->j->v_resident &&
+	       step == 2 && chunks % 4 == 0 && t->v_whole && next && next->op == RV_VSE && next->rd == in->rd &&
+	       next->rs3 == 1 && next->rm && (unsigned)next->imm / 8 == t->v_sew && stores_pair(t);
 }
 
 /* zmm1 = the scalar operand in every element (vpbroadcastb/w/d/q from rax, EVEX) */
