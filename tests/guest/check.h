@@ -50,4 +50,14 @@ static inline void fault_return(int sig, siginfo_t *si, void *uc)
 	siglongjmp(fault_back, 1);
 }
 
+/* fault_return made SIGSEGV's handler */
+static inline void catch_faults(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = fault_return;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGSEGV, &sa, NULL);
+}
+
 #endif

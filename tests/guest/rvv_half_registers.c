@@ -114,7 +114,6 @@ int main(void)
 {
 	uint8_t *map = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	uint8_t *page = map + 4096, out[64];
-	struct sigaction sa;
 	volatile long errors = 0; /* kept across the siglongjmp */
 	if (map == MAP_FAILED || munmap(map, 4096) || munmap(map + 8192, 4096))
 		return 1;
@@ -149,10 +148,7 @@ int main(void)
 				}
 		printf("%s: loaded and stored\n", fo->name);
 	}
-	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = fault_return;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGSEGV, &sa, NULL);
+	catch_faults();
 	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
 		const struct form *fo = &forms[f];
 		if (fo->vlmax < 2)
