@@ -2293,6 +2293,12 @@ static void base_moved(struct tctx *t, const struct rv_insn *in, uint32_t checke
 	t->base_drift[in->rd] = (int32_t)drift;
 }
 
+/* Whether the instruction may write f[rd] (a vector one's rd may be an f register's) */
+static bool may_write_f(const struct rv_insn *in)
+{
+	return !writes_x(in) || rv_op_format(in->op) == F_V;
+}
+
 /* A scalar loop in the block (self_loop, its instructions all decoded): the base registers of
  * its loads and stores that it does not write, or only moves by addi (at most 16 KiB a pass),
  * tested against the space once before the loop head (the block runs in the interpreter where
@@ -2301,12 +2307,16 @@ static void base_moved(struct tctx *t, const struct rv_insn *in, uint32_t checke
  * where no instruction touches frm or fcsr, frm tested there once for the FP operations. */
 static void scalar_loop(struct tctx *t)
 {
-	uint32_t bases = 0, other = 1;
+	uint32_t bases = 0, other = 1, singles = 0, not_singles = 0;
 	int step[32] = {0};
 	bool fp = false, frm = false;
 	for (int k = 0; k < t->npeeked; k++) {
 		const struct rv_insn *in = &t->insns[k];
 		enum rv_format f = rv_op_format(in->op);
+		if (writes_single(in->op))
+			singles |= 1u << in->rd;
+		else if (may_write_f(in))
+			not_singles |= 1u << (in->rd & 31);
 		if (f == F_LOAD || f == F_STORE || f == F_FLOAD || f == F_FSTORE)
 			bases |= 1u << in->rs1;
 		if (in->op == RV_ADDI && in->rd == in->rs1)
@@ -2325,6 +2335,17 @@ static void scalar_loop(struct tctx *t)
 		t_cold_value(t, e_jcc(&t->e, CC_A), COLD_INTERPRET, 0);
 		t->frm_checked = true;
 	}
+	/* an f register that the loop writes with singles alone (a float accumulator) is tested for
+	 * its NaN box once before the head (the interpreter runs the block if not): boxed at entry and
+	 * after each write, it is boxed at every pass */
+	for (unsigned r = 0; r < 32 && !t->ptb; r++)
+		if ((singles & ~not_singles & ~t->f_boxed) >> r & 1) {
+			t_fget_gpr(t, RAX, r);
+			e_shift_i(&t->e, SH_SHR, true, RAX, 32);
+			e_alu_ri(&t->e, ALU_CMP, false, RAX, -1);
+			t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
+			t->f_boxed |= 1u << r;
+		}
 }
 
 /* Whether an instruction of the block names guest register g in one of its register fields */
@@ -2796,7 +2817,8 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		for (int k = t.idx; k < t.idx + t.consumed; k++) {
 			if (t.insns[k].rd == t.v_vl_in && k != t.v_vl_at)
 				t.v_vl_in = 0;
-			t.f_boxed &= ~(1u << (t.insns[k].rd & 31));
+			if (may_write_f(&t.insns[k]))
+				t.f_boxed &= ~(1u << (t.insns[k].rd & 31));
 			if (!writes_x(&t.insns[k]))
 				continue;
 			t.base_checked &= ~(1u << (t.insns[k].rd & 31)) | 1u | t.loop_bases;
