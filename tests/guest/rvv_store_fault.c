@@ -41,7 +41,7 @@ int main(void)
 	uint8_t *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	static uint8_t src[128] __attribute__((aligned(8)));
 	struct sigaction sa;
-	long errors = 0;
+	volatile long errors = 0; /* kept across the siglongjmp */
 	if (page == MAP_FAILED || munmap(page + 4096, 4096))
 		return 1;
 	for (int i = 0; i < 128; i++)
