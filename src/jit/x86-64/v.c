@@ -5445,12 +5445,14 @@ static uint32_t stepping_bases(struct tctx *t, int n, uint8_t *stride)
  * p += vl at the top) needs no test at each pass then. */
 static void strides_bounded(struct tctx *t, uint32_t steps, const uint8_t *stride, uint64_t vlmax)
 {
+	uint32_t tested = 0; /* a stride register that moves two bases is tested once */
 	for (unsigned b = 1; b < 32; b++) {
 		unsigned x = stride[b];
 		int h;
 		if (!(steps >> b & 1) || x == NO_STRIDE)
 			continue;
-		if (x) {
+		if (x && !(tested >> x & 1)) {
+			tested |= 1u << x;
 			h = t_host_reg(t, x);
 			if (h < 0) {
 				t_get(t, RAX, x);
