@@ -40,16 +40,12 @@ int main(void)
 	} forms[] = {{"e8 m8", store_e8m8, 128, 1}, {"e32 m4", store_e32m4, 64, 4}, {"e64 m2", store_e64m2, 32, 8}};
 	uint8_t *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	static uint8_t src[128] __attribute__((aligned(8)));
-	struct sigaction sa;
 	volatile long errors = 0; /* kept across the siglongjmp */
 	if (page == MAP_FAILED || munmap(page + 4096, 4096))
 		return 1;
 	for (int i = 0; i < 128; i++)
 		src[i] = (uint8_t)(i * 7 + 1);
-	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = fault_return;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGSEGV, &sa, NULL);
+	catch_faults();
 	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
 		for (int room = forms[f].elem; room < forms[f].bytes; room += forms[f].elem * 3) {
 			for (int rep = 0; rep < 8; rep++) {

@@ -466,6 +466,9 @@ bool t_pure(struct tctx *t, int n);
 /* A loop's base registers (a mask) tested against the space before its head: where one is out
  * of it, the block runs in the interpreter; in the loop they count as checked */
 void t_check_bases(struct tctx *t, uint32_t regs);
+/* The f registers in regs not known boxed, tested for their NaN box before a loop's head (the
+ * block's first pass runs in the interpreter where one is not), then known boxed */
+void t_boxed_before_loop(struct tctx *t, uint32_t regs);
 /* Marks the next emitted instruction as a memory access that may fault. */
 void t_fault_site(struct tctx *t);
 /* The same for an access that does the work of n guest instructions from the current one. */

@@ -2293,6 +2293,18 @@ static void base_moved(struct tctx *t, const struct rv_insn *in, uint32_t checke
 	t->base_drift[in->rd] = (int32_t)drift;
 }
 
+void t_boxed_before_loop(struct tctx *t, uint32_t regs)
+{
+	for (unsigned r = 0; r < 32; r++)
+		if ((regs & ~t->f_boxed) >> r & 1) {
+			t_fget_gpr(t, RAX, r);
+			e_shift_i(&t->e, SH_SHR, true, RAX, 32);
+			e_alu_ri(&t->e, ALU_CMP, false, RAX, -1);
+			t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
+			t->f_boxed |= 1u << r;
+		}
+}
+
 /* Whether the instruction may write f[rd] (a vector one's rd may be an f register's) */
 static bool may_write_f(const struct rv_insn *in)
 {
@@ -2335,17 +2347,10 @@ static void scalar_loop(struct tctx *t)
 		t_cold_value(t, e_jcc(&t->e, CC_A), COLD_INTERPRET, 0);
 		t->frm_checked = true;
 	}
-	/* an f register that the loop writes with singles alone (a float accumulator) is tested for
-	 * its NaN box once before the head (the interpreter runs the block if not): boxed at entry and
-	 * after each write, it is boxed at every pass */
-	for (unsigned r = 0; r < 32 && !t->ptb; r++)
-		if ((singles & ~not_singles & ~t->f_boxed) >> r & 1) {
-			t_fget_gpr(t, RAX, r);
-			e_shift_i(&t->e, SH_SHR, true, RAX, 32);
-			e_alu_ri(&t->e, ALU_CMP, false, RAX, -1);
-			t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
-			t->f_boxed |= 1u << r;
-		}
+	/* an f register that the loop writes with singles alone (a float accumulator): boxed at entry
+	 * and after each write, it is boxed at every pass */
+	if (!t->ptb)
+		t_boxed_before_loop(t, singles & ~not_singles);
 }
 
 /* Whether an instruction of the block names guest register g in one of its register fields */

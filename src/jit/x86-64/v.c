@@ -883,13 +883,19 @@ static void broadcast_rax(struct tctx *t, int x, unsigned bytes, bool w)
 	e_evex_len_rr(&t->e, bytes, VEX_PP_66, VEX_0F38, w, 0x7c, x, 0, RAX, 0);
 }
 
-/* The scalar operand of a .vx or .vi form over xmm1 (ymm1) */
-static void scalar_operand(struct tctx *t, unsigned sew, unsigned step)
+/* rax = the scalar operand of a .vx or .vi form */
+static void scalar_rax(struct tctx *t)
 {
 	if (t->in->rs3 == VF_VX)
 		t_get(t, RAX, t->in->rs1);
 	else
 		e_mov_ri(&t->e, RAX, (uint64_t)t->in->imm);
+}
+
+/* The scalar operand of a .vx or .vi form over xmm1 (ymm1) */
+static void scalar_operand(struct tctx *t, unsigned sew, unsigned step)
+{
+	scalar_rax(t);
 	broadcast(t, sew, step);
 }
 
@@ -913,10 +919,7 @@ static void splat_operand(struct tctx *t, unsigned sew)
 	int from = t->in->rs3 == VF_VX && t->in->rs1 ? t_host_reg(t, t->in->rs1) : -1;
 	if (from < 0) {
 		from = RAX;
-		if (t->in->rs3 == VF_VX)
-			t_get(t, RAX, t->in->rs1);
-		else
-			e_mov_ri(&t->e, RAX, (uint64_t)t->in->imm);
+		scalar_rax(t);
 	}
 	e_evex_len_rr(&t->e, 64, VEX_PP_66, VEX_0F38, sew == 8, op[sew], XMM1, 0, from, 0);
 }
@@ -5543,14 +5546,8 @@ void jit_v_loop(struct tctx *t)
 	}
 	if (f_written || (vt.sew != 4 && vt.sew != 8))
 		return;
-	for (unsigned r = 0; r < 32; r++) /* a .vf single tested for its NaN box once (the interpreter's if not) */
-		if ((f_read >> r & 1) && vt.sew == 4 && !(t->f_boxed >> r & 1)) {
-			t_fget_gpr(t, RAX, r);
-			e_shift_i(&t->e, SH_SHR, true, RAX, 32);
-			e_alu_ri(&t->e, ALU_CMP, false, RAX, -1);
-			t_cold_value(t, e_jcc(&t->e, CC_NE), COLD_INTERPRET, 0);
-			t->f_boxed |= 1u << r;
-		}
+	if (vt.sew == 4) /* a .vf single tested for its NaN box once */
+		t_boxed_before_loop(t, f_read);
 }
 
 /* The element-wise forms, which mask their tail (enter_group): whether translated, or -1 for
