@@ -1570,13 +1570,20 @@ static void interrupt_test(struct tctx *t, enum cold_kind leave)
 	add_cold(t, e_jcc(&t->e, CC_NE), NULL, leave, 0);
 }
 
+/* The instruction after the branch being translated, decoded, where the block may go on to it:
+ * one that looks split pages up included (it is only kept from patterns) */
+static bool next_decoded(struct tctx *t)
+{
+	return !t->no_fuse && t_peek_split(t, 1);
+}
+
 /* Whether the block goes on past the jump or branch being translated (follows' choice), its
  * next instruction decoded; false where it cannot (no room, not fetchable) */
 static bool goes_on(struct tctx *t)
 {
 	if (t->idx + 1 < t->npeeked)
 		return t->followed[t->idx];
-	return follows(t, t->idx) && t_peek(t, 1);
+	return follows(t, t->idx) && next_decoded(t);
 }
 
 /* The branch taken to target skips the n instructions after it (skip_len) to where both ways
@@ -1672,7 +1679,7 @@ static bool branch(struct tctx *t, int cc)
 		skip_over(t, cc, skipped);
 		return true;
 	}
-	if (falls_on(t, t->idx) && t_peek(t, 1)) {
+	if (falls_on(t, t->idx) && next_decoded(t)) {
 		add_cold(t, e_jcc(&t->e, cc), NULL, COLD_SIDE_EXIT, target)->insn = (uint16_t)(t->idx + 1);
 		return true;
 	}
@@ -2204,13 +2211,13 @@ static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 {
 	bool followed = false;
 	for (int n = 0; n < t->limit; n++) {
-		const struct rv_insn *in = n ? t_peek(t, n) : &t->insns[0];
+		const struct rv_insn *in = n ? t_peek_split(t, n) : &t->insns[0];
 		if (!in)
 			break;
 		count_uses(in, uses);
 		t->written |= 1u << in->rd;
 		if (rv_ends_block(in)) {
-			if (follows(t, n) && t_peek(t, n + 1)) { /* the block goes on there */
+			if (follows(t, n) && t_peek_split(t, n + 1)) { /* the block goes on there */
 				followed |= in->op != RV_JAL && in->imm < 0;
 				continue;
 			}
@@ -2218,7 +2225,7 @@ static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 				t->skips = true;
 				continue;
 			}
-			if (falls_on(t, n) && t_peek(t, n + 1))
+			if (falls_on(t, n) && t_peek_split(t, n + 1))
 				continue;
 			t->self_loop = rv_op_format(in->op) == F_B &&
 				       (t->insn_pc[n] + (uint64_t)in->imm == pc || t->insn_pc[n] + in->len == pc);
