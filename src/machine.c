@@ -165,6 +165,7 @@ struct rvx_vcpu *machine_vcpu_new(struct rvx_machine *m, struct rvx_vcpu *parent
 	}
 	cpu->addr_mask = ~(m->space.size - 1);
 	cpu->split_tab = m->split_tab;
+	rvx_split_memo_clear(cpu);
 	cpu->plugin_index = -1;
 	cpu->sigact = m->sigact;
 	cpu->vlenb = m->cfg.vlen ? m->cfg.vlen / 8 : RVX_VLENB_DEFAULT;

@@ -43,6 +43,15 @@ struct div_magic {
 };
 #define DIV_MAGIC_SLOTS 64
 
+/* A split-aware access's look-up in translated code, remembered per site (sites share one modulo
+ * RVX_SPLIT_MEMOS): address from goes to to, itself where its page is whole; a split page's
+ * address is remembered where it is 8-aligned, so that no site's access from it leaves its unit.
+ * Each vCPU drops them when the split table changes (split_gen) and on a split page's fault. */
+struct rvx_split_memo {
+	uint64_t from, to;
+};
+#define RVX_SPLIT_MEMOS 8
+
 /* One element access of a vector load or store, for plugins' memory callbacks. */
 struct rvx_vaccess {
 	uint64_t addr, value;
@@ -67,9 +76,11 @@ struct rvx_vcpu {
 	uint64_t plugin_area[64];        /* plugins: small scoreboards' elements while the vCPU runs */
 	volatile sig_atomic_t interrupt; /* async signal waiting in pending */
 	uint64_t addr_mask;              /* bits no guest address has */
-	const struct rvx_split_entry *split_tab; /* cluster: the pages split here (NULL: none can be) */
-	uint32_t mxcsr_tmp;                      /* scratch for ldmxcsr/stmxcsr in translated code */
-	uint64_t div_other;                      /* the other half of a translated division, for its partner */
+	const struct rvx_split_entry *split_tab;           /* cluster: the pages split here (NULL: none can be) */
+	struct rvx_split_memo split_memo[RVX_SPLIT_MEMOS]; /* its last look-ups (rvx_split_memo_clear) */
+	uint64_t split_memo_gen;                           /* the machine's split_gen they were made in */
+	uint32_t mxcsr_tmp;                                /* scratch for ldmxcsr/stmxcsr in translated code */
+	uint64_t div_other; /* the other half of a translated division, for its partner */
 	uint64_t fault_addr;
 	/* unsigned divisions by a divisor seen twice in a row become a multiplication: per site
 	 * (sites share one modulo the size) */
@@ -227,6 +238,7 @@ struct rvx_machine {
 	 * come between). NULL otherwise. */
 	uint32_t *res_gens;
 	const struct rvx_split_entry *split_tab; /* cluster mode: each vCPU's split_tab */
+	uint64_t split_gen;                      /* cluster mode: changes of split_tab (the vCPUs' memos) */
 };
 
 /* Cluster mode: a page written by several ranks at disjoint places is split (cluster/split.c):
@@ -246,6 +258,11 @@ static inline const struct rvx_split_entry *rvx_split_lookup(const struct rvx_sp
 }
 /* The address an access of n bytes at addr makes: its unit's shadow when addr's page is split
  * and the access stays in one unit, else addr (a split page faults: the cluster joins it). */
+static inline void rvx_split_memo_clear(struct rvx_vcpu *cpu)
+{
+	for (int i = 0; i < RVX_SPLIT_MEMOS; i++)
+		cpu->split_memo[i].from = UINT64_MAX;
+}
 static inline uint64_t rvx_split_address(const struct rvx_split_entry *tab, uint64_t addr, uint64_t n)
 {
 	const struct rvx_split_entry *e = rvx_split_lookup(tab, addr);

@@ -355,13 +355,17 @@ static bool with_threads(struct cluster *c)
 	return pthread_mutex_trylock(&c->m->lock) == 0;
 }
 
+/* Threads in translated code leave it for the dispatcher at their next block. Only they: the
+ * others pass the dispatcher before they run translated code, and a proxy thread waiting for
+ * its thread's next call, which nothing else clears `interrupt` for, would spin. */
 void cl_kick(struct cluster *c)
 {
 	struct rvx_vcpu *t;
 	if (!c->kick_pending || !with_threads(c))
 		return;
 	for (t = c->m->threads; t; t = t->next)
-		__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST);
+		if (__atomic_load_n(&t->in_code, __ATOMIC_SEQ_CST))
+			__atomic_store_n(&t->interrupt, 1, __ATOMIC_SEQ_CST);
 	pthread_mutex_unlock(&c->m->lock);
 	c->kick_pending = false;
 }

@@ -198,6 +198,15 @@ static void wake_chunk(struct cluster *c, int k)
 		c->pages->wake(c, chunk_base(c, k) + (uint64_t)u * PAGE);
 }
 
+/* The table changed: the look-ups translated code remembers (rvx_split_memo) are dropped by
+ * each vCPU at its dispatcher, where the kick sends it. */
+static void memos_stale(struct cluster *c)
+{
+	__atomic_add_fetch(&c->m->split_gen, 1, __ATOMIC_SEQ_CST);
+	c->kick_pending = true;
+	cl_kick(c);
+}
+
 /* The split page's accesses go to chunk k from now on. */
 static void table_split(struct cluster *c, uint64_t page, int k)
 {
@@ -209,6 +218,7 @@ static void table_split(struct cluster *c, uint64_t page, int k)
 	dsm_reservations_end(c, page);
 	remember(c, page);
 	c->pages->wake(c, page);
+	memos_stale(c);
 }
 
 /* The page is whole again (or its mapping went): accesses go to it. The entry goes last: a
@@ -223,6 +233,7 @@ static void table_join(struct cluster *c, uint64_t page, int k, int prot)
 		__atomic_store_n(&e->key, UINT64_MAX, __ATOMIC_RELEASE);
 	dsm_reservations_end(c, page);
 	c->pages->wake(c, page);
+	memos_stale(c);
 }
 
 /* --- the home --- */
@@ -749,6 +760,7 @@ bool cluster_split_fault(struct rvx_vcpu *cpu, uint64_t addr)
 	uint64_t page = addr & ~(PAGE - 1);
 	if (!sp || !c->split_base)
 		return false;
+	rvx_split_memo_clear(cpu); /* a remembered look-up may be what is stale */
 	if (cl_is_shadow(c, page)) {
 		/* a shadow page of a page joined since the table was read: the instruction runs
 		 * again from its start, as long as the join is under way (the guest itself has no

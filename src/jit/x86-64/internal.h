@@ -221,7 +221,7 @@ enum cold_kind {
 			     * vector homes in bits 16-23 and 24-31 (when not 0) = ymm0 and ymm2 */
 	COLD_NAN,           /* of xmm<disp's bits 0-7> and xmm<bits 8-15> (0xff: none), each NaN = value
 			     * (bit 16: single precision) */
-	COLD_SPLIT_WHOLE,   /* rcx ^= [rax]: a split-table look-up's access goes to the address itself */
+	COLD_SPLIT_LOOKUP,  /* a split-aware access's look-up in the table (t_split_address): disp its memo */
 };
 
 /* Translated code's exit status (beside enum exec_status's): the dispatcher runs the block at

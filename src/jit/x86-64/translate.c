@@ -1279,6 +1279,58 @@ static void exit_early(struct tctx *t, int first, uint64_t target);
 static void take_back(struct tctx *t, int first, int plugins_from);
 static void sums_back(struct tctx *t, int from);
 
+/* test rcx (w) or ecx, imm32 */
+static void test_rcx(struct emit *e, bool w, uint32_t imm)
+{
+	if (w)
+		e_byte(e, 0x48);
+	e_byte(e, 0xf7);
+	e_byte(e, 0xc1);
+	e_u32(e, imm);
+}
+
+/* t_split_address's look-up in the table, for the address in rcx, remembered in the memo at
+ * disp (from rbp) when the address is 8-aligned (any access of the sites that share the memo
+ * then stays in its unit) or its page is whole: rcx = the address the access makes; rax is
+ * clobbered. */
+static void split_lookup(struct tctx *t, int32_t memo, int size)
+{
+	struct emit *e = &t->e;
+	uint8_t *whole, *misaligned, *aligned, *done;
+	e_store(e, M(REG_CPU, memo), RCX, 8);
+	/* rax = the table entry of the page: (addr >> 12) mod slots, 16 bytes each */
+	e_mov_rr(e, true, RAX, RCX);
+	e_shift_i(e, SH_SHR, true, RAX, 8);
+	e_alu_ri(e, ALU_AND, false, RAX, (RVX_SPLIT_SLOTS - 1) << 4);
+	e_alu_rm(e, ALU_ADD, true, RAX, M(REG_CPU, OFF(split_tab)));
+	/* rcx ^= key: the offset in the page when it is the split page (xor again: the address) */
+	e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0));
+	test_rcx(e, true, ~(uint32_t)4095);
+	whole = e_jcc(e, CC_NE);
+	test_rcx(e, false, (uint32_t)(size - 1)); /* not aligned: joins the page (it faults) */
+	misaligned = e_jcc(e, CC_NE);
+	if (size < 8) {
+		test_rcx(e, false, 7);
+		aligned = e_jcc(e, CC_E);
+		e_store_i32(e, M(REG_CPU, memo), -1);
+		e_patch(aligned, e->p);
+	}
+	/* rcx = shadow + unit * 4096 + offset */
+	e_load(e, RAX, M(RAX, 8), 8, false);
+	e_alu_rr(e, ALU_ADD, true, RAX, RCX);
+	e_alu_ri(e, ALU_AND, false, RCX, 0xfc0);
+	e_shift_i(e, SH_SHL, false, RCX, 12 - RVX_SPLIT_UNIT_SHIFT);
+	e_alu_rr(e, ALU_ADD, true, RCX, RAX);
+	e_store(e, M(REG_CPU, memo + 8), RCX, 8);
+	done = e_jmp(e);
+	e_patch(misaligned, e->p);
+	e_store_i32(e, M(REG_CPU, memo), -1);
+	e_patch(whole, e->p);
+	e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0));
+	e_store(e, M(REG_CPU, memo + 8), RCX, 8);
+	e_patch(done, e->p);
+}
+
 /* After the block's straight-line code: every path that leaves it, in the order recorded. */
 static void emit_cold(struct tctx *t)
 {
@@ -1331,7 +1383,7 @@ static void emit_cold(struct tctx *t)
 				e_patch(number, e->p);
 			}
 			break;
-		case COLD_SPLIT_WHOLE: e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0)); break;
+		case COLD_SPLIT_LOOKUP: split_lookup(t, c->disp, (int)c->value); break;
 		case COLD_OUT_OF_RANGE: { /* value: the base register; the access itself may be inside */
 			/* a sum's (t_address_sum) is rdx, which its access does not use: no other scratch */
 			int at = c->sets ? (int)c->value : RCX;
@@ -1453,33 +1505,20 @@ struct mem t_address_rax(struct tctx *t, unsigned rs1, int64_t imm)
 struct mem t_split_address(struct tctx *t, struct mem m, int size)
 {
 	struct emit *e = &t->e;
-	uint8_t *whole;
+	int32_t memo = OFF(split_memo) + (int32_t)(((t->pc >> 1) % RVX_SPLIT_MEMOS) * sizeof(struct rvx_split_memo));
+	uint8_t *miss;
 	if (m.base == NOREG)
 		e_mov_ri(e, RCX, (uint64_t)(int64_t)m.disp);
 	else if (m.disp)
 		e_lea(e, RCX, M(m.base, m.disp));
 	else
 		e_mov_rr(e, true, RCX, m.base); /* a move the host renames away */
-	/* rax = the table entry of the page: (addr >> 12) mod slots, 16 bytes each */
-	e_mov_rr(e, true, RAX, RCX);
-	e_shift_i(e, SH_SHR, true, RAX, 8);
-	e_alu_ri(e, ALU_AND, false, RAX, (RVX_SPLIT_SLOTS - 1) << 4);
-	e_alu_rm(e, ALU_ADD, true, RAX, M(REG_CPU, OFF(split_tab)));
-	/* rcx ^= key: the offset in the page when it is the split page (xor again: the address);
-	 * one test finds an offset past the page or an access not aligned (which joins the page) */
-	e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0));
-	e_byte(e, 0x48); /* test rcx, imm32 */
-	e_byte(e, 0xf7);
-	e_byte(e, 0xc1);
-	e_u32(e, ~(uint32_t)4095 | (uint32_t)(size - 1));
-	whole = e_jcc(e, CC_NE);
-	/* rcx = shadow + unit * 4096 + offset */
-	e_load(e, RAX, M(RAX, 8), 8, false);
-	e_alu_rr(e, ALU_ADD, true, RAX, RCX);
-	e_alu_ri(e, ALU_AND, false, RCX, 0xfc0);
-	e_shift_i(e, SH_SHL, false, RCX, 12 - RVX_SPLIT_UNIT_SHIFT);
-	e_alu_rr(e, ALU_ADD, true, RCX, RAX);
-	add_cold(t, whole, e->p, COLD_SPLIT_WHOLE, 0); /* out of line: no taken jump on the way */
+	/* the site's last look-up, when it was of this address: a counter in a split page is
+	 * updated at the same address on each pass of a loop */
+	e_alu_rm(e, ALU_CMP, true, RCX, M(REG_CPU, memo));
+	miss = e_jcc(e, CC_NE);
+	e_load(e, RCX, M(REG_CPU, memo + 8), 8, false);
+	add_cold(t, miss, e->p, COLD_SPLIT_LOOKUP, (uint64_t)size)->disp = memo;
 	return t_guest(t, RCX, 0);
 }
 
@@ -3137,6 +3176,13 @@ int jit_run(struct rvx_vcpu *cpu)
 		}
 		cpu->chain_site = 0;
 		jc_note(cpu, j, b);
+		if (cpu->split_tab) { /* the split table changed since its look-ups were remembered */
+			uint64_t gen = __atomic_load_n(&cpu->m->split_gen, __ATOMIC_ACQUIRE);
+			if (gen != cpu->split_memo_gen) {
+				cpu->split_memo_gen = gen;
+				rvx_split_memo_clear(cpu);
+			}
+		}
 		jit_fp_enter(cpu);
 		st = j->enter(cpu, b->code);
 		jit_fp_leave(cpu);
