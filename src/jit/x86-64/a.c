@@ -5,7 +5,9 @@
  * reservation is an address and a value, and SC is one compare-and-swap). The other AMOs and
  * misaligned addresses (SIGBUS) go to the interpreter, whose host atomics are always locked.
  * In cluster mode LR and SC also check the count of pages of the address's group that left the
- * rank (interp/a.c reserve_gen). */
+ * rank (interp/a.c reserve_gen), and an instruction that met a split page accesses the unit's
+ * shadow page (t_split_address; the reservation and its group stay the address's, as in
+ * interp/a.c). */
 #include "internal.h"
 
 /* rax = the address in rs1; misaligned ones jump to the interpreter, which raises SIGBUS */
@@ -41,9 +43,11 @@ static void lr(struct tctx *t, bool w)
 		e_load(e, RDX, M(RDX, 0), 4, false);
 		e_store(e, M(REG_CPU, OFF(res_gen)), RDX, 4);
 	}
+	e_store(e, M(REG_CPU, OFF(res_addr)), RAX, 8);
+	if (t->split_here)
+		m = t_split_address(t, M(RAX, 0), w ? 4 : 8);
 	t_fault_site(t);
 	e_load(e, RDX, m, w ? 4 : 8, false);
-	e_store(e, M(REG_CPU, OFF(res_addr)), RAX, 8);
 	e_store(e, M(REG_CPU, OFF(res_val)), RDX, 8);
 	e_mov_ri(e, RCX, 1);
 	e_store(e, M(REG_CPU, OFF(res_valid)), RCX, 1);
@@ -75,10 +79,11 @@ static void sc(struct tctx *t, bool w)
 		e_alu_rm(e, ALU_CMP, false, RDX, M(REG_CPU, OFF(res_gen)));
 		moved = e_jcc(e, CC_NE);
 	}
+	m = t->split_here ? t_split_address(t, M(RCX, 0), w ? 4 : 8) : t_guest(t, RCX, 0);
 	t_get(t, RDX, t->in->rs2);
 	e_load(e, RAX, M(REG_CPU, OFF(res_val)), 8, false);
 	t_fault_site(t);
-	e_cmpxchg(e, __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED), !w, t_guest(t, RCX, 0), RDX);
+	e_cmpxchg(e, __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED), !w, m, RDX);
 	e_setcc(e, CC_NE, RAX);
 	done = e_jmp(e);
 	e_patch(invalid, e->p);
@@ -100,6 +105,11 @@ static void amo(struct tctx *t, bool w)
 	struct mem m;
 	uint8_t *misaligned = aligned_address(t, w, &m);
 	bool lock = __atomic_load_n(&t->cpu->m->shared_memory, __ATOMIC_RELAXED);
+	int tmp = RCX;
+	if (t->split_here) {
+		m = t_split_address(t, M(RAX, 0), w ? 4 : 8);
+		tmp = RAX;
+	}
 	t_get(t, RDX, in->rs2);
 	t_fault_site(t);
 	switch (in->op) {
@@ -115,10 +125,10 @@ static void amo(struct tctx *t, bool w)
 		if (lock) {
 			e_xchg(e, !w, m, RDX);
 		} else { /* the load may fault; the store then cannot (a read-only page faults on it) */
-			e_load(e, RCX, m, w ? 4 : 8, false);
+			e_load(e, tmp, m, w ? 4 : 8, false);
 			t_fault_site(t);
 			e_store(e, m, RDX, w ? 4 : 8);
-			e_mov_rr(e, true, RDX, RCX);
+			e_mov_rr(e, true, RDX, tmp);
 		}
 		break;
 	case RV_AMOAND_W:

@@ -1792,7 +1792,8 @@ static void instret_fix(struct tctx *t, int op)
 static bool translate_insn(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
-	if (t->split_here && rv_op_format(in->op) != F_LOAD && rv_op_format(in->op) != F_STORE) {
+	if (t->split_here && rv_op_format(in->op) != F_LOAD && rv_op_format(in->op) != F_STORE &&
+	    (in->op < RV_FIRST_A || in->op >= RV_FIRST_FD)) { /* jit_a looks them up, or its helper does */
 		t_helper(t, interp_dispatch, "an access that may reach a split page (cluster mode)");
 		return true;
 	}
