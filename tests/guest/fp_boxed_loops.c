@@ -10,37 +10,26 @@
 
 static float xs[64], ys[64];
 
-/* fa5 (f15) = bits; then fa5 += xs[i] * ys[i] over n (a15 = x15 the index's pointer) */
-static uint64_t dot_from(uint64_t bits, long n)
-{
-	uint64_t out;
-	__asm__ volatile(
-	    "fmv.d.x fa5, %[b]\n\t"
-	    "mv a5, %[x]\n\tmv a4, %[y]\n\tmv a3, %[n]\n\tla t1, 1f\n\tjr t1\n" /* the loop's block entered first */
-	    "1:\n\tflw fa4, 0(a5)\n\tflw fa3, 0(a4)\n\tfmadd.s fa5, fa4, fa3, fa5\n\t"
-	    "addi a5, a5, 4\n\taddi a4, a4, 4\n\taddi a3, a3, -1\n\tbnez a3, 1b\n\t"
-	    "fmv.x.d %[o], fa5"
-	    : [o] "=r"(out)
-	    : [b] "r"(bits), [x] "r"(xs), [y] "r"(ys), [n] "r"(n)
-	    : "t1", "a3", "a4", "a5", "fa3", "fa4", "fa5", "memory");
-	return out;
-}
+/* fa5 (f15) = bits; then fa5 += xs[i] * ys[i] over n (a15 = x15 the index's pointer), each pass
+ * running pass_extra after the multiply-add; the loop's block is entered first */
+#define DOT(name, pass_extra)                                                                                          \
+	static uint64_t name(uint64_t bits, long n)                                                                    \
+	{                                                                                                              \
+		uint64_t out;                                                                                          \
+		__asm__ volatile("fmv.d.x fa5, %[b]\n\t"                                                               \
+				 "mv a5, %[x]\n\tmv a4, %[y]\n\tmv a3, %[n]\n\tla t1, 1f\n\tjr t1\n"                   \
+				 "1:\n\tflw fa4, 0(a5)\n\tflw fa3, 0(a4)\n\tfmadd.s fa5, fa4, fa3, fa5\n\t" pass_extra \
+				 "addi a5, a5, 4\n\taddi a4, a4, 4\n\taddi a3, a3, -1\n\tbnez a3, 1b\n\t"              \
+				 "fmv.x.d %[o], fa5"                                                                   \
+				 : [o] "=r"(out)                                                                       \
+				 : [b] "r"(bits), [x] "r"(xs), [y] "r"(ys), [n] "r"(n)                                 \
+				 : "t1", "a3", "a4", "a5", "fa3", "fa4", "fa5", "memory");                             \
+		return out;                                                                                            \
+	}
 
+DOT(dot_from, "")
 /* the same, and each pass fa5 also goes through a double (fcvt.d.s then fcvt.s.d) */
-static uint64_t dot_via_double(uint64_t bits, long n)
-{
-	uint64_t out;
-	__asm__ volatile("fmv.d.x fa5, %[b]\n\t"
-			 "mv a5, %[x]\n\tmv a4, %[y]\n\tmv a3, %[n]\n\tla t1, 1f\n\tjr t1\n"
-			 "1:\n\tflw fa4, 0(a5)\n\tflw fa3, 0(a4)\n\tfmadd.s fa5, fa4, fa3, fa5\n\t"
-			 "fcvt.d.s fa5, fa5\n\tfcvt.s.d fa5, fa5\n\t"
-			 "addi a5, a5, 4\n\taddi a4, a4, 4\n\taddi a3, a3, -1\n\tbnez a3, 1b\n\t"
-			 "fmv.x.d %[o], fa5"
-			 : [o] "=r"(out)
-			 : [b] "r"(bits), [x] "r"(xs), [y] "r"(ys), [n] "r"(n)
-			 : "t1", "a3", "a4", "a5", "fa3", "fa4", "fa5", "memory");
-	return out;
-}
+DOT(dot_via_double, "fcvt.d.s fa5, fa5\n\tfcvt.s.d fa5, fa5\n\t")
 
 /* a chain: fa0 = bits; fa1 = fa0 * 2 (a single: boxed, or NaN), then fa1 = bits again (fmv.d.x:
  * boxed or not); fa2 = fa1 + 1; fa3 = xs[1] (a load); fa4 = fa3 * fa2 */

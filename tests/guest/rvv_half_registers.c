@@ -11,6 +11,21 @@
 
 static uint8_t pattern[64];
 
+/* vl = vsetvli(avl, vtype, tu, mu); then op of v1 (odd) or v2 (even) at p */
+#define ONE_REGISTER(vtype, op)                                                                                        \
+	do {                                                                                                           \
+		if (odd)                                                                                               \
+			__asm__ volatile("vsetvli %0, %1, " vtype ", tu, mu\n\t" op " v1, (%2)"                        \
+					 : "=&r"(vl)                                                                   \
+					 : "r"(avl), "r"(p)                                                            \
+					 : "memory");                                                                  \
+		else                                                                                                   \
+			__asm__ volatile("vsetvli %0, %1, " vtype ", tu, mu\n\t" op " v2, (%2)"                        \
+					 : "=&r"(vl)                                                                   \
+					 : "r"(avl), "r"(p)                                                            \
+					 : "memory");                                                                  \
+	} while (0)
+
 /* v0-v3 = 0xa0.., 0xb0.., 0xc0.., 0xd0..; a load into v1 (odd) or v2 (even) of vl elements at p;
  * then v0-v3 out to out[0..63] */
 #define LOAD_FORM(name, vtype, ld)                                                                                     \
@@ -23,16 +38,7 @@ static uint8_t pattern[64];
 				 :                                                                                     \
 				 : "r"(pattern)                                                                        \
 				 : "t0", "memory");                                                                    \
-		if (odd)                                                                                               \
-			__asm__ volatile("vsetvli %0, %1, " vtype ", tu, mu\n\t" ld " v1, (%2)"                        \
-					 : "=&r"(vl)                                                                   \
-					 : "r"(avl), "r"(p)                                                            \
-					 : "memory");                                                                  \
-		else                                                                                                   \
-			__asm__ volatile("vsetvli %0, %1, " vtype ", tu, mu\n\t" ld " v2, (%2)"                        \
-					 : "=&r"(vl)                                                                   \
-					 : "r"(avl), "r"(p)                                                            \
-					 : "memory");                                                                  \
+		ONE_REGISTER(vtype, ld);                                                                               \
 		__asm__ volatile("vs4r.v v0, (%0)" : : "r"(out) : "memory");                                           \
 	}
 
@@ -46,16 +52,7 @@ static uint8_t pattern[64];
 				 :                                                                                     \
 				 : "r"(pattern)                                                                        \
 				 : "t0", "memory");                                                                    \
-		if (odd)                                                                                               \
-			__asm__ volatile("vsetvli %0, %1, " vtype ", tu, mu\n\t" st " v1, (%2)"                        \
-					 : "=&r"(vl)                                                                   \
-					 : "r"(avl), "r"(p)                                                            \
-					 : "memory");                                                                  \
-		else                                                                                                   \
-			__asm__ volatile("vsetvli %0, %1, " vtype ", tu, mu\n\t" st " v2, (%2)"                        \
-					 : "=&r"(vl)                                                                   \
-					 : "r"(avl), "r"(p)                                                            \
-					 : "memory");                                                                  \
+		ONE_REGISTER(vtype, st);                                                                               \
 	}
 
 LOAD_FORM(load_e8mf2, "e8, mf2", "vle8.v")

@@ -323,6 +323,12 @@ void e_test_rr(struct emit *e, bool w, int a, int b)
 	op_rr(e, w, 0x85, b, a);
 }
 
+void e_test_ri(struct emit *e, bool w, int reg, uint32_t imm)
+{
+	op_rr(e, w, 0xf7, 0, reg);
+	e_u32(e, imm);
+}
+
 void e_test_rm(struct emit *e, bool w, int reg, struct mem m)
 {
 	op_rm(e, w, 0x85, reg, m, false);

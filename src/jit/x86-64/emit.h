@@ -73,6 +73,7 @@ void e_bswap(struct emit *e, int reg);
 void e_bt_ri(struct emit *e, int digit, int reg, uint8_t bit); /* 0F BA /digit: 4 bt 5 bts 6 btr 7 btc */
 void e_bt_rr(struct emit *e, uint8_t op, int reg, int bit);    /* 0F op: A3 bt, AB bts, B3 btr, BB btc */
 void e_test_rr(struct emit *e, bool w, int a, int b);
+void e_test_ri(struct emit *e, bool w, int reg, uint32_t imm); /* test reg, imm32 (sign-extended when w) */
 void e_test_rm(struct emit *e, bool w, int reg, struct mem m);
 /* Jumps: return the address of the rel32 field to patch later. */
 uint8_t *e_jcc(struct emit *e, int cc);

@@ -1279,16 +1279,6 @@ static void exit_early(struct tctx *t, int first, uint64_t target);
 static void take_back(struct tctx *t, int first, int plugins_from);
 static void sums_back(struct tctx *t, int from);
 
-/* test rcx (w) or ecx, imm32 */
-static void test_rcx(struct emit *e, bool w, uint32_t imm)
-{
-	if (w)
-		e_byte(e, 0x48);
-	e_byte(e, 0xf7);
-	e_byte(e, 0xc1);
-	e_u32(e, imm);
-}
-
 /* t_split_address's look-up in the table, for the address in rcx, remembered in the memo at
  * disp (from rbp) when the address is 8-aligned (any access of the sites that share the memo
  * then stays in its unit) or its page is whole: rcx = the address the access makes; rax is
@@ -1305,12 +1295,12 @@ static void split_lookup(struct tctx *t, int32_t memo, int size)
 	e_alu_rm(e, ALU_ADD, true, RAX, M(REG_CPU, OFF(split_tab)));
 	/* rcx ^= key: the offset in the page when it is the split page (xor again: the address) */
 	e_alu_rm(e, ALU_XOR, true, RCX, M(RAX, 0));
-	test_rcx(e, true, ~(uint32_t)4095);
+	e_test_ri(e, true, RCX, ~(uint32_t)4095);
 	whole = e_jcc(e, CC_NE);
-	test_rcx(e, false, (uint32_t)(size - 1)); /* not aligned: joins the page (it faults) */
+	e_test_ri(e, false, RCX, (uint32_t)(size - 1)); /* not aligned: joins the page (it faults) */
 	misaligned = e_jcc(e, CC_NE);
 	if (size < 8) {
-		test_rcx(e, false, 7);
+		e_test_ri(e, false, RCX, 7);
 		aligned = e_jcc(e, CC_E);
 		e_store_i32(e, M(REG_CPU, memo), -1);
 		e_patch(aligned, e->p);
