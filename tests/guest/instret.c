@@ -5,7 +5,7 @@
  * inside a loop, in a SIGSEGV handler after a loop that ran into an unmapped page, around
  * faults that the translated code finds itself (an address outside the guest space) or that
  * the interpreter meets for it (an AMO it runs), which retire nothing, and across branches
- * over a few instructions, in a loop and before a fault. */
+ * over a few instructions, in a loop, to a loop's head and before a fault. */
 // no-qemu: qemu-riscv64's rdinstret is a host tick count
 #include <setjmp.h>
 #include <signal.h>
@@ -126,6 +126,22 @@ int main(void)
 		  "3:\tbeq t1, t4, 4f\n\taddi t1, t1, -1\n\tbnez t1, 1b\n"
 		  "4:\trdinstret %1",
 		  ifs_count(300), ifs_count(0));
+	/* a loop entered at its head by an indirect jump (a block begins there) whose branch over its
+	 * last instruction goes to the head, so that the loop closes either way: 5 instructions to
+	 * the head, each pass 3, then 2 back to the head but in the last, 1 more where t1 is odd */
+	{
+		uint64_t want = 5 + 3 * 1000;
+		for (uint64_t t1 = 999; t1; t1--)
+			want += 2 + (t1 & 1);
+		__asm__ volatile("rdinstret %0\n\tli t1, 1000\n\tla t2, 2f\n\tjr t2\n"
+				 "1:\tandi t2, t1, 1\n\tbeqz t2, 2f\n\taddi t2, t2, 3\n"
+				 "2:\tld t2, 0(%2)\n\taddi t1, t1, -1\n\tbnez t1, 1b\n\trdinstret %1"
+				 : "=&r"(a), "=&r"(b)
+				 : "r"(buf)
+				 : "t1", "t2", "memory");
+		printf("loop closed by a branch over its last instruction: %llu\n", (unsigned long long)(b - a));
+		bad |= b - a != want;
+	}
 	/* 200 reads, each stored: every read is two instructions past the one before */
 	for (int pass = 0; pass < 10; pass++) {
 		static uint64_t reads[200];

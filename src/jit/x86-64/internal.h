@@ -370,9 +370,10 @@ struct tctx {
 	/* a forward branch over a few integer instructions (skip_len): both ways stay in the block, the
 	 * taken one through a stub (COLD_SKIP) to where they meet, insns[skip_join], what is known
 	 * about registers there being what both ways know (skip_checked, skip_drift, skip_sext) */
-	bool skips_ok; /* no plugins or gdb */
-	bool skips;    /* scan found such branches */
-	int skip_join; /* or -1 */
+	bool skips_ok;   /* no plugins or gdb */
+	bool skips;      /* scan found such branches */
+	int skip_join;   /* or -1 */
+	bool skip_loops; /* the ways meet at the loop's head (loop_skip) */
 	int skip_limit;
 	uint8_t *skip_site; /* the branch's rel32 */
 	uint32_t skip_checked, skip_sext;

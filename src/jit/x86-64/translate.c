@@ -1621,6 +1621,7 @@ static bool goes_on(struct tctx *t)
  * is done first, as both ways must find it done. */
 static void skip_over(struct tctx *t, int cc, int n)
 {
+	clean_ymm(t); /* a skipped FP move would clean them on one way only */
 	jit_nan_flush(t);
 	extend_late_done(t, 0, 0);
 	t->skip_site = e_jcc(&t->e, cc);
@@ -1636,6 +1637,53 @@ static void skip_over(struct tctx *t, int cc, int n)
 	t->skip_checked = t->base_checked;
 	t->skip_sext = t->sext_known;
 	memcpy(t->skip_drift, t->base_drift, sizeof t->skip_drift);
+}
+
+/* The back edge of a loop within the block, to its head, or its chained exit to itself */
+static void loop_back(struct tctx *t, int cc)
+{
+	jit_nan_flush(t);
+	extend_late_done(t, 0, 0);
+	if (t->swapped || t->loop_inside) {
+		if (!(t->v_loop && t->v_sse_free))
+			clean_ymm(t);
+		if (cc < 0)
+			e_jmp_to(&t->e, t->loop_head);
+		else
+			e_jcc_to(&t->e, cc, t->loop_head);
+	} else if (cc < 0) {
+		exit_chain(t, t->block_pc);
+	} else {
+		clean_ymm(t);
+		align_rel32(&t->e, 2);
+		add_cold(t, e_jcc(&t->e, cc), NULL, COLD_CHAIN, t->block_pc);
+	}
+}
+
+/* A branch of the block's loop that skips its last n instructions to the head (a conditional
+ * assignment at the end of the loop's body): taken, the loop goes round; not taken, the skipped
+ * instructions run, count themselves and go round too (skip_join: loop_skipped). */
+static void loop_skip(struct tctx *t, int cc, int n)
+{
+	loop_back(t, cc);
+	t->skipped[t->nskipped].from = t->idx + 1;
+	t->skipped[t->nskipped++].n = n;
+	if (t->count_reg >= 0 && t->swapped)
+		e_alu_ri(&t->e, ALU_ADD, true, t->count_reg, n);
+	else
+		e_alu_mi(&t->e, ALU_ADD, true, M(REG_CPU, OFF(instret)), n);
+	t->skip_join = t->idx + 1 + n;
+	t->skip_limit = t->limit;
+	t->limit = t->skip_join;
+	t->skip_loops = true;
+}
+
+static void loop_skipped(struct tctx *t)
+{
+	loop_back(t, -1);
+	t->limit = t->skip_limit;
+	t->skip_join = -1;
+	t->skip_loops = false;
 }
 
 /* The skipped instructions are translated: the branch comes here, and what both ways know holds
@@ -1705,7 +1753,10 @@ static bool branch(struct tctx *t, int cc)
 		return true;
 	}
 	if (t->skip_join < 0 && (skipped = skip_len(t, t->idx)) > 0) {
-		skip_over(t, cc, skipped);
+		if (target == t->block_pc && t->self_loop)
+			loop_skip(t, cc, skipped);
+		else
+			skip_over(t, cc, skipped);
 		return true;
 	}
 	if (falls_on(t, t->idx) && next_decoded(t)) {
@@ -2202,6 +2253,8 @@ static void count_uses(const struct rv_insn *in, unsigned *uses)
 static bool skippable(const struct rv_insn *in)
 {
 	enum rv_format f = rv_op_format(in->op);
+	if (in->op == RV_FSGNJ_D || in->op == RV_FSGNJN_D || in->op == RV_FSGNJX_D || in->op == RV_FMV_D_X)
+		return true; /* FP moves: no flags, no NaN check, no rounding mode */
 	return in->op < RV_FIRST_M && in->rd && (f == F_R || f == F_I || f == F_SHIFT || f == F_U);
 }
 
@@ -2240,6 +2293,7 @@ static int skip_len(struct tctx *t, int k)
 static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 {
 	bool followed = false;
+	int skipped;
 	for (int n = 0; n < t->limit; n++) {
 		const struct rv_insn *in = n ? t_peek_split(t, n) : &t->insns[0];
 		if (!in)
@@ -2251,9 +2305,17 @@ static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 				followed |= in->op != RV_JAL && in->imm < 0;
 				continue;
 			}
-			if (skip_len(t, n)) {
+			if ((skipped = skip_len(t, n)) > 0) {
 				t->skips = true;
-				continue;
+				if (t->insn_pc[n] + (uint64_t)in->imm != pc)
+					continue;
+				/* to the block's head: the loop closes either way (loop_skip) */
+				for (int k = n + 1; k <= n + skipped; k++) {
+					count_uses(&t->insns[k], uses);
+					t->written |= 1u << t->insns[k].rd;
+				}
+				t->self_loop = true;
+				break;
 			}
 			if (falls_on(t, n) && t_peek_split(t, n + 1))
 				continue;
@@ -2759,6 +2821,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.frm_checked = false;
 	t.ninstret_fix = 0;
 	t.skip_join = -1;
+	t.skip_loops = false;
 	t.nskipped = 0;
 	t.v_known = false;
 	t.v_whole = false;
@@ -2880,8 +2943,12 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 			t.sext_known |= 1u << last->rd;
 		extend_late_done(&t, t.idx, t.consumed);
 		t.idx += t.consumed;
-		if (t.idx == t.skip_join)
+		if (t.idx == t.skip_join && t.skip_loops) {
+			loop_skipped(&t);
+			more = false;
+		} else if (t.idx == t.skip_join) {
 			skip_joined(&t);
+		}
 		pc = t.idx < t.npeeked ? t.insn_pc[t.idx] : next_pc(&t, t.idx - 1);
 		if (more && t.idx == t.limit) {
 			jit_nan_flush(&t);
