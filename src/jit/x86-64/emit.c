@@ -277,12 +277,17 @@ void e_movsx16(struct emit *e, int dst, int src)
 	op0f_rr(e, true, 0xbf, dst, src);
 }
 
-void e_setcc(struct emit *e, int cc, int dst)
+void e_setcc8(struct emit *e, int cc, int dst)
 {
 	rex(e, false, 0, NOREG, dst, dst >= RSP);
 	e_byte(e, 0x0f);
 	e_byte(e, (uint8_t)(0x90 + cc));
 	modrm_rr(e, 0, dst);
+}
+
+void e_setcc(struct emit *e, int cc, int dst)
+{
+	e_setcc8(e, cc, dst);
 	rex(e, false, dst, NOREG, dst, dst >= RSP);
 	e_byte(e, 0x0f);
 	e_byte(e, 0xb6);

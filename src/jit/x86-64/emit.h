@@ -66,7 +66,8 @@ void e_movzx8(struct emit *e, int dst, int src);
 void e_movzx16(struct emit *e, int dst, int src);
 void e_movsx8(struct emit *e, int dst, int src);
 void e_movsx16(struct emit *e, int dst, int src);
-void e_setcc(struct emit *e, int cc, int dst); /* dst = cc ? 1 : 0, whole register */
+void e_setcc(struct emit *e, int cc, int dst);  /* dst = cc ? 1 : 0, whole register */
+void e_setcc8(struct emit *e, int cc, int dst); /* its low byte only */
 void e_cmov(struct emit *e, int cc, int dst, int src);
 void e_bitcount(struct emit *e, uint8_t op, bool w, int dst, int src); /* F3 0F op: B8 popcnt, BC tzcnt, BD lzcnt */
 void e_bswap(struct emit *e, int reg);

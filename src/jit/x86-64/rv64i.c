@@ -142,9 +142,45 @@ static void alu_ri(struct tctx *t, int op, bool word)
 	t_put(t, in->rd, RAX);
 }
 
+/* slt, sltu, slti, sltiu (and so seqz, snez, sgtz): where rd has a host register of its own, it
+ * is zeroed before the compare and set in its low byte, with no copy through rax; rs1 = x0
+ * compared as a test of rs2 */
+static bool set_cmp_in_place(struct tctx *t, int cc, bool imm)
+{
+	const struct rv_insn *in = t->in;
+	int rd = t_host_reg(t, in->rd), a = t_host_reg(t, in->rs1), b = imm ? -1 : t_host_reg(t, in->rs2);
+	struct mem m1 = M(REG_CPU, OFF_X(in->rs1));
+	if (rd < 0 || in->rd == in->rs1 || (!imm && in->rd == in->rs2) || (!in->rs1 && (imm || !in->rs2)) ||
+	    (!imm && a < 0 && b < 0 && in->rs2))
+		return false;
+	e_alu_rr(&t->e, ALU_XOR, false, rd, rd);
+	if (!in->rs1) { /* 0 < rs2: rs2 != 0 unsigned, rs2 > 0 signed */
+		if (b >= 0)
+			e_test_rr(&t->e, true, b, b);
+		else
+			e_alu_mi(&t->e, ALU_CMP, true, M(REG_CPU, OFF_X(in->rs2)), 0);
+		cc = cc == CC_B ? CC_NE : CC_G;
+	} else if (imm) {
+		if (a >= 0)
+			e_alu_ri(&t->e, ALU_CMP, true, a, (int32_t)in->imm);
+		else
+			e_alu_mi(&t->e, ALU_CMP, true, m1, (int32_t)in->imm);
+	} else if (a >= 0) {
+		alu_with(t, ALU_CMP, true, a, in->rs2);
+	} else if (in->rs2) {
+		e_alu_mr(&t->e, false, ALU_CMP, true, m1, b);
+	} else {
+		e_alu_mi(&t->e, ALU_CMP, true, m1, 0);
+	}
+	e_setcc8(&t->e, cc, rd);
+	return true;
+}
+
 static void set_cmp(struct tctx *t, int cc, bool imm)
 {
 	const struct rv_insn *in = t->in;
+	if (set_cmp_in_place(t, cc, imm))
+		return;
 	t_get(t, RAX, in->rs1);
 	if (imm)
 		e_alu_ri(&t->e, ALU_CMP, true, RAX, (int32_t)in->imm);
