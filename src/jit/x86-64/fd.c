@@ -361,10 +361,17 @@ static void cvt_d_int(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	t_get(t, RAX, in->rs1);
-	clear_xmm0(e);
-	e_sse_rr(e, 0xf2, in->op == RV_FCVT_D_L, 0x2a, XMM0, RAX); /* cvtsi2sd xmm0, eax/rax */
-	t_fput(t, in->rd, XMM0);
+	int src = in->rs1 ? t_host_reg(t, in->rs1) : -1, dst = jit_xmm_reg(in->rd);
+	if (src < 0) {
+		t_get(t, RAX, in->rs1);
+		src = RAX;
+	}
+	if (dst < 0)
+		dst = XMM0;
+	e_sse_rr(e, 0, false, 0x57, dst, dst);                    /* xorps: no wait for its last writer */
+	e_sse_rr(e, 0xf2, in->op == RV_FCVT_D_L, 0x2a, dst, src); /* cvtsi2sd */
+	if (dst == XMM0)
+		t_fput(t, in->rd, XMM0);
 }
 
 /* fcvt.s.w, fcvt.s.wu, fcvt.s.l: one rounding of the (sign- or zero-extended) integer, boxed */
@@ -386,12 +393,18 @@ static void sign_inject_d(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	if (in->rs1 == in->rs2) { /* fmv.d, fneg.d, fabs.d */
-		if (in->op == RV_FSGNJ_D) {
+	if (in->rs1 == in->rs2 && in->op == RV_FSGNJ_D) { /* fmv.d: one move where either has a register */
+		if (jit_xmm_reg(in->rd) >= 0) {
+			t_fget(t, jit_xmm_reg(in->rd), in->rs1);
+		} else if (jit_xmm_reg(in->rs1) >= 0) {
+			t_fput(t, in->rd, jit_xmm_reg(in->rs1));
+		} else {
 			t_fget(t, XMM0, in->rs1);
 			t_fput(t, in->rd, XMM0);
-			return;
 		}
+		return;
+	}
+	if (in->rs1 == in->rs2) { /* fneg.d, fabs.d */
 		t_fget_gpr(t, RAX, in->rs1);
 		e_bt_ri(e, in->op == RV_FSGNJN_D ? 7 : 6, RAX, 63); /* btc, btr */
 		t_fput_gpr(t, in->rd, RAX);
