@@ -139,6 +139,47 @@ static void u_shift_imm(struct emit *e, const struct rv_insn *in)
 	}
 }
 
+/* andn as BMI1's (rd = ~rs2 & rs1: rs2 in a register, rs1 in one or in its home), one instruction
+ * where the generic form takes five */
+static bool andn_bmi(struct tctx *t)
+{
+	const struct rv_insn *in = t->in;
+	int d = t_host_reg(t, in->rd), n = t_host_reg(t, in->rs2), a = t_host_reg(t, in->rs1);
+	if (!t->j->host_bitcount || !in->rd || !in->rs1 || !in->rs2) /* host_bitcount includes BMI1 */
+		return false;
+	if (n < 0) {
+		t_get(t, RCX, in->rs2);
+		n = RCX;
+	}
+	if (d < 0)
+		d = RAX;
+	if (a >= 0)
+		e_vex_rr(&t->e, false, VEX_PP_NONE, VEX_0F38, true, 0xf2, d, n, a);
+	else
+		e_vex_rm(&t->e, false, VEX_PP_NONE, VEX_0F38, true, 0xf2, d, n, M(REG_CPU, OFF_X(in->rs1)));
+	if (d == RAX)
+		t_put(t, in->rd, RAX);
+	return true;
+}
+
+/* rori/roriw as BMI2's rorx, which neither needs rd to hold rs1 first nor writes the flags */
+static bool rorx_into(struct tctx *t, int h)
+{
+	const struct rv_insn *in = t->in;
+	bool w = in->op == RV_RORIW;
+	int a = t_host_reg(t, in->rs1);
+	if (!t->j->host_bmi2)
+		return false;
+	if (a >= 0)
+		e_vex_rr(&t->e, false, VEX_PP_F2, VEX_0F3A, !w, 0xf0, h, 0, a);
+	else
+		e_vex_rm(&t->e, false, VEX_PP_F2, VEX_0F3A, !w, 0xf0, h, 0, M(REG_CPU, OFF_X(in->rs1)));
+	e_byte(&t->e, (uint8_t)in->imm);
+	if (w && !t->upper_dead)
+		t_extend_w(t, in->rd, h, 1);
+	return true;
+}
+
 /* rori/roriw, and rol/ror/rolw/rorw by a register (its count in cl first, as rd may be rs2),
  * straight into a mapped rd, the W forms' sign extension left out where nothing after reads the
  * upper half */
@@ -151,6 +192,8 @@ static bool rotate_into(struct tctx *t)
 	int op = in->op == RV_ROL || in->op == RV_ROLW ? SH_ROL : SH_ROR;
 	if (h < 0 || !in->rd || !in->rs1 || (imm && !in->imm))
 		return false;
+	if (imm && rorx_into(t, h))
+		return true;
 	if (!imm)
 		t_get(t, RCX, in->rs2);
 	if (in->rd != in->rs1)
@@ -181,6 +224,9 @@ bool jit_zb(struct tctx *t)
 			binop(t, b_shadd);
 		return true;
 	case RV_ANDN:
+		if (!andn_bmi(t))
+			binop(t, b_logic_not);
+		return true;
 	case RV_ORN:
 	case RV_XNOR: binop(t, b_logic_not); return true;
 	case RV_MAX:
