@@ -1615,6 +1615,21 @@ static bool goes_on(struct tctx *t)
 	return follows(t, t->idx) && next_decoded(t);
 }
 
+/* The n instructions after the branch being translated, which one way skips: they count
+ * themselves where they run, and no pattern reaches past where the ways meet */
+static void skipping(struct tctx *t, int n)
+{
+	t->skipped[t->nskipped].from = t->idx + 1;
+	t->skipped[t->nskipped++].n = n;
+	if (t->count_reg >= 0 && t->swapped)
+		e_alu_ri(&t->e, ALU_ADD, true, t->count_reg, n);
+	else
+		e_alu_mi(&t->e, ALU_ADD, true, M(REG_CPU, OFF(instret)), n);
+	t->skip_join = t->idx + 1 + n;
+	t->skip_limit = t->limit;
+	t->limit = t->skip_join;
+}
+
 /* The branch taken to target skips the n instructions after it (skip_len) to where both ways
  * meet in the block, insns[skip_join]; they count themselves when they run, so that neither way
  * takes a jump more than the branch. What is put off until later (NaN checks, sign extensions)
@@ -1625,15 +1640,7 @@ static void skip_over(struct tctx *t, int cc, int n)
 	jit_nan_flush(t);
 	extend_late_done(t, 0, 0);
 	t->skip_site = e_jcc(&t->e, cc);
-	t->skipped[t->nskipped].from = t->idx + 1;
-	t->skipped[t->nskipped++].n = n;
-	if (t->count_reg >= 0 && t->swapped)
-		e_alu_ri(&t->e, ALU_ADD, true, t->count_reg, n);
-	else
-		e_alu_mi(&t->e, ALU_ADD, true, M(REG_CPU, OFF(instret)), n);
-	t->skip_join = t->idx + 1 + n;
-	t->skip_limit = t->limit;
-	t->limit = t->skip_join; /* no pattern reaches past where the ways meet */
+	skipping(t, n);
 	t->skip_checked = t->base_checked;
 	t->skip_sext = t->sext_known;
 	memcpy(t->skip_drift, t->base_drift, sizeof t->skip_drift);
@@ -1666,15 +1673,7 @@ static void loop_back(struct tctx *t, int cc)
 static void loop_skip(struct tctx *t, int cc, int n)
 {
 	loop_back(t, cc);
-	t->skipped[t->nskipped].from = t->idx + 1;
-	t->skipped[t->nskipped++].n = n;
-	if (t->count_reg >= 0 && t->swapped)
-		e_alu_ri(&t->e, ALU_ADD, true, t->count_reg, n);
-	else
-		e_alu_mi(&t->e, ALU_ADD, true, M(REG_CPU, OFF(instret)), n);
-	t->skip_join = t->idx + 1 + n;
-	t->skip_limit = t->limit;
-	t->limit = t->skip_join;
+	skipping(t, n);
 	t->skip_loops = true;
 }
 
