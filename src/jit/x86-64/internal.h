@@ -367,9 +367,10 @@ struct tctx {
 	uint64_t v_vlmax;
 	uint64_t v_vl_const; /* vl as the vsetvli alone gives it, or UINT64_MAX */
 	uint8_t *v_below_at; /* where the flags still say AVL < VLMAX (the vsetvli's compare) */
-	/* a forward branch over a few integer instructions (skip_len): both ways stay in the block, the
-	 * taken one through a stub (COLD_SKIP) to where they meet, insns[skip_join], what is known
-	 * about registers there being what both ways know (skip_checked, skip_drift, skip_sext) */
+	/* a forward branch over a few integer instructions or FP moves (skip_len): both ways stay in
+	 * the block, the taken one by its jcc (skip_site) to where they meet, insns[skip_join],
+	 * what is known about registers there being what both ways know (skip_checked, skip_drift,
+	 * skip_sext); or, where they meet at the loop's head, both go round (skip_loops) */
 	bool skips_ok;   /* no plugins or gdb */
 	bool skips;      /* scan found such branches */
 	int skip_join;   /* or -1 */

@@ -2247,13 +2247,14 @@ static void count_uses(const struct rv_insn *in, unsigned *uses)
 	}
 }
 
-/* An instruction a branch may skip inside the block: integer arithmetic on registers, which
- * neither leaves the block, nor faults, nor touches FP, vector or plugin state */
+/* An instruction a branch may skip inside the block: integer arithmetic on registers or an FP
+ * move, which neither leaves the block, nor faults, nor raises a flag, nor touches vector or
+ * plugin state */
 static bool skippable(const struct rv_insn *in)
 {
 	enum rv_format f = rv_op_format(in->op);
 	if (in->op == RV_FSGNJ_D || in->op == RV_FSGNJN_D || in->op == RV_FSGNJX_D || in->op == RV_FMV_D_X)
-		return true; /* FP moves: no flags, no NaN check, no rounding mode */
+		return true; /* no NaN check, no rounding mode either */
 	return in->op < RV_FIRST_M && in->rd && (f == F_R || f == F_I || f == F_SHIFT || f == F_U);
 }
 
