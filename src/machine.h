@@ -256,13 +256,14 @@ static inline const struct rvx_split_entry *rvx_split_lookup(const struct rvx_sp
 	const struct rvx_split_entry *e = &tab[(addr >> 12) & (RVX_SPLIT_SLOTS - 1)];
 	return (__atomic_load_n(&e->key, __ATOMIC_ACQUIRE) ^ addr) < 4096 ? e : NULL;
 }
-/* The address an access of n bytes at addr makes: its unit's shadow when addr's page is split
- * and the access stays in one unit, else addr (a split page faults: the cluster joins it). */
+/* Forgets the vCPU's remembered look-ups (no guest address is UINT64_MAX) */
 static inline void rvx_split_memo_clear(struct rvx_vcpu *cpu)
 {
 	for (int i = 0; i < RVX_SPLIT_MEMOS; i++)
 		cpu->split_memo[i].from = UINT64_MAX;
 }
+/* The address an access of n bytes at addr makes: its unit's shadow when addr's page is split
+ * and the access stays in one unit, else addr (a split page faults: the cluster joins it). */
 static inline uint64_t rvx_split_address(const struct rvx_split_entry *tab, uint64_t addr, uint64_t n)
 {
 	const struct rvx_split_entry *e = rvx_split_lookup(tab, addr);

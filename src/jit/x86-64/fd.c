@@ -37,11 +37,11 @@ static void guarded(struct tctx *t, void (*body)(struct tctx *t))
 	t->frm_checked = true;
 }
 
-/* xmm0 = 0: the scalar conversions write only the low lanes, and without this would wait for
- * whatever last wrote xmm0 (in a loop, often the previous iteration's result) */
-static void clear_xmm0(struct emit *e)
+/* xmm = 0: the scalar conversions write only the low lanes, and without this would wait for
+ * whatever last wrote the register (in a loop, often the previous iteration's result) */
+static void clear_xmm(struct emit *e, int xmm)
 {
-	e_sse_rr(e, 0, false, 0x57, XMM0, XMM0); /* xorps */
+	e_sse_rr(e, 0, false, 0x57, xmm, xmm); /* xorps */
 }
 
 /* reg |= the NaN box of a single (its upper half must be zero) */
@@ -337,7 +337,7 @@ static void cvt_d_s(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	uint8_t *bad = boxed_test(t, in->rs1, NONE, NONE);
-	clear_xmm0(&t->e);
+	clear_xmm(&t->e, XMM0);
 	t_sse_f(t, 0xf3, false, 0x5a, XMM0, in->rs1); /* cvtss2sd: exact */
 	canonicalize_d(t);
 	t_fput(t, in->rd, XMM0);
@@ -348,7 +348,7 @@ static void cvt_s_d(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	clear_xmm0(e);
+	clear_xmm(e, XMM0);
 	t_sse_f(t, 0xf2, false, 0x5a, XMM0, in->rs1); /* cvtsd2ss */
 	e_sse_rr(e, 0x66, false, 0x7e, XMM0, RAX);    /* movd eax, xmm0 */
 	e_sse_rr(e, 0, false, 0x2e, XMM0, XMM0);      /* ucomiss */
@@ -368,7 +368,7 @@ static void cvt_d_int(struct tctx *t)
 	}
 	if (dst < 0)
 		dst = XMM0;
-	e_sse_rr(e, 0, false, 0x57, dst, dst);                    /* xorps: no wait for its last writer */
+	clear_xmm(e, dst);
 	e_sse_rr(e, 0xf2, in->op == RV_FCVT_D_L, 0x2a, dst, src); /* cvtsi2sd */
 	if (dst == XMM0)
 		t_fput(t, in->rd, XMM0);
@@ -382,7 +382,7 @@ static void cvt_s_int(struct tctx *t)
 	t_get(t, RAX, in->rs1);
 	if (in->op == RV_FCVT_S_WU)
 		e_mov_rr(e, false, RAX, RAX);
-	clear_xmm0(e);
+	clear_xmm(e, XMM0);
 	e_sse_rr(e, 0xf3, in->op != RV_FCVT_S_W, 0x2a, XMM0, RAX); /* cvtsi2ss xmm0, eax/rax */
 	e_sse_rr(e, 0x66, false, 0x7e, XMM0, RAX);                 /* movd eax, xmm0 */
 	box_single(e, RAX);
@@ -492,7 +492,7 @@ static void cvt_d_lu(struct tctx *t)
 	t_get(t, RAX, in->rs1);
 	e_test_rr(e, true, RAX, RAX);
 	slow = e_jcc(e, CC_S);
-	clear_xmm0(e);
+	clear_xmm(e, XMM0);
 	e_sse_rr(e, 0xf2, true, 0x2a, XMM0, RAX);
 	t_fput(t, in->rd, XMM0);
 	t_cold_helper(t, slow, interp_fd, "unsigned 64-bit source with the top bit set");
@@ -839,7 +839,7 @@ bool jit_fd(struct tctx *t)
 	case RV_FCVT_D_WU:
 		t_get(t, RAX, in->rs1);
 		e_mov_rr(e, false, RAX, RAX);
-		clear_xmm0(e);
+		clear_xmm(e, XMM0);
 		e_sse_rr(e, 0xf2, true, 0x2a, XMM0, RAX); /* exact from 64-bit */
 		t_fput(t, in->rd, XMM0);
 		return true;
