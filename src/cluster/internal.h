@@ -40,7 +40,7 @@ struct cl_wait {
 };
 void cl_wait_init(struct cl_wait *w, int pending);
 void cl_wait_for(struct cl_wait *w);
-void cl_wait_answer(struct cl_wait *w, int64_t result, uint64_t ended);
+void cl_wait_answer(struct cluster *c, struct cl_wait *w, int64_t result, uint64_t ended);
 
 /* An encoded message waiting in a queue (to be sent, or handled later). */
 struct cl_out {
@@ -179,7 +179,8 @@ struct cluster {
 	int selftest_done;
 	int cpus;              /* this rank's cores (its affinity) */
 	int guest_nice;        /* the nice value guest threads run at (the process's at start) */
-	bool woke;             /* the service woke a thread of this rank that waited for a page */
+	bool woke;             /* the service woke a thread of this rank that waited for it */
+	bool poster_goes_on;   /* a thread posted a message and went on running (cl_post_then) */
 	bool kick_pending;     /* threads to send out of translated code */
 	struct cl_queue later; /* signals to deliver once the machine's lock is free */
 
@@ -252,10 +253,16 @@ void cl_send(struct cluster *c, int dest, struct cl_msg *msg);
 /* The same for an encoded message in buf (from malloc), to another rank; buf is the
  * transport's (no copy where it can). */
 void cl_send_owned(struct cluster *c, int dest, uint8_t *buf, size_t len);
-/* Sends from any other thread (through the outbox). */
+/* Sends from any other thread (through the outbox), for a poster that waits for an answer
+ * now: the service polls for it. */
 void cl_post(struct cluster *c, int dest, struct cl_msg *msg);
+/* What the poster does next: a poster that goes on running shares a core with the service,
+ * which must not poll after sending (the poster would wait for the core that long); a message
+ * that only has to go before the poster's later ones leaves at the service's next round. */
+enum cl_poster { CL_POSTER_WAITS, CL_POSTER_GOES_ON, CL_POSTER_GOES_ON_LATER };
+void cl_post_then(struct cluster *c, int dest, struct cl_msg *msg, enum cl_poster then);
 /* The same to every rank but this one. */
-void cl_post_others(struct cluster *c, struct cl_msg *msg);
+void cl_post_others(struct cluster *c, struct cl_msg *msg, enum cl_poster then);
 static inline bool cl_is_shadow(const struct cluster *c, uint64_t page)
 {
 	return c->split_base && page - c->split_base < SPLIT_AREA;

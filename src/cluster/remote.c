@@ -332,7 +332,7 @@ void cluster_start_remote(struct rvx_vcpu *child)
 			rank = p->rank;
 	pthread_mutex_unlock(&c->proxy_lock);
 	msg.len = (uint32_t)wire_put_thread(state, child);
-	cl_post(c, rank, &msg);
+	cl_post_then(c, rank, &msg, CL_POSTER_GOES_ON);
 }
 
 /* --- a rank other than the master --- */
@@ -478,7 +478,7 @@ bool remote_retry(struct cluster *c)
 		if (!wire_decode(c->later.head->bytes, c->later.head->len, &msg))
 			;
 		else if (msg.type == MSG_SIGMASK_ACK)
-			cl_wait_answer((struct cl_wait *)(uintptr_t)msg.txn, 0, 0);
+			cl_wait_answer(c, (struct cl_wait *)(uintptr_t)msg.txn, 0, 0);
 		else if (msg.type == MSG_MOVE) {
 			if (!move_thread(c, &msg))
 				break;
@@ -747,7 +747,7 @@ void cluster_gdb_state(struct rvx_machine *m, const uint64_t *breaks, int n, uin
 	msg.arg[0] = pass;
 	msg.arg[1] = attached;
 	msg.arg[2] = master_only;
-	cl_post_others(c, &msg);
+	cl_post_others(c, &msg, CL_POSTER_WAITS);
 }
 
 /* --- the end --- */
@@ -818,7 +818,7 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 		break;
 	}
 	case MSG_SYSCALL_RET:
-		cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, (int64_t)msg->arg[0], msg->arg[1]);
+		cl_wait_answer(c, (struct cl_wait *)(uintptr_t)msg->txn, (int64_t)msg->arg[0], msg->arg[1]);
 		break;
 	case MSG_THREAD_START: remote_thread_start(c, msg); break;
 	case MSG_MIGRATE: migrate_message(c, msg); break;
@@ -830,7 +830,7 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 		cl_send(c, msg->src, &back);
 		break;
 	}
-	case MSG_GROUP_RANK: cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, (int64_t)msg->arg[0], 0); break;
+	case MSG_GROUP_RANK: cl_wait_answer(c, (struct cl_wait *)(uintptr_t)msg->txn, (int64_t)msg->arg[0], 0); break;
 	case MSG_SIGNAL:
 		if (c->later.head || !remote_signal(c, msg)) /* in order after those waiting */
 			later(c, msg);
@@ -843,7 +843,7 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 		if (c->later.head)
 			later(c, msg);
 		else
-			cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0);
+			cl_wait_answer(c, (struct cl_wait *)(uintptr_t)msg->txn, 0, 0);
 		break;
 	case MSG_SIGMASK: {
 		struct cl_proxy *p = find_proxy(c, msg->thread);
@@ -874,7 +874,7 @@ void remote_message(struct cluster *c, const struct cl_msg *msg)
 		cl_send(c, msg->src, &ack);
 		break;
 	}
-	case MSG_SIGACTION_ACK: cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0); break;
+	case MSG_SIGACTION_ACK: cl_wait_answer(c, (struct cl_wait *)(uintptr_t)msg->txn, 0, 0); break;
 	case MSG_GDB:
 		if (c->m->gdb)
 			gdb_stand_in_update(c->m, msg->payload, msg->len / 8, msg->arg[0], msg->arg[1] != 0,
@@ -901,7 +901,7 @@ static void mirror(struct rvx_vcpu *cpu, uint32_t type, uint64_t value)
 	if (c->rank == MASTER || !cpu->tid)
 		return;
 	msg.arg[0] = value;
-	cl_post(c, MASTER, &msg);
+	cl_post_then(c, MASTER, &msg, CL_POSTER_GOES_ON_LATER); /* before the thread's next call */
 }
 
 void cluster_mask_changed(struct rvx_vcpu *cpu, uint64_t old)
@@ -940,7 +940,7 @@ void cluster_sigaction_changed(struct rvx_machine *m, int sig)
 	msg.arg[2] = m->sigact[sig].flags;
 	msg.arg[3] = m->sigact[sig].mask;
 	pthread_mutex_unlock(&m->lock);
-	cl_post_others(c, &msg);
+	cl_post_others(c, &msg, CL_POSTER_WAITS);
 	cl_wait_for(&w);
 }
 
@@ -1020,8 +1020,8 @@ static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len,
 	if (op == SPACE_CHANGE_MAP)
 		dsm_register(c, addr, len);
 	if (op != SPACE_CHANGE_WIDEN)
-		cl_post(c, c->rank, &msg);
-	cl_post_others(c, &msg);
+		cl_post_then(c, c->rank, &msg, waited ? CL_POSTER_WAITS : CL_POSTER_GOES_ON_LATER);
+	cl_post_others(c, &msg, waited ? CL_POSTER_WAITS : CL_POSTER_GOES_ON_LATER);
 	if (seq) {
 		c->map_told = seq;
 		pthread_cond_broadcast(&c->map_turn);
@@ -1110,7 +1110,7 @@ static void send_mappings(struct cluster *c)
 	cl_wait_init(&w, (int)(n * (size_t)(c->size - 1)));
 	start.arg[0] = c->m->sigreturn_tramp;
 	start.arg[1] = c->split_base;
-	cl_post_others(c, &start);
+	cl_post_others(c, &start, CL_POSTER_WAITS);
 	for (i = 0; i < n; i++) {
 		struct cl_msg msg = {.type = MSG_MAP, .txn = (uint64_t)(uintptr_t)&w, .page = s->vmas[i].start};
 		dsm_register(c, s->vmas[i].start, s->vmas[i].end - s->vmas[i].start);
@@ -1122,7 +1122,7 @@ static void send_mappings(struct cluster *c)
 			msg.payload = s->vmas[i].name;
 			msg.len = (uint32_t)strlen(s->vmas[i].name);
 		}
-		cl_post_others(c, &msg);
+		cl_post_others(c, &msg, CL_POSTER_WAITS);
 	}
 	pthread_mutex_unlock(&s->lock);
 	if (n && c->size > 1)

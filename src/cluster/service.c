@@ -89,7 +89,7 @@ void cl_wait_for(struct cl_wait *w)
 		set_slice(&was, was.runtime);
 }
 
-void cl_wait_answer(struct cl_wait *w, int64_t result, uint64_t ended)
+void cl_wait_answer(struct cluster *c, struct cl_wait *w, int64_t result, uint64_t ended)
 {
 	w->result = result;
 	w->ended = ended;
@@ -97,6 +97,7 @@ void cl_wait_answer(struct cl_wait *w, int64_t result, uint64_t ended)
 		return;
 	__atomic_store_n(&w->done, 1, __ATOMIC_RELEASE);
 	syscall(SYS_futex, &w->done, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+	c->woke = true;
 }
 
 struct cl_out *cl_out_new(const struct cl_msg *msg, int dest)
@@ -178,7 +179,7 @@ void cl_send_owned(struct cluster *c, int dest, uint8_t *buf, size_t len)
 		cannot_send(c, dest);
 }
 
-void cl_post(struct cluster *c, int dest, struct cl_msg *msg)
+static void post(struct cluster *c, int dest, struct cl_msg *msg, enum cl_poster then)
 {
 	struct cl_out *o;
 	uint64_t one = 1;
@@ -189,16 +190,30 @@ void cl_post(struct cluster *c, int dest, struct cl_msg *msg)
 	pthread_mutex_lock(&c->out_lock);
 	cl_queue_push(&c->out, o);
 	pthread_mutex_unlock(&c->out_lock);
+	if (then == CL_POSTER_GOES_ON_LATER)
+		return;
+	if (then == CL_POSTER_GOES_ON)
+		__atomic_store_n(&c->poster_goes_on, true, __ATOMIC_RELEASE);
 	if (write(c->wake_fd, &one, sizeof one) < 0) {
 		/* the counter cannot overflow in practice; the service thread polls anyway */
 	}
 }
 
-void cl_post_others(struct cluster *c, struct cl_msg *msg)
+void cl_post(struct cluster *c, int dest, struct cl_msg *msg)
+{
+	post(c, dest, msg, CL_POSTER_WAITS);
+}
+
+void cl_post_then(struct cluster *c, int dest, struct cl_msg *msg, enum cl_poster then)
+{
+	post(c, dest, msg, then);
+}
+
+void cl_post_others(struct cluster *c, struct cl_msg *msg, enum cl_poster then)
 {
 	for (int r = 0; r < c->size; r++)
 		if (r != c->rank)
-			cl_post(c, r, msg);
+			post(c, r, msg, then);
 }
 
 static void dispatch(struct cluster *c, const struct cl_msg *msg);
@@ -380,7 +395,7 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	case MSG_SYNC_ACK:
 	case MSG_BYE:
 		if (msg->txn)
-			cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0);
+			cl_wait_answer(c, (struct cl_wait *)(uintptr_t)msg->txn, 0, 0);
 		break;
 	case MSG_START:
 		c->m->sigreturn_tramp = msg->arg[0];
@@ -396,7 +411,7 @@ static void dispatch(struct cluster *c, const struct cl_msg *msg)
 	case MSG_GATHER_PAGES: {
 		struct cl_gather *g = (struct cl_gather *)(uintptr_t)msg->txn;
 		cl_gather_add(g, msg->payload, msg->len / 8);
-		cl_wait_answer(&g->w, 0, 0);
+		cl_wait_answer(c, &g->w, 0, 0);
 		break;
 	}
 	case MSG_AFFINITY: place_message(c, msg); break;
@@ -488,7 +503,9 @@ static void *service_main(void *arg)
 			idle_since = t0;
 			/* not after waking a thread that waited for a page: the polling would keep it
 			 * off a core (a write miss took 400 us, 127 us without) */
-			spin_ns = c->woke ? 0 : spin_time(c);
+			spin_ns = c->woke || __atomic_exchange_n(&c->poster_goes_on, false, __ATOMIC_ACQ_REL)
+				      ? 0
+				      : spin_time(c);
 			c->woke = false;
 		}
 		if (t0 - idle_since < spin_ns)
@@ -555,7 +572,7 @@ void cluster_shutdown(struct cluster *c)
 		return;
 	cl_wait_init(&w, c->size - 1);
 	msg.txn = (uint64_t)(uintptr_t)&w;
-	cl_post_others(c, &msg);
+	cl_post_others(c, &msg, CL_POSTER_WAITS);
 	if (!wait_until(&w.done, &timeout))
 		fprintf(stderr, "rvx: cluster: %d of %d ranks did not answer the shutdown within %d s\n", w.pending,
 			c->size - 1, BYE_TIMEOUT);

@@ -547,7 +547,7 @@ void split_message(struct cluster *c, const struct cl_msg *msg)
 	switch (msg->type) {
 	case MSG_SPLIT_SLOT: slot_message(c, msg); break;
 	case MSG_SPLIT_JOIN: join_message(c, msg); break;
-	case MSG_SPLIT_JOIN_ACK: cl_wait_answer((struct cl_wait *)(uintptr_t)msg->txn, 0, 0); break;
+	case MSG_SPLIT_JOIN_ACK: cl_wait_answer(c, (struct cl_wait *)(uintptr_t)msg->txn, 0, 0); break;
 	case MSG_SPLIT: table_split(c, msg->page, (int)msg->arg[0]); break;
 	case MSG_SPLIT_JOINED: table_join(c, msg->page, (int)msg->arg[0], (int)(int64_t)msg->arg[1]); break;
 	default: break;
