@@ -500,12 +500,12 @@ static void *service_main(void *arg)
 			continue;
 		}
 		if (!idle_since) {
+			bool went_on = __atomic_exchange_n(&c->poster_goes_on, false, __ATOMIC_ACQ_REL);
 			idle_since = t0;
-			/* not after waking a thread that waited for a page: the polling would keep it
-			 * off a core (a write miss took 400 us, 127 us without) */
-			spin_ns = c->woke || __atomic_exchange_n(&c->poster_goes_on, false, __ATOMIC_ACQ_REL)
-				      ? 0
-				      : spin_time(c);
+			/* not after waking a thread that waited (a page, an answer), nor after a poster
+			 * that went on: the polling would keep it off a core (a write miss took 400 us,
+			 * 127 us without) */
+			spin_ns = c->woke || went_on ? 0 : spin_time(c);
 			c->woke = false;
 		}
 		if (t0 - idle_since < spin_ns)
