@@ -179,7 +179,7 @@ void cl_send_owned(struct cluster *c, int dest, uint8_t *buf, size_t len)
 		cannot_send(c, dest);
 }
 
-static void post(struct cluster *c, int dest, struct cl_msg *msg, enum cl_poster then)
+void cl_post_then(struct cluster *c, int dest, struct cl_msg *msg, enum cl_poster then)
 {
 	struct cl_out *o;
 	uint64_t one = 1;
@@ -201,19 +201,14 @@ static void post(struct cluster *c, int dest, struct cl_msg *msg, enum cl_poster
 
 void cl_post(struct cluster *c, int dest, struct cl_msg *msg)
 {
-	post(c, dest, msg, CL_POSTER_WAITS);
-}
-
-void cl_post_then(struct cluster *c, int dest, struct cl_msg *msg, enum cl_poster then)
-{
-	post(c, dest, msg, then);
+	cl_post_then(c, dest, msg, CL_POSTER_WAITS);
 }
 
 void cl_post_others(struct cluster *c, struct cl_msg *msg, enum cl_poster then)
 {
 	for (int r = 0; r < c->size; r++)
 		if (r != c->rank)
-			post(c, r, msg, then);
+			cl_post_then(c, r, msg, then);
 }
 
 static void dispatch(struct cluster *c, const struct cl_msg *msg);
