@@ -1271,6 +1271,20 @@ void t_cold_nan(struct tctx *t, uint8_t *site, int32_t regs, uint64_t value)
 	add_cold(t, site, t->e.p, COLD_NAN, value)->disp = regs;
 }
 
+/* Where a call or a return (jalr linking a register, or jalr through ra or t0) most likely goes: where
+ * it would with the registers the block is translated with (a leaf's ra, a pointer the loop
+ * loaded the pass before, a PLT slot's GOT entry), if that is code; 0 otherwise, and for
+ * computed jumps (a switch's table, an interpreter's dispatch), which go to many places and
+ * would only pay for the compare. Not under gdb, which may stop at any block's entry. */
+static uint64_t likely_target(const struct tctx *t, const struct rv_insn *in)
+{
+	uint64_t pc;
+	if (t->cpu->m->gdb || (!in->rd && in->rs1 != 1 && in->rs1 != 5))
+		return 0;
+	pc = (t->cpu->x[in->rs1] + (uint64_t)in->imm) & ~1ull;
+	return pc && space_check(&t->cpu->m->space, pc, 2, PROT_EXEC) ? pc : 0;
+}
+
 static void instret_fix(struct tctx *t, int op);
 static void extend_late_done(struct tctx *t, int idx, int n);
 static int skip_len(struct tctx *t, int k);
@@ -1791,12 +1805,13 @@ static bool branch(struct tctx *t, int cc)
 	return false;
 }
 
-/* Indirect jump: the target in rax; look it up in the vCPU's jump cache inline (entry
- * (pc >> 1) % JC_SMALL or JC_SIZE, 16 bytes each: at (pc & jc_mask) * 8). The mask is the
- * vCPU's own, not the translation's: blocks translated before the cache grew use all of it too
- * (two targets sharing an entry of the small part took turns in it for ever, through the
- * dispatcher: strings 2 returns to it per iteration). */
-static void jump_indirect(struct tctx *t)
+/* Indirect jump: the target in rax; first compared with `likely` (0: none), which a chained
+ * jump takes; else looked up in the vCPU's jump cache inline (entry (pc >> 1) % JC_SMALL or
+ * JC_SIZE, 16 bytes each: at (pc & jc_mask) * 8). The mask is the vCPU's own, not the
+ * translation's: blocks translated before the cache grew use all of it too (two targets sharing
+ * an entry of the small part took turns in it for ever, through the dispatcher: strings 2
+ * returns to it per iteration). */
+static void jump_indirect(struct tctx *t, uint64_t likely)
 {
 	struct emit *e = &t->e;
 	uint8_t *miss;
@@ -1804,6 +1819,12 @@ static void jump_indirect(struct tctx *t)
 	if (t->swapped) { /* blocks are entered with the usual mapping */
 		swap_out(t);
 		t->swapped = false;
+	}
+	if (likely) {
+		e_mov_ri(e, RCX, likely);
+		e_alu_rr(e, ALU_CMP, true, RAX, RCX);
+		align_rel32(e, 2);
+		add_cold(t, e_jcc(e, CC_E), NULL, COLD_CHAIN, likely);
 	}
 	e_mov_rr(e, false, RCX, RAX);
 	e_alu_rm(e, ALU_AND, false, RCX, M(REG_CPU, OFF(jc_mask)));
@@ -1859,7 +1880,7 @@ static bool translate_insn(struct tctx *t)
 			e_mov_ri(&t->e, RCX, t->pc + in->len);
 			t_put(t, in->rd, RCX);
 		}
-		jump_indirect(t);
+		jump_indirect(t, likely_target(t, in));
 		return false;
 	case RV_ECALL: exit_status(t, t->pc, EXEC_ECALL); return false;
 	case RV_EBREAK: exit_status(t, t->pc, EXEC_EBREAK); return false;
