@@ -1,11 +1,13 @@
 /* Calls and returns whose target the translator guesses (the one the registers held when the
  * block was translated) and then finds elsewhere: a pointer that keeps its target and then
  * changes, one that alternates, a leaf that returns to three call sites, recursion, calls and
- * returns through t0 (the alternate link register), and code that is called, rewritten and
- * called again after fence.i (the guessed block dies and a new one is made). Each sum printed
- * must agree with qemu-riscv64 and the interpreter. */
+ * returns through t0 (the alternate link register), a C library function called through its
+ * PLT slot (dynamic build: the guess is the slot's GOT entry), and code that is called,
+ * rewritten and called again after fence.i (the guessed block dies and a new one is made). Each
+ * sum printed must agree with qemu-riscv64 and the interpreter. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -74,6 +76,13 @@ int main(void)
 	for (int i = 0; i < 30000; i++)
 		w = by_t0(w) & 0xfffff;
 	printf("through t0: %ld\n", w);
+	char text[32];
+	size_t len = 0;
+	for (int i = 0; i < 30000; i++) {
+		snprintf(text, sizeof text, "%d", i * 7);
+		len += strlen(text) + (size_t)strtol(text, NULL, 10) % 3;
+	}
+	printf("library calls: %zu\n", len);
 
 	/* addi a0, a0, K; ret */
 	uint32_t *code = mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

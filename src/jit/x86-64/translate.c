@@ -1271,18 +1271,29 @@ void t_cold_nan(struct tctx *t, uint8_t *site, int32_t regs, uint64_t value)
 	add_cold(t, site, t->e.p, COLD_NAN, value)->disp = regs;
 }
 
-/* Where a call or a return (jalr linking a register, or jalr through ra or t0) most likely goes: where
- * it would with the registers the block is translated with (a leaf's ra, a pointer the loop
- * loaded the pass before, a PLT slot's GOT entry), if that is code; 0 otherwise, and for
- * computed jumps (a switch's table, an interpreter's dispatch), which go to many places and
- * would only pay for the compare. Not under gdb, which may stop at any block's entry. */
+/* Where a call or a return (jalr linking a register, or jalr through ra or t0) most likely goes,
+ * if that is code: a PLT slot's jump (auipc r; ld r; jalr r) where its GOT entry points now;
+ * another where it would with the registers the block is translated with (a leaf's ra, a
+ * pointer the loop loaded the pass before). 0 otherwise, and for computed jumps (a switch's
+ * table, an interpreter's dispatch), which go to many places and would only pay for the
+ * compare. Not under gdb, which may stop at any block's entry. */
 static uint64_t likely_target(const struct tctx *t, const struct rv_insn *in)
 {
-	uint64_t pc;
+	struct rvx_space *space = &t->cpu->m->space;
+	const struct rv_insn *ld = t->idx >= 2 ? &t->insns[t->idx - 1] : NULL, *hi = ld ? ld - 1 : NULL;
+	uint64_t pc = t->cpu->x[in->rs1], slot;
 	if (t->cpu->m->gdb || (!in->rd && in->rs1 != 1 && in->rs1 != 5))
 		return 0;
-	pc = (t->cpu->x[in->rs1] + (uint64_t)in->imm) & ~1ull;
-	return pc && space_check(&t->cpu->m->space, pc, 2, PROT_EXEC) ? pc : 0;
+	if (ld && ld->op == RV_LD && hi->op == RV_AUIPC && ld->rd == in->rs1 && ld->rs1 == hi->rd &&
+	    hi->rd == in->rs1 && t->insn_pc[t->idx - 1] == t->pc - 4 && t->insn_pc[t->idx - 2] == t->pc - 8) {
+		slot = t->pc - 8 + (uint64_t)hi->imm + (uint64_t)ld->imm;
+		/* in cluster mode the page may be elsewhere: reading it here would wait for it */
+		if (t->cpu->m->cluster || !space_check(space, slot, 8, PROT_READ))
+			return 0;
+		memcpy(&pc, g2h(space, slot), 8);
+	}
+	pc = (pc + (uint64_t)in->imm) & ~1ull;
+	return pc && space_check(space, pc, 2, PROT_EXEC) ? pc : 0;
 }
 
 static void instret_fix(struct tctx *t, int op);
