@@ -1274,7 +1274,9 @@ void t_cold_nan(struct tctx *t, uint8_t *site, int32_t regs, uint64_t value)
 /* Where a call or a return (jalr linking a register, or jalr through ra or t0) most likely goes,
  * if that is code: a PLT slot's jump (auipc r; ld r; jalr r) where its GOT entry points now;
  * another where it would with the registers the block is translated with (a leaf's ra, a
- * pointer the loop loaded the pass before). 0 otherwise, and for computed jumps (a switch's
+ * pointer the loop loaded the pass before; an epilogue's ra at the entry, the return address of
+ * the function's last call, where a recursive one returns too: guessing the saved ra instead,
+ * or nothing there, measured no better). 0 otherwise, and for computed jumps (a switch's
  * table, an interpreter's dispatch), which go to many places and would only pay for the
  * compare. Not under gdb, which may stop at any block's entry. */
 static uint64_t likely_target(const struct tctx *t, const struct rv_insn *in)
