@@ -1147,10 +1147,21 @@ static void gather_answer(struct cluster *c)
 	c->gather_txn = 0;
 }
 
+static void unstage_one(void *arg, uint64_t page, uint64_t bytes)
+{
+	struct cluster *c = arg;
+	install(c, page, (const void *)(uintptr_t)bytes, 1, true, false);
+	free((void *)(uintptr_t)bytes);
+}
+
 void dsm_gather(struct cluster *c, const struct cl_msg *msg)
 {
 	c->frozen = true;
 	c->gather_txn = msg->txn;
+	/* the master's pushed pages kept aside (staged) count as held here, and so are not gathered:
+	 * into its memory now, or the child of a fork would find them empty */
+	if (c->rank == MASTER)
+		pagemap_del_range(&c->staged, 1, UINT64_MAX, unstage_one, c); /* key 0: an empty slot */
 	gather_answer(c);
 }
 
