@@ -279,15 +279,20 @@ static void *staged_bytes(struct cluster *c, uint64_t page)
 	return bytes;
 }
 
-/* A staged page into guest memory (shared: write-protected); false when page is not staged. */
+/* A staged page's bytes into guest memory (shared: write-protected), and freed */
+static void put_staged(struct cluster *c, uint64_t page, void *bytes, bool wake)
+{
+	install(c, page, bytes, 1, true, wake);
+	free(bytes);
+}
+
+/* A staged page into guest memory; false when page is not staged. */
 static bool unstage(struct cluster *c, uint64_t page, bool wake)
 {
 	void *bytes = staged_bytes(c, page);
-	if (!bytes)
-		return false;
-	install(c, page, bytes, 1, true, wake);
-	free(bytes);
-	return true;
+	if (bytes)
+		put_staged(c, page, bytes, wake);
+	return bytes != NULL;
 }
 
 static void unstage_drop(struct cluster *c, uint64_t page)
@@ -1149,9 +1154,7 @@ static void gather_answer(struct cluster *c)
 
 static void unstage_one(void *arg, uint64_t page, uint64_t bytes)
 {
-	struct cluster *c = arg;
-	install(c, page, (const void *)(uintptr_t)bytes, 1, true, false);
-	free((void *)(uintptr_t)bytes);
+	put_staged(arg, page, (void *)(uintptr_t)bytes, false);
 }
 
 void dsm_gather(struct cluster *c, const struct cl_msg *msg)
@@ -1161,7 +1164,7 @@ void dsm_gather(struct cluster *c, const struct cl_msg *msg)
 	/* the master's pushed pages kept aside (staged) count as held here, and so are not gathered:
 	 * into its memory now, or the child of a fork would find them empty */
 	if (c->rank == MASTER)
-		pagemap_del_range(&c->staged, 1, UINT64_MAX, unstage_one, c); /* key 0: an empty slot */
+		pagemap_del_range(&c->staged, 0, UINT64_MAX, unstage_one, c);
 	gather_answer(c);
 }
 

@@ -117,7 +117,7 @@ void pagemap_del_range(struct pagemap *pm, uint64_t lo, uint64_t hi, void (*fn)(
 		return;
 	}
 	while (i < pm->cap) {
-		if (pm->keys[i] >= lo && pm->keys[i] < hi) {
+		if (pm->keys[i] && pm->keys[i] >= lo && pm->keys[i] < hi) { /* key 0: an empty slot */
 			if (fn)
 				fn(arg, pm->keys[i], pm->vals[i]);
 			del_slot(pm, i); /* an entry may have moved into slot i: look again */

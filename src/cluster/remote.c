@@ -998,6 +998,7 @@ static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len,
 	struct cl_wait w;
 	bool narrows = op != SPACE_CHANGE_MAP && op != SPACE_CHANGE_WIDEN;
 	bool waited = narrows || (op == SPACE_CHANGE_MAP && c->size > 2);
+	enum cl_poster then = waited ? CL_POSTER_WAITS : CL_POSTER_GOES_ON_LATER;
 	struct rvx_vma v;
 	char path[PATH_MAX];
 	msg.arg[0] = (uint64_t)op;
@@ -1020,8 +1021,8 @@ static void master_space_changed(void *arg, int op, uint64_t addr, uint64_t len,
 	if (op == SPACE_CHANGE_MAP)
 		dsm_register(c, addr, len);
 	if (op != SPACE_CHANGE_WIDEN)
-		cl_post_then(c, c->rank, &msg, waited ? CL_POSTER_WAITS : CL_POSTER_GOES_ON_LATER);
-	cl_post_others(c, &msg, waited ? CL_POSTER_WAITS : CL_POSTER_GOES_ON_LATER);
+		cl_post_then(c, c->rank, &msg, then);
+	cl_post_others(c, &msg, then);
 	if (seq) {
 		c->map_told = seq;
 		pthread_cond_broadcast(&c->map_turn);
