@@ -7,7 +7,7 @@ QX=$(command -v qemu-x86_64) || { echo "FAIL hosts: no qemu-x86_64 (Debian's qem
 q10=$(tests/oracle/qemu10 2>/dev/null) || { echo "FAIL hosts: cannot fetch QEMU 10"; exit 0; }
 mkdir -p "$OUT/hosts"
 jobs=()
-for t in rvv_masks rvv_loops rvv_arith rvv_mem rvv_strlen rvv_reductions rvv_mask_store; do
+for t in rvv_masks rvv_loops rvv_arith rvv_mem rvv_strlen rvv_reductions rvv_mask_store rvv_register_runs; do
 	if ! $GUEST_CC -O2 -march=rv64gcv -static -o "$OUT/hosts/$t" "tests/guest/$t.c" -lm 2>"$OUT/hosts/$t.log"; then
 		echo "FAIL hosts-$t: does not build"
 		continue

@@ -5675,6 +5675,169 @@ static int element_wise(struct tctx *t)
 	return -1;
 }
 
+/* Register-only runs where the vector registers live in the vCPU: two or more unmasked integer
+ * forms on whole groups (vl is VLMAX) with no memory access among them, so that none can fault,
+ * are translated a chunk at a time. Each group the run names holds one of xmm0-2 (ymm) for the
+ * chunk, loaded once where the run reads it before writing it and stored once where it writes
+ * it; one form at a time loads its sources and stores its result for every chunk, and the stores
+ * bound such code (a vector hash's pass: 12 stores of 32 bytes to the vCPU, 4 this way). The
+ * scalars of .vx and .vi forms are broadcast into v_slide first: the run writes no x register. */
+#define RUN_FORMS   12
+#define RUN_SCALARS 8 /* 32 bytes each in v_slide */
+
+struct run_form {
+	uint8_t opc, digit, shift; /* digit: a shift by an immediate (66 0F 71-73 /digit ib), by shift */
+	bool map38;
+	int8_t d, a, b, slot; /* xmm of vd, vs2, vs1 (VV), or the v_slide slot of a scalar (-1) */
+};
+
+/* The run's form for `in` on sew-byte elements, with xmm registers for its groups from grp
+ * (ngrp so far, at most 3): false where the run cannot take it */
+static bool run_form_of(const struct tctx *t, const struct rv_insn *in, unsigned sew, unsigned *grp, int *ngrp,
+			int *nslots, struct run_form *f)
+{
+	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
+	unsigned regs = group_regs(t), form = in->rs3, want[3];
+	int nwant = 0;
+	if (!in->rm || (form != VF_VV && form != VF_VX && form != VF_VI) || in->rd % regs || in->rs2 % regs ||
+	    (form == VF_VV && in->rs1 % regs))
+		return false;
+	memset(f, 0, sizeof *f);
+	f->slot = -1;
+	switch (in->op) {
+	case RV_VADD:
+	case RV_VSUB:
+	case RV_VAND:
+	case RV_VOR:
+	case RV_VXOR:
+	case RV_VMINU:
+	case RV_VMIN:
+	case RV_VMAXU:
+	case RV_VMAX:
+		f->opc = int_opcode(in->op, sew, &f->map38);
+		if (!f->opc || (f->map38 && sew == 8)) /* vpminsq and its kin are AVX-512's */
+			return false;
+		break;
+	case RV_VMUL:
+		if (sew == 2)
+			f->opc = 0xd5; /* vpmullw */
+		else if (sew == 4)
+			f->opc = 0x40, f->map38 = true; /* vpmulld */
+		else
+			return false;
+		if (form == VF_VI)
+			return false;
+		break;
+	case RV_VSLL:
+	case RV_VSRL:
+	case RV_VSRA:
+		if (form != VF_VI || sew == 1 || (in->op == RV_VSRA && sew == 8))
+			return false;
+		f->opc = by_imm[sew];
+		f->digit = in->op == RV_VSLL ? 6 : in->op == RV_VSRL ? 2 : 4;
+		f->shift = (uint8_t)(in->imm & (8 * (int64_t)sew - 1));
+		break;
+	default: return false;
+	}
+	want[nwant++] = in->rs2;
+	if (form == VF_VV)
+		want[nwant++] = in->rs1;
+	want[nwant++] = in->rd;
+	for (int i = 0; i < nwant; i++) {
+		int x = -1;
+		for (int g = 0; g < *ngrp; g++)
+			if (grp[g] == want[i])
+				x = g;
+		if (x < 0 && *ngrp == 3)
+			return false;
+		if (x < 0) {
+			grp[*ngrp] = want[i];
+			x = (*ngrp)++;
+		}
+		if (i == 0)
+			f->a = (int8_t)x;
+		else if (i == nwant - 1)
+			f->d = (int8_t)x;
+		else
+			f->b = (int8_t)x;
+	}
+	if (form != VF_VV && !f->digit) {
+		if (*nslots == RUN_SCALARS)
+			return false;
+		f->slot = (int8_t)(*nslots)++;
+	}
+	return true;
+}
+
+/* The run from the current instruction, chunk by chunk: the instructions it took (0: none, nothing
+ * emitted; it takes two at least) */
+static int register_run(struct tctx *t)
+{
+	struct emit *e = &t->e;
+	const struct rv_insn *in0 = t->in;
+	struct run_form f[RUN_FORMS];
+	unsigned sew = t->v_sew, chunks, step, grp[3] = {0};
+	int n = 0, ngrp = 0, nslots = 0, idx0 = t->idx;
+	uint32_t read_first = 0, written = 0; /* by group */
+	if (t->j->v_resident || !t->j->host_avx2 || !t->v_whole || t->v_lmul8 < 8 || t->no_fuse || t->ptb)
+		return 0;
+	chunks = group_chunks(t);
+	step = step_of(t, chunks);
+	for (; n < RUN_FORMS; n++) {
+		const struct rv_insn *in = n ? t_peek(t, n) : in0;
+		int g0 = ngrp, s0 = nslots;
+		if (!in || !run_form_of(t, in, sew, grp, &ngrp, &nslots, &f[n])) {
+			ngrp = g0, nslots = s0; /* what a refused form added */
+			break;
+		}
+		/* sources before the destination: vxor v8, v8, v16 reads v8 first */
+		if (!(written >> f[n].a & 1))
+			read_first |= 1u << f[n].a;
+		if (in->rs3 == VF_VV && !(written >> f[n].b & 1))
+			read_first |= 1u << f[n].b;
+		written |= 1u << f[n].d;
+	}
+	if (n < 2)
+		return 0;
+	for (int i = 0; i < n; i++) { /* the scalars, broadcast once */
+		const struct rv_insn *in = i ? t_peek(t, i) : in0;
+		if (f[i].slot < 0)
+			continue;
+		if (in->rs3 == VF_VX)
+			t_get(t, RAX, in->rs1);
+		else
+			e_mov_ri(e, RAX, (uint64_t)in->imm);
+		broadcast(t, sew, step);
+		vec_store(t, M(REG_CPU, OFF(v_slide) + 32 * f[i].slot), XMM1, step);
+	}
+	for (unsigned k = 0; k < chunks; k += step) {
+		bool l = step == 2;
+		for (int g = 0; g < ngrp; g++)
+			if (read_first >> g & 1)
+				vec_load(t, XMM0 + g, vreg(t, grp[g], k), step);
+		for (int i = 0; i < n; i++) {
+			const struct run_form *r = &f[i];
+			int map = r->map38 ? VEX_0F38 : VEX_0F;
+			if (r->digit) {
+				e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, r->opc, r->digit, XMM0 + r->d, XMM0 + r->a);
+				e_byte(e, r->shift);
+			} else if (r->slot < 0) {
+				e_vex_rr(e, l, VEX_PP_66, map, false, r->opc, XMM0 + r->d, XMM0 + r->a, XMM0 + r->b);
+			} else {
+				e_vex_rm(e, l, VEX_PP_66, map, false, r->opc, XMM0 + r->d, XMM0 + r->a,
+					 M(REG_CPU, OFF(v_slide) + 32 * r->slot));
+			}
+		}
+		for (int g = 0; g < ngrp; g++)
+			if (written >> g & 1)
+				vec_store(t, vreg(t, grp[g], k), XMM0 + g, step);
+	}
+	finish_wide(t, step);
+	t->idx = idx0;
+	t->in = in0;
+	return n;
+}
+
 /* Instruction n of a run (0: the current one) made the current one for its emitter */
 static bool run_insn(struct tctx *t, int idx0, int n)
 {
@@ -5697,17 +5860,26 @@ static int element_wise_run(struct tctx *t)
 {
 	struct emit *e = &t->e;
 	const struct rv_insn *in0 = t->in;
-	int idx0 = t->idx, n, r = 0;
+	int idx0 = t->idx, n, r = 0, k;
 	uint64_t pc0 = t->pc;
 	uint32_t checked = t->base_checked;
 	bool live = t->v_live;
 	uint8_t *start = e->p, *short_vl, *done;
+	if (t->v_whole && (n = register_run(t)) > 0) {
+		t->consumed = n;
+		return 1;
+	}
 	if (!(t->j->v_masks || t->j->v_blend) || t->v_whole || t->v_lmul8 < 8 || t->v_vl_const != UINT64_MAX)
 		return element_wise(t);
 	short_vl = vl_test(t);
 	t->v_whole = true;
-	for (n = 0; run_insn(t, idx0, n) && (r = element_wise(t)) > 0; n++)
-		;
+	for (n = 0; run_insn(t, idx0, n); n += k) {
+		k = register_run(t);
+		if (!k && (r = element_wise(t)) > 0)
+			k = 1;
+		if (!k)
+			break;
+	}
 	if (!n) { /* not one of them, or not a form it translates: nothing but the test emitted */
 		e->p = start;
 		t->v_whole = false;
