@@ -1,10 +1,11 @@
 // Runs of vector integer forms with no memory access between them (adds, subtracts, logic,
-// minimum and maximum, multiplies, shifts by an immediate; .vv, .vx and .vi), which the
-// translator runs a chunk at a time where the vector registers live in the vCPU (a host without
-// AVX-512, tests/check/vlen.sh): every SEW and LMUL 1 to 8, passes of VLMAX and a short last
-// pass, scalars with bits above SEW, negative immediates, a destination that is a source or both
-// sources, runs of four register groups (taken as two), and forms that end a run (vrsub, an e8
-// shift, an e64 vmul or arithmetic shift) in the middle. Each result's bytes are hashed.
+// minimum and maximum, multiplies, shifts by an immediate or a scalar, moves; .vv, .vx and .vi),
+// which the translator runs a chunk at a time where the vector registers live in the vCPU (a host
+// without AVX-512, tests/check/vlen.sh): every SEW and LMUL 1 to 8, passes of VLMAX and a short
+// last pass, scalars with bits above SEW, negative immediates, a destination that is a source or
+// both sources, a move onto itself, runs of four register groups (taken as two), and forms that
+// end a run (vrsub, an e8 shift, an e64 vmul or arithmetic shift) in the middle. Each result's
+// bytes are hashed.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <stddef.h>
@@ -41,6 +42,12 @@ static uint8_t in0[8 * MAXN], in1[8 * MAXN], in2[8 * MAXN], out0[8 * MAXN], out1
 	"vmul.vv v24, v8, v16\n\tvsra.vi v24, v24, 5\n\tvmul.vx v16, v24, %[x]\n\tvrsub.vx v8, v8, %[x]\n\t"           \
 	"vadd.vv v8, v8, v24\n\tvsrl.vi v16, v16, 1\n\t"
 
+/* shifts by the scalar (its bits above log2(SEW) ignored) and moves from a group, the scalar and an
+ * immediate, one onto itself */
+#define BODY_SHIFT_MOVE                                                                                                \
+	"vsrl.vx v16, v8, %[x]\n\tvmv.v.v v24, v16\n\tvsll.vx v24, v24, %[x]\n\tvsra.vx v8, v8, %[x]\n\t"              \
+	"vmv.v.x v16, %[x]\n\tvadd.vv v16, v16, v24\n\tvmv.v.i v24, -5\n\tvxor.vv v24, v24, v8\n\tvmv.v.v v8, v8\n\t"
+
 #define RUN(name, vtype, ld, st, bytes, body)                                                                          \
 	static void name(size_t n, uint64_t x)                                                                         \
 	{                                                                                                              \
@@ -76,6 +83,7 @@ SEWS(BODY_ALIAS, alias)
 SEWS(BODY_FOUR, four)
 SEWS(BODY_MINMAX, minmax)
 SEWS(BODY_MUL, mul)
+SEWS(BODY_SHIFT_MOVE, shiftmove)
 
 #define ENTRY(tag, e, m, bytes)                                                                                        \
 	{                                                                                                              \
@@ -91,7 +99,8 @@ static const struct {
 	const char *name;
 	void (*run)(size_t, uint64_t);
 	unsigned bytes;
-} runs[] = {ENTRIES(hash), ENTRIES(alu), ENTRIES(alias), ENTRIES(four), ENTRIES(minmax), ENTRIES(mul)};
+} runs[] = {ENTRIES(hash),   ENTRIES(alu), ENTRIES(alias),    ENTRIES(four),
+	    ENTRIES(minmax), ENTRIES(mul), ENTRIES(shiftmove)};
 
 int main(void)
 {

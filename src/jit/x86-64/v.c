@@ -5676,8 +5676,8 @@ static int element_wise(struct tctx *t)
 }
 
 /* Register-only runs where the vector registers live in the vCPU: two or more unmasked integer
- * forms on whole groups (vl is VLMAX) with no memory access among them, so that none can fault,
- * are translated a chunk at a time. Each group the run names holds one of xmm0-2 (ymm) for the
+ * forms or moves on whole groups (vl is VLMAX) with no memory access among them, so none can
+ * fault, are translated a chunk at a time. Each group the run names holds one of xmm0-2 (ymm) for the
  * chunk, loaded once where the run reads it before writing it and stored once where it writes
  * it; one form at a time loads its sources and stores its result for every chunk, and the stores
  * bound such code (a vector hash's pass: 12 stores of 32 bytes to the vCPU, 4 this way). The
@@ -5687,23 +5687,39 @@ static int element_wise(struct tctx *t)
 
 struct run_form {
 	uint8_t opc, digit, shift; /* digit: a shift by an immediate (66 0F 71-73 /digit ib), by shift */
-	bool map38;
-	int8_t d, a, b, slot; /* xmm of vd, vs2, vs1 (VV), or the v_slide slot of a scalar (-1) */
+	bool map38, move, count;   /* move: vd = vs1 or the scalar; count: the slot holds a shift count */
+	/* xmm of vd, vs2 and vs1 (-1: not read), and the v_slide slot of a scalar or count (-1: none) */
+	int8_t d, a, b, slot;
 };
 
+/* The xmm register (0-2) of group reg in the run, taken when new; -1 when three are taken */
+static int run_group(unsigned *grp, int *ngrp, unsigned reg)
+{
+	for (int g = 0; g < *ngrp; g++)
+		if (grp[g] == reg)
+			return g;
+	if (*ngrp == 3)
+		return -1;
+	grp[*ngrp] = reg;
+	return (*ngrp)++;
+}
+
 /* The run's form for `in` on sew-byte elements, with xmm registers for its groups from grp
- * (ngrp so far, at most 3): false where the run cannot take it */
+ * (ngrp so far): false where the run cannot take it */
 static bool run_form_of(const struct tctx *t, const struct rv_insn *in, unsigned sew, unsigned *grp, int *ngrp,
 			int *nslots, struct run_form *f)
 {
 	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
-	unsigned regs = group_regs(t), form = in->rs3, want[3];
-	int nwant = 0;
-	if (!in->rm || (form != VF_VV && form != VF_VX && form != VF_VI) || in->rd % regs || in->rs2 % regs ||
+	/* by xmm/m128's low quadword: vpsll, vpsrl, vpsra */
+	static const uint8_t by_count[3][9] = {
+	    {[2] = 0xf1, [4] = 0xf2, [8] = 0xf3}, {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, {[2] = 0xe1, [4] = 0xe2}};
+	unsigned regs = group_regs(t), form = in->rs3;
+	bool scalar = form == VF_VX || form == VF_VI;
+	if (!in->rm || (form != VF_VV && !scalar) || in->rd % regs || in->rs2 % regs ||
 	    (form == VF_VV && in->rs1 % regs))
 		return false;
 	memset(f, 0, sizeof *f);
-	f->slot = -1;
+	f->a = f->b = f->slot = -1;
 	switch (in->op) {
 	case RV_VADD:
 	case RV_VSUB:
@@ -5730,38 +5746,30 @@ static bool run_form_of(const struct tctx *t, const struct rv_insn *in, unsigned
 		break;
 	case RV_VSLL:
 	case RV_VSRL:
-	case RV_VSRA:
-		if (form != VF_VI || sew == 1 || (in->op == RV_VSRA && sew == 8))
+	case RV_VSRA: {
+		int which = in->op == RV_VSLL ? 0 : in->op == RV_VSRL ? 1 : 2;
+		if (form == VF_VV || !by_count[which][sew])
 			return false;
-		f->opc = by_imm[sew];
-		f->digit = in->op == RV_VSLL ? 6 : in->op == RV_VSRL ? 2 : 4;
-		f->shift = (uint8_t)(in->imm & (8 * (int64_t)sew - 1));
+		if (form == VF_VI) {
+			f->opc = by_imm[sew];
+			f->digit = which == 0 ? 6 : which == 1 ? 2 : 4;
+			f->shift = (uint8_t)(in->imm & (8 * (int64_t)sew - 1));
+		} else {
+			f->opc = by_count[which][sew];
+			f->count = true;
+		}
 		break;
+	}
+	case RV_VMV_V: f->move = true; break;
 	default: return false;
 	}
-	want[nwant++] = in->rs2;
-	if (form == VF_VV)
-		want[nwant++] = in->rs1;
-	want[nwant++] = in->rd;
-	for (int i = 0; i < nwant; i++) {
-		int x = -1;
-		for (int g = 0; g < *ngrp; g++)
-			if (grp[g] == want[i])
-				x = g;
-		if (x < 0 && *ngrp == 3)
-			return false;
-		if (x < 0) {
-			grp[*ngrp] = want[i];
-			x = (*ngrp)++;
-		}
-		if (i == 0)
-			f->a = (int8_t)x;
-		else if (i == nwant - 1)
-			f->d = (int8_t)x;
-		else
-			f->b = (int8_t)x;
-	}
-	if (form != VF_VV && !f->digit) {
+	if (!f->move && (f->a = (int8_t)run_group(grp, ngrp, in->rs2)) < 0)
+		return false;
+	if (form == VF_VV && (f->b = (int8_t)run_group(grp, ngrp, in->rs1)) < 0)
+		return false;
+	if ((f->d = (int8_t)run_group(grp, ngrp, in->rd)) < 0)
+		return false;
+	if (scalar && !f->digit) {
 		if (*nslots == RUN_SCALARS)
 			return false;
 		f->slot = (int8_t)(*nslots)++;
@@ -5791,9 +5799,9 @@ static int register_run(struct tctx *t)
 			break;
 		}
 		/* sources before the destination: vxor v8, v8, v16 reads v8 first */
-		if (!(written >> f[n].a & 1))
+		if (f[n].a >= 0 && !(written >> f[n].a & 1))
 			read_first |= 1u << f[n].a;
-		if (in->rs3 == VF_VV && !(written >> f[n].b & 1))
+		if (f[n].b >= 0 && !(written >> f[n].b & 1))
 			read_first |= 1u << f[n].b;
 		written |= 1u << f[n].d;
 	}
@@ -5807,6 +5815,11 @@ static int register_run(struct tctx *t)
 			t_get(t, RAX, in->rs1);
 		else
 			e_mov_ri(e, RAX, (uint64_t)in->imm);
+		if (f[i].count) {
+			e_alu_ri(e, ALU_AND, false, RAX, (int32_t)(8 * sew - 1));
+			e_store(e, M(REG_CPU, OFF(v_slide) + 32 * f[i].slot), RAX, 8);
+			continue;
+		}
 		broadcast(t, sew, step);
 		vec_store(t, M(REG_CPU, OFF(v_slide) + 32 * f[i].slot), XMM1, step);
 	}
@@ -5818,7 +5831,13 @@ static int register_run(struct tctx *t)
 		for (int i = 0; i < n; i++) {
 			const struct run_form *r = &f[i];
 			int map = r->map38 ? VEX_0F38 : VEX_0F;
-			if (r->digit) {
+			if (r->move && r->b >= 0) { /* vmovdqa */
+				if (r->d != r->b)
+					e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, 0x6f, XMM0 + r->d, 0, XMM0 + r->b);
+			} else if (r->move) { /* vmovdqu */
+				e_vex_rm(e, l, VEX_PP_F3, VEX_0F, false, 0x6f, XMM0 + r->d, 0,
+					 M(REG_CPU, OFF(v_slide) + 32 * r->slot));
+			} else if (r->digit) {
 				e_vex_rr(e, l, VEX_PP_66, VEX_0F, false, r->opc, r->digit, XMM0 + r->d, XMM0 + r->a);
 				e_byte(e, r->shift);
 			} else if (r->slot < 0) {
