@@ -5676,12 +5676,13 @@ static int element_wise(struct tctx *t)
 }
 
 /* Register-only runs where the vector registers live in the vCPU: two or more unmasked integer
- * forms or moves on whole groups (vl is VLMAX) with no memory access among them, so none can
- * fault, are translated a chunk at a time. Each group the run names holds one of xmm0-2 (ymm) for the
- * chunk, loaded once where the run reads it before writing it and stored once where it writes
- * it; one form at a time loads its sources and stores its result for every chunk, and the stores
- * bound such code (a vector hash's pass: 12 stores of 32 bytes to the vCPU, 4 this way). The
- * scalars of .vx and .vi forms are broadcast into v_slide first: the run writes no x register. */
+ * forms or moves on whole groups (vl is VLMAX) with no memory access among them, so that none can
+ * fault, are translated a chunk at a time. Each group the run names holds one of xmm0-2 (ymm)
+ * for the chunk, loaded once where the run reads it before writing it and stored once where it
+ * writes it, where one form at a time loads its sources and stores its result for every chunk;
+ * the stores bound such code (a vector hash's pass: 10 stores of 32 bytes to the vCPU for its
+ * five forms, 4 this way). The scalars of .vx and .vi forms and the counts of shifts by a scalar
+ * go to v_slide first: the run writes no x register. */
 #define RUN_FORMS   12
 #define RUN_SCALARS 8 /* 32 bytes each in v_slide */
 
