@@ -40,6 +40,20 @@
 
 enum { XMM0, XMM1, XMM2 };
 
+/* The host's shifts of words, dwords and qwords by sew (no bytes, no arithmetic qwords), by kind
+ * (shift_kind): 66 0F 71/72/73 /digit ib by an immediate, 66 0F op by an xmm register's or m128's
+ * low quadword */
+static const uint8_t shift_by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
+static const uint8_t shift_digit[3] = {6, 2, 4};
+static const uint8_t shift_by_count[3][9] = {
+    {[2] = 0xf1, [4] = 0xf2, [8] = 0xf3}, {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, {[2] = 0xe1, [4] = 0xe2}};
+
+/* 0 vsll, 1 vsrl, 2 vsra */
+static int shift_kind(unsigned op)
+{
+	return op == RV_VSLL ? 0 : op == RV_VSRL ? 1 : 2;
+}
+
 /* a vector register's bytes in the vCPU, 16 at chunk k */
 static struct mem vreg(const struct tctx *t, unsigned reg, unsigned k)
 {
@@ -884,18 +898,18 @@ static void broadcast_rax(struct tctx *t, int x, unsigned bytes, bool w)
 }
 
 /* rax = the scalar operand of a .vx or .vi form */
-static void scalar_rax(struct tctx *t)
+static void scalar_rax(struct tctx *t, const struct rv_insn *in)
 {
-	if (t->in->rs3 == VF_VX)
-		t_get(t, RAX, t->in->rs1);
+	if (in->rs3 == VF_VX)
+		t_get(t, RAX, in->rs1);
 	else
-		e_mov_ri(&t->e, RAX, (uint64_t)t->in->imm);
+		e_mov_ri(&t->e, RAX, (uint64_t)in->imm);
 }
 
 /* The scalar operand of a .vx or .vi form over xmm1 (ymm1) */
 static void scalar_operand(struct tctx *t, unsigned sew, unsigned step)
 {
-	scalar_rax(t);
+	scalar_rax(t, t->in);
 	broadcast(t, sew, step);
 }
 
@@ -919,7 +933,7 @@ static void splat_operand(struct tctx *t, unsigned sew)
 	int from = t->in->rs3 == VF_VX && t->in->rs1 ? t_host_reg(t, t->in->rs1) : -1;
 	if (from < 0) {
 		from = RAX;
-		scalar_rax(t);
+		scalar_rax(t, t->in);
 	}
 	e_evex_len_rr(&t->e, 64, VEX_PP_66, VEX_0F38, sew == 8, op[sew], XMM1, 0, from, 0);
 }
@@ -2062,8 +2076,6 @@ static bool narrowing_blend(struct tctx *t, unsigned sregs, unsigned dchunks)
 	unsigned sew = t->v_sew, wsew = 2 * sew, form = in->rs3, schunks = sregs * t->cpu->vlenb / 16;
 	unsigned amount = (unsigned)in->imm & (8 * wsew - 1);
 	bool sra = in->op == RV_VNSRA, blend = !(t->v_whole && t->v_lmul8 >= 8 && in->rm);
-	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73},
-			     by_reg[2][9] = {{[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, {[2] = 0xe1, [4] = 0xe2}};
 	bool sign64 = sra && wsew == 8 && form == VF_WX; /* the sign bit shifted, in v_slide */
 	if (dchunks > 16)
 		return false;
@@ -2090,10 +2102,12 @@ static bool narrowing_blend(struct tctx *t, unsigned sregs, unsigned dchunks)
 		vget(t, XMM2, in->rs2, 2 * d + 1 < schunks ? 2 * d + 1 : 2 * d, 1); /* past the group: tail */
 		for (int h = 0; h < 2; h++) {
 			if (form == VF_WI) { /* vpsrlw/d/q or vpsraw/d x, x, imm */
-				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, by_imm[wsew], sra ? 4 : 2, x[h], x[h]);
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, shift_by_imm[wsew], sra ? 4 : 2, x[h],
+					 x[h]);
 				e_byte(e, (uint8_t)amount);
 			} else {
-				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, by_reg[sra][wsew], x[h], x[h], XMM1);
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, shift_by_count[sra ? 2 : 1][wsew], x[h],
+					 x[h], XMM1);
 			}
 			if (sign64) { /* vpxor, vpsubq with the shifted sign bit */
 				e_vex_rm(e, false, VEX_PP_66, VEX_0F, false, 0xef, x[h], x[h],
@@ -2102,9 +2116,9 @@ static bool narrowing_blend(struct tctx *t, unsigned sregs, unsigned dchunks)
 					 M(REG_CPU, OFF(v_slide)));
 			}
 			if (wsew < 8) { /* the low half sign-extended in place: vpsllw/d, then vpsraw/d */
-				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, by_imm[wsew], 6, x[h], x[h]);
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, shift_by_imm[wsew], 6, x[h], x[h]);
 				e_byte(e, (uint8_t)(4 * wsew));
-				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, by_imm[wsew], 4, x[h], x[h]);
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, shift_by_imm[wsew], 4, x[h], x[h]);
 				e_byte(e, (uint8_t)(4 * wsew));
 			}
 		}
@@ -2134,8 +2148,7 @@ static bool narrowing(struct tctx *t)
 	unsigned sregs = t->v_lmul8 < 4 ? 1 : t->v_lmul8 / 4, dchunks = dregs * t->cpu->vlenb / 16;
 	bool sra = in->op == RV_VNSRA;
 	unsigned step = sregs >= 2 ? 2 : 1; /* vs2's bytes under a chunk of vd: a ymm or an xmm */
-	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73},
-			     srl[9] = {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3},
+	static const uint8_t srl[9] = {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3},
 			     sra_reg[9] = {[2] = 0xe1, [4] = 0xe2, [8] = 0xe2},
 			     trunc[9] = {[2] = 0x30, [4] = 0x33, [8] = 0x35};
 	if (!(t->j->v_masks || t->j->v_blend) || sew > 4 || t->v_lmul8 > 32 ||
@@ -2154,8 +2167,8 @@ static bool narrowing(struct tctx *t)
 		int kr = elems_k(t, d * 16 / sew, 16 / sew);
 		vget(t, XMM0, in->rs2, 2 * d, step);
 		if (form == VF_WI) { /* vpsrlw/d/q or vpsraw/d/q xmm0, xmm0, imm */
-			e_evex_rr(e, step == 2, VEX_PP_66, VEX_0F, wsew == 8, sra && wsew == 8 ? 0x72 : by_imm[wsew],
-				  sra ? 4 : 2, XMM0, XMM0);
+			e_evex_rr(e, step == 2, VEX_PP_66, VEX_0F, wsew == 8,
+				  sra && wsew == 8 ? 0x72 : shift_by_imm[wsew], sra ? 4 : 2, XMM0, XMM0);
 			e_byte(e, (uint8_t)(in->imm & (8 * wsew - 1)));
 		} else {
 			evex_op(t, 0x66, false, wsew == 8, (sra ? sra_reg : srl)[wsew], XMM0, XMM0, XMM1);
@@ -4078,16 +4091,12 @@ static bool shift(struct tctx *t)
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, chunks = group_chunks(t), form = in->rs3;
-	/* 66 0F 71/72/73 /digit ib by an immediate; 66 0F op by xmm1's low quadword */
-	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
-	static const uint8_t sll[9] = {[2] = 0xf1, [4] = 0xf2, [8] = 0xf3},
-			     srl[9] = {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, sra[9] = {[2] = 0xe1, [4] = 0xe2};
-	unsigned digit = in->op == RV_VSLL ? 6 : in->op == RV_VSRL ? 2 : 4;
+	unsigned digit = shift_digit[shift_kind(in->op)];
 	/* bytes (vsll, vsrl): shifted as words, then the bits that crossed from the next byte cleared
 	 * by the byte mask in v_slide */
 	bool bytes = sew == 1 && in->op != RV_VSRA;
 	unsigned wsew = bytes ? 2 : sew;
-	uint8_t by_reg = (in->op == RV_VSLL ? sll : in->op == RV_VSRL ? srl : sra)[wsew], *short_vl;
+	uint8_t by_reg = shift_by_count[shift_kind(in->op)][wsew], *short_vl;
 	unsigned step;
 	if ((sew == 1 && !bytes) || !by_reg || !mask_ok_blend(t) || !group_ok_blend(t) || !groups_aligned(t) ||
 	    (form != VF_VI && form != VF_VX))
@@ -4119,8 +4128,8 @@ static bool shift(struct tctx *t)
 			if (form == VF_VX) {
 				evex_opk(t, step, 0x66, false, sew == 8, by_reg, rd, a, XMM1, kr, false);
 			} else {
-				e_evex_rrk(e, true, VEX_PP_66, VEX_0F, sew == 8, by_imm[sew], (int)digit, rd, a, kr,
-					   false);
+				e_evex_rrk(e, true, VEX_PP_66, VEX_0F, sew == 8, shift_by_imm[sew], (int)digit, rd, a,
+					   kr, false);
 				e_byte(e, (uint8_t)(in->imm & (8 * sew - 1)));
 			}
 			continue;
@@ -4128,9 +4137,9 @@ static bool shift(struct tctx *t)
 		vget(t, XMM0, in->rs2, k, step);
 		if (form == VF_VI) {
 			if (step == 2) /* VEX: the destination in vvvv */
-				e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, by_imm[wsew], (int)digit, XMM0, XMM0);
+				e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, shift_by_imm[wsew], (int)digit, XMM0, XMM0);
 			else
-				e_sse_rr(e, 0x66, false, by_imm[wsew], (int)digit, XMM0);
+				e_sse_rr(e, 0x66, false, shift_by_imm[wsew], (int)digit, XMM0);
 			e_byte(e, (uint8_t)(in->imm & (8 * sew - 1)));
 		} else {
 			vec_op_r(t, 0x66, false, by_reg, XMM0, XMM1, step);
@@ -5710,10 +5719,6 @@ static int run_group(unsigned *grp, int *ngrp, unsigned reg)
 static bool run_form_of(const struct tctx *t, const struct rv_insn *in, unsigned sew, unsigned *grp, int *ngrp,
 			int *nslots, struct run_form *f)
 {
-	static const uint8_t by_imm[9] = {[2] = 0x71, [4] = 0x72, [8] = 0x73};
-	/* by xmm/m128's low quadword: vpsll, vpsrl, vpsra */
-	static const uint8_t by_count[3][9] = {
-	    {[2] = 0xf1, [4] = 0xf2, [8] = 0xf3}, {[2] = 0xd1, [4] = 0xd2, [8] = 0xd3}, {[2] = 0xe1, [4] = 0xe2}};
 	unsigned regs = group_regs(t), form = in->rs3;
 	bool scalar = form == VF_VX || form == VF_VI;
 	if (!in->rm || (form != VF_VV && !scalar) || in->rd % regs || in->rs2 % regs ||
@@ -5747,20 +5752,18 @@ static bool run_form_of(const struct tctx *t, const struct rv_insn *in, unsigned
 		break;
 	case RV_VSLL:
 	case RV_VSRL:
-	case RV_VSRA: {
-		int which = in->op == RV_VSLL ? 0 : in->op == RV_VSRL ? 1 : 2;
-		if (form == VF_VV || !by_count[which][sew])
+	case RV_VSRA:
+		if (form == VF_VV || !shift_by_count[shift_kind(in->op)][sew])
 			return false;
 		if (form == VF_VI) {
-			f->opc = by_imm[sew];
-			f->digit = which == 0 ? 6 : which == 1 ? 2 : 4;
+			f->opc = shift_by_imm[sew];
+			f->digit = shift_digit[shift_kind(in->op)];
 			f->shift = (uint8_t)(in->imm & (8 * (int64_t)sew - 1));
 		} else {
-			f->opc = by_count[which][sew];
+			f->opc = shift_by_count[shift_kind(in->op)][sew];
 			f->count = true;
 		}
 		break;
-	}
 	case RV_VMV_V: f->move = true; break;
 	default: return false;
 	}
@@ -5785,6 +5788,7 @@ static int register_run(struct tctx *t)
 	struct emit *e = &t->e;
 	const struct rv_insn *in0 = t->in;
 	struct run_form f[RUN_FORMS];
+	const struct rv_insn *ins[RUN_FORMS];
 	unsigned sew = t->v_sew, chunks, step, grp[3] = {0};
 	int n = 0, ngrp = 0, nslots = 0, idx0 = t->idx;
 	uint32_t read_first = 0, written = 0; /* by group */
@@ -5793,7 +5797,7 @@ static int register_run(struct tctx *t)
 	chunks = group_chunks(t);
 	step = step_of(t, chunks);
 	for (; n < RUN_FORMS; n++) {
-		const struct rv_insn *in = n ? t_peek(t, n) : in0;
+		const struct rv_insn *in = ins[n] = n ? t_peek(t, n) : in0;
 		int g0 = ngrp, s0 = nslots;
 		if (!in || !run_form_of(t, in, sew, grp, &ngrp, &nslots, &f[n])) {
 			ngrp = g0, nslots = s0; /* what a refused form added */
@@ -5809,13 +5813,9 @@ static int register_run(struct tctx *t)
 	if (n < 2)
 		return 0;
 	for (int i = 0; i < n; i++) { /* the scalars, broadcast once */
-		const struct rv_insn *in = i ? t_peek(t, i) : in0;
 		if (f[i].slot < 0)
 			continue;
-		if (in->rs3 == VF_VX)
-			t_get(t, RAX, in->rs1);
-		else
-			e_mov_ri(e, RAX, (uint64_t)in->imm);
+		scalar_rax(t, ins[i]);
 		if (f[i].count) {
 			e_alu_ri(e, ALU_AND, false, RAX, (int32_t)(8 * sew - 1));
 			e_store(e, M(REG_CPU, OFF(v_slide) + 32 * f[i].slot), RAX, 8);
@@ -5885,7 +5885,7 @@ static int element_wise_run(struct tctx *t)
 	uint32_t checked = t->base_checked;
 	bool live = t->v_live;
 	uint8_t *start = e->p, *short_vl, *done;
-	if (t->v_whole && (n = register_run(t)) > 0) {
+	if ((n = register_run(t)) > 0) {
 		t->consumed = n;
 		return 1;
 	}
