@@ -130,6 +130,7 @@ struct rvx_vcpu {
 	bool jit_locked;                       /* holds the code cache lock (translating or flushing) */
 	bool gs_ready;                         /* this vCPU's host thread has the guest space as its GS base */
 	int plugin_index;                      /* plugins: the vCPU index, -1 before it starts */
+	uint8_t ntied, tied[4];                /* plugins: counters tied to instret, by index in plugin_area (api.c) */
 	struct rvx_plugin_tb *plugin_tbc[256]; /* plugins: the interpreter's recent blocks, by pc */
 	uint64_t plugin_mem_value;             /* plugins: the access a memory callback reports */
 	uint64_t plugin_tbc_gen;               /* the code_gen they belong to */

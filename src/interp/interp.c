@@ -116,16 +116,25 @@ static inline int dispatch(struct rvx_vcpu *cpu, const struct rv_insn *in)
 	return st;
 }
 
+/* An instruction completed: instret counts it; the plugins' counters tied to instret hold
+ * their count less instret, and an instruction adds to them only by its actions. */
+static inline void retire(struct rvx_vcpu *cpu)
+{
+	cpu->instret++;
+	for (unsigned k = 0; k < cpu->ntied; k++)
+		cpu->plugin_area[cpu->tied[k]]--;
+}
+
 /* Executes one instruction and moves pc past it (unless it jumped or needs the run loop). */
 static inline int execute(struct rvx_vcpu *cpu, const struct rv_insn *in)
 {
 	int st = dispatch(cpu, in);
 	if (st == EXEC_NEXT) {
 		cpu->pc += in->len;
-		cpu->instret++;
+		retire(cpu);
 	} else if (st == EXEC_JUMPED || st == EXEC_ECALL || st == EXEC_FENCE_I || st == EXEC_GROUP) {
 		/* an ecall or fence.i completes (the engine finishes it), as translated code counts */
-		cpu->instret++;
+		retire(cpu);
 	}
 	return st;
 }

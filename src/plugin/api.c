@@ -309,7 +309,22 @@ static void *live_element(struct rvx_plugin_scoreboard *s, int vcpu)
 	return element(s, vcpu);
 }
 
-/* A vCPU starts (p->lock held): its elements, the area's holding what its index had so far. */
+int plugin_tied_index(const struct rvx_plugins *p, rvx_plugin_u64 e)
+{
+	for (int k = 0; k < p->ntied; k++)
+		if (p->tied[k].score == e.score && p->tied[k].offset == e.offset)
+			return k;
+	return -1;
+}
+
+/* Where a tied counter is in a vCPU's plugin_area, as a uint64_t index */
+static uint8_t tied_slot(rvx_plugin_u64 e)
+{
+	return (uint8_t)(((size_t)e.score->area_off + e.offset) / 8);
+}
+
+/* A vCPU starts (p->lock held): its elements, the area's holding what its index had so far
+ * (a tied counter's less the vCPU's instret). */
 void plugin_scoreboards_attach(struct rvx_plugins *p, struct rvx_vcpu *cpu)
 {
 	p->live[cpu->plugin_index] = cpu;
@@ -323,11 +338,20 @@ void plugin_scoreboards_attach(struct rvx_plugins *p, struct rvx_vcpu *cpu)
 			cpu->plugin_sb[i] = e;
 		}
 	}
+	cpu->ntied = 0;
+	for (int k = 0; k < p->ntied; k++)
+		if (cpu->plugin_sb[p->tied[k].score->index]) {
+			cpu->tied[cpu->ntied] = tied_slot(p->tied[k]);
+			cpu->plugin_area[cpu->tied[cpu->ntied++]] -= cpu->instret;
+		}
 }
 
 /* A vCPU ends (p->lock held): what its area holds goes back to the lasting elements. */
 void plugin_scoreboards_detach(struct rvx_plugins *p, struct rvx_vcpu *cpu)
 {
+	for (int k = 0; k < cpu->ntied; k++)
+		cpu->plugin_area[cpu->tied[k]] += cpu->instret;
+	cpu->ntied = 0;
 	for (int i = 0; i < p->nscores; i++) {
 		struct rvx_plugin_scoreboard *s = p->scores[i];
 		void *e = s ? element(s, cpu->plugin_index) : NULL;
@@ -336,6 +360,20 @@ void plugin_scoreboards_detach(struct rvx_plugins *p, struct rvx_vcpu *cpu)
 		cpu->plugin_sb[i] = NULL;
 	}
 	p->live[cpu->plugin_index] = NULL;
+}
+
+/* Ties the counter at e to instret in every running vCPU (p->lock held; each is this one, at
+ * a block's start). */
+void plugin_tie(struct rvx_plugins *p, rvx_plugin_u64 e)
+{
+	p->tied[p->ntied++] = e;
+	for (int v = 0; v < PLUGIN_MAX_VCPUS; v++) {
+		struct rvx_vcpu *cpu = p->live[v];
+		if (cpu && cpu->ntied < PLUGIN_TIED) {
+			cpu->tied[cpu->ntied] = tied_slot(e);
+			cpu->plugin_area[cpu->tied[cpu->ntied++]] -= cpu->instret;
+		}
+	}
 }
 
 struct rvx_plugin_scoreboard *rvx_plugin_scoreboard_new(rvx_plugin_id_t id, size_t element_size)
@@ -350,6 +388,7 @@ struct rvx_plugin_scoreboard *rvx_plugin_scoreboard_new(rvx_plugin_id_t id, size
 		return NULL;
 	s->p = p;
 	s->size = element_size;
+	s->may_tie = plugin_of(id)->no_raw_elements;
 	pthread_mutex_lock(&p->lock);
 	if (p->nscores == PLUGIN_SCOREBOARDS) {
 		pthread_mutex_unlock(&p->lock);
@@ -408,6 +447,23 @@ static uint64_t *u64_at(rvx_plugin_u64 e, unsigned int vcpu_index)
 	return base ? (uint64_t *)(void *)(base + e.offset) : NULL;
 }
 
+/* What the element of a counter tied to instret lacks: the vCPU's instret while it runs */
+static uint64_t tied_part(rvx_plugin_u64 e, unsigned int vcpu_index)
+{
+	struct rvx_plugins *p = e.score->p;
+	struct rvx_vcpu *cpu = rvx_current_vcpu;
+	uint64_t v = 0;
+	if (plugin_tied_index(p, e) < 0 || vcpu_index >= PLUGIN_MAX_VCPUS)
+		return 0;
+	if (cpu && cpu->plugin_index == (int)vcpu_index && cpu->m == p->m)
+		return cpu->instret;
+	pthread_mutex_lock(&p->lock);
+	if (p->live[vcpu_index]) /* another vCPU's, as it runs: a count it reached */
+		v = __atomic_load_n(&p->live[vcpu_index]->instret, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&p->lock);
+	return v;
+}
+
 void rvx_plugin_u64_add(rvx_plugin_u64 e, unsigned int vcpu_index, uint64_t added)
 {
 	uint64_t *v = u64_at(e, vcpu_index);
@@ -418,25 +474,30 @@ void rvx_plugin_u64_add(rvx_plugin_u64 e, unsigned int vcpu_index, uint64_t adde
 uint64_t rvx_plugin_u64_get(rvx_plugin_u64 e, unsigned int vcpu_index)
 {
 	uint64_t *v = u64_at(e, vcpu_index);
-	return v ? *v : 0;
+	return v ? *v + tied_part(e, vcpu_index) : 0;
 }
 
 void rvx_plugin_u64_set(rvx_plugin_u64 e, unsigned int vcpu_index, uint64_t value)
 {
 	uint64_t *v = u64_at(e, vcpu_index);
 	if (v)
-		*v = value;
+		*v = value - tied_part(e, vcpu_index);
 }
 
 uint64_t rvx_plugin_u64_sum(rvx_plugin_u64 e)
 {
 	uint64_t sum = 0;
+	bool tied;
 	pthread_mutex_lock(&e.score->p->lock);
+	tied = plugin_tied_index(e.score->p, e) >= 0;
 	for (int i = 0; i < PLUGIN_MAX_VCPUS; i++) {
+		struct rvx_vcpu *cpu = e.score->p->live[i];
 		const uint8_t *base =
-		    e.score->p->live[i] || (i < e.score->nelems && e.score->elems[i]) ? live_element(e.score, i) : NULL;
+		    cpu || (i < e.score->nelems && e.score->elems[i]) ? live_element(e.score, i) : NULL;
 		if (base)
 			sum += *(const uint64_t *)(const void *)(base + e.offset);
+		if (base && cpu && tied)
+			sum += __atomic_load_n(&cpu->instret, __ATOMIC_RELAXED);
 	}
 	pthread_mutex_unlock(&e.score->p->lock);
 	return sum;

@@ -19,6 +19,6 @@ static void dl_close(void *handle)
 
 int rvx_add_plugin(rvx_machine *m, const char *path, int argc, char **argv)
 {
-	static const struct plugin_loader dl = {dl_open, dlsym, dl_close};
+	static const struct plugin_loader dl = {dl_open, dlsym, dl_close, NULL};
 	return plugin_add(m, path, argc, argv, &dl);
 }

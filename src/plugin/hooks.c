@@ -190,6 +190,59 @@ void *plugin_alloc(struct rvx_plugins *p, size_t bytes)
 	return r;
 }
 
+/* The inline additions of a block's actions: false when some action is not one. */
+static bool add_up(const struct plugin_actions *l, rvx_plugin_u64 *to, uint64_t *sum, int *n)
+{
+	for (int i = 0; i < l->n; i++) {
+		const struct plugin_action *a = &l->v[i];
+		int k;
+		if (a->kind != ACT_INLINE || a->op != RVX_PLUGIN_INLINE_ADD_U64)
+			return false;
+		for (k = 0; k < *n && (to[k].score != a->entry.score || to[k].offset != a->entry.offset); k++)
+			;
+		if (k == *n) {
+			if (k == PLUGIN_TIED)
+				return false;
+			to[k] = a->entry;
+			sum[(*n)++] = 0;
+		}
+		sum[k] += a->imm;
+	}
+	return true;
+}
+
+/* Once, at the machine's first block, before any of its instructions ran: each counter that
+ * block adds its instruction count to, and nothing else, is tied to instret (struct
+ * rvx_plugins), when it lives in the vCPU's plugin_area and its plugin cannot hold an
+ * element's address. A translated block then adds to it only where its additions differ from
+ * its instruction count: an instruction counter costs nothing. */
+static void tie_counters(struct rvx_vcpu *cpu, struct rvx_plugin_tb *tb)
+{
+	struct rvx_plugins *p = tb->p;
+	rvx_plugin_u64 to[PLUGIN_TIED];
+	uint64_t sum[PLUGIN_TIED];
+	int n = 0, live = 0;
+	p->tie_decided = true;
+
+	if (!add_up(&tb->actions, to, sum, &n))
+		return;
+	for (size_t i = 0; i < tb->n; i++)
+		if (tb->insns[i].mem.n || !add_up(&tb->insns[i].actions, to, sum, &n))
+			return;
+	pthread_mutex_lock(&p->lock);
+	for (int v = 0; v < PLUGIN_MAX_VCPUS; v++)
+		live += p->live[v] != NULL;
+	for (int k = 0; k < n && live == 1 && p->live[cpu->plugin_index] == cpu; k++)
+		if (sum[k] == tb->n && to[k].score->may_tie && to[k].score->area_off >= 0 && to[k].offset % 8 == 0 &&
+		    to[k].offset + 8 <= to[k].score->size) {
+			plugin_tie(p, to[k]);
+			machine_log(cpu->m, RVX_LOG_STATS,
+				    "rvx: plugins: scoreboard %d's counter at offset %zu is tied to instret\n",
+				    to[k].score->index, to[k].offset);
+		}
+	pthread_mutex_unlock(&p->lock);
+}
+
 static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 {
 	struct rvx_plugins *p = cpu->m->plugins;
@@ -228,6 +281,8 @@ static struct rvx_plugin_tb *tb_form(struct rvx_vcpu *cpu, uint64_t pc)
 	for (struct plugin *pl = p->list; pl; pl = pl->next)
 		if (pl->tb_trans)
 			pl->tb_trans(plugin_id(pl), tb);
+	if (!p->tie_decided)
+		tie_counters(cpu, tb);
 	pthread_mutex_unlock(&p->trans_lock);
 	return tb;
 }
@@ -250,12 +305,15 @@ void plugins_run_action(struct rvx_vcpu *cpu, const struct plugin_action *a)
 	uint64_t *v = NULL;
 	if (a->kind != ACT_CALL)
 		v = (uint64_t *)(void *)((uint8_t *)cpu->plugin_sb[a->entry.score->index] + a->entry.offset);
+	if (a->kind == ACT_INLINE && a->op == RVX_PLUGIN_INLINE_ADD_U64) {
+		*v += a->imm;
+		return;
+	}
+	/* a counter tied to instret holds its value less instret (which counts what ran before) */
+	uint64_t tied = a->kind != ACT_CALL && plugin_tied_index(cpu->m->plugins, a->entry) >= 0 ? cpu->instret : 0;
 	if (a->kind == ACT_INLINE) {
-		if (a->op == RVX_PLUGIN_INLINE_ADD_U64)
-			*v += a->imm;
-		else
-			*v = a->imm;
-	} else if (a->kind == ACT_CALL || holds(*v, a->cond, a->imm)) {
+		*v = a->imm - tied;
+	} else if (a->kind == ACT_CALL || holds(*v + tied, a->cond, a->imm)) {
 		a->cb((unsigned)cpu->plugin_index, a->userdata);
 	}
 }

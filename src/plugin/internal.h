@@ -20,6 +20,7 @@ struct plugin {
 	rvx_plugin_vcpu_syscall_filter_cb_t syscall_filter;
 	rvx_plugin_vcpu_discon_cb_t discon;
 	enum rvx_plugin_discon_type discon_types;
+	bool no_raw_elements; /* it cannot hold a scoreboard element's address (tie_counters) */
 };
 
 static inline rvx_plugin_id_t plugin_id(const struct plugin *pl)
@@ -33,6 +34,8 @@ struct plugin_loader {
 	int (*open)(struct rvx_machine *m, const char *path, void **handle);
 	void *(*symbol)(void *handle, const char *name);
 	void (*close)(void *handle);
+	/* true when the plugin cannot call rvx_plugin_scoreboard_find (NULL: it may) */
+	bool (*no_raw_elements)(void *handle);
 };
 
 /* rvx_add_plugin with the given loader. */
@@ -45,6 +48,8 @@ int plugin_add(rvx_machine *m, const char *path, int argc, char **argv, const st
 struct so_image;
 int so_map(const char *path, struct so_image **out, char *why, size_t len);
 void *so_symbol(const struct so_image *so, const char *name);
+/* Whether the object binds rvx_plugin_scoreboard_find (a raw pointer to an element). */
+bool so_finds_elements(const struct so_image *so);
 void so_init(struct so_image *so);
 void so_unmap(struct so_image *so, bool fini);
 
@@ -57,5 +62,7 @@ void *plugin_alloc(struct rvx_plugins *p, size_t bytes);
 /* A vCPU starts or ends: its elements of every scoreboard (p->lock held). */
 void plugin_scoreboards_attach(struct rvx_plugins *p, struct rvx_vcpu *cpu);
 void plugin_scoreboards_detach(struct rvx_plugins *p, struct rvx_vcpu *cpu);
+/* Ties the counter at e to instret (p->lock held; see struct rvx_plugins). */
+void plugin_tie(struct rvx_plugins *p, rvx_plugin_u64 e);
 
 #endif

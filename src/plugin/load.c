@@ -47,6 +47,7 @@ static int load_one(struct rvx_machine *m, const struct plugin_spec *spec)
 	pl->loader = spec->loader;
 	if ((r = spec->loader->open(m, spec->path, &pl->handle)) != RVX_OK)
 		return r;
+	pl->no_raw_elements = pl->loader->no_raw_elements && pl->loader->no_raw_elements(pl->handle);
 	version = pl->loader->symbol(pl->handle, "rvx_plugin_version");
 	*(void **)&install = pl->loader->symbol(pl->handle, "rvx_plugin_install");
 	if (!version || !install)
@@ -117,9 +118,14 @@ static void map_close(void *handle)
 	so_unmap(handle, true);
 }
 
+static bool map_no_raw_elements(void *handle)
+{
+	return !so_finds_elements(handle);
+}
+
 int rvx_add_plugin_mapped(rvx_machine *m, const char *path, int argc, char **argv)
 {
-	static const struct plugin_loader mapped = {map_open, map_symbol, map_close};
+	static const struct plugin_loader mapped = {map_open, map_symbol, map_close, map_no_raw_elements};
 	return plugin_add(m, path, argc, argv, &mapped);
 }
 

@@ -14,6 +14,7 @@
 #define PLUGIN_SCOREBOARDS 64  /* per machine */
 #define PLUGIN_MAX_VCPUS   256 /* at once */
 #define PLUGIN_FIRSTS      16  /* shared first actions remembered */
+#define PLUGIN_TIED        4   /* counters tied to instret, at most (a vCPU's tied[]) */
 /* meminfo bits above the size shift */
 #define PLUGIN_MEM_SIGN   4u
 #define PLUGIN_MEM_STORE  8u
@@ -23,6 +24,7 @@ struct rvx_plugin_scoreboard {
 	struct rvx_plugins *p;
 	int index;    /* in cpu->plugin_sb */
 	int area_off; /* a running vCPU's element in its plugin_area, or -1 */
+	bool may_tie; /* its plugin cannot read an element but through the API (tie_counters) */
 	size_t size;
 	void **elems; /* by vCPU index, under p->lock */
 	int nelems;
@@ -97,7 +99,14 @@ struct rvx_plugins {
 	 * trans_lock, as registrations run in translation callbacks) */
 	struct plugin_action *firsts[PLUGIN_FIRSTS];
 	unsigned nfirsts;
-	uint64_t tb_gen;                       /* m->code_gen the table belongs to */
+	uint64_t tb_gen; /* m->code_gen the table belongs to */
+	/* Counters tied to instret (decided once, at the first block: plugin_tie_counters): while
+	 * a vCPU runs, its element holds the count minus its instret, so that a block whose
+	 * additions to it equal its instruction count, as an instruction counter's do, adds
+	 * nothing; the API adds instret back wherever the value is read or set. */
+	rvx_plugin_u64 tied[PLUGIN_TIED];
+	int ntied;
+	bool tie_decided;
 	void (*unload)(struct rvx_plugins *p); /* dlclose and free each plugin */
 };
 
@@ -119,6 +128,8 @@ void plugins_discontinuity(struct rvx_vcpu *cpu, int type, uint64_t from, uint64
 /* The block at pc (the instructions both engines run as one plugin block), shown to the
  * translation callbacks when first formed; NULL when pc cannot be fetched. */
 struct rvx_plugin_tb *plugins_tb_get(struct rvx_vcpu *cpu, uint64_t pc);
+/* The index in p->tied of the counter at e, or -1 */
+int plugin_tied_index(const struct rvx_plugins *p, rvx_plugin_u64 e);
 /* Runs one action for the vCPU (translated code calls it for all but inline operations). */
 void plugins_run_action(struct rvx_vcpu *cpu, const struct plugin_action *a);
 /* An instruction with memory actions, run by the interpreter, then its accesses reported;

@@ -32,6 +32,7 @@ struct so_image {
 	const Elf64_Addr *init_array, *fini_array;
 	size_t ninit, nfini;
 	bool initialised;
+	bool finds_elements; /* it binds rvx_plugin_scoreboard_find */
 	int nsegs;
 	struct {
 		Elf64_Addr start, end;
@@ -255,6 +256,8 @@ static int relocate(struct so_image *so, Elf64_Addr table, size_t size, char *wh
 			return -ENOEXEC;
 		if (sym && (e = bind(so, symbol(so, sym), &value, why, len)) < 0)
 			return e;
+		if (sym && !strcmp(symbol_name(so, symbol(so, sym)), "rvx_plugin_scoreboard_find"))
+			so->finds_elements = true;
 		*where = value + (Elf64_Addr)r[k].r_addend;
 	}
 	return 0;
@@ -399,6 +402,11 @@ void *so_symbol(const struct so_image *so, const char *name)
 	if (!s || s->st_shndx == SHN_UNDEF || !at(so, s->st_value, s->st_size))
 		return NULL;
 	return so->base + s->st_value;
+}
+
+bool so_finds_elements(const struct so_image *so)
+{
+	return so->finds_elements;
 }
 
 typedef void (*so_ctor_t)(int, char **, char **);

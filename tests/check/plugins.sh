@@ -99,6 +99,47 @@ for engine in jit interp; do
 	fi
 done
 
+# a counter tied to instret (an addition of 1 on every instruction of the first block, to an
+# element only the API reads: translated blocks add nothing to it), used every other way too on
+# some blocks (all=on: on every block but the first), agrees with the same plugin built to read
+# its elements raw (which keeps it untied) under both engines, and with its twin that adds 2
+tied_of() { # rvx-args...: the tied_plugin's lines
+	timeout 120 "$RVX" -d plugin,stats "$@" 2>&1 >/dev/null | grep -E '^(vcpu|total|rvx: plugins:.*tied)'
+}
+twice_holds() { # lines: each vCPU's twin counter is twice its count
+	echo "$1" | awk '/^vcpu/ { n++; if ($6 != 2 * $4) bad = 1 } END { exit !(n >= 1 && !bad) }'
+}
+gcc -O2 -Wall -Wextra -fPIC -shared -Iinclude -o "$T/tied.so" $SRC/tied_plugin.c 2>"$T/tied.log" &&
+	gcc -O2 -Wall -Wextra -fPIC -shared -Iinclude -DRAW_ELEMENTS -o "$T/tied_raw.so" $SRC/tied_plugin.c 2>>"$T/tied.log" ||
+	echo "FAIL plugin-build-tied: $(head -2 "$T/tied.log")"
+for prog in "loop 5000" "faults 200" "loop_faults 300" "instret 1" "fp_quiet_exits 1"; do
+	set -- $prog
+	for all in off on; do
+		name=plugin-tied-$1-all-$all
+		tied=$(tied_of -plugin "$T/tied.so,all=$all" "$T/$1" "$2")
+		if ! echo "$tied" | grep -q 'tied to instret' || ! twice_holds "$tied"; then
+			fail $name "not tied, or its twin does not read twice its count: $(echo $tied)"
+			continue
+		fi
+		want=$(echo "$tied" | grep -v 'tied to instret')
+		bad=
+		for run in "--engine interp -plugin $T/tied.so,all=$all" "-plugin $T/tied_raw.so,all=$all" \
+			"--engine interp -plugin $T/tied_raw.so,all=$all"; do
+			got=$(tied_of $run "$T/$1" "$2")
+			echo "$got" | grep -q 'tied to instret' && [[ $run != *tied.so* ]] && bad="$bad; tied with a raw reader"
+			[ "$(echo "$got" | grep -v 'tied to instret')" = "$want" ] || bad="$bad; $run: $(echo $got)"
+		done
+		[ -z "$bad" ] && pass $name || fail $name "tied: $(echo $want)$bad"
+	done
+done
+for engine in jit interp; do # threads: each vCPU's pair stays in step, indices reused or not
+	for all in off on; do
+		got=$(tied_of --engine $engine -plugin "$T/tied.so,all=$all" "$T/probe")
+		twice_holds "$got" && [ "$(echo "$got" | grep -c '^vcpu')" -ge 2 ] && pass plugin-tied-threads-$engine-all-$all ||
+			fail plugin-tied-threads-$engine-all-$all "$(echo $got)"
+	done
+done
+
 # against QEMU: the instructions 2000 more iterations add are the same number for both
 if [ -n "${QEMU:-}" ] && gcc -O2 -fPIC -shared -o "$T/qemu_insn.so" $SRC/qemu_insn.c 2>"$T/qemu_insn.log"; then
 	q1=$(timeout 120 "$QEMU" -d plugin -plugin "$T/qemu_insn.so" "$T/loop" 1000 2>&1 >/dev/null | sed -n 's/^total insns: //p')

@@ -340,6 +340,9 @@ struct tctx {
 	/* plugins' inline additions made at the block's entry: each instruction's actions, which an
 	 * exit before the block's end takes back for the instructions it skips (NULL: none) */
 	const struct rvx_plugin_insn *const *pins;
+	/* plugins' counters tied to instret, in a block translated one for one (ptb): each change of
+	 * instret comes with its opposite there (tie_twin) */
+	const struct rvx_plugins *tied;
 	int ninsns;      /* the block's instructions, once all are translated */
 	int limit;       /* instructions the block may have */
 	bool no_fuse;    /* plugins act between instructions: no pattern spans two */

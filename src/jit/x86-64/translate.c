@@ -1304,7 +1304,7 @@ static int skip_len(struct tctx *t, int k);
 static void exit_chain(struct tctx *t, uint64_t target);
 static void exit_early(struct tctx *t, int first, uint64_t target);
 static void take_back(struct tctx *t, int first, int plugins_from);
-static void sums_back(struct tctx *t, int from);
+static void sums_back(struct tctx *t, int from, int tie_from);
 
 /* t_split_address's look-up in the table, for the address in rcx, remembered in the memo at
  * disp (from rbp) when the address is 8-aligned (any access of the sites that share the memo
@@ -1425,7 +1425,7 @@ static void emit_cold(struct tctx *t)
 		case COLD_MXCSR: e_ldmxcsr(e, M(REG_CPU, OFF(mxcsr_tmp))); break;
 		case COLD_LEAVE: /* the helper's instruction ran (or faulted, its action done) */
 			e_mov_rr(e, true, RDX, RAX);
-			sums_back(t, c->insn + 1);
+			sums_back(t, c->insn + 1, c->insn); /* instret left it out at the helper */
 			e_mov_rr(e, true, RAX, RDX);
 			jmp_epilogue(t);
 			break;
@@ -1851,15 +1851,32 @@ static void jump_indirect(struct tctx *t, uint64_t likely)
 	jmp_epilogue(t);
 }
 
-static void instret_fix(struct tctx *t, int op)
+/* op on m by the count of the instructions from t->idx on, patched once the block is whole */
+static void count_fix(struct tctx *t, int op, struct mem m)
 {
-	e_alu_mi(&t->e, op, true, M(REG_CPU, OFF(instret)), 0);
+	e_alu_mi(&t->e, op, true, m, 0);
 	if (t->ninstret_fix < (int)(sizeof t->instret_fix / sizeof t->instret_fix[0])) {
 		t->instret_fix[t->ninstret_fix].imm = t->e.p - 4;
 		t->instret_fix[t->ninstret_fix++].insn = (uint16_t)t->idx;
 	} else {
 		t->refused = t->e.full = true;
 	}
+}
+
+/* The opposite of a change of instret by op, made to the plugins' counters tied to it */
+static void tie_twin(struct tctx *t, int op)
+{
+	for (int k = 0; t->tied && k < t->tied->ntied; k++) {
+		const rvx_plugin_u64 *c = &t->tied->tied[k];
+		count_fix(t, op == ALU_ADD ? ALU_SUB : ALU_ADD,
+			  M(REG_CPU, OFF(plugin_area) + c->score->area_off + (int32_t)c->offset));
+	}
+}
+
+static void instret_fix(struct tctx *t, int op)
+{
+	count_fix(t, op, M(REG_CPU, OFF(instret)));
+	tie_twin(t, op);
 }
 
 /* Translates one instruction; false when it ended the block. */
@@ -2634,7 +2651,10 @@ static void emit_plugin_actions(struct tctx *t, const struct plugin_actions *l)
 {
 	for (int i = 0; i < l->n; i++) {
 		const struct plugin_action *a = &l->v[i];
-		if (a->kind == ACT_INLINE && a->entry.offset <= INT32_MAX - 8)
+		/* a store to a counter tied to instret stores its value less instret: in C */
+		bool tied_store =
+		    a->op == RVX_PLUGIN_INLINE_STORE_U64 && t->tied && plugin_tied_index(t->tied, a->entry) >= 0;
+		if (a->kind == ACT_INLINE && a->entry.offset <= INT32_MAX - 8 && !tied_store)
 			emit_inline(t, a->entry.score, a->entry.offset, a->op == RVX_PLUGIN_INLINE_ADD_U64, a->imm);
 		else
 			emit_plugin_call(t, plugin_thunk, a);
@@ -2660,34 +2680,41 @@ struct plugin_plan {
 	int nsums;
 };
 
+static bool add_to_sum(struct plugin_plan *plan, rvx_plugin_u64 entry, uint64_t imm)
+{
+	int s;
+	for (s = 0; s < plan->nsums && (plan->sums[s].score != entry.score || plan->sums[s].offset != entry.offset);
+	     s++)
+		;
+	if (s == plan->nsums) {
+		if (s == 8)
+			return false;
+		plan->sums[s].score = entry.score;
+		plan->sums[s].offset = entry.offset;
+		plan->sums[s].sum = 0;
+		plan->nsums++;
+	}
+	plan->sums[s].sum += imm;
+	return true;
+}
+
 static bool add_to_sums(struct plugin_plan *plan, const struct plugin_actions *l)
 {
 	for (int k = 0; k < l->n; k++) {
 		const struct plugin_action *a = &l->v[k];
-		int s;
-		if (a->kind != ACT_INLINE || a->op != RVX_PLUGIN_INLINE_ADD_U64 || a->entry.offset > INT32_MAX - 8)
+		if (a->kind != ACT_INLINE || a->op != RVX_PLUGIN_INLINE_ADD_U64 || a->entry.offset > INT32_MAX - 8 ||
+		    !add_to_sum(plan, a->entry, a->imm))
 			return false;
-		for (s = 0; s < plan->nsums &&
-			    (plan->sums[s].score != a->entry.score || plan->sums[s].offset != a->entry.offset);
-		     s++)
-			;
-		if (s == plan->nsums) {
-			if (s == 8)
-				return false;
-			plan->sums[s].score = a->entry.score;
-			plan->sums[s].offset = a->entry.offset;
-			plan->sums[s].sum = 0;
-			plan->nsums++;
-		}
-		plan->sums[s].sum += a->imm;
 	}
 	return true;
 }
 
 /* The inline additions of a SUMMED block's instructions first..n-1 (a block's own with its first
- * instruction), summed per scoreboard entry into plan->sums: false when they need more entries
- * than it has or some action is not an inline addition. */
-static bool plugin_sums_of(const struct rvx_plugin_insn *const *pins, int first, int n, struct plugin_plan *plan)
+ * instruction), summed per scoreboard entry into plan->sums, with a counter tied to instret less
+ * one for each instruction from tie_from on, which instret counts: false when they need more
+ * entries than it has or some action is not an inline addition. */
+static bool plugin_sums_of(const struct rvx_plugin_insn *const *pins, int first, int tie_from, int n,
+			   struct plugin_plan *plan)
 {
 	plan->nsums = 0;
 	for (int i = first; i < n; i++) {
@@ -2696,6 +2723,9 @@ static bool plugin_sums_of(const struct rvx_plugin_insn *const *pins, int first,
 		    (in == &in->tb->insns[0] && !add_to_sums(plan, &in->tb->actions)))
 			return false;
 	}
+	for (int k = 0; n > 0 && tie_from < n && k < pins[0]->tb->p->ntied; k++)
+		if (!add_to_sum(plan, pins[0]->tb->p->tied[k], (uint64_t) - (int64_t)(n - tie_from)))
+			return false;
 	return true;
 }
 
@@ -2723,7 +2753,7 @@ static bool plan_sums(struct rvx_vcpu *cpu, struct plugin_plan *plan)
 	}
 	if (cur && k != cur->n)
 		plan->n = cur_start;
-	return plan->n > 0 && plugin_sums_of(plan->pins, 0, plan->n, plan);
+	return plan->n > 0 && plugin_sums_of(plan->pins, 0, 0, plan->n, plan);
 }
 
 /* Whether a SUMMED loop's count register carries sum s: one that adds the loop's instruction
@@ -2739,7 +2769,7 @@ static int carried_sums(const struct rvx_plugin_insn *const *pins, int ninsns, i
 {
 	struct plugin_plan sums;
 	int n = 0;
-	if (!plugin_sums_of(pins, 0, ninsns, &sums))
+	if (!plugin_sums_of(pins, 0, 0, ninsns, &sums))
 		return 0;
 	for (int s = 0; s < sums.nsums; s++)
 		if (carried_sum(&sums, s, ninsns))
@@ -2758,11 +2788,11 @@ static void count_back(struct rvx_vcpu *cpu, const struct jit_block *b, uint64_t
 }
 
 /* A fault at instruction k of a SUMMED block: the additions of what comes after it did not
- * happen (k's own did: an action runs before its instruction). */
+ * happen (k's own did: an action runs before its instruction; instret does not count k). */
 static void plugin_sums_undo(struct rvx_vcpu *cpu, const struct jit_block *b, unsigned k)
 {
 	struct plugin_plan after;
-	if (!plugin_sums_of(b->pins, (int)k + 1, b->ninsns, &after))
+	if (!plugin_sums_of(b->pins, (int)k + 1, (int)k, b->ninsns, &after))
 		return;
 	for (int s = 0; s < after.nsums; s++)
 		*(uint64_t *)(void *)((uint8_t *)cpu->plugin_sb[after.sums[s].score->index] + after.sums[s].offset) -=
@@ -2787,21 +2817,24 @@ static void take_back(struct tctx *t, int first, int plugins_from)
 	t->idx = first;
 	instret_fix(t, ALU_SUB);
 	jit_fflags_settle(t, first);
-	sums_back(t, plugins_from);
+	sums_back(t, plugins_from, first);
 }
 
-/* A SUMMED block's inline additions of its instructions from `from` on, taken back (rax, rcx
- * clobbered) */
-static void sums_back(struct tctx *t, int from)
+/* A SUMMED block's inline additions of its instructions from `from` on, taken back, and what
+ * it took from the counters tied to instret for those from tie_from on, which instret no
+ * longer counts (rax, rcx clobbered) */
+static void sums_back(struct tctx *t, int from, int tie_from)
 {
 	struct plugin_plan after;
-	if (!t->pins || from >= t->ninsns)
+	if (!t->pins || tie_from >= t->ninsns)
 		return;
-	if (!plugin_sums_of(t->pins, from, t->ninsns, &after))
+	if (!plugin_sums_of(t->pins, from, tie_from, t->ninsns, &after))
 		t->refused = t->e.full = true;
 	else
 		for (int s = 0; s < after.nsums; s++)
-			emit_inline(t, after.sums[s].score, after.sums[s].offset, true, (uint64_t)-after.sums[s].sum);
+			if (after.sums[s].sum)
+				emit_inline(t, after.sums[s].score, after.sums[s].offset, true,
+					    (uint64_t)-after.sums[s].sum);
 }
 
 /* Translates the block at pc, of at most limit instructions; the caller holds j->lock and has
@@ -2881,8 +2914,10 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.no_fuse = cpu->m->gdb != NULL; /* a breakpoint may be put between any two instructions */
 	t.split_any = cpu->m->cluster && cluster_split_aware_count(cpu->m);
 	t.split_here = false;
+	t.tied = NULL;
 	if (plan && plan->mode == PLAN_EXACT) {
 		t.ptb = (struct rvx_plugin_tb *)plan->ptb;
+		t.tied = cpu->m->plugins->ntied ? cpu->m->plugins : NULL;
 		t.limit = (int)t.ptb->n;
 		t.no_fuse = true; /* actions between instructions: nothing may span two */
 	}
@@ -2907,10 +2942,11 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	count_at = t.e.p - 4;
 	if (t.ptb) {
 		t.pc = pc;
+		tie_twin(&t, ALU_ADD);
 		emit_plugin_actions(&t, &t.ptb->actions);
 	} else if (plan && plan->mode == PLAN_SUMMED) {
 		for (int s = 0; s < plan->nsums; s++)
-			if (!t.ncarried || !carried_sum(plan, s, plan->n))
+			if (plan->sums[s].sum && (!t.ncarried || !carried_sum(plan, s, plan->n)))
 				emit_inline(&t, plan->sums[s].score, plan->sums[s].offset, true, plan->sums[s].sum);
 	}
 	while (more && t.idx < t.limit && !t.e.full) {
@@ -3381,6 +3417,8 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 					vectors_from_frame(j, cpu, (const uint8_t *)uc->uc_mcontext.fpregs);
 			}
 			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn - b->faults[i].uncounted);
+			for (k = 0; !b->pins && k < cpu->ntied; k++) /* tie_twin's, as the code does */
+				cpu->plugin_area[cpu->tied[k]] += (uint64_t)(b->ninsns - b->faults[i].insn);
 			if (b->faults[i].fflags_rd) /* the quiet compare's value, not yet written */
 				cpu->x[b->faults[i].fflags_rd] =
 				    b->faults[i].fflags_live ? cpu->fflags : fp_flags_from_host(cpu->mxcsr_tmp);
