@@ -18,7 +18,11 @@
  * and written only from a callback about the vCPU concerned, on its thread. Translation-time
  * callbacks may run on any vCPU's thread, one at a time.
  *
- * Cost: when no plugin is loaded, translated code is exactly what it is without this API.
+ * Cost: when no plugin is loaded, translated code is exactly what it is without this API. An
+ * instruction counter (an inline addition of each block's instruction count, or of 1 on each
+ * instruction, to a scoreboard element of a few words) costs nothing in translated code when the
+ * plugin reads it through rvx_plugin_u64_* only: rvx keeps it with instret. A plugin that uses
+ * rvx_plugin_scoreboard_find, or that the dynamic linker opens (rvx-dyn), counts in memory.
  */
 #ifndef RVX_PLUGIN_H
 #define RVX_PLUGIN_H
