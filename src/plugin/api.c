@@ -412,6 +412,7 @@ struct rvx_plugin_scoreboard *rvx_plugin_scoreboard_new(rvx_plugin_id_t id, size
 void rvx_plugin_scoreboard_free(struct rvx_plugin_scoreboard *s)
 {
 	struct rvx_plugins *p;
+	bool tied = false;
 	if (!s)
 		return;
 	p = s->p;
@@ -420,11 +421,16 @@ void rvx_plugin_scoreboard_free(struct rvx_plugin_scoreboard *s)
 	for (int v = 0; v < PLUGIN_MAX_VCPUS; v++)
 		if (p->live[v])
 			p->live[v]->plugin_sb[s->index] = NULL;
+	for (int k = 0; k < p->ntied; k++)
+		tied |= p->tied[k].score == s;
 	pthread_mutex_unlock(&p->lock);
 	for (int i = 0; i < s->nelems; i++)
 		free(s->elems[i]);
 	free(s->elems);
-	free(s);
+	s->elems = NULL;
+	s->nelems = 0;
+	if (!tied) /* a tied counter's place is still taken from by every block: it stays named */
+		free(s);
 }
 
 void *rvx_plugin_scoreboard_find(struct rvx_plugin_scoreboard *s, unsigned int vcpu_index)

@@ -232,7 +232,7 @@ static void tie_counters(struct rvx_vcpu *cpu, struct rvx_plugin_tb *tb)
 	pthread_mutex_lock(&p->lock);
 	for (int v = 0; v < PLUGIN_MAX_VCPUS; v++)
 		live += p->live[v] != NULL;
-	for (int k = 0; k < n && live == 1 && p->live[cpu->plugin_index] == cpu; k++)
+	for (int k = 0; k < n && live == 1 && cpu->plugin_index >= 0 && p->live[cpu->plugin_index] == cpu; k++)
 		if (sum[k] == tb->n && to[k].score->may_tie && to[k].score->area_off >= 0 && to[k].offset % 8 == 0 &&
 		    to[k].offset + 8 <= to[k].score->size) {
 			plugin_tie(p, to[k]);
@@ -547,6 +547,15 @@ void plugins_free(struct rvx_machine *m)
 		munmap(c, PLUGIN_CHUNK);
 	}
 	free(p->tb_hash);
+	for (int k = 0; k < p->ntied; k++) { /* one a plugin freed: kept for the blocks (api.c) */
+		struct rvx_plugin_scoreboard *s = p->tied[k].score;
+		if (!s || p->scores[s->index] == s)
+			continue;
+		for (int j = k; j < p->ntied; j++)
+			if (p->tied[j].score == s)
+				p->tied[j].score = NULL;
+		free(s);
+	}
 	p->unload(p); /* each plugin by its loader (dlclose, or so_unmap with its destructors) */
 	pthread_mutex_destroy(&p->lock);
 	pthread_mutex_destroy(&p->trans_lock);

@@ -100,7 +100,7 @@ struct rvx_plugins {
 	struct plugin_action *firsts[PLUGIN_FIRSTS];
 	unsigned nfirsts;
 	uint64_t tb_gen; /* m->code_gen the table belongs to */
-	/* Counters tied to instret (decided once, at the first block: plugin_tie_counters): while
+	/* Counters tied to instret (decided once, at the first block: tie_counters in hooks.c): while
 	 * a vCPU runs, its element holds the count minus its instret, so that a block whose
 	 * additions to it equal its instruction count, as an instruction counter's do, adds
 	 * nothing; the API adds instret back wherever the value is read or set. */

@@ -92,6 +92,9 @@ static void at_exit(rvx_plugin_id_t id, void *userdata)
 	}
 	snprintf(line, sizeof line, "total %" PRIu64 "\n", rvx_plugin_u64_sum(insns));
 	rvx_plugin_outs(id, line);
+	rvx_plugin_scoreboard_free(insns.score); /* the tied one stays named for the blocks */
+	rvx_plugin_scoreboard_free(checksum.score);
+	rvx_plugin_scoreboard_free(fired.score);
 }
 
 RVX_PLUGIN_EXPORT int rvx_plugin_install(rvx_plugin_id_t id, const rvx_info_t *info, int argc, char **argv)
