@@ -3396,6 +3396,7 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 		return false;
 	for (i = 0; i < b->nfaults; i++) {
 		if (b->code + b->faults[i].host_off == rip) {
+			uint64_t uncount;
 			unsigned k;
 			for (k = 0; k < NMAPPED; k++) { /* a register the block moved out is in the vCPU already */
 				uint64_t v = (uint64_t)uc->uc_mcontext.gregs[greg_of_host[mapped_host[k]]];
@@ -3416,9 +3417,10 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 				if (cpu->v_live)
 					vectors_from_frame(j, cpu, (const uint8_t *)uc->uc_mcontext.fpregs);
 			}
-			cpu->instret -= (uint64_t)(b->ninsns - b->faults[i].insn - b->faults[i].uncounted);
+			uncount = (uint64_t)(b->ninsns - b->faults[i].insn - b->faults[i].uncounted);
+			cpu->instret -= uncount;
 			for (k = 0; !b->pins && k < cpu->ntied; k++) /* tie_twin's, as the code does */
-				cpu->plugin_area[cpu->tied[k]] += (uint64_t)(b->ninsns - b->faults[i].insn);
+				cpu->plugin_area[cpu->tied[k]] += uncount;
 			if (b->faults[i].fflags_rd) /* the quiet compare's value, not yet written */
 				cpu->x[b->faults[i].fflags_rd] =
 				    b->faults[i].fflags_live ? cpu->fflags : fp_flags_from_host(cpu->mxcsr_tmp);
