@@ -172,6 +172,15 @@ struct member {
 	bool moving;  /* on its way to rank (moving) */
 };
 
+/* The end of the group that starts at mem[i] (mem sorted by root) */
+static int group_end(const struct member *mem, int n, int i)
+{
+	int j = i;
+	while (j < n && mem[j].root == mem[i].root)
+		j++;
+	return j;
+}
+
 static int by_root(const void *a, const void *b)
 {
 	const struct member *x = a, *y = b;
@@ -224,17 +233,14 @@ static bool plan(struct cluster *c, struct cl_affinity *pl, struct member *mem, 
 		if (mem[i].root < 0)
 			load[mem[i].rank]++;
 	for (int i = 0, j; i < n; i = j) { /* the largest group that grew since the last plan */
-		for (j = i; j < n && mem[j].root == mem[i].root; j++)
-			;
+		j = group_end(mem, n, i);
 		if (mem[i].root >= 0 && pl->seen[mem[i].root] != j - i && j - i > grown)
 			grown = j - i;
 	}
 	for (;;) {
 		int best = -1, start = -1, len = 0;
 		for (int i = 0; i < n;) { /* the largest group not placed yet */
-			int j = i;
-			while (j < n && mem[j].root == mem[i].root)
-				j++;
+			int j = group_end(mem, n, i);
 			if (mem[i].root >= 0 && j - i > len) {
 				start = i;
 				len = j - i;

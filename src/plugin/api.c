@@ -317,10 +317,12 @@ int plugin_tied_index(const struct rvx_plugins *p, rvx_plugin_u64 e)
 	return -1;
 }
 
-/* Where a tied counter is in a vCPU's plugin_area, as a uint64_t index */
-static uint8_t tied_slot(rvx_plugin_u64 e)
+/* The vCPU's element of the counter at e from now on holds its value less instret */
+static void tie_in(struct rvx_vcpu *cpu, rvx_plugin_u64 e)
 {
-	return (uint8_t)(((size_t)e.score->area_off + e.offset) / 8);
+	uint8_t slot = (uint8_t)(((size_t)e.score->area_off + e.offset) / 8);
+	cpu->tied[cpu->ntied++] = slot;
+	cpu->plugin_area[slot] -= cpu->instret;
 }
 
 /* A vCPU starts (p->lock held): its elements, the area's holding what its index had so far
@@ -340,10 +342,8 @@ void plugin_scoreboards_attach(struct rvx_plugins *p, struct rvx_vcpu *cpu)
 	}
 	cpu->ntied = 0;
 	for (int k = 0; k < p->ntied; k++)
-		if (cpu->plugin_sb[p->tied[k].score->index]) {
-			cpu->tied[cpu->ntied] = tied_slot(p->tied[k]);
-			cpu->plugin_area[cpu->tied[cpu->ntied++]] -= cpu->instret;
-		}
+		if (cpu->plugin_sb[p->tied[k].score->index])
+			tie_in(cpu, p->tied[k]);
 }
 
 /* A vCPU ends (p->lock held): what its area holds goes back to the lasting elements. */
@@ -369,10 +369,8 @@ void plugin_tie(struct rvx_plugins *p, rvx_plugin_u64 e)
 	p->tied[p->ntied++] = e;
 	for (int v = 0; v < PLUGIN_MAX_VCPUS; v++) {
 		struct rvx_vcpu *cpu = p->live[v];
-		if (cpu && cpu->ntied < PLUGIN_TIED) {
-			cpu->tied[cpu->ntied] = tied_slot(e);
-			cpu->plugin_area[cpu->tied[cpu->ntied++]] -= cpu->instret;
-		}
+		if (cpu && cpu->ntied < PLUGIN_TIED)
+			tie_in(cpu, e);
 	}
 }
 

@@ -190,23 +190,28 @@ void *plugin_alloc(struct rvx_plugins *p, size_t bytes)
 	return r;
 }
 
-/* The inline additions of a block's actions: false when some action is not one. */
-static bool add_up(const struct plugin_actions *l, rvx_plugin_u64 *to, uint64_t *sum, int *n)
+bool plugin_sums_put(struct plugin_sums *s, rvx_plugin_u64 e, uint64_t imm)
+{
+	int k;
+	for (k = 0; k < s->n && (s->entry[k].score != e.score || s->entry[k].offset != e.offset); k++)
+		;
+	if (k == s->n) {
+		if (k == PLUGIN_SUMS)
+			return false;
+		s->entry[k] = e;
+		s->sum[s->n++] = 0;
+	}
+	s->sum[k] += imm;
+	return true;
+}
+
+bool plugin_sums_add(struct plugin_sums *s, const struct plugin_actions *l)
 {
 	for (int i = 0; i < l->n; i++) {
 		const struct plugin_action *a = &l->v[i];
-		int k;
-		if (a->kind != ACT_INLINE || a->op != RVX_PLUGIN_INLINE_ADD_U64)
+		if (a->kind != ACT_INLINE || a->op != RVX_PLUGIN_INLINE_ADD_U64 || a->entry.offset > INT32_MAX - 8 ||
+		    !plugin_sums_put(s, a->entry, a->imm))
 			return false;
-		for (k = 0; k < *n && (to[k].score != a->entry.score || to[k].offset != a->entry.offset); k++)
-			;
-		if (k == *n) {
-			if (k == PLUGIN_TIED)
-				return false;
-			to[k] = a->entry;
-			sum[(*n)++] = 0;
-		}
-		sum[k] += a->imm;
 	}
 	return true;
 }
@@ -219,27 +224,30 @@ static bool add_up(const struct plugin_actions *l, rvx_plugin_u64 *to, uint64_t 
 static void tie_counters(struct rvx_vcpu *cpu, struct rvx_plugin_tb *tb)
 {
 	struct rvx_plugins *p = tb->p;
-	rvx_plugin_u64 to[PLUGIN_TIED];
-	uint64_t sum[PLUGIN_TIED];
-	int n = 0, live = 0;
+	struct plugin_sums sums = {.n = 0};
+	int live = 0;
 	p->tie_decided = true;
 
-	if (!add_up(&tb->actions, to, sum, &n))
+	if (!plugin_sums_add(&sums, &tb->actions))
 		return;
 	for (size_t i = 0; i < tb->n; i++)
-		if (tb->insns[i].mem.n || !add_up(&tb->insns[i].actions, to, sum, &n))
+		if (tb->insns[i].mem.n || !plugin_sums_add(&sums, &tb->insns[i].actions))
 			return;
+	if (sums.n > PLUGIN_TIED)
+		return;
 	pthread_mutex_lock(&p->lock);
 	for (int v = 0; v < PLUGIN_MAX_VCPUS; v++)
 		live += p->live[v] != NULL;
-	for (int k = 0; k < n && live == 1 && cpu->plugin_index >= 0 && p->live[cpu->plugin_index] == cpu; k++)
-		if (sum[k] == tb->n && to[k].score->may_tie && to[k].score->area_off >= 0 && to[k].offset % 8 == 0 &&
-		    to[k].offset + 8 <= to[k].score->size) {
-			plugin_tie(p, to[k]);
+	for (int k = 0; k < sums.n && live == 1 && cpu->plugin_index >= 0 && p->live[cpu->plugin_index] == cpu; k++) {
+		rvx_plugin_u64 e = sums.entry[k];
+		if (sums.sum[k] == tb->n && e.score->may_tie && e.score->area_off >= 0 && e.offset % 8 == 0 &&
+		    e.offset + 8 <= e.score->size) {
+			plugin_tie(p, e);
 			machine_log(cpu->m, RVX_LOG_STATS,
 				    "rvx: plugins: scoreboard %d's counter at offset %zu is tied to instret\n",
-				    to[k].score->index, to[k].offset);
+				    e.score->index, e.offset);
 		}
+	}
 	pthread_mutex_unlock(&p->lock);
 }
 

@@ -128,6 +128,17 @@ void plugins_discontinuity(struct rvx_vcpu *cpu, int type, uint64_t from, uint64
 /* The block at pc (the instructions both engines run as one plugin block), shown to the
  * translation callbacks when first formed; NULL when pc cannot be fetched. */
 struct rvx_plugin_tb *plugins_tb_get(struct rvx_vcpu *cpu, uint64_t pc);
+/* Inline additions summed per counter (a block's, or some of its instructions') */
+#define PLUGIN_SUMS 8
+struct plugin_sums {
+	rvx_plugin_u64 entry[PLUGIN_SUMS];
+	uint64_t sum[PLUGIN_SUMS];
+	int n;
+};
+/* imm added to e's sum / the additions of l added up: false when s has no room for another
+ * counter or some action of l is not an inline addition. */
+bool plugin_sums_put(struct plugin_sums *s, rvx_plugin_u64 e, uint64_t imm);
+bool plugin_sums_add(struct plugin_sums *s, const struct plugin_actions *l);
 /* The index in p->tied of the counter at e, or -1 */
 int plugin_tied_index(const struct rvx_plugins *p, rvx_plugin_u64 e);
 /* Runs one action for the vCPU (translated code calls it for all but inline operations). */

@@ -2672,59 +2672,25 @@ struct plugin_plan {
 	int n;                           /* PROBE: instructions translated, or -1 */
 	uint64_t pcs[MAX_BLOCK_INSNS];
 	const struct rvx_plugin_insn *pins[MAX_BLOCK_INSNS]; /* SUMMED: the plugin's view of each */
-	struct {
-		const struct rvx_plugin_scoreboard *score;
-		size_t offset;
-		uint64_t sum;
-	} sums[8];
-	int nsums;
+	struct plugin_sums sums;
 };
 
-static bool add_to_sum(struct plugin_plan *plan, rvx_plugin_u64 entry, uint64_t imm)
-{
-	int s;
-	for (s = 0; s < plan->nsums && (plan->sums[s].score != entry.score || plan->sums[s].offset != entry.offset);
-	     s++)
-		;
-	if (s == plan->nsums) {
-		if (s == 8)
-			return false;
-		plan->sums[s].score = entry.score;
-		plan->sums[s].offset = entry.offset;
-		plan->sums[s].sum = 0;
-		plan->nsums++;
-	}
-	plan->sums[s].sum += imm;
-	return true;
-}
-
-static bool add_to_sums(struct plugin_plan *plan, const struct plugin_actions *l)
-{
-	for (int k = 0; k < l->n; k++) {
-		const struct plugin_action *a = &l->v[k];
-		if (a->kind != ACT_INLINE || a->op != RVX_PLUGIN_INLINE_ADD_U64 || a->entry.offset > INT32_MAX - 8 ||
-		    !add_to_sum(plan, a->entry, a->imm))
-			return false;
-	}
-	return true;
-}
-
 /* The inline additions of a SUMMED block's instructions first..n-1 (a block's own with its first
- * instruction), summed per scoreboard entry into plan->sums, with a counter tied to instret less
- * one for each instruction from tie_from on, which instret counts: false when they need more
+ * instruction), summed per scoreboard entry into *out, with a counter tied to instret less one
+ * for each instruction from tie_from on, which instret counts: false when they need more
  * entries than it has or some action is not an inline addition. */
 static bool plugin_sums_of(const struct rvx_plugin_insn *const *pins, int first, int tie_from, int n,
-			   struct plugin_plan *plan)
+			   struct plugin_sums *out)
 {
-	plan->nsums = 0;
+	out->n = 0;
 	for (int i = first; i < n; i++) {
 		const struct rvx_plugin_insn *in = pins[i];
-		if (!add_to_sums(plan, &in->actions) ||
-		    (in == &in->tb->insns[0] && !add_to_sums(plan, &in->tb->actions)))
+		if (!plugin_sums_add(out, &in->actions) ||
+		    (in == &in->tb->insns[0] && !plugin_sums_add(out, &in->tb->actions)))
 			return false;
 	}
 	for (int k = 0; n > 0 && tie_from < n && k < pins[0]->tb->p->ntied; k++)
-		if (!add_to_sum(plan, pins[0]->tb->p->tied[k], (uint64_t) - (int64_t)(n - tie_from)))
+		if (!plugin_sums_put(out, pins[0]->tb->p->tied[k], (uint64_t) - (int64_t)(n - tie_from)))
 			return false;
 	return true;
 }
@@ -2753,34 +2719,34 @@ static bool plan_sums(struct rvx_vcpu *cpu, struct plugin_plan *plan)
 	}
 	if (cur && k != cur->n)
 		plan->n = cur_start;
-	return plan->n > 0 && plugin_sums_of(plan->pins, 0, 0, plan->n, plan);
+	return plan->n > 0 && plugin_sums_of(plan->pins, 0, 0, plan->n, &plan->sums);
 }
 
 /* Whether a SUMMED loop's count register carries sum s: one that adds the loop's instruction
  * count per pass (an instruction counter's) to an element in the vCPU's plugin_area. Made per
  * pass in memory, such a sum would chain each pass to the last through a store and a load. */
-static bool carried_sum(const struct plugin_plan *sums, int s, int ninsns)
+static bool carried_sum(const struct plugin_sums *sums, int s, int ninsns)
 {
-	return sums->sums[s].sum == (uint64_t)ninsns && sums->sums[s].score->area_off >= 0;
+	return sums->sum[s] == (uint64_t)ninsns && sums->entry[s].score->area_off >= 0;
 }
 
-/* The sums a SUMMED loop's count register carries, as offsets from REG_CPU (at most 8) */
-static int carried_sums(const struct rvx_plugin_insn *const *pins, int ninsns, int32_t out[8])
+/* The sums a SUMMED loop's count register carries, as offsets from REG_CPU */
+static int carried_sums(const struct rvx_plugin_insn *const *pins, int ninsns, int32_t out[PLUGIN_SUMS])
 {
-	struct plugin_plan sums;
+	struct plugin_sums sums;
 	int n = 0;
 	if (!plugin_sums_of(pins, 0, 0, ninsns, &sums))
 		return 0;
-	for (int s = 0; s < sums.nsums; s++)
+	for (int s = 0; s < sums.n; s++)
 		if (carried_sum(&sums, s, ninsns))
-			out[n++] = OFF(plugin_area) + sums.sums[s].score->area_off + (int32_t)sums.sums[s].offset;
+			out[n++] = OFF(plugin_area) + sums.entry[s].score->area_off + (int32_t)sums.entry[s].offset;
 	return n;
 }
 
 /* What a loop's count register held at a fault, to instret and the plugins' counters it carries */
 static void count_back(struct rvx_vcpu *cpu, const struct jit_block *b, uint64_t v)
 {
-	int32_t carried[8];
+	int32_t carried[PLUGIN_SUMS];
 	int n = b->pins ? carried_sums(b->pins, b->ninsns, carried) : 0;
 	cpu->instret += v;
 	for (int s = 0; s < n; s++)
@@ -2791,12 +2757,12 @@ static void count_back(struct rvx_vcpu *cpu, const struct jit_block *b, uint64_t
  * happen (k's own did: an action runs before its instruction; instret does not count k). */
 static void plugin_sums_undo(struct rvx_vcpu *cpu, const struct jit_block *b, unsigned k)
 {
-	struct plugin_plan after;
+	struct plugin_sums after;
 	if (!plugin_sums_of(b->pins, (int)k + 1, (int)k, b->ninsns, &after))
 		return;
-	for (int s = 0; s < after.nsums; s++)
-		*(uint64_t *)(void *)((uint8_t *)cpu->plugin_sb[after.sums[s].score->index] + after.sums[s].offset) -=
-		    after.sums[s].sum;
+	for (int s = 0; s < after.n; s++)
+		*(uint64_t *)(void *)((uint8_t *)cpu->plugin_sb[after.entry[s].score->index] + after.entry[s].offset) -=
+		    after.sum[s];
 }
 
 /* Leaves the block for target before instruction first: the block counted its instructions
@@ -2825,16 +2791,16 @@ static void take_back(struct tctx *t, int first, int plugins_from)
  * longer counts (rax, rcx clobbered) */
 static void sums_back(struct tctx *t, int from, int tie_from)
 {
-	struct plugin_plan after;
+	struct plugin_sums after;
 	if (!t->pins || tie_from >= t->ninsns)
 		return;
 	if (!plugin_sums_of(t->pins, from, tie_from, t->ninsns, &after))
 		t->refused = t->e.full = true;
 	else
-		for (int s = 0; s < after.nsums; s++)
-			if (after.sums[s].sum)
-				emit_inline(t, after.sums[s].score, after.sums[s].offset, true,
-					    (uint64_t)-after.sums[s].sum);
+		for (int s = 0; s < after.n; s++)
+			if (after.sum[s])
+				emit_inline(t, after.entry[s].score, after.entry[s].offset, true,
+					    (uint64_t)-after.sum[s]);
 }
 
 /* Translates the block at pc, of at most limit instructions; the caller holds j->lock and has
@@ -2945,9 +2911,10 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 		tie_twin(&t, ALU_ADD);
 		emit_plugin_actions(&t, &t.ptb->actions);
 	} else if (plan && plan->mode == PLAN_SUMMED) {
-		for (int s = 0; s < plan->nsums; s++)
-			if (plan->sums[s].sum && (!t.ncarried || !carried_sum(plan, s, plan->n)))
-				emit_inline(&t, plan->sums[s].score, plan->sums[s].offset, true, plan->sums[s].sum);
+		for (int s = 0; s < plan->sums.n; s++)
+			if (plan->sums.sum[s] && (!t.ncarried || !carried_sum(&plan->sums, s, plan->n)))
+				emit_inline(&t, plan->sums.entry[s].score, plan->sums.entry[s].offset, true,
+					    plan->sums.sum[s]);
 	}
 	while (more && t.idx < t.limit && !t.e.full) {
 		if (!t_fetchable(&t, pc)) { /* the next block's first fetch raises the guest's fault */
