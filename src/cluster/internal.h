@@ -354,6 +354,8 @@ void place_observe(struct cluster *c, int r, int thread, uint64_t page);
 void place_message(struct cluster *c, const struct cl_msg *msg);
 /* The master, each service round: moves groups of sharing threads together when it is time. */
 bool place_round(struct cluster *c);
+/* How long until place_round has a plan to make (UINT64_MAX: none waits). */
+uint64_t place_wait_ns(struct cluster *c);
 void place_print_stats(struct cluster *c);
 
 /* selftest.c */

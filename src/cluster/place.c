@@ -345,6 +345,16 @@ bool place_round(struct cluster *c)
 	return true;
 }
 
+uint64_t place_wait_ns(struct cluster *c)
+{
+	struct cl_affinity *pl = c->opt.off & CL_OPT_PLACE || c->rank != MASTER ? NULL : c->place;
+	uint64_t now = cl_now_ns(), due;
+	if (!pl || !pl->changed)
+		return UINT64_MAX;
+	due = pl->planned_ns + PLAN_NS > pl->united_ns + QUIET_NS ? pl->planned_ns + PLAN_NS : pl->united_ns + QUIET_NS;
+	return due > now ? due - now : 0;
+}
+
 void place_print_stats(struct cluster *c)
 {
 	struct cl_affinity *pl = c->place;

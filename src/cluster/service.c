@@ -31,12 +31,16 @@
  * growing steps up to MAX_SLEEP_NS and polls. A sleeping vCPU of a virtual machine can take
  * hundreds of microseconds to wake, so it polls long while this rank has a core to spare, and
  * briefly when its guest threads want every core. */
-#define SPIN_LONG_NS    300000
-#define SPIN_SHORT_NS   20000
-#define SERVICE_NICE    (-10)
-#define MIN_SLEEP_NS    5000
-#define MAX_SLEEP_NS    50000
-#define BELL_SLEEP_NS   2000000 /* with a doorbell: against a ring lost (one that came before its message) */
+#define SPIN_LONG_NS  300000
+#define SPIN_SHORT_NS 20000
+#define SERVICE_NICE  (-10)
+#define MIN_SLEEP_NS  5000
+#define MAX_SLEEP_NS  50000
+/* With a doorbell: against a ring lost (UDP between hosts may drop one). Every sleep's timer that
+ * runs out costs a wake-up, a round and the time to sleep again: with 2 ms, 1,500 of them a second
+ * ranks took 18 ms a second of CPU more (pi:120 over 2 ranks). */
+#define BELL_SLEEP_NS   20000000
+#define RETRY_SLEEP_NS  2000000 /* with a doorbell, while work waits to be tried again or a plan is due */
 #define PROMPT_SLICE_NS 100000  /* the kernel's shortest */
 #define BYE_TIMEOUT     5       /* seconds the master waits for the other ranks at the end */
 
@@ -179,10 +183,17 @@ void cl_send_owned(struct cluster *c, int dest, uint8_t *buf, size_t len)
 		cannot_send(c, dest);
 }
 
+static void wake_service(struct cluster *c)
+{
+	uint64_t one = 1;
+	if (write(c->wake_fd, &one, sizeof one) < 0) {
+		/* the counter cannot overflow in practice; the service thread polls anyway */
+	}
+}
+
 void cl_post_then(struct cluster *c, int dest, struct cl_msg *msg, enum cl_poster then)
 {
 	struct cl_out *o;
-	uint64_t one = 1;
 	msg->src = c->rank;
 	o = cl_out_new(msg, dest);
 	if (!o)
@@ -194,9 +205,7 @@ void cl_post_then(struct cluster *c, int dest, struct cl_msg *msg, enum cl_poste
 		return;
 	if (then == CL_POSTER_GOES_ON)
 		__atomic_store_n(&c->poster_goes_on, true, __ATOMIC_RELEASE);
-	if (write(c->wake_fd, &one, sizeof one) < 0) {
-		/* the counter cannot overflow in practice; the service thread polls anyway */
-	}
+	wake_service(c);
 }
 
 void cl_post(struct cluster *c, int dest, struct cl_msg *msg)
@@ -319,9 +328,16 @@ static void print_stats(struct cluster *c)
 	dsm_print_stats(c);
 	split_print_stats(c);
 	place_print_stats(c);
-	fprintf(c->m->log, "rvx: cluster rank %d: %llu messages in, %llu out; service thread %.1f ms\n", c->rank,
-		(unsigned long long)c->stats.msgs_in, (unsigned long long)c->stats.msgs_out,
-		(double)c->stats.service_ns / 1e6);
+	struct timespec cpu = {0, 0};
+	struct rusage self = {0};
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu); /* the caller is the service thread */
+	getrusage(RUSAGE_THREAD, &self);
+	fprintf(c->m->log,
+		"rvx: cluster rank %d: %llu messages in, %llu out; service thread %.1f ms in rounds that did "
+		"something, %.1f ms of CPU in all, %ld sleeps, %ld times preempted\n",
+		c->rank, (unsigned long long)c->stats.msgs_in, (unsigned long long)c->stats.msgs_out,
+		(double)c->stats.service_ns / 1e6, (double)cpu.tv_sec * 1e3 + (double)cpu.tv_nsec / 1e6, self.ru_nvcsw,
+		self.ru_nivcsw);
 	fprintf(c->m->log, "rvx: cluster rank %d: service time by work (count, ms):", c->rank);
 	for (int k = 0; k < MSG_TYPES + 2; k++)
 		if (c->stats.work_n[k])
@@ -469,6 +485,13 @@ static uint64_t spin_time(struct cluster *c)
 	return busy < c->cpus ? SPIN_LONG_NS : SPIN_SHORT_NS;
 }
 
+/* How long to sleep on the doorbell: until a plan is due (at the earliest RETRY_SLEEP_NS). */
+static uint64_t bell_sleep_ns(struct cluster *c)
+{
+	uint64_t plan = place_wait_ns(c);
+	return plan < RETRY_SLEEP_NS ? RETRY_SLEEP_NS : plan < BELL_SLEEP_NS ? plan : BELL_SLEEP_NS;
+}
+
 static void *service_main(void *arg)
 {
 	struct cluster *c = arg;
@@ -512,7 +535,12 @@ static void *service_main(void *arg)
 			continue;
 		}
 		fds[2].fd = bell;
-		struct timespec ts = {0, (long)(bell >= 0 ? BELL_SLEEP_NS : sleep_ns)};
+		uint64_t ns = sleep_ns;
+		if (bell >= 0 && (c->later.head || c->kick_pending))
+			ns = RETRY_SLEEP_NS;
+		else if (bell >= 0)
+			ns = bell_sleep_ns(c);
+		struct timespec ts = {0, (long)ns};
 		woken = ppoll(fds, 3, &ts, NULL);
 		if (woken > 0 && (fds[0].revents & POLLIN)) {
 			uint64_t v;
@@ -572,6 +600,7 @@ void cluster_shutdown(struct cluster *c)
 		fprintf(stderr, "rvx: cluster: %d of %d ranks did not answer the shutdown within %d s\n", w.pending,
 			c->size - 1, BYE_TIMEOUT);
 	__atomic_store_n(&c->stopping, 1, __ATOMIC_SEQ_CST);
+	wake_service(c);
 	pthread_join(c->service, NULL);
 	/* pages that were elsewhere are gone: what still touches one reads zeros, never waits */
 	struct uffdio_range all = {(uint64_t)(uintptr_t)c->m->space.base, c->m->space.size};

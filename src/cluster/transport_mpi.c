@@ -41,6 +41,8 @@ struct bell_addr {
 struct pending_send {
 	MPI_Request req;
 	void *buf;
+	int dest;
+	bool rung; /* its receiver was rung while it had not left: rung again when it has */
 };
 
 struct mpi_link {
@@ -55,6 +57,13 @@ struct mpi_link {
 	unsigned char *due;       /* ranks sent to since the last ring */
 };
 
+static void ring_one(struct mpi_link *l, int r)
+{
+	uint16_t me = (uint16_t)l->t.rank;
+	if (l->bell >= 0 && l->peer[r].sin_port)
+		sendto(l->bell, &me, sizeof me, MSG_DONTWAIT, (const struct sockaddr *)&l->peer[r], sizeof l->peer[r]);
+}
+
 /* Frees the buffers of sends that have completed. */
 static void reap(struct mpi_link *l)
 {
@@ -66,22 +75,17 @@ static void reap(struct mpi_link *l)
 			i++;
 			continue;
 		}
+		if (l->sends[i].rung) /* the receiver may have slept since, having found nothing */
+			ring_one(l, l->sends[i].dest);
 		free(l->sends[i].buf);
 		l->sends[i] = l->sends[--l->nsends];
 	}
 }
 
-static void ring_one(struct mpi_link *l, int r)
-{
-	uint16_t me = (uint16_t)l->t.rank;
-	if (l->bell >= 0 && l->peer[r].sin_port)
-		sendto(l->bell, &me, sizeof me, MSG_DONTWAIT, (const struct sockaddr *)&l->peer[r], sizeof l->peer[r]);
-}
-
 static int mpi_send_owned(struct cl_transport *t, int dest, void *buf, size_t len)
 {
 	struct mpi_link *l = t->impl;
-	struct pending_send s = {.buf = buf};
+	struct pending_send s = {.buf = buf, .dest = dest};
 	if (l->nsends == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 64;
 		struct pending_send *n = realloc(l->sends, cap * sizeof *n);
@@ -113,6 +117,9 @@ static int mpi_send(struct cl_transport *t, int dest, const void *buf, size_t le
 static void mpi_ring(struct cl_transport *t)
 {
 	struct mpi_link *l = t->impl;
+	reap(l);
+	for (size_t i = 0; i < l->nsends; i++)
+		l->sends[i].rung = true;
 	for (int r = 0; r < t->size; r++)
 		if (l->due[r]) {
 			l->due[r] = 0;
