@@ -365,7 +365,7 @@ int cluster_start_master(struct rvx_machine *m);
 
 /* service.c */
 /* One round of the service: sends, receives, faults; true when there was work. */
-bool cl_service_round(struct cluster *c);
+bool cl_service_round(struct cluster *c, bool faults);
 int cluster_service_start(struct cluster *c);
 _Noreturn void cluster_service_loop(struct cluster *c);
 /* The master: every other rank ends, then the link; the caller then ends this process. */

@@ -31,11 +31,12 @@
  * growing steps up to MAX_SLEEP_NS and polls. A sleeping vCPU of a virtual machine can take
  * hundreds of microseconds to wake, so it polls long while this rank has a core to spare, and
  * briefly when its guest threads want every core. */
-#define SPIN_LONG_NS  300000
-#define SPIN_SHORT_NS 20000
-#define SERVICE_NICE  (-10)
-#define MIN_SLEEP_NS  5000
-#define MAX_SLEEP_NS  50000
+#define SPIN_LONG_NS      300000
+#define SPIN_SHORT_NS     20000
+#define FAULT_POLL_ROUNDS 4 /* polling, it reads the userfaultfd (a system call) every this many rounds */
+#define SERVICE_NICE      (-10)
+#define MIN_SLEEP_NS      5000
+#define MAX_SLEEP_NS      50000
 /* With a doorbell: against a ring lost (UDP between hosts may drop one). Every sleep's timer that
  * runs out costs a wake-up, a round and the time to sleep again: with 2 ms, 1,500 of them a second
  * ranks took 18 ms a second of CPU more (pi:120 over 2 ranks). */
@@ -291,14 +292,14 @@ static bool receive(struct cluster *c)
 	return i > 0;
 }
 
-bool cl_service_round(struct cluster *c)
+bool cl_service_round(struct cluster *c, bool faults)
 {
 	bool busy = cl_drain_outbox(c);
 	if (c->later.head || c->kick_pending)
 		busy |= remote_retry(c);
 	busy |= receive(c);
 	uint64_t t0 = cl_now_ns();
-	if (dsm_poll_faults(c)) {
+	if (faults && dsm_poll_faults(c)) {
 		c->stats.work_ns[SERVICE_FAULTS] += cl_now_ns() - t0;
 		c->stats.work_n[SERVICE_FAULTS]++;
 		busy = true;
@@ -496,8 +497,9 @@ static void *service_main(void *arg)
 {
 	struct cluster *c = arg;
 	struct pollfd fds[3] = {{c->wake_fd, POLLIN, 0}, {c->uffd, POLLIN, 0}, {-1, POLLIN, 0}};
-	uint64_t sleep_ns = MIN_SLEEP_NS, idle_since = 0, spin_ns = SPIN_SHORT_NS, t0;
+	uint64_t sleep_ns = MIN_SLEEP_NS, idle_since = 0, spin_ns = SPIN_SHORT_NS, t0, spins = 0;
 	int bell, woken;
+	bool faults = true;
 	cpu_set_t set;
 	c->cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
 	prctl(PR_SET_TIMERSLACK, 1); /* a sleep of 5 us is not one of 55 */
@@ -511,12 +513,15 @@ static void *service_main(void *arg)
 		t0 = cl_now_ns();
 		if (__atomic_load_n(&c->stopping, __ATOMIC_ACQUIRE))
 			break;
-		if (cl_service_round(c)) {
+		faults = faults || !idle_since || ++spins % FAULT_POLL_ROUNDS == 0;
+		if (cl_service_round(c, faults)) {
+			faults = false;
 			c->stats.service_ns += cl_now_ns() - t0;
 			idle_since = 0;
 			sleep_ns = MIN_SLEEP_NS;
 			continue;
 		}
+		faults = false;
 		if (!idle_since) {
 			bool went_on = __atomic_exchange_n(&c->poster_goes_on, false, __ATOMIC_ACQ_REL);
 			idle_since = t0;
@@ -530,7 +535,8 @@ static void *service_main(void *arg)
 			continue; /* no sched_yield: it would give a busy guest thread a whole time slice */
 		/* a send MPI has not handed over yet goes on only while this thread calls MPI */
 		bell = c->t->doorbell && c->t->drained(c->t) ? c->t->doorbell(c->t) : -1;
-		if (bell >= 0 && cl_service_round(c)) { /* came after the last round, its ring emptied */
+		/* came after the last round, its ring emptied (a fault wakes the sleep below) */
+		if (bell >= 0 && cl_service_round(c, false)) {
 			idle_since = 0;
 			continue;
 		}
@@ -542,6 +548,7 @@ static void *service_main(void *arg)
 			ns = bell_sleep_ns(c);
 		struct timespec ts = {0, (long)ns};
 		woken = ppoll(fds, 3, &ts, NULL);
+		faults = woken > 0 && (fds[1].revents & POLLIN);
 		if (woken > 0 && (fds[0].revents & POLLIN)) {
 			uint64_t v;
 			if (read(c->wake_fd, &v, sizeof v) < 0) {
@@ -555,7 +562,7 @@ static void *service_main(void *arg)
 	}
 	/* the master at the end: the last messages out, then the link closes */
 	while (!c->t->drained(c->t))
-		cl_service_round(c);
+		cl_service_round(c, true);
 	print_stats(c);
 	c->t->finish(c->t);
 	return NULL;

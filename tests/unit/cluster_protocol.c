@@ -312,7 +312,7 @@ static bool run_seed(unsigned seed)
 		int r = (int)rnd(RANKS), k = (int)rnd(THREADS);
 		struct sim_thread *t = &S->th[r][k];
 		if (rnd(2)) {
-			cl_service_round(&S->c[r]);
+			cl_service_round(&S->c[r], true);
 		} else if (!t->blocked && (t->page >= 0 || !ending)) {
 			if (t->page < 0 && rnd(3)) { /* reads in a row: read-ahead's case */
 				t->page = (t->last + 1) % PAGES;
@@ -348,13 +348,13 @@ static void access_settled(int r, int p, bool write)
 		if (!t->blocked)
 			access_page(r, 0);
 		for (int q = 0; q < RANKS; q++)
-			cl_service_round(&S->c[q]);
+			cl_service_round(&S->c[q], true);
 		if (rounds > 100000)
 			S->failure = "an access in a row was never answered";
 	}
 	while (in_flight())
 		for (int q = 0; q < RANKS; q++)
-			cl_service_round(&S->c[q]);
+			cl_service_round(&S->c[q], true);
 	check_invariants();
 }
 
