@@ -371,6 +371,8 @@ static _Noreturn void leave(struct cluster *c, uint64_t txn)
 	print_stats(c);
 	cl_send(c, MASTER, &bye);
 	c->t->finish(c->t);
+	if (c->m->log) /* -D's file too: -d's lines of this rank */
+		fflush(c->m->log);
 	fflush(stdout);
 	fflush(stderr);
 	syscall(SYS_exit_group, 0);
