@@ -294,6 +294,13 @@ static bool on_its_way(struct cl_affinity *pl, int tid, int *rank, uint64_t now)
 	return true;
 }
 
+/* When the next plan may be made: PLAN_NS after the last, once no group has grown for QUIET_NS */
+static uint64_t plan_due(const struct cl_affinity *pl)
+{
+	uint64_t after_plan = pl->planned_ns + PLAN_NS, after_union = pl->united_ns + QUIET_NS;
+	return after_plan > after_union ? after_plan : after_union;
+}
+
 bool place_round(struct cluster *c)
 {
 	struct cl_affinity *pl = c->opt.off & CL_OPT_PLACE || c->rank != MASTER ? NULL : place_of(c);
@@ -304,7 +311,7 @@ bool place_round(struct cluster *c)
 		pl->changed |= nthreads < pl->nthreads && c->opt.place == PLACE_ROUNDROBIN;
 		pl->nthreads = nthreads;
 	}
-	if (!pl || !pl->changed || (now = cl_now_ns()) - pl->planned_ns < PLAN_NS || now - pl->united_ns < QUIET_NS)
+	if (!pl || !pl->changed || (now = cl_now_ns()) < plan_due(pl))
 		return false;
 	if (pthread_mutex_trylock(&c->m->lock) != 0)
 		return false;
@@ -351,7 +358,7 @@ uint64_t place_wait_ns(struct cluster *c)
 	uint64_t now = cl_now_ns(), due;
 	if (!pl || !pl->changed)
 		return UINT64_MAX;
-	due = pl->planned_ns + PLAN_NS > pl->united_ns + QUIET_NS ? pl->planned_ns + PLAN_NS : pl->united_ns + QUIET_NS;
+	due = plan_due(pl);
 	return due > now ? due - now : 0;
 }
 

@@ -38,8 +38,8 @@
 #define MIN_SLEEP_NS      5000
 #define MAX_SLEEP_NS      50000
 /* With a doorbell: against a ring lost (UDP between hosts may drop one). Every sleep's timer that
- * runs out costs a wake-up, a round and the time to sleep again: with 2 ms, 1,500 of them a second
- * ranks took 18 ms a second of CPU more (pi:120 over 2 ranks). */
+ * runs out costs a wake-up, a round and the time to sleep again: at 2 ms, about 400 such wake-ups
+ * a second cost each rank about 20 ms of CPU in a second's run of pi:120 over 2 ranks. */
 #define BELL_SLEEP_NS   20000000
 #define RETRY_SLEEP_NS  2000000 /* with a doorbell, while work waits to be tried again or a plan is due */
 #define PROMPT_SLICE_NS 100000  /* the kernel's shortest */
@@ -488,10 +488,11 @@ static uint64_t spin_time(struct cluster *c)
 	return busy < c->cpus ? SPIN_LONG_NS : SPIN_SHORT_NS;
 }
 
-/* How long to sleep on the doorbell: until a plan is due (at the earliest RETRY_SLEEP_NS). */
+/* How long to sleep on the doorbell: RETRY_SLEEP_NS while work waits to be tried again, else
+ * until a plan is due (at the earliest RETRY_SLEEP_NS), at most BELL_SLEEP_NS */
 static uint64_t bell_sleep_ns(struct cluster *c)
 {
-	uint64_t plan = place_wait_ns(c);
+	uint64_t plan = c->later.head || c->kick_pending ? 0 : place_wait_ns(c);
 	return plan < RETRY_SLEEP_NS ? RETRY_SLEEP_NS : plan < BELL_SLEEP_NS ? plan : BELL_SLEEP_NS;
 }
 
@@ -543,12 +544,7 @@ static void *service_main(void *arg)
 			continue;
 		}
 		fds[2].fd = bell;
-		uint64_t ns = sleep_ns;
-		if (bell >= 0 && (c->later.head || c->kick_pending))
-			ns = RETRY_SLEEP_NS;
-		else if (bell >= 0)
-			ns = bell_sleep_ns(c);
-		struct timespec ts = {0, (long)ns};
+		struct timespec ts = {0, (long)(bell >= 0 ? bell_sleep_ns(c) : sleep_ns)};
 		woken = ppoll(fds, 3, &ts, NULL);
 		faults = woken > 0 && (fds[1].revents & POLLIN);
 		if (woken > 0 && (fds[0].revents & POLLIN)) {
