@@ -104,11 +104,14 @@ else
 fi
 
 # page splitting: tests/cluster/split.c run long enough for its page to move between writers
-# often; split (instructions look the split table up) and joined again (by the accesses no shadow
-# page takes), with the output qemu gives; and with --cluster-opt no-split (the default) never
-(cd "$T" && timeout 120 qemu-riscv64 "$T/split" 3000000 >"$T/split.long.ref" 2>/dev/null)
+# often (12 moves within a second split it; each rank keeps the page for milliseconds at a time
+# while its service shares the core, so 3*10^6 increments a thread, 0.25 s, split it in 7 runs of
+# 9 and 10^7 in 8 of 10 beside another run; 3*10^7 in 10 of 10); split (instructions look the
+# split table up) and joined again (by the accesses no shadow page takes), with the output qemu
+# gives; and with --cluster-opt no-split (the default) never
+(cd "$T" && timeout 120 qemu-riscv64 "$T/split" 30000000 >"$T/split.long.ref" 2>/dev/null)
 for opt in all no-split; do
-	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-opt $opt -d cluster --translate-after 1 "$T/split" 3000000 \
+	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-opt $opt -d cluster --translate-after 1 "$T/split" 30000000 \
 		>"$T/split.$opt.out" 2>"$T/split.$opt.err")
 done
 if ! cmp -s "$T/split.all.out" "$T/split.long.ref" || ! cmp -s "$T/split.no-split.out" "$T/split.long.ref"; then
