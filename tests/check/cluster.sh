@@ -78,10 +78,13 @@ for src in $progs; do
 	done
 done
 
-# the figures of -d cluster: page faults by kind, messages, delegated syscalls, on every rank
+# the figures of -d cluster: page faults by kind, messages, delegated syscalls, on every rank, and
+# each rank's service thread's CPU time (some, as it served the run) and sleeps
 (cd "$T" && mpi 2 vader "$RVX" --cluster -d cluster "$T/counters" >/dev/null 2>"$T/stats.err")
+service_cpu() { sed -n "s/.*rank $1: .* \([0-9.]*\) ms of CPU in all, [0-9]* sleeps, [0-9]* times preempted/\1/p" "$T/stats.err"; }
 if grep -q "rank 1: read miss faults" "$T/stats.err" && grep -q "rank 0: .*messages in" "$T/stats.err" &&
-	grep -q "rank 1: .*syscalls delegated to the master" "$T/stats.err"; then
+	grep -q "rank 1: .*syscalls delegated to the master" "$T/stats.err" &&
+	awk -v a="$(service_cpu 0)" -v b="$(service_cpu 1)" 'BEGIN { exit !(a > 0 && b > 0) }'; then
 	echo "PASS cluster-stats"
 else
 	echo "FAIL cluster-stats: $(head -c 300 "$T/stats.err")"
