@@ -354,7 +354,7 @@ bool place_round(struct cluster *c)
 
 uint64_t place_wait_ns(struct cluster *c)
 {
-	struct cl_affinity *pl = c->opt.off & CL_OPT_PLACE || c->rank != MASTER ? NULL : c->place;
+	struct cl_affinity *pl = c->rank == MASTER ? c->place : NULL; /* none while placement is off */
 	uint64_t now = cl_now_ns(), due;
 	if (!pl || !pl->changed)
 		return UINT64_MAX;

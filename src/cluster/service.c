@@ -502,7 +502,7 @@ static void *service_main(void *arg)
 	struct pollfd fds[3] = {{c->wake_fd, POLLIN, 0}, {c->uffd, POLLIN, 0}, {-1, POLLIN, 0}};
 	uint64_t sleep_ns = MIN_SLEEP_NS, idle_since = 0, spin_ns = SPIN_SHORT_NS, t0, spins = 0;
 	int bell, woken;
-	bool faults = true;
+	bool fault_woke = true; /* the last sleep ended for a fault (the first round reads them too) */
 	cpu_set_t set;
 	c->cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
 	prctl(PR_SET_TIMERSLACK, 1); /* a sleep of 5 us is not one of 55 */
@@ -516,15 +516,14 @@ static void *service_main(void *arg)
 		t0 = cl_now_ns();
 		if (__atomic_load_n(&c->stopping, __ATOMIC_ACQUIRE))
 			break;
-		faults = faults || !idle_since || ++spins % FAULT_POLL_ROUNDS == 0;
+		bool faults = fault_woke || !idle_since || ++spins % FAULT_POLL_ROUNDS == 0;
+		fault_woke = false;
 		if (cl_service_round(c, faults)) {
-			faults = false;
 			c->stats.service_ns += cl_now_ns() - t0;
 			idle_since = 0;
 			sleep_ns = MIN_SLEEP_NS;
 			continue;
 		}
-		faults = false;
 		if (!idle_since) {
 			bool went_on = __atomic_exchange_n(&c->poster_goes_on, false, __ATOMIC_ACQ_REL);
 			idle_since = t0;
@@ -546,7 +545,7 @@ static void *service_main(void *arg)
 		fds[2].fd = bell;
 		struct timespec ts = {0, (long)(bell >= 0 ? bell_sleep_ns(c) : sleep_ns)};
 		woken = ppoll(fds, 3, &ts, NULL);
-		faults = woken > 0 && (fds[1].revents & POLLIN);
+		fault_woke = woken > 0 && (fds[1].revents & POLLIN);
 		if (woken > 0 && (fds[0].revents & POLLIN)) {
 			uint64_t v;
 			if (read(c->wake_fd, &v, sizeof v) < 0) {
