@@ -3,7 +3,7 @@
 # engines (VLEN 128, the default, runs in the guest tests), and the refusal of a VLEN rvx does not have.
 q10=$(tests/oracle/qemu10 2>/dev/null) || { echo "FAIL vlen: cannot fetch QEMU 10"; exit 0; }
 mkdir -p "$OUT/vlen"
-for t in rvv_arith rvv_mem rvv_strlen rvv_loops rvv_masks rvv_indexed rvv_blocks rvv_reductions rvv_compares rvv_fp_compares rvv_mask_load rvv_mask_store rvv_register_runs; do
+for t in rvv_arith rvv_mem rvv_strlen rvv_loops rvv_masks rvv_indexed rvv_blocks rvv_reductions rvv_compares rvv_fp_compares rvv_mask_load rvv_mask_store rvv_register_runs rvv_homes; do
 	if ! $GUEST_CC -O2 -march=rv64gcv -static -o "$OUT/vlen/$t" "tests/guest/$t.c" -lm 2>"$OUT/vlen/$t.log"; then
 		echo "FAIL vlen-$t: does not build"
 		continue
@@ -25,9 +25,10 @@ done
 # vector registers in the vCPU, which a host with AVX-512VL keeps in ymm16-31 at VLEN 128, and
 # its byte and word forms without AVX-512BW (copied through ymm0 instead of in place; v0.t masks
 # left to the interpreter, and tails but for the forms that blend them with AVX2): the same
-# tests (and the vector loops) with AVX2, AVX-512 or AVX-512BW hidden from rvx (glibc's
-# tunable), against QEMU 10 at the default VLEN
-for t in rvv_arith rvv_mem rvv_strlen rvv_loops rvv_masks rvv_indexed rvv_blocks rvv_reductions rvv_compares rvv_fp_compares rvv_mask_load rvv_mask_store rvv_register_runs; do
+# tests (and the vector loops, whose registers live in ymm registers on a host with AVX2 and no
+# AVX-512: rvv_homes) with AVX2, AVX-512 or AVX-512BW hidden from rvx (glibc's tunable), against
+# QEMU 10 at the default VLEN
+for t in rvv_arith rvv_mem rvv_strlen rvv_loops rvv_masks rvv_indexed rvv_blocks rvv_reductions rvv_compares rvv_fp_compares rvv_mask_load rvv_mask_store rvv_register_runs rvv_homes; do
 	[ -x "$OUT/vlen/$t" ] || continue
 	timeout 300 "$q10" -cpu rva23u64 "$OUT/vlen/$t" >"$OUT/vlen/$t.128.qemu" 2>&1
 	for hide in sse-only:-AVX2 no-avx512:-AVX512F,-AVX512VL no-avx512bw:-AVX512BW; do

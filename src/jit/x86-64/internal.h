@@ -84,6 +84,9 @@ struct jit_block {
 	 * of its usual guest register (0: the usual one; SWAP_INSTRET: the instructions a loop ran
 	 * since its entry, not yet in instret) */
 	uint8_t swap_in[NMAPPED];
+	/* a vector loop's homes (v.c): xmm register 3 + k holds, as a ymm, the vector registers
+	 * 2 * (xswap[k] - 1) and the one after instead of its FP register (0: its FP register) */
+	uint8_t xswap[NXMAPPED];
 	/* plugins: the additions of the instructions (each's in pins) were made at the block's
 	 * entry; a fault takes back those of the instructions after the faulting one */
 	const struct rvx_plugin_insn **pins;
@@ -185,6 +188,7 @@ struct jit_cache {
 	 * entry is read as 16 */
 	uint8_t compress_ctl[256 * 8 + 8];
 	uint32_t zmm16_off; /* where zmm16-31 are in a signal frame's XSAVE area (CPUID 0xD.7) */
+	uint32_t ymmh_off;  /* and the upper halves of ymm0-15 (CPUID 0xD.2) */
 	FILE *perf_map;     /* -perfmap: /tmp/perf-PID.map of this process (perf_pid) */
 	int perf_pid;
 	FILE *jitdump;      /* -jitdump: /tmp/jit-PID.dump of this process (jitdump_pid) */
@@ -316,8 +320,16 @@ struct tctx {
 	int count_reg;      /* a loop's host register counting its instructions (swap_in's SWAP_INSTRET), or -1 */
 	int32_t carried[8]; /* plugins' counters that count_reg carries too (from REG_CPU: carried_sums) */
 	int ncarried;
-	uint32_t written;   /* guest registers the block may write */
-	bool swapped;       /* the code being emitted runs with the block's allocation */
+	uint32_t written; /* guest registers the block may write */
+	bool swapped;     /* the code being emitted runs with the block's allocation */
+	/* a vector loop's homes (v.c's choose_homes): xmm register 3 + k holds vector registers
+	 * instead of its FP register (jit_block's xswap), counted in nswaps too; v_home[p] is the
+	 * xmm register of registers 2p and 2p + 1, or -1 */
+	uint8_t xswap[NXMAPPED];
+	int nxswaps;
+	int8_t v_home[16];
+	bool homes_ok;      /* the translation may give a vector loop homes */
+	bool v_home_miss;   /* an emitter reached for a homed register in the vCPU: translated again without */
 	uint8_t *loop_head; /* past the swap-in: where a branch back to the block's start goes */
 	bool self_loop;     /* the block ends with a branch back to its start (allocate's scan) */
 	bool loop_inside;   /* and that branch goes to loop_head, past what its passes share */
@@ -481,6 +493,8 @@ void t_fault_site_replay(struct tctx *t, int n);
 /* The same for the access of the instruction `ahead` after the current one, which a pattern
  * emits after the others: a fault there finds those before it done. */
 void t_fault_site_at(struct tctx *t, int ahead);
+/* The xmm registers that hold vector registers in this block (xswap) swapped in */
+void t_xswap_in(struct tctx *t);
 /* Calls fn(cpu, insn) with the guest state in the vCPU struct; exits on a non-zero status. */
 void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn *), const char *why);
 /* The jump at site goes to a helper call out of line, which comes back here (or, with leave,

@@ -65,25 +65,43 @@ static void take(struct emit *e, int h, unsigned g)
 		e_load(e, h, M(REG_CPU, OFF_X(g)), 8, false);
 }
 
-/* Every mapped register to the vCPU, with block t's allocation (NULL: the usual one) */
+/* ymm (3 + k) and the vector registers it holds in a block that swapped them in (xswap): their
+ * 32 bytes in the vCPU, stored there or loaded from there (vmovdqu) */
+static void vector_pair(struct emit *e, const uint8_t *xswap, int k, bool store)
+{
+	e_vex_rm(e, true, VEX_PP_F3, VEX_0F, false, store ? 0x7f : 0x6f, 3 + k, 0,
+		 M(REG_CPU, OFF(v) + 32 * (xswap[k] - 1)));
+}
+
+/* Every mapped register to the vCPU, with block t's allocation (NULL: the usual one); an xmm
+ * register that holds vector registers instead of its FP one (whose value is in the vCPU since
+ * the swap) stores them, and the upper halves are cleared for the C code that runs next */
 static void spill(struct emit *e, struct jit_cache *j, const struct tctx *t)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
 		put_back(e, t, mapped_host[i], held_in(t ? t->swap_in : NULL, i));
 	for (i = 0; i < NXMAPPED; i++)
-		e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movsd */
+		if (t && t->xswap[i])
+			vector_pair(e, t->xswap, i, true);
+		else
+			e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movsd */
+	if (t && t->nxswaps)
+		e_vzeroupper(e);
 	if (j->v_resident)
 		e_call_to(e, rw_of(j, j->v_spill));
 }
 
-static void reload(struct emit *e, struct jit_cache *j, const uint8_t *swap_in)
+static void reload(struct emit *e, struct jit_cache *j, const struct tctx *t)
 {
 	int i;
 	for (i = 0; i < NMAPPED; i++)
-		take(e, mapped_host[i], held_in(swap_in, i));
+		take(e, mapped_host[i], held_in(t ? t->swap_in : NULL, i));
 	for (i = 0; i < NXMAPPED; i++)
-		e_sse_rm(e, 0xf3, false, 0x7e, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movq */
+		if (t && t->xswap[i])
+			vector_pair(e, t->xswap, i, false);
+		else
+			e_sse_rm(e, 0xf3, false, 0x7e, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movq */
 	if (j->v_resident)
 		e_call_to(e, rw_of(j, j->v_reload));
 }
@@ -273,6 +291,11 @@ int jit_init(struct rvx_machine *m)
 	j->host_sse42 = CPU_FEATURE_ACTIVE(SSE4_2);
 	j->host_avx = CPU_FEATURE_ACTIVE(AVX);
 	j->host_avx2 = CPU_FEATURE_ACTIVE(AVX2) && j->host_avx;
+	if (j->host_avx) {
+		unsigned a, b, c, d;
+		__cpuid_count(0xd, 2, a, b, c, d);
+		j->ymmh_off = a == 256 && b >= 512 ? b : 0; /* the standard XSAVE layout's YMM_Hi128 */
+	}
 	if (j->host_avx2 && feature_active(x86_cpu_AVX512F) && feature_active(x86_cpu_AVX512VL) &&
 	    (m->cfg.vlen ? m->cfg.vlen / 8 : RVX_VLENB_DEFAULT) == 16) {
 		unsigned a, b, c, d;
@@ -1146,6 +1169,17 @@ static void swap_in(struct tctx *t)
 		}
 }
 
+/* A vector loop's xmm registers from their FP registers to the vector registers the loop keeps
+ * there (v.c's homes, xswap): each FP register's value to the vCPU, the vectors from it */
+void t_xswap_in(struct tctx *t)
+{
+	for (int k = 0; k < NXMAPPED; k++)
+		if (t->xswap[k]) {
+			e_sse_rm(&t->e, 0xf2, false, 0x11, 3 + k, M(REG_CPU, OFF_F(xmm_guest[k]))); /* movsd */
+			vector_pair(&t->e, t->xswap, k, false);
+		}
+}
+
 static void swap_out(struct tctx *t)
 {
 	for (int k = 0; k < NMAPPED; k++)
@@ -1154,6 +1188,15 @@ static void swap_out(struct tctx *t)
 				put_back(&t->e, t, mapped_host[k], t->swap_in[k]);
 			e_load(&t->e, mapped_host[k], M(REG_CPU, OFF_X(mapped_guest[k])), 8, false);
 		}
+	if (!t->nxswaps)
+		return;
+	for (int k = 0; k < NXMAPPED; k++)
+		if (t->xswap[k])
+			vector_pair(&t->e, t->xswap, k, true);
+	e_vzeroupper(&t->e);
+	for (int k = 0; k < NXMAPPED; k++)
+		if (t->xswap[k])
+			e_sse_rm(&t->e, 0xf3, false, 0x7e, 3 + k, M(REG_CPU, OFF_F(xmm_guest[k]))); /* movq */
 }
 
 /* To the dispatcher with the status in eax. */
@@ -1182,7 +1225,7 @@ static void leave_unless_zero(struct tctx *t)
  * by v_spill before helpers and the epilogue. */
 static void clean_ymm(struct tctx *t)
 {
-	if (t->ymm_dirty) {
+	if (t->ymm_dirty && !(t->swapped && t->nxswaps)) { /* swap_out clears them after the homes */
 		e_vzeroupper(&t->e);
 		t->ymm_dirty = false;
 	}
@@ -1602,7 +1645,7 @@ void t_helper(struct tctx *t, int (*fn)(struct rvx_vcpu *, const struct rv_insn 
 	e_mov_ri(&t->e, RDX, (uint64_t)(uintptr_t)fn);
 	e_call(&t->e, (const void *)helper_thunk);
 	e_store_i32(&t->e, M(REG_CPU, OFF_X(0)), 0); /* the interpreter's functions may write x0 */
-	reload(&t->e, t->j, t->swap_in);
+	reload(&t->e, t->j, t);
 	t->nhelpers++;
 	leave_unless_zero(t);
 	instret_fix(t, ALU_ADD);
@@ -2643,7 +2686,7 @@ static void emit_plugin_call(struct tctx *t, int (*thunk)(struct rvx_vcpu *, con
 	e_lea(e, RDI, M(REG_CPU, -CPU_BIAS));
 	e_mov_ri(e, RSI, (uint64_t)(uintptr_t)arg);
 	e_call(e, (const void *)thunk);
-	reload(e, t->j, t->swap_in);
+	reload(e, t->j, t);
 	leave_unless_zero(t);
 }
 
@@ -2807,7 +2850,7 @@ static void sums_back(struct tctx *t, int from, int tie_from)
  * checked pc is fetchable. NULL when out of room, or *refused when the block needs more of the
  * translation's tables than they have at this length. */
 static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struct plugin_plan *plan, int limit,
-					bool *refused)
+					bool *refused, bool *homes)
 {
 	struct jit_cache *j = cpu->m->jit;
 	struct tctx t;
@@ -2835,6 +2878,11 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.idx = t.ncold = t.nfaults = t.nhelpers = t.npeeked = 0;
 	memset(t.done_early, 0, sizeof t.done_early);
 	t.refused = false;
+	t.homes_ok = *homes;
+	t.v_home_miss = false;
+	memset(t.xswap, 0, sizeof t.xswap);
+	t.nxswaps = 0;
+	memset(t.v_home, -1, sizeof t.v_home);
 	t.watched_page = UINT64_MAX;
 	t.seen = !cpu->m->cluster && !cpu->m->gdb;
 	t.code.start = t.code.end = 0;
@@ -3008,6 +3056,15 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	t.ninsns = (int)ninsns;
 	emit_cold(&t);
 	emit_helper_insns(&t);
+	if (t.v_home_miss) {
+		t.refused = t.e.full = true;
+		*homes = false;
+		if (cpu->m->cfg.debug & RVX_LOG_IN_ASM)
+			machine_log(cpu->m, RVX_LOG_IN_ASM,
+				    "rvx: block 0x%llx: a vector form read its registers in the vCPU: translated "
+				    "again without vector homes\n",
+				    (unsigned long long)t.block_pc);
+	}
 	*refused = t.refused;
 	if (t.e.full)
 		return NULL;
@@ -3042,6 +3099,7 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	b->size = (uint32_t)(t.e.p - t.start);
 	b->nfaults = (uint16_t)t.nfaults;
 	memcpy(b->swap_in, t.swap_in, sizeof b->swap_in);
+	memcpy(b->xswap, t.xswap, sizeof b->xswap);
 	b->faults = (struct jit_fault_site *)(void *)(b + 1);
 	memcpy(b->faults, t.faults, faults_len);
 	b->guest = (uint8_t *)b->faults + pins_off + pins_len;
@@ -3068,8 +3126,9 @@ static struct jit_block *translate_pass(struct rvx_vcpu *cpu, uint64_t pc, struc
 	if (cpu->m->cfg.debug & RVX_LOG_IN_ASM)
 		machine_log(cpu->m, RVX_LOG_IN_ASM,
 			    "rvx: block 0x%llx: %u instructions -> %u bytes of x86-64 at code cache offset 0x%zx "
-			    "(as perf names memfd:rvx-code), %d helper calls\n",
-			    (unsigned long long)b->pc, b->ninsns, b->size, (size_t)(b->code - j->rx), t.nhelpers);
+			    "(as perf names memfd:rvx-code), %d helper calls%s\n",
+			    (unsigned long long)b->pc, b->ninsns, b->size, (size_t)(b->code - j->rx), t.nhelpers,
+			    t.nxswaps ? ", vector registers in ymm registers" : "");
 	return b;
 }
 
@@ -3079,25 +3138,31 @@ static struct jit_block *translate(struct rvx_vcpu *cpu, uint64_t pc, bool *refu
 	struct plugin_plan plan;
 	struct jit_block *b;
 	int limit = MAX_BLOCK_INSNS;
+	bool homes = true, no_homes = false;
 	*refused = false;
 	if (!cpu->m->plugins || !cpu->m->plugins->tb_trans) {
-		while (!(b = translate_pass(cpu, pc, NULL, limit, refused)) && *refused && limit > 1)
-			limit /= 2;
-		return b;
+		for (;;) {
+			bool had = homes;
+			b = translate_pass(cpu, pc, NULL, limit, refused, &homes);
+			if (b || !*refused || (limit == 1 && had == homes))
+				return b;
+			if (had == homes) /* not refused for its homes: shorter */
+				limit /= 2;
+		}
 	}
 	plan.ptb = plugins_tb_get(cpu, pc);
 	if (!plan.ptb)
 		return NULL;
 	plan.mode = PLAN_PROBE;
-	translate_pass(cpu, pc, &plan, limit, refused);
+	translate_pass(cpu, pc, &plan, limit, refused, &no_homes);
 	if (plan.n > 0 && plan_sums(cpu, &plan)) {
 		plan.mode = PLAN_SUMMED;
-		b = translate_pass(cpu, pc, &plan, plan.n, refused);
+		b = translate_pass(cpu, pc, &plan, plan.n, refused, &no_homes);
 		if (b || (plan.mode == PLAN_SUMMED && !*refused)) /* kept, or no room */
 			return b;
 	}
 	plan.mode = PLAN_EXACT; /* the plugin block's length */
-	return translate_pass(cpu, pc, &plan, limit, refused);
+	return translate_pass(cpu, pc, &plan, limit, refused, &no_homes);
 }
 
 /* Entry e made to hold (pc, code), written only where it differs (a write to a page a fork
@@ -3319,6 +3384,22 @@ static void vectors_from_frame(const struct jit_cache *j, struct rvx_vcpu *cpu, 
 	}
 }
 
+/* Vector registers 2p and 2p + 1 from ymm x as the signal frame has it: the low half in the
+ * FXSAVE part, the upper in the XSAVE area's YMM_Hi128 (absent when in its initial state, zero) */
+static void vector_pair_from_frame(const struct jit_cache *j, struct rvx_vcpu *cpu, unsigned p, int x,
+				   const uint8_t *xsave)
+{
+	uint32_t magic;
+	uint64_t features;
+	memcpy(cpu->v + 32 * p, xsave + 160 + 16 * x, 16);
+	memcpy(&magic, xsave + 464, 4);
+	memcpy(&features, xsave + 512, 8);
+	if (magic == 0x46505853u && j->ymmh_off && (features & 4))
+		memcpy(cpu->v + 32 * p + 16, xsave + j->ymmh_off + 16 * x, 16);
+	else
+		memset(cpu->v + 32 * p + 16, 0, 16);
+}
+
 /* A fault in the load after a copy (copy_loads): the copy's loads, decoded again from the block's
  * guest bytes, their registers as they would have loaded them from the word the copy loaded */
 static void copy_back(struct rvx_vcpu *cpu, const struct jit_block *b, const struct jit_fault_site *f, uint64_t word)
@@ -3379,7 +3460,11 @@ bool jit_recover_fault(struct rvx_vcpu *cpu, ucontext_t *uc)
 			 * xmm registers and MXCSR (the handler's siglongjmp does not bring them back) */
 			if (uc->uc_mcontext.fpregs) {
 				for (k = 0; k < NXMAPPED; k++)
-					memcpy(&cpu->f[xmm_guest[k]], &uc->uc_mcontext.fpregs->_xmm[3 + k], 8);
+					if (b->xswap[k]) /* its FP register is in the vCPU */
+						vector_pair_from_frame(j, cpu, b->xswap[k] - 1, 3 + k,
+								       (const uint8_t *)uc->uc_mcontext.fpregs);
+					else
+						memcpy(&cpu->f[xmm_guest[k]], &uc->uc_mcontext.fpregs->_xmm[3 + k], 8);
 				cpu->fflags = fp_flags_from_host(uc->uc_mcontext.fpregs->mxcsr);
 				if (cpu->v_live)
 					vectors_from_frame(j, cpu, (const uint8_t *)uc->uc_mcontext.fpregs);

@@ -55,9 +55,25 @@ static int shift_kind(unsigned op)
 }
 
 /* a vector register's bytes in the vCPU, 16 at chunk k */
-static struct mem vreg(const struct tctx *t, unsigned reg, unsigned k)
+static struct mem vcpu_reg(const struct tctx *t, unsigned reg, unsigned k)
 {
 	return M(REG_CPU, OFF(v) + (int32_t)(reg * t->cpu->vlenb + 16 * k));
+}
+
+/* The xmm (ymm) register that holds vector register r in a vector loop with homes on an AVX2 host
+ * (choose_homes: VLEN 128, registers 2p and 2p + 1 in one ymm), or -1 where it is in the vCPU */
+static int vhome(const struct tctx *t, unsigned r)
+{
+	return t->nxswaps ? t->v_home[(r / 2) & 15] : -1;
+}
+
+/* vcpu_reg for a form that reads or writes the register there: a homed one is not there, and
+ * the block is translated again without homes (tctx's v_home_miss) */
+static struct mem vreg(struct tctx *t, unsigned reg, unsigned k)
+{
+	if (vhome(t, reg + k) >= 0)
+		t->v_home_miss = true;
+	return vcpu_reg(t, reg, k);
 }
 
 /* vtype, vstart = 0 and v_used, as a vsetvli sets them */
@@ -143,6 +159,8 @@ static unsigned step_of(const struct tctx *t, unsigned chunks)
 
 static void finish_wide(struct tctx *t, unsigned step)
 {
+	if (t->nxswaps) /* the homes' upper halves live until the loop's exits (swap_out) */
+		return;
 	if (step == 2 && t->j->v_resident)
 		t->ymm_dirty = true; /* cleared once the run of vector code ends */
 	else if (step == 2)
@@ -732,7 +750,13 @@ static void evex_opk(struct tctx *t, unsigned step, uint8_t prefix, bool map38, 
 static void vget(struct tctx *t, int x, unsigned reg, unsigned k, unsigned step)
 {
 	unsigned r = reg + k;
-	if (!t->j->v_resident) {
+	int h = vhome(t, r);
+	if (h >= 0 && (step == 2 || r % 2 == 0)) { /* vmovdqa (the low half for one register) */
+		e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F, false, 0x6f, x, 0, h);
+	} else if (h >= 0) { /* vextracti128 x, home, 1 */
+		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F3A, false, 0x39, h, 0, x);
+		e_byte(&t->e, 1);
+	} else if (!t->j->v_resident) {
 		vec_load(t, x, vreg(t, reg, k), step);
 	} else if (step == 2 || r % 2 == 0) { /* vmovdqu64 */
 		e_evex_rr(&t->e, step == 2, VEX_PP_F3, VEX_0F, true, 0x6f, x, 0, home(r));
@@ -746,7 +770,13 @@ static void vget(struct tctx *t, int x, unsigned reg, unsigned k, unsigned step)
 static void vput(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step)
 {
 	unsigned r = reg + k;
-	if (!t->j->v_resident) {
+	int h = vhome(t, r);
+	if (h >= 0 && step == 2) { /* vmovdqa */
+		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F, false, 0x6f, h, 0, x);
+	} else if (h >= 0) { /* vpblendd home, home, x, 0x0f (the low half), or vinserti128 home, home, x, 1 */
+		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F3A, false, r % 2 ? 0x38 : 0x02, h, h, x);
+		e_byte(&t->e, r % 2 ? 1 : 0x0f);
+	} else if (!t->j->v_resident) {
 		vec_store(t, vreg(t, reg, k), x, step);
 	} else if (step == 2) {
 		e_evex_rr(&t->e, true, VEX_PP_F3, VEX_0F, true, 0x6f, home(r), 0, x);
@@ -774,12 +804,26 @@ static void vput_masked(struct tctx *t, unsigned sew, unsigned reg, unsigned k, 
 	vmovdqu_merge(t, sew, home(r), x, kr);
 }
 
+/* x = chunk k of the group at reg where xmm2's bytes are set, x's elsewhere (vpblendvb) */
+static void blend_old(struct tctx *t, int x, unsigned reg, unsigned k, unsigned step)
+{
+	unsigned r = reg + k;
+	int h = vhome(t, r);
+	if (h >= 0 && (step == 2 || r % 2 == 0)) {
+		blend_r(t, x, x, h, XMM2, step);
+		return;
+	}
+	if (h >= 0) /* the upper half of its home: the home to the vCPU first (a short pass's, no scratch left) */
+		e_vex_rm(&t->e, true, VEX_PP_F3, VEX_0F, false, 0x7f, h, 0, vcpu_reg(t, r & ~1u, 0));
+	blend_m(t, x, x, vcpu_reg(t, reg, k), XMM2, step);
+}
+
 /* vput_masked at the vtype's SEW (kr: elem_k's) */
 static void vput_tail(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step, int kr)
 {
 	if (t->v_blending) { /* the old elements past vl back into x (through xmm2) */
 		vec_load(t, XMM2, blend_at(t, BLEND_KEEP, k), step);
-		blend_m(t, x, x, vreg(t, reg, k), XMM2, step);
+		blend_old(t, x, reg, k, step);
 	}
 	vput_masked(t, t->v_sew, reg, k, x, step, kr);
 }
@@ -788,7 +832,10 @@ static void vput_tail(struct tctx *t, unsigned reg, unsigned k, int x, unsigned 
 static void vec_op_v(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int x, unsigned reg, unsigned k,
 		     unsigned step, int y)
 {
-	if (t->j->v_resident) {
+	int h = vhome(t, reg + k);
+	if (h >= 0 && (step == 2 || (reg + k) % 2 == 0)) {
+		vec_op_r(t, prefix, map38, op, x, h, step);
+	} else if (t->j->v_resident || h >= 0) {
 		vget(t, y, reg, k, step);
 		vec_op_r(t, prefix, map38, op, x, y, step);
 	} else {
@@ -797,17 +844,19 @@ static void vec_op_v(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int
 }
 
 /* word w of register r in the vCPU */
-static struct mem vword(const struct tctx *t, unsigned r, unsigned w)
+static struct mem vword(struct tctx *t, unsigned r, unsigned w)
 {
+	if (vhome(t, r) >= 0)
+		t->v_home_miss = true;
 	return M(REG_CPU, OFF(v) + (int32_t)(r * t->cpu->vlenb + 8 * w));
 }
 
 /* gpr = the 64-bit word w of register r (vmovq, vpextrq of its chunk, through xmm2, where it is
- * resident; a load where it is in the vCPU, whose words other forms store as words: a wider load
+ * resident or homed; a load where it is in the vCPU, whose words other forms store as words: a wider load
  * of them would wait for the stores to retire) */
 static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w)
 {
-	if (!t->j->v_resident) {
+	if (!t->j->v_resident && vhome(t, r + w / 2) < 0) {
 		e_load(&t->e, gpr, vword(t, r, w), 8, false);
 		return;
 	}
@@ -820,10 +869,10 @@ static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w)
 	}
 }
 
-/* word w of register r = gpr (vpinsrq where it is resident, a store where it is in the vCPU) */
+/* word w of register r = gpr (vpinsrq where it is resident or homed, a store where it is in the vCPU) */
 static void vword_put(struct tctx *t, unsigned r, unsigned w, int gpr)
 {
-	if (!t->j->v_resident) {
+	if (!t->j->v_resident && vhome(t, r + w / 2) < 0) {
 		e_store(&t->e, vword(t, r, w), gpr, 8);
 		return;
 	}
@@ -976,6 +1025,12 @@ static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsign
 static void move_chunk(struct tctx *t, struct mem g, unsigned reg, unsigned k, unsigned step, bool store)
 {
 	bool direct = t->j->v_resident && step == 2;
+	int h = vhome(t, reg + k);
+	if (h >= 0 && (step == 2 || (store && (reg + k) % 2 == 0))) { /* vmovdqu, a home's or its low half */
+		t_fault_site_replay(t, 1);
+		e_vex_rm(&t->e, step == 2, VEX_PP_F3, VEX_0F, false, store ? 0x7f : 0x6f, h, 0, g);
+		return;
+	}
 	if (store && !direct)
 		vget(t, XMM0, reg, k, step);
 	t_fault_site_replay(t, 1);
@@ -995,6 +1050,9 @@ static void store_bytes_left(struct tctx *t, struct mem g)
 {
 	struct emit *e = &t->e;
 	uint8_t *done[3];
+	for (unsigned r = t->in->rd; r < t->in->rd + group_regs(t); r += 2) /* homed registers read below */
+		if (vhome(t, r) >= 0)
+			e_vex_rm(e, true, VEX_PP_F3, VEX_0F, false, 0x7f, vhome(t, r), 0, vcpu_reg(t, r & ~1u, 0));
 	vl_bytes(t, RDX);
 	e_store(e, M(REG_CPU, OFF(v_elem)), RDX, 8);
 	e_alu_ri(e, ALU_AND, true, RDX, ~3);
@@ -1871,7 +1929,7 @@ static bool widening(struct tctx *t)
 		}
 		if (blend) {
 			vec_load(t, XMM2, by_v0 ? M(REG_CPU, OFF(v_elem) + 32) : MX(RDX, RCX, 16 * (int32_t)u), step);
-			blend_m(t, XMM0, XMM0, vreg(t, in->rd, u), XMM2, step);
+			blend_old(t, XMM0, in->rd, u, step);
 		}
 		vput_masked(t, dsew, in->rd, u, XMM0, step, kr);
 	}
@@ -4003,6 +4061,9 @@ static bool multiply_add(struct tctx *t)
 			} else if (t->j->v_resident) {
 				vget(t, XMM2, in->rs2, k, step);
 				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
+			} else if (vhome(t, in->rs2 + k) >= 0 && (step == 2 || (in->rs2 + k) % 2 == 0)) {
+				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1,
+					 vhome(t, in->rs2 + k));
 			} else {
 				e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1,
 					 vreg(t, in->rs2, k));
@@ -5066,7 +5127,8 @@ static bool mask_compare(struct tctx *t)
 	per_step = per_chunk * step;
 	k1 = in_place(t, step, sew);
 	pairs = k1 && sew == 1 && chunks % 4 == 0; /* a word from two compares: k1 and k2 */
-	whole = k1 && nbits == 128;                /* the register's two words from rcx and rdx at the end */
+	/* the register's two words from rcx and rdx at the end (with AVX2, from each chunk's pmovmskb) */
+	whole = (k1 || (!tail && t->j->host_avx2 && sew == 1)) && nbits == 128;
 	fuse = whole && first && first->op == RV_VFIRST_M && first->rm && first->rs2 == in->rd;
 	/* vmseq's words left in k3 and k1 for first_of_masks */
 	kfuse = fuse && pairs && !tail && in->op == RV_VMSEQ;
@@ -5158,7 +5220,8 @@ static bool mask_compare(struct tctx *t)
 			put_words(t, in->rd, RCX, RDX);
 		} else if (done % 64 == 0 || done >= nbits) { /* a fractional LMUL's chunk has more */
 			unsigned upto = done < nbits ? done : nbits, w = (upto - 1) / 64, n = nbits - 64 * w;
-			struct mem q = vreg(t, in->rd, 0);
+			bool in_reg = t->j->v_resident || vhome(t, in->rd) >= 0;
+			struct mem q = vcpu_reg(t, in->rd, 0);
 			q.disp += (int32_t)(8 * w);
 			if (tail) { /* the active bits (below VLMAX and vl, under v0) from the compare, vd's own
 				       elsewhere */
@@ -5171,11 +5234,14 @@ static bool mask_compare(struct tctx *t)
 				}
 				e_alu_rr(e, ALU_AND, true, RDX, RCX);
 				e_unary(e, 2, true, RCX); /* not */
-				e_load(e, RAX, q, 8, false);
+				if (in_reg)
+					vword_get(t, RAX, in->rd, w);
+				else
+					e_load(e, RAX, q, 8, false);
 				e_alu_rr(e, ALU_AND, true, RAX, RCX);
 				e_alu_rr(e, ALU_OR, true, RDX, RAX);
 			} else if (upto % 64) { /* the bits past VLMAX */
-				if (t->j->v_resident)
+				if (in_reg)
 					vword_get(t, RAX, in->rd, w);
 				else
 					e_load(e, RAX, q, 8, false);
@@ -5183,7 +5249,7 @@ static bool mask_compare(struct tctx *t)
 				e_alu_rr(e, ALU_AND, true, RAX, RCX);
 				e_alu_rr(e, ALU_OR, true, RDX, RAX);
 			}
-			if (t->j->v_resident)
+			if (in_reg)
 				vword_put(t, in->rd, w, RDX);
 			else
 				e_store(e, q, RDX, 8);
@@ -5477,6 +5543,74 @@ static void strides_bounded(struct tctx *t, uint32_t steps, const uint8_t *strid
 	}
 }
 
+/* The forms whose emitters read vector registers in the vCPU other than through vreg and vword
+ * (v0's bits of a masked form, the scalar gathers and scatters, vrgather's table): no homes in a
+ * loop that has one */
+static bool reads_vcpu(const struct rv_insn *in)
+{
+	unsigned f = rv_op_format(in->op);
+	if (f != F_V && f != F_VMEM)
+		return false;
+	return !in->rm || in->op == RV_VLSE || in->op == RV_VSSE || in->op == RV_VLUXEI || in->op == RV_VLOXEI ||
+	       in->op == RV_VSUXEI || in->op == RV_VSOXEI || in->op == RV_VRGATHER || in->op == RV_VCOMPRESS ||
+	       ((in->op == RV_VLE || in->op == RV_VSE) && in->rs3 != 1);
+}
+
+/* Homes for a vector loop's registers on a host with AVX2 and no AVX-512 (where they live in the
+ * vCPU, and each form loads its sources from there and stores its result back, so that a loop's
+ * values, an accumulator's included, go through memory at every form): the register pairs the
+ * loop's count instructions name most, each in one of xmm3-15 as a ymm (VLEN 128: 32 bytes, two
+ * registers), taken from the FP registers that no instruction of the loop names (f_read: those
+ * its .vf forms read). They are swapped in before the loop head and out at every exit, stored for
+ * helpers, and a fault takes them from the signal frame (jit_block's xswap). An emitter that
+ * reaches a homed register in the vCPU (vreg, vword) has the block translated again without. */
+static void choose_homes(struct tctx *t, int count, uint32_t f_read, const struct rv_vtype *vt)
+{
+	unsigned uses[16] = {0}, regs = vt->lmul8 >= 8 ? (unsigned)vt->lmul8 / 8 : 1;
+	int free_xmm[NXMAPPED], nfree = 0;
+	if (!t->homes_ok || t->j->v_resident || !t->j->host_avx2 || !t->j->ymmh_off || t->cpu->vlenb != 16)
+		return;
+	for (int k = 0; k < count; k++) {
+		const struct rv_insn *in = &t->insns[k];
+		unsigned f = rv_op_format(in->op);
+		if (reads_vcpu(in))
+			return;
+		if (jit_scalar_fp(in->op)) /* any of its register fields may name an f register */
+			f_read |= 1u << in->rd | 1u << in->rs1 | 1u << in->rs2 | 1u << in->rs3;
+		if (in->op == RV_VFMV_F_S)
+			f_read |= 1u << in->rd;
+		if (f != F_V && f != F_VMEM)
+			continue;
+		for (unsigned r = 0; r < regs; r++) {
+			uses[((in->rd + r) / 2) & 15]++;
+			if (f == F_V && in->op != RV_VMV_V && in->op != RV_VFMV_V)
+				uses[((in->rs2 + r) / 2) & 15]++;
+			if (f == F_V && in->rs3 == VF_VV)
+				uses[((in->rs1 + r) / 2) & 15]++;
+		}
+	}
+	for (unsigned g = 0; g < 32; g++)
+		if (jit_xmm_reg(g) >= 0 && !(f_read >> g & 1))
+			free_xmm[nfree++] = jit_xmm_reg(g);
+	while (nfree) {
+		unsigned best = 0;
+		for (unsigned p = 1; p < 16; p++)
+			if (uses[p] > uses[best])
+				best = p;
+		if (!uses[best])
+			break;
+		uses[best] = 0;
+		t->v_home[best] = (int8_t)free_xmm[--nfree];
+		t->xswap[free_xmm[nfree] - 3] = (uint8_t)(best + 1);
+		t->nxswaps++;
+	}
+	if (!t->nxswaps)
+		return;
+	t_xswap_in(t);
+	t->nswaps += t->nxswaps;
+	t->swapped = true;
+}
+
 /* A vector loop: a block that branches back to its start, with a vsetvli, where every vset*
  * sets the same vtype (or, v_vtypes, which begins with its vsetvli and sets more than one: each
  * vsetvli stores its vtype). vtype, vstart and v_used are then the same at every pass: where the
@@ -5533,6 +5667,7 @@ void jit_v_loop(struct tctx *t)
 		return;
 	}
 	t->v_loop = true;
+	choose_homes(t, count, f_read, &vt);
 	steps = stepping_bases(t, count, stride);
 	t_check_bases(t, steps);
 	strides_bounded(t, steps, stride, vt.vlmax);
@@ -5828,7 +5963,7 @@ static int register_run(struct tctx *t)
 		bool l = step == 2;
 		for (int g = 0; g < ngrp; g++)
 			if (read_first >> g & 1)
-				vec_load(t, XMM0 + g, vreg(t, grp[g], k), step);
+				vget(t, XMM0 + g, grp[g], k, step);
 		for (int i = 0; i < n; i++) {
 			const struct run_form *r = &f[i];
 			int map = r->map38 ? VEX_0F38 : VEX_0F;
@@ -5850,7 +5985,7 @@ static int register_run(struct tctx *t)
 		}
 		for (int g = 0; g < ngrp; g++)
 			if (written >> g & 1)
-				vec_store(t, vreg(t, grp[g], k), XMM0 + g, step);
+				vput(t, grp[g], k, XMM0 + g, step);
 	}
 	finish_wide(t, step);
 	t->idx = idx0;
