@@ -1414,10 +1414,13 @@ static void emit_cold(struct tctx *t)
 			t_helper(t, c->fn, c->why);
 			break;
 		case COLD_HELPER_VSTART:
-			for (int h = 0; h < 2; h++) /* vmovdqu64 home, ymm0 (ymm2) */
-				if (c->value >> (16 + 8 * h) & 0xff)
-					e_evex_rr(e, true, VEX_PP_F3, VEX_0F, true, 0x6f,
-						  (int)(c->value >> (16 + 8 * h) & 0xff), 0, 2 * h);
+			for (int h = 0; h < 2; h++) { /* vmovdqu64 home, ymm0 (ymm2); vmovdqa an AVX2 home */
+				int home = (int)(c->value >> (16 + 8 * h) & 0xff);
+				if (home && t->j->v_resident)
+					e_evex_rr(e, true, VEX_PP_F3, VEX_0F, true, 0x6f, home, 0, 2 * h);
+				else if (home)
+					e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0x6f, home, 0, 2 * h);
+			}
 			e_store_i32(e, M(REG_CPU, OFF(vstart)), (int32_t)(c->value & 0xffff));
 			t_helper(t, c->fn, c->why);
 			break;

@@ -362,11 +362,13 @@ static void and_below_vl(struct tctx *t, int dst, int tmp, unsigned first)
 }
 
 /* gpr = v0's bits from element first on (vmovq or vpextrq gpr, xmm16) */
+static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w);
+
 static void v0_bits(struct tctx *t, int gpr, unsigned first)
 {
 	struct emit *e = &t->e;
-	if (!t->j->v_resident) /* v0 in the vCPU */
-		e_load(e, gpr, M(REG_CPU, OFF(v) + (int32_t)(first / 64 * 8)), 8, false);
+	if (!t->j->v_resident) /* v0 in the vCPU, or homed (through xmm2) */
+		vword_get(t, gpr, 0, first / 64);
 	else if (first < 64) {
 		e_evex_rr(e, false, VEX_PP_66, VEX_0F, true, 0x7e, 16, 0, gpr);
 	} else {
@@ -585,6 +587,8 @@ static void blend_elements(struct tctx *t, unsigned k, unsigned step)
 	struct emit *e = &t->e;
 	unsigned sew = t->v_sew, first = 16 * k / sew;
 	bool l = step == 2;
+	if (vhome(t, 0) >= 0)
+		t->v_home_miss = true;
 	e_load(e, RDX, M(REG_CPU, OFF(v) + (int32_t)(first / 8)), 8, false);
 	if (first % 8)
 		e_shift_i(e, SH_SHR, true, RDX, (uint8_t)(first % 8));
@@ -1764,6 +1768,11 @@ static void narrow_extend(struct tctx *t, int x, unsigned reg, unsigned u, unsig
 		e_evex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F38, false, extend_op[sign][sew], x, 0, home(reg + u / 2));
 		return;
 	}
+	if (vhome(t, reg + u / 2) >= 0 && u % 2 == 0 && (reg + u / 2) % 2 == 0 && t->j->host_avx2) {
+		e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F38, false, extend_op[sign][sew], x, 0,
+			 vhome(t, reg + u / 2));
+		return;
+	}
 	narrow_half(t, x, reg, u);
 	extend(t, x, sew, sign, step);
 }
@@ -1921,6 +1930,11 @@ static bool widening(struct tctx *t)
 			 * 32-byte add under kr, whose bits are the chunk's elements alone */
 			evex_opk(t, 2, 0x66, false, dsew == 8, add_op[dsew], home(in->rd + u), home(in->rd + u), XMM0,
 				 kr, false);
+			continue;
+		}
+		if (macc && !blend && !kr && step == 2 && vhome(t, in->rd + u) >= 0) { /* vd += it in vd's home */
+			e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, add_op[dsew], vhome(t, in->rd + u),
+				 vhome(t, in->rd + u), XMM0);
 			continue;
 		}
 		if (macc) { /* + vd */
@@ -3977,6 +3991,18 @@ static bool conversion(struct tctx *t)
  * for vfmadd and its kin). x86 raises no invalid-operation flag for inf * 0 plus a quiet NaN, where
  * RISC-V raises NV: a chunk (or pair of them) with a NaN result is not written, and leaves the
  * rest of the instruction, from its first element (vstart), to the interpreter. */
+/* Whether multiply_add's chunks k and k + step (ymm) are in homes: vd's, vs2's and vs1's, unmasked
+ * and not blending */
+static bool fma_pair_homed(struct tctx *t, unsigned k, unsigned step, unsigned chunks)
+{
+	const struct rv_insn *in = t->in;
+	for (unsigned c = k; c <= k + step; c += step)
+		if (vhome(t, in->rd + c) < 0 || vhome(t, in->rs2 + c) < 0 ||
+		    (in->rs3 == VF_VV && vhome(t, in->rs1 + c) < 0))
+			return false;
+	return step == 2 && k + step < chunks && in->rm && !t->v_blending;
+}
+
 static bool multiply_add(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -4035,7 +4061,31 @@ static bool multiply_add(struct tctx *t)
 		}
 	} else {
 		for (k = 0; k < chunks; k += step) {
-			int kr = elem_k(t, k, step);
+			int kr;
+			if (fma_pair_homed(t, k, step, chunks)) {
+				/* two chunks in their homes (AVX2), vd kept in ymm0 and ymm2; one test of
+				 * both for a NaN (into ymm1: the scalar broadcast again for the next pair) */
+				int d0 = vhome(t, in->rd + k), d1 = vhome(t, in->rd + k + step);
+				for (unsigned h = 0; h < 2; h++) {
+					unsigned c = k + h * step;
+					int a = form == VF_VV ? vhome(t, in->rs1 + c) : XMM1;
+					e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0x6f, h ? XMM2 : XMM0, 0,
+						 h ? d1 : d0);
+					e_vex_rr(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, h ? d1 : d0, a,
+						 vhome(t, in->rs2 + c));
+				}
+				e_vex_rr(e, true, sew == 8 ? VEX_PP_66 : VEX_PP_NONE, VEX_0F, false, 0xc2, XMM1, d0,
+					 d1);
+				e_byte(e, 3);                                                       /* vcmpunordps/pd */
+				e_vex_rr(e, true, VEX_PP_66, VEX_0F38, false, 0x17, XMM1, 0, XMM1); /* vptest */
+				nan[k] = e_jcc(e, CC_NE);
+				restore[k] = (unsigned)d0 << 16 | (unsigned)d1 << 24;
+				if (form == VF_VF && k + 2 * step < chunks)
+					fp_scalar_broadcast(t, in->rs1, sew, step);
+				k += step;
+				continue;
+			}
+			kr = elem_k(t, k, step);
 			/* xmm0 = vd; xmm1 = vs1 (or the scalar); the other factor or addend (xmm2 or memory) */
 			vget(t, XMM0, in->rd, k, step);
 			if (form == VF_VV)
@@ -4120,6 +4170,11 @@ static bool int_multiply_add(struct tctx *t)
 			evex_opk(t, step, 0x66, false, sew == 8, addsub, rd, acc ? rd : home(in->rs2 + k), XMM0, kr,
 				 false);
 			continue;
+		} else if (sew != 8 && step == 2 && vhome(t, (acc ? in->rs2 : in->rd) + k) >= 0 &&
+			   (form != VF_VV || vhome(t, in->rs1 + k) >= 0)) { /* from the homes: vpmulld, vpmullw */
+			e_vex_rr(&t->e, true, VEX_PP_66, sew == 4 ? VEX_0F38 : VEX_0F, false, sew == 4 ? 0x40 : 0xd5,
+				 XMM0, form == VF_VV ? vhome(t, in->rs1 + k) : XMM1,
+				 vhome(t, (acc ? in->rs2 : in->rd) + k));
 		} else {
 			if (form == VF_VV)
 				vget(t, XMM0, in->rs1, k, step);
@@ -4132,6 +4187,12 @@ static bool int_multiply_add(struct tctx *t)
 				vec_op_v(t, 0x66, sew == 4, sew == 4 ? 0x40 : 0xd5, XMM0, acc ? in->rs2 : in->rd, k,
 					 step, XMM2);
 			}
+		}
+		if (!t->v_blending && !kr && step == 2 && vhome(t, in->rd + k) >= 0 &&
+		    vhome(t, (acc ? in->rd : in->rs2) + k) >= 0) { /* the sum into vd's home */
+			e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F, false, addsub, vhome(t, in->rd + k),
+				 vhome(t, (acc ? in->rd : in->rs2) + k), XMM0);
+			continue;
 		}
 		vget(t, XMM2, acc ? in->rd : in->rs2, k, step);
 		vec_op_r(t, 0x66, false, addsub, XMM2, XMM0, step);
@@ -5136,6 +5197,23 @@ static bool mask_compare(struct tctx *t)
 		ordered_operands(t, step);
 	else if (form != VF_VV && !(k1 && form == VF_VI && in->imm == 0))
 		scalar_operand(t, sew, step);
+	if (fuse && !k1 && in->op == RV_VMSEQ && form == VF_VI && in->imm == 0 && chunks == 8 && step == 2 &&
+	    vhome(t, in->rs2) >= 0 && vhome(t, in->rs2 + 2) >= 0 && vhome(t, in->rs2 + 4) >= 0 &&
+	    vhome(t, in->rs2 + 6) >= 0) {
+		/* AVX2, the group homed: no zero byte in it (a string's every pass but its last) found by
+		 * the bytewise minimum of its four ymm registers and one compare with xmm1's zeros; both
+		 * words are zero then, made and put without the four compares */
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0xda, XMM0, vhome(t, in->rs2), vhome(t, in->rs2 + 2));
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0xda, XMM2, vhome(t, in->rs2 + 4), vhome(t, in->rs2 + 6));
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0xda, XMM0, XMM0, XMM2); /* vpminub */
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0x74, XMM0, XMM0, XMM1); /* vpcmpeqb */
+		e_vex_rr(e, true, VEX_PP_66, VEX_0F38, false, 0x17, XMM0, 0, XMM0);  /* vptest */
+		uint8_t *has_zero = e_jcc(e, CC_NE);
+		e_alu_rr(e, ALU_XOR, false, RCX, RCX);
+		e_alu_rr(e, ALU_XOR, false, RDX, RDX);
+		no_zero = e_jmp(e);
+		e_patch(has_zero, e->p);
+	}
 	if (kfuse && form == VF_VI && in->imm == 0 && chunks == 8) {
 		/* no zero byte in the group (a string's every pass but its last): the bytewise minimum
 		 * of its four homes tested, one compare where the words take four and two kunpckdq,
@@ -5217,6 +5295,8 @@ static bool mask_compare(struct tctx *t)
 		if (whole && done == 64) {
 			e_mov_rr(e, true, RCX, RDX);
 		} else if (whole && done == 128) {
+			if (no_zero && !kfuse) /* the AVX2 test's words, both zero */
+				e_patch(no_zero, e->p);
 			put_words(t, in->rd, RCX, RDX);
 		} else if (done % 64 == 0 || done >= nbits) { /* a fractional LMUL's chunk has more */
 			unsigned upto = done < nbits ? done : nbits, w = (upto - 1) / 64, n = nbits - 64 * w;
@@ -5551,9 +5631,24 @@ static bool reads_vcpu(const struct rv_insn *in)
 	unsigned f = rv_op_format(in->op);
 	if (f != F_V && f != F_VMEM)
 		return false;
-	return !in->rm || in->op == RV_VLSE || in->op == RV_VSSE || in->op == RV_VLUXEI || in->op == RV_VLOXEI ||
-	       in->op == RV_VSUXEI || in->op == RV_VSOXEI || in->op == RV_VRGATHER || in->op == RV_VCOMPRESS ||
-	       ((in->op == RV_VLE || in->op == RV_VSE) && in->rs3 != 1);
+	/* a masked store of bytes or halfwords takes v0's words (store_prefix's active_word, v0_bits) */
+	bool prefix_store = in->op == RV_VSE && in->rs3 == 1 && in->imm < 32;
+	return (!in->rm && !prefix_store) || in->op == RV_VLSE || in->op == RV_VSSE || in->op == RV_VLUXEI ||
+	       in->op == RV_VLOXEI || in->op == RV_VSUXEI || in->op == RV_VSOXEI || in->op == RV_VRGATHER ||
+	       in->op == RV_VCOMPRESS || ((in->op == RV_VLE || in->op == RV_VSE) && in->rs3 != 1);
+}
+
+/* The registers a vd (rd) or vs2 operand of in spans, where a group of the loop's vtype spans
+ * regs: twice that for a widening form's vd and a narrowing (or .w) form's vs2, at most 8 */
+static unsigned operand_regs(const struct rv_insn *in, unsigned regs, bool rd)
+{
+	unsigned op = in->op;
+	bool wide_d = (op >= RV_VWADDU && op <= RV_VWMACCSU) || (op >= RV_VFWCVT_XU_F && op <= RV_VFWCVT_RTZ_X_F) ||
+		      (op >= RV_VFWADD && op <= RV_VFWNMSAC);
+	bool wide_s = (op >= RV_VNSRL && op <= RV_VNCLIP) || (op >= RV_VFNCVT_XU_F && op <= RV_VFNCVT_RTZ_X_F) ||
+		      (op >= RV_VWADDU_W && op <= RV_VWSUB_W) || op == RV_VFWADD_W || op == RV_VFWSUB_W;
+	unsigned n = (rd ? wide_d : wide_s) ? 2 * regs : regs;
+	return n < 8 ? n : 8;
 }
 
 /* Homes for a vector loop's registers on a host with AVX2 and no AVX-512 (where they live in the
@@ -5581,13 +5676,13 @@ static void choose_homes(struct tctx *t, int count, uint32_t f_read, const struc
 			f_read |= 1u << in->rd;
 		if (f != F_V && f != F_VMEM)
 			continue;
-		for (unsigned r = 0; r < regs; r++) {
+		for (unsigned r = 0; r < operand_regs(in, regs, true); r++)
 			uses[((in->rd + r) / 2) & 15]++;
-			if (f == F_V && in->op != RV_VMV_V && in->op != RV_VFMV_V)
+		for (unsigned r = 0; f == F_V && r < operand_regs(in, regs, false); r++)
+			if (in->op != RV_VMV_V && in->op != RV_VFMV_V)
 				uses[((in->rs2 + r) / 2) & 15]++;
-			if (f == F_V && in->rs3 == VF_VV)
-				uses[((in->rs1 + r) / 2) & 15]++;
-		}
+		for (unsigned r = 0; f == F_V && in->rs3 == VF_VV && r < regs; r++)
+			uses[((in->rs1 + r) / 2) & 15]++;
 	}
 	for (unsigned g = 0; g < 32; g++)
 		if (jit_xmm_reg(g) >= 0 && !(f_read >> g & 1))
