@@ -380,11 +380,13 @@ class Gen:
                 a, b = sorted(r.sample(bounds, 2)) if len(bounds) > 1 else (bounds[0], bounds[0])
                 body[b:b] = ["addi %s, %s, %d" % (self.xd(), self.xs(), self.imm12()), ".Lskip%d:" % self.label]
                 body.insert(a, "%s %s, %s, .Lskip%d" % (r.choice(cond), self.xs(), self.xs(), self.label))
-            if not self.vector and r.random() < 0.3:
+            if r.random() < 0.3:
                 # an exit in the middle of the body (the translator goes on along the branch's
-                # fall-through in one block, the exit a side exit)
+                # fall-through in one block, the exit a side exit; with vectors after the loop's
+                # vsetvli, so that the vtype after the loop is the same either way, and the
+                # vector registers the loop keeps in host registers written back there)
                 self.label += 1
-                body.insert(r.randrange(len(body) + 1),
+                body.insert(r.randrange(bounds[0] if self.vector else 0, len(body) + 1),
                             "%s %s, %s, .Lexit%d" % (r.choice(cond), self.xs(), self.xs(), self.label))
                 tail = [".Lexit%d:" % self.label]
             self.label += 1

@@ -1,11 +1,12 @@
 // Vector loops whose registers the translator keeps in host registers where it would keep them in
 // the vCPU (a host with AVX2 and no AVX-512, tests/check/vlen.sh; v.c's choose_homes): the f
-// registers whose host registers such a loop borrows, kept through it; a fault in the middle of
-// the loop (the registers at the fault, from the signal frame); a NaN that sends one pass's
-// multiply-add to the interpreter; single registers (LMUL 1, odd and even, under a short last pass
-// that keeps its tail); a widening multiply-add whose
-// last pass blends; scalar FP in the loop beside the vectors. Each loop is entered by an indirect
-// jump, so that its first instruction begins a block. Each result's bytes are hashed.
+// registers whose host registers such a loop borrows, kept through it, and one that a form reads
+// other than as .vf not borrowed; a fault in the middle of the loop (the registers at the fault,
+// from the signal frame); a NaN that sends one pass's multiply-add to the interpreter; single
+// registers (LMUL 1, odd and even, under a short last pass that keeps its tail); a widening
+// multiply-add whose last pass blends; scalar FP in the loop beside the vectors; mask words
+// written a word at a time after a helper call. Each loop is entered by an indirect jump, so that
+// its first instruction begins a block. Each result's bytes are hashed.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -27,12 +28,14 @@ static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* f0-f31 set, a loop over all 32 vector registers (e32 m8: every pair), f0-f31 read back */
+/* f0-f31 set, a loop over all 32 vector registers (e32 m8: every pair) that reads f2 by
+ * vfmv.s.f (a .vf operand of another form), f0-f31 read back */
 static uint64_t f_registers_kept(void)
 {
 	uint64_t fin[32], fout[32];
 	for (int i = 0; i < 32; i++)
 		fin[i] = 0x4000000000000000ull + (uint64_t)i * 0x0123456789abull;
+	fin[2] = 0xffffffff3fc00000ull; /* 1.5f NaN-boxed, which vfmv.s.f takes */
 	__asm__ volatile("fld f0, 0(%[fi])\n\tfld f1, 8(%[fi])\n\tfld f2, 16(%[fi])\n\tfld f3, 24(%[fi])\n\t"
 			 "fld f4, 32(%[fi])\n\tfld f5, 40(%[fi])\n\tfld f6, 48(%[fi])\n\tfld f7, 56(%[fi])\n\t"
 			 "fld f8, 64(%[fi])\n\tfld f9, 72(%[fi])\n\tfld f10, 80(%[fi])\n\tfld f11, 88(%[fi])\n\t"
@@ -44,7 +47,8 @@ static uint64_t f_registers_kept(void)
 			 "vsetvli t0, zero, e32, m8, ta, ma\n\tvmv.v.i v0, 1\n\tvmv.v.i v16, 2\n\tvmv.v.i v24, 3\n\t"
 			 "li t1, 300\n\t"
 			 "lla t6, 1f\n\tjr t6\n\t1: vsetvli t0, %[n], e32, m8, ta, ma\n\t"
-			 "vle32.v v8, (%[s])\n\tvadd.vv v0, v0, v8\n\tvxor.vv v16, v16, v0\n\tvsub.vv v24, v24, v16\n\t"
+			 "vle32.v v8, (%[s])\n\tvfmv.s.f v8, f2\n\tvadd.vv v0, v0, v8\n\tvxor.vv v16, v16, "
+			 "v0\n\tvsub.vv v24, v24, v16\n\t"
 			 "addi t1, t1, -1\n\tbnez t1, 1b\n\t"
 			 "fsd f0, 0(%[fo])\n\tfsd f1, 8(%[fo])\n\tfsd f2, 16(%[fo])\n\tfsd f3, 24(%[fo])\n\t"
 			 "fsd f4, 32(%[fo])\n\tfsd f5, 40(%[fo])\n\tfsd f6, 48(%[fo])\n\tfsd f7, 56(%[fo])\n\t"
@@ -66,6 +70,49 @@ static uint64_t f_registers_kept(void)
 		if (fout[i] != fin[i])
 			printf("f%d changed: %016llx\n", i, (unsigned long long)fout[i]);
 	return hash_bytes(0, acc, 3 * sizeof acc[0]);
+}
+
+/* vfmv.s.f (a form that reads its f register other than as .vf) into a register the loop keeps in
+ * the vCPU, beside thirteen pairs (e32 m1) that it keeps in host registers: f2's host register is
+ * not one of theirs */
+static uint64_t fp_operand_kept(void)
+{
+	static uint32_t out[32][4];
+	__asm__ volatile("vsetvli t0, zero, e32, m1, ta, ma\n\tvle32.v v0, (%[s])\n\tvle32.v v1, (%[s])\n\t"
+			 "li t1, 0x3fc00000\n\tfmv.w.x f2, t1\n\tli t1, 5\n\tlla t6, 1f\n\tjr t6\n\t"
+			 "1: vsetvli t0, zero, e32, m1, ta, ma\n\t"
+			 "vadd.vv v0, v0, v1\n\tvadd.vv v2, v2, v3\n\tvadd.vv v4, v4, v5\n\tvadd.vv v6, v6, v7\n\t"
+			 "vadd.vv v8, v8, v9\n\tvadd.vv v10, v10, v11\n\tvadd.vv v12, v12, v13\n\t"
+			 "vadd.vv v14, v14, v15\n\tvadd.vv v16, v16, v17\n\tvadd.vv v18, v18, v19\n\t"
+			 "vadd.vv v20, v20, v21\n\tvadd.vv v22, v22, v23\n\tvadd.vv v24, v24, v25\n\t"
+			 "vfmv.s.f v30, f2\n\taddi t1, t1, -1\n\tbnez t1, 1b\n\t"
+			 "vsetvli t0, zero, e32, m8, ta, ma\n\tvse32.v v0, (%[o])\n\taddi t1, %[o], 128\n\t"
+			 "vse32.v v8, (t1)\n\taddi t1, t1, 128\n\tvse32.v v16, (t1)\n\taddi t1, t1, 128\n\t"
+			 "vse32.v v24, (t1)"
+			 :
+			 : [s] "r"(src), [o] "r"(out)
+			 : "t0", "t1", "t6", "f2", "memory");
+	return hash_bytes(0, out, sizeof out);
+}
+
+/* Unsigned compares into masks (their words written through the homes) after a helper call
+ * (fsqrt.d with a static rounding mode), which leaves vl unknown to the code after it: the
+ * compares take the tail's path, a word at a time, with the sign flip's constants in xmm1-2 */
+static uint64_t mask_words_after_helper(void)
+{
+	static uint8_t out[32][16];
+	__asm__ volatile("vsetvli t0, zero, e8, m8, ta, ma\n\tvle8.v v0, (%[s])\n\taddi t1, %[s], 128\n\t"
+			 "vle8.v v8, (t1)\n\taddi t1, t1, 128\n\tvle8.v v24, (t1)\n\tli t2, 100\n\tli t1, 3\n\t"
+			 "lla t6, 1f\n\tjr t6\n\t"
+			 "1: vsetvli t4, zero, e8, m8, tu, ma\n\tfsqrt.d fa7, fs11, rtz\n\t"
+			 "vmsgtu.vx v31, v0, t2\n\tvmsltu.vv v5, v8, v24\n\taddi t1, t1, -1\n\tbnez t1, 1b\n\t"
+			 "vsetvli t0, zero, e8, m8, ta, ma\n\tvse8.v v0, (%[o])\n\taddi t1, %[o], 128\n\t"
+			 "vse8.v v8, (t1)\n\taddi t1, t1, 128\n\tvse8.v v16, (t1)\n\taddi t1, t1, 128\n\t"
+			 "vse8.v v24, (t1)"
+			 :
+			 : [s] "r"(src), [o] "r"(out)
+			 : "t0", "t1", "t2", "t4", "t6", "fa7", "memory");
+	return hash_bytes(0, out, sizeof out);
 }
 
 static sigjmp_buf recover;
@@ -196,6 +243,8 @@ int main(void)
 	for (int i = 0; i < 4096; i++)
 		src[i] = (uint32_t)i * 0x9e3779b9u;
 	printf("f registers kept: %016llx\n", (unsigned long long)f_registers_kept());
+	printf("f operand kept: %016llx\n", (unsigned long long)fp_operand_kept());
+	printf("mask words after a helper: %016llx\n", (unsigned long long)mask_words_after_helper());
 	if (fault_in_loop(&h))
 		return 1;
 	printf("fault in a loop: %016llx\n", (unsigned long long)h);

@@ -1225,7 +1225,7 @@ static void leave_unless_zero(struct tctx *t)
  * by v_spill before helpers and the epilogue. */
 static void clean_ymm(struct tctx *t)
 {
-	if (t->ymm_dirty && !(t->swapped && t->nxswaps)) { /* swap_out clears them after the homes */
+	if (t->ymm_dirty) {
 		e_vzeroupper(&t->e);
 		t->ymm_dirty = false;
 	}
@@ -3371,13 +3371,20 @@ bool jit_owns_pc(struct rvx_vcpu *cpu, ucontext_t *uc)
 
 /* v0-v31 from ymm16-31 as the signal frame's XSAVE area has them (zmm16-31 in the standard
  * layout; absent from the saved features when in their initial state, all zero) */
-static void vectors_from_frame(const struct jit_cache *j, struct rvx_vcpu *cpu, const uint8_t *xsave)
+/* Whether the signal frame's FP state is an XSAVE area (the kernel's FP_XSTATE_MAGIC1), and its
+ * header's XSTATE_BV: the components saved, the others in their initial state (zero) */
+static bool frame_features(const uint8_t *xsave, uint64_t *features)
 {
 	uint32_t magic;
+	memcpy(&magic, xsave + 464, 4);
+	memcpy(features, xsave + 512, 8);
+	return magic == 0x46505853u;
+}
+
+static void vectors_from_frame(const struct jit_cache *j, struct rvx_vcpu *cpu, const uint8_t *xsave)
+{
 	uint64_t features;
-	memcpy(&magic, xsave + 464, 4); /* the kernel's mark of an XSAVE frame (FP_XSTATE_MAGIC1) */
-	memcpy(&features, xsave + 512, 8);
-	if (magic != 0x46505853u)
+	if (!frame_features(xsave, &features))
 		return; /* never on a kernel that lets a process use AVX-512 */
 	for (int i = 0; i < 16; i++) {
 		if (features & (1u << 7))
@@ -3392,12 +3399,9 @@ static void vectors_from_frame(const struct jit_cache *j, struct rvx_vcpu *cpu, 
 static void vector_pair_from_frame(const struct jit_cache *j, struct rvx_vcpu *cpu, unsigned p, int x,
 				   const uint8_t *xsave)
 {
-	uint32_t magic;
 	uint64_t features;
 	memcpy(cpu->v + 32 * p, xsave + 160 + 16 * x, 16);
-	memcpy(&magic, xsave + 464, 4);
-	memcpy(&features, xsave + 512, 8);
-	if (magic == 0x46505853u && j->ymmh_off && (features & 4))
+	if (frame_features(xsave, &features) && j->ymmh_off && (features & 4))
 		memcpy(cpu->v + 32 * p + 16, xsave + j->ymmh_off + 16 * x, 16);
 	else
 		memset(cpu->v + 32 * p + 16, 0, 16);

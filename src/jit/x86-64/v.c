@@ -17,7 +17,8 @@
  * bytes at a time (32 with AVX2, for groups of two registers or more). The
  * registers are in the vCPU, or, with AVX-512VL at VLEN 128, in ymm16-31 while translated code
  * runs (two to a ymm register; helpers and exits spill them, a fault takes them from the signal
- * frame), where EVEX forms work on them in place and compares go through k1/k2.
+ * frame), where EVEX forms work on them in place and compares go through k1/k2; with AVX2 alone,
+ * a vector loop keeps the register pairs it names most in ymm3-15 (choose_homes).
  * With AVX-512BW (v_masks), a form with v0.t, a vl that may be below VLMAX or a fractional LMUL
  * runs under write masks (tail masks in k4-k7, v0's bits in k3): tails and inactive elements
  * stay. A run of element-wise forms after a vsetvli whose vl is not known is translated twice,
@@ -74,6 +75,27 @@ static struct mem vreg(struct tctx *t, unsigned reg, unsigned k)
 	if (vhome(t, reg + k) >= 0)
 		t->v_home_miss = true;
 	return vcpu_reg(t, reg, k);
+}
+
+/* word w of register r in the vCPU */
+static struct mem vcpu_word(const struct tctx *t, unsigned r, unsigned w)
+{
+	return M(REG_CPU, OFF(v) + (int32_t)(r * t->cpu->vlenb + 8 * w));
+}
+
+/* vcpu_word for a form that reads or writes it there (vreg's check) */
+static struct mem vword(struct tctx *t, unsigned r, unsigned w)
+{
+	if (vhome(t, r) >= 0)
+		t->v_home_miss = true;
+	return vcpu_word(t, r, w);
+}
+
+/* The home of register r (and of the other register of its pair) copied to the vCPU; the home
+ * stays the register */
+static void home_to_vcpu(struct tctx *t, unsigned r)
+{
+	e_vex_rm(&t->e, true, VEX_PP_F3, VEX_0F, false, 0x7f, vhome(t, r), 0, vcpu_reg(t, r & ~1u, 0));
 }
 
 /* vtype, vstart = 0 and v_used, as a vsetvli sets them */
@@ -818,7 +840,7 @@ static void blend_old(struct tctx *t, int x, unsigned reg, unsigned k, unsigned 
 		return;
 	}
 	if (h >= 0) /* the upper half of its home: the home to the vCPU first (a short pass's, no scratch left) */
-		e_vex_rm(&t->e, true, VEX_PP_F3, VEX_0F, false, 0x7f, h, 0, vcpu_reg(t, r & ~1u, 0));
+		home_to_vcpu(t, r);
 	blend_m(t, x, x, vcpu_reg(t, reg, k), XMM2, step);
 }
 
@@ -847,21 +869,22 @@ static void vec_op_v(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int
 	}
 }
 
-/* word w of register r in the vCPU */
-static struct mem vword(struct tctx *t, unsigned r, unsigned w)
-{
-	if (vhome(t, r) >= 0)
-		t->v_home_miss = true;
-	return M(REG_CPU, OFF(v) + (int32_t)(r * t->cpu->vlenb + 8 * w));
-}
-
 /* gpr = the 64-bit word w of register r (vmovq, vpextrq of its chunk, through xmm2, where it is
- * resident or homed; a load where it is in the vCPU, whose words other forms store as words: a wider load
- * of them would wait for the stores to retire) */
+ * resident; from its home's low half, or else the vCPU, where it is homed; a load where it is in the vCPU, whose words
+ * other forms store as words: a wider load of them would wait for the stores to retire) */
 static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w)
 {
-	if (!t->j->v_resident && vhome(t, r + w / 2) < 0) {
-		e_load(&t->e, gpr, vword(t, r, w), 8, false);
+	int h = vhome(t, r + w / 2);
+	if (h >= 0 && (r + w / 2) % 2 == 0) { /* vmovq, vpextrq from its home's low half */
+		e_vex_rr(&t->e, false, VEX_PP_66, w % 2 ? VEX_0F3A : VEX_0F, true, w % 2 ? 0x16 : 0x7e, h, 0, gpr);
+		if (w % 2)
+			e_byte(&t->e, 1);
+		return;
+	}
+	if (h >= 0) /* the upper half: through the vCPU, as callers may hold xmm0-2 */
+		home_to_vcpu(t, r + w / 2);
+	if (!t->j->v_resident) {
+		e_load(&t->e, gpr, vcpu_word(t, r, w), 8, false);
 		return;
 	}
 	vget(t, XMM2, r, w / 2, 1);
@@ -873,10 +896,17 @@ static void vword_get(struct tctx *t, int gpr, unsigned r, unsigned w)
 	}
 }
 
-/* word w of register r = gpr (vpinsrq where it is resident or homed, a store where it is in the vCPU) */
+/* word w of register r = gpr (vpinsrq where it is resident, a store where it is in the vCPU) */
 static void vword_put(struct tctx *t, unsigned r, unsigned w, int gpr)
 {
-	if (!t->j->v_resident && vhome(t, r + w / 2) < 0) {
+	int h = vhome(t, r + w / 2);
+	if (h >= 0) { /* through the vCPU, as callers may hold xmm0-2: the home there, the word, back */
+		home_to_vcpu(t, r + w / 2);
+		e_store(&t->e, vcpu_word(t, r, w), gpr, 8);
+		e_vex_rm(&t->e, true, VEX_PP_F3, VEX_0F, false, 0x6f, h, 0, vcpu_reg(t, (r + w / 2) & ~1u, 0));
+		return;
+	}
+	if (!t->j->v_resident) {
 		e_store(&t->e, vword(t, r, w), gpr, 8);
 		return;
 	}
@@ -1056,7 +1086,7 @@ static void store_bytes_left(struct tctx *t, struct mem g)
 	uint8_t *done[3];
 	for (unsigned r = t->in->rd; r < t->in->rd + group_regs(t); r += 2) /* homed registers read below */
 		if (vhome(t, r) >= 0)
-			e_vex_rm(e, true, VEX_PP_F3, VEX_0F, false, 0x7f, vhome(t, r), 0, vcpu_reg(t, r & ~1u, 0));
+			home_to_vcpu(t, r);
 	vl_bytes(t, RDX);
 	e_store(e, M(REG_CPU, OFF(v_elem)), RDX, 8);
 	e_alu_ri(e, ALU_AND, true, RDX, ~3);
@@ -3987,10 +4017,6 @@ static bool conversion(struct tctx *t)
 	return true;
 }
 
-/* vfmacc and its kin on F/D elements with FMA3 (vd = +-(vs1 * vs2) +- vd, or +-(vs1 * vd) +- vs2
- * for vfmadd and its kin). x86 raises no invalid-operation flag for inf * 0 plus a quiet NaN, where
- * RISC-V raises NV: a chunk (or pair of them) with a NaN result is not written, and leaves the
- * rest of the instruction, from its first element (vstart), to the interpreter. */
 /* Whether multiply_add's chunks k and k + step (ymm) are in homes: vd's, vs2's and vs1's, unmasked
  * and not blending */
 static bool fma_pair_homed(struct tctx *t, unsigned k, unsigned step, unsigned chunks)
@@ -4003,6 +4029,10 @@ static bool fma_pair_homed(struct tctx *t, unsigned k, unsigned step, unsigned c
 	return step == 2 && k + step < chunks && in->rm && !t->v_blending;
 }
 
+/* vfmacc and its kin on F/D elements with FMA3 (vd = +-(vs1 * vs2) +- vd, or +-(vs1 * vd) +- vs2
+ * for vfmadd and its kin). x86 raises no invalid-operation flag for inf * 0 plus a quiet NaN, where
+ * RISC-V raises NV: a chunk (or pair of them) with a NaN result is not written, and leaves the
+ * rest of the instruction, from its first element (vstart), to the interpreter. */
 static bool multiply_add(struct tctx *t)
 {
 	const struct rv_insn *in = t->in;
@@ -4856,12 +4886,12 @@ static void set_first_whole(struct tctx *t, const struct rv_insn *in)
 	e_test_rr(e, true, RAX, RAX);
 	e_cmov(e, CC_NE, RDX, RCX); /* word 1 only where word 0 has no set bit */
 	set_first_of_word(t, in->op, RAX);
-	if (!t->j->v_resident) { /* as words */
+	if (!t->j->v_resident && vhome(t, in->rd) < 0) { /* as words */
 		vword_put(t, in->rd, 0, RAX);
 		vword_put(t, in->rd, 1, RDX);
 		return;
 	}
-	put_words(t, in->rd, RAX, RDX);
+	put_words(t, in->rd, RAX, RDX); /* into its register, through xmm2 */
 }
 
 /* Whether the instruction is a vmsbf/vmsif/vmsof that set_first_whole makes of vs2 = src */
@@ -5674,6 +5704,8 @@ static void choose_homes(struct tctx *t, int count, uint32_t f_read, const struc
 			f_read |= 1u << in->rd | 1u << in->rs1 | 1u << in->rs2 | 1u << in->rs3;
 		if (in->op == RV_VFMV_F_S)
 			f_read |= 1u << in->rd;
+		if (in->op == RV_VFMV_S_F) /* a .vf operand whose form is VF_V */
+			f_read |= 1u << in->rs1;
 		if (f != F_V && f != F_VMEM)
 			continue;
 		for (unsigned r = 0; r < operand_regs(in, regs, true); r++)
