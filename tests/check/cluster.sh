@@ -267,13 +267,16 @@ done
 
 # round-robin's balance once threads end (bench/uneven.c: threads 1 and 3, on rank 1, end
 # early; 2 and 4 share rank 0 with the main thread): one of them moves to rank 1 and ends there,
-# and the output is qemu-riscv64's; without automatic placement it stays
+# and the output is qemu-riscv64's; without automatic placement it stays. The run takes about
+# 0.35 s past mpirun's start-up, so that a plan after the short threads end (plans are 20 ms apart)
+# comes before the long ones end even on a loaded machine (with a quarter of the work, 0.15 s, a
+# full suite's run once made one plan only)
 $CC -O2 -static -pthread -o "$T/uneven" bench/uneven.c
-want=$(timeout 120 qemu-riscv64 "$T/uneven" 4 8 4000000 2>&1)
+want=$(timeout 120 qemu-riscv64 "$T/uneven" 4 8 16000000 2>&1)
 for opt in all no-place; do
 	rm -f "$T/uneven-$opt.log"
 	out=$(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-opt $opt -d cluster -D "$T/uneven-$opt.log" \
-		"$T/uneven" 4 8 4000000 2>"$T/uneven-$opt.err")
+		"$T/uneven" 4 8 16000000 2>"$T/uneven-$opt.err")
 	ended=$(sed -n 's/.*rank 1: .* exit \([0-9]*\).*/\1/p' "$T/uneven-$opt.log")
 	balanced=$(sed -n 's/.*moves asked (\([0-9]*\) to balance the ranks).*/\1/p' "$T/uneven-$opt.log")
 	expect_ended=3 expect_balanced=1
