@@ -107,11 +107,10 @@ else
 fi
 
 # page splitting: tests/cluster/split.c run long enough for its page to move between writers
-# often (12 moves within a second split it; each rank keeps the page for milliseconds at a time
-# while its service shares the core, so 3*10^6 increments a thread, 0.25 s, split it in 7 runs of
-# 9 and 10^7 in 8 of 10 beside another run; 3*10^7 in 10 of 10); split (instructions look the
-# split table up) and joined again (by the accesses no shadow page takes), with the output qemu
-# gives; and with --cluster-opt no-split (the default) never
+# often (12 moves within a second split it, and each rank keeps the page for milliseconds at a
+# time while its service shares the core: 3*10^7 increments a thread); split (instructions look
+# the split table up) and joined again (by the accesses no shadow page takes), with the output
+# qemu gives; and with --cluster-opt no-split (the default) never
 (cd "$T" && timeout 120 qemu-riscv64 "$T/split" 30000000 >"$T/split.long.ref" 2>/dev/null)
 for opt in all no-split; do
 	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-opt $opt -d cluster --translate-after 1 "$T/split" 30000000 \
@@ -133,8 +132,7 @@ fi
 if ! $CC -O2 -g -static -pthread -o "$T/split_signal" tests/cluster/split_signal.c 2>"$T/split_signal.build.log"; then
 	echo "FAIL cluster-split-signal: does not build: $(head -3 "$T/split_signal.build.log")"
 else
-	# 2 s of false sharing: 0.5 s (its default) left the page unsplit once in a full suite's run,
-	# the page moving between the ranks less often since the service wakes less
+	# 2 s of false sharing, for the page to move between the ranks often enough to split
 	(cd "$T" && timeout 120 qemu-riscv64 "$T/split_signal" 2 >"$T/split_signal.ref" 2>/dev/null)
 	(cd "$T" && mpi 2 vader "$RVX" --cluster --cluster-opt all -d cluster --translate-after 1 "$T/split_signal" 2 \
 		>"$T/split_signal.out" 2>"$T/split_signal.err")
@@ -267,10 +265,9 @@ done
 
 # round-robin's balance once threads end (bench/uneven.c: threads 1 and 3, on rank 1, end
 # early; 2 and 4 share rank 0 with the main thread): one of them moves to rank 1 and ends there,
-# and the output is qemu-riscv64's; without automatic placement it stays. The run takes about
-# 0.35 s past mpirun's start-up, so that a plan after the short threads end (plans are 20 ms apart)
-# comes before the long ones end even on a loaded machine (with a quarter of the work, 0.15 s, a
-# full suite's run once made one plan only)
+# and the output is qemu-riscv64's; without automatic placement it stays. The run (about 0.35 s
+# past mpirun's start-up) leaves plans 20 ms apart time to see the short threads gone before the
+# long ones end, on a loaded machine too
 $CC -O2 -static -pthread -o "$T/uneven" bench/uneven.c
 want=$(timeout 120 qemu-riscv64 "$T/uneven" 4 8 16000000 2>&1)
 for opt in all no-place; do

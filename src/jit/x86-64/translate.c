@@ -65,6 +65,15 @@ static void take(struct emit *e, int h, unsigned g)
 		e_load(e, h, M(REG_CPU, OFF_X(g)), 8, false);
 }
 
+/* xmm (3 + k)'s FP register stored to the vCPU (movsd), or loaded from it (movq) */
+static void fp_register(struct emit *e, int k, bool store)
+{
+	if (store)
+		e_sse_rm(e, 0xf2, false, 0x11, 3 + k, M(REG_CPU, OFF_F(xmm_guest[k])));
+	else
+		e_sse_rm(e, 0xf3, false, 0x7e, 3 + k, M(REG_CPU, OFF_F(xmm_guest[k])));
+}
+
 /* ymm (3 + k) and the vector registers it holds in a block that swapped them in (xswap): their
  * 32 bytes in the vCPU, stored there or loaded from there (vmovdqu) */
 static void vector_pair(struct emit *e, const uint8_t *xswap, int k, bool store)
@@ -85,7 +94,7 @@ static void spill(struct emit *e, struct jit_cache *j, const struct tctx *t)
 		if (t && t->xswap[i])
 			vector_pair(e, t->xswap, i, true);
 		else
-			e_sse_rm(e, 0xf2, false, 0x11, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movsd */
+			fp_register(e, i, true);
 	if (t && t->nxswaps)
 		e_vzeroupper(e);
 	if (j->v_resident)
@@ -101,7 +110,7 @@ static void reload(struct emit *e, struct jit_cache *j, const struct tctx *t)
 		if (t && t->xswap[i])
 			vector_pair(e, t->xswap, i, false);
 		else
-			e_sse_rm(e, 0xf3, false, 0x7e, 3 + i, M(REG_CPU, OFF_F(xmm_guest[i]))); /* movq */
+			fp_register(e, i, false);
 	if (j->v_resident)
 		e_call_to(e, rw_of(j, j->v_reload));
 }
@@ -1175,7 +1184,7 @@ void t_xswap_in(struct tctx *t)
 {
 	for (int k = 0; k < NXMAPPED; k++)
 		if (t->xswap[k]) {
-			e_sse_rm(&t->e, 0xf2, false, 0x11, 3 + k, M(REG_CPU, OFF_F(xmm_guest[k]))); /* movsd */
+			fp_register(&t->e, k, true);
 			vector_pair(&t->e, t->xswap, k, false);
 		}
 }
@@ -1196,7 +1205,7 @@ static void swap_out(struct tctx *t)
 	e_vzeroupper(&t->e);
 	for (int k = 0; k < NXMAPPED; k++)
 		if (t->xswap[k])
-			e_sse_rm(&t->e, 0xf3, false, 0x7e, 3 + k, M(REG_CPU, OFF_F(xmm_guest[k]))); /* movq */
+			fp_register(&t->e, k, false);
 }
 
 /* To the dispatcher with the status in eax. */

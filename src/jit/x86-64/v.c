@@ -68,6 +68,13 @@ static int vhome(const struct tctx *t, unsigned r)
 	return t->nxswaps ? t->v_home[(r / 2) & 15] : -1;
 }
 
+/* vhome where the chunk at register r (32 bytes with step 2, else 16) is the whole home or its low
+ * half, which a form can take as a register operand; else -1 */
+static int home_chunk(const struct tctx *t, unsigned r, unsigned step)
+{
+	return step == 2 || r % 2 == 0 ? vhome(t, r) : -1;
+}
+
 /* vcpu_reg for a form that reads or writes the register there: a homed one is not there, and
  * the block is translated again without homes (tctx's v_home_miss) */
 static struct mem vreg(struct tctx *t, unsigned reg, unsigned k)
@@ -89,13 +96,6 @@ static struct mem vword(struct tctx *t, unsigned r, unsigned w)
 	if (vhome(t, r) >= 0)
 		t->v_home_miss = true;
 	return vcpu_word(t, r, w);
-}
-
-/* The home of register r (and of the other register of its pair) copied to the vCPU; the home
- * stays the register */
-static void home_to_vcpu(struct tctx *t, unsigned r)
-{
-	e_vex_rm(&t->e, true, VEX_PP_F3, VEX_0F, false, 0x7f, vhome(t, r), 0, vcpu_reg(t, r & ~1u, 0));
 }
 
 /* vtype, vstart = 0 and v_used, as a vsetvli sets them */
@@ -206,6 +206,13 @@ static void vec_store(struct tctx *t, struct mem m, int x, unsigned step)
 		e_sse_rm(&t->e, 0xf3, false, 0x7f, x, m);
 }
 
+/* The home of register r (and of the other register of its pair) copied to the vCPU; the home
+ * stays the register */
+static void home_to_vcpu(struct tctx *t, unsigned r)
+{
+	vec_store(t, vcpu_reg(t, r & ~1u, 0), vhome(t, r), 2);
+}
+
 /* x op= [m] or x op= y: prefix 0x66 or none (packed singles), in 0F, or in 66 0F38 when map38 */
 static void vec_op_m(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int x, struct mem m, unsigned step)
 {
@@ -225,6 +232,15 @@ static void vec_op_r(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int
 		e_sse38_rr(&t->e, op, x, y);
 	else
 		e_sse_rr(&t->e, prefix, false, op, x, y);
+}
+
+/* reg = op(y) with no second source (movdqa, movmskps/pd, pmovmskb), 16 or 32 bytes of y */
+static void vec_unary(struct tctx *t, uint8_t prefix, uint8_t op, int reg, int y, unsigned step)
+{
+	if (step == 2)
+		e_vex_rr(&t->e, true, prefix ? VEX_PP_66 : 0, VEX_0F, false, op, reg, 0, y);
+	else
+		e_sse_rr(&t->e, prefix, false, op, reg, y);
 }
 
 /* With jit_cache's v_resident, register r lives in ymm16 + r / 2 (its low or high half) while
@@ -777,8 +793,8 @@ static void vget(struct tctx *t, int x, unsigned reg, unsigned k, unsigned step)
 {
 	unsigned r = reg + k;
 	int h = vhome(t, r);
-	if (h >= 0 && (step == 2 || r % 2 == 0)) { /* vmovdqa (the low half for one register) */
-		e_vex_rr(&t->e, step == 2, VEX_PP_66, VEX_0F, false, 0x6f, x, 0, h);
+	if (home_chunk(t, r, step) >= 0) { /* movdqa (the low half for one register) */
+		vec_unary(t, 0x66, 0x6f, x, h, step);
 	} else if (h >= 0) { /* vextracti128 x, home, 1 */
 		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F3A, false, 0x39, h, 0, x);
 		e_byte(&t->e, 1);
@@ -797,8 +813,8 @@ static void vput(struct tctx *t, unsigned reg, unsigned k, int x, unsigned step)
 {
 	unsigned r = reg + k;
 	int h = vhome(t, r);
-	if (h >= 0 && step == 2) { /* vmovdqa */
-		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F, false, 0x6f, h, 0, x);
+	if (h >= 0 && step == 2) { /* movdqa */
+		vec_unary(t, 0x66, 0x6f, h, x, step);
 	} else if (h >= 0) { /* vpblendd home, home, x, 0x0f (the low half), or vinserti128 home, home, x, 1 */
 		e_vex_rr(&t->e, true, VEX_PP_66, VEX_0F3A, false, r % 2 ? 0x38 : 0x02, h, h, x);
 		e_byte(&t->e, r % 2 ? 1 : 0x0f);
@@ -834,12 +850,12 @@ static void vput_masked(struct tctx *t, unsigned sew, unsigned reg, unsigned k, 
 static void blend_old(struct tctx *t, int x, unsigned reg, unsigned k, unsigned step)
 {
 	unsigned r = reg + k;
-	int h = vhome(t, r);
-	if (h >= 0 && (step == 2 || r % 2 == 0)) {
-		blend_r(t, x, x, h, XMM2, step);
+	if (home_chunk(t, r, step) >= 0) {
+		blend_r(t, x, x, vhome(t, r), XMM2, step);
 		return;
 	}
-	if (h >= 0) /* the upper half of its home: the home to the vCPU first (a short pass's, no scratch left) */
+	if (vhome(t, r) >=
+	    0) /* the upper half of its home: the home to the vCPU first (a short pass's, no scratch left) */
 		home_to_vcpu(t, r);
 	blend_m(t, x, x, vcpu_reg(t, reg, k), XMM2, step);
 }
@@ -858,10 +874,10 @@ static void vput_tail(struct tctx *t, unsigned reg, unsigned k, int x, unsigned 
 static void vec_op_v(struct tctx *t, uint8_t prefix, bool map38, uint8_t op, int x, unsigned reg, unsigned k,
 		     unsigned step, int y)
 {
-	int h = vhome(t, reg + k);
-	if (h >= 0 && (step == 2 || (reg + k) % 2 == 0)) {
+	int h = home_chunk(t, reg + k, step);
+	if (h >= 0) {
 		vec_op_r(t, prefix, map38, op, x, h, step);
-	} else if (t->j->v_resident || h >= 0) {
+	} else if (t->j->v_resident || vhome(t, reg + k) >= 0) {
 		vget(t, y, reg, k, step);
 		vec_op_r(t, prefix, map38, op, x, y, step);
 	} else {
@@ -903,7 +919,7 @@ static void vword_put(struct tctx *t, unsigned r, unsigned w, int gpr)
 	if (h >= 0) { /* through the vCPU, as callers may hold xmm0-2: the home there, the word, back */
 		home_to_vcpu(t, r + w / 2);
 		e_store(&t->e, vcpu_word(t, r, w), gpr, 8);
-		e_vex_rm(&t->e, true, VEX_PP_F3, VEX_0F, false, 0x6f, h, 0, vcpu_reg(t, (r + w / 2) & ~1u, 0));
+		vec_load(t, h, vcpu_reg(t, (r + w / 2) & ~1u, 0), 2);
 		return;
 	}
 	if (!t->j->v_resident) {
@@ -923,15 +939,6 @@ static void sync_out(struct tctx *t, unsigned r)
 		vget(t, XMM2, r, 0, 1);
 		e_sse_rm(&t->e, 0xf3, false, 0x7f, XMM2, vreg(t, r, 0)); /* movdqu */
 	}
-}
-
-/* reg = op(y) with no second source (movdqa, movmskps/pd, pmovmskb), 16 or 32 bytes of y */
-static void vec_unary(struct tctx *t, uint8_t prefix, uint8_t op, int reg, int y, unsigned step)
-{
-	if (step == 2)
-		e_vex_rr(&t->e, true, prefix ? VEX_PP_66 : 0, VEX_0F, false, op, reg, 0, y);
-	else
-		e_sse_rr(&t->e, prefix, false, op, reg, y);
 }
 
 /* xmm2 = each element of xmm0 (ymm0) compared with itself by cmpps/pd's predicate: 3 unordered
@@ -1059,10 +1066,13 @@ static void fp_scalar_broadcast(struct tctx *t, unsigned r, unsigned sew, unsign
 static void move_chunk(struct tctx *t, struct mem g, unsigned reg, unsigned k, unsigned step, bool store)
 {
 	bool direct = t->j->v_resident && step == 2;
-	int h = vhome(t, reg + k);
-	if (h >= 0 && (step == 2 || (store && (reg + k) % 2 == 0))) { /* vmovdqu, a home's or its low half */
+	int h = home_chunk(t, reg + k, step);
+	if (h >= 0 && (step == 2 || store)) { /* movdqu, a home's or its low half */
 		t_fault_site_replay(t, 1);
-		e_vex_rm(&t->e, step == 2, VEX_PP_F3, VEX_0F, false, store ? 0x7f : 0x6f, h, 0, g);
+		if (store)
+			vec_store(t, g, h, step);
+		else
+			vec_load(t, h, g, step);
 		return;
 	}
 	if (store && !direct)
@@ -4099,8 +4109,7 @@ static bool multiply_add(struct tctx *t)
 				for (unsigned h = 0; h < 2; h++) {
 					unsigned c = k + h * step;
 					int a = form == VF_VV ? vhome(t, in->rs1 + c) : XMM1;
-					e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0x6f, h ? XMM2 : XMM0, 0,
-						 h ? d1 : d0);
+					vec_unary(t, 0x66, 0x6f, h ? XMM2 : XMM0, h ? d1 : d0, step); /* movdqa */
 					e_vex_rr(e, true, VEX_PP_66, VEX_0F38, sew == 8, opc, h ? d1 : d0, a,
 						 vhome(t, in->rs2 + c));
 				}
@@ -4141,9 +4150,9 @@ static bool multiply_add(struct tctx *t)
 			} else if (t->j->v_resident) {
 				vget(t, XMM2, in->rs2, k, step);
 				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1, XMM2);
-			} else if (vhome(t, in->rs2 + k) >= 0 && (step == 2 || (in->rs2 + k) % 2 == 0)) {
+			} else if (home_chunk(t, in->rs2 + k, step) >= 0) {
 				e_vex_rr(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1,
-					 vhome(t, in->rs2 + k));
+					 home_chunk(t, in->rs2 + k, step));
 			} else {
 				e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F38, sew == 8, opc, XMM0, XMM1,
 					 vreg(t, in->rs2, k));
