@@ -5,8 +5,10 @@
 // from the signal frame); a NaN that sends one pass's multiply-add to the interpreter; single
 // registers (LMUL 1, odd and even, under a short last pass that keeps its tail); a widening
 // multiply-add whose last pass blends; scalar FP in the loop beside the vectors; mask words
-// written a word at a time after a helper call. Each loop is entered by an indirect jump, so that
-// its first instruction begins a block. Each result's bytes are hashed.
+// written a word at a time after a helper call; vector strlen and strcpy loops (a pass without a
+// NUL tested on the homed group at once) over strings of several lengths, and a strcpy whose
+// whole-group store runs into a page it may not write. Each loop is entered by an indirect jump,
+// so that its first instruction begins a block. Each result's bytes are hashed.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -237,8 +239,101 @@ static uint64_t scalar_fp_beside(void)
 	return hash_bytes((uint64_t)(sum * 1024), z, sizeof z);
 }
 
+static char text[2048];
+
+/* A vector strlen's loop (vle8ff.v, vmseq.vi, vfirst.m: passes without a NUL take a test of the
+ * homed group) over a string with its NUL at pos: the length, and v0 as the last pass left it */
+static uint64_t string_length(int pos)
+{
+	uint8_t mask[128]; /* vsm.v stores VLMAX / 8 bytes: 128 at VLEN 1024 */
+	const char *p = text;
+	long first;
+	memset(mask, 0, sizeof mask);
+	memset(text, 'a', sizeof text);
+	text[pos] = 0;
+	__asm__ volatile("li t0, 0\n\tlla t6, 1f\n\tjr t6\n\t1: add %[p], %[p], t0\n\t"
+			 "vsetvli t0, zero, e8, m8, ta, ma\n\tvle8ff.v v8, (%[p])\n\tcsrr t0, vl\n\t"
+			 "vmseq.vi v0, v8, 0\n\tvfirst.m %[f], v0\n\tblt %[f], zero, 1b\n\t"
+			 "add %[p], %[p], %[f]\n\tvsm.v v0, (%[m])"
+			 : [p] "+r"(p), [f] "=&r"(first)
+			 : [m] "r"(mask)
+			 : "t0", "t6", "memory");
+	return hash_bytes((uint64_t)(p - text) << 8 | (uint64_t)(first & 0xff), mask, sizeof mask);
+}
+
+/* A vector strcpy's loop (vmseq.vi into v1, vfirst.m, vmsif.m, vmsbf.m or vmsof.m into v0, vse8.v
+ * under v0.t: a pass without a NUL stores the whole group) of a string with its NUL at pos: vfirst's
+ * last result, the masks left in v0 and v1 and the bytes stored (those past the mask untouched) */
+#define COPY_LOOP(NAME, SET)                                                                                           \
+	static uint64_t NAME(int pos)                                                                                  \
+	{                                                                                                              \
+		static uint8_t dst[2048 + 128];                                                                        \
+		uint8_t masks[2][128];                                                                                 \
+		const char *s = text;                                                                                  \
+		uint8_t *d = dst;                                                                                      \
+		long first;                                                                                            \
+		memset(masks, 0, sizeof masks);                                                                        \
+		memset(text, 'b', sizeof text);                                                                        \
+		for (int i = 0; i < pos; i++)                                                                          \
+			text[i] = (char)(1 + (i * 7) % 200);                                                           \
+		text[pos] = 0;                                                                                         \
+		memset(dst, 'y', sizeof dst);                                                                          \
+		__asm__ volatile(                                                                                      \
+		    "lla t6, 1f\n\tjr t6\n\t1: vsetvli t0, zero, e8, m8, ta, ma\n\t"                                   \
+		    "vle8ff.v v8, (%[s])\n\tcsrr t0, vl\n\tvmseq.vi v1, v8, 0\n\tvfirst.m %[f], v1\n\t" SET            \
+		    " v0, v1\n\tvse8.v v8, (%[d]), v0.t\n\tadd %[s], %[s], t0\n\t"                                     \
+		    "add %[d], %[d], t0\n\tblt %[f], zero, 1b\n\tvsm.v v0, (%[m0])\n\tvsm.v v1, (%[m1])"               \
+		    : [s] "+r"(s), [d] "+r"(d), [f] "=&r"(first)                                                       \
+		    : [m0] "r"(masks[0]), [m1] "r"(masks[1])                                                           \
+		    : "t0", "t6", "memory");                                                                           \
+		return hash_bytes(hash_bytes((uint64_t)first << 16 | (uint64_t)(s - text), masks, sizeof masks), dst,  \
+				  sizeof dst);                                                                         \
+	}
+COPY_LOOP(copy_sif, "vmsif.m")
+COPY_LOOP(copy_sbf, "vmsbf.m")
+COPY_LOOP(copy_sof, "vmsof.m")
+
+/* That strcpy loop with no NUL before its store runs into a page it may not write: the bytes
+ * stored before the page, the pointers of the faulting pass and v0 and v1 at the fault */
+static int copy_into_fault(uint64_t *h)
+{
+	uint8_t *pages = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct sigaction sa;
+	static uint8_t masks[2][128];
+	static uint8_t *volatile at;
+	CHECK(pages != MAP_FAILED);
+	CHECK(mprotect(pages + 4096, 4096, PROT_NONE) == 0);
+	memset(pages, 'y', 4096);
+	for (int i = 0; i < (int)sizeof text; i++)
+		text[i] = (char)(1 + (i * 11) % 250);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_segv;
+	sa.sa_flags = SA_SIGINFO;
+	CHECK(sigaction(SIGSEGV, &sa, NULL) == 0);
+	at = pages + 4096 - 300;
+	if (!sigsetjmp(recover, 1)) {
+		const char *s = text;
+		uint8_t *d = pages + 4096 - 300;
+		__asm__ volatile("lla t6, 1f\n\tjr t6\n\t1: vsetvli t0, zero, e8, m8, ta, ma\n\t"
+				 "vle8ff.v v8, (%[s])\n\tcsrr t0, vl\n\tvmseq.vi v1, v8, 0\n\tvfirst.m t1, v1\n\t"
+				 "vmsif.m v0, v1\n\tvse8.v v8, (%[d]), v0.t\n\tadd %[s], %[s], t0\n\t"
+				 "add %[d], %[d], t0\n\tsd %[d], 0(%[at])\n\tblt t1, zero, 1b"
+				 : [s] "+r"(s), [d] "+r"(d)
+				 : [at] "r"(&at)
+				 : "t0", "t1", "t6", "memory");
+	}
+	__asm__ volatile("vsetvli t0, zero, e8, m8, ta, ma\n\tvsm.v v0, (%0)\n\tvsm.v v1, (%1)"
+			 :
+			 : "r"(masks[0]), "r"(masks[1])
+			 : "t0", "memory");
+	*h = hash_bytes(hash_bytes((uint64_t)(at - pages), masks, sizeof masks), pages, 4096);
+	signal(SIGSEGV, SIG_DFL);
+	return 0;
+}
+
 int main(void)
 {
+	static const int nul_at[] = {0, 1, 63, 64, 127, 128, 129, 255, 256, 300, 1000, 2047};
 	uint64_t h;
 	for (int i = 0; i < 4096; i++)
 		src[i] = (uint32_t)i * 0x9e3779b9u;
@@ -252,5 +347,12 @@ int main(void)
 	printf("single registers: %016llx\n", (unsigned long long)single_registers());
 	printf("widening tail: %016llx\n", (unsigned long long)widening_tail());
 	printf("scalar FP beside: %016llx\n", (unsigned long long)scalar_fp_beside());
+	for (size_t i = 0; i < sizeof nul_at / sizeof nul_at[0]; i++)
+		printf("strings, NUL at %d: %016llx %016llx %016llx %016llx\n", nul_at[i],
+		       (unsigned long long)string_length(nul_at[i]), (unsigned long long)copy_sif(nul_at[i]),
+		       (unsigned long long)copy_sbf(nul_at[i]), (unsigned long long)copy_sof(nul_at[i]));
+	if (copy_into_fault(&h))
+		return 1;
+	printf("string copy into a fault: %016llx\n", (unsigned long long)h);
 	return 0;
 }

@@ -5085,16 +5085,18 @@ static void ordered_compare(struct tctx *t, unsigned k, unsigned step, bool blen
 }
 
 /* Whether the store after msif (a vmsif or vmsbf into v0 that set_first_whole makes) runs in
- * first_of_masks: a unit-stride vse of SEW elements under v0.t, through a base vfirst.m leaves as
- * it is, with the registers resident in ymm homes, AVX-512's masks, vl VLMAX and whole registers
- * live, so that the store emits no state of its own */
+ * first_of_masks, or in mask_compare's AVX2 test of a homed group: a unit-stride vse of SEW
+ * elements under v0.t, through a base vfirst.m leaves as it is, with the registers resident in
+ * zmm homes and AVX-512's masks, or its group in a ymm home, vl VLMAX and whole registers live,
+ * so that the store emits no state of its own */
 static bool mask_store_fusable(const struct tctx *t, const struct rv_insn *first, const struct rv_insn *msif,
 			       const struct rv_insn *store)
 {
 	return msif->rd == 0 && msif->op != RV_VMSOF && store && store->op == RV_VSE && !store->rm && store->rs3 == 1 &&
 	       store->rs1 != first->rd && /* its base register's check made before vfirst.m writes it */
 	       (unsigned)store->imm / 8 == t->v_sew && store->rd != 0 && store->rd % group_regs(t) == 0 &&
-	       t->j->v_resident && t->j->v_masks && !t->j->v_blend && t->v_live && t->v_whole && t->v_lmul8 >= 8;
+	       (t->j->v_resident ? t->j->v_masks && !t->j->v_blend && t->v_live : vhome(t, store->rd) >= 0) &&
+	       t->v_whole && t->v_lmul8 >= 8;
 }
 
 /* The store (t->idx + 3) as its own, and emitted twice: the base register's check made in both */
@@ -5200,13 +5202,17 @@ static bool mask_compare(struct tctx *t)
 	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step, nfound = 0;
 	unsigned chunks = (nbits * sew + 15) / 16; /* a fractional LMUL's: those its VLMAX elements lie in */
 	uint8_t *short_vl = NULL, *found[2], *no_zero = NULL;
+	const struct rv_insn *mask_store = NULL; /* strcpy's store under v0.t, in both ways of the test */
+	struct rv_insn whole_store;
+	uint32_t checked = 0;
+	int32_t drift = 0;
 	/* AVX2 (v_blend) with vl perhaps below VLMAX: each word's bits from vl on stay as they were */
 	bool fp = in->op >= RV_VMFEQ && in->op <= RV_VMFGE, ordered = in->op != RV_VMSEQ && in->op != RV_VMSNE;
 	/* an FP compare's elements past vl or inactive, blended to 0.0 (blend_masks, blend_elements),
 	 * raise no flag */
 	bool fp_blend = fp && (!in->rm || !t->v_whole || t->v_lmul8 < 8) && blends(t);
 	bool tail = t->j->v_blend && t->j->host_bmi2 && (!t->v_whole || !in->rm || t->v_lmul8 < 8) && (!fp || fp_blend),
-	     k1, pairs, whole, fuse, kfuse;
+	     k1, pairs, whole, fuse, kfuse, msif_fused;
 	if (ordered && (!t->j->host_avx2 || t->j->v_resident || (sew == 8 && !t->j->host_sse42)))
 		return false; /* VEX forms on registers in the vCPU only */
 	if (fp ? (sew != 4 && sew != 8) || (form != VF_VV && form != VF_VF) : form == VF_VF)
@@ -5232,24 +5238,48 @@ static bool mask_compare(struct tctx *t)
 	fuse = whole && first && first->op == RV_VFIRST_M && first->rm && first->rs2 == in->rd;
 	/* vmseq's words left in k3 and k1 for first_of_masks */
 	kfuse = fuse && pairs && !tail && in->op == RV_VMSEQ;
+	/* a string's vmsif after the pair (strcpy's), made of the same words */
+	msif_fused = fuse && !kfuse && !tail && set_first_whole_of(t, t_peek(t, 2), in->rd);
 	if (ordered)
 		ordered_operands(t, step);
+	else if (fuse && !k1 && form == VF_VI && in->imm == 0)
+		e_sse_rr(e, 0x66, false, 0xef, XMM1, XMM1); /* pxor: zeros, the whole ymm (VEX) */
 	else if (form != VF_VV && !(k1 && form == VF_VI && in->imm == 0))
 		scalar_operand(t, sew, step);
 	if (fuse && !k1 && in->op == RV_VMSEQ && form == VF_VI && in->imm == 0 && chunks == 8 && step == 2 &&
 	    vhome(t, in->rs2) >= 0 && vhome(t, in->rs2 + 2) >= 0 && vhome(t, in->rs2 + 4) >= 0 &&
 	    vhome(t, in->rs2 + 6) >= 0) {
 		/* AVX2, the group homed: no zero byte in it (a string's every pass but its last) found by
-		 * the bytewise minimum of its four ymm registers and one compare with xmm1's zeros; both
-		 * words are zero then, made and put without the four compares */
+		 * the bytewise minimum of its four ymm registers and one compare with xmm1's zeros; vd
+		 * is zero then, vfirst's rd -1 and the vmsif's register all ones, made without the
+		 * words (no_zero jumps past the pair and the vmsif) */
 		e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0xda, XMM0, vhome(t, in->rs2), vhome(t, in->rs2 + 2));
 		e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0xda, XMM2, vhome(t, in->rs2 + 4), vhome(t, in->rs2 + 6));
 		e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0xda, XMM0, XMM0, XMM2); /* vpminub */
 		e_vex_rr(e, true, VEX_PP_66, VEX_0F, false, 0x74, XMM0, XMM0, XMM1); /* vpcmpeqb */
 		e_vex_rr(e, true, VEX_PP_66, VEX_0F38, false, 0x17, XMM0, 0, XMM0);  /* vptest */
 		uint8_t *has_zero = e_jcc(e, CC_NE);
-		e_alu_rr(e, ALU_XOR, false, RCX, RCX);
-		e_alu_rr(e, ALU_XOR, false, RDX, RDX);
+		int x = rd_or_rax(t, first->rd);
+		vput(t, in->rd, 0, XMM1, 1);
+		e_mov_ri(e, x, UINT64_MAX);
+		if (x == RAX)
+			t_put(t, first->rd, RAX);
+		if (msif_fused) {
+			const struct rv_insn *msif = t_peek(t, 2);
+			if (msif->op != RV_VMSOF)
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x76, XMM2, XMM2, XMM2); /* vpcmpeqd */
+			vput(t, msif->rd, 0, msif->op != RV_VMSOF ? XMM2 : XMM1, 1);
+			mask_store = t_peek(t, 3);
+			if (mask_store && !mask_store_fusable(t, first, msif, mask_store))
+				mask_store = NULL;
+		}
+		if (mask_store) { /* under v0's ones: a whole store */
+			whole_store = *mask_store;
+			whole_store.rm = 1;
+			checked = t->base_checked;
+			drift = t->base_drift[mask_store->rs1];
+			mask_store_as(t, &whole_store, checked, drift, false);
+		}
 		no_zero = e_jmp(e);
 		e_patch(has_zero, e->p);
 	}
@@ -5334,8 +5364,6 @@ static bool mask_compare(struct tctx *t)
 		if (whole && done == 64) {
 			e_mov_rr(e, true, RCX, RDX);
 		} else if (whole && done == 128) {
-			if (no_zero && !kfuse) /* the AVX2 test's words, both zero */
-				e_patch(no_zero, e->p);
 			put_words(t, in->rd, RCX, RDX);
 		} else if (done % 64 == 0 || done >= nbits) { /* a fractional LMUL's chunk has more */
 			unsigned upto = done < nbits ? done : nbits, w = (upto - 1) / 64, n = nbits - 64 * w;
@@ -5394,11 +5422,17 @@ static bool mask_compare(struct tctx *t)
 		e_patch(none, e->p);
 		first_found(t, first->rd, x, found, nfound);
 		t->consumed = 2;
-		if (!tail && set_first_whole_of(t, t_peek(t, 2), in->rd)) { /* strcpy's vmsif: from rcx and rdx */
+		if (msif_fused) { /* strcpy's vmsif: from rcx and rdx */
 			e_mov_rr(e, true, RAX, RCX);
 			set_first_whole(t, t_peek(t, 2));
 			t->consumed = 3;
 		}
+		if (mask_store) {
+			mask_store_as(t, mask_store, checked, drift, false);
+			t->consumed = 4;
+		}
+		if (no_zero)
+			e_patch(no_zero, e->p);
 	}
 	short_vl_path(t, short_vl, "vl below VLMAX: the mask's tail stays undisturbed");
 	return true;
