@@ -5,7 +5,8 @@
 // 16-bit, which stay in the interpreter), LMUL 1/2 to 8, counts that leave a short last pass; a per-lane byte
 // histogram (the gather, add, scatter loop); an index past the guest space, a scatter whose
 // fourth element lies in an unmapped page (the first three stored, SIGSEGV at the fourth's
-// address), a gather whose inactive element lies there. The oracle is QEMU 10.
+// address), a gather whose inactive element lies there, the same with 32-bit indexes (their
+// addresses tested at once) and from a base past the space. The oracle is QEMU 10.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -261,6 +262,25 @@ static void faults(void)
 				 : "memory");
 		printf("gather at +2 GiB: no signal\n");
 	}
+	if (!sigsetjmp(trap, 1)) { /* 32-bit indexes, every element active: the third in the unmapped page */
+		uint32_t into[8] = {0, 4, (uint32_t)size + 8, 12, 16, 20, 24, 28};
+		__asm__ volatile("vsetivli zero, 8, e32, m2, ta, ma\n\tvle32.v v8, (%0)\n\tvmv.v.i v10, -2\n\t"
+				 "vsuxei32.v v10, (%1), v8" ::"r"(into),
+				 "r"(m)
+				 : "memory");
+		printf("32-bit scatter into the unmapped page: no signal\n");
+	}
+	printf("stored before it: %016llx\n", (unsigned long long)fnv(m, 32));
+	far_away = 1;
+	if (!sigsetjmp(trap, 1)) { /* 32-bit indexes from a base past the space */
+		uint32_t small[8] = {0, 4, 8, 12, 16, 20, 24, 28};
+		__asm__ volatile("vsetivli zero, 8, e32, m2, ta, ma\n\tvle32.v v8, (%1)\n\tvluxei32.v v10, (%2), v8\n\t"
+				 "vse32.v v10, (%0)" ::"r"(got),
+				 "r"(small), "r"(1ull << 46)
+				 : "memory");
+		printf("32-bit gather past the space: no signal\n");
+	}
+	far_away = 0;
 }
 
 int main(void)

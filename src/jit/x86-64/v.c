@@ -1620,6 +1620,31 @@ static void k1_from(struct tctx *t, int kr)
  * that vd's stay. Index in rax, the address in rax (indexed) or rdx (strided: the running
  * address), the base in rcx unless x[rs1] has a host register, data through the other. */
 #define SCALAR_ACCESSES 64
+
+/* gather_scatter_scalar's accesses of element j's fields at the address in rax (indexed) or rdx,
+ * data through the other */
+static void element_fields(struct tctx *t, bool store, unsigned dregs, unsigned j)
+{
+	const struct rv_insn *in = t->in;
+	struct emit *e = &t->e;
+	bool indexed = in->op == RV_VLUXEI || in->op == RV_VSUXEI;
+	int addr = indexed ? RAX : RDX, data = indexed ? RDX : RAX;
+	unsigned sew = t->v_sew;
+	for (unsigned f = 0; f < in->rs3; f++) {
+		struct mem v = M(REG_CPU, OFF(v) + (int32_t)((in->rd + f * dregs) * t->cpu->vlenb + j * sew));
+		struct mem g = t_guest(t, addr, (int32_t)(f * sew));
+		if (store)
+			e_load(e, data, v, (int)sew, false);
+		t_fault_site_replay(t, 1);
+		if (store) {
+			e_store(e, g, data, (int)sew);
+		} else {
+			e_load(e, data, g, (int)sew, false);
+			e_store(e, v, data, (int)sew);
+		}
+	}
+}
+
 static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsigned dregs, unsigned iregs)
 {
 	const struct rv_insn *in = t->in;
@@ -1641,6 +1666,78 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 		e_mov_rr(e, true, RDX, base);
 	if (t->v_vl_const != UINT64_MAX && !t->v_whole && t->v_vl_const < n)
 		n = (unsigned)t->v_vl_const;
+	if (indexed && in->rm && eew <= 4 && n > 1 && (t->v_whole || t->v_vl_const != UINT64_MAX)) {
+		/* every element active: one test of x[rs1] and of it plus the OR of the indexes (no
+		 * smaller than any of them, below 2^32) for all, the test of each where that fails; 32-bit
+		 * elements with AVX2 loaded into a vector register, four or eight at a time (vmovd,
+		 * vpinsrd), and written whole: a vector read of elements written one at a time would
+		 * wait for their stores to retire, and AVX2's gathers wait for a scatter's before */
+		unsigned per = n % 8 == 0 ? 8 : 4;
+		bool gather = !store && nf == 1 && sew == 4 && t->j->host_avx2 && n % 4 == 0;
+		uint8_t *each, *done;
+		if (eew == 4 && n % 4 == 0 && t->j->host_avx2) { /* vpor of their chunks, then of the halves */
+			struct mem idx = M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb));
+			unsigned step = n % 8 == 0 ? 2 : 1;
+			vec_load(t, XMM1, idx, step);
+			for (unsigned j = 4 * step; j < n; j += 4 * step) {
+				idx.disp += 16 * (int32_t)step;
+				e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F, false, 0xeb, XMM1, XMM1, idx); /* vpor */
+			}
+			if (step == 2) {
+				e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x39, XMM1, 0, XMM2); /* vextracti128 */
+				e_byte(e, 1);
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xeb, XMM1, XMM1, XMM2);
+			}
+			for (uint8_t order = 0x4e; order; order = order == 0x4e ? 0xb1 : 0) {
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x70, XMM2, 0, XMM1); /* vpshufd */
+				e_byte(e, order);
+				e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0xeb, XMM1, XMM1, XMM2);
+			}
+			e_vex_rr(e, false, VEX_PP_66, VEX_0F, false, 0x7e, XMM1, 0, RAX); /* vmovd eax */
+			finish_wide(t, step);
+		} else {
+			for (unsigned j = 0; j < n; j++) {
+				struct mem idx = M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb + j * eew));
+				e_load(e, j ? RDX : RAX, idx, (int)eew, false);
+				if (j)
+					e_alu_rr(e, ALU_OR, false, RAX, RDX);
+			}
+		}
+		e_alu_rr(e, ALU_ADD, true, RAX, base);
+		e_alu_rr(e, ALU_OR, true, RAX, base);
+		e_test_rm(e, true, RAX, M(REG_CPU, OFF(addr_mask)));
+		each = e_jcc(e, CC_NE);
+		for (unsigned j = 0; j < n && gather; j++) {
+			struct mem g = t_guest(t, base, 0);
+			int x = j % 8 < 4 ? XMM0 : XMM2;
+			g.index = RAX;
+			e_load(e, RAX, M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb + j * eew)), (int)eew, false);
+			t_fault_site_replay(t, 1);
+			if (j % 4 == 0) {
+				e_sse_rm(e, 0x66, false, 0x6e, x, g); /* movd */
+			} else {
+				e_vex_rm(e, false, VEX_PP_66, VEX_0F3A, false, 0x22, x, x, g); /* vpinsrd */
+				e_byte(e, (uint8_t)(j % 4));
+			}
+			if (j % per != per - 1)
+				continue;
+			if (per == 8) {
+				e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x38, XMM0, XMM0, XMM2); /* vinserti128 */
+				e_byte(e, 1);
+			}
+			vec_store(t, M(REG_CPU, OFF(v) + (int32_t)(in->rd * vlenb + (j + 1 - per) * 4)), XMM0, per / 4);
+		}
+		if (gather)
+			finish_wide(t, per / 4);
+		for (unsigned j = 0; j < n && !gather; j++) {
+			e_load(e, RAX, M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb + j * eew)), (int)eew, false);
+			e_alu_rr(e, ALU_ADD, true, RAX, base);
+			element_fields(t, store, dregs, j);
+		}
+		done = e_jmp(e);
+		e_patch(each, e->p);
+		end[nend++] = done;
+	}
 	for (unsigned j = 0; j < n; j++) {
 		if (!indexed && j) { /* the next element's address: + stride, or the fields' bytes */
 			if ((in->op == RV_VLSE || in->op == RV_VSSE) && t_host_reg(t, in->rs2) >= 0)
@@ -1669,19 +1766,7 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 		}
 		e_test_rm(e, true, addr, M(REG_CPU, OFF(addr_mask)));
 		out[j] = e_jcc(e, CC_NE);
-		for (unsigned f = 0; f < nf; f++) {
-			struct mem v = M(REG_CPU, OFF(v) + (int32_t)((in->rd + f * dregs) * vlenb + j * sew));
-			struct mem g = t_guest(t, addr, (int32_t)(f * sew));
-			if (store)
-				e_load(e, data, v, (int)sew, false);
-			t_fault_site_replay(t, 1);
-			if (store) {
-				e_store(e, g, data, (int)sew);
-			} else {
-				e_load(e, data, g, (int)sew, false);
-				e_store(e, v, data, (int)sew);
-			}
-		}
+		element_fields(t, store, dregs, j);
 		if (skip)
 			e_patch(skip, e->p);
 	}
