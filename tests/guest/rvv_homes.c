@@ -5,7 +5,8 @@
 // from the signal frame); a NaN that sends one pass's multiply-add to the interpreter; single
 // registers (LMUL 1, odd and even, under a short last pass that keeps its tail); a widening
 // multiply-add whose last pass blends; scalar FP in the loop beside the vectors; mask words
-// written a word at a time after a helper call; vector strlen and strcpy loops (a pass without a
+// written a word at a time after a helper call; a loop nest whose inner loop is a vector loop
+// (the outer loop's block ends at its head); vector strlen and strcpy loops (a pass without a
 // NUL tested on the homed group at once) over strings of several lengths, and a strcpy whose
 // whole-group store runs into a page it may not write. Each loop is entered by an indirect jump,
 // so that its first instruction begins a block. Each result's bytes are hashed.
@@ -239,6 +240,33 @@ static uint64_t scalar_fp_beside(void)
 	return hash_bytes((uint64_t)(sum * 1024), z, sizeof z);
 }
 
+/* A loop nest whose inner loop is a vector loop (i-k-j products, 48 columns: three passes at
+ * VLEN 128, with a scalar load before its vsetvli): the outer loop's block ends at the inner
+ * loop's head, so that every pass runs homed */
+static uint64_t loop_nest(void)
+{
+	static int32_t ma[12][12], mb[12][48], mc[12][48];
+	for (int i = 0; i < 12; i++)
+		for (int j = 0; j < 48; j++)
+			mb[i][j] = (int32_t)((i * 7 + j * 3) % 23) - 11, ma[i][j % 12] = (int32_t)((i + j) % 5) - 2;
+	memset(mc, 0, sizeof mc);
+	for (int i = 0; i < 12; i++)
+		for (int k = 0; k < 12; k++) {
+			size_t n = 48, vl;
+			int32_t *pb = mb[k], *pc = mc[i];
+			const int32_t *pa = &ma[i][k];
+			__asm__ volatile(
+			    "1: lw t1, 0(%[a])\n\tvsetvli %[vl], %[n], e32, m4, ta, ma\n\tvle32.v v8, (%[b])\n\t"
+			    "vle32.v v16, (%[c])\n\tvmacc.vx v16, t1, v8\n\tvse32.v v16, (%[c])\n\t"
+			    "slli t2, %[vl], 2\n\tsub %[n], %[n], %[vl]\n\tadd %[b], %[b], t2\n\t"
+			    "add %[c], %[c], t2\n\tbnez %[n], 1b"
+			    : [vl] "=&r"(vl), [n] "+r"(n), [b] "+r"(pb), [c] "+r"(pc)
+			    : [a] "r"(pa)
+			    : "t1", "t2", "memory");
+		}
+	return hash_bytes(0, mc, sizeof mc);
+}
+
 static char text[2048];
 
 /* A vector strlen's loop (vle8ff.v, vmseq.vi, vfirst.m: passes without a NUL take a test of the
@@ -347,6 +375,7 @@ int main(void)
 	printf("single registers: %016llx\n", (unsigned long long)single_registers());
 	printf("widening tail: %016llx\n", (unsigned long long)widening_tail());
 	printf("scalar FP beside: %016llx\n", (unsigned long long)scalar_fp_beside());
+	printf("loop nest: %016llx\n", (unsigned long long)loop_nest());
 	for (size_t i = 0; i < sizeof nul_at / sizeof nul_at[0]; i++)
 		printf("strings, NUL at %d: %016llx %016llx %016llx %016llx\n", nul_at[i],
 		       (unsigned long long)string_length(nul_at[i]), (unsigned long long)copy_sif(nul_at[i]),

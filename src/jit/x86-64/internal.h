@@ -546,6 +546,8 @@ bool jit_v_csr(struct tctx *t);
 /* Before the loop head: finds whether the block is a vector loop and emits what its passes
  * share (tctx's v_loop). */
 void jit_v_loop(struct tctx *t);
+/* Whether a vector loop may keep its registers in ymm homes (AVX2 without AVX-512, VLEN 128) */
+bool jit_v_homes_host(const struct tctx *t);
 void jit_v_speculate(struct tctx *t);
 /* The instruction may use legacy SSE (FP, the FP CSRs): ymm upper halves must be clean. */
 bool jit_uses_sse(const struct rv_insn *in);

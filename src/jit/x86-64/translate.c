@@ -2396,10 +2396,27 @@ static int skip_len(struct tctx *t, int k)
  * uses counted, and whether it loops on itself (a branch back to pc, taken or not). False where
  * it followed a branch (follows) and yet does not loop: following pays only for a loop that
  * becomes one block, else its blocks would start at new places on every pass of a long loop. */
+/* The head of the loop that the branch insns[n] closes within the block, where that is a vector
+ * loop whose registers would live in ymm homes (the block then ends before it, so that each of
+ * its passes runs in its own block, homed), or 0 */
+static int inner_vector_loop(const struct tctx *t, int n)
+{
+	const struct rv_insn *in = &t->insns[n];
+	int head = 0;
+	if (rv_op_format(in->op) != F_B || in->imm >= 0 || !jit_v_homes_host(t))
+		return 0;
+	for (int k = 1; k < n && !head; k++)
+		head = t->insn_pc[k] == t->insn_pc[n] + (uint64_t)in->imm ? k : 0;
+	for (int k = head; head && k < n; k++)
+		if (t->insns[k].op == RV_VSETVLI || t->insns[k].op == RV_VSETIVLI)
+			return head;
+	return 0;
+}
+
 static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 {
-	bool followed = false;
-	int skipped;
+	bool followed = false, cut = false;
+	int skipped, head;
 	for (int n = 0; n < t->limit; n++) {
 		const struct rv_insn *in = n ? t_peek_split(t, n) : &t->insns[0];
 		if (!in)
@@ -2425,12 +2442,22 @@ static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 			}
 			if (falls_on(t, n) && t_peek_split(t, n + 1))
 				continue;
+			if (!cut && (head = inner_vector_loop(t, n)) > 0) { /* counted again, up to its head */
+				t->limit = head;
+				cut = true;
+				followed = false;
+				memset(uses, 0, 32 * sizeof *uses);
+				t->written = 0;
+				t->skips = false;
+				n = -1;
+				continue;
+			}
 			t->self_loop = rv_op_format(in->op) == F_B &&
 				       (t->insn_pc[n] + (uint64_t)in->imm == pc || t->insn_pc[n] + in->len == pc);
 			break;
 		}
 	}
-	return !followed || t->self_loop;
+	return !followed || t->self_loop || cut;
 }
 
 void t_check_bases(struct tctx *t, uint32_t regs)

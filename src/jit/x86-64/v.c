@@ -5817,11 +5817,16 @@ static unsigned operand_regs(const struct rv_insn *in, unsigned regs, bool rd)
  * its .vf forms read). They are swapped in before the loop head and out at every exit, stored for
  * helpers, and a fault takes them from the signal frame (jit_block's xswap). An emitter that
  * reaches a homed register in the vCPU (vreg, vword) has the block translated again without. */
+bool jit_v_homes_host(const struct tctx *t)
+{
+	return t->homes_ok && !t->j->v_resident && t->j->host_avx2 && t->j->ymmh_off && t->cpu->vlenb == 16;
+}
+
 static void choose_homes(struct tctx *t, int count, uint32_t f_read, const struct rv_vtype *vt)
 {
 	unsigned uses[16] = {0}, regs = vt->lmul8 >= 8 ? (unsigned)vt->lmul8 / 8 : 1;
 	int free_xmm[NXMAPPED], nfree = 0;
-	if (!t->homes_ok || t->j->v_resident || !t->j->host_avx2 || !t->j->ymmh_off || t->cpu->vlenb != 16)
+	if (!jit_v_homes_host(t))
 		return;
 	for (int k = 0; k < count; k++) {
 		const struct rv_insn *in = &t->insns[k];
