@@ -5755,11 +5755,20 @@ static uint32_t stepping_bases(struct tctx *t, int n, uint8_t *stride)
 	return steps;
 }
 
+/* Whether every pass sets register x before its add that steps base b (no branch before it) */
+static bool set_before_step(const struct tctx *t, int n, unsigned b, unsigned x)
+{
+	for (int k = 0; k < n && !may_write_x(&t->insns[k], b) && !rv_ends_block(&t->insns[k]); k++)
+		if (may_write_x(&t->insns[k], x))
+			return true;
+	return false;
+}
+
 /* A stepping base moved once a pass, by a register the loop sets only to vl (or vl << 3 at most),
  * stays checked through its add wherever the add is (loop_bases), once that register is tested
- * here to be no more before the first pass: a base moved before its access (a string's loop,
- * p += vl at the top) needs no test at each pass then. */
-static void strides_bounded(struct tctx *t, uint32_t steps, const uint8_t *stride, uint64_t vlmax)
+ * here to be no more before the first pass (unless the pass sets it before the add): a base
+ * moved before its access (a string's loop, p += vl at the top) needs no test at each pass then. */
+static void strides_bounded(struct tctx *t, int n, uint32_t steps, const uint8_t *stride, uint64_t vlmax)
 {
 	uint32_t tested = 0; /* a stride register that moves two bases is tested once */
 	for (unsigned b = 1; b < 32; b++) {
@@ -5767,7 +5776,7 @@ static void strides_bounded(struct tctx *t, uint32_t steps, const uint8_t *strid
 		int h;
 		if (!(steps >> b & 1) || x == NO_STRIDE)
 			continue;
-		if (x && !(tested >> x & 1)) {
+		if (x && !(tested >> x & 1) && !set_before_step(t, n, b, x)) {
 			tested |= 1u << x;
 			h = t_host_reg(t, x);
 			if (h < 0) {
@@ -5930,7 +5939,7 @@ void jit_v_loop(struct tctx *t)
 	choose_homes(t, count, f_read, &vt);
 	steps = stepping_bases(t, count, stride);
 	t_check_bases(t, steps);
-	strides_bounded(t, steps, stride, vt.vlmax);
+	strides_bounded(t, count, steps, stride, vt.vlmax);
 	if (first == &t->insns[0]) {
 		store_vtype(t, first->imm);
 	} else {
