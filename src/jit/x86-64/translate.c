@@ -2392,10 +2392,7 @@ static int skip_len(struct tctx *t, int k)
  * mapped ones it uses least (swapped in at entry, back at every exit; a fault finds them by
  * the block's swap_in). Without it (or when nothing gains) the usual mapping stays. */
 #define SWAP_GAIN 3 /* uses more than the register it displaces, to pay for the swap */
-/* The block's instructions as the translation will take them, from pc: each one's register
- * uses counted, and whether it loops on itself (a branch back to pc, taken or not). False where
- * it followed a branch (follows) and yet does not loop: following pays only for a loop that
- * becomes one block, else its blocks would start at new places on every pass of a long loop. */
+
 /* The head of the loop that the branch insns[n] closes within the block, where that is a vector
  * loop whose registers would live in ymm homes (the block then ends before it, so that each of
  * its passes runs in its own block, homed), or 0 */
@@ -2413,6 +2410,11 @@ static int inner_vector_loop(const struct tctx *t, int n)
 	return 0;
 }
 
+/* The block's instructions as the translation will take them, from pc: each one's register
+ * uses counted, and whether it loops on itself (a branch back to pc, taken or not). False where
+ * it followed a branch (follows) and yet does not loop: following pays only for a loop that
+ * becomes one block, else its blocks would start at new places on every pass of a long loop;
+ * true where the block then ends at an inner vector loop's head (inner_vector_loop). */
 static bool scan(struct tctx *t, uint64_t pc, unsigned *uses)
 {
 	bool followed = false, cut = false;
