@@ -6,10 +6,12 @@
 // registers (LMUL 1, odd and even, under a short last pass that keeps its tail); a widening
 // multiply-add whose last pass blends; scalar FP in the loop beside the vectors; mask words
 // written a word at a time after a helper call; a loop nest whose inner loop is a vector loop
-// (the outer loop's block ends at its head); vector strlen and strcpy loops (a pass without a
-// NUL tested on the homed group at once) over strings of several lengths, and a strcpy whose
-// whole-group store runs into a page it may not write. Each loop is entered by an indirect jump,
-// so that its first instruction begins a block. Each result's bytes are hashed.
+// (the outer loop's block ends at its head); a loop of indexed accesses (a per-lane histogram),
+// and its gather faulting on an unmapped page and from a base past the space; vector strlen and
+// strcpy loops (a pass without a NUL tested on the homed group at once) over strings of several
+// lengths, and a strcpy whose whole-group store runs into a page it may not write. Each loop is
+// entered by an indirect jump, so that its first instruction begins a block. Each result's bytes
+// are hashed.
 // qemu: rva23
 // cflags: -march=rv64gcv
 #include <setjmp.h>
@@ -267,6 +269,71 @@ static uint64_t loop_nest(void)
 	return hash_bytes(0, mc, sizeof mc);
 }
 
+/* A per-lane byte histogram (vzext, shift, add, gather, add one, scatter: indexed accesses of
+ * every element in a loop with homes) over a count that leaves a short last pass */
+static uint64_t indexed_loop(void)
+{
+	static uint32_t counts[128 * 256]; /* a lane's 256 counters, up to 128 lanes (VLEN 1024) */
+	static uint8_t bytes[1003];
+	const uint8_t *p = bytes;
+	size_t n = sizeof bytes, vl;
+	for (size_t i = 0; i < sizeof bytes; i++)
+		bytes[i] = (uint8_t)(i * i * 7 + i / 3);
+	__asm__ volatile("vsetvli t0, zero, e32, m4, ta, ma\n\tvid.v v12\n\tvsll.vi v12, v12, 10\n\t"
+			 "lla t6, 1f\n\tjr t6\n\t1: vsetvli %[vl], %[n], e8, m1, ta, ma\n\tvle8.v v1, (%[p])\n\t"
+			 "vsetvli zero, %[vl], e32, m4, ta, ma\n\tvzext.vf4 v4, v1\n\tvsll.vi v4, v4, 2\n\t"
+			 "vadd.vv v4, v4, v12\n\tvluxei32.v v8, (%[c]), v4\n\tvadd.vi v8, v8, 1\n\t"
+			 "vsuxei32.v v8, (%[c]), v4\n\tsub %[n], %[n], %[vl]\n\tadd %[p], %[p], %[vl]\n\tbnez %[n], 1b"
+			 : [vl] "=&r"(vl), [n] "+r"(n), [p] "+r"(p)
+			 : [c] "r"(counts)
+			 : "t0", "t6", "memory");
+	return hash_bytes(0, counts, sizeof counts);
+}
+
+/* That loop's gather where an index of its third pass leads into a page it may not read, and
+ * from a base past the guest space: the passes before done, v4 and v8 as the fault left them */
+static int indexed_faults(uint64_t *h)
+{
+	uint8_t *pages = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	static uint32_t idx[64], regs[2][32];
+	static volatile int passes;
+	struct sigaction sa;
+	CHECK(pages != MAP_FAILED);
+	CHECK(mprotect(pages + 4096, 4096, PROT_NONE) == 0);
+	for (int i = 0; i < 1024; i++)
+		((uint32_t *)pages)[i] = (uint32_t)i * 2654435761u;
+	for (int i = 0; i < 64; i++)
+		idx[i] = (uint32_t)(i * 52 % 4096) & ~3u;
+	idx[37] = 4096 + 64; /* pass 3 at VLEN 128 (16 a pass) */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_segv;
+	sa.sa_flags = SA_SIGINFO;
+	CHECK(sigaction(SIGSEGV, &sa, NULL) == 0);
+	*h = 0;
+	for (int k = 0; k < 2; k++) {
+		const uint32_t *q = idx;
+		size_t n = 64, vl;
+		passes = 0;
+		if (!sigsetjmp(recover, 1))
+			__asm__ volatile(
+			    "lla t6, 1f\n\tjr t6\n\t1: vsetvli %[vl], %[n], e32, m4, ta, ma\n\t"
+			    "vle32.v v4, (%[q])\n\tvluxei32.v v8, (%[b]), v4\n\tvadd.vi v8, v8, 3\n\t"
+			    "vsuxei32.v v8, (%[b]), v4\n\tslli t1, %[vl], 2\n\tsub %[n], %[n], %[vl]\n\t"
+			    "add %[q], %[q], t1\n\tlw t1, 0(%[ps])\n\taddi t1, t1, 1\n\tsw t1, 0(%[ps])\n\t"
+			    "bnez %[n], 1b"
+			    : [vl] "=&r"(vl), [n] "+r"(n), [q] "+r"(q)
+			    : [b] "r"(k ? (uint8_t *)(1ull << 46) : pages), [ps] "r"(&passes)
+			    : "t1", "t6", "memory");
+		__asm__ volatile("vsetvli t0, zero, e32, m4, ta, ma\n\tvse32.v v4, (%0)\n\tvse32.v v8, (%1)"
+				 :
+				 : "r"(regs[0]), "r"(regs[1])
+				 : "t0", "memory");
+		*h = hash_bytes(hash_bytes(*h + (uint64_t)passes, regs, 64), pages, 4096);
+	}
+	signal(SIGSEGV, SIG_DFL);
+	return 0;
+}
+
 static char text[2048];
 
 /* A vector strlen's loop (vle8ff.v, vmseq.vi, vfirst.m: passes without a NUL take a test of the
@@ -376,6 +443,10 @@ int main(void)
 	printf("widening tail: %016llx\n", (unsigned long long)widening_tail());
 	printf("scalar FP beside: %016llx\n", (unsigned long long)scalar_fp_beside());
 	printf("loop nest: %016llx\n", (unsigned long long)loop_nest());
+	printf("indexed loop: %016llx\n", (unsigned long long)indexed_loop());
+	if (indexed_faults(&h))
+		return 1;
+	printf("indexed faults: %016llx\n", (unsigned long long)h);
 	for (size_t i = 0; i < sizeof nul_at / sizeof nul_at[0]; i++)
 		printf("strings, NUL at %d: %016llx %016llx %016llx %016llx\n", nul_at[i],
 		       (unsigned long long)string_length(nul_at[i]), (unsigned long long)copy_sif(nul_at[i]),

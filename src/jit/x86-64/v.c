@@ -1666,14 +1666,33 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 		e_mov_rr(e, true, RDX, base);
 	if (t->v_vl_const != UINT64_MAX && !t->v_whole && t->v_vl_const < n)
 		n = (unsigned)t->v_vl_const;
-	if (indexed && in->rm && eew <= 4 && n > 1 && (t->v_whole || t->v_vl_const != UINT64_MAX)) {
+	/* with homes, vl is tested to be VLMAX (else the interpreter, and the block ends) */
+	uint8_t *short_vl = t->nxswaps && indexed && in->rm && eew <= 4 && !t->v_whole && t->v_vl_const == UINT64_MAX
+				? enter_whole_group(t)
+				: NULL;
+	bool fast = indexed && in->rm && eew <= 4 && n > 1 && (t->v_whole || t->v_vl_const != UINT64_MAX);
+	bool gather = fast && !store && nf == 1 && sew == 4 && t->j->host_avx2 && n % 4 == 0;
+	/* in a loop with homes (reads_vcpu lets in the accesses of every element): the indexes and a
+	 * store's data go to the vCPU, where the accesses read them; a load gathers into its homes,
+	 * and where an address test fails the interpreter runs it whole */
+	bool homed_vd = false;
+	for (unsigned r = in->rs2 & ~1u; t->nxswaps && indexed && r < in->rs2 + iregs; r += 2)
+		if (vhome(t, r) >= 0)
+			home_to_vcpu(t, r);
+	for (unsigned r = in->rd & ~1u; t->nxswaps && r < in->rd + nf * dregs; r += 2)
+		if (vhome(t, r) >= 0 && store)
+			home_to_vcpu(t, r);
+		else if (vhome(t, r) >= 0)
+			homed_vd = true;
+	if ((homed_vd && !gather) || (t->nxswaps && !fast))
+		t->v_home_miss = true; /* translated again without homes */
+	if (fast) {
 		/* every element active: one test of x[rs1] and of it plus the OR of the indexes (no
 		 * smaller than any of them, below 2^32) for all, the test of each where that fails; 32-bit
 		 * elements with AVX2 loaded into a vector register, four or eight at a time (vmovd,
 		 * vpinsrd), and written whole: a vector read of elements written one at a time would
 		 * wait for their stores to retire, and AVX2's gathers wait for a scatter's before */
 		unsigned per = n % 8 == 0 ? 8 : 4;
-		bool gather = !store && nf == 1 && sew == 4 && t->j->host_avx2 && n % 4 == 0;
 		uint8_t *each, *done;
 		if (eew == 4 && n % 4 == 0 && t->j->host_avx2) { /* vpor of their chunks, then of the halves */
 			struct mem idx = M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb));
@@ -1725,10 +1744,15 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 				e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x38, XMM0, XMM0, XMM2); /* vinserti128 */
 				e_byte(e, 1);
 			}
-			vec_store(t, M(REG_CPU, OFF(v) + (int32_t)(in->rd * vlenb + (j + 1 - per) * 4)), XMM0, per / 4);
+			vput(t, in->rd, (j + 1 - per) / 4, XMM0, per / 4);
 		}
 		if (gather)
 			finish_wide(t, per / 4);
+		if (homed_vd) {
+			t_cold_helper_vstart(t, each, interp_v, "an address past the guest space", 0);
+			short_vl_path(t, short_vl, "vl below VLMAX in a loop with homes");
+			return true;
+		}
 		for (unsigned j = 0; j < n && !gather; j++) {
 			e_load(e, RAX, M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb + j * eew)), (int)eew, false);
 			e_alu_rr(e, ALU_ADD, true, RAX, base);
@@ -1773,6 +1797,7 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 	for (unsigned i = 0; i < nend; i++)
 		e_patch(end[i], e->p);
 	from_element(t, out, n, 1, "an address past the guest space");
+	short_vl_path(t, short_vl, "vl below VLMAX in a loop with homes");
 	return true;
 }
 
@@ -5800,9 +5825,13 @@ static bool reads_vcpu(const struct rv_insn *in)
 		return false;
 	/* a masked store of bytes or halfwords takes v0's words (store_prefix's active_word, v0_bits) */
 	bool prefix_store = in->op == RV_VSE && in->rs3 == 1 && in->imm < 32;
-	return (!in->rm && !prefix_store) || in->op == RV_VLSE || in->op == RV_VSSE || in->op == RV_VLUXEI ||
-	       in->op == RV_VLOXEI || in->op == RV_VSUXEI || in->op == RV_VSOXEI || in->op == RV_VRGATHER ||
-	       in->op == RV_VCOMPRESS || ((in->op == RV_VLE || in->op == RV_VSE) && in->rs3 != 1);
+	/* unordered indexed accesses of every element by indexes of 32 bits or fewer take their
+	 * registers from the homes (gather_scatter_scalar) */
+	bool homed_indexed = (in->op == RV_VLUXEI || in->op == RV_VSUXEI) && in->rm && in->rs3 == 1 && in->imm <= 32;
+	return (!in->rm && !prefix_store) || in->op == RV_VLSE || in->op == RV_VSSE ||
+	       ((in->op == RV_VLUXEI || in->op == RV_VSUXEI) && !homed_indexed) || in->op == RV_VLOXEI ||
+	       in->op == RV_VSOXEI || in->op == RV_VRGATHER || in->op == RV_VCOMPRESS ||
+	       ((in->op == RV_VLE || in->op == RV_VSE) && in->rs3 != 1);
 }
 
 /* The registers a vd (rd) or vs2 operand of in spans, where a group of the loop's vtype spans
