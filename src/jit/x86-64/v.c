@@ -1695,13 +1695,10 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 		unsigned per = n % 8 == 0 ? 8 : 4;
 		uint8_t *each, *done;
 		if (eew == 4 && n % 4 == 0 && t->j->host_avx2) { /* vpor of their chunks, then of the halves */
-			struct mem idx = M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb));
 			unsigned step = n % 8 == 0 ? 2 : 1;
-			vec_load(t, XMM1, idx, step);
-			for (unsigned j = 4 * step; j < n; j += 4 * step) {
-				idx.disp += 16 * (int32_t)step;
-				e_vex_rm(e, step == 2, VEX_PP_66, VEX_0F, false, 0xeb, XMM1, XMM1, idx); /* vpor */
-			}
+			vget(t, XMM1, in->rs2, 0, step); /* from the homes where they are */
+			for (unsigned k = step; k < n / 4; k += step)
+				vec_op_v(t, 0x66, false, 0xeb, XMM1, in->rs2, k, step, XMM2); /* vpor */
 			if (step == 2) {
 				e_vex_rr(e, true, VEX_PP_66, VEX_0F3A, false, 0x39, XMM1, 0, XMM2); /* vextracti128 */
 				e_byte(e, 1);
@@ -5864,6 +5861,7 @@ static void choose_homes(struct tctx *t, int count, uint32_t f_read, const struc
 {
 	unsigned uses[16] = {0}, regs = vt->lmul8 >= 8 ? (unsigned)vt->lmul8 / 8 : 1;
 	int free_xmm[NXMAPPED], nfree = 0;
+	struct rv_vtype now;
 	if (!jit_v_homes_host(t))
 		return;
 	for (int k = 0; k < count; k++) {
@@ -5877,6 +5875,8 @@ static void choose_homes(struct tctx *t, int count, uint32_t f_read, const struc
 			f_read |= 1u << in->rd;
 		if (in->op == RV_VFMV_S_F) /* a .vf operand whose form is VF_V */
 			f_read |= 1u << in->rs1;
+		if ((in->op == RV_VSETVLI || in->op == RV_VSETIVLI) && rv_vtype_decode((uint64_t)in->imm, 16, &now))
+			regs = now.lmul8 >= 8 ? (unsigned)now.lmul8 / 8 : 1; /* a loop of several vtypes */
 		if (f != F_V && f != F_VMEM)
 			continue;
 		for (unsigned r = 0; r < operand_regs(in, regs, true); r++)
