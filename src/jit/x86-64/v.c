@@ -320,10 +320,16 @@ static void kmov_from(struct tctx *t, int k, int gpr)
 	e_vex_rr(&t->e, false, VEX_PP_F2, VEX_0F, true, 0x92, k, 0, gpr);
 }
 
-/* A group's registers (one for a fractional LMUL) and 16-byte chunks */
+/* A group's registers at LMUL lmul8 / 8 (one for a fractional LMUL) */
+static unsigned lmul_regs(unsigned lmul8)
+{
+	return lmul8 < 8 ? 1 : lmul8 / 8;
+}
+
+/* The vtype's group's registers and 16-byte chunks */
 static unsigned group_regs(const struct tctx *t)
 {
-	return t->v_lmul8 < 8 ? 1 : t->v_lmul8 / 8;
+	return lmul_regs(t->v_lmul8);
 }
 
 static unsigned group_chunks(const struct tctx *t)
@@ -1621,6 +1627,13 @@ static void k1_from(struct tctx *t, int kr)
  * address), the base in rcx unless x[rs1] has a host register, data through the other. */
 #define SCALAR_ACCESSES 64
 
+/* x = index j of an indexed access (zero-extended), from the vCPU */
+static void load_index(struct tctx *t, int x, unsigned j)
+{
+	unsigned eew = (unsigned)t->in->imm / 8;
+	e_load(&t->e, x, M(REG_CPU, OFF(v) + (int32_t)(t->in->rs2 * t->cpu->vlenb + j * eew)), (int)eew, false);
+}
+
 /* gather_scatter_scalar's accesses of element j's fields at the address in rax (indexed) or rdx,
  * data through the other */
 static void element_fields(struct tctx *t, bool store, unsigned dregs, unsigned j)
@@ -1649,7 +1662,7 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 {
 	const struct rv_insn *in = t->in;
 	struct emit *e = &t->e;
-	unsigned sew = t->v_sew, eew = (unsigned)in->imm / 8, nf = in->rs3, vlenb = t->cpu->vlenb;
+	unsigned sew = t->v_sew, eew = (unsigned)in->imm / 8, nf = in->rs3;
 	unsigned n = (unsigned)t->v_vlmax;
 	int base = t_host_reg(t, in->rs1), addr = indexed ? RAX : RDX, data = indexed ? RDX : RAX;
 	uint8_t *out[SCALAR_ACCESSES] = {NULL}, *end[SCALAR_ACCESSES], *skip;
@@ -1666,11 +1679,12 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 		e_mov_rr(e, true, RDX, base);
 	if (t->v_vl_const != UINT64_MAX && !t->v_whole && t->v_vl_const < n)
 		n = (unsigned)t->v_vl_const;
-	/* with homes, vl is tested to be VLMAX (else the interpreter, and the block ends) */
-	uint8_t *short_vl = t->nxswaps && indexed && in->rm && eew <= 4 && !t->v_whole && t->v_vl_const == UINT64_MAX
-				? enter_whole_group(t)
-				: NULL;
-	bool fast = indexed && in->rm && eew <= 4 && n > 1 && (t->v_whole || t->v_vl_const != UINT64_MAX);
+	/* every element active, its index below 2^32; with homes, vl is tested to be VLMAX (else the
+	 * interpreter, and the block ends) */
+	bool every = indexed && in->rm && eew <= 4;
+	uint8_t *short_vl =
+	    every && t->nxswaps && !t->v_whole && t->v_vl_const == UINT64_MAX ? enter_whole_group(t) : NULL;
+	bool fast = every && n > 1 && (t->v_whole || t->v_vl_const != UINT64_MAX);
 	bool gather = fast && !store && nf == 1 && sew == 4 && t->j->host_avx2 && n % 4 == 0;
 	/* in a loop with homes (reads_vcpu lets in the accesses of every element): the indexes and a
 	 * store's data go to the vCPU, where the accesses read them; a load gathers into its homes,
@@ -1713,8 +1727,7 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 			finish_wide(t, step);
 		} else {
 			for (unsigned j = 0; j < n; j++) {
-				struct mem idx = M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb + j * eew));
-				e_load(e, j ? RDX : RAX, idx, (int)eew, false);
+				load_index(t, j ? RDX : RAX, j);
 				if (j)
 					e_alu_rr(e, ALU_OR, false, RAX, RDX);
 			}
@@ -1727,7 +1740,7 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 			struct mem g = t_guest(t, base, 0);
 			int x = j % 8 < 4 ? XMM0 : XMM2;
 			g.index = RAX;
-			e_load(e, RAX, M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb + j * eew)), (int)eew, false);
+			load_index(t, RAX, j);
 			t_fault_site_replay(t, 1);
 			if (j % 4 == 0) {
 				e_sse_rm(e, 0x66, false, 0x6e, x, g); /* movd */
@@ -1751,7 +1764,7 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 			return true;
 		}
 		for (unsigned j = 0; j < n && !gather; j++) {
-			e_load(e, RAX, M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb + j * eew)), (int)eew, false);
+			load_index(t, RAX, j);
 			e_alu_rr(e, ALU_ADD, true, RAX, base);
 			element_fields(t, store, dregs, j);
 		}
@@ -1782,7 +1795,7 @@ static bool gather_scatter_scalar(struct tctx *t, bool store, bool indexed, unsi
 			skip = e_jcc(e, CC_E);
 		}
 		if (indexed) {
-			e_load(e, RAX, M(REG_CPU, OFF(v) + (int32_t)(in->rs2 * vlenb + j * eew)), (int)eew, false);
+			load_index(t, RAX, j);
 			e_alu_rr(e, ALU_ADD, true, RAX, base);
 		}
 		e_test_rm(e, true, addr, M(REG_CPU, OFF(addr_mask)));
@@ -5305,7 +5318,7 @@ static bool mask_compare(struct tctx *t)
 	const struct rv_insn *in = t->in, *first = t_peek(t, 1);
 	struct emit *e = &t->e;
 	static const uint8_t pcmpeq[9] = {[1] = 0x74, [2] = 0x75, [4] = 0x76};
-	unsigned sew = t->v_sew, regs = t->v_lmul8 < 8 ? 1 : t->v_lmul8 / 8, form = in->rs3;
+	unsigned sew = t->v_sew, regs = group_regs(t), form = in->rs3;
 	unsigned per_chunk = 16 / sew, nbits = (unsigned)t->v_vlmax, done = 0, step, per_step, nfound = 0;
 	unsigned chunks = (nbits * sew + 15) / 16; /* a fractional LMUL's: those its VLMAX elements lie in */
 	uint8_t *short_vl = NULL, *found[2], *no_zero = NULL;
@@ -5824,10 +5837,10 @@ static bool reads_vcpu(const struct rv_insn *in)
 	bool prefix_store = in->op == RV_VSE && in->rs3 == 1 && in->imm < 32;
 	/* unordered indexed accesses of every element by indexes of 32 bits or fewer take their
 	 * registers from the homes (gather_scatter_scalar) */
-	bool homed_indexed = (in->op == RV_VLUXEI || in->op == RV_VSUXEI) && in->rm && in->rs3 == 1 && in->imm <= 32;
+	bool unordered = in->op == RV_VLUXEI || in->op == RV_VSUXEI;
 	return (!in->rm && !prefix_store) || in->op == RV_VLSE || in->op == RV_VSSE ||
-	       ((in->op == RV_VLUXEI || in->op == RV_VSUXEI) && !homed_indexed) || in->op == RV_VLOXEI ||
-	       in->op == RV_VSOXEI || in->op == RV_VRGATHER || in->op == RV_VCOMPRESS ||
+	       (unordered && (in->rs3 != 1 || in->imm > 32)) || in->op == RV_VLOXEI || in->op == RV_VSOXEI ||
+	       in->op == RV_VRGATHER || in->op == RV_VCOMPRESS ||
 	       ((in->op == RV_VLE || in->op == RV_VSE) && in->rs3 != 1);
 }
 
@@ -5859,7 +5872,7 @@ bool jit_v_homes_host(const struct tctx *t)
 
 static void choose_homes(struct tctx *t, int count, uint32_t f_read, const struct rv_vtype *vt)
 {
-	unsigned uses[16] = {0}, regs = vt->lmul8 >= 8 ? (unsigned)vt->lmul8 / 8 : 1;
+	unsigned uses[16] = {0}, regs = lmul_regs((unsigned)vt->lmul8);
 	int free_xmm[NXMAPPED], nfree = 0;
 	struct rv_vtype now;
 	if (!jit_v_homes_host(t))
@@ -5875,8 +5888,9 @@ static void choose_homes(struct tctx *t, int count, uint32_t f_read, const struc
 			f_read |= 1u << in->rd;
 		if (in->op == RV_VFMV_S_F) /* a .vf operand whose form is VF_V */
 			f_read |= 1u << in->rs1;
-		if ((in->op == RV_VSETVLI || in->op == RV_VSETIVLI) && rv_vtype_decode((uint64_t)in->imm, 16, &now))
-			regs = now.lmul8 >= 8 ? (unsigned)now.lmul8 / 8 : 1; /* a loop of several vtypes */
+		if ((in->op == RV_VSETVLI || in->op == RV_VSETIVLI) &&
+		    rv_vtype_decode((uint64_t)in->imm, t->cpu->vlenb, &now))
+			regs = lmul_regs((unsigned)now.lmul8); /* a loop of several vtypes */
 		if (f != F_V && f != F_VMEM)
 			continue;
 		for (unsigned r = 0; r < operand_regs(in, regs, true); r++)
